@@ -1,0 +1,165 @@
+import Parser from 'tree-sitter';
+import { getContext } from '../matchers/contexts/index.js';
+import { getMatcher } from '../matchers/index.js';
+import type { Candidate, FileContext, Node, Vocabulary } from '../matchers/index.js';
+import { grammar, parse, type LanguageSpec } from './languages.js';
+import type { Rule } from './rule.js';
+import type { Finding, RelatedLocation, ScanWarning, Span } from './types.js';
+
+/** What scanning one file produced. */
+export interface SourceScan {
+  findings: Finding[];
+  warnings: ScanWarning[];
+}
+
+/**
+ * Parses `text` once and runs every rule for its language over that one tree. Never touches the
+ * file system: `file` only labels findings. A syntax error becomes a warning and the partial tree
+ * is still matched; a matcher that throws becomes a warning for that rule and file.
+ */
+export function scanSource(text: string, file: string, language: LanguageSpec, rules: readonly Rule[], vocab: Vocabulary): SourceScan {
+  const tree = parse(text, language.grammar);
+  const warnings: ScanWarning[] = [];
+  const root = tree.rootNode;
+  if (root.hasError) warnings.push(syntaxWarning(file, root));
+  const memo = new Map<string, unknown>();
+  const ctx: FileContext = {
+    root,
+    family: language.family,
+    language: language.id,
+    source: text,
+    vocab,
+    memo<T>(key: string, compute: () => T): T {
+      if (memo.has(key)) return memo.get(key) as T;
+      const value = compute();
+      memo.set(key, value);
+      return value;
+    },
+  };
+  const lines = text.split('\n');
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (rule.deprecated !== undefined || !rule.languages.includes(language.id)) continue;
+    try {
+      for (const candidate of matchRule(ctx, rule, language)) findings.push(toFinding(rule, candidate, file, language, lines));
+    } catch (error) {
+      warnings.push({ file, kind: 'matcher', message: `rule ${rule.id} failed on this file: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, warnings };
+}
+
+/** Findings order: file, line, column, rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}
+
+function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec): Candidate[] {
+  const [anchor, ...tests] = rule.steps;
+  // Scopes are per construct and cheap next to a whole-file candidate search: when the rule needs
+  // one, look for candidates only inside scopes, and not at all in a file that has none.
+  let within: Node[] = [ctx.root];
+  const inside = tests.find((s) => s.kind === 'inside' && !s.negate);
+  if (inside !== undefined) {
+    const scopes = getContext(inside.param ?? '')?.scopes(ctx) ?? [];
+    if (scopes.length === 0) return [];
+    within = outermost(scopes.map((s) => s.body));
+  }
+  const candidates: Candidate[] = [];
+  const query = rule.match?.[language.id]?.query;
+  if (query !== undefined) candidates.push(...queryCandidates(rule, language, query, within));
+  if (anchor !== undefined) {
+    const matcher = getMatcher(anchor.kind);
+    if (matcher?.find) candidates.push(...matcher.find(ctx, anchor.param, within));
+  }
+  const steps = query !== undefined && anchor !== undefined && getMatcher(anchor.kind)?.find === undefined ? rule.steps : tests;
+  return candidates.filter((candidate) =>
+    steps.every((step) => {
+      const matcher = getMatcher(step.kind);
+      const holds = matcher?.test ? matcher.test(ctx, step.param, candidate) : false;
+      return step.negate ? !holds : holds;
+    }),
+  );
+}
+
+/** Drops subtrees contained in another, so no node is searched twice. */
+function outermost(nodes: Node[]): Node[] {
+  const sorted = [...nodes].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  const out: Node[] = [];
+  for (const n of sorted) {
+    const last = out.at(-1);
+    if (last === undefined || n.startIndex >= last.endIndex) out.push(n);
+  }
+  return out;
+}
+
+const compiledQueries = new WeakMap<Rule, Map<string, Parser.Query>>();
+
+function queryCandidates(rule: Rule, language: LanguageSpec, source: string, within: Node[]): Candidate[] {
+  let byGrammar = compiledQueries.get(rule);
+  if (byGrammar === undefined) compiledQueries.set(rule, (byGrammar = new Map()));
+  let query = byGrammar.get(language.grammar);
+  if (query === undefined) {
+    query = new Parser.Query(grammar(language.grammar), source);
+    byGrammar.set(language.grammar, query);
+  }
+  const out: Candidate[] = [];
+  const seen = new Set<number>();
+  for (const root of within) {
+    for (const match of query.matches(root)) {
+      const capture = match.captures.find((c) => c.name === 'match') ?? match.captures[0];
+      if (capture === undefined || seen.has(capture.node.id)) continue;
+      seen.add(capture.node.id);
+      const captures: Record<string, string> = {};
+      for (const c of match.captures) captures[c.name] = c.node.text.split('\n', 1)[0] ?? '';
+      out.push({ node: capture.node, report: capture.node, captures, related: [] });
+    }
+  }
+  return out;
+}
+
+function spanOf(node: Node): Span {
+  return {
+    line: node.startPosition.row + 1,
+    column: node.startPosition.column + 1,
+    endLine: node.endPosition.row + 1,
+    endColumn: node.endPosition.column + 1,
+  };
+}
+
+function toFinding(rule: Rule, candidate: Candidate, file: string, language: LanguageSpec, lines: string[]): Finding {
+  const span = spanOf(candidate.report);
+  const captures = { ...candidate.captures };
+  const message = rule.message.replace(/\{(\w+)\}/g, (whole, name: string) => (captures[name] !== undefined ? `\`${captures[name]}\`` : whole));
+  const related: RelatedLocation[] = candidate.related.map((r) => ({ ...spanOf(r.node), message: r.message }));
+  return {
+    ruleId: rule.id,
+    slug: rule.slug,
+    title: rule.title,
+    risk: rule.risk,
+    file,
+    language: language.id,
+    ...span,
+    message,
+    code: (lines[span.line - 1] ?? '').trim(),
+    related,
+    captures,
+  };
+}
+
+function syntaxWarning(file: string, root: Node): ScanWarning {
+  const bad = root.descendantsOfType('ERROR')[0] ?? findMissing(root);
+  const line = bad ? bad.startPosition.row + 1 : 1;
+  return { file, kind: 'syntax', line, message: `syntax error near line ${line}; the rest of the file was still scanned` };
+}
+
+function findMissing(node: Node): Node | undefined {
+  if (node.isMissing) return node;
+  for (const child of node.children) {
+    if (!child.hasError) continue;
+    const m = findMissing(child);
+    if (m) return m;
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+import { NamePatterns, WordSet, normalizeName, splitWords } from './names.js';
+import {
+  callArguments,
+  callee,
+  dottedPath,
+  keywordArgument,
+  lastSegment,
+  literalEntries,
+  stringValue,
+  type Node,
+} from './syntax.js';
+import type { FileContext } from './types.js';
+import type { CallVocabulary } from './vocabulary.js';
+
+/**
+ * Decides whether a call belongs to a call vocabulary (`mutating`, `notification`, ...).
+ *
+ * Matches: a name pattern on the dotted path, the first word of the called name (`charge` in
+ * `chargeCustomer`), or a generic HTTP client whose method argument is listed (`fetch(url,
+ * { method: 'POST' })`, `requests.request("POST", url)`).
+ * Skips: excluded patterns and words, and calls on passive receivers (loggers, metrics), so
+ * `logger.info("sending email")` never notifies and `metrics.create_counter()` never mutates.
+ * Known false positives: a local helper whose name starts with a listed verb but does no remote
+ * work (`create_report_row()` inside a retry loop).
+ */
+interface CompiledCallVocabulary {
+  verbs: WordSet;
+  names: NamePatterns;
+  exclude: NamePatterns;
+  excludeWords: WordSet;
+  httpClients: NamePatterns;
+  httpMethods: Set<string>;
+}
+
+const compiled = new WeakMap<CallVocabulary, CompiledCallVocabulary>();
+
+function compile(vocab: CallVocabulary): CompiledCallVocabulary {
+  let c = compiled.get(vocab);
+  if (c === undefined) {
+    c = {
+      verbs: new WordSet(vocab.verbs),
+      names: new NamePatterns(vocab.names),
+      exclude: new NamePatterns(vocab.exclude),
+      excludeWords: new WordSet(vocab.exclude_words),
+      httpClients: new NamePatterns(vocab.http_clients),
+      httpMethods: new Set(vocab.http_methods.map((m) => m.toUpperCase())),
+    };
+    compiled.set(vocab, c);
+  }
+  return c;
+}
+
+/** Whether `call` belongs to the call vocabulary `name` (memoised per file). */
+export function isCallOf(ctx: FileContext, call: Node, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  if (vocab === undefined) return false;
+  return ctx.memo(`call:${name}:${call.id}`, () => classify(ctx, call, compile(vocab)));
+}
+
+function classify(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
+  const path = dottedPath(callee(call));
+  if (path === '' || path.startsWith('<')) return false;
+  if (isPassive(ctx, path)) return false;
+  const last = lastSegment(path);
+  if (v.exclude.matches(path) || v.excludeWords.anyWordOf(last)) return false;
+  if (v.names.matches(path)) return true;
+  const first = splitWords(last)[0];
+  if (first !== undefined && v.verbs.has(first)) return true;
+  if (!v.httpClients.empty && v.httpClients.matches(path)) {
+    const method = httpMethodOf(call);
+    return method !== null && v.httpMethods.has(method.toUpperCase());
+  }
+  return false;
+}
+
+/** Calls on a logger, console or metrics client only record; they never act on the world. */
+function isPassive(ctx: FileContext, path: string): boolean {
+  const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
+  if (receiver === '') return false;
+  const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
+  return passive.anyWordOf(lastSegment(receiver));
+}
+
+/**
+ * The HTTP method a generic client call uses: a `method` keyword or option, or a leading string
+ * argument (`requests.request("POST", url)`). Null when absent or not a literal (unknown methods
+ * are not assumed to write).
+ */
+export function httpMethodOf(call: Node): string | null {
+  const args = callArguments(call);
+  for (const arg of args) {
+    const kw = keywordArgument(arg);
+    if (kw && normalizeName(kw.name) === 'method') return stringValue(kw.value);
+    for (const entry of literalEntries(arg)) {
+      if (normalizeName(entry.key) === 'method') return stringValue(entry.value);
+    }
+  }
+  const first = args[0];
+  if (first !== undefined) {
+    const s = stringValue(first);
+    if (s !== null && /^[A-Za-z]+$/.test(s) && s.length <= 7) return s;
+  }
+  return null;
+}

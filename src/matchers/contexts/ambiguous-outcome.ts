@@ -1,0 +1,218 @@
+import { isCallOf } from '../call-vocabulary.js';
+import { NamePatterns } from '../names.js';
+import {
+  BINDING_TYPES,
+  bindingOf,
+  callTypes,
+  dottedPath,
+  enclosingFunction,
+  firstLine,
+  ifChain,
+  isCall,
+  isChainLink,
+  lastSegment,
+  stringsUnder,
+  tryBody,
+  tryHandlers,
+  unwrapAwait,
+  unwrapParens,
+  type Node,
+} from '../syntax.js';
+import type { ContextKind, FileContext, Scope } from '../types.js';
+
+/**
+ * `inside: timeout-handler` — the part of an except/catch that handles a timeout of a try whose
+ * body makes a mutating call: the whole handler when it names a timeout exception (`except
+ * requests.Timeout:`, `except (Timeout, ConnectionError):`), or the branch of an `if` inside the
+ * handler that tests for one (`isinstance(e, Timeout)`, `err.code === 'ETIMEDOUT'`, `err.name ===
+ * 'AbortError'`, `err instanceof TimeoutError`).
+ * Skips: handlers around reads only (a health check's timeout), broad handlers that never name a
+ * timeout (`except Exception:`); those are not yet judged.
+ */
+export const timeoutHandlerContext: ContextKind = {
+  name: 'timeout-handler',
+  summary: 'the handler of a timeout raised by a try block that makes a mutating call',
+  scopes: (ctx) => ctx.memo('scopes:timeout-handler', () => findTimeoutHandlers(ctx)),
+};
+
+/**
+ * `inside: status-branch` — the failure branch of a binary check on the response of a mutating
+ * call: the `else` of `if response.status == 200` / `if (res.ok)` / `res.ok ? … : …`, or the body of
+ * `if resp.status_code != 200` / `if (!res.ok)`; the response is the call itself or a name bound
+ * to it earlier in the same function.
+ * Skips: branches on responses of reads, checks on anything that is not a status field.
+ */
+export const statusBranchContext: ContextKind = {
+  name: 'status-branch',
+  summary: 'the failure branch of a two-way status check on a mutating call’s response',
+  scopes: (ctx) => ctx.memo('scopes:status-branch', () => findStatusBranches(ctx)),
+};
+
+/** `inside: ambiguous-outcome` — either of the two above. */
+export const ambiguousOutcomeContext: ContextKind = {
+  name: 'ambiguous-outcome',
+  summary: 'a timeout handler or binary status branch of a mutating call',
+  scopes: (ctx) => [...timeoutHandlerContext.scopes(ctx), ...statusBranchContext.scopes(ctx)],
+};
+
+function mutatingCallsIn(ctx: FileContext, node: Node): Node[] {
+  return node.descendantsOfType(callTypes(ctx.family) as string[]).filter((c) => isCallOf(ctx, c, 'mutating'));
+}
+
+function timeoutNames(ctx: FileContext): { exceptions: NamePatterns; codes: Set<string> } {
+  return ctx.memo('timeout-names', () => ({
+    exceptions: new NamePatterns(ctx.vocab.timeouts.exceptions, { caseSensitive: true }),
+    codes: new Set(ctx.vocab.timeouts.codes),
+  }));
+}
+
+/** Outermost names in an exception expression: `Timeout`, `requests.exceptions.Timeout`, each of a tuple. */
+function exceptionPaths(node: Node): string[] {
+  if (node.type === 'identifier' || node.type === 'attribute' || node.type === 'member_expression') return [dottedPath(node)];
+  return node.namedChildren.flatMap(exceptionPaths);
+}
+
+/** Whether a condition inside a handler tests for a timeout. */
+function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
+  const { exceptions, codes } = timeoutNames(ctx);
+  if (stringsUnder(condition).some((s) => codes.has(s))) return true;
+  const names = condition.descendantsOfType(['identifier', 'attribute', 'member_expression']);
+  return names.some((n) => n.type !== 'identifier' || n.parent?.type !== 'attribute' ? exceptions.matches(dottedPath(n)) : false);
+}
+
+function findTimeoutHandlers(ctx: FileContext): Scope[] {
+  const scopes: Scope[] = [];
+  const { exceptions } = timeoutNames(ctx);
+  for (const tryStmt of ctx.root.descendantsOfType('try_statement')) {
+    const body = tryBody(tryStmt);
+    const subject = body ? mutatingCallsIn(ctx, body)[0] : undefined;
+    if (subject === undefined) continue;
+    for (const handler of tryHandlers(tryStmt, ctx.family)) {
+      if (handler.type !== null && exceptionPaths(handler.type).some((p) => exceptions.matches(p))) {
+        scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: firstLine(handler.clause).replace(/\s*[:{]\s*$/, '') });
+        continue;
+      }
+      for (const ifStmt of handler.body.descendantsOfType('if_statement')) {
+        for (const branch of ifChain(ifStmt, ctx.family)) {
+          if (branch.condition === null || !mentionsTimeout(ctx, branch.condition)) continue;
+          if (scopes.some((s) => s.body.id === branch.body.id)) continue;
+          scopes.push({ context: 'timeout-handler', body: branch.body, guard: branch.body, construct: branch.node, subject, label: firstLine(branch.node).replace(/\s*[:{]\s*$/, '') });
+        }
+      }
+    }
+  }
+  return scopes;
+}
+
+type Polarity = 'success' | 'failure';
+
+/**
+ * Whether `condition` is a status check and which outcome its truth means. `resp.ok`,
+ * `status == 200`, `status_code in (200, 201)`, `charge.status == "succeeded"` test for success;
+ * `!resp.ok`, `status != 200`, `status >= 400` for failure. Returns the response expression too.
+ */
+function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polarity; response: Node } | null {
+  const c = unwrapParens(condition);
+  if (c === null) return null;
+  const fields = ctx.vocab.responses.status_fields.map((f) => f.toLowerCase());
+  const booleans = ctx.vocab.responses.boolean_fields.map((f) => f.toLowerCase());
+  const fieldAccess = (n: Node | null): Node | null => {
+    const u = unwrapParens(n);
+    if (u === null || (u.type !== 'attribute' && u.type !== 'member_expression')) return null;
+    return fields.includes(lastSegment(dottedPath(u)).toLowerCase()) ? u : null;
+  };
+  const objectOf = (access: Node): Node | null => access.childForFieldName('object');
+
+  if (c.type === 'not_operator' || (c.type === 'unary_expression' && c.text.startsWith('!'))) {
+    const inner = statusTest(ctx, c.childForFieldName('argument') ?? c.lastNamedChild ?? c);
+    return inner ? { polarity: inner.polarity === 'success' ? 'failure' : 'success', response: inner.response } : null;
+  }
+  if (c.type === 'boolean_operator' || (c.type === 'binary_expression' && /^(&&|\|\|)$/.test(c.childForFieldName('operator')?.text ?? ''))) {
+    // `a and b`: the first conjunct that is a status test decides (the rest refines the body).
+    return statusTest(ctx, c.childForFieldName('left')) ?? statusTest(ctx, c.childForFieldName('right'));
+  }
+  const access = fieldAccess(c);
+  if (access && booleans.includes(lastSegment(dottedPath(access)).toLowerCase())) {
+    const obj = objectOf(access);
+    return obj ? { polarity: 'success', response: obj } : null;
+  }
+  if (c.type === 'comparison_operator' || c.type === 'binary_expression') {
+    const operands = c.type === 'comparison_operator' ? c.namedChildren : [c.childForFieldName('left'), c.childForFieldName('right')];
+    const op = c.type === 'comparison_operator' ? c.children.find((ch) => !ch.isNamed)?.text ?? '' : c.childForFieldName('operator')?.text ?? '';
+    const [left, right] = operands;
+    const acc = fieldAccess(left ?? null);
+    const obj = acc && objectOf(acc);
+    if (!acc || !obj || !right) return null;
+    const value = right.text.replace(/['"`]/g, '');
+    const numeric = /^\d+$/.test(value) ? Number(value) : null;
+    const ok2xx = numeric !== null && numeric >= 200 && numeric < 300;
+    const successWord = /^(success|succeeded|successful|ok|paid|completed|captured|approved)$/i.test(value);
+    const tuple = right.type === 'tuple' || right.type === 'list' || right.type === 'array';
+    if (op === 'in' && tuple && /\b2\d\d\b/.test(right.text)) return { polarity: 'success', response: obj };
+    if (op === 'not in' && tuple && /\b2\d\d\b/.test(right.text)) return { polarity: 'failure', response: obj };
+    if ((op === '==' || op === '===' || op === 'is') && (ok2xx || successWord)) return { polarity: 'success', response: obj };
+    if ((op === '!=' || op === '!==' || op === 'is not') && (ok2xx || successWord)) return { polarity: 'failure', response: obj };
+    if (numeric !== null && (op === '<' || op === '<=') && numeric <= 400 && numeric >= 300) return { polarity: 'success', response: obj };
+    if (numeric !== null && (op === '>=' || op === '>') && numeric >= 299 && numeric <= 400) return { polarity: 'failure', response: obj };
+  }
+  return null;
+}
+
+/** The mutating call a response expression comes from: the call itself, or a name bound to it. */
+function responseSource(ctx: FileContext, response: Node, at: Node): Node | null {
+  const r = unwrapAwait(response);
+  if (r === null) return null;
+  if (isCall(r, ctx.family)) return isCallOf(ctx, r, 'mutating') ? r : null;
+  const base = dottedPath(r).split('.')[0];
+  if (base === undefined || base === '' || base.startsWith('<')) return null;
+  const scope = enclosingFunction(at, ctx.family) ?? ctx.root;
+  let source: Node | null = null;
+  for (const node of scope.descendantsOfType(BINDING_TYPES as unknown as string[])) {
+    if (node.startIndex >= at.startIndex) break;
+    const b = bindingOf(node);
+    if (b === null || b.name !== base) continue;
+    const value = unwrapAwait(b.value);
+    source = value && isCall(value, ctx.family) && isCallOf(ctx, value, 'mutating') ? value : null;
+  }
+  return source;
+}
+
+function findStatusBranches(ctx: FileContext): Scope[] {
+  const scopes: Scope[] = [];
+  for (const ifStmt of ctx.root.descendantsOfType('if_statement')) {
+    if (isChainLink(ifStmt)) continue;
+    const branches = ifChain(ifStmt, ctx.family);
+    const head = branches[0];
+    if (head?.condition == null) continue;
+    const test = statusTest(ctx, head.condition);
+    if (test === null) continue;
+    const subject = responseSource(ctx, test.response, ifStmt);
+    if (subject === null) continue;
+    const failing = test.polarity === 'failure' ? head : branches.at(-1)?.condition === null ? branches.at(-1) : undefined;
+    if (failing === undefined || failing === head && test.polarity === 'success') continue;
+    scopes.push({ context: 'status-branch', body: failing.body, guard: ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, '') });
+  }
+  for (const ternary of ctx.root.descendantsOfType(['ternary_expression', 'conditional_expression'])) {
+    const parts = ternaryParts(ternary);
+    if (parts === null) continue;
+    const test = statusTest(ctx, parts.condition);
+    if (test === null) continue;
+    const subject = responseSource(ctx, test.response, ternary);
+    if (subject === null) continue;
+    const body = test.polarity === 'success' ? parts.whenFalse : parts.whenTrue;
+    scopes.push({ context: 'status-branch', body, guard: ternary, construct: ternary, subject, label: firstLine(ternary) });
+  }
+  return scopes;
+}
+
+function ternaryParts(node: Node): { condition: Node; whenTrue: Node; whenFalse: Node } | null {
+  if (node.type === 'ternary_expression') {
+    const condition = node.childForFieldName('condition');
+    const whenTrue = node.childForFieldName('consequence');
+    const whenFalse = node.childForFieldName('alternative');
+    return condition && whenTrue && whenFalse ? { condition, whenTrue, whenFalse } : null;
+  }
+  // Python: `a if cond else b`
+  const [whenTrue, condition, whenFalse] = node.namedChildren;
+  return condition && whenTrue && whenFalse ? { condition, whenTrue, whenFalse } : null;
+}

@@ -1,0 +1,358 @@
+import { NamePatterns, WordSet } from '../names.js';
+import {
+  blockStatements,
+  callArguments,
+  callee,
+  callTypes,
+  contains,
+  dottedPath,
+  enclosingFunction,
+  firstLine,
+  functionBody,
+  functionName,
+  functionParameters,
+  functionTypes,
+  isCall,
+  isExit,
+  isFunction,
+  isRaise,
+  keywordArgument,
+  lastSegment,
+  literalEntries,
+  loopBody,
+  loopTypes,
+  tryHandlers,
+  unwrapAwait,
+  unwrapParens,
+  type Family,
+  type Node,
+} from '../syntax.js';
+import type { ContextKind, FileContext, Scope } from '../types.js';
+
+/**
+ * `inside: retry` — code that runs again when an attempt fails.
+ *
+ * Matches: attempt loops (`for attempt in range(3)`, `for (let i = 0; i < n; i++)`, `while
+ * retries > 0`, `while True` / `while (true)`, `do … while`) whose body either catches a failure
+ * and loops again or leaves on success; `for attempt in Retrying(...)`; functions under a retry
+ * decorator (`@retry`, `@backoff.on_exception`, a Celery task with `autoretry_for` or that calls
+ * `self.retry`); callbacks given to a retry helper (`pRetry`, `backOff`, `retry_call`, or a wrapper
+ * in the same file whose own body retries its callback parameter), including callbacks named by
+ * an identifier defined in the file; the per-attempt hooks of those helpers (`before_sleep`,
+ * `on_backoff`, `onFailedAttempt`); and every call on an HTTP client that `axiosRetry` configures
+ * with a retry condition that accepts non-idempotent requests.
+ * Skips: loops over collections (`for user in users`, `for…of`, `range(len(xs))`, a counter used as
+ * an index), `while True` loops with no way out after the attempt (consumers, servers), loops whose
+ * handler always re-raises or leaves, and `axiosRetry` with its default (idempotent-only) condition.
+ * Known false positives: a `while True` queue consumer that catches per-job errors and breaks
+ * after the try; a `for i in range(n)` batch loop that never indexes with `i` yet breaks early.
+ */
+export const retryContext: ContextKind = {
+  name: 'retry',
+  summary: 'code a retry loop, decorator, helper or client policy runs again after a failure',
+  scopes: (ctx) => ctx.memo('scopes:retry', () => findRetryScopes(ctx)),
+};
+
+interface RetryVocab {
+  decorators: NamePatterns;
+  wrappers: NamePatterns;
+  iterators: NamePatterns;
+  taskRetryCalls: NamePatterns;
+  taskRetryKwargs: WordSet;
+  hooks: Set<string>;
+  counterWords: WordSet;
+  doneWords: WordSet;
+  configurators: NamePatterns;
+  idempotentConditions: NamePatterns;
+}
+
+function retryVocab(ctx: FileContext): RetryVocab {
+  return ctx.memo('retry-vocab', () => {
+    const r = ctx.vocab.retry;
+    return {
+      decorators: new NamePatterns(r.decorators),
+      wrappers: new NamePatterns(r.wrappers),
+      iterators: new NamePatterns(r.iterators),
+      taskRetryCalls: new NamePatterns(r.task_retry_calls),
+      taskRetryKwargs: new WordSet(r.task_retry_kwargs),
+      hooks: new Set(r.hooks.map((h) => h.toLowerCase())),
+      counterWords: new WordSet(r.counter_words),
+      doneWords: new WordSet(r.done_words),
+      configurators: new NamePatterns(r.client_configurators),
+      idempotentConditions: new NamePatterns(r.idempotent_conditions),
+    };
+  });
+}
+
+function findRetryScopes(ctx: FileContext): Scope[] {
+  const v = retryVocab(ctx);
+  const scopes: Scope[] = [];
+  const loops = ctx.root.descendantsOfType(loopTypes(ctx.family) as string[]);
+  const loopScopes = loops.flatMap((loop) => retryLoopScope(ctx, v, loop) ?? []);
+  scopes.push(...loopScopes);
+
+  const functions = functionsByName(ctx);
+  const localWrappers = findLocalWrappers(ctx, loopScopes);
+
+  const calls = ctx.root.descendantsOfType(callTypes(ctx.family) as string[]);
+  for (const call of calls) {
+    const path = dottedPath(callee(call));
+    const local = localWrappers.get(lastSegment(path));
+    if (v.wrappers.matches(path) || local !== undefined) {
+      const cb = local !== undefined ? callbackAt(ctx, call, local) : firstCallback(ctx, call);
+      const body = cb && resolveFunctionBody(cb, functions, ctx.family);
+      if (body) scopes.push({ context: 'retry', body, construct: call, label: `${path}(…)` });
+      scopes.push(...hookScopes(ctx, v, call, functions, path));
+    } else if (v.taskRetryCalls.matches(path)) {
+      const fn = enclosingFunction(call, ctx.family);
+      const body = fn && functionBody(fn);
+      if (body) scopes.push({ context: 'retry', body, construct: call, label: firstLine(call) });
+    } else if (v.configurators.matches(path)) {
+      const scope = clientPolicyScope(ctx, v, call, path);
+      if (scope) scopes.push(scope);
+    }
+  }
+
+  for (const deco of ctx.root.descendantsOfType('decorator')) {
+    const expr = deco.firstNamedChild;
+    if (expr === null) continue;
+    const isCallDeco = isCall(expr, ctx.family);
+    const path = dottedPath(isCallDeco ? callee(expr) : expr);
+    const retries =
+      v.decorators.matches(path) ||
+      localWrappers.has(lastSegment(path)) ||
+      (isCallDeco && callArguments(expr).some((a) => {
+        const kw = keywordArgument(a);
+        return kw !== null && v.taskRetryKwargs.has(kw.name);
+      }));
+    if (!retries) continue;
+    const fn = decoratedFunction(deco, ctx.family);
+    const body = fn && functionBody(fn);
+    if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco) });
+    if (isCallDeco) scopes.push(...hookScopes(ctx, v, expr, functions, path));
+  }
+  return scopes;
+}
+
+/** The scope of a loop when it is an attempt loop with retry behaviour, else null. */
+function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | null {
+  const body = loopBody(loop);
+  if (body === null) return null;
+  const header = attemptHeader(ctx, v, loop);
+  if (header === null) return null;
+  const behaviour = retryBehaviour(body, ctx.family);
+  const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.exits;
+  if (!ok && !header.certain) return null;
+  const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
+  return { context: 'retry', body, construct: loop, label, ...(header.counter ? { counter: header.counter } : {}) };
+}
+
+interface AttemptHeader {
+  counter?: string;
+  /** Runs until something leaves (`while True`), so it needs a way out after the attempt. */
+  infinite: boolean;
+  /** The header alone proves retrying (`for attempt in Retrying(...)`). */
+  certain: boolean;
+}
+
+/** Whether the loop's header counts attempts or loops until done, rather than iterating data. */
+function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHeader | null {
+  const body = loopBody(loop);
+  if (loop.type === 'for_statement' && ctx.family === 'python') {
+    const left = loop.childForFieldName('left');
+    const right = unwrapAwait(loop.childForFieldName('right'));
+    if (right === null || !isCall(right, 'python')) return null;
+    const path = dottedPath(callee(right));
+    const counter = left?.type === 'identifier' ? left.text : undefined;
+    if (v.iterators.matches(path)) return { ...(counter ? { counter } : {}), infinite: false, certain: true };
+    if (path !== 'range' && path !== 'itertools.count' && path !== 'count') return null;
+    if (right.text.includes('len(')) return null;
+    if (counter === undefined) return null;
+    if (counter !== '_' && !v.counterWords.anyWordOf(counter) && body && usedAsIndex(body, counter)) return null;
+    return { counter, infinite: path !== 'range', certain: false };
+  }
+  if (loop.type === 'for_statement') {
+    const init = loop.childForFieldName('initializer');
+    const cond = loop.childForFieldName('condition');
+    const counter = init?.descendantsOfType('identifier')[0]?.text;
+    if (cond === null || cond.text.trim() === ';' || cond.text.trim() === '') return { infinite: true, certain: false };
+    if (cond.text.includes('length') || cond.text.includes('size')) return null;
+    if (counter === undefined) return null;
+    if (!v.counterWords.anyWordOf(counter) && body && usedAsIndex(body, counter)) return null;
+    return { counter, infinite: false, certain: false };
+  }
+  if (loop.type === 'while_statement' || loop.type === 'do_statement') {
+    const cond = unwrapParens(loop.childForFieldName('condition'));
+    if (cond === null) return null;
+    const text = cond.text.trim();
+    if (text === 'True' || text === 'true' || text === '1') return { infinite: true, certain: false };
+    const ids = cond.type === 'identifier' ? [cond] : cond.descendantsOfType('identifier');
+    const counter = ids.find((id) => v.counterWords.anyWordOf(id.text));
+    if (counter) return { counter: counter.text, infinite: false, certain: false };
+    const negated = /^(not\s|!)/.test(text);
+    if (negated && ids.some((id) => v.doneWords.anyWordOf(id.text))) return { infinite: true, certain: false };
+    return null;
+  }
+  return null;
+}
+
+/** Whether `name` indexes something in `body` (`items[i]`): then the loop walks data. */
+function usedAsIndex(body: Node, name: string): boolean {
+  return body
+    .descendantsOfType(['subscript', 'subscript_expression'])
+    .some((s) => (s.childForFieldName('subscript') ?? s.childForFieldName('index'))?.text === name);
+}
+
+interface Behaviour {
+  /** A try in the body whose handler can fall through to the next iteration. */
+  retriesAfterFailure: boolean;
+  /** A `return`/`break` anywhere in the body. */
+  exits: boolean;
+  /** A `return`/`break` inside or after a retrying try (a way out once an attempt succeeds). */
+  exitAfterAttempt: boolean;
+}
+
+function retryBehaviour(body: Node, family: Family): Behaviour {
+  const own = (n: Node) => !hasFunctionBetween(n, body, family);
+  const tries = body.descendantsOfType('try_statement').filter(own);
+  const exits = body.descendantsOfType(['return_statement', 'break_statement']).filter(own);
+  const retrying = tries.filter((t) => tryHandlers(t, family).some((h) => !endsByLeaving(h.body, family)));
+  const firstRetrying = retrying[0];
+  return {
+    retriesAfterFailure: retrying.length > 0,
+    exits: exits.length > 0,
+    exitAfterAttempt:
+      firstRetrying !== undefined &&
+      exits.some((e) => e.startIndex > firstRetrying.startIndex && !retrying.some((t) => tryHandlers(t, family).some((h) => contains(h.body, e)))),
+  };
+}
+
+/** A handler that always raises, returns or breaks does not retry. */
+function endsByLeaving(block: Node, family: Family): boolean {
+  const last = blockStatements(block).at(-1);
+  return last !== undefined && (isRaise(last, family) || isExit(last, family));
+}
+
+function hasFunctionBetween(node: Node, ancestor: Node, family: Family): boolean {
+  for (let p = node.parent; p !== null && p.id !== ancestor.id; p = p.parent) if (isFunction(p, family)) return true;
+  return false;
+}
+
+/** Functions of the file by declared name, for callbacks named by an identifier. */
+function functionsByName(ctx: FileContext): Map<string, Node> {
+  return ctx.memo('functions-by-name', () => {
+    const map = new Map<string, Node>();
+    for (const fn of ctx.root.descendantsOfType(functionTypes(ctx.family) as string[])) {
+      const name = functionName(fn);
+      if (name !== null && !map.has(name)) map.set(name, fn);
+    }
+    return map;
+  });
+}
+
+/**
+ * Functions of this file that retry one of their own parameters (`def with_retries(fn, *args)`
+ * whose attempt loop calls `fn`), by name, with the argument position callers pass the callback
+ * at. A function that contains such a wrapper (a decorator factory) is one too, at position 0.
+ */
+function findLocalWrappers(ctx: FileContext, loopScopes: Scope[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const scope of loopScopes) {
+    for (let fn = enclosingFunction(scope.construct, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
+      const params = functionParameters(fn);
+      const offset = params[0] === 'self' || params[0] === 'cls' ? 1 : 0;
+      const calledParams = scope.body
+        .descendantsOfType(callTypes(ctx.family) as string[])
+        .map((c) => dottedPath(callee(c)).replace(/\.(apply|call)$/, ''))
+        .filter((p) => params.includes(p));
+      const name = functionName(fn);
+      if (name === null) continue;
+      const first = calledParams[0];
+      if (first !== undefined) {
+        out.set(name, Math.max(0, params.indexOf(first) - offset));
+      } else if (out.size > 0 && [...out.keys()].some((inner) => functionsWithin(fn, ctx.family).includes(inner))) {
+        out.set(name, 0); // decorator factory: `@with_retries(3)` wraps the decorated function
+      }
+    }
+  }
+  return out;
+}
+
+function functionsWithin(fn: Node, family: Family): string[] {
+  return fn.descendantsOfType(functionTypes(family) as string[]).flatMap((f) => functionName(f) ?? []);
+}
+
+/** The first argument that is a function or names one: what a retry helper re-runs. */
+function firstCallback(ctx: FileContext, call: Node): Node | null {
+  for (const arg of callArguments(call)) {
+    const a = unwrapAwait(arg);
+    if (a === null) continue;
+    if (isFunction(a, ctx.family) || a.type === 'identifier' || a.type === 'member_expression' || a.type === 'attribute') return a;
+  }
+  return null;
+}
+
+function callbackAt(ctx: FileContext, call: Node, index: number): Node | null {
+  const arg = callArguments(call).filter((a) => keywordArgument(a) === null)[index];
+  return arg ? unwrapAwait(arg) : firstCallback(ctx, call);
+}
+
+/** The body a callback expression runs: an inline function's body, or a named local function's. */
+function resolveFunctionBody(cb: Node, functions: Map<string, Node>, family: Family): Node | null {
+  if (isFunction(cb, family)) return functionBody(cb);
+  const named = functions.get(lastSegment(dottedPath(cb)));
+  return named ? functionBody(named) : null;
+}
+
+/** Per-attempt hooks passed to a retry helper or decorator (`before_sleep=notify`, `{ onFailedAttempt }`). */
+function hookScopes(ctx: FileContext, v: RetryVocab, call: Node, functions: Map<string, Node>, label: string): Scope[] {
+  const out: Scope[] = [];
+  const add = (key: string, value: Node) => {
+    if (!v.hooks.has(key.toLowerCase())) return;
+    const body = resolveFunctionBody(unwrapAwait(value) ?? value, functions, ctx.family);
+    if (body) out.push({ context: 'retry', body, construct: call, label: `${key} hook of ${label}` });
+  };
+  for (const arg of callArguments(call)) {
+    const kw = keywordArgument(arg);
+    if (kw) add(kw.name, kw.value);
+    for (const entry of literalEntries(arg)) add(entry.key, entry.value);
+  }
+  return out;
+}
+
+/**
+ * `axiosRetry(client, { retryCondition })`: every request on `client` is retried. With no
+ * `retryCondition`, or one of the library's idempotent-only conditions, POST/PATCH are not
+ * retried, so there is no scope.
+ */
+function clientPolicyScope(ctx: FileContext, v: RetryVocab, call: Node, path: string): Scope | null {
+  const [client, options] = callArguments(call);
+  if (client === undefined || options === undefined) return null;
+  const condition = literalEntries(options).find((e) => e.key === 'retryCondition');
+  if (condition === undefined) return null;
+  const cond = condition.value;
+  const named = cond.type === 'identifier' || cond.type === 'member_expression' ? dottedPath(cond) : null;
+  if (named !== null && v.idempotentConditions.matches(named)) return null;
+  return {
+    context: 'retry',
+    body: ctx.root,
+    construct: call,
+    label: `${path}(${client.text}, { retryCondition })`,
+    receiver: dottedPath(client),
+  };
+}
+
+/** The function a decorator applies to (Python decorated_definition, or a TS class member). */
+function decoratedFunction(deco: Node, family: Family): Node | null {
+  const parent = deco.parent;
+  if (parent === null) return null;
+  if (parent.type === 'decorated_definition') {
+    const def = parent.childForFieldName('definition');
+    return def && isFunction(def, family) ? def : null;
+  }
+  for (let s = deco.nextNamedSibling; s !== null; s = s.nextNamedSibling) {
+    if (s.type === 'decorator') continue;
+    return isFunction(s, family) ? s : null;
+  }
+  return null;
+}

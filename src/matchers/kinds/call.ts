@@ -1,0 +1,36 @@
+import { isCallOf } from '../call-vocabulary.js';
+import { callTypes, callee, dottedPath, isCall, type Node } from '../syntax.js';
+import type { Candidate, Matcher } from '../types.js';
+
+/**
+ * `call: <vocabulary>` — calls that belong to a call vocabulary of `vocabulary.yaml` (`mutating`,
+ * `notification`, or a team's own). As an anchor it finds them; as a test (`not: { call:
+ * notification }`) it asks whether the candidate is one. See `call-vocabulary.ts` for what
+ * matches and the known false-positive shapes.
+ */
+export const callMatcher: Matcher = {
+  kind: 'call',
+  summary: 'a call from a named call vocabulary (mutating, notification, ...)',
+  validate: (param, vocab) =>
+    param === undefined
+      ? 'needs a call vocabulary name, e.g. `call: mutating`'
+      : vocab.calls[param] === undefined
+        ? `names the call vocabulary "${param}", which is not defined (known: ${Object.keys(vocab.calls).join(', ')})`
+        : null,
+  find(ctx, param, within) {
+    const seen = new Set<number>();
+    const out: Candidate[] = [];
+    const types = callTypes(ctx.family) as string[];
+    for (const root of within) {
+      const calls: Node[] = isCall(root, ctx.family) ? [root] : [];
+      calls.push(...root.descendantsOfType(types));
+      for (const call of calls) {
+        if (seen.has(call.id) || !isCallOf(ctx, call, param ?? '')) continue;
+        seen.add(call.id);
+        out.push({ node: call, report: call, captures: { callee: dottedPath(callee(call)) }, related: [] });
+      }
+    }
+    return out;
+  },
+  test: (ctx, param, candidate) => isCall(candidate.node, ctx.family) && isCallOf(ctx, candidate.node, param ?? ''),
+};

@@ -1,0 +1,30 @@
+import { blockStatements, isExit, type Node } from '../syntax.js';
+import type { Matcher } from '../types.js';
+
+/**
+ * `exits-after` — the candidate's statement is followed, in its block or an enclosing block within
+ * the scope, by an unconditional `return`/`break`: it runs only on the attempt that succeeds
+ * (`send_receipt(user); break`). Used as `not: exits-after` by AP-002, since a success message sent
+ * right before leaving the loop is sent once.
+ */
+export const exitsAfterMatcher: Matcher = {
+  kind: 'exits-after',
+  summary: 'an unconditional return/break follows the candidate in the scope, so it runs on the last attempt only',
+  validate: () => null,
+  test(ctx, _param, candidate) {
+    const scope = candidate.scope;
+    if (scope === undefined) return false;
+    let n: Node = candidate.node;
+    for (let p = n.parent; p !== null; n = p, p = p.parent) {
+      if (p.type === 'block' || p.type === 'statement_block') {
+        const statements = blockStatements(p);
+        const index = statements.findIndex((s) => s.id === n.id);
+        if (index >= 0 && statements.slice(index + 1).some((s) => isExit(s, ctx.family))) return true;
+      }
+      if (p.id === scope.body.id) break;
+      // Leaving a handler or a branch: what follows the try/if no longer runs unconditionally after us.
+      if (['except_clause', 'catch_clause', 'else_clause', 'elif_clause', 'finally_clause', 'if_statement'].includes(p.type)) return false;
+    }
+    return false;
+  },
+};

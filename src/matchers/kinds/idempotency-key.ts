@@ -1,0 +1,109 @@
+import { normalizeName } from '../names.js';
+import {
+  BINDING_TYPES,
+  bindingOf,
+  callArguments,
+  enclosingFunction,
+  functionParameters,
+  isCall,
+  namesUnder,
+  stringsUnder,
+  type Node,
+} from '../syntax.js';
+import type { FileContext, Matcher } from '../types.js';
+
+/**
+ * `idempotency-key[: <keys>]` — the candidate call passes a key from the named key list
+ * (`keys.idempotency` by default; AP-002 uses `keys.dedup`): as a keyword argument, an argument
+ * named for it, an object property or header anywhere in the arguments (`{ headers: {
+ * 'Idempotency-Key': k } }`, Stripe's `create(params, { idempotencyKey })`), or through a variable
+ * or spread whose assignments earlier in the same function carry it (`headers = {...}`,
+ * `headers["Idempotency-Key"] = k`, `**opts`).
+ * A `**kwargs` / `...options` spread of the enclosing function's own parameter is trusted to
+ * carry the key: the caller decides, and flagging every pass-through wrapper would be noise.
+ */
+export const idempotencyKeyMatcher: Matcher = {
+  kind: 'idempotency-key',
+  summary: 'the call passes an idempotency (or dedup) key in its arguments, headers or options',
+  validate: (param, vocab) =>
+    vocab.keys[param ?? 'idempotency'] === undefined
+      ? `names the key list "${param ?? 'idempotency'}", which is not defined under vocabulary keys (known: ${Object.keys(vocab.keys).join(', ')})`
+      : null,
+  test(ctx, param, candidate) {
+    const call = candidate.node;
+    if (!isCall(call, ctx.family)) return false;
+    return passesKey(ctx, call, param ?? 'idempotency');
+  },
+};
+
+function keyTest(ctx: FileContext, list: string): (name: string) => boolean {
+  return ctx.memo(`keys:${list}`, () => {
+    const patterns = (ctx.vocab.keys[list] ?? []).map((k) => {
+      const body = normalizeName(k.replace(/\*/g, 'STAR')).split('star').join('.*');
+      return new RegExp(`^${body}$`);
+    });
+    return (name: string) => {
+      const n = normalizeName(name);
+      return n.length > 0 && patterns.some((p) => p.test(n));
+    };
+  });
+}
+
+function passesKey(ctx: FileContext, call: Node, list: string): boolean {
+  const isKey = keyTest(ctx, list);
+  const args = call.childForFieldName('arguments');
+  if (args === null) return false;
+  if (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey)) return true;
+  if (args.descendantsOfType('keyword_argument').some((kw) => isKey(kw.childForFieldName('name')?.text ?? ''))) return true;
+
+  const fn = enclosingFunction(call, ctx.family);
+  const params = fn ? functionParameters(fn) : [];
+  const scope = fn ?? ctx.root;
+  for (const arg of callArguments(call)) {
+    for (const ref of referencedNames(arg)) {
+      if (ref.spread && params.includes(ref.name)) return true;
+      if (carriedByVariable(ctx, scope, ref.name, call, isKey)) return true;
+    }
+  }
+  return false;
+}
+
+/** Plain names an argument hands over: `headers=headers`, `opts`, `**opts`, `...opts`, `{ ...opts }`. */
+function referencedNames(arg: Node): { name: string; spread: boolean }[] {
+  const out: { name: string; spread: boolean }[] = [];
+  const spreadTypes = ['dictionary_splat', 'list_splat', 'spread_element'];
+  if (arg.type === 'identifier') out.push({ name: arg.text, spread: false });
+  if (spreadTypes.includes(arg.type) && arg.firstNamedChild?.type === 'identifier') out.push({ name: arg.firstNamedChild.text, spread: true });
+  const kwValue = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : null;
+  if (kwValue?.type === 'identifier') out.push({ name: kwValue.text, spread: false });
+  for (const s of arg.descendantsOfType(spreadTypes)) {
+    if (s.firstNamedChild?.type === 'identifier') out.push({ name: s.firstNamedChild.text, spread: true });
+  }
+  for (const pair of arg.descendantsOfType('pair')) {
+    const value = pair.childForFieldName('value');
+    if (value?.type === 'identifier') out.push({ name: value.text, spread: false });
+  }
+  for (const short of arg.descendantsOfType('shorthand_property_identifier')) out.push({ name: short.text, spread: false });
+  return out;
+}
+
+/** Whether statements before `call` in `scope` put a key into `name` (assignment, item set, update). */
+function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: Node, isKey: (n: string) => boolean): boolean {
+  for (const node of scope.descendantsOfType([...BINDING_TYPES, 'expression_statement'])) {
+    if (node.startIndex >= call.startIndex) break;
+    const binding = bindingOf(node);
+    let carrier: Node | null = null;
+    if (binding !== null && binding.name === name) carrier = binding.value;
+    else if (node.type === 'expression_statement' && new RegExp(`^${escape(name)}\\s*(\\[|\\.)`).test(node.text)) carrier = node;
+    else if (node.type === 'assignment' || node.type === 'assignment_expression') {
+      const left = node.childForFieldName('left');
+      if (left && /^(subscript|subscript_expression|attribute|member_expression)$/.test(left.type) && left.text.startsWith(name)) carrier = node;
+    }
+    if (carrier !== null && (namesUnder(carrier).some(isKey) || stringsUnder(carrier).some(isKey))) return true;
+  }
+  return false;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,68 @@
+import { isCallOf } from '../call-vocabulary.js';
+import {
+  BINDING_TYPES,
+  bindingOf,
+  callTypes,
+  callee,
+  contains,
+  dottedPath,
+  ifChain,
+  isCall,
+  unwrapAwait,
+  type Node,
+} from '../syntax.js';
+import type { FileContext, Matcher } from '../types.js';
+
+/**
+ * `prior-success-check` — inside the candidate's retry scope, before the candidate, a lookup
+ * whose result guards an early `return`/`break` (`if already_charged(order): return`, `existing
+ * = find_charge(id)` then `if existing: return existing`), or an `if` on such a lookup that the
+ * candidate sits in (`if not existing: charge()`).
+ * Skips: checks before the loop (they run once, not before each attempt), and conditions on the
+ * result of the mutating call itself (`if resp.status_code != 200`), which is the retry trigger,
+ * not a check for a prior success.
+ */
+export const priorSuccessCheckMatcher: Matcher = {
+  kind: 'prior-success-check',
+  summary: 'a lookup before the call, in the retry scope, that exits early when it already succeeded',
+  validate: () => null,
+  test(ctx, _param, candidate) {
+    const scope = candidate.scope;
+    if (scope === undefined) return false;
+    const target = candidate.node;
+    for (const ifStmt of scope.body.descendantsOfType('if_statement')) {
+      if (ifStmt.startIndex >= target.startIndex) break;
+      const branches = ifChain(ifStmt, ctx.family);
+      const head = branches[0];
+      if (head?.condition == null || !isLookup(ctx, head.condition, scope.body, ifStmt)) continue;
+      if (contains(ifStmt, target)) return true;
+      if (leavesEarly(ctx, head.body)) return true;
+    }
+    return false;
+  },
+};
+
+function leavesEarly(ctx: FileContext, body: Node): boolean {
+  const exits = ['return_statement', 'break_statement'];
+  return exits.includes(body.type) || body.descendantsOfType(exits).length > 0 || (ctx.family === 'ecma' && body.type === 'return_statement');
+}
+
+/** Calls that read a clock, a counter or the argument itself: they check no prior attempt. */
+const NOT_LOOKUPS = /^(time|datetime|Date|Math|random|perf_counter|monotonic|len|isinstance|int|str|float|bool|Number|String|Boolean|Array\.isArray)(\.|$)/;
+
+/** A condition that reads state: calls a non-mutating function, or tests a name bound from one. */
+function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node): boolean {
+  const calls = condition.descendantsOfType(callTypes(ctx.family) as string[]);
+  if (isCall(condition, ctx.family)) calls.push(condition);
+  if (calls.some((c) => !isCallOf(ctx, c, 'mutating') && !NOT_LOOKUPS.test(dottedPath(callee(c))))) return true;
+  const names = new Set(condition.descendantsOfType('identifier').map((n) => n.text));
+  if (condition.type === 'identifier') names.add(condition.text);
+  for (const node of region.descendantsOfType(BINDING_TYPES as unknown as string[])) {
+    if (node.startIndex >= before.startIndex) break;
+    const b = bindingOf(node);
+    if (b === null || !names.has(b.name)) continue;
+    const value = unwrapAwait(b.value);
+    if (value && isCall(value, ctx.family) && !isCallOf(ctx, value, 'mutating')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,76 @@
+import { WordSet } from '../names.js';
+import { isOutcomeValue, outcomeWords, recordsByName } from '../outcomes.js';
+import { statementOf } from '../scope.js';
+import { callTypes, callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
+import type { Candidate, FileContext, Matcher } from '../types.js';
+
+/**
+ * `records: <outcome>` — statements that record an outcome as settled: a call named for it
+ * (`mark_failed(order)`, `markPaymentFailed()`), an assignment, argument or ternary branch whose
+ * value is one of the outcome's values (`order.status = "failed"`, `update(status=Status.FAILED)`,
+ * `res.ok ? 'paid' : 'failed'`), or, when the outcome allows it, `return False`.
+ * Skips: values under test rather than recorded (`if status == "failed"`, dict keys, indexes),
+ * values handed to a logger, and names that ask or log (`is_failed()`, `log_failure()`).
+ * Known false positives: a helper named `fail_fast()` that records nothing.
+ */
+export const recordsMatcher: Matcher = {
+  kind: 'records',
+  summary: 'a statement that records an outcome (failure: mark_failed(), status = "failed", return False)',
+  validate: (param, vocab) =>
+    param === undefined || vocab.outcomes[param] === undefined
+      ? `needs an outcome name defined under vocabulary outcomes (known: ${Object.keys(vocab.outcomes).join(', ')})`
+      : null,
+  find(ctx, param, within) {
+    const words = outcomeWords(ctx, param ?? '');
+    if (words === undefined) return [];
+    const out: Candidate[] = [];
+    const seen = new Set<number>();
+    const add = (node: Node) => {
+      const report = statementOf(node);
+      if (seen.has(report.id)) return;
+      seen.add(report.id);
+      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [] });
+    };
+    const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
+    for (const root of within) {
+      for (const call of [root, ...root.descendantsOfType(callTypes(ctx.family) as string[])]) {
+        if (!isCall(call, ctx.family)) continue;
+        const path = dottedPath(callee(call));
+        if (recordsByName(lastSegment(path), words) && !isPassiveCall(path, passive)) add(call);
+      }
+      for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
+        if (isOutcomeValue(value, words) && isRecordedValue(ctx, value, passive)) add(value);
+      }
+      if (words.returnFalse) {
+        for (const ret of [root, ...root.descendantsOfType('return_statement')]) {
+          if (ret.type === 'return_statement' && /^(False|false)$/.test(ret.firstNamedChild?.text ?? '')) add(ret);
+        }
+      }
+    }
+    return out;
+  },
+};
+
+function isPassiveCall(path: string, passive: WordSet): boolean {
+  const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
+  return (receiver !== '' && passive.anyWordOf(lastSegment(receiver))) || /^(print|console\.)/.test(path);
+}
+
+const COMPARISONS = new Set(['==', '!=', '===', '!==', 'in', 'not in', 'is', 'is not']);
+
+/** A value is recorded when it is assigned, passed, returned or chosen, not when it is compared. */
+function isRecordedValue(ctx: FileContext, node: Node, passive: WordSet): boolean {
+  // An enum member's inner identifier is part of the member expression, judged once there.
+  if (node.parent && (node.parent.type === 'attribute' || node.parent.type === 'member_expression')) return false;
+  for (let n: Node = node, p = node.parent; p !== null; n = p, p = p.parent) {
+    if (p.type === 'comparison_operator') return false;
+    if (p.type === 'binary_expression' && COMPARISONS.has(p.childForFieldName('operator')?.text ?? '')) return false;
+    if (p.type === 'pair' && p.childForFieldName('key')?.id === n.id) return false;
+    if ((p.type === 'subscript' || p.type === 'subscript_expression') && (p.childForFieldName('subscript') ?? p.childForFieldName('index'))?.id === n.id) return false;
+    if (['if_statement', 'elif_clause', 'while_statement'].includes(p.type) && p.childForFieldName('condition')?.id === n.id) return false;
+    if ((p.type === 'case_clause' || p.type === 'switch_case') && p.childForFieldName('value')?.id === n.id) return false;
+    if (isCall(p, ctx.family) && isPassiveCall(dottedPath(callee(p)), passive)) return false;
+    if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
+  }
+  return true;
+}

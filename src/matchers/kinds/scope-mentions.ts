@@ -1,0 +1,24 @@
+import { mentionsOutcome, outcomeWords } from '../outcomes.js';
+import type { Matcher } from '../types.js';
+
+/**
+ * `scope-mentions: <outcome>` — the candidate's scope (set by an earlier `inside:`) mentions the
+ * outcome anywhere it guards: the whole timeout handler, or every branch of a status check. Used
+ * as `not: { scope-mentions: ambiguous }`: a handler that records `"pending"` or schedules a
+ * reconciliation has handled the ambiguity, even if it also marks something failed.
+ * Known false negatives: a mention in a log message (`log("status unknown")`) counts as handling.
+ */
+export const scopeMentionsMatcher: Matcher = {
+  kind: 'scope-mentions',
+  summary: 'the candidate’s scope mentions an outcome (e.g. ambiguous: pending, unknown, reconcile)',
+  validate: (param, vocab) =>
+    param === undefined || vocab.outcomes[param] === undefined
+      ? `needs an outcome name defined under vocabulary outcomes (known: ${Object.keys(vocab.outcomes).join(', ')})`
+      : null,
+  test(ctx, param, candidate) {
+    const words = outcomeWords(ctx, param ?? '');
+    const scope = candidate.scope;
+    if (words === undefined || scope === undefined) return false;
+    return mentionsOutcome(scope.guard ?? scope.body, words);
+  },
+};

@@ -1,0 +1,72 @@
+/**
+ * Name handling shared by every matcher: splitting identifiers into words and matching dotted
+ * call paths against the vocabulary's patterns. Matching is case-insensitive because teams spell
+ * the same helper `sendSms`, `sendSMS` and `send_sms`.
+ */
+
+/** Splits `chargeCustomer`, `charge_customer`, `Idempotency-Key`, `HTTPPost` into lowercase words. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w.toLowerCase());
+}
+
+/** Lowercase with separators removed: `Idempotency-Key`, `idempotency_key`, `idempotencyKey` are equal. */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** A compiled set of name patterns (see `vocabulary.ts` for the pattern language). */
+export class NamePatterns {
+  private readonly regex: RegExp | undefined;
+
+  constructor(patterns: readonly string[], options: { caseSensitive?: boolean } = {}) {
+    if (patterns.length === 0) return;
+    const alternatives = patterns.map((p) => {
+      const body = p
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+      // Without a dot a pattern names the last segment; with dots, whole trailing segments.
+      return `(?:^|\\.)${body}$`;
+    });
+    this.regex = new RegExp(alternatives.join('|'), options.caseSensitive ? '' : 'i');
+  }
+
+  /** True when the dotted path (`self.gateway.charge`) matches any pattern. */
+  matches(path: string): boolean {
+    return this.regex !== undefined && this.regex.test(path);
+  }
+
+  get empty(): boolean {
+    return this.regex === undefined;
+  }
+}
+
+/** A set of lowercase words, for verb and mention tests. */
+export class WordSet {
+  private readonly words: Set<string>;
+
+  constructor(words: readonly string[]) {
+    this.words = new Set(words.map((w) => w.toLowerCase()));
+  }
+
+  has(word: string): boolean {
+    return this.words.has(word.toLowerCase());
+  }
+
+  /** True when any word of `name` (split with `splitWords`) is in the set. */
+  anyWordOf(name: string): boolean {
+    return splitWords(name).some((w) => this.words.has(w));
+  }
+
+  /** True when the set has a word that is a prefix of one of `name`'s words (`reconcil` ~ `reconciliation`). */
+  anyStemOf(name: string): boolean {
+    const words = splitWords(name);
+    for (const stem of this.words) if (words.some((w) => w.startsWith(stem))) return true;
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+import { WordSet, splitWords } from './names.js';
+import { dottedPath, lastSegment, stringValue, type Node } from './syntax.js';
+import type { FileContext } from './types.js';
+
+/**
+ * Reads the `outcomes` vocabulary: what records an outcome (`mark_failed()`, `status = "failed"`,
+ * `return False`) and what merely mentions one (`"pending"`, `schedule_reconciliation`).
+ */
+export interface OutcomeWords {
+  callWords: WordSet;
+  values: Set<string>;
+  returnFalse: boolean;
+  mentions: WordSet;
+}
+
+export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | undefined {
+  const o = ctx.vocab.outcomes[outcome];
+  if (o === undefined) return undefined;
+  return ctx.memo(`outcome:${outcome}`, () => ({
+    callWords: new WordSet(o.call_words),
+    values: new Set(o.values.map((v) => v.toLowerCase())),
+    returnFalse: o.return_false,
+    mentions: new WordSet(o.mention_words),
+  }));
+}
+
+/** Whether a string literal, enum member (`Status.FAILED`) or constant (`FAILED`) has one of the values. */
+export function isOutcomeValue(node: Node, words: OutcomeWords): boolean {
+  const s = stringValue(node);
+  if (s !== null) return words.values.has(s.toLowerCase());
+  if (node.type === 'attribute' || node.type === 'member_expression') return words.values.has(lastSegment(dottedPath(node)).toLowerCase());
+  if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && words.values.has(node.text.toLowerCase());
+  return false;
+}
+
+/** Whether any identifier or string under `node` mentions the outcome (word stems: `reconcil`). */
+export function mentionsOutcome(node: Node, words: OutcomeWords): boolean {
+  const texts: string[] = [];
+  for (const n of node.descendantsOfType(['identifier', 'property_identifier', 'string_content', 'string_fragment', 'shorthand_property_identifier'])) texts.push(n.text);
+  if (node.type === 'identifier' || node.type === 'string') texts.push(node.text);
+  return texts.some((t) => words.mentions.anyStemOf(t));
+}
+
+/** Called names that ask or log rather than record: `is_failed()`, `log_failure()`, `has_failed`. */
+const QUERY_VERBS = new Set(['is', 'has', 'was', 'should', 'can', 'check', 'log', 'print', 'debug', 'get', 'count', 'handle', 'on', 'test', 'assert', 'expect']);
+
+export function recordsByName(name: string, words: OutcomeWords): boolean {
+  const parts = splitWords(name);
+  if (parts.length === 0 || QUERY_VERBS.has(parts[0] ?? '')) return false;
+  return parts.some((w) => words.callWords.has(w));
+}

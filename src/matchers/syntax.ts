@@ -1,0 +1,357 @@
+import type Parser from 'tree-sitter';
+
+/**
+ * A language-neutral view of the few syntax shapes the matchers reason about (calls, functions,
+ * loops, try/except, if-chains, assignments), over the Python grammar and the TypeScript/TSX
+ * grammars (which also parse JavaScript). Every matcher goes through these helpers so no matcher
+ * needs to know node type names.
+ */
+export type Node = Parser.SyntaxNode;
+
+/** Python, or the ECMAScript family (TypeScript, TSX, JavaScript). */
+export type Family = 'python' | 'ecma';
+
+const CALL = { python: ['call'], ecma: ['call_expression'] } as const;
+const FUNCTIONS = {
+  python: ['function_definition', 'lambda'],
+  ecma: [
+    'function_declaration',
+    'function_expression',
+    'arrow_function',
+    'method_definition',
+    'generator_function_declaration',
+    'generator_function',
+  ],
+} as const;
+const LOOPS = {
+  python: ['for_statement', 'while_statement'],
+  ecma: ['for_statement', 'for_in_statement', 'while_statement', 'do_statement'],
+} as const;
+const EXITS = {
+  python: ['return_statement', 'break_statement'],
+  ecma: ['return_statement', 'break_statement'],
+} as const;
+const RAISES = { python: ['raise_statement'], ecma: ['throw_statement'] } as const;
+
+/** Node types of calls in `family`. */
+export function callTypes(family: Family): readonly string[] {
+  return CALL[family];
+}
+
+/** Node types of loops in `family`. */
+export function loopTypes(family: Family): readonly string[] {
+  return LOOPS[family];
+}
+
+/** Node types of function-like definitions in `family`. */
+export function functionTypes(family: Family): readonly string[] {
+  return FUNCTIONS[family];
+}
+
+export function isCall(node: Node, family: Family): boolean {
+  return (CALL[family] as readonly string[]).includes(node.type);
+}
+
+export function isFunction(node: Node, family: Family): boolean {
+  return (FUNCTIONS[family] as readonly string[]).includes(node.type);
+}
+
+export function isLoop(node: Node, family: Family): boolean {
+  return (LOOPS[family] as readonly string[]).includes(node.type);
+}
+
+/** `return` or `break`: leaves the attempt loop (or the retried function) on this path. */
+export function isExit(node: Node, family: Family): boolean {
+  return (EXITS[family] as readonly string[]).includes(node.type);
+}
+
+export function isRaise(node: Node, family: Family): boolean {
+  return (RAISES[family] as readonly string[]).includes(node.type);
+}
+
+/** The function a call invokes (`gateway.charge` in `gateway.charge(p)`). */
+export function callee(call: Node): Node | null {
+  return call.childForFieldName('function');
+}
+
+/**
+ * The dotted path of an expression: `self.gateway.charge` → `self.gateway.charge`; calls in a
+ * chain keep their parentheses (`get_client().charge`), optional chaining is flattened
+ * (`a?.b` → `a.b`), anything else is its name-free type (`[]`, `<expr>`).
+ */
+export function dottedPath(node: Node | null): string {
+  if (node === null) return '';
+  switch (node.type) {
+    case 'identifier':
+    case 'property_identifier':
+    case 'private_property_identifier':
+    case 'this':
+    case 'super':
+    case 'type_identifier':
+    case 'shorthand_property_identifier':
+      return node.text;
+    case 'attribute': // python a.b
+      return `${dottedPath(node.childForFieldName('object'))}.${node.childForFieldName('attribute')?.text ?? ''}`;
+    case 'member_expression':
+      return `${dottedPath(node.childForFieldName('object'))}.${node.childForFieldName('property')?.text ?? ''}`;
+    case 'call':
+    case 'call_expression':
+      return `${dottedPath(node.childForFieldName('function'))}()`;
+    case 'await_expression':
+    case 'parenthesized_expression':
+    case 'non_null_expression':
+    case 'await':
+      return dottedPath(node.firstNamedChild);
+    case 'subscript':
+    case 'subscript_expression':
+      return `${dottedPath(node.childForFieldName('value') ?? node.childForFieldName('object'))}[]`;
+    default:
+      return `<${node.type}>`;
+  }
+}
+
+/** Last segment of a dotted path: `charge` in `self.gateway.charge`. */
+export function lastSegment(path: string): string {
+  const i = path.lastIndexOf('.');
+  return i < 0 ? path : path.slice(i + 1);
+}
+
+/** Everything before the last segment: `self.gateway` in `self.gateway.charge`. */
+export function receiverPath(path: string): string {
+  const i = path.lastIndexOf('.');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+/** The argument nodes of a call, in order (keyword arguments and spreads included). */
+export function callArguments(call: Node): Node[] {
+  return call.childForFieldName('arguments')?.namedChildren ?? [];
+}
+
+/** A keyword argument's name and value (Python `key=value`), or null for other arguments. */
+export function keywordArgument(arg: Node): { name: string; value: Node } | null {
+  if (arg.type !== 'keyword_argument') return null;
+  const name = arg.childForFieldName('name');
+  const value = arg.childForFieldName('value');
+  return name && value ? { name: name.text, value } : null;
+}
+
+/** Key/value pairs of a dict or object literal (shorthand `{ idempotencyKey }` maps to itself). */
+export function literalEntries(node: Node): { key: string; value: Node }[] {
+  const out: { key: string; value: Node }[] = [];
+  if (node.type !== 'dictionary' && node.type !== 'object') return out;
+  for (const child of node.namedChildren) {
+    if (child.type === 'pair') {
+      const key = child.childForFieldName('key');
+      const value = child.childForFieldName('value');
+      if (key && value) out.push({ key: stringValue(key) ?? key.text, value });
+    } else if (child.type === 'shorthand_property_identifier') {
+      out.push({ key: child.text, value: child });
+    }
+  }
+  return out;
+}
+
+/** The content of a plain string literal, or null when the node is not one. */
+export function stringValue(node: Node): string | null {
+  if (node.type === 'string') {
+    const parts = node.namedChildren.filter((c) => c.type === 'string_content' || c.type === 'string_fragment');
+    if (node.namedChildren.some((c) => c.type === 'interpolation')) return null;
+    return parts.map((p) => p.text).join('');
+  }
+  if (node.type === 'template_string' && !node.namedChildren.some((c) => c.type === 'template_substitution')) {
+    return node.text.slice(1, -1);
+  }
+  return null;
+}
+
+/** The body of a function-like node (a block, or an arrow/lambda's expression). */
+export function functionBody(fn: Node): Node | null {
+  return fn.childForFieldName('body');
+}
+
+/** Names of a function's parameters, in order (`self` included; splats by their bare name). */
+export function functionParameters(fn: Node): string[] {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  if (params === null) return [];
+  if (params.type === 'identifier') return [params.text]; // `x => ...`
+  const out: string[] = [];
+  for (const p of params.namedChildren) {
+    const target =
+      p.childForFieldName('pattern') ?? p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier') ?? p;
+    out.push(target.type === 'identifier' ? target.text : target.text.replace(/^[*.]+/, ''));
+  }
+  return out;
+}
+
+/** The declared name of a function (`def charge`, `function charge`, `const charge = () =>`). */
+export function functionName(fn: Node): string | null {
+  const name = fn.childForFieldName('name');
+  if (name) return name.text;
+  const parent = fn.parent;
+  if (parent?.type === 'variable_declarator') return parent.childForFieldName('name')?.text ?? null;
+  if (parent?.type === 'assignment_expression' || parent?.type === 'assignment') {
+    return lastSegment(dottedPath(parent.childForFieldName('left')));
+  }
+  if (parent?.type === 'pair') return parent.childForFieldName('key')?.text ?? null;
+  return null;
+}
+
+/** The innermost function-like node that contains `node` (not `node` itself), or null at module level. */
+export function enclosingFunction(node: Node, family: Family): Node | null {
+  for (let p = node.parent; p !== null; p = p.parent) if (isFunction(p, family)) return p;
+  return null;
+}
+
+/** Statements of a block (a block node, or a single statement treated as a block of one). */
+export function blockStatements(block: Node | null): Node[] {
+  if (block === null) return [];
+  if (block.type === 'block' || block.type === 'statement_block') return block.namedChildren.filter((c) => c.type !== 'comment');
+  return [block];
+}
+
+/** The body of a loop (not its `else:` clause). */
+export function loopBody(loop: Node): Node | null {
+  return loop.childForFieldName('body');
+}
+
+/** One except/catch clause: the exception expression it names (Python) and its body. */
+export interface Handler {
+  clause: Node;
+  /** Python: the `except X as e` expression (`X`), null for a bare `except:` or a JS catch. */
+  type: Node | null;
+  body: Node;
+}
+
+/** The except/catch clauses of a try statement. */
+export function tryHandlers(tryStmt: Node, family: Family): Handler[] {
+  if (family === 'ecma') {
+    const clause = tryStmt.childForFieldName('handler');
+    const body = clause?.childForFieldName('body');
+    return clause && body ? [{ clause, type: null, body }] : [];
+  }
+  const out: Handler[] = [];
+  for (const clause of tryStmt.namedChildren) {
+    if (clause.type !== 'except_clause' && clause.type !== 'except_group_clause') continue;
+    const body = clause.namedChildren.find((c) => c.type === 'block');
+    if (!body) continue;
+    let type = clause.childForFieldName('value') ?? clause.namedChildren.find((c) => c !== body && c.type !== 'comment') ?? null;
+    if (type?.type === 'as_pattern') type = type.firstNamedChild;
+    out.push({ clause, type, body });
+  }
+  return out;
+}
+
+/** The try body (statements attempted). */
+export function tryBody(tryStmt: Node): Node | null {
+  return tryStmt.childForFieldName('body');
+}
+
+/** One branch of an if-chain: its condition (null for the final else) and its body. */
+export interface Branch {
+  condition: Node | null;
+  body: Node;
+  node: Node;
+}
+
+/**
+ * Flattens `if / elif / else` (Python) and `if / else if / else` (ECMAScript) into branches,
+ * first to last. Called on the head `if`; the chain's inner `if`s are part of it.
+ */
+export function ifChain(ifStmt: Node, family: Family): Branch[] {
+  const branches: Branch[] = [];
+  const consequence = ifStmt.childForFieldName('consequence');
+  if (consequence) branches.push({ condition: unwrapParens(ifStmt.childForFieldName('condition')), body: consequence, node: ifStmt });
+  if (family === 'python') {
+    for (const alt of ifStmt.childrenForFieldName('alternative')) {
+      if (alt.type === 'elif_clause') {
+        const body = alt.childForFieldName('consequence');
+        if (body) branches.push({ condition: alt.childForFieldName('condition'), body, node: alt });
+      } else if (alt.type === 'else_clause') {
+        const body = alt.childForFieldName('body');
+        if (body) branches.push({ condition: null, body, node: alt });
+      }
+    }
+    return branches;
+  }
+  const alt = ifStmt.childForFieldName('alternative');
+  const inner = alt?.namedChildren.find((c) => c.type !== 'comment');
+  if (alt && inner?.type === 'if_statement') branches.push(...ifChain(inner, family));
+  else if (alt && inner) branches.push({ condition: null, body: inner, node: alt });
+  return branches;
+}
+
+/** True when `ifStmt` is a link inside a chain (`else if` / `elif`) rather than its head. */
+export function isChainLink(ifStmt: Node): boolean {
+  return ifStmt.parent?.type === 'else_clause' && ifStmt.parent.namedChildren.length === 1;
+}
+
+/** The node without surrounding parentheses. */
+export function unwrapParens(node: Node | null): Node | null {
+  let n = node;
+  while (n && n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.firstNamedChild;
+  return n;
+}
+
+/** The node under `await` and parentheses. */
+export function unwrapAwait(node: Node | null): Node | null {
+  let n = node;
+  while (n && (n.type === 'await' || n.type === 'await_expression' || n.type === 'parenthesized_expression')) n = n.firstNamedChild;
+  return n;
+}
+
+/** An assignment or declaration: the names it binds and the value bound. */
+export interface Binding {
+  name: string;
+  value: Node;
+  node: Node;
+}
+
+/** If `node` binds a plain name (`x = ...`, `const x = ...`, `x = await ...`), that binding. */
+export function bindingOf(node: Node): Binding | null {
+  if (node.type === 'assignment' || node.type === 'assignment_expression') {
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (left?.type === 'identifier' && right) return { name: left.text, value: right, node };
+  }
+  if (node.type === 'variable_declarator') {
+    const name = node.childForFieldName('name');
+    const value = node.childForFieldName('value');
+    if (name?.type === 'identifier' && value) return { name: name.text, value, node };
+  }
+  return null;
+}
+
+/** Node types that bind names, for `descendantsOfType`. */
+export const BINDING_TYPES = ['assignment', 'assignment_expression', 'variable_declarator'] as const;
+
+/** Whether `inner` lies within `outer` (or is it). */
+export function contains(outer: Node, inner: Node): boolean {
+  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** Identifiers, attribute names and property names under `node`, for word tests. */
+export function namesUnder(node: Node): string[] {
+  const out: string[] = [];
+  const types = ['identifier', 'property_identifier', 'shorthand_property_identifier', 'type_identifier'];
+  if (types.includes(node.type)) out.push(node.text);
+  for (const n of node.descendantsOfType(types)) out.push(n.text);
+  return out;
+}
+
+/** Plain string literal contents under `node`. */
+export function stringsUnder(node: Node): string[] {
+  const out: string[] = [];
+  const own = stringValue(node);
+  if (own !== null) out.push(own);
+  for (const s of node.descendantsOfType(['string', 'template_string'])) {
+    const v = stringValue(s);
+    if (v !== null) out.push(v);
+  }
+  return out;
+}
+
+/** The first line of `node`'s text, trimmed, shortened to `max` characters. */
+export function firstLine(node: Node, max = 80): string {
+  const line = node.text.split('\n', 1)[0]?.trim() ?? '';
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

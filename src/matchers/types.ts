@@ -1,0 +1,76 @@
+import type { RuleLanguage } from '../engine/types.js';
+import type { Family, Node } from './syntax.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/**
+ * A region of code governed by a construct: the body a retry loop re-runs, the except block that
+ * handles a timeout, the failure branch of a status check. Scopes are computed once per file and
+ * per context kind, then shared by every candidate and every rule.
+ */
+export interface Scope {
+  /** Context kind that produced it (`retry`, `timeout-handler`, `status-branch`). */
+  context: string;
+  /** Nodes inside this subtree are in scope. */
+  body: Node;
+  /** The construct that creates the scope, reported as a related location. */
+  construct: Node;
+  /** Short human label of the construct, e.g. `for attempt in range(3)`. */
+  label: string;
+  /** Where a mitigation must appear to cancel the scope's danger (defaults to `body`). */
+  guard?: Node;
+  /** The call whose outcome the scope is about (the mutating call of a timeout handler). */
+  subject?: Node;
+  /** The attempt counter of a retry loop, when it has one. */
+  counter?: string;
+  /** For client-wide retry policies: only calls on this receiver are in scope. */
+  receiver?: string;
+}
+
+/** A place a rule may report, and what the signature learnt about it on the way. */
+export interface Candidate {
+  /** The node tests look at (containment, arguments). */
+  node: Node;
+  /** The node whose span is reported (often `node`, sometimes its statement). */
+  report: Node;
+  captures: Record<string, string>;
+  related: { node: Node; message: string }[];
+  /** Set by `inside:`: the innermost scope that holds the candidate. */
+  scope?: Scope;
+}
+
+/** What a matcher sees of one file: its tree, vocabulary, and a per-file memo for derived facts. */
+export interface FileContext {
+  readonly root: Node;
+  readonly family: Family;
+  readonly language: RuleLanguage;
+  readonly source: string;
+  readonly vocab: Vocabulary;
+  /** Computes a per-file fact once (keyed by name) and returns the cached value afterwards. */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+/** A matcher parameter as written in the rule: a name (`mutating`), or nothing. */
+export type MatcherParam = string | undefined;
+
+/**
+ * One kind of signature entry (`call`, `inside`, `idempotency-key`, ...). A matcher can be an
+ * anchor (finds candidates), a test (keeps or drops a candidate), or both.
+ */
+export interface Matcher {
+  readonly kind: string;
+  /** One line for `faultline rules --matchers` and error messages. */
+  readonly summary: string;
+  /** Checks the parameter when rules load; returns a problem description, or null when fine. */
+  validate(param: MatcherParam, vocab: Vocabulary): string | null;
+  /** Anchor: the candidates under the given subtrees (never duplicates). */
+  find?(ctx: FileContext, param: MatcherParam, within: readonly Node[]): Candidate[];
+  /** Test: whether it holds for the candidate; may record a scope or captures on it. */
+  test?(ctx: FileContext, param: MatcherParam, candidate: Candidate): boolean;
+}
+
+/** A context kind for `inside:`: the scopes of one file. */
+export interface ContextKind {
+  readonly name: string;
+  readonly summary: string;
+  scopes(ctx: FileContext): Scope[];
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * The vocabularies matchers read: which calls mutate, which notify, which helpers retry, which
+ * names carry an idempotency key, and so on. They are rule data (`rules/vocabulary.yaml`), and a
+ * project's `faultline.config.yaml` extends them: every list is appended to, never replaced.
+ *
+ * Name patterns (in `names`, `exclude`, `decorators`, `wrappers`, ...) match a call's dotted path
+ * case-insensitively: a pattern without a dot matches the last segment (`charge`), a dotted one
+ * matches a suffix by whole segments (`gateway.charge`, `mailer.send*`), `*` matches anything.
+ */
+const names = z.array(z.string().min(1)).default([]);
+
+export const CallVocabularySchema = z
+  .object({
+    /** First word of the called name (`charge` matches `charge`, `chargeCustomer`, `charge_card`). */
+    verbs: names,
+    /** Name patterns that match outright. */
+    names,
+    /** Name patterns that never match, even when a verb or name does. */
+    exclude: names,
+    /** Words that disqualify a name when they appear anywhere in its last segment (`createElement`). */
+    exclude_words: names,
+    /** Generic HTTP clients whose method comes from an argument (`fetch(url, { method: 'POST' })`). */
+    http_clients: names,
+    /** HTTP methods that make an `http_clients` call match. */
+    http_methods: names,
+  })
+  .strict();
+
+export const VocabularySchema = z
+  .object({
+    calls: z.record(z.string(), CallVocabularySchema).default({}),
+    retry: z
+      .object({
+        /** Decorators whose function is retried (`tenacity.retry`, `backoff.on_exception`). */
+        decorators: names,
+        /** Keyword arguments that make a task decorator retry (`autoretry_for`). */
+        task_retry_kwargs: names,
+        /** Calls inside a task body that re-run the task (`self.retry`). */
+        task_retry_calls: names,
+        /** Functions whose callback argument is retried (`pRetry`, `backOff`, `retry_call`). */
+        wrappers: names,
+        /** Iterables whose loop body is one attempt (`for attempt in Retrying(...)`). */
+        iterators: names,
+        /** Keyword arguments / option keys of a retry helper that run on every attempt. */
+        hooks: names,
+        /** Words in a loop counter that mark an attempt loop (`attempt`, `retries`). */
+        counter_words: names,
+        /** Words in a flag that marks a retry-until-done loop (`while not done`). */
+        done_words: names,
+        /** Calls that install retries on an HTTP client for all its requests (`axiosRetry`). */
+        client_configurators: names,
+        /** Retry conditions that only retry idempotent requests (the configurator's safe default). */
+        idempotent_conditions: names,
+      })
+      .strict()
+      .prefault({}),
+    /** Named lists of argument, key and header names; `idempotency-key` reads `keys.idempotency`. */
+    keys: z.record(z.string(), names).default({}),
+    timeouts: z
+      .object({
+        /** Exception class names (patterns) that mean "timed out". */
+        exceptions: names,
+        /** Error codes and names compared in catch blocks (`ETIMEDOUT`, `AbortError`). */
+        codes: names,
+      })
+      .strict()
+      .prefault({}),
+    outcomes: z
+      .record(
+        z.string(),
+        z
+          .object({
+            /** Words that, in a called name, record this outcome (`mark_failed`). */
+            call_words: names,
+            /** String or enum values that record this outcome (`"failed"`, `Status.FAILED`). */
+            values: names,
+            /** Whether `return False` / `return false` records this outcome. */
+            return_false: z.boolean().default(false),
+            /** Words that, anywhere in identifiers or strings, mention this outcome. */
+            mention_words: names,
+          })
+          .strict(),
+      )
+      .default({}),
+    responses: z
+      .object({
+        /** Response fields a status check reads (`status_code`, `ok`). */
+        status_fields: names,
+        /** Of those, the ones that are true on success (`ok`), as opposed to a number. */
+        boolean_fields: names,
+      })
+      .strict()
+      .prefault({}),
+    /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */
+    once_words: names,
+    /** Words that name a logger or metrics object; calls on them never notify or mutate. */
+    passive_receivers: names,
+  })
+  .strict();
+
+/** The vocabulary as YAML writes it (every key optional). */
+export type VocabularyInput = z.input<typeof VocabularySchema>;
+/** The vocabulary with every list present. */
+export type Vocabulary = z.output<typeof VocabularySchema>;
+export type CallVocabulary = z.output<typeof CallVocabularySchema>;
+
+/**
+ * Extends `base` with `extra`: lists are concatenated (duplicates dropped), a flag is on when
+ * either side turns it on (a config cannot switch off a built-in flag by omitting it). Used to layer a project's config over the built-in vocabulary.
+ */
+export function mergeVocabularies(base: Vocabulary, extra: Vocabulary): Vocabulary {
+  return mergeDeep(base, extra) as Vocabulary;
+}
+
+function mergeDeep(a: unknown, b: unknown): unknown {
+  if (Array.isArray(a) && Array.isArray(b)) return [...new Set([...a, ...b])];
+  if (isRecord(a) && isRecord(b)) {
+    const out: Record<string, unknown> = { ...a };
+    for (const [key, value] of Object.entries(b)) out[key] = key in a ? mergeDeep(a[key], value) : value;
+    return out;
+  }
+  if (typeof a === 'boolean' && typeof b === 'boolean') return a || b;
+  return b === undefined ? a : b;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
