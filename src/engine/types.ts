@@ -37,6 +37,14 @@ export interface Finding extends Span {
   related: RelatedLocation[];
   /** Named pieces of the match (`callee`, `retry`, ...) used in the message template. */
   captures: Record<string, string>;
+  /** Set when an in-source `faultline-ignore` comment covers the finding. */
+  suppression?: { justification: string | null; line: number };
+  /** Content-based fingerprint (stable when unrelated lines move); set by the CLI before reporting. */
+  fingerprint?: string;
+  /** Set when a baseline was given: whether the finding is in it. */
+  baselineState?: 'new' | 'unchanged';
+  /** Incident ids the finding's anti-pattern came from (from the rule or the failures YAML). */
+  incidents?: string[];
 }
 
 /** Why a file was (partly) skipped. The scan always goes on. */
@@ -56,4 +64,6 @@ export interface ScanResult {
   findings: Finding[];
   warnings: ScanWarning[];
   filesScanned: number;
+  /** Findings a baseline already held and that are gone now (only with --baseline). */
+  baselineFixed?: number;
 }
