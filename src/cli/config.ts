@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { VocabularySchema, type Vocabulary, type VocabularyInput } from '../matchers/index.js';
+import { describeIssue, parseYamlSource } from '../rules-loader/yaml-source.js';
+
+/** Name of the project config file looked up in the scan root. */
+export const CONFIG_FILE = 'faultline.config.yaml';
+
+const Risk = z.enum(['high', 'medium', 'low']);
+
+/** `faultline.config.yaml`: everything optional; unknown keys are refused. */
+export const ConfigSchema = z
+  .object({
+    /** Extends the built-in vocabularies (lists are appended). */
+    vocabulary: VocabularySchema.optional(),
+    /** Extra rule files or folders, relative to the config file. */
+    rules: z.array(z.string()).default([]),
+    /** Turn built-in rules off by id. */
+    disable: z.array(z.string()).default([]),
+    include: z.array(z.string()).default([]),
+    exclude: z.array(z.string()).default([]),
+    /** Files larger than this many bytes are skipped with a warning. */
+    max_file_size: z.number().int().positive().default(1024 * 1024),
+    fail_on: z.union([Risk, z.literal('none')]).optional(),
+    /** Findings in test files are reported at this risk (`keep` leaves the rule's risk). */
+    test_files: z
+      .object({ risk: z.union([Risk, z.literal('keep')]).default('low'), patterns: z.array(z.string()).optional() })
+      .strict()
+      .prefault({}),
+    /** Sources for `faultline context` (owned by that command). */
+    context: z.unknown().optional(),
+  })
+  .strict();
+
+export type Config = z.output<typeof ConfigSchema> & { file: string | undefined; dir: string };
+
+/** The extra vocabulary of a config, or an empty one. */
+export function configVocabulary(config: Config): Vocabulary | undefined {
+  return config.vocabulary;
+}
+
+/**
+ * Loads the config: `explicit` when given (it must exist), else `faultline.config.yaml` in `root`
+ * when present, else defaults. Relative rule paths resolve against the config's folder.
+ * @throws ConfigError naming the file and line.
+ */
+export function loadConfig(explicit: string | undefined, root: string): Config {
+  const file = explicit ?? (existsSync(join(root, CONFIG_FILE)) ? join(root, CONFIG_FILE) : undefined);
+  if (file === undefined) return { ...ConfigSchema.parse({}), file: undefined, dir: root };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new ConfigError(`Cannot read config ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, {
+      file,
+      cause,
+      help: 'Check the path given to --config.',
+    });
+  }
+  const source = parseYamlSource(text, file);
+  if ('message' in source) {
+    throw new ConfigError(`Cannot load config ${file}:${source.line}: invalid YAML: ${source.message}`, { file, line: source.line, help: 'Fix the YAML syntax at that line.' });
+  }
+  const parsed = ConfigSchema.safeParse(source.doc.toJS() ?? {});
+  if (!parsed.success) {
+    const { where, message, line } = describeIssue(source, parsed.error);
+    throw new ConfigError(`Cannot load config ${file}:${line}: ${where}: ${message}`, { file, line, help: 'See "Configuration" in the README.' });
+  }
+  const dir = dirname(resolve(file));
+  return { ...parsed.data, rules: parsed.data.rules.map((r) => (isAbsolute(r) ? r : join(dir, r))), file, dir };
+}
+
+export type { VocabularyInput };

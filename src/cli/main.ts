@@ -1,0 +1,124 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { ScanError, UsageError } from '../errors.js';
+import type { Risk } from '../engine/types.js';
+import { packageVersion } from '../package-root.js';
+import { FORMATS, getReporter } from '../reporters/index.js';
+import { DEFAULT_TEST_PATTERNS, scanFiles } from './scan-files.js';
+import { discoverFiles } from './discover.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, failsGate } from './exit-codes.js';
+import { gitRoot } from './git-root.js';
+import { processIo, type CliIo } from './io.js';
+import { loadSetup } from './load-setup.js';
+
+interface ScanOptions {
+  format: string;
+  output?: string;
+  failOn?: Risk | 'none';
+  rules: string[];
+  builtin: boolean;
+  config?: string;
+  include: string[];
+  exclude: string[];
+  maxFileSize?: number;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * Runs the faultline CLI with `argv` (without the node and script entries) and returns the exit
+ * code: 0 clean, 1 findings at or above the gate, 2 usage, config, rule or input error.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode = EXIT_CLEAN;
+  const program = new Command('faultline')
+    .description('Turn production failures into code checks: find where a past incident is waiting to happen again.')
+    .version(packageVersion(), '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run faultline --help for usage)');
+
+  program
+    .command('scan')
+    .description('scan files and folders for the anti-patterns of the loaded rules')
+    .argument('[paths...]', 'files or folders to scan', ['.'])
+    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS as string[]).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--fail-on <risk>', 'exit 1 when a finding is at or above this risk (default: high)').choices(['high', 'medium', 'low', 'none']))
+    .option('--rules <path>', 'extra rule file or folder (repeatable)', collect, [])
+    .option('--no-builtin', 'do not load the built-in rules')
+    .option('--config <file>', 'config file (default: faultline.config.yaml in the scan root)')
+    .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
+    .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
+    .option('--max-file-size <bytes>', 'skip files larger than this (default 1 MiB)', (v) => parseSize(v))
+    .action(async (paths: string[], opts: ScanOptions) => {
+      exitCode = await runScan(paths, opts, io);
+    });
+
+  program
+    .command('rules')
+    .description('list the loaded rules')
+    .option('--rules <path>', 'extra rule file or folder (repeatable)', collect, [])
+    .option('--no-builtin', 'do not load the built-in rules')
+    .option('--config <file>', 'config file (default: faultline.config.yaml in the current folder)')
+    .action((opts: { rules: string[]; builtin: boolean; config?: string }) => {
+      const { rules } = loadSetup({ paths: ['.'], cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
+      const rows = rules.map((r) => [r.id, r.slug, r.risk, r.languages.join(', '), r.deprecated ? `deprecated: ${r.deprecated}` : r.title]);
+      const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length), 4));
+      for (const row of rows) io.stdout(row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] ?? 0) : cell)).join('  ') + '\n');
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_CLEAN : EXIT_ERROR;
+    }
+    if (error instanceof ScanError) {
+      io.stderr(`error: ${error.message}\n  help: ${error.help}\n`);
+      return EXIT_ERROR;
+    }
+    throw error;
+  }
+}
+
+function parseSize(value: string): number {
+  const m = /^(\d+)\s*(k|kb|kib|m|mb|mib)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-file-size takes a number of bytes, optionally with K or M (got "${value}")`, { help: 'Example: --max-file-size 2M' });
+  const unit = (m[2] ?? '').toLowerCase();
+  return Number(m[1]) * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
+}
+
+async function runScan(paths: string[], opts: ScanOptions, io: CliIo): Promise<number> {
+  const setup = loadSetup({ paths, cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
+  const { config } = setup;
+  const reporter = getReporter(opts.format);
+  const files = discoverFiles(paths, io.cwd, {
+    include: [...config.include, ...opts.include],
+    exclude: [...config.exclude, ...opts.exclude],
+  });
+  const { result, sources } = await scanFiles(files, {
+    cwd: io.cwd,
+    rules: setup.rules,
+    vocab: setup.vocab,
+    maxFileSize: opts.maxFileSize ?? config.max_file_size,
+    testFileRisk: config.test_files.risk,
+    testFilePatterns: config.test_files.patterns ?? DEFAULT_TEST_PATTERNS,
+  });
+  const failOn = opts.failOn ?? config.fail_on ?? 'high';
+  const report = reporter(result, {
+    color: opts.output === undefined && io.isTTY && io.env.NO_COLOR === undefined,
+    cwd: io.cwd,
+    srcRoot: gitRoot(setup.scanRoot) ?? setup.scanRoot,
+    rules: setup.rules,
+    version: packageVersion(),
+    commandLine: ['faultline', 'scan', ...paths].join(' '),
+    failOn,
+    sources,
+  });
+  if (opts.output !== undefined) writeFileSync(resolve(io.cwd, opts.output), report);
+  else io.stdout(report);
+  return result.findings.some((f) => failsGate(f, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
+}

@@ -1,0 +1,22 @@
+import { UnknownFormatError } from '../errors.js';
+import { jsonReporter } from './json.js';
+import { sarifReporter } from './sarif.js';
+import { textReporter } from './text.js';
+import type { Reporter } from './types.js';
+
+export type { Reporter, ReportContext } from './types.js';
+export { activeFindings, countByRisk, extractionLines, groupByRule } from './summary.js';
+
+const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
+
+/** Report format names, for --help. */
+export const FORMATS: readonly string[] = Object.keys(REPORTERS);
+
+/** The reporter for a format name. @throws UnknownFormatError. */
+export function getReporter(format: string): Reporter {
+  const r = REPORTERS[format];
+  if (r === undefined) {
+    throw new UnknownFormatError(`Unknown format "${format}"`, { help: `Use one of: ${FORMATS.join(', ')}.` });
+  }
+  return r;
+}

@@ -1,0 +1,47 @@
+import type { Reporter } from './types.js';
+import { activeFindings, countByRisk } from './summary.js';
+
+/** Version of the JSON shape; bump it on any change to the fields below. */
+export const JSON_REPORT_VERSION = 1;
+
+/**
+ * The JSON report, documented in the README:
+ * `{ version, tool: { name, version }, summary: { filesScanned, findings, suppressed, byRisk },
+ *    findings: Finding[], errors: ScanWarning[] }`.
+ */
+export const jsonReporter: Reporter = (result, ctx) => {
+  const active = activeFindings(result.findings);
+  const report = {
+    version: JSON_REPORT_VERSION,
+    tool: { name: 'faultline', version: ctx.version },
+    summary: {
+      filesScanned: result.filesScanned,
+      findings: active.length,
+      suppressed: result.findings.length - active.length,
+      byRisk: countByRisk(active),
+      ...(result.baselineFixed !== undefined ? { baselineFixed: result.baselineFixed } : {}),
+    },
+    findings: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      slug: f.slug,
+      title: f.title,
+      risk: f.risk,
+      file: f.file,
+      language: f.language,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      message: f.message,
+      code: f.code,
+      related: f.related,
+      captures: f.captures,
+      ...(f.incidents ? { incidents: f.incidents } : {}),
+      ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
+      ...(f.suppression ? { suppression: f.suppression } : {}),
+      ...(f.baselineState ? { baselineState: f.baselineState } : {}),
+    })),
+    errors: result.warnings,
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+};
