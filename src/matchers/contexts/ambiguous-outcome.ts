@@ -3,6 +3,7 @@ import { NamePatterns } from '../names.js';
 import {
   BINDING_TYPES,
   bindingOf,
+  blockStatements,
   callTypes,
   dottedPath,
   enclosingFunction,
@@ -10,6 +11,7 @@ import {
   ifChain,
   isCall,
   isChainLink,
+  isRaise,
   lastSegment,
   stringsUnder,
   tryBody,
@@ -92,6 +94,14 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
         scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: firstLine(handler.clause).replace(/\s*[:{]\s*$/, '') });
         continue;
       }
+      // `if (err.name !== 'TimeoutError') throw err;` leaves only timeouts for the rest of the handler.
+      const guard = blockStatements(handler.body).find(
+        (st) => st.type === 'if_statement' && isTimeoutOnlyGuard(ctx, st),
+      );
+      if (guard !== undefined) {
+        scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: guard, subject, label: firstLine(guard).replace(/\s*[:{]\s*$/, '') });
+        continue;
+      }
       for (const ifStmt of handler.body.descendantsOfType('if_statement')) {
         for (const branch of ifChain(ifStmt, ctx.family)) {
           if (branch.condition === null || !mentionsTimeout(ctx, branch.condition)) continue;
@@ -102,6 +112,16 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     }
   }
   return scopes;
+}
+
+/** An `if` with no else that leaves (throw/return) unless the error is a timeout. */
+function isTimeoutOnlyGuard(ctx: FileContext, ifStmt: Node): boolean {
+  const branches = ifChain(ifStmt, ctx.family);
+  const head = branches[0];
+  if (branches.length !== 1 || head?.condition == null || !mentionsTimeout(ctx, head.condition)) return false;
+  if (!/(!==|!=|!\s*\(|!\w|\bnot\b)/.test(head.condition.text)) return false;
+  const last = blockStatements(head.body).at(-1);
+  return last !== undefined && (isRaise(last, ctx.family) || last.type === 'return_statement');
 }
 
 type Polarity = 'success' | 'failure';

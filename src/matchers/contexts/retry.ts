@@ -98,15 +98,16 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   for (const call of calls) {
     const path = dottedPath(callee(call));
     const local = localWrappers.get(lastSegment(path));
-    if (v.wrappers.matches(path) || local !== undefined) {
+    // `self.retry(...)` re-runs the task it sits in; checked first since `retry` is also a wrapper name.
+    if (v.taskRetryCalls.matches(path)) {
+      const fn = enclosingFunction(call, ctx.family);
+      const body = fn && functionBody(fn);
+      if (body) scopes.push({ context: 'retry', body, construct: call, label: firstLine(call) });
+    } else if (v.wrappers.matches(path) || local !== undefined) {
       const cb = local !== undefined ? callbackAt(ctx, call, local) : firstCallback(ctx, call);
       const body = cb && resolveFunctionBody(cb, functions, ctx.family);
       if (body) scopes.push({ context: 'retry', body, construct: call, label: `${path}(…)` });
       scopes.push(...hookScopes(ctx, v, call, functions, path));
-    } else if (v.taskRetryCalls.matches(path)) {
-      const fn = enclosingFunction(call, ctx.family);
-      const body = fn && functionBody(fn);
-      if (body) scopes.push({ context: 'retry', body, construct: call, label: firstLine(call) });
     } else if (v.configurators.matches(path)) {
       const scope = clientPolicyScope(ctx, v, call, path);
       if (scope) scopes.push(scope);

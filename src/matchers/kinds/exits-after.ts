@@ -2,8 +2,8 @@ import { blockStatements, isExit, type Node } from '../syntax.js';
 import type { Matcher } from '../types.js';
 
 /**
- * `exits-after` — the candidate's statement is followed, in its block or an enclosing block within
- * the scope, by an unconditional `return`/`break`: it runs only on the attempt that succeeds
+ * `exits-after` — the statement right after the candidate's (in its block, or, when it ends its
+ * block, in the enclosing block within the scope) is an unconditional `return`/`break`: it runs only on the attempt that succeeds
  * (`send_receipt(user); break`). Used as `not: exits-after` by AP-002, since a success message sent
  * right before leaving the loop is sent once.
  */
@@ -19,7 +19,8 @@ export const exitsAfterMatcher: Matcher = {
       if (p.type === 'block' || p.type === 'statement_block') {
         const statements = blockStatements(p);
         const index = statements.findIndex((s) => s.id === n.id);
-        if (index >= 0 && statements.slice(index + 1).some((s) => isExit(s, ctx.family))) return true;
+        const next = index >= 0 ? statements[index + 1] : undefined;
+        if (next !== undefined) return isExit(next, ctx.family);
       }
       if (p.id === scope.body.id) break;
       // Leaving a handler or a branch: what follows the try/if no longer runs unconditionally after us.

@@ -26,7 +26,8 @@ export const recordsMatcher: Matcher = {
     const out: Candidate[] = [];
     const seen = new Set<number>();
     const add = (node: Node) => {
-      const report = statementOf(node);
+      // A value chosen by a ternary is reported where it stands: the statement may span many lines.
+      const report = inTernaryBranch(node) ? node : statementOf(node);
       if (seen.has(report.id)) return;
       seen.add(report.id);
       out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [] });
@@ -73,4 +74,11 @@ function isRecordedValue(ctx: FileContext, node: Node, passive: WordSet): boolea
     if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
   }
   return true;
+}
+
+function inTernaryBranch(node: Node): boolean {
+  const p = node.parent;
+  if (p?.type === 'ternary_expression') return p.childForFieldName('condition')?.id !== node.id;
+  if (p?.type === 'conditional_expression') return p.namedChildren[1]?.id !== node.id; // `a if cond else b`
+  return false;
 }
