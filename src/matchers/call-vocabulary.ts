@@ -64,6 +64,9 @@ function classify(ctx: FileContext, call: Node, v: CompiledCallVocabulary): bool
   const last = lastSegment(path);
   if (v.exclude.matches(path) || v.excludeWords.anyWordOf(last)) return false;
   if (v.names.matches(path)) return true;
+  // `Charge(id=...)` builds a value (a Python class or a TS factory named like one); only a
+  // method or function name is a verb.
+  if (/^[A-Z][a-z]/.test(last)) return false;
   const first = splitWords(last)[0];
   if (first !== undefined && v.verbs.has(first)) return true;
   if (!v.httpClients.empty && v.httpClients.matches(path)) {

@@ -1,4 +1,4 @@
-import { isCallOf } from '../call-vocabulary.js';
+import { reachedCallsOf } from '../local-helpers.js';
 import { NamePatterns } from '../names.js';
 import {
   BINDING_TYPES,
@@ -58,7 +58,7 @@ export const ambiguousOutcomeContext: ContextKind = {
 };
 
 function mutatingCallsIn(ctx: FileContext, node: Node): Node[] {
-  return node.descendantsOfType(callTypes(ctx.family) as string[]).filter((c) => isCallOf(ctx, c, 'mutating'));
+  return node.descendantsOfType(callTypes(ctx.family) as string[]).filter((c) => reachedCallsOf(ctx, c, 'mutating').length > 0);
 }
 
 function timeoutNames(ctx: FileContext): { exceptions: NamePatterns; codes: Set<string> } {
@@ -182,7 +182,7 @@ function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polar
 function responseSource(ctx: FileContext, response: Node, at: Node): Node | null {
   const r = unwrapAwait(response);
   if (r === null) return null;
-  if (isCall(r, ctx.family)) return isCallOf(ctx, r, 'mutating') ? r : null;
+  if (isCall(r, ctx.family)) return reachedCallsOf(ctx, r, 'mutating').length > 0 ? r : null;
   const base = dottedPath(r).split('.')[0];
   if (base === undefined || base === '' || base.startsWith('<')) return null;
   const scope = enclosingFunction(at, ctx.family) ?? ctx.root;
@@ -192,7 +192,7 @@ function responseSource(ctx: FileContext, response: Node, at: Node): Node | null
     const b = bindingOf(node);
     if (b === null || b.name !== base) continue;
     const value = unwrapAwait(b.value);
-    source = value && isCall(value, ctx.family) && isCallOf(ctx, value, 'mutating') ? value : null;
+    source = value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length > 0 ? value : null;
   }
   return source;
 }

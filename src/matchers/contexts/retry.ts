@@ -1,3 +1,4 @@
+import { functionsByName } from '../local-helpers.js';
 import { NamePatterns, WordSet } from '../names.js';
 import {
   blockStatements,
@@ -237,18 +238,6 @@ function endsByLeaving(block: Node, family: Family): boolean {
 function hasFunctionBetween(node: Node, ancestor: Node, family: Family): boolean {
   for (let p = node.parent; p !== null && p.id !== ancestor.id; p = p.parent) if (isFunction(p, family)) return true;
   return false;
-}
-
-/** Functions of the file by declared name, for callbacks named by an identifier. */
-function functionsByName(ctx: FileContext): Map<string, Node> {
-  return ctx.memo('functions-by-name', () => {
-    const map = new Map<string, Node>();
-    for (const fn of ctx.root.descendantsOfType(functionTypes(ctx.family) as string[])) {
-      const name = functionName(fn);
-      if (name !== null && !map.has(name)) map.set(name, fn);
-    }
-    return map;
-  });
 }
 
 /**

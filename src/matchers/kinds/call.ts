@@ -1,10 +1,12 @@
-import { isCallOf } from '../call-vocabulary.js';
+import { reachedCallsOf } from '../local-helpers.js';
 import { callTypes, callee, dottedPath, isCall, type Node } from '../syntax.js';
 import type { Candidate, Matcher } from '../types.js';
 
 /**
  * `call: <vocabulary>` — calls that belong to a call vocabulary of `vocabulary.yaml` (`mutating`,
- * `notification`, or a team's own). As an anchor it finds them; as a test (`not: { call:
+ * `notification`, or a team's own), directly or through a helper defined in the same file
+ * (`charge_customer(order)` whose body calls `stripe.Charge.create`; the inner call becomes a
+ * related location). As an anchor it finds them; as a test (`not: { call:
  * notification }`) it asks whether the candidate is one. See `call-vocabulary.ts` for what
  * matches and the known false-positive shapes.
  */
@@ -25,12 +27,20 @@ export const callMatcher: Matcher = {
       const calls: Node[] = isCall(root, ctx.family) ? [root] : [];
       calls.push(...root.descendantsOfType(types));
       for (const call of calls) {
-        if (seen.has(call.id) || !isCallOf(ctx, call, param ?? '')) continue;
+        if (seen.has(call.id)) continue;
+        const reached = reachedCallsOf(ctx, call, param ?? '');
+        const inner = reached[0];
+        if (inner === undefined) continue;
         seen.add(call.id);
-        out.push({ node: call, report: call, captures: { callee: dottedPath(callee(call)) }, related: [] });
+        const candidate: Candidate = { node: call, report: call, captures: { callee: dottedPath(callee(call)) }, related: [] };
+        if (inner.id !== call.id) {
+          candidate.captures.via = dottedPath(callee(inner));
+          candidate.related.push({ node: inner, message: `${candidate.captures.callee} calls ${candidate.captures.via} here` });
+        }
+        out.push(candidate);
       }
     }
     return out;
   },
-  test: (ctx, param, candidate) => isCall(candidate.node, ctx.family) && isCallOf(ctx, candidate.node, param ?? ''),
+  test: (ctx, param, candidate) => isCall(candidate.node, ctx.family) && reachedCallsOf(ctx, candidate.node, param ?? '').length > 0,
 };

@@ -1,8 +1,11 @@
+import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { normalizeName } from '../names.js';
 import {
   BINDING_TYPES,
   bindingOf,
   callArguments,
+  callTypes,
+  functionBody,
   enclosingFunction,
   functionParameters,
   isCall,
@@ -32,7 +35,11 @@ export const idempotencyKeyMatcher: Matcher = {
   test(ctx, param, candidate) {
     const call = candidate.node;
     if (!isCall(call, ctx.family)) return false;
-    return passesKey(ctx, call, param ?? 'idempotency');
+    const list = param ?? 'idempotency';
+    if (passesKey(ctx, call, list)) return true;
+    // A helper defined in this file is keyed when every call it makes of that kind passes a key.
+    const inner = innerCalls(ctx, call);
+    return inner.length > 0 && inner.every((c) => passesKey(ctx, c, list));
   },
 };
 
@@ -106,4 +113,16 @@ function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: No
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The vocabulary calls made inside the local function `call` invokes (any vocabulary). */
+function innerCalls(ctx: FileContext, call: Node): Node[] {
+  const fn = resolveLocalFunction(ctx, call);
+  const body = fn && functionBody(fn);
+  if (!body) return [];
+  for (const name of Object.keys(ctx.vocab.calls)) {
+    const inner = body.descendantsOfType(callTypes(ctx.family) as string[]).flatMap((c) => reachedCallsOf(ctx, c, name));
+    if (inner.length > 0) return inner;
+  }
+  return [];
 }

@@ -1,4 +1,4 @@
-import { isCallOf } from '../call-vocabulary.js';
+import { reachedCallsOf } from '../local-helpers.js';
 import {
   BINDING_TYPES,
   bindingOf,
@@ -54,7 +54,7 @@ const NOT_LOOKUPS = /^(time|datetime|Date|Math|random|perf_counter|monotonic|len
 function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node): boolean {
   const calls = condition.descendantsOfType(callTypes(ctx.family) as string[]);
   if (isCall(condition, ctx.family)) calls.push(condition);
-  if (calls.some((c) => !isCallOf(ctx, c, 'mutating') && !NOT_LOOKUPS.test(dottedPath(callee(c))))) return true;
+  if (calls.some((c) => reachedCallsOf(ctx, c, 'mutating').length === 0 && !NOT_LOOKUPS.test(dottedPath(callee(c))))) return true;
   const names = new Set(condition.descendantsOfType('identifier').map((n) => n.text));
   if (condition.type === 'identifier') names.add(condition.text);
   for (const node of region.descendantsOfType(BINDING_TYPES as unknown as string[])) {
@@ -62,7 +62,7 @@ function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node)
     const b = bindingOf(node);
     if (b === null || !names.has(b.name)) continue;
     const value = unwrapAwait(b.value);
-    if (value && isCall(value, ctx.family) && !isCallOf(ctx, value, 'mutating')) return true;
+    if (value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0) return true;
   }
   return false;
 }
