@@ -53,6 +53,14 @@ export const VocabularySchema = z
         client_configurators: names,
         /** Retry conditions that only retry idempotent requests (the configurator's safe default). */
         idempotent_conditions: names,
+        /** Retry policy objects whose `allowed_methods` decide what is retried (urllib3 `Retry`). */
+        http_policies: names,
+        /** Transport adapters that carry a policy (`HTTPAdapter(max_retries=...)`), mounted on a session. */
+        http_adapters: names,
+        /** Job-queue retry policies passed as `retry=` when enqueuing (RQ `Retry(max=3)`). */
+        job_policies: names,
+        /** Job-queue workers whose processor function is re-run when a job has `attempts > 1` (BullMQ, Bull). */
+        job_workers: names,
       })
       .strict()
       .prefault({}),

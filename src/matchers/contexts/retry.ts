@@ -1,4 +1,5 @@
 import { functionsByName } from '../local-helpers.js';
+import { clientPolicyScopes } from './client-policies.js';
 import { NamePatterns, WordSet } from '../names.js';
 import {
   blockStatements,
@@ -61,10 +62,10 @@ interface RetryVocab {
   taskRetryCalls: NamePatterns;
   taskRetryKwargs: WordSet;
   hooks: Set<string>;
+  jobPolicies: NamePatterns;
+  jobWorkers: NamePatterns;
   counterWords: WordSet;
   doneWords: WordSet;
-  configurators: NamePatterns;
-  idempotentConditions: NamePatterns;
 }
 
 function retryVocab(ctx: FileContext): RetryVocab {
@@ -77,10 +78,10 @@ function retryVocab(ctx: FileContext): RetryVocab {
       taskRetryCalls: new NamePatterns(r.task_retry_calls),
       taskRetryKwargs: new WordSet(r.task_retry_kwargs),
       hooks: new Set(r.hooks.map((h) => h.toLowerCase())),
+      jobPolicies: new NamePatterns(r.job_policies),
+      jobWorkers: new NamePatterns(r.job_workers),
       counterWords: new WordSet(r.counter_words),
       doneWords: new WordSet(r.done_words),
-      configurators: new NamePatterns(r.client_configurators),
-      idempotentConditions: new NamePatterns(r.idempotent_conditions),
     };
   });
 }
@@ -109,11 +110,13 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       const body = cb && resolveFunctionBody(cb, functions, ctx.family);
       if (body) scopes.push({ context: 'retry', body, construct: call, label: `${path}(…)` });
       scopes.push(...hookScopes(ctx, v, call, functions, path));
-    } else if (v.configurators.matches(path)) {
-      const scope = clientPolicyScope(ctx, v, call, path);
-      if (scope) scopes.push(scope);
+    } else {
+      const job = jobPolicyScope(ctx, v, call, functions, path);
+      if (job) scopes.push(job);
     }
   }
+  scopes.push(...clientPolicyScopes(ctx, calls));
+  scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
 
   for (const deco of ctx.root.descendantsOfType('decorator')) {
     const expr = deco.firstNamedChild;
@@ -294,6 +297,46 @@ function resolveFunctionBody(cb: Node, functions: Map<string, Node>, family: Fam
   return named ? functionBody(named) : null;
 }
 
+/** `queue.enqueue(charge_order, id, retry=Retry(max=3))` (RQ): the enqueued function is retried. */
+function jobPolicyScope(ctx: FileContext, v: RetryVocab, call: Node, functions: Map<string, Node>, path: string): Scope | null {
+  const policy = callArguments(call)
+    .map(keywordArgument)
+    .find((kw) => kw?.name === 'retry' && isCall(kw.value, ctx.family) && v.jobPolicies.matches(dottedPath(callee(kw.value))));
+  if (!policy) return null;
+  const max = callArguments(policy.value).map(keywordArgument).find((kw) => kw?.name === 'max')?.value.text;
+  if (max !== undefined && /^\d+$/.test(max) && Number(max) < 1) return null;
+  const fn = callArguments(call)[0];
+  const body = fn && resolveFunctionBody(unwrapAwait(fn) ?? fn, functions, ctx.family);
+  return body ? { context: 'retry', body, construct: call, label: `${path}(…, retry=${policy.value.text})` } : null;
+}
+
+/**
+ * Job processors (`new Worker('payments', async (job) => …)`, `paymentsQueue.process(fn)`) are
+ * re-run when their jobs are added with `attempts` above one (`queue.add(name, data, { attempts: 3
+ * })`, `defaultJobOptions: { attempts: 3 }`) in this file.
+ */
+function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[], functions: Map<string, Node>): Scope[] {
+  if (ctx.family !== 'ecma') return [];
+  const attempts = ctx.root.descendantsOfType('pair').find((p) => {
+    const key = p.childForFieldName('key')?.text.replace(/['"]/g, '');
+    const value = p.childForFieldName('value')?.text ?? '';
+    return key === 'attempts' && /^\d+$/.test(value) && Number(value) > 1;
+  });
+  if (attempts === undefined) return [];
+  const scopes: Scope[] = [];
+  const workers = [...ctx.root.descendantsOfType('new_expression'), ...calls];
+  for (const w of workers) {
+    const ctor = w.type === 'new_expression' ? w.childForFieldName('constructor') : callee(w);
+    const path = dottedPath(ctor);
+    if (!v.jobWorkers.matches(path)) continue;
+    if (w.type !== 'new_expression' && !/queue/i.test(path)) continue; // `.process` only on a queue
+    const fnArg = [...callArguments(w)].reverse().find((a) => isFunction(a, ctx.family) || a.type === 'identifier');
+    const body = fnArg && resolveFunctionBody(fnArg, functions, ctx.family);
+    if (body) scopes.push({ context: 'retry', body, construct: w, label: `${firstLine(w).slice(0, 50)} (jobs added with ${attempts.text})` });
+  }
+  return scopes;
+}
+
 /** Per-attempt hooks passed to a retry helper or decorator (`before_sleep=notify`, `{ onFailedAttempt }`). */
 function hookScopes(ctx: FileContext, v: RetryVocab, call: Node, functions: Map<string, Node>, label: string): Scope[] {
   const out: Scope[] = [];
@@ -308,28 +351,6 @@ function hookScopes(ctx: FileContext, v: RetryVocab, call: Node, functions: Map<
     for (const entry of literalEntries(arg)) add(entry.key, entry.value);
   }
   return out;
-}
-
-/**
- * `axiosRetry(client, { retryCondition })`: every request on `client` is retried. With no
- * `retryCondition`, or one of the library's idempotent-only conditions, POST/PATCH are not
- * retried, so there is no scope.
- */
-function clientPolicyScope(ctx: FileContext, v: RetryVocab, call: Node, path: string): Scope | null {
-  const [client, options] = callArguments(call);
-  if (client === undefined || options === undefined) return null;
-  const condition = literalEntries(options).find((e) => e.key === 'retryCondition');
-  if (condition === undefined) return null;
-  const cond = condition.value;
-  const named = cond.type === 'identifier' || cond.type === 'member_expression' ? dottedPath(cond) : null;
-  if (named !== null && v.idempotentConditions.matches(named)) return null;
-  return {
-    context: 'retry',
-    body: ctx.root,
-    construct: call,
-    label: `${path}(${client.text}, { retryCondition })`,
-    receiver: dottedPath(client),
-  };
 }
 
 /** The function a decorator applies to (Python decorated_definition, or a TS class member). */

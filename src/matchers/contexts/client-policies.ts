@@ -1,0 +1,126 @@
+import { NamePatterns } from '../names.js';
+import {
+  BINDING_TYPES,
+  bindingOf,
+  callArguments,
+  callee,
+  dottedPath,
+  enclosingFunction,
+  isCall,
+  keywordArgument,
+  lastSegment,
+  literalEntries,
+  stringValue,
+  unwrapAwait,
+  type Node,
+} from '../syntax.js';
+import type { FileContext, Scope } from '../types.js';
+
+/**
+ * Retry policies configured on an HTTP client rather than written as a loop: every write request
+ * through that client is retried.
+ *
+ * Matches: `axiosRetry(client, { retryCondition })` with a condition other than the library's
+ * idempotent-only ones; a urllib3 `Retry(allowed_methods=None | False | [..."POST"...])` (also the
+ * old `method_whitelist`) in an `HTTPAdapter(max_retries=...)` mounted on a session
+ * (`session.mount("https://", adapter)`); got/ky options `retry: { methods: [..."post"...] }` on
+ * a call (that call is retried) or on `got.extend(...)` / `ky.create(...)` (the client is).
+ * Skips: the libraries' defaults (axios-retry, urllib3, got and ky retry only idempotent methods
+ * by default) and httpx transports (`retries=` only retries connection failures, before a request
+ * is sent).
+ */
+export function clientPolicyScopes(ctx: FileContext, calls: readonly Node[]): Scope[] {
+  const r = ctx.vocab.retry;
+  const configurators = new NamePatterns(r.client_configurators);
+  const idempotent = new NamePatterns(r.idempotent_conditions);
+  const policies = new NamePatterns(r.http_policies);
+  const adapters = new NamePatterns(r.http_adapters);
+  const scopes: Scope[] = [];
+  for (const call of calls) {
+    const path = dottedPath(callee(call));
+    if (configurators.matches(path)) {
+      const scope = axiosRetryScope(ctx, call, path, idempotent);
+      if (scope) scopes.push(scope);
+    } else if (lastSegment(path) === 'mount') {
+      const scope = mountedPolicyScope(ctx, call, path, policies, adapters);
+      if (scope) scopes.push(scope);
+    }
+    const retryOption = writeRetryOption(call);
+    if (retryOption !== null) {
+      const bound = call.parent && bindingOf(call.parent);
+      const last = lastSegment(path);
+      if ((last === 'extend' || last === 'create') && bound) {
+        scopes.push({ context: 'retry', body: ctx.root, construct: call, label: `${path}({ retry: { methods: [...] } })`, receiver: bound.name });
+      } else {
+        scopes.push({ context: 'retry', body: call, construct: retryOption, label: `retry option ${retryOption.text.replace(/\s+/g, ' ').slice(0, 60)}` });
+      }
+    }
+  }
+  return scopes;
+}
+
+function axiosRetryScope(ctx: FileContext, call: Node, path: string, idempotent: NamePatterns): Scope | null {
+  const [client, options] = callArguments(call);
+  if (client === undefined || options === undefined) return null;
+  const condition = literalEntries(resolveValue(ctx, options, call)).find((e) => e.key === 'retryCondition');
+  if (condition === undefined) return null;
+  const cond = condition.value;
+  const named = cond.type === 'identifier' || cond.type === 'member_expression' ? dottedPath(cond) : null;
+  if (named !== null && idempotent.matches(named)) return null;
+  return { context: 'retry', body: ctx.root, construct: call, label: `${path}(${client.text}, { retryCondition })`, receiver: dottedPath(client) };
+}
+
+function mountedPolicyScope(ctx: FileContext, call: Node, path: string, policies: NamePatterns, adapters: NamePatterns): Scope | null {
+  const adapterArg = callArguments(call)[1];
+  if (adapterArg === undefined) return null;
+  const adapter = resolveValue(ctx, adapterArg, call);
+  if (!isCall(adapter, ctx.family) || !adapters.matches(dottedPath(callee(adapter)))) return null;
+  const maxRetries = callArguments(adapter).map(keywordArgument).find((kw) => kw?.name === 'max_retries')?.value;
+  if (maxRetries === undefined) return null;
+  const policy = resolveValue(ctx, maxRetries, call);
+  if (!isCall(policy, ctx.family) || !policies.matches(dottedPath(callee(policy)))) return null;
+  const allowed = callArguments(policy).map(keywordArgument).find((kw) => kw?.name === 'allowed_methods' || kw?.name === 'method_whitelist')?.value;
+  if (allowed === undefined || !retriesWrites(ctx, resolveValue(ctx, allowed, call))) return null;
+  return {
+    context: 'retry',
+    body: ctx.root,
+    construct: policy,
+    label: `${dottedPath(callee(policy))}(allowed_methods=${allowed.text.replace(/\s+/g, ' ').slice(0, 40)}) mounted on ${path.replace(/\.mount$/, '')}`,
+    receiver: path.replace(/\.mount$/, ''),
+  };
+}
+
+/** `None`/`False` (retry every method) or a collection that lists a write method. */
+function retriesWrites(ctx: FileContext, value: Node): boolean {
+  if (value.type === 'none' || value.type === 'false' || value.text === 'None' || value.text === 'False') return true;
+  const writes = new Set(ctx.vocab.calls.mutating?.http_methods.map((m) => m.toUpperCase()) ?? ['POST', 'PATCH']);
+  return [value, ...value.descendantsOfType('string')].some((s) => writes.has((stringValue(s) ?? '').toUpperCase()));
+}
+
+/** A `retry: { methods: [..."post"...] }` option (got, ky) among a call's arguments, or null. */
+function writeRetryOption(call: Node): Node | null {
+  for (const arg of callArguments(call)) {
+    const retry = literalEntries(arg).find((e) => e.key === 'retry');
+    if (retry === undefined) continue;
+    const methods = literalEntries(retry.value).find((e) => e.key === 'methods');
+    if (methods && methods.value.descendantsOfType('string').some((s) => /^(post|patch)$/i.test(stringValue(s) ?? ''))) return retry.value;
+  }
+  return null;
+}
+
+/** A value, or what the identifier it is was last bound to before `at` (same function, else module). */
+export function resolveValue(ctx: FileContext, value: Node, at: Node): Node {
+  const v = unwrapAwait(value) ?? value;
+  if (v.type !== 'identifier') return v;
+  let found: Node | null = null;
+  for (const scope of [enclosingFunction(at, ctx.family), ctx.root]) {
+    if (scope === null) continue;
+    for (const node of scope.descendantsOfType(BINDING_TYPES as unknown as string[])) {
+      if (node.startIndex >= at.startIndex && scope !== ctx.root) break;
+      const b = bindingOf(node);
+      if (b !== null && b.name === v.text) found = b.value;
+    }
+    if (found) return unwrapAwait(found) ?? found;
+  }
+  return v;
+}
