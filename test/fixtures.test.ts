@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languageForPath } from '../src/engine/languages.js';
+import { settleAlone } from '../src/engine/link.js';
 import { scanSource } from '../src/engine/scan-source.js';
 import type { RuleLanguage } from '../src/engine/types.js';
 import { loadBuiltinVocabulary, loadRules } from '../src/rules-loader/load-rules.js';
@@ -83,7 +84,8 @@ for (const fixture of fixtures) {
   const { annotations, problems } = parseAnnotations(text, language.lineComment);
 
   describe(name, () => {
-    const scan = scanSource(text, name, language, [rule], vocab);
+    const raw = scanSource(text, name, language, [rule], vocab);
+    const scan = { warnings: raw.warnings, findings: settleAlone(raw, name, language.id) };
     const found = new Set(scan.findings.map((f) => f.line));
 
     it('parses cleanly and has well-formed annotations for its folder’s rule (2, 4, 5)', () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { compareFindings, scanSource } from '../engine/scan-source.js';
 import { languageForPath } from '../engine/languages.js';
+import { linkFindings, type LinkInput } from '../engine/link.js';
 import type { Rule } from '../engine/rule.js';
 import type { Finding, Risk, ScanResult, ScanWarning } from '../engine/types.js';
 import type { Vocabulary } from '../matchers/index.js';
@@ -35,6 +36,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   const warnings: ScanWarning[] = [];
   const sources = new Map<string, string>();
   const testPatterns = options.testFilePatterns.map(globToRegExp);
+  const links: LinkInput[] = [];
   let scanned = 0;
   for (const [i, abs] of files.entries()) {
     // Trees are freed only when the event loop gets a turn; a tight loop over thousands of files
@@ -68,11 +70,18 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
       continue;
     }
     warnings.push(...scan.warnings);
-    if (scan.findings.length > 0) sources.set(file, text);
-    const isTest = options.testFileRisk !== 'keep' && isTestFile(file, testPatterns);
-    for (const f of scan.findings) findings.push(isTest ? lowerRisk(f, options.testFileRisk as Risk) : f);
+    if (scan.findings.length > 0 || scan.pending.length > 0) sources.set(file, text);
+    links.push({ file, language: language.id, summary: scan.summary, pending: scan.pending });
+    findings.push(...scan.findings);
+  }
+  // Cross-file verdicts need every file's summary: settled once all files are scanned.
+  findings.push(...linkFindings(links));
+  for (const [i, f] of findings.entries()) {
+    if (options.testFileRisk !== 'keep' && isTestFile(f.file, testPatterns)) findings[i] = lowerRisk(f, options.testFileRisk);
   }
   findings.sort(compareFindings);
+  const withFindings = new Set(findings.map((f) => f.file));
+  for (const file of sources.keys()) if (!withFindings.has(file)) sources.delete(file);
   return { result: { findings, warnings, filesScanned: scanned }, sources };
 }
 

@@ -1,14 +1,24 @@
 import Parser from 'tree-sitter';
 import { getContext } from '../matchers/contexts/index.js';
 import { getMatcher } from '../matchers/index.js';
-import type { Candidate, FileContext, Node, Vocabulary } from '../matchers/index.js';
+import type { Candidate, FileContext, Node, Requirement, Vocabulary } from '../matchers/index.js';
+import { summarizeFile, type FileSummary } from '../matchers/summary.js';
 import { grammar, parse, type LanguageSpec } from './languages.js';
 import type { Rule } from './rule.js';
 import type { Finding, RelatedLocation, ScanWarning, Span } from './types.js';
 
+/** A finding that holds only if other files say so (an imported wrapper retries, a helper writes). */
+export interface PendingFinding extends Finding {
+  requires: Requirement[];
+}
+
 /** What scanning one file produced. */
 export interface SourceScan {
   findings: Finding[];
+  /** Findings waiting on other files; `linkFindings` settles them. */
+  pending: PendingFinding[];
+  /** What other files may need to know about this one. */
+  summary: FileSummary;
   warnings: ScanWarning[];
 }
 
@@ -38,16 +48,21 @@ export function scanSource(text: string, file: string, language: LanguageSpec, r
   };
   const lines = text.split('\n');
   const findings: Finding[] = [];
+  const pending: PendingFinding[] = [];
   for (const rule of rules) {
     if (rule.deprecated !== undefined || !rule.languages.includes(language.id)) continue;
     try {
-      for (const candidate of matchRule(ctx, rule, language)) findings.push(toFinding(rule, candidate, file, language, lines));
+      for (const candidate of matchRule(ctx, rule, language)) {
+        const finding = toFinding(rule, candidate, file, language, lines);
+        if (candidate.requires && candidate.requires.length > 0) pending.push({ ...finding, requires: candidate.requires });
+        else findings.push(finding);
+      }
     } catch (error) {
       warnings.push({ file, kind: 'matcher', message: `rule ${rule.id} failed on this file: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
   findings.sort(compareFindings);
-  return { findings, warnings };
+  return { findings, pending, summary: summarizeFile(ctx), warnings };
 }
 
 /** Findings order: file, line, column, rule id. */

@@ -20,6 +20,8 @@ export interface Span {
 /** Another place that explains a finding, e.g. the retry construct that makes a call dangerous. */
 export interface RelatedLocation extends Span {
   message: string;
+  /** Another file (same path convention as `Finding.file`); absent when it is the finding's file. */
+  file?: string;
 }
 
 /** One place where an anti-pattern is waiting to happen. */

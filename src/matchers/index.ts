@@ -8,7 +8,8 @@ import { priorSuccessCheckMatcher } from './kinds/prior-success-check.js';
 import { recordsMatcher } from './kinds/records.js';
 import { scopeMentionsMatcher } from './kinds/scope-mentions.js';
 
-export type { Candidate, ContextKind, FileContext, Matcher, MatcherParam, Scope } from './types.js';
+export type { Candidate, ContextKind, FileContext, Matcher, MatcherParam, Requirement, Scope } from './types.js';
+export type { CallSite, FileSummary, FunctionFacts } from './summary.js';
 export type { Vocabulary, VocabularyInput } from './vocabulary.js';
 export { VocabularySchema, mergeVocabularies } from './vocabulary.js';
 export { contextNames } from './contexts/index.js';

@@ -3,6 +3,23 @@ import type { Family, Node } from './syntax.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /**
+ * What a cross-file verdict waits on: that an imported function retries its callback (so the
+ * callback is a retry scope), or that an imported helper makes a call of a vocabulary without a
+ * key. The link step, which sees every file's summary, keeps or drops findings that carry one.
+ */
+export type Requirement =
+  | { kind: 'retry-wrapper'; local: string; argIndex: number }
+  | {
+      kind: 'helper';
+      local: string;
+      vocab: string;
+      keyList?: string;
+      /** `writes`: holds when the helper makes such a call without the key (unknown → drop).
+       *  `unless-keyed`: the name already matched; drop only when every such call passes the key. */
+      mode: 'writes' | 'unless-keyed';
+    };
+
+/**
  * A region of code governed by a construct: the body a retry loop re-runs, the except block that
  * handles a timeout, the failure branch of a status check. Scopes are computed once per file and
  * per context kind, then shared by every candidate and every rule.
@@ -24,6 +41,8 @@ export interface Scope {
   counter?: string;
   /** For client-wide retry policies: only calls on this receiver are in scope. */
   receiver?: string;
+  /** A scope that exists only if an imported function turns out to retry (decided at link time). */
+  requires?: Requirement;
 }
 
 /** A place a rule may report, and what the signature learnt about it on the way. */
@@ -36,6 +55,10 @@ export interface Candidate {
   related: { node: Node; message: string }[];
   /** Set by `inside:`: the innermost scope that holds the candidate. */
   scope?: Scope;
+  /** The call vocabulary that made it a candidate (set by `call:`). */
+  vocab?: string;
+  /** Cross-file conditions the candidate's verdict depends on. */
+  requires?: Requirement[];
 }
 
 /** What a matcher sees of one file: its tree, vocabulary, and a per-file memo for derived facts. */

@@ -1,5 +1,6 @@
 import { languageSpec } from '../../src/engine/languages.js';
 import type { Rule } from '../../src/engine/rule.js';
+import { settleAlone } from '../../src/engine/link.js';
 import { scanSource } from '../../src/engine/scan-source.js';
 import type { Finding, RuleLanguage } from '../../src/engine/types.js';
 import { loadBuiltinVocabulary, loadRules } from '../../src/rules-loader/load-rules.js';
@@ -11,7 +12,7 @@ export const builtinRules: Rule[] = loadRules({ builtin: true, extra: [], vocab 
 export function scan(code: string, language: RuleLanguage = 'python', ruleId?: string): Finding[] {
   const rules = ruleId === undefined ? builtinRules : builtinRules.filter((r) => r.id === ruleId);
   const file = language === 'python' ? 'snippet.py' : language === 'typescript' ? 'snippet.ts' : 'snippet.js';
-  return scanSource(code, file, languageSpec(language), rules, vocab).findings;
+  return settleAlone(scanSource(code, file, languageSpec(language), rules, vocab), file, language);
 }
 
 /** `ruleId@line` for each finding, for compact assertions. */

@@ -1,3 +1,4 @@
+import { importsOf } from '../imports.js';
 import { functionsByName } from '../local-helpers.js';
 import { clientPolicyScopes } from './client-policies.js';
 import { NamePatterns, WordSet } from '../names.js';
@@ -86,15 +87,28 @@ function retryVocab(ctx: FileContext): RetryVocab {
   });
 }
 
+/** Attempt loops of the file (memoised: the wrapper search and the scopes share them). */
+function loopScopesOf(ctx: FileContext): Scope[] {
+  return ctx.memo('retry-loops', () => {
+    const v = retryVocab(ctx);
+    return ctx.root.descendantsOfType(loopTypes(ctx.family) as string[]).flatMap((loop) => retryLoopScope(ctx, v, loop) ?? []);
+  });
+}
+
+/**
+ * Functions of this file that retry one of their own parameters, by name, with the argument
+ * position of the callback (see `findLocalWrappers`). Part of the file's summary for other files.
+ */
+export function localRetryWrappers(ctx: FileContext): Map<string, number> {
+  return ctx.memo('retry-wrappers', () => findLocalWrappers(ctx, loopScopesOf(ctx)));
+}
+
 function findRetryScopes(ctx: FileContext): Scope[] {
   const v = retryVocab(ctx);
-  const scopes: Scope[] = [];
-  const loops = ctx.root.descendantsOfType(loopTypes(ctx.family) as string[]);
-  const loopScopes = loops.flatMap((loop) => retryLoopScope(ctx, v, loop) ?? []);
-  scopes.push(...loopScopes);
-
+  const scopes: Scope[] = [...loopScopesOf(ctx)];
   const functions = functionsByName(ctx);
-  const localWrappers = findLocalWrappers(ctx, loopScopes);
+  const localWrappers = localRetryWrappers(ctx);
+  const imports = importsOf(ctx);
 
   const calls = ctx.root.descendantsOfType(callTypes(ctx.family) as string[]);
   for (const call of calls) {
@@ -107,12 +121,13 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       if (body) scopes.push({ context: 'retry', body, construct: call, label: firstLine(call) });
     } else if (v.wrappers.matches(path) || local !== undefined) {
       const cb = local !== undefined ? callbackAt(ctx, call, local) : firstCallback(ctx, call);
-      const body = cb && resolveFunctionBody(cb, functions, ctx.family);
+      const body = cb && resolveFunctionBody(ctx, cb, functions);
       if (body) scopes.push({ context: 'retry', body, construct: call, label: `${path}(…)` });
       scopes.push(...hookScopes(ctx, v, call, functions, path));
     } else {
       const job = jobPolicyScope(ctx, v, call, functions, path);
       if (job) scopes.push(job);
+      else if (imports.has(path.split('.')[0] ?? '')) scopes.push(...importedWrapperScope(ctx, call, path, functions));
     }
   }
   scopes.push(...clientPolicyScopes(ctx, calls));
@@ -130,9 +145,14 @@ function findRetryScopes(ctx: FileContext): Scope[] {
         const kw = keywordArgument(a);
         return kw !== null && v.taskRetryKwargs.has(kw.name);
       }));
-    if (!retries) continue;
+    const imported = !retries && imports.has(path.split('.')[0] ?? '');
+    if (!retries && !imported) continue;
     const fn = decoratedFunction(deco, ctx.family);
     const body = fn && functionBody(fn);
+    if (body && imported) {
+      scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), requires: { kind: 'retry-wrapper', local: path, argIndex: 0 } });
+      continue;
+    }
     if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco) });
     if (isCallDeco) scopes.push(...hookScopes(ctx, v, expr, functions, path));
   }
@@ -291,10 +311,30 @@ function callbackAt(ctx: FileContext, call: Node, index: number): Node | null {
 }
 
 /** The body a callback expression runs: an inline function's body, or a named local function's. */
-function resolveFunctionBody(cb: Node, functions: Map<string, Node>, family: Family): Node | null {
-  if (isFunction(cb, family)) return functionBody(cb);
-  const named = functions.get(lastSegment(dottedPath(cb)));
-  return named ? functionBody(named) : null;
+function resolveFunctionBody(ctx: FileContext, cb: Node, functions: Map<string, Node>): Node | null {
+  if (isFunction(cb, ctx.family)) return functionBody(cb);
+  const path = dottedPath(cb);
+  const named = functions.get(lastSegment(path));
+  if (named) return functionBody(named);
+  // An imported function: the reference itself stands for its body, which the link step reads.
+  return importsOf(ctx).has(path.split('.')[0] ?? '') ? cb : null;
+}
+
+/**
+ * A call of an imported function with a callback (`withRetry(() => charge())`,
+ * `with_retries(charge_customer, order)`): a retry scope if the import turns out to retry its
+ * callback, which only the link step can tell.
+ */
+function importedWrapperScope(ctx: FileContext, call: Node, path: string, functions: Map<string, Node>): Scope[] {
+  const positional = callArguments(call).filter((a) => keywordArgument(a) === null);
+  for (const [argIndex, arg] of positional.entries()) {
+    const a = unwrapAwait(arg);
+    if (a === null) continue;
+    const isCallback = isFunction(a, ctx.family) || (a.type === 'identifier' && (functions.has(a.text) || importsOf(ctx).has(a.text)));
+    const body = isCallback ? resolveFunctionBody(ctx, a, functions) : null;
+    if (body) return [{ context: 'retry', body, construct: call, label: `${path}(…)`, requires: { kind: 'retry-wrapper', local: path, argIndex } }];
+  }
+  return [];
 }
 
 /** `queue.enqueue(charge_order, id, retry=Retry(max=3))` (RQ): the enqueued function is retried. */
@@ -306,7 +346,7 @@ function jobPolicyScope(ctx: FileContext, v: RetryVocab, call: Node, functions: 
   const max = callArguments(policy.value).map(keywordArgument).find((kw) => kw?.name === 'max')?.value.text;
   if (max !== undefined && /^\d+$/.test(max) && Number(max) < 1) return null;
   const fn = callArguments(call)[0];
-  const body = fn && resolveFunctionBody(unwrapAwait(fn) ?? fn, functions, ctx.family);
+  const body = fn && resolveFunctionBody(ctx, unwrapAwait(fn) ?? fn, functions);
   return body ? { context: 'retry', body, construct: call, label: `${path}(…, retry=${policy.value.text})` } : null;
 }
 
@@ -331,7 +371,7 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
     if (!v.jobWorkers.matches(path)) continue;
     if (w.type !== 'new_expression' && !/queue/i.test(path)) continue; // `.process` only on a queue
     const fnArg = [...callArguments(w)].reverse().find((a) => isFunction(a, ctx.family) || a.type === 'identifier');
-    const body = fnArg && resolveFunctionBody(fnArg, functions, ctx.family);
+    const body = fnArg && resolveFunctionBody(ctx, fnArg, functions);
     if (body) scopes.push({ context: 'retry', body, construct: w, label: `${firstLine(w).slice(0, 50)} (jobs added with ${attempts.text})` });
   }
   return scopes;
@@ -342,7 +382,7 @@ function hookScopes(ctx: FileContext, v: RetryVocab, call: Node, functions: Map<
   const out: Scope[] = [];
   const add = (key: string, value: Node) => {
     if (!v.hooks.has(key.toLowerCase())) return;
-    const body = resolveFunctionBody(unwrapAwait(value) ?? value, functions, ctx.family);
+    const body = resolveFunctionBody(ctx, unwrapAwait(value) ?? value, functions);
     if (body) out.push({ context: 'retry', body, construct: call, label: `${key} hook of ${label}` });
   };
   for (const arg of callArguments(call)) {

@@ -1,4 +1,5 @@
-import { reachedCallsOf } from '../local-helpers.js';
+import { importsOf } from '../imports.js';
+import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { callTypes, callee, dottedPath, isCall, type Node } from '../syntax.js';
 import type { Candidate, Matcher } from '../types.js';
 
@@ -24,15 +25,30 @@ export const callMatcher: Matcher = {
     const out: Candidate[] = [];
     const types = callTypes(ctx.family) as string[];
     for (const root of within) {
+      if (isReference(root)) {
+        // A retried callback imported from another file (`with_retries(charge_customer, order)`).
+        if (importsOf(ctx).has(root.text.split('.')[0] ?? '')) {
+          out.push({ node: root, report: root, captures: { callee: root.text }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: root.text, vocab: param ?? '', mode: 'writes' }] });
+        }
+        continue;
+      }
       const calls: Node[] = isCall(root, ctx.family) ? [root] : [];
       calls.push(...root.descendantsOfType(types));
       for (const call of calls) {
         if (seen.has(call.id)) continue;
         const reached = reachedCallsOf(ctx, call, param ?? '');
         const inner = reached[0];
-        if (inner === undefined) continue;
+        if (inner === undefined) {
+          const path = dottedPath(callee(call));
+          // An imported helper may make such a call in its own file: decided at link time.
+          if (importsOf(ctx).has(path.split('.')[0] ?? '') && resolveLocalFunction(ctx, call) === null) {
+            seen.add(call.id);
+            out.push({ node: call, report: call, captures: { callee: path }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: path, vocab: param ?? '', mode: 'writes' }] });
+          }
+          continue;
+        }
         seen.add(call.id);
-        const candidate: Candidate = { node: call, report: call, captures: { callee: dottedPath(callee(call)) }, related: [] };
+        const candidate: Candidate = { node: call, report: call, captures: { callee: dottedPath(callee(call)) }, related: [], vocab: param ?? '' };
         if (inner.id !== call.id) {
           candidate.captures.via = dottedPath(callee(inner));
           candidate.related.push({ node: inner, message: `${candidate.captures.callee} calls ${candidate.captures.via} here` });
@@ -44,3 +60,7 @@ export const callMatcher: Matcher = {
   },
   test: (ctx, param, candidate) => isCall(candidate.node, ctx.family) && reachedCallsOf(ctx, candidate.node, param ?? '').length > 0,
 };
+
+function isReference(node: Node): boolean {
+  return node.type === 'identifier' || node.type === 'attribute' || node.type === 'member_expression';
+}

@@ -1,3 +1,4 @@
+import { importsOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { normalizeName } from '../names.js';
 import {
@@ -5,6 +6,8 @@ import {
   bindingOf,
   callArguments,
   callTypes,
+  callee,
+  dottedPath,
   functionBody,
   enclosingFunction,
   functionParameters,
@@ -34,9 +37,18 @@ export const idempotencyKeyMatcher: Matcher = {
       : null,
   test(ctx, param, candidate) {
     const call = candidate.node;
-    if (!isCall(call, ctx.family)) return false;
     const list = param ?? 'idempotency';
+    // For an imported helper, whether its own call passes a key is decided at link time.
+    const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');
+    if (helper?.kind === 'helper') helper.keyList = list;
+    if (!isCall(call, ctx.family)) return false;
     if (passesKey(ctx, call, list)) return true;
+    if (helper === undefined && candidate.vocab && resolveLocalFunction(ctx, call) === null) {
+      const path = dottedPath(callee(call));
+      if (importsOf(ctx).has(path.split('.')[0] ?? '')) {
+        (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed' });
+      }
+    }
     // A helper defined in this file is keyed when every call it makes of that kind passes a key.
     const inner = innerCalls(ctx, call);
     return inner.length > 0 && inner.every((c) => passesKey(ctx, c, list));
@@ -56,7 +68,8 @@ function keyTest(ctx: FileContext, list: string): (name: string) => boolean {
   });
 }
 
-function passesKey(ctx: FileContext, call: Node, list: string): boolean {
+/** Whether `call` passes a key of the list in its arguments or a variable built before it. */
+export function passesKey(ctx: FileContext, call: Node, list: string): boolean {
   const isKey = keyTest(ctx, list);
   const args = call.childForFieldName('arguments');
   if (args === null) return false;

@@ -18,12 +18,20 @@ export const insideMatcher: Matcher = {
   test(ctx, param, candidate) {
     const context = getContext(param ?? '');
     if (context === undefined) return false;
+    // The innermost scope that certainly applies wins; a scope that depends on another file is
+    // used only when no certain one holds, and its condition travels with the candidate.
     let best = undefined as (typeof candidate)['scope'];
+    let conditional = undefined as (typeof candidate)['scope'];
+    const size = (s: NonNullable<typeof best>) => s.body.endIndex - s.body.startIndex;
     for (const scope of context.scopes(ctx)) {
       if (!scopeHolds(scope, candidate.node, ctx.family)) continue;
-      if (best === undefined || scope.body.endIndex - scope.body.startIndex < best.body.endIndex - best.body.startIndex) best = scope;
+      if (scope.requires !== undefined) {
+        if (conditional === undefined || size(scope) < size(conditional)) conditional = scope;
+      } else if (best === undefined || size(scope) < size(best)) best = scope;
     }
+    best ??= conditional;
     if (best === undefined) return false;
+    if (best.requires !== undefined) (candidate.requires ??= []).push(best.requires);
     candidate.scope = best;
     candidate.captures[param === 'retry' ? 'retry' : 'context'] = best.label;
     candidate.captures.context ??= best.label;

@@ -1,0 +1,136 @@
+import { posix } from 'node:path';
+import type { FileSummary, FunctionFacts } from '../matchers/index.js';
+import { compareFindings, type PendingFinding, type SourceScan } from './scan-source.js';
+import type { Finding, RuleLanguage } from './types.js';
+
+/** One scanned file as the link step sees it: no tree, only its summary and pending findings. */
+export interface LinkInput {
+  /** The file's path (forward slashes, the same convention as `Finding.file`). */
+  file: string;
+  language: RuleLanguage;
+  summary: FileSummary;
+  pending: readonly PendingFinding[];
+}
+
+/**
+ * The findings of one file scanned on its own: its certain findings plus its pending ones settled
+ * as if it were the whole project (imports that lead nowhere keep name-based findings and drop
+ * helper-based ones). Used where a snippet or a single file is scanned (fixtures, examples).
+ */
+export function settleAlone(scan: SourceScan, file: string, language: RuleLanguage): Finding[] {
+  return [...scan.findings, ...linkFindings([{ file, language, summary: scan.summary, pending: scan.pending }])].sort(compareFindings);
+}
+
+/** How many re-exports / imports a name is followed through before giving up. */
+const MAX_HOPS = 6;
+
+const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/**
+ * Settles findings that depend on other files: keeps a pending finding when every requirement
+ * holds (the imported function retries its callback at that position; the imported helper makes
+ * a call of the vocabulary without the key) and drops it otherwise — including when the import
+ * leads outside the scanned files, so an unresolved name never produces a finding. Pure: it reads
+ * only the summaries.
+ */
+export function linkFindings(inputs: readonly LinkInput[]): Finding[] {
+  const byFile = new Map(inputs.map((i) => [i.file, i]));
+  const out: Finding[] = [];
+  for (const input of inputs) {
+    for (const pending of input.pending) {
+      const related = [...pending.related];
+      const holds = pending.requires.every((req) => {
+        const target = resolveLocal(byFile, input, req.local, 0);
+        if (req.kind === 'helper' && req.mode === 'unless-keyed') {
+          const sites = target?.facts.reaches[req.vocab] ?? [];
+          const unkeyed = sites.find((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
+          if (target && unkeyed) related.push({ file: target.file, line: unkeyed.line, column: unkeyed.column, endLine: unkeyed.endLine, endColumn: unkeyed.endColumn, message: `${req.local} calls ${unkeyed.callee} here` });
+          return sites.length === 0 || unkeyed !== undefined;
+        }
+        if (target === null) return false;
+        if (req.kind === 'retry-wrapper') return target.facts.retriesParam === req.argIndex;
+        const site = (target.facts.reaches[req.vocab] ?? []).find((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
+        if (site === undefined) return false;
+        related.push({ file: target.file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn, message: `${req.local} calls ${site.callee} here` });
+        return true;
+      });
+      if (!holds) continue;
+      const { requires: _settled, ...finding } = pending;
+      out.push({ ...finding, related });
+    }
+  }
+  return out;
+}
+
+interface Target {
+  file: string;
+  facts: FunctionFacts;
+}
+
+/** The function a dotted local name (`withRetry`, `retry.with_retries`) refers to through the file's imports. */
+function resolveLocal(byFile: Map<string, LinkInput>, from: LinkInput, local: string, hops: number): Target | null {
+  const [head, ...rest] = local.split('.');
+  const imported = from.summary.imports.find((i) => i.local === head);
+  if (imported === undefined) return null;
+  if (imported.name !== '*') return resolveExport(byFile, from, imported.module, [imported.name, ...rest].join('.'), hops);
+  // A module imported whole: `retry.with_retries`, or, in Python, `app.lib.retry.with_retries`.
+  for (let split = 0; split < rest.length; split++) {
+    const module = [imported.module, ...rest.slice(0, split)].join(from.language === 'python' ? '.' : '/');
+    const found = resolveExport(byFile, from, module, rest.slice(split).join('.'), hops);
+    if (found) return found;
+  }
+  return null;
+}
+
+function resolveExport(byFile: Map<string, LinkInput>, from: LinkInput, module: string, name: string, hops: number): Target | null {
+  if (hops > MAX_HOPS) return null;
+  const file = resolveModule(byFile, from, module);
+  if (file === null) return null;
+  const facts = file.summary.functions[name];
+  if (facts) return { file: file.file, facts };
+  for (const re of file.summary.reExports) {
+    const original = re.names === undefined ? name : re.names[name];
+    if (original === undefined) continue;
+    const found = resolveExport(byFile, file, re.module, original, hops + 1);
+    if (found) return found;
+  }
+  // Python: a name imported into a module (typically a package's __init__) is an attribute of it.
+  if (file.language === 'python') return resolveLocal(byFile, file, name, hops + 1);
+  return null;
+}
+
+/** The scanned file an import specifier names, or null (a package outside the scan). */
+function resolveModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: string): LinkInput | null {
+  const dir = posix.dirname(from.file);
+  const candidates: string[] = [];
+  if (from.language === 'python') {
+    const dots = /^\.*/.exec(specifier)?.[0].length ?? 0;
+    const path = specifier.slice(dots).split('.').filter(Boolean).join('/');
+    if (dots > 0) {
+      let base = dir;
+      for (let i = 1; i < dots; i++) base = posix.dirname(base);
+      candidates.push(...pythonModuleFiles(posix.join(base, path)));
+    } else {
+      // An absolute import resolves against any folder above the importer (the project's roots).
+      for (let base = dir; ; base = posix.dirname(base)) {
+        candidates.push(...pythonModuleFiles(posix.join(base, path)));
+        if (base === '.' || base === '/' || posix.dirname(base) === base) break;
+      }
+    }
+  } else {
+    if (!specifier.startsWith('.')) return null;
+    const joined = posix.join(dir, specifier);
+    const stem = joined.replace(/\.(m|c)?jsx?$/, '');
+    candidates.push(joined, ...ECMA_EXTENSIONS.map((e) => stem + e), ...ECMA_EXTENSIONS.map((e) => posix.join(joined, 'index' + e)));
+  }
+  for (const c of candidates) {
+    const hit = byFile.get(posix.normalize(c));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function pythonModuleFiles(path: string): string[] {
+  return path === '' || path === '.' ? ['__init__.py'] : [`${path}.py`, `${path}/__init__.py`];
+}
+

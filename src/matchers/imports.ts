@@ -1,0 +1,123 @@
+import { stringValue, type Node } from './syntax.js';
+import type { FileContext } from './types.js';
+
+/**
+ * A name this file takes from another module: `from .retry import with_retries as wr` →
+ * `{ local: 'wr', module: '.retry', name: 'with_retries' }`; `import * as retry from './retry'` →
+ * `{ local: 'retry', module: './retry', name: '*' }`; a default import has name `default`.
+ */
+export interface ImportedName {
+  local: string;
+  module: string;
+  name: string;
+}
+
+/** The file's imports by local name (ES modules, CommonJS `require`, Python `import` / `from`). */
+export function importsOf(ctx: FileContext): Map<string, ImportedName> {
+  return ctx.memo('imports', () => {
+    const out = new Map<string, ImportedName>();
+    const add = (i: ImportedName) => out.set(i.local, i);
+    if (ctx.family === 'python') {
+      for (const stmt of ctx.root.descendantsOfType(['import_from_statement', 'import_statement'])) pythonImport(stmt, add);
+    } else {
+      for (const stmt of ctx.root.descendantsOfType('import_statement')) esImport(stmt, add);
+      for (const decl of ctx.root.descendantsOfType('variable_declarator')) requireImport(decl, add);
+    }
+    return out;
+  });
+}
+
+function pythonImport(stmt: Node, add: (i: ImportedName) => void): void {
+  if (stmt.type === 'import_from_statement') {
+    const module = stmt.childForFieldName('module_name')?.text ?? '';
+    for (const name of stmt.childrenForFieldName('name')) {
+      if (name.type === 'aliased_import') {
+        const real = name.childForFieldName('name')?.text ?? '';
+        add({ local: name.childForFieldName('alias')?.text ?? real, module, name: real });
+      } else {
+        // `from . import retry` names a module: `module` + the name, imported whole.
+        add(module.replace(/\./g, '') === '' ? { local: name.text, module: `${module}${name.text}`, name: '*' } : { local: name.text, module, name: name.text });
+      }
+    }
+    return;
+  }
+  for (const name of stmt.childrenForFieldName('name')) {
+    if (name.type === 'aliased_import') {
+      add({ local: name.childForFieldName('alias')?.text ?? '', module: name.childForFieldName('name')?.text ?? '', name: '*' });
+    } else {
+      add({ local: name.text, module: name.text, name: '*' });
+    }
+  }
+}
+
+function esImport(stmt: Node, add: (i: ImportedName) => void): void {
+  const source = stmt.childForFieldName('source');
+  const module = source ? stringValue(source) : null;
+  if (module === null) return;
+  const clause = stmt.namedChildren.find((c) => c.type === 'import_clause');
+  if (clause === undefined) return;
+  for (const part of clause.namedChildren) {
+    if (part.type === 'identifier') add({ local: part.text, module, name: 'default' });
+    else if (part.type === 'namespace_import') {
+      const id = part.namedChildren.find((c) => c.type === 'identifier');
+      if (id) add({ local: id.text, module, name: '*' });
+    } else if (part.type === 'named_imports') {
+      for (const spec of part.namedChildren) {
+        if (spec.type !== 'import_specifier') continue;
+        const name = spec.childForFieldName('name')?.text ?? '';
+        add({ local: spec.childForFieldName('alias')?.text ?? name, module, name });
+      }
+    }
+  }
+}
+
+/** `const { withRetry } = require('./retry')`, `const retry = require('./retry')`. */
+function requireImport(decl: Node, add: (i: ImportedName) => void): void {
+  const value = decl.childForFieldName('value');
+  if (value?.type !== 'call_expression' || value.childForFieldName('function')?.text !== 'require') return;
+  const arg = value.childForFieldName('arguments')?.firstNamedChild;
+  const module = arg ? stringValue(arg) : null;
+  if (module === null) return;
+  const target = decl.childForFieldName('name');
+  if (target?.type === 'identifier') add({ local: target.text, module, name: '*' });
+  else if (target?.type === 'object_pattern') {
+    for (const p of target.namedChildren) {
+      if (p.type === 'shorthand_property_identifier_pattern') add({ local: p.text, module, name: p.text });
+      else if (p.type === 'pair_pattern') {
+        const key = p.childForFieldName('key')?.text ?? '';
+        const value2 = p.childForFieldName('value');
+        if (value2?.type === 'identifier') add({ local: value2.text, module, name: key });
+      }
+    }
+  }
+}
+
+/** `export { a, b as c } from './x'` and `export * from './x'` (a module's re-exports). */
+export interface ReExport {
+  module: string;
+  /** exported name → name in `module`; absent for `export *`. */
+  names?: Record<string, string>;
+}
+
+export function reExportsOf(ctx: FileContext): ReExport[] {
+  if (ctx.family !== 'ecma') return [];
+  const out: ReExport[] = [];
+  for (const stmt of ctx.root.descendantsOfType('export_statement')) {
+    const source = stmt.childForFieldName('source');
+    const module = source ? stringValue(source) : null;
+    if (module === null) continue;
+    const clause = stmt.namedChildren.find((c) => c.type === 'export_clause');
+    if (clause === undefined) {
+      out.push({ module });
+      continue;
+    }
+    const names: Record<string, string> = {};
+    for (const spec of clause.namedChildren) {
+      if (spec.type !== 'export_specifier') continue;
+      const name = spec.childForFieldName('name')?.text ?? '';
+      names[spec.childForFieldName('alias')?.text ?? name] = name;
+    }
+    out.push({ module, names });
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+import { localRetryWrappers } from './contexts/retry.js';
+import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
+import { passesKey } from './kinds/idempotency-key.js';
+import { reachedCallsOf } from './local-helpers.js';
+import { callTypes, callee, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, type Node } from './syntax.js';
+import type { FileContext } from './types.js';
+
+/** A call inside a function, as another file's finding will point at it. */
+export interface CallSite {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  callee: string;
+  /** The key lists (`idempotency`, `dedup`) this call passes a key of. */
+  keys: string[];
+}
+
+/** What other files may need to know about one function of this file. */
+export interface FunctionFacts {
+  /** Argument position of the callback when the function retries it. */
+  retriesParam?: number;
+  /** Per call vocabulary, the calls of it the function makes (directly or through local helpers). */
+  reaches: Record<string, CallSite[]>;
+}
+
+/**
+ * A file's plain-data summary for cross-file analysis: its top-level functions (and class methods
+ * as `Class.method`, and `default` for a default export), what it imports and re-exports. Computed
+ * from the one tree the scan already parsed; small enough to cache and to ship between workers.
+ */
+export interface FileSummary {
+  functions: Record<string, FunctionFacts>;
+  imports: ImportedName[];
+  reExports: ReExport[];
+}
+
+const CLASS_TYPES = ['class_definition', 'class_declaration', 'class', 'abstract_class_declaration'];
+
+export function summarizeFile(ctx: FileContext): FileSummary {
+  const wrappers = localRetryWrappers(ctx);
+  const functions: Record<string, FunctionFacts> = {};
+  for (const fn of ctx.root.descendantsOfType(functionTypes(ctx.family) as string[])) {
+    if (enclosingFunction(fn, ctx.family) !== null) continue;
+    const name = functionName(fn);
+    if (name === null) continue;
+    const facts = factsOf(ctx, fn, wrappers.get(name));
+    if (facts === null) continue;
+    const cls = enclosingClassName(fn);
+    functions[cls ? `${cls}.${name}` : name] = facts;
+    if (isDefaultExport(fn)) functions.default = facts;
+  }
+  return { functions, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx) };
+}
+
+function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined): FunctionFacts | null {
+  const body = functionBody(fn);
+  if (body === null) return null;
+  const reaches: Record<string, CallSite[]> = {};
+  const keyLists = Object.keys(ctx.vocab.keys);
+  const calls = body.descendantsOfType(callTypes(ctx.family) as string[]);
+  for (const vocab of Object.keys(ctx.vocab.calls)) {
+    const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab));
+    if (sites.length === 0) continue;
+    reaches[vocab] = sites.map((s) => ({
+      line: s.startPosition.row + 1,
+      column: s.startPosition.column + 1,
+      endLine: s.endPosition.row + 1,
+      endColumn: s.endPosition.column + 1,
+      callee: dottedPath(callee(s)),
+      keys: keyLists.filter((k) => passesKey(ctx, s, k)),
+    }));
+  }
+  if (retriesParam === undefined && Object.keys(reaches).length === 0) return null;
+  return retriesParam === undefined ? { reaches } : { retriesParam, reaches };
+}
+
+function enclosingClassName(fn: Node): string | null {
+  for (let p = fn.parent; p !== null; p = p.parent) {
+    if (CLASS_TYPES.includes(p.type)) return p.childForFieldName('name')?.text ?? null;
+  }
+  return null;
+}
+
+function isDefaultExport(fn: Node): boolean {
+  const p = fn.parent;
+  return p?.type === 'export_statement' && p.children.some((c) => c.type === 'default');
+}
