@@ -9,7 +9,7 @@ import { scanSource } from '../../src/engine/scan-source.js';
 import type { ScanResult } from '../../src/engine/types.js';
 import type { Vocabulary } from '../../src/matchers/index.js';
 import type { ReportContext } from '../../src/reporters/types.js';
-import { loadBuiltinVocabulary, loadRules } from '../../src/rules-loader/load-rules.js';
+import { builtinRules, vocab } from '../support/scan.js';
 
 /** A retry loop that charges without an idempotency key, texts the user per attempt and marks a timeout as failed. */
 export const PAY_PY = `from requests.exceptions import Timeout
@@ -30,15 +30,9 @@ export const BROKEN_PY = `def broken(:
     return 1
 `;
 
-let cached: { rules: Rule[]; vocab: Vocabulary } | undefined;
-
-/** The built-in rules and vocabulary, loaded once. */
+/** The built-in rules and vocabulary. */
 export function builtin(): { rules: Rule[]; vocab: Vocabulary } {
-  if (cached === undefined) {
-    const vocab = loadBuiltinVocabulary();
-    cached = { vocab, rules: loadRules({ builtin: true, extra: [], vocab }) };
-  }
-  return cached;
+  return { rules: builtinRules, vocab };
 }
 
 /** Scans several files (path → text) with the built-in rules, as the CLI would. */

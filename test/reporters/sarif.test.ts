@@ -7,6 +7,7 @@ import { applySuppressions, findSuppressions } from '../../src/engine/suppressio
 import { fingerprintFinding, withFingerprints } from '../../src/engine/fingerprint.js';
 import type { ScanResult } from '../../src/engine/types.js';
 import { sarifReporter, SRCROOT } from '../../src/reporters/sarif.js';
+import { runCli } from '../support/cli.js';
 import { BROKEN_PY, builtin, context, PAY_PY, scanFiles } from './sample-scan.js';
 
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../schemas/sarif-2.1.0.json', import.meta.url)), 'utf8')) as object;
@@ -207,6 +208,21 @@ describe('sarif reporter', () => {
     };
     expect(withoutRuleText(sarifReporter({ findings: [], warnings: [], filesScanned: 0 }, context({})))).toMatchSnapshot('empty');
     expect(withoutRuleText(sarifReporter(scanFiles({ 'app/broken.py': BROKEN_PY }), context({ 'app/broken.py': BROKEN_PY })))).toMatchSnapshot('parse failure');
+  });
+
+  it('is what `faultline scan --format sarif` prints for the bundled example', async () => {
+    const repo = fileURLToPath(new URL('../..', import.meta.url));
+    const { code, stdout } = await runCli(['scan', 'examples/payment-service', '--format', 'sarif', '--fail-on', 'none'], repo);
+    expect(code).toBe(0);
+    const cliLog = JSON.parse(stdout);
+    expect(validate(cliLog), JSON.stringify(validate.errors)).toBe(true);
+    const cliRun = cliLog.runs[0];
+    expect(cliRun.results.length).toBeGreaterThan(0);
+    for (const r of cliRun.results) {
+      expect(r.locations[0].physicalLocation.artifactLocation).toMatchObject({ uri: expect.stringMatching(/^examples\/payment-service\//), uriBaseId: SRCROOT });
+      expect(r.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{16}:\d+$/);
+      expect(cliRun.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
+    }
   });
 
   it('is checked by a validator that rejects invalid SARIF', () => {
