@@ -31,7 +31,10 @@ function normalize(line: string): string {
  * @param sourceText the text of the file the finding is in
  */
 export function contentHash(finding: Pick<Finding, 'ruleId' | 'line' | 'endLine'>, sourceText: string): string {
-  const lines = sourceText.split('\n');
+  return hashLines(finding, sourceText.split('\n'));
+}
+
+function hashLines(finding: Pick<Finding, 'ruleId' | 'line' | 'endLine'>, lines: readonly string[]): string {
   const last = Math.min(Math.max(finding.endLine, finding.line), finding.line + MAX_LINES - 1);
   const code = lines.slice(finding.line - 1, last).map(normalize).join('\n');
   return createHash('sha256').update(`${finding.ruleId}\0${code}`).digest('hex').slice(0, 16);
@@ -46,14 +49,15 @@ export function contentHash(finding: Pick<Finding, 'ruleId' | 'line' | 'endLine'
  *   none, i.e. occurrence 1.
  */
 export function fingerprintFinding(finding: Finding, sourceText: string, siblings: readonly Finding[] = []): string {
-  const hash = contentHash(finding, sourceText);
+  const lines = sourceText.split('\n');
+  const hash = hashLines(finding, lines);
   const earlier = siblings.filter(
     (s) =>
       s !== finding &&
       s.file === finding.file &&
       s.ruleId === finding.ruleId &&
       (s.line < finding.line || (s.line === finding.line && s.column < finding.column)) &&
-      contentHash(s, sourceText) === hash,
+      hashLines(s, lines) === hash,
   ).length;
   return `${hash}:${earlier + 1}`;
 }
@@ -71,10 +75,15 @@ export function withFingerprints(result: ScanResult, sources: ReadonlyMap<string
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => (a.finding.file < b.finding.file ? -1 : a.finding.file > b.finding.file ? 1 : a.finding.line - b.finding.line || a.finding.column - b.finding.column));
   const findings = [...result.findings];
+  const split = new Map<string, string[]>();
   for (const { finding, index } of order) {
-    const text = sources.get(finding.file);
-    if (text === undefined) continue;
-    const hash = contentHash(finding, text);
+    let lines = split.get(finding.file);
+    if (lines === undefined) {
+      const text = sources.get(finding.file);
+      if (text === undefined) continue;
+      split.set(finding.file, (lines = text.split('\n')));
+    }
+    const hash = hashLines(finding, lines);
     const key = `${finding.file}\0${finding.ruleId}\0${hash}`;
     const n = (counts.get(key) ?? 0) + 1;
     counts.set(key, n);

@@ -96,7 +96,7 @@ describe('sarif reporter', () => {
       {
         physicalLocation: {
           artifactLocation: { uri: 'services/app/pay.py', uriBaseId: SRCROOT },
-          region: { startLine: 7, startColumn: 22, endLine: 7, endColumn: 45 },
+          region: { startLine: 7, startColumn: 22, endLine: 7, endColumn: 45, snippet: { text: 'gateway.charge(payment)' } },
         },
       },
     ]);
@@ -171,8 +171,7 @@ describe('sarif reporter', () => {
       descriptor: { id: 'syntax' },
     });
     expect(large.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'services/app/big.py', uriBaseId: SRCROOT } });
-    const ids = out.tool.driver.notifications.map((n: any) => n.id);
-    expect(ids[large.descriptor.index]).toBe('too-large');
+    expect(large.descriptor).toEqual({ id: 'too-large' });
     expect(out.invocations[0].executionSuccessful).toBe(true);
   });
 
@@ -180,6 +179,15 @@ describe('sarif reporter', () => {
     const empty = sarif({ findings: [], warnings: [], filesScanned: 0 }, {}).runs[0];
     expect(empty.results).toEqual([]);
     expect(empty.tool.driver.rules).toHaveLength(builtin().rules.length);
+  });
+
+  it('copies the exact text of a short span into the snippet, including multi-line spans', () => {
+    const text = PAY_PY.replace('gateway.charge(payment)', 'gateway.charge(\n                payment,\n            )');
+    const scanned = scanFiles({ 'app/pay.py': text });
+    const region = sarif(scanned, { 'app/pay.py': text }).runs[0].results[0].locations[0].physicalLocation.region;
+    expect(region).toMatchObject({ startLine: 7, endLine: 9 });
+    expect(region.snippet).toEqual({ text: 'gateway.charge(\n                payment,\n            )' });
+    expect(sarif(scanned, {}).runs[0].results[0].locations[0].physicalLocation.region.snippet).toBeUndefined();
   });
 
   it('encodes unusual paths and falls back to a file URL outside the source root', () => {
