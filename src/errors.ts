@@ -81,6 +81,13 @@ export class UsageError extends ScanError {
   }
 }
 
+/** A baseline file (`--baseline FILE`) is missing, not JSON, or not a faultline baseline. */
+export class BaselineError extends ScanError {
+  constructor(message: string, options: { help: string; file?: string; cause?: unknown }) {
+    super('baseline', message, options);
+  }
+}
+
 /** A fixture file is malformed (bad annotation, wrong folder). Used by the fixture harness. */
 export class FixtureError extends ScanError {
   constructor(message: string, options: { help: string; file?: string; line?: number; cause?: unknown }) {

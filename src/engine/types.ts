@@ -49,8 +49,8 @@ export interface Finding extends Span {
   incidents?: string[];
 }
 
-/** Why a file was (partly) skipped. The scan always goes on. */
-export type WarningKind = 'read' | 'binary' | 'too-large' | 'syntax' | 'parse' | 'matcher';
+/** Why a file was (partly) skipped, or a `faultline-ignore` comment needs attention. The scan always goes on. */
+export type WarningKind = 'read' | 'binary' | 'too-large' | 'syntax' | 'parse' | 'matcher' | 'suppression';
 
 /** A file-level problem, reported with its path; never aborts the scan of other files. */
 export interface ScanWarning {
