@@ -9,6 +9,8 @@ import { DEFAULT_TEST_PATTERNS, scanFiles } from './scan-files.js';
 import { discoverFiles } from './discover.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, failsGate } from './exit-codes.js';
 import { gitRoot } from './git-root.js';
+import { applyBaseline, createBaseline, pruneBaseline, readBaseline, writeBaseline } from '../baseline/index.js';
+import { withFingerprints } from '../engine/fingerprint.js';
 import { processIo, type CliIo } from './io.js';
 import { loadSetup } from './load-setup.js';
 
@@ -22,6 +24,9 @@ interface ScanOptions {
   include: string[];
   exclude: string[];
   maxFileSize?: number;
+  suppressions: boolean;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -52,8 +57,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--max-file-size <bytes>', 'skip files larger than this (default 1 MiB)', (v) => parseSize(v))
+    .option('--no-suppressions', 'report findings that faultline-ignore comments suppress')
+    .option('--baseline <file>', 'report and gate only on findings that are not in this baseline')
+    .option('--write-baseline <file>', 'record the current findings (with --baseline: drop the fixed ones)')
     .action(async (paths: string[], opts: ScanOptions) => {
-      exitCode = await runScan(paths, opts, io);
+      exitCode = await runScan(paths, opts, io, argv);
     });
 
   program
@@ -91,7 +99,7 @@ function parseSize(value: string): number {
   return Number(m[1]) * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
 }
 
-async function runScan(paths: string[], opts: ScanOptions, io: CliIo): Promise<number> {
+async function runScan(paths: string[], opts: ScanOptions, io: CliIo, argv: readonly string[]): Promise<number> {
   const setup = loadSetup({ paths, cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
   const { config } = setup;
   const reporter = getReporter(opts.format);
@@ -99,14 +107,25 @@ async function runScan(paths: string[], opts: ScanOptions, io: CliIo): Promise<n
     include: [...config.include, ...opts.include],
     exclude: [...config.exclude, ...opts.exclude],
   });
-  const { result, sources } = await scanFiles(files, {
+  const scanned = await scanFiles(files, {
     cwd: io.cwd,
     rules: setup.rules,
     vocab: setup.vocab,
     maxFileSize: opts.maxFileSize ?? config.max_file_size,
     testFileRisk: config.test_files.risk,
     testFilePatterns: config.test_files.patterns ?? DEFAULT_TEST_PATTERNS,
+    suppressions: opts.suppressions,
   });
+  const { sources } = scanned;
+  let result = withFingerprints(scanned.result, sources);
+  const baseline = opts.baseline === undefined ? undefined : readBaseline(opts.baseline, io.cwd);
+  if (baseline !== undefined) result = applyBaseline(result, baseline);
+  if (opts.writeBaseline !== undefined) {
+    const written = baseline !== undefined ? pruneBaseline(baseline, result, packageVersion()) : createBaseline(result, packageVersion());
+    writeBaseline(opts.writeBaseline, written, io.cwd);
+    // Recording a baseline accepts what it records: the same run does not fail on it.
+    if (baseline === undefined) result = applyBaseline(result, written);
+  }
   const failOn = opts.failOn ?? config.fail_on ?? 'high';
   const report = reporter(result, {
     color: opts.output === undefined && io.isTTY && io.env.NO_COLOR === undefined,
@@ -114,7 +133,7 @@ async function runScan(paths: string[], opts: ScanOptions, io: CliIo): Promise<n
     srcRoot: gitRoot(setup.scanRoot) ?? setup.scanRoot,
     rules: setup.rules,
     version: packageVersion(),
-    commandLine: ['faultline', 'scan', ...paths].join(' '),
+    commandLine: ['faultline', ...argv].join(' '),
     failOn,
     sources,
   });

@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import { compareFindings, scanSource } from '../engine/scan-source.js';
 import { languageForPath } from '../engine/languages.js';
 import { linkFindings, type LinkInput } from '../engine/link.js';
+import { applySuppressions, findSuppressions, type Suppression } from '../engine/suppressions.js';
 import type { Rule } from '../engine/rule.js';
 import type { Finding, Risk, ScanResult, ScanWarning } from '../engine/types.js';
 import type { Vocabulary } from '../matchers/index.js';
@@ -15,6 +16,8 @@ export interface ScanFilesOptions {
   /** Risk for findings in test files, or `keep`. */
   testFileRisk: Risk | 'keep';
   testFilePatterns: readonly string[];
+  /** Honour `faultline-ignore` comments (off with --no-suppressions). */
+  suppressions: boolean;
 }
 
 /** Test files: scanned, but their findings are usually not what gates a merge. */
@@ -37,6 +40,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   const sources = new Map<string, string>();
   const testPatterns = options.testFilePatterns.map(globToRegExp);
   const links: LinkInput[] = [];
+  const suppressionsByFile = new Map<string, Suppression[]>();
   let scanned = 0;
   for (const [i, abs] of files.entries()) {
     // Trees are freed only when the event loop gets a turn; a tight loop over thousands of files
@@ -72,10 +76,22 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     warnings.push(...scan.warnings);
     if (scan.findings.length > 0 || scan.pending.length > 0) sources.set(file, text);
     links.push({ file, language: language.id, summary: scan.summary, pending: scan.pending });
+    if (options.suppressions && text.includes('faultline-ignore')) suppressionsByFile.set(file, findSuppressions(text, language.lineComment));
     findings.push(...scan.findings);
   }
   // Cross-file verdicts need every file's summary: settled once all files are scanned.
   findings.push(...linkFindings(links));
+  if (suppressionsByFile.size > 0) {
+    const byFile = new Map<string, Finding[]>();
+    for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    findings.length = 0;
+    for (const [file, fs] of byFile) if (!suppressionsByFile.has(file)) findings.push(...fs);
+    for (const [file, list] of suppressionsByFile) {
+      const applied = applySuppressions(byFile.get(file) ?? [], list, file);
+      findings.push(...applied.findings);
+      warnings.push(...applied.warnings);
+    }
+  }
   for (const [i, f] of findings.entries()) {
     if (options.testFileRisk !== 'keep' && isTestFile(f.file, testPatterns)) findings[i] = lowerRisk(f, options.testFileRisk);
   }

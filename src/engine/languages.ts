@@ -13,7 +13,7 @@ export interface LanguageSpec {
   grammar: GrammarName;
   family: Family;
   /** Line comment marker, for annotations and suppressions. */
-  lineComment: string;
+  lineComment: '#' | '//';
 }
 
 const PYTHON: LanguageSpec = { id: 'python', grammar: 'python', family: 'python', lineComment: '#' };

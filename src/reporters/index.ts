@@ -1,4 +1,5 @@
 import { UnknownFormatError } from '../errors.js';
+import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
 import { sarifReporter } from './sarif.js';
 import { textReporter } from './text.js';
@@ -7,7 +8,7 @@ import type { Reporter } from './types.js';
 export type { Reporter, ReportContext } from './types.js';
 export { activeFindings, countByRisk, extractionLines, groupByRule } from './summary.js';
 
-const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter };
+const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter, github: githubReporter };
 
 /** Report format names, for --help. */
 export const FORMATS: readonly string[] = Object.keys(REPORTERS);

@@ -1,4 +1,5 @@
 import type { Rule } from '../engine/rule.js';
+import { isOpenFinding } from '../engine/finding-state.js';
 import { RISKS, type Finding, type Risk } from '../engine/types.js';
 
 /** Findings grouped by rule id, rules ordered by risk (high first) then id. */
@@ -31,7 +32,7 @@ export function extractionLines(rule: Pick<Rule, 'id' | 'title' | 'risk'>, count
   return [`${rule.id}: ${rule.title}`, `  → ${where}`];
 }
 
-/** Findings that count: not suppressed. */
+/** Findings that count: not suppressed and not already in the baseline. */
 export function activeFindings(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.suppression === undefined);
+  return findings.filter(isOpenFinding);
 }

@@ -41,12 +41,14 @@ export const textReporter: Reporter = (result, ctx) => {
   out.push('');
   for (const w of result.warnings) out.push(c.yellow(`warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`));
   const byRisk = countByRisk(findings);
-  const suppressed = result.findings.length - findings.length;
+  const suppressed = result.findings.filter((f) => f.suppression !== undefined).length;
+  const known = result.findings.filter((f) => f.suppression === undefined && f.baselineState === 'unchanged').length;
   const parts = [
     `Scanned ${result.filesScanned} file${result.filesScanned === 1 ? '' : 's'}`,
     `${findings.length} finding${findings.length === 1 ? '' : 's'} (${byRisk.high} high, ${byRisk.medium} medium, ${byRisk.low} low)`,
   ];
   if (suppressed > 0) parts.push(`${suppressed} suppressed`);
+  if (known > 0) parts.push(`${known} already in the baseline`);
   if (result.baselineFixed !== undefined) parts.push(`${result.baselineFixed} fixed since baseline`);
   if (result.warnings.length > 0) parts.push(`${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`);
   out.push(parts.join('; '));
