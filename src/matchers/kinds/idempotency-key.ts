@@ -75,6 +75,7 @@ export function passesKey(ctx: FileContext, call: Node, list: string): boolean {
   if (args === null) return false;
   if (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey)) return true;
   if (args.descendantsOfType('keyword_argument').some((kw) => isKey(kw.childForFieldName('name')?.text ?? ''))) return true;
+  if (builtByLocalFunction(ctx, args, isKey)) return true;
 
   const fn = enclosingFunction(call, ctx.family);
   const params = fn ? functionParameters(fn) : [];
@@ -119,9 +120,19 @@ function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: No
       const left = node.childForFieldName('left');
       if (left && /^(subscript|subscript_expression|attribute|member_expression)$/.test(left.type) && left.text.startsWith(name)) carrier = node;
     }
-    if (carrier !== null && (namesUnder(carrier).some(isKey) || stringsUnder(carrier).some(isKey))) return true;
+    if (carrier !== null && (namesUnder(carrier).some(isKey) || stringsUnder(carrier).some(isKey) || builtByLocalFunction(ctx, carrier, isKey))) return true;
   }
   return false;
+}
+
+/** Options built by a function of this file (`headers=auth_headers(order)`) that puts a key in. */
+function builtByLocalFunction(ctx: FileContext, node: Node, isKey: (n: string) => boolean): boolean {
+  const calls = node.descendantsOfType(callTypes(ctx.family) as string[]);
+  if (isCall(node, ctx.family)) calls.push(node);
+  return calls.some((c) => {
+    const body = functionBody(resolveLocalFunction(ctx, c) ?? c);
+    return body !== null && body.id !== c.id && (namesUnder(body).some(isKey) || stringsUnder(body).some(isKey));
+  });
 }
 
 function escape(s: string): string {
