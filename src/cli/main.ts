@@ -27,6 +27,7 @@ interface ScanOptions {
   suppressions: boolean;
   baseline?: string;
   writeBaseline?: string;
+  types: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--max-file-size <bytes>', 'skip files larger than this (default 1 MiB)', (v) => parseSize(v))
     .option('--no-suppressions', 'report findings that faultline-ignore comments suppress')
+    .option('--no-types', 'do not resolve TypeScript method calls through the type checker')
     .option('--baseline <file>', 'report and gate only on findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings (with --baseline: drop the fixed ones)')
     .action(async (paths: string[], opts: ScanOptions) => {
@@ -115,6 +117,8 @@ async function runScan(paths: string[], opts: ScanOptions, io: CliIo, argv: read
     testFileRisk: config.test_files.risk,
     testFilePatterns: config.test_files.patterns ?? DEFAULT_TEST_PATTERNS,
     suppressions: opts.suppressions,
+    types: opts.types,
+    typeRoots: [setup.scanRoot, ...(gitRoot(setup.scanRoot) ? [gitRoot(setup.scanRoot) as string] : [])],
   });
   const { sources } = scanned;
   let result = withFingerprints(scanned.result, sources);

@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import { compareFindings, scanSource } from '../engine/scan-source.js';
 import { languageForPath } from '../engine/languages.js';
 import { linkFindings, type LinkInput } from '../engine/link.js';
+import { resolveTypedCalls, type TypedRequest } from './typed-calls.js';
 import { applySuppressions, findSuppressions, type Suppression } from '../engine/suppressions.js';
 import type { Rule } from '../engine/rule.js';
 import type { Finding, Risk, ScanResult, ScanWarning } from '../engine/types.js';
@@ -18,6 +19,10 @@ export interface ScanFilesOptions {
   testFilePatterns: readonly string[];
   /** Honour `faultline-ignore` comments (off with --no-suppressions). */
   suppressions: boolean;
+  /** Resolve method calls on typed objects with the TypeScript checker (off with --no-types). */
+  types: boolean;
+  /** Where a tsconfig.json may be (scan root, git root). */
+  typeRoots: readonly string[];
 }
 
 /** Test files: scanned, but their findings are usually not what gates a merge. */
@@ -80,7 +85,11 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     findings.push(...scan.findings);
   }
   // Cross-file verdicts need every file's summary: settled once all files are scanned.
-  findings.push(...linkFindings(links));
+  const typed = options.types
+    ? resolveTypedCalls(typedRequests(links), { cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS })
+    : undefined;
+  if (typed) warnings.push(...typed.warnings);
+  findings.push(...linkFindings(links, typed ? { resolveTyped: typed.resolver } : {}));
   if (suppressionsByFile.size > 0) {
     const byFile = new Map<string, Finding[]>();
     for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
@@ -99,6 +108,15 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   const withFindings = new Set(findings.map((f) => f.file));
   for (const file of sources.keys()) if (!withFindings.has(file)) sources.delete(file);
   return { result: { findings, warnings, filesScanned: scanned }, sources };
+}
+
+/** Type-aware analysis gives up after this long; the syntax-level verdicts stand for the rest. */
+const TYPES_BUDGET_MS = 30_000;
+
+function typedRequests(links: readonly LinkInput[]): TypedRequest[] {
+  return links.flatMap((l) =>
+    l.pending.filter((p) => p.requires.some((r) => r.kind === 'helper' && r.typed)).map((p) => ({ file: p.file, line: p.line, column: p.column })),
+  );
 }
 
 function isTestFile(file: string, patterns: RegExp[]): boolean {

@@ -33,14 +33,17 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
  * leads outside the scanned files, so an unresolved name never produces a finding. Pure: it reads
  * only the summaries.
  */
-export function linkFindings(inputs: readonly LinkInput[]): Finding[] {
+export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions = {}): Finding[] {
   const byFile = new Map(inputs.map((i) => [i.file, i]));
   const out: Finding[] = [];
   for (const input of inputs) {
     for (const pending of input.pending) {
       const related = [...pending.related];
       const holds = pending.requires.every((req) => {
-        const target = resolveLocal(byFile, input, req.local, 0);
+        const target =
+          req.kind === 'helper' && req.typed
+            ? resolveTyped(byFile, options, pending)
+            : resolveLocal(byFile, input, req.local, 0);
         if (req.kind === 'helper' && req.mode === 'unless-keyed') {
           const sites = target?.facts.reaches[req.vocab] ?? [];
           const unkeyed = sites.find((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
@@ -60,6 +63,21 @@ export function linkFindings(inputs: readonly LinkInput[]): Finding[] {
     }
   }
   return out;
+}
+
+/** Where the type checker says a call at a position goes: a file and `Class.method` / function name. */
+export type TypedResolver = (file: string, line: number, column: number) => { file: string; name: string } | null;
+
+export interface LinkOptions {
+  /** Resolves method calls on typed objects (TypeScript); without it they stay unknown. */
+  resolveTyped?: TypedResolver;
+}
+
+function resolveTyped(byFile: Map<string, LinkInput>, options: LinkOptions, at: PendingFinding): Target | null {
+  const hit = options.resolveTyped?.(at.file, at.line, at.column);
+  if (!hit) return null;
+  const facts = byFile.get(hit.file)?.summary.functions[hit.name];
+  return facts ? { file: hit.file, facts } : null;
 }
 
 interface Target {

@@ -17,6 +17,8 @@ export type Requirement =
       /** `writes`: holds when the helper makes such a call without the key (unknown → drop).
        *  `unless-keyed`: the name already matched; drop only when every such call passes the key. */
       mode: 'writes' | 'unless-keyed';
+      /** Resolved through the type checker (a method called on a typed object), not an import. */
+      typed?: boolean;
     };
 
 /**

@@ -5,6 +5,7 @@
  */
 import { languageForPath } from '../../src/engine/languages.js';
 import type { Rule } from '../../src/engine/rule.js';
+import { settleAlone } from '../../src/engine/link.js';
 import { scanSource } from '../../src/engine/scan-source.js';
 import type { ScanResult } from '../../src/engine/types.js';
 import type { Vocabulary } from '../../src/matchers/index.js';
@@ -43,7 +44,7 @@ export function scanFiles(files: Record<string, string>): ScanResult {
     const language = languageForPath(file);
     if (language === undefined) throw new Error(`no language for ${file}`);
     const scan = scanSource(text, file, language, rules, vocab);
-    result.findings.push(...scan.findings);
+    result.findings.push(...settleAlone(scan, file, language.id));
     result.warnings.push(...scan.warnings);
     result.filesScanned++;
   }

@@ -1,7 +1,8 @@
 import { importsOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { callTypes, callee, dottedPath, isCall, type Node } from '../syntax.js';
-import type { Candidate, Matcher } from '../types.js';
+import { callTypes, callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
+import type { Candidate, FileContext, Matcher } from '../types.js';
+import { WordSet } from '../names.js';
 
 /**
  * `call: <vocabulary>` — calls that belong to a call vocabulary of `vocabulary.yaml` (`mutating`,
@@ -41,9 +42,12 @@ export const callMatcher: Matcher = {
         if (inner === undefined) {
           const path = dottedPath(callee(call));
           // An imported helper may make such a call in its own file: decided at link time.
-          if (importsOf(ctx).has(path.split('.')[0] ?? '') && resolveLocalFunction(ctx, call) === null) {
-            seen.add(call.id);
-            out.push({ node: call, report: call, captures: { callee: path }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: path, vocab: param ?? '', mode: 'writes' }] });
+          if (resolveLocalFunction(ctx, call) === null) {
+            const typed = isTypedMemberCall(ctx, path);
+            if (typed || importsOf(ctx).has(path.split('.')[0] ?? '')) {
+              seen.add(call.id);
+              out.push({ node: call, report: call, captures: { callee: path }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: path, vocab: param ?? '', mode: 'writes', ...(typed ? { typed } : {}) }] });
+            }
           }
           continue;
         }
@@ -64,3 +68,19 @@ export const callMatcher: Matcher = {
 function isReference(node: Node): boolean {
   return node.type === 'identifier' || node.type === 'attribute' || node.type === 'member_expression';
 }
+
+/**
+ * A method call on an object of this file (`this.payments.settle()`, `billing.renew()`) in
+ * TypeScript/JavaScript: what it runs is known only to the type checker, so the link step asks it.
+ */
+export function isTypedMemberCall(ctx: FileContext, path: string): boolean {
+  if (ctx.family !== 'ecma' || !path.includes('.') || path.includes('()') || path.includes('[]') || path.startsWith('<')) return false;
+  const head = path.split('.')[0] ?? '';
+  if (importsOf(ctx).has(head)) return false;
+  const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
+  const receiver = path.slice(0, path.lastIndexOf('.'));
+  return !passive.anyWordOf(lastSegment(receiver)) && !GLOBALS.has(head);
+}
+
+/** Receivers that are platform objects, never project classes. */
+const GLOBALS = new Set(['JSON', 'Math', 'Object', 'Array', 'Promise', 'Date', 'Number', 'String', 'console', 'process', 'Buffer', 'Reflect', 'window', 'document', 'globalThis']);

@@ -1,4 +1,5 @@
 import { importsOf } from '../imports.js';
+import { isTypedMemberCall } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { normalizeName } from '../names.js';
 import {
@@ -45,8 +46,9 @@ export const idempotencyKeyMatcher: Matcher = {
     if (passesKey(ctx, call, list)) return true;
     if (helper === undefined && candidate.vocab && resolveLocalFunction(ctx, call) === null) {
       const path = dottedPath(callee(call));
-      if (importsOf(ctx).has(path.split('.')[0] ?? '')) {
-        (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed' });
+      const typed = isTypedMemberCall(ctx, path);
+      if (typed || importsOf(ctx).has(path.split('.')[0] ?? '')) {
+        (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...(typed ? { typed } : {}) });
       }
     }
     // A helper defined in this file is keyed when every call it makes of that kind passes a key.

@@ -1,0 +1,68 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-typed-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const SERVICE = [
+  'export class PaymentsService {',
+  '  async renew(orderId: string, amount: number) {',
+  "    return stripe.paymentIntents.create({ amount, currency: 'usd', metadata: { orderId } });",
+  '  }',
+  '  async charge(orderId: string, amount: number) {',
+  "    return stripe.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey: `order-${orderId}` });",
+  '  }',
+  '  async status(orderId: string) {',
+  '    return stripe.paymentIntents.retrieve(orderId);',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+const JOB = [
+  "import { PaymentsService } from './payments';",
+  '',
+  'export class RenewalJob {',
+  '  constructor(private readonly payments: PaymentsService) {}',
+  '',
+  '  async run(orderId: string, amount: number) {',
+  '    for (let attempt = 0; attempt < 3; attempt++) {',
+  '      try {',
+  '        await this.payments.renew(orderId, amount);',
+  '        await this.payments.charge(orderId, amount);',
+  '        await this.payments.status(orderId);',
+  '        return;',
+  '      } catch (err) {',
+  '        await new Promise((r) => setTimeout(r, 100));',
+  '      }',
+  '    }',
+  '  }',
+  '}',
+  '',
+].join('\n');
+
+async function lines(dir: string, extra: string[] = []): Promise<string[]> {
+  const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none', ...extra], dir);
+  return (JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number }[] }).findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+}
+
+describe('type-aware method calls (ts-morph)', () => {
+  it('follows this.payments.renew() to the class method and trusts a keyed charge()', async () => {
+    const dir = project({ 'src/payments.ts': SERVICE, 'src/job.ts': JOB });
+    expect(await lines(dir)).toEqual(['AP-001 src/job.ts:9']);
+  });
+
+  it('with --no-types keeps name-based verdicts only', async () => {
+    const dir = project({ 'src/payments.ts': SERVICE, 'src/job.ts': JOB });
+    expect(await lines(dir, ['--no-types'])).toEqual(['AP-001 src/job.ts:10']);
+  });
+});
