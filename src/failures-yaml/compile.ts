@@ -130,7 +130,7 @@ function compilePhrases(file: FailuresFile, entry: AntiPatternEntry): { signatur
         `Reword it like one of the known phrases (${PHRASES.map((p) => `"${p.canonical}"`).join(', ')}), or give the entry a \`signature:\` block in the rule format. ${DOC_HINT}`,
       );
     }
-    const steps = matched.flatMap((m) => m.signature);
+    const steps = matched.flatMap((m) => m.signature).filter((step, i, all) => all.findIndex((o) => formatEntry(o) === formatEntry(step)) === i);
     phrases.push({ phrase: phrase.text, line: phrase.line, matched: matched.map((m) => m.name), steps: steps.map(formatEntry) });
     for (const step of steps) {
       if (!collected.some((c) => formatEntry(c.entry) === formatEntry(step))) collected.push({ entry: step, line: phrase.line, phrase: phrase.text });
@@ -234,7 +234,7 @@ function buildSpec(file: FailuresFile, entry: AntiPatternEntry, builtin: Rule | 
     risk,
     consequence: stringField(data.consequence) ?? builtin?.consequence ?? existing?.consequence ?? (description !== undefined ? sentence(description) : `matches ${title}`),
     message: stringField(data.message) ?? builtin?.message ?? defaultMessage(entry, title, parts.anchor, parts.inside === true),
-    help: stringField(data.help) ?? (builtin !== undefined && data.prevention === undefined ? builtin.help : defaultHelp(prevention, title)),
+    help: stringField(data.help) ?? builtin?.help ?? defaultHelp(prevention, title),
     rationale: stringField(data.rationale) ?? builtin?.rationale ?? description ?? title,
     languages: languagesOf(data.languages) ?? builtin?.languages ?? [...RULE_LANGUAGES],
     ...(parts.signature !== undefined ? { signature: parts.signature } : {}),

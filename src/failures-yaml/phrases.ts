@@ -11,7 +11,7 @@
  * (`missing`, `absent`) follows it in its stretch, or when the word itself is negative
  * (`unhandled`, `non-idempotent`). A vocabulary entry matches when all of its requirements hold; a
  * phrase may match several entries and then contributes all their steps. A phrase that matches
- * none is an error: faultline never guesses.
+ * none, or that negates a word none of its matches speaks about, is an error: faultline never guesses.
  */
 
 /** A concept: a group of words that mean the same thing for signature purposes. */
@@ -248,8 +248,19 @@ function holds(requirement: Requirement, words: readonly Word[]): boolean {
   return words.some((w) => w.concepts.has(requirement.concept) && (requirement.negated === undefined || w.negated === requirement.negated));
 }
 
-/** The vocabulary entries a phrase matches (empty when it maps to nothing). */
+function conceptsOf(requirements: readonly Requirement[]): Concept[] {
+  return requirements.flatMap((r) => ('anyOf' in r ? conceptsOf(r.anyOf) : 'allOf' in r ? conceptsOf(r.allOf) : 'near' in r ? [...r.near] : [r.concept]));
+}
+
+/**
+ * The vocabulary entries a phrase matches (empty when it maps to nothing). A negated word that no
+ * matched entry speaks about makes the whole phrase unmapped: `No notification in retry loop`
+ * states a prevention, and reading it as `inside: retry` alone would invert it.
+ */
 export function matchPhrase(phrase: string): PhraseEntry[] {
   const words = readPhrase(phrase);
-  return PHRASES.filter((entry) => entry.requires.every((r) => holds(r, words)));
+  const matched = PHRASES.filter((entry) => entry.requires.every((r) => holds(r, words)));
+  const covered = new Set(matched.flatMap((entry) => conceptsOf(entry.requires)));
+  const stray = words.some((w) => w.negated && w.concepts.size > 0 && ![...w.concepts].some((c) => covered.has(c)));
+  return stray ? [] : matched;
 }
