@@ -1,4 +1,4 @@
-import { FailuresFileError } from '../errors.js';
+import { FailuresFileError, ScanError } from '../errors.js';
 import { RuleSchema, type Rule, type RuleSpec, type SignatureStep } from '../engine/rule.js';
 import { RULE_LANGUAGES, type Risk, type RuleLanguage } from '../engine/types.js';
 import { getMatcher, type Vocabulary } from '../matchers/index.js';
@@ -37,8 +37,8 @@ const DOC_HINT = 'See docs/failures-yaml.md for the compile order and the phrase
  * `example_good_code` (must not fire) when present.
  *
  * @throws FailuresFileError naming the file, the line and the anti-pattern: a phrase that maps to
- *   nothing, phrases that give no or two anchors, a bad field, an example that disproves the rule.
- * @throws RuleSchemaError / UnknownMatcherError from `compileRule` for a bad explicit signature.
+ *   nothing, phrases that give no or two anchors, a bad field or signature entry (the
+ *   `compileRule` error is its `cause`), an example that disproves the rule.
  */
 export function compileFailures(file: FailuresFile, options: CompileOptions): CompiledFailures {
   const rules: Rule[] = [];
@@ -264,7 +264,21 @@ function buildSpec(file: FailuresFile, entry: AntiPatternEntry, builtin: Rule | 
 }
 
 function compile(file: FailuresFile, entry: AntiPatternEntry, spec: RuleSpec, vocab: Vocabulary, lineOf: (path: (string | number)[]) => number): Rule {
-  const rule = compileRule(spec, file.path, vocab, lineOf);
+  let rule: Rule;
+  try {
+    rule = compileRule(spec, file.path, vocab, lineOf);
+  } catch (error) {
+    if (!(error instanceof ScanError)) throw error;
+    // compileRule speaks of "loading" a rule file; say which anti-pattern and line of this file it was.
+    const line = error.line ?? entry.line;
+    const what = error.message.replace(/^Cannot load [^:]*(:\d+)?: (rule \S+?:? )?/, '');
+    throw new FailuresFileError(`Cannot compile ${file.path}:${line}: anti-pattern ${entry.id}${entry.name === undefined ? '' : ` (${entry.name})`}: ${what}`, {
+      file: file.path,
+      line,
+      help: error.help,
+      cause: error,
+    });
+  }
   return { ...rule, source: `${file.path}#${entry.id}` };
 }
 
