@@ -156,7 +156,7 @@ export const PHRASES: readonly PhraseEntry[] = [
 ];
 
 /** A word of a phrase, with the concepts it belongs to and whether it is negated. */
-interface Word {
+export interface PhraseWord {
   text: string;
   position: number;
   concepts: Set<Concept>;
@@ -184,10 +184,10 @@ function lookup(word: string): { concepts: Set<Concept>; inherentlyNegated: bool
  * Splits a phrase into words and decides, for each, its concepts and whether it is negated.
  * Exported for tests and for `faultline compile` diagnostics.
  */
-export function readPhrase(phrase: string): Word[] {
+export function readPhrase(phrase: string): PhraseWord[] {
   // Stretches end at punctuation that separates clauses; `/` and `-` join alternatives and compounds.
   const clauses = phrase.toLowerCase().replace(/['’]/g, '').split(/[,;:.()!?]+/);
-  const words: Word[] = [];
+  const words: PhraseWord[] = [];
   let position = 0;
   for (const clause of clauses) {
     const tokens: string[] = [];
@@ -206,7 +206,7 @@ export function readPhrase(phrase: string): Word[] {
         i++;
       } else joined.push(tokens[i] ?? '');
     }
-    let stretch: Word[] = [];
+    let stretch: PhraseWord[] = [];
     let negating = false;
     let negateNext = false;
     const close = (): void => {
@@ -221,7 +221,7 @@ export function readPhrase(phrase: string): Word[] {
       }
       if (POSTFIX_NEGATORS.includes(token)) for (const w of stretch) w.negated = true;
       const known = lookup(token);
-      const word: Word = {
+      const word: PhraseWord = {
         text: token,
         position: position++,
         concepts: known?.concepts ?? new Set(),
@@ -238,7 +238,7 @@ export function readPhrase(phrase: string): Word[] {
   return words;
 }
 
-function holds(requirement: Requirement, words: readonly Word[]): boolean {
+function holds(requirement: Requirement, words: readonly PhraseWord[]): boolean {
   if ('anyOf' in requirement) return requirement.anyOf.some((r) => holds(r, words));
   if ('allOf' in requirement) return requirement.allOf.every((r) => holds(r, words));
   if ('near' in requirement) {

@@ -67,6 +67,18 @@ describe('faultline compile', () => {
     expect(err).toMatch(/^error: Cannot compile .*:5: anti-pattern X-001 \(Q\): the pattern_signature phrase "Unbounded queue growth" maps to no matcher\n  help: /);
   });
 
+  it('proves examples with the project vocabulary from faultline.config.yaml beside the file', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'failures.yaml');
+    // `apply_invoice` is no built-in mutating verb: only the project's vocabulary makes it one.
+    writeFileSync(path, 'anti_patterns:\n  - id: AP-001\n    name: Retry Without Idempotency\n    example_bad_code: |\n      for attempt in range(3):\n          try:\n              ledger.apply_invoice(invoice)\n              break\n          except LedgerError:\n              continue\n');
+    expect((await run(path)).code).toBe(2);
+    writeFileSync(join(dir, 'faultline.config.yaml'), 'vocabulary:\n  calls:\n    mutating:\n      names: [ledger.apply_invoice]\n');
+    const ok = await run(path);
+    expect(ok.err).toBe('');
+    expect(ok.out).toContain('example_bad_code (line 4, python): 1 finding, fires as it must');
+  });
+
   it('reports an --out folder that cannot be created', async () => {
     const blocker = join(tempDir(), 'file');
     writeFileSync(blocker, 'x');

@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Document, isMap, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import { FailuresFileError, ScanError } from '../../errors.js';
 import type { Rule } from '../../engine/rule.js';
 import { compileFailures, readFailuresFile, type CompileReport } from '../../failures-yaml/index.js';
-import { loadBuiltinVocabulary, loadRules } from '../../rules-loader/load-rules.js';
+import { loadRules } from '../../rules-loader/load-rules.js';
+import { loadSetup } from '../load-setup.js';
 
 /** Where the command writes; the CLI passes the real streams, tests collect strings. */
 export interface CompileIo {
@@ -17,7 +18,7 @@ export interface CompileIo {
 const KEY_ORDER = ['id', 'slug', 'title', 'risk', 'consequence', 'message', 'help', 'rationale', 'languages', 'signature', 'match', 'prevention', 'signals', 'metadata', 'deprecated'] as const;
 
 /**
- * Registers `faultline compile FILE.yaml [--out DIR]`: compiles the file's `anti_patterns` into
+ * Registers `faultline compile FILE.yaml [--out DIR] [--config FILE]`: compiles the file's `anti_patterns` into
  * rules and prints them as a YAML stream (each rule preceded by comment lines saying how it was
  * compiled), or with `--out` writes one `<id>-<slug>.yaml` rule file per anti-pattern into DIR
  * and prints the report. On an error it prints `error: <message>` and `  help: <help>` and sets
@@ -29,9 +30,10 @@ export function registerCompileCommand(program: Command, io: CompileIo): void {
     .description('compile the anti_patterns of a failures YAML file into rules, proving each against its examples')
     .argument('<file>', 'the failures YAML file (e.g. payment-retry-v2-failures.yaml)')
     .option('--out <dir>', 'write one rule file per anti-pattern into this folder instead of printing them')
-    .action((file: string, options: { out?: string }) => {
+    .option('--config <file>', 'config file whose vocabulary the examples are proven with (default: faultline.config.yaml beside FILE)')
+    .action((file: string, options: { out?: string; config?: string }) => {
       try {
-        runCompile(file, options.out, io);
+        runCompile(file, options, io);
       } catch (error) {
         if (!(error instanceof ScanError)) throw error;
         io.stderr(`error: ${error.message}\n  help: ${error.help}\n`);
@@ -40,10 +42,12 @@ export function registerCompileCommand(program: Command, io: CompileIo): void {
     });
 }
 
-function runCompile(path: string, out: string | undefined, io: CompileIo): void {
-  const vocab = loadBuiltinVocabulary();
-  const builtinRules = loadRules({ builtin: true, extra: [], vocab });
+function runCompile(path: string, options: { out?: string; config?: string }, io: CompileIo): void {
+  const out = options.out;
   const file = readFailuresFile(path);
+  // The project's vocabulary (its own mutating calls, retry helpers...) applies, as it does in a scan.
+  const { vocab } = loadSetup({ paths: [dirname(resolve(path))], cwd: process.cwd(), config: options.config, rules: [], builtin: false });
+  const builtinRules = loadRules({ builtin: true, extra: [], vocab });
   const { rules, report } = compileFailures(file, { builtinRules, vocab });
   if (out === undefined) {
     const docs = rules.map((rule, i) => `${describe(report[i]!, path)}\n${ruleYaml(rule)}`);
