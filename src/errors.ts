@@ -94,3 +94,13 @@ export class FixtureError extends ScanError {
     super('fixture', message, options);
   }
 }
+
+/**
+ * A failures YAML file (`--failures`, `faultline compile`) cannot be read, is malformed, does not
+ * compile into rules, or cannot be written back. The file is never left half-written.
+ */
+export class FailuresFileError extends ScanError {
+  constructor(message: string, options: { help: string; file?: string; line?: number; cause?: unknown }) {
+    super('failures-file', message, options);
+  }
+}

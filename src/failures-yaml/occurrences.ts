@@ -1,0 +1,70 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Rule } from '../engine/rule.js';
+import type { Finding } from '../engine/types.js';
+import type { Occurrence } from './types.js';
+
+/**
+ * The folder occurrence paths are relative to: the root of the git repository holding `scanRoot`
+ * (the nearest folder above it, itself included, with a `.git` entry: a folder, or a file for
+ * worktrees and submodules), else `scanRoot` itself (its folder when it is a file). No git binary
+ * is needed.
+ *
+ * @param scanRoot the path the scan started from, absolute or relative to `cwd`.
+ */
+export function occurrenceRoot(scanRoot: string, cwd: string = process.cwd()): string {
+  let start = resolve(cwd, scanRoot);
+  if (existsSync(start) && !statSync(start).isDirectory()) start = dirname(start);
+  for (let dir = start; ; ) {
+    if (existsSync(resolve(dir, '.git'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+}
+
+/** What {@link occurrencesFor} needs besides the findings. */
+export interface OccurrenceOptions {
+  /** Folder occurrence paths are relative to; use {@link occurrenceRoot}. */
+  root: string;
+  /** The directory finding paths are relative to (the scan's working directory). */
+  cwd: string;
+  /** The compiled rules: every id gets a list (empty when nothing was found); consequences come from them. */
+  rules: readonly Rule[];
+  /** Also write findings an in-source `faultline-ignore` suppresses (default false: they are accepted risks). */
+  includeSuppressed?: boolean;
+}
+
+/**
+ * Turns findings into the `occurrences_in_codebase` lists, per anti-pattern id: `file`
+ * (relative to `root`, forward slashes), `line`, `code` (the source line, trimmed) and `risk`
+ * (`HIGH - <consequence>`), sorted by file then line, one entry per file and line. Every rule id
+ * is present; findings of ids that are not among `rules` are ignored.
+ */
+export function occurrencesFor(findings: readonly Finding[], options: OccurrenceOptions): Map<string, Occurrence[]> {
+  const out = new Map<string, Occurrence[]>();
+  const byId = new Map(options.rules.map((r) => [r.id, r]));
+  for (const rule of options.rules) out.set(rule.id, []);
+  for (const finding of findings) {
+    const rule = byId.get(finding.ruleId);
+    const list = out.get(finding.ruleId);
+    if (rule === undefined || list === undefined) continue;
+    if (finding.suppression !== undefined && options.includeSuppressed !== true) continue;
+    const file = repoRelative(finding.file, options);
+    if (list.some((o) => o.file === file && o.line === finding.line)) continue;
+    list.push({ file, line: finding.line, code: finding.code, risk: riskText(rule) });
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return out;
+}
+
+/** `HIGH - will duplicate on retry`. */
+export function riskText(rule: Pick<Rule, 'risk' | 'consequence'>): string {
+  return `${rule.risk.toUpperCase()} - ${rule.consequence}`;
+}
+
+function repoRelative(file: string, options: { root: string; cwd: string }): string {
+  const absolute = isAbsolute(file) ? file : resolve(options.cwd, file);
+  const rel = relative(resolve(options.cwd, options.root), absolute);
+  return (rel === '' ? file : rel).split(sep).join('/');
+}
