@@ -1,5 +1,6 @@
 import { languageSpec, parse, type LanguageSpec } from '../engine/languages.js';
 import type { Rule } from '../engine/rule.js';
+import { settleAlone } from '../engine/link.js';
 import { scanSource } from '../engine/scan-source.js';
 import type { Finding, RuleLanguage } from '../engine/types.js';
 import type { Vocabulary } from '../matchers/index.js';
@@ -127,7 +128,7 @@ export function prepareSnippet(code: string, language?: RuleLanguage): PreparedS
 /** Findings of one rule on a prepared snippet, with lines relative to the snippet. */
 export function scanSnippet(snippet: PreparedSnippet, rule: Rule, vocab: Vocabulary, label: string): Finding[] {
   const spec: LanguageSpec = languageSpec(snippet.language);
-  const { findings } = scanSource(snippet.code, label, spec, [rule], vocab);
+  const findings = settleAlone(scanSource(snippet.code, label, spec, [rule], vocab), label, spec.id);
   return findings.map((f) => ({ ...f, line: f.line - snippet.lineOffset, endLine: f.endLine - snippet.lineOffset }));
 }
 

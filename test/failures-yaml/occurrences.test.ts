@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languageForPath } from '../../src/engine/languages.js';
+import { settleAlone } from '../../src/engine/link.js';
 import { scanSource } from '../../src/engine/scan-source.js';
 import type { Finding } from '../../src/engine/types.js';
 import { antiPatternSummary, compileFailures, occurrenceRoot, occurrencesFor, readFailuresFile, writeOccurrences } from '../../src/failures-yaml/index.js';
@@ -10,7 +11,7 @@ import { builtins, FIXTURES, tempDir } from './helpers.js';
 /** Scans files (paths relative to `cwd`) with the rules, as the CLI would. */
 function scan(cwd: string, files: string[], rules: Parameters<typeof scanSource>[3]): Finding[] {
   const { vocab } = builtins();
-  return files.flatMap((f) => scanSource(readFileSync(join(cwd, f), 'utf8'), f, languageForPath(f)!, rules, vocab).findings);
+  return files.flatMap((f) => settleAlone(scanSource(readFileSync(join(cwd, f), 'utf8'), f, languageForPath(f)!, rules, vocab), f, languageForPath(f)!.id));
 }
 
 /** A copy of the sample repository with the seed-shaped failures file at its root. */
