@@ -13,6 +13,17 @@ import { applyBaseline, createBaseline, pruneBaseline, readBaseline, writeBaseli
 import { withFingerprints } from '../engine/fingerprint.js';
 import { processIo, type CliIo } from './io.js';
 import { loadSetup } from './load-setup.js';
+import { registerCompileCommand } from './commands/compile.js';
+import { loadRules } from '../rules-loader/load-rules.js';
+import {
+  antiPatternSummary,
+  compileFailures,
+  occurrenceRoot,
+  occurrencesFor,
+  readFailuresFile,
+  writeOccurrences,
+} from '../failures-yaml/index.js';
+import type { Occurrence } from '../failures-yaml/types.js';
 
 interface ScanOptions {
   format: string;
@@ -28,6 +39,8 @@ interface ScanOptions {
   baseline?: string;
   writeBaseline?: string;
   types: boolean;
+  failures?: string;
+  write?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -60,6 +73,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--max-file-size <bytes>', 'skip files larger than this (default 1 MiB)', (v) => parseSize(v))
     .option('--no-suppressions', 'report findings that faultline-ignore comments suppress')
     .option('--no-types', 'do not resolve TypeScript method calls through the type checker')
+    .option('--failures <file>', "scan with the rules compiled from a failures YAML's anti_patterns")
+    .option('--write', "with --failures: write the findings back into its occurrences_in_codebase")
     .option('--baseline <file>', 'report and gate only on findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings (with --baseline: drop the fixed ones)')
     .action(async (paths: string[], opts: ScanOptions) => {
@@ -79,9 +94,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       for (const row of rows) io.stdout(row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] ?? 0) : cell)).join('  ') + '\n');
     });
 
+  registerCompileCommand(program, io);
+
+  // Subcommands registered from other modules report input errors through process.exitCode.
+  const outerExitCode = process.exitCode;
+  process.exitCode = undefined;
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return exitCode;
+    const fromCommand = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return Math.max(exitCode, fromCommand);
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_CLEAN : EXIT_ERROR;
@@ -91,6 +112,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT_ERROR;
     }
     throw error;
+  } finally {
+    process.exitCode = outerExitCode;
   }
 }
 
@@ -102,7 +125,17 @@ function parseSize(value: string): number {
 }
 
 async function runScan(paths: string[], opts: ScanOptions, io: CliIo, argv: readonly string[]): Promise<number> {
+  if (opts.write && opts.failures === undefined) {
+    throw new UsageError('--write needs --failures FILE: it writes findings back into that file', { help: 'Example: faultline scan . --failures team-failures.yaml --write' });
+  }
   const setup = loadSetup({ paths, cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
+  // With a failures YAML, its anti-patterns are the rule set (under the file's ids and names).
+  const failures = opts.failures === undefined ? undefined : readFailuresFile(resolve(io.cwd, opts.failures));
+  if (failures !== undefined) {
+    const builtinRules = loadRules({ builtin: true, extra: [], vocab: setup.vocab });
+    const extra = loadRules({ builtin: false, extra: opts.rules.map((r) => resolve(io.cwd, r)), vocab: setup.vocab });
+    setup.rules = [...compileFailures(failures, { builtinRules, vocab: setup.vocab }).rules, ...extra];
+  }
   const { config } = setup;
   const reporter = getReporter(opts.format);
   const files = discoverFiles(paths, io.cwd, {
@@ -131,7 +164,20 @@ async function runScan(paths: string[], opts: ScanOptions, io: CliIo, argv: read
     if (baseline === undefined) result = applyBaseline(result, written);
   }
   const failOn = opts.failOn ?? config.fail_on ?? 'high';
+  let preamble: string | undefined;
+  let occurrences: Record<string, Occurrence[]> | undefined;
+  if (failures !== undefined) {
+    const byId = occurrencesFor(result.findings, { root: occurrenceRoot(setup.scanRoot, io.cwd), cwd: io.cwd, rules: setup.rules });
+    occurrences = Object.fromEntries(byId);
+    preamble = antiPatternSummary(failures, setup.rules, byId);
+    if (opts.write) {
+      const { changed } = writeOccurrences(failures.path, failures, byId);
+      io.stderr(`${changed ? 'wrote' : 'unchanged:'} occurrences_in_codebase in ${opts.failures}\n`);
+    }
+  }
   const report = reporter(result, {
+    ...(preamble !== undefined ? { preamble } : {}),
+    ...(occurrences !== undefined && opts.failures !== undefined ? { failures: { file: opts.failures, occurrences, written: opts.write === true } } : {}),
     color: opts.output === undefined && io.isTTY && io.env.NO_COLOR === undefined,
     cwd: io.cwd,
     srcRoot: gitRoot(setup.scanRoot) ?? setup.scanRoot,

@@ -7,7 +7,8 @@ export const JSON_REPORT_VERSION = 1;
 /**
  * The JSON report, documented in the README:
  * `{ version, tool: { name, version }, summary: { filesScanned, findings, suppressed, byRisk },
- *    findings: Finding[], errors: ScanWarning[] }`.
+ *    findings: Finding[], errors: ScanWarning[], failures?: { file, occurrences, written } }`
+ * (`failures` only with --failures: the occurrences_in_codebase lists per anti-pattern id).
  */
 export const jsonReporter: Reporter = (result, ctx) => {
   const active = activeFindings(result.findings);
@@ -42,6 +43,7 @@ export const jsonReporter: Reporter = (result, ctx) => {
       ...(f.baselineState ? { baselineState: f.baselineState } : {}),
     })),
     errors: result.warnings,
+    ...(ctx.failures ? { failures: ctx.failures } : {}),
   };
   return JSON.stringify(report, null, 2) + '\n';
 };

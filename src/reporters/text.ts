@@ -31,14 +31,17 @@ export const textReporter: Reporter = (result, ctx) => {
       out.push('');
     }
   }
-  out.push(c.bold('ANTI-PATTERN EXTRACTION'));
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
-  for (const rule of ctx.rules) {
-    if (rule.deprecated !== undefined) continue;
-    out.push(...extractionLines(rule, counts.get(rule.id) ?? 0));
+  // With a failures YAML the preamble already is the extraction summary, in the file's terms.
+  if (ctx.preamble === undefined) {
+    out.push(c.bold('ANTI-PATTERN EXTRACTION'));
+    const counts = new Map<string, number>();
+    for (const f of findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    for (const rule of ctx.rules) {
+      if (rule.deprecated !== undefined) continue;
+      out.push(...extractionLines(rule, counts.get(rule.id) ?? 0));
+    }
+    out.push('');
   }
-  out.push('');
   for (const w of result.warnings) out.push(c.yellow(`warning: ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`));
   const byRisk = countByRisk(findings);
   const suppressed = result.findings.filter((f) => f.suppression !== undefined).length;

@@ -21,6 +21,12 @@ export interface ReportContext {
   sources: ReadonlyMap<string, string>;
   /** Optional extra header block (the failures YAML's ANTI-PATTERN EXTRACTION summary). */
   preamble?: string;
+  /** With --failures: what the file's occurrences_in_codebase lists receive (or received, with --write). */
+  failures?: {
+    file: string;
+    occurrences: Record<string, { file: string; line: number; code: string; risk: string }[]>;
+    written: boolean;
+  };
 }
 
 /** A reporter: a pure function from a scan to the text to print. */
