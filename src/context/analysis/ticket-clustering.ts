@@ -1,0 +1,135 @@
+import type { Ticket } from '../tickets/ticket-schema.js';
+import { buildTfIdf, type SparseVector } from './tfidf.js';
+
+/** Tuning of ticket clustering. */
+export interface ClusteringOptions {
+  /** Cosine similarity a ticket needs with a cluster's centroid to join it (default 0.3). */
+  similarity: number;
+  /** Clusters smaller than this are not reported as patterns (default 3). */
+  minClusterSize: number;
+  /** How many key terms to keep per cluster (default 5). */
+  keyTerms: number;
+}
+
+/** Defaults for `clusterTickets`; documented in docs/context.md. */
+export const DEFAULT_CLUSTERING: ClusteringOptions = { similarity: 0.3, minClusterSize: 3, keyTerms: 5 };
+
+/** A group of tickets about the same thing. */
+export interface TicketCluster {
+  /** Members, most central first (ties by ticket id). */
+  tickets: Ticket[];
+  /** The cluster's most characteristic words, heaviest first. */
+  keyTerms: string[];
+}
+
+/**
+ * Cluster tickets by content similarity.
+ *
+ * Each ticket's title (counted twice) and body become a TF-IDF vector. A leader pass visits the
+ * tickets in a fixed order (creation date, then id) and puts each into the cluster whose centroid
+ * is most similar, if that cosine reaches `similarity`, else opens a new cluster. A refinement pass
+ * then reassigns every ticket to its most similar centroid, which removes most of the order
+ * dependence of the leader pass. Clusters below `minClusterSize` are dropped. Cost is
+ * O(tickets × clusters × words per ticket); a few thousand tickets take well under a second.
+ * The result is deterministic: same tickets in, same clusters out, whatever the input order.
+ *
+ * @returns clusters, largest first (ties by the id of their most central ticket)
+ */
+export function clusterTickets(tickets: readonly Ticket[], options: Partial<ClusteringOptions> = {}): TicketCluster[] {
+  const opts = { ...DEFAULT_CLUSTERING, ...options };
+  const ordered = [...tickets].sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
+  const model = buildTfIdf(ordered.map((t) => `${t.title}\n${t.title}\n${t.body}`));
+
+  // Leader pass.
+  let centroids: Centroid[] = [];
+  for (const vector of model.vectors) {
+    if (vector.terms.length === 0) continue;
+    const { index, score } = bestCentroid(centroids, vector);
+    const target = index >= 0 && score >= opts.similarity ? centroids[index] : undefined;
+    if (target) target.add(vector);
+    else {
+      const c = new Centroid(model.size);
+      c.add(vector);
+      centroids.push(c);
+    }
+  }
+
+  // Refinement pass against the frozen leader centroids.
+  const assignment = model.vectors.map((v) => {
+    if (v.terms.length === 0) return -1;
+    const { index, score } = bestCentroid(centroids, v);
+    return score >= opts.similarity ? index : -1;
+  });
+  centroids = centroids.map(() => new Centroid(model.size));
+  assignment.forEach((c, i) => {
+    const v = model.vectors[i];
+    if (c >= 0 && v) centroids[c]?.add(v);
+  });
+
+  const clusters: TicketCluster[] = [];
+  centroids.forEach((centroid, c) => {
+    const members = ordered
+      .map((ticket, i) => ({ ticket, i }))
+      .filter(({ i }) => assignment[i] === c)
+      .map(({ ticket, i }) => ({ ticket, score: centroid.cosine(model.vectors[i] as SparseVector) }))
+      .sort((a, b) => b.score - a.score || compare(a.ticket.id, b.ticket.id));
+    if (members.length < opts.minClusterSize) return;
+    clusters.push({
+      tickets: members.map((m) => m.ticket),
+      keyTerms: centroid.topTerms(opts.keyTerms).map((id) => model.words[id] ?? ''),
+    });
+  });
+  return clusters.sort((a, b) => b.tickets.length - a.tickets.length || compare(a.tickets[0]?.id ?? '', b.tickets[0]?.id ?? ''));
+}
+
+/** A cluster centroid: a dense sum of member vectors with its squared norm kept up to date. */
+class Centroid {
+  private readonly sum: Float64Array;
+  private normSq = 0;
+
+  constructor(size: number) {
+    this.sum = new Float64Array(size);
+  }
+
+  add(v: SparseVector): void {
+    for (let k = 0; k < v.terms.length; k += 1) {
+      const t = v.terms[k] as number;
+      const before = this.sum[t] as number;
+      const after = before + (v.weights[k] as number);
+      this.sum[t] = after;
+      this.normSq += after * after - before * before;
+    }
+  }
+
+  cosine(v: SparseVector): number {
+    if (this.normSq <= 0) return 0;
+    let dot = 0;
+    for (let k = 0; k < v.terms.length; k += 1) dot += (this.sum[v.terms[k] as number] as number) * (v.weights[k] as number);
+    return dot / Math.sqrt(this.normSq);
+  }
+
+  topTerms(n: number): number[] {
+    const ids: number[] = [];
+    this.sum.forEach((w, id) => {
+      if (w > 0) ids.push(id);
+    });
+    return ids.sort((a, b) => (this.sum[b] as number) - (this.sum[a] as number) || a - b).slice(0, n);
+  }
+}
+
+function bestCentroid(centroids: readonly Centroid[], v: SparseVector): { index: number; score: number } {
+  let index = -1;
+  let score = -1;
+  centroids.forEach((c, i) => {
+    const s = c.cosine(v);
+    if (s > score + 1e-12) {
+      score = s;
+      index = i;
+    }
+  });
+  return { index, score };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
