@@ -113,7 +113,7 @@ export function deriveConstraints(
   const fromTicketPatterns = patterns
     .filter((p) => p.tickets.length >= MIN_TICKETS_FOR_GOAL)
     .map((p) => {
-      const target = Math.max(1, Math.floor(p.perMonth / 4));
+      const target = Math.max(1, Math.ceil(p.perMonth / 4));
       const statement = `Fewer than ${target} "${p.label}" support tickets per month`;
       if (!fresh(statement)) return { pattern: p.label, constraints: [] };
       goal += 1;

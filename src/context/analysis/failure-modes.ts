@@ -1,5 +1,5 @@
 import type { SeverityLevel } from '../incidents/incident-schema.js';
-import type { ManifoldFailureMode } from '../manifold/manifold-schema.js';
+import type { Manifold } from '../manifold/manifold-schema.js';
 import { TermIndex } from '../text/term-index.js';
 import { contentStems } from '../text/tokenize.js';
 import type { IdentifiedAntiPattern } from './derived-constraints.js';
@@ -59,11 +59,15 @@ export function probabilityFromRate(perMonth: number): DiscoveredFailureMode['pr
 }
 
 /**
- * True when a record's content stems cover at least half the content words of a failure mode's
- * scenario (and at least two of them, or all when the scenario has fewer).
+ * True when a record's content stems cover at least half the distinctive content words of a
+ * failure mode's scenario (and at least two of them, or all when it has fewer). Distinctive words
+ * exclude `generic` ones (the manifold's entity and system names, which every record shares),
+ * unless nothing else is left.
  */
-export function showsFailureMode(stems: ReadonlySet<string>, scenario: string): boolean {
-  const own = new Set(contentStems(scenario));
+export function showsFailureMode(stems: ReadonlySet<string>, scenario: string, generic: ReadonlySet<string> = new Set()): boolean {
+  const all = contentStems(scenario);
+  const distinctive = all.filter((s) => !generic.has(s));
+  const own = new Set(distinctive.length > 0 ? distinctive : all);
   let shared = 0;
   for (const s of own) if (stems.has(s)) shared += 1;
   return shared > 0 && shared >= Math.min(own.size, Math.max(2, Math.ceil(own.size / 2)));
@@ -78,20 +82,25 @@ export function showsFailureMode(stems: ReadonlySet<string>, scenario: string): 
  * critical, P2 high, P3 medium, P4 low). Ticket patterns of `MIN_TICKETS_FOR_FAILURE_MODE`+
  * tickets that show no documented or new mode are added with source `ticket_pattern_analysis`,
  * probability from their monthly rate and impact from their anti-pattern's risk (else medium).
+ * A pattern that is the support-side echo of an incident already covered by a failure mode (it
+ * shows the same anti-pattern, or two of its key terms that are not manifold entities or systems
+ * appear in the incident's title, root cause or contributing factors) adds no failure mode.
  */
 export function enrichFailureModes(
-  existing: readonly ManifoldFailureMode[],
+  manifold: Manifold,
   analyzed: readonly AnalyzedIncident[],
   patterns: readonly TicketPattern[],
   antiPatterns: readonly IdentifiedAntiPattern[],
   timeframeMonths: number,
 ): FailureModeEnrichment {
+  const existing = manifold.failureModes;
+  const generic = genericStems(manifold);
   const patternStems = patterns.map((p) => new Set(contentStems([p.label, ...p.keyTerms, ...p.tickets.slice(0, 5).map((t) => t.title)].join(' '))));
   const documented = existing.map((fm) => ({
     id: fm.id,
     observedIn: [
-      ...analyzed.filter((a) => showsFailureMode(a.stems, fm.scenario)).map((a) => a.incident.incidentId),
-      ...patterns.filter((_, i) => showsFailureMode(patternStems[i] ?? new Set(), fm.scenario)).map((p) => `ticket pattern "${p.label}"`),
+      ...analyzed.filter((a) => showsFailureMode(a.stems, fm.scenario, generic)).map((a) => a.incident.incidentId),
+      ...patterns.filter((_, i) => showsFailureMode(patternStems[i] ?? new Set(), fm.scenario, generic)).map((p) => `ticket pattern "${p.label}"`),
     ],
   }));
   const documentedIncidents = new Set(documented.flatMap((d) => d.observedIn));
@@ -129,11 +138,15 @@ export function enrichFailureModes(
     });
   }
 
+  const covered = analyzed.filter(
+    (a) => documentedIncidents.has(a.incident.incidentId) || discovered.some((d) => d.incidents.includes(a.incident.incidentId)),
+  );
   patterns.forEach((p, i) => {
     if (p.tickets.length < MIN_TICKETS_FOR_FAILURE_MODE) return;
     const stems = patternStems[i] ?? new Set<string>();
     if (documented.some((d) => d.observedIn.includes(`ticket pattern "${p.label}"`))) return;
-    if (discovered.some((d) => showsFailureMode(stems, d.scenario))) return;
+    if (discovered.some((d) => showsFailureMode(stems, d.scenario, generic))) return;
+    if (covered.some((a) => patternMatchesIncident(p, a, generic))) return;
     const ap = p.antiPatterns[0];
     const identified = antiPatterns.find((x) => x.id === ap?.id);
     discovered.push({
@@ -162,4 +175,17 @@ function detectionOf(a: AnalyzedIncident): string | undefined {
   const entry = a.incident.timeline.find((t) => new TermIndex([t]).firstOf(DETECTION_WORDS) !== undefined);
   if (entry) return entry.replace(/^\s*\d{1,2}:\d{2}\s*[-–—]\s*/, '');
   return a.incident.detectionTime ? `Detected after ${a.incident.detectionTime}` : undefined;
+}
+
+/** Stems of the manifold's entity and system names: words every record of the area shares. */
+export function genericStems(manifold: Manifold): Set<string> {
+  return new Set([...manifold.entities, ...manifold.systems].flatMap((t) => t.phrases.flatMap((p) => contentStems(p))));
+}
+
+/** True when a ticket pattern is about the same failure as an incident (see `enrichFailureModes`). */
+function patternMatchesIncident(p: TicketPattern, a: AnalyzedIncident, generic: ReadonlySet<string>): boolean {
+  if (p.antiPatterns.some((e) => a.antiPatterns.some((m) => m.entry.id === e.id))) return true;
+  const incident = new Set(contentStems([a.incident.title, a.incident.rootCause, ...a.incident.contributingFactors].join(' ')));
+  const shared = new Set(p.keyTerms.flatMap((t) => contentStems(t)).filter((s) => !generic.has(s) && incident.has(s)));
+  return shared.size >= 2;
 }

@@ -6,6 +6,7 @@ import { TermIndex } from '../text/term-index.js';
 import { contentStems } from '../text/tokenize.js';
 import { matchAntiPatterns, type AntiPatternMatch } from './anti-pattern-matching.js';
 import { linkConstraints } from './constraint-links.js';
+import { genericStems } from './failure-modes.js';
 import { incidentSegments, inWindow, scoreIncidentRelevance, termCount, type Relevance, type TimeWindow } from './relevance.js';
 
 /** An incident inside the timeframe that mentions at least one manifold term. */
@@ -42,6 +43,7 @@ export function analyzeIncidents(
   catalogue: readonly CatalogueEntry[],
 ): IncidentAnalysis {
   const inScope = incidents.filter((i) => inWindow(i.date, window));
+  const generic = genericStems(manifold);
   const analyzed = inScope
     .map((incident): AnalyzedIncident | undefined => {
       const relevance = scoreIncidentRelevance(incident, manifold, window, threshold);
@@ -53,7 +55,7 @@ export function analyzeIncidents(
       return {
         incident,
         relevance,
-        constraintsAffected: linkConstraints(index, stems, manifold.constraints),
+        constraintsAffected: linkConstraints(index, stems, manifold.constraints, generic),
         antiPatterns: matchAntiPatterns(signalText, catalogue),
         stems,
       };

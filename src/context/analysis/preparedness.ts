@@ -1,6 +1,7 @@
 import type { Manifold } from '../manifold/manifold-schema.js';
 import { contentStems } from '../text/tokenize.js';
 import type { DerivedConstraint, DerivedConstraints, IdentifiedAntiPattern } from './derived-constraints.js';
+import { genericStems } from './failure-modes.js';
 import type { AnalyzedIncident } from './incident-analysis.js';
 
 /** Whether the manifold already carries a constraint against an incident's root cause. */
@@ -39,7 +40,7 @@ export function assessRootCauseCoverage(
   high: readonly AnalyzedIncident[],
   derived: DerivedConstraints,
 ): RootCauseCoverage[] {
-  const generic = new Set([...manifold.entities, ...manifold.systems].flatMap((t) => t.phrases.flatMap((p) => contentStems(p))));
+  const generic = genericStems(manifold);
   const distinctive = (text: string): Set<string> => new Set(contentStems(text).filter((s) => !generic.has(s)));
   const manifoldStems = manifold.constraints.map((c) => distinctive([c.statement, ...(c.keywords ?? [])].join(' ')));
   const stated = (d: DerivedConstraint): boolean => {

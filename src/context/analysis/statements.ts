@@ -15,7 +15,9 @@ export function requirementFromOmission(sentence: string): string | undefined {
   const [, subject = '', marker = '', rest = ''] = m;
   if (subject.split(/\s+/).length > 8) return undefined;
   const verb = /^did/i.test(marker) ? 'must' : 'must be';
-  return `${capitalise(subject)} ${verb} ${stripEnd(rest)}`;
+  // Keep the main clause only: "…after a timeout, so later attempts stayed stuck" loses the consequence.
+  const clause = rest.split(/[,;]\s*(?:so|and|but|because|which|while|as|then)\b|;|\s[-–—]\s/i)[0] ?? rest;
+  return `${capitalise(subject)} ${verb} ${stripEnd(clause)}`;
 }
 
 /**

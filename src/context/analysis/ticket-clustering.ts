@@ -3,8 +3,10 @@ import { buildTfIdf, type SparseVector } from './tfidf.js';
 
 /** Tuning of ticket clustering. */
 export interface ClusteringOptions {
-  /** Cosine similarity a ticket needs with a cluster's centroid to join it (default 0.3). */
+  /** Cosine similarity a ticket needs with a cluster's centroid to join it (default 0.25). */
   similarity: number;
+  /** Cosine similarity two cluster centroids need to be merged into one (default 0.4). */
+  mergeSimilarity: number;
   /** Clusters smaller than this are not reported as patterns (default 3). */
   minClusterSize: number;
   /** How many key terms to keep per cluster (default 5). */
@@ -12,7 +14,7 @@ export interface ClusteringOptions {
 }
 
 /** Defaults for `clusterTickets`; documented in docs/context.md. */
-export const DEFAULT_CLUSTERING: ClusteringOptions = { similarity: 0.3, minClusterSize: 3, keyTerms: 5 };
+export const DEFAULT_CLUSTERING: ClusteringOptions = { similarity: 0.25, mergeSimilarity: 0.4, minClusterSize: 3, keyTerms: 5 };
 
 /** A group of tickets about the same thing. */
 export interface TicketCluster {
@@ -29,8 +31,12 @@ export interface TicketCluster {
  * tickets in a fixed order (creation date, then id) and puts each into the cluster whose centroid
  * is most similar, if that cosine reaches `similarity`, else opens a new cluster. A refinement pass
  * then reassigns every ticket to its most similar centroid, which removes most of the order
- * dependence of the leader pass. Clusters below `minClusterSize` are dropped. Cost is
- * O(tickets × clusters × words per ticket); a few thousand tickets take well under a second.
+ * dependence of the leader pass. Finally, clusters of two or more tickets are merged
+ * agglomeratively: while the two most similar centroids reach `mergeSimilarity`, they become one
+ * (this joins groups that talk about one problem in two vocabularies, such as "stuck in
+ * processing" and "pending for days"). Clusters below `minClusterSize` are dropped. Cost is
+ * O(tickets × clusters × words per ticket) plus the merge over the non-singleton clusters; a few
+ * thousand tickets take well under a second.
  * The result is deterministic: same tickets in, same clusters out, whatever the input order.
  *
  * @returns clusters, largest first (ties by the id of their most central ticket)
@@ -66,6 +72,8 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
     if (c >= 0 && v) centroids[c]?.add(v);
   });
 
+  mergeSimilarCentroids(centroids, assignment, opts.mergeSimilarity);
+
   const clusters: TicketCluster[] = [];
   centroids.forEach((centroid, c) => {
     const members = ordered
@@ -80,6 +88,59 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
     });
   });
   return clusters.sort((a, b) => b.tickets.length - a.tickets.length || compare(a.tickets[0]?.id ?? '', b.tickets[0]?.id ?? ''));
+}
+
+/**
+ * Agglomerative pass over clusters with two or more members: repeatedly merge the most similar
+ * pair of centroids (ties: lowest indices) while their cosine reaches `threshold`. Merged-away
+ * clusters are emptied and their tickets reassigned in `assignment`.
+ */
+function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], threshold: number): void {
+  const sizes = new Map<number, number>();
+  for (const c of assignment) if (c >= 0) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  const alive = [...sizes.entries()].filter(([, n]) => n >= 2).map(([c]) => c).sort((a, b) => a - b);
+  const sparse = new Map(alive.map((c) => [c, (centroids[c] as Centroid).toSparse()]));
+  for (;;) {
+    let best: [number, number] | undefined;
+    let bestScore = threshold - 1e-12;
+    for (let i = 0; i < alive.length; i += 1) {
+      for (let j = i + 1; j < alive.length; j += 1) {
+        const a = alive[i] as number;
+        const b = alive[j] as number;
+        const score = sparseCosine(sparse.get(a) as SparseVector, sparse.get(b) as SparseVector);
+        if (score > bestScore) {
+          bestScore = score;
+          best = [a, b];
+        }
+      }
+    }
+    if (!best) return;
+    const [keep, drop] = best;
+    (centroids[keep] as Centroid).absorb(centroids[drop] as Centroid);
+    assignment.forEach((c, i) => {
+      if (c === drop) assignment[i] = keep;
+    });
+    alive.splice(alive.indexOf(drop), 1);
+    sparse.delete(drop);
+    sparse.set(keep, (centroids[keep] as Centroid).toSparse());
+  }
+}
+
+function sparseCosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const ta = a.terms[i] as number;
+    const tb = b.terms[j] as number;
+    if (ta === tb) {
+      dot += (a.weights[i] as number) * (b.weights[j] as number);
+      i += 1;
+      j += 1;
+    } else if (ta < tb) i += 1;
+    else j += 1;
+  }
+  return dot;
 }
 
 /** A cluster centroid: a dense sum of member vectors with its squared norm kept up to date. */
@@ -99,6 +160,25 @@ class Centroid {
       this.sum[t] = after;
       this.normSq += after * after - before * before;
     }
+  }
+
+  /** Add every member of `other` to this centroid. */
+  absorb(other: Centroid): void {
+    this.add(other.toSparse(false));
+  }
+
+  /** The centroid as a sparse vector, L2-normalised unless `normalise` is false. */
+  toSparse(normalise = true): SparseVector {
+    const terms: number[] = [];
+    const weights: number[] = [];
+    const norm = normalise && this.normSq > 0 ? Math.sqrt(this.normSq) : 1;
+    this.sum.forEach((w, t) => {
+      if (w !== 0) {
+        terms.push(t);
+        weights.push(w / norm);
+      }
+    });
+    return { terms: Int32Array.from(terms), weights: Float64Array.from(weights) };
   }
 
   cosine(v: SparseVector): number {

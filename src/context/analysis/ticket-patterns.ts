@@ -5,6 +5,7 @@ import { TermIndex } from '../text/term-index.js';
 import type { Ticket } from '../tickets/ticket-schema.js';
 import { matchAntiPatterns } from './anti-pattern-matching.js';
 import { linkConstraints } from './constraint-links.js';
+import { genericStems } from './failure-modes.js';
 import { inWindow, matchManifoldTerms, termCount, type TimeWindow } from './relevance.js';
 import { stemSet } from './tfidf.js';
 import { clusterTickets, type ClusteringOptions } from './ticket-clustering.js';
@@ -17,7 +18,7 @@ export const PATTERN_ANTI_PATTERN_SHARE = 0.25;
 
 /** A recurring support issue. */
 export interface TicketPattern {
-  /** Title of the most central ticket. */
+  /** The title most tickets of the pattern share (ties: the most central ticket's). */
   label: string;
   tickets: Ticket[];
   keyTerms: string[];
@@ -54,6 +55,7 @@ export function analyzeTickets(
   clustering: Partial<ClusteringOptions> = {},
 ): TicketAnalysis {
   const scanned = tickets.filter((t) => inWindow(t.createdAt, window));
+  const generic = genericStems(manifold);
   const indexes = new Map<Ticket, TermIndex>();
   const relevant = scanned.filter((t) => {
     const index = new TermIndex([t.title, t.body, ...t.tags]);
@@ -66,9 +68,10 @@ export function analyzeTickets(
     const last = new Date(dates.at(-1) ?? 0);
     const months = monthsSpanned(first, last);
     const spanDays = Math.max(DAYS_PER_MONTH, (last.getTime() - first.getTime()) / 86_400_000);
-    const label = cluster.tickets[0]?.title ?? '';
-    const keyIndex = new TermIndex([label, ...cluster.keyTerms]);
-    const stems = stemSet([label, ...cluster.keyTerms].join(' '));
+    const label = commonestTitle(cluster.tickets);
+    const sample = [label, ...cluster.keyTerms, ...cluster.tickets.slice(1, 5).map((t) => t.title)];
+    const keyIndex = new TermIndex(sample);
+    const stems = stemSet(sample.join(' '));
     const needed = Math.max(2, Math.ceil(cluster.tickets.length * PATTERN_ANTI_PATTERN_SHARE));
     const antiPatterns = catalogue.filter(
       (entry) => cluster.tickets.filter((t) => matchAntiPatterns(indexes.get(t) ?? new TermIndex([]), [entry]).length > 0).length >= needed,
@@ -81,9 +84,37 @@ export function analyzeTickets(
       lastSeen: formatDay(last),
       months,
       perMonth: Math.round((cluster.tickets.length / (spanDays / DAYS_PER_MONTH)) * 10) / 10,
-      constraintsAffected: linkConstraints(keyIndex, stems, manifold.constraints),
+      constraintsAffected: linkConstraints(keyIndex, stems, manifold.constraints, generic),
       antiPatterns,
     };
   });
   return { read: tickets.length, scanned: scanned.length, relevant: relevant.length, patterns };
+}
+
+/** The most frequent title (case-insensitive) among tickets ordered most central first. */
+function commonestTitle(tickets: readonly Ticket[]): string {
+  const counts = new Map<string, { title: string; n: number }>();
+  for (const t of tickets) {
+    const key = t.title.trim().toLowerCase();
+    const entry = counts.get(key);
+    if (entry) entry.n += 1;
+    else counts.set(key, { title: t.title.trim(), n: 1 });
+  }
+  let best = { title: '', n: 0 };
+  for (const entry of counts.values()) if (entry.n > best.n) best = entry;
+  return best.title;
+}
+
+/** Up to `n` tickets with distinct titles, most central first. */
+export function distinctSamples(tickets: readonly Ticket[], n: number): Ticket[] {
+  const seen = new Set<string>();
+  const out: Ticket[] = [];
+  for (const t of tickets) {
+    const key = t.title.trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(t);
+    if (out.length === n) break;
+  }
+  return out;
 }

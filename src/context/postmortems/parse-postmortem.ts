@@ -188,7 +188,7 @@ function splitBecause(text: string): WhyStep | undefined {
     .replace(/^[\s,;:\-—–]+/, '')
     .trim();
   if (why.length === 0 || because.length === 0) return undefined;
-  return { why, because };
+  return { why, because: capitalise(because.replace(/[.]+$/, '')) };
 }
 
 function whysFromTable(table: Table, file: string): WhyStep[] {
@@ -210,4 +210,8 @@ function whysFromTable(table: Table, file: string): WhyStep[] {
       because: nodeText(row.children[becauseCol] ?? { type: 'text', value: '' }),
     }))
     .filter((s) => s.why.length > 0 || s.because.length > 0);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -5,7 +5,7 @@ import { analyzeIncidents, type AnalyzedIncident } from '../analysis/incident-an
 import { assessRisk, assessRootCauseCoverage, criticalWarnings, type CriticalWarning } from '../analysis/preparedness.js';
 import { HIGH_RELEVANCE_THRESHOLD, type TimeWindow } from '../analysis/relevance.js';
 import type { ClusteringOptions } from '../analysis/ticket-clustering.js';
-import { analyzeTickets, type TicketPattern } from '../analysis/ticket-patterns.js';
+import { analyzeTickets, distinctSamples, type TicketPattern } from '../analysis/ticket-patterns.js';
 import type { CatalogueEntry } from '../catalogue/anti-pattern-catalogue.js';
 import { ContextInputError } from '../errors.js';
 import type { Incident } from '../incidents/incident-schema.js';
@@ -77,7 +77,7 @@ export function analyzeFailureContext(input: FailureContextInput, options: Failu
 
   const { entries: antiPatternEntries, identified } = identifyAntiPatterns(incidents.analyzed, tickets.patterns, catalogue, input.existingAntiPatterns ?? []);
   const derived = deriveConstraints(high, identified, tickets.patterns);
-  const enrichment = enrichFailureModes(manifold.failureModes, incidents.analyzed, tickets.patterns, identified, options.timeframeMonths);
+  const enrichment = enrichFailureModes(manifold, incidents.analyzed, tickets.patterns, identified, options.timeframeMonths);
   const coverage = assessRootCauseCoverage(manifold, high, derived);
   const openOnHigh = high.flatMap((a) => postmortemsByIncident.get(a.incident.incidentId) ?? []).reduce((n, pm) => n + pm.actionItems.incomplete.length, 0);
   const risk = assessRisk(incidents.analyzed, coverage, identified, openOnHigh);
@@ -216,7 +216,7 @@ function patternEntry(p: TicketPattern): TicketPatternEntry {
     last_seen: p.lastSeen,
     tickets_per_month: p.perMonth,
     key_terms: p.keyTerms,
-    sample_tickets: p.tickets.slice(0, 3).map((t) => `${t.id}: ${t.title}`),
+    sample_tickets: distinctSamples(p.tickets, 3).map((t) => `${t.id}: ${t.title}`),
     ...(ap ? { root_pattern: `${ap.title} (${ap.id})` } : {}),
     anti_patterns: p.antiPatterns.map((e) => e.id),
     constraints_affected: p.constraintsAffected,
