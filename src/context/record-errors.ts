@@ -25,7 +25,7 @@ export function recordSchemaError(
   const value = valueAt(raw, path);
   const field = path.length > 0 ? formatPath(path) : 'record';
   const quoted = typeof value === 'string' || typeof value === 'number' ? ` "${String(value)}"` : '';
-  const what = issue ? describeIssue(issue) : 'is invalid';
+  const what = value === undefined && path.length > 0 ? 'is required' : issue ? describeIssue(issue) : 'is invalid';
   return new ContextInputError(`${file} ${record}: ${field}${quoted} ${what}`, { help, file, line, cause: error });
 }
 

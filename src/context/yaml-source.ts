@@ -22,7 +22,7 @@ export function parseYamlSource(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const [first] = doc.errors;
   if (first) {
-    return { ok: false, message: first.message.split('\n')[0] ?? first.message, line: first.linePos?.[0]?.line };
+    return { ok: false, message: first.message.split('\n')[0] ?? first.message, line: lineCounter.linePos(first.pos[0]).line };
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     for (let n = path.length; n >= 0; n -= 1) {

@@ -1,3 +1,4 @@
+import type { ManifoldConstraint } from '../manifold/manifold-schema.js';
 import { pluralMonths } from '../text/dates.js';
 import { splitSentences } from './anti-pattern-matching.js';
 import type { AnalyzedIncident } from './incident-analysis.js';
@@ -46,14 +47,25 @@ export const MIN_TICKETS_FOR_GOAL = 10;
  * - from each ticket pattern of at least `MIN_TICKETS_FOR_GOAL` tickets: a goal to cut its rate to
  *   a quarter; ids `U_TKT_<n>`.
  *
- * A statement already derived (compared case- and punctuation-insensitively) is not repeated.
+ * A statement already derived, or already in the manifold (compared case- and
+ * punctuation-insensitively), is not repeated, and ids the manifold uses are skipped, so after a
+ * merge a rerun derives only what is still missing.
  */
 export function deriveConstraints(
   highIncidents: readonly AnalyzedIncident[],
   antiPatterns: readonly IdentifiedAntiPattern[],
   patterns: readonly TicketPattern[],
+  existing: readonly ManifoldConstraint[] = [],
 ): DerivedConstraints {
-  const seen = new Set<string>();
+  const seen = new Set<string>(existing.map((c) => statementKey(c.statement)));
+  const taken = new Set<string>(existing.map((c) => c.id));
+  /** The next `<prefix>_<n>` id not used by the manifold or this run. */
+  const nextId = (prefix: string): string => {
+    let n = 1;
+    while (taken.has(`${prefix}_${n}`)) n += 1;
+    taken.add(`${prefix}_${n}`);
+    return `${prefix}_${n}`;
+  };
   const fresh = (statement: string): boolean => {
     const key = statementKey(statement);
     if (seen.has(key)) return false;
@@ -78,8 +90,8 @@ export function deriveConstraints(
       return {
         incident: incident.incidentId,
         constraints: candidates.map(
-          (c, i): DerivedConstraint => ({
-            id: `T_${short}_${i + 1}`,
+          (c): DerivedConstraint => ({
+            id: nextId(`T_${short}`),
             type: 'invariant',
             statement: c.statement,
             rationale: c.rationale,
@@ -97,8 +109,8 @@ export function deriveConstraints(
       return {
         antiPattern: ap.id,
         constraints: statements.map(
-          (statement, i): DerivedConstraint => ({
-            id: `T_${ap.id.replace(/[^A-Za-z0-9]/g, '')}_${i + 1}`,
+          (statement): DerivedConstraint => ({
+            id: nextId(`T_${ap.id.replace(/[^A-Za-z0-9]/g, '')}`),
             type: 'invariant',
             statement,
             rationale: `Anti-pattern ${ap.id} prevention${seenIn}`,
@@ -109,19 +121,17 @@ export function deriveConstraints(
     })
     .filter((g) => g.constraints.length > 0);
 
-  let goal = 0;
   const fromTicketPatterns = patterns
     .filter((p) => p.tickets.length >= MIN_TICKETS_FOR_GOAL)
     .map((p) => {
       const target = Math.max(1, Math.ceil(p.perMonth / 4));
       const statement = `Fewer than ${target} "${p.label}" support tickets per month`;
       if (!fresh(statement)) return { pattern: p.label, constraints: [] };
-      goal += 1;
       return {
         pattern: p.label,
         constraints: [
           {
-            id: `U_TKT_${goal}`,
+            id: nextId('U_TKT'),
             type: 'goal' as const,
             statement,
             rationale: `${p.tickets.length} support tickets in ${pluralMonths(p.months)}`,

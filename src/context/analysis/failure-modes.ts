@@ -76,6 +76,8 @@ export function showsFailureMode(stems: ReadonlySet<string>, scenario: string, g
 /**
  * Sort failure history into the manifold's failure modes and new ones.
  *
+ * An incident shows a documented failure mode when the mode lists it in `incident_refs` or the
+ * incident's text covers the mode's scenario (see `showsFailureMode`).
  * High-relevance incidents that show no documented failure mode become new modes, grouped by their
  * first anti-pattern (incidents without one stand alone). Probability comes from how many analysed
  * incidents show the same anti-pattern in the timeframe, impact from the worst severity (P0/P1
@@ -99,7 +101,9 @@ export function enrichFailureModes(
   const documented = existing.map((fm) => ({
     id: fm.id,
     observedIn: [
-      ...analyzed.filter((a) => showsFailureMode(a.stems, fm.scenario, generic)).map((a) => a.incident.incidentId),
+      ...analyzed
+        .filter((a) => (fm.incident_refs ?? []).includes(a.incident.incidentId) || showsFailureMode(a.stems, fm.scenario, generic))
+        .map((a) => a.incident.incidentId),
       ...patterns.filter((_, i) => showsFailureMode(patternStems[i] ?? new Set(), fm.scenario, generic)).map((p) => `ticket pattern "${p.label}"`),
     ],
   }));

@@ -31,7 +31,7 @@ export function parseIncidentsDocument(text: string, file: string): Incident[] {
     });
   }
   return located.records.map((raw, i) => {
-    const path = [...located.path, i];
+    const path = located.single ? [] : [...located.path, i];
     const line = lineOf(path);
     const result = IncidentSchema.safeParse(raw);
     if (!result.success) {
@@ -43,7 +43,7 @@ export function parseIncidentsDocument(text: string, file: string): Incident[] {
   });
 }
 
-function locateRecords(data: unknown): { records: unknown[]; path: (string | number)[] } | undefined {
+function locateRecords(data: unknown): { records: unknown[]; path: (string | number)[]; single?: boolean } | undefined {
   if (Array.isArray(data)) return { records: data, path: [] };
   if (data === null || typeof data !== 'object') return undefined;
   const obj = data as Record<string, unknown>;
@@ -52,7 +52,7 @@ function locateRecords(data: unknown): { records: unknown[]; path: (string | num
   if (search && typeof search === 'object' && Array.isArray((search as Record<string, unknown>).results)) {
     return { records: (search as { results: unknown[] }).results, path: ['incident_search', 'results'] };
   }
-  if ('incident_id' in obj) return { records: [obj], path: [] };
+  if ('incident_id' in obj) return { records: [obj], path: [], single: true };
   return undefined;
 }
 

@@ -28,6 +28,8 @@ export const ConstraintSchema = z.looseObject({
 export const FailureModeSchema = z.looseObject({
   id: ConstraintId,
   scenario: z.string().trim().min(1),
+  /** Incidents known to show this failure mode (written by `faultline merge`). */
+  incident_refs: z.array(z.string()).optional(),
 });
 
 /** An excluded approach: a sentence, or an object (merge writes objects with `anti_pattern`). */

@@ -91,7 +91,6 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
     while (fmIds.has(`F${next}`)) next += 1;
     const id = `F${next}`;
     fmIds.add(id);
-    const refs = fm.incidents.length > 0 ? fm.incidents : [fm.source];
     seqAt(doc, ['failure_modes']).add(
       node({
         id,
@@ -102,7 +101,7 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
         ...(fm.detection ? { detection: fm.detection } : {}),
         ...(fm.mitigation ? { mitigation: fm.mitigation } : {}),
         ...(fm.prevention ? { prevention: fm.prevention } : {}),
-        incident_refs: refs,
+        ...(fm.incidents.length > 0 ? { incident_refs: fm.incidents } : { source: fm.source }),
         _source: MERGE_SOURCE,
       }),
     );
@@ -186,8 +185,8 @@ function seqAt(doc: Document, path: readonly string[]): YAMLSeq {
 }
 
 /** Write the manifold back in its own layout: indent width and whether lists are indented. */
-function toStringOptions(original: string): { indent: number; indentSeq: boolean; lineWidth: number } {
+function toStringOptions(original: string): { indent: number; indentSeq: boolean; lineWidth: number; flowCollectionPadding: boolean } {
   const indent = /^( +)\S/m.exec(original)?.[1]?.length ?? 2;
   const indentSeq = !/^[^\s#-][^\n]*:[ \t]*\r?\n-[ \t]/m.test(original);
-  return { indent: Math.min(Math.max(indent, 2), 8), indentSeq, lineWidth: 0 };
+  return { indent: Math.min(Math.max(indent, 2), 8), indentSeq, lineWidth: 0, flowCollectionPadding: /\[ \S/.test(original) };
 }

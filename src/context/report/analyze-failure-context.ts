@@ -76,7 +76,7 @@ export function analyzeFailureContext(input: FailureContextInput, options: Failu
   const orphans = [...input.postmortems].filter((pm) => !knownIncidents.has(pm.incidentId)).sort((a, b) => cmp(a.id, b.id));
 
   const { entries: antiPatternEntries, identified } = identifyAntiPatterns(incidents.analyzed, tickets.patterns, catalogue, input.existingAntiPatterns ?? []);
-  const derived = deriveConstraints(high, identified, tickets.patterns);
+  const derived = deriveConstraints(high, identified, tickets.patterns, manifold.constraints);
   const enrichment = enrichFailureModes(manifold, incidents.analyzed, tickets.patterns, identified, options.timeframeMonths);
   const coverage = assessRootCauseCoverage(manifold, high, derived);
   const openOnHigh = high.flatMap((a) => postmortemsByIncident.get(a.incident.incidentId) ?? []).reduce((n, pm) => n + pm.actionItems.incomplete.length, 0);

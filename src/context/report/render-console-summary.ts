@@ -99,13 +99,19 @@ export function renderConsoleSummary(context: FailureContext, options: ConsoleSu
     ...report.derived_constraints.from_ticket_patterns,
   ].flatMap((g) => g.generated_constraints);
   section('CONSTRAINT DERIVATION');
-  out.push(`Generated ${derived.length} new constraints from failure analysis:`, '');
-  capped(derived, (c) => `${c.type.toUpperCase()}: ${c.id} - ${c.statement}`);
+  if (derived.length === 0) out.push('No new constraints: the manifold already states what this history teaches.');
+  else {
+    out.push(`Generated ${derived.length} new constraints from failure analysis:`, '');
+    capped(derived, (c) => `${c.type.toUpperCase()}: ${c.id} - ${c.statement}`);
+  }
 
   const discovered = report.enriched_failure_modes.newly_discovered;
   section('FAILURE MODE ENRICHMENT');
-  out.push(`Discovered ${discovered.length} failure modes not in manifold:`, '');
-  capped(discovered, (f) => `${f.id}: ${f.scenario} (from ${f.source === 'ticket_pattern_analysis' ? 'ticket analysis' : f.source})`);
+  if (discovered.length === 0) out.push('No failure modes missing from the manifold.');
+  else {
+    out.push(`Discovered ${discovered.length} failure modes not in manifold:`, '');
+    capped(discovered, (f) => `${f.id}: ${f.scenario} (from ${f.source === 'ticket_pattern_analysis' ? 'ticket analysis' : f.source})`);
+  }
 
   for (const w of warnings) {
     section(s.red('CRITICAL WARNING'));
@@ -115,7 +121,9 @@ export function renderConsoleSummary(context: FailureContext, options: ConsoleSu
   }
 
   out.push('');
-  if (options.outFile) {
+  if (derived.length === 0 && discovered.length === 0) {
+    out.push('Nothing to merge: the manifold is up to date with this failure history.');
+  } else if (options.outFile) {
     out.push(`Run \`faultline merge ${options.manifoldFile} --from ${options.outFile}\` to add derived constraints.`);
   } else {
     out.push(`Save the report with --out FILE, then run \`faultline merge ${options.manifoldFile} --from FILE\` to add derived constraints.`);
