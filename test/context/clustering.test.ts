@@ -56,4 +56,16 @@ describe('clusterTickets', () => {
     expect(clusters.every((c) => c.tickets.length === 1000)).toBe(true);
     expect(elapsed).toBeLessThan(3000);
   });
+
+  it('stays fast when most tickets are unlike each other', () => {
+    const words = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango'.split(' ');
+    const many: Ticket[] = [];
+    for (let i = 0; i < 4000; i += 1) {
+      const pick = (k: number) => `${words[(i * 7 + k * 13) % words.length]}${(i * 31 + k) % 997}`;
+      many.push(ticket(`U-${String(i).padStart(5, '0')}`, `${pick(1)} ${pick(2)} ${pick(3)}`, `${pick(4)} ${pick(5)} ${pick(6)} ${pick(7)}`));
+    }
+    const started = performance.now();
+    clusterTickets(many);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });

@@ -47,26 +47,21 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
   const model = buildTfIdf(ordered.map((t) => `${t.title}\n${t.title}\n${t.body}`));
 
   // Leader pass.
-  let centroids: Centroid[] = [];
+  const leaders = new CentroidSet();
   for (const vector of model.vectors) {
     if (vector.terms.length === 0) continue;
-    const { index, score } = bestCentroid(centroids, vector);
-    const target = index >= 0 && score >= opts.similarity ? centroids[index] : undefined;
-    if (target) target.add(vector);
-    else {
-      const c = new Centroid(model.size);
-      c.add(vector);
-      centroids.push(c);
-    }
+    const { index, score } = leaders.best(vector);
+    if (index >= 0 && score >= opts.similarity) leaders.add(index, vector);
+    else leaders.add(leaders.open(), vector);
   }
 
   // Refinement pass against the frozen leader centroids.
   const assignment = model.vectors.map((v) => {
     if (v.terms.length === 0) return -1;
-    const { index, score } = bestCentroid(centroids, v);
+    const { index, score } = leaders.best(v);
     return score >= opts.similarity ? index : -1;
   });
-  centroids = centroids.map(() => new Centroid(model.size));
+  const centroids = leaders.centroids.map(() => new Centroid());
   assignment.forEach((c, i) => {
     const v = model.vectors[i];
     if (c >= 0 && v) centroids[c]?.add(v);
@@ -143,21 +138,20 @@ function sparseCosine(a: SparseVector, b: SparseVector): number {
   return dot;
 }
 
-/** A cluster centroid: a dense sum of member vectors with its squared norm kept up to date. */
+/**
+ * A cluster centroid: a sparse sum of member vectors with its squared norm kept up to date.
+ * Sparse so that thousands of small clusters cost memory in proportion to their words.
+ */
 class Centroid {
-  private readonly sum: Float64Array;
+  readonly sum = new Map<number, number>();
   private normSq = 0;
-
-  constructor(size: number) {
-    this.sum = new Float64Array(size);
-  }
 
   add(v: SparseVector): void {
     for (let k = 0; k < v.terms.length; k += 1) {
       const t = v.terms[k] as number;
-      const before = this.sum[t] as number;
+      const before = this.sum.get(t) ?? 0;
       const after = before + (v.weights[k] as number);
-      this.sum[t] = after;
+      this.sum.set(t, after);
       this.normSq += after * after - before * before;
     }
   }
@@ -167,47 +161,80 @@ class Centroid {
     this.add(other.toSparse(false));
   }
 
-  /** The centroid as a sparse vector, L2-normalised unless `normalise` is false. */
+  /** The centroid as a sparse vector (terms ascending), L2-normalised unless `normalise` is false. */
   toSparse(normalise = true): SparseVector {
-    const terms: number[] = [];
-    const weights: number[] = [];
+    const entries = [...this.sum.entries()].filter(([, w]) => w !== 0).sort((a, b) => a[0] - b[0]);
     const norm = normalise && this.normSq > 0 ? Math.sqrt(this.normSq) : 1;
-    this.sum.forEach((w, t) => {
-      if (w !== 0) {
-        terms.push(t);
-        weights.push(w / norm);
-      }
-    });
-    return { terms: Int32Array.from(terms), weights: Float64Array.from(weights) };
+    return { terms: Int32Array.from(entries.map(([t]) => t)), weights: Float64Array.from(entries.map(([, w]) => w / norm)) };
+  }
+
+  get norm(): number {
+    return Math.sqrt(Math.max(this.normSq, 0));
   }
 
   cosine(v: SparseVector): number {
     if (this.normSq <= 0) return 0;
     let dot = 0;
-    for (let k = 0; k < v.terms.length; k += 1) dot += (this.sum[v.terms[k] as number] as number) * (v.weights[k] as number);
+    for (let k = 0; k < v.terms.length; k += 1) dot += (this.sum.get(v.terms[k] as number) ?? 0) * (v.weights[k] as number);
     return dot / Math.sqrt(this.normSq);
   }
 
   topTerms(n: number): number[] {
-    const ids: number[] = [];
-    this.sum.forEach((w, id) => {
-      if (w > 0) ids.push(id);
-    });
-    return ids.sort((a, b) => (this.sum[b] as number) - (this.sum[a] as number) || a - b).slice(0, n);
+    return [...this.sum.entries()]
+      .filter(([, w]) => w > 0)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, n)
+      .map(([t]) => t);
   }
 }
 
-function bestCentroid(centroids: readonly Centroid[], v: SparseVector): { index: number; score: number } {
-  let index = -1;
-  let score = -1;
-  centroids.forEach((c, i) => {
-    const s = c.cosine(v);
-    if (s > score + 1e-12) {
-      score = s;
-      index = i;
+/**
+ * Centroids with an inverted index (term → clusters holding it), so finding a ticket's most
+ * similar cluster only touches clusters that share a word with it.
+ */
+class CentroidSet {
+  readonly centroids: Centroid[] = [];
+  private readonly byTerm = new Map<number, number[]>();
+
+  /** Open an empty cluster; returns its index. */
+  open(): number {
+    this.centroids.push(new Centroid());
+    return this.centroids.length - 1;
+  }
+
+  add(index: number, v: SparseVector): void {
+    const c = this.centroids[index] as Centroid;
+    for (let k = 0; k < v.terms.length; k += 1) {
+      const t = v.terms[k] as number;
+      if (!c.sum.has(t)) {
+        const list = this.byTerm.get(t);
+        if (list) list.push(index);
+        else this.byTerm.set(t, [index]);
+      }
     }
-  });
-  return { index, score };
+    c.add(v);
+  }
+
+  /** The most similar cluster (ties: lowest index), or index -1 when none shares a word. */
+  best(v: SparseVector): { index: number; score: number } {
+    const dots = new Map<number, number>();
+    for (let k = 0; k < v.terms.length; k += 1) {
+      const t = v.terms[k] as number;
+      const w = v.weights[k] as number;
+      for (const c of this.byTerm.get(t) ?? []) dots.set(c, (dots.get(c) ?? 0) + w * ((this.centroids[c] as Centroid).sum.get(t) ?? 0));
+    }
+    let index = -1;
+    let score = -1;
+    for (const [c, dot] of dots) {
+      const norm = (this.centroids[c] as Centroid).norm;
+      const s = norm > 0 ? dot / norm : 0;
+      if (s > score + 1e-12 || (Math.abs(s - score) <= 1e-12 && c < index)) {
+        score = s;
+        index = c;
+      }
+    }
+    return { index, score };
+  }
 }
 
 function compare(a: string, b: string): number {
