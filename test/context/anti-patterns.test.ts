@@ -60,3 +60,22 @@ describe('constraint statements', () => {
     expect(shortIncidentIds(['INC-2023-089', 'INC-2024-089']).get('INC-2024-089')).toBe('INC2024089');
   });
 });
+
+describe('loadBuiltInCatalogue', () => {
+  it('reads rules/*.yaml of the package that holds the calling module, skipping rules without signals', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    const root = mkdtempSync(path.join(os.tmpdir(), 'faultline-pkg-'));
+    writeFileSync(path.join(root, 'package.json'), '{"name": "faultline"}');
+    mkdirSync(path.join(root, 'rules'));
+    mkdirSync(path.join(root, 'dist', 'src', 'cli'), { recursive: true });
+    writeFileSync(path.join(root, 'rules', 'AP-002-b.yaml'), 'id: AP-002\nslug: b\ntitle: B\nrisk: low\nsignals: [[sms]]\n');
+    writeFileSync(path.join(root, 'rules', 'AP-001-a.yaml'), 'id: AP-001\nslug: a\ntitle: A\nrisk: high\nsignals: [[retry], [twice]]\n');
+    writeFileSync(path.join(root, 'rules', 'AP-003-c.yaml'), 'id: AP-003\nslug: c\ntitle: C\nrisk: high\nsignature: []\n');
+    const entries = await loadBuiltInCatalogue(path.join(root, 'dist', 'src', 'cli'));
+    expect(entries.map((e) => e.id)).toEqual(['AP-001', 'AP-002']);
+    expect(await loadBuiltInCatalogue(os.tmpdir())).toEqual([]);
+  });
+});

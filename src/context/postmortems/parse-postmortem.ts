@@ -1,4 +1,4 @@
-import type { List, ListItem, Nodes, RootContent, Table } from 'mdast';
+import type { List, Nodes, RootContent, Table } from 'mdast';
 import { ContextInputError } from '../errors.js';
 import { lineOf, nodeText, parseMarkdown, splitSections, type MarkdownSection } from './markdown-tree.js';
 import type { Postmortem, WhyStep } from './postmortem-types.js';

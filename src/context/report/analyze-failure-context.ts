@@ -1,5 +1,5 @@
-import { signalEvidence } from '../analysis/anti-pattern-matching.js';
-import { allDerived, deriveConstraints, type DerivedConstraints, type IdentifiedAntiPattern } from '../analysis/derived-constraints.js';
+import { splitSentences } from '../analysis/anti-pattern-matching.js';
+import { allDerived, deriveConstraints, type DerivedConstraints } from '../analysis/derived-constraints.js';
 import { enrichFailureModes } from '../analysis/failure-modes.js';
 import { analyzeIncidents, type AnalyzedIncident } from '../analysis/incident-analysis.js';
 import { assessRisk, assessRootCauseCoverage, criticalWarnings, type CriticalWarning } from '../analysis/preparedness.js';
@@ -11,11 +11,11 @@ import { ContextInputError } from '../errors.js';
 import type { Incident } from '../incidents/incident-schema.js';
 import type { Manifold } from '../manifold/manifold-schema.js';
 import type { Postmortem } from '../postmortems/postmortem-types.js';
-import { splitSentences } from '../analysis/anti-pattern-matching.js';
 import { monthsBefore, pluralMonths } from '../text/dates.js';
 import type { Ticket } from '../tickets/ticket-schema.js';
 import { buildActionItems } from './action-items.js';
-import type { AntiPatternEntry, FailuresReport, IncidentEntry, PostmortemEntry, ReportComment, TicketPatternEntry } from './failures-report.js';
+import { identifyAntiPatterns } from './anti-pattern-entries.js';
+import type { FailuresReport, IncidentEntry, PostmortemEntry, ReportComment, TicketPatternEntry } from './failures-report.js';
 
 /** Everything the analysis reads, already parsed. */
 export interface FailureContextInput {
@@ -71,7 +71,6 @@ export function analyzeFailureContext(input: FailureContextInput, options: Failu
     postmortemsByIncident.set(pm.incidentId, [...(postmortemsByIncident.get(pm.incidentId) ?? []), pm]);
   }
   const knownIncidents = new Set(input.incidents.map((i) => i.incidentId));
-  const analyzedIds = new Set(incidents.analyzed.map((a) => a.incident.incidentId));
   const joined = incidents.analyzed.flatMap((a) => postmortemsByIncident.get(a.incident.incidentId) ?? []);
   const orphans = [...input.postmortems].filter((pm) => !knownIncidents.has(pm.incidentId)).sort((a, b) => cmp(a.id, b.id));
 
@@ -153,7 +152,7 @@ export function analyzeFailureContext(input: FailureContextInput, options: Failu
       derivedCount: allDerived(derived).length,
       discoveredCount: enrichment.discovered.length,
       antiPatterns: antiPatternEntries,
-      postmortems: [...joined.filter((pm) => analyzedIds.has(pm.incidentId)), ...orphans],
+      postmortems: [...joined, ...orphans],
       highIncidentIds: new Set(high.map((a) => a.incident.incidentId)),
       goals: derived.fromTicketPatterns.flatMap((g) => g.constraints),
     }),
@@ -221,68 +220,6 @@ function patternEntry(p: TicketPattern): TicketPatternEntry {
     anti_patterns: p.antiPatterns.map((e) => e.id),
     constraints_affected: p.constraintsAffected,
   };
-}
-
-/**
- * Anti-patterns for the report: entries of an existing failures YAML first, as written (so scan
- * results in `occurrences_in_codebase` and hand edits survive), then catalogue anti-patterns seen
- * in analysed incidents or ticket patterns that the file does not have yet, by id.
- */
-function identifyAntiPatterns(
-  analyzed: readonly AnalyzedIncident[],
-  patterns: readonly TicketPattern[],
-  catalogue: readonly CatalogueEntry[],
-  existing: readonly Record<string, unknown>[],
-): { entries: (AntiPatternEntry | Record<string, unknown>)[]; identified: IdentifiedAntiPattern[] } {
-  const seen = catalogue
-    .map((entry) => ({
-      entry,
-      incidents: analyzed.filter((a) => a.antiPatterns.some((m) => m.entry.id === entry.id)),
-      patterns: patterns.filter((p) => p.antiPatterns.some((e) => e.id === entry.id)),
-    }))
-    .filter((s) => s.incidents.length > 0 || s.patterns.length > 0);
-  const existingIds = new Set(existing.map((e) => e.id).filter((id): id is string => typeof id === 'string'));
-  const fresh = seen
-    .filter((s) => !existingIds.has(s.entry.id))
-    .sort((a, b) => cmp(a.entry.id, b.entry.id))
-    .map(({ entry, incidents, patterns: pats }): AntiPatternEntry => {
-      const texts = incidents.flatMap((a) => [a.incident.rootCause, ...a.incident.contributingFactors]);
-      return {
-        id: entry.id,
-        name: entry.title,
-        slug: entry.slug,
-        risk: entry.risk,
-        description: descriptionOf(entry),
-        detected_in: { incidents: incidents.map((a) => a.incident.incidentId), ticket_patterns: pats.map((p) => p.label) },
-        pattern_signature: signalEvidence(texts, entry).slice(0, 5),
-        occurrences_in_codebase: [],
-        prevention: { must_include: entry.prevention?.must_include ?? [], must_exclude: entry.prevention?.must_exclude ?? [] },
-      };
-    });
-  const entries = [...existing, ...fresh];
-  const identified = entries.map((e): IdentifiedAntiPattern => {
-    const id = typeof e.id === 'string' ? e.id : '';
-    const hit = seen.find((s) => s.entry.id === id);
-    const prevention = (e.prevention ?? {}) as { must_include?: unknown; must_exclude?: unknown };
-    return {
-      id,
-      title: typeof e.name === 'string' ? e.name : (hit?.entry.title ?? id),
-      consequence: hit?.entry.consequence,
-      mustInclude: strings(prevention.must_include),
-      mustExclude: strings(prevention.must_exclude),
-      incidents: hit ? hit.incidents.map((a) => a.incident.incidentId) : [],
-    };
-  });
-  return { entries, identified: identified.filter((i) => i.id !== '') };
-}
-
-function descriptionOf(entry: CatalogueEntry): string {
-  const first = entry.rationale ? splitSentences(entry.rationale)[0] : undefined;
-  return first ?? entry.consequence ?? entry.title;
-}
-
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 }
 
 function assertUniqueIds(records: readonly { id: string; source: string }[], kind: string): void {
