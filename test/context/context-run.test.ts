@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Command } from 'commander';
@@ -159,6 +159,21 @@ describe('faultline context / merge commands', () => {
     const missing = await cli(dir, ['merge', 'manifold.yaml', '--from', 'nope.yaml']);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/^error: nope\.yaml: cannot be read/);
+  });
+
+  it('reads extra catalogue entries from context.rules', async () => {
+    const dir = copyExample();
+    mkdirSync(path.join(dir, 'team-rules'));
+    writeFileSync(
+      path.join(dir, 'team-rules', 'AP-002-notify-in-retry-loop.yaml'),
+      'id: AP-002\nslug: notify-in-retry-loop\ntitle: Notification Per Retry\nrisk: medium\nsignals:\n  - [notification, sms, email]\n  - [retry, each time, every attempt]\nprevention: { must_include: [Notification deduplication] }\n',
+    );
+    const config = path.join(dir, 'faultline.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('context:\n', 'context:\n  rules: team-rules/*.yaml\n'));
+    const r = await cli(dir, ['context', 'manifold.yaml', '--now', '2024-12-31', '--out', 'failures.yaml']);
+    expect(r.stdout).toContain('AP-002: Notification Per Retry\n  → Not found in codebase yet (MEDIUM RISK): run faultline scan --failures failures.yaml --write');
+    expect(r.stdout).toContain('Identified 1 anti-pattern from failure analysis:');
+    expect(readFileSync(path.join(dir, 'failures.yaml'), 'utf8')).toContain('statement: Notification deduplication is required');
   });
 
   it('runs context → merge → merge (no changes)', async () => {

@@ -59,7 +59,7 @@ export function renderConsoleSummary(context: FailureContext, options: ConsoleSu
   if (report.postmortem_analysis.length > 0) {
     section('POSTMORTEM ANALYSIS');
     const openCount = open.reduce((n, pm) => n + pm.action_items.incomplete.length, 0);
-    out.push(`Joined ${report.postmortem_analysis.length} postmortems to incidents; ${openCount} action ${openCount === 1 ? 'item is' : 'items are'} still open:`);
+    out.push(`Joined ${plural(report.postmortem_analysis.length, 'postmortem')} to incidents; ${openCount} action ${openCount === 1 ? 'item is' : 'items are'} still open:`);
     capped(
       open.flatMap((pm) => pm.action_items.incomplete.map((item) => ({ pm, item }))),
       ({ pm, item }) => `- ${pm.id} (${pm.incident}): ${item} ${s.yellow('(still open)')}`,
@@ -71,7 +71,7 @@ export function renderConsoleSummary(context: FailureContext, options: ConsoleSu
 
   if (report.ticket_patterns.length > 0) {
     section('TICKET PATTERNS');
-    out.push(`${report.meta.sources.tickets}; ${report.ticket_patterns.length} recurring patterns:`);
+    out.push(`${report.meta.sources.tickets}; ${plural(report.ticket_patterns.length, 'recurring pattern')}:`);
     capped(report.ticket_patterns, (p) => {
       const links = p.constraints_affected.length > 0 ? ` → ${p.constraints_affected.join(', ')}` : '';
       return `- "${p.pattern}": ${p.ticket_count} tickets in ${p.timeframe}${p.anti_patterns.length > 0 ? ` [${p.anti_patterns.join(', ')}]` : ''}${links}`;
@@ -79,7 +79,7 @@ export function renderConsoleSummary(context: FailureContext, options: ConsoleSu
   }
 
   section('ANTI-PATTERN EXTRACTION');
-  out.push(`Identified ${report.anti_patterns.length} anti-patterns from failure analysis:`);
+  out.push(`Identified ${plural(report.anti_patterns.length, 'anti-pattern')} from failure analysis:`);
   for (const ap of report.anti_patterns) {
     const id = typeof ap.id === 'string' ? ap.id : '?';
     const name = typeof ap.name === 'string' ? ap.name : '';
@@ -101,7 +101,7 @@ export function renderConsoleSummary(context: FailureContext, options: ConsoleSu
   section('CONSTRAINT DERIVATION');
   if (derived.length === 0) out.push('No new constraints: the manifold already states what this history teaches.');
   else {
-    out.push(`Generated ${derived.length} new constraints from failure analysis:`, '');
+    out.push(`Generated ${plural(derived.length, 'new constraint')} from failure analysis:`, '');
     capped(derived, (c) => `${c.type.toUpperCase()}: ${c.id} - ${c.statement}`);
   }
 
@@ -109,7 +109,7 @@ export function renderConsoleSummary(context: FailureContext, options: ConsoleSu
   section('FAILURE MODE ENRICHMENT');
   if (discovered.length === 0) out.push('No failure modes missing from the manifold.');
   else {
-    out.push(`Discovered ${discovered.length} failure modes not in manifold:`, '');
+    out.push(`Discovered ${plural(discovered.length, 'failure mode')} not in manifold:`, '');
     capped(discovered, (f) => `${f.id}: ${f.scenario} (from ${f.source === 'ticket_pattern_analysis' ? 'ticket analysis' : f.source})`);
   }
 
@@ -129,4 +129,8 @@ export function renderConsoleSummary(context: FailureContext, options: ConsoleSu
     out.push(`Save the report with --out FILE, then run \`faultline merge ${options.manifoldFile} --from FILE\` to add derived constraints.`);
   }
   return `${out.join('\n')}\n`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
