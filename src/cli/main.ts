@@ -14,6 +14,7 @@ import { withFingerprints } from '../engine/fingerprint.js';
 import { processIo, type CliIo } from './io.js';
 import { loadSetup } from './load-setup.js';
 import { registerCompileCommand } from './commands/compile.js';
+import { registerContextCommands } from './commands/context.js';
 import { loadRules } from '../rules-loader/load-rules.js';
 import {
   antiPatternSummary,
@@ -95,6 +96,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   registerCompileCommand(program, io);
+  registerContextCommands(program, io);
 
   // Subcommands registered from other modules report input errors through process.exitCode.
   const outerExitCode = process.exitCode;

@@ -1,0 +1,166 @@
+import type { ManifoldConstraint } from '../manifold/manifold-schema.js';
+import { pluralMonths } from '../text/dates.js';
+import { splitSentences } from './anti-pattern-matching.js';
+import type { AnalyzedIncident } from './incident-analysis.js';
+import { forbidden, required, requirementFromAbsence, requirementFromOmission, statementKey } from './statements.js';
+import type { TicketPattern } from './ticket-patterns.js';
+
+/** A constraint derived from failure history, in the seed's shape. */
+export interface DerivedConstraint {
+  id: string;
+  type: 'invariant' | 'goal';
+  statement: string;
+  rationale: string;
+  violation_scenario?: string;
+  measurement?: string;
+}
+
+/** An anti-pattern the analysis identified, reduced to what constraint derivation needs. */
+export interface IdentifiedAntiPattern {
+  id: string;
+  title: string;
+  consequence: string | undefined;
+  mustInclude: string[];
+  mustExclude: string[];
+  /** Incident ids it was seen in. */
+  incidents: string[];
+}
+
+/** Derived constraints grouped by where they come from (the seed's three lists). */
+export interface DerivedConstraints {
+  fromIncidents: { incident: string; constraints: DerivedConstraint[] }[];
+  fromAntiPatterns: { antiPattern: string; constraints: DerivedConstraint[] }[];
+  fromTicketPatterns: { pattern: string; constraints: DerivedConstraint[] }[];
+}
+
+/** A ticket pattern needs this many tickets before a goal constraint is derived from it. */
+export const MIN_TICKETS_FOR_GOAL = 10;
+
+/**
+ * Derive constraints:
+ *
+ * - from each high-relevance incident: root-cause sentences stating an omission ("X did not Y" →
+ *   "X must Y") and contributing factors stating an absence ("No X" → "X is required"); ids
+ *   `T_<INCIDENT>_<n>` (`T_INC089_1`), type invariant;
+ * - from each identified anti-pattern: its prevention (`must_include` → "… is required",
+ *   `must_exclude` → "… is forbidden"); ids `T_<AP>_<n>` (`T_AP001_1`), type invariant;
+ * - from each ticket pattern of at least `MIN_TICKETS_FOR_GOAL` tickets: a goal to cut its rate to
+ *   a quarter; ids `U_TKT_<n>`.
+ *
+ * A statement already derived, or already in the manifold (compared case- and
+ * punctuation-insensitively), is not repeated, and ids the manifold uses are skipped, so after a
+ * merge a rerun derives only what is still missing.
+ */
+export function deriveConstraints(
+  highIncidents: readonly AnalyzedIncident[],
+  antiPatterns: readonly IdentifiedAntiPattern[],
+  patterns: readonly TicketPattern[],
+  existing: readonly ManifoldConstraint[] = [],
+): DerivedConstraints {
+  const seen = new Set<string>(existing.map((c) => statementKey(c.statement)));
+  const taken = new Set<string>(existing.map((c) => c.id));
+  /** The next `<prefix>_<n>` id not used by the manifold or this run. */
+  const nextId = (prefix: string): string => {
+    let n = 1;
+    while (taken.has(`${prefix}_${n}`)) n += 1;
+    taken.add(`${prefix}_${n}`);
+    return `${prefix}_${n}`;
+  };
+  const fresh = (statement: string): boolean => {
+    const key = statementKey(statement);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  const shortIds = shortIncidentIds(highIncidents.map((a) => a.incident.incidentId));
+
+  const fromIncidents = highIncidents
+    .map(({ incident }) => {
+      const candidates: { statement: string; rationale: string }[] = [
+        ...splitSentences(incident.rootCause).flatMap((s) => {
+          const r = requirementFromOmission(s);
+          return r ? [{ statement: r, rationale: `${incident.incidentId} root cause` }] : [];
+        }),
+        ...incident.contributingFactors.flatMap((f) => {
+          const r = requirementFromAbsence(f);
+          return r ? [{ statement: r, rationale: `${incident.incidentId} contributing factor` }] : [];
+        }),
+      ].filter((c) => fresh(c.statement));
+      const short = shortIds.get(incident.incidentId) ?? 'INC';
+      return {
+        incident: incident.incidentId,
+        constraints: candidates.map(
+          (c): DerivedConstraint => ({
+            id: nextId(`T_${short}`),
+            type: 'invariant',
+            statement: c.statement,
+            rationale: c.rationale,
+            violation_scenario: incident.title,
+          }),
+        ),
+      };
+    })
+    .filter((g) => g.constraints.length > 0);
+
+  const fromAntiPatterns = antiPatterns
+    .map((ap) => {
+      const seenIn = ap.incidents.length > 0 ? ` (seen in ${ap.incidents.join(', ')})` : '';
+      const statements = [...ap.mustInclude.map(required), ...ap.mustExclude.map(forbidden)].filter(fresh);
+      return {
+        antiPattern: ap.id,
+        constraints: statements.map(
+          (statement): DerivedConstraint => ({
+            id: nextId(`T_${ap.id.replace(/[^A-Za-z0-9]/g, '')}`),
+            type: 'invariant',
+            statement,
+            rationale: `Anti-pattern ${ap.id} prevention${seenIn}`,
+            violation_scenario: ap.consequence ?? ap.title,
+          }),
+        ),
+      };
+    })
+    .filter((g) => g.constraints.length > 0);
+
+  const fromTicketPatterns = patterns
+    .filter((p) => p.tickets.length >= MIN_TICKETS_FOR_GOAL)
+    .map((p) => {
+      const target = Math.max(1, Math.ceil(p.perMonth / 4));
+      const statement = `Fewer than ${target} "${p.label}" support tickets per month`;
+      if (!fresh(statement)) return { pattern: p.label, constraints: [] };
+      return {
+        pattern: p.label,
+        constraints: [
+          {
+            id: nextId('U_TKT'),
+            type: 'goal' as const,
+            statement,
+            rationale: `${p.tickets.length} support tickets in ${pluralMonths(p.months)}`,
+            measurement: `< ${target} tickets per month (now ${p.perMonth})`,
+          },
+        ],
+      };
+    })
+    .filter((g) => g.constraints.length > 0);
+
+  return { fromIncidents, fromAntiPatterns, fromTicketPatterns };
+}
+
+/** Every derived constraint, in report order. */
+export function allDerived(d: DerivedConstraints): DerivedConstraint[] {
+  return [...d.fromIncidents, ...d.fromAntiPatterns, ...d.fromTicketPatterns].flatMap((g) => g.constraints);
+}
+
+/**
+ * `INC-2024-089` → `INC089` (leading letters + last number). When two incidents would share a
+ * short id, both fall back to all their letters and digits (`INC2024089`).
+ */
+export function shortIncidentIds(ids: readonly string[]): Map<string, string> {
+  const short = (id: string): string => {
+    const letters = /^[A-Za-z]+/.exec(id)?.[0]?.toUpperCase() ?? 'INC';
+    const digits = /(\d+)(?!.*\d)/.exec(id)?.[1] ?? '';
+    return `${letters}${digits}`;
+  };
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(short(id), (counts.get(short(id)) ?? 0) + 1);
+  return new Map(ids.map((id) => [id, (counts.get(short(id)) ?? 0) > 1 ? id.replace(/[^A-Za-z0-9]/g, '').toUpperCase() : short(id)]));
+}

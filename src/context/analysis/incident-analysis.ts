@@ -1,0 +1,75 @@
+import type { CatalogueEntry } from '../catalogue/anti-pattern-catalogue.js';
+import type { Incident } from '../incidents/incident-schema.js';
+import type { Manifold } from '../manifold/manifold-schema.js';
+import { parseDate } from '../text/dates.js';
+import { TermIndex } from '../text/term-index.js';
+import { contentStems } from '../text/tokenize.js';
+import { matchAntiPatterns, type AntiPatternMatch } from './anti-pattern-matching.js';
+import { linkConstraints } from './constraint-links.js';
+import { genericStems } from './failure-modes.js';
+import { incidentSegments, inWindow, scoreIncidentRelevance, termCount, type Relevance, type TimeWindow } from './relevance.js';
+
+/** An incident inside the timeframe that mentions at least one manifold term. */
+export interface AnalyzedIncident {
+  incident: Incident;
+  relevance: Relevance;
+  /** Manifold constraint ids it touches. */
+  constraintsAffected: string[];
+  /** Catalogue anti-patterns its title, root cause and contributing factors show. */
+  antiPatterns: AntiPatternMatch[];
+  /** Content stems of all its text. */
+  stems: Set<string>;
+}
+
+/** Incidents sorted out by scope. */
+export interface IncidentAnalysis {
+  /** Records read. */
+  read: number;
+  /** Records dated inside the timeframe. */
+  inTimeframe: number;
+  /** In timeframe and matching the manifold; most relevant first (then newest, then id). */
+  analyzed: AnalyzedIncident[];
+}
+
+/**
+ * Keep the incidents inside the window that mention at least one manifold entity, system or error
+ * type; score each, link it to constraints and match it against the anti-pattern catalogue.
+ */
+export function analyzeIncidents(
+  incidents: readonly Incident[],
+  manifold: Manifold,
+  window: TimeWindow,
+  threshold: number,
+  catalogue: readonly CatalogueEntry[],
+): IncidentAnalysis {
+  const inScope = incidents.filter((i) => inWindow(i.date, window));
+  const generic = genericStems(manifold);
+  const analyzed = inScope
+    .map((incident): AnalyzedIncident | undefined => {
+      const relevance = scoreIncidentRelevance(incident, manifold, window, threshold);
+      if (termCount(relevance.matched) === 0) return undefined;
+      const segments = incidentSegments(incident);
+      const index = new TermIndex(segments);
+      const stems = new Set(segments.flatMap((s) => contentStems(s)));
+      const signalText = new TermIndex([incident.title, incident.rootCause, ...incident.contributingFactors]);
+      return {
+        incident,
+        relevance,
+        constraintsAffected: linkConstraints(index, stems, manifold.constraints, generic),
+        antiPatterns: matchAntiPatterns(signalText, catalogue),
+        stems,
+      };
+    })
+    .filter((a): a is AnalyzedIncident => a !== undefined)
+    .sort(
+      (a, b) =>
+        b.relevance.score - a.relevance.score ||
+        time(b.incident.date) - time(a.incident.date) ||
+        (a.incident.incidentId < b.incident.incidentId ? -1 : a.incident.incidentId > b.incident.incidentId ? 1 : 0),
+    );
+  return { read: incidents.length, inTimeframe: inScope.length, analyzed };
+}
+
+function time(date: string): number {
+  return parseDate(date)?.getTime() ?? 0;
+}

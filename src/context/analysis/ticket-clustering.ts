@@ -1,0 +1,242 @@
+import type { Ticket } from '../tickets/ticket-schema.js';
+import { buildTfIdf, type SparseVector } from './tfidf.js';
+
+/** Tuning of ticket clustering. */
+export interface ClusteringOptions {
+  /** Cosine similarity a ticket needs with a cluster's centroid to join it (default 0.25). */
+  similarity: number;
+  /** Cosine similarity two cluster centroids need to be merged into one (default 0.4). */
+  mergeSimilarity: number;
+  /** Clusters smaller than this are not reported as patterns (default 3). */
+  minClusterSize: number;
+  /** How many key terms to keep per cluster (default 5). */
+  keyTerms: number;
+}
+
+/** Defaults for `clusterTickets`; documented in docs/context.md. */
+export const DEFAULT_CLUSTERING: ClusteringOptions = { similarity: 0.25, mergeSimilarity: 0.4, minClusterSize: 3, keyTerms: 5 };
+
+/** A group of tickets about the same thing. */
+export interface TicketCluster {
+  /** Members, most central first (ties by ticket id). */
+  tickets: Ticket[];
+  /** The cluster's most characteristic words, heaviest first. */
+  keyTerms: string[];
+}
+
+/**
+ * Cluster tickets by content similarity.
+ *
+ * Each ticket's title (counted twice) and body become a TF-IDF vector. A leader pass visits the
+ * tickets in a fixed order (creation date, then id) and puts each into the cluster whose centroid
+ * is most similar, if that cosine reaches `similarity`, else opens a new cluster. A refinement pass
+ * then reassigns every ticket to its most similar centroid, which removes most of the order
+ * dependence of the leader pass. Finally, clusters of two or more tickets are merged
+ * agglomeratively: while the two most similar centroids reach `mergeSimilarity`, they become one
+ * (this joins groups that talk about one problem in two vocabularies, such as "stuck in
+ * processing" and "pending for days"). Clusters below `minClusterSize` are dropped. Cost is
+ * O(tickets × clusters × words per ticket) plus the merge over the non-singleton clusters; a few
+ * thousand tickets take well under a second.
+ * The result is deterministic: same tickets in, same clusters out, whatever the input order.
+ *
+ * @returns clusters, largest first (ties by the id of their most central ticket)
+ */
+export function clusterTickets(tickets: readonly Ticket[], options: Partial<ClusteringOptions> = {}): TicketCluster[] {
+  const opts = { ...DEFAULT_CLUSTERING, ...options };
+  const ordered = [...tickets].sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
+  const model = buildTfIdf(ordered.map((t) => `${t.title}\n${t.title}\n${t.body}`));
+
+  // Leader pass.
+  const leaders = new CentroidSet();
+  for (const vector of model.vectors) {
+    if (vector.terms.length === 0) continue;
+    const { index, score } = leaders.best(vector);
+    if (index >= 0 && score >= opts.similarity) leaders.add(index, vector);
+    else leaders.add(leaders.open(), vector);
+  }
+
+  // Refinement pass against the frozen leader centroids.
+  const assignment = model.vectors.map((v) => {
+    if (v.terms.length === 0) return -1;
+    const { index, score } = leaders.best(v);
+    return score >= opts.similarity ? index : -1;
+  });
+  const centroids = leaders.centroids.map(() => new Centroid());
+  assignment.forEach((c, i) => {
+    const v = model.vectors[i];
+    if (c >= 0 && v) centroids[c]?.add(v);
+  });
+
+  mergeSimilarCentroids(centroids, assignment, opts.mergeSimilarity);
+
+  const clusters: TicketCluster[] = [];
+  centroids.forEach((centroid, c) => {
+    const members = ordered
+      .map((ticket, i) => ({ ticket, i }))
+      .filter(({ i }) => assignment[i] === c)
+      .map(({ ticket, i }) => ({ ticket, score: centroid.cosine(model.vectors[i] as SparseVector) }))
+      .sort((a, b) => b.score - a.score || compare(a.ticket.id, b.ticket.id));
+    if (members.length < opts.minClusterSize) return;
+    clusters.push({
+      tickets: members.map((m) => m.ticket),
+      keyTerms: centroid.topTerms(opts.keyTerms).map((id) => model.words[id] ?? ''),
+    });
+  });
+  return clusters.sort((a, b) => b.tickets.length - a.tickets.length || compare(a.tickets[0]?.id ?? '', b.tickets[0]?.id ?? ''));
+}
+
+/**
+ * Agglomerative pass over clusters with two or more members: repeatedly merge the most similar
+ * pair of centroids (ties: lowest indices) while their cosine reaches `threshold`. Merged-away
+ * clusters are emptied and their tickets reassigned in `assignment`.
+ */
+function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], threshold: number): void {
+  const sizes = new Map<number, number>();
+  for (const c of assignment) if (c >= 0) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+  const alive = [...sizes.entries()].filter(([, n]) => n >= 2).map(([c]) => c).sort((a, b) => a - b);
+  const sparse = new Map(alive.map((c) => [c, (centroids[c] as Centroid).toSparse()]));
+  for (;;) {
+    let best: [number, number] | undefined;
+    let bestScore = threshold - 1e-12;
+    for (let i = 0; i < alive.length; i += 1) {
+      for (let j = i + 1; j < alive.length; j += 1) {
+        const a = alive[i] as number;
+        const b = alive[j] as number;
+        const score = sparseCosine(sparse.get(a) as SparseVector, sparse.get(b) as SparseVector);
+        if (score > bestScore) {
+          bestScore = score;
+          best = [a, b];
+        }
+      }
+    }
+    if (!best) return;
+    const [keep, drop] = best;
+    (centroids[keep] as Centroid).absorb(centroids[drop] as Centroid);
+    assignment.forEach((c, i) => {
+      if (c === drop) assignment[i] = keep;
+    });
+    alive.splice(alive.indexOf(drop), 1);
+    sparse.delete(drop);
+    sparse.set(keep, (centroids[keep] as Centroid).toSparse());
+  }
+}
+
+function sparseCosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const ta = a.terms[i] as number;
+    const tb = b.terms[j] as number;
+    if (ta === tb) {
+      dot += (a.weights[i] as number) * (b.weights[j] as number);
+      i += 1;
+      j += 1;
+    } else if (ta < tb) i += 1;
+    else j += 1;
+  }
+  return dot;
+}
+
+/**
+ * A cluster centroid: a sparse sum of member vectors with its squared norm kept up to date.
+ * Sparse so that thousands of small clusters cost memory in proportion to their words.
+ */
+class Centroid {
+  readonly sum = new Map<number, number>();
+  private normSq = 0;
+
+  add(v: SparseVector): void {
+    for (let k = 0; k < v.terms.length; k += 1) {
+      const t = v.terms[k] as number;
+      const before = this.sum.get(t) ?? 0;
+      const after = before + (v.weights[k] as number);
+      this.sum.set(t, after);
+      this.normSq += after * after - before * before;
+    }
+  }
+
+  /** Add every member of `other` to this centroid. */
+  absorb(other: Centroid): void {
+    this.add(other.toSparse(false));
+  }
+
+  /** The centroid as a sparse vector (terms ascending), L2-normalised unless `normalise` is false. */
+  toSparse(normalise = true): SparseVector {
+    const entries = [...this.sum.entries()].filter(([, w]) => w !== 0).sort((a, b) => a[0] - b[0]);
+    const norm = normalise && this.normSq > 0 ? Math.sqrt(this.normSq) : 1;
+    return { terms: Int32Array.from(entries.map(([t]) => t)), weights: Float64Array.from(entries.map(([, w]) => w / norm)) };
+  }
+
+  get norm(): number {
+    return Math.sqrt(Math.max(this.normSq, 0));
+  }
+
+  cosine(v: SparseVector): number {
+    if (this.normSq <= 0) return 0;
+    let dot = 0;
+    for (let k = 0; k < v.terms.length; k += 1) dot += (this.sum.get(v.terms[k] as number) ?? 0) * (v.weights[k] as number);
+    return dot / Math.sqrt(this.normSq);
+  }
+
+  topTerms(n: number): number[] {
+    return [...this.sum.entries()]
+      .filter(([, w]) => w > 0)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, n)
+      .map(([t]) => t);
+  }
+}
+
+/**
+ * Centroids with an inverted index (term → clusters holding it), so finding a ticket's most
+ * similar cluster only touches clusters that share a word with it.
+ */
+class CentroidSet {
+  readonly centroids: Centroid[] = [];
+  private readonly byTerm = new Map<number, number[]>();
+
+  /** Open an empty cluster; returns its index. */
+  open(): number {
+    this.centroids.push(new Centroid());
+    return this.centroids.length - 1;
+  }
+
+  add(index: number, v: SparseVector): void {
+    const c = this.centroids[index] as Centroid;
+    for (let k = 0; k < v.terms.length; k += 1) {
+      const t = v.terms[k] as number;
+      if (!c.sum.has(t)) {
+        const list = this.byTerm.get(t);
+        if (list) list.push(index);
+        else this.byTerm.set(t, [index]);
+      }
+    }
+    c.add(v);
+  }
+
+  /** The most similar cluster (ties: lowest index), or index -1 when none shares a word. */
+  best(v: SparseVector): { index: number; score: number } {
+    const dots = new Map<number, number>();
+    for (let k = 0; k < v.terms.length; k += 1) {
+      const t = v.terms[k] as number;
+      const w = v.weights[k] as number;
+      for (const c of this.byTerm.get(t) ?? []) dots.set(c, (dots.get(c) ?? 0) + w * ((this.centroids[c] as Centroid).sum.get(t) ?? 0));
+    }
+    let index = -1;
+    let score = -1;
+    for (const [c, dot] of dots) {
+      const norm = (this.centroids[c] as Centroid).norm;
+      const s = norm > 0 ? dot / norm : 0;
+      if (s > score + 1e-12 || (Math.abs(s - score) <= 1e-12 && c < index)) {
+        score = s;
+        index = c;
+      }
+    }
+    return { index, score };
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

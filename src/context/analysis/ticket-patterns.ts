@@ -1,0 +1,120 @@
+import type { CatalogueEntry } from '../catalogue/anti-pattern-catalogue.js';
+import type { Manifold } from '../manifold/manifold-schema.js';
+import { DAYS_PER_MONTH, formatDay, monthsSpanned, parseDate } from '../text/dates.js';
+import { TermIndex } from '../text/term-index.js';
+import type { Ticket } from '../tickets/ticket-schema.js';
+import { matchAntiPatterns } from './anti-pattern-matching.js';
+import { linkConstraints } from './constraint-links.js';
+import { genericStems } from './failure-modes.js';
+import { inWindow, matchManifoldTerms, termCount, type TimeWindow } from './relevance.js';
+import { stemSet } from './tfidf.js';
+import { clusterTickets, type ClusteringOptions } from './ticket-clustering.js';
+
+/** A ticket is relevant when it mentions at least this many distinct manifold terms. */
+export const TICKET_RELEVANCE_MIN_TERMS = 2;
+
+/** A pattern's anti-pattern needs this share of its tickets (and at least 2) to show the signals. */
+export const PATTERN_ANTI_PATTERN_SHARE = 0.25;
+
+/** A recurring support issue. */
+export interface TicketPattern {
+  /** The title most tickets of the pattern share (ties: the most central ticket's). */
+  label: string;
+  tickets: Ticket[];
+  keyTerms: string[];
+  firstSeen: string;
+  lastSeen: string;
+  /** Whole months from first to last ticket (at least 1). */
+  months: number;
+  /** Tickets per month over that span, one decimal. */
+  perMonth: number;
+  constraintsAffected: string[];
+  /** Catalogue anti-patterns a quarter or more of the tickets show. */
+  antiPatterns: CatalogueEntry[];
+}
+
+/** Tickets sorted out by scope, with their patterns. */
+export interface TicketAnalysis {
+  read: number;
+  /** Tickets created inside the timeframe. */
+  scanned: number;
+  /** Scanned tickets mentioning at least `TICKET_RELEVANCE_MIN_TERMS` manifold terms. */
+  relevant: number;
+  patterns: TicketPattern[];
+}
+
+/**
+ * Keep tickets inside the window that mention the manifold, cluster them by content (see
+ * `clusterTickets`) and describe each cluster as a pattern linked to constraints and anti-patterns.
+ */
+export function analyzeTickets(
+  tickets: readonly Ticket[],
+  manifold: Manifold,
+  window: TimeWindow,
+  catalogue: readonly CatalogueEntry[],
+  clustering: Partial<ClusteringOptions> = {},
+): TicketAnalysis {
+  const scanned = tickets.filter((t) => inWindow(t.createdAt, window));
+  const generic = genericStems(manifold);
+  const indexes = new Map<Ticket, TermIndex>();
+  const relevant = scanned.filter((t) => {
+    const index = new TermIndex([t.title, t.body, ...t.tags]);
+    indexes.set(t, index);
+    return termCount(matchManifoldTerms(index, manifold)) >= TICKET_RELEVANCE_MIN_TERMS;
+  });
+  const patterns = clusterTickets(relevant, clustering).map((cluster): TicketPattern => {
+    const dates = cluster.tickets.map((t) => parseDate(t.createdAt)?.getTime() ?? 0).sort((a, b) => a - b);
+    const first = new Date(dates[0] ?? 0);
+    const last = new Date(dates.at(-1) ?? 0);
+    const months = monthsSpanned(first, last);
+    const spanDays = Math.max(DAYS_PER_MONTH, (last.getTime() - first.getTime()) / 86_400_000);
+    const label = commonestTitle(cluster.tickets);
+    const sample = [label, ...cluster.keyTerms, ...cluster.tickets.slice(1, 5).map((t) => t.title)];
+    const keyIndex = new TermIndex(sample);
+    const stems = stemSet(sample.join(' '));
+    const needed = Math.max(2, Math.ceil(cluster.tickets.length * PATTERN_ANTI_PATTERN_SHARE));
+    const antiPatterns = catalogue.filter(
+      (entry) => cluster.tickets.filter((t) => matchAntiPatterns(indexes.get(t) ?? new TermIndex([]), [entry]).length > 0).length >= needed,
+    );
+    return {
+      label,
+      tickets: cluster.tickets,
+      keyTerms: cluster.keyTerms,
+      firstSeen: formatDay(first),
+      lastSeen: formatDay(last),
+      months,
+      perMonth: Math.round((cluster.tickets.length / (spanDays / DAYS_PER_MONTH)) * 10) / 10,
+      constraintsAffected: linkConstraints(keyIndex, stems, manifold.constraints, generic),
+      antiPatterns,
+    };
+  });
+  return { read: tickets.length, scanned: scanned.length, relevant: relevant.length, patterns };
+}
+
+/** The most frequent title (case-insensitive) among tickets ordered most central first. */
+function commonestTitle(tickets: readonly Ticket[]): string {
+  const counts = new Map<string, { title: string; n: number }>();
+  for (const t of tickets) {
+    const key = t.title.trim().toLowerCase();
+    const entry = counts.get(key);
+    if (entry) entry.n += 1;
+    else counts.set(key, { title: t.title.trim(), n: 1 });
+  }
+  let best = { title: '', n: 0 };
+  for (const entry of counts.values()) if (entry.n > best.n) best = entry;
+  return best.title;
+}
+
+/** Up to `n` tickets with distinct titles, most central first. */
+export function distinctSamples(tickets: readonly Ticket[], n: number): Ticket[] {
+  const seen = new Set<string>();
+  const out: Ticket[] = [];
+  for (const t of tickets) {
+    const key = t.title.trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(t);
+    if (out.length === n) break;
+  }
+  return out;
+}

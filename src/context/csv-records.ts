@@ -1,0 +1,89 @@
+import { parse } from 'csv-parse/sync';
+import { ContextInputError } from './errors.js';
+
+/** One CSV data row mapped onto record field names, with its spreadsheet row number. */
+export interface CsvRecord {
+  /** Row number as a spreadsheet shows it: the header is row 1, the first data row is row 2. */
+  row: number;
+  /** Field name → cell value; list fields are split into arrays; empty cells are left out. */
+  fields: Record<string, string | string[]>;
+}
+
+/** How to read one kind of record from CSV. */
+export interface CsvReadOptions {
+  /** Every field name a column can be mapped to. */
+  fields: readonly string[];
+  /** Fields whose header must be present. */
+  required: readonly string[];
+  /** Fields holding lists, split on `listSeparator` and on newlines. */
+  listFields: ReadonlySet<string>;
+  /** field → column header; unmapped fields are looked up under their own name. */
+  columns: Readonly<Partial<Record<string, string>>>;
+  /** Separator of list items inside a cell (default `;`). */
+  listSeparator: string;
+  /** Where to point the user when the header does not fit. */
+  help: string;
+}
+
+/**
+ * Parse CSV text (first row is the header) into records keyed by field name.
+ *
+ * @throws ContextInputError when the CSV is malformed (names the row), a mapped column is missing
+ *   from the header, or a required field has no column
+ */
+export function readCsvRecords(text: string, file: string, options: CsvReadOptions): CsvRecord[] {
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: false }) as string[][];
+  } catch (error) {
+    const line = typeof (error as { lines?: unknown }).lines === 'number' ? (error as { lines: number }).lines : undefined;
+    const reason = error instanceof Error ? error.message.replace(/^Invalid Record Length: /, '') : String(error);
+    throw new ContextInputError(`${file}${line ? ` line ${line}` : ''}: not valid CSV: ${reason}`, {
+      help: 'Check quoting and that every row has as many cells as the header',
+      file,
+      line,
+      cause: error,
+    });
+  }
+  const [header, ...data] = rows;
+  if (!header) return [];
+  const headers = header.map((h) => h.trim());
+  const columnIndex = new Map<string, number>();
+  for (const field of options.fields) {
+    const mapped = options.columns[field];
+    const wanted = mapped ?? field;
+    let index = headers.indexOf(wanted);
+    if (index < 0) index = headers.findIndex((h) => h.toLowerCase() === wanted.toLowerCase());
+    if (index >= 0) columnIndex.set(field, index);
+    else if (mapped !== undefined) {
+      throw new ContextInputError(`${file} row 1: column "${mapped}" (mapped to ${field}) is not in the header (${headers.join(', ')})`, {
+        help: options.help,
+        file,
+        line: 1,
+      });
+    }
+  }
+  const missing = options.required.filter((f) => !columnIndex.has(f));
+  if (missing.length > 0) {
+    throw new ContextInputError(`${file} row 1: no column for ${missing.join(', ')} (header: ${headers.join(', ')})`, {
+      help: options.help,
+      file,
+      line: 1,
+    });
+  }
+  return data.map((cells, i) => {
+    const fields: Record<string, string | string[]> = {};
+    for (const [field, index] of columnIndex) {
+      const cell = (cells[index] ?? '').trim();
+      if (cell === '') continue;
+      fields[field] = options.listFields.has(field)
+        ? cell
+            .split(/\r?\n/)
+            .flatMap((part) => part.split(options.listSeparator))
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0)
+        : cell;
+    }
+    return { row: i + 2, fields };
+  });
+}

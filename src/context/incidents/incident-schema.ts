@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { parseDate } from '../text/dates.js';
+
+/** Normalised severity: P0 is the worst. */
+export type SeverityLevel = 'P0' | 'P1' | 'P2' | 'P3' | 'P4';
+
+const SEVERITY_WORDS: Record<string, SeverityLevel> = { critical: 'P1', high: 'P2', medium: 'P3', moderate: 'P3', low: 'P4' };
+
+/**
+ * Read a severity as teams write it: `P1`, `p2`, `SEV1`, `sev-2`, `S1`, a bare `1`, or a word
+ * (`critical` = P1, `high` = P2, `medium` = P3, `low` = P4). Undefined when unrecognised.
+ */
+export function normaliseSeverity(value: string): SeverityLevel | undefined {
+  const v = value.trim().toLowerCase();
+  const word = SEVERITY_WORDS[v];
+  if (word) return word;
+  const m = /^(?:p|sev|s)?[-_ ]?([0-4])$/.exec(v);
+  return m ? (`P${m[1]}` as SeverityLevel) : undefined;
+}
+
+const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+const textList = z
+  .union([z.array(text), z.string()])
+  .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s.length > 0));
+
+/** A timeline entry: `"14:32 - Gateway starts returning 504s"` or `{ time, event }`. */
+const timelineEntry = z.union([
+  text,
+  z.looseObject({ time: text, event: text }).transform((e) => `${e.time} - ${e.event}`),
+]);
+
+/**
+ * One incident record in the seed's shape. Unknown keys are ignored so exports with extra columns
+ * load as they are; `relevance_to_manifold` from a previous run is ignored too (it is recomputed).
+ */
+export const IncidentSchema = z
+  .looseObject({
+    incident_id: text.pipe(z.string().min(1, 'is required')),
+    date: text.refine((d) => parseDate(d) !== undefined, { message: 'is not a valid date (use YYYY-MM-DD)' }),
+    severity: text.refine((s) => normaliseSeverity(s) !== undefined, {
+      message: 'is not a severity (use P0–P4, SEV0–SEV4, critical, high, medium or low)',
+    }),
+    title: text.pipe(z.string().min(1, 'is required')),
+    timeline: z.array(timelineEntry).default([]),
+    root_cause: text.default(''),
+    contributing_factors: textList.default([]),
+    resolution: z
+      .union([text.transform((permanent): { immediate?: string; permanent?: string } => ({ permanent })), z.looseObject({ immediate: text.optional(), permanent: text.optional() })])
+      .optional(),
+    detection: text.optional(),
+    detection_time: text.optional(),
+    resolution_time: text.optional(),
+    customer_impact: text.optional(),
+    financial_impact: text.optional(),
+    systems: textList.default([]),
+    tags: textList.default([]),
+    error_types: textList.default([]),
+  })
+  .transform((i) => ({
+    incidentId: i.incident_id,
+    date: i.date,
+    severity: i.severity,
+    severityLevel: normaliseSeverity(i.severity) ?? 'P4',
+    title: i.title,
+    timeline: i.timeline,
+    rootCause: i.root_cause,
+    contributingFactors: i.contributing_factors,
+    resolution: i.resolution === undefined ? undefined : { immediate: i.resolution.immediate, permanent: i.resolution.permanent },
+    detection: i.detection,
+    detectionTime: i.detection_time,
+    resolutionTime: i.resolution_time,
+    customerImpact: i.customer_impact,
+    financialImpact: i.financial_impact,
+    systems: i.systems,
+    tags: [...i.tags, ...i.error_types],
+  }));
+
+/** An incident as read from a source file. */
+export interface Incident {
+  incidentId: string;
+  /** As written (`2024-03-15`); validated. */
+  date: string;
+  /** As written (`P1`, `SEV-1`, `critical`). */
+  severity: string;
+  severityLevel: SeverityLevel;
+  title: string;
+  timeline: string[];
+  rootCause: string;
+  contributingFactors: string[];
+  resolution: { immediate: string | undefined; permanent: string | undefined } | undefined;
+  detection: string | undefined;
+  detectionTime: string | undefined;
+  resolutionTime: string | undefined;
+  customerImpact: string | undefined;
+  financialImpact: string | undefined;
+  /** Systems the record names explicitly. */
+  systems: string[];
+  /** Tags and error types the record names explicitly. */
+  tags: string[];
+  /** Display path of the file it came from. */
+  source: string;
+}
+
+/** The incident fields a CSV column can be mapped to. */
+export const INCIDENT_CSV_FIELDS = [
+  'incident_id',
+  'date',
+  'severity',
+  'title',
+  'timeline',
+  'root_cause',
+  'contributing_factors',
+  'resolution',
+  'resolution_immediate',
+  'resolution_permanent',
+  'detection',
+  'detection_time',
+  'resolution_time',
+  'customer_impact',
+  'financial_impact',
+  'systems',
+  'tags',
+  'error_types',
+] as const;
+
+/** Incident fields that hold lists; in a CSV cell their items are separated by the list separator. */
+export const INCIDENT_LIST_FIELDS: ReadonlySet<string> = new Set(['timeline', 'contributing_factors', 'systems', 'tags', 'error_types']);

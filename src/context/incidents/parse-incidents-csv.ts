@@ -1,0 +1,41 @@
+import { readCsvRecords } from '../csv-records.js';
+import { recordSchemaError } from '../record-errors.js';
+import { INCIDENT_CSV_FIELDS, INCIDENT_LIST_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
+
+/** Options for reading incidents from CSV. */
+export interface IncidentCsvOptions {
+  /** incident field → column header, e.g. `{ incident_id: "Key", title: "Summary" }`. */
+  columns?: Readonly<Partial<Record<string, string>>>;
+  /** Separator of list items inside a cell (default `;`). */
+  listSeparator?: string;
+}
+
+/**
+ * Parse a CSV export of incidents. Each column maps to an incident field by the `columns` mapping
+ * or, when unmapped, by having the field's own name as header. List fields (`timeline`,
+ * `contributing_factors`, `systems`, `tags`, `error_types`) are split on `;` and newlines;
+ * `resolution_immediate` / `resolution_permanent` fill `resolution`.
+ *
+ * @throws ContextInputError naming the file and spreadsheet row (`incidents/2024.csv row 14: …`)
+ */
+export function parseIncidentsCsv(text: string, file: string, options: IncidentCsvOptions = {}): Incident[] {
+  const records = readCsvRecords(text, file, {
+    fields: INCIDENT_CSV_FIELDS,
+    required: ['incident_id', 'date', 'severity', 'title'],
+    listFields: INCIDENT_LIST_FIELDS,
+    columns: options.columns ?? {},
+    listSeparator: options.listSeparator ?? ';',
+    help: 'Map the export\'s headers with `context.csv_columns.incidents` in faultline.config.yaml (see docs/context.md)',
+  });
+  return records.map(({ row, fields }) => {
+    const { resolution_immediate: immediate, resolution_permanent: permanent, resolution, ...rest } = fields;
+    const raw: Record<string, unknown> = { ...rest };
+    if (immediate !== undefined || permanent !== undefined) raw.resolution = { immediate, permanent: permanent ?? resolution };
+    else if (resolution !== undefined) raw.resolution = resolution;
+    const result = IncidentSchema.safeParse(raw);
+    if (!result.success) {
+      throw recordSchemaError(file, `row ${row}`, raw, result.error, 'Fix the cell, or the column mapping in faultline.config.yaml', row);
+    }
+    return { ...result.data, source: file };
+  });
+}

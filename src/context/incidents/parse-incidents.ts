@@ -1,0 +1,65 @@
+import { ContextInputError } from '../errors.js';
+import { recordSchemaError } from '../record-errors.js';
+import { parseYamlSource } from '../yaml-source.js';
+import { IncidentSchema, type Incident } from './incident-schema.js';
+
+const HELP = 'See docs/context.md "Incidents" for the record shape';
+
+/**
+ * Parse an incidents file written as YAML or JSON. The records may be a top-level list, an
+ * `incidents:` list, the seed's `incident_search: { results: [...] }`, or a single record.
+ *
+ * @param text - the file's contents
+ * @param file - display path used in messages and kept as each incident's `source`
+ * @throws ContextInputError naming the file, the record (its line and id) and the field
+ */
+export function parseIncidentsDocument(text: string, file: string): Incident[] {
+  const parsed = parseYamlSource(text);
+  if (!parsed.ok) {
+    throw new ContextInputError(`${file}${parsed.line ? ` line ${parsed.line}` : ''}: cannot be parsed: ${parsed.message}`, {
+      help: 'Fix the YAML/JSON syntax of the incidents file',
+      file,
+      line: parsed.line,
+    });
+  }
+  const { data, lineOf } = parsed.source;
+  const located = locateRecords(data);
+  if (!located) {
+    throw new ContextInputError(`${file}: no incident records found`, {
+      help: 'Write a list of incidents, an `incidents:` list, or `incident_search: { results: [...] }`',
+      file,
+    });
+  }
+  return located.records.map((raw, i) => {
+    const path = located.single ? [] : [...located.path, i];
+    const line = lineOf(path);
+    const result = IncidentSchema.safeParse(raw);
+    if (!result.success) {
+      const issueLine = lineOf([...path, ...(result.error.issues[0]?.path ?? [])]) ?? line;
+      const record = `${issueLine ? `line ${issueLine}, ` : ''}incident ${idOf(raw) ?? `#${i + 1}`}`;
+      throw recordSchemaError(file, record, raw, result.error, HELP, issueLine);
+    }
+    return { ...result.data, source: file };
+  });
+}
+
+function locateRecords(data: unknown): { records: unknown[]; path: (string | number)[]; single?: boolean } | undefined {
+  if (Array.isArray(data)) return { records: data, path: [] };
+  if (data === null || typeof data !== 'object') return undefined;
+  const obj = data as Record<string, unknown>;
+  if (Array.isArray(obj.incidents)) return { records: obj.incidents, path: ['incidents'] };
+  const search = obj.incident_search;
+  if (search && typeof search === 'object' && Array.isArray((search as Record<string, unknown>).results)) {
+    return { records: (search as { results: unknown[] }).results, path: ['incident_search', 'results'] };
+  }
+  if ('incident_id' in obj) return { records: [obj], path: [], single: true };
+  return undefined;
+}
+
+function idOf(raw: unknown): string | undefined {
+  if (raw && typeof raw === 'object') {
+    const id = (raw as Record<string, unknown>).incident_id;
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  return undefined;
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * A term the manifold cares about: a bare word or phrase (`payment`, `data_loss`), or a name with
+ * aliases that count as the same term (`{ name: duplicate, aliases: [twice, double charge] }`).
+ */
+export const TermSchema = z.union([
+  z.string().trim().min(1),
+  z.strictObject({
+    name: z.string().trim().min(1),
+    aliases: z.array(z.string().trim().min(1)).default([]),
+  }),
+]);
+
+/** A constraint id: a letter then letters, digits or `_` (`B1`, `T2`, `U1`, `T_INC089_1`). */
+const ConstraintId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be a letter followed by letters, digits, "_" or "-"');
+
+/** One constraint of the manifold. Extra keys (`_source`, `rationale`…) are kept as written. */
+export const ConstraintSchema = z.looseObject({
+  id: ConstraintId,
+  statement: z.string().trim().min(1),
+  type: z.string().trim().min(1).optional(),
+  /** Optional words that link incidents and tickets to this constraint besides its statement. */
+  keywords: z.array(z.string().trim().min(1)).optional(),
+});
+
+/** One failure mode of the manifold (`F1`…). Extra keys are kept as written. */
+export const FailureModeSchema = z.looseObject({
+  id: ConstraintId,
+  scenario: z.string().trim().min(1),
+  /** Incidents known to show this failure mode (written by `faultline merge`). */
+  incident_refs: z.array(z.string()).optional(),
+});
+
+/** An excluded approach: a sentence, or an object (merge writes objects with `anti_pattern`). */
+export const ExclusionSchema = z.union([z.string().trim().min(1), z.looseObject({})]);
+
+/**
+ * The manifold: the feature area that failure history is loaded against. Unknown top-level keys
+ * are allowed (a manifold usually carries much more than the context flow reads).
+ */
+export const ManifoldSchema = z
+  .looseObject({
+    manifold: z.string().trim().min(1),
+    description: z.string().optional(),
+    entities: z.array(TermSchema).default([]),
+    systems: z.array(TermSchema).default([]),
+    error_types: z.array(TermSchema).default([]),
+    constraints: z.array(ConstraintSchema).default([]),
+    failure_modes: z.array(FailureModeSchema).default([]),
+    solution_space: z
+      .looseObject({ exclusions: z.array(ExclusionSchema).default([]) })
+      .optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.entities.length + m.systems.length + m.error_types.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['entities'],
+        message: 'is required: list at least one of entities, systems or error_types',
+      });
+    }
+    for (const key of ['constraints', 'failure_modes'] as const) {
+      const seen = new Map<string, number>();
+      m[key].forEach((item, i) => {
+        const first = seen.get(item.id);
+        if (first !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicates the id of ${key}[${first}] ("${item.id}")` });
+        } else seen.set(item.id, i);
+      });
+    }
+  });
+
+/** A term as written in the manifold. */
+export type ManifoldTermInput = z.infer<typeof TermSchema>;
+/** A validated manifold constraint. */
+export type ManifoldConstraint = z.infer<typeof ConstraintSchema>;
+/** A validated manifold failure mode. */
+export type ManifoldFailureMode = z.infer<typeof FailureModeSchema>;
+/** The manifold as validated data. */
+export type ManifoldData = z.infer<typeof ManifoldSchema>;
+
+/** A manifold term with its aliases, normalised: `data_loss` becomes the phrase `data loss`. */
+export interface ManifoldTerm {
+  /** The name shown in reports (as written). */
+  name: string;
+  /** The name and every alias, as phrases to look for. */
+  phrases: string[];
+}
+
+/** The manifold ready for analysis: validated data plus normalised terms. */
+export interface Manifold {
+  name: string;
+  entities: ManifoldTerm[];
+  systems: ManifoldTerm[];
+  errorTypes: ManifoldTerm[];
+  constraints: ManifoldConstraint[];
+  failureModes: ManifoldFailureMode[];
+  /** The validated data, for callers that need the rest. */
+  data: ManifoldData;
+}

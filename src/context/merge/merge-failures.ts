@@ -1,0 +1,192 @@
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { statementKey } from '../analysis/statements.js';
+import { MergeError } from '../errors.js';
+import { parseManifold } from '../manifold/parse-manifold.js';
+import { describeIssue, formatPath, parseYamlSource } from '../yaml-source.js';
+import { FailuresForMergeSchema, type FailuresForMerge } from './failures-input-schema.js';
+
+/** Marks everything merge adds, so it can be told apart from hand-written entries. */
+export const MERGE_SOURCE = 'failure_analysis';
+
+/** What a merge added (ids as they appear in the manifold after the merge). */
+export interface MergeAdditions {
+  constraints: string[];
+  failureModes: string[];
+  exclusions: string[];
+}
+
+/** The outcome of merging a failures YAML into a manifold. */
+export interface MergeResult {
+  /** The manifold text after the merge; identical to the input when nothing was added. */
+  text: string;
+  changed: boolean;
+  added: MergeAdditions;
+}
+
+/**
+ * Merge a failures YAML into a manifold, editing the manifold's YAML document in place so its
+ * comments, key order and quoting stay as written:
+ *
+ * - each derived constraint is appended to `constraints` with `_source: failure_analysis` and
+ *   `derived_from`, unless the manifold already has its id or the same statement;
+ * - each newly discovered failure mode is appended to `failure_modes` under the next free `F<n>`
+ *   id, with `incident_refs`, unless the manifold already has the same scenario;
+ * - each anti-pattern's prevention becomes an entry of `solution_space.exclusions` (keyed by
+ *   `anti_pattern` id), unless one for that anti-pattern exists.
+ *
+ * Merging the same file twice changes nothing the second time (the text is returned unchanged).
+ *
+ * @throws ManifoldError when the manifold is malformed; MergeError when the failures YAML is
+ *   malformed or was generated for another manifold
+ */
+export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: string, failuresText: string, failuresFile: string): MergeResult {
+  const manifold = parseManifold(manifoldText, manifoldFile);
+  const failures = parseFailures(failuresText, failuresFile);
+  if (failures.meta.manifold !== manifold.name) {
+    throw new MergeError(`${failuresFile}: was generated for manifold "${failures.meta.manifold}", not "${manifold.name}" (${manifoldFile})`, {
+      help: `Run faultline context ${manifoldFile} --out FILE and merge that file`,
+      file: failuresFile,
+    });
+  }
+  const doc = parseDocument(manifoldText);
+  const node = (value: unknown) => doc.createNode(value, { aliasDuplicateObjects: false });
+  const added: MergeAdditions = { constraints: [], failureModes: [], exclusions: [] };
+
+  const constraintIds = new Set(manifold.constraints.map((c) => c.id));
+  const statements = new Set(manifold.constraints.map((c) => statementKey(c.statement)));
+  const groups = failures.derived_constraints;
+  const derived = [
+    ...(groups?.from_incidents ?? []).map((g) => ({ from: g.incident, list: g.generated_constraints })),
+    ...(groups?.from_anti_patterns ?? []).map((g) => ({ from: g.anti_pattern, list: g.generated_constraints })),
+    ...(groups?.from_ticket_patterns ?? []).map((g) => ({ from: `ticket pattern "${g.pattern}"`, list: g.generated_constraints })),
+  ];
+  for (const { from, list } of derived) {
+    for (const c of list) {
+      if (constraintIds.has(c.id) || statements.has(statementKey(c.statement))) continue;
+      constraintIds.add(c.id);
+      statements.add(statementKey(c.statement));
+      const { id, type, statement, rationale, violation_scenario: violation, measurement } = c;
+      seqAt(doc, ['constraints']).add(
+        node({
+          id,
+          type,
+          statement,
+          ...(rationale ? { rationale } : {}),
+          ...(violation ? { violation_scenario: violation } : {}),
+          ...(measurement ? { measurement } : {}),
+          _source: MERGE_SOURCE,
+          derived_from: from,
+        }),
+      );
+      added.constraints.push(id);
+    }
+  }
+
+  const scenarios = new Set(manifold.failureModes.map((f) => statementKey(f.scenario)));
+  const fmIds = new Set(manifold.failureModes.map((f) => f.id));
+  let next = Math.max(0, ...manifold.failureModes.map((f) => Number(/^F(\d+)$/.exec(f.id)?.[1] ?? 0))) + 1;
+  for (const fm of failures.enriched_failure_modes?.newly_discovered ?? []) {
+    if (scenarios.has(statementKey(fm.scenario))) continue;
+    scenarios.add(statementKey(fm.scenario));
+    while (fmIds.has(`F${next}`)) next += 1;
+    const id = `F${next}`;
+    fmIds.add(id);
+    seqAt(doc, ['failure_modes']).add(
+      node({
+        id,
+        scenario: fm.scenario,
+        ...(fm.probability ? { probability: fm.probability } : {}),
+        ...(fm.impact ? { impact: fm.impact } : {}),
+        ...(fm.constraints_violated.length > 0 ? { constraints_violated: fm.constraints_violated } : {}),
+        ...(fm.detection ? { detection: fm.detection } : {}),
+        ...(fm.mitigation ? { mitigation: fm.mitigation } : {}),
+        ...(fm.prevention ? { prevention: fm.prevention } : {}),
+        ...(fm.incidents.length > 0 ? { incident_refs: fm.incidents } : { source: fm.source }),
+        _source: MERGE_SOURCE,
+      }),
+    );
+    added.failureModes.push(id);
+  }
+
+  const excluded = new Set(
+    (manifold.data.solution_space?.exclusions ?? [])
+      .map((e) => (typeof e === 'object' && typeof e.anti_pattern === 'string' ? e.anti_pattern : undefined))
+      .filter((id): id is string => id !== undefined),
+  );
+  for (const ap of failures.anti_patterns) {
+    const prevention = ap.prevention;
+    if (excluded.has(ap.id) || !prevention || prevention.must_include.length + prevention.must_exclude.length === 0) continue;
+    excluded.add(ap.id);
+    seqAt(doc, ['solution_space', 'exclusions']).add(
+      node({
+        anti_pattern: ap.id,
+        ...(ap.name ? { description: ap.name } : {}),
+        must_exclude: prevention.must_exclude,
+        must_include: prevention.must_include,
+        _source: MERGE_SOURCE,
+      }),
+    );
+    added.exclusions.push(ap.id);
+  }
+
+  const changed = added.constraints.length + added.failureModes.length + added.exclusions.length > 0;
+  return { text: changed ? doc.toString(toStringOptions(manifoldText)) : manifoldText, changed, added };
+}
+
+function parseFailures(text: string, file: string): FailuresForMerge {
+  const parsed = parseYamlSource(text);
+  if (!parsed.ok) {
+    throw new MergeError(`${file}${parsed.line ? ` line ${parsed.line}` : ''}: not valid YAML: ${parsed.message}`, {
+      help: 'Regenerate the file with faultline context, or fix its syntax',
+      file,
+      line: parsed.line,
+    });
+  }
+  const result = FailuresForMergeSchema.safeParse(parsed.source.data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const path = issue?.path ?? [];
+    const line = parsed.source.lineOf(path);
+    throw new MergeError(`${file} ${formatPath(path) || '(top level)'}${line ? ` (line ${line})` : ''}: ${issue ? describeIssue(issue) : 'invalid'}`, {
+      help: 'The file must be a failures YAML written by faultline context (see docs/context.md "Output")',
+      file,
+      line,
+      cause: result.error,
+    });
+  }
+  return result.data;
+}
+
+/** The sequence at `path`, created (in block style, at the end of its parent) when missing. */
+function seqAt(doc: Document, path: readonly string[]): YAMLSeq {
+  let parent: YAMLMap | Document = doc;
+  for (const [i, key] of path.entries()) {
+    const last = i === path.length - 1;
+    const existing: unknown = parent.get(key, true);
+    if (last) {
+      if (isSeq(existing)) {
+        if (existing.items.length === 0) existing.flow = false; // `constraints: []` grows as a block list
+        return existing;
+      }
+      const seq = doc.createNode([]) as YAMLSeq;
+      if (isScalar(existing) && existing.value === null) parent.set(key, seq);
+      else if (existing === undefined) parent.set(key, seq);
+      else throw new MergeError(`${path.join('.')} is not a list`, { help: `Make ${path.join('.')} a YAML list` });
+      return seq;
+    }
+    if (isMap(existing)) parent = existing;
+    else {
+      const map = doc.createNode({}) as YAMLMap;
+      parent.set(key, map);
+      parent = map;
+    }
+  }
+  throw new MergeError('empty path', { help: 'internal error' });
+}
+
+/** Write the manifold back in its own layout: indent width and whether lists are indented. */
+function toStringOptions(original: string): { indent: number; indentSeq: boolean; lineWidth: number; flowCollectionPadding: boolean } {
+  const indent = /^( +)\S/m.exec(original)?.[1]?.length ?? 2;
+  const indentSeq = !/^[^\s#-][^\n]*:[ \t]*\r?\n-[ \t]/m.test(original);
+  return { indent: Math.min(Math.max(indent, 2), 8), indentSeq, lineWidth: 0, flowCollectionPadding: /\[ \S/.test(original) };
+}

@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseCatalogueEntry, type CatalogueEntry } from './catalogue/anti-pattern-catalogue.js';
+import { ContextConfigError, ContextInputError } from './errors.js';
+import type { Incident } from './incidents/incident-schema.js';
+import { parseIncidentsDocument } from './incidents/parse-incidents.js';
+import { parseIncidentsCsv } from './incidents/parse-incidents-csv.js';
+import { parsePostmortem } from './postmortems/parse-postmortem.js';
+import type { Postmortem } from './postmortems/postmortem-types.js';
+import { display, type ContextSources } from './sources/load-context-sources.js';
+import { parseTicketsCsv, parseTicketsDocument } from './tickets/parse-tickets.js';
+import type { Ticket } from './tickets/ticket-schema.js';
+
+/** Parsed failure history. */
+export interface ContextInputs {
+  incidents: Incident[];
+  postmortems: Postmortem[];
+  tickets: Ticket[];
+}
+
+/**
+ * Read and parse every source file, choosing the parser by extension: incidents `.yaml/.yml/.json`
+ * or `.csv`; postmortems `.md/.markdown`; tickets `.csv`, `.json` or `.yaml/.yml`. Records keep
+ * their display path (relative to `cwd`) as `source`.
+ *
+ * @throws ContextInputError from the parsers (naming file and record); ContextConfigError for a
+ *   file with an unsupported extension
+ */
+export async function readContextInputs(sources: ContextSources, cwd: string): Promise<ContextInputs> {
+  const csv = sources.config.csv_columns ?? {};
+  const listSeparator = sources.config.list_separator;
+  const incidents: Incident[] = [];
+  for (const file of sources.files.incidents) {
+    const [text, name, ext] = await load(file, cwd);
+    if (ext === '.csv') incidents.push(...parseIncidentsCsv(text, name, { columns: csv.incidents ?? {}, ...(listSeparator ? { listSeparator } : {}) }));
+    else if (['.yaml', '.yml', '.json'].includes(ext)) incidents.push(...parseIncidentsDocument(text, name));
+    else throw unsupported(name, 'incidents', '.yaml, .yml, .json or .csv');
+  }
+  const postmortems: Postmortem[] = [];
+  for (const file of sources.files.postmortems) {
+    const [text, name, ext] = await load(file, cwd);
+    if (ext === '.md' || ext === '.markdown') postmortems.push(parsePostmortem(text, name));
+    else throw unsupported(name, 'postmortems', '.md or .markdown');
+  }
+  const tickets: Ticket[] = [];
+  for (const file of sources.files.tickets) {
+    const [text, name, ext] = await load(file, cwd);
+    if (ext === '.csv') tickets.push(...parseTicketsCsv(text, name, { columns: csv.tickets ?? {} }));
+    else if (['.yaml', '.yml', '.json'].includes(ext)) tickets.push(...parseTicketsDocument(text, name));
+    else throw unsupported(name, 'tickets', '.csv, .json, .yaml or .yml');
+  }
+  return { incidents, postmortems, tickets };
+}
+
+/**
+ * Read anti-pattern catalogue entries from rule files. Files without `signals:` are skipped; when
+ * two files define the same id, the later file wins (so user rules can refine built-in ones).
+ *
+ * @returns entries sorted by id
+ * @throws CatalogueError for a malformed rule file
+ */
+export async function loadCatalogue(files: readonly string[], cwd: string): Promise<CatalogueEntry[]> {
+  const byId = new Map<string, CatalogueEntry>();
+  for (const file of files) {
+    const [text, name] = await load(file, cwd);
+    const entry = parseCatalogueEntry(text, name);
+    if (entry) byId.set(entry.id, entry);
+  }
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+async function load(file: string, cwd: string): Promise<[string, string, string]> {
+  const name = display(file, cwd);
+  try {
+    return [await readFile(file, 'utf8'), name, path.extname(file).toLowerCase()];
+  } catch (error) {
+    throw new ContextInputError(`${name}: cannot be read: ${(error as Error).message}`, { help: 'Check the file exists and is readable', file: name, cause: error });
+  }
+}
+
+function unsupported(name: string, kind: string, expected: string): ContextConfigError {
+  return new ContextConfigError(`${name}: ${kind} files must be ${expected}`, {
+    help: `Narrow the ${kind} glob to supported files`,
+    file: name,
+  });
+}

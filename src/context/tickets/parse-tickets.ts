@@ -1,0 +1,86 @@
+import { readCsvRecords } from '../csv-records.js';
+import { ContextInputError } from '../errors.js';
+import { recordSchemaError } from '../record-errors.js';
+import { parseYamlSource } from '../yaml-source.js';
+import { TICKET_CSV_FIELDS, TicketSchema, type Ticket } from './ticket-schema.js';
+
+/** Options for reading tickets from CSV. */
+export interface TicketCsvOptions {
+  /** ticket field → column header, e.g. `{ id: "Ticket ID", created_at: "Created" }`. */
+  columns?: Readonly<Partial<Record<string, string>>>;
+}
+
+/**
+ * Parse a CSV export of support tickets (header row, then one ticket per row).
+ *
+ * @throws ContextInputError naming the file and spreadsheet row
+ */
+export function parseTicketsCsv(text: string, file: string, options: TicketCsvOptions = {}): Ticket[] {
+  const records = readCsvRecords(text, file, {
+    fields: TICKET_CSV_FIELDS,
+    required: ['id', 'title', 'created_at'],
+    listFields: new Set(),
+    columns: options.columns ?? {},
+    listSeparator: ';',
+    help: 'Map the export\'s headers with `context.csv_columns.tickets` in faultline.config.yaml (see docs/context.md)',
+  });
+  return records.map(({ row, fields }) => {
+    const result = TicketSchema.safeParse(fields);
+    if (!result.success) {
+      throw recordSchemaError(file, `row ${row}`, fields, result.error, 'Fix the cell, or the column mapping in faultline.config.yaml', row);
+    }
+    return { ...result.data, source: file };
+  });
+}
+
+/**
+ * Parse tickets written as JSON or YAML: a list of tickets or a `tickets:` list.
+ *
+ * @throws ContextInputError naming the file and the ticket (its line and id)
+ */
+export function parseTicketsDocument(text: string, file: string): Ticket[] {
+  // JSON exports can hold thousands of tickets: parse them with JSON.parse and only build the
+  // slower, position-aware YAML document when a record needs its line reported.
+  const fast = tryJson(text);
+  const parsed = fast === undefined ? parseYamlSource(text) : undefined;
+  if (parsed && !parsed.ok) {
+    throw new ContextInputError(`${file}${parsed.line ? ` line ${parsed.line}` : ''}: cannot be parsed: ${parsed.message}`, {
+      help: 'Fix the JSON/YAML syntax of the tickets file',
+      file,
+      line: parsed.line,
+    });
+  }
+  const data: unknown = fast !== undefined ? fast.value : parsed?.ok ? parsed.source.data : undefined;
+  const path: string[] = Array.isArray(data) ? [] : ['tickets'];
+  const records: unknown = Array.isArray(data) ? data : (data as Record<string, unknown> | null)?.tickets;
+  if (!Array.isArray(records)) {
+    throw new ContextInputError(`${file}: expected a list of tickets or a \`tickets:\` list`, {
+      help: 'See docs/context.md "Tickets" for the record shape',
+      file,
+    });
+  }
+  return records.map((raw: unknown, i) => {
+    const result = TicketSchema.safeParse(raw);
+    if (!result.success) {
+      const located = parsed?.ok ? parsed.source : (() => {
+        const again = parseYamlSource(text);
+        return again.ok ? again.source : undefined;
+      })();
+      const line = located?.lineOf([...path, i, ...(result.error.issues[0]?.path ?? [])]);
+      const id = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).id : undefined;
+      const name = typeof id === 'string' || typeof id === 'number' ? String(id) : `#${i + 1}`;
+      throw recordSchemaError(file, `${line ? `line ${line}, ` : ''}ticket ${name}`, raw, result.error, 'See docs/context.md "Tickets"', line);
+    }
+    return { ...result.data, source: file };
+  });
+}
+
+function tryJson(text: string): { value: unknown } | undefined {
+  const start = text.trimStart()[0];
+  if (start !== '[' && start !== '{') return undefined;
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined; // not JSON after all: the YAML parser reports the syntax error with its line
+  }
+}

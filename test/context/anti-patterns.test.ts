@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { matchAntiPatterns, parseCatalogueEntry } from '../../src/context/index.js';
+import { TermIndex } from '../../src/context/text/term-index.js';
+import { forbidden, requirementFromAbsence, requirementFromOmission, required } from '../../src/context/analysis/statements.js';
+import { shortIncidentIds } from '../../src/context/analysis/derived-constraints.js';
+import { TEST_CATALOGUE } from './helpers.js';
+
+const ids = (text: string) => matchAntiPatterns(new TermIndex([text]), TEST_CATALOGUE).map((m) => m.entry.id);
+
+describe('matchAntiPatterns', () => {
+  it('needs a term from every signal group', () => {
+    expect(ids('Retry logic did not check for idempotency; duplicate payments')).toEqual(['AP-001']);
+    expect(ids('Retry logic created duplicate payments')).toEqual([]);
+    expect(ids('The worker sent an SMS on every attempt')).toEqual(['AP-002']);
+    expect(ids('A 504 was treated as failed')).toEqual(['AP-003']);
+    expect(ids('Search index lag')).toEqual([]);
+  });
+
+  it('reports the term that satisfied each group', () => {
+    const [m] = matchAntiPatterns(new TermIndex(['Payments were retried and charged twice without an idempotent key']), TEST_CATALOGUE);
+    expect(m?.terms).toEqual(['retry', 'twice', 'idempotent']);
+  });
+});
+
+describe('parseCatalogueEntry', () => {
+  const rule = `id: AP-001
+slug: retry-without-idempotency
+title: Retry Without Idempotency
+risk: high
+signature: [{ call: mutating }]
+signals:
+  - [retry, retries]
+  - [duplicate, twice]
+prevention: { must_include: [Idempotency key], must_exclude: [] }
+`;
+  it('picks the catalogue fields of a rule file and ignores the rest', () => {
+    expect(parseCatalogueEntry(rule, 'rules/AP-001.yaml')).toMatchObject({ id: 'AP-001', signals: [['retry', 'retries'], ['duplicate', 'twice']] });
+  });
+  it('skips rules without signals and names malformed ones', () => {
+    expect(parseCatalogueEntry('id: AP-009\nslug: x\n', 'r.yaml')).toBeUndefined();
+    expect(() => parseCatalogueEntry(rule.replace('[duplicate, twice]', '[]'), 'r.yaml')).toThrowError(/^r\.yaml signals\[1\] \(line 8\)/);
+  });
+});
+
+describe('constraint statements', () => {
+  it('rewrites omissions and absences, and nothing else', () => {
+    expect(requirementFromOmission('Retry logic did not check for idempotency')).toBe('Retry logic must check for idempotency');
+    expect(requirementFromOmission('The consumer was not idempotent')).toBe('The consumer must be idempotent');
+    expect(requirementFromOmission('The scheduler did not release the lock, so attempts stayed stuck')).toBe('The scheduler must release the lock');
+    expect(requirementFromOmission("Gateway timeout doesn't mean payment failed")).toBeUndefined();
+    expect(requirementFromAbsence('No idempotency key in payment requests')).toBe('Idempotency key in payment requests is required');
+    expect(requirementFromAbsence('Missing alerts on queue depth')).toBe('Alerts on queue depth are required');
+    expect(requirementFromAbsence('Retry triggered on any non-200 response')).toBeUndefined();
+    expect(required('Notification deduplication')).toBe('Notification deduplication is required');
+    expect(forbidden('Blind retry on timeout')).toBe('Blind retry on timeout is forbidden');
+  });
+
+  it('shortens incident ids, falling back when they would collide', () => {
+    expect(shortIncidentIds(['INC-2024-089', 'INC-2024-112'])).toEqual(new Map([['INC-2024-089', 'INC089'], ['INC-2024-112', 'INC112']]));
+    expect(shortIncidentIds(['INC-2023-089', 'INC-2024-089']).get('INC-2024-089')).toBe('INC2024089');
+  });
+});
+
+describe('loadBuiltInCatalogue', () => {
+  it('reads rules/*.yaml of the package that holds the calling module, skipping rules without signals', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    const root = mkdtempSync(path.join(os.tmpdir(), 'faultline-pkg-'));
+    writeFileSync(path.join(root, 'package.json'), '{"name": "faultline"}');
+    mkdirSync(path.join(root, 'rules'));
+    mkdirSync(path.join(root, 'dist', 'src', 'cli'), { recursive: true });
+    writeFileSync(path.join(root, 'rules', 'AP-002-b.yaml'), 'id: AP-002\nslug: b\ntitle: B\nrisk: low\nsignals: [[sms]]\n');
+    writeFileSync(path.join(root, 'rules', 'AP-001-a.yaml'), 'id: AP-001\nslug: a\ntitle: A\nrisk: high\nsignals: [[retry], [twice]]\n');
+    writeFileSync(path.join(root, 'rules', 'AP-003-c.yaml'), 'id: AP-003\nslug: c\ntitle: C\nrisk: high\nsignature: []\n');
+    const entries = await loadBuiltInCatalogue(path.join(root, 'dist', 'src', 'cli'));
+    expect(entries.map((e) => e.id)).toEqual(['AP-001', 'AP-002']);
+    expect(await loadBuiltInCatalogue(os.tmpdir())).toEqual([]);
+  });
+});

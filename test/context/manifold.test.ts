@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManifoldError, parseManifold } from '../../src/context/index.js';
+import { EXAMPLE_DIR } from './helpers.js';
+
+describe('parseManifold', () => {
+  it('reads the example manifold with normalised terms', () => {
+    const m = parseManifold(readFileSync(path.join(EXAMPLE_DIR, 'manifold.yaml'), 'utf8'), 'manifold.yaml');
+    expect(m.name).toBe('payment-retry-v2');
+    expect(m.constraints.map((c) => c.id)).toEqual(['B1', 'B2', 'T1', 'T2', 'U1', 'U3']);
+    expect(m.errorTypes.find((t) => t.name === 'data_loss')?.phrases).toEqual(['data loss']);
+    expect(m.entities.find((t) => t.name === 'notification')?.phrases).toContain('sms');
+    expect(m.failureModes.map((f) => f.id)).toEqual(['F1', 'F2']);
+  });
+
+  it('names the file, path and line of a missing statement', () => {
+    const text = 'manifold: x\nentities: [payment]\nconstraints:\n  - id: B1\n    statement: ok\n  - id: B2\n    type: goal\n';
+    expect(() => parseManifold(text, 'm.yaml')).toThrowError(/^m\.yaml constraints\[1\]\.statement \(line 6\): is required$/);
+  });
+
+  it('refuses duplicate constraint ids', () => {
+    const text = 'manifold: x\nentities: [payment]\nconstraints:\n  - {id: B1, statement: a}\n  - {id: B1, statement: b}\n';
+    expect(() => parseManifold(text, 'm.yaml')).toThrowError(/constraints\[1\]\.id \(line 5\): duplicates the id of constraints\[0\]/);
+  });
+
+  it('refuses a manifold without a name or without any terms', () => {
+    expect(() => parseManifold('entities: [payment]\n', 'm.yaml')).toThrowError(/m\.yaml manifold .*is required/);
+    expect(() => parseManifold('manifold: x\n', 'm.yaml')).toThrowError(/entities.*list at least one of entities, systems or error_types/);
+  });
+
+  it('reports YAML syntax errors with a line and a help line', () => {
+    try {
+      parseManifold('manifold: x\nentities: [payment\n', 'm.yaml');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ManifoldError);
+      expect((error as ManifoldError).message).toMatch(/^m\.yaml line \d+: not valid YAML/);
+      expect((error as ManifoldError).help).toBeTruthy();
+      expect((error as ManifoldError).code).toBe('manifold');
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePostmortem } from '../../src/context/index.js';
+import { EXAMPLE_DIR } from './helpers.js';
+
+const example = (name: string): string => readFileSync(path.join(EXAMPLE_DIR, 'postmortems', name), 'utf8');
+
+describe('parsePostmortem', () => {
+  it('reads "Why …? Because …" items, task lists, systemic issues and lessons', () => {
+    const pm = parsePostmortem(example('pm-2024-089-duplicate-payments.md'), 'pm.md');
+    expect(pm.id).toBe('PM-2024-089');
+    expect(pm.incidentId).toBe('INC-2024-089');
+    expect(pm.fiveWhys).toHaveLength(5);
+    expect(pm.fiveWhys[0]).toEqual({ why: 'Why did duplicate payments occur?', because: 'Retry logic retried successful payments' });
+    expect(pm.actionItems).toEqual({
+      completed: ['Add basic duplicate detection', 'Add alerting for duplicate attempts'],
+      incomplete: ['Implement proper idempotency keys', 'Add chaos testing for gateway failures'],
+    });
+    expect(pm.systemicIssues).toEqual(['Specs don\'t require failure mode analysis', 'No chaos/failure testing in CI', 'Retry patterns not standardized']);
+    expect(pm.lessons[0]).toBe('Idempotency is non-negotiable for payment retry');
+  });
+
+  it('reads a five-whys table, a linked incident and an ID field', () => {
+    const pm = parsePostmortem(example('pm-2024-112-notification-spam.md'), 'pm.md');
+    expect(pm.id).toBe('PM-2024-112');
+    expect(pm.incidentId).toBe('INC-2024-112');
+    expect(pm.fiveWhys[1]).toEqual({ why: 'The retry worker sent an SMS on every attempt', because: 'Notification was called inside the retry loop' });
+    expect(pm.actionItems.incomplete).toHaveLength(2);
+  });
+
+  it('reads a plain list as a causal chain and nested task items', () => {
+    const pm = parsePostmortem(example('pm-2024-156-stuck-processing.md'), 'pm.md');
+    expect(pm.id).toBe('PM-2024-156');
+    expect(pm.fiveWhys).toHaveLength(4);
+    expect(pm.fiveWhys[3]).toEqual({ why: 'A 504 was treated as a definite failure', because: 'Gateway responses are handled as success or failure, with no ambiguous state' });
+    expect(pm.actionItems.completed).toEqual(['Reconcile ambiguous charges nightly']);
+    expect(pm.actionItems.incomplete).toContain('Show "confirming with your bank" to customers while ambiguous');
+  });
+
+  it('is not fooled by Markdown that only looks like a field or a task', () => {
+    const md = '# Title\n\nIncident: INC-9\n\n```\n- [ ] not a task\nIncident: INC-0\n```\n\n## Action items\n\n- [x] real\n';
+    const pm = parsePostmortem(md, 'pm-x.md');
+    expect(pm.incidentId).toBe('INC-9');
+    expect(pm.id).toBe('pm-x');
+    expect(pm.actionItems).toEqual({ completed: ['real'], incomplete: [] });
+  });
+
+  it('refuses a postmortem without an incident reference', () => {
+    expect(() => parsePostmortem('# PM-1: Outage\n\n## Five whys\n\n- a\n- b\n', 'postmortems/pm-1.md')).toThrowError(
+      'postmortems/pm-1.md: no incident reference',
+    );
+  });
+
+  it('names the item that lacks a "because" in a Why/Because list', () => {
+    const md = 'Incident: INC-1\n\n## Five Whys\n\n1. Why X? Because Y.\n2. Why Y?\n3. Why Z? Because W.\n';
+    expect(() => parsePostmortem(md, 'pm.md')).toThrowError('pm.md line 6 (Five Whys item 2): has no "because"');
+  });
+
+  it('names a five-whys table without a Because column', () => {
+    const md = 'Incident: INC-1\n\n## 5 Whys\n\n| Why | Owner |\n|---|---|\n| a | b |\n';
+    expect(() => parsePostmortem(md, 'pm.md')).toThrowError(/^pm\.md line 5 \(five whys table\): needs a "Why" and a "Because" column/);
+  });
+});
