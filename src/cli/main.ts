@@ -11,6 +11,7 @@ import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, failsGate } from './exit-codes.j
 import { gitRoot } from './git-root.js';
 import { processIo, type CliIo } from './io.js';
 import { loadSetup } from './load-setup.js';
+import { parseJobs, scanRunOptions, type PerfFlags } from './perf-options.js';
 
 interface ScanOptions {
   format: string;
@@ -23,6 +24,8 @@ interface ScanOptions {
   exclude: string[];
   maxFileSize?: number;
 }
+
+type ScanFlags = ScanOptions & PerfFlags;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -52,7 +55,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--max-file-size <bytes>', 'skip files larger than this (default 1 MiB)', (v) => parseSize(v))
-    .action(async (paths: string[], opts: ScanOptions) => {
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parseJobs)
+    .option('--no-cache', 'do not read or write the scan cache')
+    .option('--cache-dir <dir>', 'scan cache folder (default: $XDG_CACHE_HOME/faultline or ~/.cache/faultline)')
+    .option('--no-prefilter', 'parse every file, even those whose text cannot match any rule')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (paths: string[], opts: ScanFlags) => {
       exitCode = await runScan(paths, opts, io);
     });
 
@@ -91,7 +99,7 @@ function parseSize(value: string): number {
   return Number(m[1]) * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
 }
 
-async function runScan(paths: string[], opts: ScanOptions, io: CliIo): Promise<number> {
+async function runScan(paths: string[], opts: ScanFlags, io: CliIo): Promise<number> {
   const setup = loadSetup({ paths, cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
   const { config } = setup;
   const reporter = getReporter(opts.format);
@@ -99,14 +107,18 @@ async function runScan(paths: string[], opts: ScanOptions, io: CliIo): Promise<n
     include: [...config.include, ...opts.include],
     exclude: [...config.exclude, ...opts.exclude],
   });
+  const maxFileSize = opts.maxFileSize ?? config.max_file_size;
+  const run = scanRunOptions(opts, io, { ...setup, maxFileSize });
   const { result, sources } = await scanFiles(files, {
     cwd: io.cwd,
     rules: setup.rules,
     vocab: setup.vocab,
-    maxFileSize: opts.maxFileSize ?? config.max_file_size,
+    maxFileSize,
     testFileRisk: config.test_files.risk,
     testFilePatterns: config.test_files.patterns ?? DEFAULT_TEST_PATTERNS,
+    ...run,
   });
+  run.finish();
   const failOn = opts.failOn ?? config.fail_on ?? 'high';
   const report = reporter(result, {
     color: opts.output === undefined && io.isTTY && io.env.NO_COLOR === undefined,
