@@ -29,6 +29,9 @@ export function startScanPool(threads: number, setup: ScannerSetup): ScanPool | 
     minThreads: threads,
     maxThreads: threads,
     concurrentTasksPerWorker: 1,
+    // With atomics a worker takes its next task without returning to its event loop, so the
+    // finalizers that free native trees never run and memory grows with every file.
+    atomics: 'disabled',
     idleTimeout: 60_000,
     workerData: setup,
     ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
