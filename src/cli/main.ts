@@ -25,6 +25,7 @@ import {
   writeOccurrences,
 } from '../failures-yaml/index.js';
 import type { Occurrence } from '../failures-yaml/types.js';
+import { parseJobs, scanRunOptions, type PerfFlags } from './perf-options.js';
 
 interface ScanOptions {
   format: string;
@@ -43,6 +44,8 @@ interface ScanOptions {
   failures?: string;
   write?: boolean;
 }
+
+type ScanFlags = ScanOptions & PerfFlags;
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -78,7 +81,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--write', "with --failures: write the findings back into its occurrences_in_codebase")
     .option('--baseline <file>', 'report and gate only on findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings (with --baseline: drop the fixed ones)')
-    .action(async (paths: string[], opts: ScanOptions) => {
+    .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parseJobs)
+    .option('--no-cache', 'do not read or write the scan cache')
+    .option('--cache-dir <dir>', 'scan cache folder (default: $XDG_CACHE_HOME/faultline or ~/.cache/faultline)')
+    .option('--no-prefilter', 'parse every file, even those whose text cannot match any rule')
+    .option('-q, --quiet', 'no progress output')
+    .action(async (paths: string[], opts: ScanFlags) => {
       exitCode = await runScan(paths, opts, io, argv);
     });
 
@@ -126,7 +134,7 @@ function parseSize(value: string): number {
   return Number(m[1]) * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
 }
 
-async function runScan(paths: string[], opts: ScanOptions, io: CliIo, argv: readonly string[]): Promise<number> {
+async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readonly string[]): Promise<number> {
   if (opts.write && opts.failures === undefined) {
     throw new UsageError('--write needs --failures FILE: it writes findings back into that file', { help: 'Example: faultline scan . --failures team-failures.yaml --write' });
   }
@@ -144,17 +152,21 @@ async function runScan(paths: string[], opts: ScanOptions, io: CliIo, argv: read
     include: [...config.include, ...opts.include],
     exclude: [...config.exclude, ...opts.exclude],
   });
+  const maxFileSize = opts.maxFileSize ?? config.max_file_size;
+  const run = scanRunOptions(opts, io, { ...setup, maxFileSize });
   const scanned = await scanFiles(files, {
     cwd: io.cwd,
     rules: setup.rules,
     vocab: setup.vocab,
-    maxFileSize: opts.maxFileSize ?? config.max_file_size,
+    maxFileSize,
     testFileRisk: config.test_files.risk,
     testFilePatterns: config.test_files.patterns ?? DEFAULT_TEST_PATTERNS,
     suppressions: opts.suppressions,
     types: opts.types,
     typeRoots: [setup.scanRoot, ...(gitRoot(setup.scanRoot) ? [gitRoot(setup.scanRoot) as string] : [])],
+    ...run,
   });
+  run.finish();
   const { sources } = scanned;
   let result = withFingerprints(scanned.result, sources);
   const baseline = opts.baseline === undefined ? undefined : readBaseline(opts.baseline, io.cwd);

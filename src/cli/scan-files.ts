@@ -1,13 +1,19 @@
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
-import { compareFindings, scanSource } from '../engine/scan-source.js';
+import { basename, dirname, extname, relative, sep } from 'node:path';
 import { languageForPath } from '../engine/languages.js';
 import { linkFindings, type LinkInput } from '../engine/link.js';
-import { resolveTypedCalls, type TypedRequest } from './typed-calls.js';
-import { applySuppressions, findSuppressions, type Suppression } from '../engine/suppressions.js';
+import { importsProject } from '../engine/prefilter.js';
 import type { Rule } from '../engine/rule.js';
-import type { Finding, Risk, ScanResult, ScanWarning } from '../engine/types.js';
-import type { Vocabulary } from '../matchers/index.js';
+import { compareFindings, type PendingFinding } from '../engine/scan-source.js';
+import { applySuppressions, findSuppressions, type Suppression } from '../engine/suppressions.js';
+import type { Finding, Risk, RuleLanguage, ScanResult, ScanWarning } from '../engine/types.js';
+import type { FileSummary, Vocabulary } from '../matchers/index.js';
+import { contentKey, type CachedScan, type ScanCache } from './cache.js';
+import { NO_PROGRESS, type Progress } from './progress.js';
+import { createTextScanner, type TextOutcome, type TextTask } from './scan-text.js';
+import { resolveTypedCalls, type TypedRequest } from './typed-calls.js';
+import { BudgetExceeded, startScanPool } from './worker-pool.js';
 
 export interface ScanFilesOptions {
   cwd: string;
@@ -29,60 +35,117 @@ export interface ScanFilesOptions {
 export const DEFAULT_TEST_PATTERNS: readonly string[] = ['test_*.py', '*_test.py', '*.test.*', '*.spec.*', 'conftest.py'];
 const TEST_DIRS = /(^|\/)(__tests__|tests?)\//;
 
+/** Type-aware analysis gives up after this long; the syntax-level verdicts stand for the rest. */
+const TYPES_BUDGET_MS = 30_000;
+
 /** A scan plus the source text of every file that has findings (for code frames and write-back). */
 export interface FilesScan {
   result: ScanResult;
   sources: Map<string, string>;
+  stats: ScanStats;
+}
+
+/** How the work of a scan was done (not part of any report). */
+export interface ScanStats {
+  /** Files parsed with tree-sitter. */
+  parsed: number;
+  /** Files the prefilter proved cannot match (read, not parsed). */
+  prefiltered: number;
+  /** Files whose result came from the cache. */
+  cached: number;
+  /** Worker threads used (0: scanned in this thread). */
+  threads: number;
+}
+
+/** How to run a scan: parallelism, prefilter, cache, progress. All optional; defaults scan in-thread. */
+export interface ScanRunOptions {
+  /** Worker threads; 1 (the default) scans in this thread. */
+  jobs?: number;
+  /** Skip files the rules' vocabularies prove cannot match (default on). */
+  prefilter?: boolean;
+  cache?: ScanCache;
+  progress?: Progress;
+  /** Longest one file may take on a worker before it is stopped and reported (default 20 s). */
+  fileBudgetMs?: number;
+}
+
+interface FileOutcome {
+  file: string;
+  language: RuleLanguage;
+  findings: Finding[];
+  pending: PendingFinding[];
+  summary: FileSummary | null;
+  warnings: ScanWarning[];
+  suppressions: Suppression[];
+  text?: string;
+  scanned: boolean;
 }
 
 /**
- * Reads and scans each file once. A file that cannot be read, looks binary, is over the size
- * limit or has syntax errors becomes a warning; the scan goes on.
+ * Reads and scans each file once, then settles cross-file verdicts. A file that cannot be read,
+ * looks binary, is over the size limit, has syntax errors or goes over its time budget becomes a
+ * warning; the scan goes on. Files start largest first (one slow file must not end the scan
+ * alone); results are merged in path order, so the output is the same whatever the number of
+ * workers, the cache or the prefilter.
  */
-export async function scanFiles(files: readonly string[], options: ScanFilesOptions): Promise<FilesScan> {
+export async function scanFiles(files: readonly string[], options: ScanFilesOptions & ScanRunOptions): Promise<FilesScan> {
+  const setup = { rules: [...options.rules], vocab: options.vocab, prefilter: options.prefilter ?? true };
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const pool = jobs > 1 && files.length > 1 ? startScanPool(Math.min(jobs, files.length), setup) : null;
+  const scanHere = pool === null ? createTextScanner(setup) : null;
+  const budget = options.fileBudgetMs ?? 20_000;
+  const progress = options.progress ?? NO_PROGRESS;
+  const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: pool?.threads ?? 0 };
+  const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+  const modules = projectModules(files);
+
+  const order = files.map((abs, i) => ({ abs, i, size: sizeOf(abs) })).sort((a, b) => b.size - a.size || a.i - b.i);
+  let next = 0;
+  let done = 0;
+  const lanes = Array.from({ length: pool?.threads ?? 1 }, async () => {
+    for (let k = next++; k < order.length; k = next++) {
+      const item = order[k];
+      if (item === undefined) break;
+      // Trees are freed only when the event loop gets a turn; yielding every few files keeps memory flat.
+      if (k % 16 === 15) await new Promise((r) => setImmediate(r));
+      outcomes[item.i] = await scanOne(item.abs, options, stats, modules, async (task) => {
+        if (pool !== null) {
+          try {
+            return await pool.run(task, budget);
+          } catch (error) {
+            if (error instanceof BudgetExceeded) {
+              return { findings: [], pending: [], summary: null, warnings: [{ file: task.file, kind: 'parse', message: `skipped: scanning took ${error.message}` }], parsed: true };
+            }
+            throw error;
+          }
+        }
+        return (scanHere as (t: TextTask) => TextOutcome)(task);
+      });
+      progress.tick(++done, order.length);
+    }
+  });
+  try {
+    await Promise.all(lanes);
+  } finally {
+    await pool?.close();
+    progress.done();
+  }
+  return settle(outcomes.filter((o): o is FileOutcome => o !== undefined), options, stats);
+}
+
+/** Links cross-file verdicts, applies suppressions and test-file risk, and sorts. */
+function settle(outcomes: FileOutcome[], options: ScanFilesOptions, stats: ScanStats): FilesScan {
   const findings: Finding[] = [];
   const warnings: ScanWarning[] = [];
-  const sources = new Map<string, string>();
-  const testPatterns = options.testFilePatterns.map(globToRegExp);
+  const texts = new Map<string, string>();
   const links: LinkInput[] = [];
-  const suppressionsByFile = new Map<string, Suppression[]>();
   let scanned = 0;
-  for (const [i, abs] of files.entries()) {
-    // Trees are freed only when the event loop gets a turn; a tight loop over thousands of files
-    // holds them all. Yielding every few files keeps memory flat at no measurable cost.
-    if (i % 16 === 15) await new Promise((r) => setImmediate(r));
-    const file = relative(options.cwd, abs).split(sep).join('/') || abs;
-    const language = languageForPath(abs);
-    if (language === undefined) continue;
-    let buffer: Buffer;
-    try {
-      buffer = await readFile(abs);
-    } catch (error) {
-      warnings.push({ file, kind: 'read', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-      continue;
-    }
-    if (buffer.length > options.maxFileSize) {
-      warnings.push({ file, kind: 'too-large', message: `skipped: ${buffer.length} bytes is over the ${options.maxFileSize}-byte limit (max_file_size)` });
-      continue;
-    }
-    if (buffer.subarray(0, 8192).includes(0)) {
-      warnings.push({ file, kind: 'binary', message: 'skipped: looks binary (NUL byte)' });
-      continue;
-    }
-    const text = buffer.toString('utf8');
-    scanned++;
-    let scan;
-    try {
-      scan = scanSource(text, file, language, options.rules, options.vocab);
-    } catch (error) {
-      warnings.push({ file, kind: 'parse', message: `cannot parse: ${error instanceof Error ? error.message : String(error)}` });
-      continue;
-    }
-    warnings.push(...scan.warnings);
-    if (scan.findings.length > 0 || scan.pending.length > 0) sources.set(file, text);
-    links.push({ file, language: language.id, summary: scan.summary, pending: scan.pending });
-    if (options.suppressions && text.includes('faultline-ignore')) suppressionsByFile.set(file, findSuppressions(text, language.lineComment));
-    findings.push(...scan.findings);
+  for (const o of outcomes) {
+    if (o.scanned) scanned++;
+    warnings.push(...o.warnings);
+    findings.push(...o.findings);
+    if (o.text !== undefined) texts.set(o.file, o.text);
+    if (o.summary !== null) links.push({ file: o.file, language: o.language, summary: o.summary, pending: o.pending });
   }
   // Cross-file verdicts need every file's summary: settled once all files are scanned.
   const typed = options.types
@@ -90,33 +153,96 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     : undefined;
   if (typed) warnings.push(...typed.warnings);
   findings.push(...linkFindings(links, typed ? { resolveTyped: typed.resolver } : {}));
-  if (suppressionsByFile.size > 0) {
-    const byFile = new Map<string, Finding[]>();
-    for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-    findings.length = 0;
-    for (const [file, fs] of byFile) if (!suppressionsByFile.has(file)) findings.push(...fs);
-    for (const [file, list] of suppressionsByFile) {
-      const applied = applySuppressions(byFile.get(file) ?? [], list, file);
-      findings.push(...applied.findings);
+
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const settled: Finding[] = [];
+  const testPatterns = options.testFilePatterns.map(globToRegExp);
+  for (const o of outcomes) {
+    let fs = byFile.get(o.file) ?? [];
+    if (o.suppressions.length > 0) {
+      const applied = applySuppressions(fs, o.suppressions, o.file);
+      fs = applied.findings;
       warnings.push(...applied.warnings);
     }
+    const isTest = options.testFileRisk !== 'keep' && isTestFile(o.file, testPatterns);
+    for (const f of fs) settled.push(isTest ? lowerRisk(f, options.testFileRisk as Risk) : f);
   }
-  for (const [i, f] of findings.entries()) {
-    if (options.testFileRisk !== 'keep' && isTestFile(f.file, testPatterns)) findings[i] = lowerRisk(f, options.testFileRisk);
+  settled.sort(compareFindings);
+  const sources = new Map<string, string>();
+  for (const f of settled) {
+    const text = texts.get(f.file);
+    if (text !== undefined) sources.set(f.file, text);
   }
-  findings.sort(compareFindings);
-  const withFindings = new Set(findings.map((f) => f.file));
-  for (const file of sources.keys()) if (!withFindings.has(file)) sources.delete(file);
-  return { result: { findings, warnings, filesScanned: scanned }, sources };
+  return { result: { findings: settled, warnings, filesScanned: scanned }, sources, stats };
 }
-
-/** Type-aware analysis gives up after this long; the syntax-level verdicts stand for the rest. */
-const TYPES_BUDGET_MS = 30_000;
 
 function typedRequests(links: readonly LinkInput[]): TypedRequest[] {
   return links.flatMap((l) =>
     l.pending.filter((p) => p.requires.some((r) => r.kind === 'helper' && r.typed)).map((p) => ({ file: p.file, line: p.line, column: p.column })),
   );
+}
+
+/** Base names of the scanned files and their folders: what a Python import of the project names. */
+function projectModules(files: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    out.add(basename(f, extname(f)));
+    out.add(basename(dirname(f)));
+  }
+  out.delete('__init__');
+  return out;
+}
+
+function sizeOf(abs: string): number {
+  try {
+    return statSync(abs).size;
+  } catch {
+    return 0; // reported as a read warning when the file is opened
+  }
+}
+
+async function scanOne(
+  abs: string,
+  options: ScanFilesOptions & ScanRunOptions,
+  stats: ScanStats,
+  modules: ReadonlySet<string>,
+  scan: (task: TextTask) => Promise<TextOutcome>,
+): Promise<FileOutcome | undefined> {
+  const file = relative(options.cwd, abs).split(sep).join('/') || abs;
+  const language = languageForPath(abs);
+  if (language === undefined) return undefined;
+  const empty = { file, language: language.id, findings: [], pending: [], summary: null, suppressions: [], scanned: false };
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(abs);
+  } catch (error) {
+    return { ...empty, warnings: [{ file, kind: 'read', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
+  }
+  if (buffer.length > options.maxFileSize) {
+    return { ...empty, warnings: [{ file, kind: 'too-large', message: `skipped: ${buffer.length} bytes is over the ${options.maxFileSize}-byte limit (max_file_size)` }] };
+  }
+  if (buffer.subarray(0, 8192).includes(0)) {
+    return { ...empty, warnings: [{ file, kind: 'binary', message: 'skipped: looks binary (NUL byte)' }] };
+  }
+  const text = buffer.toString('utf8');
+  const crossFile = importsProject(text, language, modules);
+  const key = options.cache ? contentKey(text, `${extname(abs)}:${crossFile ? 'x' : '-'}`) : '';
+  const hit = options.cache?.get(key, file);
+  let outcome: CachedScan;
+  if (hit !== undefined) {
+    stats.cached++;
+    outcome = hit;
+  } else {
+    const scanned = await scan({ file, path: abs, text, importsProject: crossFile });
+    if (scanned.parsed) stats.parsed++;
+    else stats.prefiltered++;
+    outcome = { findings: scanned.findings, pending: scanned.pending, summary: scanned.summary, warnings: scanned.warnings };
+    options.cache?.set(key, outcome);
+  }
+  const suppressions = options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, language.lineComment) : [];
+  const keepText = outcome.findings.length > 0 || outcome.pending.length > 0;
+  return { ...outcome, file, language: language.id, suppressions, scanned: true, ...(keepText ? { text } : {}) };
 }
 
 function isTestFile(file: string, patterns: RegExp[]): boolean {

@@ -1,4 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
+
+/** Scans in tests keep their cache out of the user's cache folder. */
+const cacheHome = mkdtempSync(join(tmpdir(), 'faultline-test-cache-'));
 
 /** Runs the CLI in-process in `cwd` and captures its output and exit code. */
 export async function runCli(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -9,7 +15,7 @@ export async function runCli(argv: string[], cwd: string): Promise<{ code: numbe
     stderr: (t) => (stderr += t),
     cwd,
     isTTY: false,
-    env: {},
+    env: { XDG_CACHE_HOME: cacheHome },
   });
   return { code, stdout, stderr };
 }

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: faultline against the parse-only floor and ast-grep on a corpus any machine can
+ * build without network beyond npm: the Python standard library of the machine's `python3` and
+ * the TypeScript sources and CommonJS build of `rxjs` (a pinned devDependency). Not a test: it
+ * prints a Markdown table of medians over interleaved runs (BENCH_RUNS, default 3).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fg from 'fast-glob';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CORES = availableParallelism();
+const EXTS = '{py,ts,tsx,mts,cts,js,mjs,cjs,jsx}';
+
+function buildCorpus(): string {
+  const dir = join(tmpdir(), 'faultline-bench-corpus');
+  if (existsSync(join(dir, '.complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  const stdlib = execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { encoding: 'utf8' }).trim();
+  for (const f of fg.sync('**/*.py', { cwd: stdlib, ignore: ['site-packages/**'] })) {
+    mkdirSync(join(dir, 'python', f, '..'), { recursive: true });
+    cpSync(join(stdlib, f), join(dir, 'python', f));
+  }
+  const rxjs = join(ROOT, 'node_modules', 'rxjs');
+  // Named so faultline's default excludes (dist/, build/) do not skip them.
+  cpSync(join(rxjs, 'src'), join(dir, 'rxjs-src'), { recursive: true });
+  cpSync(join(rxjs, 'dist', 'cjs'), join(dir, 'rxjs-cjs'), { recursive: true });
+  writeFileSync(join(dir, '.complete'), '');
+  return dir;
+}
+
+interface Sample {
+  wall: number;
+  rss: number;
+}
+
+/** Runs a command under /usr/bin/time: wall seconds and peak RSS in MiB. */
+function measure(cmd: string, args: string[]): Sample {
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', 'RSS_KB=%M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const kb = Number(/RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0);
+  return { wall, rss: kb / 1024 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+async function main() {
+  console.error('building faultline (dist/) ...');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  const corpus = buildCorpus();
+  const files = fg.sync(`**/*.${EXTS}`, { cwd: corpus, absolute: true }).sort();
+  const lines = files.reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').length, 0);
+
+  // Which files the prefilter keeps, for the floor of the files faultline does parse.
+  const { buildPrefilter } = (await import(join(ROOT, 'dist/src/engine/prefilter.js'))) as typeof import('../src/engine/prefilter.js');
+  const { loadBuiltinVocabulary, loadRules } = (await import(join(ROOT, 'dist/src/rules-loader/load-rules.js'))) as typeof import('../src/rules-loader/load-rules.js');
+  const { languageForPath } = (await import(join(ROOT, 'dist/src/engine/languages.js'))) as typeof import('../src/engine/languages.js');
+  const vocab = loadBuiltinVocabulary();
+  const prefilter = buildPrefilter(loadRules({ builtin: true, extra: [], vocab }), vocab);
+  const kept = files.filter((f) => prefilter.mayMatch(readFileSync(f, 'utf8'), languageForPath(f)!));
+  const keptLines = kept.reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').length, 0);
+
+  const work = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
+  const allList = join(work, 'all.txt');
+  const keptList = join(work, 'kept.txt');
+  writeFileSync(allList, files.join('\n'));
+  writeFileSync(keptList, kept.join('\n'));
+  const sg = join(work, 'sg');
+  mkdirSync(join(sg, 'rules'), { recursive: true });
+  writeFileSync(join(sg, 'sgconfig.yml'), 'ruleDirs: [rules]\n');
+  for (const language of ['python', 'typescript', 'javascript']) {
+    writeFileSync(join(sg, 'rules', `${language}.yml`), `id: trivial-${language}\nlanguage: ${language}\nseverity: info\nrule:\n  pattern: charge($$$ARGS)\n`);
+  }
+  const astGrep = join(ROOT, 'node_modules', '.bin', 'ast-grep');
+  const faultline = join(ROOT, 'dist', 'bin', 'faultline.js');
+  const scan = (...extra: string[]) => ['--max-old-space-size=4096', faultline, 'scan', corpus, '--format', 'json', '--fail-on', 'none', '--quiet', ...extra];
+  const warmCache = join(work, 'cache-warm');
+  const editCache = join(work, 'cache-edit');
+  const editFile = files.find((f) => f.endsWith('/python/json/decoder.py')) ?? files[0]!;
+  const editOriginal = readFileSync(editFile, 'utf8');
+
+  const variants: { name: string; run: (round: number) => Sample; lines: number; files: number }[] = [
+    { name: `faultline cold (--jobs ${CORES})`, lines, files: files.length, run: () => measure('node', scan('--cache-dir', mkdtempSync(join(work, 'cold-')))) },
+    { name: 'faultline warm (cached)', lines, files: files.length, run: () => measure('node', scan('--cache-dir', warmCache)) },
+    {
+      name: 'faultline after a one-file edit',
+      lines,
+      files: files.length,
+      run: (round) => {
+        appendFileSync(editFile, `\n# bench edit ${round}\n`);
+        try {
+          return measure('node', scan('--cache-dir', editCache));
+        } finally {
+          writeFileSync(editFile, editOriginal);
+        }
+      },
+    },
+    { name: 'faultline cold --jobs 1', lines, files: files.length, run: () => measure('node', scan('--jobs', '1', '--no-cache')) },
+    { name: 'faultline cold --no-prefilter', lines, files: files.length, run: () => measure('node', scan('--no-prefilter', '--no-cache')) },
+    { name: `parse-only floor, all files (${CORES} threads)`, lines, files: files.length, run: () => measure('node', [join(ROOT, 'scripts/bench-parse.mjs'), allList, String(CORES)]) },
+    { name: `parse-only floor, files the prefilter keeps`, lines: keptLines, files: kept.length, run: () => measure('node', [join(ROOT, 'scripts/bench-parse.mjs'), keptList, String(CORES)]) },
+    { name: `ast-grep ${execFileSync(astGrep, ['--version'], { encoding: 'utf8' }).trim().split(' ')[1]} scan, 1 trivial rule/language`, lines, files: files.length, run: () => measure(astGrep, ['scan', '-c', join(sg, 'sgconfig.yml'), '--json=compact', corpus]) },
+  ];
+
+  // Prime the warm and edit caches (not timed).
+  measure('node', scan('--cache-dir', warmCache));
+  measure('node', scan('--cache-dir', editCache));
+  const samples = variants.map(() => [] as Sample[]);
+  for (let round = 0; round < RUNS; round++) {
+    console.error(`round ${round + 1}/${RUNS} ...`);
+    variants.forEach((v, i) => samples[i]!.push(v.run(round)));
+  }
+  rmSync(work, { recursive: true, force: true });
+
+  const walls = samples.map((s) => median(s.map((x) => x.wall)));
+  const cold = walls[0]!;
+  const sgWall = walls.at(-1)!;
+  const rows = variants.map((v, i) => {
+    const wall = walls[i]!;
+    const rss = median(samples[i]!.map((x) => x.rss));
+    return `| ${v.name} | ${v.files} | ${v.lines.toLocaleString('en-US')} | ${wall.toFixed(2)} s | ${Math.round(v.lines / wall).toLocaleString('en-US')} | ${Math.round(rss)} MiB | ${(wall / cold).toFixed(2)}× | ${(wall / sgWall).toFixed(2)}× |`;
+  });
+  console.log(`Corpus: Python ${execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim()} standard library + rxjs ${JSON.parse(readFileSync(join(ROOT, 'node_modules/rxjs/package.json'), 'utf8')).version} (src/ and dist/cjs/); ${CORES} cores; median of ${RUNS} interleaved runs; Node ${process.version}.`);
+  console.log(`Prefilter: ${files.length - kept.length} of ${files.length} files proved unable to match (not parsed).\n`);
+  console.log('| run | files | lines | wall | lines/s | peak RSS | vs cold | vs ast-grep |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) console.log(r);
+}
+
+await main();

@@ -1,0 +1,58 @@
+import { buildPrefilter, type Prefilter } from '../engine/prefilter.js';
+import { languageForPath } from '../engine/languages.js';
+import type { Rule } from '../engine/rule.js';
+import { scanSource, type PendingFinding } from '../engine/scan-source.js';
+import type { Finding, ScanWarning } from '../engine/types.js';
+import type { FileSummary, Vocabulary } from '../matchers/index.js';
+
+/** One file to scan: its text, its label (repo-relative path) and the path that picks its language. */
+export interface TextTask {
+  file: string;
+  path: string;
+  text: string;
+  /** The file imports a module of the project: it may hold cross-file candidates, so it is never skipped. */
+  importsProject: boolean;
+}
+
+/** What scanning one file's text produced, and whether it had to be parsed. */
+export interface TextOutcome {
+  findings: Finding[];
+  pending: PendingFinding[];
+  /** Null when the file was not parsed (the prefilter proved it matters to no rule and no other file). */
+  summary: FileSummary | null;
+  warnings: ScanWarning[];
+  parsed: boolean;
+}
+
+/** Everything a scanner needs once per thread: plain data, so it crosses to workers. */
+export interface ScannerSetup {
+  rules: Rule[];
+  vocab: Vocabulary;
+  prefilter: boolean;
+}
+
+/** A per-thread scanner: compiles the prefilter once and scans texts with it. */
+export function createTextScanner(setup: ScannerSetup): (task: TextTask) => TextOutcome {
+  const prefilter: Prefilter | null = setup.prefilter ? buildPrefilter(setup.rules, setup.vocab) : null;
+  const skipped: TextOutcome = { findings: [], pending: [], summary: null, warnings: [], parsed: false };
+  return (task) => {
+    const language = languageForPath(task.path);
+    if (language === undefined) return skipped;
+    let rules = setup.rules;
+    if (prefilter !== null && !task.importsProject && !prefilter.mayMatch(task.text, language)) {
+      // No rule can match here, but another file may still need what this one defines.
+      if (!prefilter.mayContribute(task.text, language)) return skipped;
+      rules = [];
+    }
+    try {
+      const scan = scanSource(task.text, task.file, language, rules, setup.vocab);
+      return { findings: scan.findings, pending: scan.pending, summary: scan.summary, warnings: rules.length > 0 ? scan.warnings : [], parsed: true };
+    } catch (error) {
+      return {
+        ...skipped,
+        warnings: [{ file: task.file, kind: 'parse', message: `cannot parse: ${error instanceof Error ? error.message : String(error)}` }],
+        parsed: true,
+      };
+    }
+  };
+}

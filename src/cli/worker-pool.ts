@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { ScannerSetup, TextOutcome, TextTask } from './scan-text.js';
+
+/** Runs file scans on worker threads; `run` rejects with `BudgetExceeded` when a file takes too long. */
+export interface ScanPool {
+  readonly threads: number;
+  run(task: TextTask, budgetMs: number): Promise<TextOutcome>;
+  close(): Promise<void>;
+}
+
+/** A file's scan went over its time budget; its worker was stopped and replaced. */
+export class BudgetExceeded extends Error {}
+
+/**
+ * Starts `threads` workers, each loading the grammars and compiling the rules once. From the
+ * built CLI the worker is `scan-worker.js`; from TypeScript sources (tests, `tsx`) it is
+ * `scan-worker.ts`, loaded through tsx. Returns null when neither can be found, so the caller
+ * scans in-thread instead.
+ */
+export function startScanPool(threads: number, setup: ScannerSetup): ScanPool | null {
+  const here = fileURLToPath(import.meta.url);
+  const fromSource = here.endsWith('.ts');
+  const filename = here.replace(/worker-pool\.(ts|js)$/, `scan-worker.${fromSource ? 'ts' : 'js'}`);
+  if (!existsSync(filename)) return null;
+  const pool = new Piscina({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    concurrentTasksPerWorker: 1,
+    // With atomics a worker takes its next task without returning to its event loop, so the
+    // finalizers that free native trees never run and memory grows with every file.
+    atomics: 'disabled',
+    idleTimeout: 60_000,
+    workerData: setup,
+    ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
+  });
+  return {
+    threads,
+    async run(task, budgetMs) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), budgetMs);
+      try {
+        return (await pool.run(task, { signal: controller.signal })) as TextOutcome;
+      } catch (error) {
+        if (controller.signal.aborted) throw new BudgetExceeded(`over the ${budgetMs} ms budget`, { cause: error });
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close: () => pool.destroy(),
+  };
+}

@@ -1,0 +1,261 @@
+import { getMatcher, type Family, type Vocabulary } from '../matchers/index.js';
+import { splitWords } from '../matchers/names.js';
+import type { CallVocabulary } from '../matchers/vocabulary.js';
+import type { LanguageSpec } from './languages.js';
+import type { Rule, SignatureStep } from './rule.js';
+
+/**
+ * A cheap, sound text test run before parsing: for each rule it derives, from the rule's own
+ * signature and the vocabulary, a condition the raw text of a file must meet for that rule to be
+ * able to report anything there. A file none of whose rules passes is not parsed at all.
+ *
+ * Soundness argument, per positive signature step (a finding needs every positive step to hold,
+ * so any one of them gives a necessary condition; negated and unknown steps give none):
+ * - `call: <vocab>`: the call's last path segment is an identifier copied from the source. It
+ *   matches by a name pattern (then every literal fragment of the pattern occurs in the text,
+ *   case-insensitively), by its first word being a verb (then some run of ASCII letters/digits
+ *   in the text starts with the verb, has it as first word and holds no excluded word), or as an
+ *   HTTP client (the client pattern's fragments occur). Exclusions are otherwise ignored.
+ * - `records: <outcome>`: a call word, an outcome value or `false` occurs case-insensitively; string
+ *   values are built from literal parts with escapes dropped, so a backslash anywhere also passes.
+ * - `inside: retry`: a `for`/`while` keyword (Python `for` also needs `range`, `count` or a retry
+ *   iterator, the only iterables of an attempt loop), or a fragment of a retry decorator, wrapper,
+ *   task-retry call, client configurator, HTTP or job policy, job worker, or a task-retry keyword.
+ * - Cross-file candidates (a callback handed to an imported function, a call of an imported
+ *   helper, a method on a typed object) escape every test above; the scan therefore never skips a
+ *   file that imports a module of the project (see `importsProject`).
+ * - `inside: timeout-handler` / `status-branch` / `ambiguous-outcome`: a `try` (resp. an `if`, or
+ *   `?` in ECMAScript) keyword, and a mutating call as above (the scope's subject).
+ * Known blind spot: JavaScript identifiers spelled with `\u` escapes; a file holding `\u` is
+ * therefore never skipped.
+ * A skipped file is not parsed, so its syntax errors are not reported; findings never change.
+ */
+export interface Prefilter {
+  /** Whether any of the rules for `language` could match `text`. */
+  mayMatch(text: string, language: LanguageSpec): boolean;
+  /**
+   * Whether other files may need this file's summary: it may define a retry wrapper (a loop and a
+   * `try`) or a helper that makes a call of a call vocabulary. Such a file is parsed even when no
+   * rule can match in it, for its summary only.
+   */
+  mayContribute(text: string, language: LanguageSpec): boolean;
+  /** The rule ids that could match `text` (for tests and diagnostics). */
+  candidateRules(text: string, language: LanguageSpec): string[];
+}
+
+/** A condition on the text of one file; `key` memoises shared leaves within one file. */
+type Condition = { key: string; test: (text: string) => boolean } | { all: Condition[] } | { any: Condition[] } | true | false;
+
+/**
+ * Builds the prefilter for a rule set and vocabulary. Pure: never throws on unknown matcher kinds
+ * (they yield no condition, i.e. the rule always passes).
+ */
+export function buildPrefilter(rules: readonly Rule[], vocab: Vocabulary): Prefilter {
+  const byFamily = new Map<string, { id: string; condition: Condition }[]>();
+  const conditionsFor = (language: LanguageSpec) => {
+    const key = `${language.id}:${language.family}`;
+    let list = byFamily.get(key);
+    if (list === undefined) {
+      list = rules
+        .filter((r) => r.deprecated === undefined && r.languages.includes(language.id))
+        .map((r) => ({ id: r.id, condition: ruleCondition(r, language, vocab) }));
+      byFamily.set(key, list);
+    }
+    return list;
+  };
+  const evaluate = (text: string, language: LanguageSpec, all: boolean): string[] => {
+    const out: string[] = [];
+    // Escaped identifiers (`\u0063harge`) defeat every text test below.
+    if (language.family === 'ecma' && text.includes('\\u')) return conditionsFor(language).map((r) => r.id);
+    const memo = new Map<string, boolean>();
+    for (const { id, condition } of conditionsFor(language)) {
+      if (holds(condition, text, memo)) {
+        out.push(id);
+        if (!all) break;
+      }
+    }
+    return out;
+  };
+  const contributes: Condition = {
+    any: [
+      ...Object.keys(vocab.calls).map((name) => callCondition(vocab, name)),
+      { all: [{ any: [keyword('for'), keyword('while')] }, keyword('try')] },
+    ],
+  };
+  return {
+    mayContribute: (text, language) => (language.family === 'ecma' && text.includes('\\u')) || holds(contributes, text, new Map()),
+    mayMatch: (text, language) => evaluate(text, language, false).length > 0,
+    candidateRules: (text, language) => evaluate(text, language, true),
+  };
+}
+
+function holds(c: Condition, text: string, memo: Map<string, boolean>): boolean {
+  if (c === true || c === false) return c;
+  if ('all' in c) return c.all.every((x) => holds(x, text, memo));
+  if ('any' in c) return c.any.some((x) => holds(x, text, memo));
+  let v = memo.get(c.key);
+  if (v === undefined) memo.set(c.key, (v = c.test(text)));
+  return v;
+}
+
+function ruleCondition(rule: Rule, language: LanguageSpec, vocab: Vocabulary): Condition {
+  const [anchor, ...tests] = rule.steps;
+  // With a raw query for this language, query candidates are only held to the tests, not the anchor.
+  const hasQuery = rule.match?.[language.id]?.query !== undefined;
+  const steps = hasQuery || anchor === undefined ? tests : [anchor, ...tests];
+  const conditions = steps.filter((s) => !s.negate).map((s) => stepCondition(s, language.family, vocab));
+  return { all: conditions };
+}
+
+function stepCondition(step: SignatureStep, family: Family, vocab: Vocabulary): Condition {
+  if (getMatcher(step.kind) === undefined) return true;
+  switch (step.kind) {
+    case 'call':
+      return callCondition(vocab, step.param ?? '');
+    case 'records':
+      return recordsCondition(vocab, step.param ?? '');
+    case 'inside':
+      return contextCondition(vocab, step.param ?? '', family);
+    default:
+      return true;
+  }
+}
+
+function callCondition(vocab: Vocabulary, name: string): Condition {
+  const v: CallVocabulary | undefined = vocab.calls[name];
+  if (v === undefined) return false; // isCallOf is false for an unknown vocabulary
+  const fragments = patternFragments([...v.names, ...v.http_clients]);
+  const verbs = v.verbs.map((w) => w.toLowerCase()).filter((w) => w.length > 0);
+  if (fragments === true) return true;
+  const exclude = new Set(v.exclude_words.map((w) => w.toLowerCase()));
+  const verbSet = new Set(verbs);
+  const verbRegex = verbs.length > 0 ? new RegExp(`(?<![A-Za-z0-9])(?:${verbs.map(escapeRegExp).join('|')})`, 'gi') : null;
+  return {
+    key: `call:${name}`,
+    test(text) {
+      if (fragments.length > 0 && containsAny(text, fragments)) return true;
+      if (verbRegex === null) return false;
+      verbRegex.lastIndex = 0;
+      const seen = new Set<string>();
+      for (let m = verbRegex.exec(text); m !== null; m = verbRegex.exec(text)) {
+        RUN.lastIndex = m.index;
+        const run = RUN.exec(text)?.[0] ?? '';
+        if (seen.has(run)) continue;
+        seen.add(run);
+        const words = splitWords(run);
+        if (words[0] !== undefined && verbSet.has(words[0]) && !words.some((w) => exclude.has(w))) return true;
+      }
+      return false;
+    },
+  };
+}
+
+function recordsCondition(vocab: Vocabulary, outcome: string): Condition {
+  const o = vocab.outcomes[outcome];
+  if (o === undefined) return false;
+  const words = [...o.call_words, ...o.values, ...(o.return_false ? ['false'] : [])].map((w) => w.toLowerCase()).filter((w) => w.length > 0);
+  const regex = words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'i') : null;
+  return { key: `records:${outcome}`, test: (text) => text.includes('\\') || (regex !== null && regex.test(text)) };
+}
+
+const keyword = (word: string): Condition => {
+  const regex = new RegExp(`(?<![A-Za-z0-9_$])${word}(?![A-Za-z0-9_$])`);
+  return { key: `kw:${word}`, test: (text) => regex.test(text) };
+};
+
+function contextCondition(vocab: Vocabulary, name: string, family: Family): Condition {
+  switch (name) {
+    case 'retry':
+      return retryCondition(vocab, family);
+    case 'timeout-handler':
+      return { all: [keyword('try'), callCondition(vocab, 'mutating')] };
+    case 'status-branch':
+      return statusCondition(vocab, family);
+    case 'ambiguous-outcome':
+      return { any: [{ all: [keyword('try'), callCondition(vocab, 'mutating')] }, statusCondition(vocab, family)] };
+    default:
+      return true;
+  }
+}
+
+function statusCondition(vocab: Vocabulary, family: Family): Condition {
+  const branch: Condition = family === 'ecma' ? { any: [keyword('if'), { key: 'char:?', test: (t) => t.includes('?') }] } : keyword('if');
+  return { all: [branch, callCondition(vocab, 'mutating')] };
+}
+
+function retryCondition(vocab: Vocabulary, family: Family): Condition {
+  const r = vocab.retry;
+  const fragments = patternFragments([
+    ...r.decorators,
+    ...r.wrappers,
+    ...r.iterators,
+    ...r.task_retry_calls,
+    ...r.client_configurators,
+    ...r.http_policies,
+    ...r.job_policies,
+    ...r.job_workers,
+    'attempts',
+  ]);
+  if (fragments === true) return true;
+  const iterators = patternFragments(r.iterators);
+  const kwargs = r.task_retry_kwargs.map((k) => k.toLowerCase());
+  const pythonFor: Condition = {
+    all: [
+      keyword('for'),
+      { key: 'py-attempt-iterable', test: (t) => containsAny(t, ['range', 'count', ...(iterators === true ? [] : iterators)]) },
+    ],
+  };
+  return {
+    any: [
+      keyword('while'),
+      family === 'python' ? pythonFor : keyword('for'),
+      { key: 'retry-names', test: (t) => containsAny(t, [...fragments, ...kwargs]) },
+    ],
+  };
+}
+
+/**
+ * The longest literal fragment of each name pattern (lowercase): a path matching the pattern
+ * holds it as a substring of a source identifier. `true` when a pattern has none (`*`).
+ */
+function patternFragments(patterns: readonly string[]): string[] | true {
+  const out: string[] = [];
+  for (const p of patterns) {
+    const parts = p.split(/[*.]/).filter((s) => s.length > 0);
+    if (parts.length === 0) return true;
+    out.push(parts.reduce((a, b) => (b.length > a.length ? b : a)).toLowerCase());
+  }
+  return out;
+}
+
+function containsAny(text: string, needles: readonly string[]): boolean {
+  if (needles.length === 0) return false;
+  let regex = needleCache.get(needles.join('\0'));
+  if (regex === undefined) {
+    regex = new RegExp(needles.map(escapeRegExp).join('|'), 'i');
+    needleCache.set(needles.join('\0'), regex);
+  }
+  return regex.test(text);
+}
+
+const needleCache = new Map<string, RegExp>();
+const RUN = /[A-Za-z0-9]*/y;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether a file's text imports one of the scanned project's own modules — the only way it can
+ * hold a cross-file candidate, since the link step resolves imports to scanned files only.
+ * ECMAScript: a relative specifier. Python: a relative import, or an import naming one of
+ * `projectModules` (the base names of the scanned files and their folders).
+ */
+export function importsProject(text: string, language: LanguageSpec, projectModules: ReadonlySet<string>): boolean {
+  if (language.family === 'ecma') return /\b(?:from|import|require)\s*\(?\s*['"]\./.test(text);
+  if (/^\s*from\s+\./m.test(text)) return true;
+  for (const m of text.matchAll(/^\s*(?:from|import)\s+([\w.]+(?:\s*,\s*[\w.]+)*)/gm)) {
+    for (const name of (m[1] ?? '').split(/[\s,.]+/)) if (projectModules.has(name)) return true;
+  }
+  return false;
+}

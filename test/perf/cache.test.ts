@@ -1,0 +1,106 @@
+import { appendFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCache, ruleSetHash } from '../../src/cli/cache.js';
+import { mergeVocabularies, VocabularySchema } from '../../src/matchers/index.js';
+import { loadRules } from '../../src/rules-loader/load-rules.js';
+import { runCli } from '../support/cli.js';
+import { builtinRules, vocab } from '../support/scan.js';
+import { copyCorpus, corpusFiles, scanCorpus } from './helpers.js';
+
+function cacheFor(dir: string, root: string, rules = builtinRules, v = vocab) {
+  const warnings: string[] = [];
+  const cache = openCache(dir, root, ruleSetHash(rules, v, '0.0.0-test', {}), (m) => warnings.push(m));
+  return { cache, warnings };
+}
+
+describe('scan cache', () => {
+  it('re-scans an unchanged tree without parsing, to the same result', async () => {
+    const root = copyCorpus();
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
+    const files = corpusFiles(root);
+    const first = cacheFor(dir, root);
+    const cold = await scanCorpus(files, root, { cache: first.cache });
+    first.cache.save();
+    expect(cold.stats.parsed).toBeGreaterThan(0);
+    expect(cold.stats.cached).toBe(0);
+
+    const second = cacheFor(dir, root);
+    const warm = await scanCorpus(files, root, { cache: second.cache, jobs: 2 });
+    expect(warm.stats).toMatchObject({ parsed: 0, prefiltered: 0, cached: files.length });
+    expect(warm.result).toEqual(cold.result);
+    expect(warm.sources).toEqual(cold.sources);
+    expect(second.warnings).toEqual([]);
+  });
+
+  it('redoes only the edited file', async () => {
+    const root = copyCorpus();
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
+    const files = corpusFiles(root);
+    const c1 = cacheFor(dir, root);
+    await scanCorpus(files, root, { cache: c1.cache });
+    c1.cache.save();
+    const edited = files.find((f) => f.endsWith('fixtures/bad/AP-001/while-counter.py')) as string;
+    appendFileSync(edited, '\n\nfor attempt in range(3):\n    charge_card(order)\n');
+    const c2 = cacheFor(dir, root);
+    const after = await scanCorpus(files, root, { cache: c2.cache, prefilter: false });
+    expect(after.stats).toMatchObject({ parsed: 1, cached: files.length - 1 });
+    const fresh = await scanCorpus(files, root, { prefilter: false });
+    expect(after.result).toEqual(fresh.result);
+  });
+
+  it('starts afresh when the rules or the vocabulary change', async () => {
+    const root = copyCorpus();
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
+    const files = corpusFiles(root);
+    const c1 = cacheFor(dir, root);
+    await scanCorpus(files, root, { cache: c1.cache });
+    c1.cache.save();
+
+    const extended = mergeVocabularies(vocab, VocabularySchema.parse({ calls: { mutating: { verbs: ['enqueue'] } } }));
+    const rules = loadRules({ builtin: true, extra: [], vocab: extended });
+    const byVocab = cacheFor(dir, root, rules, extended);
+    expect((await scanCorpus(files, root, { cache: byVocab.cache }, rules, extended)).stats.cached).toBe(0);
+
+    const fewer = builtinRules.filter((r) => r.id !== 'AP-002');
+    const byRules = cacheFor(dir, root, fewer);
+    expect((await scanCorpus(files, root, { cache: byRules.cache }, fewer)).stats.cached).toBe(0);
+  });
+
+  it('ignores a corrupt cache file with a warning', async () => {
+    const root = copyCorpus();
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
+    const files = corpusFiles(root);
+    const c1 = cacheFor(dir, root);
+    const clean = await scanCorpus(files, root, { cache: c1.cache });
+    c1.cache.save();
+    for (const f of readdirSync(dir)) writeFileSync(join(dir, f), '{"format":1,"ruleSet":"x","entr');
+    const c2 = cacheFor(dir, root);
+    expect(c2.warnings).toEqual([expect.stringMatching(/ignoring the scan cache .*rebuilt/)]);
+    const again = await scanCorpus(files, root, { cache: c2.cache });
+    expect(again.result).toEqual(clean.result);
+    expect(again.stats.cached).toBe(0);
+    c2.cache.save();
+    const c3 = cacheFor(dir, root);
+    expect(c3.warnings).toEqual([]);
+  });
+
+  it('is on by default in the CLI, kept under --cache-dir, and off with --no-cache', async () => {
+    const root = copyCorpus();
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
+    const args = ['scan', '.', '--format', 'json', '--fail-on', 'none', '--jobs', '1'];
+    const cold = await runCli([...args, '--cache-dir', dir], root);
+    expect(readdirSync(dir)).toHaveLength(1);
+    const warm = await runCli([...args, '--cache-dir', dir], root);
+    expect(warm.stdout).toBe(cold.stdout);
+    writeFileSync(join(dir, readdirSync(dir)[0] as string), 'not json');
+    const corrupt = await runCli([...args, '--cache-dir', dir], root);
+    expect(corrupt.stdout).toBe(cold.stdout);
+    expect(corrupt.stderr).toMatch(/warning: ignoring the scan cache/);
+    const off = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
+    await runCli([...args, '--cache-dir', off, '--no-cache'], root);
+    expect(readdirSync(off)).toEqual([]);
+    expect(readdirSync(root)).not.toContain('.faultline-cache');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { corpusFiles, ROOT, scanCorpus } from './helpers.js';
+
+describe('worker threads', () => {
+  it('scan the same files to the same result as one thread', async () => {
+    const files = corpusFiles();
+    const one = await scanCorpus(files, ROOT, { jobs: 1 });
+    const two = await scanCorpus(files, ROOT, { jobs: 2 });
+    expect(one.stats.threads).toBe(0);
+    expect(two.stats.threads).toBe(2);
+    expect(two.result).toEqual(one.result);
+    expect([...two.sources.keys()]).toEqual([...one.sources.keys()]);
+    expect(one.result.findings.length).toBeGreaterThan(50);
+  });
+
+  it('give byte-identical CLI output with --jobs 1 and --jobs 2', async () => {
+    const args = ['scan', 'fixtures', 'examples', '--format', 'json', '--fail-on', 'none', '--no-cache'];
+    const one = await runCli([...args, '--jobs', '1'], ROOT);
+    const two = await runCli([...args, '--jobs', '2'], ROOT);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+  });
+
+  it('report a file over its time budget as a warning instead of hanging', async () => {
+    const files = corpusFiles().slice(0, 4);
+    const scan = await scanCorpus(files, ROOT, { jobs: 2, prefilter: false, fileBudgetMs: 0 });
+    // A zero budget stops every worker task: each file is reported, none silently dropped.
+    expect(scan.result.warnings.filter((w) => /budget/.test(w.message)).map((w) => w.file).sort()).toEqual(
+      files.map((f) => f.slice(ROOT.length + 1)).sort(),
+    );
+  });
+
+  it('reject a --jobs that is not a positive whole number', async () => {
+    const { code, stderr } = await runCli(['scan', 'fixtures', '--jobs', '0'], ROOT);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--jobs takes a positive whole number/);
+  });
+});
