@@ -12,7 +12,7 @@ import type { FileSummary, Vocabulary } from '../matchers/index.js';
 import { contentKey, type CachedScan, type ScanCache } from './cache.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 import { createTextScanner, type TextOutcome, type TextTask } from './scan-text.js';
-import { resolveTypedCalls, type TypedRequest } from './typed-calls.js';
+import { resolveTypedCalls } from './typed-calls.js';
 import { BudgetExceeded, startScanPool } from './worker-pool.js';
 
 export interface ScanFilesOptions {
@@ -89,7 +89,8 @@ interface FileOutcome {
  * workers, the cache or the prefilter.
  */
 export async function scanFiles(files: readonly string[], options: ScanFilesOptions & ScanRunOptions): Promise<FilesScan> {
-  const setup = { rules: [...options.rules], vocab: options.vocab, prefilter: options.prefilter ?? true };
+  const modules = projectModules(files);
+  const setup = { rules: [...options.rules], vocab: options.vocab, prefilter: options.prefilter ?? true, projectModules: [...modules] };
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
   const pool = jobs > 1 && files.length > 1 ? startScanPool(Math.min(jobs, files.length), setup) : null;
   const scanHere = pool === null ? createTextScanner(setup) : null;
@@ -97,7 +98,6 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   const progress = options.progress ?? NO_PROGRESS;
   const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: pool?.threads ?? 0 };
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
-  const modules = projectModules(files);
 
   const order = files.map((abs, i) => ({ abs, i, size: sizeOf(abs) })).sort((a, b) => b.size - a.size || a.i - b.i);
   let next = 0;
@@ -149,10 +149,10 @@ function settle(outcomes: FileOutcome[], options: ScanFilesOptions, stats: ScanS
   }
   // Cross-file verdicts need every file's summary: settled once all files are scanned.
   const typed = options.types
-    ? resolveTypedCalls(typedRequests(links), { cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS })
+    ? resolveTypedCalls({ cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS })
     : undefined;
-  if (typed) warnings.push(...typed.warnings);
   findings.push(...linkFindings(links, typed ? { resolveTyped: typed.resolver } : {}));
+  if (typed) warnings.push(...typed.warnings);
 
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
@@ -175,12 +175,6 @@ function settle(outcomes: FileOutcome[], options: ScanFilesOptions, stats: ScanS
     if (text !== undefined) sources.set(f.file, text);
   }
   return { result: { findings: settled, warnings, filesScanned: scanned }, sources, stats };
-}
-
-function typedRequests(links: readonly LinkInput[]): TypedRequest[] {
-  return links.flatMap((l) =>
-    l.pending.filter((p) => p.requires.some((r) => r.kind === 'helper' && r.typed)).map((p) => ({ file: p.file, line: p.line, column: p.column })),
-  );
 }
 
 /** Base names of the scanned files and their folders: what a Python import of the project names. */

@@ -29,11 +29,14 @@ export interface ScannerSetup {
   rules: Rule[];
   vocab: Vocabulary;
   prefilter: boolean;
+  /** Base names of the scanned files and folders (what a Python import of the project names). */
+  projectModules?: string[];
 }
 
 /** A per-thread scanner: compiles the prefilter once and scans texts with it. */
 export function createTextScanner(setup: ScannerSetup): (task: TextTask) => TextOutcome {
   const prefilter: Prefilter | null = setup.prefilter ? buildPrefilter(setup.rules, setup.vocab) : null;
+  const projectModules = setup.projectModules ? new Set(setup.projectModules) : undefined;
   const skipped: TextOutcome = { findings: [], pending: [], summary: null, warnings: [], parsed: false };
   return (task) => {
     const language = languageForPath(task.path);
@@ -45,7 +48,7 @@ export function createTextScanner(setup: ScannerSetup): (task: TextTask) => Text
       rules = [];
     }
     try {
-      const scan = scanSource(task.text, task.file, language, rules, setup.vocab);
+      const scan = scanSource(task.text, task.file, language, rules, setup.vocab, projectModules ? { projectModules } : {});
       return { findings: scan.findings, pending: scan.pending, summary: scan.summary, warnings: rules.length > 0 ? scan.warnings : [], parsed: true };
     } catch (error) {
       return {

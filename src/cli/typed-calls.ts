@@ -4,13 +4,6 @@ import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import type { TypedResolver } from '../engine/link.js';
 import type { ScanWarning } from '../engine/types.js';
 
-/** A method call whose target only the type checker knows, by the position of the call. */
-export interface TypedRequest {
-  file: string;
-  line: number;
-  column: number;
-}
-
 export interface TypedResolution {
   resolver: TypedResolver;
   warnings: ScanWarning[];
@@ -20,44 +13,57 @@ export interface TypedResolution {
  * Resolves method calls on typed objects (`this.payments.settle()` where `payments` is a
  * `PaymentsService` of the project) with ts-morph, to the file and `Class.method` they run.
  *
- * Bounded and optional: only the files that hold such calls are added (the checker pulls in what
- * they import), the project's tsconfig is used when the scan root or git root has one, and the work
- * stops at `budgetMs`. Any failure leaves calls unresolved with a warning: the syntax-level
- * verdicts stand.
+ * Lazy and bounded: nothing is loaded until the link step asks about a call (it asks only when the
+ * finding's other conditions hold); then only the files asked about are added (the checker pulls in
+ * what they import), with the project's tsconfig when the scan root or git root has one. After
+ * `budgetMs` every further call stays unresolved, with one warning. Any failure leaves calls
+ * unresolved with a warning: the syntax-level verdicts stand.
  */
-export function resolveTypedCalls(requests: readonly TypedRequest[], options: { cwd: string; roots: readonly string[]; budgetMs: number }): TypedResolution {
-  const results = new Map<string, { file: string; name: string }>();
+export function resolveTypedCalls(options: { cwd: string; roots: readonly string[]; budgetMs: number }): TypedResolution {
   const warnings: ScanWarning[] = [];
-  const resolver: TypedResolver = (file, line, column) => results.get(`${file}:${line}:${column}`) ?? null;
-  if (requests.length === 0) return { resolver, warnings };
-  const started = Date.now();
-  let project: Project;
-  try {
-    const tsconfig = options.roots.map((r) => join(r, 'tsconfig.json')).find((p) => existsSync(p));
-    project = tsconfig
-      ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true, noEmit: true } })
-      : new Project({
-          compilerOptions: { allowJs: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
-        });
-  } catch (error) {
-    warnings.push({ file: '.', kind: 'types', message: `type-aware analysis is off: ${error instanceof Error ? error.message : String(error)}` });
-    return { resolver, warnings };
-  }
+  const results = new Map<string, { file: string; name: string } | null>();
   const files = new Map<string, SourceFile | undefined>();
-  for (const [i, req] of requests.entries()) {
-    if (Date.now() - started > options.budgetMs) {
-      warnings.push({ file: req.file, kind: 'types', message: `type-aware analysis stopped after ${options.budgetMs} ms; ${requests.length - i} method calls left to syntax-level verdicts` });
-      break;
-    }
+  let project: Project | null | undefined;
+  let started = 0;
+  let stopped = false;
+  const load = (): Project | null => {
+    if (project !== undefined) return project;
+    started = Date.now();
     try {
-      if (!files.has(req.file)) files.set(req.file, project.addSourceFileAtPathIfExists(resolve(options.cwd, req.file)));
-      const sf = files.get(req.file);
-      const target = sf && declarationAt(sf, req.line, req.column);
-      if (target) results.set(`${req.file}:${req.line}:${req.column}`, { file: relative(options.cwd, target.file).split(sep).join('/'), name: target.name });
+      const tsconfig = options.roots.map((r) => join(r, 'tsconfig.json')).find((p) => existsSync(p));
+      project = tsconfig
+        ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true, noEmit: true } })
+        : new Project({
+            compilerOptions: { allowJs: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler },
+          });
     } catch (error) {
-      warnings.push({ file: req.file, kind: 'types', message: `cannot resolve the call at line ${req.line}: ${error instanceof Error ? error.message : String(error)}` });
+      warnings.push({ file: '.', kind: 'types', message: `type-aware analysis is off: ${error instanceof Error ? error.message : String(error)}` });
+      project = null;
     }
-  }
+    return project;
+  };
+  const resolver: TypedResolver = (file, line, column) => {
+    const key = `${file}:${line}:${column}`;
+    if (results.has(key)) return results.get(key) ?? null;
+    const p = load();
+    if (p === null || stopped) return null;
+    if (Date.now() - started > options.budgetMs) {
+      stopped = true;
+      warnings.push({ file, kind: 'types', message: `type-aware analysis stopped after ${options.budgetMs} ms; remaining method calls keep their syntax-level verdicts` });
+      return null;
+    }
+    let hit: { file: string; name: string } | null = null;
+    try {
+      if (!files.has(file)) files.set(file, p.addSourceFileAtPathIfExists(resolve(options.cwd, file)));
+      const sf = files.get(file);
+      const target = sf && declarationAt(sf, line, column);
+      if (target) hit = { file: relative(options.cwd, target.file).split(sep).join('/'), name: target.name };
+    } catch (error) {
+      warnings.push({ file, kind: 'types', message: `cannot resolve the call at line ${line}: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    results.set(key, hit);
+    return hit;
+  };
   return { resolver, warnings };
 }
 

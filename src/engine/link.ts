@@ -39,7 +39,9 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
   for (const input of inputs) {
     for (const pending of input.pending) {
       const related = [...pending.related];
-      const holds = pending.requires.every((req) => {
+      // Requirements that need the type checker are asked last: most pending findings fail earlier.
+      const ordered = [...pending.requires].sort((a, b) => Number(a.kind === 'helper' && a.typed === true) - Number(b.kind === 'helper' && b.typed === true));
+      const holds = ordered.every((req) => {
         const target =
           req.kind === 'helper' && req.typed
             ? resolveTyped(byFile, options, pending)

@@ -27,7 +27,22 @@ export interface SourceScan {
  * file system: `file` only labels findings. A syntax error becomes a warning and the partial tree
  * is still matched; a matcher that throws becomes a warning for that rule and file.
  */
-export function scanSource(text: string, file: string, language: LanguageSpec, rules: readonly Rule[], vocab: Vocabulary): SourceScan {
+export interface ScanSourceOptions {
+  /**
+   * Base names of the scanned project's files and folders: a Python import is the project's when
+   * its first segment is one (relative imports always are). Without it every import may be.
+   */
+  projectModules?: ReadonlySet<string>;
+}
+
+export function scanSource(
+  text: string,
+  file: string,
+  language: LanguageSpec,
+  rules: readonly Rule[],
+  vocab: Vocabulary,
+  options: ScanSourceOptions = {},
+): SourceScan {
   const tree = parse(text, language.grammar);
   const warnings: ScanWarning[] = [];
   const root = tree.rootNode;
@@ -39,6 +54,7 @@ export function scanSource(text: string, file: string, language: LanguageSpec, r
     language: language.id,
     source: text,
     vocab,
+    isProjectModule: (specifier) => isProjectModule(specifier, language, options.projectModules),
     memo<T>(key: string, compute: () => T): T {
       if (memo.has(key)) return memo.get(key) as T;
       const value = compute();
@@ -63,6 +79,13 @@ export function scanSource(text: string, file: string, language: LanguageSpec, r
   }
   findings.sort(compareFindings);
   return { findings, pending, summary: summarizeFile(ctx), warnings };
+}
+
+function isProjectModule(specifier: string, language: LanguageSpec, modules: ReadonlySet<string> | undefined): boolean {
+  if (specifier.startsWith('.')) return true;
+  // Bare ECMAScript specifiers name packages (path aliases are not followed yet).
+  if (language.family === 'ecma') return false;
+  return modules === undefined || modules.has(specifier.split('.')[0] ?? '');
 }
 
 /** Findings order: file, line, column, rule id. */

@@ -1,3 +1,4 @@
+import { calleePath } from './file-index.js';
 import { NamePatterns, WordSet, normalizeName, splitWords } from './names.js';
 import {
   callArguments,
@@ -58,7 +59,7 @@ export function isCallOf(ctx: FileContext, call: Node, name: string): boolean {
 }
 
 function classify(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
-  const path = dottedPath(callee(call));
+  const path = calleePath(ctx, call);
   if (path === '' || path.startsWith('<')) return false;
   if (isPassive(ctx, path)) return false;
   const last = lastSegment(path);

@@ -1,3 +1,4 @@
+import { nodesOfType } from './file-index.js';
 import { stringValue, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
@@ -18,10 +19,10 @@ export function importsOf(ctx: FileContext): Map<string, ImportedName> {
     const out = new Map<string, ImportedName>();
     const add = (i: ImportedName) => out.set(i.local, i);
     if (ctx.family === 'python') {
-      for (const stmt of ctx.root.descendantsOfType(['import_from_statement', 'import_statement'])) pythonImport(stmt, add);
+      for (const stmt of nodesOfType(ctx, ['import_from_statement', 'import_statement'])) pythonImport(stmt, add);
     } else {
-      for (const stmt of ctx.root.descendantsOfType('import_statement')) esImport(stmt, add);
-      for (const decl of ctx.root.descendantsOfType('variable_declarator')) requireImport(decl, add);
+      for (const stmt of nodesOfType(ctx, 'import_statement')) esImport(stmt, add);
+      for (const decl of nodesOfType(ctx, 'variable_declarator')) requireImport(decl, add);
     }
     return out;
   });
@@ -92,6 +93,15 @@ function requireImport(decl: Node, add: (i: ImportedName) => void): void {
   }
 }
 
+/**
+ * The project import a dotted name starts with (`with_retries`, `retry.with_retries`), or
+ * undefined when its head is not imported or is imported from outside the project.
+ */
+export function projectImportOf(ctx: FileContext, dotted: string): ImportedName | undefined {
+  const imported = importsOf(ctx).get(dotted.split('.')[0] ?? '');
+  return imported !== undefined && ctx.isProjectModule(imported.module) ? imported : undefined;
+}
+
 /** `export { a, b as c } from './x'` and `export * from './x'` (a module's re-exports). */
 export interface ReExport {
   module: string;
@@ -102,7 +112,7 @@ export interface ReExport {
 export function reExportsOf(ctx: FileContext): ReExport[] {
   if (ctx.family !== 'ecma') return [];
   const out: ReExport[] = [];
-  for (const stmt of ctx.root.descendantsOfType('export_statement')) {
+  for (const stmt of nodesOfType(ctx, 'export_statement')) {
     const source = stmt.childForFieldName('source');
     const module = source ? stringValue(source) : null;
     if (module === null) continue;

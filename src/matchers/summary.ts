@@ -1,4 +1,5 @@
 import { localRetryWrappers } from './contexts/retry.js';
+import { callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { passesKey } from './kinds/idempotency-key.js';
 import { reachedCallsOf } from './local-helpers.js';
@@ -40,7 +41,7 @@ const CLASS_TYPES = ['class_definition', 'class_declaration', 'class', 'abstract
 export function summarizeFile(ctx: FileContext): FileSummary {
   const wrappers = localRetryWrappers(ctx);
   const functions: Record<string, FunctionFacts> = {};
-  for (const fn of ctx.root.descendantsOfType(functionTypes(ctx.family) as string[])) {
+  for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
     if (enclosingFunction(fn, ctx.family) !== null) continue;
     const name = functionName(fn);
     if (name === null) continue;
@@ -58,7 +59,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined): 
   if (body === null) return null;
   const reaches: Record<string, CallSite[]> = {};
   const keyLists = Object.keys(ctx.vocab.keys);
-  const calls = body.descendantsOfType(callTypes(ctx.family) as string[]);
+  const calls = callsWithin(ctx, body);
   for (const vocab of Object.keys(ctx.vocab.calls)) {
     const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab));
     if (sites.length === 0) continue;

@@ -70,6 +70,11 @@ export interface FileContext {
   readonly language: RuleLanguage;
   readonly source: string;
   readonly vocab: Vocabulary;
+  /**
+   * Whether an import specifier may name a module of the scanned project (relative, or a Python
+   * package the scan holds). Only such imports can lead to cross-file findings.
+   */
+  isProjectModule(specifier: string): boolean;
   /** Computes a per-file fact once (keyed by name) and returns the cached value afterwards. */
   memo<T>(key: string, compute: () => T): T;
 }

@@ -1,3 +1,4 @@
+import { callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { reachedCallsOf } from '../local-helpers.js';
 import { NamePatterns } from '../names.js';
 import {
@@ -58,7 +59,7 @@ export const ambiguousOutcomeContext: ContextKind = {
 };
 
 function mutatingCallsIn(ctx: FileContext, node: Node): Node[] {
-  return node.descendantsOfType(callTypes(ctx.family) as string[]).filter((c) => reachedCallsOf(ctx, c, 'mutating').length > 0);
+  return callsWithin(ctx, node).filter((c) => reachedCallsOf(ctx, c, 'mutating').length > 0);
 }
 
 function timeoutNames(ctx: FileContext): { exceptions: NamePatterns; codes: Set<string> } {
@@ -85,7 +86,7 @@ function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
 function findTimeoutHandlers(ctx: FileContext): Scope[] {
   const scopes: Scope[] = [];
   const { exceptions } = timeoutNames(ctx);
-  for (const tryStmt of ctx.root.descendantsOfType('try_statement')) {
+  for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
     const body = tryBody(tryStmt);
     const subject = body ? mutatingCallsIn(ctx, body)[0] : undefined;
     if (subject === undefined) continue;
@@ -102,7 +103,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
         scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: guard, subject, label: firstLine(guard).replace(/\s*[:{]\s*$/, '') });
         continue;
       }
-      for (const ifStmt of handler.body.descendantsOfType('if_statement')) {
+      for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
         for (const branch of ifChain(ifStmt, ctx.family)) {
           if (branch.condition === null || !mentionsTimeout(ctx, branch.condition)) continue;
           if (scopes.some((s) => s.body.id === branch.body.id)) continue;
@@ -187,7 +188,7 @@ function responseSource(ctx: FileContext, response: Node, at: Node): Node | null
   if (base === undefined || base === '' || base.startsWith('<')) return null;
   const scope = enclosingFunction(at, ctx.family) ?? ctx.root;
   let source: Node | null = null;
-  for (const node of scope.descendantsOfType(BINDING_TYPES as unknown as string[])) {
+  for (const node of nodesWithin(ctx, scope, BINDING_TYPES)) {
     if (node.startIndex >= at.startIndex) break;
     const b = bindingOf(node);
     if (b === null || b.name !== base) continue;
@@ -199,7 +200,7 @@ function responseSource(ctx: FileContext, response: Node, at: Node): Node | null
 
 function findStatusBranches(ctx: FileContext): Scope[] {
   const scopes: Scope[] = [];
-  for (const ifStmt of ctx.root.descendantsOfType('if_statement')) {
+  for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
     if (isChainLink(ifStmt)) continue;
     const branches = ifChain(ifStmt, ctx.family);
     const head = branches[0];
@@ -212,7 +213,7 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     if (failing === undefined || failing === head && test.polarity === 'success') continue;
     scopes.push({ context: 'status-branch', body: failing.body, guard: ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, '') });
   }
-  for (const ternary of ctx.root.descendantsOfType(['ternary_expression', 'conditional_expression'])) {
+  for (const ternary of nodesOfType(ctx, ['ternary_expression', 'conditional_expression'])) {
     const parts = ternaryParts(ternary);
     if (parts === null) continue;
     const test = statusTest(ctx, parts.condition);

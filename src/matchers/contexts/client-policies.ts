@@ -1,3 +1,4 @@
+import { calleePath, nodesWithin } from '../file-index.js';
 import { NamePatterns } from '../names.js';
 import {
   BINDING_TYPES,
@@ -37,7 +38,7 @@ export function clientPolicyScopes(ctx: FileContext, calls: readonly Node[]): Sc
   const adapters = new NamePatterns(r.http_adapters);
   const scopes: Scope[] = [];
   for (const call of calls) {
-    const path = dottedPath(callee(call));
+    const path = calleePath(ctx, call);
     if (configurators.matches(path)) {
       const scope = axiosRetryScope(ctx, call, path, idempotent);
       if (scope) scopes.push(scope);
@@ -45,7 +46,8 @@ export function clientPolicyScopes(ctx: FileContext, calls: readonly Node[]): Sc
       const scope = mountedPolicyScope(ctx, call, path, policies, adapters);
       if (scope) scopes.push(scope);
     }
-    const retryOption = writeRetryOption(call);
+    // A got/ky retry option sits in the call's own text.
+    const retryOption = ctx.source.slice(call.startIndex, call.endIndex).includes('retry') ? writeRetryOption(call) : null;
     if (retryOption !== null) {
       const bound = call.parent && bindingOf(call.parent);
       const last = lastSegment(path);
@@ -115,7 +117,7 @@ export function resolveValue(ctx: FileContext, value: Node, at: Node): Node {
   let found: Node | null = null;
   for (const scope of [enclosingFunction(at, ctx.family), ctx.root]) {
     if (scope === null) continue;
-    for (const node of scope.descendantsOfType(BINDING_TYPES as unknown as string[])) {
+    for (const node of nodesWithin(ctx, scope, BINDING_TYPES)) {
       if (node.startIndex >= at.startIndex && scope !== ctx.root) break;
       const b = bindingOf(node);
       if (b !== null && b.name === v.text) found = b.value;

@@ -1,4 +1,5 @@
-import { importsOf } from '../imports.js';
+import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
+import { projectImportOf } from '../imports.js';
 import { functionsByName } from '../local-helpers.js';
 import { clientPolicyScopes } from './client-policies.js';
 import { NamePatterns, WordSet } from '../names.js';
@@ -91,7 +92,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
 function loopScopesOf(ctx: FileContext): Scope[] {
   return ctx.memo('retry-loops', () => {
     const v = retryVocab(ctx);
-    return ctx.root.descendantsOfType(loopTypes(ctx.family) as string[]).flatMap((loop) => retryLoopScope(ctx, v, loop) ?? []);
+    return nodesOfType(ctx, loopTypes(ctx.family)).flatMap((loop) => retryLoopScope(ctx, v, loop) ?? []);
   });
 }
 
@@ -108,11 +109,13 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   const scopes: Scope[] = [...loopScopesOf(ctx)];
   const functions = functionsByName(ctx);
   const localWrappers = localRetryWrappers(ctx);
-  const imports = importsOf(ctx);
 
-  const calls = ctx.root.descendantsOfType(callTypes(ctx.family) as string[]);
+  const calls = allCalls(ctx);
+  // Cheap text facts decide which per-call checks can apply at all in this file.
+  const mentionsRetryKwarg = /\bretry\s*=/.test(ctx.source);
+  const mentionsRetry = /retry|attempts/i.test(ctx.source);
   for (const call of calls) {
-    const path = dottedPath(callee(call));
+    const path = calleePath(ctx, call);
     const local = localWrappers.get(lastSegment(path));
     // `self.retry(...)` re-runs the task it sits in; checked first since `retry` is also a wrapper name.
     if (v.taskRetryCalls.matches(path)) {
@@ -125,15 +128,17 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       if (body) scopes.push({ context: 'retry', body, construct: call, label: `${path}(…)` });
       scopes.push(...hookScopes(ctx, v, call, functions, path));
     } else {
-      const job = jobPolicyScope(ctx, v, call, functions, path);
+      const job = mentionsRetryKwarg ? jobPolicyScope(ctx, v, call, functions, path) : null;
       if (job) scopes.push(job);
-      else if (imports.has(path.split('.')[0] ?? '')) scopes.push(...importedWrapperScope(ctx, call, path, functions));
+      else if (projectImportOf(ctx, path) !== undefined) scopes.push(...importedWrapperScope(ctx, call, path, functions));
     }
   }
-  scopes.push(...clientPolicyScopes(ctx, calls));
-  scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
+  if (mentionsRetry) {
+    scopes.push(...clientPolicyScopes(ctx, calls));
+    scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
+  }
 
-  for (const deco of ctx.root.descendantsOfType('decorator')) {
+  for (const deco of nodesOfType(ctx, 'decorator')) {
     const expr = deco.firstNamedChild;
     if (expr === null) continue;
     const isCallDeco = isCall(expr, ctx.family);
@@ -145,7 +150,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
         const kw = keywordArgument(a);
         return kw !== null && v.taskRetryKwargs.has(kw.name);
       }));
-    const imported = !retries && imports.has(path.split('.')[0] ?? '');
+    const imported = !retries && projectImportOf(ctx, path) !== undefined;
     if (!retries && !imported) continue;
     const fn = decoratedFunction(deco, ctx.family);
     const body = fn && functionBody(fn);
@@ -165,7 +170,7 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   if (body === null) return null;
   const header = attemptHeader(ctx, v, loop);
   if (header === null) return null;
-  const behaviour = retryBehaviour(body, ctx.family);
+  const behaviour = retryBehaviour(ctx, body);
   const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.exits;
   if (!ok && !header.certain) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
@@ -237,9 +242,10 @@ interface Behaviour {
   exitAfterAttempt: boolean;
 }
 
-function retryBehaviour(body: Node, family: Family): Behaviour {
+function retryBehaviour(ctx: FileContext, body: Node): Behaviour {
+  const family = ctx.family;
   const own = (n: Node) => !hasFunctionBetween(n, body, family);
-  const tries = body.descendantsOfType('try_statement').filter(own);
+  const tries = nodesWithin(ctx, body, 'try_statement').filter(own);
   const exits = body.descendantsOfType(['return_statement', 'break_statement']).filter(own);
   const retrying = tries.filter((t) => tryHandlers(t, family).some((h) => !endsByLeaving(h.body, family)));
   const firstRetrying = retrying[0];
@@ -271,13 +277,11 @@ function hasFunctionBetween(node: Node, ancestor: Node, family: Family): boolean
 function findLocalWrappers(ctx: FileContext, loopScopes: Scope[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const scope of loopScopes) {
+    const called = callsWithin(ctx, scope.body).map((c) => calleePath(ctx, c).replace(/\.(apply|call)$/, ''));
     for (let fn = enclosingFunction(scope.construct, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
       const params = functionParameters(fn);
       const offset = params[0] === 'self' || params[0] === 'cls' ? 1 : 0;
-      const calledParams = scope.body
-        .descendantsOfType(callTypes(ctx.family) as string[])
-        .map((c) => dottedPath(callee(c)).replace(/\.(apply|call)$/, ''))
-        .filter((p) => params.includes(p));
+      const calledParams = called.filter((p) => params.includes(p));
       const name = functionName(fn);
       if (name === null) continue;
       const first = calledParams[0];
@@ -317,7 +321,7 @@ function resolveFunctionBody(ctx: FileContext, cb: Node, functions: Map<string, 
   const named = functions.get(lastSegment(path));
   if (named) return functionBody(named);
   // An imported function: the reference itself stands for its body, which the link step reads.
-  return importsOf(ctx).has(path.split('.')[0] ?? '') ? cb : null;
+  return projectImportOf(ctx, path) !== undefined ? cb : null;
 }
 
 /**
@@ -330,7 +334,7 @@ function importedWrapperScope(ctx: FileContext, call: Node, path: string, functi
   for (const [argIndex, arg] of positional.entries()) {
     const a = unwrapAwait(arg);
     if (a === null) continue;
-    const isCallback = isFunction(a, ctx.family) || (a.type === 'identifier' && (functions.has(a.text) || importsOf(ctx).has(a.text)));
+    const isCallback = isFunction(a, ctx.family) || (a.type === 'identifier' && (functions.has(a.text) || projectImportOf(ctx, a.text) !== undefined));
     const body = isCallback ? resolveFunctionBody(ctx, a, functions) : null;
     if (body) return [{ context: 'retry', body, construct: call, label: `${path}(…)`, requires: { kind: 'retry-wrapper', local: path, argIndex } }];
   }
@@ -357,14 +361,14 @@ function jobPolicyScope(ctx: FileContext, v: RetryVocab, call: Node, functions: 
  */
 function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[], functions: Map<string, Node>): Scope[] {
   if (ctx.family !== 'ecma') return [];
-  const attempts = ctx.root.descendantsOfType('pair').find((p) => {
+  const attempts = nodesOfType(ctx, 'pair').find((p) => {
     const key = p.childForFieldName('key')?.text.replace(/['"]/g, '');
     const value = p.childForFieldName('value')?.text ?? '';
     return key === 'attempts' && /^\d+$/.test(value) && Number(value) > 1;
   });
   if (attempts === undefined) return [];
   const scopes: Scope[] = [];
-  const workers = [...ctx.root.descendantsOfType('new_expression'), ...calls];
+  const workers = [...nodesOfType(ctx, 'new_expression'), ...calls];
   for (const w of workers) {
     const ctor = w.type === 'new_expression' ? w.childForFieldName('constructor') : callee(w);
     const path = dottedPath(ctor);

@@ -1,4 +1,5 @@
-import { importsOf } from '../imports.js';
+import { calleePath, callsWithin } from '../file-index.js';
+import { importsOf, projectImportOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { callTypes, callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
@@ -28,23 +29,21 @@ export const callMatcher: Matcher = {
     for (const root of within) {
       if (isReference(root)) {
         // A retried callback imported from another file (`with_retries(charge_customer, order)`).
-        if (importsOf(ctx).has(root.text.split('.')[0] ?? '')) {
+        if (projectImportOf(ctx, root.text) !== undefined) {
           out.push({ node: root, report: root, captures: { callee: root.text }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: root.text, vocab: param ?? '', mode: 'writes' }] });
         }
         continue;
       }
-      const calls: Node[] = isCall(root, ctx.family) ? [root] : [];
-      calls.push(...root.descendantsOfType(types));
-      for (const call of calls) {
+      for (const call of callsWithin(ctx, root)) {
         if (seen.has(call.id)) continue;
         const reached = reachedCallsOf(ctx, call, param ?? '');
         const inner = reached[0];
         if (inner === undefined) {
-          const path = dottedPath(callee(call));
+          const path = calleePath(ctx, call);
           // An imported helper may make such a call in its own file: decided at link time.
           if (resolveLocalFunction(ctx, call) === null) {
             const typed = isTypedMemberCall(ctx, path);
-            if (typed || importsOf(ctx).has(path.split('.')[0] ?? '')) {
+            if (typed || projectImportOf(ctx, path) !== undefined) {
               seen.add(call.id);
               out.push({ node: call, report: call, captures: { callee: path }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: path, vocab: param ?? '', mode: 'writes', ...(typed ? { typed } : {}) }] });
             }

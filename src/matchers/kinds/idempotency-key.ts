@@ -1,4 +1,5 @@
-import { importsOf } from '../imports.js';
+import { callsWithin } from '../file-index.js';
+import { projectImportOf } from '../imports.js';
 import { isTypedMemberCall } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { normalizeName } from '../names.js';
@@ -47,7 +48,7 @@ export const idempotencyKeyMatcher: Matcher = {
     if (helper === undefined && candidate.vocab && resolveLocalFunction(ctx, call) === null) {
       const path = dottedPath(callee(call));
       const typed = isTypedMemberCall(ctx, path);
-      if (typed || importsOf(ctx).has(path.split('.')[0] ?? '')) {
+      if (typed || projectImportOf(ctx, path) !== undefined) {
         (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...(typed ? { typed } : {}) });
       }
     }
@@ -129,8 +130,7 @@ function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: No
 
 /** Options built by a function of this file (`headers=auth_headers(order)`) that puts a key in. */
 function builtByLocalFunction(ctx: FileContext, node: Node, isKey: (n: string) => boolean): boolean {
-  const calls = node.descendantsOfType(callTypes(ctx.family) as string[]);
-  if (isCall(node, ctx.family)) calls.push(node);
+  const calls = callsWithin(ctx, node);
   return calls.some((c) => {
     const body = functionBody(resolveLocalFunction(ctx, c) ?? c);
     return body !== null && body.id !== c.id && (namesUnder(body).some(isKey) || stringsUnder(body).some(isKey));
@@ -147,7 +147,7 @@ function innerCalls(ctx: FileContext, call: Node): Node[] {
   const body = fn && functionBody(fn);
   if (!body) return [];
   for (const name of Object.keys(ctx.vocab.calls)) {
-    const inner = body.descendantsOfType(callTypes(ctx.family) as string[]).flatMap((c) => reachedCallsOf(ctx, c, name));
+    const inner = callsWithin(ctx, body).flatMap((c) => reachedCallsOf(ctx, c, name));
     if (inner.length > 0) return inner;
   }
   return [];

@@ -1,3 +1,4 @@
+import { nodesWithin } from '../file-index.js';
 import { reachedCallsOf } from '../local-helpers.js';
 import {
   BINDING_TYPES,
@@ -30,7 +31,7 @@ export const priorSuccessCheckMatcher: Matcher = {
     const scope = candidate.scope;
     if (scope === undefined) return false;
     const target = candidate.node;
-    for (const ifStmt of scope.body.descendantsOfType('if_statement')) {
+    for (const ifStmt of nodesWithin(ctx, scope.body, 'if_statement')) {
       if (ifStmt.startIndex >= target.startIndex) break;
       const branches = ifChain(ifStmt, ctx.family);
       const head = branches[0];
@@ -57,7 +58,7 @@ function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node)
   if (calls.some((c) => reachedCallsOf(ctx, c, 'mutating').length === 0 && !NOT_LOOKUPS.test(dottedPath(callee(c))))) return true;
   const names = new Set(condition.descendantsOfType('identifier').map((n) => n.text));
   if (condition.type === 'identifier') names.add(condition.text);
-  for (const node of region.descendantsOfType(BINDING_TYPES as unknown as string[])) {
+  for (const node of nodesWithin(ctx, region, BINDING_TYPES)) {
     if (node.startIndex >= before.startIndex) break;
     const b = bindingOf(node);
     if (b === null || !names.has(b.name)) continue;

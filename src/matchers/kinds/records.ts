@@ -1,3 +1,4 @@
+import { calleePath, callsWithin } from '../file-index.js';
 import { WordSet } from '../names.js';
 import { isOutcomeValue, outcomeWords, recordsByName } from '../outcomes.js';
 import { statementOf } from '../scope.js';
@@ -34,9 +35,8 @@ export const recordsMatcher: Matcher = {
     };
     const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
     for (const root of within) {
-      for (const call of [root, ...root.descendantsOfType(callTypes(ctx.family) as string[])]) {
-        if (!isCall(call, ctx.family)) continue;
-        const path = dottedPath(callee(call));
+      for (const call of callsWithin(ctx, root)) {
+        const path = calleePath(ctx, call);
         if (recordsByName(lastSegment(path), words) && !isPassiveCall(path, passive)) add(call);
       }
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {

@@ -1,0 +1,99 @@
+import { callTypes, callee, dottedPath, functionTypes, loopTypes, type Node } from './syntax.js';
+import type { FileContext } from './types.js';
+
+/**
+ * Per-file indexes shared by every matcher. The node types matchers ask about are collected in one
+ * native `descendantsOfType` walk per file and bucketed by type; later questions ("the calls inside
+ * this loop") are answered by binary search over start offsets. Crossing from JavaScript into the
+ * native tree costs more than the work itself, so nothing below asks the tree twice.
+ */
+// Bindings and object pairs are too many to index eagerly; they are asked for within small ranges.
+const STRUCTURAL = [
+  'decorator',
+  'try_statement',
+  'if_statement',
+  'ternary_expression',
+  'conditional_expression',
+  'import_from_statement',
+  'import_statement',
+  'export_statement',
+];
+
+interface Bucket {
+  nodes: Node[];
+  starts?: number[];
+}
+
+function buckets(ctx: FileContext): Map<string, Bucket> {
+  return ctx.memo('node-index', () => {
+    const types = [...new Set([...callTypes(ctx.family), ...loopTypes(ctx.family), ...functionTypes(ctx.family), ...STRUCTURAL])];
+    const map = new Map<string, Bucket>(types.map((t) => [t, { nodes: [] }]));
+    for (const node of ctx.root.descendantsOfType(types)) map.get(node.type)?.nodes.push(node);
+    return map;
+  });
+}
+
+/** Every node of the given types in the file, in document order. */
+export function nodesOfType(ctx: FileContext, types: string | readonly string[]): Node[] {
+  const list = typeof types === 'string' ? [types] : types;
+  const index = buckets(ctx);
+  if (list.length === 1) return index.get(list[0] as string)?.nodes ?? ctx.root.descendantsOfType(list[0] as string);
+  if (list.some((t) => !index.has(t))) return ctx.root.descendantsOfType([...list]);
+  return list.flatMap((t) => index.get(t)?.nodes ?? []).sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** The nodes of the given types inside `node` (itself included when it is one), in document order. */
+export function nodesWithin(ctx: FileContext, node: Node, types: string | readonly string[]): Node[] {
+  const list = typeof types === 'string' ? [types] : types;
+  const index = buckets(ctx);
+  if (list.some((t) => !index.has(t))) {
+    const own = list.includes(node.type) ? [node] : [];
+    return [...own, ...node.descendantsOfType([...list])];
+  }
+  const out: Node[] = [];
+  for (const t of list) out.push(...rangeOf(index.get(t) as Bucket, node.startIndex, node.endIndex));
+  return list.length > 1 ? out.sort((a, b) => a.startIndex - b.startIndex) : out;
+}
+
+function rangeOf(bucket: Bucket, start: number, end: number): Node[] {
+  const starts = (bucket.starts ??= bucket.nodes.map((n) => n.startIndex));
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Node[] = [];
+  for (let i = lo; i < bucket.nodes.length && (starts[i] as number) < end; i++) {
+    const n = bucket.nodes[i] as Node;
+    if (n.endIndex <= end) out.push(n);
+  }
+  return out;
+}
+
+/** The file's calls in document order. */
+export function allCalls(ctx: FileContext): Node[] {
+  return nodesOfType(ctx, callTypes(ctx.family));
+}
+
+/** The calls inside `node` (itself included when it is one), in document order. */
+export function callsWithin(ctx: FileContext, node: Node): Node[] {
+  return nodesWithin(ctx, node, callTypes(ctx.family));
+}
+
+const SIMPLE_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$#][\w$]*)*$/;
+
+/** The dotted path of a call's callee (`self.gateway.charge`), computed once per call. */
+export function calleePath(ctx: FileContext, call: Node): string {
+  const paths = ctx.memo('callee-paths', () => new Map<number, string>());
+  let p = paths.get(call.id);
+  if (p === undefined) {
+    const fn = callee(call);
+    // Most callees are plain dotted names: read them from the source instead of walking the tree.
+    const text = fn === null ? '' : ctx.source.slice(fn.startIndex, fn.endIndex);
+    p = SIMPLE_PATH.test(text) ? text.replace(/\?\./g, '.') : dottedPath(fn);
+    paths.set(call.id, p);
+  }
+  return p;
+}
