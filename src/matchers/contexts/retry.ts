@@ -19,6 +19,7 @@ import {
   isCall,
   isExit,
   isFunction,
+  isLoop,
   isRaise,
   keywordArgument,
   lastSegment,
@@ -171,7 +172,7 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   const header = attemptHeader(ctx, v, loop);
   if (header === null) return null;
   const behaviour = retryBehaviour(ctx, body);
-  const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.exits;
+  const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if (!ok && !header.certain) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
   return { context: 'retry', body, construct: loop, label, ...(header.counter ? { counter: header.counter } : {}) };
@@ -234,28 +235,56 @@ function usedAsIndex(body: Node, name: string): boolean {
 }
 
 interface Behaviour {
-  /** A try in the body whose handler can fall through to the next iteration. */
+  /**
+   * A try in the body that retries: a handler falls through to the next iteration (it ends with
+   * `continue`, or does not leave while the try itself leaves on success with `break`/`return`).
+   * A try whose handler only supplies a fallback value (`except IndexError: c = None`) and goes on
+   * with the iteration is not one.
+   */
   retriesAfterFailure: boolean;
-  /** A `return`/`break` anywhere in the body. */
-  exits: boolean;
+  /** A `return`/`break` outside every except/catch: a way out when an attempt succeeds. */
+  successExit: boolean;
   /** A `return`/`break` inside or after a retrying try (a way out once an attempt succeeds). */
   exitAfterAttempt: boolean;
 }
 
 function retryBehaviour(ctx: FileContext, body: Node): Behaviour {
   const family = ctx.family;
-  const own = (n: Node) => !hasFunctionBetween(n, body, family);
+  const own = (n: Node) => !hasFunctionBetween(n, body, family) && !hasLoopBetween(n, body, family);
   const tries = nodesWithin(ctx, body, 'try_statement').filter(own);
   const exits = body.descendantsOfType(['return_statement', 'break_statement']).filter(own);
-  const retrying = tries.filter((t) => tryHandlers(t, family).some((h) => !endsByLeaving(h.body, family)));
+  const handlers = tries.flatMap((t) => tryHandlers(t, family));
+  const inHandler = (e: Node) => handlers.some((h) => contains(h.body, e));
+  const topLevel = blockStatements(body);
+  const retrying = tries.filter((t) => {
+    const leavesOnSuccess = exits.some((e) => contains(t, e) && !inHandler(e));
+    // The try closes the iteration (only waiting follows it), so a handler that does not leave
+    // goes straight to the next attempt, whose condition (`while not done`) decides.
+    const index = topLevel.findIndex((st) => st.id === t.id);
+    // A Python `else:` that carries on with the result is a success path that loops on: iteration.
+    const closesIteration = index >= 0 && !t.namedChildren.some((c) => c.type === 'else_clause') && topLevel.slice(index + 1).every((st) => WAITING.test(ctx.source.slice(st.startIndex, st.endIndex)) || !/\(/.test(ctx.source.slice(st.startIndex, st.endIndex)));
+    return tryHandlers(t, family).some((h) => !endsByLeaving(h.body, family) && (endsWithContinue(h.body) || leavesOnSuccess || closesIteration));
+  });
   const firstRetrying = retrying[0];
   return {
     retriesAfterFailure: retrying.length > 0,
-    exits: exits.length > 0,
-    exitAfterAttempt:
-      firstRetrying !== undefined &&
-      exits.some((e) => e.startIndex > firstRetrying.startIndex && !retrying.some((t) => tryHandlers(t, family).some((h) => contains(h.body, e)))),
+    successExit: exits.some((e) => !inHandler(e)),
+    exitAfterAttempt: firstRetrying !== undefined && exits.some((e) => e.startIndex > firstRetrying.startIndex && !inHandler(e)),
   };
+}
+
+/** Statements that only wait or log between attempts. */
+const WAITING = /\b(sleep|setTimeout|delay|wait|backoff|jitter|log|logger|warn|warning|debug|info)\b/i;
+
+function endsWithContinue(block: Node): boolean {
+  return blockStatements(block).at(-1)?.type === 'continue_statement';
+}
+
+/** A `break` in an inner loop leaves that loop, not the attempt loop. */
+function hasLoopBetween(node: Node, ancestor: Node, family: Family): boolean {
+  if (node.type !== 'break_statement') return false;
+  for (let p = node.parent; p !== null && p.id !== ancestor.id; p = p.parent) if (isLoop(p, family)) return true;
+  return false;
 }
 
 /** A handler that always raises, returns or breaks does not retry. */
