@@ -53,6 +53,8 @@ export interface EvalFinding {
   ruleId: string;
   file: string;
   line: number;
+  /** Related locations of the finding (`file` absent = the finding's file). */
+  related?: readonly { file?: string; line: number }[];
 }
 
 const EXTENSIONS: Record<string, Language> = {
@@ -179,6 +181,12 @@ export interface Miss {
   lookalike?: boolean;
 }
 
+/** A false positive whose related location is a missed `label:` of its rule: likely one defect reported elsewhere. */
+export interface Relocation {
+  finding: Miss;
+  label: Miss;
+}
+
 export interface Score {
   /** Keyed by `${ruleId}\t${language}`. */
   cells: Map<string, Counts>;
@@ -186,6 +194,8 @@ export interface Score {
   falseNegatives: Miss[];
   /** Per idiom and rule: `${ruleId}\t${idiom}`. */
   idioms: Map<string, Counts>;
+  /** False positives pointing (by a related location) at a false negative; both still count. */
+  relocations: Relocation[];
 }
 
 const emptyCounts = (): Counts => ({ positives: 0, lookalikes: 0, tp: 0, fp: 0, fn: 0, tn: 0 });
@@ -253,7 +263,24 @@ export function score(labels: readonly Label[], findings: readonly EvalFinding[]
   const order = (a: Miss, b: Miss) => a.ruleId.localeCompare(b.ruleId) || a.file.localeCompare(b.file) || a.line - b.line;
   falseNegatives.sort(order);
   falsePositives.sort(order);
-  return { cells, falsePositives, falseNegatives, idioms };
+
+  const missed = new Map(falseNegatives.map((m) => [locKey(m.ruleId, m.file, m.line), m]));
+  const relocations: Relocation[] = [];
+  const seen = new Set<string>();
+  for (const fp of falsePositives) {
+    for (const f of findings) {
+      if (f.ruleId !== fp.ruleId || f.file !== fp.file || f.line !== fp.line) continue;
+      for (const r of f.related ?? []) {
+        const key = locKey(f.ruleId, r.file ?? f.file, r.line);
+        const label = missed.get(key);
+        if (label && !seen.has(`${key}\t${fp.file}\t${fp.line}`)) {
+          seen.add(`${key}\t${fp.file}\t${fp.line}`);
+          relocations.push({ finding: fp, label });
+        }
+      }
+    }
+  }
+  return { cells, falsePositives, falseNegatives, idioms, relocations };
 }
 
 /** TP / (TP + FP); undefined when nothing was reported. */
@@ -356,6 +383,17 @@ export function renderReport(input: ReportInput): string {
       out.push('');
     }
   };
+  if (s.relocations.length > 0) {
+    out.push(`## Reported at another location (${s.relocations.length})`, '');
+    out.push(
+      'Each of these false positives has a related location on a missed `label:` of its rule: probably the same defect, ' +
+        'reported at a different line than the label expects. Scoring stays strict (each pair is one FP and one FN); ' +
+        'either move the report or, if the new place is the better one, the label.',
+      '',
+    );
+    for (const { finding, label } of s.relocations) out.push(`- ${label.file}:${label.line} ${label.ruleId} [${label.idiom}] reported at ${finding.file}:${finding.line}`);
+    out.push('');
+  }
   grouped('False negatives', s.falseNegatives);
   grouped('False positives', s.falsePositives);
 
@@ -414,7 +452,7 @@ export function readCorpus(root: string, dir = 'eval'): { labels: Label[]; probl
 interface JsonReport {
   tool: { version: string };
   summary: { filesScanned: number };
-  findings: (EvalFinding & { suppression?: unknown })[];
+  findings: (EvalFinding & { suppression?: unknown; related?: { file?: string; line: number }[] })[];
   errors: { file: string; kind: string; line?: number; message: string }[];
 }
 
@@ -440,7 +478,12 @@ export async function runEval(root: string, write: (text: string) => void, write
     return 2;
   }
   const report = JSON.parse(cap.stdout()) as JsonReport;
-  const findings = report.findings.filter((f) => f.suppression === undefined).map((f) => ({ ruleId: f.ruleId, file: toPosix(f.file), line: f.line }));
+  const findings = report.findings.filter((f) => f.suppression === undefined).map((f) => ({
+      ruleId: f.ruleId,
+      file: toPosix(f.file),
+      line: f.line,
+      related: (f.related ?? []).map((r) => ({ ...(r.file !== undefined ? { file: toPosix(r.file) } : {}), line: r.line })),
+    }));
   const result = score(corpus.labels, findings);
   const text = renderReport({
     score: result,

@@ -92,6 +92,16 @@ describe('eval scoring', () => {
     expect(s.idioms.get('AP-001\tloop')).toEqual({ positives: 2, lookalikes: 0, tp: 1, fp: 0, fn: 1, tn: 0 });
   });
 
+  it('pairs a false positive whose related location is a missed label (same defect, reported elsewhere)', () => {
+    const labels = [label('label', 'AP-001', 'p/gateway.py', 13, 'cross-file-wrapper')];
+    const s = score(labels, [
+      { ruleId: 'AP-001', file: 'p/services.py', line: 17, related: [{ line: 17 }, { file: 'p/gateway.py', line: 13 }] },
+      { ruleId: 'AP-002', file: 'p/services.py', line: 30, related: [{ file: 'p/gateway.py', line: 13 }] },
+    ]);
+    expect(s.cells.get('AP-001\tpython')).toMatchObject({ tp: 0, fp: 1, fn: 1 });
+    expect(s.relocations.map((r) => `${r.label.file}:${r.label.line} <- ${r.finding.file}:${r.finding.line}`)).toEqual(['p/gateway.py:13 <- p/services.py:17']);
+  });
+
   it('computes precision and recall, undefined when there is nothing to divide', () => {
     expect(precision({ tp: 3, fp: 1 })).toBe(0.75);
     expect(recall({ tp: 3, fn: 3 })).toBe(0.5);
