@@ -1,0 +1,3 @@
+import { Redis } from 'ioredis';
+
+export const connection = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379', { maxRetriesPerRequest: null });
