@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,4 +29,28 @@ export function packageVersion(): string {
 /** The folder of the built-in rules and vocabulary. */
 export function builtinRulesDir(): string {
   return join(packageRoot(), 'rules');
+}
+
+let codeId: string | undefined;
+
+/**
+ * A fingerprint of the code that is running (names, sizes and modification times of faultline's
+ * own modules), so a cache written by another build of faultline is never trusted, even at the
+ * same version number.
+ */
+export function codeFingerprint(): string {
+  if (codeId !== undefined) return codeId;
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|ts)$/.test(entry.name)) {
+        const st = statSync(path);
+        hash.update(`${path}\0${st.size}\0${st.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(dirname(fileURLToPath(import.meta.url)));
+  return (codeId = hash.digest('hex').slice(0, 16));
 }

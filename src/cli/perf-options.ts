@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Rule } from '../engine/rule.js';
 import type { Vocabulary } from '../matchers/index.js';
-import { packageVersion } from '../package-root.js';
+import { codeFingerprint, packageVersion } from '../package-root.js';
 import { defaultCacheDir, openCache, ruleSetHash, type ScanCache } from './cache.js';
 import type { CliIo } from './io.js';
 import { createProgress, NO_PROGRESS } from './progress.js';
@@ -41,7 +41,7 @@ export function scanRunOptions(
   let cache: ScanCache | undefined;
   if (flags.cache) {
     const dir = flags.cacheDir !== undefined ? resolve(io.cwd, flags.cacheDir) : defaultCacheDir(io.env);
-    const hash = ruleSetHash(setup.rules, setup.vocab, packageVersion(), { prefilter: flags.prefilter, maxFileSize: setup.maxFileSize });
+    const hash = ruleSetHash(setup.rules, setup.vocab, `${packageVersion()}+${codeFingerprint()}`, { prefilter: flags.prefilter, maxFileSize: setup.maxFileSize });
     cache = openCache(dir, setup.scanRoot, hash, warn);
   }
   const showProgress = flags.quiet !== true && io.isTTY && process.stderr.isTTY === true;

@@ -65,6 +65,7 @@ function classify(ctx: FileContext, call: Node, v: CompiledCallVocabulary): bool
   const last = lastSegment(path);
   if (v.exclude.matches(path) || v.excludeWords.anyWordOf(last)) return false;
   if (v.names.matches(path)) return true;
+  if (isGraphqlRead(ctx, call)) return false;
   // `Charge(id=...)` builds a value (a Python class or a TS factory named like one); only a
   // method or function name is a verb.
   if (/^[A-Z][a-z]/.test(last)) return false;
@@ -105,4 +106,13 @@ export function httpMethodOf(call: Node): string | null {
     if (s !== null && /^[A-Za-z]+$/.test(s) && s.length <= 7) return s;
   }
   return null;
+}
+
+/**
+ * A GraphQL query sent as POST (`json={"query": PAYMENTS_QUERY}`) reads: only a `mutation` writes.
+ * Decided on the call's own text, so a query built elsewhere still counts as a write.
+ */
+function isGraphqlRead(ctx: FileContext, call: Node): boolean {
+  const text = ctx.source.slice(call.startIndex, call.endIndex);
+  return /["'`]?\bquery["'`]?\s*[:=]/.test(text) && !/\bmutation\b/i.test(text);
 }

@@ -1,5 +1,5 @@
-import { nodesOfType } from './file-index.js';
-import { stringValue, type Node } from './syntax.js';
+import { calleePath, callsWithin, nodesOfType } from './file-index.js';
+import { callArguments, stringValue, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -112,6 +112,20 @@ export interface ReExport {
 export function reExportsOf(ctx: FileContext): ReExport[] {
   if (ctx.family !== 'ecma') return [];
   const out: ReExport[] = [];
+  // CommonJS: `module.exports = require('./x')`, `module.exports = { ...require('./x') }`.
+  if (/module\.exports|exports\./.test(ctx.source)) {
+    for (const call of callsWithin(ctx, ctx.root)) {
+      if (calleePath(ctx, call) !== 'require') continue;
+      const arg = callArguments(call)[0];
+      const module = arg ? stringValue(arg) : null;
+      if (module === null || !module.startsWith('.')) continue;
+      const p = call.parent;
+      const exported =
+        (p?.type === 'spread_element' && /^\s*(module\.)?exports\s*=/.test(ctx.source.slice(statementStart(p), p.startIndex))) ||
+        (p?.type === 'assignment_expression' && /^(module\.)?exports$/.test(p.childForFieldName('left')?.text ?? ''));
+      if (exported) out.push({ module });
+    }
+  }
   for (const stmt of nodesOfType(ctx, 'export_statement')) {
     const source = stmt.childForFieldName('source');
     const module = source ? stringValue(source) : null;
@@ -130,4 +144,11 @@ export function reExportsOf(ctx: FileContext): ReExport[] {
     out.push({ module, names });
   }
   return out;
+}
+
+/** Start offset of the statement that holds `node`. */
+function statementStart(node: Node): number {
+  let n = node;
+  while (n.parent !== null && n.parent.type !== 'program') n = n.parent;
+  return n.startIndex;
 }

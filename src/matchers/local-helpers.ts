@@ -85,9 +85,46 @@ export function resolveLocalFunction(ctx: FileContext, call: Node): Node | null 
  * function of this file it invokes, followed through any number of local helpers. Empty when none.
  */
 export function reachedCallsOf(ctx: FileContext, call: Node, name: string): Node[] {
-  if (isCallOf(ctx, call, name)) return [call];
   const fn = resolveLocalFunction(ctx, call);
+  if (isCallOf(ctx, call, name)) {
+    // The body beats the name: `create_report_row()` that only appends to a list writes nowhere.
+    return fn !== null && isLocalOnly(ctx, fn) ? [] : [call];
+  }
   return fn ? callsInside(ctx, fn, name) : [];
+}
+
+/** Calls that only compute or touch in-memory values (builtins, collection and string methods). */
+const LOCAL_ONLY = new Set([
+  'len', 'str', 'int', 'float', 'bool', 'dict', 'list', 'set', 'tuple', 'sorted', 'reversed', 'min', 'max', 'sum', 'abs',
+  'round', 'isinstance', 'range', 'enumerate', 'zip', 'map', 'filter', 'any', 'all', 'repr', 'format', 'getattr', 'setattr',
+  'hasattr', 'append', 'extend', 'insert', 'pop', 'remove', 'clear', 'update', 'setdefault', 'get', 'items', 'keys', 'values',
+  'copy', 'add', 'discard', 'sort', 'join', 'split', 'strip', 'lower', 'upper', 'replace', 'startswith', 'endswith',
+  'push', 'concat', 'slice', 'splice', 'includes', 'indexOf', 'toString', 'toFixed', 'trim', 'toLowerCase', 'toUpperCase',
+  'Number', 'String', 'Boolean', 'Array', 'Object', 'assign', 'entries', 'fromEntries', 'stringify', 'parse', 'has', 'set',
+]);
+
+/**
+ * Whether a local function's body only computes in memory: every call in it is a builtin or a
+ * collection/string method, or another local function of the same kind. Such a function does not
+ * reach the outside world whatever its name says.
+ */
+function isLocalOnly(ctx: FileContext, fn: Node): boolean {
+  const cache = ctx.memo('local-only', () => new Map<number, boolean>());
+  const known = cache.get(fn.id);
+  if (known !== undefined) return known;
+  cache.set(fn.id, false); // recursion: assume it may reach out
+  const body = functionBody(fn);
+  const result =
+    body !== null &&
+    callsWithin(ctx, body).every((c) => {
+      const path = calleePath(ctx, c);
+      const last = path.slice(path.lastIndexOf('.') + 1);
+      if (LOCAL_ONLY.has(last) && !path.includes('()')) return true;
+      const next = resolveLocalFunction(ctx, c);
+      return next !== null && isLocalOnly(ctx, next);
+    });
+  cache.set(fn.id, result);
+  return result;
 }
 
 /**

@@ -124,7 +124,7 @@ export function receiverPath(path: string): string {
 
 /** The argument nodes of a call, in order (keyword arguments and spreads included). */
 export function callArguments(call: Node): Node[] {
-  return call.childForFieldName('arguments')?.namedChildren ?? [];
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c.type !== 'comment');
 }
 
 /** A keyword argument's name and value (Python `key=value`), or null for other arguments. */

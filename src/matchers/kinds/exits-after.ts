@@ -1,9 +1,10 @@
-import { blockStatements, isExit, type Node } from '../syntax.js';
+import { blockStatements, callTypes, isExit, type Family, type Node } from '../syntax.js';
 import type { Matcher } from '../types.js';
 
 /**
  * `exits-after` — the statement right after the candidate's (in its block, or, when it ends its
- * block, in the enclosing block within the scope) is an unconditional `return`/`break`: it runs only on the attempt that succeeds
+ * block, in the enclosing block within the scope) is an unconditional `break`, or a `return` whose
+ * value calls nothing: it runs only on the attempt that succeeds
  * (`send_receipt(user); break`). Used as `not: exits-after` by AP-002, since a success message sent
  * right before leaving the loop is sent once.
  */
@@ -20,7 +21,7 @@ export const exitsAfterMatcher: Matcher = {
         const statements = blockStatements(p);
         const index = statements.findIndex((s) => s.id === n.id);
         const next = index >= 0 ? statements[index + 1] : undefined;
-        if (next !== undefined) return isExit(next, ctx.family);
+        if (next !== undefined) return isPlainExit(next, ctx.family);
       }
       if (p.id === scope.body.id) break;
       // Leaving a handler or a branch: what follows the try/if no longer runs unconditionally after us.
@@ -29,3 +30,11 @@ export const exitsAfterMatcher: Matcher = {
     return false;
   },
 };
+
+/**
+ * `break`, or a `return` whose value makes no call: nothing after the candidate can fail and
+ * trigger another attempt. (`return processor.charge(...)` can, so the message may be sent again.)
+ */
+function isPlainExit(node: Node, family: Family): boolean {
+  return isExit(node, family) && node.descendantsOfType(callTypes(family) as string[]).length === 0;
+}

@@ -1,4 +1,4 @@
-import { callsWithin } from '../file-index.js';
+import { calleePath, callsWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
 import { isTypedMemberCall } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
@@ -80,35 +80,69 @@ export function passesKey(ctx: FileContext, call: Node, list: string): boolean {
   if (args.descendantsOfType('keyword_argument').some((kw) => isKey(kw.childForFieldName('name')?.text ?? ''))) return true;
   if (builtByLocalFunction(ctx, args, isKey)) return true;
 
-  const fn = enclosingFunction(call, ctx.family);
-  const params = fn ? functionParameters(fn) : [];
-  const scope = fn ?? ctx.root;
+  // Variables are looked up in the enclosing function and, for closures (a retry callback), in
+  // the functions around it, innermost first.
+  const scopes: Node[] = [];
+  for (let fn = enclosingFunction(call, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) scopes.push(fn);
+  const params = new Set(scopes.flatMap((fn) => functionParameters(fn)));
+  scopes.push(ctx.root);
   for (const arg of callArguments(call)) {
     for (const ref of referencedNames(arg)) {
-      if (ref.spread && params.includes(ref.name)) return true;
-      if (carriedByVariable(ctx, scope, ref.name, call, isKey)) return true;
+      if (ref.trusted && params.has(ref.name)) return true;
+      if (scopes.some((scope) => carriedByVariable(ctx, scope, ref.name, call, isKey))) return true;
     }
+    if (spreadsProjectCall(ctx, arg)) return true;
   }
   return false;
 }
 
-/** Plain names an argument hands over: `headers=headers`, `opts`, `**opts`, `...opts`, `{ ...opts }`. */
-function referencedNames(arg: Node): { name: string; spread: boolean }[] {
-  const out: { name: string; spread: boolean }[] = [];
+/**
+ * `**payout_options(payout)` / `...requestOptions(order)` where the function comes from another
+ * module of the project: options built elsewhere are trusted to carry the key, like a spread of
+ * the caller's own parameters.
+ */
+function spreadsProjectCall(ctx: FileContext, arg: Node): boolean {
+  const spreads = ['dictionary_splat', 'spread_element'];
+  const candidates = spreads.includes(arg.type) ? [arg] : arg.descendantsOfType(spreads);
+  return candidates.some((s) => {
+    const inner = s.firstNamedChild;
+    return inner !== null && isCall(inner, ctx.family) && projectImportOf(ctx, calleePath(ctx, inner)) !== undefined;
+  });
+}
+
+/**
+ * Plain names an argument hands over: `headers=headers`, `opts`, `**opts`, `...opts`, `{ ...opts }`.
+ * A spread is `trusted` (may carry the key unseen) when it is a whole argument (`**kwargs`,
+ * `...options`) or sits in an options or headers object, not when it fills a request body.
+ */
+function referencedNames(arg: Node): { name: string; trusted: boolean }[] {
+  const out: { name: string; trusted: boolean }[] = [];
   const spreadTypes = ['dictionary_splat', 'list_splat', 'spread_element'];
-  if (arg.type === 'identifier') out.push({ name: arg.text, spread: false });
-  if (spreadTypes.includes(arg.type) && arg.firstNamedChild?.type === 'identifier') out.push({ name: arg.firstNamedChild.text, spread: true });
+  if (arg.type === 'identifier') out.push({ name: arg.text, trusted: false });
+  if (spreadTypes.includes(arg.type) && arg.firstNamedChild?.type === 'identifier') out.push({ name: arg.firstNamedChild.text, trusted: true });
   const kwValue = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : null;
-  if (kwValue?.type === 'identifier') out.push({ name: kwValue.text, spread: false });
+  if (kwValue?.type === 'identifier') out.push({ name: kwValue.text, trusted: false });
   for (const s of arg.descendantsOfType(spreadTypes)) {
-    if (s.firstNamedChild?.type === 'identifier') out.push({ name: s.firstNamedChild.text, spread: true });
+    if (s.firstNamedChild?.type === 'identifier') out.push({ name: s.firstNamedChild.text, trusted: inOptionsObject(s, arg) });
   }
   for (const pair of arg.descendantsOfType('pair')) {
     const value = pair.childForFieldName('value');
-    if (value?.type === 'identifier') out.push({ name: value.text, spread: false });
+    if (value?.type === 'identifier') out.push({ name: value.text, trusted: false });
   }
-  for (const short of arg.descendantsOfType('shorthand_property_identifier')) out.push({ name: short.text, spread: false });
+  for (const short of arg.descendantsOfType('shorthand_property_identifier')) out.push({ name: short.text, trusted: false });
   return out;
+}
+
+const OPTIONS_KEY = /header|option|config|setting|request|meta/i;
+
+/** Whether a spread inside an argument sits in an options/headers object rather than a body. */
+function inOptionsObject(spread: Node, arg: Node): boolean {
+  for (let p = spread.parent; p !== null && p.id !== arg.parent?.id; p = p.parent) {
+    if (p.type === 'pair') return OPTIONS_KEY.test(p.childForFieldName('key')?.text ?? '');
+    if (p.type === 'keyword_argument') return OPTIONS_KEY.test(p.childForFieldName('name')?.text ?? '');
+  }
+  // A spread in an object that is itself a whole argument: the call's options (`fetch(url, { ...opts })`).
+  return spread.parent?.parent?.type === 'arguments' || spread.parent?.parent?.type === 'argument_list';
 }
 
 /** Whether statements before `call` in `scope` put a key into `name` (assignment, item set, update). */
