@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, relative, sep } from 'node:path';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { languageForPath } from '../engine/languages.js';
 import { linkFindings, type LinkInput } from '../engine/link.js';
 import { importsProject } from '../engine/prefilter.js';
@@ -169,12 +169,22 @@ function settle(outcomes: FileOutcome[], options: ScanFilesOptions, stats: ScanS
     for (const f of fs) settled.push(isTest ? lowerRisk(f, options.testFileRisk as Risk) : f);
   }
   settled.sort(compareFindings);
+  const unique = settled.filter((f, i) => i === 0 || compareFindings(settled[i - 1] as Finding, f) !== 0 || (settled[i - 1] as Finding).ruleId !== f.ruleId);
   const sources = new Map<string, string>();
-  for (const f of settled) {
-    const text = texts.get(f.file);
+  for (const f of unique) {
+    // A finding moved into a helper's file by the link step: that file's text was not kept.
+    const text = texts.get(f.file) ?? readText(options.cwd, f.file);
     if (text !== undefined) sources.set(f.file, text);
   }
-  return { result: { findings: settled, warnings, filesScanned: scanned }, sources, stats };
+  return { result: { findings: unique, warnings, filesScanned: scanned }, sources, stats };
+}
+
+function readText(cwd: string, file: string): string | undefined {
+  try {
+    return readFileSync(resolve(cwd, file), 'utf8');
+  } catch {
+    return undefined; // the code frame is left out; the finding stands
+  }
 }
 
 /** Base names of the scanned files and their folders: what a Python import of the project names. */

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
-import type { FileSummary, FunctionFacts } from '../matchers/index.js';
+import type { CallSite, FileSummary, FunctionFacts } from '../matchers/index.js';
 import { compareFindings, type PendingFinding, type SourceScan } from './scan-source.js';
-import type { Finding, RuleLanguage } from './types.js';
+import type { Finding, RelatedLocation, RuleLanguage } from './types.js';
 
 /** One scanned file as the link step sees it: no tree, only its summary and pending findings. */
 export interface LinkInput {
@@ -39,6 +39,7 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
   for (const input of inputs) {
     for (const pending of input.pending) {
       const related = [...pending.related];
+      let moved: { file: string; site: CallSite } | undefined;
       // Requirements that need the type checker are asked last: most pending findings fail earlier.
       const ordered = [...pending.requires].sort((a, b) => Number(a.kind === 'helper' && a.typed === true) - Number(b.kind === 'helper' && b.typed === true));
       const holds = ordered.every((req) => {
@@ -46,25 +47,66 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
           req.kind === 'helper' && req.typed
             ? resolveTyped(byFile, options, pending)
             : resolveLocal(byFile, input, req.local, 0);
-        if (req.kind === 'helper' && req.mode === 'unless-keyed') {
-          const sites = target?.facts.reaches[req.vocab] ?? [];
-          const unkeyed = sites.find((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
-          if (target && unkeyed) related.push({ file: target.file, line: unkeyed.line, column: unkeyed.column, endLine: unkeyed.endLine, endColumn: unkeyed.endColumn, message: `${req.local} calls ${unkeyed.callee} here` });
-          return sites.length === 0 || unkeyed !== undefined;
+        if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
+        const sites = target?.facts.reaches[req.vocab] ?? [];
+        const unkeyed = sites.filter((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
+        if (req.mode === 'unless-keyed') {
+          // A name that says "write" stands unless the body shows every such call is keyed.
+          const first = unkeyed[0];
+          if (target && first) related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
+          return sites.length === 0 || first !== undefined;
         }
-        if (target === null) return false;
-        if (req.kind === 'retry-wrapper') return target.facts.retriesParam === req.argIndex;
-        const site = (target.facts.reaches[req.vocab] ?? []).find((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
-        if (site === undefined) return false;
-        related.push({ file: target.file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn, message: `${req.local} calls ${site.callee} here` });
+        const first = unkeyed[0];
+        if (target === null || first === undefined) return false;
+        if (req.relocate) moved = { file: target.file, site: first };
+        else related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
         return true;
       });
       if (!holds) continue;
       const { requires: _settled, ...finding } = pending;
-      out.push({ ...finding, related });
+      out.push(moved ? relocated(finding, input.file, moved.file, moved.site, related) : { ...finding, related });
     }
   }
-  return out;
+  return dedupe(out);
+}
+
+function relatedAt(file: string, site: CallSite, message: string): RelatedLocation {
+  return { file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn, message };
+}
+
+/**
+ * A finding found through a reference (`with_retries(charge_customer, order)`) is reported where
+ * the write happens, in the helper's file, like a same-file callback; the retry and the reference
+ * become related locations.
+ */
+function relocated(finding: Finding, from: string, file: string, site: CallSite, related: RelatedLocation[]): Finding {
+  const old = finding.captures.callee;
+  const message = old === undefined ? finding.message : finding.message.replace(`\`${old}\``, `\`${site.callee}\``);
+  return {
+    ...finding,
+    file,
+    line: site.line,
+    column: site.column,
+    endLine: site.endLine,
+    endColumn: site.endColumn,
+    code: site.code,
+    message,
+    captures: { ...finding.captures, callee: site.callee, via: old ?? '' },
+    related: [
+      { file: from, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn, message: `${old ?? 'it'} is retried here` },
+      ...related.map((r) => (r.file === undefined ? { ...r, file: from } : r)),
+    ],
+  };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\0${f.file}\0${f.line}\0${f.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Where the type checker says a call at a position goes: a file and `Class.method` / function name. */

@@ -13,6 +13,8 @@ export interface CallSite {
   endLine: number;
   endColumn: number;
   callee: string;
+  /** The source line of the call, trimmed. */
+  code: string;
   /** The key lists (`idempotency`, `dedup`) this call passes a key of. */
   keys: string[];
 }
@@ -69,11 +71,18 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined): 
       endLine: s.endPosition.row + 1,
       endColumn: s.endPosition.column + 1,
       callee: dottedPath(callee(s)),
+      code: lineAt(ctx.source, s.startIndex),
       keys: keyLists.filter((k) => passesKey(ctx, s, k)),
     }));
   }
   if (retriesParam === undefined && Object.keys(reaches).length === 0) return null;
   return retriesParam === undefined ? { reaches } : { retriesParam, reaches };
+}
+
+function lineAt(source: string, index: number): string {
+  const start = source.lastIndexOf('\n', index - 1) + 1;
+  const end = source.indexOf('\n', index);
+  return source.slice(start, end < 0 ? source.length : end).trim();
 }
 
 function enclosingClassName(fn: Node): string | null {

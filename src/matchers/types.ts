@@ -19,6 +19,11 @@ export type Requirement =
       mode: 'writes' | 'unless-keyed';
       /** Resolved through the type checker (a method called on a typed object), not an import. */
       typed?: boolean;
+      /**
+       * The candidate is a reference to the helper (`with_retries(charge_customer, order)`), not a
+       * call of it: the finding belongs at the helper's own call, in the helper's file.
+       */
+      relocate?: boolean;
     };
 
 /**

@@ -58,7 +58,8 @@ describe('cross-file analysis (Python)', () => {
         '',
       ].join('\n'),
     });
-    expect(await findings(dir)).toEqual(['AP-001 app/jobs/billing.py:6', 'AP-001 app/jobs/billing.py:9']);
+    // A helper handed over by name is reported where it writes, like a same-file callback.
+    expect(await findings(dir)).toEqual(['AP-001 app/jobs/billing.py:9', 'AP-001 app/lib/gateway.py:4']);
   });
 
   it('points at the call inside the helper as a related location', async () => {

@@ -30,7 +30,7 @@ export const callMatcher: Matcher = {
       if (isReference(root)) {
         // A retried callback imported from another file (`with_retries(charge_customer, order)`).
         if (projectImportOf(ctx, root.text) !== undefined) {
-          out.push({ node: root, report: root, captures: { callee: root.text }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: root.text, vocab: param ?? '', mode: 'writes' }] });
+          out.push({ node: root, report: root, captures: { callee: root.text }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: root.text, vocab: param ?? '', mode: 'writes', relocate: true }] });
         }
         continue;
       }
