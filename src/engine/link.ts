@@ -35,6 +35,7 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
  */
 export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions = {}): Finding[] {
   const byFile = new Map(inputs.map((i) => [i.file, i]));
+  const facts = new Set(inputs.flatMap((i) => i.summary.facts));
   const out: Finding[] = [];
   for (const input of inputs) {
     for (const pending of input.pending) {
@@ -43,6 +44,9 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
       // Requirements that need the type checker are asked last: most pending findings fail earlier.
       const ordered = [...pending.requires].sort((a, b) => Number(a.kind === 'helper' && a.typed === true) - Number(b.kind === 'helper' && b.typed === true));
       const holds = ordered.every((req) => {
+        if (req.kind === 'project-fact') return facts.has(req.fact);
+        if (req.kind === 'retried-client') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.retriedClients.includes(n)) !== null;
+        if (req.kind === 'client-factory') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.clientFactories.includes(n)) !== null;
         const target =
           req.kind === 'helper' && req.typed
             ? resolveTyped(byFile, options, pending)
@@ -129,35 +133,51 @@ interface Target {
   facts: FunctionFacts;
 }
 
+/** What a file defines under a name: its facts as a function, or that it is a retried client / client factory. */
+interface Symbol {
+  file: LinkInput;
+  name: string;
+}
+
+type Defines = (summary: FileSummary, name: string) => boolean;
+
+const definesFunction: Defines = (summary, name) => summary.functions[name] !== undefined;
+
 /** The function a dotted local name (`withRetry`, `retry.with_retries`) refers to through the file's imports. */
 function resolveLocal(byFile: Map<string, LinkInput>, from: LinkInput, local: string, hops: number): Target | null {
+  const symbol = resolveSymbol(byFile, from, local, hops, definesFunction);
+  const facts = symbol && symbol.file.summary.functions[symbol.name];
+  return symbol && facts ? { file: symbol.file.file, facts } : null;
+}
+
+/** The file and name a dotted local name is defined under, following imports and re-exports. */
+function resolveSymbol(byFile: Map<string, LinkInput>, from: LinkInput, local: string, hops: number, defines: Defines): Symbol | null {
   const [head, ...rest] = local.split('.');
   const imported = from.summary.imports.find((i) => i.local === head);
   if (imported === undefined) return null;
-  if (imported.name !== '*') return resolveExport(byFile, from, imported.module, [imported.name, ...rest].join('.'), hops);
+  if (imported.name !== '*') return resolveExport(byFile, from, imported.module, [imported.name, ...rest].join('.'), hops, defines);
   // A module imported whole: `retry.with_retries`, or, in Python, `app.lib.retry.with_retries`.
   for (let split = 0; split < rest.length; split++) {
     const module = [imported.module, ...rest.slice(0, split)].join(from.language === 'python' ? '.' : '/');
-    const found = resolveExport(byFile, from, module, rest.slice(split).join('.'), hops);
+    const found = resolveExport(byFile, from, module, rest.slice(split).join('.'), hops, defines);
     if (found) return found;
   }
   return null;
 }
 
-function resolveExport(byFile: Map<string, LinkInput>, from: LinkInput, module: string, name: string, hops: number): Target | null {
+function resolveExport(byFile: Map<string, LinkInput>, from: LinkInput, module: string, name: string, hops: number, defines: Defines): Symbol | null {
   if (hops > MAX_HOPS) return null;
   const file = resolveModule(byFile, from, module);
   if (file === null) return null;
-  const facts = file.summary.functions[name];
-  if (facts) return { file: file.file, facts };
+  if (defines(file.summary, name)) return { file, name };
   for (const re of file.summary.reExports) {
     const original = re.names === undefined ? name : re.names[name];
     if (original === undefined) continue;
-    const found = resolveExport(byFile, file, re.module, original, hops + 1);
+    const found = resolveExport(byFile, file, re.module, original, hops + 1, defines);
     if (found) return found;
   }
   // Python: a name imported into a module (typically a package's __init__) is an attribute of it.
-  if (file.language === 'python') return resolveLocal(byFile, file, name, hops + 1);
+  if (file.language === 'python') return resolveSymbol(byFile, file, name, hops + 1, defines);
   return null;
 }
 

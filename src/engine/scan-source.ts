@@ -102,7 +102,10 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec): Candid
   if (inside !== undefined) {
     const scopes = getContext(inside.param ?? '')?.scopes(ctx) ?? [];
     if (scopes.length === 0) return [];
-    within = outermost(scopes.map((s) => s.body));
+    // A callback handed over by name stands for its body as a reference node; the call search does
+    // not look at references, so they stay anchors of their own even inside a wider scope.
+    const references = scopes.map((s) => s.body).filter((b) => REFERENCE_TYPES.has(b.type));
+    within = [...outermost(scopes.map((s) => s.body).filter((b) => !REFERENCE_TYPES.has(b.type))), ...references];
   }
   const candidates: Candidate[] = [];
   const query = rule.match?.[language.id]?.query;
@@ -120,6 +123,8 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec): Candid
     }),
   );
 }
+
+const REFERENCE_TYPES = new Set(['identifier', 'attribute', 'member_expression']);
 
 /** Drops subtrees contained in another, so no node is searched twice. */
 function outermost(nodes: Node[]): Node[] {

@@ -9,6 +9,7 @@ import type { FileContext } from './types.js';
  */
 // Bindings and object pairs are too many to index eagerly; they are asked for within small ranges.
 const STRUCTURAL = [
+  'new_expression',
   'decorator',
   'try_statement',
   'if_statement',

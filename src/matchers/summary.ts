@@ -1,4 +1,4 @@
-import { localRetryWrappers } from './contexts/retry.js';
+import { hasJobAttempts, localRetryWrappers, retryContext } from './contexts/retry.js';
 import { callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { passesKey } from './kinds/idempotency-key.js';
@@ -34,6 +34,12 @@ export interface FunctionFacts {
  */
 export interface FileSummary {
   functions: Record<string, FunctionFacts>;
+  /** Names bound to HTTP clients whose retry policy retries writes (`api` of `axiosRetry(api, …)`). */
+  retriedClients: string[];
+  /** Functions that build and return such a client. */
+  clientFactories: string[];
+  /** Project-wide facts this file establishes (`job-attempts`). */
+  facts: string[];
   imports: ImportedName[];
   reExports: ReExport[];
 }
@@ -53,7 +59,26 @@ export function summarizeFile(ctx: FileContext): FileSummary {
     functions[cls ? `${cls}.${name}` : name] = facts;
     if (isDefaultExport(fn)) functions.default = facts;
   }
-  return { functions, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx) };
+  const clients = clientFacts(ctx);
+  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx) };
+}
+
+/** Retried clients, client factories and job facts, read off the file's retry scopes. */
+function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'facts'> {
+  const retriedClients: string[] = [];
+  const clientFactories: string[] = [];
+  for (const scope of retryContext.scopes(ctx)) {
+    if (scope.receiver === undefined || scope.requires !== undefined || !/^[A-Za-z_$][\w$]*$/.test(scope.receiver)) continue;
+    const fn = enclosingFunction(scope.construct, ctx.family);
+    if (fn === null) retriedClients.push(scope.receiver);
+    else {
+      const name = functionName(fn);
+      const body = functionBody(fn);
+      const returnsIt = body?.descendantsOfType('return_statement').some((r) => r.firstNamedChild?.text === scope.receiver);
+      if (name !== null && returnsIt) clientFactories.push(name);
+    }
+  }
+  return { retriedClients: [...new Set(retriedClients)], clientFactories: [...new Set(clientFactories)], facts: hasJobAttempts(ctx) ? ['job-attempts'] : [] };
 }
 
 function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined): FunctionFacts | null {

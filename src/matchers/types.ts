@@ -9,6 +9,12 @@ import type { Vocabulary } from './vocabulary.js';
  */
 export type Requirement =
   | { kind: 'retry-wrapper'; local: string; argIndex: number }
+  /** The imported name is an HTTP client with a retry policy that retries writes. */
+  | { kind: 'retried-client'; local: string }
+  /** The imported function returns such a client. */
+  | { kind: 'client-factory'; local: string }
+  /** Some file of the project establishes the fact (`job-attempts`: jobs are added with attempts > 1). */
+  | { kind: 'project-fact'; fact: string }
   | {
       kind: 'helper';
       local: string;

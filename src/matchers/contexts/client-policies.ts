@@ -42,6 +42,9 @@ export function clientPolicyScopes(ctx: FileContext, calls: readonly Node[]): Sc
     if (configurators.matches(path)) {
       const scope = axiosRetryScope(ctx, call, path, idempotent);
       if (scope) scopes.push(scope);
+    } else if (/(^|\.)(Client|AsyncClient)$/.test(path)) {
+      const scope = transportPolicyScope(ctx, call, path, policies);
+      if (scope) scopes.push(scope);
     } else if (lastSegment(path) === 'mount') {
       const scope = mountedPolicyScope(ctx, call, path, policies, adapters);
       if (scope) scopes.push(scope);
@@ -90,6 +93,26 @@ function mountedPolicyScope(ctx: FileContext, call: Node, path: string, policies
     label: `${dottedPath(callee(policy))}(allowed_methods=${allowed.text.replace(/\s+/g, ' ').slice(0, 40)}) mounted on ${path.replace(/\.mount$/, '')}`,
     receiver: path.replace(/\.mount$/, ''),
   };
+}
+
+/**
+ * httpx-retries: `httpx.Client(transport=RetryTransport(retry=Retry(allowed_methods=[…"POST"])))`.
+ * Its default methods, like urllib3's, leave POST and PATCH out; httpx's own `HTTPTransport(retries=)`
+ * only retries connects and is never a scope.
+ */
+function transportPolicyScope(ctx: FileContext, call: Node, path: string, policies: NamePatterns): Scope | null {
+  const transportArg = callArguments(call).map(keywordArgument).find((kw) => kw?.name === 'transport')?.value;
+  if (transportArg === undefined) return null;
+  const transport = resolveValue(ctx, transportArg, call);
+  if (!isCall(transport, ctx.family) || !/RetryTransport$/.test(calleePath(ctx, transport))) return null;
+  const retryArg = callArguments(transport).map((a) => keywordArgument(a)?.value ?? a).find((a) => isCall(resolveValue(ctx, a, call), ctx.family));
+  const policy = retryArg && resolveValue(ctx, retryArg, call);
+  if (!policy || !isCall(policy, ctx.family) || !policies.matches(calleePath(ctx, policy))) return null;
+  const allowed = callArguments(policy).map(keywordArgument).find((kw) => kw?.name === 'allowed_methods')?.value;
+  if (allowed === undefined || !retriesWrites(ctx, resolveValue(ctx, allowed, call))) return null;
+  const bound = call.parent && bindingOf(call.parent);
+  if (!bound) return null;
+  return { context: 'retry', body: ctx.root, construct: policy, label: `${path}(transport=RetryTransport(…allowed_methods=${allowed.text.replace(/\s+/g, ' ').slice(0, 30)}))`, receiver: bound.name };
 }
 
 /** `None`/`False` (retry every method) or a collection that lists a write method. */

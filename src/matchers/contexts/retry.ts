@@ -1,5 +1,5 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
-import { projectImportOf } from '../imports.js';
+import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName } from '../local-helpers.js';
 import { clientPolicyScopes } from './client-policies.js';
 import { NamePatterns, WordSet } from '../names.js';
@@ -134,10 +134,9 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       else if (projectImportOf(ctx, path) !== undefined) scopes.push(...importedWrapperScope(ctx, call, path, functions));
     }
   }
-  if (mentionsRetry) {
-    scopes.push(...clientPolicyScopes(ctx, calls));
-    scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
-  }
+  if (mentionsRetry) scopes.push(...clientPolicyScopes(ctx, calls));
+  scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
+  scopes.push(...importedClientScopes(ctx, calls));
 
   for (const deco of nodesOfType(ctx, 'decorator')) {
     const expr = deco.firstNamedChild;
@@ -390,12 +389,11 @@ function jobPolicyScope(ctx: FileContext, v: RetryVocab, call: Node, functions: 
  */
 function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[], functions: Map<string, Node>): Scope[] {
   if (ctx.family !== 'ecma') return [];
-  const attempts = nodesOfType(ctx, 'pair').find((p) => {
-    const key = p.childForFieldName('key')?.text.replace(/['"]/g, '');
-    const value = p.childForFieldName('value')?.text ?? '';
-    return key === 'attempts' && /^\d+$/.test(value) && Number(value) > 1;
-  });
-  if (attempts === undefined) return [];
+  const attempts = attemptsOption(ctx);
+  // Jobs are usually added in another file than the worker's: then the processor is a retry scope
+  // if any file of the project adds jobs with attempts above one (settled at link time).
+  const requires = attempts === undefined ? ({ kind: 'project-fact', fact: 'job-attempts' } as const) : undefined;
+  const because = attempts === undefined ? 'jobs added with attempts > 1 elsewhere' : `jobs added with ${attempts.text}`;
   const scopes: Scope[] = [];
   const workers = [...nodesOfType(ctx, 'new_expression'), ...calls];
   for (const w of workers) {
@@ -405,7 +403,54 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
     if (w.type !== 'new_expression' && !/queue/i.test(path)) continue; // `.process` only on a queue
     const fnArg = [...callArguments(w)].reverse().find((a) => isFunction(a, ctx.family) || a.type === 'identifier');
     const body = fnArg && resolveFunctionBody(ctx, fnArg, functions);
-    if (body) scopes.push({ context: 'retry', body, construct: w, label: `${firstLine(w).slice(0, 50)} (jobs added with ${attempts.text})` });
+    if (body) scopes.push({ context: 'retry', body, construct: w, label: `${firstLine(w).slice(0, 50)} (${because})`, ...(requires ? { requires } : {}) });
+  }
+  return scopes;
+}
+
+/** An `attempts: N` job option with N above one (`queue.add(…, { attempts: 3 })`, `defaultJobOptions`). */
+function attemptsOption(ctx: FileContext): Node | undefined {
+  if (ctx.family !== 'ecma' || !/attempts/.test(ctx.source)) return undefined;
+  return ctx.memo('attempts-option', () =>
+    nodesOfType(ctx, 'pair').find((p) => {
+      const key = p.childForFieldName('key')?.text.replace(/['"]/g, '');
+      const value = p.childForFieldName('value')?.text ?? '';
+      return key === 'attempts' && /^\d+$/.test(value) && Number(value) > 1;
+    }),
+  );
+}
+
+/** Whether this file adds jobs that are retried (a project-wide fact for job processors elsewhere). */
+export function hasJobAttempts(ctx: FileContext): boolean {
+  return attemptsOption(ctx) !== undefined;
+}
+
+/**
+ * Clients that may come with a retry policy from another file: every imported project name used
+ * as a receiver (`billingCore.post(…)`), and every value built by an imported function
+ * (`self.session = build_ledger_session()`). Each holds only if the link step finds the policy.
+ */
+function importedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[] {
+  const scopes: Scope[] = [];
+  if (![...importsOf(ctx).values()].some((i) => ctx.isProjectModule(i.module))) return scopes;
+  const receivers = new Set<string>();
+  for (const call of calls) {
+    const path = calleePath(ctx, call);
+    const dot = path.lastIndexOf('.');
+    if (dot > 0) receivers.add(path.slice(0, dot));
+  }
+  for (const receiver of receivers) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(receiver) || projectImportOf(ctx, receiver) === undefined) continue;
+    scopes.push({ context: 'retry', body: ctx.root, construct: ctx.root, label: `the retry policy of ${receiver}`, receiver, requires: { kind: 'retried-client', local: receiver } });
+  }
+  for (const node of nodesOfType(ctx, ['assignment', 'assignment_expression', 'variable_declarator'])) {
+    const left = node.childForFieldName('left') ?? node.childForFieldName('name');
+    const value = unwrapAwait(node.childForFieldName('right') ?? node.childForFieldName('value'));
+    if (!left || !value || !isCall(value, ctx.family)) continue;
+    const factory = calleePath(ctx, value);
+    const target = dottedPath(left);
+    if (!receivers.has(target) || projectImportOf(ctx, factory) === undefined) continue;
+    scopes.push({ context: 'retry', body: ctx.root, construct: node, label: `the retry policy of ${target} (from ${factory}())`, receiver: target, requires: { kind: 'client-factory', local: factory } });
   }
   return scopes;
 }
