@@ -44,7 +44,11 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
       // Requirements that need the type checker are asked last: most pending findings fail earlier.
       const ordered = [...pending.requires].sort((a, b) => Number(a.kind === 'helper' && a.typed === true) - Number(b.kind === 'helper' && b.typed === true));
       const holds = ordered.every((req) => {
-        if (req.kind === 'project-fact') return facts.has(req.fact);
+        if (req.kind === 'project-fact') {
+          // `job-attempts:payouts` holds when that queue, or an unnamed one, gets attempts; `:*` when any does.
+          const kind = req.fact.slice(0, req.fact.indexOf(':') + 1);
+          return facts.has(req.fact) || facts.has(`${kind}*`) || (req.fact === `${kind}*` && [...facts].some((f) => f.startsWith(kind)));
+        }
         if (req.kind === 'retried-client') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.retriedClients.includes(n)) !== null;
         if (req.kind === 'client-factory') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.clientFactories.includes(n)) !== null;
         const target =

@@ -1,4 +1,4 @@
-import { hasJobAttempts, localRetryWrappers, retryContext } from './contexts/retry.js';
+import { jobAttemptFacts, localRetryWrappers, retryContext } from './contexts/retry.js';
 import { callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { passesKey } from './kinds/idempotency-key.js';
@@ -78,7 +78,7 @@ function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'cl
       if (name !== null && returnsIt) clientFactories.push(name);
     }
   }
-  return { retriedClients: [...new Set(retriedClients)], clientFactories: [...new Set(clientFactories)], facts: hasJobAttempts(ctx) ? ['job-attempts'] : [] };
+  return { retriedClients: [...new Set(retriedClients)], clientFactories: [...new Set(clientFactories)], facts: jobAttemptFacts(ctx) };
 }
 
 function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined): FunctionFacts | null {

@@ -13,7 +13,7 @@ export type Requirement =
   | { kind: 'retried-client'; local: string }
   /** The imported function returns such a client. */
   | { kind: 'client-factory'; local: string }
-  /** Some file of the project establishes the fact (`job-attempts`: jobs are added with attempts > 1). */
+  /** Some file of the project establishes the fact (`job-attempts:<queue>`: its jobs get attempts > 1). */
   | { kind: 'project-fact'; fact: string }
   | {
       kind: 'helper';

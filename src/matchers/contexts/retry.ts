@@ -4,6 +4,7 @@ import { functionsByName } from '../local-helpers.js';
 import { clientPolicyScopes } from './client-policies.js';
 import { NamePatterns, WordSet } from '../names.js';
 import {
+  bindingOf,
   blockStatements,
   callArguments,
   callee,
@@ -26,6 +27,7 @@ import {
   literalEntries,
   loopBody,
   loopTypes,
+  stringValue,
   tryHandlers,
   unwrapAwait,
   unwrapParens,
@@ -384,45 +386,81 @@ function jobPolicyScope(ctx: FileContext, v: RetryVocab, call: Node, functions: 
 
 /**
  * Job processors (`new Worker('payments', async (job) => …)`, `paymentsQueue.process(fn)`) are
- * re-run when their jobs are added with `attempts` above one (`queue.add(name, data, { attempts: 3
- * })`, `defaultJobOptions: { attempts: 3 }`) in this file.
+ * re-run when their queue's jobs carry `attempts` above one (`queue.add(name, data, { attempts: 3
+ * })`, `new Queue('payments', { defaultJobOptions: { attempts: 3 } })`), in this file or any other
+ * (the fact `job-attempts:<queue>` is settled at link time). A queue whose jobs run once is quiet.
  */
 function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[], functions: Map<string, Node>): Scope[] {
   if (ctx.family !== 'ecma') return [];
-  const attempts = attemptsOption(ctx);
-  // Jobs are usually added in another file than the worker's: then the processor is a retry scope
-  // if any file of the project adds jobs with attempts above one (settled at link time).
-  const requires = attempts === undefined ? ({ kind: 'project-fact', fact: 'job-attempts' } as const) : undefined;
-  const because = attempts === undefined ? 'jobs added with attempts > 1 elsewhere' : `jobs added with ${attempts.text}`;
+  const queues = queuesOf(ctx);
+  const own = new Set(jobAttemptFacts(ctx));
   const scopes: Scope[] = [];
   const workers = [...nodesOfType(ctx, 'new_expression'), ...calls];
   for (const w of workers) {
     const ctor = w.type === 'new_expression' ? w.childForFieldName('constructor') : callee(w);
     const path = dottedPath(ctor);
     if (!v.jobWorkers.matches(path)) continue;
-    if (w.type !== 'new_expression' && !/queue/i.test(path)) continue; // `.process` only on a queue
+    let queue: string | null;
+    if (w.type === 'new_expression') {
+      const first = callArguments(w)[0];
+      queue = first ? stringValue(first) : null;
+    } else {
+      const receiver = path.slice(0, path.lastIndexOf('.'));
+      if (!queues.has(receiver) && !/queue/i.test(receiver)) continue; // `.process` only on a queue
+      queue = queues.get(receiver) ?? null;
+    }
     const fnArg = [...callArguments(w)].reverse().find((a) => isFunction(a, ctx.family) || a.type === 'identifier');
     const body = fnArg && resolveFunctionBody(ctx, fnArg, functions);
-    if (body) scopes.push({ context: 'retry', body, construct: w, label: `${firstLine(w).slice(0, 50)} (${because})`, ...(requires ? { requires } : {}) });
+    if (!body) continue;
+    const fact = `job-attempts:${queue ?? '*'}`;
+    const certain = own.has(fact) || own.has('job-attempts:*') || (queue === null && own.size > 0);
+    const label = `${firstLine(w).slice(0, 50)} (jobs added with attempts > 1${certain ? '' : ' elsewhere'})`;
+    scopes.push({ context: 'retry', body, construct: w, label, ...(certain ? {} : { requires: { kind: 'project-fact', fact } }) });
   }
   return scopes;
 }
 
-/** An `attempts: N` job option with N above one (`queue.add(…, { attempts: 3 })`, `defaultJobOptions`). */
-function attemptsOption(ctx: FileContext): Node | undefined {
-  if (ctx.family !== 'ecma' || !/attempts/.test(ctx.source)) return undefined;
-  return ctx.memo('attempts-option', () =>
-    nodesOfType(ctx, 'pair').find((p) => {
-      const key = p.childForFieldName('key')?.text.replace(/['"]/g, '');
-      const value = p.childForFieldName('value')?.text ?? '';
-      return key === 'attempts' && /^\d+$/.test(value) && Number(value) > 1;
-    }),
-  );
+/** Queues bound in this file (`const receipts = new Queue('receipts', …)`), by variable, with their names. */
+function queuesOf(ctx: FileContext): Map<string, string | null> {
+  return ctx.memo('queues', () => {
+    const out = new Map<string, string | null>();
+    for (const n of nodesOfType(ctx, 'new_expression')) {
+      if (!/Queue$/.test(dottedPath(n.childForFieldName('constructor')))) continue;
+      const bound = n.parent && bindingOf(n.parent);
+      const first = callArguments(n)[0];
+      if (bound) out.set(bound.name, first ? stringValue(first) : null);
+    }
+    return out;
+  });
 }
 
-/** Whether this file adds jobs that are retried (a project-wide fact for job processors elsewhere). */
-export function hasJobAttempts(ctx: FileContext): boolean {
-  return attemptsOption(ctx) !== undefined;
+/**
+ * `job-attempts:<queue>` for each place this file gives jobs more than one attempt, with the queue's
+ * name when it can be read (`*` when not): a project-wide fact for processors in other files.
+ */
+export function jobAttemptFacts(ctx: FileContext): string[] {
+  if (ctx.family !== 'ecma' || !/attempts/.test(ctx.source)) return [];
+  return ctx.memo('job-attempt-facts', () => {
+    const queues = queuesOf(ctx);
+    const facts = new Set<string>();
+    for (const pair of nodesOfType(ctx, 'pair')) {
+      const key = pair.childForFieldName('key')?.text.replace(/['"]/g, '');
+      const value = pair.childForFieldName('value')?.text ?? '';
+      if (key !== 'attempts' || !/^\d+$/.test(value) || Number(value) <= 1) continue;
+      let owner: Node | null = pair.parent;
+      while (owner !== null && owner.type !== 'new_expression' && owner.type !== 'call_expression') owner = owner.parent;
+      let queue: string | null = null;
+      if (owner?.type === 'new_expression') {
+        const first = callArguments(owner)[0];
+        queue = first ? stringValue(first) : null;
+      } else if (owner) {
+        const path = calleePath(ctx, owner);
+        queue = queues.get(path.slice(0, path.lastIndexOf('.'))) ?? null;
+      }
+      facts.add(`job-attempts:${queue ?? '*'}`);
+    }
+    return [...facts];
+  });
 }
 
 /**
