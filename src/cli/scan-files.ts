@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { languageForPath } from '../engine/languages.js';
 import { linkFindings, type LinkInput } from '../engine/link.js';
 import { importsProject } from '../engine/prefilter.js';
@@ -145,7 +145,7 @@ function settle(outcomes: FileOutcome[], options: ScanFilesOptions, stats: ScanS
     warnings.push(...o.warnings);
     findings.push(...o.findings);
     if (o.text !== undefined) texts.set(o.file, o.text);
-    if (o.summary !== null) links.push({ file: o.file, language: o.language, summary: o.summary, pending: o.pending });
+    if (o.summary !== null) links.push({ file: o.file, language: o.language, summary: o.summary, pending: o.pending, scope: packageScope(options.cwd, o.file) });
   }
   // Cross-file verdicts need every file's summary: settled once all files are scanned.
   const typed = options.types
@@ -177,6 +177,31 @@ function settle(outcomes: FileOutcome[], options: ScanFilesOptions, stats: ScanS
     if (text !== undefined) sources.set(f.file, text);
   }
   return { result: { findings: unique, warnings, filesScanned: scanned }, sources, stats };
+}
+
+const PACKAGE_MARKERS = ['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg'];
+const scopeCache = new Map<string, string>();
+
+/** The folder of the nearest package manifest above a file (or the scan's folder). */
+function packageScope(cwd: string, file: string): string {
+  const start = dirname(resolve(cwd, file));
+  const seen: string[] = [];
+  let found = cwd;
+  for (let dir = start; ; dir = dirname(dir)) {
+    const cached = scopeCache.get(dir);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    seen.push(dir);
+    if (PACKAGE_MARKERS.some((m) => existsSync(join(dir, m)))) {
+      found = dir;
+      break;
+    }
+    if (dir === cwd || dirname(dir) === dir) break;
+  }
+  for (const d of seen) scopeCache.set(d, found);
+  return found;
 }
 
 function readText(cwd: string, file: string): string | undefined {

@@ -10,6 +10,11 @@ export interface LinkInput {
   language: RuleLanguage;
   summary: FileSummary;
   pending: readonly PendingFinding[];
+  /**
+   * The package the file belongs to (the folder of its nearest package.json / pyproject.toml):
+   * project facts such as a queue's attempts hold within one package, not across a monorepo.
+   */
+  scope?: string;
 }
 
 /**
@@ -35,9 +40,15 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
  */
 export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions = {}): Finding[] {
   const byFile = new Map(inputs.map((i) => [i.file, i]));
-  const facts = new Set(inputs.flatMap((i) => i.summary.facts));
+  const factsByScope = new Map<string, Set<string>>();
+  for (const i of inputs) {
+    const set = factsByScope.get(i.scope ?? '') ?? new Set<string>();
+    for (const f of i.summary.facts) set.add(settleFact(byFile, i, f));
+    factsByScope.set(i.scope ?? '', set);
+  }
   const out: Finding[] = [];
   for (const input of inputs) {
+    const facts = factsByScope.get(input.scope ?? '') ?? new Set<string>();
     for (const pending of input.pending) {
       const related = [...pending.related];
       let moved: { file: string; site: CallSite } | undefined;
@@ -76,6 +87,15 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
     }
   }
   return dedupe(out);
+}
+
+/** `job-attempts@chargesQueue` (an imported queue) becomes `job-attempts:<its name>` through the import. */
+function settleFact(byFile: Map<string, LinkInput>, input: LinkInput, fact: string): string {
+  const at = fact.indexOf('@');
+  if (at < 0) return fact;
+  const kind = fact.slice(0, at);
+  const symbol = resolveSymbol(byFile, input, fact.slice(at + 1), 0, (s, n) => s.queues[n] !== undefined);
+  return `${kind}:${symbol ? symbol.file.summary.queues[symbol.name] : '*'}`;
 }
 
 function relatedAt(file: string, site: CallSite, message: string): RelatedLocation {

@@ -1,4 +1,4 @@
-import { jobAttemptFacts, localRetryWrappers, retryContext } from './contexts/retry.js';
+import { jobAttemptFacts, localRetryWrappers, queuesOf, retryContext } from './contexts/retry.js';
 import { callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { passesKey } from './kinds/idempotency-key.js';
@@ -38,8 +38,10 @@ export interface FileSummary {
   retriedClients: string[];
   /** Functions that build and return such a client. */
   clientFactories: string[];
-  /** Project-wide facts this file establishes (`job-attempts`). */
+  /** Project-wide facts this file establishes (`job-attempts:<queue>`, or `job-attempts@<import>`). */
   facts: string[];
+  /** Job queues this file creates: variable → queue name. */
+  queues: Record<string, string>;
   imports: ImportedName[];
   reExports: ReExport[];
 }
@@ -64,7 +66,7 @@ export function summarizeFile(ctx: FileContext): FileSummary {
 }
 
 /** Retried clients, client factories and job facts, read off the file's retry scopes. */
-function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'facts'> {
+function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'facts' | 'queues'> {
   const retriedClients: string[] = [];
   const clientFactories: string[] = [];
   for (const scope of retryContext.scopes(ctx)) {
@@ -78,7 +80,14 @@ function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'cl
       if (name !== null && returnsIt) clientFactories.push(name);
     }
   }
-  return { retriedClients: [...new Set(retriedClients)], clientFactories: [...new Set(clientFactories)], facts: jobAttemptFacts(ctx) };
+  return { retriedClients: [...new Set(retriedClients)], clientFactories: [...new Set(clientFactories)], facts: jobAttemptFacts(ctx), queues: namedQueues(ctx) };
+}
+
+function namedQueues(ctx: FileContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (ctx.family !== 'ecma') return out;
+  for (const [variable, name] of queuesOf(ctx)) if (name !== null) out[variable] = name;
+  return out;
 }
 
 function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined): FunctionFacts | null {

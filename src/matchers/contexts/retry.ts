@@ -421,7 +421,7 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
 }
 
 /** Queues bound in this file (`const receipts = new Queue('receipts', …)`), by variable, with their names. */
-function queuesOf(ctx: FileContext): Map<string, string | null> {
+export function queuesOf(ctx: FileContext): Map<string, string | null> {
   return ctx.memo('queues', () => {
     const out = new Map<string, string | null>();
     for (const n of nodesOfType(ctx, 'new_expression')) {
@@ -455,7 +455,13 @@ export function jobAttemptFacts(ctx: FileContext): string[] {
         queue = first ? stringValue(first) : null;
       } else if (owner) {
         const path = calleePath(ctx, owner);
-        queue = queues.get(path.slice(0, path.lastIndexOf('.'))) ?? null;
+        const receiver = path.slice(0, path.lastIndexOf('.'));
+        queue = queues.get(receiver) ?? null;
+        // A queue imported from another file: the link step reads its name there.
+        if (queue === null && projectImportOf(ctx, receiver) !== undefined) {
+          facts.add(`job-attempts@${receiver}`);
+          continue;
+        }
       }
       facts.add(`job-attempts:${queue ?? '*'}`);
     }
