@@ -27,7 +27,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
 /** Whether a string literal, enum member (`Status.FAILED`) or constant (`FAILED`) has one of the values. */
 export function isOutcomeValue(node: Node, words: OutcomeWords): boolean {
   const s = stringValue(node);
-  if (s !== null) return words.values.has(s.toLowerCase());
+  if (s !== null) return words.values.has(s.toLowerCase()) || setsStatusInSql(s, words);
   if (node.type === 'attribute' || node.type === 'member_expression') return words.values.has(lastSegment(dottedPath(node)).toLowerCase());
   if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && words.values.has(node.text.toLowerCase());
   return false;
@@ -48,4 +48,10 @@ export function recordsByName(name: string, words: OutcomeWords): boolean {
   const parts = splitWords(name);
   if (parts.length === 0 || QUERY_VERBS.has(parts[0] ?? '')) return false;
   return parts.some((w) => words.callWords.has(w));
+}
+
+/** `update payouts set status = 'failed' where …`: SQL that records the outcome in a status column. */
+function setsStatusInSql(sql: string, words: OutcomeWords): boolean {
+  const m = /\bset\b[^;]*?\b\w*(status|state)\w*\s*=\s*'([a-z_]+)'/i.exec(sql);
+  return m !== null && words.values.has((m[2] ?? '').toLowerCase());
 }

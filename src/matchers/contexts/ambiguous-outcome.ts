@@ -1,4 +1,4 @@
-import { callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
+import { calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { reachedCallsOf } from '../local-helpers.js';
 import { NamePatterns } from '../names.js';
 import {
@@ -167,7 +167,7 @@ function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polar
     const value = right.text.replace(/['"`]/g, '');
     const numeric = /^\d+$/.test(value) ? Number(value) : null;
     const ok2xx = numeric !== null && numeric >= 200 && numeric < 300;
-    const successWord = /^(success|succeeded|successful|ok|paid|completed|captured|approved)$/i.test(value);
+    const successWord = /^(success|succeeded|successful|ok|paid|completed|captured|approved|booked|settled|confirmed|accepted|authorized|done)$/i.test(value);
     const tuple = right.type === 'tuple' || right.type === 'list' || right.type === 'array';
     if (op === 'in' && tuple && /\b2\d\d\b/.test(right.text)) return { polarity: 'success', response: obj };
     if (op === 'not in' && tuple && /\b2\d\d\b/.test(right.text)) return { polarity: 'failure', response: obj };
@@ -181,7 +181,7 @@ function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polar
 
 /** The mutating call a response expression comes from: the call itself, or a name bound to it. */
 function responseSource(ctx: FileContext, response: Node, at: Node): Node | null {
-  const r = unwrapAwait(response);
+  const r = bodyReaderSource(ctx, unwrapAwait(response));
   if (r === null) return null;
   if (isCall(r, ctx.family)) return reachedCallsOf(ctx, r, 'mutating').length > 0 ? r : null;
   const base = dottedPath(r).split('.')[0];
@@ -192,10 +192,42 @@ function responseSource(ctx: FileContext, response: Node, at: Node): Node | null
     if (node.startIndex >= at.startIndex) break;
     const b = bindingOf(node);
     if (b === null || b.name !== base) continue;
-    const value = unwrapAwait(b.value);
+    const value = bodyReaderSource(ctx, unwrapAwait(b.value));
     source = value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length > 0 ? value : null;
   }
   return source;
+}
+
+/**
+ * The request under a body reader: `(await bank.post(…)).json()`, `bank.post(…).json()`, `res.json()`
+ * chained on the call. The body's status is as much the write's outcome as the response's.
+ */
+function bodyReaderSource(ctx: FileContext, node: Node | null): Node | null {
+  let n = node;
+  while (n !== null && isCall(n, ctx.family) && BODY_READERS.test(lastSegment(calleePath(ctx, n)))) {
+    const fn = n.childForFieldName('function');
+    const obj = unwrapAwait(fn?.childForFieldName('object') ?? null);
+    if (obj === null || !isCall(obj, ctx.family)) break;
+    n = obj;
+  }
+  return n;
+}
+
+const BODY_READERS = /^(json|text|data|body|unwrap|result|then|content)$/;
+
+/**
+ * After `if response.status_code == 200: … return True`, the statements that follow in the same
+ * block run only when the check failed: they are the failure branch of a test with no `else`.
+ */
+function fallThroughBranches(ctx: FileContext, ifStmt: Node, test: { polarity: 'success' | 'failure' }, branches: ReturnType<typeof ifChain>): Node[] {
+  if (test.polarity !== 'success' || branches.length !== 1) return [];
+  const head = branches[0];
+  const last = head ? blockStatements(head.body).at(-1) : undefined;
+  if (last === undefined || !(isRaise(last, ctx.family) || last.type === 'return_statement')) return [];
+  const block = ifStmt.parent;
+  if (block === null || (block.type !== 'block' && block.type !== 'statement_block')) return [];
+  const statements = blockStatements(block);
+  return statements.slice(statements.findIndex((s) => s.id === ifStmt.id) + 1);
 }
 
 function findStatusBranches(ctx: FileContext): Scope[] {
@@ -209,6 +241,9 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     if (test === null) continue;
     const subject = responseSource(ctx, test.response, ifStmt);
     if (subject === null) continue;
+    for (const rest of fallThroughBranches(ctx, ifStmt, test, branches)) {
+      scopes.push({ context: 'status-branch', body: rest, guard: ifStmt.parent ?? ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, '') });
+    }
     const failing = test.polarity === 'failure' ? head : branches.at(-1)?.condition === null ? branches.at(-1) : undefined;
     if (failing === undefined || failing === head && test.polarity === 'success') continue;
     scopes.push({ context: 'status-branch', body: failing.body, guard: ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, '') });
