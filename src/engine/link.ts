@@ -70,7 +70,9 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
         const sites = target?.facts.reaches[req.vocab] ?? [];
         const unkeyed = sites.filter((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
         if (req.mode === 'unless-keyed') {
-          // A name that says "write" stands unless the body shows every such call is keyed.
+          // A name that says "write" stands unless the body shows every such call is keyed, or
+          // shows it only computes in memory.
+          if (target?.facts.localOnly) return false;
           const first = unkeyed[0];
           if (target && first) related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
           return sites.length === 0 || first !== undefined;

@@ -108,7 +108,7 @@ const LOCAL_ONLY = new Set([
  * collection/string method, or another local function of the same kind. Such a function does not
  * reach the outside world whatever its name says.
  */
-function isLocalOnly(ctx: FileContext, fn: Node): boolean {
+export function isLocalOnly(ctx: FileContext, fn: Node): boolean {
   const cache = ctx.memo('local-only', () => new Map<number, boolean>());
   const known = cache.get(fn.id);
   if (known !== undefined) return known;

@@ -2,7 +2,7 @@ import { jobAttemptFacts, localRetryWrappers, queuesOf, retryContext } from './c
 import { callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { passesKey } from './kinds/idempotency-key.js';
-import { reachedCallsOf } from './local-helpers.js';
+import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
 import { callTypes, callee, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
@@ -25,6 +25,8 @@ export interface FunctionFacts {
   retriesParam?: number;
   /** Per call vocabulary, the calls of it the function makes (directly or through local helpers). */
   reaches: Record<string, CallSite[]>;
+  /** The body only computes in memory (builtins, collection methods): whatever its name says, it writes nowhere. */
+  localOnly?: true;
 }
 
 /**
@@ -109,8 +111,9 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined): 
       keys: keyLists.filter((k) => passesKey(ctx, s, k)),
     }));
   }
-  if (retriesParam === undefined && Object.keys(reaches).length === 0) return null;
-  return retriesParam === undefined ? { reaches } : { retriesParam, reaches };
+  const localOnly = isLocalOnly(ctx, fn);
+  if (retriesParam === undefined && Object.keys(reaches).length === 0 && !localOnly) return null;
+  return { reaches, ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}) };
 }
 
 function lineAt(source: string, index: number): string {
