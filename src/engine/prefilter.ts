@@ -35,7 +35,8 @@ export interface Prefilter {
   mayMatch(text: string, language: LanguageSpec): boolean;
   /**
    * Whether other files may need this file's summary: it may define a retry wrapper (a loop and a
-   * `try`) or a helper that makes a call of a call vocabulary. Such a file is parsed even when no
+   * `try`), a helper that makes a call of a call vocabulary, a client with a retry policy or a job
+   * queue with attempts. Such a file is parsed even when no
    * rule can match in it, for its summary only.
    */
   mayContribute(text: string, language: LanguageSpec): boolean;
@@ -80,6 +81,8 @@ export function buildPrefilter(rules: readonly Rule[], vocab: Vocabulary): Prefi
     any: [
       ...Object.keys(vocab.calls).map((name) => callCondition(vocab, name)),
       { all: [{ any: [keyword('for'), keyword('while')] }, keyword('try')] },
+      // Retry policies on clients and job attempts are facts other files depend on.
+      { key: 'policy-words', test: (t) => /retry|attempts/i.test(t) },
     ],
   };
   return {

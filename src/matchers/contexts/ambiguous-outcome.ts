@@ -205,7 +205,8 @@ function responseSource(ctx: FileContext, response: Node, at: Node): Node | null
 function bodyReaderSource(ctx: FileContext, node: Node | null): Node | null {
   let n = node;
   while (n !== null && isCall(n, ctx.family) && BODY_READERS.test(lastSegment(calleePath(ctx, n)))) {
-    const fn = n.childForFieldName('function');
+    // `await x.post(…).json<T>()` parses as `(await x.post(…).json)<T>()`: look under the await.
+    const fn = unwrapAwait(n.childForFieldName('function'));
     const obj = unwrapAwait(fn?.childForFieldName('object') ?? null);
     if (obj === null || !isCall(obj, ctx.family)) break;
     n = obj;

@@ -1,0 +1,109 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-policies-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+async function findings(dir: string): Promise<string[]> {
+  const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir);
+  return (JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number }[] }).findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+}
+
+describe('retry policies configured in another file', () => {
+  it('axios-retry and got clients imported from a clients module', async () => {
+    const dir = project({
+      'package.json': '{}',
+      'src/http/clients.ts': [
+        "import axios from 'axios';",
+        "import axiosRetry from 'axios-retry';",
+        "import got from 'got';",
+        "export const billing = axios.create({ baseURL: 'https://billing.example.com' });",
+        'axiosRetry(billing, { retries: 3, retryCondition: () => true });',
+        "export const safe = axios.create({ baseURL: 'https://billing.example.com' });",
+        'axiosRetry(safe, { retries: 3 });',
+        "export const bank = got.extend({ retry: { limit: 2, methods: ['GET', 'POST'] } });",
+        '',
+      ].join('\n'),
+      'src/pay.ts': [
+        "import { billing, safe, bank } from './http/clients';",
+        'export async function pay(id: string) {',
+        "  await billing.post(`/invoices/${id}/payments`, {});",
+        "  await safe.post(`/invoices/${id}/payments`, {});",
+        "  await bank.post('transfers', { json: { id } });",
+        "  await billing.get(`/invoices/${id}`);",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(await findings(dir)).toEqual(['AP-001 src/pay.ts:3', 'AP-001 src/pay.ts:5']);
+  });
+
+  it('a requests session built by a factory in another module', async () => {
+    const dir = project({
+      'pyproject.toml': '',
+      'app/__init__.py': '',
+      'app/http.py': [
+        'import requests',
+        'from requests.adapters import HTTPAdapter',
+        'from urllib3.util.retry import Retry',
+        '',
+        'def build_session():',
+        '    session = requests.Session()',
+        '    session.mount("https://", HTTPAdapter(max_retries=Retry(total=3, allowed_methods=None)))',
+        '    return session',
+        '',
+        'def build_safe_session():',
+        '    session = requests.Session()',
+        '    session.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))',
+        '    return session',
+        '',
+      ].join('\n'),
+      'app/ledger.py': [
+        'from .http import build_session, build_safe_session',
+        '',
+        'class Ledger:',
+        '    def __init__(self):',
+        '        self.session = build_session()',
+        '        self.safe = build_safe_session()',
+        '',
+        '    def post(self, body):',
+        '        self.session.post("https://ledger.example.com/journal", json=body)',
+        '        self.safe.post("https://ledger.example.com/journal", json=body)',
+        '',
+      ].join('\n'),
+    });
+    expect(await findings(dir)).toEqual(['AP-001 app/ledger.py:9']);
+  });
+
+  it('BullMQ processors follow the attempts of their own queue, set in another file', async () => {
+    const dir = project({
+      'package.json': '{}',
+      'src/queues.ts': [
+        "import { Queue } from 'bullmq';",
+        "export const charges = new Queue('charges', { defaultJobOptions: { attempts: 5 } });",
+        "export const receipts = new Queue('receipts', { defaultJobOptions: { attempts: 1 } });",
+        '',
+      ].join('\n'),
+      'src/workers.ts': [
+        "import { Worker } from 'bullmq';",
+        "new Worker('charges', async (job) => {",
+        '  await stripe.paymentIntents.create({ amount: job.data.amount });',
+        '});',
+        "new Worker('receipts', async (job) => {",
+        '  await stripe.paymentIntents.create({ amount: job.data.amount });',
+        '});',
+        '',
+      ].join('\n'),
+    });
+    expect(await findings(dir)).toEqual(['AP-001 src/workers.ts:3']);
+  });
+});
