@@ -13,7 +13,7 @@ import { contentKey, type CachedScan, type ScanCache } from './cache.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 import { createTextScanner, type TextOutcome, type TextTask } from './scan-text.js';
 import { resolveTypedCalls } from './typed-calls.js';
-import { BudgetExceeded, startScanPool } from './worker-pool.js';
+import { startScanPool } from './worker-pool.js';
 
 export interface ScanFilesOptions {
   cwd: string;
@@ -109,17 +109,8 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
       // Trees are freed only when the event loop gets a turn; yielding every few files keeps memory flat.
       if (k % 16 === 15) await new Promise((r) => setImmediate(r));
       outcomes[item.i] = await scanOne(item.abs, options, stats, modules, async (task) => {
-        if (pool !== null) {
-          try {
-            return await pool.run(task, budget);
-          } catch (error) {
-            if (error instanceof BudgetExceeded) {
-              return { findings: [], pending: [], summary: null, warnings: [{ file: task.file, kind: 'parse', message: `skipped: scanning took ${error.message}` }], parsed: true };
-            }
-            throw error;
-          }
-        }
-        return (scanHere as (t: TextTask) => TextOutcome)(task);
+        const budgeted = { ...task, budgetMs: budget };
+        return pool !== null ? pool.run(budgeted) : (scanHere as (t: TextTask) => TextOutcome)(budgeted);
       });
       progress.tick(++done, order.length);
     }
@@ -267,7 +258,8 @@ async function scanOne(
     if (scanned.parsed) stats.parsed++;
     else stats.prefiltered++;
     outcome = { findings: scanned.findings, pending: scanned.pending, summary: scanned.summary, warnings: scanned.warnings };
-    options.cache?.set(key, outcome);
+    // A file cut short by its time budget is scanned afresh next time, never cached half done.
+    if (!outcome.warnings.some((w) => w.kind === 'timeout')) options.cache?.set(key, outcome);
   }
   const suppressions = options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, language.lineComment) : [];
   const keepText = outcome.findings.length > 0 || outcome.pending.length > 0;

@@ -12,6 +12,8 @@ export interface TextTask {
   text: string;
   /** The file imports a module of the project: it may hold cross-file candidates, so it is never skipped. */
   importsProject: boolean;
+  /** How long matching may take on this file (ms); rules left when it runs out are reported, not run. */
+  budgetMs?: number;
 }
 
 /** What scanning one file's text produced, and whether it had to be parsed. */
@@ -48,7 +50,11 @@ export function createTextScanner(setup: ScannerSetup): (task: TextTask) => Text
       rules = [];
     }
     try {
-      const scan = scanSource(task.text, task.file, language, rules, setup.vocab, projectModules ? { projectModules } : {});
+      const deadline = task.budgetMs === undefined ? undefined : Date.now() + task.budgetMs;
+      const scan = scanSource(task.text, task.file, language, rules, setup.vocab, {
+        ...(projectModules ? { projectModules } : {}),
+        ...(deadline !== undefined ? { deadline } : {}),
+      });
       return { findings: scan.findings, pending: scan.pending, summary: scan.summary, warnings: rules.length > 0 ? scan.warnings : [], parsed: true };
     } catch (error) {
       return {

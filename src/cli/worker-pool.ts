@@ -3,15 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ScannerSetup, TextOutcome, TextTask } from './scan-text.js';
 
-/** Runs file scans on worker threads; `run` rejects with `BudgetExceeded` when a file takes too long. */
+/** Runs file scans on worker threads. */
 export interface ScanPool {
   readonly threads: number;
-  run(task: TextTask, budgetMs: number): Promise<TextOutcome>;
+  run(task: TextTask): Promise<TextOutcome>;
   close(): Promise<void>;
 }
-
-/** A file's scan went over its time budget; its worker was stopped and replaced. */
-export class BudgetExceeded extends Error {}
 
 /**
  * Starts `threads` workers, each loading the grammars and compiling the rules once. From the
@@ -38,18 +35,9 @@ export function startScanPool(threads: number, setup: ScannerSetup): ScanPool | 
   });
   return {
     threads,
-    async run(task, budgetMs) {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), budgetMs);
-      try {
-        return (await pool.run(task, { signal: controller.signal })) as TextOutcome;
-      } catch (error) {
-        if (controller.signal.aborted) throw new BudgetExceeded(`over the ${budgetMs} ms budget`, { cause: error });
-        throw error;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    // A worker is never stopped mid-file: terminating a thread inside a native parse aborts the
+    // whole process. The time budget travels with the task and the engine honours it between steps.
+    run: async (task) => (await pool.run(task)) as TextOutcome,
     close: () => pool.destroy(),
   };
 }

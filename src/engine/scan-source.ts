@@ -1,5 +1,6 @@
 import Parser from 'tree-sitter';
 import { getContext } from '../matchers/contexts/index.js';
+import { allCalls, calleePath } from '../matchers/file-index.js';
 import { getMatcher } from '../matchers/index.js';
 import type { Candidate, FileContext, Node, Requirement, Vocabulary } from '../matchers/index.js';
 import { summarizeFile, type FileSummary } from '../matchers/summary.js';
@@ -28,6 +29,12 @@ export interface SourceScan {
  * is still matched; a matcher that throws becomes a warning for that rule and file.
  */
 export interface ScanSourceOptions {
+  /**
+   * Wall-clock time (ms since the epoch) after which matching stops: the rules not yet run on this
+   * file are skipped and a `timeout` warning says so. Checked between candidates, so a native call
+   * is never interrupted.
+   */
+  deadline?: number;
   /**
    * Base names of the scanned project's files and folders: a Python import is the project's when
    * its first segment is one (relative imports always are). Without it every import may be.
@@ -65,8 +72,14 @@ export function scanSource(
   const lines = text.split('\n');
   const findings: Finding[] = [];
   const pending: PendingFinding[] = [];
-  for (const rule of rules) {
+  const deadline = options.deadline;
+  for (const [index, rule] of rules.entries()) {
     if (rule.deprecated !== undefined || !rule.languages.includes(language.id)) continue;
+    if (deadline !== undefined && Date.now() > deadline) {
+      const skipped = rules.slice(index).map((r) => r.id).join(', ');
+      warnings.push({ file, kind: 'timeout', message: `over its time budget: rules ${skipped} were not run on this file` });
+      break;
+    }
     try {
       for (const candidate of matchRule(ctx, rule, language)) {
         const finding = toFinding(rule, candidate, file, language, lines);
@@ -105,7 +118,18 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec): Candid
     // A callback handed over by name stands for its body as a reference node; the call search does
     // not look at references, so they stay anchors of their own even inside a wider scope.
     const references = scopes.map((s) => s.body).filter((b) => REFERENCE_TYPES.has(b.type));
-    within = [...outermost(scopes.map((s) => s.body).filter((b) => !REFERENCE_TYPES.has(b.type))), ...references];
+    // A client-wide policy holds only calls on its client: those calls are the places to look,
+    // not the whole file its scope spans.
+    const receivers = new Set(scopes.flatMap((s) => (s.receiver !== undefined ? [s.receiver] : [])));
+    const bodies = outermost(scopes.filter((s) => s.receiver === undefined).map((s) => s.body).filter((b) => !REFERENCE_TYPES.has(b.type)));
+    const onReceivers =
+      receivers.size === 0
+        ? []
+        : allCalls(ctx).filter((c) => {
+            const path = calleePath(ctx, c);
+            return receivers.has(path) || receivers.has(path.slice(0, path.lastIndexOf('.')));
+          }).filter((c) => !bodies.some((b) => b.startIndex <= c.startIndex && c.endIndex <= b.endIndex));
+    within = [...bodies, ...references, ...onReceivers];
   }
   const candidates: Candidate[] = [];
   const query = rule.match?.[language.id]?.query;

@@ -48,8 +48,11 @@ export function nodesWithin(ctx: FileContext, node: Node, types: string | readon
   const list = typeof types === 'string' ? [types] : types;
   const index = buckets(ctx);
   if (list.some((t) => !index.has(t))) {
-    const own = list.includes(node.type) ? [node] : [];
-    return [...own, ...node.descendantsOfType([...list])];
+    // Types not indexed up front (bindings, pairs): walked once per node and kept.
+    return ctx.memo(`within:${list.join(',')}:${node.id}`, () => {
+      const own = list.includes(node.type) ? [node] : [];
+      return [...own, ...node.descendantsOfType([...list])];
+    });
   }
   const out: Node[] = [];
   for (const t of list) out.push(...rangeOf(index.get(t) as Bucket, node.startIndex, node.endIndex));

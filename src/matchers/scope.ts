@@ -1,12 +1,13 @@
-import { callee, contains, dottedPath, isCall, type Family, type Node } from './syntax.js';
-import type { Scope } from './types.js';
+import { calleePath } from './file-index.js';
+import { contains, isCall, type Node } from './syntax.js';
+import type { FileContext, Scope } from './types.js';
 
 /** Whether `node` sits in the scope's body (and, for a client policy, is a call on its client). */
-export function scopeHolds(scope: Scope, node: Node, family: Family): boolean {
-  if (!contains(scope.body, node)) return false;
+export function scopeHolds(ctx: FileContext, scope: Scope, node: Node, rangeChecked = false): boolean {
+  if (!rangeChecked && !contains(scope.body, node)) return false;
   if (scope.receiver === undefined) return true;
-  if (!isCall(node, family)) return false;
-  const path = dottedPath(callee(node));
+  if (!isCall(node, ctx.family)) return false;
+  const path = calleePath(ctx, node);
   return path === scope.receiver || path.slice(0, path.lastIndexOf('.')) === scope.receiver;
 }
 

@@ -1,4 +1,4 @@
-import { calleePath, callsWithin } from '../file-index.js';
+import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
 import { isTypedMemberCall } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
@@ -58,26 +58,43 @@ export const idempotencyKeyMatcher: Matcher = {
   },
 };
 
+/**
+ * A cheap text test: could the source of `node` mention a key of the list? Compares the text with
+ * separators removed against the names' literal parts, so it never misses what `keyTest` finds.
+ */
+function keyText(ctx: FileContext, list: string): (node: Node) => boolean {
+  return ctx.memo(`key-text:${list}`, () => {
+    const fragments = (ctx.vocab.keys[list] ?? []).map((k) => k.split('*').map(normalizeName).filter((p) => p.length > 0).sort((a, b) => b.length - a.length)[0] ?? '');
+    if (fragments.length === 0 || fragments.some((f) => f === '')) return () => true;
+    return (node: Node) => {
+      const text = normalizeName(ctx.source.slice(node.startIndex, node.endIndex));
+      return fragments.some((f) => text.includes(f));
+    };
+  });
+}
+
 function keyTest(ctx: FileContext, list: string): (name: string) => boolean {
   return ctx.memo(`keys:${list}`, () => {
     const patterns = (ctx.vocab.keys[list] ?? []).map((k) => {
       const body = normalizeName(k.replace(/\*/g, 'STAR')).split('star').join('.*');
       return new RegExp(`^${body}$`);
     });
-    return (name: string) => {
+    const test = (name: string) => {
       const n = normalizeName(name);
       return n.length > 0 && patterns.some((p) => p.test(n));
     };
+    return test;
   });
 }
 
 /** Whether `call` passes a key of the list in its arguments or a variable built before it. */
 export function passesKey(ctx: FileContext, call: Node, list: string): boolean {
   const isKey = keyTest(ctx, list);
+  const mayHold = keyText(ctx, list);
   const args = call.childForFieldName('arguments');
   if (args === null) return false;
-  if (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey)) return true;
-  if (args.descendantsOfType('keyword_argument').some((kw) => isKey(kw.childForFieldName('name')?.text ?? ''))) return true;
+  // Names and strings are read from the tree only when the text could hold a key at all.
+  if (mayHold(args) && (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey))) return true;
   if (builtByLocalFunction(ctx, args, isKey)) return true;
 
   // Variables are looked up in the enclosing function and, for closures (a retry callback), in
@@ -87,9 +104,9 @@ export function passesKey(ctx: FileContext, call: Node, list: string): boolean {
   const params = new Set(scopes.flatMap((fn) => functionParameters(fn)));
   scopes.push(ctx.root);
   for (const arg of callArguments(call)) {
-    for (const ref of referencedNames(arg)) {
+    for (const ref of referencedNames(ctx, arg)) {
       if (ref.trusted && params.has(ref.name)) return true;
-      if (scopes.some((scope) => carriedByVariable(ctx, scope, ref.name, call, isKey))) return true;
+      if (scopes.some((scope) => carriedByVariable(ctx, scope, ref.name, call, list))) return true;
     }
     if (spreadsProjectCall(ctx, arg)) return true;
   }
@@ -115,21 +132,29 @@ function spreadsProjectCall(ctx: FileContext, arg: Node): boolean {
  * A spread is `trusted` (may carry the key unseen) when it is a whole argument (`**kwargs`,
  * `...options`) or sits in an options or headers object, not when it fills a request body.
  */
-function referencedNames(arg: Node): { name: string; trusted: boolean }[] {
+function referencedNames(ctx: FileContext, arg: Node): { name: string; trusted: boolean }[] {
   const out: { name: string; trusted: boolean }[] = [];
+  const text = ctx.source.slice(arg.startIndex, arg.endIndex);
   const spreadTypes = ['dictionary_splat', 'list_splat', 'spread_element'];
   if (arg.type === 'identifier') out.push({ name: arg.text, trusted: false });
   if (spreadTypes.includes(arg.type) && arg.firstNamedChild?.type === 'identifier') out.push({ name: arg.firstNamedChild.text, trusted: true });
   const kwValue = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : null;
   if (kwValue?.type === 'identifier') out.push({ name: kwValue.text, trusted: false });
-  for (const s of arg.descendantsOfType(spreadTypes)) {
-    if (s.firstNamedChild?.type === 'identifier') out.push({ name: s.firstNamedChild.text, trusted: inOptionsObject(s, arg) });
+  // Each walk below only where the argument's text can hold what it looks for.
+  if (/\.\.\.|\*/.test(text)) {
+    for (const s of arg.descendantsOfType(spreadTypes)) {
+      if (s.firstNamedChild?.type === 'identifier') out.push({ name: s.firstNamedChild.text, trusted: inOptionsObject(s, arg) });
+    }
   }
-  for (const pair of arg.descendantsOfType('pair')) {
-    const value = pair.childForFieldName('value');
-    if (value?.type === 'identifier') out.push({ name: value.text, trusted: false });
+  if (text.includes(':')) {
+    for (const pair of arg.descendantsOfType('pair')) {
+      const value = pair.childForFieldName('value');
+      if (value?.type === 'identifier') out.push({ name: value.text, trusted: false });
+    }
   }
-  for (const short of arg.descendantsOfType('shorthand_property_identifier')) out.push({ name: short.text, trusted: false });
+  if (ctx.family === 'ecma' && text.includes('{')) {
+    for (const short of arg.descendantsOfType('shorthand_property_identifier')) out.push({ name: short.text, trusted: false });
+  }
   return out;
 }
 
@@ -146,20 +171,52 @@ function inOptionsObject(spread: Node, arg: Node): boolean {
 }
 
 /** Whether statements before `call` in `scope` put a key into `name` (assignment, item set, update). */
-function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: Node, isKey: (n: string) => boolean): boolean {
-  for (const node of scope.descendantsOfType([...BINDING_TYPES, 'expression_statement'])) {
-    if (node.startIndex >= call.startIndex) break;
-    const binding = bindingOf(node);
-    let carrier: Node | null = null;
-    if (binding !== null && binding.name === name) carrier = binding.value;
-    else if (node.type === 'expression_statement' && new RegExp(`^${escape(name)}\\s*(\\[|\\.)`).test(node.text)) carrier = node;
-    else if (node.type === 'assignment' || node.type === 'assignment_expression') {
-      const left = node.childForFieldName('left');
-      if (left && /^(subscript|subscript_expression|attribute|member_expression)$/.test(left.type) && left.text.startsWith(name)) carrier = node;
-    }
-    if (carrier !== null && (namesUnder(carrier).some(isKey) || stringsUnder(carrier).some(isKey) || builtByLocalFunction(ctx, carrier, isKey))) return true;
+function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: Node, list: string): boolean {
+  const isKey = keyTest(ctx, list);
+  for (const carrier of carriersIn(ctx, scope).get(name) ?? []) {
+    if (carrier.at >= call.startIndex) break;
+    const node = carrier.node;
+    if (keyText(ctx, list)(node) && (namesUnder(node).some(isKey) || stringsUnder(node).some(isKey))) return true;
+    if (builtByLocalFunction(ctx, node, isKey)) return true;
   }
   return false;
+}
+
+/**
+ * What puts values into each variable of a scope, in order: `name = …` (its value), `name[…] = …`,
+ * `name.update(…)`, `name.x = …`. Built once per scope (the module's top level only, for the file).
+ */
+function carriersIn(ctx: FileContext, scope: Node): Map<string, { at: number; node: Node }[]> {
+  return ctx.memo(`carriers:${scope.id}`, () => {
+    const out = new Map<string, { at: number; node: Node }[]>();
+    const add = (name: string, at: number, node: Node) => {
+      const list = out.get(name) ?? [];
+      list.push({ at, node });
+      out.set(name, list);
+    };
+    // At module level only the module's own statements count (not every function's locals).
+    const nodes =
+      scope.id === ctx.root.id
+        ? ctx.root.namedChildren.flatMap((st) => [st, ...st.namedChildren, ...st.namedChildren.flatMap((c) => c.namedChildren)])
+            .filter((n) => (BINDING_TYPES as readonly string[]).includes(n.type) || n.type === 'expression_statement')
+        : nodesWithin(ctx, scope, [...BINDING_TYPES, 'expression_statement']);
+    for (const node of nodes) {
+      const binding = bindingOf(node);
+      if (binding !== null) {
+        add(binding.name, node.startIndex, binding.value);
+        continue;
+      }
+      if (node.type === 'expression_statement') {
+        const head = /^([A-Za-z_$][\w$]*)\s*[[.]/.exec(ctx.source.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + 200)));
+        if (head?.[1]) add(head[1], node.startIndex, node);
+      } else if (node.type === 'assignment' || node.type === 'assignment_expression') {
+        const left = node.childForFieldName('left');
+        const head = left && /^(subscript|subscript_expression|attribute|member_expression)$/.test(left.type) ? /^[A-Za-z_$][\w$]*/.exec(left.text)?.[0] : undefined;
+        if (head) add(head, node.startIndex, node);
+      }
+    }
+    return out;
+  });
 }
 
 /** Options built by a function of this file (`headers=auth_headers(order)`) that puts a key in. */
@@ -171,9 +228,6 @@ function builtByLocalFunction(ctx: FileContext, node: Node, isKey: (n: string) =
   });
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The vocabulary calls made inside the local function `call` invokes (any vocabulary). */
 function innerCalls(ctx: FileContext, call: Node): Node[] {

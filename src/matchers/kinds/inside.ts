@@ -23,8 +23,12 @@ export const insideMatcher: Matcher = {
     let best = undefined as (typeof candidate)['scope'];
     let conditional = undefined as (typeof candidate)['scope'];
     const size = (s: NonNullable<typeof best>) => s.body.endIndex - s.body.startIndex;
-    for (const scope of context.scopes(ctx)) {
-      if (!scopeHolds(scope, candidate.node, ctx.family)) continue;
+    // Scope ranges read once per file: a candidate is tested against every scope of the context.
+    const ranges = ctx.memo(`scope-ranges:${context.name}`, () => context.scopes(ctx).map((s) => ({ scope: s, start: s.body.startIndex, end: s.body.endIndex })));
+    const start = candidate.node.startIndex;
+    const end = candidate.node.endIndex;
+    for (const { scope, start: from, end: to } of ranges) {
+      if (start < from || end > to || (scope.receiver !== undefined && !scopeHolds(ctx, scope, candidate.node, true))) continue;
       if (scope.requires !== undefined) {
         if (conditional === undefined || size(scope) < size(conditional)) conditional = scope;
       } else if (best === undefined || size(scope) < size(best)) best = scope;

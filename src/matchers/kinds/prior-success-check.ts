@@ -6,6 +6,7 @@ import {
   callTypes,
   callee,
   contains,
+  enclosingFunction,
   dottedPath,
   ifChain,
   isCall,
@@ -31,11 +32,16 @@ export const priorSuccessCheckMatcher: Matcher = {
     const scope = candidate.scope;
     if (scope === undefined) return false;
     const target = candidate.node;
-    for (const ifStmt of nodesWithin(ctx, scope.body, 'if_statement')) {
+    // A client-wide policy spans the file: a check counts in the function that makes the call.
+    const region = scope.body.id === ctx.root.id ? (enclosingFunction(target, ctx.family) ?? ctx.root) : scope.body;
+    for (const ifStmt of nodesWithin(ctx, region, 'if_statement')) {
       if (ifStmt.startIndex >= target.startIndex) break;
       const branches = ifChain(ifStmt, ctx.family);
       const head = branches[0];
-      if (head?.condition == null || !isLookup(ctx, head.condition, scope.body, ifStmt)) continue;
+      const condition = head?.condition;
+      if (head === undefined || condition == null) continue;
+      // Whether an if is a lookup does not depend on the candidate: decided once per if.
+      if (!ctx.memo(`lookup:${region.id}:${ifStmt.id}`, () => isLookup(ctx, condition, region, ifStmt))) continue;
       if (contains(ifStmt, target)) return true;
       if (leavesEarly(ctx, head.body)) return true;
     }
