@@ -92,17 +92,23 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   const modules = projectModules(files);
   const setup = { rules: [...options.rules], vocab: options.vocab, prefilter: options.prefilter ?? true, projectModules: [...modules] };
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
-  const pool = jobs > 1 && files.length > 1 ? startScanPool(Math.min(jobs, files.length), setup) : null;
-  const scanHere = pool === null ? createTextScanner(setup) : null;
+  // Workers start on the first file the cache cannot answer: a warm re-scan needs none.
+  let pool: ReturnType<typeof startScanPool> | undefined;
+  let scanHere: ((t: TextTask) => TextOutcome) | undefined;
+  const runner = (): { pool: NonNullable<typeof pool> } | { here: (t: TextTask) => TextOutcome } => {
+    if (pool === undefined) pool = jobs > 1 && files.length > 1 ? startScanPool(Math.min(jobs, files.length), setup) : null;
+    if (pool !== null) return { pool };
+    return { here: (scanHere ??= createTextScanner(setup)) };
+  };
   const budget = options.fileBudgetMs ?? 20_000;
   const progress = options.progress ?? NO_PROGRESS;
-  const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: pool?.threads ?? 0 };
+  const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: 0 };
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
 
   const order = files.map((abs, i) => ({ abs, i, size: sizeOf(abs) })).sort((a, b) => b.size - a.size || a.i - b.i);
   let next = 0;
   let done = 0;
-  const lanes = Array.from({ length: pool?.threads ?? 1 }, async () => {
+  const lanes = Array.from({ length: jobs > 1 && files.length > 1 ? Math.min(jobs, files.length) : 1 }, async () => {
     for (let k = next++; k < order.length; k = next++) {
       const item = order[k];
       if (item === undefined) break;
@@ -110,7 +116,8 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
       if (k % 16 === 15) await new Promise((r) => setImmediate(r));
       outcomes[item.i] = await scanOne(item.abs, options, stats, modules, async (task) => {
         const budgeted = { ...task, budgetMs: budget };
-        return pool !== null ? pool.run(budgeted) : (scanHere as (t: TextTask) => TextOutcome)(budgeted);
+        const r = runner();
+        return 'pool' in r ? r.pool.run(budgeted) : r.here(budgeted);
       });
       progress.tick(++done, order.length);
     }
@@ -118,6 +125,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   try {
     await Promise.all(lanes);
   } finally {
+    stats.threads = pool?.threads ?? 0;
     await pool?.close();
     progress.done();
   }
@@ -158,6 +166,12 @@ function settle(outcomes: FileOutcome[], options: ScanFilesOptions, stats: ScanS
     }
     const isTest = options.testFileRisk !== 'keep' && isTestFile(o.file, testPatterns);
     for (const f of fs) settled.push(isTest ? lowerRisk(f, options.testFileRisk as Risk) : f);
+  }
+  // Each finding names the incidents its anti-pattern came from (from the rule or the failures YAML).
+  const incidents = new Map(options.rules.map((r) => [r.id, r.metadata?.incidents ?? []]));
+  for (const [i, f] of settled.entries()) {
+    const list = incidents.get(f.ruleId) ?? [];
+    if (list.length > 0 && f.incidents === undefined) settled[i] = { ...f, incidents: [...list] };
   }
   settled.sort(compareFindings);
   const unique = settled.filter((f, i) => i === 0 || compareFindings(settled[i - 1] as Finding, f) !== 0 || (settled[i - 1] as Finding).ruleId !== f.ruleId);

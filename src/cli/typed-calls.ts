@@ -1,8 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { Node as TsNode, Project, SourceFile } from 'ts-morph';
 import type { TypedResolver } from '../engine/link.js';
 import type { ScanWarning } from '../engine/types.js';
+
+// ts-morph brings the whole TypeScript compiler: loaded on the first question, not at start-up.
+const requireModule = createRequire(import.meta.url);
+type TsMorph = typeof import('ts-morph');
+let tsMorph: TsMorph | undefined;
+const morph = (): TsMorph => (tsMorph ??= requireModule('ts-morph') as TsMorph);
 
 export interface TypedResolution {
   resolver: TypedResolver;
@@ -30,6 +37,7 @@ export function resolveTypedCalls(options: { cwd: string; roots: readonly string
     if (project !== undefined) return project;
     started = Date.now();
     try {
+      const { Project, ts } = morph();
       const tsconfig = options.roots.map((r) => join(r, 'tsconfig.json')).find((p) => existsSync(p));
       project = tsconfig
         ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true, noEmit: true } })
@@ -70,7 +78,8 @@ export function resolveTypedCalls(options: { cwd: string; roots: readonly string
 /** The function or method declaration the call starting at (line, column) invokes. */
 function declarationAt(sf: SourceFile, line: number, column: number): { file: string; name: string } | null {
   const pos = sf.compilerNode.getPositionOfLineAndCharacter(line - 1, column - 1);
-  let node: Node | undefined = sf.getDescendantAtPos(pos);
+  const { Node } = morph();
+  let node: TsNode | undefined = sf.getDescendantAtPos(pos);
   while (node !== undefined && !(Node.isCallExpression(node) && node.getStart() === pos)) node = node.getParent();
   if (node === undefined || !Node.isCallExpression(node)) return null;
   const expr = node.getExpression();
