@@ -53,7 +53,8 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
       const related = [...pending.related];
       let moved: { file: string; site: CallSite } | undefined;
       // Requirements that need the type checker are asked last: most pending findings fail earlier.
-      const ordered = [...pending.requires].sort((a, b) => Number(a.kind === 'helper' && a.typed === true) - Number(b.kind === 'helper' && b.typed === true));
+      const isTyped = (r: (typeof pending.requires)[number]) => (r.kind === 'helper' && r.typed === true) || (r.kind === 'retry-wrapper' && r.typedAt !== undefined);
+      const ordered = [...pending.requires].sort((a, b) => Number(isTyped(a)) - Number(isTyped(b)));
       const holds = ordered.every((req) => {
         if (req.kind === 'project-fact') {
           // `job-attempts:payouts` holds when that queue, or an unnamed one, gets attempts; `:*` when any does.
@@ -65,7 +66,9 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
         const target =
           req.kind === 'helper' && req.typed
             ? resolveTyped(byFile, options, pending)
-            : resolveLocal(byFile, input, req.local, 0);
+            : req.kind === 'retry-wrapper' && req.typedAt
+              ? resolveTyped(byFile, options, { file: pending.file, ...req.typedAt })
+              : resolveLocal(byFile, input, req.local, 0);
         if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
         const sites = target?.facts.reaches[req.vocab] ?? [];
         const unkeyed = sites.filter((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
@@ -147,7 +150,7 @@ export interface LinkOptions {
   resolveTyped?: TypedResolver;
 }
 
-function resolveTyped(byFile: Map<string, LinkInput>, options: LinkOptions, at: PendingFinding): Target | null {
+function resolveTyped(byFile: Map<string, LinkInput>, options: LinkOptions, at: { file: string; line: number; column: number }): Target | null {
   const hit = options.resolveTyped?.(at.file, at.line, at.column);
   if (!hit) return null;
   const facts = byFile.get(hit.file)?.summary.functions[hit.name];

@@ -8,7 +8,13 @@ import type { Vocabulary } from './vocabulary.js';
  * key. The link step, which sees every file's summary, keeps or drops findings that carry one.
  */
 export type Requirement =
-  | { kind: 'retry-wrapper'; local: string; argIndex: number }
+  | {
+      kind: 'retry-wrapper';
+      local: string;
+      argIndex: number;
+      /** A method on a typed object (`this.retry.run(…)`): resolved by the type checker at this call. */
+      typedAt?: { line: number; column: number };
+    }
   /** The imported name is an HTTP client with a retry policy that retries writes. */
   | { kind: 'retried-client'; local: string }
   /** The imported function returns such a client. */

@@ -57,3 +57,40 @@ describe('type-aware method calls (ts-morph)', () => {
     expect(await lines(dir, ['--no-types'])).toEqual(['AP-001 src/job.ts:10']);
   });
 });
+
+describe('type-aware retry wrappers (ts-morph)', () => {
+  it('follows this.retry.run(() => …) to a class in another file that retries its callback', async () => {
+    const dir = project({
+      'src/retry-policy.ts': [
+        'export class RetryPolicy {',
+        '  async run<T>(fn: () => Promise<T>): Promise<T> {',
+        '    for (let attempt = 0; attempt < 3; attempt++) {',
+        '      try {',
+        '        return await fn();',
+        '      } catch (err) {',
+        '        await new Promise((r) => setTimeout(r, 100));',
+        '      }',
+        '    }',
+        "    throw new Error('gave up');",
+        '  }',
+        '  async once<T>(fn: () => Promise<T>): Promise<T> {',
+        '    return fn();',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      'src/orders.ts': [
+        "import { RetryPolicy } from './retry-policy';",
+        'export class Orders {',
+        '  constructor(private readonly retry: RetryPolicy) {}',
+        '  async refund(id: string, amount: number) {',
+        '    await this.retry.run(() => gateway.refund(id, amount));',
+        '    await this.retry.once(() => gateway.refund(id, amount));',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(await lines(dir)).toEqual(['AP-001 src/orders.ts:5']);
+  });
+});

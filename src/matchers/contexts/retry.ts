@@ -134,6 +134,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       const job = mentionsRetryKwarg ? jobPolicyScope(ctx, v, call, functions, path) : null;
       if (job) scopes.push(job);
       else if (projectImportOf(ctx, path) !== undefined) scopes.push(...importedWrapperScope(ctx, call, path, functions));
+      else if (ctx.family === 'ecma' && /^this\.[\w$]+\.[\w$]+$/.test(path)) scopes.push(...importedWrapperScope(ctx, call, path, functions, true));
     }
   }
   if (mentionsRetry) scopes.push(...clientPolicyScopes(ctx, calls));
@@ -359,14 +360,17 @@ function resolveFunctionBody(ctx: FileContext, cb: Node, functions: Map<string, 
  * `with_retries(charge_customer, order)`): a retry scope if the import turns out to retry its
  * callback, which only the link step can tell.
  */
-function importedWrapperScope(ctx: FileContext, call: Node, path: string, functions: Map<string, Node>): Scope[] {
+function importedWrapperScope(ctx: FileContext, call: Node, path: string, functions: Map<string, Node>, typed = false): Scope[] {
   const positional = callArguments(call).filter((a) => keywordArgument(a) === null);
   for (const [argIndex, arg] of positional.entries()) {
     const a = unwrapAwait(arg);
     if (a === null) continue;
     const isCallback = isFunction(a, ctx.family) || (a.type === 'identifier' && (functions.has(a.text) || projectImportOf(ctx, a.text) !== undefined));
     const body = isCallback ? resolveFunctionBody(ctx, a, functions) : null;
-    if (body) return [{ context: 'retry', body, construct: call, label: `${path}(…)`, requires: { kind: 'retry-wrapper', local: path, argIndex } }];
+    if (!body) continue;
+    // `this.retry.run(() => …)`: a service injected into the class; what `run` does is the type checker's to say.
+    const typedAt = typed ? { typedAt: { line: call.startPosition.row + 1, column: call.startPosition.column + 1 } } : {};
+    return [{ context: 'retry', body, construct: call, label: `${path}(…)`, requires: { kind: 'retry-wrapper', local: path, argIndex, ...typedAt } }];
   }
   return [];
 }
