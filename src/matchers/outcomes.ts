@@ -1,6 +1,7 @@
 import { WordSet, splitWords } from './names.js';
 import { dottedPath, lastSegment, stringValue, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
+import type { Vocabulary } from './vocabulary.js';
 
 /**
  * Reads the `outcomes` vocabulary: what records an outcome (`mark_failed()`, `status = "failed"`,
@@ -11,6 +12,13 @@ export interface OutcomeWords {
   values: Set<string>;
   returnFalse: boolean;
   mentions: WordSet;
+}
+
+/** The load-time check of an outcome parameter (`records: failure`, `scope-mentions: ambiguous`). */
+export function outcomeParamProblem(param: string | undefined, vocab: Vocabulary): string | null {
+  return param === undefined || vocab.outcomes[param] === undefined
+    ? `needs an outcome name defined under vocabulary outcomes (known: ${Object.keys(vocab.outcomes).join(', ')})`
+    : null;
 }
 
 export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | undefined {

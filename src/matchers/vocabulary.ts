@@ -98,6 +98,8 @@ export const VocabularySchema = z
         status_fields: names,
         /** Of those, the ones that are true on success (`ok`), as opposed to a number. */
         boolean_fields: names,
+        /** Status values that mean success (`succeeded`, `booked`): a check for one is a success test. */
+        success_values: names,
       })
       .strict()
       .prefault({}),

@@ -167,7 +167,7 @@ function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polar
     const value = right.text.replace(/['"`]/g, '');
     const numeric = /^\d+$/.test(value) ? Number(value) : null;
     const ok2xx = numeric !== null && numeric >= 200 && numeric < 300;
-    const successWord = /^(success|succeeded|successful|ok|paid|completed|captured|approved|booked|settled|confirmed|accepted|authorized|done)$/i.test(value);
+    const successWord = ctx.vocab.responses.success_values.some((v) => v.toLowerCase() === value.toLowerCase());
     const tuple = right.type === 'tuple' || right.type === 'list' || right.type === 'array';
     if (op === 'in' && tuple && /\b2\d\d\b/.test(right.text)) return { polarity: 'success', response: obj };
     if (op === 'not in' && tuple && /\b2\d\d\b/.test(right.text)) return { polarity: 'failure', response: obj };

@@ -1,6 +1,6 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { WordSet } from '../names.js';
-import { isOutcomeValue, outcomeWords, recordsByName } from '../outcomes.js';
+import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { callTypes, callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
@@ -17,10 +17,7 @@ import type { Candidate, FileContext, Matcher } from '../types.js';
 export const recordsMatcher: Matcher = {
   kind: 'records',
   summary: 'a statement that records an outcome (failure: mark_failed(), status = "failed", return False)',
-  validate: (param, vocab) =>
-    param === undefined || vocab.outcomes[param] === undefined
-      ? `needs an outcome name defined under vocabulary outcomes (known: ${Object.keys(vocab.outcomes).join(', ')})`
-      : null,
+  validate: outcomeParamProblem,
   find(ctx, param, within) {
     const words = outcomeWords(ctx, param ?? '');
     if (words === undefined) return [];

@@ -1,4 +1,4 @@
-import { mentionsOutcome, outcomeWords } from '../outcomes.js';
+import { mentionsOutcome, outcomeParamProblem, outcomeWords } from '../outcomes.js';
 import type { Matcher } from '../types.js';
 
 /**
@@ -11,10 +11,7 @@ import type { Matcher } from '../types.js';
 export const scopeMentionsMatcher: Matcher = {
   kind: 'scope-mentions',
   summary: 'the candidate’s scope mentions an outcome (e.g. ambiguous: pending, unknown, reconcile)',
-  validate: (param, vocab) =>
-    param === undefined || vocab.outcomes[param] === undefined
-      ? `needs an outcome name defined under vocabulary outcomes (known: ${Object.keys(vocab.outcomes).join(', ')})`
-      : null,
+  validate: outcomeParamProblem,
   test(ctx, param, candidate) {
     const words = outcomeWords(ctx, param ?? '');
     const scope = candidate.scope;
