@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
-import { VocabularySchema, type Vocabulary, type VocabularyInput } from '../matchers/index.js';
+import { VocabularySchema } from '../matchers/index.js';
 import { describeIssue, parseYamlSource } from '../rules-loader/yaml-source.js';
 
 /** Name of the project config file looked up in the scan root. */
@@ -36,11 +36,6 @@ export const ConfigSchema = z
 
 export type Config = z.output<typeof ConfigSchema> & { file: string | undefined; dir: string };
 
-/** The extra vocabulary of a config, or an empty one. */
-export function configVocabulary(config: Config): Vocabulary | undefined {
-  return config.vocabulary;
-}
-
 /**
  * Loads the config: `explicit` when given (it must exist), else `faultline.config.yaml` in `root`
  * when present, else defaults. Relative rule paths resolve against the config's folder.
@@ -72,4 +67,3 @@ export function loadConfig(explicit: string | undefined, root: string): Config {
   return { ...parsed.data, rules: parsed.data.rules.map((r) => (isAbsolute(r) ? r : join(dir, r))), file, dir };
 }
 
-export type { VocabularyInput };

@@ -2,8 +2,6 @@ import { calleePath } from './file-index.js';
 import { NamePatterns, WordSet, normalizeName, splitWords } from './names.js';
 import {
   callArguments,
-  callee,
-  dottedPath,
   keywordArgument,
   lastSegment,
   literalEntries,

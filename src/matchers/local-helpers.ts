@@ -1,13 +1,9 @@
 import { isCallOf } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType } from './file-index.js';
 import {
-  callTypes,
-  callee,
-  dottedPath,
   functionBody,
   functionName,
   functionTypes,
-  lastSegment,
   type Node,
 } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -147,9 +143,4 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
   }
   cache.set(fn.id, out);
   return out;
-}
-
-/** The last segment of a call's path, e.g. `charge` for `self.gateway.charge(p)`. */
-export function calleeName(call: Node): string {
-  return lastSegment(dottedPath(callee(call)));
 }

@@ -3,7 +3,7 @@ import { callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { passesKey } from './kinds/idempotency-key.js';
 import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
-import { callTypes, callee, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, type Node } from './syntax.js';
+import { callee, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /** A call inside a function, as another file's finding will point at it. */

@@ -116,12 +116,6 @@ export function lastSegment(path: string): string {
   return i < 0 ? path : path.slice(i + 1);
 }
 
-/** Everything before the last segment: `self.gateway` in `self.gateway.charge`. */
-export function receiverPath(path: string): string {
-  const i = path.lastIndexOf('.');
-  return i < 0 ? '' : path.slice(0, i);
-}
-
 /** The argument nodes of a call, in order (keyword arguments and spreads included). */
 export function callArguments(call: Node): Node[] {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c) => c.type !== 'comment');

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { Finding, Risk, ScanResult } from '../engine/types.js';
+import type { Finding, Risk } from '../engine/types.js';
 import { activeFindings, countByRisk, extractionLines, groupByRule } from './summary.js';
 import type { Reporter, ReportContext } from './types.js';
 

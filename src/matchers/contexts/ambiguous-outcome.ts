@@ -5,7 +5,6 @@ import {
   BINDING_TYPES,
   bindingOf,
   blockStatements,
-  callTypes,
   dottedPath,
   enclosingFunction,
   firstLine,

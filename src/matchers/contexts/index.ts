@@ -15,8 +15,3 @@ export function getContext(name: string): ContextKind | undefined {
 export function contextNames(): string[] {
   return [...CONTEXTS.keys()];
 }
-
-/** Every context kind. */
-export function allContexts(): ContextKind[] {
-  return [...CONTEXTS.values()];
-}

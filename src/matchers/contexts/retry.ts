@@ -8,7 +8,6 @@ import {
   blockStatements,
   callArguments,
   callee,
-  callTypes,
   contains,
   dottedPath,
   enclosingFunction,

@@ -1,7 +1,7 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { callTypes, callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
+import { callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 import { WordSet } from '../names.js';
 
@@ -25,7 +25,6 @@ export const callMatcher: Matcher = {
   find(ctx, param, within) {
     const seen = new Set<number>();
     const out: Candidate[] = [];
-    const types = callTypes(ctx.family) as string[];
     for (const root of within) {
       if (isReference(root)) {
         // A retried callback imported from another file (`with_retries(charge_customer, order)`).

@@ -7,7 +7,6 @@ import {
   BINDING_TYPES,
   bindingOf,
   callArguments,
-  callTypes,
   callee,
   dottedPath,
   functionBody,

@@ -2,7 +2,7 @@ import { calleePath, callsWithin } from '../file-index.js';
 import { WordSet } from '../names.js';
 import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName } from '../outcomes.js';
 import { statementOf } from '../scope.js';
-import { callTypes, callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
+import { callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
