@@ -8,7 +8,7 @@ import { FORMATS, getReporter } from '../reporters/index.js';
 import { DEFAULT_TEST_PATTERNS, scanFiles } from './scan-files.js';
 import { discoverFiles } from './discover.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, failsGate } from './exit-codes.js';
-import { gitRoot } from './git-root.js';
+import { gitRoot } from '../git-root.js';
 import { applyBaseline, createBaseline, pruneBaseline, readBaseline, writeBaseline } from '../baseline/index.js';
 import { withFingerprints } from '../engine/fingerprint.js';
 import { processIo, type CliIo } from './io.js';
@@ -19,7 +19,6 @@ import { loadRules } from '../rules-loader/load-rules.js';
 import {
   antiPatternSummary,
   compileFailures,
-  occurrenceRoot,
   occurrencesFor,
   readFailuresFile,
   writeOccurrences,
@@ -152,6 +151,8 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     include: [...config.include, ...opts.include],
     exclude: [...config.exclude, ...opts.exclude],
   });
+  // Paths in SARIF, the failures YAML and type resolution are relative to the repository root.
+  const repoRoot = gitRoot(setup.scanRoot) ?? setup.scanRoot;
   const maxFileSize = opts.maxFileSize ?? config.max_file_size;
   const run = scanRunOptions(opts, io, { ...setup, maxFileSize });
   const scanned = await scanFiles(files, {
@@ -163,7 +164,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     testFilePatterns: config.test_files.patterns ?? DEFAULT_TEST_PATTERNS,
     suppressions: opts.suppressions,
     types: opts.types,
-    typeRoots: [setup.scanRoot, ...(gitRoot(setup.scanRoot) ? [gitRoot(setup.scanRoot) as string] : [])],
+    typeRoots: [setup.scanRoot, repoRoot],
     ...run,
   });
   run.finish();
@@ -181,7 +182,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
   let preamble: string | undefined;
   let occurrences: Record<string, Occurrence[]> | undefined;
   if (failures !== undefined) {
-    const byId = occurrencesFor(result.findings, { root: occurrenceRoot(setup.scanRoot, io.cwd), cwd: io.cwd, rules: setup.rules });
+    const byId = occurrencesFor(result.findings, { root: repoRoot, cwd: io.cwd, rules: setup.rules });
     occurrences = Object.fromEntries(byId);
     preamble = antiPatternSummary(failures, setup.rules, byId);
     if (opts.write) {
@@ -194,7 +195,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     ...(occurrences !== undefined && opts.failures !== undefined ? { failures: { file: opts.failures, occurrences, written: opts.write === true } } : {}),
     color: opts.output === undefined && io.isTTY && io.env.NO_COLOR === undefined,
     cwd: io.cwd,
-    srcRoot: gitRoot(setup.scanRoot) ?? setup.scanRoot,
+    srcRoot: repoRoot,
     rules: setup.rules,
     version: packageVersion(),
     commandLine: ['faultline', ...argv].join(' '),

@@ -1,3 +1,4 @@
+import { gitRoot } from '../git-root.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Rule } from '../engine/rule.js';
@@ -15,12 +16,7 @@ import type { Occurrence } from './types.js';
 export function occurrenceRoot(scanRoot: string, cwd: string = process.cwd()): string {
   let start = resolve(cwd, scanRoot);
   if (existsSync(start) && !statSync(start).isDirectory()) start = dirname(start);
-  for (let dir = start; ; ) {
-    if (existsSync(resolve(dir, '.git'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return start;
-    dir = parent;
-  }
+  return gitRoot(start) ?? start;
 }
 
 /** What {@link occurrencesFor} needs besides the findings. */
