@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import Parser from 'tree-sitter';
 import type { Family } from '../matchers/index.js';
+import { installFastNodes } from './fast-nodes.js';
 import type { RuleLanguage } from './types.js';
 
 /** The tree-sitter grammars faultline loads. JavaScript is parsed with TSX (a superset that knows JSX). */
@@ -67,7 +68,31 @@ const parsers = new Map<GrammarName, Parser>();
 
 /** Parses `text` with the grammar; one parser per grammar and thread is reused. */
 export function parse(text: string, name: GrammarName): Parser.Tree {
+  if (!checked) {
+    checked = true;
+    installFastNodes(SAMPLES.map(([grammarName, code]) => parseWith(code, grammarName)));
+  }
+  return parseWith(text, name);
+}
+
+let checked = false;
+
+/** Code the cheaper node accessors are checked against: every grammar, non-ASCII text, nesting. */
+const SAMPLES: [GrammarName, string][] = [
+  [
+    'python',
+    'import os\n\n@retry(stop=3)\ndef f(a, *b):\n    """é 😀 ü"""\n    for i in range(3):\n        try:\n            x = a.charge(amount=1, key=f"{i}")\n        except TimeoutError as e:\n            continue\n    return [y for y in b if y]\n',
+  ],
+  [
+    'typescript',
+    'import { a } from "./a";\nexport async function f<T>(x: T): Promise<void> {\n  const s = "é 😀";\n  for (let i = 0; i < 3; i++) {\n    try { await a.post(`/p/${i}`, { s }); } catch (e: unknown) { if (e instanceof Error) throw e; }\n  }\n}\n',
+  ],
+  ['tsx', 'const C = () => <div title="ü😀">{items.map((i) => <b key={i}>{i}</b>)}</div>;\nretry(async () => { await fetch(url, { method: "POST" }); });\n'],
+];
+
+function parseWith(text: string, name: GrammarName): Parser.Tree {
   let parser = parsers.get(name);
+
   if (parser === undefined) {
     parser = new Parser();
     parser.setLanguage(grammar(name));

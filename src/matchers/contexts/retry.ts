@@ -477,6 +477,8 @@ export function jobAttemptFacts(ctx: FileContext): string[] {
  * as a receiver (`billingCore.post(…)`), and every value built by an imported function
  * (`self.session = build_ledger_session()`). Each holds only if the link step finds the policy.
  */
+const ASSIGNMENTS = new Set(['assignment', 'assignment_expression', 'variable_declarator']);
+
 function importedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[] {
   const scopes: Scope[] = [];
   if (![...importsOf(ctx).values()].some((i) => ctx.isProjectModule(i.module))) return scopes;
@@ -490,13 +492,18 @@ function importedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[]
     if (!/^[A-Za-z_$][\w$]*$/.test(receiver) || projectImportOf(ctx, receiver) === undefined) continue;
     scopes.push({ context: 'retry', body: ctx.root, construct: ctx.root, label: `the retry policy of ${receiver}`, receiver, requires: { kind: 'retried-client', local: receiver } });
   }
-  for (const node of nodesOfType(ctx, ['assignment', 'assignment_expression', 'variable_declarator'])) {
+  // `client = make_client()`: found from the factory calls, far fewer than the file's assignments.
+  for (const call of calls) {
+    const factory = calleePath(ctx, call);
+    if (projectImportOf(ctx, factory) === undefined) continue;
+    let node = call.parent;
+    while (node && (node.type === 'await' || node.type === 'await_expression' || node.type === 'parenthesized_expression')) node = node.parent;
+    if (!node || !ASSIGNMENTS.has(node.type)) continue;
     const left = node.childForFieldName('left') ?? node.childForFieldName('name');
     const value = unwrapAwait(node.childForFieldName('right') ?? node.childForFieldName('value'));
-    if (!left || !value || !isCall(value, ctx.family)) continue;
-    const factory = calleePath(ctx, value);
+    if (!left || value?.id !== call.id) continue;
     const target = dottedPath(left);
-    if (!receivers.has(target) || projectImportOf(ctx, factory) === undefined) continue;
+    if (!receivers.has(target)) continue;
     scopes.push({ context: 'retry', body: ctx.root, construct: node, label: `the retry policy of ${target} (from ${factory}())`, receiver: target, requires: { kind: 'client-factory', local: factory } });
   }
   return scopes;

@@ -118,6 +118,9 @@ export function passesKey(ctx: FileContext, call: Node, list: string): boolean {
  * the caller's own parameters.
  */
 function spreadsProjectCall(ctx: FileContext, arg: Node): boolean {
+  // Both spreads are spelled with a run of punctuation the argument's text must hold.
+  const text = ctx.source.slice(arg.startIndex, arg.endIndex);
+  if (!text.includes('**') && !text.includes('...')) return false;
   const spreads = ['dictionary_splat', 'spread_element'];
   const candidates = spreads.includes(arg.type) ? [arg] : arg.descendantsOfType(spreads);
   return candidates.some((s) => {

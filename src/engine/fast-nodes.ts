@@ -1,0 +1,111 @@
+import Parser from 'tree-sitter';
+
+/**
+ * Cheaper node accessors for the native tree-sitter binding.
+ *
+ * Every accessor of a binding node (`id`, `startIndex`, `parent`, …) is a call into native code
+ * through a shared transfer buffer, and the matchers ask the same questions of the same nodes many
+ * times: profiling a cold scan showed most of matching spent in those crossings, not in our code.
+ * A node object already carries its raw `TSNode` (fields 0–1: the node's address, used as its id;
+ * field 2: its start byte; fields 3–4: its start row and byte column), so `id`, `startIndex` and
+ * `startPosition` are read in JavaScript; `endIndex`, `parent`, the child lists and field lookups are
+ * asked once per node object and kept on it (our trees are never edited after parsing, and the
+ * binding hands back the same object for a node while it is alive).
+ *
+ * The layout is the binding's private detail, so it is checked before anything is replaced: the
+ * accessors are installed only when they agree with the binding's own on sample trees of every
+ * grammar; otherwise the binding's accessors stay as they are and only speed is lost.
+ */
+type RawNode = Parser.SyntaxNode & Record<number, number> & Record<symbol, unknown>;
+
+const END = Symbol('endIndex');
+const PARENT = Symbol('parent');
+const CHILDREN = Symbol('children');
+const NAMED = Symbol('namedChildren');
+const FIELDS = Symbol('fields');
+
+let installed: boolean | undefined;
+
+/** Installs the accessors once per thread (after checking them); returns whether they are in use. */
+export function installFastNodes(samples: readonly Parser.Tree[]): boolean {
+  if (installed !== undefined) return installed;
+  const proto = baseNodePrototype(samples[0]?.rootNode);
+  if (proto === undefined) return (installed = false);
+  const original = new Map<string, PropertyDescriptor>();
+  for (const key of ['id', 'startIndex', 'startPosition', 'endIndex', 'parent', 'children', 'namedChildren', 'childForFieldName']) {
+    const d = Object.getOwnPropertyDescriptor(proto, key);
+    if (d === undefined) return (installed = false);
+    original.set(key, d);
+  }
+  const get = (key: string) => original.get(key)?.get as (this: Parser.SyntaxNode) => unknown;
+  const childFor = original.get('childForFieldName')?.value as (this: Parser.SyntaxNode, name: string) => Parser.SyntaxNode | null;
+  const reference = samples.map((tree) => snapshot(tree.rootNode));
+
+  const cached = <T>(key: symbol, getter: (this: Parser.SyntaxNode) => unknown) =>
+    function (this: RawNode): T {
+      let v = this[key];
+      if (v === undefined) this[key] = v = getter.call(this);
+      return v as T;
+    };
+  Object.defineProperties(proto, {
+    id: { configurable: true, get(this: RawNode) { return (this[0] as number) + (this[1] as number) * 4294967296; } },
+    startIndex: { configurable: true, get(this: RawNode) { return (this[2] as number) >>> 1; } },
+    startPosition: { configurable: true, get(this: RawNode) { return { row: this[3] as number, column: (this[4] as number) >>> 1 }; } },
+    endIndex: { configurable: true, get: cached<number>(END, get('endIndex')) },
+    parent: { configurable: true, get: cached<Parser.SyntaxNode | null>(PARENT, get('parent')) },
+    children: { configurable: true, get: cached<Parser.SyntaxNode[]>(CHILDREN, get('children')) },
+    namedChildren: { configurable: true, get: cached<Parser.SyntaxNode[]>(NAMED, get('namedChildren')) },
+    childForFieldName: {
+      configurable: true,
+      writable: true,
+      value(this: RawNode, name: string): Parser.SyntaxNode | null {
+        let fields = this[FIELDS] as Map<string, Parser.SyntaxNode | null> | undefined;
+        if (fields === undefined) this[FIELDS] = fields = new Map();
+        let v = fields.get(name);
+        if (v === undefined) fields.set(name, (v = childFor.call(this, name)));
+        return v;
+      },
+    },
+  });
+  // Fresh trees, so nothing cached during the check stands in for the binding's answers.
+  const agrees = reference.every((expected, i) => sameSnapshot(expected, snapshot((samples[i] as Parser.Tree).rootNode)));
+  if (!agrees) for (const [key, d] of original) Object.defineProperty(proto, key, d);
+  return (installed = agrees);
+}
+
+/** The prototype that defines the node accessors (every node type's class extends it). */
+function baseNodePrototype(node: Parser.SyntaxNode | undefined): object | undefined {
+  for (let p: object | null = node === undefined ? null : Object.getPrototypeOf(node); p !== null; p = Object.getPrototypeOf(p)) {
+    if (Object.hasOwn(p, 'startIndex') && Object.hasOwn(p, 'parent')) return p;
+  }
+  return undefined;
+}
+
+type Snapshot = string[];
+
+/** Every node's answers to the replaced accessors, in document order. */
+function snapshot(root: Parser.SyntaxNode): Snapshot {
+  const out: Snapshot = [];
+  const visit = (n: Parser.SyntaxNode) => {
+    const field = n.parent === null ? '' : fieldOf(n);
+    out.push(
+      [n.id, n.type, n.startIndex, n.endIndex, n.startPosition.row, n.startPosition.column, n.parent?.id ?? '-', n.namedChildren.length, field].join(':'),
+    );
+    for (const c of n.children) visit(c);
+  };
+  visit(root);
+  return out;
+}
+
+/** Which field of its parent holds the node, found through `childForFieldName`. */
+function fieldOf(n: Parser.SyntaxNode): string {
+  const parent = n.parent as Parser.SyntaxNode;
+  for (const name of ['name', 'body', 'function', 'arguments', 'left', 'right', 'condition', 'value', 'object', 'property']) {
+    if (parent.childForFieldName(name)?.id === n.id) return name;
+  }
+  return '';
+}
+
+function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
