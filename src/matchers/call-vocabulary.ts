@@ -53,7 +53,10 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
 export function isCallOf(ctx: FileContext, call: Node, name: string): boolean {
   const vocab = ctx.vocab.calls[name];
   if (vocab === undefined) return false;
-  return ctx.memo(`call:${name}:${call.id}`, () => classify(ctx, call, compile(vocab)));
+  const known = ctx.memo(`call:${name}`, () => new Map<number, boolean>());
+  let v = known.get(call.id);
+  if (v === undefined) known.set(call.id, (v = classify(ctx, call, compile(vocab))));
+  return v;
 }
 
 function classify(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {

@@ -49,10 +49,10 @@ export function nodesWithin(ctx: FileContext, node: Node, types: string | readon
   const index = buckets(ctx);
   if (list.some((t) => !index.has(t))) {
     // Types not indexed up front (bindings, pairs): walked once per node and kept.
-    return ctx.memo(`within:${list.join(',')}:${node.id}`, () => {
-      const own = list.includes(node.type) ? [node] : [];
-      return [...own, ...node.descendantsOfType([...list])];
-    });
+    const known = ctx.memo(`within:${list.join(',')}`, () => new Map<number, Node[]>());
+    let v = known.get(node.id);
+    if (v === undefined) known.set(node.id, (v = [...(list.includes(node.type) ? [node] : []), ...node.descendantsOfType([...list])]));
+    return v;
   }
   const out: Node[] = [];
   for (const t of list) out.push(...rangeOf(index.get(t) as Bucket, node.startIndex, node.endIndex));
