@@ -3,24 +3,41 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Rule } from '../engine/rule.js';
-import type { Finding, ScanWarning } from '../engine/types.js';
+import type { Finding, ScanResult, ScanWarning } from '../engine/types.js';
 import type { FileSummary, Vocabulary } from '../matchers/index.js';
 import type { PendingFinding } from '../engine/scan-source.js';
 
 /**
- * The incremental scan cache: what scanning a file's text produced, keyed by a hash of the text
- * and its language, in one file per scanned root and rule set. The rule set hash covers every
- * rule, the vocabulary (config extensions included), faultline's version and the scan options
- * that change results, so editing any of them starts afresh. A cache that cannot be read or
- * parsed is ignored with a warning; it never fails a scan or changes its result.
+ * The incremental scan cache, in two files per scanned root and rule set:
+ * - per file, what scanning its text produced, keyed by a hash of the text and its language;
+ * - for the whole scan, the settled result (cross-file verdicts, suppressions and test-file risk
+ *   applied) keyed by a hash of every input the settling reads, and the answers of the type
+ *   checker keyed by a hash of the TypeScript inputs. An unchanged repository is answered from
+ *   the small second file alone, without reading the first; after an edit only the edited files
+ *   are scanned and the cross-file step runs again on cached summaries.
+ * The rule set hash covers every rule, the vocabulary (config extensions included), faultline's
+ * version and the scan options that change results, so editing any of them starts afresh. A cache
+ * that cannot be read or parsed is ignored with a warning; it never fails a scan or changes its
+ * result.
  */
 export interface ScanCache {
   /** The cached scan of a text, with findings and warnings relabelled for `file`. */
   get(key: string, file: string): CachedScan | undefined;
   set(key: string, scan: CachedScan): void;
-  /** Writes the entries used in this scan (atomically); returns a warning text on failure. */
+  /** The settled result of a scan whose inputs hash to `key`. */
+  settled(key: string): ScanResult | undefined;
+  setSettled(key: string, result: ScanResult): void;
+  /**
+   * The type checker's answers for TypeScript inputs hashing to `key`: a live map the scan reads
+   * and fills, saved with the cache (answers for other inputs are dropped).
+   */
+  typedAnswers(key: string): Map<string, TypedAnswer>;
+  /** Writes what this scan used or added (atomically); returns a warning text on failure. */
   save(): string | undefined;
 }
+
+/** Where the type checker says a call goes (null: nowhere in the project). */
+export type TypedAnswer = { file: string; name: string } | null;
 
 /** A scan result as the cache stores it: plain data, path-independent (relabelled on the way out). */
 export interface CachedScan {
@@ -30,13 +47,21 @@ export interface CachedScan {
   warnings: ScanWarning[];
 }
 
-interface CacheFile {
+interface EntriesFile {
   format: number;
   ruleSet: string;
   entries: Record<string, CachedScan>;
 }
 
-const FORMAT = 2;
+interface SettledFile {
+  format: number;
+  ruleSet: string;
+  key: string;
+  result: ScanResult;
+  typed: { key: string; answers: Record<string, TypedAnswer> };
+}
+
+const FORMAT = 3;
 
 /** `$XDG_CACHE_HOME/faultline`, else `~/.cache/faultline`. */
 export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string {
@@ -56,26 +81,42 @@ export function contentKey(text: string, extension: string): string {
 }
 
 /**
- * Opens the cache for `scope` (the scanned root) in `dir`. A missing file is an empty cache; an
- * unreadable or corrupt one is empty too, and `onWarning` hears why.
+ * Opens the cache for `scope` (the scanned root) in `dir`. Missing files are an empty cache;
+ * unreadable or corrupt ones are empty too, and `onWarning` hears why (when they are first read).
  */
 export function openCache(dir: string, scope: string, ruleSet: string, onWarning: (message: string) => void): ScanCache {
-  const file = join(dir, `scan-${sha256(scope).slice(0, 16)}.json`);
-  let old: Record<string, CachedScan> = {};
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheFile>;
-    if (typeof data !== 'object' || data === null || typeof data.entries !== 'object' || data.entries === null) throw new Error('not a faultline cache file');
-    if (data.format === FORMAT && data.ruleSet === ruleSet) old = data.entries;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      onWarning(`ignoring the scan cache ${file}: ${error instanceof Error ? error.message : String(error)}; it will be rebuilt`);
+  const id = sha256(scope).slice(0, 16);
+  const entriesPath = join(dir, `scan-${id}.json`);
+  const settledPath = join(dir, `settled-${id}.json`);
+  const read = <T>(file: string, valid: (data: Partial<T>) => boolean): Partial<T> | undefined => {
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<T> & { format?: unknown; ruleSet?: unknown };
+      if (typeof data !== 'object' || data === null || !valid(data)) throw new Error('not a faultline cache file');
+      return data.format === FORMAT && data.ruleSet === ruleSet ? data : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        onWarning(`ignoring the scan cache ${file}: ${error instanceof Error ? error.message : String(error)}; it will be rebuilt`);
+      }
+      return undefined;
     }
-  }
+  };
+
+  // The per-file entries are large: read only when a file's scan is asked for.
+  let old: Record<string, CachedScan> | undefined;
+  const entries = () => (old ??= read<EntriesFile>(entriesPath, (d) => typeof d.entries === 'object' && d.entries !== null)?.entries ?? {});
+  let settledData: Partial<SettledFile> | undefined | null = null;
+  const settledFile = () => {
+    if (settledData === null) settledData = read<SettledFile>(settledPath, (d) => typeof d.key === 'string' && typeof d.result === 'object');
+    return settledData;
+  };
+
   const used: Record<string, CachedScan> = {};
-  let changed = false;
+  let entriesChanged = false;
+  let newSettled: { key: string; result: ScanResult } | undefined;
+  let typed: { key: string; answers: Map<string, TypedAnswer> } | undefined;
   return {
     get(key, label) {
-      const entry = old[key];
+      const entry = entries()[key];
       if (entry === undefined || !Array.isArray(entry.findings) || !Array.isArray(entry.warnings) || !Array.isArray(entry.pending)) return undefined;
       used[key] = entry;
       return {
@@ -92,21 +133,48 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
         summary: scan.summary,
         warnings: scan.warnings.map((w) => ({ ...w, file: '' })),
       };
-      changed = true;
+      entriesChanged = true;
+    },
+    settled(key) {
+      const data = settledFile();
+      const result = data?.key === key ? data.result : undefined;
+      return result !== undefined && Array.isArray(result.findings) && Array.isArray(result.warnings) ? result : undefined;
+    },
+    setSettled(key, result) {
+      newSettled = { key, result };
+    },
+    typedAnswers(key) {
+      if (typed?.key !== key) {
+        const data = settledFile()?.typed;
+        const answers = data?.key === key && typeof data.answers === 'object' && data.answers !== null ? Object.entries(data.answers) : [];
+        typed = { key, answers: new Map(answers) };
+      }
+      return typed.answers;
     },
     save() {
-      if (!changed && Object.keys(used).length === Object.keys(old).length) return undefined;
       try {
-        mkdirSync(dir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ format: FORMAT, ruleSet, entries: used } satisfies CacheFile));
-        renameSync(tmp, file);
+        // Entries are rewritten when files were scanned afresh or some went away.
+        if (old !== undefined && (entriesChanged || Object.keys(used).length !== Object.keys(old).length)) {
+          writeAtomically(dir, entriesPath, { format: FORMAT, ruleSet, entries: used } satisfies EntriesFile);
+        }
+        if (newSettled !== undefined) {
+          const answers = typed ?? { key: '', answers: new Map<string, TypedAnswer>() };
+          const data: SettledFile = { format: FORMAT, ruleSet, ...newSettled, typed: { key: answers.key, answers: Object.fromEntries(answers.answers) } };
+          writeAtomically(dir, settledPath, data);
+        }
         return undefined;
       } catch (error) {
-        return `cannot write the scan cache ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+        return `cannot write the scan cache in ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
       }
     },
   };
+}
+
+function writeAtomically(dir: string, file: string, data: unknown): void {
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(data));
+  renameSync(tmp, file);
 }
 
 function sha256(text: string): string {

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { languageForPath } from '../engine/languages.js';
+import { languageForPath, type LanguageSpec } from '../engine/languages.js';
 import { linkFindings, type LinkInput } from '../engine/link.js';
 import { importsProject } from '../engine/prefilter.js';
 import type { Rule } from '../engine/rule.js';
@@ -67,6 +68,8 @@ export interface ScanRunOptions {
   progress?: Progress;
   /** Longest one file may take on a worker before it is stopped and reported (default 20 s). */
   fileBudgetMs?: number;
+  /** Fewer bytes than this to scan are scanned in this thread: workers cost more to start (default 256 KiB). */
+  workerMinBytes?: number;
 }
 
 interface FileOutcome {
@@ -87,53 +90,171 @@ interface FileOutcome {
  * warning; the scan goes on. Files start largest first (one slow file must not end the scan
  * alone); results are merged in path order, so the output is the same whatever the number of
  * workers, the cache or the prefilter.
+ *
+ * With a cache, every file is first read and hashed: when nothing the settled result depends on
+ * changed, that result is the answer. Otherwise files whose text is cached are not scanned again,
+ * and the rest are scanned in this thread when few (starting workers costs more than a handful of
+ * files) or on workers.
  */
 export async function scanFiles(files: readonly string[], options: ScanFilesOptions & ScanRunOptions): Promise<FilesScan> {
   const modules = projectModules(files);
-  const setup = { rules: [...options.rules], vocab: options.vocab, prefilter: options.prefilter ?? true, projectModules: [...modules] };
-  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
-  // Workers start on the first file the cache cannot answer: a warm re-scan needs none.
-  let pool: ReturnType<typeof startScanPool> | undefined;
-  let scanHere: ((t: TextTask) => TextOutcome) | undefined;
-  const runner = (): { pool: NonNullable<typeof pool> } | { here: (t: TextTask) => TextOutcome } => {
-    if (pool === undefined) pool = jobs > 1 && files.length > 1 ? startScanPool(Math.min(jobs, files.length), setup) : null;
-    if (pool !== null) return { pool };
-    return { here: (scanHere ??= createTextScanner(setup)) };
-  };
-  const budget = options.fileBudgetMs ?? 20_000;
-  const progress = options.progress ?? NO_PROGRESS;
   const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: 0 };
-  const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
+  const progress = options.progress ?? NO_PROGRESS;
+  const prepared = await mapInOrder(files, READ_LANES, (abs) => prepare(abs, options, modules));
+  const inputs = prepared.filter((p): p is Prepared => p !== undefined);
 
-  const order = files.map((abs, i) => ({ abs, i, size: sizeOf(abs) })).sort((a, b) => b.size - a.size || a.i - b.i);
-  let next = 0;
-  let done = 0;
-  const lanes = Array.from({ length: jobs > 1 && files.length > 1 ? Math.min(jobs, files.length) : 1 }, async () => {
-    for (let k = next++; k < order.length; k = next++) {
-      const item = order[k];
-      if (item === undefined) break;
+  const settledKey = options.cache ? settledInputsKey(inputs, options) : undefined;
+  const settled = settledKey === undefined ? undefined : options.cache?.settled(settledKey);
+  if (settled !== undefined) {
+    stats.cached = inputs.length;
+    progress.done();
+    return { result: settled, sources: sourcesOf(settled.findings, options.cwd, new Map()), stats };
+  }
+
+  const outcomes: FileOutcome[] = new Array(inputs.length);
+  const misses: number[] = [];
+  for (const [i, p] of inputs.entries()) {
+    const hit = p.key === undefined ? undefined : options.cache?.get(p.key, p.file);
+    if (p.key === undefined) outcomes[i] = { ...emptyOutcome(p), warnings: p.warnings };
+    else if (hit !== undefined) {
+      stats.cached++;
+      outcomes[i] = { ...hit, ...outcomeBase(p), scanned: true };
+    } else misses.push(i);
+  }
+
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
+  const missBytes = misses.reduce((n, i) => n + (inputs[i] as Prepared).size, 0);
+  const threads = jobs > 1 && misses.length > 1 && missBytes >= (options.workerMinBytes ?? IN_THREAD_BYTES) ? Math.min(jobs, misses.length) : 0;
+  const setup = { rules: [...options.rules], vocab: options.vocab, prefilter: options.prefilter ?? true, projectModules: [...modules] };
+  const pool = threads > 0 ? startScanPool(threads, setup) : null;
+  const here = pool === null && misses.length > 0 ? createTextScanner(setup) : null;
+  const budget = options.fileBudgetMs ?? 20_000;
+  const order = [...misses].sort((a, b) => (inputs[b] as Prepared).size - (inputs[a] as Prepared).size || a - b);
+  let done = stats.cached;
+  const state = { stats, modules, changedDuringScan: false };
+  try {
+    await mapInOrder(order, Math.max(1, threads), async (i, k) => {
       // Trees are freed only when the event loop gets a turn; yielding every few files keeps memory flat.
       if (k % 16 === 15) await new Promise((r) => setImmediate(r));
-      outcomes[item.i] = await scanOne(item.abs, options, stats, modules, async (task) => {
+      const p = inputs[i] as Prepared;
+      outcomes[i] = await scanMiss(p, options, state, async (task) => {
         const budgeted = { ...task, budgetMs: budget };
-        const r = runner();
-        return 'pool' in r ? r.pool.run(budgeted) : r.here(budgeted);
+        return pool !== null ? pool.run(budgeted) : (here as NonNullable<typeof here>)(budgeted);
       });
-      progress.tick(++done, order.length);
-    }
-  });
-  try {
-    await Promise.all(lanes);
+      progress.tick(++done, inputs.length);
+    });
   } finally {
     stats.threads = pool?.threads ?? 0;
     await pool?.close();
     progress.done();
   }
-  return settle(outcomes.filter((o): o is FileOutcome => o !== undefined), options, stats);
+  const scan = settle(outcomes, options, stats, typedInputsKey(inputs, options));
+  if (settledKey !== undefined && !state.changedDuringScan && !scan.result.warnings.some((w) => w.kind === 'timeout' || w.kind === 'types')) {
+    options.cache?.setSettled(settledKey, scan.result);
+  }
+  return scan;
+}
+
+/** Files read at once while hashing. */
+const READ_LANES = 16;
+/** Below this many bytes to scan, workers would cost more to start than they save. */
+const IN_THREAD_BYTES = 256 * 1024;
+
+/** `fn` over `items` with at most `lanes` at a time; results in the order of `items`. */
+async function mapInOrder<T, R>(items: readonly T[], lanes: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, items.length) }, async () => {
+      for (let k = next++; k < items.length; k = next++) out[k] = await fn(items[k] as T, k);
+    }),
+  );
+  return out;
+}
+
+/** A file read and hashed; `key` is undefined when it cannot be scanned (see `warnings`). */
+interface Prepared {
+  abs: string;
+  file: string;
+  language: LanguageSpec;
+  size: number;
+  key?: string;
+  importsProject: boolean;
+  suppressions: Suppression[];
+  warnings: ScanWarning[];
+}
+
+async function prepare(abs: string, options: ScanFilesOptions & ScanRunOptions, modules: ReadonlySet<string>): Promise<Prepared | undefined> {
+  const file = relative(options.cwd, abs).split(sep).join('/') || abs;
+  const language = languageForPath(abs);
+  if (language === undefined) return undefined;
+  const base = { abs, file, language, size: 0, importsProject: false, suppressions: [] };
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(abs);
+  } catch (error) {
+    return { ...base, warnings: [{ file, kind: 'read', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
+  }
+  if (buffer.length > options.maxFileSize) {
+    return { ...base, warnings: [{ file, kind: 'too-large', message: `skipped: ${buffer.length} bytes is over the ${options.maxFileSize}-byte limit (max_file_size)` }] };
+  }
+  if (buffer.subarray(0, 8192).includes(0)) {
+    return { ...base, warnings: [{ file, kind: 'binary', message: 'skipped: looks binary (NUL byte)' }] };
+  }
+  const text = buffer.toString('utf8');
+  const importsProjectModule = importsProject(text, language, modules);
+  return {
+    ...base,
+    size: buffer.length,
+    key: contentKey(text, `${extname(abs)}:${importsProjectModule ? 'x' : '-'}`),
+    importsProject: importsProjectModule,
+    suppressions: options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, language.lineComment) : [],
+    warnings: [],
+  };
+}
+
+function outcomeBase(p: Prepared) {
+  return { file: p.file, language: p.language.id, suppressions: p.suppressions };
+}
+
+function emptyOutcome(p: Prepared): FileOutcome {
+  return { ...outcomeBase(p), findings: [], pending: [], summary: null, warnings: [], scanned: false };
+}
+
+/** Scans a file the cache could not answer (read again: texts are not held while hashing). */
+async function scanMiss(
+  prepared: Prepared,
+  options: ScanFilesOptions & ScanRunOptions,
+  state: { stats: ScanStats; modules: ReadonlySet<string>; changedDuringScan: boolean },
+  scan: (task: TextTask) => Promise<TextOutcome>,
+): Promise<FileOutcome> {
+  const { stats, modules } = state;
+  let p = prepared;
+  let text: string;
+  try {
+    text = await readFile(p.abs, 'utf8');
+  } catch (error) {
+    return { ...emptyOutcome(p), warnings: [{ file: p.file, kind: 'read', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
+  }
+  // Edited since it was hashed: scanned as it is now, not cached, and the settled result not kept.
+  const changed = contentKey(text, `${extname(p.abs)}:${p.importsProject ? 'x' : '-'}`) !== p.key;
+  if (changed) {
+    state.changedDuringScan = true;
+    p = { ...p, importsProject: importsProject(text, p.language, modules) };
+  }
+  const scanned = await scan({ file: p.file, path: p.abs, text, importsProject: p.importsProject });
+  if (scanned.parsed) stats.parsed++;
+  else stats.prefiltered++;
+  const outcome: CachedScan = { findings: scanned.findings, pending: scanned.pending, summary: scanned.summary, warnings: scanned.warnings };
+  // A file cut short by its time budget is scanned afresh next time, never cached half done.
+  if (!changed && p.key !== undefined && !outcome.warnings.some((w) => w.kind === 'timeout')) options.cache?.set(p.key, outcome);
+  const keepText = outcome.findings.length > 0 || outcome.pending.length > 0;
+  const suppressions = changed && options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, p.language.lineComment) : p.suppressions;
+  return { ...outcome, ...outcomeBase(p), suppressions, scanned: true, ...(keepText ? { text } : {}) };
 }
 
 /** Links cross-file verdicts, applies suppressions and test-file risk, and sorts. */
-function settle(outcomes: FileOutcome[], options: ScanFilesOptions, stats: ScanStats): FilesScan {
+function settle(outcomes: FileOutcome[], options: ScanFilesOptions & ScanRunOptions, stats: ScanStats, typedKey: string): FilesScan {
   const findings: Finding[] = [];
   const warnings: ScanWarning[] = [];
   const texts = new Map<string, string>();
@@ -148,7 +269,7 @@ function settle(outcomes: FileOutcome[], options: ScanFilesOptions, stats: ScanS
   }
   // Cross-file verdicts need every file's summary: settled once all files are scanned.
   const typed = options.types
-    ? resolveTypedCalls({ cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS })
+    ? resolveTypedCalls({ cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS, ...(options.cache ? { known: options.cache.typedAnswers(typedKey) } : {}) })
     : undefined;
   findings.push(...linkFindings(links, typed ? { resolveTyped: typed.resolver } : {}));
   if (typed) warnings.push(...typed.warnings);
@@ -175,13 +296,50 @@ function settle(outcomes: FileOutcome[], options: ScanFilesOptions, stats: ScanS
   }
   settled.sort(compareFindings);
   const unique = settled.filter((f, i) => i === 0 || compareFindings(settled[i - 1] as Finding, f) !== 0 || (settled[i - 1] as Finding).ruleId !== f.ruleId);
+  const sources = sourcesOf(unique, options.cwd, texts);
+  return { result: { findings: unique, warnings, filesScanned: scanned }, sources, stats };
+}
+
+/** The text of every file with findings, for code frames and write-back. */
+function sourcesOf(findings: readonly Finding[], cwd: string, texts: ReadonlyMap<string, string>): Map<string, string> {
   const sources = new Map<string, string>();
-  for (const f of unique) {
+  for (const f of findings) {
+    if (sources.has(f.file)) continue;
     // A finding moved into a helper's file by the link step: that file's text was not kept.
-    const text = texts.get(f.file) ?? readText(options.cwd, f.file);
+    const text = texts.get(f.file) ?? readText(cwd, f.file);
     if (text !== undefined) sources.set(f.file, text);
   }
-  return { result: { findings: unique, warnings, filesScanned: scanned }, sources, stats };
+  return sources;
+}
+
+/**
+ * A hash of everything the settled result depends on besides the rule set (the cache file is
+ * per rule set): each file's path and content key (or why it was skipped), the package it
+ * belongs to, the options applied while settling and the TypeScript configuration.
+ */
+function settledInputsKey(inputs: readonly Prepared[], options: ScanFilesOptions): string {
+  const hash = createHash('sha256');
+  const { cwd, testFileRisk, testFilePatterns, suppressions, types } = options;
+  hash.update(JSON.stringify({ cwd, testFileRisk, testFilePatterns, suppressions, types, tsconfig: tsconfigText(options) }));
+  for (const p of inputs) hash.update(`\0${p.file}\0${p.key ?? JSON.stringify(p.warnings)}\0${packageScope(cwd, p.file)}`);
+  return hash.digest('base64url');
+}
+
+/** A hash of what the type checker reads: the TypeScript configuration and every ECMAScript file. */
+function typedInputsKey(inputs: readonly Prepared[], options: ScanFilesOptions): string {
+  if (!options.types) return '';
+  const hash = createHash('sha256').update(tsconfigText(options));
+  for (const p of inputs) if (p.language.family === 'ecma') hash.update(`\0${p.file}\0${p.key ?? ''}`);
+  return hash.digest('base64url');
+}
+
+function tsconfigText(options: ScanFilesOptions): string {
+  if (!options.types) return '';
+  for (const root of options.typeRoots) {
+    const text = readText(root, 'tsconfig.json');
+    if (text !== undefined) return text;
+  }
+  return '';
 }
 
 const PACKAGE_MARKERS = ['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg'];
@@ -228,57 +386,6 @@ function projectModules(files: readonly string[]): Set<string> {
   return out;
 }
 
-function sizeOf(abs: string): number {
-  try {
-    return statSync(abs).size;
-  } catch {
-    return 0; // reported as a read warning when the file is opened
-  }
-}
-
-async function scanOne(
-  abs: string,
-  options: ScanFilesOptions & ScanRunOptions,
-  stats: ScanStats,
-  modules: ReadonlySet<string>,
-  scan: (task: TextTask) => Promise<TextOutcome>,
-): Promise<FileOutcome | undefined> {
-  const file = relative(options.cwd, abs).split(sep).join('/') || abs;
-  const language = languageForPath(abs);
-  if (language === undefined) return undefined;
-  const empty = { file, language: language.id, findings: [], pending: [], summary: null, suppressions: [], scanned: false };
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(abs);
-  } catch (error) {
-    return { ...empty, warnings: [{ file, kind: 'read', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
-  }
-  if (buffer.length > options.maxFileSize) {
-    return { ...empty, warnings: [{ file, kind: 'too-large', message: `skipped: ${buffer.length} bytes is over the ${options.maxFileSize}-byte limit (max_file_size)` }] };
-  }
-  if (buffer.subarray(0, 8192).includes(0)) {
-    return { ...empty, warnings: [{ file, kind: 'binary', message: 'skipped: looks binary (NUL byte)' }] };
-  }
-  const text = buffer.toString('utf8');
-  const crossFile = importsProject(text, language, modules);
-  const key = options.cache ? contentKey(text, `${extname(abs)}:${crossFile ? 'x' : '-'}`) : '';
-  const hit = options.cache?.get(key, file);
-  let outcome: CachedScan;
-  if (hit !== undefined) {
-    stats.cached++;
-    outcome = hit;
-  } else {
-    const scanned = await scan({ file, path: abs, text, importsProject: crossFile });
-    if (scanned.parsed) stats.parsed++;
-    else stats.prefiltered++;
-    outcome = { findings: scanned.findings, pending: scanned.pending, summary: scanned.summary, warnings: scanned.warnings };
-    // A file cut short by its time budget is scanned afresh next time, never cached half done.
-    if (!outcome.warnings.some((w) => w.kind === 'timeout')) options.cache?.set(key, outcome);
-  }
-  const suppressions = options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, language.lineComment) : [];
-  const keepText = outcome.findings.length > 0 || outcome.pending.length > 0;
-  return { ...outcome, file, language: language.id, suppressions, scanned: true, ...(keepText ? { text } : {}) };
-}
 
 function isTestFile(file: string, patterns: RegExp[]): boolean {
   const base = file.slice(file.lastIndexOf('/') + 1);

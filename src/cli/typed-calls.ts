@@ -26,9 +26,15 @@ export interface TypedResolution {
  * `budgetMs` every further call stays unresolved, with one warning. Any failure leaves calls
  * unresolved with a warning: the syntax-level verdicts stand.
  */
-export function resolveTypedCalls(options: { cwd: string; roots: readonly string[]; budgetMs: number }): TypedResolution {
+export function resolveTypedCalls(options: {
+  cwd: string;
+  roots: readonly string[];
+  budgetMs: number;
+  /** Answers already known for these inputs (from the cache); new answers are added to it. */
+  known?: Map<string, { file: string; name: string } | null>;
+}): TypedResolution {
   const warnings: ScanWarning[] = [];
-  const results = new Map<string, { file: string; name: string } | null>();
+  const results = options.known ?? new Map<string, { file: string; name: string } | null>();
   const files = new Map<string, SourceFile | undefined>();
   let project: Project | null | undefined;
   let started = 0;
@@ -66,10 +72,11 @@ export function resolveTypedCalls(options: { cwd: string; roots: readonly string
       const sf = files.get(file);
       const target = sf && declarationAt(sf, line, column);
       if (target) hit = { file: relative(options.cwd, target.file).split(sep).join('/'), name: target.name };
+      results.set(key, hit);
     } catch (error) {
+      // Not remembered: the next scan asks again (and warns again).
       warnings.push({ file, kind: 'types', message: `cannot resolve the call at line ${line}: ${error instanceof Error ? error.message : String(error)}` });
     }
-    results.set(key, hit);
     return hit;
   };
   return { resolver, warnings };

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { mergeVocabularies, VocabularySchema } from '../../src/matchers/index.js
 import { loadRules } from '../../src/rules-loader/load-rules.js';
 import { runCli } from '../support/cli.js';
 import { builtinRules, vocab } from '../support/scan.js';
-import { copyCorpus, corpusFiles, scanCorpus } from './helpers.js';
+import { scanFiles } from '../../src/cli/scan-files.js';
+import { copyCorpus, corpusFiles, corpusOptions, scanCorpus } from './helpers.js';
 
 function cacheFor(dir: string, root: string, rules = builtinRules, v = vocab) {
   const warnings: string[] = [];
@@ -77,8 +78,12 @@ describe('scan cache', () => {
     c1.cache.save();
     for (const f of readdirSync(dir)) writeFileSync(join(dir, f), '{"format":1,"ruleSet":"x","entr');
     const c2 = cacheFor(dir, root);
-    expect(c2.warnings).toEqual([expect.stringMatching(/ignoring the scan cache .*rebuilt/)]);
     const again = await scanCorpus(files, root, { cache: c2.cache });
+    // Both files (settled result, per-file entries) are read, found corrupt and named.
+    expect(c2.warnings).toEqual([
+      expect.stringMatching(/ignoring the scan cache .*settled-.*rebuilt/),
+      expect.stringMatching(/ignoring the scan cache .*scan-.*rebuilt/),
+    ]);
     expect(again.result).toEqual(clean.result);
     expect(again.stats.cached).toBe(0);
     c2.cache.save();
@@ -86,15 +91,57 @@ describe('scan cache', () => {
     expect(c3.warnings).toEqual([]);
   });
 
+  it('answers an unchanged tree from the settled result without reading the per-file entries', async () => {
+    const root = copyCorpus();
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
+    const files = corpusFiles(root);
+    const c1 = cacheFor(dir, root);
+    const cold = await scanCorpus(files, root, { cache: c1.cache });
+    c1.cache.save();
+    // Were the per-file entries read, this would warn.
+    for (const f of readdirSync(dir).filter((f) => f.startsWith('scan-'))) writeFileSync(join(dir, f), 'not json');
+    const c2 = cacheFor(dir, root);
+    const warm = await scanCorpus(files, root, { cache: c2.cache });
+    expect(c2.warnings).toEqual([]);
+    expect(warm.stats).toMatchObject({ parsed: 0, cached: files.length });
+    expect(warm.result).toEqual(cold.result);
+    expect(warm.sources).toEqual(cold.sources);
+  });
+
+  it('settles afresh when anything the cross-file step reads changes', async () => {
+    const root = copyCorpus();
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
+    const files = corpusFiles(root);
+    const c1 = cacheFor(dir, root);
+    await scanCorpus(files, root, { cache: c1.cache });
+    c1.cache.save();
+    // A new package manifest changes which package a file's job facts belong to: no text changed.
+    writeFileSync(join(root, 'examples', 'payment-service', 'pyproject.toml'), '[project]\nname = "x"\n');
+    const c2 = cacheFor(dir, root);
+    const after = await scanCorpus(files, root, { cache: c2.cache });
+    expect(after.stats).toMatchObject({ parsed: 0, cached: files.length });
+    const fresh = await scanCorpus(files, root, {});
+    expect(after.result).toEqual(fresh.result);
+    // So does an option applied while settling.
+    const bad = join(root, 'fixtures', 'bad', 'AP-001', 'while-counter.py');
+    writeFileSync(bad, readFileSync(bad, 'utf8').replace('# expect: AP-001', '# faultline-ignore AP-001: test'));
+    const suppressed = await scanFiles(files, { ...corpusOptions(root), cache: c2.cache });
+    c2.cache.save();
+    const c3 = cacheFor(dir, root);
+    const lowered = await scanFiles(files, { ...corpusOptions(root), suppressions: false, cache: c3.cache });
+    expect(lowered.result).toEqual((await scanFiles(files, { ...corpusOptions(root), suppressions: false })).result);
+    expect(lowered.result).not.toEqual(suppressed.result);
+  });
+
   it('is on by default in the CLI, kept under --cache-dir, and off with --no-cache', async () => {
     const root = copyCorpus();
     const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
     const args = ['scan', '.', '--format', 'json', '--fail-on', 'none', '--jobs', '1'];
     const cold = await runCli([...args, '--cache-dir', dir], root);
-    expect(readdirSync(dir)).toHaveLength(1);
+    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/^scan-.*\.json$/), expect.stringMatching(/^settled-.*\.json$/)]);
     const warm = await runCli([...args, '--cache-dir', dir], root);
     expect(warm.stdout).toBe(cold.stdout);
-    writeFileSync(join(dir, readdirSync(dir)[0] as string), 'not json');
+    for (const f of readdirSync(dir)) writeFileSync(join(dir, f), 'not json');
     const corrupt = await runCli([...args, '--cache-dir', dir], root);
     expect(corrupt.stdout).toBe(cold.stdout);
     expect(corrupt.stderr).toMatch(/warning: ignoring the scan cache/);

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fg from 'fast-glob';
-import { scanFiles, type ScanRunOptions } from '../../src/cli/scan-files.js';
+import { scanFiles, type ScanFilesOptions, type ScanRunOptions } from '../../src/cli/scan-files.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Vocabulary } from '../../src/matchers/index.js';
 import { builtinRules, vocab as builtinVocab } from '../support/scan.js';
@@ -24,7 +24,12 @@ export function copyCorpus(): string {
 
 /** scanFiles with the built-in rules and the CLI's defaults. */
 export function scanCorpus(files: string[], cwd: string, run: ScanRunOptions, rules: Rule[] = builtinRules, vocab: Vocabulary = builtinVocab) {
-  return scanFiles(files, {
+  return scanFiles(files, { ...corpusOptions(cwd, rules, vocab), ...run });
+}
+
+/** The CLI's default scan options for the corpus at `cwd`. */
+export function corpusOptions(cwd: string, rules: Rule[] = builtinRules, vocab: Vocabulary = builtinVocab): ScanFilesOptions {
+  return {
     cwd,
     rules,
     vocab,
@@ -34,6 +39,5 @@ export function scanCorpus(files: string[], cwd: string, run: ScanRunOptions, ru
     suppressions: true,
     types: false,
     typeRoots: [cwd],
-    ...run,
-  });
+  };
 }

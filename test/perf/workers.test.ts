@@ -6,9 +6,11 @@ describe('worker threads', () => {
   it('scan the same files to the same result as one thread', async () => {
     const files = corpusFiles();
     const one = await scanCorpus(files, ROOT, { jobs: 1 });
-    const two = await scanCorpus(files, ROOT, { jobs: 2 });
+    const two = await scanCorpus(files, ROOT, { jobs: 2, workerMinBytes: 0 });
     expect(one.stats.threads).toBe(0);
     expect(two.stats.threads).toBe(2);
+    // A few files are not worth starting workers for.
+    expect((await scanCorpus(files.slice(0, 3), ROOT, { jobs: 2 })).stats.threads).toBe(0);
     expect(two.result).toEqual(one.result);
     expect([...two.sources.keys()]).toEqual([...one.sources.keys()]);
     expect(one.result.findings.length).toBeGreaterThan(50);
@@ -25,7 +27,7 @@ describe('worker threads', () => {
 
   it('report a file over its time budget as a warning instead of hanging', async () => {
     const files = corpusFiles().slice(0, 4);
-    const scan = await scanCorpus(files, ROOT, { jobs: 2, prefilter: false, fileBudgetMs: 0 });
+    const scan = await scanCorpus(files, ROOT, { jobs: 2, prefilter: false, fileBudgetMs: 0, workerMinBytes: 0 });
     // A zero budget stops matching on every file: each file is reported, none silently dropped.
     expect(scan.result.warnings.filter((w) => w.kind === 'timeout').map((w) => w.file).sort()).toEqual(
       files.map((f) => f.slice(ROOT.length + 1)).sort(),
