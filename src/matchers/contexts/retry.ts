@@ -489,7 +489,10 @@ function importedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[]
     if (dot > 0) receivers.add(path.slice(0, dot));
   }
   for (const receiver of receivers) {
-    if (!/^[A-Za-z_$][\w$]*$/.test(receiver) || projectImportOf(ctx, receiver) === undefined) continue;
+    // A module imported whole is never a retried client itself: the link step finds clients only
+    // as names a module defines (`from app.http import session`, `import { api } from './api'`).
+    const imported = /^[A-Za-z_$][\w$]*$/.test(receiver) ? projectImportOf(ctx, receiver) : undefined;
+    if (imported === undefined || imported.name === '*') continue;
     scopes.push({ context: 'retry', body: ctx.root, construct: ctx.root, label: `the retry policy of ${receiver}`, receiver, requires: { kind: 'retried-client', local: receiver } });
   }
   // `client = make_client()`: found from the factory calls, far fewer than the file's assignments.
