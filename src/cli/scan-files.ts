@@ -60,7 +60,7 @@ export interface ScanStats {
 
 /** How to run a scan: parallelism, prefilter, cache, progress. All optional; defaults scan in-thread. */
 export interface ScanRunOptions {
-  /** Worker threads; 1 (the default) scans in this thread. */
+  /** Worker threads (default 1); a scan too small to be worth a worker runs in this thread. */
   jobs?: number;
   /** Skip files the rules' vocabularies prove cannot match (default on). */
   prefilter?: boolean;
@@ -124,7 +124,8 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
 
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1));
   const missBytes = misses.reduce((n, i) => n + (inputs[i] as Prepared).size, 0);
-  const threads = jobs > 1 && misses.length > 1 && missBytes >= (options.workerMinBytes ?? IN_THREAD_BYTES) ? Math.min(jobs, misses.length) : 0;
+  // Even one worker beats this thread on a big scan: its bounded heap frees dead trees early.
+  const threads = misses.length > 1 && missBytes >= (options.workerMinBytes ?? IN_THREAD_BYTES) ? Math.min(jobs, misses.length) : 0;
   const setup = { rules: [...options.rules], vocab: options.vocab, prefilter: options.prefilter ?? true, projectModules: [...modules] };
   const pool = threads > 0 ? startScanPool(threads, setup) : null;
   const here = pool === null && misses.length > 0 ? createTextScanner(setup) : null;
@@ -139,7 +140,8 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
       const p = inputs[i] as Prepared;
       outcomes[i] = await scanMiss(p, options, state, async (task) => {
         const budgeted = { ...task, budgetMs: budget };
-        return pool !== null ? pool.run(budgeted) : (here as NonNullable<typeof here>)(budgeted);
+        if (pool === null) return (here as NonNullable<typeof here>)(budgeted);
+        return pool.run(budgeted).catch((error: unknown) => workerFailure(task.file, error));
       });
       progress.tick(++done, inputs.length);
     });
@@ -149,10 +151,16 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     progress.done();
   }
   const scan = settle(outcomes, options, stats, typedInputsKey(inputs, options));
-  if (settledKey !== undefined && !state.changedDuringScan && !scan.result.warnings.some((w) => w.kind === 'timeout' || w.kind === 'types')) {
+  if (settledKey !== undefined && !state.changedDuringScan && !scan.result.warnings.some((w) => w.kind === 'timeout' || w.kind === 'types' || w.kind === 'matcher')) {
     options.cache?.setSettled(settledKey, scan.result);
   }
   return scan;
+}
+
+/** A worker that died on a file (out of memory, a native fault): that file is reported, the scan goes on. */
+function workerFailure(file: string, error: unknown): TextOutcome {
+  const message = `not scanned: its worker failed (${error instanceof Error ? error.message : String(error)})`;
+  return { findings: [], pending: [], summary: null, warnings: [{ file, kind: 'matcher', message }], parsed: true };
 }
 
 /** Files read at once while hashing. */
@@ -247,7 +255,7 @@ async function scanMiss(
   else stats.prefiltered++;
   const outcome: CachedScan = { findings: scanned.findings, pending: scanned.pending, summary: scanned.summary, warnings: scanned.warnings };
   // A file cut short by its time budget is scanned afresh next time, never cached half done.
-  if (!changed && p.key !== undefined && !outcome.warnings.some((w) => w.kind === 'timeout')) options.cache?.set(p.key, outcome);
+  if (!changed && p.key !== undefined && !outcome.warnings.some((w) => w.kind === 'timeout' || w.kind === 'matcher')) options.cache?.set(p.key, outcome);
   const keepText = outcome.findings.length > 0 || outcome.pending.length > 0;
   const suppressions = changed && options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, p.language.lineComment) : p.suppressions;
   return { ...outcome, ...outcomeBase(p), suppressions, scanned: true, ...(keepText ? { text } : {}) };

@@ -1,7 +1,7 @@
 import { buildPrefilter, type Prefilter } from '../engine/prefilter.js';
 import { languageForPath } from '../engine/languages.js';
 import type { Rule } from '../engine/rule.js';
-import { scanSource, type PendingFinding } from '../engine/scan-source.js';
+import { scanSource, summaryVocabularies, type PendingFinding } from '../engine/scan-source.js';
 import type { Finding, ScanWarning } from '../engine/types.js';
 import type { FileSummary, Vocabulary } from '../matchers/index.js';
 
@@ -39,6 +39,8 @@ export interface ScannerSetup {
 export function createTextScanner(setup: ScannerSetup): (task: TextTask) => TextOutcome {
   const prefilter: Prefilter | null = setup.prefilter ? buildPrefilter(setup.rules, setup.vocab) : null;
   const projectModules = setup.projectModules ? new Set(setup.projectModules) : undefined;
+  // From the whole rule set: a file scanned for its summary only runs no rules itself.
+  const vocabularies = summaryVocabularies(setup.rules);
   const skipped: TextOutcome = { findings: [], pending: [], summary: null, warnings: [], parsed: false };
   return (task) => {
     const language = languageForPath(task.path);
@@ -54,6 +56,7 @@ export function createTextScanner(setup: ScannerSetup): (task: TextTask) => Text
       const scan = scanSource(task.text, task.file, language, rules, setup.vocab, {
         ...(projectModules ? { projectModules } : {}),
         ...(deadline !== undefined ? { deadline } : {}),
+        summaryVocabularies: vocabularies,
       });
       return { findings: scan.findings, pending: scan.pending, summary: scan.summary, warnings: rules.length > 0 ? scan.warnings : [], parsed: true };
     } catch (error) {

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ScannerSetup, TextOutcome, TextTask } from './scan-text.js';
 
+/** Old-generation heap of each worker: ample for a 1 MiB file, small enough to keep RSS flat. */
+const WORKER_HEAP_MB = 512;
+
 /** Runs file scans on worker threads. */
 export interface ScanPool {
   readonly threads: number;
@@ -30,6 +33,9 @@ export function startScanPool(threads: number, setup: ScannerSetup): ScanPool | 
     // finalizers that free native trees never run and memory grows with every file.
     atomics: 'disabled',
     idleTimeout: 60_000,
+    // Dead trees are freed only when their wrappers are collected; a bounded heap makes V8 collect
+    // them early instead of growing towards its default limit (half of a large machine's memory).
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     workerData: setup,
     ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
   });

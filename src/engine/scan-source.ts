@@ -40,6 +40,13 @@ export interface ScanSourceOptions {
    * its first segment is one (relative imports always are). Without it every import may be.
    */
   projectModules?: ReadonlySet<string>;
+  /** The call vocabularies the summary records reaches for (default: all; see `summaryVocabularies`). */
+  summaryVocabularies?: readonly string[];
+}
+
+/** The call vocabularies a rule set's `call` steps name: all that cross-file verdicts can ask about. */
+export function summaryVocabularies(rules: readonly Rule[]): string[] {
+  return [...new Set(rules.flatMap((r) => r.steps.filter((s) => s.kind === 'call').map((s) => s.param ?? '')))].sort();
 }
 
 export function scanSource(
@@ -91,7 +98,7 @@ export function scanSource(
     }
   }
   findings.sort(compareFindings);
-  return { findings, pending, summary: summarizeFile(ctx), warnings };
+  return { findings, pending, summary: summarizeFile(ctx, options.summaryVocabularies), warnings };
 }
 
 function isProjectModule(specifier: string, language: LanguageSpec, modules: ReadonlySet<string> | undefined): boolean {

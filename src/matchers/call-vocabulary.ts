@@ -9,7 +9,7 @@ import {
   type Node,
 } from './syntax.js';
 import type { FileContext } from './types.js';
-import type { CallVocabulary } from './vocabulary.js';
+import type { CallVocabulary, Vocabulary } from './vocabulary.js';
 
 /**
  * Decides whether a call belongs to a call vocabulary (`mutating`, `notification`, ...).
@@ -55,28 +55,63 @@ export function isCallOf(ctx: FileContext, call: Node, name: string): boolean {
   if (vocab === undefined) return false;
   const known = ctx.memo(`call:${name}`, () => new Map<number, boolean>());
   let v = known.get(call.id);
-  if (v === undefined) known.set(call.id, (v = classify(ctx, call, compile(vocab))));
+  if (v === undefined) known.set(call.id, (v = classify(ctx, call, name, compile(vocab))));
   return v;
 }
 
-function classify(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
+/** What the callee path alone says; the last two still look at the call itself. */
+const enum PathVerdict {
+  No,
+  Yes,
+  /** The first word is a verb: a write unless the call sends a GraphQL query. */
+  Verb,
+  /** A generic HTTP client: a write when its method is one (and it is no GraphQL query). */
+  Http,
+}
+
+/**
+ * Path verdicts per vocabulary, shared by every file of a scan: most of a file's callee paths
+ * (`self.assertEqual`, `os.path.join`) recur across files. Bounded, since a scan may see millions.
+ */
+const pathVerdicts = new WeakMap<Vocabulary, Map<string, Map<string, PathVerdict>>>();
+const MAX_PATHS = 200_000;
+
+function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVocabulary): boolean {
   const path = calleePath(ctx, call);
-  if (path === '' || path.startsWith('<')) return false;
-  if (isPassive(ctx, path)) return false;
+  let byName = pathVerdicts.get(ctx.vocab);
+  if (byName === undefined) pathVerdicts.set(ctx.vocab, (byName = new Map()));
+  let verdicts = byName.get(name);
+  if (verdicts === undefined || verdicts.size > MAX_PATHS) byName.set(name, (verdicts = new Map()));
+  let verdict = verdicts.get(path);
+  if (verdict === undefined) verdicts.set(path, (verdict = pathVerdict(ctx, path, v)));
+  switch (verdict) {
+    case PathVerdict.No:
+      return false;
+    case PathVerdict.Yes:
+      return true;
+    case PathVerdict.Verb:
+      return !isGraphqlRead(ctx, call);
+    case PathVerdict.Http: {
+      if (isGraphqlRead(ctx, call)) return false;
+      const method = httpMethodOf(call);
+      return method !== null && v.httpMethods.has(method.toUpperCase());
+    }
+  }
+}
+
+function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary): PathVerdict {
+  if (path === '' || path.startsWith('<')) return PathVerdict.No;
+  if (isPassive(ctx, path)) return PathVerdict.No;
   const last = lastSegment(path);
-  if (v.exclude.matches(path) || v.excludeWords.anyWordOf(last)) return false;
-  if (v.names.matches(path)) return true;
-  if (isGraphqlRead(ctx, call)) return false;
+  if (v.exclude.matches(path) || v.excludeWords.anyWordOf(last)) return PathVerdict.No;
+  if (v.names.matches(path)) return PathVerdict.Yes;
   // `Charge(id=...)` builds a value (a Python class or a TS factory named like one); only a
   // method or function name is a verb.
-  if (/^[A-Z][a-z]/.test(last)) return false;
+  if (/^[A-Z][a-z]/.test(last)) return PathVerdict.No;
   const first = splitWords(last)[0];
-  if (first !== undefined && v.verbs.has(first)) return true;
-  if (!v.httpClients.empty && v.httpClients.matches(path)) {
-    const method = httpMethodOf(call);
-    return method !== null && v.httpMethods.has(method.toUpperCase());
-  }
-  return false;
+  if (first !== undefined && v.verbs.has(first)) return PathVerdict.Verb;
+  if (!v.httpClients.empty && v.httpClients.matches(path)) return PathVerdict.Http;
+  return PathVerdict.No;
 }
 
 /** Calls on a logger, console or metrics client only record; they never act on the world. */

@@ -50,14 +50,18 @@ export interface FileSummary {
 
 const CLASS_TYPES = ['class_definition', 'class_declaration', 'class', 'abstract_class_declaration'];
 
-export function summarizeFile(ctx: FileContext): FileSummary {
+/**
+ * `vocabularies`: the call vocabularies other files may ask about (the `call` steps of the rule
+ * set; the link step reads `reaches` for no other); by default all of them.
+ */
+export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] = Object.keys(ctx.vocab.calls)): FileSummary {
   const wrappers = localRetryWrappers(ctx);
   const functions: Record<string, FunctionFacts> = {};
   for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
     if (enclosingFunction(fn, ctx.family) !== null) continue;
     const name = functionName(fn);
     if (name === null) continue;
-    const facts = factsOf(ctx, fn, wrappers.get(name));
+    const facts = factsOf(ctx, fn, wrappers.get(name), vocabularies);
     if (facts === null) continue;
     const cls = enclosingClassName(fn);
     functions[cls ? `${cls}.${name}` : name] = facts;
@@ -92,13 +96,13 @@ function namedQueues(ctx: FileContext): Record<string, string> {
   return out;
 }
 
-function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined): FunctionFacts | null {
+function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, vocabularies: readonly string[]): FunctionFacts | null {
   const body = functionBody(fn);
   if (body === null) return null;
   const reaches: Record<string, CallSite[]> = {};
   const keyLists = Object.keys(ctx.vocab.keys);
   const calls = callsWithin(ctx, body);
-  for (const vocab of Object.keys(ctx.vocab.calls)) {
+  for (const vocab of vocabularies) {
     const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab));
     if (sites.length === 0) continue;
     reaches[vocab] = sites.map((s) => ({
