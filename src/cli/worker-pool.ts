@@ -35,6 +35,7 @@ export function startScanPool(threads: number, setup: ScannerSetup): ScanPool | 
     idleTimeout: 60_000,
     // Dead trees are freed only when their wrappers are collected; a bounded heap makes V8 collect
     // them early instead of growing towards its default limit (half of a large machine's memory).
+    // (Node lets a --max-old-space-size given to the process override this.)
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     workerData: setup,
     ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
