@@ -1,7 +1,9 @@
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { project } from '../support/project.js';
-
 
 const SERVICE = [
   'export class PaymentsService {',
@@ -91,5 +93,26 @@ describe('type-aware retry wrappers (ts-morph)', () => {
       ].join('\n'),
     });
     expect(await lines(dir)).toEqual(['AP-001 src/orders.ts:5']);
+  });
+});
+
+describe('type-aware answers in the cache', () => {
+  it('are reused while no ECMAScript file changes, and asked again when one does', async () => {
+    const dir = project({ 'src/payments.ts': SERVICE, 'src/job.ts': JOB, 'tools/report.py': 'print("report")\n' });
+    const cache = mkdtempSync(join(tmpdir(), 'faultline-typed-cache-'));
+    const withCache = ['--cache-dir', cache];
+    expect(await lines(dir, withCache)).toEqual(['AP-001 src/job.ts:9']);
+    // Rewrite the cached answers to "resolves nowhere": reused, they give the verdicts of a scan
+    // without types (the name-based charge() instead of the resolved renew()).
+    const settled = join(cache, readdirSync(cache).find((f) => f.startsWith('settled-')) as string);
+    const data = JSON.parse(readFileSync(settled, 'utf8')) as { typed: { answers: Record<string, unknown> } };
+    expect(Object.keys(data.typed.answers).length).toBeGreaterThan(0);
+    for (const key of Object.keys(data.typed.answers)) data.typed.answers[key] = null;
+    writeFileSync(settled, JSON.stringify(data));
+
+    appendFileSync(join(dir, 'tools/report.py'), 'print("more")\n');
+    expect(await lines(dir, withCache)).toEqual(['AP-001 src/job.ts:10']);
+    appendFileSync(join(dir, 'src/job.ts'), '// edited\n');
+    expect(await lines(dir, withCache)).toEqual(['AP-001 src/job.ts:9']);
   });
 });
