@@ -16,14 +16,20 @@ function cacheFor(dir: string, root: string, rules = builtinRules, v = vocab) {
   return { cache, warnings };
 }
 
+/** A copy of the corpus scanned once into a fresh cache folder (saved). */
+async function primedCache() {
+  const root = copyCorpus();
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
+  const files = corpusFiles(root);
+  const first = cacheFor(dir, root);
+  const cold = await scanCorpus(files, root, { cache: first.cache });
+  first.cache.save();
+  return { root, dir, files, cold };
+}
+
 describe('scan cache', () => {
   it('re-scans an unchanged tree without parsing, to the same result', async () => {
-    const root = copyCorpus();
-    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
-    const files = corpusFiles(root);
-    const first = cacheFor(dir, root);
-    const cold = await scanCorpus(files, root, { cache: first.cache });
-    first.cache.save();
+    const { root, dir, files, cold } = await primedCache();
     expect(cold.stats.parsed).toBeGreaterThan(0);
     expect(cold.stats.cached).toBe(0);
 
@@ -36,12 +42,7 @@ describe('scan cache', () => {
   });
 
   it('redoes only the edited file', async () => {
-    const root = copyCorpus();
-    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
-    const files = corpusFiles(root);
-    const c1 = cacheFor(dir, root);
-    await scanCorpus(files, root, { cache: c1.cache });
-    c1.cache.save();
+    const { root, dir, files } = await primedCache();
     const edited = files.find((f) => f.endsWith('fixtures/bad/AP-001/while-counter.py')) as string;
     appendFileSync(edited, '\n\nfor attempt in range(3):\n    charge_card(order)\n');
     const c2 = cacheFor(dir, root);
@@ -52,12 +53,7 @@ describe('scan cache', () => {
   });
 
   it('starts afresh when the rules or the vocabulary change', async () => {
-    const root = copyCorpus();
-    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
-    const files = corpusFiles(root);
-    const c1 = cacheFor(dir, root);
-    await scanCorpus(files, root, { cache: c1.cache });
-    c1.cache.save();
+    const { root, dir, files } = await primedCache();
 
     const extended = mergeVocabularies(vocab, VocabularySchema.parse({ calls: { mutating: { verbs: ['enqueue'] } } }));
     const rules = loadRules({ builtin: true, extra: [], vocab: extended });
@@ -70,12 +66,7 @@ describe('scan cache', () => {
   });
 
   it('ignores a corrupt cache file with a warning', async () => {
-    const root = copyCorpus();
-    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
-    const files = corpusFiles(root);
-    const c1 = cacheFor(dir, root);
-    const clean = await scanCorpus(files, root, { cache: c1.cache });
-    c1.cache.save();
+    const { root, dir, files, cold: clean } = await primedCache();
     for (const f of readdirSync(dir)) writeFileSync(join(dir, f), '{"format":1,"ruleSet":"x","entr');
     const c2 = cacheFor(dir, root);
     const again = await scanCorpus(files, root, { cache: c2.cache });
@@ -92,12 +83,7 @@ describe('scan cache', () => {
   });
 
   it('answers an unchanged tree from the settled result without reading the per-file entries', async () => {
-    const root = copyCorpus();
-    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
-    const files = corpusFiles(root);
-    const c1 = cacheFor(dir, root);
-    const cold = await scanCorpus(files, root, { cache: c1.cache });
-    c1.cache.save();
+    const { root, dir, files, cold } = await primedCache();
     // Were the per-file entries read, this would warn.
     for (const f of readdirSync(dir).filter((f) => f.startsWith('scan-'))) writeFileSync(join(dir, f), 'not json');
     const c2 = cacheFor(dir, root);
@@ -109,12 +95,7 @@ describe('scan cache', () => {
   });
 
   it('settles afresh when anything the cross-file step reads changes', async () => {
-    const root = copyCorpus();
-    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
-    const files = corpusFiles(root);
-    const c1 = cacheFor(dir, root);
-    await scanCorpus(files, root, { cache: c1.cache });
-    c1.cache.save();
+    const { root, dir, files } = await primedCache();
     // A new package manifest changes which package a file's job facts belong to: no text changed.
     writeFileSync(join(root, 'examples', 'payment-service', 'pyproject.toml'), '[project]\nname = "x"\n');
     const c2 = cacheFor(dir, root);
