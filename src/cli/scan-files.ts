@@ -100,7 +100,8 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   const modules = projectModules(files);
   const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: 0 };
   const progress = options.progress ?? NO_PROGRESS;
-  const prepared = await mapInOrder(files, READ_LANES, (abs) => prepare(abs, options, modules));
+  const held = { bytes: 0 };
+  const prepared = await mapInOrder(files, READ_LANES, (abs) => prepare(abs, options, modules, held));
   const inputs = prepared.filter((p): p is Prepared => p !== undefined);
 
   const settledKey = options.cache ? settledInputsKey(inputs, options) : undefined;
@@ -117,6 +118,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     const hit = p.key === undefined ? undefined : options.cache?.get(p.key, p.file);
     if (p.key === undefined) outcomes[i] = { ...emptyOutcome(p), warnings: p.warnings };
     else if (hit !== undefined) {
+      p.text = undefined;
       stats.cached++;
       outcomes[i] = { ...hit, ...outcomeBase(p), scanned: true };
     } else misses.push(i);
@@ -190,9 +192,19 @@ interface Prepared {
   importsProject: boolean;
   suppressions: Suppression[];
   warnings: ScanWarning[];
+  /** The text, while the texts held stay under `HELD_TEXT_BYTES` (else it is read again to scan); dropped once used. */
+  text?: string | undefined;
 }
 
-async function prepare(abs: string, options: ScanFilesOptions & ScanRunOptions, modules: ReadonlySet<string>): Promise<Prepared | undefined> {
+/** Texts kept between hashing and scanning: saves a second read without holding a monorepo in memory. */
+const HELD_TEXT_BYTES = 64 * 1024 * 1024;
+
+async function prepare(
+  abs: string,
+  options: ScanFilesOptions & ScanRunOptions,
+  modules: ReadonlySet<string>,
+  held: { bytes: number },
+): Promise<Prepared | undefined> {
   const file = relative(options.cwd, abs).split(sep).join('/') || abs;
   const language = languageForPath(abs);
   if (language === undefined) return undefined;
@@ -218,6 +230,7 @@ async function prepare(abs: string, options: ScanFilesOptions & ScanRunOptions, 
     importsProject: importsProjectModule,
     suppressions: options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, language.lineComment) : [],
     warnings: [],
+    ...((held.bytes += buffer.length) <= HELD_TEXT_BYTES ? { text } : {}),
   };
 }
 
@@ -239,16 +252,22 @@ async function scanMiss(
   const { stats, modules } = state;
   let p = prepared;
   let text: string;
-  try {
-    text = await readFile(p.abs, 'utf8');
-  } catch (error) {
-    return { ...emptyOutcome(p), warnings: [{ file: p.file, kind: 'read', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
-  }
-  // Edited since it was hashed: scanned as it is now, not cached, and the settled result not kept.
-  const changed = contentKey(text, `${extname(p.abs)}:${p.importsProject ? 'x' : '-'}`) !== p.key;
-  if (changed) {
-    state.changedDuringScan = true;
-    p = { ...p, importsProject: importsProject(text, p.language, modules) };
+  let changed = false;
+  if (p.text !== undefined) {
+    text = p.text;
+    prepared.text = undefined;
+  } else {
+    try {
+      text = await readFile(p.abs, 'utf8');
+    } catch (error) {
+      return { ...emptyOutcome(p), warnings: [{ file: p.file, kind: 'read', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
+    }
+    // Edited since it was hashed: scanned as it is now, not cached, and the settled result not kept.
+    changed = contentKey(text, `${extname(p.abs)}:${p.importsProject ? 'x' : '-'}`) !== p.key;
+    if (changed) {
+      state.changedDuringScan = true;
+      p = { ...p, importsProject: importsProject(text, p.language, modules) };
+    }
   }
   const scanned = await scan({ file: p.file, path: p.abs, text, importsProject: p.importsProject });
   if (scanned.parsed) stats.parsed++;
