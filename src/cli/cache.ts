@@ -28,16 +28,26 @@ export interface ScanCache {
   settled(key: string): ScanResult | undefined;
   setSettled(key: string, result: ScanResult): void;
   /**
-   * The type checker's answers for TypeScript inputs hashing to `key`: a live map the scan reads
-   * and fills, saved with the cache (answers for other inputs are dropped).
+   * The type checker's answers, valid while the files it read are unchanged: `keyOf` hashes the
+   * current content of the files the cached answers were read from, and the answers come back
+   * only when that hash is the one stored with them (else an empty set). The map is live: the
+   * scan adds new answers to it.
    */
-  typedAnswers(key: string): Map<string, TypedAnswer>;
+  typedAnswers(keyOf: (files: readonly string[]) => string): TypedAnswers;
+  /** Records which files the answers now depend on, and their hash, for the next scan. */
+  setTypedFiles(files: readonly string[], key: string): void;
   /** Writes what this scan used or added (atomically); returns a warning text on failure. */
   save(): string | undefined;
 }
 
 /** Where the type checker says a call goes (null: nowhere in the project). */
 export type TypedAnswer = { file: string; name: string } | null;
+
+/** Cached answers of the type checker and the files they were read from. */
+export interface TypedAnswers {
+  answers: Map<string, TypedAnswer>;
+  files: readonly string[];
+}
 
 /** A scan result as the cache stores it: plain data, path-independent (relabelled on the way out). */
 export interface CachedScan {
@@ -58,7 +68,7 @@ interface SettledFile {
   ruleSet: string;
   key: string;
   result: ScanResult;
-  typed: { key: string; answers: Record<string, TypedAnswer> };
+  typed: { key: string; files: string[]; answers: Record<string, TypedAnswer> };
 }
 
 const FORMAT = 3;
@@ -113,7 +123,7 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
   const used: Record<string, CachedScan> = {};
   let entriesChanged = false;
   let newSettled: { key: string; result: ScanResult } | undefined;
-  let typed: { key: string; answers: Map<string, TypedAnswer> } | undefined;
+  let typed: { key: string; files: string[]; answers: Map<string, TypedAnswer> } | undefined;
   return {
     get(key, label) {
       const entry = entries()[key];
@@ -143,13 +153,17 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
     setSettled(key, result) {
       newSettled = { key, result };
     },
-    typedAnswers(key) {
-      if (typed?.key !== key) {
+    typedAnswers(keyOf) {
+      if (typed === undefined) {
         const data = settledFile()?.typed;
-        const answers = data?.key === key && typeof data.answers === 'object' && data.answers !== null ? Object.entries(data.answers) : [];
-        typed = { key, answers: new Map(answers) };
+        const files = Array.isArray(data?.files) ? data.files.filter((f): f is string => typeof f === 'string') : [];
+        const valid = data !== undefined && typeof data.answers === 'object' && data.answers !== null && data.key === keyOf(files);
+        typed = valid ? { key: data.key, files, answers: new Map(Object.entries(data.answers)) } : { key: '', files: [], answers: new Map() };
       }
-      return typed.answers;
+      return typed;
+    },
+    setTypedFiles(files, key) {
+      if (typed !== undefined) typed = { ...typed, key, files: [...files] };
     },
     save() {
       try {
@@ -158,8 +172,8 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
           writeAtomically(dir, entriesPath, { format: FORMAT, ruleSet, entries: used } satisfies EntriesFile);
         }
         if (newSettled !== undefined) {
-          const answers = typed ?? { key: '', answers: new Map<string, TypedAnswer>() };
-          const data: SettledFile = { format: FORMAT, ruleSet, ...newSettled, typed: { key: answers.key, answers: Object.fromEntries(answers.answers) } };
+          const answers = typed ?? { key: '', files: [], answers: new Map<string, TypedAnswer>() };
+          const data: SettledFile = { format: FORMAT, ruleSet, ...newSettled, typed: { key: answers.key, files: answers.files, answers: Object.fromEntries(answers.answers) } };
           writeAtomically(dir, settledPath, data);
         }
         return undefined;

@@ -152,7 +152,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     await pool?.close();
     progress.done();
   }
-  const scan = settle(outcomes, options, stats, typedInputsKey(inputs, options));
+  const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options));
   if (settledKey !== undefined && !state.changedDuringScan && !scan.result.warnings.some((w) => w.kind === 'timeout' || w.kind === 'types' || w.kind === 'matcher')) {
     options.cache?.setSettled(settledKey, scan.result);
   }
@@ -281,7 +281,12 @@ async function scanMiss(
 }
 
 /** Links cross-file verdicts, applies suppressions and test-file risk, and sorts. */
-function settle(outcomes: FileOutcome[], options: ScanFilesOptions & ScanRunOptions, stats: ScanStats, typedKey: string): FilesScan {
+function settle(
+  outcomes: FileOutcome[],
+  options: ScanFilesOptions & ScanRunOptions,
+  stats: ScanStats,
+  typedKeyOf: (files: readonly string[]) => string,
+): FilesScan {
   const findings: Finding[] = [];
   const warnings: ScanWarning[] = [];
   const texts = new Map<string, string>();
@@ -295,11 +300,18 @@ function settle(outcomes: FileOutcome[], options: ScanFilesOptions & ScanRunOpti
     if (o.summary !== null) links.push({ file: o.file, language: o.language, summary: o.summary, pending: o.pending, scope: packageScope(options.cwd, o.file) });
   }
   // Cross-file verdicts need every file's summary: settled once all files are scanned.
+  const known = options.types ? options.cache?.typedAnswers(typedKeyOf) : undefined;
   const typed = options.types
-    ? resolveTypedCalls({ cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS, ...(options.cache ? { known: options.cache.typedAnswers(typedKey) } : {}) })
+    ? resolveTypedCalls({ cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS, ...(known ? { known: known.answers } : {}) })
     : undefined;
   findings.push(...linkFindings(links, typed ? { resolveTyped: typed.resolver } : {}));
   if (typed) warnings.push(...typed.warnings);
+  const read = typed?.filesRead();
+  if (known && read) {
+    // Old answers still stand on the files they were read from; new ones on what was read now.
+    const files = [...new Set([...known.files, ...read])].sort();
+    options.cache?.setTypedFiles(files, typedKeyOf(files));
+  }
 
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
@@ -352,12 +364,20 @@ function settledInputsKey(inputs: readonly Prepared[], options: ScanFilesOptions
   return hash.digest('base64url');
 }
 
-/** A hash of what the type checker reads: the TypeScript configuration and every ECMAScript file. */
-function typedInputsKey(inputs: readonly Prepared[], options: ScanFilesOptions): string {
-  if (!options.types) return '';
-  const hash = createHash('sha256').update(tsconfigText(options));
-  for (const p of inputs) if (p.language.family === 'ecma') hash.update(`\0${p.file}\0${p.key ?? ''}`);
-  return hash.digest('base64url');
+/**
+ * Hashes what the type checker read: the TypeScript configuration and `files` as they are now
+ * (scanned files by their content key, others, such as declaration files, read and hashed).
+ */
+function typedInputsKeyer(inputs: readonly Prepared[], options: ScanFilesOptions): (files: readonly string[]) => string {
+  const keys = new Map(inputs.map((p) => [p.file, p.key]));
+  return (files) => {
+    const hash = createHash('sha256').update(tsconfigText(options));
+    for (const file of files) {
+      const text = keys.has(file) ? undefined : readText(options.cwd, file);
+      hash.update(`\0${file}\0${keys.get(file) ?? (text === undefined ? '-' : contentKey(text, ''))}`);
+    }
+    return hash.digest('base64url');
+  };
 }
 
 function tsconfigText(options: ScanFilesOptions): string {

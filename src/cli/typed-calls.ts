@@ -14,6 +14,11 @@ const morph = (): TsMorph => (tsMorph ??= requireModule('ts-morph') as TsMorph);
 export interface TypedResolution {
   resolver: TypedResolver;
   warnings: ScanWarning[];
+  /**
+   * Every file the type checker read to answer (relative to cwd, TypeScript's own library
+   * excepted): the answers hold while none of them changes. Null when it was never started.
+   */
+  filesRead(): string[] | null;
 }
 
 /**
@@ -79,7 +84,20 @@ export function resolveTypedCalls(options: {
     }
     return hit;
   };
-  return { resolver, warnings };
+  const filesRead = (): string[] | null => {
+    if (project === undefined || project === null || files.size === 0) return null;
+    try {
+      const program = project.getProgram().compilerObject;
+      return program
+        .getSourceFiles()
+        .filter((sf) => !program.isSourceFileDefaultLibrary(sf))
+        .map((sf) => relative(options.cwd, sf.fileName).split(sep).join('/'))
+        .sort();
+    } catch {
+      return null; // the answers are then not kept
+    }
+  };
+  return { resolver, warnings, filesRead };
 }
 
 /** The function or method declaration the call starting at (line, column) invokes. */

@@ -97,8 +97,9 @@ describe('type-aware retry wrappers (ts-morph)', () => {
 });
 
 describe('type-aware answers in the cache', () => {
-  it('are reused while no ECMAScript file changes, and asked again when one does', async () => {
-    const dir = project({ 'src/payments.ts': SERVICE, 'src/job.ts': JOB, 'tools/report.py': 'print("report")\n' });
+  it('are reused while the files the checker read are unchanged, and asked again when one changes', async () => {
+    const other = 'export const version = 1;\n';
+    const dir = project({ 'src/payments.ts': SERVICE, 'src/job.ts': JOB, 'src/other.ts': other, 'tools/report.py': 'print("report")\n' });
     const cache = mkdtempSync(join(tmpdir(), 'faultline-typed-cache-'));
     const withCache = ['--cache-dir', cache];
     expect(await lines(dir, withCache)).toEqual(['AP-001 src/job.ts:9']);
@@ -112,7 +113,11 @@ describe('type-aware answers in the cache', () => {
 
     appendFileSync(join(dir, 'tools/report.py'), 'print("more")\n');
     expect(await lines(dir, withCache)).toEqual(['AP-001 src/job.ts:10']);
-    appendFileSync(join(dir, 'src/job.ts'), '// edited\n');
+    // A TypeScript file the checker never read (nothing asked about imports it).
+    appendFileSync(join(dir, 'src/other.ts'), 'export const more = 2;\n');
+    expect(await lines(dir, withCache)).toEqual(['AP-001 src/job.ts:10']);
+    // A file it did read: asked afresh.
+    appendFileSync(join(dir, 'src/payments.ts'), '// edited\n');
     expect(await lines(dir, withCache)).toEqual(['AP-001 src/job.ts:9']);
   });
 });
