@@ -129,7 +129,7 @@ async function main() {
     const rss = median(samples[i]!.map((x) => x.rss));
     return `| ${v.name} | ${v.files} | ${v.lines.toLocaleString('en-US')} | ${wall.toFixed(2)} s | ${Math.round(v.lines / wall).toLocaleString('en-US')} | ${Math.round(rss)} MiB | ${(wall / cold).toFixed(2)}× | ${(wall / sgWall).toFixed(2)}× |`;
   });
-  console.log(`Corpus: Python ${execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim()} standard library + rxjs ${JSON.parse(readFileSync(join(ROOT, 'node_modules/rxjs/package.json'), 'utf8')).version} (src/ and dist/cjs/); ${CORES} cores; median of ${RUNS} interleaved runs; Node ${process.version}.`);
+  console.log(`Corpus: ${execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim()} standard library + rxjs ${JSON.parse(readFileSync(join(ROOT, 'node_modules/rxjs/package.json'), 'utf8')).version} (src/ and dist/cjs/); ${CORES} cores; median of ${RUNS} interleaved runs; Node ${process.version}.`);
   console.log(`Prefilter: ${files.length - kept.length} of ${files.length} files proved unable to match (not parsed).\n`);
   console.log('| run | files | lines | wall | lines/s | peak RSS | vs cold | vs ast-grep |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
