@@ -4,7 +4,8 @@
  * decides whether to use it at all (only on a terminal, never with --quiet).
  */
 export interface Progress {
-  tick(done: number, total: number): void;
+  /** `stage`: what is being counted (`read` while hashing, `scanned` by default). */
+  tick(done: number, total: number, stage?: string): void;
   done(): void;
 }
 
@@ -13,12 +14,12 @@ export function createProgress(write: (text: string) => void, now: () => number 
   let last = 0;
   let shown = false;
   return {
-    tick(done, total) {
+    tick(done, total, stage = 'scanned') {
       const t = now();
       if (t - start < delayMs || t - last < 100) return;
       last = t;
       shown = true;
-      write(`\rfaultline: scanned ${done}/${total} files`);
+      write(`\rfaultline: ${stage} ${done}/${total} files\x1b[K`);
     },
     done() {
       if (shown) write('\r\x1b[K');

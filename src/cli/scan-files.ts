@@ -101,7 +101,12 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: 0 };
   const progress = options.progress ?? NO_PROGRESS;
   const held = { bytes: 0 };
-  const prepared = await mapInOrder(files, READ_LANES, (abs) => prepare(abs, options, modules, held));
+  let read = 0;
+  const prepared = await mapInOrder(files, READ_LANES, async (abs) => {
+    const p = await prepare(abs, options, modules, held);
+    progress.tick(++read, files.length, 'read');
+    return p;
+  });
   const inputs = prepared.filter((p): p is Prepared => p !== undefined);
 
   const settledKey = options.cache ? settledInputsKey(inputs, options) : undefined;
