@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Rule } from '../engine/rule.js';
@@ -8,8 +8,10 @@ import type { FileSummary, Vocabulary } from '../matchers/index.js';
 import type { PendingFinding } from '../engine/scan-source.js';
 
 /**
- * The incremental scan cache, in two files per scanned root and rule set:
- * - per file, what scanning its text produced, keyed by a hash of the text and its language;
+ * The incremental scan cache, per scanned root and rule set:
+ * - per file, what scanning its text produced, keyed by a hash of the text and its language (a
+ *   base file, plus a small delta file that takes the entries of the few files an edit adds, so an
+ *   edit does not rewrite the base);
  * - for the whole scan, the settled result (cross-file verdicts, suppressions and test-file risk
  *   applied) keyed by a hash of every input the settling reads, and the answers of the type
  *   checker keyed by a hash of the TypeScript inputs. An unchanged repository is answered from
@@ -72,6 +74,8 @@ interface SettledFile {
 }
 
 const FORMAT = 3;
+/** Entries a delta may hold however small the base. */
+const MIN_DELTA = 64;
 
 /** `$XDG_CACHE_HOME/faultline`, else `~/.cache/faultline`. */
 export function defaultCacheDir(env: Readonly<Record<string, string | undefined>>): string {
@@ -111,9 +115,20 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
     }
   };
 
-  // The per-file entries are large: read only when a file's scan is asked for.
+  // The per-file entries are large: read only when a file's scan is asked for. They are a base
+  // file plus a small delta of entries added since; entries are keyed by content, so any delta
+  // is valid with any base.
+  const deltaPath = join(dir, `scan-${id}.delta.json`);
+  const validEntries = (d: Partial<EntriesFile>) => typeof d.entries === 'object' && d.entries !== null;
+  let base: Record<string, CachedScan> | undefined;
   let old: Record<string, CachedScan> | undefined;
-  const entries = () => (old ??= read<EntriesFile>(entriesPath, (d) => typeof d.entries === 'object' && d.entries !== null)?.entries ?? {});
+  const entries = () => {
+    if (old === undefined) {
+      base = read<EntriesFile>(entriesPath, validEntries)?.entries ?? {};
+      old = { ...base, ...(read<EntriesFile>(deltaPath, validEntries)?.entries ?? {}) };
+    }
+    return old;
+  };
   let settledData: Partial<SettledFile> | undefined | null = null;
   const settledFile = () => {
     if (settledData === null) settledData = read<SettledFile>(settledPath, (d) => typeof d.key === 'string' && typeof d.result === 'object');
@@ -167,9 +182,19 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
     },
     save() {
       try {
-        // Entries are rewritten when files were scanned afresh or some went away.
-        if (old !== undefined && (entriesChanged || Object.keys(used).length !== Object.keys(old).length)) {
-          writeAtomically(dir, entriesPath, { format: FORMAT, ruleSet, entries: used } satisfies EntriesFile);
+        // Entries are saved when files were scanned afresh or some went away: a few new ones go
+        // to the delta; the base is rewritten (and the delta dropped) once the delta or the
+        // entries no longer used grow large next to it.
+        if (old !== undefined && base !== undefined && (entriesChanged || Object.keys(used).length !== Object.keys(old).length)) {
+          const baseSize = Object.keys(base).length;
+          const added = Object.entries(used).filter(([key]) => base?.[key] === undefined);
+          const unused = baseSize - (Object.keys(used).length - added.length);
+          if (baseSize > 0 && added.length <= Math.max(MIN_DELTA, baseSize / 8) && unused <= baseSize / 4) {
+            writeAtomically(dir, deltaPath, { format: FORMAT, ruleSet, entries: Object.fromEntries(added) } satisfies EntriesFile);
+          } else {
+            writeAtomically(dir, entriesPath, { format: FORMAT, ruleSet, entries: used } satisfies EntriesFile);
+            rmSync(deltaPath, { force: true });
+          }
         }
         if (newSettled !== undefined) {
           const answers = typed ?? { key: '', files: [], answers: new Map<string, TypedAnswer>() };

@@ -210,8 +210,20 @@ function resolveExport(byFile: Map<string, LinkInput>, from: LinkInput, module: 
   return null;
 }
 
+/** Resolutions per file set, by importer folder, language and specifier: the same imports recur. */
+const resolutions = new WeakMap<Map<string, LinkInput>, Map<string, LinkInput | null>>();
+
 /** The scanned file an import specifier names, or null (a package outside the scan). */
 function resolveModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: string): LinkInput | null {
+  let known = resolutions.get(byFile);
+  if (known === undefined) resolutions.set(byFile, (known = new Map()));
+  const key = `${posix.dirname(from.file)}\0${from.language === 'python' ? 'py' : 'es'}\0${specifier}`;
+  let hit = known.get(key);
+  if (hit === undefined) known.set(key, (hit = findModule(byFile, from, specifier)));
+  return hit;
+}
+
+function findModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: string): LinkInput | null {
   const dir = posix.dirname(from.file);
   const candidates: string[] = [];
   if (from.language === 'python') {

@@ -52,6 +52,30 @@ describe('scan cache', () => {
     expect(after.result).toEqual(fresh.result);
   });
 
+  it('keeps an edit in a small delta file, leaving the base file as it was', async () => {
+    const { root, dir, files } = await primedCache();
+    const base = readdirSync(dir).find((f) => /^scan-[^.]*\.json$/.test(f)) as string;
+    const before = readFileSync(join(dir, base), 'utf8');
+    const edited = files.find((f) => f.endsWith('fixtures/bad/AP-001/while-counter.py')) as string;
+    appendFileSync(edited, '\n# edited\n');
+    const c2 = cacheFor(dir, root);
+    expect((await scanCorpus(files, root, { cache: c2.cache })).stats).toMatchObject({ parsed: 1, cached: files.length - 1 });
+    c2.cache.save();
+    expect(readFileSync(join(dir, base), 'utf8')).toBe(before);
+    const delta = readdirSync(dir).find((f) => f.endsWith('.delta.json')) as string;
+    expect(Object.keys((JSON.parse(readFileSync(join(dir, delta), 'utf8')) as { entries: object }).entries)).toHaveLength(1);
+
+    // Base and delta together answer every file; a corrupt delta is ignored with a warning.
+    writeFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('settled-')) as string), '{}');
+    const c3 = cacheFor(dir, root);
+    expect((await scanCorpus(files, root, { cache: c3.cache })).stats).toMatchObject({ parsed: 0, cached: files.length });
+    writeFileSync(join(dir, delta), 'not json');
+    const c4 = cacheFor(dir, root);
+    const after = await scanCorpus(files, root, { cache: c4.cache });
+    expect(after.stats).toMatchObject({ parsed: 1, cached: files.length - 1 });
+    expect(c4.warnings.some((w) => w.includes('.delta.json'))).toBe(true);
+  });
+
   it('starts afresh when the rules or the vocabulary change', async () => {
     const { root, dir, files } = await primedCache();
 
