@@ -1,0 +1,87 @@
+// Reading and hashing the files of a scan, before any of them is parsed.
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname, relative, sep } from 'node:path';
+import { languageForPath, type LanguageSpec } from '../engine/languages.js';
+import { importsProject } from '../engine/prefilter.js';
+import { findSuppressions, type Suppression } from '../engine/suppressions.js';
+import type { ScanWarning } from '../engine/types.js';
+import { contentKey } from './cache.js';
+import type { ScanFilesOptions } from './scan-options.js';
+
+/** Files read at once while hashing. */
+export const READ_LANES = 16;
+
+/** `fn` over `items` with at most `lanes` at a time; results in the order of `items`. */
+export async function mapInOrder<T, R>(items: readonly T[], lanes: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, items.length) }, async () => {
+      for (let k = next++; k < items.length; k = next++) out[k] = await fn(items[k] as T, k);
+    }),
+  );
+  return out;
+}
+
+/** A file read and hashed; `key` is undefined when it cannot be scanned (see `warnings`). */
+export interface Prepared {
+  abs: string;
+  file: string;
+  language: LanguageSpec;
+  size: number;
+  key?: string;
+  importsProject: boolean;
+  suppressions: Suppression[];
+  warnings: ScanWarning[];
+  /** The text, while the texts held stay under `HELD_TEXT_BYTES` (else it is read again to scan); dropped once used. */
+  text?: string | undefined;
+}
+
+/** Texts kept between hashing and scanning: saves a second read without holding a monorepo in memory. */
+const HELD_TEXT_BYTES = 64 * 1024 * 1024;
+
+export async function prepare(
+  abs: string,
+  options: ScanFilesOptions,
+  modules: ReadonlySet<string>,
+  held: { bytes: number },
+): Promise<Prepared | undefined> {
+  const file = relative(options.cwd, abs).split(sep).join('/') || abs;
+  const language = languageForPath(abs);
+  if (language === undefined) return undefined;
+  const base = { abs, file, language, size: 0, importsProject: false, suppressions: [] };
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(abs);
+  } catch (error) {
+    return { ...base, warnings: [{ file, kind: 'read', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
+  }
+  if (buffer.length > options.maxFileSize) {
+    return { ...base, warnings: [{ file, kind: 'too-large', message: `skipped: ${buffer.length} bytes is over the ${options.maxFileSize}-byte limit (max_file_size)` }] };
+  }
+  if (buffer.subarray(0, 8192).includes(0)) {
+    return { ...base, warnings: [{ file, kind: 'binary', message: 'skipped: looks binary (NUL byte)' }] };
+  }
+  const text = buffer.toString('utf8');
+  const importsProjectModule = importsProject(text, language, modules);
+  return {
+    ...base,
+    size: buffer.length,
+    key: contentKey(text, `${extname(abs)}:${importsProjectModule ? 'x' : '-'}`),
+    importsProject: importsProjectModule,
+    suppressions: options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, language.lineComment) : [],
+    warnings: [],
+    ...((held.bytes += buffer.length) <= HELD_TEXT_BYTES ? { text } : {}),
+  };
+}
+
+/** Base names of the scanned files and their folders: what a Python import of the project names. */
+export function projectModules(files: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of files) {
+    out.add(basename(f, extname(f)));
+    out.add(basename(dirname(f)));
+  }
+  out.delete('__init__');
+  return out;
+}

@@ -1,0 +1,176 @@
+// After every file is scanned: cross-file verdicts, suppressions and test-file risk, and the
+// cache keys of everything settling reads.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { linkFindings, type LinkInput } from '../engine/link.js';
+import { compareFindings } from '../engine/scan-source.js';
+import { applySuppressions } from '../engine/suppressions.js';
+import type { Finding, Risk, ScanWarning } from '../engine/types.js';
+import { contentKey } from './cache.js';
+import type { Prepared } from './read-sources.js';
+import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
+import { resolveTypedCalls } from './typed-calls.js';
+
+const TEST_DIRS = /(^|\/)(__tests__|tests?)\//;
+
+/** Type-aware analysis gives up after this long; the syntax-level verdicts stand for the rest. */
+const TYPES_BUDGET_MS = 30_000;
+
+/** Links cross-file verdicts, applies suppressions and test-file risk, and sorts. */
+export function settle(
+  outcomes: FileOutcome[],
+  options: ScanFilesOptions & ScanRunOptions,
+  stats: ScanStats,
+  typedKeyOf: (files: readonly string[]) => string,
+): FilesScan {
+  const findings: Finding[] = [];
+  const warnings: ScanWarning[] = [];
+  const texts = new Map<string, string>();
+  const links: LinkInput[] = [];
+  let scanned = 0;
+  for (const o of outcomes) {
+    if (o.scanned) scanned++;
+    warnings.push(...o.warnings);
+    findings.push(...o.findings);
+    if (o.text !== undefined) texts.set(o.file, o.text);
+    if (o.summary !== null) links.push({ file: o.file, language: o.language, summary: o.summary, pending: o.pending, scope: packageScope(options.cwd, o.file) });
+  }
+  // Cross-file verdicts need every file's summary: settled once all files are scanned.
+  const known = options.types ? options.cache?.typedAnswers(typedKeyOf) : undefined;
+  const typed = options.types
+    ? resolveTypedCalls({ cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS, ...(known ? { known: known.answers } : {}) })
+    : undefined;
+  findings.push(...linkFindings(links, typed ? { resolveTyped: typed.resolver } : {}));
+  if (typed) warnings.push(...typed.warnings);
+  const read = typed?.filesRead();
+  if (known && read) {
+    // Old answers still stand on the files they were read from; new ones on what was read now.
+    const files = [...new Set([...known.files, ...read])].sort();
+    options.cache?.setTypedFiles(files, typedKeyOf(files));
+  }
+
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const settled: Finding[] = [];
+  const testPatterns = options.testFilePatterns.map(globToRegExp);
+  for (const o of outcomes) {
+    let fs = byFile.get(o.file) ?? [];
+    if (o.suppressions.length > 0) {
+      const applied = applySuppressions(fs, o.suppressions, o.file);
+      fs = applied.findings;
+      warnings.push(...applied.warnings);
+    }
+    const isTest = options.testFileRisk !== 'keep' && isTestFile(o.file, testPatterns);
+    for (const f of fs) settled.push(isTest ? lowerRisk(f, options.testFileRisk as Risk) : f);
+  }
+  // Each finding names the incidents its anti-pattern came from (from the rule or the failures YAML).
+  const incidents = new Map(options.rules.map((r) => [r.id, r.metadata?.incidents ?? []]));
+  for (const [i, f] of settled.entries()) {
+    const list = incidents.get(f.ruleId) ?? [];
+    if (list.length > 0 && f.incidents === undefined) settled[i] = { ...f, incidents: [...list] };
+  }
+  settled.sort(compareFindings);
+  const unique = settled.filter((f, i) => i === 0 || compareFindings(settled[i - 1] as Finding, f) !== 0 || (settled[i - 1] as Finding).ruleId !== f.ruleId);
+  const sources = sourcesOf(unique, options.cwd, texts);
+  return { result: { findings: unique, warnings, filesScanned: scanned }, sources, stats };
+}
+
+/** The text of every file with findings, for code frames and write-back. */
+export function sourcesOf(findings: readonly Finding[], cwd: string, texts: ReadonlyMap<string, string>): Map<string, string> {
+  const sources = new Map<string, string>();
+  for (const f of findings) {
+    if (sources.has(f.file)) continue;
+    // A finding moved into a helper's file by the link step: that file's text was not kept.
+    const text = texts.get(f.file) ?? readText(cwd, f.file);
+    if (text !== undefined) sources.set(f.file, text);
+  }
+  return sources;
+}
+
+/**
+ * A hash of everything the settled result depends on besides the rule set (the cache file is
+ * per rule set): each file's path and content key (or why it was skipped), the package it
+ * belongs to, the options applied while settling and the TypeScript configuration.
+ */
+export function settledInputsKey(inputs: readonly Prepared[], options: ScanFilesOptions): string {
+  const hash = createHash('sha256');
+  const { cwd, testFileRisk, testFilePatterns, suppressions, types } = options;
+  hash.update(JSON.stringify({ cwd, testFileRisk, testFilePatterns, suppressions, types, tsconfig: tsconfigText(options) }));
+  for (const p of inputs) hash.update(`\0${p.file}\0${p.key ?? JSON.stringify(p.warnings)}\0${packageScope(cwd, p.file)}`);
+  return hash.digest('base64url');
+}
+
+/**
+ * Hashes what the type checker read: the TypeScript configuration and `files` as they are now
+ * (scanned files by their content key, others, such as declaration files, read and hashed).
+ */
+export function typedInputsKeyer(inputs: readonly Prepared[], options: ScanFilesOptions): (files: readonly string[]) => string {
+  const keys = new Map(inputs.map((p) => [p.file, p.key]));
+  return (files) => {
+    const hash = createHash('sha256').update(tsconfigText(options));
+    for (const file of files) {
+      const text = keys.has(file) ? undefined : readText(options.cwd, file);
+      hash.update(`\0${file}\0${keys.get(file) ?? (text === undefined ? '-' : contentKey(text, ''))}`);
+    }
+    return hash.digest('base64url');
+  };
+}
+
+function tsconfigText(options: ScanFilesOptions): string {
+  if (!options.types) return '';
+  for (const root of options.typeRoots) {
+    const text = readText(root, 'tsconfig.json');
+    if (text !== undefined) return text;
+  }
+  return '';
+}
+
+const PACKAGE_MARKERS = ['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg'];
+const scopeCache = new Map<string, string>();
+
+/** The folder of the nearest package manifest above a file (or the scan's folder). */
+function packageScope(cwd: string, file: string): string {
+  const start = dirname(resolve(cwd, file));
+  const seen: string[] = [];
+  let found = cwd;
+  for (let dir = start; ; dir = dirname(dir)) {
+    const cached = scopeCache.get(dir);
+    if (cached !== undefined) {
+      found = cached;
+      break;
+    }
+    seen.push(dir);
+    if (PACKAGE_MARKERS.some((m) => existsSync(join(dir, m)))) {
+      found = dir;
+      break;
+    }
+    if (dir === cwd || dirname(dir) === dir) break;
+  }
+  for (const d of seen) scopeCache.set(d, found);
+  return found;
+}
+
+function readText(cwd: string, file: string): string | undefined {
+  try {
+    return readFileSync(resolve(cwd, file), 'utf8');
+  } catch {
+    return undefined; // the code frame is left out; the finding stands
+  }
+}
+
+function isTestFile(file: string, patterns: RegExp[]): boolean {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return TEST_DIRS.test(file) || patterns.some((p) => p.test(base));
+}
+
+/** A file-name glob (`test_*.py`, `*.test.*`) as a regular expression over the base name. */
+function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+}
+
+const ORDER: Record<Risk, number> = { high: 0, medium: 1, low: 2 };
+
+function lowerRisk(f: Finding, risk: Risk): Finding {
+  return ORDER[f.risk] < ORDER[risk] ? { ...f, risk } : f;
+}
