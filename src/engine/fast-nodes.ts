@@ -67,7 +67,7 @@ export function installFastNodes(samples: readonly Parser.Tree[]): boolean {
       },
     },
   });
-  // Fresh trees, so nothing cached during the check stands in for the binding's answers.
+  // The same trees read again, now through the new accessors, must give the binding's answers.
   const agrees = reference.every((expected, i) => sameSnapshot(expected, snapshot((samples[i] as Parser.Tree).rootNode)));
   if (!agrees) for (const [key, d] of original) Object.defineProperty(proto, key, d);
   return (installed = agrees);
