@@ -472,13 +472,13 @@ export function jobAttemptFacts(ctx: FileContext): string[] {
   });
 }
 
+const ASSIGNMENTS = new Set(['assignment', 'assignment_expression', 'variable_declarator']);
+
 /**
  * Clients that may come with a retry policy from another file: every imported project name used
  * as a receiver (`billingCore.post(…)`), and every value built by an imported function
  * (`self.session = build_ledger_session()`). Each holds only if the link step finds the policy.
  */
-const ASSIGNMENTS = new Set(['assignment', 'assignment_expression', 'variable_declarator']);
-
 function importedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[] {
   const scopes: Scope[] = [];
   if (![...importsOf(ctx).values()].some((i) => ctx.isProjectModule(i.module))) return scopes;
