@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { VocabularySchema } from '../matchers/index.js';
-import { describeIssue, parseYamlSource } from '../rules-loader/yaml-source.js';
+import { describeSchemaProblem, parseYamlSource } from '../yaml-source.js';
 
 /** Name of the project config file looked up in the scan root. */
 export const CONFIG_FILE = 'faultline.config.yaml';
@@ -54,13 +54,13 @@ export function loadConfig(explicit: string | undefined, root: string): Config {
       help: 'Check the path given to --config.',
     });
   }
-  const source = parseYamlSource(text, file);
-  if ('message' in source) {
-    throw new ConfigError(`Cannot load config ${file}:${source.line}: invalid YAML: ${source.message}`, { file, line: source.line, help: 'Fix the YAML syntax at that line.' });
+  const yaml = parseYamlSource(text);
+  if (!yaml.ok) {
+    throw new ConfigError(`Cannot load config ${file}:${yaml.line}: invalid YAML: ${yaml.message}`, { file, line: yaml.line, help: 'Fix the YAML syntax at that line.' });
   }
-  const parsed = ConfigSchema.safeParse(source.doc.toJS() ?? {});
+  const parsed = ConfigSchema.safeParse(yaml.source.data ?? {});
   if (!parsed.success) {
-    const { where, message, line } = describeIssue(source, parsed.error);
+    const { where, message, line } = describeSchemaProblem(yaml.source, parsed.error);
     throw new ConfigError(`Cannot load config ${file}:${line}: ${where}: ${message}`, { file, line, help: 'See "Configuration" in the README.' });
   }
   const dir = dirname(resolve(file));

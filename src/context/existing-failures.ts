@@ -1,5 +1,5 @@
 import { ContextInputError } from './errors.js';
-import { parseYamlSource } from './yaml-source.js';
+import { parseYamlSource, syntaxErrorText } from '../yaml-source.js';
 
 /**
  * The `anti_patterns` entries of an existing failures YAML, to carry over to a new report.
@@ -11,7 +11,7 @@ import { parseYamlSource } from './yaml-source.js';
 export function readExistingAntiPatterns(text: string, file: string): Record<string, unknown>[] {
   const parsed = parseYamlSource(text);
   if (!parsed.ok) {
-    throw new ContextInputError(`${file}${parsed.line ? ` line ${parsed.line}` : ''}: existing failures YAML cannot be parsed: ${parsed.message}`, {
+    throw new ContextInputError(syntaxErrorText(file, parsed, 'existing failures YAML cannot be parsed'), {
       help: 'Fix the file, or delete it to start over (its anti_patterns would be lost)',
       file,
       line: parsed.line,

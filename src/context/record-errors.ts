@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ContextInputError } from './errors.js';
-import { describeIssue, formatPath } from './yaml-source.js';
+import { describeIssue, formatPath } from '../yaml-source.js';
 
 /**
  * Turn the first zod issue of a record into a `ContextInputError` whose message names the file,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { FailuresFileError } from '../errors.js';
-import { parseYamlSource } from '../rules-loader/yaml-source.js';
+import { parseYamlSource } from '../yaml-source.js';
 import type { AntiPatternEntry, FailuresFile, IncidentRef, Located } from './types.js';
 
 const SHAPE_HELP = 'See docs/failures-yaml.md for the file shape: a top-level `anti_patterns:` list of entries, each with a unique `id`.';
@@ -33,15 +33,16 @@ export function readFailuresFile(path: string): FailuresFile {
  * @throws FailuresFileError as {@link readFailuresFile}.
  */
 export function parseFailuresText(text: string, path: string): FailuresFile {
-  const source = parseYamlSource(text, path);
-  if ('message' in source) {
-    throw new FailuresFileError(`Cannot read ${path}:${source.line}: invalid YAML: ${source.message}`, {
+  const parsed = parseYamlSource(text);
+  if (!parsed.ok) {
+    throw new FailuresFileError(`Cannot read ${path}:${parsed.line}: invalid YAML: ${parsed.message}`, {
       file: path,
-      line: source.line,
+      line: parsed.line,
       help: 'Fix the YAML syntax at that line; the file was not changed.',
     });
   }
-  const { doc, lineOf } = source;
+  const { doc } = parsed.source;
+  const lineOf = (at: readonly (string | number)[]): number => parsed.source.lineOf(at) ?? 1;
   const fail = (line: number, what: string, help = SHAPE_HELP): FailuresFileError =>
     new FailuresFileError(`Cannot read ${path}:${line}: ${what}`, { file: path, line, help });
 

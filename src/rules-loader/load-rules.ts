@@ -5,7 +5,7 @@ import { RuleSchema, type Rule } from '../engine/rule.js';
 import { VocabularySchema, type Vocabulary } from '../matchers/index.js';
 import { builtinRulesDir } from '../package-root.js';
 import { compileRule } from './compile-rule.js';
-import { describeIssue, parseYamlSource, type YamlSource } from './yaml-source.js';
+import { describeSchemaProblem, parseYamlSource, type YamlSource } from '../yaml-source.js';
 
 /** The vocabulary file that sits beside the built-in rules. */
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -21,19 +21,19 @@ function readYaml(file: string): YamlSource {
       help: 'Check the path given to --rules (a rule file or a folder of them).',
     });
   }
-  const source = parseYamlSource(text, file);
-  if ('message' in source) {
-    throw new RuleLoadError(`Cannot load ${file}:${source.line}: invalid YAML: ${source.message}`, { file, line: source.line, help: 'Fix the YAML syntax at that line.' });
+  const parsed = parseYamlSource(text);
+  if (!parsed.ok) {
+    throw new RuleLoadError(`Cannot load ${file}:${parsed.line}: invalid YAML: ${parsed.message}`, { file, line: parsed.line, help: 'Fix the YAML syntax at that line.' });
   }
-  return source;
+  return parsed.source;
 }
 
 /** Reads and validates a vocabulary file (the built-in one, or a config's `vocabulary:` block). */
 export function loadVocabularyFile(file: string): Vocabulary {
   const source = readYaml(file);
-  const parsed = VocabularySchema.safeParse(source.doc.toJS());
+  const parsed = VocabularySchema.safeParse(source.data);
   if (!parsed.success) {
-    const { where, message, line } = describeIssue(source, parsed.error);
+    const { where, message, line } = describeSchemaProblem(source, parsed.error);
     throw new RuleSchemaError(`Cannot load ${file}:${line}: ${where}: ${message}`, { file, line, help: 'See "Vocabularies" in the README.' });
   }
   return parsed.data;
@@ -51,9 +51,9 @@ export function loadBuiltinVocabulary(): Vocabulary {
  */
 export function loadRuleFile(file: string, vocab: Vocabulary): Rule {
   const source = readYaml(file);
-  const parsed = RuleSchema.safeParse(source.doc.toJS());
+  const parsed = RuleSchema.safeParse(source.data);
   if (!parsed.success) {
-    const { where, message, line } = describeIssue(source, parsed.error);
+    const { where, message, line } = describeSchemaProblem(source, parsed.error);
     throw new RuleSchemaError(`Cannot load ${file}:${line}: ${where}: ${message}`, {
       file,
       line,
@@ -69,7 +69,7 @@ export function loadRuleFile(file: string, vocab: Vocabulary): Rule {
       help: 'Rename the file, or fix its id/slug: one rule per file, named <id>-<slug>.yaml.',
     });
   }
-  return compileRule(spec, file, vocab, (path) => source.lineOf(path));
+  return compileRule(spec, file, vocab, (path) => source.lineOf(path) ?? 1);
 }
 
 /** Rule files under a path: the file itself, or every `*.yaml`/`*.yml` in a folder but the vocabulary. */

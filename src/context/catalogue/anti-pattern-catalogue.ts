@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CatalogueError } from '../errors.js';
-import { describeIssue, formatPath, parseYamlSource } from '../yaml-source.js';
+import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 
 /**
  * The fields of a rule that anti-pattern identification reads. Built-in rule files
@@ -40,7 +40,7 @@ export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
 export function parseCatalogueEntry(text: string, file: string): CatalogueEntry | undefined {
   const parsed = parseYamlSource(text);
   if (!parsed.ok) {
-    throw new CatalogueError(`${file}${parsed.line ? ` line ${parsed.line}` : ''}: not valid YAML: ${parsed.message}`, {
+    throw new CatalogueError(syntaxErrorText(file, parsed), {
       help: 'Fix the YAML syntax of the rule file',
       file,
       line: parsed.line,
@@ -50,10 +50,8 @@ export function parseCatalogueEntry(text: string, file: string): CatalogueEntry 
   if (data === null || typeof data !== 'object' || !('signals' in data)) return undefined;
   const result = CatalogueEntrySchema.safeParse(data);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue?.path ?? [];
-    const line = parsed.source.lineOf(path);
-    throw new CatalogueError(`${file} ${formatPath(path)}${line ? ` (line ${line})` : ''}: ${issue ? describeIssue(issue) : 'invalid'}`, {
+    const { path, line, text } = firstIssue(parsed.source, result.error, 'invalid');
+    throw new CatalogueError(`${file} ${formatPath(path)}${atLine(line)}: ${text}`, {
       help: 'A rule\'s signals are a list of term groups, e.g. `signals: [[retry, retries], [duplicate, twice]]`',
       file,
       line,

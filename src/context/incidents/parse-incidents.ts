@@ -1,6 +1,6 @@
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
-import { parseYamlSource } from '../yaml-source.js';
+import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { IncidentSchema, type Incident } from './incident-schema.js';
 
 const HELP = 'See docs/context.md "Incidents" for the record shape';
@@ -16,7 +16,7 @@ const HELP = 'See docs/context.md "Incidents" for the record shape';
 export function parseIncidentsDocument(text: string, file: string): Incident[] {
   const parsed = parseYamlSource(text);
   if (!parsed.ok) {
-    throw new ContextInputError(`${file}${parsed.line ? ` line ${parsed.line}` : ''}: cannot be parsed: ${parsed.message}`, {
+    throw new ContextInputError(syntaxErrorText(file, parsed, 'cannot be parsed'), {
       help: 'Fix the YAML/JSON syntax of the incidents file',
       file,
       line: parsed.line,

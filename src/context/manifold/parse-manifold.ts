@@ -1,5 +1,5 @@
 import { ManifoldError } from '../errors.js';
-import { describeIssue, formatPath, parseYamlSource } from '../yaml-source.js';
+import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInput } from './manifold-schema.js';
 
 /**
@@ -14,13 +14,13 @@ import { ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInpu
 export function parseManifold(text: string, file: string): Manifold {
   const parsed = parseYamlSource(text);
   if (!parsed.ok) {
-    throw new ManifoldError(`${file}${parsed.line ? ` line ${parsed.line}` : ''}: not valid YAML: ${parsed.message}`, {
+    throw new ManifoldError(syntaxErrorText(file, parsed), {
       help: 'Fix the YAML syntax of the manifold file',
       file,
       line: parsed.line,
     });
   }
-  const { data, lineOf } = parsed.source;
+  const { data } = parsed.source;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new ManifoldError(`${file}: a manifold must be a YAML mapping with a "manifold:" name`, {
       help: 'Start the file with `manifold: <feature-name>` followed by entities, systems, error_types, constraints and failure_modes',
@@ -29,11 +29,9 @@ export function parseManifold(text: string, file: string): Manifold {
   }
   const result = ManifoldSchema.safeParse(data);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue ? issue.path : [];
-    const line = lineOf(path);
+    const { path, line, text } = firstIssue(parsed.source, result.error, 'invalid manifold');
     const where = path.length > 0 ? ` ${formatPath(path)}` : '';
-    throw new ManifoldError(`${file}${where}${line ? ` (line ${line})` : ''}: ${issue ? describeIssue(issue) : 'invalid manifold'}`, {
+    throw new ManifoldError(`${file}${where}${atLine(line)}: ${text}`, {
       help: 'See docs/context.md "Manifold" for the expected shape',
       file,
       line,

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, typ
 import { statementKey } from '../analysis/statements.js';
 import { MergeError } from '../errors.js';
 import { parseManifold } from '../manifold/parse-manifold.js';
-import { describeIssue, formatPath, parseYamlSource } from '../yaml-source.js';
+import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { FailuresForMergeSchema, type FailuresForMerge } from './failures-input-schema.js';
 
 /** Marks everything merge adds, so it can be told apart from hand-written entries. */
@@ -136,7 +136,7 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
 function parseFailures(text: string, file: string): FailuresForMerge {
   const parsed = parseYamlSource(text);
   if (!parsed.ok) {
-    throw new MergeError(`${file}${parsed.line ? ` line ${parsed.line}` : ''}: not valid YAML: ${parsed.message}`, {
+    throw new MergeError(syntaxErrorText(file, parsed), {
       help: 'Regenerate the file with faultline context, or fix its syntax',
       file,
       line: parsed.line,
@@ -144,10 +144,8 @@ function parseFailures(text: string, file: string): FailuresForMerge {
   }
   const result = FailuresForMergeSchema.safeParse(parsed.source.data);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue?.path ?? [];
-    const line = parsed.source.lineOf(path);
-    throw new MergeError(`${file} ${formatPath(path) || '(top level)'}${line ? ` (line ${line})` : ''}: ${issue ? describeIssue(issue) : 'invalid'}`, {
+    const { path, line, text } = firstIssue(parsed.source, result.error, 'invalid');
+    throw new MergeError(`${file} ${formatPath(path) || '(top level)'}${atLine(line)}: ${text}`, {
       help: 'The file must be a failures YAML written by faultline context (see docs/context.md "Output")',
       file,
       line,

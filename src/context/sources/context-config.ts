@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { INCIDENT_CSV_FIELDS } from '../incidents/incident-schema.js';
 import { TICKET_CSV_FIELDS } from '../tickets/ticket-schema.js';
 import { ContextConfigError } from '../errors.js';
-import { describeIssue, formatPath, parseYamlSource } from '../yaml-source.js';
+import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 
 const globs = z.union([z.string().min(1), z.array(z.string().min(1))]).transform((g) => (Array.isArray(g) ? g : [g]));
 
@@ -41,7 +41,7 @@ export type ContextConfig = z.infer<typeof ContextConfigSchema>;
 export function parseContextConfig(text: string, file: string): ContextConfig {
   const parsed = parseYamlSource(text);
   if (!parsed.ok) {
-    throw new ContextConfigError(`${file}${parsed.line ? ` line ${parsed.line}` : ''}: not valid YAML: ${parsed.message}`, {
+    throw new ContextConfigError(syntaxErrorText(file, parsed), {
       help: 'Fix the YAML syntax of the config file',
       file,
       line: parsed.line,
@@ -52,10 +52,8 @@ export function parseContextConfig(text: string, file: string): ContextConfig {
   if (section === undefined || section === null) return {};
   const result = ContextConfigSchema.safeParse(section);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = ['context', ...(issue?.path ?? [])];
-    const line = parsed.source.lineOf(path);
-    throw new ContextConfigError(`${file} ${formatPath(path)}${line ? ` (line ${line})` : ''}: ${issue ? describeIssue(issue) : 'invalid'}`, {
+    const { path, line, text } = firstIssue(parsed.source, result.error, 'invalid', ['context']);
+    throw new ContextConfigError(`${file} ${formatPath(path)}${atLine(line)}: ${text}`, {
       help: 'See docs/context.md "Configuration" for the `context:` section',
       file,
       line,

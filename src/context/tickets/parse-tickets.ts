@@ -1,7 +1,7 @@
 import { readCsvRecords } from '../csv-records.js';
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
-import { parseYamlSource } from '../yaml-source.js';
+import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { TICKET_CSV_FIELDS, TicketSchema, type Ticket } from './ticket-schema.js';
 
 /** Options for reading tickets from CSV. */
@@ -44,7 +44,7 @@ export function parseTicketsDocument(text: string, file: string): Ticket[] {
   const fast = tryJson(text);
   const parsed = fast === undefined ? parseYamlSource(text) : undefined;
   if (parsed && !parsed.ok) {
-    throw new ContextInputError(`${file}${parsed.line ? ` line ${parsed.line}` : ''}: cannot be parsed: ${parsed.message}`, {
+    throw new ContextInputError(syntaxErrorText(file, parsed, 'cannot be parsed'), {
       help: 'Fix the JSON/YAML syntax of the tickets file',
       file,
       line: parsed.line,
