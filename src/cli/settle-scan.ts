@@ -10,7 +10,7 @@ import type { Finding, Risk, ScanWarning } from '../engine/types.js';
 import { contentKey } from './cache.js';
 import type { Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
-import { resolveTypedCalls } from './typed-calls.js';
+import { resolveTypedCalls, tsconfigPath } from './typed-calls.js';
 
 const TEST_DIRS = /(^|\/)(__tests__|tests?)\//;
 
@@ -107,8 +107,9 @@ export function settledInputsKey(inputs: readonly Prepared[], options: ScanFiles
  */
 export function typedInputsKeyer(inputs: readonly Prepared[], options: ScanFilesOptions): (files: readonly string[]) => string {
   const keys = new Map(inputs.map((p) => [p.file, p.key]));
+  const tsconfig = tsconfigText(options);
   return (files) => {
-    const hash = createHash('sha256').update(tsconfigText(options));
+    const hash = createHash('sha256').update(tsconfig);
     for (const file of files) {
       const text = keys.has(file) ? undefined : readText(options.cwd, file);
       hash.update(`\0${file}\0${keys.get(file) ?? (text === undefined ? '-' : contentKey(text, ''))}`);
@@ -117,13 +118,10 @@ export function typedInputsKeyer(inputs: readonly Prepared[], options: ScanFiles
   };
 }
 
+/** The text of the tsconfig the type checker would use ('' without types or tsconfig). */
 function tsconfigText(options: ScanFilesOptions): string {
-  if (!options.types) return '';
-  for (const root of options.typeRoots) {
-    const text = readText(root, 'tsconfig.json');
-    if (text !== undefined) return text;
-  }
-  return '';
+  const path = options.types ? tsconfigPath(options.typeRoots) : undefined;
+  return (path && readText(options.cwd, path)) ?? '';
 }
 
 const PACKAGE_MARKERS = ['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg'];

@@ -49,7 +49,7 @@ export function resolveTypedCalls(options: {
     started = Date.now();
     try {
       const { Project, ts } = morph();
-      const tsconfig = options.roots.map((r) => join(r, 'tsconfig.json')).find((p) => existsSync(p));
+      const tsconfig = tsconfigPath(options.roots);
       project = tsconfig
         ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: true, noEmit: true } })
         : new Project({
@@ -98,6 +98,11 @@ export function resolveTypedCalls(options: {
     }
   };
   return { resolver, warnings, filesRead };
+}
+
+/** The tsconfig.json the type checker uses: the first of `roots` (scan root, git root) that has one. */
+export function tsconfigPath(roots: readonly string[]): string | undefined {
+  return roots.map((r) => join(r, 'tsconfig.json')).find((p) => existsSync(p));
 }
 
 /** The function or method declaration the call starting at (line, column) invokes. */
