@@ -9,8 +9,8 @@ import Parser from 'tree-sitter';
  * A node object already carries its raw `TSNode` (fields 0–1: the node's address, used as its id;
  * field 2: its start byte; fields 3–4: its start row and byte column), so `id`, `startIndex` and
  * `startPosition` are read in JavaScript; `endIndex`, `parent`, the child lists and field lookups are
- * asked once per node object and kept on it (our trees are never edited after parsing, and the
- * binding hands back the same object for a node while it is alive).
+ * asked once per node object and kept on it (our trees are never edited after parsing, so what one
+ * object of a node learnt stays true; see `dropNodeCache` for why a node may have several objects).
  *
  * The layout is the binding's private detail, so it is checked before anything is replaced: the
  * accessors are installed only when they agree with the binding's own on sample trees of every
@@ -70,7 +70,22 @@ export function installFastNodes(samples: readonly Parser.Tree[]): boolean {
   // The same trees read again, now through the new accessors, must give the binding's answers.
   const agrees = reference.every((expected, i) => sameSnapshot(expected, snapshot((samples[i] as Parser.Tree).rootNode)));
   if (!agrees) for (const [key, d] of original) Object.defineProperty(proto, key, d);
+  else dropNodeCache(samples[0] as Parser.Tree);
   return (installed = agrees);
+}
+
+/**
+ * The binding keeps every node object it hands out in a per-tree table of weak references with a
+ * finalizer each, so that asking for a node twice gives the same object. That bookkeeping cost
+ * about an eighth of a cold scan, and nothing here needs it: nodes are told apart by `id`, and the
+ * answers kept on an object stay true for every object of the same node because trees are never
+ * edited. So nodes are no longer registered; a node asked for twice may come back as two objects.
+ */
+function dropNodeCache(sample: Parser.Tree): void {
+  const tree = Object.getPrototypeOf(sample) as Record<string, unknown>;
+  if (typeof tree._cacheNode !== 'function' || typeof tree._cacheNodes !== 'function') return;
+  tree._cacheNode = () => undefined;
+  tree._cacheNodes = () => undefined;
 }
 
 /** The prototype that defines the node accessors (every node type's class extends it). */

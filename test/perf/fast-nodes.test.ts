@@ -43,4 +43,15 @@ describe('fast node accessors', () => {
     // Ids tell nodes apart (the matchers key their memos by them).
     expect(ids.size).toBe(nodes.length);
   });
+
+  it('keep a node that is reached twice the same node, told apart by id rather than by object', () => {
+    const tree = parse('def f():\n    return charge(1)\n', 'python');
+    const call = tree.rootNode.descendantsOfType('call')[0] as Parser.SyntaxNode;
+    const again = tree.rootNode.descendantsOfType('call')[0] as Parser.SyntaxNode;
+    // The binding's weak per-node registry is dropped, so the two objects need not be one.
+    expect(again.id).toBe(call.id);
+    expect(again.text).toBe(call.text);
+    expect(again.parent?.id).toBe(call.parent?.id);
+    expect(again.childForFieldName('function')?.text).toBe('charge');
+  });
 });
