@@ -46,6 +46,7 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
     for (const f of i.summary.facts) set.add(settleFact(byFile, i, f));
     factsByScope.set(i.scope ?? '', set);
   }
+  const couldHold = typedOutlook(inputs);
   const out: Finding[] = [];
   for (const input of inputs) {
     const facts = factsByScope.get(input.scope ?? '') ?? new Set<string>();
@@ -63,6 +64,8 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
         }
         if (req.kind === 'retried-client') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.retriedClients.includes(n)) !== null;
         if (req.kind === 'client-factory') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.clientFactories.includes(n)) !== null;
+        // Asking the type checker is costly; skip it when no function anywhere could be the answer.
+        if (isTyped(req) && !couldHold(req)) return false;
         const target =
           req.kind === 'helper' && req.typed
             ? resolveTyped(byFile, options, pending)
@@ -92,6 +95,49 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
     }
   }
   return dedupe(out);
+}
+
+type Requirement = PendingFinding['requires'][number];
+
+/**
+ * Whether a typed requirement could hold at all, judged from every summary without the type
+ * checker. A member call (`this.retry.run`) can only resolve to a method of that name (`Class.run`,
+ * as `declarationAt` names it); a wrapper must retry the callback at that position, and a `writes`
+ * helper must reach the vocabulary without the key. An `unless-keyed` one holds even unresolved.
+ */
+function typedOutlook(inputs: readonly LinkInput[]): (req: Requirement) => boolean {
+  let byMember: Map<string, FunctionFacts[]> | undefined;
+  const all: FunctionFacts[] = [];
+  const known = new Map<string, boolean>();
+  const candidates = (local: string): FunctionFacts[] => {
+    if (byMember === undefined) {
+      byMember = new Map();
+      for (const i of inputs) {
+        for (const [name, facts] of Object.entries(i.summary.functions)) {
+          all.push(facts);
+          const member = name.slice(name.lastIndexOf('.') + 1);
+          byMember.set(member, [...(byMember.get(member) ?? []), facts]);
+        }
+      }
+    }
+    const dot = local.lastIndexOf('.');
+    return dot < 0 ? all : (byMember.get(local.slice(dot + 1)) ?? []);
+  };
+  return (req) => {
+    if (req.kind === 'helper' && req.mode === 'unless-keyed') return true;
+    if (req.kind !== 'helper' && req.kind !== 'retry-wrapper') return true;
+    const key = req.kind === 'helper' ? `h\0${req.local}\0${req.vocab}\0${req.keyList ?? ''}` : `w\0${req.local}\0${req.argIndex}`;
+    let hit = known.get(key);
+    if (hit === undefined) {
+      hit = candidates(req.local).some((f) =>
+        req.kind === 'retry-wrapper'
+          ? f.retriesParam === req.argIndex
+          : (f.reaches[req.vocab] ?? []).some((site) => req.keyList === undefined || !site.keys.includes(req.keyList)),
+      );
+      known.set(key, hit);
+    }
+    return hit;
+  };
 }
 
 /** `job-attempts@chargesQueue` (an imported queue) becomes `job-attempts:<its name>` through the import. */
