@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { importsProject } from '../engine/prefilter.js';
@@ -6,7 +7,8 @@ import { contentKey, type CachedScan } from './cache.js';
 import { NO_PROGRESS } from './progress.js';
 import { mapInOrder, prepare, projectModules, READ_LANES, type Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
-import { createTextScanner, type TextOutcome, type TextTask } from './scan-text.js';
+import type { PendingFinding } from '../engine/scan-source.js';
+import { createTextScanner, type ScannerSetup, type TextOutcome, type TextTask } from './scan-text.js';
 import { settle, settledInputsKey, sourcesOf, typedInputsKeyer } from './settle-scan.js';
 import { startScanPool } from './worker-pool.js';
 
@@ -62,7 +64,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   const missBytes = misses.reduce((n, i) => n + (inputs[i] as Prepared).size, 0);
   // Even one worker beats this thread on a big scan: its bounded heap frees dead trees early.
   const threads = misses.length > 1 && missBytes >= (options.workerMinBytes ?? IN_THREAD_BYTES) ? Math.min(jobs, misses.length) : 0;
-  const setup = { rules: [...options.rules], vocab: options.vocab, prefilter: options.prefilter ?? true, projectModules: [...modules] };
+  const setup: ScannerSetup = { rules: [...options.rules], vocab: options.vocab, prefilter: options.prefilter ?? true, projectModules: [...modules], deferTests: options.deferTests ?? true };
   const pool = threads > 0 ? startScanPool(threads, setup) : null;
   const here = pool === null && misses.length > 0 ? createTextScanner(setup) : null;
   const budget = options.fileBudgetMs ?? 20_000;
@@ -86,11 +88,32 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     await pool?.close();
     progress.done();
   }
-  const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options));
+  const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup));
   if (settledKey !== undefined && !state.changedDuringScan && !scan.result.warnings.some((w) => w.kind === 'timeout' || w.kind === 'types' || w.kind === 'matcher')) {
     options.cache?.setSettled(settledKey, scan.result);
   }
   return scan;
+}
+
+/**
+ * Scans a file again with every test run, for the link step to check deferred findings that may
+ * hold. In this thread: such files are few (they are where cross-file findings are).
+ */
+function fullRescan(inputs: readonly Prepared[], setup: ScannerSetup): (file: string, text: string | undefined) => PendingFinding[] | null {
+  const abs = new Map(inputs.map((p) => [p.file, p.abs]));
+  let scanner: ((task: TextTask) => TextOutcome) | undefined;
+  return (file, held) => {
+    const path = abs.get(file);
+    if (path === undefined) return null;
+    let text = held;
+    try {
+      text ??= readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
+    scanner ??= createTextScanner({ ...setup, prefilter: false, deferTests: false });
+    return scanner({ file, path, text, importsProject: true }).pending;
+  };
 }
 
 /** A worker that died on a file (out of memory, a native fault): that file is reported, the scan goes on. */

@@ -57,6 +57,11 @@ export interface ScanRunOptions {
   fileBudgetMs?: number;
   /** Fewer bytes than this to scan are scanned in this thread: workers cost more to start (default 256 KiB). */
   workerMinBytes?: number;
+  /**
+   * Leave the tests of cross-file candidates until the link step shows they may hold, then scan
+   * those files again in full (default on; the findings are the same either way).
+   */
+  deferTests?: boolean;
 }
 
 /** One file's part of a scan, as the settle step takes it. */

@@ -33,6 +33,8 @@ export interface ScannerSetup {
   prefilter: boolean;
   /** Base names of the scanned files and folders (what a Python import of the project names). */
   projectModules?: string[];
+  /** Leave the tests of cross-file candidates to the link step (see `ScanSourceOptions.deferTests`). */
+  deferTests?: boolean;
 }
 
 /** A per-thread scanner: compiles the prefilter once and scans texts with it. */
@@ -57,6 +59,7 @@ export function createTextScanner(setup: ScannerSetup): (task: TextTask) => Text
         ...(projectModules ? { projectModules } : {}),
         ...(deadline !== undefined ? { deadline } : {}),
         summaryVocabularies: vocabularies,
+        deferTests: setup.deferTests === true,
       });
       return { findings: scan.findings, pending: scan.pending, summary: scan.summary, warnings: rules.length > 0 ? scan.warnings : [], parsed: true };
     } catch (error) {

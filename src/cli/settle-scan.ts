@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { linkFindings, type LinkInput } from '../engine/link.js';
-import { compareFindings } from '../engine/scan-source.js';
+import { compareFindings, type PendingFinding } from '../engine/scan-source.js';
 import { applySuppressions } from '../engine/suppressions.js';
 import type { Finding, Risk, ScanWarning } from '../engine/types.js';
 import { contentKey } from './cache.js';
@@ -23,6 +23,7 @@ export function settle(
   options: ScanFilesOptions & ScanRunOptions,
   stats: ScanStats,
   typedKeyOf: (files: readonly string[]) => string,
+  rescan?: (file: string, text: string | undefined) => PendingFinding[] | null,
 ): FilesScan {
   const findings: Finding[] = [];
   const warnings: ScanWarning[] = [];
@@ -41,7 +42,12 @@ export function settle(
   const typed = options.types
     ? resolveTypedCalls({ cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS, ...(known ? { known: known.answers } : {}) })
     : undefined;
-  findings.push(...linkFindings(links, typed ? { resolveTyped: typed.resolver } : {}));
+  findings.push(
+    ...linkFindings(links, {
+      ...(typed ? { resolveTyped: typed.resolver } : {}),
+      ...(rescan ? { rescan: (input: LinkInput) => rescan(input.file, texts.get(input.file)) } : {}),
+    }),
+  );
   if (typed) warnings.push(...typed.warnings);
   const read = typed?.filesRead();
   if (known && read) {

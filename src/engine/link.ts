@@ -50,51 +50,75 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
   const out: Finding[] = [];
   for (const input of inputs) {
     const facts = factsByScope.get(input.scope ?? '') ?? new Set<string>();
-    for (const pending of input.pending) {
-      const related = [...pending.related];
-      let moved: { file: string; site: CallSite } | undefined;
-      // Requirements that need the type checker are asked last: most pending findings fail earlier.
-      const isTyped = (r: (typeof pending.requires)[number]) => (r.kind === 'helper' && r.typed === true) || (r.kind === 'retry-wrapper' && r.typedAt !== undefined);
-      const ordered = [...pending.requires].sort((a, b) => Number(isTyped(a)) - Number(isTyped(b)));
-      const holds = ordered.every((req) => {
-        if (req.kind === 'project-fact') {
-          // `job-attempts:payouts` holds when that queue, or an unnamed one, gets attempts; `:*` when any does.
-          const kind = req.fact.slice(0, req.fact.indexOf(':') + 1);
-          return facts.has(req.fact) || facts.has(`${kind}*`) || (req.fact === `${kind}*` && [...facts].some((f) => f.startsWith(kind)));
-        }
-        if (req.kind === 'retried-client') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.retriedClients.includes(n)) !== null;
-        if (req.kind === 'client-factory') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.clientFactories.includes(n)) !== null;
-        // Asking the type checker is costly; skip it when no function anywhere could be the answer.
-        if (isTyped(req) && !couldHold(req)) return false;
-        const target =
-          req.kind === 'helper' && req.typed
-            ? resolveTyped(byFile, options, pending)
-            : req.kind === 'retry-wrapper' && req.typedAt
-              ? resolveTyped(byFile, options, { file: pending.file, ...req.typedAt })
-              : resolveLocal(byFile, input, req.local, 0);
-        if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
-        const sites = target?.facts.reaches[req.vocab] ?? [];
-        const unkeyed = sites.filter((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
-        if (req.mode === 'unless-keyed') {
-          // A name that says "write" stands unless the body shows every such call is keyed, or
-          // shows it only computes in memory.
-          if (target?.facts.localOnly) return false;
-          const first = unkeyed[0];
-          if (target && first) related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
-          return sites.length === 0 || first !== undefined;
-        }
-        const first = unkeyed[0];
-        if (target === null || first === undefined) return false;
-        if (req.relocate) moved = { file: target.file, site: first };
-        else related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
-        return true;
-      });
-      if (!holds) continue;
-      const { requires: _settled, ...finding } = pending;
-      out.push(moved ? relocated(finding, input.file, moved.file, moved.site, related) : { ...finding, related });
+    const settleOne = (pending: PendingFinding, assumeTyped: boolean) => settlePending({ byFile, options, facts, couldHold, assumeTyped }, input, pending);
+    let list = input.pending;
+    // A deferred finding that may hold (the type checker not asked yet) is checked on a full scan.
+    if (list.some((p) => p.deferred && settleOne(p, true) !== null)) list = options.rescan?.(input) ?? list.filter((p) => !p.deferred);
+    for (const pending of list) {
+      const finding = pending.deferred ? null : settleOne(pending, false);
+      if (finding !== null) out.push(finding);
     }
   }
   return dedupe(out);
+}
+
+interface SettleContext {
+  byFile: Map<string, LinkInput>;
+  options: LinkOptions;
+  facts: Set<string>;
+  couldHold: (req: Requirement) => boolean;
+  /** Treat requirements that need the type checker as holding, without asking it. */
+  assumeTyped: boolean;
+}
+
+/** The finding a pending one becomes when every requirement holds, else null. */
+function settlePending(c: SettleContext, input: LinkInput, pending: PendingFinding): Finding | null {
+  const { byFile, options, facts } = c;
+  const related = [...pending.related];
+  let moved: { file: string; site: CallSite } | undefined;
+  // Requirements that need the type checker are asked last: most pending findings fail earlier.
+  const ordered = [...pending.requires].sort((a, b) => Number(isTyped(a)) - Number(isTyped(b)));
+  const holds = ordered.every((req) => {
+    if (req.kind === 'project-fact') {
+      // `job-attempts:payouts` holds when that queue, or an unnamed one, gets attempts; `:*` when any does.
+      const kind = req.fact.slice(0, req.fact.indexOf(':') + 1);
+      return facts.has(req.fact) || facts.has(`${kind}*`) || (req.fact === `${kind}*` && [...facts].some((f) => f.startsWith(kind)));
+    }
+    if (req.kind === 'retried-client') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.retriedClients.includes(n)) !== null;
+    if (req.kind === 'client-factory') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.clientFactories.includes(n)) !== null;
+    // Asking the type checker is costly; skip it when no function anywhere could be the answer.
+    if (isTyped(req) && !c.couldHold(req)) return false;
+    if (isTyped(req) && c.assumeTyped) return true;
+    const target =
+      req.kind === 'helper' && req.typed
+        ? resolveTyped(byFile, options, pending)
+        : req.kind === 'retry-wrapper' && req.typedAt
+          ? resolveTyped(byFile, options, { file: pending.file, ...req.typedAt })
+          : resolveLocal(byFile, input, req.local, 0);
+    if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
+    const sites = target?.facts.reaches[req.vocab] ?? [];
+    const unkeyed = sites.filter((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
+    if (req.mode === 'unless-keyed') {
+      // A name that says "write" stands unless the body shows every such call is keyed, or
+      // shows it only computes in memory.
+      if (target?.facts.localOnly) return false;
+      const first = unkeyed[0];
+      if (target && first) related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
+      return sites.length === 0 || first !== undefined;
+    }
+    const first = unkeyed[0];
+    if (target === null || first === undefined) return false;
+    if (req.relocate) moved = { file: target.file, site: first };
+    else related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
+    return true;
+  });
+  if (!holds) return null;
+  const { requires: _settled, deferred: _checked, ...finding } = pending;
+  return moved ? relocated(finding, input.file, moved.file, moved.site, related) : { ...finding, related };
+}
+
+function isTyped(r: Requirement): boolean {
+  return (r.kind === 'helper' && r.typed === true) || (r.kind === 'retry-wrapper' && r.typedAt !== undefined);
 }
 
 type Requirement = PendingFinding['requires'][number];
@@ -194,6 +218,12 @@ export type TypedResolver = (file: string, line: number, column: number) => { fi
 export interface LinkOptions {
   /** Resolves method calls on typed objects (TypeScript); without it they stay unknown. */
   resolveTyped?: TypedResolver;
+  /**
+   * The file's pending findings from a scan that ran every test (none `deferred`), asked for a
+   * file some of whose deferred findings may hold; null when it cannot be read again. Without it,
+   * or on null, deferred findings are dropped (their tests never ran).
+   */
+  rescan?: (input: LinkInput) => readonly PendingFinding[] | null;
 }
 
 function resolveTyped(byFile: Map<string, LinkInput>, options: LinkOptions, at: { file: string; line: number; column: number }): Target | null {

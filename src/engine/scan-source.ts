@@ -11,6 +11,12 @@ import type { Finding, RelatedLocation, ScanWarning, Span } from './types.js';
 /** A finding that holds only if other files say so (an imported wrapper retries, a helper writes). */
 export interface PendingFinding extends Finding {
   requires: Requirement[];
+  /**
+   * The rule's remaining tests were not run (see `ScanSourceOptions.deferTests`): the requirements
+   * are then a weaker form of the full ones, and a pending finding that holds must be checked
+   * again on a full scan of its file before it counts.
+   */
+  deferred?: true;
 }
 
 /** What scanning one file produced. */
@@ -42,6 +48,15 @@ export interface ScanSourceOptions {
   projectModules?: ReadonlySet<string>;
   /** The call vocabularies the summary records reaches for (default: all; see `summaryVocabularies`). */
   summaryVocabularies?: readonly string[];
+  /**
+   * Once a candidate depends on other files, skip its remaining tests (all but `inside:`) and mark
+   * it `deferred`. Most such candidates are dropped by the link step (the imported function turns
+   * out not to retry, the helper not to write), so testing them here is mostly wasted. Sound
+   * because a test only ever drops a candidate or adds to and narrows its requirements: a
+   * deferred finding holds whenever the full one would. Whoever links deferred findings must
+   * re-check the survivors (`LinkOptions.rescan`).
+   */
+  deferTests?: boolean;
 }
 
 /** The call vocabularies a rule set's `call` steps name: all that cross-file verdicts can ask about. */
@@ -88,9 +103,9 @@ export function scanSource(
       break;
     }
     try {
-      for (const candidate of matchRule(ctx, rule, language)) {
+      for (const { candidate, deferred } of matchRule(ctx, rule, language, options.deferTests === true)) {
         const finding = toFinding(rule, candidate, file, language, lines);
-        if (candidate.requires && candidate.requires.length > 0) pending.push({ ...finding, requires: candidate.requires });
+        if (candidate.requires && candidate.requires.length > 0) pending.push({ ...finding, requires: candidate.requires, ...(deferred ? { deferred } : {}) });
         else findings.push(finding);
       }
     } catch (error) {
@@ -113,7 +128,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
 }
 
-function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec): Candidate[] {
+function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec, defer: boolean): { candidate: Candidate; deferred: boolean }[] {
   const [anchor, ...tests] = rule.steps;
   // Scopes are per construct and cheap next to a whole-file candidate search: when the rule needs
   // one, look for candidates only inside scopes, and not at all in a file that has none.
@@ -146,13 +161,19 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec): Candid
     if (matcher?.find) candidates.push(...matcher.find(ctx, anchor.param, within));
   }
   const steps = query !== undefined && anchor !== undefined && getMatcher(anchor.kind)?.find === undefined ? rule.steps : tests;
-  return candidates.filter((candidate) =>
-    steps.every((step) => {
+  const out: { candidate: Candidate; deferred: boolean }[] = [];
+  for (const candidate of candidates) {
+    let deferred = false;
+    const holds = steps.every((step) => {
+      // `inside:` still runs: it is what finds the scope, and its condition, for the link step.
+      if (defer && step.kind !== 'inside' && (candidate.requires?.length ?? 0) > 0) return (deferred = true);
       const matcher = getMatcher(step.kind);
       const holds = matcher?.test ? matcher.test(ctx, step.param, candidate) : false;
       return step.negate ? !holds : holds;
-    }),
-  );
+    });
+    if (holds) out.push({ candidate, deferred });
+  }
+  return out;
 }
 
 const REFERENCE_TYPES = new Set(['identifier', 'attribute', 'member_expression']);
