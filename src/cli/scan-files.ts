@@ -88,7 +88,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     await pool?.close();
     progress.done();
   }
-  const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup));
+  const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup, budget));
   if (settledKey !== undefined && !state.changedDuringScan && !scan.result.warnings.some((w) => w.kind === 'timeout' || w.kind === 'types' || w.kind === 'matcher')) {
     options.cache?.setSettled(settledKey, scan.result);
   }
@@ -99,7 +99,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
  * Scans a file again with every test run, for the link step to check deferred findings that may
  * hold. In this thread: such files are few (they are where cross-file findings are).
  */
-function fullRescan(inputs: readonly Prepared[], setup: ScannerSetup): (file: string, text: string | undefined) => PendingFinding[] | null {
+function fullRescan(inputs: readonly Prepared[], setup: ScannerSetup, budgetMs: number): (file: string, text: string | undefined) => PendingFinding[] | null {
   const abs = new Map(inputs.map((p) => [p.file, p.abs]));
   let scanner: ((task: TextTask) => TextOutcome) | undefined;
   return (file, held) => {
@@ -112,7 +112,8 @@ function fullRescan(inputs: readonly Prepared[], setup: ScannerSetup): (file: st
       return null;
     }
     scanner ??= createTextScanner({ ...setup, prefilter: false, deferTests: false });
-    return scanner({ file, path, text, importsProject: true }).pending;
+    // The same time budget as the first scan: a file cut short keeps only what its finished rules found.
+    return scanner({ file, path, text, importsProject: true, budgetMs }).pending;
   };
 }
 

@@ -5,6 +5,7 @@ import { languageSpec } from '../../src/engine/languages.js';
 import { scanSource } from '../../src/engine/scan-source.js';
 import { builtinRules, vocab } from '../support/scan.js';
 import { scanFiles } from '../../src/cli/scan-files.js';
+import { project } from '../support/project.js';
 import { corpusFiles, corpusOptions, ROOT, scanCorpus } from './helpers.js';
 
 // Deferring the tests of cross-file candidates to the link step must never change a finding.
@@ -54,4 +55,28 @@ describe('deferred tests of cross-file candidates', () => {
     expect(full.pending.filter((p) => p.ruleId === 'AP-001')).toEqual([]);
     expect(deferred.pending.filter((p) => p.ruleId === 'AP-001').map((p) => [p.line, p.deferred])).toEqual([[7, true]]);
   });
+
+  it('check a deferred finding that may hold on a full scan of its file: the keyed call is dropped, the other kept', async () => {
+    const dir = project({
+      'app/__init__.py': '',
+      'app/orders.py': 'import requests\n\ndef process_order(order, **kw):\n    return requests.post(URL, json=order)\n',
+      'app/job.py': [
+        'from .orders import process_order',
+        '',
+        'def run(order):',
+        '    for attempt in range(3):',
+        '        try:',
+        '            process_order(order, idempotency_key=order.id)',
+        '            process_order(order)',
+        '            break',
+        '        except IOError:',
+        '            continue',
+        '',
+      ].join('\n'),
+    });
+    const files = fg.sync('**/*.py', { cwd: dir, absolute: true }).sort();
+    const scan = await scanFiles(files, { ...corpusOptions(dir), deferTests: true });
+    expect(scan.result.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['AP-001 app/job.py:7']);
+  });
 });
+
