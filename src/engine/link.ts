@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { CallSite, FileSummary, FunctionFacts } from '../matchers/index.js';
+import type { CallSite, FileSummary, FunctionFacts, Requirement } from '../matchers/index.js';
 import { compareFindings, type PendingFinding, type SourceScan } from './scan-source.js';
 import type { Finding, RelatedLocation, RuleLanguage } from './types.js';
 
@@ -121,8 +121,6 @@ function isTyped(r: Requirement): boolean {
   return (r.kind === 'helper' && r.typed === true) || (r.kind === 'retry-wrapper' && r.typedAt !== undefined);
 }
 
-type Requirement = PendingFinding['requires'][number];
-
 /**
  * Whether a typed requirement could hold at all, judged from every summary without the type
  * checker. A member call (`this.retry.run`) can only resolve to a method of that name (`Class.run`,
@@ -140,7 +138,9 @@ function typedOutlook(inputs: readonly LinkInput[]): (req: Requirement) => boole
         for (const [name, facts] of Object.entries(i.summary.functions)) {
           all.push(facts);
           const member = name.slice(name.lastIndexOf('.') + 1);
-          byMember.set(member, [...(byMember.get(member) ?? []), facts]);
+          const list = byMember.get(member);
+          if (list === undefined) byMember.set(member, [facts]);
+          else list.push(facts);
         }
       }
     }

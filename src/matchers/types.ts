@@ -111,7 +111,12 @@ export interface Matcher {
   validate(param: MatcherParam, vocab: Vocabulary): string | null;
   /** Anchor: the candidates under the given subtrees (never duplicates). */
   find?(ctx: FileContext, param: MatcherParam, within: readonly Node[]): Candidate[];
-  /** Test: whether it holds for the candidate; may record a scope or captures on it. */
+  /**
+   * Test: whether it holds for the candidate; may record a scope or captures on it. It may add
+   * requirements to the candidate or narrow them (a key list), never drop or widen one: the scan
+   * defers the tests of candidates that already depend on other files (`deferTests`), which is
+   * sound only because a test can make a pending finding harder to keep, never easier.
+   */
   test?(ctx: FileContext, param: MatcherParam, candidate: Candidate): boolean;
 }
 
