@@ -33,18 +33,18 @@ export interface Prepared {
   importsProject: boolean;
   suppressions: Suppression[];
   warnings: ScanWarning[];
-  /** The text, while the texts held stay under `HELD_TEXT_BYTES` (else it is read again to scan); dropped once used. */
+  /** The text, while the texts held stay under their limit (`HELD_TEXT_BYTES`; else it is read again to scan); dropped once used. */
   text?: string | undefined;
 }
 
 /** Texts kept between hashing and scanning: saves a second read without holding a monorepo in memory. */
-const HELD_TEXT_BYTES = 64 * 1024 * 1024;
+export const HELD_TEXT_BYTES = 64 * 1024 * 1024;
 
 export async function prepare(
   abs: string,
   options: ScanFilesOptions,
   modules: ReadonlySet<string>,
-  held: { bytes: number },
+  held: { bytes: number; limit: number },
 ): Promise<Prepared | undefined> {
   const file = relative(options.cwd, abs).split(sep).join('/') || abs;
   const language = languageForPath(abs);
@@ -71,7 +71,7 @@ export async function prepare(
     importsProject: importsProjectModule,
     suppressions: options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, language.lineComment) : [],
     warnings: [],
-    ...((held.bytes += buffer.length) <= HELD_TEXT_BYTES ? { text } : {}),
+    ...((held.bytes += buffer.length) <= held.limit ? { text } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { importsProject } from '../engine/prefilter.js';
 import { findSuppressions } from '../engine/suppressions.js';
 import { contentKey, type CachedScan } from './cache.js';
 import { NO_PROGRESS } from './progress.js';
-import { mapInOrder, prepare, projectModules, READ_LANES, type Prepared } from './read-sources.js';
+import { HELD_TEXT_BYTES, mapInOrder, prepare, projectModules, READ_LANES, type Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
 import type { PendingFinding } from '../engine/scan-source.js';
 import { createTextScanner, type ScannerSetup, type TextOutcome, type TextTask } from './scan-text.js';
@@ -31,7 +31,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   const modules = projectModules(files);
   const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: 0 };
   const progress = options.progress ?? NO_PROGRESS;
-  const held = { bytes: 0 };
+  const held = { bytes: 0, limit: options.heldTextBytes ?? HELD_TEXT_BYTES };
   let read = 0;
   const prepared = await mapInOrder(files, READ_LANES, async (abs) => {
     const p = await prepare(abs, options, modules, held);

@@ -57,6 +57,8 @@ export interface ScanRunOptions {
   fileBudgetMs?: number;
   /** Fewer bytes than this to scan are scanned in this thread: workers cost more to start (default 256 KiB). */
   workerMinBytes?: number;
+  /** Bytes of text kept from hashing for the scan (default 64 MiB); files past it are read again to scan. */
+  heldTextBytes?: number;
   /**
    * Leave the tests of cross-file candidates until the link step shows they may hold, then scan
    * those files again in full (default on; the findings are the same either way).

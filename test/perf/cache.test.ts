@@ -52,6 +52,27 @@ describe('scan cache', () => {
     expect(after.result).toEqual(fresh.result);
   });
 
+  it('scans a file edited between hashing and scanning as it is now, and keeps no settled result of it', async () => {
+    const root = copyCorpus();
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-cache-'));
+    const files = corpusFiles(root);
+    const edited = join(root, 'fixtures/bad/AP-001/backoff-on-exception.py');
+    const first = cacheFor(dir, root);
+    // No text is held from hashing, so every file is read again to scan: the edit lands in between.
+    const progress = {
+      tick: (done: number, total: number, stage?: string) => (stage === 'read' && done === total ? writeFileSync(edited, 'x = 1\n') : undefined),
+      done: () => undefined,
+    };
+    const raced = await scanCorpus(files, root, { cache: first.cache, heldTextBytes: 0, progress });
+    first.cache.save();
+    expect(raced.result.findings.filter((f) => f.file === 'fixtures/bad/AP-001/backoff-on-exception.py')).toEqual([]);
+    const second = cacheFor(dir, root);
+    const again = await scanCorpus(files, root, { cache: second.cache });
+    // Not answered from a settled result built on a text that changed under it: the edited file is scanned again.
+    expect(again.stats.cached).toBe(files.length - 1);
+    expect(again.result).toEqual(raced.result);
+  });
+
   it('keeps an edit in a small delta file, leaving the base file as it was', async () => {
     const { root, dir, files } = await primedCache();
     const base = readdirSync(dir).find((f) => /^scan-[^.]*\.json$/.test(f)) as string;
