@@ -67,12 +67,17 @@ export async function prepare(
   return {
     ...base,
     size: buffer.length,
-    key: contentKey(text, `${extname(abs)}:${importsProjectModule ? 'x' : '-'}`),
+    key: sourceKey(text, abs, importsProjectModule),
     importsProject: importsProjectModule,
     suppressions: options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, language.lineComment) : [],
     warnings: [],
     ...((held.bytes += buffer.length) <= held.limit ? { text } : {}),
   };
+}
+
+/** The cache key of a file's text: its content, its language (by extension) and whether it imports the project. */
+export function sourceKey(text: string, abs: string, importsProject: boolean): string {
+  return contentKey(text, `${extname(abs)}:${importsProject ? 'x' : '-'}`);
 }
 
 /** Base names of the scanned files and their folders: what a Python import of the project names. */

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { importsProject } from '../engine/prefilter.js';
 import { findSuppressions } from '../engine/suppressions.js';
-import { contentKey, type CachedScan } from './cache.js';
+import type { CachedScan, ScanCache } from './cache.js';
 import { NO_PROGRESS } from './progress.js';
-import { HELD_TEXT_BYTES, mapInOrder, prepare, projectModules, READ_LANES, type Prepared } from './read-sources.js';
+import { HELD_TEXT_BYTES, mapInOrder, prepare, projectModules, READ_LANES, sourceKey, type Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
 import type { PendingFinding } from '../engine/scan-source.js';
 import { createTextScanner, type ScannerSetup, type TextOutcome, type TextTask } from './scan-text.js';
@@ -29,7 +28,7 @@ export type { FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './s
  */
 export async function scanFiles(files: readonly string[], options: ScanFilesOptions & ScanRunOptions): Promise<FilesScan> {
   const modules = projectModules(files);
-  const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: 0 };
+  const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: 0, rescanned: 0 };
   const progress = options.progress ?? NO_PROGRESS;
   const held = { bytes: 0, limit: options.heldTextBytes ?? HELD_TEXT_BYTES };
   let read = 0;
@@ -88,7 +87,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     await pool?.close();
     progress.done();
   }
-  const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup, budget));
+  const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup, { budgetMs: budget, stats, cache: options.cache }));
   if (settledKey !== undefined && !state.changedDuringScan && !scan.result.warnings.some((w) => w.kind === 'timeout' || w.kind === 'types' || w.kind === 'matcher')) {
     options.cache?.setSettled(settledKey, scan.result);
   }
@@ -97,23 +96,34 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
 
 /**
  * Scans a file again with every test run, for the link step to check deferred findings that may
- * hold. In this thread: such files are few (they are where cross-file findings are).
+ * hold. In this thread: such files are few (they are where cross-file findings are). The full
+ * result replaces the file's cache entry, so later scans link it without scanning it again.
  */
-function fullRescan(inputs: readonly Prepared[], setup: ScannerSetup, budgetMs: number): (file: string, text: string | undefined) => PendingFinding[] | null {
-  const abs = new Map(inputs.map((p) => [p.file, p.abs]));
+function fullRescan(
+  inputs: readonly Prepared[],
+  setup: ScannerSetup,
+  run: { budgetMs: number; stats: ScanStats; cache: ScanCache | undefined },
+): (file: string, text: string | undefined) => PendingFinding[] | null {
+  const byFile = new Map(inputs.map((p) => [p.file, p]));
   let scanner: ((task: TextTask) => TextOutcome) | undefined;
   return (file, held) => {
-    const path = abs.get(file);
-    if (path === undefined) return null;
+    const p = byFile.get(file);
+    if (p === undefined) return null;
     let text = held;
     try {
-      text ??= readFileSync(path, 'utf8');
+      text ??= readFileSync(p.abs, 'utf8');
     } catch {
       return null;
     }
     scanner ??= createTextScanner({ ...setup, prefilter: false, deferTests: false });
     // The same time budget as the first scan: a file cut short keeps only what its finished rules found.
-    return scanner({ file, path, text, importsProject: true, budgetMs }).pending;
+    const full = scanner({ file, path: p.abs, text, importsProject: true, budgetMs: run.budgetMs });
+    run.stats.rescanned++;
+    const unchanged = p.key !== undefined && sourceKey(text, p.abs, p.importsProject) === p.key;
+    if (unchanged && !full.warnings.some((w) => w.kind === 'timeout' || w.kind === 'matcher')) {
+      run.cache?.set(p.key as string, { findings: full.findings, pending: full.pending, summary: full.summary, warnings: full.warnings });
+    }
+    return full.pending;
   };
 }
 
@@ -155,7 +165,7 @@ async function scanMiss(
       return { ...emptyOutcome(p), warnings: [{ file: p.file, kind: 'read', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }] };
     }
     // Edited since it was hashed: scanned as it is now, not cached, and the settled result not kept.
-    changed = contentKey(text, `${extname(p.abs)}:${p.importsProject ? 'x' : '-'}`) !== p.key;
+    changed = sourceKey(text, p.abs, p.importsProject) !== p.key;
     if (changed) {
       state.changedDuringScan = true;
       p = { ...p, importsProject: importsProject(text, p.language, modules) };

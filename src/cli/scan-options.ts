@@ -43,6 +43,8 @@ export interface ScanStats {
   cached: number;
   /** Worker threads used (0: scanned in this thread). */
   threads: number;
+  /** Files scanned again in full because a deferred cross-file finding of theirs may hold. */
+  rescanned: number;
 }
 
 /** How to run a scan: parallelism, prefilter, cache, progress. All optional; defaults scan in-thread. */

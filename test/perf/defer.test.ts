@@ -1,9 +1,12 @@
-import { resolve } from 'node:path';
+import { appendFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import { languageSpec } from '../../src/engine/languages.js';
 import { scanSource } from '../../src/engine/scan-source.js';
 import { builtinRules, vocab } from '../support/scan.js';
+import { openCache, ruleSetHash } from '../../src/cli/cache.js';
 import { scanFiles } from '../../src/cli/scan-files.js';
 import { project } from '../support/project.js';
 import { corpusFiles, corpusOptions, ROOT, scanCorpus } from './helpers.js';
@@ -75,8 +78,18 @@ describe('deferred tests of cross-file candidates', () => {
       ].join('\n'),
     });
     const files = fg.sync('**/*.py', { cwd: dir, absolute: true }).sort();
-    const scan = await scanFiles(files, { ...corpusOptions(dir), deferTests: true });
+    const cacheDir = mkdtempSync(join(tmpdir(), 'faultline-defer-'));
+    const open = () => openCache(cacheDir, dir, ruleSetHash(builtinRules, vocab, '0.0.0-test', {}), () => undefined);
+    const first = open();
+    const scan = await scanFiles(files, { ...corpusOptions(dir), deferTests: true, cache: first });
+    first.save();
     expect(scan.result.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['AP-001 app/job.py:7']);
+    expect(scan.stats.rescanned).toBe(1);
+    // The full result was cached: after an edit elsewhere the link step runs again without re-scanning job.py.
+    appendFileSync(join(dir, 'app/orders.py'), '\n# edited\n');
+    const again = await scanFiles(files, { ...corpusOptions(dir), deferTests: true, cache: open() });
+    expect(again.stats).toMatchObject({ parsed: 1, rescanned: 0 });
+    expect(again.result.findings).toEqual(scan.result.findings);
   });
 });
 
