@@ -7,19 +7,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import {
-  ContextUsageError,
-  isReportableError,
-  loadBuiltInCatalogue,
-  parseDate,
-  PLAIN_STYLE,
-  renderConsoleSummary,
-  runContext,
-  runMerge,
-  SOURCE_KINDS,
-  type ConsoleStyle,
-  type SourceKind,
-} from '../../context/index.js';
+import type { ConsoleStyle, SourceKind } from '../../context/index.js';
+
+// The context pipeline (Markdown, CSV and diff parsers) is loaded only when one of its commands runs,
+// not on every `faultline scan`.
+type ContextModule = typeof import('../../context/index.js');
+const loadContext = (): Promise<ContextModule> => import('../../context/index.js');
 
 /** Output streams; the main CLI owns the real ones. */
 export interface ContextCommandIo {
@@ -62,19 +55,19 @@ export function registerContextCommands(program: Command, io: ContextCommandIo):
     .option('--postmortems <glob>', 'postmortem Markdown files; repeatable; overrides the config', collect)
     .option('--tickets <glob>', 'ticket files (CSV, JSON); repeatable; overrides the config', collect)
     .action(async (manifold: string, flags: ContextFlags) => {
-      await report(io, async () => {
-        const now = parseNow(flags.now);
-        const catalogue = await loadBuiltInCatalogue(path.dirname(fileURLToPath(import.meta.url)));
+      await report(io, async (ctx) => {
+        const now = parseNow(ctx, flags.now);
+        const catalogue = await ctx.loadBuiltInCatalogue(path.dirname(fileURLToPath(import.meta.url)));
         const overrides: Partial<Record<SourceKind, string[]>> = {};
-        for (const kind of SOURCE_KINDS) {
+        for (const kind of ctx.SOURCE_KINDS) {
           const globs = flags[kind];
           if (globs) overrides[kind] = globs;
         }
-        const timeframe = parseTimeframe(flags.timeframe);
-        const result = await runContext({
+        const timeframe = parseTimeframe(ctx, flags.timeframe);
+        const result = await ctx.runContext({
           manifoldFile: manifold,
           cwd: process.cwd(),
-          kinds: parseSources(flags.sources),
+          kinds: parseSources(ctx, flags.sources),
           overrides,
           now,
           catalogue,
@@ -83,10 +76,10 @@ export function registerContextCommands(program: Command, io: ContextCommandIo):
           ...(flags.out !== undefined ? { outFile: flags.out } : {}),
         });
         const toStdout = result.outFile !== undefined;
-        const summary = renderConsoleSummary(result.context, {
+        const summary = ctx.renderConsoleSummary(result.context, {
           manifoldFile: result.manifoldFile,
           outFile: result.outFile,
-          style: styleFor(toStdout ? process.stdout : process.stderr),
+          style: styleFor(ctx, toStdout ? process.stdout : process.stderr),
         });
         if (toStdout) io.stdout(summary);
         else {
@@ -103,8 +96,8 @@ export function registerContextCommands(program: Command, io: ContextCommandIo):
     .requiredOption('--from <file>', 'the failures YAML written by faultline context')
     .option('--dry-run', 'print the change as a unified diff and write nothing', false)
     .action(async (manifold: string, flags: { from: string; dryRun: boolean }) => {
-      await report(io, async () => {
-        const result = await runMerge({ manifoldFile: manifold, failuresFile: flags.from, cwd: process.cwd(), dryRun: flags.dryRun });
+      await report(io, async (ctx) => {
+        const result = await ctx.runMerge({ manifoldFile: manifold, failuresFile: flags.from, cwd: process.cwd(), dryRun: flags.dryRun });
         const { constraints, failureModes, exclusions } = result.added;
         const list = (label: string, ids: string[]): string => `${ids.length} ${label}${ids.length > 0 ? ` (${ids.join(', ')})` : ''}`;
         const what = `${list('constraints', constraints)}, ${list('failure modes', failureModes)}, ${list('exclusions', exclusions)}`;
@@ -121,45 +114,46 @@ export function registerContextCommands(program: Command, io: ContextCommandIo):
 }
 
 /** Run `action`; print input errors with their help line and set exit code 2. */
-async function report(io: ContextCommandIo, action: () => Promise<void>): Promise<void> {
+async function report(io: ContextCommandIo, action: (ctx: ContextModule) => Promise<void>): Promise<void> {
+  const ctx = await loadContext();
   try {
-    await action();
+    await action(ctx);
   } catch (error) {
-    if (!isReportableError(error)) throw error;
+    if (!ctx.isReportableError(error)) throw error;
     io.stderr(`error: ${error.message}\n  help: ${error.help}\n`);
     process.exitCode = 2;
   }
 }
 
-function parseNow(value: string | undefined): Date {
+function parseNow(ctx: ContextModule, value: string | undefined): Date {
   if (value === undefined) return new Date();
-  const date = parseDate(value);
+  const date = ctx.parseDate(value);
   if (!date) {
-    throw new ContextUsageError(`--now "${value}" is not a valid date`, { help: 'Use YYYY-MM-DD, e.g. --now 2024-12-31' });
+    throw new ctx.ContextUsageError(`--now "${value}" is not a valid date`, { help: 'Use YYYY-MM-DD, e.g. --now 2024-12-31' });
   }
   return date;
 }
 
-function parseTimeframe(value: string | undefined): number | undefined {
+function parseTimeframe(ctx: ContextModule, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const months = Number(value);
   if (!Number.isInteger(months) || months < 1 || months > 600) {
-    throw new ContextUsageError(`--timeframe "${value}" is not a whole number of months between 1 and 600`, { help: 'e.g. --timeframe 12' });
+    throw new ctx.ContextUsageError(`--timeframe "${value}" is not a whole number of months between 1 and 600`, { help: 'e.g. --timeframe 12' });
   }
   return months;
 }
 
-function parseSources(value: string): SourceKind[] {
+function parseSources(ctx: ContextModule, value: string): SourceKind[] {
   const parts = value
     .split(',')
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s.length > 0);
-  if (parts.length === 0 || parts.includes('all')) return [...SOURCE_KINDS];
+  if (parts.length === 0 || parts.includes('all')) return [...ctx.SOURCE_KINDS];
   const kinds: SourceKind[] = [];
   for (const part of parts) {
-    const kind = SOURCE_KINDS.find((k) => k === part);
+    const kind = ctx.SOURCE_KINDS.find((k) => k === part);
     if (!kind) {
-      throw new ContextUsageError(`--sources "${part}" is not a source`, { help: 'Use a comma-separated list of incidents, postmortems, tickets, or all' });
+      throw new ctx.ContextUsageError(`--sources "${part}" is not a source`, { help: 'Use a comma-separated list of incidents, postmortems, tickets, or all' });
     }
     if (!kinds.includes(kind)) kinds.push(kind);
   }
@@ -167,8 +161,8 @@ function parseSources(value: string): SourceKind[] {
 }
 
 /** Colour only on a terminal with NO_COLOR unset. */
-function styleFor(stream: NodeJS.WriteStream): ConsoleStyle {
-  if ('NO_COLOR' in process.env || !stream.isTTY) return PLAIN_STYLE;
+function styleFor(ctx: ContextModule, stream: NodeJS.WriteStream): ConsoleStyle {
+  if ('NO_COLOR' in process.env || !stream.isTTY) return ctx.PLAIN_STYLE;
   const c = pc.createColors(true);
   return { bold: c.bold, red: c.red, yellow: c.yellow, dim: c.dim };
 }
