@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Rule } from '../engine/rule.js';
 import type { Finding, ScanResult, ScanWarning } from '../engine/types.js';
 import type { FileSummary, Vocabulary } from '../matchers/index.js';
-import type { PendingFinding } from '../engine/scan-source.js';
+import type { DeferredFinding, PendingFinding } from '../engine/scan-source.js';
 
 /**
  * The incremental scan cache, per scanned root and rule set:
@@ -55,6 +55,7 @@ export interface TypedAnswers {
 export interface CachedScan {
   findings: Finding[];
   pending: PendingFinding[];
+  deferred: DeferredFinding[];
   summary: FileSummary | null;
   warnings: ScanWarning[];
 }
@@ -73,7 +74,7 @@ interface SettledFile {
   typed: { key: string; files: string[]; answers: Record<string, TypedAnswer> };
 }
 
-const FORMAT = 3;
+const FORMAT = 4;
 /** Entries a delta may hold however small the base. */
 const MIN_DELTA = 64;
 
@@ -142,11 +143,12 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
   return {
     get(key, label) {
       const entry = entries()[key];
-      if (entry === undefined || !Array.isArray(entry.findings) || !Array.isArray(entry.warnings) || !Array.isArray(entry.pending)) return undefined;
+      if (entry === undefined || !Array.isArray(entry.findings) || !Array.isArray(entry.warnings) || !Array.isArray(entry.pending) || !Array.isArray(entry.deferred)) return undefined;
       used[key] = entry;
       return {
         findings: entry.findings.map((f) => ({ ...f, file: label })),
         pending: entry.pending.map((f) => ({ ...f, file: label })),
+        deferred: entry.deferred.map((f) => ({ ...f, file: label })),
         summary: entry.summary ?? null,
         warnings: entry.warnings.map((w) => ({ ...w, file: label })),
       };
@@ -155,6 +157,7 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
       used[key] = {
         findings: scan.findings.map((f) => ({ ...f, file: '' })),
         pending: scan.pending.map((f) => ({ ...f, file: '' })),
+        deferred: scan.deferred.map((f) => ({ ...f, file: '' })),
         summary: scan.summary,
         warnings: scan.warnings.map((w) => ({ ...w, file: '' })),
       };

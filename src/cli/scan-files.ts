@@ -121,7 +121,7 @@ function fullRescan(
     run.stats.rescanned++;
     const unchanged = p.key !== undefined && sourceKey(text, p.abs, p.importsProject) === p.key;
     if (unchanged && !full.warnings.some((w) => w.kind === 'timeout' || w.kind === 'matcher')) {
-      run.cache?.set(p.key as string, { findings: full.findings, pending: full.pending, summary: full.summary, warnings: full.warnings });
+      run.cache?.set(p.key as string, { findings: full.findings, pending: full.pending, deferred: [], summary: full.summary, warnings: full.warnings });
     }
     return full.pending;
   };
@@ -144,7 +144,7 @@ const LARGE_FIRST_BYTES = 256 * 1024;
 /** A worker that died on a file (out of memory, a native fault): that file is reported, the scan goes on. */
 function workerFailure(file: string, error: unknown): TextOutcome {
   const message = `not scanned: its worker failed (${error instanceof Error ? error.message : String(error)})`;
-  return { findings: [], pending: [], summary: null, warnings: [{ file, kind: 'matcher', message }], parsed: true };
+  return { findings: [], pending: [], deferred: [], summary: null, warnings: [{ file, kind: 'matcher', message }], parsed: true };
 }
 
 /** Below this many bytes to scan, workers would cost more to start than they save. */
@@ -155,7 +155,7 @@ function outcomeBase(p: Prepared) {
 }
 
 function emptyOutcome(p: Prepared): FileOutcome {
-  return { ...outcomeBase(p), findings: [], pending: [], summary: null, warnings: [], scanned: false };
+  return { ...outcomeBase(p), findings: [], pending: [], deferred: [], summary: null, warnings: [], scanned: false };
 }
 
 /** Scans a file the cache could not answer (read again: texts are not held while hashing). */
@@ -188,10 +188,10 @@ async function scanMiss(
   const scanned = await scan({ file: p.file, path: p.abs, text, importsProject: p.importsProject });
   if (scanned.parsed) stats.parsed++;
   else stats.prefiltered++;
-  const outcome: CachedScan = { findings: scanned.findings, pending: scanned.pending, summary: scanned.summary, warnings: scanned.warnings };
+  const outcome: CachedScan = { findings: scanned.findings, pending: scanned.pending, deferred: scanned.deferred, summary: scanned.summary, warnings: scanned.warnings };
   // A file cut short by its time budget is scanned afresh next time, never cached half done.
   if (!changed && p.key !== undefined && !outcome.warnings.some((w) => w.kind === 'timeout' || w.kind === 'matcher')) options.cache?.set(p.key, outcome);
-  const keepText = outcome.findings.length > 0 || outcome.pending.length > 0;
+  const keepText = outcome.findings.length > 0 || outcome.pending.length > 0 || outcome.deferred.length > 0;
   const suppressions = changed && options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, p.language.lineComment) : p.suppressions;
   return { ...outcome, ...outcomeBase(p), suppressions, scanned: true, ...(keepText ? { text } : {}) };
 }

@@ -1,5 +1,5 @@
 // What a files scan takes and gives back.
-import type { PendingFinding } from '../engine/scan-source.js';
+import type { DeferredFinding, PendingFinding } from '../engine/scan-source.js';
 import type { Suppression } from '../engine/suppressions.js';
 import type { Finding, Risk, RuleLanguage, ScanResult, ScanWarning } from '../engine/types.js';
 import type { FileSummary, Vocabulary } from '../matchers/index.js';
@@ -74,6 +74,7 @@ export interface FileOutcome {
   language: RuleLanguage;
   findings: Finding[];
   pending: PendingFinding[];
+  deferred: DeferredFinding[];
   summary: FileSummary | null;
   warnings: ScanWarning[];
   suppressions: Suppression[];

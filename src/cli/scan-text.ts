@@ -1,7 +1,7 @@
 import { buildPrefilter, type Prefilter } from '../engine/prefilter.js';
 import { languageForPath } from '../engine/languages.js';
 import type { Rule } from '../engine/rule.js';
-import { scanSource, summaryVocabularies, type PendingFinding } from '../engine/scan-source.js';
+import { scanSource, summaryVocabularies, type DeferredFinding, type PendingFinding } from '../engine/scan-source.js';
 import type { Finding, ScanWarning } from '../engine/types.js';
 import type { FileSummary, Vocabulary } from '../matchers/index.js';
 
@@ -20,6 +20,7 @@ export interface TextTask {
 export interface TextOutcome {
   findings: Finding[];
   pending: PendingFinding[];
+  deferred: DeferredFinding[];
   /** Null when the file was not parsed (the prefilter proved it matters to no rule and no other file). */
   summary: FileSummary | null;
   warnings: ScanWarning[];
@@ -43,7 +44,7 @@ export function createTextScanner(setup: ScannerSetup): (task: TextTask) => Text
   const projectModules = setup.projectModules ? new Set(setup.projectModules) : undefined;
   // From the whole rule set: a file scanned for its summary only runs no rules itself.
   const vocabularies = summaryVocabularies(setup.rules);
-  const skipped: TextOutcome = { findings: [], pending: [], summary: null, warnings: [], parsed: false };
+  const skipped: TextOutcome = { findings: [], pending: [], deferred: [], summary: null, warnings: [], parsed: false };
   return (task) => {
     const language = languageForPath(task.path);
     if (language === undefined) return skipped;
@@ -61,7 +62,7 @@ export function createTextScanner(setup: ScannerSetup): (task: TextTask) => Text
         summaryVocabularies: vocabularies,
         deferTests: setup.deferTests === true,
       });
-      return { findings: scan.findings, pending: scan.pending, summary: scan.summary, warnings: rules.length > 0 ? scan.warnings : [], parsed: true };
+      return { findings: scan.findings, pending: scan.pending, deferred: scan.deferred, summary: scan.summary, warnings: rules.length > 0 ? scan.warnings : [], parsed: true };
     } catch (error) {
       return {
         ...skipped,

@@ -35,7 +35,7 @@ export function settle(
     warnings.push(...o.warnings);
     findings.push(...o.findings);
     if (o.text !== undefined) texts.set(o.file, o.text);
-    if (o.summary !== null) links.push({ file: o.file, language: o.language, summary: o.summary, pending: o.pending, scope: packageScope(options.cwd, o.file) });
+    if (o.summary !== null) links.push({ file: o.file, language: o.language, summary: o.summary, pending: o.pending, deferred: o.deferred, scope: packageScope(options.cwd, o.file) });
   }
   // Cross-file verdicts need every file's summary: settled once all files are scanned.
   const known = options.types ? options.cache?.typedAnswers(typedKeyOf) : undefined;

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { CallSite, FileSummary, FunctionFacts, Requirement } from '../matchers/index.js';
-import { compareFindings, type PendingFinding, type SourceScan } from './scan-source.js';
+import { compareFindings, type DeferredFinding, type PendingFinding, type SourceScan } from './scan-source.js';
 import type { Finding, RelatedLocation, RuleLanguage } from './types.js';
 
 /** One scanned file as the link step sees it: no tree, only its summary and pending findings. */
@@ -10,6 +10,8 @@ export interface LinkInput {
   language: RuleLanguage;
   summary: FileSummary;
   pending: readonly PendingFinding[];
+  /** Cross-file candidates whose tests were deferred: a full scan of the file decides them. */
+  deferred?: readonly DeferredFinding[];
   /**
    * The package the file belongs to (the folder of its nearest package.json / pyproject.toml):
    * project facts such as a queue's attempts hold within one package, not across a monorepo.
@@ -50,12 +52,12 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
   const out: Finding[] = [];
   for (const input of inputs) {
     const facts = factsByScope.get(input.scope ?? '') ?? new Set<string>();
-    const settleOne = (pending: PendingFinding, assumeTyped: boolean) => settlePending({ byFile, options, facts, couldHold, assumeTyped }, input, pending);
+    const c = { byFile, options, facts, couldHold };
     let list = input.pending;
-    // A deferred finding that may hold (the type checker not asked yet) is checked on a full scan.
-    if (list.some((p) => p.deferred && settleOne(p, true) !== null)) list = options.rescan?.(input) ?? list.filter((p) => !p.deferred);
+    // A deferred finding that may hold (the type checker not asked yet) sends its file to a full scan.
+    if ((input.deferred ?? []).some((d) => requirementsHold({ ...c, assumeTyped: true }, input, d, []) !== null)) list = options.rescan?.(input) ?? list;
     for (const pending of list) {
-      const finding = pending.deferred ? null : settleOne(pending, false);
+      const finding = settlePending({ ...c, assumeTyped: false }, input, pending);
       if (finding !== null) out.push(finding);
     }
   }
@@ -73,8 +75,25 @@ interface SettleContext {
 
 /** The finding a pending one becomes when every requirement holds, else null. */
 function settlePending(c: SettleContext, input: LinkInput, pending: PendingFinding): Finding | null {
-  const { byFile, options, facts } = c;
   const related = [...pending.related];
+  const verdict = requirementsHold(c, input, pending, related);
+  if (verdict === null) return null;
+  const { requires: _settled, ...finding } = pending;
+  return verdict.moved ? relocated(finding, input.file, verdict.moved.file, verdict.moved.site, related) : { ...finding, related };
+}
+
+/**
+ * Whether every requirement of a pending (or deferred) finding holds; null when one does not.
+ * Related locations the requirements point at are added to `related`; a finding found through a
+ * reference comes back with where it moves.
+ */
+function requirementsHold(
+  c: SettleContext,
+  input: LinkInput,
+  pending: Pick<PendingFinding, 'requires' | 'file' | 'line' | 'column'>,
+  related: RelatedLocation[],
+): { moved?: { file: string; site: CallSite } } | null {
+  const { byFile, options, facts } = c;
   let moved: { file: string; site: CallSite } | undefined;
   // Requirements that need the type checker are asked last: most pending findings fail earlier.
   const ordered = [...pending.requires].sort((a, b) => Number(isTyped(a)) - Number(isTyped(b)));
@@ -113,8 +132,7 @@ function settlePending(c: SettleContext, input: LinkInput, pending: PendingFindi
     return true;
   });
   if (!holds) return null;
-  const { requires: _settled, deferred: _checked, ...finding } = pending;
-  return moved ? relocated(finding, input.file, moved.file, moved.site, related) : { ...finding, related };
+  return moved ? { moved } : {};
 }
 
 function isTyped(r: Requirement): boolean {
@@ -219,9 +237,9 @@ export interface LinkOptions {
   /** Resolves method calls on typed objects (TypeScript); without it they stay unknown. */
   resolveTyped?: TypedResolver;
   /**
-   * The file's pending findings from a scan that ran every test (none `deferred`), asked for a
-   * file some of whose deferred findings may hold; null when it cannot be read again. Without it,
-   * or on null, deferred findings are dropped (their tests never ran).
+   * The file's pending findings from a scan that ran every test, asked for a file some of whose
+   * deferred findings may hold; null when it cannot be read again. Without it, or on null, the
+   * deferred findings are dropped (their tests never ran) and the file's pending ones stand.
    */
   rescan?: (input: LinkInput) => readonly PendingFinding[] | null;
 }

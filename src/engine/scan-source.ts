@@ -11,12 +11,19 @@ import type { Finding, RelatedLocation, ScanWarning, Span } from './types.js';
 /** A finding that holds only if other files say so (an imported wrapper retries, a helper writes). */
 export interface PendingFinding extends Finding {
   requires: Requirement[];
-  /**
-   * The rule's remaining tests were not run (see `ScanSourceOptions.deferTests`): the requirements
-   * are then a weaker form of the full ones, and a pending finding that holds must be checked
-   * again on a full scan of its file before it counts.
-   */
-  deferred?: true;
+}
+
+/**
+ * A cross-file candidate whose remaining tests were not run (see `ScanSourceOptions.deferTests`):
+ * only what the link step needs to tell whether it may hold. Its requirements are a weaker form of
+ * the full ones; one that may hold sends its file to a full scan, whose pending findings count.
+ */
+export interface DeferredFinding {
+  ruleId: string;
+  file: string;
+  line: number;
+  column: number;
+  requires: Requirement[];
 }
 
 /** What scanning one file produced. */
@@ -24,6 +31,8 @@ export interface SourceScan {
   findings: Finding[];
   /** Findings waiting on other files; `linkFindings` settles them. */
   pending: PendingFinding[];
+  /** Cross-file candidates left untested (with `deferTests`). */
+  deferred: DeferredFinding[];
   /** What other files may need to know about this one. */
   summary: FileSummary;
   warnings: ScanWarning[];
@@ -49,8 +58,8 @@ export interface ScanSourceOptions {
   /** The call vocabularies the summary records reaches for (default: all; see `summaryVocabularies`). */
   summaryVocabularies?: readonly string[];
   /**
-   * Once a candidate depends on other files, skip its remaining tests (all but `inside:`) and mark
-   * it `deferred`. Most such candidates are dropped by the link step (the imported function turns
+   * Once a candidate depends on other files, skip its remaining tests (all but `inside:`) and keep
+   * it as a `DeferredFinding`. Most such candidates are dropped by the link step (the imported function turns
    * out not to retry, the helper not to write), so testing them here is mostly wasted. Sound
    * because a test only ever drops a candidate or adds to and narrows its requirements: a
    * deferred finding holds whenever the full one would. Whoever links deferred findings must
@@ -94,6 +103,7 @@ export function scanSource(
   const lines = text.split('\n');
   const findings: Finding[] = [];
   const pending: PendingFinding[] = [];
+  const deferredOnes: DeferredFinding[] = [];
   const deadline = options.deadline;
   for (const [index, rule] of rules.entries()) {
     if (rule.deprecated !== undefined || !rule.languages.includes(language.id)) continue;
@@ -104,8 +114,14 @@ export function scanSource(
     }
     try {
       for (const { candidate, deferred } of matchRule(ctx, rule, language, options.deferTests === true)) {
+        const requires = candidate.requires ?? [];
+        if (deferred) {
+          const at = candidate.report.startPosition;
+          deferredOnes.push({ ruleId: rule.id, file, line: at.row + 1, column: at.column + 1, requires });
+          continue;
+        }
         const finding = toFinding(rule, candidate, file, language, lines);
-        if (candidate.requires && candidate.requires.length > 0) pending.push({ ...finding, requires: candidate.requires, ...(deferred ? { deferred } : {}) });
+        if (requires.length > 0) pending.push({ ...finding, requires });
         else findings.push(finding);
       }
     } catch (error) {
@@ -113,7 +129,7 @@ export function scanSource(
     }
   }
   findings.sort(compareFindings);
-  return { findings, pending, summary: summarizeFile(ctx, options.summaryVocabularies), warnings };
+  return { findings, pending, deferred: deferredOnes, summary: summarizeFile(ctx, options.summaryVocabularies), warnings };
 }
 
 function isProjectModule(specifier: string, language: LanguageSpec, modules: ReadonlySet<string> | undefined): boolean {

@@ -56,7 +56,9 @@ describe('deferred tests of cross-file candidates', () => {
     expect(deferred.findings).toEqual(full.findings);
     expect(full.findings.map((f) => f.line)).toEqual([8]);
     expect(full.pending.filter((p) => p.ruleId === 'AP-001')).toEqual([]);
-    expect(deferred.pending.filter((p) => p.ruleId === 'AP-001').map((p) => [p.line, p.deferred])).toEqual([[7, true]]);
+    expect(full.deferred).toEqual([]);
+    expect(deferred.pending.filter((p) => p.ruleId === 'AP-001')).toEqual([]);
+    expect(deferred.deferred.filter((d) => d.ruleId === 'AP-001').map((d) => [d.line, d.requires.map((r) => r.kind)])).toEqual([[7, ['helper']]]);
   });
 
   it('check a deferred finding that may hold on a full scan of its file: the keyed call is dropped, the other kept', async () => {
