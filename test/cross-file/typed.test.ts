@@ -4,43 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { project } from '../support/project.js';
-
-const SERVICE = [
-  'export class PaymentsService {',
-  '  async renew(orderId: string, amount: number) {',
-  "    return stripe.paymentIntents.create({ amount, currency: 'usd', metadata: { orderId } });",
-  '  }',
-  '  async charge(orderId: string, amount: number) {',
-  "    return stripe.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey: `order-${orderId}` });",
-  '  }',
-  '  async status(orderId: string) {',
-  '    return stripe.paymentIntents.retrieve(orderId);',
-  '  }',
-  '}',
-  '',
-].join('\n');
-
-const JOB = [
-  "import { PaymentsService } from './payments';",
-  '',
-  'export class RenewalJob {',
-  '  constructor(private readonly payments: PaymentsService) {}',
-  '',
-  '  async run(orderId: string, amount: number) {',
-  '    for (let attempt = 0; attempt < 3; attempt++) {',
-  '      try {',
-  '        await this.payments.renew(orderId, amount);',
-  '        await this.payments.charge(orderId, amount);',
-  '        await this.payments.status(orderId);',
-  '        return;',
-  '      } catch (err) {',
-  '        await new Promise((r) => setTimeout(r, 100));',
-  '      }',
-  '    }',
-  '  }',
-  '}',
-  '',
-].join('\n');
+import { JOB, SERVICE } from '../support/typed-sources.js';
 
 async function lines(dir: string, extra: string[] = []): Promise<string[]> {
   const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none', ...extra], dir);
