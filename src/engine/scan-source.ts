@@ -100,7 +100,9 @@ export function scanSource(
       return value;
     },
   };
-  const lines = text.split('\n');
+  // Split only when a finding needs its line: most files produce none.
+  let lines: string[] | undefined;
+  const lineAt = (line: number) => ((lines ??= text.split('\n'))[line - 1] ?? '').trim();
   const findings: Finding[] = [];
   const pending: PendingFinding[] = [];
   const deferredOnes: DeferredFinding[] = [];
@@ -120,7 +122,7 @@ export function scanSource(
           deferredOnes.push({ ruleId: rule.id, file, line: at.row + 1, column: at.column + 1, requires });
           continue;
         }
-        const finding = toFinding(rule, candidate, file, language, lines);
+        const finding = toFinding(rule, candidate, file, language, lineAt);
         if (requires.length > 0) pending.push({ ...finding, requires });
         else findings.push(finding);
       }
@@ -239,7 +241,7 @@ function spanOf(node: Node): Span {
   };
 }
 
-function toFinding(rule: Rule, candidate: Candidate, file: string, language: LanguageSpec, lines: string[]): Finding {
+function toFinding(rule: Rule, candidate: Candidate, file: string, language: LanguageSpec, lineAt: (line: number) => string): Finding {
   const span = spanOf(candidate.report);
   const captures = { ...candidate.captures };
   const message = rule.message.replace(/\{(\w+)\}/g, (whole, name: string) => (captures[name] !== undefined ? `\`${captures[name]}\`` : whole));
@@ -253,7 +255,7 @@ function toFinding(rule: Rule, candidate: Candidate, file: string, language: Lan
     language: language.id,
     ...span,
     message,
-    code: (lines[span.line - 1] ?? '').trim(),
+    code: lineAt(span.line),
     related,
     captures,
   };
