@@ -18,8 +18,8 @@ export type { FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './s
  * Reads and scans each file once, then settles cross-file verdicts. A file that cannot be read,
  * looks binary, is over the size limit, has syntax errors or goes over its time budget becomes a
  * warning; the scan goes on. The largest files start first (one slow file must not end the scan
- * alone), the rest in path order; results are merged in path order, so the output is the same whatever the number of
- * workers, the cache or the prefilter.
+ * alone), the rest in path order; results are merged in path order, so the output is the same
+ * whatever the number of workers, the cache or the prefilter.
  *
  * With a cache, every file is first read and hashed: when nothing the settled result depends on
  * changed, that result is the answer. Otherwise files whose text is cached are not scanned again,

@@ -59,11 +59,11 @@ export interface ScanSourceOptions {
   summaryVocabularies?: readonly string[];
   /**
    * Once a candidate depends on other files, skip its remaining tests (all but `inside:`) and keep
-   * it as a `DeferredFinding`. Most such candidates are dropped by the link step (the imported function turns
-   * out not to retry, the helper not to write), so testing them here is mostly wasted. Sound
-   * because a test only ever drops a candidate or adds to and narrows its requirements: a
-   * deferred finding holds whenever the full one would. Whoever links deferred findings must
-   * re-check the survivors (`LinkOptions.rescan`).
+   * it as a `DeferredFinding`. Most such candidates are dropped by the link step (the imported
+   * function turns out not to retry, the helper not to write), so testing them here is mostly
+   * wasted. Sound because a test only ever drops a candidate or adds to and narrows its
+   * requirements: a deferred finding holds whenever the full one would. Whoever links deferred
+   * findings must re-check the survivors (`LinkOptions.rescan`).
    */
   deferTests?: boolean;
 }
