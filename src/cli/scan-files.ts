@@ -63,7 +63,13 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   const missBytes = misses.reduce((n, i) => n + (inputs[i] as Prepared).size, 0);
   // Even one worker beats this thread on a big scan: its bounded heap frees dead trees early.
   const threads = misses.length > 1 && missBytes >= (options.workerMinBytes ?? IN_THREAD_BYTES) ? Math.min(jobs, misses.length) : 0;
-  const setup: ScannerSetup = { rules: [...options.rules], vocab: options.vocab, prefilter: options.prefilter ?? true, projectModules: [...modules], deferTests: options.deferTests ?? true };
+  const setup: ScannerSetup = {
+    rules: [...options.rules],
+    vocab: options.vocab,
+    prefilter: options.prefilter ?? true,
+    projectModules: [...modules],
+    deferTests: options.deferTests ?? true,
+  };
   const pool = threads > 0 ? startScanPool(threads, setup) : null;
   const here = pool === null && misses.length > 0 ? createTextScanner(setup) : null;
   const budget = options.fileBudgetMs ?? 20_000;
