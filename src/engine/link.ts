@@ -52,12 +52,13 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
   const out: Finding[] = [];
   for (const input of inputs) {
     const facts = factsByScope.get(input.scope ?? '') ?? new Set<string>();
-    const c = { byFile, options, facts, couldHold };
+    const asked: SettleContext = { byFile, options, facts, couldHold, assumeTyped: false };
+    const assumed: SettleContext = { ...asked, assumeTyped: true };
     let list = input.pending;
     // A deferred finding that may hold (the type checker not asked yet) sends its file to a full scan.
-    if ((input.deferred ?? []).some((d) => requirementsHold({ ...c, assumeTyped: true }, input, d, []) !== null)) list = options.rescan?.(input) ?? list;
+    if ((input.deferred ?? []).some((d) => requirementsHold(assumed, input, d, []) !== null)) list = options.rescan?.(input) ?? list;
     for (const pending of list) {
-      const finding = settlePending({ ...c, assumeTyped: false }, input, pending);
+      const finding = settlePending(asked, input, pending);
       if (finding !== null) out.push(finding);
     }
   }
