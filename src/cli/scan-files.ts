@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { importsProject } from '../engine/prefilter.js';
+import type { ScanWarning } from '../engine/types.js';
 import { findSuppressions } from '../engine/suppressions.js';
 import type { CachedScan, ScanCache } from './cache.js';
 import { NO_PROGRESS } from './progress.js';
@@ -94,7 +95,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     progress.done();
   }
   const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup, { budgetMs: budget, stats, cache: options.cache }));
-  if (settledKey !== undefined && !state.changedDuringScan && !scan.result.warnings.some((w) => w.kind === 'timeout' || w.kind === 'types' || w.kind === 'matcher')) {
+  if (settledKey !== undefined && !state.changedDuringScan && !cutShort(scan.result.warnings) && !scan.result.warnings.some((w) => w.kind === 'types')) {
     options.cache?.setSettled(settledKey, scan.result);
   }
   return scan;
@@ -126,7 +127,7 @@ function fullRescan(
     const full = scanner({ file, path: p.abs, text, importsProject: true, budgetMs: run.budgetMs });
     run.stats.rescanned++;
     const unchanged = p.key !== undefined && sourceKey(text, p.abs, p.importsProject) === p.key;
-    if (unchanged && !full.warnings.some((w) => w.kind === 'timeout' || w.kind === 'matcher')) {
+    if (unchanged && !cutShort(full.warnings)) {
       run.cache?.set(p.key as string, { findings: full.findings, pending: full.pending, deferred: [], summary: full.summary, warnings: full.warnings });
     }
     return full.pending;
@@ -146,6 +147,14 @@ function scanOrder(indices: readonly number[], size: (i: number) => number): num
 
 /** Files at least this big are scanned first (see `scanOrder`). */
 const LARGE_FIRST_BYTES = 256 * 1024;
+
+/**
+ * Whether a scan stopped before every rule ran (its time budget, a failing matcher or worker):
+ * such a result is scanned afresh next time, never cached half done.
+ */
+function cutShort(warnings: readonly ScanWarning[]): boolean {
+  return warnings.some((w) => w.kind === 'timeout' || w.kind === 'matcher');
+}
 
 /** A worker that died on a file (out of memory, a native fault): that file is reported, the scan goes on. */
 function workerFailure(file: string, error: unknown): TextOutcome {
@@ -195,8 +204,7 @@ async function scanMiss(
   if (scanned.parsed) stats.parsed++;
   else stats.prefiltered++;
   const outcome: CachedScan = { findings: scanned.findings, pending: scanned.pending, deferred: scanned.deferred, summary: scanned.summary, warnings: scanned.warnings };
-  // A file cut short by its time budget is scanned afresh next time, never cached half done.
-  if (!changed && p.key !== undefined && !outcome.warnings.some((w) => w.kind === 'timeout' || w.kind === 'matcher')) options.cache?.set(p.key, outcome);
+  if (!changed && p.key !== undefined && !cutShort(outcome.warnings)) options.cache?.set(p.key, outcome);
   const keepText = outcome.findings.length > 0 || outcome.pending.length > 0 || outcome.deferred.length > 0;
   const suppressions = changed && options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, p.language.lineComment) : p.suppressions;
   return { ...outcome, ...outcomeBase(p), suppressions, scanned: true, ...(keepText ? { text } : {}) };

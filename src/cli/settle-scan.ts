@@ -57,7 +57,11 @@ export function settle(
   }
 
   const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list === undefined) byFile.set(f.file, [f]);
+    else list.push(f);
+  }
   const settled: Finding[] = [];
   const testPatterns = options.testFilePatterns.map(globToRegExp);
   for (const o of outcomes) {
