@@ -94,7 +94,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     await pool?.close();
     progress.done();
   }
-  const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup, { budgetMs: budget, stats, cache: options.cache }));
+  const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup, { budgetMs: budget, state, cache: options.cache }));
   if (settledKey !== undefined && !state.changedDuringScan && !cutShort(scan.result.warnings) && !scan.result.warnings.some((w) => w.kind === 'types')) {
     options.cache?.setSettled(settledKey, scan.result);
   }
@@ -109,7 +109,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
 function fullRescan(
   inputs: readonly Prepared[],
   setup: ScannerSetup,
-  run: { budgetMs: number; stats: ScanStats; cache: ScanCache | undefined },
+  run: { budgetMs: number; state: { stats: ScanStats; changedDuringScan: boolean }; cache: ScanCache | undefined },
 ): (file: string, text: string | undefined) => PendingFinding[] | null {
   const byFile = new Map(inputs.map((p) => [p.file, p]));
   let scanner: ((task: TextTask) => TextOutcome) | undefined;
@@ -125,9 +125,12 @@ function fullRescan(
     scanner ??= createTextScanner({ ...setup, prefilter: false, deferTests: false });
     // The same time budget as the first scan: a file cut short keeps only what its finished rules found.
     const full = scanner({ file, path: p.abs, text, importsProject: true, budgetMs: run.budgetMs });
-    run.stats.rescanned++;
+    run.state.stats.rescanned++;
+    // Read again from disk (texts of files with only deferred findings are not held): an edit since
+    // hashing is scanned as it is now, and then neither it nor the settled result is cached.
     const unchanged = p.key !== undefined && sourceKey(text, p.abs, p.importsProject) === p.key;
-    if (unchanged && !cutShort(full.warnings)) {
+    if (!unchanged) run.state.changedDuringScan = true;
+    else if (!cutShort(full.warnings)) {
       run.cache?.set(p.key as string, { findings: full.findings, pending: full.pending, deferred: [], summary: full.summary, warnings: full.warnings });
     }
     return full.pending;
@@ -205,7 +208,8 @@ async function scanMiss(
   else stats.prefiltered++;
   const outcome: CachedScan = { findings: scanned.findings, pending: scanned.pending, deferred: scanned.deferred, summary: scanned.summary, warnings: scanned.warnings };
   if (!changed && p.key !== undefined && !cutShort(outcome.warnings)) options.cache?.set(p.key, outcome);
-  const keepText = outcome.findings.length > 0 || outcome.pending.length > 0 || outcome.deferred.length > 0;
+  // Kept for code frames; a file with only deferred findings is read again if the link step needs it.
+  const keepText = outcome.findings.length > 0 || outcome.pending.length > 0;
   const suppressions = changed && options.suppressions && text.includes('faultline-ignore') ? findSuppressions(text, p.language.lineComment) : p.suppressions;
   return { ...outcome, ...outcomeBase(p), suppressions, scanned: true, ...(keepText ? { text } : {}) };
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fg from 'fast-glob';
@@ -62,23 +62,7 @@ describe('deferred tests of cross-file candidates', () => {
   });
 
   it('check a deferred finding that may hold on a full scan of its file: the keyed call is dropped, the other kept', async () => {
-    const dir = project({
-      'app/__init__.py': '',
-      'app/orders.py': 'import requests\n\ndef process_order(order, **kw):\n    return requests.post(URL, json=order)\n',
-      'app/job.py': [
-        'from .orders import process_order',
-        '',
-        'def run(order):',
-        '    for attempt in range(3):',
-        '        try:',
-        '            process_order(order, idempotency_key=order.id)',
-        '            process_order(order)',
-        '            break',
-        '        except IOError:',
-        '            continue',
-        '',
-      ].join('\n'),
-    });
+    const dir = keyedProject();
     const files = fg.sync('**/*.py', { cwd: dir, absolute: true }).sort();
     const cacheDir = mkdtempSync(join(tmpdir(), 'faultline-defer-'));
     const open = () => openCache(cacheDir, dir, ruleSetHash(builtinRules, vocab, '0.0.0-test', {}), () => undefined);
@@ -93,5 +77,49 @@ describe('deferred tests of cross-file candidates', () => {
     expect(again.stats).toMatchObject({ parsed: 1, rescanned: 0 });
     expect(again.result.findings).toEqual(scan.result.findings);
   });
+
+  it('scan a file edited after its first scan as it is now when its deferred findings are checked, and keep no settled result', async () => {
+    const dir = keyedProject();
+    const job = join(dir, 'app/job.py');
+    const files = fg.sync('**/*.py', { cwd: dir, absolute: true }).sort();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'faultline-defer-'));
+    const open = () => openCache(cacheDir, dir, ruleSetHash(builtinRules, vocab, '0.0.0-test', {}), () => undefined);
+    // Once every file is scanned, and before the link step reads job.py again, its unkeyed call gets a key.
+    const original = readFileSync(job, 'utf8');
+    const keyed = original.replace('process_order(order)\n', 'process_order(order, idempotency_key=order.id)\n');
+    const progress = {
+      tick: (done: number, total: number, stage?: string) => (stage === undefined && done === total ? writeFileSync(job, keyed) : undefined),
+      done: () => undefined,
+    };
+    const first = open();
+    const raced = await scanFiles(files, { ...corpusOptions(dir), cache: first, progress });
+    first.save();
+    expect(raced.stats.rescanned).toBe(1);
+    expect(raced.result.findings).toEqual([]);
+    // Back to the text the first scan hashed: its settled result, built from the edit, must not answer.
+    writeFileSync(job, original);
+    const again = await scanFiles(files, { ...corpusOptions(dir), cache: open() });
+    expect(again.result.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['AP-001 app/job.py:7']);
+  });
 });
 
+/** A retry loop calling an imported helper that writes: once with a key, once without (line 7). */
+function keyedProject(): string {
+  return project({
+    'app/__init__.py': '',
+    'app/orders.py': 'import requests\n\ndef process_order(order, **kw):\n    return requests.post(URL, json=order)\n',
+    'app/job.py': [
+      'from .orders import process_order',
+      '',
+      'def run(order):',
+      '    for attempt in range(3):',
+      '        try:',
+      '            process_order(order, idempotency_key=order.id)',
+      '            process_order(order)',
+      '            break',
+      '        except IOError:',
+      '            continue',
+      '',
+    ].join('\n'),
+  });
+}
