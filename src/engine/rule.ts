@@ -30,6 +30,11 @@ export const RuleSchema = z
     rationale: z.string().min(1),
     languages: z.array(Language).min(1),
     signature: z.array(SignatureEntrySchema).min(1).optional(),
+    /**
+     * `scope`: one finding per scope (a handler, a branch): its first candidate is reported and the
+     * others become related locations, so a handler that records a failure three ways is one finding.
+     */
+    group: z.enum(['scope']).optional(),
     /** Raw tree-sitter queries per language; the `@match` capture (or the first) is the candidate. */
     match: z.partialRecord(Language, z.object({ query: z.string().min(1) }).strict()).optional(),
     prevention: z

@@ -191,7 +191,26 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec, defer: 
     });
     if (holds) out.push({ candidate, deferred });
   }
-  return out;
+  return rule.group === 'scope' ? onePerScope(out) : out;
+}
+
+/** Keeps the first settled candidate of each scope; the others become its related locations. */
+function onePerScope(matches: { candidate: Candidate; deferred: boolean }[]): { candidate: Candidate; deferred: boolean }[] {
+  const first = new Map<string, Candidate>();
+  const sorted = [...matches].sort((a, b) => a.candidate.report.startIndex - b.candidate.report.startIndex);
+  return sorted.filter(({ candidate, deferred }) => {
+    const scope = candidate.scope;
+    if (deferred || scope === undefined || (candidate.requires?.length ?? 0) > 0) return true;
+    const key = `${scope.construct.id}:${scope.body.id}`;
+    const kept = first.get(key);
+    if (kept === undefined) {
+      first.set(key, candidate);
+      return true;
+    }
+    const what = candidate.captures.record ?? candidate.captures.callee ?? candidate.report.text.split('\n', 1)[0] ?? '';
+    kept.related.push({ node: candidate.report, message: `also here: ${what}` });
+    return false;
+  });
 }
 
 const REFERENCE_TYPES = new Set(['identifier', 'attribute', 'member_expression']);

@@ -29,6 +29,10 @@ interface CompiledCallVocabulary {
   excludeWords: WordSet;
   httpClients: NamePatterns;
   httpMethods: Set<string>;
+  urlWords: WordSet;
+  excludeUrlWords: WordSet;
+  hasUrlWords: boolean;
+  hasExcludeUrlWords: boolean;
 }
 
 const compiled = new WeakMap<CallVocabulary, CompiledCallVocabulary>();
@@ -43,6 +47,10 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       excludeWords: new WordSet(vocab.exclude_words),
       httpClients: new NamePatterns(vocab.http_clients),
       httpMethods: new Set(vocab.http_methods.map((m) => m.toUpperCase())),
+      urlWords: new WordSet(vocab.url_words),
+      excludeUrlWords: new WordSet(vocab.exclude_url_words),
+      hasUrlWords: vocab.url_words.length > 0,
+      hasExcludeUrlWords: vocab.exclude_url_words.length > 0,
     };
     compiled.set(vocab, c);
   }
@@ -90,13 +98,58 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
     case PathVerdict.Yes:
       return true;
     case PathVerdict.Verb:
-      return !isGraphqlRead(ctx, call);
+      return !isGraphqlRead(ctx, call) && !(v.hasExcludeUrlWords && HTTP_VERBS.has(lastSegment(path).toLowerCase()) && urlHas(ctx, call, v.excludeUrlWords));
     case PathVerdict.Http: {
       if (isGraphqlRead(ctx, call)) return false;
-      const method = httpMethodOf(call);
-      return method !== null && v.httpMethods.has(method.toUpperCase());
+      const method = httpMethodOf(call) ?? methodOfPath(path);
+      if (method === null || !v.httpMethods.has(method.toUpperCase())) return false;
+      if (v.hasUrlWords && !urlHas(ctx, call, v.urlWords)) return false;
+      return !(v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords));
     }
   }
+}
+
+const HTTP_VERBS = new Set(['post', 'patch', 'put', 'delete']);
+
+/** `requests.post`, `client.patch`: the method is the called name. */
+function methodOfPath(path: string): string | null {
+  const last = lastSegment(path).toLowerCase();
+  return HTTP_VERBS.has(last) ? last : null;
+}
+
+/**
+ * Whether the URL a request goes to has one of `words` in its path: the first argument or a
+ * `url` option, read as a literal (interpolations and the query string left out), or, for a name,
+ * the name itself and a string it is assigned in this file (`SLACK_WEBHOOK_URL = "https://…"`).
+ */
+function urlHas(ctx: FileContext, call: Node, words: WordSet): boolean {
+  const texts: string[] = [];
+  const args = callArguments(call);
+  const option = (keyName: string) =>
+    args.flatMap((a) => {
+      const kw = keywordArgument(a);
+      if (kw) return normalizeName(kw.name) === keyName ? [kw.value] : [];
+      return literalEntries(a).flatMap((e) => (normalizeName(e.key) === keyName ? [e.value] : []));
+    });
+  const first = args[0] && keywordArgument(args[0]) === null && URL_EXPRESSIONS.has(args[0].type) ? [args[0]] : [];
+  for (const node of [...first, ...option('url'), ...option('uri')]) {
+    const text = ctx.source.slice(node.startIndex, node.endIndex);
+    texts.push(urlPath(text));
+    if (/^[\w$.]+$/.test(text)) {
+      const name = lastSegment(text).replace(/[$]/g, '\\$');
+      const bound = new RegExp(`\\b${name}\\s*[:=]\\s*[frbu]*(["'\`])([^"'\`]*)\\1`).exec(ctx.source);
+      if (bound?.[2] !== undefined) texts.push(urlPath(bound[2]));
+    }
+  }
+  return texts.some((t) => words.anyWordOf(t));
+}
+
+/** Expressions that can hold a URL (not an options object, whose keys say nothing of the endpoint). */
+const URL_EXPRESSIONS = new Set(['string', 'template_string', 'identifier', 'attribute', 'member_expression', 'binary_expression', 'binary_operator', 'concatenated_string', 'call', 'call_expression']);
+
+/** A URL's text without interpolations and query string: `f"{BASE}/sign?token={t}"` → `"/sign`. */
+function urlPath(text: string): string {
+  return text.replace(/\$?\{[^}]*\}/g, ' ').replace(/\?.*$/s, '');
 }
 
 function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary): PathVerdict {

@@ -60,6 +60,10 @@ export interface Scope {
   counter?: string;
   /** For client-wide retry policies: only calls on this receiver are in scope. */
   receiver?: string;
+  /** A per-attempt hook (`before_sleep`, `onFailedAttempt`): runs on every failure, not as the attempt. */
+  hook?: true;
+  /** Parts of `body` that are not in scope (a branch of a broad handler that tests for a definite error). */
+  excludes?: Node[];
   /** A scope that exists only if an imported function turns out to retry (decided at link time). */
   requires?: Requirement;
 }

@@ -25,6 +25,13 @@ export const CallVocabularySchema = z
     http_clients: names,
     /** HTTP methods that make an `http_clients` call match. */
     http_methods: names,
+    /**
+     * When set, an HTTP write belongs here only if its URL (or the name holding it) has one of these
+     * words: `hooks.slack.com/…`, `DISCORD_WEBHOOK_URL` make a POST a notification.
+     */
+    url_words: names,
+    /** An HTTP write whose URL path has one of these words does not belong here (`/sign`, `/oauth/token`). */
+    exclude_url_words: names,
   })
   .strict();
 
@@ -72,6 +79,10 @@ export const VocabularySchema = z
         exceptions: names,
         /** Error codes and names compared in catch blocks (`ETIMEDOUT`, `AbortError`). */
         codes: names,
+        /** Broad or transport errors a timeout also lands in (`Exception`, `RequestException`, `HTTPError`). */
+        broad_exceptions: names,
+        /** Errors raised before anything was sent (`ConnectTimeout`): their handlers may record a failure. */
+        sent_nothing: names,
       })
       .strict()
       .prefault({}),

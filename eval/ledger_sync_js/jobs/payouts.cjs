@@ -23,7 +23,7 @@ async function releasePayoutWithTimeout(payout, db) {
     if (err.code === 'ETIMEDOUT' || err.code === 'ECONNABORTED') {
       // label: AP-003 timeout-catch-code
       await db.query("update payouts set status = 'failed' where id = $1", [payout.id]);
-      // label: AP-003 timeout-catch-code
+      // one finding per branch: this second record is a related location of the one above
       return false;
     }
     throw err;

@@ -14,8 +14,13 @@ import {
   isRaise,
   lastSegment,
   stringsUnder,
+  callArguments,
+  functionBody,
+  functionParameters,
+  isFunction,
   tryBody,
   tryHandlers,
+  type Handler,
   unwrapAwait,
   unwrapParens,
   type Node,
@@ -61,11 +66,25 @@ function mutatingCallsIn(ctx: FileContext, node: Node): Node[] {
   return callsWithin(ctx, node).filter((c) => reachedCallsOf(ctx, c, 'mutating').length > 0);
 }
 
-function timeoutNames(ctx: FileContext): { exceptions: NamePatterns; codes: Set<string> } {
+interface TimeoutNames {
+  exceptions: NamePatterns;
+  codes: Set<string>;
+  broad: NamePatterns;
+  sentNothing: NamePatterns;
+}
+
+function timeoutNames(ctx: FileContext): TimeoutNames {
   return ctx.memo('timeout-names', () => ({
     exceptions: new NamePatterns(ctx.vocab.timeouts.exceptions, { caseSensitive: true }),
     codes: new Set(ctx.vocab.timeouts.codes),
+    broad: new NamePatterns(ctx.vocab.timeouts.broad_exceptions, { caseSensitive: true }),
+    sentNothing: new NamePatterns(ctx.vocab.timeouts.sent_nothing, { caseSensitive: true }),
   }));
+}
+
+/** A caught exception that may leave a write's outcome unknown: a timeout or a broad/transport error, not one raised before sending. */
+function isAmbiguousException(names: TimeoutNames, path: string): boolean {
+  return !names.sentNothing.matches(path) && (names.exceptions.matches(path) || names.broad.matches(path));
 }
 
 /** Outermost names in an exception expression: `Timeout`, `requests.exceptions.Timeout`, each of a tuple. */
@@ -84,13 +103,14 @@ function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
 
 function findTimeoutHandlers(ctx: FileContext): Scope[] {
   const scopes: Scope[] = [];
-  const { exceptions } = timeoutNames(ctx);
+  const names = timeoutNames(ctx);
+  const { exceptions } = names;
   for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
     const body = tryBody(tryStmt);
     const subject = body ? mutatingCallsIn(ctx, body)[0] : undefined;
     if (subject === undefined) continue;
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
-      if (handler.type !== null && exceptionPaths(handler.type).some((p) => exceptions.matches(p))) {
+      if (handler.type !== null && exceptionPaths(handler.type).some((p) => exceptions.matches(p) && !names.sentNothing.matches(p))) {
         scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: firstLine(handler.clause).replace(/\s*[:{]\s*$/, '') });
         continue;
       }
@@ -102,16 +122,117 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
         scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: guard, subject, label: firstLine(guard).replace(/\s*[:{]\s*$/, '') });
         continue;
       }
+      let timeoutBranch = false;
       for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
         for (const branch of ifChain(ifStmt, ctx.family)) {
           if (branch.condition === null || !mentionsTimeout(ctx, branch.condition)) continue;
+          timeoutBranch = true;
           if (scopes.some((s) => s.body.id === branch.body.id)) continue;
           scopes.push({ context: 'timeout-handler', body: branch.body, guard: branch.body, construct: branch.node, subject, label: firstLine(branch.node).replace(/\s*[:{]\s*$/, '') });
         }
       }
+      if (!timeoutBranch) {
+        const broad = broadHandlerScope(ctx, names, handler, subject);
+        if (broad !== null) scopes.push(broad);
+      }
     }
   }
+  scopes.push(...promiseCatchScopes(ctx));
   return scopes;
+}
+
+/**
+ * A handler that catches everything (`except Exception:`, bare `except:`, `catch (e)`) or a
+ * transport error (`except RequestException:`): a timeout lands there too, so what it records is
+ * recorded for an outcome nobody knows. Branches that test the caught error for something definite
+ * (`isinstance(e, CardError)`, `err.code === 'card_declined'`) are left out of the scope.
+ * Skips: handlers that re-raise the caught error (the caller decides), and handlers that only
+ * catch errors raised before anything was sent (`ConnectTimeout`, `ECONNREFUSED`).
+ */
+function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handler, subject: Node, caught = caughtName(handler, ctx.family)): Scope | null {
+  if (handler.type !== null && !exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p))) return null;
+  if (reraises(ctx, handler.body, caught)) return null;
+  const excludes: Node[] = [];
+  if (caught !== null) {
+    for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
+      for (const branch of ifChain(ifStmt, ctx.family)) {
+        if (branch.condition !== null && testsError(branch.condition, caught)) excludes.push(branch.body);
+      }
+    }
+  }
+  const label = firstLine(handler.clause).replace(/\s*[:{]\s*$/, '').replace(/\s*\{.*$/, '');
+  return { context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label, ...(excludes.length > 0 ? { excludes } : {}) };
+}
+
+/** The name the handler binds the error to (`except X as e`, `catch (err)`), or null. */
+function caughtName(handler: Handler, family: 'python' | 'ecma'): string | null {
+  if (family === 'ecma') {
+    const p = handler.clause.childForFieldName('parameter');
+    return p?.type === 'identifier' ? p.text : null;
+  }
+  const pattern = handler.clause.namedChildren.find((c) => c.type === 'as_pattern');
+  const alias = pattern?.childForFieldName('alias') ?? pattern?.namedChildren.at(-1);
+  const name = alias?.type === 'as_pattern_target' ? alias.firstNamedChild : alias;
+  return name?.type === 'identifier' ? name.text : null;
+}
+
+/** `raise`, `raise e`, `throw err` among the handler's own statements: the error goes on to the caller. */
+function reraises(ctx: FileContext, body: Node, caught: string | null): boolean {
+  return blockStatements(body).some((st) => {
+    if (!isRaise(st, ctx.family)) return false;
+    const value = st.firstNamedChild;
+    return value === null || (caught !== null && value.text === caught) || (value.type === 'identifier' && value.text === caught);
+  });
+}
+
+/** Whether a condition examines the caught error (`isinstance(e, X)`, `e.code == …`, `err instanceof X`). */
+function testsError(condition: Node, caught: string): boolean {
+  if (condition.type === 'identifier') return condition.text === caught;
+  return condition.descendantsOfType('identifier').some((id) => id.text === caught);
+}
+
+/**
+ * `gateway.charge(…).catch((err) => markFailed(order))`: the rejection handler of a promise chain
+ * that runs a mutating call handles its timeouts as well as its definite failures.
+ */
+function promiseCatchScopes(ctx: FileContext): Scope[] {
+  if (ctx.family !== 'ecma' || !ctx.source.includes('.catch(')) return [];
+  const names = timeoutNames(ctx);
+  const scopes: Scope[] = [];
+  for (const call of nodesOfType(ctx, 'call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'member_expression' || fn.childForFieldName('property')?.text !== 'catch') continue;
+    const handlerFn = callArguments(call)[0];
+    if (handlerFn === undefined || !isFunction(handlerFn, ctx.family)) continue;
+    const chain = fn.childForFieldName('object');
+    const subject = chain ? promiseChainWrite(ctx, chain) : null;
+    const body = functionBody(handlerFn);
+    if (subject === null || body === null) continue;
+    const param = functionParameters(handlerFn)[0] ?? null;
+    const handler: Handler = { clause: call, type: null, body };
+    if (body.type !== 'statement_block') {
+      scopes.push({ context: 'timeout-handler', body, guard: body, construct: call, subject, label: '.catch(…)' });
+      continue;
+    }
+    const scope = broadHandlerScope(ctx, names, handler, subject, param);
+    if (scope !== null) scopes.push({ ...scope, label: '.catch(…)' });
+  }
+  return scopes;
+}
+
+/** The mutating call a promise chain starts from (`api.post(…).then(…)`), not looking into callbacks. */
+function promiseChainWrite(ctx: FileContext, chain: Node): Node | null {
+  let n: Node | null = unwrapAwait(chain);
+  while (n !== null) {
+    if (isCall(n, ctx.family)) {
+      if (reachedCallsOf(ctx, n, 'mutating').length > 0) return n;
+      const fn = n.childForFieldName('function');
+      n = fn?.type === 'member_expression' ? fn.childForFieldName('object') : null;
+    } else if (n.type === 'member_expression') n = n.childForFieldName('object');
+    else if (n.type === 'parenthesized_expression') n = unwrapParens(n);
+    else return null;
+  }
+  return null;
 }
 
 /** An `if` with no else that leaves (throw/return) unless the error is a timeout. */

@@ -518,7 +518,7 @@ function hookScopes(ctx: FileContext, v: RetryVocab, call: Node, functions: Map<
   const add = (key: string, value: Node) => {
     if (!v.hooks.has(key.toLowerCase())) return;
     const body = resolveFunctionBody(ctx, unwrapAwait(value) ?? value, functions);
-    if (body) out.push({ context: 'retry', body, construct: call, label: `${key} hook of ${label}` });
+    if (body) out.push({ context: 'retry', body, construct: call, label: `${key} hook of ${label}`, hook: true });
   };
   for (const arg of callArguments(call)) {
     const kw = keywordArgument(arg);

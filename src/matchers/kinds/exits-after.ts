@@ -1,4 +1,4 @@
-import { blockStatements, callTypes, isExit, type Family, type Node } from '../syntax.js';
+import { blockStatements, callTypes, isExit, isFunction, type Family, type Node } from '../syntax.js';
 import type { Matcher } from '../types.js';
 
 /**
@@ -6,7 +6,8 @@ import type { Matcher } from '../types.js';
  * block, in the enclosing block within the scope) is an unconditional `break`, or a `return` whose
  * value calls nothing: it runs only on the attempt that succeeds
  * (`send_receipt(user); break`). Used as `not: exits-after` by AP-002, since a success message sent
- * right before leaving the loop is sent once.
+ * right before leaving the loop is sent once. The last statement of a retried function counts too:
+ * nothing after it can fail and start another attempt.
  */
 export const exitsAfterMatcher: Matcher = {
   kind: 'exits-after',
@@ -22,6 +23,8 @@ export const exitsAfterMatcher: Matcher = {
         const index = statements.findIndex((s) => s.id === n.id);
         const next = index >= 0 ? statements[index + 1] : undefined;
         if (next !== undefined) return isPlainExit(next, ctx.family);
+        // The last step of a retried function: it runs again only when it failed itself.
+        if (p.id === scope.body.id && scope.hook !== true && index >= 0 && p.parent !== null && isFunction(p.parent, ctx.family)) return true;
       }
       if (p.id === scope.body.id) break;
       // Leaving a handler or a branch: what follows the try/if no longer runs unconditionally after us.

@@ -25,7 +25,7 @@ export const recordsMatcher: Matcher = {
     const seen = new Set<number>();
     const add = (node: Node) => {
       // A value chosen by a ternary is reported where it stands: the statement may span many lines.
-      const report = inTernaryBranch(node) ? node : statementOf(node);
+      const report = inTernaryBranch(node) ? node : expressionBodyOf(node) ?? statementOf(node);
       if (seen.has(report.id)) return;
       seen.add(report.id);
       out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [] });
@@ -71,6 +71,15 @@ function isRecordedValue(ctx: FileContext, node: Node, passive: WordSet): boolea
     if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
   }
   return true;
+}
+
+/** `.catch(() => markFailed(id))`: the arrow's expression body is the statement that records. */
+function expressionBodyOf(node: Node): Node | null {
+  for (let n: Node = node, p = n.parent; p !== null; n = p, p = p.parent) {
+    if (p.type === 'arrow_function') return p.childForFieldName('body')?.id === n.id ? n : null;
+    if (['expression_statement', 'return_statement', 'statement_block', 'block'].includes(p.type)) return null;
+  }
+  return null;
 }
 
 function inTernaryBranch(node: Node): boolean {
