@@ -137,6 +137,8 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     }
   }
   if (mentionsRetry) scopes.push(...clientPolicyScopes(ctx, calls));
+  scopes.push(...selfRetryScopes(ctx, v, functions));
+  scopes.push(...handlerRetryScopes(ctx));
   scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
   scopes.push(...importedClientScopes(ctx, calls));
 
@@ -223,9 +225,30 @@ function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHead
     if (counter) return { counter: counter.text, infinite: false, certain: false };
     const negated = /^(not\s|!)/.test(text);
     if (negated && ids.some((id) => v.doneWords.anyWordOf(id.text))) return { infinite: true, certain: false };
+    // Any name the loop counts up or down (`while n < 3`, `while (left--)`): an attempt loop only
+    // when its body also retries after a failure and leaves once an attempt succeeds.
+    const counted = body && ids.find((id) => isCountedIn(loop, id.text));
+    if (counted) return { counter: counted.text, infinite: true, certain: false };
     return null;
   }
   return null;
+}
+
+/** `n += 1`, `n -= 1`, `n++`, `--n`, `n = n + 1` anywhere in the loop (its condition included). */
+function isCountedIn(loop: Node, name: string): boolean {
+  for (const u of loop.descendantsOfType(['augmented_assignment', 'update_expression', 'augmented_assignment_expression'])) {
+    const target = u.childForFieldName('left') ?? u.childForFieldName('argument') ?? u.firstNamedChild;
+    if (target?.type === 'identifier' && target.text === name) {
+      const op = u.type === 'update_expression' ? '' : (u.childForFieldName('operator')?.text ?? u.children[1]?.text ?? '');
+      if (u.type === 'update_expression' || op === '+=' || op === '-=') return true;
+    }
+  }
+  for (const a of loop.descendantsOfType(['assignment', 'assignment_expression'])) {
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type === 'identifier' && left.text === name && right !== null && new RegExp(`^${name}\\s*[-+]\\s*\\d+$`).test(right.text)) return true;
+  }
+  return false;
 }
 
 /** Whether `name` indexes something in `body` (`items[i]`): then the loop walks data. */
@@ -541,4 +564,95 @@ function decoratedFunction(deco: Node, family: Family): Node | null {
     return isFunction(s, family) ? s : null;
   }
   return null;
+}
+
+const HANDLER_TYPES = new Set(['except_clause', 'except_group_clause', 'catch_clause']);
+const REENQUEUE = /\.(delay|apply_async|send|send_with_options|enqueue|schedule)$/;
+const ENQUEUE_OF = /(^|\.)(enqueue|enqueue_call|enqueue_in|enqueue_at|schedule|add_job)$/;
+
+/**
+ * Functions that run themselves again after a failure, whatever they are called: a recursive
+ * retry (`return pay(order, attempt + 1)` in the except/catch, or in a branch on an attempt
+ * counter), a task that re-enqueues itself (`charge_order.apply_async(countdown=60)`,
+ * `queue.enqueue(charge_order, id)`), or a job that puts itself back on its queue with an attempt
+ * counter (`queue.add(job.name, { ...job.data, attempt: attempt + 1 })`). Their whole body is
+ * the retried code.
+ */
+function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string, Node>): Scope[] {
+  const scopes: Scope[] = [];
+  for (const [name, fn] of functions) {
+    const body = functionBody(fn);
+    if (body === null) continue;
+    for (const call of callsWithin(ctx, body)) {
+      const path = calleePath(ctx, call);
+      const selfCall = path === name || path === `self.${name}` || path === `this.${name}` || path === `cls.${name}`;
+      const reenqueue =
+        (REENQUEUE.test(path) && path.slice(0, path.lastIndexOf('.')).split('.').pop() === name) ||
+        (ENQUEUE_OF.test(path) && callArguments(call)[0]?.text === name);
+      const requeue = !selfCall && !reenqueue && /\.(add|push|enqueue|publish|send)$/.test(path) && callArguments(call).some((a) => mentionsCounter(v, a));
+      if (!selfCall && !reenqueue && !requeue) continue;
+      if (owningNamedFunction(call, ctx.family)?.id !== fn.id || !onFailurePath(ctx, v, call, body)) continue;
+      const label = selfCall ? `${name}() called again on failure` : `${name} re-enqueued on failure (${firstLine(call, 50)})`;
+      // The call that starts the next attempt is the retry itself, not a write it repeats.
+      scopes.push({ context: 'retry', body, construct: call, label, excludes: [call] });
+      break;
+    }
+  }
+  return scopes;
+}
+
+/** The nearest enclosing function that is not an inline callback (`setTimeout(() => …)`, `.catch(e => …)`). */
+function owningNamedFunction(node: Node, family: Family): Node | null {
+  for (let fn = enclosingFunction(node, family); fn !== null; fn = enclosingFunction(fn, family)) {
+    if (functionName(fn) !== null && fn.parent?.type !== 'arguments' && fn.parent?.type !== 'argument_list') return fn;
+  }
+  return null;
+}
+
+/** Inside an except/catch (or a promise's `.catch`) or a branch on an attempt counter, within `body`. */
+function onFailurePath(ctx: FileContext, v: RetryVocab, node: Node, body: Node): boolean {
+  for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) {
+    if (HANDLER_TYPES.has(p.type)) return true;
+    if (p.type === 'if_statement' || p.type === 'elif_clause') {
+      const cond = p.childForFieldName('condition');
+      if (cond !== null && mentionsCounter(v, cond)) return true;
+    }
+    if (isFunction(p, ctx.family) && p.parent?.type === 'arguments') {
+      const host = p.parent.parent;
+      if (host !== null && isCall(host, ctx.family) && /\.catch$/.test(calleePath(ctx, host))) return true;
+    }
+  }
+  return false;
+}
+
+function mentionsCounter(v: RetryVocab, node: Node): boolean {
+  const names = node.type === 'identifier' ? [node] : node.descendantsOfType(['identifier', 'property_identifier', 'shorthand_property_identifier']);
+  return names.some((n) => v.counterWords.anyWordOf(n.text));
+}
+
+/**
+ * `try: gateway.charge(o) except Timeout: gateway.charge(o)`: a handler that runs the try's own
+ * write once more is a retry of it; the second call is the retried one.
+ */
+function handlerRetryScopes(ctx: FileContext): Scope[] {
+  const scopes: Scope[] = [];
+  for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
+    const body = tryStmt.childForFieldName('body');
+    if (body === null) continue;
+    const tried = new Set(callsWithin(ctx, body).filter((c) => isRemoteCallPath(calleePath(ctx, c))).map((c) => calleePath(ctx, c)));
+    if (tried.size === 0) continue;
+    for (const handler of tryHandlers(tryStmt, ctx.family)) {
+      for (const call of callsWithin(ctx, handler.body)) {
+        const path = calleePath(ctx, call);
+        if (!tried.has(path) || hasFunctionBetween(call, handler.body, ctx.family)) continue;
+        scopes.push({ context: 'retry', body: call, construct: handler.clause, label: `${firstLine(handler.clause, 40).replace(/\s*[:{]\s*$/, '')} that calls ${path} again` });
+      }
+    }
+  }
+  return scopes;
+}
+
+/** A call path that can name an operation (not a builtin or a log call). */
+function isRemoteCallPath(path: string): boolean {
+  return path.includes('.') || /^[a-z_$][\w$]*$/i.test(path) ? !/^(print|len|str|int|float|console\.|log|logger\.|logging\.)/.test(path) : false;
 }
