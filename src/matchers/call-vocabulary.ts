@@ -1,7 +1,10 @@
-import { calleePath } from './file-index.js';
+import { calleePath, nodesWithin } from './file-index.js';
 import { NamePatterns, WordSet, normalizeName, splitWords } from './names.js';
 import {
+  BINDING_TYPES,
+  bindingOf,
   callArguments,
+  enclosingFunction,
   keywordArgument,
   lastSegment,
   literalEntries,
@@ -101,7 +104,7 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
       return !isGraphqlRead(ctx, call) && !(v.hasExcludeUrlWords && HTTP_VERBS.has(lastSegment(path).toLowerCase()) && urlHas(ctx, call, v.excludeUrlWords));
     case PathVerdict.Http: {
       if (isGraphqlRead(ctx, call)) return false;
-      const method = httpMethodOf(call) ?? methodOfPath(path);
+      const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(path);
       if (method === null || !v.httpMethods.has(method.toUpperCase())) return false;
       if (v.hasUrlWords && !urlHas(ctx, call, v.urlWords)) return false;
       return !(v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords));
@@ -195,6 +198,80 @@ export function httpMethodOf(call: Node): string | null {
     if (s !== null && /^[A-Za-z]+$/.test(s) && s.length <= 7) return s;
   }
   return null;
+}
+
+/**
+ * The method of a request whose options or method sit in a variable of this file:
+ * `const init = { method: 'POST', body }; fetch(url, init)`, `requests.request(**params)`,
+ * `method = "POST"; session.request(method, url)`. The last binding before the call wins.
+ */
+function boundHttpMethod(ctx: FileContext, call: Node): string | null {
+  for (const arg of callArguments(call)) {
+    const kw = keywordArgument(arg);
+    const isMethod = kw !== null && normalizeName(kw.name) === 'method';
+    const target = kw?.value ?? (arg.type === 'dictionary_splat' || arg.type === 'spread_element' ? arg.firstNamedChild : arg);
+    if (target?.type !== 'identifier') continue;
+    const value = lastBindingBefore(ctx, target.text, call);
+    if (value === null) continue;
+    const s = stringValue(value);
+    if (s !== null && (isMethod || arg.id === callArguments(call)[0]?.id) && /^[A-Za-z]{3,7}$/.test(s)) return s;
+    for (const entry of literalEntries(value)) if (normalizeName(entry.key) === 'method') return stringValue(entry.value);
+  }
+  return null;
+}
+
+/** The value last bound to `name` before `at`, in the functions around it or at module level. */
+export function lastBindingBefore(ctx: FileContext, name: string, at: Node): Node | null {
+  const scopes: Node[] = [];
+  for (let fn = enclosingFunction(at, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) scopes.push(fn);
+  scopes.push(ctx.root);
+  for (const scope of scopes) {
+    let found: Node | null = null;
+    for (const node of nodesWithin(ctx, scope, BINDING_TYPES)) {
+      if (node.startIndex >= at.startIndex) break;
+      const b = bindingOf(node);
+      if (b !== null && b.name === name) found = b.value;
+    }
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * `def _request(self, method, url): return self.session.request(method, url, …)`: the HTTP client
+ * call inside a helper whose method is one of the helper's parameters, with that parameter's
+ * position (self/cls not counted), so a caller passing `"POST"` there makes the helper write.
+ */
+export function methodParameterOf(ctx: FileContext, call: Node, params: readonly string[]): { index: number; name: string } | null {
+  const path = calleePath(ctx, call);
+  if (path === '' || isPassive(ctx, path)) return null;
+  for (const arg of callArguments(call)) {
+    const kw = keywordArgument(arg);
+    const values = kw !== null
+      ? (normalizeName(kw.name) === 'method' ? [kw.value] : [])
+      : [...(arg.id === callArguments(call)[0]?.id ? [arg] : []), ...literalEntries(arg).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value)];
+    for (const value of values) {
+      if (value.type !== 'identifier' && value.type !== 'shorthand_property_identifier') continue;
+      const index = params.indexOf(value.text);
+      if (index >= 0) return { index, name: value.text };
+    }
+  }
+  return null;
+}
+
+/** Whether the vocabulary counts an HTTP request with this method as one of its calls. */
+export function vocabularyWritesWith(ctx: FileContext, name: string, method: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  return vocab !== undefined && !compile(vocab).hasUrlWords && compile(vocab).httpMethods.has(method.toUpperCase());
+}
+
+/** Whether `call` is made with a generic HTTP client of the vocabulary (its method decides). */
+export function isHttpClientCall(ctx: FileContext, call: Node, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  if (vocab === undefined) return false;
+  const path = calleePath(ctx, call);
+  const v = compile(vocab);
+  return !v.httpClients.empty && v.httpClients.matches(path) && !v.exclude.matches(path) && !isPassive(ctx, path);
 }
 
 /**

@@ -1,8 +1,12 @@
-import { isCallOf } from './call-vocabulary.js';
+import { isCallOf, isHttpClientCall, methodParameterOf, vocabularyWritesWith } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType } from './file-index.js';
 import {
+  callArguments,
   functionBody,
   functionName,
+  functionParameters,
+  keywordArgument,
+  stringValue,
   functionTypes,
   type Node,
 } from './syntax.js';
@@ -86,7 +90,30 @@ export function reachedCallsOf(ctx: FileContext, call: Node, name: string): Node
     // The body beats the name: `create_report_row()` that only appends to a list writes nowhere.
     return fn !== null && isLocalOnly(ctx, fn) ? [] : [call];
   }
-  return fn ? callsInside(ctx, fn, name) : [];
+  if (fn === null) return [];
+  const inside = callsInside(ctx, fn, name);
+  return inside.length > 0 ? inside : writesWithCallersMethod(ctx, fn, call, name);
+}
+
+/**
+ * `self._request("POST", "/charges")` where `_request(self, method, url)` hands `method` to an HTTP
+ * client: the caller's method decides whether the helper writes.
+ */
+function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: string): Node[] {
+  const all = functionParameters(fn);
+  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  const body = functionBody(fn);
+  if (body === null || params.length === 0) return [];
+  for (const inner of callsWithin(ctx, body)) {
+    if (!isHttpClientCall(ctx, inner, name)) continue;
+    const param = methodParameterOf(ctx, inner, params);
+    if (param === null) continue;
+    const args = callArguments(call);
+    const passed = args.map(keywordArgument).find((kw) => kw?.name === param.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[param.index];
+    const method = passed ? stringValue(passed) : null;
+    if (method !== null && vocabularyWritesWith(ctx, name, method)) return [inner];
+  }
+  return [];
 }
 
 /** Calls that only compute or touch in-memory values (builtins, collection and string methods). */

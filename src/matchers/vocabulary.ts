@@ -114,6 +114,12 @@ export const VocabularySchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Word stems a prior-success check must mention, in its condition or the lookup it reads
+     * (`already_charged`, `existing`, `status == "succeeded"`): an early return on anything else
+     * (`if not order: return`) checks nothing about an earlier attempt.
+     */
+    prior_success_words: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */
     once_words: names,
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */

@@ -43,7 +43,7 @@ export const idempotencyKeyMatcher: Matcher = {
     const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');
     if (helper?.kind === 'helper') helper.keyList = list;
     if (!isCall(call, ctx.family)) return false;
-    if (passesKey(ctx, call, list)) return true;
+    if (passesKey(ctx, call, list)) return candidate.scope === undefined || !freshPerAttempt(ctx, call, candidate.scope.body, list);
     if (helper === undefined && candidate.vocab && resolveLocalFunction(ctx, call) === null) {
       const path = dottedPath(callee(call));
       const typed = isTypedMemberCall(ctx, path);
@@ -241,4 +241,39 @@ function innerCalls(ctx: FileContext, call: Node): Node[] {
     if (inner.length > 0) return inner;
   }
   return [];
+}
+
+/** Calls that make a new value every time: a key made by one inside the retried code changes per attempt. */
+const FRESH = /\b(uuid\.uuid[14]|uuid[14]|uuidv4|v4|randomUUID|nanoid|ulid|token_hex|token_urlsafe|Math\.random|Date\.now|time\.time|time_ns|cuid|createId|shortid\.generate)\s*\(/;
+
+/**
+ * Whether the key the call passes is made afresh inside the retried code (`uuid4()` in the loop
+ * body or the retried function): every attempt then sends a new key, and the provider sees
+ * unrelated requests. A key made before the retry starts is stable.
+ */
+function freshPerAttempt(ctx: FileContext, call: Node, scopeBody: Node, list: string): boolean {
+  const isKey = keyTest(ctx, list);
+  const region = scopeBody.id === ctx.root.id ? (enclosingFunction(call, ctx.family) ?? ctx.root) : scopeBody;
+  const args = call.childForFieldName('arguments');
+  if (args === null) return false;
+  const keyValues: Node[] = [];
+  const collect = (node: Node) => {
+    for (const kw of node.descendantsOfType(['keyword_argument', 'pair'])) {
+      const key = kw.childForFieldName('name') ?? kw.childForFieldName('key');
+      const value = kw.childForFieldName('value');
+      if (key && value && isKey(stringsUnder(key)[0] ?? key.text)) keyValues.push(value);
+    }
+  };
+  collect(args);
+  const named = new Set(namesUnder(args));
+  const bindings = nodesWithin(ctx, region, BINDING_TYPES).filter((n) => n.startIndex < call.startIndex);
+  for (const node of bindings) {
+    const b = bindingOf(node);
+    if (b !== null && named.has(b.name)) collect(b.value);
+  }
+  const freshNames = new Set(bindings.flatMap((n) => {
+    const b = bindingOf(n);
+    return b !== null && FRESH.test(ctx.source.slice(b.value.startIndex, b.value.endIndex)) ? [b.name] : [];
+  }));
+  return keyValues.some((v) => FRESH.test(ctx.source.slice(v.startIndex, v.endIndex)) || namesUnder(v).some((n) => freshNames.has(n)) || (v.type === 'identifier' && freshNames.has(v.text)));
 }

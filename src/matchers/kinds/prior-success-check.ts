@@ -14,6 +14,7 @@ import {
   type Node,
 } from '../syntax.js';
 import type { FileContext, Matcher } from '../types.js';
+import { WordSet } from '../names.js';
 
 /**
  * `prior-success-check` — inside the candidate's retry scope, before the candidate, a lookup
@@ -57,11 +58,18 @@ function leavesEarly(ctx: FileContext, body: Node): boolean {
 /** Calls that read a clock, a counter or the argument itself: they check no prior attempt. */
 const NOT_LOOKUPS = /^(time|datetime|Date|Math|random|perf_counter|monotonic|len|isinstance|int|str|float|bool|Number|String|Boolean|Array\.isArray)(\.|$)/;
 
-/** A condition that reads state: calls a non-mutating function, or tests a name bound from one. */
+/**
+ * A condition that reads state about an earlier success: calls a non-mutating function, or tests a
+ * name bound from one, and mentions a prior-success word (`already_charged(o)`, `existing`,
+ * `prior.status`) in the condition or that lookup.
+ */
 function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node): boolean {
+  const words = ctx.memo('prior-success-words', () => new WordSet(ctx.vocab.prior_success_words));
+  const says = (n: Node) => textWords(ctx, n).some((w) => words.anyStemOf(w));
   const calls = condition.descendantsOfType(callTypes(ctx.family) as string[]);
   if (isCall(condition, ctx.family)) calls.push(condition);
-  if (calls.some((c) => reachedCallsOf(ctx, c, 'mutating').length === 0 && !NOT_LOOKUPS.test(dottedPath(callee(c))))) return true;
+  const conditionSays = says(condition);
+  if (calls.some((c) => reachedCallsOf(ctx, c, 'mutating').length === 0 && !NOT_LOOKUPS.test(dottedPath(callee(c))) && (conditionSays || says(c)))) return true;
   const names = new Set(condition.descendantsOfType('identifier').map((n) => n.text));
   if (condition.type === 'identifier') names.add(condition.text);
   for (const node of nodesWithin(ctx, region, BINDING_TYPES)) {
@@ -69,7 +77,13 @@ function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node)
     const b = bindingOf(node);
     if (b === null || !names.has(b.name)) continue;
     const value = unwrapAwait(b.value);
-    if (value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0) return true;
+    if (value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0 && (conditionSays || says(value))) return true;
   }
   return false;
+}
+
+/** Identifiers and string contents under a node. */
+function textWords(ctx: FileContext, node: Node): string[] {
+  const text = ctx.source.slice(node.startIndex, node.endIndex);
+  return text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
 }
