@@ -432,7 +432,7 @@ const toPosix = (p: string) => p.split(sep).join('/');
 /** Reads every source file under `dir` (relative to `root`) and parses its labels. */
 export function readCorpus(root: string, dir = 'eval'): { labels: Label[]; problems: LabelProblem[]; sources: Map<string, string> } {
   const files = fg
-    .sync(`${dir}/**/*.{py,ts,mts,cts,tsx,js,mjs,cjs,jsx}`, { cwd: root, ignore: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.venv/**', '**/venv/**'], dot: false })
+    .sync(`${dir}/**/*.{py,ts,mts,cts,tsx,js,mjs,cjs,jsx}`, { cwd: root, ignore: ['eval/real/**', '**/node_modules/**', '**/dist/**', '**/build/**', '**/.venv/**', '**/venv/**'], dot: false })
     .sort();
   const labels: Label[] = [];
   const problems: LabelProblem[] = [];

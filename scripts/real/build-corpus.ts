@@ -106,6 +106,9 @@ export function buildCorpus(root: string, mirror: string | undefined, log: (line
       const dir = mirror === undefined ? null : mirrorGitDir(mirror, ref);
       if (dir !== null) extract(dir, ref.commit, into);
       else fetchFromGithub(ref, into);
+      // Each repository is its own git root, as in a real checkout: the ignore files of this
+      // project (which ignores the corpus) must not apply to it.
+      git(['init', '-q', into]);
       writeFileSync(stamp, `${ref.commit}\n`);
       result.built.push(ref.repo);
       log(`built ${ref.repo} @ ${ref.commit.slice(0, 12)}`);

@@ -1,4 +1,4 @@
-import { WordSet, splitWords } from './names.js';
+import { WordSet, normalizeName, splitWords } from './names.js';
 import { dottedPath, lastSegment, stringValue, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -11,6 +11,9 @@ export interface OutcomeWords {
   callWords: WordSet;
   values: Set<string>;
   returnFalse: boolean;
+  returnNone: boolean;
+  resultFlags: Set<string>;
+  errorFields: Set<string>;
   mentions: WordSet;
 }
 
@@ -28,6 +31,9 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     callWords: new WordSet(o.call_words),
     values: new Set(o.values.map((v) => v.toLowerCase())),
     returnFalse: o.return_false,
+    returnNone: o.return_none,
+    resultFlags: new Set(o.result_flags.map(normalizeName)),
+    errorFields: new Set(o.error_fields.map(normalizeName)),
     mentions: new WordSet(o.mention_words),
   }));
 }

@@ -97,6 +97,12 @@ export const VocabularySchema = z
             values: names,
             /** Whether `return False` / `return false` records this outcome. */
             return_false: z.boolean().default(false),
+            /** Whether `return None` / `return null` records it, in a function that otherwise returns a value. */
+            return_none: z.boolean().default(false),
+            /** Keys whose `false` value in a result records it (`{ success: false }`). */
+            result_flags: names,
+            /** Keys of a returned result that carry an error instead of a value (`return {"error": …}`). */
+            error_fields: names,
             /** Words that, anywhere in identifiers or strings, mention this outcome. */
             mention_words: names,
           })

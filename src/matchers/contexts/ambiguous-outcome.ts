@@ -82,13 +82,18 @@ function timeoutNames(ctx: FileContext): TimeoutNames {
   }));
 }
 
+/** Whether an exception class a handler names may leave a write's outcome unknown (vocabulary `timeouts`). */
+export function ambiguousException(ctx: FileContext, path: string): boolean {
+  return isAmbiguousException(timeoutNames(ctx), path);
+}
+
 /** A caught exception that may leave a write's outcome unknown: a timeout or a broad/transport error, not one raised before sending. */
 function isAmbiguousException(names: TimeoutNames, path: string): boolean {
   return !names.sentNothing.matches(path) && (names.exceptions.matches(path) || names.broad.matches(path));
 }
 
 /** Outermost names in an exception expression: `Timeout`, `requests.exceptions.Timeout`, each of a tuple. */
-function exceptionPaths(node: Node): string[] {
+export function exceptionPaths(node: Node): string[] {
   if (node.type === 'identifier' || node.type === 'attribute' || node.type === 'member_expression') return [dottedPath(node)];
   return node.namedChildren.flatMap(exceptionPaths);
 }

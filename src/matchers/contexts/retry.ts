@@ -1,6 +1,7 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName } from '../local-helpers.js';
+import { ambiguousException, exceptionPaths } from './ambiguous-outcome.js';
 import { clientPolicyScopes } from './client-policies.js';
 import { NamePatterns, WordSet } from '../names.js';
 import {
@@ -636,15 +637,21 @@ function mentionsCounter(v: RetryVocab, node: Node): boolean {
  */
 function handlerRetryScopes(ctx: FileContext): Scope[] {
   const scopes: Scope[] = [];
+  // Arguments compared without white space and time limits (a second try often waits longer).
+  const signature = (c: Node) =>
+    `${calleePath(ctx, c)}(${(c.childForFieldName('arguments')?.text ?? '').replace(/\s+/g, '').replace(/,?timeout[=:][^,)]+/gi, '')})`;
   for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
     const body = tryStmt.childForFieldName('body');
     if (body === null) continue;
-    const tried = new Set(callsWithin(ctx, body).filter((c) => isRemoteCallPath(calleePath(ctx, c))).map((c) => calleePath(ctx, c)));
+    const tried = new Set(callsWithin(ctx, body).filter((c) => isRemoteCallPath(calleePath(ctx, c))).map(signature));
     if (tried.size === 0) continue;
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
+      // After a definite error (`except ValueError`) the call is made again for another reason.
+      if (handler.type !== null && !exceptionPaths(handler.type).some((p) => ambiguousException(ctx, p))) continue;
       for (const call of callsWithin(ctx, handler.body)) {
         const path = calleePath(ctx, call);
-        if (!tried.has(path) || hasFunctionBetween(call, handler.body, ctx.family)) continue;
+        // The same operation with the same arguments: a compensating call (`add_balance(user, +amount)`) differs.
+        if (!tried.has(signature(call)) || hasFunctionBetween(call, handler.body, ctx.family)) continue;
         scopes.push({ context: 'retry', body: call, construct: handler.clause, label: `${firstLine(handler.clause, 40).replace(/\s*[:{]\s*$/, '')} that calls ${path} again` });
       }
     }

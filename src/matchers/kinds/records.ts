@@ -2,7 +2,8 @@ import { calleePath, callsWithin } from '../file-index.js';
 import { WordSet } from '../names.js';
 import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName } from '../outcomes.js';
 import { statementOf } from '../scope.js';
-import { callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
+import { callee, dottedPath, enclosingFunction, functionBody, isCall, lastSegment, literalEntries, stringValue, type Node } from '../syntax.js';
+import { normalizeName } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
@@ -39,9 +40,18 @@ export const recordsMatcher: Matcher = {
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
         if (isOutcomeValue(value, words) && isRecordedValue(ctx, value, passive)) add(value);
       }
-      if (words.returnFalse) {
-        for (const ret of [root, ...root.descendantsOfType('return_statement')]) {
-          if (ret.type === 'return_statement' && /^(False|false)$/.test(ret.firstNamedChild?.text ?? '')) add(ret);
+      const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
+      for (const ret of returns) {
+        const value = ret.firstNamedChild;
+        if (words.returnFalse && /^(False|false)$/.test(value?.text ?? '')) add(ret);
+        else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret);
+        else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret);
+      }
+      if (words.resultFlags.size > 0 && /\b(False|false)\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
+        for (const flag of root.descendantsOfType(['false'])) {
+          const holder = flag.parent;
+          const key = holder?.type === 'pair' ? holder.childForFieldName('key') : holder?.type === 'keyword_argument' ? holder.childForFieldName('name') : null;
+          if (key && holder?.childForFieldName('value')?.id === flag.id && words.resultFlags.has(normalizeName(stringValue(key) ?? key.text))) add(flag);
         }
       }
     }
@@ -80,6 +90,18 @@ function expressionBodyOf(node: Node): Node | null {
     if (['expression_statement', 'return_statement', 'statement_block', 'block'].includes(p.type)) return null;
   }
   return null;
+}
+
+/** Whether the function around `ret` returns a real value somewhere else: then `None` there means "failed". */
+function returnsValueElsewhere(ctx: FileContext, ret: Node): boolean {
+  const fn = enclosingFunction(ret, ctx.family);
+  const body = fn && functionBody(fn);
+  if (!body) return false;
+  return body.descendantsOfType('return_statement').some((r) => {
+    if (r.id === ret.id || enclosingFunction(r, ctx.family)?.id !== fn.id) return false;
+    const v = r.firstNamedChild;
+    return v !== null && !/^(None|null|undefined|False|false)$/.test(v.text);
+  });
 }
 
 function inTernaryBranch(node: Node): boolean {
