@@ -111,12 +111,12 @@ function requirementsHold(
     if (isTyped(req) && c.assumeTyped) return true;
     const target =
       req.kind === 'helper' && req.typed
-        ? resolveTyped(byFile, options, pending)
+        ? resolveTyped(byFile, options, req.typedAt ? { file: pending.file, ...req.typedAt } : pending)
         : req.kind === 'retry-wrapper' && req.typedAt
           ? resolveTyped(byFile, options, { file: pending.file, ...req.typedAt })
           : resolveLocal(byFile, input, req.local, 0);
     if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
-    const sites = target?.facts.reaches[req.vocab] ?? [];
+    const sites = req.vocab.split('|').flatMap((v) => target?.facts.reaches[v] ?? []);
     const unkeyed = sites.filter((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
     if (req.mode === 'unless-keyed') {
       // A name that says "write" stands unless the body shows every such call is keyed, or
@@ -175,7 +175,7 @@ function typedOutlook(inputs: readonly LinkInput[]): (req: Requirement) => boole
       hit = candidates(req.local).some((f) =>
         req.kind === 'retry-wrapper'
           ? f.retriesParam === req.argIndex
-          : (f.reaches[req.vocab] ?? []).some((site) => req.keyList === undefined || !site.keys.includes(req.keyList)),
+          : req.vocab.split('|').some((v) => (f.reaches[v] ?? []).some((site) => req.keyList === undefined || !site.keys.includes(req.keyList))),
       );
       known.set(key, hit);
     }

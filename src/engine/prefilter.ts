@@ -15,12 +15,18 @@ import type { Rule, SignatureStep } from './rule.js';
  *   matches by a name pattern (then every literal fragment of the pattern occurs in the text,
  *   case-insensitively), by its first word being a verb (then some run of ASCII letters/digits
  *   in the text starts with the verb, has it as first word and holds no excluded word), or as an
- *   HTTP client (the client pattern's fragments occur). Exclusions are otherwise ignored.
- * - `records: <outcome>`: a call word, an outcome value or `false` occurs case-insensitively; string
+ *   HTTP client (the client pattern's fragments occur, and with `url_words` one of those words
+ *   too: `urlHas` finds them in the URL's own text or a string bound to its name). Exclusions
+ *   are otherwise ignored.
+ * - `records: <outcome>`: a call word, an outcome value, `false`, `None`/`null` or an error field
+ *   occurs case-insensitively; string
  *   values are built from literal parts with escapes dropped, so a backslash anywhere also passes.
- * - `inside: retry`: a `for`/`while` keyword (Python `for` also needs `range`, `count` or a retry
- *   iterator, the only iterables of an attempt loop), or a fragment of a retry decorator, wrapper,
- *   task-retry call, client configurator, HTTP or job policy, job worker, or a task-retry keyword.
+ * - `inside: retry`: a `for`/`while` keyword (Python `for` also needs `range`, `count`, a retry
+ *   iterator or a failure value, the iterables of an attempt loop or a loop over failed records),
+ *   a fragment of a retry decorator, wrapper, task-retry call, client configurator, HTTP or job
+ *   policy, job worker, job framework or task-retry keyword, or `except`/`catch` or a counter
+ *   word (a recursive retry, a handler's re-call and a re-enqueued job start from one).
+ * - `inside: timeout-handler` also holds a promise's `.catch(`, and its subject may be a notification.
  * - Cross-file candidates (a callback handed to an imported function, a call of an imported
  *   helper, a method on a typed object) escape every test above; the scan therefore never skips a
  *   file that imports a module of the project (see `importsProject`).
@@ -127,9 +133,13 @@ function stepCondition(step: SignatureStep, family: Family, vocab: Vocabulary): 
 function callCondition(vocab: Vocabulary, name: string): Condition {
   const v: CallVocabulary | undefined = vocab.calls[name];
   if (v === undefined) return false; // isCallOf is false for an unknown vocabulary
-  const fragments = patternFragments([...v.names, ...v.http_clients]);
+  // With `url_words`, an HTTP client call belongs to the vocabulary only when its URL names one.
+  const urlWords = v.url_words.map((w) => w.toLowerCase());
+  const clientFragments = patternFragments(v.http_clients);
+  const fragments = patternFragments(urlWords.length > 0 ? v.names : [...v.names, ...v.http_clients]);
   const verbs = v.verbs.map((w) => w.toLowerCase()).filter((w) => w.length > 0);
-  if (fragments === true) return true;
+  if (fragments === true || (urlWords.length > 0 && clientFragments === true)) return true;
+  const clients = urlWords.length > 0 && clientFragments !== true ? clientFragments : [];
   const exclude = new Set(v.exclude_words.map((w) => w.toLowerCase()));
   const verbSet = new Set(verbs);
   const verbRegex = verbs.length > 0 ? new RegExp(`(?<![A-Za-z0-9])(?:${verbs.map(escapeRegExp).join('|')})`, 'gi') : null;
@@ -137,6 +147,7 @@ function callCondition(vocab: Vocabulary, name: string): Condition {
     key: `call:${name}`,
     test(text) {
       if (fragments.length > 0 && containsAny(text, fragments)) return true;
+      if (clients.length > 0 && containsAny(text, clients) && containsAny(text, urlWords)) return true;
       if (verbRegex === null) return false;
       verbRegex.lastIndex = 0;
       const seen = new Set<string>();
@@ -156,7 +167,13 @@ function callCondition(vocab: Vocabulary, name: string): Condition {
 function recordsCondition(vocab: Vocabulary, outcome: string): Condition {
   const o = vocab.outcomes[outcome];
   if (o === undefined) return false;
-  const words = [...o.call_words, ...o.values, ...(o.return_false ? ['false'] : [])].map((w) => w.toLowerCase()).filter((w) => w.length > 0);
+  const words = [
+    ...o.call_words,
+    ...o.values,
+    ...(o.return_false || o.result_flags.length > 0 ? ['false'] : []),
+    ...(o.return_none ? ['none', 'null', 'undefined'] : []),
+    ...o.error_fields,
+  ].map((w) => w.toLowerCase()).filter((w) => w.length > 0);
   const regex = words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'i') : null;
   return { key: `records:${outcome}`, test: (text) => text.includes('\\') || (regex !== null && regex.test(text)) };
 }
@@ -171,14 +188,24 @@ function contextCondition(vocab: Vocabulary, name: string, family: Family): Cond
     case 'retry':
       return retryCondition(vocab, family);
     case 'timeout-handler':
-      return { all: [keyword('try'), callCondition(vocab, 'mutating')] };
+      return handlerCondition(vocab);
     case 'status-branch':
       return statusCondition(vocab, family);
     case 'ambiguous-outcome':
-      return { any: [{ all: [keyword('try'), callCondition(vocab, 'mutating')] }, statusCondition(vocab, family)] };
+      return { any: [handlerCondition(vocab), statusCondition(vocab, family)] };
     default:
       return true;
   }
+}
+
+/** A `try` or a promise's `.catch(`, around a write or a notification (the handler's subject). */
+function handlerCondition(vocab: Vocabulary): Condition {
+  return {
+    all: [
+      { any: [keyword('try'), { key: 'promise-catch', test: (t) => t.includes('.catch(') }] },
+      { any: [callCondition(vocab, 'mutating'), callCondition(vocab, 'notification')] },
+    ],
+  };
 }
 
 function statusCondition(vocab: Vocabulary, family: Family): Condition {
@@ -202,17 +229,24 @@ function retryCondition(vocab: Vocabulary, family: Family): Condition {
   if (fragments === true) return true;
   const iterators = patternFragments(r.iterators);
   const kwargs = r.task_retry_kwargs.map((k) => k.toLowerCase());
+  const failed = Object.values(vocab.outcomes).flatMap((o) => o.values);
   const pythonFor: Condition = {
     all: [
       keyword('for'),
-      { key: 'py-attempt-iterable', test: (t) => containsAny(t, ['range', 'count', ...(iterators === true ? [] : iterators)]) },
+      // Attempt loops walk a counter or a retry iterator; a loop over failed records names a failure value.
+      { key: 'py-attempt-iterable', test: (t) => containsAny(t, ['range', 'count', 'retry', ...failed, ...(iterators === true ? [] : iterators)]) },
     ],
   };
+  const jobs = patternFragments(r.job_frameworks.flatMap((j) => [...j.decorators, ...j.calls]));
   return {
     any: [
       keyword('while'),
       family === 'python' ? pythonFor : keyword('for'),
-      { key: 'retry-names', test: (t) => containsAny(t, [...fragments, ...kwargs]) },
+      { key: 'retry-names', test: (t) => containsAny(t, [...fragments, ...kwargs, ...(jobs === true ? [] : jobs)]) },
+      // Recursive retries, handler re-calls and re-enqueued jobs all start from a handler or a
+      // branch on an attempt counter.
+      { key: 'failure-path', test: (t) => /(?<![\w$])(except|catch)(?![\w$])/.test(t) || containsAny(t, r.counter_words) },
+      ...(jobs === true ? [true as const] : []),
     ],
   };
 }

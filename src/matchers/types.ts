@@ -24,6 +24,7 @@ export type Requirement =
   | {
       kind: 'helper';
       local: string;
+      /** The call vocabulary the helper must reach; `a|b` for either. */
       vocab: string;
       keyList?: string;
       /** `writes`: holds when the helper makes such a call without the key (unknown → drop).
@@ -31,6 +32,8 @@ export type Requirement =
       mode: 'writes' | 'unless-keyed';
       /** Resolved through the type checker (a method called on a typed object), not an import. */
       typed?: boolean;
+      /** Where the typed call is, when it is not the finding's own position (a handler's subject). */
+      typedAt?: { line: number; column: number };
       /**
        * The candidate is a reference to the helper (`with_retries(charge_customer, order)`), not a
        * call of it: the finding belongs at the helper's own call, in the helper's file.

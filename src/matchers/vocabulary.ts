@@ -35,6 +35,34 @@ export const CallVocabularySchema = z
   })
   .strict();
 
+/**
+ * A framework whose handlers are re-run after a failure (`@dramatiq.actor`, `inngest.createFunction`,
+ * an SQS consumer's `handleMessage`): where the handler is, which option sets its retries, and
+ * what the framework does when the option is absent.
+ */
+export const JobFrameworkSchema = z
+  .object({
+    /** Shown in the finding: `Dramatiq`. */
+    name: z.string().min(1),
+    /** Decorators whose function is the handler. */
+    decorators: names,
+    /** Calls that register a handler: the last function argument, or the `handler_options`. */
+    calls: names,
+    /** Only calls whose first argument is this string (`subscription.on('message', …)`). */
+    first_argument: z.string().optional(),
+    /** Option keys (in the call's options object or keyword arguments) whose function is a handler. */
+    handler_options: names,
+    /** An option whose object's values are all handlers (`taskList: { send_email: … }`). */
+    handler_map: z.string().optional(),
+    /** The option that sets how many times a failed handler is retried (`max_retries`). */
+    retries_option: z.string().optional(),
+    /** Or how many attempts it gets in all (`retry.maxAttempts`; dotted for a nested option). */
+    attempts_option: z.string().optional(),
+    /** Retries when the option is absent; -1 when the message is redelivered until acknowledged. */
+    default_retries: z.number().int().min(-1),
+  })
+  .strict();
+
 export const VocabularySchema = z
   .object({
     calls: z.record(z.string(), CallVocabularySchema).default({}),
@@ -68,6 +96,8 @@ export const VocabularySchema = z
         job_policies: names,
         /** Job-queue workers whose processor function is re-run when a job has `attempts > 1` (BullMQ, Bull). */
         job_workers: names,
+        /** Job and consumer frameworks that run a handler again after it fails, by default or as configured. */
+        job_frameworks: z.array(JobFrameworkSchema).default([]),
       })
       .strict()
       .prefault({}),

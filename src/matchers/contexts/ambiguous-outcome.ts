@@ -1,5 +1,8 @@
 import { calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
-import { reachedCallsOf } from '../local-helpers.js';
+import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { projectImportOf } from '../imports.js';
+import { isTypedMemberCall } from '../kinds/call.js';
+import { splitWords } from '../names.js';
 import { NamePatterns } from '../names.js';
 import {
   BINDING_TYPES,
@@ -25,7 +28,7 @@ import {
   unwrapParens,
   type Node,
 } from '../syntax.js';
-import type { ContextKind, FileContext, Scope } from '../types.js';
+import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
 
 /**
  * `inside: timeout-handler` — the part of an except/catch that handles a timeout of a try whose
@@ -61,10 +64,6 @@ export const ambiguousOutcomeContext: ContextKind = {
   summary: 'a timeout handler or binary status branch of a mutating call',
   scopes: (ctx) => [...timeoutHandlerContext.scopes(ctx), ...statusBranchContext.scopes(ctx)],
 };
-
-function mutatingCallsIn(ctx: FileContext, node: Node): Node[] {
-  return callsWithin(ctx, node).filter((c) => reachedCallsOf(ctx, c, 'mutating').length > 0);
-}
 
 interface TimeoutNames {
   exceptions: NamePatterns;
@@ -112,38 +111,76 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
   const { exceptions } = names;
   for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
     const body = tryBody(tryStmt);
-    const subject = body ? mutatingCallsIn(ctx, body)[0] : undefined;
+    if (body === null) continue;
+    const local = remoteCallsIn(ctx, body)[0];
+    const helper = local === undefined ? helperSubject(ctx, body) : null;
+    const subject = local ?? helper?.call;
     if (subject === undefined) continue;
+    const conditional = helper ? { requires: helper.requires } : {};
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
-      if (handler.type !== null && exceptionPaths(handler.type).some((p) => exceptions.matches(p) && !names.sentNothing.matches(p))) {
-        scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: firstLine(handler.clause).replace(/\s*[:{]\s*$/, '') });
-        continue;
-      }
-      // `if (err.name !== 'TimeoutError') throw err;` leaves only timeouts for the rest of the handler.
-      const guard = blockStatements(handler.body).find(
-        (st) => st.type === 'if_statement' && isTimeoutOnlyGuard(ctx, st),
-      );
-      if (guard !== undefined) {
-        scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: guard, subject, label: firstLine(guard).replace(/\s*[:{]\s*$/, '') });
-        continue;
-      }
-      let timeoutBranch = false;
-      for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
-        for (const branch of ifChain(ifStmt, ctx.family)) {
-          if (branch.condition === null || !mentionsTimeout(ctx, branch.condition)) continue;
-          timeoutBranch = true;
-          if (scopes.some((s) => s.body.id === branch.body.id)) continue;
-          scopes.push({ context: 'timeout-handler', body: branch.body, guard: branch.body, construct: branch.node, subject, label: firstLine(branch.node).replace(/\s*[:{]\s*$/, '') });
-        }
-      }
-      if (!timeoutBranch) {
-        const broad = broadHandlerScope(ctx, names, handler, subject);
-        if (broad !== null) scopes.push(broad);
-      }
+      const before = scopes.length;
+      judgeHandler(handler, subject);
+      for (const s of scopes.slice(before)) Object.assign(s, conditional);
     }
   }
   scopes.push(...promiseCatchScopes(ctx));
   return scopes;
+
+  function judgeHandler(handler: Handler, subject: Node): void {
+    if (handler.type !== null && exceptionPaths(handler.type).some((p) => exceptions.matches(p) && !names.sentNothing.matches(p))) {
+      scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: firstLine(handler.clause).replace(/\s*[:{]\s*$/, '') });
+      return;
+    }
+    // `if (err.name !== 'TimeoutError') throw err;` leaves only timeouts for the rest of the handler.
+    const guard = blockStatements(handler.body).find(
+      (st) => st.type === 'if_statement' && isTimeoutOnlyGuard(ctx, st),
+    );
+    if (guard !== undefined) {
+      scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: guard, subject, label: firstLine(guard).replace(/\s*[:{]\s*$/, '') });
+      return;
+    }
+    let timeoutBranch = false;
+    for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
+      for (const branch of ifChain(ifStmt, ctx.family)) {
+        if (branch.condition === null || !mentionsTimeout(ctx, branch.condition)) continue;
+        timeoutBranch = true;
+        if (scopes.some((s) => s.body.id === branch.body.id)) continue;
+        scopes.push({ context: 'timeout-handler', body: branch.body, guard: branch.body, construct: branch.node, subject, label: firstLine(branch.node).replace(/\s*[:{]\s*$/, '') });
+      }
+    }
+    if (!timeoutBranch) {
+      const broad = broadHandlerScope(ctx, names, handler, subject);
+      if (broad !== null) scopes.push(broad);
+    }
+  }
+}
+
+/** What a handler's outcome is about: remote writes and notifications (a sent message is a write too). */
+const SUBJECT_VOCABULARIES = ['mutating', 'notification'];
+
+function remoteCallsIn(ctx: FileContext, node: Node): Node[] {
+  return callsWithin(ctx, node).filter((c) => SUBJECT_VOCABULARIES.some((v) => reachedCallsOf(ctx, c, v).length > 0));
+}
+
+/** Called names that read or compute: a helper so named is not what a handler's outcome is about. */
+const READ_WORDS = new Set(['get', 'find', 'fetch', 'load', 'list', 'read', 'query', 'count', 'is', 'has', 'check', 'validate', 'verify', 'format', 'parse', 'render', 'log', 'to', 'serialize', 'compute', 'calculate', 'build', 'lookup', 'search']);
+
+/**
+ * A try around a helper of another file (`smtp.deliver_persisted(mail)`, `this.stripeService.createPayment()`):
+ * its handler is judged if the link step finds that the helper writes or notifies.
+ */
+function helperSubject(ctx: FileContext, body: Node): { call: Node; requires: Requirement } | null {
+  for (const call of callsWithin(ctx, body)) {
+    const path = calleePath(ctx, call);
+    if (resolveLocalFunction(ctx, call) !== null || READ_WORDS.has(splitWords(lastSegment(path))[0] ?? '')) continue;
+    const vocab = SUBJECT_VOCABULARIES.join('|');
+    if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes' } };
+    if (isTypedMemberCall(ctx, path)) {
+      const typedAt = { line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
+      return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', typed: true, typedAt } };
+    }
+  }
+  return null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName } from '../local-helpers.js';
 import { ambiguousException, exceptionPaths } from './ambiguous-outcome.js';
 import { clientPolicyScopes } from './client-policies.js';
+import { jobFrameworkScopes } from './job-frameworks.js';
 import { NamePatterns, WordSet } from '../names.js';
 import {
   bindingOf,
@@ -139,6 +140,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   }
   if (mentionsRetry) scopes.push(...clientPolicyScopes(ctx, calls));
   scopes.push(...selfRetryScopes(ctx, v, functions));
+  scopes.push(...jobFrameworkScopes(ctx, nodesOfType(ctx, 'decorator'), calls, functions, decoratedFunction));
   scopes.push(...handlerRetryScopes(ctx));
   scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
   scopes.push(...importedClientScopes(ctx, calls));

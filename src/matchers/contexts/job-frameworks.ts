@@ -1,0 +1,140 @@
+import { calleePath } from '../file-index.js';
+import { NamePatterns, normalizeName } from '../names.js';
+import {
+  callArguments,
+  callee,
+  dottedPath,
+  firstLine,
+  functionBody,
+  isCall,
+  isFunction,
+  keywordArgument,
+  lastSegment,
+  literalEntries,
+  stringValue,
+  unwrapAwait,
+  type Family,
+  type Node,
+} from '../syntax.js';
+import type { FileContext, Scope } from '../types.js';
+import type { Vocabulary } from '../vocabulary.js';
+
+type JobFramework = Vocabulary['retry']['job_frameworks'][number];
+
+interface CompiledFramework {
+  spec: JobFramework;
+  decorators: NamePatterns;
+  calls: NamePatterns;
+}
+
+/**
+ * Handlers of job and consumer frameworks that run them again after a failure (vocabulary
+ * `retry.job_frameworks`): `@dramatiq.actor` (20 retries unless `max_retries=0`), an Inngest
+ * function (4 retries), an SQS consumer's `handleMessage` or a KafkaJS `eachMessage` (the message
+ * comes back until it is acknowledged). A handler whose retry option turns retries off is quiet.
+ */
+export function jobFrameworkScopes(
+  ctx: FileContext,
+  decorators: readonly Node[],
+  calls: readonly Node[],
+  functions: Map<string, Node>,
+  decoratedFunction: (deco: Node, family: Family) => Node | null,
+): Scope[] {
+  const frameworks = ctx.memo('job-frameworks', () =>
+    ctx.vocab.retry.job_frameworks.map((spec) => ({ spec, decorators: new NamePatterns(spec.decorators), calls: new NamePatterns(spec.calls) })),
+  );
+  if (frameworks.length === 0) return [];
+  const scopes: Scope[] = [];
+  for (const deco of decorators) {
+    const expr = deco.firstNamedChild;
+    if (expr === null) continue;
+    const isCallDeco = isCall(expr, ctx.family);
+    const path = dottedPath(isCallDeco ? callee(expr) : expr);
+    const fw = frameworks.find((f) => f.decorators.matches(path));
+    if (fw === undefined) continue;
+    const retries = retriesOf(fw, isCallDeco ? callArguments(expr) : []);
+    const fn = decoratedFunction(deco, ctx.family);
+    const body = fn && functionBody(fn);
+    if (body && retries !== 0) scopes.push(scope(body, deco, fw, retries));
+  }
+  for (const call of calls) {
+    const path = calleePath(ctx, call);
+    // Several frameworks share a call name (`run`): each judges the call by its own options.
+    for (const fw of frameworks) {
+      if (fw.calls.empty || !fw.calls.matches(path)) continue;
+      const args = callArguments(call);
+      if (fw.spec.first_argument !== undefined && (args[0] === undefined || stringValue(args[0]) !== fw.spec.first_argument)) continue;
+      const retries = retriesOf(fw, args);
+      if (retries === 0) continue;
+      const handlers = handlersOf(ctx, fw, args, functions);
+      for (const handler of handlers) scopes.push(scope(handler, call, fw, retries));
+      if (handlers.length > 0) break;
+    }
+  }
+  return scopes;
+}
+
+function scope(body: Node, construct: Node, fw: CompiledFramework, retries: number): Scope {
+  const how = retries < 0 ? 'redelivers a failed message until it is acknowledged' : `retries a failed job ${retries} time${retries === 1 ? '' : 's'}`;
+  return { context: 'retry', body, construct, label: `${firstLine(construct, 50).replace(/\s*[:{(]\s*$/, '')} (${fw.spec.name} ${how})` };
+}
+
+/** Retries the handler gets: from the retry option when it is a number, else the framework's default. */
+function retriesOf(fw: CompiledFramework, args: readonly Node[]): number {
+  const read = (option: string | undefined): number | null => {
+    if (option === undefined) return null;
+    const value = optionValue(args, option.split('.'));
+    return value !== null && /^\d+$/.test(value.text) ? Number(value.text) : null;
+  };
+  const retries = read(fw.spec.retries_option);
+  if (retries !== null) return retries;
+  const attempts = read(fw.spec.attempts_option);
+  if (attempts !== null) return Math.max(0, attempts - 1);
+  return fw.spec.default_retries;
+}
+
+/** An option as a keyword argument or a key of an options object (dotted for nested objects). */
+function optionValue(args: readonly Node[], path: readonly string[]): Node | null {
+  const [head, ...rest] = path;
+  if (head === undefined) return null;
+  for (const arg of args) {
+    const kw = keywordArgument(arg);
+    const found = kw !== null ? (normalizeName(kw.name) === normalizeName(head) ? kw.value : null) : (literalEntries(arg).find((e) => normalizeName(e.key) === normalizeName(head))?.value ?? null);
+    if (found === null) continue;
+    return rest.length === 0 ? found : optionValue([found], rest);
+  }
+  return null;
+}
+
+/** The handler bodies a registering call names. */
+function handlersOf(ctx: FileContext, fw: CompiledFramework, args: readonly Node[], functions: Map<string, Node>): Node[] {
+  const bodyOf = (n: Node | null): Node | null => {
+    const v = unwrapAwait(n);
+    if (v === null) return null;
+    if (isFunction(v, ctx.family)) return functionBody(v);
+    if (v.type === 'identifier' || v.type === 'shorthand_property_identifier') {
+      const fn = functions.get(lastSegment(v.text));
+      return fn ? functionBody(fn) : null;
+    }
+    return null;
+  };
+  const out: Node[] = [];
+  if (fw.spec.handler_map !== undefined) {
+    const map = optionValue(args, [fw.spec.handler_map]);
+    for (const entry of map ? literalEntries(map) : []) {
+      const body = bodyOf(entry.value);
+      if (body) out.push(body);
+    }
+    return out;
+  }
+  if (fw.spec.handler_options.length > 0) {
+    for (const option of fw.spec.handler_options) {
+      const body = bodyOf(optionValue(args, [option]));
+      if (body) out.push(body);
+    }
+    return out;
+  }
+  const last = [...args].reverse().find((a) => bodyOf(a) !== null);
+  const body = last ? bodyOf(last) : null;
+  return body ? [body] : [];
+}
