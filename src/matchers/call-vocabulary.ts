@@ -231,10 +231,19 @@ export function lastBindingBefore(ctx: FileContext, name: string, at: Node): Nod
       if (node.startIndex >= at.startIndex) break;
       const b = bindingOf(node);
       if (b !== null && b.name === name) found = b.value;
+      else if (b === null && destructures(node, name)) found = node.childForFieldName('value') ?? node.childForFieldName('right');
     }
     if (found !== null) return found;
   }
   return null;
+}
+
+/** `const { data: payouts } = …`, `[a, b] = …`: a pattern that binds `name` among others. */
+function destructures(node: Node, name: string): boolean {
+  const target = node.childForFieldName('name') ?? node.childForFieldName('left');
+  if (target === null || target.type === 'identifier') return false;
+  // Keys of a pattern (`data` in `{ data: payouts }`) are property identifiers, not identifiers.
+  return target.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).some((id) => id.text === name);
 }
 
 /**

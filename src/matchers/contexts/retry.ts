@@ -2,6 +2,7 @@ import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../
 import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName } from '../local-helpers.js';
 import { ambiguousException, exceptionPaths } from './ambiguous-outcome.js';
+import { lastBindingBefore } from '../call-vocabulary.js';
 import { clientPolicyScopes } from './client-policies.js';
 import { jobFrameworkScopes } from './job-frameworks.js';
 import { NamePatterns, WordSet } from '../names.js';
@@ -142,6 +143,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   scopes.push(...selfRetryScopes(ctx, v, functions));
   scopes.push(...jobFrameworkScopes(ctx, nodesOfType(ctx, 'decorator'), calls, functions, decoratedFunction));
   scopes.push(...handlerRetryScopes(ctx));
+  scopes.push(...failedRecordScopes(ctx));
   scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
   scopes.push(...importedClientScopes(ctx, calls));
 
@@ -664,4 +666,49 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
 /** A call path that can name an operation (not a builtin or a log call). */
 function isRemoteCallPath(path: string): boolean {
   return path.includes('.') || /^[a-z_$][\w$]*$/i.test(path) ? !/^(print|len|str|int|float|console\.|log|logger\.|logging\.)/.test(path) : false;
+}
+
+/**
+ * A loop over records selected because they failed (`for p in Payout.objects.filter(status="failed")`,
+ * `for (const p of await db.payouts.where({ status: 'FAILED' }))`, `failed.forEach(…)` with `failed`
+ * bound to such a query): a scheduled retry, whatever it is called. The query must name a failure
+ * value of `outcomes.failure` (or a retry state) in a string; the loop body is the retried code.
+ */
+function failedRecordScopes(ctx: FileContext): Scope[] {
+  const failure = ctx.vocab.outcomes.failure;
+  if (failure === undefined) return [];
+  const values = new Set([...failure.values.map((v) => v.toLowerCase()), 'retry', 'retrying', 'pending_retry', 'retry_scheduled', 'retry_pending']);
+  const selectsFailed = (node: Node | null, at: Node): boolean => {
+    if (node === null) return false;
+    const strings = [...node.descendantsOfType(['string', 'template_string']), node].flatMap((s) => {
+      const v = stringValue(s);
+      return v === null ? [] : [v.toLowerCase()];
+    });
+    if (strings.some((v) => values.has(v))) return true;
+    if (node.type === 'identifier') {
+      const bound = lastBindingBefore(ctx, node.text, at);
+      return bound !== null && bound.type !== 'identifier' && selectsFailed(bound, at);
+    }
+    return false;
+  };
+  const scopes: Scope[] = [];
+  const loops = nodesOfType(ctx, ctx.family === 'python' ? ['for_statement'] : ['for_in_statement']);
+  for (const loop of loops) {
+    const right = unwrapAwait(loop.childForFieldName('right'));
+    const body = loopBody(loop);
+    if (body === null || !selectsFailed(right, loop)) continue;
+    scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (records that failed before)` });
+  }
+  if (ctx.family === 'ecma') {
+    for (const call of allCalls(ctx)) {
+      const path = calleePath(ctx, call);
+      if (!/\.(forEach|map)$/.test(path)) continue;
+      const receiver = call.childForFieldName('function')?.childForFieldName('object') ?? null;
+      const fn = callArguments(call)[0];
+      const body = fn && isFunction(fn, ctx.family) ? functionBody(fn) : null;
+      if (body === null || !selectsFailed(unwrapAwait(receiver), call)) continue;
+      scopes.push({ context: 'retry', body, construct: call, label: `${firstLine(call, 60)} (records that failed before)` });
+    }
+  }
+  return scopes;
 }
