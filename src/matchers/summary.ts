@@ -1,4 +1,4 @@
-import { jobAttemptFacts, localRetryWrappers, queuesOf, retryContext } from './contexts/retry.js';
+import { jobAttemptFacts, localRetryWrappers, queuesOf, retryContext, retryingTaskBases } from './contexts/retry.js';
 import { callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { passesKey } from './kinds/idempotency-key.js';
@@ -86,7 +86,7 @@ function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'cl
       if (name !== null && returnsIt) clientFactories.push(name);
     }
   }
-  return { retriedClients: [...new Set(retriedClients)], clientFactories: [...new Set(clientFactories)], facts: jobAttemptFacts(ctx), queues: namedQueues(ctx) };
+  return { retriedClients: [...new Set(retriedClients)], clientFactories: [...new Set(clientFactories)], facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`)], queues: namedQueues(ctx) };
 }
 
 function namedQueues(ctx: FileContext): Record<string, string> {

@@ -96,4 +96,26 @@ describe('retry policies configured in another file', () => {
     });
     expect(await findings(dir)).toEqual(['AP-001 src/workers.ts:3']);
   });
+
+  it('a Celery base task class with autoretry_for in another module retries the tasks built on it', async () => {
+    const dir = project({
+      'crm/__init__.py': '',
+      'crm/base.py': 'import httpx\nfrom celery import Task\n\nclass CrmTask(Task):\n    autoretry_for = (httpx.TransportError,)\n\nclass PlainTask(Task):\n    max_retries = 3\n',
+      'crm/tasks.py': [
+        'import httpx',
+        'from celery import shared_task',
+        'from crm.base import CrmTask, PlainTask',
+        '',
+        '@shared_task(base=CrmTask)',
+        'def push_lead(order_id):',
+        '    httpx.post("https://crm.example.com/leads", json={"order": order_id})',
+        '',
+        '@shared_task(base=PlainTask)',
+        'def push_contact(order_id):',
+        '    httpx.post("https://crm.example.com/contacts", json={"order": order_id})',
+        '',
+      ].join('\n'),
+    });
+    expect(await findings(dir)).toEqual(['AP-001 crm/tasks.py:7']);
+  });
 });

@@ -159,6 +159,13 @@ function findRetryScopes(ctx: FileContext): Scope[] {
         const kw = keywordArgument(a);
         return kw !== null && v.taskRetryKwargs.has(kw.name);
       }));
+    const base = !retries && isCallDeco ? retryingBaseOf(ctx, expr) : null;
+    if (base !== null) {
+      const fn = decoratedFunction(deco, ctx.family);
+      const body = fn && functionBody(fn);
+      if (body) scopes.push({ context: 'retry', body, construct: deco, label: `${firstLine(deco, 60)} (${base.name} retries its tasks)`, ...(base.requires ? { requires: base.requires } : {}) });
+      continue;
+    }
     const imported = !retries && projectImportOf(ctx, path) !== undefined;
     if (!retries && !imported) continue;
     const fn = decoratedFunction(deco, ctx.family);
@@ -711,4 +718,39 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     }
   }
   return scopes;
+}
+
+/**
+ * Task base classes of this file that retry their tasks: a class whose body sets a task-retry
+ * keyword (`autoretry_for = (TransportError,)`) as a class attribute. Part of the file's summary
+ * (`task-retry-base:<Class>`), so a task in another module with `base=AmoTask` is retried too.
+ */
+export function retryingTaskBases(ctx: FileContext): string[] {
+  if (ctx.family !== 'python') return [];
+  return ctx.memo('retrying-task-bases', () => {
+    const v = retryVocab(ctx);
+    const out: string[] = [];
+    for (const cls of nodesOfType(ctx, 'class_definition')) {
+      const name = cls.childForFieldName('name')?.text;
+      const body = cls.childForFieldName('body');
+      if (!name || !body) continue;
+      const sets = blockStatements(body).some((st) => {
+        const a = st.type === 'expression_statement' ? st.firstNamedChild : st;
+        const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+        return left?.type === 'identifier' && v.taskRetryKwargs.has(left.text);
+      });
+      if (sets) out.push(name);
+    }
+    return out;
+  });
+}
+
+/** `@app.task(base=AmoTask)`: the base class retries, here or (decided at link time) in another module. */
+function retryingBaseOf(ctx: FileContext, deco: Node): { name: string; requires?: Scope['requires'] } | null {
+  const base = callArguments(deco).map(keywordArgument).find((kw) => kw?.name === 'base')?.value;
+  if (base === undefined) return null;
+  const name = dottedPath(base);
+  if (retryingTaskBases(ctx).includes(name)) return { name };
+  if (projectImportOf(ctx, name) !== undefined) return { name, requires: { kind: 'project-fact', fact: `task-retry-base:${lastSegment(name)}` } };
+  return null;
 }
