@@ -1,4 +1,4 @@
-import { blockStatements, callTypes, isExit, isFunction, type Family, type Node } from '../syntax.js';
+import { blockStatements, callTypes, isExit, isFunction, tryHandlers, type Family, type Node } from '../syntax.js';
 import type { Matcher } from '../types.js';
 
 /**
@@ -22,7 +22,15 @@ export const exitsAfterMatcher: Matcher = {
         const statements = blockStatements(p);
         const index = statements.findIndex((s) => s.id === n.id);
         const next = index >= 0 ? statements[index + 1] : undefined;
-        if (next !== undefined) return isPlainExit(next, ctx.family);
+        if (next !== undefined) {
+          if (isPlainExit(next, ctx.family)) return true;
+          // Later steps inside a try that swallows their errors cannot start another attempt.
+          const t = p.parent;
+          if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(t, ctx.family)) {
+            return endsRetriedFunction(t, scope.body, scope.hook === true, ctx.family);
+          }
+          return false;
+        }
         // The last step of a retried function: it runs again only when it failed itself.
         if (p.id === scope.body.id && scope.hook !== true && index >= 0 && p.parent !== null && isFunction(p.parent, ctx.family)) return true;
       }
@@ -33,6 +41,33 @@ export const exitsAfterMatcher: Matcher = {
     return false;
   },
 };
+
+/** A try all of whose handlers finish without raising (a bare `try` with only `finally` does not). */
+function swallows(tryStmt: Node, family: Family): boolean {
+  const handlers = tryHandlers(tryStmt, family);
+  return handlers.length > 0 && handlers.every((h) => h.body.descendantsOfType(family === 'python' ? 'raise_statement' : 'throw_statement').length === 0);
+}
+
+/** Whether `node` is the last step of a retried function: nothing follows it up to the function's body. */
+function endsRetriedFunction(node: Node, body: Node, hook: boolean, family: Family): boolean {
+  if (hook || body.parent === null || !isFunction(body.parent, family)) return false;
+  let n = node;
+  for (let p = n.parent; p !== null; n = p, p = p.parent) {
+    if (p.type === 'block' || p.type === 'statement_block') {
+      const statements = blockStatements(p);
+      const index = statements.findIndex((s) => s.id === n.id);
+      const next = statements[index + 1];
+      if (next !== undefined && !isPlainExit(next, family)) return false;
+    }
+    if (p.id === body.id) return true;
+    if (['except_clause', 'catch_clause', 'else_clause', 'elif_clause', 'finally_clause'].includes(p.type) || isLoopNode(p)) return false;
+  }
+  return false;
+}
+
+function isLoopNode(node: Node): boolean {
+  return /^(for_statement|for_in_statement|while_statement|do_statement)$/.test(node.type);
+}
 
 /**
  * `break`, or a `return` whose value makes no call: nothing after the candidate can fail and
