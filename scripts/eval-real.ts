@@ -55,9 +55,11 @@ function captureIo(cwd: string) {
 }
 
 interface JsonReport {
-  findings: { ruleId: string; file: string; line: number; message: string; suppression?: unknown }[];
+  findings: { ruleId: string; file: string; line: number; message: string; suppression?: unknown; related?: { file?: string; line: number; message: string }[] }[];
   summary: { filesScanned: number };
 }
+
+const posix = (p: string) => p.split('\\').join('/').replace(/^\.\//, '');
 
 async function scanRepo(dir: string, repo: string): Promise<{ findings: RealFinding[]; files: number; seconds: number }> {
   const cap = captureIo(dir);
@@ -68,7 +70,14 @@ async function scanRepo(dir: string, repo: string): Promise<{ findings: RealFind
   const report = JSON.parse(cap.stdout()) as JsonReport;
   const findings = report.findings
     .filter((f) => f.suppression === undefined)
-    .map((f) => ({ repo, ruleId: f.ruleId, path: f.file.split('\\').join('/').replace(/^\.\//, ''), line: f.line, message: f.message }));
+    .map((f) => ({
+      repo,
+      ruleId: f.ruleId,
+      path: posix(f.file),
+      line: f.line,
+      message: f.message,
+      related: (f.related ?? []).map((r) => ({ ...(r.file !== undefined ? { path: posix(r.file) } : {}), line: r.line, message: r.message })),
+    }));
   return { findings, files: report.summary.filesScanned, seconds };
 }
 

@@ -60,6 +60,16 @@ describe('real-code scoring', () => {
     expect(precision(s.total)).toBeCloseTo(2 / 3);
     expect(precisionFloor(s.total)).toBeCloseTo(2 / 5);
   });
+
+  it('matches a finding reported at a helper call to a label on the write inside the helper', () => {
+    const labels = [label({ line: 40, path: 'pay.py' }), label({ line: 7, path: 'gateway.py', expect: 'quiet' })];
+    const s = scoreReal(labels, [
+      { repo: 'o/r', ruleId: 'AP-001', path: 'jobs.py', line: 12, related: [{ path: 'pay.py', line: 40, message: 'charge calls requests.post here' }] },
+      { repo: 'o/r', ruleId: 'AP-001', path: 'jobs.py', line: 20, related: [{ path: 'gateway.py', line: 7, message: 'retried by for attempt in range(3)' }] },
+    ]);
+    // Only "calls … here" points at the write; a retry construct's line is not the finding's place.
+    expect(s.total).toMatchObject({ tp: 1, fn: 0, fp: 0, tn: 1 });
+  });
 });
 
 describe('npm run eval:real', () => {

@@ -1,6 +1,8 @@
 /**
  * Scores findings against real-code labels. A finding matches a label when it has the label's
- * rule, repository and path, and starts on the label's line or inside its region. A `finding`
+ * rule, repository and path, and starts on the label's line or inside its region, or when it
+ * points there as the write a helper makes (a related location "X calls Y here": the finding is
+ * reported at the helper's call, the label at the call inside it). A `finding`
  * label with no match is a false negative; a `quiet` label with a match is a false positive.
  * Findings in labelled files that no label covers are "unjudged": listed for a person to decide,
  * and counted in a pessimistic precision that treats each as wrong.
@@ -15,6 +17,8 @@ export interface RealFinding {
   path: string;
   line: number;
   message?: string;
+  /** Related locations (`path` absent: the finding's own file). */
+  related?: { path?: string; line: number; message: string }[];
 }
 
 export interface Counts {
@@ -72,20 +76,29 @@ export function scoreReal(labels: readonly RealLabel[], findings: readonly RealF
     bump(score.byLanguage, lang, field);
     bump(score.byRuleLanguage, `${rule} ${lang}`, field);
   };
-  const byFile = new Map<string, RealFinding[]>();
-  for (const f of findings) {
-    const k = fileKey(f.repo, f.path);
+  // Each finding is looked up at its own line and at the inner calls of helpers it names.
+  const byFile = new Map<string, { f: RealFinding; line: number }[]>();
+  const at = (f: RealFinding, path: string, line: number) => {
+    const k = fileKey(f.repo, path);
     const list = byFile.get(k) ?? [];
-    list.push(f);
+    list.push({ f, line });
     byFile.set(k, list);
+  };
+  for (const f of findings) {
+    at(f, f.path, f.line);
+    for (const r of f.related ?? []) if (/ calls .+ here$/.test(r.message)) at(f, r.path ?? f.path, r.line);
   }
   const covered = new Set<RealFinding>();
   const labelledFiles = new Set<string>();
   for (const l of labels) {
     labelledFiles.add(fileKey(l.repo, l.path));
-    const matches = (byFile.get(fileKey(l.repo, l.path)) ?? []).filter(
-      (f) => f.ruleId === l.rule && ((f.line >= l.region[0] && f.line <= l.region[1]) || f.line === l.line),
-    );
+    const matches = [
+      ...new Set(
+        (byFile.get(fileKey(l.repo, l.path)) ?? [])
+          .filter(({ f, line }) => f.ruleId === l.rule && ((line >= l.region[0] && line <= l.region[1]) || line === l.line))
+          .map(({ f }) => f),
+      ),
+    ];
     for (const m of matches) covered.add(m);
     if (l.expect === 'finding') {
       if (matches.length > 0) count(l.rule, l.path, 'tp');

@@ -207,7 +207,7 @@ function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handl
 }
 
 /** The name the handler binds the error to (`except X as e`, `catch (err)`), or null. */
-function caughtName(handler: Handler, family: 'python' | 'ecma'): string | null {
+export function caughtName(handler: Handler, family: 'python' | 'ecma'): string | null {
   if (family === 'ecma') {
     const p = handler.clause.childForFieldName('parameter');
     return p?.type === 'identifier' ? p.text : null;
@@ -228,7 +228,7 @@ function reraises(ctx: FileContext, body: Node, caught: string | null): boolean 
 }
 
 /** Whether a condition examines the caught error (`isinstance(e, X)`, `e.code == …`, `err instanceof X`). */
-function testsError(condition: Node, caught: string): boolean {
+export function testsError(condition: Node, caught: string): boolean {
   if (condition.type === 'identifier') return condition.text === caught;
   return condition.descendantsOfType('identifier').some((id) => id.text === caught);
 }

@@ -1,7 +1,7 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName } from '../local-helpers.js';
-import { ambiguousException, exceptionPaths } from './ambiguous-outcome.js';
+import { ambiguousException, caughtName, exceptionPaths, testsError } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../call-vocabulary.js';
 import { clientPolicyScopes } from './client-policies.js';
 import { jobFrameworkScopes } from './job-frameworks.js';
@@ -659,15 +659,27 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
       // After a definite error (`except ValueError`) the call is made again for another reason.
       if (handler.type !== null && !exceptionPaths(handler.type).some((p) => ambiguousException(ctx, p))) continue;
+      const caught = caughtName(handler, ctx.family);
       for (const call of callsWithin(ctx, handler.body)) {
         const path = calleePath(ctx, call);
         // The same operation with the same arguments: a compensating call (`add_balance(user, +amount)`) differs.
         if (!tried.has(signature(call)) || hasFunctionBetween(call, handler.body, ctx.family)) continue;
+        // Made again only for a particular error the branch tests (`if "phone is required" in str(e)`).
+        if (caught !== null && underErrorTest(call, handler.body, caught)) continue;
         scopes.push({ context: 'retry', body: call, construct: handler.clause, label: `${firstLine(handler.clause, 40).replace(/\s*[:{]\s*$/, '')} that calls ${path} again` });
       }
     }
   }
   return scopes;
+}
+
+function underErrorTest(node: Node, body: Node, caught: string): boolean {
+  for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'if_statement' && p.type !== 'elif_clause') continue;
+    const cond = p.childForFieldName('condition');
+    if (cond !== null && !contains(cond, node) && testsError(cond, caught)) return true;
+  }
+  return false;
 }
 
 /** A call path that can name an operation (not a builtin or a log call). */

@@ -2,6 +2,7 @@ import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
 import { isTypedMemberCall } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { lastBindingBefore } from '../call-vocabulary.js';
 import { normalizeName } from '../names.js';
 import {
   BINDING_TYPES,
@@ -15,6 +16,7 @@ import {
   isCall,
   namesUnder,
   stringsUnder,
+  unwrapAwait,
   type Node,
 } from '../syntax.js';
 import type { FileContext, Matcher } from '../types.js';
@@ -95,6 +97,7 @@ export function passesKey(ctx: FileContext, call: Node, list: string): boolean {
   // Names and strings are read from the tree only when the text could hold a key at all.
   if (mayHold(args) && (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey))) return true;
   if (builtByLocalFunction(ctx, args, isKey)) return true;
+  if (receiverHoldsKey(ctx, call, isKey)) return true;
 
   // Variables are looked up in the enclosing function and, for closures (a retry callback), in
   // the functions around it, innermost first.
@@ -276,4 +279,19 @@ function freshPerAttempt(ctx: FileContext, call: Node, scopeBody: Node, list: st
     return b !== null && FRESH.test(ctx.source.slice(b.value.startIndex, b.value.endIndex)) ? [b.name] : [];
   }));
   return keyValues.some((v) => FRESH.test(ctx.source.slice(v.startIndex, v.endIndex)) || namesUnder(v).some((n) => freshNames.has(n)) || (v.type === 'identifier' && freshNames.has(v.text)));
+}
+
+/**
+ * `dolyame = Dolyame(order=o, idempotency_key=key); dolyame.refund(…)`: a client object built with
+ * a key in the same function sends it with each of its requests.
+ */
+function receiverHoldsKey(ctx: FileContext, call: Node, isKey: (n: string) => boolean): boolean {
+  const fn = call.childForFieldName('function');
+  const receiver = fn?.childForFieldName('object');
+  if (receiver?.type !== 'identifier') return false;
+  const value = unwrapAwait(lastBindingBefore(ctx, receiver.text, call));
+  if (value === null) return false;
+  const built = value.type === 'new_expression' || isCall(value, ctx.family) ? value : null;
+  const args = built?.childForFieldName('arguments');
+  return args != null && (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey));
 }
