@@ -1,6 +1,6 @@
 import { WordSet } from '../names.js';
-import { contains, ifChain, namesUnder, type Node } from '../syntax.js';
-import type { Matcher } from '../types.js';
+import { contains, enclosingFunction, ifChain, namesUnder, type Node } from '../syntax.js';
+import type { FileContext, Matcher } from '../types.js';
 
 /**
  * `once-guard` — between the candidate and its scope, an `if` whose condition limits the branch to
@@ -18,18 +18,28 @@ export const onceGuardMatcher: Matcher = {
     const scope = candidate.scope;
     if (scope === undefined) return false;
     const once = ctx.memo('once-words', () => new WordSet(ctx.vocab.once_words));
-    for (let p: Node | null = candidate.node.parent; p !== null && p.id !== scope.body.id; p = p.parent) {
-      if (p.type !== 'if_statement') continue;
-      for (const branch of ifChain(p, ctx.family)) {
-        if (!contains(branch.body, candidate.node)) continue;
-        const conditions = ifChain(p, ctx.family).flatMap((b) => (b.condition ? [b.condition] : []));
-        for (const cond of conditions) {
-          const names = namesUnder(cond);
-          if (scope.counter !== undefined && names.includes(scope.counter)) return true;
-          if (names.some((n) => once.anyWordOf(n))) return true;
-        }
-      }
-    }
-    return false;
+    if (guarded(ctx, once, candidate.node, scope.body, scope.counter)) return true;
+    // Through a helper of this file: a send the helper makes only in its give-up branch
+    // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
+    const inner = candidate.related.find((r) => / calls .+ here$/.test(r.message))?.node;
+    const helper = inner && enclosingFunction(inner, ctx.family);
+    return inner !== undefined && helper != null && !contains(helper, candidate.node) && guarded(ctx, once, inner, helper, undefined);
   },
 };
+
+/** An `if` between `node` and `top` whose conditions test the attempt counter or a once-word. */
+function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter: string | undefined): boolean {
+  for (let p: Node | null = node.parent; p !== null && p.id !== top.id; p = p.parent) {
+    if (p.type !== 'if_statement') continue;
+    for (const branch of ifChain(p, ctx.family)) {
+      if (!contains(branch.body, node)) continue;
+      const conditions = ifChain(p, ctx.family).flatMap((b) => (b.condition ? [b.condition] : []));
+      for (const cond of conditions) {
+        const names = namesUnder(cond);
+        if (counter !== undefined && names.includes(counter)) return true;
+        if (names.some((n) => once.anyWordOf(n))) return true;
+      }
+    }
+  }
+  return false;
+}
