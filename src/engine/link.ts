@@ -292,7 +292,14 @@ function resolveSymbol(byFile: Map<string, LinkInput>, from: LinkInput, local: s
 function resolveExport(byFile: Map<string, LinkInput>, from: LinkInput, module: string, name: string, hops: number, defines: Defines): Symbol | null {
   if (hops > MAX_HOPS) return null;
   const file = resolveModule(byFile, from, module);
-  if (file === null) return null;
+  const found = file === null ? null : resolveIn(byFile, file, name, hops, defines);
+  if (found !== null || from.language !== 'python' || !name.includes('.')) return found;
+  // `from app import stripe_service` then `stripe_service.start()`: the name is a submodule.
+  const dot = name.indexOf('.');
+  return resolveExport(byFile, from, `${module.endsWith('.') ? module : `${module}.`}${name.slice(0, dot)}`, name.slice(dot + 1), hops + 1, defines);
+}
+
+function resolveIn(byFile: Map<string, LinkInput>, file: LinkInput, name: string, hops: number, defines: Defines): Symbol | null {
   if (defines(file.summary, name)) return { file, name };
   for (const re of file.summary.reExports) {
     const original = re.names === undefined ? name : re.names[name];

@@ -191,7 +191,11 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec, defer: 
     });
     if (holds) out.push({ candidate, deferred });
   }
-  return rule.group === 'scope' ? onePerScope(out) : out;
+  // A candidate reached through a helper's body belongs to the helper's call when that call is a
+  // candidate itself (reported, or dropped by a test, there).
+  const nodes = new Set(candidates.map((c) => c.node.id));
+  const kept = out.filter((o) => o.candidate.scope?.via === undefined || !nodes.has(o.candidate.scope.via.call.id));
+  return rule.group === 'scope' ? onePerScope(kept) : kept;
 }
 
 /** Keeps the first settled candidate of each scope; the others become its related locations. */

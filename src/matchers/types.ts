@@ -63,6 +63,8 @@ export interface Scope {
   counter?: string;
   /** For client-wide retry policies: only calls on this receiver are in scope. */
   receiver?: string;
+  /** The call of a helper of this file through which the scope `from` reaches this body. */
+  via?: { call: Node; from: Scope };
   /** A per-attempt hook (`before_sleep`, `onFailedAttempt`): runs on every failure, not as the attempt. */
   hook?: true;
   /** Parts of `body` that are not in scope (a branch of a broad handler that tests for a definite error). */

@@ -1,6 +1,6 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
-import { functionsByName } from '../local-helpers.js';
+import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { ambiguousException, caughtName, exceptionPaths, testsError } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../call-vocabulary.js';
 import { clientPolicyScopes } from './client-policies.js';
@@ -177,7 +177,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco) });
     if (isCallDeco) scopes.push(...hookScopes(ctx, v, expr, functions, path));
   }
-  return scopes;
+  return [...scopes, ...throughLocalHelpers(ctx, scopes)];
 }
 
 /** The scope of a loop when it is an attempt loop with retry behaviour, else null. */
@@ -447,8 +447,11 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
       if (!queues.has(receiver) && !/queue/i.test(receiver)) continue; // `.process` only on a queue
       queue = queues.get(receiver) ?? null;
     }
-    const fnArg = [...callArguments(w)].reverse().find((a) => isFunction(a, ctx.family) || a.type === 'identifier');
-    const body = fnArg && resolveFunctionBody(ctx, fnArg, functions);
+    // The processor: the last argument that is or names a function (not the options after it).
+    const body = [...callArguments(w)].reverse().reduce<Node | null>(
+      (found, a) => found ?? (isFunction(a, ctx.family) || a.type === 'identifier' ? resolveFunctionBody(ctx, a, functions) : null),
+      null,
+    );
     if (!body) continue;
     const fact = `job-attempts:${queue ?? '*'}`;
     const certain = own.has(fact) || own.has('job-attempts:*') || (queue === null && own.size > 0);
@@ -766,3 +769,36 @@ function retryingBaseOf(ctx: FileContext, deco: Node): { name: string; requires?
   if (projectImportOf(ctx, name) !== undefined) return { name, requires: { kind: 'project-fact', fact: `task-retry-base:${lastSegment(name)}` } };
   return null;
 }
+
+const HELPER_DEPTH = 2;
+
+/**
+ * The bodies of this file's functions called from a retry scope run again with it: `processPayment(job)`
+ * in a retried job runs `stripeService.createPayment()` again. A write the helper makes in this
+ * file is already reported at the helper's call; these scopes (marked `via`) are for what only
+ * shows inside the helper (a call into another file), and the scan drops a candidate in one when
+ * the helper's call is itself a candidate.
+ */
+function throughLocalHelpers(ctx: FileContext, scopes: readonly Scope[]): Scope[] {
+  const out: Scope[] = [];
+  const seen = new Set<number>();
+  let frontier = scopes.filter((s) => s.receiver === undefined && s.body.id !== ctx.root.id && !REFERENCE_BODIES.has(s.body.type));
+  for (let depth = 0; depth < HELPER_DEPTH && frontier.length > 0; depth++) {
+    const next: Scope[] = [];
+    for (const scope of frontier) {
+      for (const call of callsWithin(ctx, scope.body)) {
+        const fn = resolveLocalFunction(ctx, call);
+        const body = fn && functionBody(fn);
+        if (!fn || !body || seen.has(body.id) || contains(fn, call) || contains(fn, scope.body)) continue;
+        seen.add(body.id);
+        const derived: Scope = { context: 'retry', body, construct: call, label: `${scope.label}, through ${calleePath(ctx, call)}()`, via: { call, from: scope }, ...(scope.requires ? { requires: scope.requires } : {}), ...(scope.hook ? { hook: true as const } : {}) };
+        next.push(derived);
+      }
+    }
+    out.push(...next);
+    frontier = next;
+  }
+  return out;
+}
+
+const REFERENCE_BODIES = new Set(['identifier', 'attribute', 'member_expression']);

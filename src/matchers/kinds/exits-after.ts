@@ -1,5 +1,5 @@
 import { blockStatements, callTypes, isExit, isFunction, tryHandlers, type Family, type Node } from '../syntax.js';
-import type { Matcher } from '../types.js';
+import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
  * `exits-after` — the statement right after the candidate's (in its block, or, when it ends its
@@ -14,33 +14,44 @@ export const exitsAfterMatcher: Matcher = {
   summary: 'an unconditional return/break follows the candidate in the scope, so it runs on the last attempt only',
   validate: () => null,
   test(ctx, _param, candidate) {
-    const scope = candidate.scope;
-    if (scope === undefined) return false;
-    let n: Node = candidate.node;
-    for (let p = n.parent; p !== null; n = p, p = p.parent) {
-      if (p.type === 'block' || p.type === 'statement_block') {
-        const statements = blockStatements(p);
-        const index = statements.findIndex((s) => s.id === n.id);
-        const next = index >= 0 ? statements[index + 1] : undefined;
-        if (next !== undefined) {
-          if (isPlainExit(next, ctx.family)) return true;
-          // Later steps inside a try that swallows their errors cannot start another attempt.
-          const t = p.parent;
-          if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(t, ctx.family)) {
-            return endsRetriedFunction(t, scope.body, scope.hook === true, ctx.family);
-          }
-          return false;
-        }
-        // The last step of a retried function: it runs again only when it failed itself.
-        if (p.id === scope.body.id && scope.hook !== true && index >= 0 && p.parent !== null && isFunction(p.parent, ctx.family)) return true;
-      }
-      if (p.id === scope.body.id) break;
-      // Leaving a handler or a branch: what follows the try/if no longer runs unconditionally after us.
-      if (['except_clause', 'catch_clause', 'else_clause', 'elif_clause', 'finally_clause', 'if_statement'].includes(p.type)) return false;
-    }
-    return false;
+    return candidate.scope !== undefined && exitsAfter(ctx, candidate.node, candidate.scope);
   },
 };
+
+/**
+ * Reached through a helper (`scope.via`), the candidate must end the helper's run and the helper's
+ * call must itself end the attempt in the scope that calls it.
+ */
+function exitsAfter(ctx: FileContext, node: Node, scope: Scope): boolean {
+  if (!endsAttempt(ctx, node, scope)) return false;
+  return scope.via === undefined || exitsAfter(ctx, scope.via.call, scope.via.from);
+}
+
+function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
+  let n: Node = node;
+  for (let p = n.parent; p !== null; n = p, p = p.parent) {
+    if (p.type === 'block' || p.type === 'statement_block') {
+      const statements = blockStatements(p);
+      const index = statements.findIndex((s) => s.id === n.id);
+      const next = index >= 0 ? statements[index + 1] : undefined;
+      if (next !== undefined) {
+        if (isPlainExit(next, ctx.family)) return true;
+        // Later steps inside a try that swallows their errors cannot start another attempt.
+        const t = p.parent;
+        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(t, ctx.family)) {
+          return endsRetriedFunction(t, scope.body, scope.hook === true, ctx.family);
+        }
+        return false;
+      }
+      // The last step of a retried function: it runs again only when it failed itself.
+      if (p.id === scope.body.id && scope.hook !== true && index >= 0 && p.parent !== null && isFunction(p.parent, ctx.family)) return true;
+    }
+    if (p.id === scope.body.id) break;
+    // Leaving a handler or a branch: what follows the try/if no longer runs unconditionally after us.
+    if (['except_clause', 'catch_clause', 'else_clause', 'elif_clause', 'finally_clause', 'if_statement'].includes(p.type)) return false;
+  }
+  return false;
+}
 
 /** A try all of whose handlers finish without raising (a bare `try` with only `finally` does not). */
 function swallows(tryStmt: Node, family: Family): boolean {

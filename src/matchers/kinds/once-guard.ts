@@ -19,6 +19,10 @@ export const onceGuardMatcher: Matcher = {
     if (scope === undefined) return false;
     const once = ctx.memo('once-words', () => new WordSet(ctx.vocab.once_words));
     if (guarded(ctx, once, candidate.node, scope.body, scope.counter)) return true;
+    // Reached through a helper: the helper's call may be the guarded one.
+    for (let s = scope; s.via !== undefined; s = s.via.from) {
+      if (guarded(ctx, once, s.via.call, s.via.from.body, s.via.from.counter)) return true;
+    }
     // Through a helper of this file: a send the helper makes only in its give-up branch
     // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
     const inner = candidate.related.find((r) => / calls .+ here$/.test(r.message))?.node;

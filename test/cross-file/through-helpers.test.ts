@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { project } from '../support/project.js';
+
+async function lines(dir: string): Promise<string[]> {
+  const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir);
+  return (JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number }[] }).findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+}
+
+describe('retried code reaches through helpers of the same file', () => {
+  // `start` says nothing of a write: only the helper's own file shows it, so the finding is at the
+  // call inside the local helper, reached from the retried task.
+  it('reports the write a local helper makes through another module, once', async () => {
+    const dir = project({
+      'app/__init__.py': '',
+      'app/stripe_service.py': 'import stripe\n\ndef start(amount):\n    return stripe.PaymentIntent.create(amount=amount)\n\ndef start_keyed(amount, key):\n    return stripe.PaymentIntent.create(amount=amount, idempotency_key=key)\n',
+      'app/jobs.py': [
+        'from celery import shared_task',
+        'from app import stripe_service',
+        '',
+        'def process_payment(amount):',
+        '    stripe_service.start(amount)',
+        '',
+        'def process_keyed(amount, key):',
+        '    stripe_service.start_keyed(amount, key)',
+        '',
+        '@shared_task(autoretry_for=(Exception,))',
+        'def pay(amount, key):',
+        '    process_payment(amount)',
+        '    process_keyed(amount, key)',
+        '',
+      ].join('\n'),
+    });
+    expect(await lines(dir)).toEqual(['AP-001 app/jobs.py:5']);
+  });
+
+  it('follows a BullMQ processor into the local function it calls (TypeScript)', async () => {
+    const dir = project({
+      'package.json': '{}',
+      'src/stripe.service.ts': "import Stripe from 'stripe';\nconst stripe = new Stripe('k');\nexport async function initPayment(amount: number) {\n  return stripe.paymentIntents.create({ amount, currency: 'usd' });\n}\n",
+      'src/queue.ts': [
+        "import { Queue, Worker } from 'bullmq';",
+        "import { initPayment } from './stripe.service';",
+        "const payments = new Queue('payments');",
+        'async function processPayment(amount: number) {',
+        '  await initPayment(amount);',
+        '}',
+        "const workerOpts = { connection: {} };",
+        "new Worker('payments', async (job) => processPayment(job.data.amount), workerOpts);",
+        'export async function enqueue(amount: number) {',
+        "  await payments.add('pay', { amount }, { attempts: 3 });",
+        '}',
+      ].join('\n'),
+    });
+    expect(await lines(dir)).toEqual(['AP-001 src/queue.ts:5']);
+  });
+});
