@@ -1,4 +1,6 @@
-import { blockStatements, callTypes, isExit, isFunction, tryHandlers, type Family, type Node } from '../syntax.js';
+import { calleePath } from '../file-index.js';
+import { WordSet } from '../names.js';
+import { blockStatements, callTypes, isCall, isExit, isFunction, lastSegment, tryHandlers, unwrapAwait, type Family, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -23,6 +25,8 @@ export const exitsAfterMatcher: Matcher = {
  * call must itself end the attempt in the scope that calls it.
  */
 function exitsAfter(ctx: FileContext, node: Node, scope: Scope): boolean {
+  // A client's retry policy re-sends the request alone: nothing after it starts another attempt.
+  if (scope.receiver !== undefined) return true;
   if (!endsAttempt(ctx, node, scope)) return false;
   return scope.via === undefined || exitsAfter(ctx, scope.via.call, scope.via.from);
 }
@@ -33,13 +37,13 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
     if (p.type === 'block' || p.type === 'statement_block') {
       const statements = blockStatements(p);
       const index = statements.findIndex((s) => s.id === n.id);
-      const next = index >= 0 ? statements[index + 1] : undefined;
+      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st)) : undefined;
       if (next !== undefined) {
         if (isPlainExit(next, ctx.family)) return true;
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
         if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(t, ctx.family)) {
-          return endsRetriedFunction(t, scope.body, scope.hook === true, ctx.family);
+          return endsRetriedFunction(ctx, t, scope.body, scope.hook === true, ctx.family);
         }
         return false;
       }
@@ -60,14 +64,14 @@ function swallows(tryStmt: Node, family: Family): boolean {
 }
 
 /** Whether `node` is the last step of a retried function: nothing follows it up to the function's body. */
-function endsRetriedFunction(node: Node, body: Node, hook: boolean, family: Family): boolean {
+function endsRetriedFunction(ctx: FileContext, node: Node, body: Node, hook: boolean, family: Family): boolean {
   if (hook || body.parent === null || !isFunction(body.parent, family)) return false;
   let n = node;
   for (let p = n.parent; p !== null; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block') {
       const statements = blockStatements(p);
       const index = statements.findIndex((s) => s.id === n.id);
-      const next = statements[index + 1];
+      const next = statements.slice(index + 1).find((st) => !isInert(ctx, st));
       if (next !== undefined && !isPlainExit(next, family)) return false;
     }
     if (p.id === body.id) return true;
@@ -86,4 +90,15 @@ function isLoopNode(node: Node): boolean {
  */
 function isPlainExit(node: Node, family: Family): boolean {
   return isExit(node, family) && node.descendantsOfType(callTypes(family) as string[]).length === 0;
+}
+
+/** A statement that only logs (`logger.info(…)`, `console.log(…)`): it cannot fail the attempt. */
+function isInert(ctx: FileContext, statement: Node): boolean {
+  if (statement.type !== 'expression_statement') return false;
+  const expr = unwrapAwait(statement.firstNamedChild);
+  if (expr === null || !isCall(expr, ctx.family)) return false;
+  const path = calleePath(ctx, expr);
+  const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
+  const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
+  return path === 'print' || (receiver !== '' && passive.anyWordOf(lastSegment(receiver)));
 }

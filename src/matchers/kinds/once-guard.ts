@@ -26,7 +26,9 @@ export const onceGuardMatcher: Matcher = {
     // Through a helper of this file: a send the helper makes only in its give-up branch
     // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
     const inner = candidate.related.find((r) => / calls .+ here$/.test(r.message))?.node;
-    const helper = inner && enclosingFunction(inner, ctx.family);
+    let helper = inner && enclosingFunction(inner, ctx.family);
+    // `transaction.on_commit(lambda: notify(…))`: the helper is the function around the callback.
+    while (helper && (helper.type === 'lambda' || helper.parent?.type === 'arguments' || helper.parent?.type === 'argument_list')) helper = enclosingFunction(helper, ctx.family);
     return inner !== undefined && helper != null && !contains(helper, candidate.node) && guarded(ctx, once, inner, helper, undefined);
   },
 };
