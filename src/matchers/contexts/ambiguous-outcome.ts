@@ -188,12 +188,12 @@ function helperSubject(ctx: FileContext, body: Node): { call: Node; requires: Re
  * transport error (`except RequestException:`): a timeout lands there too, so what it records is
  * recorded for an outcome nobody knows. Branches that test the caught error for something definite
  * (`isinstance(e, CardError)`, `err.code === 'card_declined'`) are left out of the scope.
- * Skips: handlers that re-raise the caught error (the caller decides), and handlers that only
- * catch errors raised before anything was sent (`ConnectTimeout`, `ECONNREFUSED`).
+ * Skips: handlers that only catch errors raised before anything was sent (`ConnectTimeout`,
+ * `ECONNREFUSED`). A handler that re-raises records nothing unless it also marks a failure, and
+ * then the record stands: re-raising does not undo it.
  */
 function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handler, subject: Node, caught = caughtName(handler, ctx.family)): Scope | null {
   if (handler.type !== null && !exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p))) return null;
-  if (reraises(ctx, handler.body, caught)) return null;
   const excludes: Node[] = [];
   if (caught !== null) {
     for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
@@ -216,15 +216,6 @@ export function caughtName(handler: Handler, family: 'python' | 'ecma'): string 
   const alias = pattern?.childForFieldName('alias') ?? pattern?.namedChildren.at(-1);
   const name = alias?.type === 'as_pattern_target' ? alias.firstNamedChild : alias;
   return name?.type === 'identifier' ? name.text : null;
-}
-
-/** `raise`, `raise e`, `throw err` among the handler's own statements: the error goes on to the caller. */
-function reraises(ctx: FileContext, body: Node, caught: string | null): boolean {
-  return blockStatements(body).some((st) => {
-    if (!isRaise(st, ctx.family)) return false;
-    const value = st.firstNamedChild;
-    return value === null || (caught !== null && value.text === caught) || (value.type === 'identifier' && value.text === caught);
-  });
 }
 
 /** Whether a condition examines the caught error (`isinstance(e, X)`, `e.code == …`, `err instanceof X`). */
