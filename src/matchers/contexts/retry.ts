@@ -1,6 +1,6 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
-import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
+import { functionsByName, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { ambiguousException, caughtName, exceptionPaths, testsError } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../call-vocabulary.js';
 import { clientPolicyScopes } from './client-policies.js';
@@ -657,7 +657,12 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
   for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
     const body = tryStmt.childForFieldName('body');
     if (body === null) continue;
-    const tried = new Set(callsWithin(ctx, body).filter((c) => isRemoteCallPath(calleePath(ctx, c))).map(signature));
+    // Only a write or a send made again is a retry worth judging (`exit()` in both is not).
+    const tried = new Set(
+      callsWithin(ctx, body)
+        .filter((c) => isRemoteCallPath(calleePath(ctx, c)) && (reachedCallsOf(ctx, c, 'mutating').length > 0 || reachedCallsOf(ctx, c, 'notification').length > 0))
+        .map(signature),
+    );
     if (tried.size === 0) continue;
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
       // After a definite error (`except ValueError`) the call is made again for another reason.
