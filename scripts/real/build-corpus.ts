@@ -26,7 +26,7 @@ function git(args: string[], opts: { cwd?: string; input?: Buffer } = {}): Buffe
 }
 
 /** A git directory for `repo` under the mirror root that holds `commit`, or null. */
-function mirrorGitDir(mirror: string, ref: RepoRef): string | null {
+export function mirrorGitDir(mirror: string, ref: RepoRef): string | null {
   const base = join(mirror, corpusFolder(ref.repo));
   for (const dir of [join(base, 'repo', '.git'), join(base, 'repo'), join(base, '.git'), base]) {
     if (!existsSync(join(dir, 'HEAD')) || !existsSync(join(dir, 'objects'))) continue;
@@ -44,7 +44,7 @@ function mirrorGitDir(mirror: string, ref: RepoRef): string | null {
  * Writes the commit's files under `into`. Snapshots may lack large blobs (`git archive` would
  * fail on them), so files are read one by one and a missing blob is skipped: it is never source.
  */
-function extract(gitDir: string, commit: string, into: string): void {
+export function extract(gitDir: string, commit: string, into: string): void {
   const entries = git(['--git-dir', gitDir, 'ls-tree', '-r', '-z', '--full-tree', commit])
     .toString('utf8')
     .split('\0')
@@ -73,7 +73,7 @@ function extract(gitDir: string, commit: string, into: string): void {
   }
 }
 
-function fetchFromGithub(ref: RepoRef, into: string): void {
+export function fetchFromGithub(ref: RepoRef, into: string): void {
   const tmp = mkdtempSync(join(tmpdir(), 'faultline-real-'));
   try {
     git(['init', '-q', '--bare', tmp]);
