@@ -133,6 +133,8 @@ export const VocabularySchema = z
             result_flags: names,
             /** Keys of a returned result that carry an error instead of a value (`return {"error": …}`). */
             error_fields: names,
+            /** Whole callee paths that hand an error on rather than record it (`Promise.reject`). */
+            exclude_calls: names,
             /** Words that, anywhere in identifiers or strings, mention this outcome. */
             mention_words: names,
           })
@@ -156,6 +158,8 @@ export const VocabularySchema = z
      * (`if not order: return`) checks nothing about an earlier attempt.
      */
     prior_success_words: names,
+    /** First words of a function that probes (`checkIntegration`): its failure result is a verdict, not a record. */
+    probe_verbs: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */
     once_words: names,
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */

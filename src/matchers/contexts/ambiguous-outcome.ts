@@ -19,6 +19,7 @@ import {
   stringsUnder,
   callArguments,
   functionBody,
+  functionName,
   functionParameters,
   isFunction,
   tryBody,
@@ -111,7 +112,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
   const { exceptions } = names;
   for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
     const body = tryBody(tryStmt);
-    if (body === null) continue;
+    if (body === null || inProbe(ctx, tryStmt)) continue;
     const local = remoteCallsIn(ctx, body)[0];
     const helper = local === undefined ? helperSubject(ctx, body) : null;
     const subject = local ?? helper?.call;
@@ -153,6 +154,20 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       if (broad !== null) scopes.push(broad);
     }
   }
+}
+
+/**
+ * Inside a function that probes (`checkIntegration`, `has_permission`, `verify_credentials`: its
+ * first word is in `probe_verbs`), a failure is the probe's verdict, not a record of the write's.
+ */
+function inProbe(ctx: FileContext, node: Node): boolean {
+  const probes = ctx.memo('probe-verbs', () => new Set(ctx.vocab.probe_verbs.map((v) => v.toLowerCase())));
+  for (let fn = enclosingFunction(node, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
+    const name = functionName(fn);
+    if (name === null) continue;
+    return probes.has(splitWords(name)[0] ?? '');
+  }
+  return false;
 }
 
 /** What a handler's outcome is about: remote writes and notifications (a sent message is a write too). */
@@ -396,7 +411,11 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     const subject = responseSource(ctx, test.response, ifStmt);
     if (subject === null) continue;
     for (const rest of fallThroughBranches(ctx, ifStmt, test, branches)) {
-      scopes.push({ context: 'status-branch', body: rest, guard: ifStmt.parent ?? ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, '') });
+      // `if resp.status_code in (401, 403, 404): return False` after the success test: a definite answer.
+      const definite = [rest, ...nodesWithin(ctx, rest, 'if_statement')].filter((n) => n.type === 'if_statement').flatMap((n) =>
+        ifChain(n, ctx.family).filter((b) => b.condition !== null && /\b4\d\d\b/.test(b.condition.text) && !/\b5\d\d\b/.test(b.condition.text)).map((b) => b.body),
+      );
+      scopes.push({ context: 'status-branch', body: rest, guard: ifStmt.parent ?? ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), ...(definite.length > 0 ? { excludes: definite } : {}) });
     }
     const failing = test.polarity === 'failure' ? head : branches.at(-1)?.condition === null ? branches.at(-1) : undefined;
     if (failing === undefined || failing === head && test.polarity === 'success') continue;

@@ -35,7 +35,7 @@ export const recordsMatcher: Matcher = {
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
         const path = calleePath(ctx, call);
-        if (recordsByName(lastSegment(path), words) && !isPassiveCall(path, passive)) add(call);
+        if (recordsByName(lastSegment(path), words) && !isPassiveCall(path, passive) && !words.excludeCalls.has(path)) add(call);
       }
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
         if (isOutcomeValue(value, words) && isRecordedValue(ctx, value, passive)) add(value);
