@@ -220,6 +220,7 @@ function retryCondition(vocab: Vocabulary, family: Family): Condition {
     ...r.wrappers,
     ...r.iterators,
     ...r.task_retry_calls,
+    ...r.task_retry_raises,
     ...r.client_configurators,
     ...r.http_policies,
     ...r.job_policies,

@@ -74,6 +74,8 @@ export const VocabularySchema = z
         task_retry_kwargs: names,
         /** Calls inside a task body that re-run the task (`self.retry`). */
         task_retry_calls: names,
+        /** Exceptions whose raising re-runs the job (`raise Retry(defer=10)` in an arq job). */
+        task_retry_raises: names,
         /** Functions whose callback argument is retried (`pRetry`, `backOff`, `retry_call`). */
         wrappers: names,
         /** Iterables whose loop body is one attempt (`for attempt in Retrying(...)`). */

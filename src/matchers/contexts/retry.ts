@@ -67,6 +67,7 @@ interface RetryVocab {
   wrappers: NamePatterns;
   iterators: NamePatterns;
   taskRetryCalls: NamePatterns;
+  taskRetryRaises: NamePatterns;
   taskRetryKwargs: WordSet;
   hooks: Set<string>;
   jobPolicies: NamePatterns;
@@ -83,6 +84,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       wrappers: new NamePatterns(r.wrappers),
       iterators: new NamePatterns(r.iterators),
       taskRetryCalls: new NamePatterns(r.task_retry_calls),
+      taskRetryRaises: new NamePatterns(r.task_retry_raises),
       taskRetryKwargs: new WordSet(r.task_retry_kwargs),
       hooks: new Set(r.hooks.map((h) => h.toLowerCase())),
       jobPolicies: new NamePatterns(r.job_policies),
@@ -123,7 +125,12 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     const path = calleePath(ctx, call);
     const local = localWrappers.get(lastSegment(path));
     // `self.retry(...)` re-runs the task it sits in; checked first since `retry` is also a wrapper name.
-    if (v.taskRetryCalls.matches(path)) {
+    if (v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement') {
+      // `raise Retry(defer=…)` (arq): the job runs again from the start.
+      const fn = enclosingFunction(call, ctx.family);
+      const body = fn && functionBody(fn);
+      if (body) scopes.push({ context: 'retry', body, construct: call, label: firstLine(call.parent) });
+    } else if (v.taskRetryCalls.matches(path)) {
       const fn = enclosingFunction(call, ctx.family);
       const body = fn && functionBody(fn);
       if (body) scopes.push({ context: 'retry', body, construct: call, label: firstLine(call) });
