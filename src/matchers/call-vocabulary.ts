@@ -227,23 +227,40 @@ export function lastBindingBefore(ctx: FileContext, name: string, at: Node): Nod
   scopes.push(ctx.root);
   for (const scope of scopes) {
     let found: Node | null = null;
-    for (const node of nodesWithin(ctx, scope, BINDING_TYPES)) {
-      if (node.startIndex >= at.startIndex) break;
-      const b = bindingOf(node);
-      if (b !== null && b.name === name) found = b.value;
-      else if (b === null && destructures(node, name)) found = node.childForFieldName('value') ?? node.childForFieldName('right');
+    for (const b of bindingsIn(ctx, scope).get(name) ?? []) {
+      if (b.at >= at.startIndex) break;
+      found = b.value;
     }
     if (found !== null) return found;
   }
   return null;
 }
 
-/** `const { data: payouts } = …`, `[a, b] = …`: a pattern that binds `name` among others. */
-function destructures(node: Node, name: string): boolean {
+/** Every binding in a scope by name, in order (built once per scope: lookups recur per call). */
+function bindingsIn(ctx: FileContext, scope: Node): Map<string, { at: number; value: Node }[]> {
+  return ctx.memo(`bindings:${scope.id}`, () => {
+    const out = new Map<string, { at: number; value: Node }[]>();
+    const add = (name: string, at: number, value: Node | null) => {
+      if (value === null) return;
+      const list = out.get(name) ?? [];
+      list.push({ at, value });
+      out.set(name, list);
+    };
+    for (const node of nodesWithin(ctx, scope, BINDING_TYPES)) {
+      const b = bindingOf(node);
+      if (b !== null) add(b.name, node.startIndex, b.value);
+      else for (const name of destructuredNames(node)) add(name, node.startIndex, node.childForFieldName('value') ?? node.childForFieldName('right'));
+    }
+    return out;
+  });
+}
+
+/** `const { data: payouts } = …`, `[a, b] = …`: the names a pattern binds. */
+function destructuredNames(node: Node): string[] {
   const target = node.childForFieldName('name') ?? node.childForFieldName('left');
-  if (target === null || target.type === 'identifier') return false;
+  if (target === null || target.type === 'identifier') return [];
   // Keys of a pattern (`data` in `{ data: payouts }`) are property identifiers, not identifiers.
-  return target.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).some((id) => id.text === name);
+  return target.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).map((id) => id.text);
 }
 
 /**

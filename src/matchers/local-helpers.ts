@@ -100,18 +100,26 @@ export function reachedCallsOf(ctx: FileContext, call: Node, name: string): Node
  * client: the caller's method decides whether the helper writes.
  */
 function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: string): Node[] {
-  const all = functionParameters(fn);
-  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
-  const body = functionBody(fn);
-  if (body === null || params.length === 0) return [];
-  for (const inner of callsWithin(ctx, body)) {
-    if (!isHttpClientCall(ctx, inner, name)) continue;
-    const param = methodParameterOf(ctx, inner, params);
-    if (param === null) continue;
-    const args = callArguments(call);
-    const passed = args.map(keywordArgument).find((kw) => kw?.name === param.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[param.index];
+  // Which of the helper's HTTP calls take their method from a parameter: once per helper.
+  const sites = ctx.memo(`method-params:${name}`, () => new Map<number, { inner: Node; index: number; name: string }[]>());
+  let list = sites.get(fn.id);
+  if (list === undefined) {
+    list = [];
+    const all = functionParameters(fn);
+    const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+    const body = functionBody(fn);
+    for (const inner of body !== null && params.length > 0 ? callsWithin(ctx, body) : []) {
+      if (!isHttpClientCall(ctx, inner, name)) continue;
+      const param = methodParameterOf(ctx, inner, params);
+      if (param !== null) list.push({ inner, ...param });
+    }
+    sites.set(fn.id, list);
+  }
+  const args = callArguments(call);
+  for (const site of list) {
+    const passed = args.map(keywordArgument).find((kw) => kw?.name === site.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[site.index];
     const method = passed ? stringValue(passed) : null;
-    if (method !== null && vocabularyWritesWith(ctx, name, method)) return [inner];
+    if (method !== null && vocabularyWritesWith(ctx, name, method)) return [site.inner];
   }
   return [];
 }

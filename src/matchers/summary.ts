@@ -1,5 +1,6 @@
-import { jobAttemptFacts, localRetryWrappers, queuesOf, retryContext, retryingTaskBases } from './contexts/retry.js';
-import { callsWithin, nodesOfType } from './file-index.js';
+import { clientPolicyScopes } from './contexts/client-policies.js';
+import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases } from './contexts/retry.js';
+import { allCalls, callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { passesKey } from './kinds/idempotency-key.js';
 import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
@@ -75,7 +76,10 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
 function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'facts' | 'queues'> {
   const retriedClients: string[] = [];
   const clientFactories: string[] = [];
-  for (const scope of retryContext.scopes(ctx)) {
+  // Only a client's own retry policy makes a retried client: read those scopes alone, not every
+  // retry scope of the file (which would cost the whole retry analysis of every file).
+  const policies = /retry|attempts/i.test(ctx.source) ? ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, allCalls(ctx))) : [];
+  for (const scope of policies) {
     if (scope.receiver === undefined || scope.requires !== undefined || !/^[A-Za-z_$][\w$]*$/.test(scope.receiver)) continue;
     const fn = enclosingFunction(scope.construct, ctx.family);
     if (fn === null) retriedClients.push(scope.receiver);

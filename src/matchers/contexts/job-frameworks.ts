@@ -44,12 +44,15 @@ export function jobFrameworkScopes(
     ctx.vocab.retry.job_frameworks.map((spec) => ({ spec, decorators: new NamePatterns(spec.decorators), calls: new NamePatterns(spec.calls) })),
   );
   if (frameworks.length === 0) return [];
+  const anyCall = ctx.memo('job-framework-calls', () => new NamePatterns(ctx.vocab.retry.job_frameworks.flatMap((f) => f.calls)));
+  const anyDecorator = ctx.memo('job-framework-decorators', () => new NamePatterns(ctx.vocab.retry.job_frameworks.flatMap((f) => f.decorators)));
   const scopes: Scope[] = [];
   for (const deco of decorators) {
     const expr = deco.firstNamedChild;
     if (expr === null) continue;
     const isCallDeco = isCall(expr, ctx.family);
     const path = dottedPath(isCallDeco ? callee(expr) : expr);
+    if (!anyDecorator.matches(path)) continue;
     const fw = frameworks.find((f) => f.decorators.matches(path));
     if (fw === undefined) continue;
     const retries = retriesOf(fw, isCallDeco ? callArguments(expr) : []);
@@ -59,6 +62,7 @@ export function jobFrameworkScopes(
   }
   for (const call of calls) {
     const path = calleePath(ctx, call);
+    if (anyCall.empty || !anyCall.matches(path)) continue;
     // Several frameworks share a call name (`run`): each judges the call by its own options.
     for (const fw of frameworks) {
       if (fw.calls.empty || !fw.calls.matches(path)) continue;

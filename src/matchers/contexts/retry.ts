@@ -146,7 +146,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       else if (ctx.family === 'ecma' && /^this\.[\w$]+\.[\w$]+$/.test(path)) scopes.push(...importedWrapperScope(ctx, call, path, functions, true));
     }
   }
-  if (mentionsRetry) scopes.push(...clientPolicyScopes(ctx, calls));
+  if (mentionsRetry) scopes.push(...ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, calls)));
   scopes.push(...selfRetryScopes(ctx, v, functions));
   scopes.push(...jobFrameworkScopes(ctx, nodesOfType(ctx, 'decorator'), calls, functions, decoratedFunction));
   scopes.push(...handlerRetryScopes(ctx));
@@ -712,6 +712,9 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
   const failure = ctx.vocab.outcomes.failure;
   if (failure === undefined) return [];
   const values = new Set([...failure.values.map((v) => v.toLowerCase()), 'retry', 'retrying', 'pending_retry', 'retry_scheduled', 'retry_pending']);
+  // The query names a failure value in a string: a file with none holds no such loop.
+  const quoted = ctx.memo('failure-strings', () => new RegExp(`['"\`](${[...values].map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})['"\`]`, 'i'));
+  if (!quoted.test(ctx.source)) return [];
   const selectsFailed = (node: Node | null, at: Node): boolean => {
     if (node === null) return false;
     const strings = [...node.descendantsOfType(['string', 'template_string']), node].flatMap((s) => {
@@ -753,7 +756,7 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
  * (`task-retry-base:<Class>`), so a task in another module with `base=AmoTask` is retried too.
  */
 export function retryingTaskBases(ctx: FileContext): string[] {
-  if (ctx.family !== 'python') return [];
+  if (ctx.family !== 'python' || !ctx.vocab.retry.task_retry_kwargs.some((k) => ctx.source.includes(k))) return [];
   return ctx.memo('retrying-task-bases', () => {
     const v = retryVocab(ctx);
     const out: string[] = [];

@@ -97,7 +97,7 @@ export function passesKey(ctx: FileContext, call: Node, list: string): boolean {
   // Names and strings are read from the tree only when the text could hold a key at all.
   if (mayHold(args) && (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey))) return true;
   if (builtByLocalFunction(ctx, args, isKey)) return true;
-  if (receiverHoldsKey(ctx, call, isKey)) return true;
+  if (ctx.memo(`file-may-hold:${list}`, () => mayHold(ctx.root)) && receiverHoldsKey(ctx, call, isKey)) return true;
 
   // Variables are looked up in the enclosing function and, for closures (a retry callback), in
   // the functions around it, innermost first.
