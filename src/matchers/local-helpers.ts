@@ -86,11 +86,9 @@ export function resolveLocalFunction(ctx: FileContext, call: Node): Node | null 
  */
 export function reachedCallsOf(ctx: FileContext, call: Node, name: string): Node[] {
   const fn = resolveLocalFunction(ctx, call);
-  if (isCallOf(ctx, call, name)) {
-    // The body beats the name: `create_report_row()` that only appends to a list writes nowhere.
-    return fn !== null && isLocalOnly(ctx, fn) ? [] : [call];
-  }
-  if (fn === null) return [];
+  // A function of this file is judged by its body, not its name: `self.create()` that saves a
+  // session row, `_patch_criteria()` that edits a dict, `create_report_row()` write nowhere remote.
+  if (fn === null) return isCallOf(ctx, call, name) ? [call] : [];
   const inside = callsInside(ctx, fn, name);
   return inside.length > 0 ? inside : writesWithCallersMethod(ctx, fn, call, name);
 }
@@ -170,11 +168,10 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
   const out: Node[] = [];
   const body = functionBody(fn);
   for (const inner of body ? callsWithin(ctx, body) : []) {
-    if (isCallOf(ctx, inner, name)) out.push(inner);
-    else {
-      const next = resolveLocalFunction(ctx, inner);
-      if (next) out.push(...callsInside(ctx, next, name));
-    }
+    // As for the outer call: a function of this file is judged by its body, not its name.
+    const next = resolveLocalFunction(ctx, inner);
+    if (next) out.push(...callsInside(ctx, next, name));
+    else if (isCallOf(ctx, inner, name)) out.push(inner);
   }
   cache.set(fn.id, out);
   return out;
