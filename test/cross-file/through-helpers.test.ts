@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { findingLines } from '../support/cli.js';
 import { project } from '../support/project.js';
 
-async function lines(dir: string): Promise<string[]> {
-  const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir);
-  return (JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number }[] }).findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
-}
+const lines = (dir: string) => findingLines(dir);
 
 describe('retried code reaches through helpers of the same file', () => {
   // `start` says nothing of a write: only the helper's own file shows it, so the finding is at the

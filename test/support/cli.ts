@@ -19,3 +19,9 @@ export async function runCli(argv: string[], cwd: string): Promise<{ code: numbe
   });
   return { code, stdout, stderr };
 }
+
+/** Scans `dir` through the CLI and lists its findings as `RULE file:line`. */
+export async function findingLines(dir: string, extra: string[] = []): Promise<string[]> {
+  const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none', ...extra], dir);
+  return (JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number }[] }).findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+}
