@@ -312,6 +312,9 @@ function resolveIn(byFile: Map<string, LinkInput>, file: LinkInput, name: string
   return null;
 }
 
+/** Path aliases by convention (`@/…`, `~/…`, `#/…`); a tsconfig's own `paths` are the type checker's. */
+const ALIAS = /^[@~#]\//;
+
 /** Resolutions per file set, by importer folder, language and specifier: the same imports recur. */
 const resolutions = new WeakMap<Map<string, LinkInput>, Map<string, LinkInput | null>>();
 
@@ -343,10 +346,21 @@ function findModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: 
       }
     }
   } else {
-    if (!specifier.startsWith('.')) return null;
-    const joined = posix.join(dir, specifier);
-    const stem = joined.replace(/\.(m|c)?jsx?$/, '');
-    candidates.push(joined, ...ECMA_EXTENSIONS.map((e) => stem + e), ...ECMA_EXTENSIONS.map((e) => posix.join(joined, 'index' + e)));
+    const ecmaFiles = (joined: string) => {
+      const stem = joined.replace(/\.(m|c)?jsx?$/, '');
+      return [joined, ...ECMA_EXTENSIONS.map((e) => stem + e), ...ECMA_EXTENSIONS.map((e) => posix.join(joined, 'index' + e))];
+    };
+    const alias = ALIAS.exec(specifier);
+    if (alias !== null) {
+      // `@/lib/retry`, `~/utils/http`: the usual path alias of a package's root or its `src/`.
+      // Tried from the importer's folder up, so each package of a monorepo finds its own.
+      const rest = specifier.slice(alias[0].length);
+      for (let base = dir; ; base = posix.dirname(base)) {
+        candidates.push(...ecmaFiles(posix.join(base, rest)), ...ecmaFiles(posix.join(base, 'src', rest)));
+        if (base === '.' || base === '/' || posix.dirname(base) === base) break;
+      }
+    } else if (specifier.startsWith('.')) candidates.push(...ecmaFiles(posix.join(dir, specifier)));
+    else return null;
   }
   for (const c of candidates) {
     const hit = byFile.get(posix.normalize(c));

@@ -286,11 +286,11 @@ function escapeRegExp(s: string): string {
 /**
  * Whether a file's text imports one of the scanned project's own modules — the only way it can
  * hold a cross-file candidate, since the link step resolves imports to scanned files only.
- * ECMAScript: a relative specifier. Python: a relative import, or an import naming one of
+ * ECMAScript: a relative specifier or a path alias (`@/`, `~/`, `#/`). Python: a relative import, or an import naming one of
  * `projectModules` (the base names of the scanned files and their folders).
  */
 export function importsProject(text: string, language: LanguageSpec, projectModules: ReadonlySet<string>): boolean {
-  if (language.family === 'ecma') return /\b(?:from|import|require)\s*\(?\s*['"]\./.test(text);
+  if (language.family === 'ecma') return /\b(?:from|import|require)\s*\(?\s*['"](?:\.|[@~#]\/)/.test(text);
   if (/^\s*from\s+\./m.test(text)) return true;
   for (const m of text.matchAll(/^\s*(?:from|import)\s+([\w.]+(?:\s*,\s*[\w.]+)*)/gm)) {
     for (const name of (m[1] ?? '').split(/[\s,.]+/)) if (projectModules.has(name)) return true;

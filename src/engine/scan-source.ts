@@ -136,8 +136,8 @@ export function scanSource(
 
 function isProjectModule(specifier: string, language: LanguageSpec, modules: ReadonlySet<string> | undefined): boolean {
   if (specifier.startsWith('.')) return true;
-  // Bare ECMAScript specifiers name packages (path aliases are not followed yet).
-  if (language.family === 'ecma') return false;
+  // Bare ECMAScript specifiers name packages; `@/…` and `~/…` are a project's path aliases.
+  if (language.family === 'ecma') return /^[@~#]\//.test(specifier);
   return modules === undefined || modules.has(specifier.split('.')[0] ?? '');
 }
 

@@ -51,4 +51,37 @@ describe('retried code reaches through helpers of the same file', () => {
     });
     expect(await lines(dir)).toEqual(['AP-001 src/queue.ts:5']);
   });
+
+  it('follows a path alias (`@/lib/…`) to the package the importer belongs to', async () => {
+    const dir = project({
+      'package.json': '{}',
+      'apps/web/src/lib/retry.ts': [
+        'export async function runGuarded<T>(fn: () => Promise<T>): Promise<T> {',
+        '  for (let attempt = 0; attempt < 3; attempt++) {',
+        '    try {',
+        '      return await fn();',
+        '    } catch (err) {',
+        '      await new Promise((r) => setTimeout(r, 100));',
+        '    }',
+        '  }',
+        "  throw new Error('gave up');",
+        '}',
+      ].join('\n'),
+      'apps/web/src/app/pay.ts': [
+        "import { runGuarded } from '@/lib/retry';",
+        'export async function pay(amount: number) {',
+        "  return runGuarded(() => fetch('https://pay.example.com/v1/charges', { method: 'POST', body: String(amount) }));",
+        '}',
+      ].join('\n'),
+      'apps/admin/src/lib/retry.ts': 'export async function runGuarded<T>(fn: () => Promise<T>): Promise<T> {\n  return fn();\n}\n',
+      'apps/admin/src/app/refund.ts': [
+        "import { runGuarded } from '@/lib/retry';",
+        'export async function refund(amount: number) {',
+        "  return runGuarded(() => fetch('https://pay.example.com/v1/refunds', { method: 'POST', body: String(amount) }));",
+        '}',
+      ].join('\n'),
+    });
+    // The admin package's runGuarded runs its callback once: only the web package's call retries.
+    expect(await lines(dir)).toEqual(['AP-001 apps/web/src/app/pay.ts:3']);
+  });
 });
