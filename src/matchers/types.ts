@@ -67,6 +67,12 @@ export interface Scope {
   via?: { call: Node; from: Scope };
   /** A per-attempt hook (`before_sleep`, `onFailedAttempt`): runs on every failure, not as the attempt. */
   hook?: true;
+  /**
+   * Only explicit records count here (a failed status, a mark-failed call, a domain error), not a
+   * falsy or error result (`return False`, `{ success: false }`): a broad handler's result is
+   * often just an answer to a caller that may ignore it.
+   */
+  explicitOnly?: true;
   /** Parts of `body` that are not in scope (a branch of a broad handler that tests for a definite error). */
   excludes?: Node[];
   /** A scope that exists only if an imported function turns out to retry (decided at link time). */

@@ -218,7 +218,7 @@ function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handl
     }
   }
   const label = firstLine(handler.clause).replace(/\s*[:{]\s*$/, '').replace(/\s*\{.*$/, '');
-  return { context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label, ...(excludes.length > 0 ? { excludes } : {}) };
+  return { context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label, explicitOnly: true, ...(excludes.length > 0 ? { excludes } : {}) };
 }
 
 /** The name the handler binds the error to (`except X as e`, `catch (err)`), or null. */

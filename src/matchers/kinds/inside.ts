@@ -30,6 +30,7 @@ export const insideMatcher: Matcher = {
     for (const { scope, start: from, end: to } of ranges) {
       if (start < from || end > to || (scope.receiver !== undefined && !scopeHolds(ctx, scope, candidate.node, true))) continue;
       if (scope.excludes?.some((x) => x.startIndex <= start && end <= x.endIndex)) continue;
+      if (scope.explicitOnly && candidate.captures.result !== undefined) continue;
       if (scope.requires !== undefined) {
         if (conditional === undefined || size(scope) < size(conditional)) conditional = scope;
       } else if (best === undefined || size(scope) < size(best)) best = scope;

@@ -24,12 +24,12 @@ export const recordsMatcher: Matcher = {
     if (words === undefined) return [];
     const out: Candidate[] = [];
     const seen = new Set<number>();
-    const add = (node: Node) => {
+    const add = (node: Node, result = false) => {
       // A value chosen by a ternary is reported where it stands: the statement may span many lines.
       const report = inTernaryBranch(node) ? node : expressionBodyOf(node) ?? statementOf(node);
       if (seen.has(report.id)) return;
       seen.add(report.id);
-      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [] });
+      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy' } : {}) }, related: [] });
     };
     const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
     for (const root of within) {
@@ -43,15 +43,15 @@ export const recordsMatcher: Matcher = {
       const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
       for (const ret of returns) {
         const value = ret.firstNamedChild;
-        if (words.returnFalse && /^(False|false)$/.test(value?.text ?? '')) add(ret);
-        else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret);
-        else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret);
+        if (words.returnFalse && /^(False|false)$/.test(value?.text ?? '')) add(ret, true);
+        else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret, true);
+        else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
       }
       if (words.resultFlags.size > 0 && /\b(False|false)\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
         for (const flag of root.descendantsOfType(['false'])) {
           const holder = flag.parent;
           const key = holder?.type === 'pair' ? holder.childForFieldName('key') : holder?.type === 'keyword_argument' ? holder.childForFieldName('name') : null;
-          if (key && holder?.childForFieldName('value')?.id === flag.id && words.resultFlags.has(normalizeName(stringValue(key) ?? key.text))) add(flag);
+          if (key && holder?.childForFieldName('value')?.id === flag.id && words.resultFlags.has(normalizeName(stringValue(key) ?? key.text))) add(flag, true);
         }
       }
     }
