@@ -230,12 +230,12 @@ function retryCondition(vocab: Vocabulary, family: Family): Condition {
   if (fragments === true) return true;
   const iterators = patternFragments(r.iterators);
   const kwargs = r.task_retry_kwargs.map((k) => k.toLowerCase());
-  const failed = Object.values(vocab.outcomes).flatMap((o) => o.values);
+  const failed = [...(vocab.outcomes.failure?.values ?? []), ...r.retry_states];
   const pythonFor: Condition = {
     all: [
       keyword('for'),
       // Attempt loops walk a counter or a retry iterator; a loop over failed records names a failure value.
-      { key: 'py-attempt-iterable', test: (t) => containsAny(t, ['range', 'count', 'retry', ...failed, ...(iterators === true ? [] : iterators)]) },
+      { key: 'py-attempt-iterable', test: (t) => containsAny(t, ['range', 'count', ...failed, ...(iterators === true ? [] : iterators)]) },
     ],
   };
   const jobs = patternFragments(r.job_frameworks.flatMap((j) => [...j.decorators, ...j.calls]));

@@ -98,6 +98,14 @@ export const VocabularySchema = z
         job_policies: names,
         /** Job-queue workers whose processor function is re-run when a job has `attempts > 1` (BullMQ, Bull). */
         job_workers: names,
+        /** Methods on a task itself that enqueue it again (`charge.apply_async(…)`, `charge.delay(…)`). */
+        reenqueue_methods: names,
+        /** Calls that enqueue the function named by their first argument (`queue.enqueue(charge, …)`). */
+        enqueue_calls: names,
+        /** Calls that put a job back on a queue; a retry when an argument names an attempt counter. */
+        requeue_calls: names,
+        /** String states of a record waiting for another attempt (`"pending_retry"`), next to the failure values. */
+        retry_states: names,
         /** Job and consumer frameworks that run a handler again after it fails, by default or as configured. */
         job_frameworks: z.array(JobFrameworkSchema).default([]),
       })
@@ -160,6 +168,8 @@ export const VocabularySchema = z
      * (`if not order: return`) checks nothing about an earlier attempt.
      */
     prior_success_words: names,
+    /** First words of a called name that reads or computes (`get_status`, `findOrder`): not what a handler's outcome is about. */
+    read_verbs: names,
     /** First words of a function that probes (`checkIntegration`): its failure result is a verdict, not a record. */
     probe_verbs: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */

@@ -3,6 +3,7 @@ import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { isTypedMemberCall } from '../kinds/call.js';
 import { splitWords } from '../names.js';
+import { compiledOnce, wordSet } from '../compiled.js';
 import { NamePatterns } from '../names.js';
 import {
   BINDING_TYPES,
@@ -74,7 +75,7 @@ interface TimeoutNames {
 }
 
 function timeoutNames(ctx: FileContext): TimeoutNames {
-  return ctx.memo('timeout-names', () => ({
+  return compiledOnce(ctx.vocab, 'timeout-names', () => ({
     exceptions: new NamePatterns(ctx.vocab.timeouts.exceptions, { caseSensitive: true }),
     codes: new Set(ctx.vocab.timeouts.codes),
     broad: new NamePatterns(ctx.vocab.timeouts.broad_exceptions, { caseSensitive: true }),
@@ -161,7 +162,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
  * first word is in `probe_verbs`), a failure is the probe's verdict, not a record of the write's.
  */
 function inProbe(ctx: FileContext, node: Node): boolean {
-  const probes = ctx.memo('probe-verbs', () => new Set(ctx.vocab.probe_verbs.map((v) => v.toLowerCase())));
+  const probes = wordSet(ctx, 'probe_verbs', ctx.vocab.probe_verbs);
   for (let fn = enclosingFunction(node, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
     const name = functionName(fn);
     if (name === null) continue;
@@ -177,17 +178,16 @@ function remoteCallsIn(ctx: FileContext, node: Node): Node[] {
   return callsWithin(ctx, node).filter((c) => SUBJECT_VOCABULARIES.some((v) => reachedCallsOf(ctx, c, v).length > 0));
 }
 
-/** Called names that read or compute: a helper so named is not what a handler's outcome is about. */
-const READ_WORDS = new Set(['get', 'find', 'fetch', 'load', 'list', 'read', 'query', 'count', 'is', 'has', 'check', 'validate', 'verify', 'format', 'parse', 'render', 'log', 'to', 'serialize', 'compute', 'calculate', 'build', 'lookup', 'search']);
-
 /**
  * A try around a helper of another file (`smtp.deliver_persisted(mail)`, `this.stripeService.createPayment()`):
  * its handler is judged if the link step finds that the helper writes or notifies.
  */
 function helperSubject(ctx: FileContext, body: Node): { call: Node; requires: Requirement } | null {
+  const readVerbs = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
   for (const call of callsWithin(ctx, body)) {
     const path = calleePath(ctx, call);
-    if (resolveLocalFunction(ctx, call) !== null || READ_WORDS.has(splitWords(lastSegment(path))[0] ?? '')) continue;
+    // A helper named for a read (`get_status`, `findOrder`: `read_verbs`) is not the handler's subject.
+    if (resolveLocalFunction(ctx, call) !== null || readVerbs.has(splitWords(lastSegment(path))[0] ?? '')) continue;
     const vocab = SUBJECT_VOCABULARIES.join('|');
     if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes' } };
     if (isTypedMemberCall(ctx, path)) {

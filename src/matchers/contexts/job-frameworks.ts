@@ -1,3 +1,4 @@
+import { compiledOnce } from '../compiled.js';
 import { calleePath } from '../file-index.js';
 import { NamePatterns, normalizeName } from '../names.js';
 import {
@@ -40,12 +41,12 @@ export function jobFrameworkScopes(
   functions: Map<string, Node>,
   decoratedFunction: (deco: Node, family: Family) => Node | null,
 ): Scope[] {
-  const frameworks = ctx.memo('job-frameworks', () =>
+  const frameworks = compiledOnce(ctx.vocab, 'job-frameworks', () =>
     ctx.vocab.retry.job_frameworks.map((spec) => ({ spec, decorators: new NamePatterns(spec.decorators), calls: new NamePatterns(spec.calls) })),
   );
   if (frameworks.length === 0) return [];
-  const anyCall = ctx.memo('job-framework-calls', () => new NamePatterns(ctx.vocab.retry.job_frameworks.flatMap((f) => f.calls)));
-  const anyDecorator = ctx.memo('job-framework-decorators', () => new NamePatterns(ctx.vocab.retry.job_frameworks.flatMap((f) => f.decorators)));
+  const anyCall = compiledOnce(ctx.vocab, 'job-framework-calls', () => new NamePatterns(ctx.vocab.retry.job_frameworks.flatMap((f) => f.calls)));
+  const anyDecorator = compiledOnce(ctx.vocab, 'job-framework-decorators', () => new NamePatterns(ctx.vocab.retry.job_frameworks.flatMap((f) => f.decorators)));
   const scopes: Scope[] = [];
   for (const deco of decorators) {
     const expr = deco.firstNamedChild;

@@ -4,6 +4,7 @@ import { functionsByName, reachedCallsOf, resolveLocalFunction } from '../local-
 import { ambiguousException, caughtName, exceptionPaths, testsError } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../call-vocabulary.js';
 import { clientPolicyScopes } from './client-policies.js';
+import { compiledOnce } from '../compiled.js';
 import { jobFrameworkScopes } from './job-frameworks.js';
 import { NamePatterns, WordSet } from '../names.js';
 import {
@@ -68,6 +69,9 @@ interface RetryVocab {
   iterators: NamePatterns;
   taskRetryCalls: NamePatterns;
   taskRetryRaises: NamePatterns;
+  reenqueueMethods: Set<string>;
+  enqueueCalls: NamePatterns;
+  requeueCalls: NamePatterns;
   taskRetryKwargs: WordSet;
   hooks: Set<string>;
   jobPolicies: NamePatterns;
@@ -77,7 +81,8 @@ interface RetryVocab {
 }
 
 function retryVocab(ctx: FileContext): RetryVocab {
-  return ctx.memo('retry-vocab', () => {
+  // Compiled once per vocabulary, not per file.
+  return compiledOnce(ctx.vocab, 'retry-vocab', () => {
     const r = ctx.vocab.retry;
     return {
       decorators: new NamePatterns(r.decorators),
@@ -85,6 +90,9 @@ function retryVocab(ctx: FileContext): RetryVocab {
       iterators: new NamePatterns(r.iterators),
       taskRetryCalls: new NamePatterns(r.task_retry_calls),
       taskRetryRaises: new NamePatterns(r.task_retry_raises),
+      reenqueueMethods: new Set(r.reenqueue_methods),
+      enqueueCalls: new NamePatterns(r.enqueue_calls),
+      requeueCalls: new NamePatterns(r.requeue_calls),
       taskRetryKwargs: new WordSet(r.task_retry_kwargs),
       hooks: new Set(r.hooks.map((h) => h.toLowerCase())),
       jobPolicies: new NamePatterns(r.job_policies),
@@ -589,8 +597,6 @@ function decoratedFunction(deco: Node, family: Family): Node | null {
 }
 
 const HANDLER_TYPES = new Set(['except_clause', 'except_group_clause', 'catch_clause']);
-const REENQUEUE = /\.(delay|apply_async|send|send_with_options|enqueue|schedule)$/;
-const ENQUEUE_OF = /(^|\.)(enqueue|enqueue_call|enqueue_in|enqueue_at|schedule|add_job)$/;
 
 /**
  * Functions that run themselves again after a failure, whatever they are called: a recursive
@@ -608,10 +614,11 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
     for (const call of callsWithin(ctx, body)) {
       const path = calleePath(ctx, call);
       const selfCall = path === name || path === `self.${name}` || path === `this.${name}` || path === `cls.${name}`;
+      const dot = path.lastIndexOf('.');
       const reenqueue =
-        (REENQUEUE.test(path) && path.slice(0, path.lastIndexOf('.')).split('.').pop() === name) ||
-        (ENQUEUE_OF.test(path) && callArguments(call)[0]?.text === name);
-      const requeue = !selfCall && !reenqueue && /\.(add|push|enqueue|publish|send)$/.test(path) && callArguments(call).some((a) => mentionsCounter(v, a));
+        (dot > 0 && v.reenqueueMethods.has(path.slice(dot + 1)) && lastSegment(path.slice(0, dot)) === name) ||
+        (v.enqueueCalls.matches(path) && callArguments(call)[0]?.text === name);
+      const requeue = !selfCall && !reenqueue && v.requeueCalls.matches(path) && callArguments(call).some((a) => mentionsCounter(v, a));
       if (!selfCall && !reenqueue && !requeue) continue;
       if (owningNamedFunction(call, ctx.family)?.id !== fn.id || !onFailurePath(ctx, v, call, body)) continue;
       const label = selfCall ? `${name}() called again on failure` : `${name} re-enqueued on failure (${firstLine(call, 50)})`;
@@ -711,9 +718,9 @@ function isRemoteCallPath(path: string): boolean {
 function failedRecordScopes(ctx: FileContext): Scope[] {
   const failure = ctx.vocab.outcomes.failure;
   if (failure === undefined) return [];
-  const values = new Set([...failure.values.map((v) => v.toLowerCase()), 'retry', 'retrying', 'pending_retry', 'retry_scheduled', 'retry_pending']);
+  const values = new Set([...failure.values, ...ctx.vocab.retry.retry_states].map((v) => v.toLowerCase()));
   // The query names a failure value in a string: a file with none holds no such loop.
-  const quoted = ctx.memo('failure-strings', () => new RegExp(`['"\`](${[...values].map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})['"\`]`, 'i'));
+  const quoted = compiledOnce(ctx.vocab, 'failure-strings', () => new RegExp(`['"\`](${[...values].map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})['"\`]`, 'i'));
   if (!quoted.test(ctx.source)) return [];
   const selectsFailed = (node: Node | null, at: Node): boolean => {
     if (node === null) return false;

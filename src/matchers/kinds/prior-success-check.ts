@@ -14,7 +14,7 @@ import {
   type Node,
 } from '../syntax.js';
 import type { FileContext, Matcher } from '../types.js';
-import { WordSet } from '../names.js';
+import { wordSet } from '../compiled.js';
 
 /**
  * `prior-success-check` — inside the candidate's retry scope, before the candidate, a lookup
@@ -64,7 +64,7 @@ const NOT_LOOKUPS = /^(time|datetime|Date|Math|random|perf_counter|monotonic|len
  * `prior.status`) in the condition or that lookup.
  */
 function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node): boolean {
-  const words = ctx.memo('prior-success-words', () => new WordSet(ctx.vocab.prior_success_words));
+  const words = wordSet(ctx, 'prior_success_words', ctx.vocab.prior_success_words);
   const says = (n: Node) => textWords(ctx, n).some((w) => words.anyStemOf(w));
   const calls = condition.descendantsOfType(callTypes(ctx.family) as string[]);
   if (isCall(condition, ctx.family)) calls.push(condition);
