@@ -1,10 +1,8 @@
-import { calleePath, nodesWithin } from './file-index.js';
+import { lastBindingBefore } from './bindings.js';
+import { calleePath } from './file-index.js';
 import { NamePatterns, WordSet, normalizeName, splitWords } from './names.js';
 import {
-  BINDING_TYPES,
-  bindingOf,
   callArguments,
-  enclosingFunction,
   keywordArgument,
   lastSegment,
   literalEntries,
@@ -171,7 +169,7 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
 }
 
 /** Calls on a logger, console or metrics client only record; they never act on the world. */
-function isPassive(ctx: FileContext, path: string): boolean {
+export function isPassive(ctx: FileContext, path: string): boolean {
   const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
   if (receiver === '') return false;
   const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
@@ -218,49 +216,6 @@ function boundHttpMethod(ctx: FileContext, call: Node): string | null {
     for (const entry of literalEntries(value)) if (normalizeName(entry.key) === 'method') return stringValue(entry.value);
   }
   return null;
-}
-
-/** The value last bound to `name` before `at`, in the functions around it or at module level. */
-export function lastBindingBefore(ctx: FileContext, name: string, at: Node): Node | null {
-  const scopes: Node[] = [];
-  for (let fn = enclosingFunction(at, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) scopes.push(fn);
-  scopes.push(ctx.root);
-  for (const scope of scopes) {
-    let found: Node | null = null;
-    for (const b of bindingsIn(ctx, scope).get(name) ?? []) {
-      if (b.at >= at.startIndex) break;
-      found = b.value;
-    }
-    if (found !== null) return found;
-  }
-  return null;
-}
-
-/** Every binding in a scope by name, in order (built once per scope: lookups recur per call). */
-function bindingsIn(ctx: FileContext, scope: Node): Map<string, { at: number; value: Node }[]> {
-  return ctx.memo(`bindings:${scope.id}`, () => {
-    const out = new Map<string, { at: number; value: Node }[]>();
-    const add = (name: string, at: number, value: Node | null) => {
-      if (value === null) return;
-      const list = out.get(name) ?? [];
-      list.push({ at, value });
-      out.set(name, list);
-    };
-    for (const node of nodesWithin(ctx, scope, BINDING_TYPES)) {
-      const b = bindingOf(node);
-      if (b !== null) add(b.name, node.startIndex, b.value);
-      else for (const name of destructuredNames(node)) add(name, node.startIndex, node.childForFieldName('value') ?? node.childForFieldName('right'));
-    }
-    return out;
-  });
-}
-
-/** `const { data: payouts } = …`, `[a, b] = …`: the names a pattern binds. */
-function destructuredNames(node: Node): string[] {
-  const target = node.childForFieldName('name') ?? node.childForFieldName('left');
-  if (target === null || target.type === 'identifier') return [];
-  // Keys of a pattern (`data` in `{ data: payouts }`) are property identifiers, not identifiers.
-  return target.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).map((id) => id.text);
 }
 
 /**

@@ -203,6 +203,14 @@ export function blockStatements(block: Node | null): Node[] {
   return [block];
 }
 
+/** The nearest enclosing function that is not an inline callback (`setTimeout(() => …)`, `.catch(e => …)`, a lambda). */
+export function namedEnclosingFunction(node: Node, family: Family): Node | null {
+  for (let fn = enclosingFunction(node, family); fn !== null; fn = enclosingFunction(fn, family)) {
+    if (functionName(fn) !== null && fn.parent?.type !== 'arguments' && fn.parent?.type !== 'argument_list') return fn;
+  }
+  return null;
+}
+
 /** The body of a loop (not its `else:` clause). */
 export function loopBody(loop: Node): Node | null {
   return loop.childForFieldName('body');

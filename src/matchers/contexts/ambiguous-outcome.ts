@@ -114,7 +114,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
   for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
     const body = tryBody(tryStmt);
     if (body === null || inProbe(ctx, tryStmt)) continue;
-    const local = remoteCallsIn(ctx, body)[0];
+    const local = writesOrSendsIn(ctx, body)[0];
     const helper = local === undefined ? helperSubject(ctx, body) : null;
     const subject = local ?? helper?.call;
     if (subject === undefined) continue;
@@ -174,7 +174,8 @@ function inProbe(ctx: FileContext, node: Node): boolean {
 /** What a handler's outcome is about: remote writes and notifications (a sent message is a write too). */
 const SUBJECT_VOCABULARIES = ['mutating', 'notification'];
 
-function remoteCallsIn(ctx: FileContext, node: Node): Node[] {
+/** The calls under `node` that write or send, directly or through a helper of this file. */
+export function writesOrSendsIn(ctx: FileContext, node: Node): Node[] {
   return callsWithin(ctx, node).filter((c) => SUBJECT_VOCABULARIES.some((v) => reachedCallsOf(ctx, c, v).length > 0));
 }
 

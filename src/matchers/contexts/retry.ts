@@ -1,8 +1,8 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
-import { functionsByName, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { ambiguousException, caughtName, exceptionPaths, testsError } from './ambiguous-outcome.js';
-import { lastBindingBefore } from '../call-vocabulary.js';
+import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
+import { ambiguousException, caughtName, exceptionPaths, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
+import { lastBindingBefore } from '../bindings.js';
 import { clientPolicyScopes } from './client-policies.js';
 import { compiledOnce } from '../compiled.js';
 import { jobFrameworkScopes } from './job-frameworks.js';
@@ -15,6 +15,7 @@ import {
   contains,
   dottedPath,
   enclosingFunction,
+  namedEnclosingFunction,
   firstLine,
   functionBody,
   functionName,
@@ -620,7 +621,7 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
         (v.enqueueCalls.matches(path) && callArguments(call)[0]?.text === name);
       const requeue = !selfCall && !reenqueue && v.requeueCalls.matches(path) && callArguments(call).some((a) => mentionsCounter(v, a));
       if (!selfCall && !reenqueue && !requeue) continue;
-      if (owningNamedFunction(call, ctx.family)?.id !== fn.id || !onFailurePath(ctx, v, call, body)) continue;
+      if (namedEnclosingFunction(call, ctx.family)?.id !== fn.id || !onFailurePath(ctx, v, call, body)) continue;
       const label = selfCall ? `${name}() called again on failure` : `${name} re-enqueued on failure (${firstLine(call, 50)})`;
       // The call that starts the next attempt is the retry itself, not a write it repeats.
       scopes.push({ context: 'retry', body, construct: call, label, excludes: [call] });
@@ -628,14 +629,6 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
     }
   }
   return scopes;
-}
-
-/** The nearest enclosing function that is not an inline callback (`setTimeout(() => …)`, `.catch(e => …)`). */
-function owningNamedFunction(node: Node, family: Family): Node | null {
-  for (let fn = enclosingFunction(node, family); fn !== null; fn = enclosingFunction(fn, family)) {
-    if (functionName(fn) !== null && fn.parent?.type !== 'arguments' && fn.parent?.type !== 'argument_list') return fn;
-  }
-  return null;
 }
 
 /** Inside an except/catch (or a promise's `.catch`) or a branch on an attempt counter, within `body`. */
@@ -672,11 +665,7 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
     const body = tryStmt.childForFieldName('body');
     if (body === null) continue;
     // Only a write or a send made again is a retry worth judging (`exit()` in both is not).
-    const tried = new Set(
-      callsWithin(ctx, body)
-        .filter((c) => isRemoteCallPath(calleePath(ctx, c)) && (reachedCallsOf(ctx, c, 'mutating').length > 0 || reachedCallsOf(ctx, c, 'notification').length > 0))
-        .map(signature),
-    );
+    const tried = new Set(writesOrSendsIn(ctx, body).map(signature));
     if (tried.size === 0) continue;
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
       // After a definite error (`except ValueError`) the call is made again for another reason.
@@ -702,11 +691,6 @@ function underErrorTest(node: Node, body: Node, caught: string): boolean {
     if (cond !== null && !contains(cond, node) && testsError(cond, caught)) return true;
   }
   return false;
-}
-
-/** A call path that can name an operation (not a builtin or a log call). */
-function isRemoteCallPath(path: string): boolean {
-  return path.includes('.') || /^[a-z_$][\w$]*$/i.test(path) ? !/^(print|len|str|int|float|console\.|log|logger\.|logging\.)/.test(path) : false;
 }
 
 /**

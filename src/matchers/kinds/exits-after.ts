@@ -1,6 +1,6 @@
 import { calleePath } from '../file-index.js';
-import { WordSet } from '../names.js';
-import { blockStatements, callTypes, isCall, isExit, isFunction, lastSegment, tryHandlers, unwrapAwait, type Family, type Node } from '../syntax.js';
+import { isPassive } from '../call-vocabulary.js';
+import { blockStatements, callTypes, isCall, isExit, isFunction, tryHandlers, unwrapAwait, type Family, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -42,9 +42,8 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
         if (isPlainExit(next, ctx.family)) return true;
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
-        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(t, ctx.family)) {
-          return endsRetriedFunction(ctx, t, scope.body, scope.hook === true, ctx.family);
-        }
+        // What follows that try must end the attempt in turn.
+        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(t, ctx.family)) return endsAttempt(ctx, t, scope);
         return false;
       }
       // The last step of a retried function: it runs again only when it failed itself.
@@ -63,27 +62,6 @@ function swallows(tryStmt: Node, family: Family): boolean {
   return handlers.length > 0 && handlers.every((h) => h.body.descendantsOfType(family === 'python' ? 'raise_statement' : 'throw_statement').length === 0);
 }
 
-/** Whether `node` is the last step of a retried function: nothing follows it up to the function's body. */
-function endsRetriedFunction(ctx: FileContext, node: Node, body: Node, hook: boolean, family: Family): boolean {
-  if (hook || body.parent === null || !isFunction(body.parent, family)) return false;
-  let n = node;
-  for (let p = n.parent; p !== null; n = p, p = p.parent) {
-    if (p.type === 'block' || p.type === 'statement_block') {
-      const statements = blockStatements(p);
-      const index = statements.findIndex((s) => s.id === n.id);
-      const next = statements.slice(index + 1).find((st) => !isInert(ctx, st));
-      if (next !== undefined && !isPlainExit(next, family)) return false;
-    }
-    if (p.id === body.id) return true;
-    if (['except_clause', 'catch_clause', 'else_clause', 'elif_clause', 'finally_clause'].includes(p.type) || isLoopNode(p)) return false;
-  }
-  return false;
-}
-
-function isLoopNode(node: Node): boolean {
-  return /^(for_statement|for_in_statement|while_statement|do_statement)$/.test(node.type);
-}
-
 /**
  * `break`, or a `return` whose value makes no call: nothing after the candidate can fail and
  * trigger another attempt. (`return processor.charge(...)` can, so the message may be sent again.)
@@ -98,7 +76,5 @@ function isInert(ctx: FileContext, statement: Node): boolean {
   const expr = unwrapAwait(statement.firstNamedChild);
   if (expr === null || !isCall(expr, ctx.family)) return false;
   const path = calleePath(ctx, expr);
-  const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
-  const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
-  return path === 'print' || (receiver !== '' && passive.anyWordOf(lastSegment(receiver)));
+  return path === 'print' || isPassive(ctx, path);
 }

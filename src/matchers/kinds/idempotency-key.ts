@@ -2,7 +2,7 @@ import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
 import { isTypedMemberCall } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { lastBindingBefore } from '../call-vocabulary.js';
+import { lastBindingBefore } from '../bindings.js';
 import { normalizeName } from '../names.js';
 import {
   BINDING_TYPES,

@@ -1,5 +1,5 @@
 import { WordSet } from '../names.js';
-import { contains, enclosingFunction, ifChain, namesUnder, type Node } from '../syntax.js';
+import { contains, ifChain, namedEnclosingFunction, namesUnder, type Node } from '../syntax.js';
 import type { FileContext, Matcher } from '../types.js';
 
 /**
@@ -26,9 +26,8 @@ export const onceGuardMatcher: Matcher = {
     // Through a helper of this file: a send the helper makes only in its give-up branch
     // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
     const inner = candidate.related.find((r) => / calls .+ here$/.test(r.message))?.node;
-    let helper = inner && enclosingFunction(inner, ctx.family);
     // `transaction.on_commit(lambda: notify(…))`: the helper is the function around the callback.
-    while (helper && (helper.type === 'lambda' || helper.parent?.type === 'arguments' || helper.parent?.type === 'argument_list')) helper = enclosingFunction(helper, ctx.family);
+    const helper = inner && namedEnclosingFunction(inner, ctx.family);
     return inner !== undefined && helper != null && !contains(helper, candidate.node) && guarded(ctx, once, inner, helper, undefined);
   },
 };
