@@ -55,13 +55,13 @@ function captureIo(cwd: string) {
 }
 
 interface JsonReport {
-  findings: { ruleId: string; file: string; line: number; message: string; suppression?: unknown; related?: { file?: string; line: number; message: string }[] }[];
+  findings: { ruleId: string; file: string; line: number; message: string; code: string; suppression?: unknown; related?: { file?: string; line: number; message: string }[] }[];
   summary: { filesScanned: number };
 }
 
 const posix = (p: string) => p.split('\\').join('/').replace(/^\.\//, '');
 
-async function scanRepo(dir: string, repo: string): Promise<{ findings: RealFinding[]; files: number; seconds: number }> {
+export async function scanRepo(dir: string, repo: string): Promise<{ findings: RealFinding[]; files: number; seconds: number }> {
   const cap = captureIo(dir);
   const started = performance.now();
   const code = await main(['scan', '.', '--format', 'json', '--fail-on', 'none', '--quiet'], cap.io);
@@ -76,6 +76,7 @@ async function scanRepo(dir: string, repo: string): Promise<{ findings: RealFind
       path: posix(f.file),
       line: f.line,
       message: f.message,
+      code: f.code,
       related: (f.related ?? []).map((r) => ({ ...(r.file !== undefined ? { path: posix(r.file) } : {}), line: r.line, message: r.message })),
     }));
   return { findings, files: report.summary.filesScanned, seconds };

@@ -26,7 +26,7 @@ function git(args: string[], opts: { cwd?: string; input?: Buffer } = {}): Buffe
 }
 
 /** A git directory for `repo` under the mirror root that holds `commit`, or null. */
-export function mirrorGitDir(mirror: string, ref: RepoRef): string | null {
+function mirrorGitDir(mirror: string, ref: RepoRef): string | null {
   const base = join(mirror, corpusFolder(ref.repo));
   for (const dir of [join(base, 'repo', '.git'), join(base, 'repo'), join(base, '.git'), base]) {
     if (!existsSync(join(dir, 'HEAD')) || !existsSync(join(dir, 'objects'))) continue;
@@ -44,7 +44,7 @@ export function mirrorGitDir(mirror: string, ref: RepoRef): string | null {
  * Writes the commit's files under `into`. Snapshots may lack large blobs (`git archive` would
  * fail on them), so files are read one by one and a missing blob is skipped: it is never source.
  */
-export function extract(gitDir: string, commit: string, into: string): void {
+function extract(gitDir: string, commit: string, into: string): void {
   const entries = git(['--git-dir', gitDir, 'ls-tree', '-r', '-z', '--full-tree', commit])
     .toString('utf8')
     .split('\0')
@@ -73,7 +73,7 @@ export function extract(gitDir: string, commit: string, into: string): void {
   }
 }
 
-export function fetchFromGithub(ref: RepoRef, into: string): void {
+function fetchFromGithub(ref: RepoRef, into: string): void {
   const tmp = mkdtempSync(join(tmpdir(), 'faultline-real-'));
   try {
     git(['init', '-q', '--bare', tmp]);
@@ -90,30 +90,39 @@ export interface BuildResult {
   failed: { repo: string; reason: string }[];
 }
 
+/**
+ * Makes `into` hold `ref` at its commit: kept when its stamp already names that commit, else
+ * extracted from a mirror snapshot or fetched. Returns whether it had to be built. Each repository
+ * is its own git root, as in a real checkout, so this project's ignore files (which ignore the
+ * corpus) do not apply to it. A failed build leaves nothing behind.
+ */
+export function materialize(ref: RepoRef, into: string, mirror: string | undefined): 'kept' | 'built' {
+  const stamp = join(into, STAMP);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === ref.commit) return 'kept';
+  rmSync(into, { recursive: true, force: true });
+  mkdirSync(into, { recursive: true });
+  try {
+    const dir = mirror === undefined ? null : mirrorGitDir(mirror, ref);
+    if (dir !== null) extract(dir, ref.commit, into);
+    else fetchFromGithub(ref, into);
+    git(['init', '-q', into]);
+    writeFileSync(stamp, `${ref.commit}\n`);
+    return 'built';
+  } catch (err) {
+    rmSync(into, { recursive: true, force: true });
+    throw err;
+  }
+}
+
 export function buildCorpus(root: string, mirror: string | undefined, log: (line: string) => void): BuildResult {
   const refs = reposOf(readRealLabels(root, LABELS_DIR));
   const result: BuildResult = { built: [], kept: [], failed: [] };
   for (const ref of refs) {
-    const into = join(root, CORPUS_DIR, corpusFolder(ref.repo));
-    const stamp = join(into, STAMP);
-    if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === ref.commit) {
-      result.kept.push(ref.repo);
-      continue;
-    }
-    rmSync(into, { recursive: true, force: true });
-    mkdirSync(into, { recursive: true });
     try {
-      const dir = mirror === undefined ? null : mirrorGitDir(mirror, ref);
-      if (dir !== null) extract(dir, ref.commit, into);
-      else fetchFromGithub(ref, into);
-      // Each repository is its own git root, as in a real checkout: the ignore files of this
-      // project (which ignores the corpus) must not apply to it.
-      git(['init', '-q', into]);
-      writeFileSync(stamp, `${ref.commit}\n`);
-      result.built.push(ref.repo);
-      log(`built ${ref.repo} @ ${ref.commit.slice(0, 12)}`);
+      const how = materialize(ref, join(root, CORPUS_DIR, corpusFolder(ref.repo)), mirror);
+      result[how].push(ref.repo);
+      if (how === 'built') log(`built ${ref.repo} @ ${ref.commit.slice(0, 12)}`);
     } catch (err) {
-      rmSync(into, { recursive: true, force: true });
       const reason = err instanceof Error ? (err.message.split('\n').find((l) => l.trim() !== '') ?? err.message) : String(err);
       result.failed.push({ repo: ref.repo, reason });
       log(`could not build ${ref.repo} @ ${ref.commit.slice(0, 12)}: ${reason}`);

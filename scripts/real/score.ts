@@ -17,6 +17,8 @@ export interface RealFinding {
   path: string;
   line: number;
   message?: string;
+  /** The finding's source line, trimmed. */
+  code?: string;
   /** Related locations (`path` absent: the finding's own file). */
   related?: { path?: string; line: number; message: string }[];
 }
