@@ -11,6 +11,7 @@ import { contentKey } from './cache.js';
 import type { Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
 import { resolveTypedCalls, tsconfigPath } from './typed-calls.js';
+import { workspacePackages } from './workspace-packages.js';
 
 const TEST_DIRS = /(^|\/)(__tests__|tests?)\//;
 
@@ -42,8 +43,10 @@ export function settle(
   const typed = options.types
     ? resolveTypedCalls({ cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS, ...(known ? { known: known.answers } : {}) })
     : undefined;
+  const packages = workspacePackages(options.cwd, links.map((l) => l.scope ?? options.cwd));
   findings.push(
     ...linkFindings(links, {
+      packages,
       ...(typed ? { resolveTyped: typed.resolver } : {}),
       ...(rescan ? { rescan: (input: LinkInput) => rescan(input.file, texts.get(input.file)) } : {}),
     }),
@@ -107,7 +110,14 @@ export function settledInputsKey(inputs: readonly Prepared[], options: ScanFiles
   const hash = createHash('sha256');
   const { cwd, testFileRisk, testFilePatterns, suppressions, types } = options;
   hash.update(JSON.stringify({ cwd, testFileRisk, testFilePatterns, suppressions, types, tsconfig: tsconfigText(options) }));
-  for (const p of inputs) hash.update(`\0${p.file}\0${p.key ?? JSON.stringify(p.warnings)}\0${packageScope(cwd, p.file)}`);
+  const scopes = new Set<string>();
+  for (const p of inputs) {
+    const scope = packageScope(cwd, p.file);
+    scopes.add(scope);
+    hash.update(`\0${p.file}\0${p.key ?? JSON.stringify(p.warnings)}\0${scope}`);
+  }
+  // Bare imports of the workspace's own packages resolve by their names and exports.
+  hash.update(JSON.stringify(workspacePackages(cwd, scopes)));
   return hash.digest('base64url');
 }
 

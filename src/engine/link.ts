@@ -42,6 +42,7 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
  */
 export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions = {}): Finding[] {
   const byFile = new Map(inputs.map((i) => [i.file, i]));
+  if (options.packages && options.packages.length > 0) workspaces.set(byFile, options.packages);
   const factsByScope = new Map<string, Set<string>>();
   for (const i of inputs) {
     const set = factsByScope.get(i.scope ?? '') ?? new Set<string>();
@@ -119,12 +120,12 @@ function requirementsHold(
     const sites = req.vocab.split('|').flatMap((v) => target?.facts.reaches[v] ?? []);
     const unkeyed = sites.filter((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
     if (req.mode === 'unless-keyed') {
-      // A name that says "write" stands unless the body shows every such call is keyed, or
-      // shows it only computes in memory.
-      if (target?.facts.localOnly) return false;
+      // A name that says "write" stands while its body is out of sight; a body in sight must make
+      // such a call without the key (a body that only stores locally or computes writes nowhere).
+      if (target === null) return true;
       const first = unkeyed[0];
-      if (target && first) related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
-      return sites.length === 0 || first !== undefined;
+      if (first) related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
+      return first !== undefined;
     }
     const first = unkeyed[0];
     if (target === null || first === undefined) return false;
@@ -243,6 +244,17 @@ export interface LinkOptions {
    * deferred findings are dropped (their tests never ran) and the file's pending ones stand.
    */
   rescan?: (input: LinkInput) => readonly PendingFinding[] | null;
+  /** The workspace's own packages, so `@acme/db/queries` resolves to the scanned files of `packages/db`. */
+  packages?: readonly WorkspacePackage[];
+}
+
+/** A package of the scanned workspace (a folder with a package.json that has a name). */
+export interface WorkspacePackage {
+  name: string;
+  /** Its folder, in the convention of `LinkInput.file`. */
+  dir: string;
+  /** Its package.json `exports` subpaths mapped to files (`./queries` → `./src/queries/index.ts`). */
+  exports: Readonly<Record<string, string>>;
 }
 
 function resolveTyped(byFile: Map<string, LinkInput>, options: LinkOptions, at: { file: string; line: number; column: number }): Target | null {
@@ -360,13 +372,31 @@ function findModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: 
         if (base === '.' || base === '/' || posix.dirname(base) === base) break;
       }
     } else if (specifier.startsWith('.')) candidates.push(...ecmaFiles(posix.join(dir, specifier)));
-    else return null;
+    else {
+      const pkg = workspacePackageOf(workspaces.get(byFile), specifier);
+      if (pkg === null) return null;
+      const sub = specifier.slice(pkg.name.length).replace(/^\//, '');
+      const exported = pkg.exports[sub === '' ? '.' : `./${sub}`];
+      if (exported !== undefined) candidates.push(...ecmaFiles(posix.join(pkg.dir, exported)));
+      candidates.push(...ecmaFiles(posix.join(pkg.dir, 'src', sub)), ...ecmaFiles(posix.join(pkg.dir, sub)));
+    }
   }
   for (const c of candidates) {
     const hit = byFile.get(posix.normalize(c));
     if (hit) return hit;
   }
   return null;
+}
+
+const workspaces = new WeakMap<Map<string, LinkInput>, readonly WorkspacePackage[]>();
+
+/** The workspace package a bare specifier names (`@acme/db` for `@acme/db/queries`), or null. */
+function workspacePackageOf(packages: readonly WorkspacePackage[] | undefined, specifier: string): WorkspacePackage | null {
+  let best: WorkspacePackage | null = null;
+  for (const p of packages ?? []) {
+    if ((specifier === p.name || specifier.startsWith(`${p.name}/`)) && (best === null || p.name.length > best.name.length)) best = p;
+  }
+  return best;
 }
 
 function pythonModuleFiles(path: string): string[] {

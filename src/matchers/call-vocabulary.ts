@@ -34,6 +34,7 @@ interface CompiledCallVocabulary {
   excludeUrlWords: WordSet;
   hasUrlWords: boolean;
   hasExcludeUrlWords: boolean;
+  localHandles: NamePatterns;
 }
 
 const compiled = new WeakMap<CallVocabulary, CompiledCallVocabulary>();
@@ -52,6 +53,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
       hasUrlWords: vocab.url_words.length > 0,
       hasExcludeUrlWords: vocab.exclude_url_words.length > 0,
+      localHandles: new NamePatterns(vocab.local_handles),
     };
     compiled.set(vocab, c);
   }
@@ -93,6 +95,7 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
   if (verdicts === undefined || verdicts.size > MAX_PATHS) byName.set(name, (verdicts = new Map()));
   let verdict = verdicts.get(path);
   if (verdict === undefined) verdicts.set(path, (verdict = pathVerdict(ctx, path, v)));
+  if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
   switch (verdict) {
     case PathVerdict.No:
       return false;
@@ -109,6 +112,27 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
     }
   }
 }
+
+/**
+ * Whether the call's receiver is a parameter of a callback given to a `local_handles` call:
+ * `tx` in `prisma.$transaction(async (tx) => tx.wallet.update(…))`.
+ */
+function onLocalHandle(ctx: FileContext, call: Node, path: string, handles: NamePatterns): boolean {
+  const root = path.split('.')[0];
+  if (root === undefined || root === path) return false;
+  for (let fn = call.parent; fn !== null; fn = fn.parent) {
+    if (!FUNCTION_TYPES.has(fn.type)) continue;
+    const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+    const named = params !== null && (params.text === root || params.descendantsOfType(['identifier']).some((p) => p.text === root));
+    if (!named) continue;
+    const args = fn.parent;
+    const outer = args?.parent;
+    return args?.type === 'arguments' && outer != null && outer.type === 'call_expression' && handles.matches(calleePath(ctx, outer));
+  }
+  return false;
+}
+
+const FUNCTION_TYPES = new Set(['arrow_function', 'function_expression', 'function', 'lambda']);
 
 const HTTP_VERBS = new Set(['post', 'patch', 'put', 'delete']);
 

@@ -49,12 +49,44 @@ export function isOutcomeValue(node: Node, words: OutcomeWords): boolean {
   return false;
 }
 
-/** Whether any identifier or string under `node` mentions the outcome (word stems: `reconcil`). */
-export function mentionsOutcome(node: Node, words: OutcomeWords): boolean {
-  const texts: string[] = [];
-  for (const n of node.descendantsOfType(['identifier', 'property_identifier', 'string_content', 'string_fragment', 'shorthand_property_identifier'])) texts.push(n.text);
-  if (node.type === 'identifier' || node.type === 'string') texts.push(node.text);
-  return texts.some((t) => words.mentions.anyStemOf(t));
+/**
+ * Whether any identifier or string under `node` mentions the outcome (word stems: `reconcil`).
+ * Mentions that handle nothing do not count: text inside a call `ignore` rejects (a log line), and
+ * an error message's fallback wording (`'Unknown error'`, `unknownException`), which names the
+ * exception, not the operation's outcome.
+ */
+export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call: Node) => boolean): boolean {
+  const kinds = ['identifier', 'property_identifier', 'string_content', 'string_fragment', 'shorthand_property_identifier'];
+  const candidates = node.descendantsOfType(kinds);
+  if (node.type === 'identifier' || node.type === 'string') candidates.push(node);
+  return candidates.some((n) => words.mentions.anyStemOf(n.text) && !namesAnError(n.text, words) && !(ignore && insideIgnoredCall(n, node, ignore)));
+}
+
+const ERROR_NOUNS = new Set(['error', 'errors', 'exception', 'exceptions', 'err']);
+
+/** `Unknown error`, `unknownException`: every mention is an adjective of an error noun. */
+function namesAnError(text: string, words: OutcomeWords): boolean {
+  const parts = splitWords(text);
+  let mentioned = false;
+  for (let i = 0; i < parts.length; i++) {
+    if (!words.mentions.anyStemOf(parts[i] ?? '')) continue;
+    mentioned = true;
+    if (!ERROR_NOUNS.has(parts[i + 1] ?? '')) return false;
+  }
+  return mentioned;
+}
+
+function insideIgnoredCall(n: Node, top: Node, ignore: (call: Node) => boolean): boolean {
+  for (let p = n.parent; p !== null && p.id !== top.id; p = p.parent) {
+    if ((p.type === 'call' || p.type === 'call_expression') && ignore(p)) return true;
+  }
+  return false;
+}
+
+/** A call on a logger, metrics or console (`logger.error(…)`, `print(…)`): it reports, it records nothing. */
+export function isPassiveCall(path: string, passive: WordSet): boolean {
+  const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
+  return (receiver !== '' && passive.anyWordOf(lastSegment(receiver))) || /^(print|console\.)/.test(path);
 }
 
 /** Called names that ask or log rather than record: `is_failed()`, `log_failure()`, `has_failed`. */

@@ -120,7 +120,8 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
     }));
   }
   const localOnly = isLocalOnly(ctx, fn);
-  if (retriesParam === undefined && Object.keys(reaches).length === 0 && !localOnly) return null;
+  // Kept even when it reaches nothing: a helper named like a write whose body writes nowhere remote
+  // (`createInbox(db, …)` inserting a row) is judged by that body.
   return { reaches, ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}) };
 }
 

@@ -32,6 +32,11 @@ export const CallVocabularySchema = z
     url_words: names,
     /** An HTTP write whose URL path has one of these words does not belong here (`/sign`, `/oauth/token`). */
     exclude_url_words: names,
+    /**
+     * Calls whose callback receives a local storage handle (`prisma.$transaction(async (tx) => …)`):
+     * a call on that parameter (`tx.order.create(…)`) never belongs here.
+     */
+    local_handles: names,
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { WordSet } from '../names.js';
-import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName } from '../outcomes.js';
+import { isOutcomeValue, isPassiveCall, outcomeParamProblem, outcomeWords, recordsByName } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { callee, dottedPath, enclosingFunction, functionBody, isCall, lastSegment, literalEntries, stringValue, type Node } from '../syntax.js';
 import { normalizeName } from '../names.js';
@@ -59,10 +59,6 @@ export const recordsMatcher: Matcher = {
   },
 };
 
-function isPassiveCall(path: string, passive: WordSet): boolean {
-  const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
-  return (receiver !== '' && passive.anyWordOf(lastSegment(receiver))) || /^(print|console\.)/.test(path);
-}
 
 const COMPARISONS = new Set(['==', '!=', '===', '!==', 'in', 'not in', 'is', 'is not']);
 

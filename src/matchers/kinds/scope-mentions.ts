@@ -1,4 +1,6 @@
-import { mentionsOutcome, outcomeParamProblem, outcomeWords } from '../outcomes.js';
+import { isPassiveCall, mentionsOutcome, outcomeParamProblem, outcomeWords } from '../outcomes.js';
+import { WordSet } from '../names.js';
+import { callee, dottedPath } from '../syntax.js';
 import type { Matcher } from '../types.js';
 
 /**
@@ -6,7 +8,7 @@ import type { Matcher } from '../types.js';
  * outcome anywhere it guards: the whole timeout handler, or every branch of a status check. Used
  * as `not: { scope-mentions: ambiguous }`: a handler that records `"pending"` or schedules a
  * reconciliation has handled the ambiguity, even if it also marks something failed.
- * Known false negatives: a mention in a log message (`log("status unknown")`) counts as handling.
+ * A mention in a log line (`log("status unknown")`) handles nothing and does not count.
  */
 export const scopeMentionsMatcher: Matcher = {
   kind: 'scope-mentions',
@@ -16,6 +18,7 @@ export const scopeMentionsMatcher: Matcher = {
     const words = outcomeWords(ctx, param ?? '');
     const scope = candidate.scope;
     if (words === undefined || scope === undefined) return false;
-    return mentionsOutcome(scope.guard ?? scope.body, words);
+    const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
+    return mentionsOutcome(scope.guard ?? scope.body, words, (call) => isPassiveCall(dottedPath(callee(call)), passive));
   },
 };
