@@ -5,11 +5,13 @@ import type { ScanWarning } from '../engine/types.js';
 import { findSuppressions } from '../engine/suppressions.js';
 import type { CachedScan, ScanCache } from './cache.js';
 import { NO_PROGRESS } from './progress.js';
+import { workspaceModuleKey } from '../engine/prefilter.js';
+import { workspacePackages } from './workspace-packages.js';
 import { HELD_TEXT_BYTES, mapInOrder, prepare, projectModules, READ_LANES, sourceKey, type Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
 import type { PendingFinding } from '../engine/scan-source.js';
 import { createTextScanner, type ScannerSetup, type TextOutcome, type TextTask } from './scan-text.js';
-import { settle, settledInputsKey, sourcesOf, typedInputsKeyer } from './settle-scan.js';
+import { packageScope, settle, settledInputsKey, sourcesOf, typedInputsKeyer } from './settle-scan.js';
 import { startScanPool } from './worker-pool.js';
 
 export { DEFAULT_TEST_PATTERNS } from './scan-options.js';
@@ -29,6 +31,8 @@ export type { FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './s
  */
 export async function scanFiles(files: readonly string[], options: ScanFilesOptions & ScanRunOptions): Promise<FilesScan> {
   const modules = projectModules(files);
+  // The workspace's own packages: a bare import of one (`@acme/db/queries`) names project code.
+  for (const pkg of workspacePackages(options.cwd, new Set(files.map((f) => packageScope(options.cwd, f))))) modules.add(workspaceModuleKey(pkg.name));
   const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: 0, rescanned: 0 };
   const progress = options.progress ?? NO_PROGRESS;
   const held = { bytes: 0, limit: options.heldTextBytes ?? HELD_TEXT_BYTES };

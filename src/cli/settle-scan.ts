@@ -148,7 +148,7 @@ const PACKAGE_MARKERS = ['package.json', 'pyproject.toml', 'setup.py', 'setup.cf
 const scopeCache = new Map<string, string>();
 
 /** The folder of the nearest package manifest above a file (or the scan's folder). */
-function packageScope(cwd: string, file: string): string {
+export function packageScope(cwd: string, file: string): string {
   const start = dirname(resolve(cwd, file));
   const seen: string[] = [];
   let found = cwd;

@@ -286,14 +286,30 @@ function escapeRegExp(s: string): string {
 /**
  * Whether a file's text imports one of the scanned project's own modules — the only way it can
  * hold a cross-file candidate, since the link step resolves imports to scanned files only.
- * ECMAScript: a relative specifier or a path alias (`@/`, `~/`, `#/`). Python: a relative import, or an import naming one of
+ * ECMAScript: a relative specifier, a path alias (`@/`, `~/`, `#/`) or one of the workspace's own
+ * packages (in `projectModules` under `workspaceModuleKey`). Python: a relative import, or an import naming one of
  * `projectModules` (the base names of the scanned files and their folders).
  */
 export function importsProject(text: string, language: LanguageSpec, projectModules: ReadonlySet<string>): boolean {
-  if (language.family === 'ecma') return /\b(?:from|import|require)\s*\(?\s*['"](?:\.|[@~#]\/)/.test(text);
+  if (language.family === 'ecma') {
+    if (/\b(?:from|import|require)\s*\(?\s*['"](?:\.|[@~#]\/)/.test(text)) return true;
+    for (const m of text.matchAll(/\b(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g)) {
+      if (projectModules.has(workspaceModuleKey(m[1] ?? ''))) return true;
+    }
+    return false;
+  }
   if (/^\s*from\s+\./m.test(text)) return true;
   for (const m of text.matchAll(/^\s*(?:from|import)\s+([\w.]+(?:\s*,\s*[\w.]+)*)/gm)) {
     for (const name of (m[1] ?? '').split(/[\s,.]+/)) if (projectModules.has(name)) return true;
   }
   return false;
+}
+
+/**
+ * The key a workspace package's bare import is known by in `projectModules`: `npm:@acme/db` for
+ * `@acme/db/queries`, `npm:utils` for `utils/dates` (kept apart from Python's module names).
+ */
+export function workspaceModuleKey(specifier: string): string {
+  const parts = specifier.split('/');
+  return `npm:${specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '')}`;
 }

@@ -5,6 +5,7 @@ import { getMatcher } from '../matchers/index.js';
 import type { Candidate, FileContext, Node, Requirement, Vocabulary } from '../matchers/index.js';
 import { summarizeFile, type FileSummary } from '../matchers/summary.js';
 import { grammar, parse, type LanguageSpec } from './languages.js';
+import { workspaceModuleKey } from './prefilter.js';
 import type { Rule } from './rule.js';
 import type { Finding, RelatedLocation, ScanWarning, Span } from './types.js';
 
@@ -136,8 +137,9 @@ export function scanSource(
 
 function isProjectModule(specifier: string, language: LanguageSpec, modules: ReadonlySet<string> | undefined): boolean {
   if (specifier.startsWith('.')) return true;
-  // Bare ECMAScript specifiers name packages; `@/…` and `~/…` are a project's path aliases.
-  if (language.family === 'ecma') return /^[@~#]\//.test(specifier);
+  // Bare ECMAScript specifiers name packages (the workspace's own among them); `@/…` and `~/…`
+  // are a project's path aliases.
+  if (language.family === 'ecma') return /^[@~#]\//.test(specifier) || (modules !== undefined && modules.has(workspaceModuleKey(specifier)));
   return modules === undefined || modules.has(specifier.split('.')[0] ?? '');
 }
 

@@ -35,6 +35,9 @@ interface CompiledCallVocabulary {
   hasUrlWords: boolean;
   hasExcludeUrlWords: boolean;
   localHandles: NamePatterns;
+  objectVerbs: WordSet;
+  objectWords: WordSet;
+  deferredMethods: Set<string>;
 }
 
 const compiled = new WeakMap<CallVocabulary, CompiledCallVocabulary>();
@@ -54,6 +57,9 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       hasUrlWords: vocab.url_words.length > 0,
       hasExcludeUrlWords: vocab.exclude_url_words.length > 0,
       localHandles: new NamePatterns(vocab.local_handles),
+      objectVerbs: new WordSet(vocab.object_verbs),
+      objectWords: new WordSet(vocab.object_words),
+      deferredMethods: new Set(vocab.deferred_methods.map((m) => m.toLowerCase())),
     };
     compiled.set(vocab, c);
   }
@@ -160,7 +166,11 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet): boolean {
   for (const node of [...first, ...option('url'), ...option('uri')]) {
     const text = ctx.source.slice(node.startIndex, node.endIndex);
     texts.push(urlPath(text));
-    if (/^[\w$.]+$/.test(text)) {
+    if (/^[\w$]+$/.test(text)) {
+      // A local name: the value it holds at the call (another function's `url = …` says nothing).
+      const bound = lastBindingBefore(ctx, text, call);
+      if (bound !== null) texts.push(urlPath(ctx.source.slice(bound.startIndex, bound.endIndex)));
+    } else if (/^[\w$.]+$/.test(text)) {
       const name = lastSegment(text).replace(/[$]/g, '\\$');
       const bound = new RegExp(`\\b${name}\\s*[:=]\\s*[frbu]*(["'\`])([^"'\`]*)\\1`).exec(ctx.source);
       if (bound?.[2] !== undefined) texts.push(urlPath(bound[2]));
@@ -179,6 +189,12 @@ function urlPath(text: string): string {
 
 function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary): PathVerdict {
   if (path === '' || path.startsWith('<')) return PathVerdict.No;
+  // `send_sms.delay(…)`: the deferred task is judged by its own name.
+  const dot = path.lastIndexOf('.');
+  if (dot > 0 && v.deferredMethods.has(path.slice(dot + 1).toLowerCase())) {
+    const task = path.slice(0, dot);
+    return pathVerdict(ctx, task, v) === PathVerdict.No ? PathVerdict.No : PathVerdict.Yes;
+  }
   if (isPassive(ctx, path)) return PathVerdict.No;
   const last = lastSegment(path);
   if (v.exclude.matches(path) || v.excludeWords.anyWordOf(last)) return PathVerdict.No;
@@ -188,6 +204,7 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   if (/^[A-Z][a-z]/.test(last)) return PathVerdict.No;
   const first = splitWords(last)[0];
   if (first !== undefined && v.verbs.has(first)) return PathVerdict.Verb;
+  if (first !== undefined && v.objectVerbs.has(first) && splitWords(last).slice(1).some((w) => v.objectWords.has(w))) return PathVerdict.Yes;
   if (!v.httpClients.empty && v.httpClients.matches(path)) return PathVerdict.Http;
   return PathVerdict.No;
 }

@@ -3,6 +3,7 @@ import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases } from
 import { allCalls, callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { passesKey } from './kinds/idempotency-key.js';
+import { falsyRecordFacts } from './falsy-callers.js';
 import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
 import { callee, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -90,7 +91,7 @@ function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'cl
       if (name !== null && returnsIt) clientFactories.push(name);
     }
   }
-  return { retriedClients: [...new Set(retriedClients)], clientFactories: [...new Set(clientFactories)], facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`)], queues: namedQueues(ctx) };
+  return { retriedClients: [...new Set(retriedClients)], clientFactories: [...new Set(clientFactories)], facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...falsyRecordFacts(ctx)], queues: namedQueues(ctx) };
 }
 
 function namedQueues(ctx: FileContext): Record<string, string> {

@@ -37,6 +37,17 @@ export const CallVocabularySchema = z
      * a call on that parameter (`tx.order.create(…)`) never belongs here.
      */
     local_handles: names,
+    /**
+     * With `object_words`: a name whose first word is one of these verbs and that names one of the
+     * objects anywhere after it belongs here (`send_via_whatsapp`, `dispatchReminderEmail`).
+     */
+    object_verbs: names,
+    object_words: names,
+    /**
+     * Methods that run a task later (`send_sms.delay(…)`, `charge.apply_async(…)`): such a call
+     * belongs here when the task's own name does.
+     */
+    deferred_methods: names,
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { calleePath } from '../file-index.js';
 import { isPassive } from '../call-vocabulary.js';
-import { blockStatements, callTypes, isCall, isExit, isFunction, tryHandlers, unwrapAwait, type Family, type Node } from '../syntax.js';
+import { blockStatements, callTypes, isCall, isChainLink, isExit, isFunction, tryHandlers, unwrapAwait, type Family, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -50,8 +50,15 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
       if (p.id === scope.body.id && scope.hook !== true && index >= 0 && p.parent !== null && isFunction(p.parent, ctx.family)) return true;
     }
     if (p.id === scope.body.id) break;
-    // Leaving a handler or a branch: what follows the try/if no longer runs unconditionally after us.
-    if (['except_clause', 'catch_clause', 'else_clause', 'elif_clause', 'finally_clause', 'if_statement'].includes(p.type)) return false;
+    // The last step of a branch: what follows the whole `if` chain runs next.
+    if (p.type === 'if_statement' || p.type === 'else_clause' || p.type === 'elif_clause') {
+      let head: Node = p;
+      while ((head.type !== 'if_statement' || isChainLink(head)) && head.parent !== null) head = head.parent;
+      p = head;
+      continue;
+    }
+    // Leaving a handler: what follows the try runs only after a failure (the next attempt).
+    if (['except_clause', 'catch_clause', 'finally_clause'].includes(p.type)) return false;
   }
   return false;
 }
@@ -70,8 +77,10 @@ function isPlainExit(node: Node, family: Family): boolean {
   return isExit(node, family) && node.descendantsOfType(callTypes(family) as string[]).length === 0;
 }
 
-/** A statement that only logs (`logger.info(…)`, `console.log(…)`): it cannot fail the attempt. */
+/** A statement that only logs (`logger.info(…)`, `console.log(…)`), or whose errors are swallowed: it cannot fail the attempt. */
 function isInert(ctx: FileContext, statement: Node): boolean {
+  // A later step inside a try that swallows its errors cannot fail the attempt either.
+  if (statement.type === 'try_statement') return swallows(statement, ctx.family) && statement.childForFieldName('finalizer') === null && !statement.namedChildren.some((c) => c.type === 'finally_clause');
   if (statement.type !== 'expression_statement') return false;
   const expr = unwrapAwait(statement.firstNamedChild);
   if (expr === null || !isCall(expr, ctx.family)) return false;

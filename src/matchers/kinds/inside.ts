@@ -1,6 +1,7 @@
 import { scopeHolds } from '../scope.js';
 import { getContext, contextNames } from '../contexts/index.js';
-import type { Matcher } from '../types.js';
+import { functionName, lastSegment, namedEnclosingFunction, type Node } from '../syntax.js';
+import type { FileContext, Matcher, Requirement } from '../types.js';
 
 /**
  * `inside: <context>` — the candidate lies in a scope of the named context (`retry`,
@@ -30,8 +31,13 @@ export const insideMatcher: Matcher = {
     for (const { scope, start: from, end: to } of ranges) {
       if (start < from || end > to || (scope.receiver !== undefined && !scopeHolds(ctx, scope, candidate.node, true))) continue;
       if (scope.excludes?.some((x) => x.startIndex <= start && end <= x.endIndex)) continue;
-      if (scope.explicitOnly && candidate.captures.result !== undefined) continue;
-      if (scope.requires !== undefined) {
+      const falsy = scope.explicitOnly && candidate.captures.result !== undefined ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node) : undefined;
+      if (falsy === null || (falsy !== undefined && scope.requires !== undefined)) continue;
+      if (falsy !== undefined) {
+        // A broad handler's `return False` records a failure only where a caller reads it as one.
+        const viaCaller = { ...scope, requires: falsy };
+        if (conditional === undefined || size(viaCaller) < size(conditional)) conditional = viaCaller;
+      } else if (scope.requires !== undefined) {
         if (conditional === undefined || size(scope) < size(conditional)) conditional = scope;
       } else if (best === undefined || size(scope) < size(best)) best = scope;
     }
@@ -49,3 +55,15 @@ export const insideMatcher: Matcher = {
     return true;
   },
 };
+
+/**
+ * What makes a falsy return (`return False` in a broad handler) a recorded outcome: a caller that
+ * reads this function's falsy result as that outcome (see `falsy-callers.ts`). Null when the
+ * function has no name to be called by.
+ */
+function falsyResultRequirement(ctx: FileContext, outcome: string | undefined, node: Node): Requirement | null {
+  const fn = namedEnclosingFunction(node, ctx.family);
+  const name = fn && functionName(fn);
+  if (!name || outcome === undefined) return null;
+  return { kind: 'project-fact', fact: `falsy-records:${outcome}:${lastSegment(name)}` };
+}

@@ -1,5 +1,5 @@
 import { WordSet } from '../names.js';
-import { contains, ifChain, namedEnclosingFunction, namesUnder, type Node } from '../syntax.js';
+import { blockStatements, contains, ifChain, isExit, namedEnclosingFunction, namesUnder, unwrapParens, type Node } from '../syntax.js';
 import type { FileContext, Matcher } from '../types.js';
 
 /**
@@ -32,10 +32,25 @@ export const onceGuardMatcher: Matcher = {
   },
 };
 
-/** An `if` between `node` and `top` whose conditions test the attempt counter or a once-word. */
+/**
+ * An `if` between `node` and `top` whose conditions test the attempt counter or a once-word, or
+ * an early exit before `node` on such a test (`if already_sent(key): continue`).
+ */
 function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter: string | undefined): boolean {
-  for (let p: Node | null = node.parent; p !== null && p.id !== top.id; p = p.parent) {
-    if (p.type !== 'if_statement') continue;
+  const testsOnce = (cond: Node) => {
+    const names = namesUnder(cond);
+    return (counter !== undefined && names.includes(counter)) || names.some((n) => once.anyWordOf(n));
+  };
+  for (let n: Node = node, p: Node | null = node.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
+    if (p.type === 'block' || p.type === 'statement_block') {
+      for (const st of blockStatements(p)) {
+        if (st.startIndex >= n.startIndex) break;
+        const cond = st.type === 'if_statement' ? unwrapParens(st.childForFieldName('condition')) : null;
+        const exit = st.childForFieldName('consequence');
+        if (cond && exit && endsInExit(exit, ctx.family) && testsOnce(cond)) return true;
+      }
+    }
+    if (p.type !== 'if_statement' || p.id === top.id) continue;
     for (const branch of ifChain(p, ctx.family)) {
       if (!contains(branch.body, node)) continue;
       const conditions = ifChain(p, ctx.family).flatMap((b) => (b.condition ? [b.condition] : []));
@@ -47,4 +62,10 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
     }
   }
   return false;
+}
+
+/** A branch that leaves: `continue`, `return`, `break` (alone or as its last statement). */
+function endsInExit(branch: Node, family: FileContext['family']): boolean {
+  const last = branch.type === 'block' || branch.type === 'statement_block' ? blockStatements(branch).at(-1) : branch;
+  return last !== undefined && (isExit(last, family) || last.type === 'continue_statement');
 }

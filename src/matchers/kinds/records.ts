@@ -29,7 +29,7 @@ export const recordsMatcher: Matcher = {
       const report = inTernaryBranch(node) ? node : expressionBodyOf(node) ?? statementOf(node);
       if (seen.has(report.id)) return;
       seen.add(report.id);
-      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy' } : {}) }, related: [] });
+      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy', outcome: param ?? '' } : {}) }, related: [] });
     };
     const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
     for (const root of within) {

@@ -1,0 +1,78 @@
+import { lastBindingBefore } from './bindings.js';
+import { calleePath, nodesOfType } from './file-index.js';
+import { recordsMatcher } from './kinds/records.js';
+import { splitWords } from './names.js';
+import { isCall, isRaise, lastSegment, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import type { FileContext } from './types.js';
+
+/**
+ * Functions whose falsy result a caller in this file turns into a recorded outcome: `if not
+ * send_payout(…): payout.status = "failed"`, `const ok = await charge(); if (!ok) markFailed()`.
+ * Returned as `falsy-records:<outcome>:<function>` facts, so a handler that returns `False` from
+ * that function records the outcome through its caller, wherever the caller is.
+ */
+export function falsyRecordFacts(ctx: FileContext): string[] {
+  const outcomes = Object.entries(ctx.vocab.outcomes).filter(([, o]) => o.return_false || o.return_none);
+  if (outcomes.length === 0 || !/\b(not|if)\b|!/.test(ctx.source)) return [];
+  const facts = new Set<string>();
+  for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
+    const tested = falsyBranch(ctx, ifStmt);
+    if (tested === null) continue;
+    for (const [outcome] of outcomes) {
+      if (recordsIn(ctx, tested.branch, outcome)) facts.add(`falsy-records:${outcome}:${tested.function}`);
+    }
+  }
+  return [...facts];
+}
+
+/** The function whose result the `if` tests for falsy, and the branch taken when it is. */
+function falsyBranch(ctx: FileContext, ifStmt: Node): { function: string; branch: Node } | null {
+  let cond = unwrapParens(ifStmt.childForFieldName('condition'));
+  let whenFalsy: Node | null = ifStmt.childForFieldName('consequence');
+  if (cond === null) return null;
+  const negated = cond.type === 'not_operator' || (cond.type === 'unary_expression' && cond.childForFieldName('operator')?.text === '!');
+  if (negated) cond = unwrapParens(cond.childForFieldName('argument') ?? cond.lastNamedChild);
+  else if (isFalsyComparison(cond)) cond = unwrapParens(cond.firstNamedChild);
+  else {
+    // `if ok: … else: <falsy branch>`
+    const alt = ifStmt.childForFieldName('alternative');
+    whenFalsy = alt?.type === 'else_clause' ? (alt.childForFieldName('body') ?? alt.namedChildren.find((c) => c.type !== 'comment') ?? null) : null;
+  }
+  const value = unwrapAwait(cond);
+  if (value === null || whenFalsy === null) return null;
+  let call: Node | null = isCall(value, ctx.family) ? value : null;
+  if (call === null && value.type === 'identifier') {
+    const bound = unwrapAwait(lastBindingBefore(ctx, value.text, ifStmt));
+    call = bound !== null && isCall(bound, ctx.family) ? bound : null;
+  }
+  if (call === null) return null;
+  const name = lastSegment(calleePath(ctx, call));
+  return name === '' || name.includes('(') ? null : { function: name, branch: whenFalsy };
+}
+
+const FALSY = /^(None|null|undefined|False|false)$/;
+
+/** `x is None`, `x == False`, `x === null`. */
+function isFalsyComparison(cond: Node): boolean {
+  if (cond.type !== 'comparison_operator' && cond.type !== 'binary_expression') return false;
+  const right = cond.lastNamedChild;
+  const op = cond.type === 'binary_expression' ? cond.childForFieldName('operator')?.text : cond.children.find((c) => !c.isNamed)?.text;
+  return right !== null && FALSY.test(right.text) && ['is', '==', '===', 'is not'].includes(op ?? '') && op !== 'is not';
+}
+
+/**
+ * Whether the branch records the outcome itself (not by passing a falsy value further up): a
+ * record of it, a raise that names it (`raise PaymentFailed`, `throw new Error("payout failed")`),
+ * or an error answer to the client (`status=400`, `res.status(502)`, `HTTP_500_…`).
+ */
+function recordsIn(ctx: FileContext, branch: Node, outcome: string): boolean {
+  const found = recordsMatcher.find?.(ctx, outcome, [branch]) ?? [];
+  if (found.some((c) => c.captures.result === undefined || !FALSY_RETURN.test(c.report.text))) return true;
+  const words = ctx.vocab.outcomes[outcome]?.call_words ?? [];
+  const raises = [branch, ...branch.descendantsOfType(['raise_statement', 'throw_statement'])].filter((r) => isRaise(r, ctx.family));
+  if (raises.some((r) => splitWords(r.text).some((w) => words.includes(w)))) return true;
+  return ERROR_ANSWER.test(ctx.source.slice(branch.startIndex, branch.endIndex));
+}
+
+const FALSY_RETURN = /^return\s+(None|null|undefined|False|false)?\s*;?$/;
+const ERROR_ANSWER = /\bstatus(?:_code|Code)?\s*[=(:]\s*[45]\d\d\b|\bHTTP_[45]\d\d_|\bHttpStatus\.(?:BAD_REQUEST|INTERNAL_SERVER_ERROR|BAD_GATEWAY|SERVICE_UNAVAILABLE)\b/;
