@@ -120,12 +120,14 @@ function requirementsHold(
     const sites = req.vocab.split('|').flatMap((v) => target?.facts.reaches[v] ?? []);
     const unkeyed = sites.filter((s) => req.keyList === undefined || !s.keys.includes(req.keyList));
     if (req.mode === 'unless-keyed') {
-      // A name that says "write" stands while its body is out of sight; a body in sight must make
-      // such a call without the key (a body that only stores locally or computes writes nowhere).
+      // A name that says "write" stands unless the body shows every such call is keyed, or shows
+      // it only computes in memory. A generic verb (`createInbox`) stands only while the body is
+      // out of sight: in sight, the body must make such a call (storing a row locally is none).
       if (target === null) return true;
+      if (target.facts.localOnly) return false;
       const first = unkeyed[0];
       if (first) related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
-      return first !== undefined;
+      return first !== undefined || (sites.length === 0 && req.bodyDecides !== true);
     }
     const first = unkeyed[0];
     if (target === null || first === undefined) return false;

@@ -76,6 +76,12 @@ export function isCallOf(ctx: FileContext, call: Node, name: string): boolean {
   return v;
 }
 
+/** Whether `call` belongs to the vocabulary only through the generic first word of its name (`createInbox`). */
+export function matchedByVerbOnly(ctx: FileContext, call: Node, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  return vocab !== undefined && pathVerdict(ctx, calleePath(ctx, call), compile(vocab)) === PathVerdict.Verb;
+}
+
 /** What the callee path alone says; the last two still look at the call itself. */
 const enum PathVerdict {
   No,

@@ -30,6 +30,11 @@ export type Requirement =
       /** `writes`: holds when the helper makes such a call without the key (unknown → drop).
        *  `unless-keyed`: the name already matched; drop only when every such call passes the key. */
       mode: 'writes' | 'unless-keyed';
+      /**
+       * With `unless-keyed`: the name matched only by its generic first word (`createInbox`), so a
+       * body in sight that makes no such call overrules it. A specific name (`send_sms`) stands.
+       */
+      bodyDecides?: true;
       /** Resolved through the type checker (a method called on a typed object), not an import. */
       typed?: boolean;
       /** Where the typed call is, when it is not the finding's own position (a handler's subject). */

@@ -113,6 +113,11 @@ export const VocabularySchema = z
         /** Job-queue retry policies passed as `retry=` when enqueuing (RQ `Retry(max=3)`). */
         job_policies: names,
         /** Job-queue workers whose processor function is re-run when a job has `attempts > 1` (BullMQ, Bull). */
+        /** Queue processors written as classes (`process(job: Job)`, `@Process()`): see `job_processors` in vocabulary.yaml. */
+        job_processors: z
+          .object({ methods: names, job_types: names, decorators: names, bases: names })
+          .strict()
+          .default({ methods: [], job_types: [], decorators: [], bases: [] }),
         job_workers: names,
         /** Methods on a task itself that enqueue it again (`charge.apply_async(…)`, `charge.delay(…)`). */
         reenqueue_methods: names,

@@ -77,6 +77,10 @@ interface RetryVocab {
   hooks: Set<string>;
   jobPolicies: NamePatterns;
   jobWorkers: NamePatterns;
+  processorMethods: Set<string>;
+  processorTypes: NamePatterns;
+  processorDecorators: NamePatterns;
+  processorBases: NamePatterns;
   counterWords: WordSet;
   doneWords: WordSet;
 }
@@ -98,6 +102,10 @@ function retryVocab(ctx: FileContext): RetryVocab {
       hooks: new Set(r.hooks.map((h) => h.toLowerCase())),
       jobPolicies: new NamePatterns(r.job_policies),
       jobWorkers: new NamePatterns(r.job_workers),
+      processorMethods: new Set(r.job_processors.methods),
+      processorTypes: new NamePatterns(r.job_processors.job_types),
+      processorDecorators: new NamePatterns(r.job_processors.decorators),
+      processorBases: new NamePatterns(r.job_processors.bases),
       counterWords: new WordSet(r.counter_words),
       doneWords: new WordSet(r.done_words),
     };
@@ -474,7 +482,61 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
     const label = `${firstLine(w).slice(0, 50)} (jobs added with attempts > 1${certain ? '' : ' elsewhere'})`;
     scopes.push({ context: 'retry', body, construct: w, label, ...(certain ? {} : { requires: { kind: 'project-fact', fact } }) });
   }
+  scopes.push(...processorClassScopes(ctx, v, own));
   return scopes;
+}
+
+/**
+ * A queue processor written as a class: `process(job: Job)` (BullMQ's `WorkerHost`, a project's
+ * own base class), or a method decorated `@Process()` (NestJS Bull). Its queue is the class's
+ * `@Processor('name')` when there is one.
+ */
+function processorClassScopes(ctx: FileContext, v: RetryVocab, own: Set<string>): Scope[] {
+  if (!/\b(Job|Process|Processor|WorkerHost)\b/.test(ctx.source)) return [];
+  const scopes: Scope[] = [];
+  for (const method of nodesOfType(ctx, 'method_definition')) {
+    const body = method.childForFieldName('body');
+    const cls = method.parent?.parent ?? null;
+    if (body === null || cls === null || (cls.type !== 'class_declaration' && cls.type !== 'class')) continue;
+    const name = method.childForFieldName('name')?.text ?? '';
+    const decorated = decoratorsOf(method).some((d) => v.processorDecorators.matches(d.name));
+    const jobTyped = v.processorMethods.has(name) && v.processorTypes.matches(firstParameterType(method));
+    const base = cls.namedChildren.find((c) => c.type === 'class_heritage')?.text.replace(/^extends\s+/, '').split(/[\s<{(]/)[0] ?? '';
+    const inBase = v.processorMethods.has(name) && base !== '' && v.processorBases.matches(base);
+    if (!decorated && !jobTyped && !inBase) continue;
+    const queue = decoratorsOf(cls).find((d) => /Processor$/.test(d.name))?.first ?? null;
+    const fact = `job-attempts:${queue ?? '*'}`;
+    const certain = own.has(fact) || own.has('job-attempts:*') || (queue === null && own.size > 0);
+    const label = `${firstLine(method).slice(0, 50)} (jobs added with attempts > 1${certain ? '' : ' elsewhere'})`;
+    scopes.push({ context: 'retry', body, construct: method, label, ...(certain ? {} : { requires: { kind: 'project-fact', fact } }) });
+  }
+  return scopes;
+}
+
+/** The decorators on a class (or its export) or on a method (the class body's preceding siblings). */
+function decoratorsOf(node: Node): { name: string; first: string | null }[] {
+  const found: Node[] = [];
+  if (node.type === 'method_definition') {
+    for (let prev = node.previousNamedSibling; prev !== null && prev.type === 'decorator'; prev = prev.previousNamedSibling) found.push(prev);
+    found.push(...node.namedChildren.filter((c) => c.type === 'decorator'));
+  } else {
+    found.push(...node.namedChildren.filter((c) => c.type === 'decorator'));
+    if (node.parent?.type === 'export_statement') found.push(...node.parent.namedChildren.filter((c) => c.type === 'decorator'));
+  }
+  return found.map((d) => {
+    const expr = d.firstNamedChild;
+    const call = expr?.type === 'call_expression' ? expr : null;
+    const first = call ? callArguments(call)[0] : undefined;
+    const named = first ? (stringValue(first) ?? literalEntries(first).find((e) => e.key === 'name')?.value) : undefined;
+    return { name: dottedPath(call ? callee(call) : expr ?? null), first: typeof named === 'string' ? named : named ? stringValue(named) : null };
+  });
+}
+
+/** `Job` in `process(job: Job<Payload>)`. */
+function firstParameterType(method: Node): string {
+  const param = method.childForFieldName('parameters')?.namedChildren[0];
+  const type = param?.childForFieldName('type')?.firstNamedChild;
+  return (type?.type === 'generic_type' ? type.childForFieldName('name')?.text : type?.text) ?? '';
 }
 
 /** Queues bound in this file (`const receipts = new Queue('receipts', …)`), by variable, with their names. */

@@ -1,5 +1,6 @@
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
+import { matchedByVerbOnly } from '../call-vocabulary.js';
 import { isTypedMemberCall } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -50,7 +51,8 @@ export const idempotencyKeyMatcher: Matcher = {
       const path = dottedPath(callee(call));
       const typed = isTypedMemberCall(ctx, path);
       if (typed || projectImportOf(ctx, path) !== undefined) {
-        (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...(typed ? { typed } : {}) });
+        const bodyDecides = matchedByVerbOnly(ctx, call, candidate.vocab) ? { bodyDecides: true as const } : {};
+        (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...bodyDecides, ...(typed ? { typed } : {}) });
       }
     }
     // A helper defined in this file is keyed when every call it makes of that kind passes a key.
