@@ -49,6 +49,18 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
       // The last step of a retried function: it runs again only when it failed itself.
       if (p.id === scope.body.id && scope.hook !== true && index >= 0 && p.parent !== null && isFunction(p.parent, ctx.family)) return true;
     }
+    // A `case` of a switch: a `break` (or its end) leaves the switch, and what follows it runs next.
+    if (p.type === 'switch_case' || p.type === 'switch_default') {
+      const value = p.childForFieldName('value');
+      const statements = p.namedChildren.filter((c) => c.id !== value?.id && c.type !== 'comment');
+      const index = statements.findIndex((st) => st.id === n.id);
+      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st)) : undefined;
+      if (next !== undefined && next.type !== 'break_statement') return isPlainExit(next, ctx.family);
+      const sw = p.parent?.parent;
+      if (sw?.type !== 'switch_statement') return false;
+      p = sw;
+      continue;
+    }
     if (p.id === scope.body.id) break;
     // The last step of a branch: what follows the whole `if` chain runs next.
     if (p.type === 'if_statement' || p.type === 'else_clause' || p.type === 'elif_clause') {
