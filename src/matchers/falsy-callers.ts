@@ -13,11 +13,17 @@ import type { FileContext } from './types.js';
  */
 export function falsyRecordFacts(ctx: FileContext): string[] {
   const outcomes = Object.entries(ctx.vocab.outcomes).filter(([, o]) => o.return_false || o.return_none);
-  if (outcomes.length === 0 || !/\b(not|if)\b|!/.test(ctx.source)) return [];
+  if (outcomes.length === 0) return [];
+  // A branch can only record with an outcome's word, a raise naming it, or an error status.
+  const words = outcomes.flatMap(([, o]) => [...o.call_words, ...o.values]);
+  const mention = new RegExp(`${words.map((w) => w.replace(/[^\w]/g, '')).filter(Boolean).join('|')}|HTTP_[45]|status(?:_code|Code)?\\s*[=(:]\\s*[45]\\d\\d`, 'i');
+  if (words.length === 0 || !mention.test(ctx.source)) return [];
   const facts = new Set<string>();
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
+    // Cheap text test first: most branches say nothing of the outcome.
+    if (!mention.test(ctx.source.slice(ifStmt.startIndex, ifStmt.endIndex))) continue;
     const tested = falsyBranch(ctx, ifStmt);
-    if (tested === null) continue;
+    if (tested === null || !mention.test(ctx.source.slice(tested.branch.startIndex, tested.branch.endIndex))) continue;
     for (const [outcome] of outcomes) {
       if (recordsIn(ctx, tested.branch, outcome)) facts.add(`falsy-records:${outcome}:${tested.function}`);
     }
