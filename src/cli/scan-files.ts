@@ -31,8 +31,10 @@ export type { FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './s
  */
 export async function scanFiles(files: readonly string[], options: ScanFilesOptions & ScanRunOptions): Promise<FilesScan> {
   const modules = projectModules(files);
-  // The workspace's own packages: a bare import of one (`@acme/db/queries`) names project code.
-  for (const pkg of workspacePackages(options.cwd, new Set(files.map((f) => packageScope(options.cwd, f))))) modules.add(workspaceModuleKey(pkg.name));
+  // The workspace's own packages, read once: a bare import of one (`@acme/db/queries`) names project
+  // code for the scan, the cache key and the link step alike.
+  const packages = workspacePackages(options.cwd, new Set(files.map((f) => packageScope(options.cwd, f))));
+  for (const pkg of packages) modules.add(workspaceModuleKey(pkg.name));
   const stats: ScanStats = { parsed: 0, prefiltered: 0, cached: 0, threads: 0, rescanned: 0 };
   const progress = options.progress ?? NO_PROGRESS;
   const held = { bytes: 0, limit: options.heldTextBytes ?? HELD_TEXT_BYTES };
@@ -44,7 +46,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
   });
   const inputs = prepared.filter((p): p is Prepared => p !== undefined);
 
-  const settledKey = options.cache ? settledInputsKey(inputs, options) : undefined;
+  const settledKey = options.cache ? settledInputsKey(inputs, options, packages) : undefined;
   const settled = settledKey === undefined ? undefined : options.cache?.settled(settledKey);
   if (settled !== undefined) {
     stats.cached = inputs.length;
@@ -98,7 +100,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     await pool?.close();
     progress.done();
   }
-  const scan = settle(outcomes, options, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup, { budgetMs: budget, state, cache: options.cache }));
+  const scan = settle(outcomes, options, packages, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup, { budgetMs: budget, state, cache: options.cache }));
   if (settledKey !== undefined && !state.changedDuringScan && !cutShort(scan.result.warnings) && !scan.result.warnings.some((w) => w.kind === 'types')) {
     options.cache?.setSettled(settledKey, scan.result);
   }

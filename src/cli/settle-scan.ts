@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { linkFindings, type LinkInput } from '../engine/link.js';
+import { linkFindings, type LinkInput, type WorkspacePackage } from '../engine/link.js';
 import { compareFindings, type PendingFinding } from '../engine/scan-source.js';
 import { applySuppressions } from '../engine/suppressions.js';
 import type { Finding, Risk, ScanWarning } from '../engine/types.js';
@@ -11,7 +11,6 @@ import { contentKey } from './cache.js';
 import type { Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
 import { resolveTypedCalls, tsconfigPath } from './typed-calls.js';
-import { workspacePackages } from './workspace-packages.js';
 
 const TEST_DIRS = /(^|\/)(__tests__|tests?)\//;
 
@@ -22,6 +21,7 @@ const TYPES_BUDGET_MS = 30_000;
 export function settle(
   outcomes: FileOutcome[],
   options: ScanFilesOptions & ScanRunOptions,
+  packages: readonly WorkspacePackage[],
   stats: ScanStats,
   typedKeyOf: (files: readonly string[]) => string,
   rescan?: (file: string, text: string | undefined) => PendingFinding[] | null,
@@ -43,7 +43,6 @@ export function settle(
   const typed = options.types
     ? resolveTypedCalls({ cwd: options.cwd, roots: options.typeRoots, budgetMs: TYPES_BUDGET_MS, ...(known ? { known: known.answers } : {}) })
     : undefined;
-  const packages = workspacePackages(options.cwd, links.map((l) => l.scope ?? options.cwd));
   findings.push(
     ...linkFindings(links, {
       packages,
@@ -106,18 +105,13 @@ export function sourcesOf(findings: readonly Finding[], cwd: string, texts: Read
  * per rule set): each file's path and content key (or why it was skipped), the package it
  * belongs to, the options applied while settling and the TypeScript configuration.
  */
-export function settledInputsKey(inputs: readonly Prepared[], options: ScanFilesOptions): string {
+export function settledInputsKey(inputs: readonly Prepared[], options: ScanFilesOptions, packages: readonly WorkspacePackage[]): string {
   const hash = createHash('sha256');
   const { cwd, testFileRisk, testFilePatterns, suppressions, types } = options;
   hash.update(JSON.stringify({ cwd, testFileRisk, testFilePatterns, suppressions, types, tsconfig: tsconfigText(options) }));
-  const scopes = new Set<string>();
-  for (const p of inputs) {
-    const scope = packageScope(cwd, p.file);
-    scopes.add(scope);
-    hash.update(`\0${p.file}\0${p.key ?? JSON.stringify(p.warnings)}\0${scope}`);
-  }
+  for (const p of inputs) hash.update(`\0${p.file}\0${p.key ?? JSON.stringify(p.warnings)}\0${packageScope(cwd, p.file)}`);
   // Bare imports of the workspace's own packages resolve by their names and exports.
-  hash.update(JSON.stringify(workspacePackages(cwd, scopes)));
+  hash.update(JSON.stringify(packages));
   return hash.digest('base64url');
 }
 

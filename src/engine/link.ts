@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { CallSite, FileSummary, FunctionFacts, Requirement } from '../matchers/index.js';
+import { packageNameOf } from './prefilter.js';
 import { compareFindings, type DeferredFinding, type PendingFinding, type SourceScan } from './scan-source.js';
 import type { Finding, RelatedLocation, RuleLanguage } from './types.js';
 
@@ -42,7 +43,7 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
  */
 export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions = {}): Finding[] {
   const byFile = new Map(inputs.map((i) => [i.file, i]));
-  if (options.packages && options.packages.length > 0) workspaces.set(byFile, options.packages);
+  if (options.packages && options.packages.length > 0) workspaces.set(byFile, new Map(options.packages.map((p) => [p.name, p])));
   const factsByScope = new Map<string, Set<string>>();
   for (const i of inputs) {
     const set = factsByScope.get(i.scope ?? '') ?? new Set<string>();
@@ -375,8 +376,8 @@ function findModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: 
       }
     } else if (specifier.startsWith('.')) candidates.push(...ecmaFiles(posix.join(dir, specifier)));
     else {
-      const pkg = workspacePackageOf(workspaces.get(byFile), specifier);
-      if (pkg === null) return null;
+      const pkg = workspaces.get(byFile)?.get(packageNameOf(specifier));
+      if (pkg === undefined) return null;
       const sub = specifier.slice(pkg.name.length).replace(/^\//, '');
       const exported = pkg.exports[sub === '' ? '.' : `./${sub}`];
       if (exported !== undefined) candidates.push(...ecmaFiles(posix.join(pkg.dir, exported)));
@@ -390,16 +391,8 @@ function findModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: 
   return null;
 }
 
-const workspaces = new WeakMap<Map<string, LinkInput>, readonly WorkspacePackage[]>();
-
-/** The workspace package a bare specifier names (`@acme/db` for `@acme/db/queries`), or null. */
-function workspacePackageOf(packages: readonly WorkspacePackage[] | undefined, specifier: string): WorkspacePackage | null {
-  let best: WorkspacePackage | null = null;
-  for (const p of packages ?? []) {
-    if ((specifier === p.name || specifier.startsWith(`${p.name}/`)) && (best === null || p.name.length > best.name.length)) best = p;
-  }
-  return best;
-}
+/** The workspace's own packages by name, per file set (like `resolutions`). */
+const workspaces = new WeakMap<Map<string, LinkInput>, Map<string, WorkspacePackage>>();
 
 function pythonModuleFiles(path: string): string[] {
   return path === '' || path === '.' ? ['__init__.py'] : [`${path}.py`, `${path}/__init__.py`];

@@ -1,5 +1,5 @@
 import { getMatcher, type Family, type Vocabulary } from '../matchers/index.js';
-import { splitWords } from '../matchers/names.js';
+import { escapeRegExp, splitWords } from '../matchers/names.js';
 import type { CallVocabulary } from '../matchers/vocabulary.js';
 import type { LanguageSpec } from './languages.js';
 import type { Rule, SignatureStep } from './rule.js';
@@ -279,9 +279,6 @@ function containsAny(text: string, needles: readonly string[]): boolean {
 const needleCache = new Map<string, RegExp>();
 const RUN = /[A-Za-z0-9]*/y;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Whether a file's text imports one of the scanned project's own modules — the only way it can
@@ -310,6 +307,11 @@ export function importsProject(text: string, language: LanguageSpec, projectModu
  * `@acme/db/queries`, `npm:utils` for `utils/dates` (kept apart from Python's module names).
  */
 export function workspaceModuleKey(specifier: string): string {
+  return `npm:${packageNameOf(specifier)}`;
+}
+
+/** The package a bare specifier names: `@acme/db` for `@acme/db/queries`, `utils` for `utils/dates`. */
+export function packageNameOf(specifier: string): string {
   const parts = specifier.split('/');
-  return `npm:${specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '')}`;
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
 }

@@ -2,6 +2,7 @@ import { FailuresFileError, ScanError } from '../errors.js';
 import { RuleSchema, type Rule, type RuleSpec, type SignatureStep } from '../engine/rule.js';
 import { RULE_LANGUAGES, type Risk, type RuleLanguage } from '../engine/types.js';
 import { getMatcher, type Vocabulary } from '../matchers/index.js';
+import { escapeRegExp } from '../matchers/names.js';
 import { compileRule } from '../rules-loader/compile-rule.js';
 import { explainMiss, prepareSnippet, ruleLanguageNamed, scanSnippet, showSnippet } from './examples.js';
 import { matchPhrase, PHRASES, type SignatureEntry } from './phrases.js';
@@ -378,10 +379,6 @@ function linkIncidents(file: FailuresFile, entry: AntiPatternEntry, signals: unk
 
 function mentions(text: string, term: string): boolean {
   return new RegExp(`(^|[^a-z0-9])${escapeRegExp(term)}([^a-z0-9]|$)`).test(text);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Proves a rule against the entry's examples: every bad one must fire, no good one may. */

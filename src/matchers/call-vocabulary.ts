@@ -1,8 +1,12 @@
 import { lastBindingBefore } from './bindings.js';
+import { wordSet } from './compiled.js';
 import { calleePath } from './file-index.js';
 import { NamePatterns, WordSet, normalizeName, splitWords } from './names.js';
 import {
   callArguments,
+  enclosingFunction,
+  functionParameters,
+  isCall,
   keywordArgument,
   lastSegment,
   literalEntries,
@@ -132,19 +136,13 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
 function onLocalHandle(ctx: FileContext, call: Node, path: string, handles: NamePatterns): boolean {
   const root = path.split('.')[0];
   if (root === undefined || root === path) return false;
-  for (let fn = call.parent; fn !== null; fn = fn.parent) {
-    if (!FUNCTION_TYPES.has(fn.type)) continue;
-    const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
-    const named = params !== null && (params.text === root || params.descendantsOfType(['identifier']).some((p) => p.text === root));
-    if (!named) continue;
-    const args = fn.parent;
-    const outer = args?.parent;
-    return args?.type === 'arguments' && outer != null && outer.type === 'call_expression' && handles.matches(calleePath(ctx, outer));
+  for (let fn = enclosingFunction(call, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
+    if (!functionParameters(fn).includes(root)) continue;
+    const outer = fn.parent?.parent;
+    return outer != null && isCall(outer, ctx.family) && handles.matches(calleePath(ctx, outer));
   }
   return false;
 }
-
-const FUNCTION_TYPES = new Set(['arrow_function', 'function_expression', 'function', 'lambda']);
 
 const HTTP_VERBS = new Set(['post', 'patch', 'put', 'delete']);
 
@@ -215,12 +213,14 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   return PathVerdict.No;
 }
 
-/** Calls on a logger, console or metrics client only record; they never act on the world. */
+/**
+ * Calls on a logger, console, metrics or analytics client (`passive_receivers`), and `print`: they
+ * report what happened; they never act on the world or record an outcome.
+ */
 export function isPassive(ctx: FileContext, path: string): boolean {
+  if (path === 'print' || path.startsWith('console.')) return true;
   const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
-  if (receiver === '') return false;
-  const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
-  return passive.anyWordOf(lastSegment(receiver));
+  return receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver));
 }
 
 /**

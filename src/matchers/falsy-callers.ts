@@ -1,7 +1,8 @@
 import { lastBindingBefore } from './bindings.js';
+import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType } from './file-index.js';
 import { recordsMatcher } from './kinds/records.js';
-import { splitWords } from './names.js';
+import { escapeRegExp, splitWords } from './names.js';
 import { isCall, isRaise, lastSegment, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
@@ -12,23 +13,47 @@ import type { FileContext } from './types.js';
  * that function records the outcome through its caller, wherever the caller is.
  */
 export function falsyRecordFacts(ctx: FileContext): string[] {
-  const outcomes = Object.entries(ctx.vocab.outcomes).filter(([, o]) => o.return_false || o.return_none);
-  if (outcomes.length === 0) return [];
-  // A branch can only record with an outcome's word, a raise naming it, or an error status.
-  const words = outcomes.flatMap(([, o]) => [...o.call_words, ...o.values]);
-  const mention = new RegExp(`${words.map((w) => w.replace(/[^\w]/g, '')).filter(Boolean).join('|')}|HTTP_[45]|status(?:_code|Code)?\\s*[=(:]\\s*[45]\\d\\d`, 'i');
-  if (words.length === 0 || !mention.test(ctx.source)) return [];
+  const { outcomes, mention } = falsyVocab(ctx);
+  if (outcomes.length === 0 || !mention.test(ctx.source)) return [];
   const facts = new Set<string>();
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
     // Cheap text test first: most branches say nothing of the outcome.
     if (!mention.test(ctx.source.slice(ifStmt.startIndex, ifStmt.endIndex))) continue;
     const tested = falsyBranch(ctx, ifStmt);
     if (tested === null || !mention.test(ctx.source.slice(tested.branch.startIndex, tested.branch.endIndex))) continue;
-    for (const [outcome] of outcomes) {
+    for (const outcome of outcomes) {
       if (recordsIn(ctx, tested.branch, outcome)) facts.add(`falsy-records:${outcome}:${tested.function}`);
     }
   }
   return [...facts];
+}
+
+interface FalsyVocab {
+  /** Outcomes a falsy return can record (`return_false` / `return_none`). */
+  outcomes: string[];
+  /** What a branch that records must contain: an outcome's word or value, or an error answer. */
+  mention: RegExp;
+  /** An error answer to the client: a 4xx/5xx in a status field, or a named error status. */
+  errorAnswer: RegExp;
+}
+
+/** Built once per vocabulary from `outcomes` and `responses`. */
+function falsyVocab(ctx: FileContext): FalsyVocab {
+  return compiledOnce(ctx.vocab, 'falsy-callers', () => {
+    const entries = Object.entries(ctx.vocab.outcomes).filter(([, o]) => o.return_false || o.return_none);
+    const { status_fields: fields, error_statuses: statuses } = ctx.vocab.responses;
+    const answers = [
+      ...(fields.length > 0 ? [`\\b(?:${fields.map(escapeRegExp).join('|')})\\s*[=(:]\\s*[45]\\d\\d\\b`] : []),
+      ...statuses.map((p) => `\\b${p.split('*').map(escapeRegExp).join('\\w*')}`),
+    ];
+    const words = entries.flatMap(([, o]) => [...o.call_words, ...o.values]).map(escapeRegExp);
+    const never = /(?!)/;
+    return {
+      outcomes: entries.map(([name]) => name),
+      mention: words.length + answers.length > 0 ? new RegExp([...words, ...answers].join('|'), 'i') : never,
+      errorAnswer: answers.length > 0 ? new RegExp(answers.join('|')) : never,
+    };
+  });
 }
 
 /** The function whose result the `if` tests for falsy, and the branch taken when it is. */
@@ -77,8 +102,7 @@ function recordsIn(ctx: FileContext, branch: Node, outcome: string): boolean {
   const words = ctx.vocab.outcomes[outcome]?.call_words ?? [];
   const raises = [branch, ...branch.descendantsOfType(['raise_statement', 'throw_statement'])].filter((r) => isRaise(r, ctx.family));
   if (raises.some((r) => splitWords(r.text).some((w) => words.includes(w)))) return true;
-  return ERROR_ANSWER.test(ctx.source.slice(branch.startIndex, branch.endIndex));
+  return falsyVocab(ctx).errorAnswer.test(ctx.source.slice(branch.startIndex, branch.endIndex));
 }
 
 const FALSY_RETURN = /^return\s+(None|null|undefined|False|false)?\s*;?$/;
-const ERROR_ANSWER = /\bstatus(?:_code|Code)?\s*[=(:]\s*[45]\d\d\b|\bHTTP_[45]\d\d_|\bHttpStatus\.(?:BAD_REQUEST|INTERNAL_SERVER_ERROR|BAD_GATEWAY|SERVICE_UNAVAILABLE)\b/;

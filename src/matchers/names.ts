@@ -19,6 +19,11 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** `s` as a literal part of a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** A compiled set of name patterns (see `vocabulary.ts` for the pattern language). */
 export class NamePatterns {
   private readonly regex: RegExp | undefined;
@@ -28,7 +33,7 @@ export class NamePatterns {
     const alternatives = patterns.map((p) => {
       const body = p
         .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .map(escapeRegExp)
         .join('.*');
       // Without a dot a pattern names the last segment; with dots, whole trailing segments.
       return `(?:^|\\.)${body}$`;

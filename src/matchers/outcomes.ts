@@ -16,6 +16,7 @@ export interface OutcomeWords {
   errorFields: Set<string>;
   excludeCalls: Set<string>;
   mentions: WordSet;
+  errorNouns: WordSet;
 }
 
 /** The load-time check of an outcome parameter (`records: failure`, `scope-mentions: ambiguous`). */
@@ -37,6 +38,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     errorFields: new Set(o.error_fields.map(normalizeName)),
     excludeCalls: new Set(o.exclude_calls),
     mentions: new WordSet(o.mention_words),
+    errorNouns: new WordSet(o.error_nouns),
   }));
 }
 
@@ -62,16 +64,14 @@ export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call:
   return candidates.some((n) => words.mentions.anyStemOf(n.text) && !namesAnError(n.text, words) && !(ignore && insideIgnoredCall(n, node, ignore)));
 }
 
-const ERROR_NOUNS = new Set(['error', 'errors', 'exception', 'exceptions', 'err']);
-
-/** `Unknown error`, `unknownException`: every mention is an adjective of an error noun. */
+/** `Unknown error`, `unknownException`: every mention is an adjective of an error noun (`error_nouns`). */
 function namesAnError(text: string, words: OutcomeWords): boolean {
   const parts = splitWords(text);
   let mentioned = false;
   for (let i = 0; i < parts.length; i++) {
     if (!words.mentions.anyStemOf(parts[i] ?? '')) continue;
     mentioned = true;
-    if (!ERROR_NOUNS.has(parts[i + 1] ?? '')) return false;
+    if (!words.errorNouns.has(parts[i + 1] ?? '')) return false;
   }
   return mentioned;
 }
@@ -81,12 +81,6 @@ function insideIgnoredCall(n: Node, top: Node, ignore: (call: Node) => boolean):
     if ((p.type === 'call' || p.type === 'call_expression') && ignore(p)) return true;
   }
   return false;
-}
-
-/** A call on a logger, metrics or console (`logger.error(…)`, `print(…)`): it reports, it records nothing. */
-export function isPassiveCall(path: string, passive: WordSet): boolean {
-  const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
-  return (receiver !== '' && passive.anyWordOf(lastSegment(receiver))) || /^(print|console\.)/.test(path);
 }
 
 /** Called names that ask or log rather than record: `is_failed()`, `log_failure()`, `has_failed`. */

@@ -115,9 +115,9 @@ export const VocabularySchema = z
         /** Job-queue workers whose processor function is re-run when a job has `attempts > 1` (BullMQ, Bull). */
         /** Queue processors written as classes (`process(job: Job)`, `@Process()`): see `job_processors` in vocabulary.yaml. */
         job_processors: z
-          .object({ methods: names, job_types: names, decorators: names, bases: names })
+          .object({ methods: names, job_types: names, decorators: names, queue_decorators: names, bases: names })
           .strict()
-          .default({ methods: [], job_types: [], decorators: [], bases: [] }),
+          .default({ methods: [], job_types: [], decorators: [], queue_decorators: [], bases: [] }),
         job_workers: names,
         /** Methods on a task itself that enqueue it again (`charge.apply_async(…)`, `charge.delay(…)`). */
         reenqueue_methods: names,
@@ -168,6 +168,11 @@ export const VocabularySchema = z
             exclude_calls: names,
             /** Words that, anywhere in identifiers or strings, mention this outcome. */
             mention_words: names,
+            /**
+             * Nouns after which a mention word names an error, not this outcome (`'Unknown error'`,
+             * an error message's fallback wording): such a mention does not count.
+             */
+            error_nouns: names,
           })
           .strict(),
       )
@@ -180,6 +185,11 @@ export const VocabularySchema = z
         boolean_fields: names,
         /** Status values that mean success (`succeeded`, `booked`): a check for one is a success test. */
         success_values: names,
+        /**
+         * Named error statuses an answer to the client can carry (`HTTP_400_BAD_REQUEST`,
+         * `HttpStatus.BAD_GATEWAY`); a 4xx/5xx number in a `status_fields` field is one too.
+         */
+        error_statuses: names,
       })
       .strict()
       .prefault({}),

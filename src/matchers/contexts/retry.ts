@@ -6,7 +6,7 @@ import { lastBindingBefore } from '../bindings.js';
 import { clientPolicyScopes } from './client-policies.js';
 import { compiledOnce } from '../compiled.js';
 import { jobFrameworkScopes } from './job-frameworks.js';
-import { NamePatterns, WordSet } from '../names.js';
+import { NamePatterns, WordSet, escapeRegExp } from '../names.js';
 import {
   bindingOf,
   blockStatements,
@@ -81,6 +81,9 @@ interface RetryVocab {
   processorTypes: NamePatterns;
   processorDecorators: NamePatterns;
   processorBases: NamePatterns;
+  processorQueueDecorators: NamePatterns;
+  /** Whether a file's text can hold a processor class at all (any of the processor names). */
+  processorNames: RegExp;
   counterWords: WordSet;
   doneWords: WordSet;
 }
@@ -106,10 +109,18 @@ function retryVocab(ctx: FileContext): RetryVocab {
       processorTypes: new NamePatterns(r.job_processors.job_types),
       processorDecorators: new NamePatterns(r.job_processors.decorators),
       processorBases: new NamePatterns(r.job_processors.bases),
+      processorQueueDecorators: new NamePatterns(r.job_processors.queue_decorators),
+      processorNames: anyNameIn([...r.job_processors.job_types, ...r.job_processors.decorators, ...r.job_processors.queue_decorators, ...r.job_processors.bases]),
       counterWords: new WordSet(r.counter_words),
       doneWords: new WordSet(r.done_words),
     };
   });
+}
+
+/** A text test for the last segments of name patterns (`bullmq.Job` → `Job`); never true for none. */
+function anyNameIn(patterns: readonly string[]): RegExp {
+  const names = [...new Set(patterns.map((p) => lastSegment(p).replace(/\*/g, '')).filter(Boolean))];
+  return names.length > 0 ? new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\b`) : /(?!)/;
 }
 
 /** Attempt loops of the file (memoised: the wrapper search and the scopes share them). */
@@ -476,14 +487,21 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
       (found, a) => found ?? (isFunction(a, ctx.family) || a.type === 'identifier' ? resolveFunctionBody(ctx, a, functions) : null),
       null,
     );
-    if (!body) continue;
-    const fact = `job-attempts:${queue ?? '*'}`;
-    const certain = own.has(fact) || own.has('job-attempts:*') || (queue === null && own.size > 0);
-    const label = `${firstLine(w).slice(0, 50)} (jobs added with attempts > 1${certain ? '' : ' elsewhere'})`;
-    scopes.push({ context: 'retry', body, construct: w, label, ...(certain ? {} : { requires: { kind: 'project-fact', fact } }) });
+    if (body) scopes.push(queueProcessorScope(body, w, queue, own));
   }
   scopes.push(...processorClassScopes(ctx, v, own));
   return scopes;
+}
+
+/**
+ * A queue's processor body, retried when its jobs get more than one attempt: certain when this
+ * file says so (`own`: its `job-attempts:` facts), else when another file of the package does.
+ */
+function queueProcessorScope(body: Node, construct: Node, queue: string | null, own: Set<string>): Scope {
+  const fact = `job-attempts:${queue ?? '*'}`;
+  const certain = own.has(fact) || own.has('job-attempts:*') || (queue === null && own.size > 0);
+  const label = `${firstLine(construct).slice(0, 50)} (jobs added with attempts > 1${certain ? '' : ' elsewhere'})`;
+  return { context: 'retry', body, construct, label, ...(certain ? {} : { requires: { kind: 'project-fact', fact } }) };
 }
 
 /**
@@ -492,29 +510,29 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
  * `@Processor('name')` when there is one.
  */
 function processorClassScopes(ctx: FileContext, v: RetryVocab, own: Set<string>): Scope[] {
-  if (!/\b(Job|Process|Processor|WorkerHost)\b/.test(ctx.source)) return [];
+  if (!v.processorNames.test(ctx.source)) return [];
   const scopes: Scope[] = [];
   for (const method of nodesOfType(ctx, 'method_definition')) {
     const body = method.childForFieldName('body');
     const cls = method.parent?.parent ?? null;
     if (body === null || cls === null || (cls.type !== 'class_declaration' && cls.type !== 'class')) continue;
     const name = method.childForFieldName('name')?.text ?? '';
-    const decorated = decoratorsOf(method).some((d) => v.processorDecorators.matches(d.name));
+    const decorated = decoratorsOf(ctx, method).some((d) => v.processorDecorators.matches(d.name));
     const jobTyped = v.processorMethods.has(name) && v.processorTypes.matches(firstParameterType(method));
     const base = cls.namedChildren.find((c) => c.type === 'class_heritage')?.text.replace(/^extends\s+/, '').split(/[\s<{(]/)[0] ?? '';
     const inBase = v.processorMethods.has(name) && base !== '' && v.processorBases.matches(base);
     if (!decorated && !jobTyped && !inBase) continue;
-    const queue = decoratorsOf(cls).find((d) => /Processor$/.test(d.name))?.first ?? null;
-    const fact = `job-attempts:${queue ?? '*'}`;
-    const certain = own.has(fact) || own.has('job-attempts:*') || (queue === null && own.size > 0);
-    const label = `${firstLine(method).slice(0, 50)} (jobs added with attempts > 1${certain ? '' : ' elsewhere'})`;
-    scopes.push({ context: 'retry', body, construct: method, label, ...(certain ? {} : { requires: { kind: 'project-fact', fact } }) });
+    const queue = decoratorsOf(ctx, cls).find((d) => v.processorQueueDecorators.matches(d.name))?.first ?? null;
+    scopes.push(queueProcessorScope(body, method, queue, own));
   }
   return scopes;
 }
 
-/** The decorators on a class (or its export) or on a method (the class body's preceding siblings). */
-function decoratorsOf(node: Node): { name: string; first: string | null }[] {
+/**
+ * The decorators on a class (or its export) or on a method (the class body's preceding siblings),
+ * by the name they were imported under (`Processor` for `import { Processor as MqProcessor }`).
+ */
+function decoratorsOf(ctx: FileContext, node: Node): { name: string; first: string | null }[] {
   const found: Node[] = [];
   if (node.type === 'method_definition') {
     for (let prev = node.previousNamedSibling; prev !== null && prev.type === 'decorator'; prev = prev.previousNamedSibling) found.push(prev);
@@ -526,9 +544,12 @@ function decoratorsOf(node: Node): { name: string; first: string | null }[] {
   return found.map((d) => {
     const expr = d.firstNamedChild;
     const call = expr?.type === 'call_expression' ? expr : null;
-    const first = call ? callArguments(call)[0] : undefined;
-    const named = first ? (stringValue(first) ?? literalEntries(first).find((e) => e.key === 'name')?.value) : undefined;
-    return { name: dottedPath(call ? callee(call) : expr ?? null), first: typeof named === 'string' ? named : named ? stringValue(named) : null };
+    // `@Processor('emails')` or `@Processor({ name: 'emails' })`
+    const arg = call ? callArguments(call)[0] : undefined;
+    const named = arg && (literalEntries(arg).find((e) => e.key === 'name')?.value ?? arg);
+    const path = dottedPath(call ? callee(call) : expr ?? null);
+    const imported = importsOf(ctx).get(path);
+    return { name: imported && imported.name !== '*' ? imported.name : path, first: named ? stringValue(named) : null };
   });
 }
 

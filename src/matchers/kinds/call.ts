@@ -1,9 +1,9 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
+import { callee, dottedPath, isCall, type Node } from '../syntax.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
-import { WordSet } from '../names.js';
+import { isPassive } from '../call-vocabulary.js';
 
 /**
  * `call: <vocabulary>` — calls that belong to a call vocabulary of `vocabulary.yaml` (`mutating`,
@@ -75,9 +75,7 @@ export function isTypedMemberCall(ctx: FileContext, path: string): boolean {
   if (ctx.family !== 'ecma' || !path.includes('.') || path.includes('()') || path.includes('[]') || path.startsWith('<')) return false;
   const head = path.split('.')[0] ?? '';
   if (importsOf(ctx).has(head)) return false;
-  const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
-  const receiver = path.slice(0, path.lastIndexOf('.'));
-  return !passive.anyWordOf(lastSegment(receiver)) && !GLOBALS.has(head);
+  return !isPassive(ctx, path) && !GLOBALS.has(head);
 }
 
 /** Receivers that are platform objects, never project classes. */

@@ -97,5 +97,5 @@ function isInert(ctx: FileContext, statement: Node): boolean {
   const expr = unwrapAwait(statement.firstNamedChild);
   if (expr === null || !isCall(expr, ctx.family)) return false;
   const path = calleePath(ctx, expr);
-  return path === 'print' || isPassive(ctx, path);
+  return isPassive(ctx, path);
 }

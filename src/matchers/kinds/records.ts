@@ -1,6 +1,6 @@
 import { calleePath, callsWithin } from '../file-index.js';
-import { WordSet } from '../names.js';
-import { isOutcomeValue, isPassiveCall, outcomeParamProblem, outcomeWords, recordsByName } from '../outcomes.js';
+import { isPassive } from '../call-vocabulary.js';
+import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { callee, dottedPath, enclosingFunction, functionBody, isCall, lastSegment, literalEntries, stringValue, type Node } from '../syntax.js';
 import { normalizeName } from '../names.js';
@@ -31,14 +31,13 @@ export const recordsMatcher: Matcher = {
       seen.add(report.id);
       out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy', outcome: param ?? '' } : {}) }, related: [] });
     };
-    const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
         const path = calleePath(ctx, call);
-        if (recordsByName(lastSegment(path), words) && !isPassiveCall(path, passive) && !words.excludeCalls.has(path)) add(call);
+        if (recordsByName(lastSegment(path), words) && !isPassive(ctx, path) && !words.excludeCalls.has(path)) add(call);
       }
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
-        if (isOutcomeValue(value, words) && isRecordedValue(ctx, value, passive)) add(value);
+        if (isOutcomeValue(value, words) && isRecordedValue(ctx, value)) add(value);
       }
       const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
       for (const ret of returns) {
@@ -59,11 +58,10 @@ export const recordsMatcher: Matcher = {
   },
 };
 
-
 const COMPARISONS = new Set(['==', '!=', '===', '!==', 'in', 'not in', 'is', 'is not']);
 
 /** A value is recorded when it is assigned, passed, returned or chosen, not when it is compared. */
-function isRecordedValue(ctx: FileContext, node: Node, passive: WordSet): boolean {
+function isRecordedValue(ctx: FileContext, node: Node): boolean {
   // An enum member's inner identifier is part of the member expression, judged once there.
   if (node.parent && (node.parent.type === 'attribute' || node.parent.type === 'member_expression')) return false;
   for (let n: Node = node, p = node.parent; p !== null; n = p, p = p.parent) {
@@ -73,7 +71,7 @@ function isRecordedValue(ctx: FileContext, node: Node, passive: WordSet): boolea
     if ((p.type === 'subscript' || p.type === 'subscript_expression') && (p.childForFieldName('subscript') ?? p.childForFieldName('index'))?.id === n.id) return false;
     if (['if_statement', 'elif_clause', 'while_statement'].includes(p.type) && p.childForFieldName('condition')?.id === n.id) return false;
     if ((p.type === 'case_clause' || p.type === 'switch_case') && p.childForFieldName('value')?.id === n.id) return false;
-    if (isCall(p, ctx.family) && isPassiveCall(dottedPath(callee(p)), passive)) return false;
+    if (isCall(p, ctx.family) && isPassive(ctx, dottedPath(callee(p)))) return false;
     if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
   }
   return true;

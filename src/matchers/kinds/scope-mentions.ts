@@ -1,5 +1,5 @@
-import { isPassiveCall, mentionsOutcome, outcomeParamProblem, outcomeWords } from '../outcomes.js';
-import { WordSet } from '../names.js';
+import { isPassive } from '../call-vocabulary.js';
+import { mentionsOutcome, outcomeParamProblem, outcomeWords } from '../outcomes.js';
 import { callee, dottedPath } from '../syntax.js';
 import type { Matcher } from '../types.js';
 
@@ -18,7 +18,6 @@ export const scopeMentionsMatcher: Matcher = {
     const words = outcomeWords(ctx, param ?? '');
     const scope = candidate.scope;
     if (words === undefined || scope === undefined) return false;
-    const passive = ctx.memo('passive-receivers', () => new WordSet(ctx.vocab.passive_receivers));
-    return mentionsOutcome(scope.guard ?? scope.body, words, (call) => isPassiveCall(dottedPath(callee(call)), passive));
+    return mentionsOutcome(scope.guard ?? scope.body, words, (call) => isPassive(ctx, dottedPath(callee(call))));
   },
 };
