@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash, fingerprintFinding, withFingerprints } from '../src/engine/fingerprint.js';
+import { applySuppressions, findSuppressions } from '../src/engine/suppressions.js';
 import type { Finding } from '../src/engine/types.js';
 import { PAY_PY, scanFiles } from './reporters/sample-scan.js';
 
@@ -49,14 +50,26 @@ describe('fingerprints', () => {
     expect(contentHash(f, 'x()')).not.toBe(contentHash({ ...f, ruleId: 'AP-002' }, 'x()'));
   });
 
-  it('number identical flagged lines by occurrence', () => {
+  it('number identical flagged lines by occurrence, from the bottom up', () => {
     const twice = `${PAY_PY}\n\n${PAY_PY.replace('def pay', 'def pay_again')}`;
     const { findings } = withFingerprints(scanFiles({ [FILE]: twice }), new Map([[FILE, twice]]));
     const ap001 = findings.filter((f) => f.ruleId === 'AP-001').map((f) => f.fingerprint);
-    expect(ap001).toEqual([base['AP-001'], base['AP-001']!.replace(/:1$/, ':2')]);
+    expect(ap001).toEqual([base['AP-001']!.replace(/:1$/, ':2'), base['AP-001']]);
     const second = findings.filter((f) => f.ruleId === 'AP-001')[1]!;
     expect(fingerprintFinding(second, twice, findings)).toBe(second.fingerprint);
     expect(fingerprintFinding(second, twice)).toBe(base['AP-001']);
+  });
+
+  it('number open findings independently of suppressed copies', () => {
+    const suppressedCopy = PAY_PY.replace('def pay', 'def pay_again').replace('result = gateway.charge(payment)', 'result = gateway.charge(payment)  # faultline-ignore AP-001: deduped');
+    const text = `${suppressedCopy}\n\n${PAY_PY}`;
+    const raw = scanFiles({ [FILE]: text });
+    const result = { ...raw, findings: applySuppressions(raw.findings, findSuppressions(text, '#'), FILE).findings };
+    const ap001 = withFingerprints(result, new Map([[FILE, text]])).findings.filter((f) => f.ruleId === 'AP-001');
+    expect(ap001.map((f) => [f.suppression !== undefined, f.fingerprint])).toEqual([
+      [true, base['AP-001']!.replace(/:1$/, ':2')],
+      [false, base['AP-001']],
+    ]);
   });
 
   it('hash every line of a multi-line span, up to a limit', () => {

@@ -3,5 +3,5 @@
  * `readBaseline`/`writeBaseline` touch the file system; everything else is pure.
  */
 export { BASELINE_VERSION, BaselineSchema, type Baseline, type BaselineEntry } from './baseline.js';
-export { applyBaseline, createBaseline, pruneBaseline } from './apply-baseline.js';
+export { applyBaseline, createBaseline, pruneBaseline, type ScanScope } from './apply-baseline.js';
 export { formatBaseline, parseBaseline, readBaseline, writeBaseline } from './baseline-file.js';

@@ -21,8 +21,10 @@ import {
   compileFailures,
   occurrencesFor,
   readFailuresFile,
+  withUnscannedOccurrences,
   writeOccurrences,
 } from '../failures-yaml/index.js';
+import { coveredFiles } from './scan-scope.js';
 import type { Occurrence } from '../failures-yaml/types.js';
 import { parseJobs, scanRunOptions, type PerfFlags } from './perf-options.js';
 
@@ -169,11 +171,13 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
   });
   run.finish();
   const { sources } = scanned;
+  const covered = coveredFiles(files, io.cwd, scanned.result.warnings);
+  const inScope = (file: string): boolean => covered(file, io.cwd);
   let result = withFingerprints(scanned.result, sources);
   const baseline = opts.baseline === undefined ? undefined : readBaseline(opts.baseline, io.cwd);
-  if (baseline !== undefined) result = applyBaseline(result, baseline);
+  if (baseline !== undefined) result = applyBaseline(result, baseline, inScope);
   if (opts.writeBaseline !== undefined) {
-    const written = baseline !== undefined ? pruneBaseline(baseline, result, packageVersion()) : createBaseline(result, packageVersion());
+    const written = baseline !== undefined ? pruneBaseline(baseline, result, packageVersion(), inScope) : createBaseline(result, packageVersion());
     writeBaseline(opts.writeBaseline, written, io.cwd);
     // Recording a baseline accepts what it records: the same run does not fail on it.
     if (baseline === undefined) result = applyBaseline(result, written);
@@ -186,7 +190,9 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     occurrences = Object.fromEntries(byId);
     preamble = antiPatternSummary(failures, setup.rules, byId);
     if (opts.write) {
-      const { changed } = writeOccurrences(failures.path, failures, byId);
+      // A partial scan rewrites only the occurrences of the files it covered.
+      const merged = withUnscannedOccurrences(failures, byId, { root: repoRoot, covered: (abs) => covered(abs, repoRoot) });
+      const { changed } = writeOccurrences(failures.path, failures, merged);
       io.stderr(`${changed ? 'wrote' : 'unchanged:'} occurrences_in_codebase in ${opts.failures}\n`);
     }
   }

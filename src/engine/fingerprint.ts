@@ -5,12 +5,14 @@
  * A fingerprint is `<16 hex digits>:<n>`, the shape GitHub code scanning uses. The hex digits are
  * a SHA-256 of the rule id and the flagged code: the lines the finding spans (at most
  * {@link MAX_LINES}), each with runs of whitespace collapsed and any trailing `faultline-ignore`
- * comment dropped. `n` is the 1-based occurrence among the file's findings of that rule with the
- * same hash, in source order, so two identical flagged lines stay distinct.
+ * comment dropped. `n` numbers the file's open findings of that rule with the same hash from the
+ * bottom of the file up, so two identical flagged lines stay distinct.
  *
  * Line numbers never enter the hash: blank lines or unrelated code inserted above a finding leave
- * it unchanged, while editing the flagged line changes it. Known churn: adding an identical flagged
- * line above an existing one renumbers the occurrences after it.
+ * it unchanged, while editing the flagged line changes it. Counting from the bottom keeps `n` when
+ * anything, even an identical copy, is added above a finding (the promise baselines make);
+ * suppressed findings are numbered after every open one, so suppressing a copy renumbers nothing.
+ * Known churn: an identical copy added *below* renumbers the occurrences above it.
  */
 import { createHash } from 'node:crypto';
 import type { Finding, ScanResult } from './types.js';
@@ -44,22 +46,26 @@ function hashLines(finding: Pick<Finding, 'ruleId' | 'line' | 'endLine'>, lines:
  * A finding's fingerprint, `<contentHash>:<occurrence>`.
  * @param finding the finding to fingerprint
  * @param sourceText the text of its file
- * @param siblings the findings of the same scan, used to number identical ones; only those with
- *   the same file and rule that come before `finding` (by line, then column) matter. Defaults to
+ * @param siblings the findings of the same scan, used to number identical ones (see
+ *   {@link withFingerprints}); only those with the same file, rule and hash matter. Defaults to
  *   none, i.e. occurrence 1.
  */
 export function fingerprintFinding(finding: Finding, sourceText: string, siblings: readonly Finding[] = []): string {
   const lines = sourceText.split('\n');
   const hash = hashLines(finding, lines);
-  const earlier = siblings.filter(
-    (s) =>
-      s !== finding &&
-      s.file === finding.file &&
-      s.ruleId === finding.ruleId &&
-      (s.line < finding.line || (s.line === finding.line && s.column < finding.column)) &&
-      hashLines(s, lines) === hash,
-  ).length;
-  return `${hash}:${earlier + 1}`;
+  const same = siblings.filter((s) => s !== finding && s.file === finding.file && s.ruleId === finding.ruleId && hashLines(s, lines) === hash);
+  return `${hash}:${occurrence(finding, same) + 1}`;
+}
+
+/** How many of `others` (same file, rule and hash) come before `finding` in numbering order. */
+function occurrence(finding: Finding, others: readonly Finding[]): number {
+  return others.filter((s) => compareForNumbering(s, finding) < 0).length;
+}
+
+/** Numbering order: open findings before suppressed ones, each from the bottom of the file up. */
+function compareForNumbering(a: Finding, b: Finding): number {
+  const suppressed = Number(a.suppression !== undefined) - Number(b.suppression !== undefined);
+  return suppressed || b.line - a.line || b.column - a.column;
 }
 
 /**
@@ -73,7 +79,7 @@ export function withFingerprints(result: ScanResult, sources: ReadonlyMap<string
   const counts = new Map<string, number>();
   const order = result.findings
     .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => (a.finding.file < b.finding.file ? -1 : a.finding.file > b.finding.file ? 1 : a.finding.line - b.finding.line || a.finding.column - b.finding.column));
+    .sort((a, b) => (a.finding.file < b.finding.file ? -1 : a.finding.file > b.finding.file ? 1 : compareForNumbering(a.finding, b.finding)));
   const findings = [...result.findings];
   const split = new Map<string, string[]>();
   for (const { finding, index } of order) {

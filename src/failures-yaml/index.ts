@@ -5,7 +5,7 @@
  */
 export { readFailuresFile, parseFailuresText } from './read.js';
 export { compileFailures, formatStep, slugify, type CompileOptions, type CompiledFailures } from './compile.js';
-export { occurrencesFor, occurrenceRoot, riskText, type OccurrenceOptions } from './occurrences.js';
+export { occurrencesFor, occurrenceRoot, riskText, withUnscannedOccurrences, type OccurrenceOptions } from './occurrences.js';
 export { renderOccurrences, writeOccurrences, quote, type OccurrencesById } from './write.js';
 export { antiPatternSummary } from './summary.js';
 export { PHRASES, matchPhrase, type PhraseEntry } from './phrases.js';

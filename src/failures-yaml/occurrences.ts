@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Rule } from '../engine/rule.js';
 import type { Finding } from '../engine/types.js';
-import type { Occurrence } from './types.js';
+import type { FailuresFile, Occurrence } from './types.js';
 
 /**
  * The folder occurrence paths are relative to: the root of the git repository holding `scanRoot`
@@ -63,4 +63,45 @@ function repoRelative(file: string, options: { root: string; cwd: string }): str
   const absolute = isAbsolute(file) ? file : resolve(options.cwd, file);
   const rel = relative(resolve(options.cwd, options.root), absolute);
   return (rel === '' ? file : rel).split(sep).join('/');
+}
+
+/**
+ * Adds to each anti-pattern's new list the entries already in the file for files the scan did not
+ * cover, so `--write` after a scan of a subfolder or one file keeps the rest of the codebase's
+ * occurrences. Entries of files that no longer exist are dropped (they are stale), as are those of
+ * covered files (the scan's list replaces them). Kept entries are rewritten in the
+ * file/line/code/risk shape.
+ *
+ * @param file the failures file as read (its current `occurrences_in_codebase` lists)
+ * @param occurrencesById the scan's lists (what {@link occurrencesFor} returned)
+ * @param options `root`: the folder occurrence paths are relative to; `covered`: whether the scan
+ *   analysed a file (absolute path)
+ */
+export function withUnscannedOccurrences(
+  file: FailuresFile,
+  occurrencesById: ReadonlyMap<string, readonly Occurrence[]>,
+  options: { root: string; covered: (absolute: string) => boolean },
+): Map<string, Occurrence[]> {
+  const out = new Map<string, Occurrence[]>();
+  for (const [id, fresh] of occurrencesById) {
+    const entry = file.antiPatterns.find((e) => e.id === id);
+    const old = entry?.data.occurrences_in_codebase;
+    const kept = (Array.isArray(old) ? old : []).flatMap((o: unknown): Occurrence[] => {
+      const occurrence = asOccurrence(o);
+      if (occurrence === undefined) return [];
+      const absolute = resolve(options.root, occurrence.file);
+      return options.covered(absolute) || !existsSync(absolute) ? [] : [occurrence];
+    });
+    const merged = [...fresh, ...kept];
+    merged.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    out.set(id, merged);
+  }
+  return out;
+}
+
+function asOccurrence(value: unknown): Occurrence | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const { file, line, code, risk } = value as Record<string, unknown>;
+  if (typeof file !== 'string' || typeof line !== 'number') return undefined;
+  return { file, line, code: typeof code === 'string' ? code : '', risk: typeof risk === 'string' ? risk : '' };
 }
