@@ -88,6 +88,13 @@ export class BaselineError extends ScanError {
   }
 }
 
+/** An output file (`--output`, `context --out`) cannot be written. */
+export class OutputError extends ScanError {
+  constructor(message: string, options: { help: string; file?: string; cause?: unknown }) {
+    super('output', message, options);
+  }
+}
+
 /** A fixture file is malformed (bad annotation, wrong folder). Used by the fixture harness. */
 export class FixtureError extends ScanError {
   constructor(message: string, options: { help: string; file?: string; line?: number; cause?: unknown }) {

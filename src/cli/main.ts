@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ScanError, UsageError } from '../errors.js';
@@ -25,6 +24,7 @@ import {
   writeOccurrences,
 } from '../failures-yaml/index.js';
 import { coveredFiles } from './scan-scope.js';
+import { assertWritable, writeOutput } from './output-file.js';
 import type { Occurrence } from '../failures-yaml/types.js';
 import { parseJobs, scanRunOptions, type PerfFlags } from './perf-options.js';
 
@@ -68,7 +68,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('scan files and folders for the anti-patterns of the loaded rules')
     .argument('[paths...]', 'files or folders to scan', ['.'])
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS as string[]).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout (checked before scanning: exit 2 when it cannot be written)')
     .addOption(new Option('--fail-on <risk>', 'exit 1 when a finding is at or above this risk (default: high)').choices(['high', 'medium', 'low', 'none']))
     .option('--rules <path>', 'extra rule file or folder (repeatable)', collect, [])
     .option('--no-builtin', 'do not load the built-in rules')
@@ -139,6 +139,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
   if (opts.write && opts.failures === undefined) {
     throw new UsageError('--write needs --failures FILE: it writes findings back into that file', { help: 'Example: faultline scan . --failures team-failures.yaml --write' });
   }
+  if (opts.output !== undefined) assertWritable(opts.output, io.cwd);
   const setup = loadSetup({ paths, cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
   // With a failures YAML, its anti-patterns are the rule set (under the file's ids and names).
   const failures = opts.failures === undefined ? undefined : readFailuresFile(resolve(io.cwd, opts.failures));
@@ -208,7 +209,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     failOn,
     sources,
   });
-  if (opts.output !== undefined) writeFileSync(resolve(io.cwd, opts.output), report);
+  if (opts.output !== undefined) writeOutput(opts.output, io.cwd, report);
   else io.stdout(report);
   return result.findings.some((f) => failsGate(f, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { ConsoleStyle, SourceKind } from '../../context/index.js';
+import { assertWritable } from '../output-file.js';
 
 // The context pipeline (Markdown, CSV and diff parsers) is loaded only when one of its commands runs,
 // not on every `faultline scan`.
@@ -49,12 +50,13 @@ export function registerContextCommands(program: Command, io: ContextCommandIo):
     .option('--sources <list>', 'comma-separated: incidents,postmortems,tickets, or all', 'all')
     .option('--timeframe <months>', 'months of history to analyse (default: context.timeframe, else 12)')
     .option('--now <date>', 'fix "today" (YYYY-MM-DD) for reproducible runs')
-    .option('--out <file>', 'write the failures YAML to FILE (default: stdout); keeps its anti_patterns')
+    .option('--out <file>', 'write the failures YAML to FILE (default: stdout); keeps its anti_patterns; exit 2 when it cannot be written')
     .option('--config <file>', 'config file with a context: section (default: ./faultline.config.yaml)')
     .option('--incidents <glob>', 'incident files (YAML, JSON, CSV); repeatable; overrides the config', collect)
     .option('--postmortems <glob>', 'postmortem Markdown files; repeatable; overrides the config', collect)
     .option('--tickets <glob>', 'ticket files (CSV, JSON); repeatable; overrides the config', collect)
     .action(async (manifold: string, flags: ContextFlags) => {
+      if (flags.out !== undefined) assertWritable(flags.out, process.cwd());
       await report(io, async (ctx) => {
         const now = parseNow(ctx, flags.now);
         const catalogue = await ctx.loadBuiltInCatalogue(path.dirname(fileURLToPath(import.meta.url)));
