@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Rule } from '../engine/rule.js';
 import type { Finding, ScanResult, ScanWarning } from '../engine/types.js';
 import type { FileSummary, Vocabulary } from '../matchers/index.js';
@@ -212,8 +212,31 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
   };
 }
 
+/**
+ * Creates `dir` and its missing parents one level at a time. Node's `mkdirSync(…, { recursive:
+ * true })` retries forever where a parent exists but refuses children with ENOENT (`/proc/x`);
+ * this walks up the path's own levels once and stops at the first failure.
+ * @throws the first mkdir error (with its errno code)
+ */
+export function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let level = resolve(dir); ; level = dirname(level)) {
+    if (existsSync(level)) break;
+    missing.push(level);
+    if (dirname(level) === level) break;
+  }
+  for (const level of missing.reverse()) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      // Another scan may have created it meanwhile.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 function writeAtomically(dir: string, file: string, data: unknown): void {
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(data));
   renameSync(tmp, file);

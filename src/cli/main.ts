@@ -26,7 +26,7 @@ import {
 import { coveredFiles } from './scan-scope.js';
 import { assertWritable, writeOutput } from './output-file.js';
 import type { Occurrence } from '../failures-yaml/types.js';
-import { parseJobs, scanRunOptions, type PerfFlags } from './perf-options.js';
+import { parseCacheDir, parseJobs, scanRunOptions, type PerfFlags } from './perf-options.js';
 
 interface ScanOptions {
   format: string;
@@ -84,7 +84,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--write-baseline <file>', 'record the current findings (with --baseline: drop the fixed ones)')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parseJobs)
     .option('--no-cache', 'do not read or write the scan cache')
-    .option('--cache-dir <dir>', 'scan cache folder (default: $XDG_CACHE_HOME/faultline or ~/.cache/faultline)')
+    .option('--cache-dir <dir>', 'scan cache folder (default: $XDG_CACHE_HOME/faultline or ~/.cache/faultline); one that cannot be created is a warning and the scan runs without cache', parseCacheDir)
     .option('--no-prefilter', 'parse every file, even those whose text cannot match any rule')
     .option('-q, --quiet', 'no progress output')
     .action(async (paths: string[], opts: ScanFlags) => {
