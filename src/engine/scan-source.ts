@@ -2,6 +2,7 @@ import Parser from 'tree-sitter';
 import { getContext } from '../matchers/contexts/index.js';
 import { allCalls, calleePath } from '../matchers/file-index.js';
 import { getMatcher } from '../matchers/index.js';
+import { isCall } from '../matchers/syntax.js';
 import type { Candidate, FileContext, Node, Requirement, Vocabulary } from '../matchers/index.js';
 import { summarizeFile, type FileSummary } from '../matchers/summary.js';
 import { grammar, parse, type LanguageSpec } from './languages.js';
@@ -175,7 +176,7 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec, defer: 
   }
   const candidates: Candidate[] = [];
   const query = rule.match?.[language.id]?.query;
-  if (query !== undefined) candidates.push(...queryCandidates(rule, language, query, within));
+  if (query !== undefined) candidates.push(...queryCandidates(ctx, rule, language, query, within));
   if (anchor !== undefined) {
     const matcher = getMatcher(anchor.kind);
     if (matcher?.find) candidates.push(...matcher.find(ctx, anchor.param, within));
@@ -234,7 +235,7 @@ function outermost(nodes: Node[]): Node[] {
 
 const compiledQueries = new WeakMap<Rule, Map<string, Parser.Query>>();
 
-function queryCandidates(rule: Rule, language: LanguageSpec, source: string, within: Node[]): Candidate[] {
+function queryCandidates(ctx: FileContext, rule: Rule, language: LanguageSpec, source: string, within: Node[]): Candidate[] {
   let byGrammar = compiledQueries.get(rule);
   if (byGrammar === undefined) compiledQueries.set(rule, (byGrammar = new Map()));
   let query = byGrammar.get(language.grammar);
@@ -251,6 +252,8 @@ function queryCandidates(rule: Rule, language: LanguageSpec, source: string, wit
       seen.add(capture.node.id);
       const captures: Record<string, string> = {};
       for (const c of match.captures) captures[c.name] = c.node.text.split('\n', 1)[0] ?? '';
+      // A query that matches a call fills `{callee}` as the `call:` matcher would.
+      if (captures.callee === undefined && isCall(capture.node, language.family)) captures.callee = calleePath(ctx, capture.node);
       out.push({ node: capture.node, report: capture.node, captures, related: [] });
     }
   }

@@ -1,6 +1,7 @@
 import { RuleSchemaError, UnknownMatcherError } from '../errors.js';
 import type { Rule, RuleSpec, SignatureStep } from '../engine/rule.js';
 import { allMatchers, getMatcher, type Vocabulary } from '../matchers/index.js';
+import { checkPlaceholders, checkQueries } from './check-rule-text.js';
 
 /**
  * Turns a validated rule spec into a runnable rule: each signature entry becomes a step naming a
@@ -8,8 +9,9 @@ import { allMatchers, getMatcher, type Vocabulary } from '../matchers/index.js';
  * an anchor (a matcher that finds candidates) unless the rule brings its own `match:` queries.
  *
  * @param lineOf maps a path inside the spec (`['signature', 2]`) to a line for error messages.
- * @throws UnknownMatcherError for a kind no matcher registers; RuleSchemaError for a bad parameter
- *   or a signature that cannot start.
+ * @throws UnknownMatcherError for a kind no matcher registers; RuleSchemaError for a bad parameter,
+ *   a signature that cannot start, a `match:` query that does not compile or an unknown message
+ *   placeholder.
  */
 export function compileRule(spec: RuleSpec, source: string, vocab: Vocabulary, lineOf: (path: (string | number)[]) => number = () => 1): Rule {
   const steps: SignatureStep[] = (spec.signature ?? []).map((entry, index) => {
@@ -37,6 +39,7 @@ export function compileRule(spec: RuleSpec, source: string, vocab: Vocabulary, l
   if (first !== undefined && (first.negate || getMatcher(first.kind)?.find === undefined) && spec.match === undefined) {
     throw schemaError(source, spec.id, lineOf(['signature', 0]), `the first signature entry must find candidates (one of: ${allMatchers().filter((m) => m.find).map((m) => m.kind).join(', ')}), got \`${first.negate ? 'not: ' : ''}${first.kind}\``);
   }
+  checkPlaceholders(spec, source, lineOf, checkQueries(spec, source, lineOf));
   return { ...spec, source, steps };
 }
 
