@@ -4,11 +4,20 @@ import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { VocabularySchema } from '../matchers/index.js';
 import { describeSchemaProblem, parseYamlSource } from '../yaml-source.js';
+import { BYTE_SIZE_FORMS, parseByteSize } from './byte-size.js';
 
 /** Name of the project config file looked up in the scan root. */
 export const CONFIG_FILE = 'faultline.config.yaml';
 
-const Risk = z.enum(['high', 'medium', 'low']);
+/** `max_file_size`: what `--max-file-size` takes (a number, or text with K or M). */
+const ByteSize = z.unknown().transform((value, ctx) => {
+  const bytes = typeof value === 'number' ? value : typeof value === 'string' ? parseByteSize(value) : undefined;
+  if (bytes === undefined || !Number.isInteger(bytes) || bytes <= 0) {
+    ctx.addIssue({ code: 'custom', message: `must be ${BYTE_SIZE_FORMS}, above 0 (got ${JSON.stringify(value)})` });
+    return z.NEVER;
+  }
+  return bytes;
+});
 
 /** `faultline.config.yaml`: everything optional; unknown keys are refused. */
 export const ConfigSchema = z
@@ -22,11 +31,11 @@ export const ConfigSchema = z
     include: z.array(z.string()).default([]),
     exclude: z.array(z.string()).default([]),
     /** Files larger than this many bytes are skipped with a warning. */
-    max_file_size: z.number().int().positive().default(1024 * 1024),
-    fail_on: z.union([Risk, z.literal('none')]).optional(),
+    max_file_size: ByteSize.default(1024 * 1024),
+    fail_on: z.enum(['high', 'medium', 'low', 'none']).optional(),
     /** Findings in test files are reported at this risk (`keep` leaves the rule's risk). */
     test_files: z
-      .object({ risk: z.union([Risk, z.literal('keep')]).default('low'), patterns: z.array(z.string()).optional() })
+      .object({ risk: z.enum(['high', 'medium', 'low', 'keep']).default('low'), patterns: z.array(z.string()).optional() })
       .strict()
       .prefault({}),
     /** Sources for `faultline context` (owned by that command). */
@@ -34,7 +43,12 @@ export const ConfigSchema = z
   })
   .strict();
 
-export type Config = z.output<typeof ConfigSchema> & { file: string | undefined; dir: string };
+export type Config = z.output<typeof ConfigSchema> & {
+  file: string | undefined;
+  dir: string;
+  /** The line of a key path in the config file (for errors found after loading it). */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+};
 
 /**
  * Loads the config: `explicit` when given (it must exist), else `faultline.config.yaml` in `root`
@@ -43,7 +57,7 @@ export type Config = z.output<typeof ConfigSchema> & { file: string | undefined;
  */
 export function loadConfig(explicit: string | undefined, root: string): Config {
   const file = explicit ?? (existsSync(join(root, CONFIG_FILE)) ? join(root, CONFIG_FILE) : undefined);
-  if (file === undefined) return { ...ConfigSchema.parse({}), file: undefined, dir: root };
+  if (file === undefined) return { ...ConfigSchema.parse({}), file: undefined, dir: root, lineOf: () => undefined };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -64,6 +78,7 @@ export function loadConfig(explicit: string | undefined, root: string): Config {
     throw new ConfigError(`Cannot load config ${file}:${line}: ${where}: ${message}`, { file, line, help: 'See "Configuration" in the README.' });
   }
   const dir = dirname(resolve(file));
-  return { ...parsed.data, rules: parsed.data.rules.map((r) => (isAbsolute(r) ? r : join(dir, r))), file, dir };
+  const source = yaml.source;
+  return { ...parsed.data, rules: parsed.data.rules.map((r) => (isAbsolute(r) ? r : join(dir, r))), file, dir, lineOf: (path) => source.lineOf([...path]) };
 }
 

@@ -1,8 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { builtinRulesDir } from '../package-root.js';
 import type { Rule } from '../engine/rule.js';
 import { mergeVocabularies, type Vocabulary } from '../matchers/index.js';
-import { loadBuiltinVocabulary, loadRules } from '../rules-loader/load-rules.js';
+import { loadBuiltinVocabulary, loadRules, ruleFilesAt } from '../rules-loader/load-rules.js';
 import { loadConfig, type Config } from './config.js';
 
 /** Everything a command needs before scanning: the config, the vocabulary and the rule registry. */
@@ -12,6 +14,8 @@ export interface Setup {
   rules: Rule[];
   /** The folder the first path names (or holds), where the config is looked up. */
   scanRoot: string;
+  /** Every rule id known to this run: built-in (even with --no-builtin), extra and disabled ones. */
+  knownRuleIds: string[];
 }
 
 export interface SetupOptions {
@@ -29,10 +33,31 @@ export function loadSetup(options: SetupOptions): Setup {
   const config = loadConfig(options.config === undefined ? undefined : resolve(options.cwd, options.config), scanRoot);
   const builtinVocab = loadBuiltinVocabulary();
   const vocab = config.vocabulary ? mergeVocabularies(builtinVocab, config.vocabulary) : builtinVocab;
-  const rules = loadRules({
+  const loaded = loadRules({
     builtin: options.builtin,
     extra: [...config.rules, ...options.rules.map((r) => resolve(options.cwd, r))],
     vocab,
-  }).filter((r) => !config.disable.includes(r.id));
-  return { config, vocab, rules, scanRoot };
+  });
+  const knownRuleIds = [...new Set([...builtinRuleIds(), ...loaded.map((r) => r.id)])].sort();
+  checkDisabledIds(config, knownRuleIds);
+  const rules = loaded.filter((r) => !config.disable.includes(r.id));
+  return { config, vocab, rules, scanRoot, knownRuleIds };
+}
+
+/** A misspelt id in `disable:` would leave the rule on without a word. @throws ConfigError */
+function checkDisabledIds(config: Config, known: readonly string[]): void {
+  config.disable.forEach((id, index) => {
+    if (known.includes(id)) return;
+    const line = config.lineOf(['disable', index]) ?? 1;
+    throw new ConfigError(`Cannot load config ${config.file}:${line}: disable: unknown rule id "${id}" (known: ${known.join(', ')})`, {
+      file: config.file ?? '',
+      line,
+      help: 'Use an id that `faultline rules` lists.',
+    });
+  });
+}
+
+/** Ids of the built-in rules, from their file names (`AP-001-<slug>.yaml`), loaded or not. */
+function builtinRuleIds(): string[] {
+  return ruleFilesAt(builtinRulesDir()).flatMap((f) => /^([A-Z][A-Z0-9]*-\d{3,})-/.exec(basename(f))?.[1] ?? []);
 }

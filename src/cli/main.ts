@@ -24,6 +24,7 @@ import {
   writeOccurrences,
 } from '../failures-yaml/index.js';
 import { coveredFiles } from './scan-scope.js';
+import { BYTE_SIZE_FORMS, parseByteSize } from './byte-size.js';
 import { assertWritable, writeOutput } from './output-file.js';
 import type { Occurrence } from '../failures-yaml/types.js';
 import { parseCacheDir, parseJobs, scanRunOptions, type PerfFlags } from './perf-options.js';
@@ -70,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS as string[]).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (checked before scanning: exit 2 when it cannot be written)')
     .addOption(new Option('--fail-on <risk>', 'exit 1 when a finding is at or above this risk (default: high)').choices(['high', 'medium', 'low', 'none']))
-    .option('--rules <path>', 'extra rule file or folder (repeatable)', collect, [])
+    .option('--rules <path>', 'extra rule file or folder (repeatable; a folder without rule files is an error)', collect, [])
     .option('--no-builtin', 'do not load the built-in rules')
     .option('--config <file>', 'config file (default: faultline.config.yaml in the scan root)')
     .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
@@ -94,7 +95,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   program
     .command('rules')
     .description('list the loaded rules')
-    .option('--rules <path>', 'extra rule file or folder (repeatable)', collect, [])
+    .option('--rules <path>', 'extra rule file or folder (repeatable; a folder without rule files is an error)', collect, [])
     .option('--no-builtin', 'do not load the built-in rules')
     .option('--config <file>', 'config file (default: faultline.config.yaml in the current folder)')
     .action((opts: { rules: string[]; builtin: boolean; config?: string }) => {
@@ -129,10 +130,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 function parseSize(value: string): number {
-  const m = /^(\d+)\s*(k|kb|kib|m|mb|mib)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--max-file-size takes a number of bytes, optionally with K or M (got "${value}")`, { help: 'Example: --max-file-size 2M' });
-  const unit = (m[2] ?? '').toLowerCase();
-  return Number(m[1]) * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
+  const bytes = parseByteSize(value);
+  if (bytes === undefined) throw new UsageError(`--max-file-size takes ${BYTE_SIZE_FORMS} (got "${value}")`, { help: 'Example: --max-file-size 2M' });
+  return bytes;
 }
 
 async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readonly string[]): Promise<number> {
@@ -166,6 +166,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     testFileRisk: config.test_files.risk,
     testFilePatterns: config.test_files.patterns ?? DEFAULT_TEST_PATTERNS,
     suppressions: opts.suppressions,
+    knownRuleIds: [...new Set([...setup.knownRuleIds, ...setup.rules.map((r) => r.id)])],
     types: opts.types,
     typeRoots: [setup.scanRoot, repoRoot],
     ...run,

@@ -17,6 +17,8 @@ export interface ScanFilesOptions {
   testFilePatterns: readonly string[];
   /** Honour `faultline-ignore` comments (off with --no-suppressions). */
   suppressions: boolean;
+  /** Rule ids a `faultline-ignore` comment may name without a warning (default: the ids of `rules`). */
+  knownRuleIds?: readonly string[];
   /** Resolve method calls on typed objects with the TypeScript checker (off with --no-types). */
   types: boolean;
   /** Where a tsconfig.json may be (scan root, git root). */

@@ -65,11 +65,12 @@ export function settle(
     else list.push(f);
   }
   const settled: Finding[] = [];
+  const knownIds = options.knownRuleIds ?? options.rules.map((r) => r.id);
   const testPatterns = options.testFilePatterns.map(globToRegExp);
   for (const o of outcomes) {
     let fs = byFile.get(o.file) ?? [];
     if (o.suppressions.length > 0) {
-      const applied = applySuppressions(fs, o.suppressions, o.file);
+      const applied = applySuppressions(fs, o.suppressions, o.file, knownIds);
       fs = applied.findings;
       warnings.push(...applied.warnings);
     }
@@ -108,7 +109,8 @@ export function sourcesOf(findings: readonly Finding[], cwd: string, texts: Read
 export function settledInputsKey(inputs: readonly Prepared[], options: ScanFilesOptions, packages: readonly WorkspacePackage[]): string {
   const hash = createHash('sha256');
   const { cwd, testFileRisk, testFilePatterns, suppressions, types } = options;
-  hash.update(JSON.stringify({ cwd, testFileRisk, testFilePatterns, suppressions, types, tsconfig: tsconfigText(options) }));
+  const knownRuleIds = options.knownRuleIds ?? options.rules.map((r) => r.id);
+  hash.update(JSON.stringify({ cwd, testFileRisk, testFilePatterns, suppressions, types, knownRuleIds, tsconfig: tsconfigText(options) }));
   for (const p of inputs) hash.update(`\0${p.file}\0${p.key ?? JSON.stringify(p.warnings)}\0${packageScope(cwd, p.file)}`);
   // Bare imports of the workspace's own packages resolve by their names and exports.
   hash.update(JSON.stringify(packages));

@@ -93,15 +93,23 @@ function parseDirective(rest: string): Pick<Suppression, 'ruleIds' | 'justificat
  * @param findings findings of the scan (usually of the one file)
  * @param suppressions what {@link findSuppressions} read from `file`
  * @param file the path the findings use for that file; labels the warnings
+ * @param knownRuleIds when given, a comment naming an id outside it gets a warning (a misspelt id
+ *   suppresses nothing); the ids it names that are known still apply
  * @returns new finding objects (the input is not mutated) in the same order, and the warnings
  */
 export function applySuppressions(
   findings: readonly Finding[],
   suppressions: readonly Suppression[],
   file: string,
+  knownRuleIds?: readonly string[],
 ): { findings: Finding[]; warnings: ScanWarning[] } {
   const warnings: ScanWarning[] = [];
+  const known = new Set((knownRuleIds ?? []).map((id) => id.toUpperCase()));
+  const knownList = [...known].sort().join(', ');
   for (const s of suppressions) {
+    for (const id of knownRuleIds === undefined ? [] : s.ruleIds.filter((i) => !known.has(i))) {
+      warnings.push({ file, kind: 'suppression', line: s.line, message: `faultline-ignore names the unknown rule id "${id}" (known: ${knownList}); it suppresses nothing for it` });
+    }
     const example = `faultline-ignore ${s.ruleIds.length > 0 ? s.ruleIds.join(', ') : 'AP-001'}: <why this is safe>`;
     if (s.problem !== undefined) {
       warnings.push({ file, kind: 'suppression', line: s.line, message: `cannot read this faultline-ignore comment: ${s.problem} ("${example}"); it suppresses nothing` });

@@ -81,10 +81,18 @@ export function ruleFilesAt(path: string): string[] {
     throw new RuleLoadError(`Cannot load rules from ${path}: no such file or folder`, { file: path, cause, help: 'Check the path given to --rules.' });
   }
   if (!stat.isDirectory()) return [path];
-  return readdirSync(path)
+  const files = readdirSync(path)
     .filter((f) => /\.ya?ml$/.test(f) && f !== VOCABULARY_FILE)
     .sort()
     .map((f) => join(path, f));
+  // A folder without rules is a wrong path, not an empty rule set.
+  if (files.length === 0) {
+    throw new RuleLoadError(`Cannot load rules from ${path}: the folder holds no rule files (*.yaml, *.yml)`, {
+      file: path,
+      help: 'Check the path given to --rules (or rules: in the config); rule files are named <id>-<slug>.yaml.',
+    });
+  }
+  return files;
 }
 
 /**
