@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Rule } from '../engine/rule.js';
@@ -221,7 +221,10 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
 export function makeFolder(dir: string): void {
   const missing: string[] = [];
   for (let level = resolve(dir); ; level = dirname(level)) {
-    if (existsSync(level)) break;
+    if (existsSync(level)) {
+      if (!statSync(level).isDirectory()) throw Object.assign(new Error(`${level} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    }
     missing.push(level);
     if (dirname(level) === level) break;
   }

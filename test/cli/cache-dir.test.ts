@@ -19,7 +19,7 @@ describe('--cache-dir', () => {
 
   it('a folder that cannot be created is a warning; the scan runs without cache', async () => {
     const dir = project({ 'a.py': RETRY });
-    const cases: [string, string][] = [['a.py/cache', 'ENOTDIR']];
+    const cases: [string, string][] = [['a.py/cache', 'ENOTDIR'], ['a.py', 'ENOTDIR']];
     // /proc refuses new entries with ENOENT, on which Node's recursive mkdir loops forever.
     if (existsSync('/proc/self')) cases.push(['/proc/faultline-cache/x', 'ENOENT']);
     for (const [cacheDir, code] of cases) {
