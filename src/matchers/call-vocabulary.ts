@@ -5,11 +5,13 @@ import { NamePatterns, WordSet, normalizeName, splitWords } from './names.js';
 import {
   callArguments,
   enclosingFunction,
+  functionName,
   functionParameters,
   isCall,
   keywordArgument,
   lastSegment,
   literalEntries,
+  namedEnclosingFunction,
   stringValue,
   type Node,
 } from './syntax.js';
@@ -35,6 +37,7 @@ interface CompiledCallVocabulary {
   httpClients: NamePatterns;
   httpMethods: Set<string>;
   urlWords: WordSet;
+  callerWords: WordSet;
   excludeUrlWords: WordSet;
   hasUrlWords: boolean;
   hasExcludeUrlWords: boolean;
@@ -57,6 +60,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       httpClients: new NamePatterns(vocab.http_clients),
       httpMethods: new Set(vocab.http_methods.map((m) => m.toUpperCase())),
       urlWords: new WordSet(vocab.url_words),
+      callerWords: new WordSet(vocab.caller_words),
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
       hasUrlWords: vocab.url_words.length > 0,
       hasExcludeUrlWords: vocab.exclude_url_words.length > 0,
@@ -123,7 +127,7 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
       if (isGraphqlRead(ctx, call)) return false;
       const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(path);
       if (method === null || !v.httpMethods.has(method.toUpperCase())) return false;
-      if (v.hasUrlWords && !urlHas(ctx, call, v.urlWords)) return false;
+      if (v.hasUrlWords && !urlHas(ctx, call, v.urlWords) && !callerSays(ctx, call, v.callerWords)) return false;
       return !(v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords));
     }
   }
@@ -181,6 +185,13 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet): boolean {
     }
   }
   return texts.some((t) => words.anyWordOf(t));
+}
+
+/** Whether the named function around `call` says, in a word of its name, where the write goes. */
+function callerSays(ctx: FileContext, call: Node, words: WordSet): boolean {
+  const fn = namedEnclosingFunction(call, ctx.family);
+  const name = fn === null ? null : functionName(fn);
+  return name !== null && words.anyWordOf(name);
 }
 
 /** Expressions that can hold a URL (not an options object, whose keys say nothing of the endpoint). */

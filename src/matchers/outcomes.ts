@@ -14,6 +14,7 @@ export interface OutcomeWords {
   returnNone: boolean;
   resultFlags: Set<string>;
   errorFields: Set<string>;
+  resultTypes: string[];
   excludeCalls: Set<string>;
   mentions: WordSet;
   errorNouns: WordSet;
@@ -36,6 +37,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     returnNone: o.return_none,
     resultFlags: new Set(o.result_flags.map(normalizeName)),
     errorFields: new Set(o.error_fields.map(normalizeName)),
+    resultTypes: o.result_types.map(normalizeName),
     excludeCalls: new Set(o.exclude_calls),
     mentions: new WordSet(o.mention_words),
     errorNouns: new WordSet(o.error_nouns),

@@ -33,6 +33,11 @@ export const CallVocabularySchema = z
     /** An HTTP write whose URL path has one of these words does not belong here (`/sign`, `/oauth/token`). */
     exclude_url_words: names,
     /**
+     * When the URL says nothing (a webhook URL handed in by the job or the caller), the name of the
+     * function making the write may: a POST in `processDiscordNotification` or `postToSlack`.
+     */
+    caller_words: names,
+    /**
      * Calls whose callback receives a local storage handle (`prisma.$transaction(async (tx) => …)`):
      * a call on that parameter (`tx.order.create(…)`) never belongs here.
      */
@@ -164,6 +169,11 @@ export const VocabularySchema = z
             result_flags: names,
             /** Keys of a returned result that carry an error instead of a value (`return {"error": …}`). */
             error_fields: names,
+            /**
+             * Endings of result or response class names whose leading `false` argument records it
+             * (`return new ApiResponseDto(false, "Transfer failed")`).
+             */
+            result_types: names,
             /** Whole callee paths that hand an error on rather than record it (`Promise.reject`). */
             exclude_calls: names,
             /** Words that, anywhere in identifiers or strings, mention this outcome. */

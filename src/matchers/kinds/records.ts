@@ -1,8 +1,8 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive } from '../call-vocabulary.js';
-import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName } from '../outcomes.js';
+import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
-import { callee, dottedPath, enclosingFunction, functionBody, isCall, lastSegment, literalEntries, stringValue, type Node } from '../syntax.js';
+import { callArguments, callee, dottedPath, enclosingFunction, functionBody, isCall, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { normalizeName } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -45,6 +45,19 @@ export const recordsMatcher: Matcher = {
         if (words.returnFalse && /^(False|false)$/.test(value?.text ?? '')) add(ret, true);
         else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret, true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
+        else if (value !== null) {
+          // A failure message in the result is an answer in itself; a bare flag is read by the caller.
+          const failed = failedResult(ctx, value, words);
+          if (failed !== null) add(ret, !failed.says);
+        }
+      }
+      // `.catch((e) => new ApiResponseDto(false, 'Transaction failed'))`: an arrow's expression body is its result.
+      if (words.resultTypes.length > 0 && ctx.family === 'ecma') {
+        for (const value of [root, ...root.descendantsOfType(['new_expression', 'call_expression'])]) {
+          if (expressionBodyOf(value) !== value) continue;
+          const failed = failedResult(ctx, value, words);
+          if (failed !== null) add(value, !failed.says);
+        }
       }
       if (words.resultFlags.size > 0 && /\b(False|false)\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
         for (const flag of root.descendantsOfType(['false'])) {
@@ -103,4 +116,20 @@ function inTernaryBranch(node: Node): boolean {
   if (p?.type === 'ternary_expression') return p.childForFieldName('condition')?.id !== node.id;
   if (p?.type === 'conditional_expression') return p.namedChildren[1]?.id !== node.id; // `a if cond else b`
   return false;
+}
+
+/**
+ * `new ApiResponseDto(false, "Transfer failed")` / `Result(False, msg)`: a result or response
+ * object whose leading argument, its success flag, is false.
+ */
+function failedResult(ctx: FileContext, value: Node, words: OutcomeWords): { says: boolean } | null {
+  if (words.resultTypes.length === 0) return null;
+  const built = unwrapAwait(value);
+  if (built === null || (built.type !== 'new_expression' && !isCall(built, ctx.family))) return null;
+  const ctor = built.type === 'new_expression' ? built.childForFieldName('constructor') : callee(built);
+  const name = normalizeName(lastSegment(dottedPath(ctor)));
+  if (name === '' || !words.resultTypes.some((t) => name.endsWith(t))) return null;
+  const [first, ...rest] = callArguments(built);
+  if (first === undefined || !/^(False|false)$/.test(first.text)) return null;
+  return { says: rest.some((arg) => /string/.test(arg.type) && words.mentions.anyStemOf(arg.text)) };
 }
