@@ -63,7 +63,25 @@ export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call:
   const kinds = ['identifier', 'property_identifier', 'string_content', 'string_fragment', 'shorthand_property_identifier'];
   const candidates = node.descendantsOfType(kinds);
   if (node.type === 'identifier' || node.type === 'string') candidates.push(node);
-  return candidates.some((n) => words.mentions.anyStemOf(n.text) && !namesAnError(n.text, words) && !(ignore && insideIgnoredCall(n, node, ignore)));
+  return candidates.some(
+    (n) => words.mentions.anyStemOf(n.text) && !namesAnError(n.text, words) && !(ignore && insideIgnoredCall(n, node, ignore)) && !comparedValue(n, node),
+  );
+}
+
+const COMPARISON_OPERATORS = new Set(['==', '===', '!=', '!==']);
+
+/**
+ * `if txn.status in ["pending", "processing"]:` / `status === 'pending'`: a string compared with
+ * the current state reads it; handling the outcome means recording or scheduling something.
+ */
+function comparedValue(n: Node, top: Node): boolean {
+  if (n.type !== 'string_content' && n.type !== 'string_fragment' && n.type !== 'string') return false;
+  for (let p = n.parent; p !== null && p.id !== top.id; p = p.parent) {
+    if (p.type === 'comparison_operator') return true;
+    if (p.type === 'binary_expression') return COMPARISON_OPERATORS.has(p.childForFieldName('operator')?.text ?? '');
+    if (!['string', 'list', 'tuple', 'set', 'array', 'parenthesized_expression'].includes(p.type)) return false;
+  }
+  return false;
 }
 
 /** `Unknown error`, `unknownException`: every mention is an adjective of an error noun (`error_nouns`). */
