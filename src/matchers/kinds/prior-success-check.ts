@@ -77,7 +77,10 @@ function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node)
     const b = bindingOf(node);
     if (b === null || !names.has(b.name)) continue;
     const value = unwrapAwait(b.value);
-    if (value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0 && (conditionSays || says(value))) return true;
+    // A looked-up record proves a prior success by existing (`if existing:`), or by a field the
+    // condition names (`prior.status`); another field of it (`w.network === 'ETH'`) proves nothing.
+    const bySource = says(value ?? b.value) && existenceTest(condition, b.name);
+    if (value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0 && (conditionSays || bySource)) return true;
   }
   return false;
 }
@@ -86,4 +89,11 @@ function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node)
 function textWords(ctx: FileContext, node: Node): string[] {
   const text = ctx.source.slice(node.startIndex, node.endIndex);
   return text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+}
+
+/** `existing`, `not existing`, `!payment`, `x is None`, `x == null`, `x === undefined`: a test of whether `name` holds a value at all. */
+function existenceTest(condition: Node, name: string): boolean {
+  const text = condition.text.replace(/[()\s]+/g, ' ').trim();
+  const n = name.replace(/[$]/g, '\\$');
+  return new RegExp(`^(?:not |! ?)?${n}(?: is (?:not )?None| ?[!=]==? ?(?:null|undefined|None))?$`).test(text);
 }
