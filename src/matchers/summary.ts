@@ -3,6 +3,7 @@ import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases } from
 import { allCalls, callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { passesKey } from './kinds/idempotency-key.js';
+import { endsRun } from './kinds/exits-after.js';
 import { falsyRecordFacts } from './falsy-callers.js';
 import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
 import { callee, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, type Node } from './syntax.js';
@@ -19,6 +20,8 @@ export interface CallSite {
   code: string;
   /** The key lists (`idempotency`, `dedup`) this call passes a key of. */
   keys: string[];
+  /** Nothing after this call in the function (or the local helper making it) can fail the run. */
+  last?: true;
 }
 
 /** What other files may need to know about one function of this file. */
@@ -108,9 +111,9 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   const keyLists = Object.keys(ctx.vocab.keys);
   const calls = callsWithin(ctx, body);
   for (const vocab of vocabularies) {
-    const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab));
+    const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab).map((s) => ({ s, c })));
     if (sites.length === 0) continue;
-    reaches[vocab] = sites.map((s) => ({
+    reaches[vocab] = sites.map(({ s, c }) => ({
       line: s.startPosition.row + 1,
       column: s.startPosition.column + 1,
       endLine: s.endPosition.row + 1,
@@ -118,12 +121,21 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       callee: dottedPath(callee(s)),
       code: lineAt(ctx.source, s.startIndex),
       keys: keyLists.filter((k) => passesKey(ctx, s, k)),
+      ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const } : {}),
     }));
   }
   const localOnly = isLocalOnly(ctx, fn);
   // Kept even when it reaches nothing: a helper named like a write whose body writes nowhere remote
   // (`createInbox(db, …)` inserting a row) is judged by that body.
   return { reaches, ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}) };
+}
+
+/** `c` ends `fn`'s run and, reached through a local helper, `s` ends the helper's run too. */
+function endsRunThrough(ctx: FileContext, fn: Node, c: Node, s: Node): boolean {
+  if (enclosingFunction(c, ctx.family)?.id !== fn.id || !endsRun(ctx, fn, c)) return false;
+  if (s.id === c.id) return true;
+  const inner = enclosingFunction(s, ctx.family);
+  return inner !== null && enclosingFunction(inner, ctx.family) === null && endsRun(ctx, inner, s);
 }
 
 function lineAt(source: string, index: number): string {

@@ -44,6 +44,8 @@ export type Requirement =
        * call of it: the finding belongs at the helper's own call, in the helper's file.
        */
       relocate?: boolean;
+      /** The helper's calls that end its run do not count: the helper ends the attempt where it is called. */
+      unlessLast?: true;
     };
 
 /**

@@ -16,9 +16,28 @@ export const exitsAfterMatcher: Matcher = {
   summary: 'an unconditional return/break follows the candidate in the scope, so it runs on the last attempt only',
   validate: () => null,
   test(ctx, _param, candidate) {
-    return candidate.scope !== undefined && exitsAfter(ctx, candidate.node, candidate.scope);
+    if (candidate.scope === undefined) return false;
+    // A helper of another file (or a processor handed over by reference) that ends the attempt
+    // here: its own calls that end its run are sent once; the link step reads which they are.
+    const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');
+    if (helper?.kind === 'helper' && helper.mode === 'writes' && (helper.relocate === true || exitsAfter(ctx, candidate.node, candidate.scope))) {
+      helper.unlessLast = true;
+      return false;
+    }
+    return exitsAfter(ctx, candidate.node, candidate.scope);
   },
 };
+
+/**
+ * Whether `node`, a call in `fn`'s body (or in a local helper it calls, `through`), is the last
+ * thing that can fail in a run of `fn`: a caller that retries `fn` sends it again only when it
+ * failed itself.
+ */
+export function endsRun(ctx: FileContext, fn: Node, node: Node): boolean {
+  const body = fn.childForFieldName('body');
+  if (body === null) return false;
+  return endsAttempt(ctx, node, { context: 'run', body, construct: fn, label: '' });
+}
 
 /**
  * Reached through a helper (`scope.via`), the candidate must end the helper's run and the helper's

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findingLines } from '../support/cli.js';
+import { project } from '../support/project.js';
+
+// A notification made by a function of another file is sent again only when something after it
+// can fail the attempt: in that function, or after its call in the retried code.
+describe('notifications in a retried function of another file', () => {
+  const worker = [
+    "import { Queue, Worker } from 'bullmq';",
+    "import { processEvent } from './proc';",
+    "export const q = new Queue('events', { defaultJobOptions: { attempts: 3 } });",
+    "new Worker('events', processEvent);",
+    '',
+  ].join('\n');
+  const proc = (after: string) =>
+    [
+      "import { Job } from 'bullmq';",
+      "import { sendEmail } from './email';",
+      "import { db } from './db';",
+      'export async function processEvent(job: Job<{ id: string }>) {',
+      '  const subscribers = await db.subs.findMany({ where: job.data.id });',
+      '  let sent = 0;',
+      '  for (const s of subscribers) {',
+      '    try {',
+      "      const result = await sendEmail({ to: s.email, subject: 'update' });",
+      '      if (result.success) sent++;',
+      '    } catch (error) {',
+      "      console.error('error', error);",
+      '    }',
+      '  }',
+      after,
+      '  return { success: true, sent };',
+      '}',
+      '',
+    ].join('\n');
+
+  it('stays quiet when each send swallows its errors and nothing after the loop can fail', async () => {
+    const dir = project({ 'package.json': '{}', 'src/worker.ts': worker, 'src/proc.ts': proc("  console.log('done', sent);") });
+    expect(await findingLines(dir)).toEqual([]);
+  });
+
+  it('reports the send when a later step of that function can fail the job', async () => {
+    const dir = project({ 'package.json': '{}', 'src/worker.ts': worker, 'src/proc.ts': proc('  await db.events.update({ where: job.data.id, sent });') });
+    expect(await findingLines(dir)).toEqual(['AP-002 src/proc.ts:9']);
+  });
+
+  it('reports a last-step send when the retried code calls the helper before another step', async () => {
+    const dir = project({
+      'package.json': '{}',
+      'src/notify.ts': "import { sendEmail } from './email';\nexport async function notifyUser(to: string) {\n  await sendEmail({ to, subject: 'paid' });\n}\n",
+      'src/worker.ts': [
+        "import { Queue, Worker } from 'bullmq';",
+        "import { notifyUser } from './notify';",
+        "import { db } from './db';",
+        "export const q = new Queue('paid', { defaultJobOptions: { attempts: 3 } });",
+        "new Worker('paid', async (job) => {",
+        '  await notifyUser(job.data.to);',
+        '  await db.orders.update({ where: job.data.id, notified: true });',
+        '});',
+        "new Worker('paid', async (job) => {",
+        '  await db.orders.update({ where: job.data.id, notified: true });',
+        '  await notifyUser(job.data.to);',
+        '});',
+        '',
+      ].join('\n'),
+    });
+    expect(await findingLines(dir)).toEqual(['AP-002 src/worker.ts:6']);
+  });
+});
