@@ -1,5 +1,6 @@
-import { WordSet } from '../names.js';
-import { blockStatements, contains, ifChain, isExit, namedEnclosingFunction, namesUnder, unwrapParens, type Node } from '../syntax.js';
+import { WordSet, splitWords } from '../names.js';
+import { lastBindingBefore } from '../bindings.js';
+import { blockStatements, callArguments, contains, ifChain, isExit, namedEnclosingFunction, namesUnder, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import type { FileContext, Matcher } from '../types.js';
 
 /**
@@ -53,6 +54,7 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
     if (p.type !== 'if_statement' || p.id === top.id) continue;
     for (const branch of ifChain(p, ctx.family)) {
       if (!contains(branch.body, node)) continue;
+      if (branch.condition && marksKey(ctx, branch.condition, branch.body, node)) return true;
       const conditions = ifChain(p, ctx.family).flatMap((b) => (b.condition ? [b.condition] : []));
       for (const cond of conditions) {
         const names = namesUnder(cond);
@@ -68,4 +70,26 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
 function endsInExit(branch: Node, family: FileContext['family']): boolean {
   const last = branch.type === 'block' || branch.type === 'statement_block' ? blockStatements(branch).at(-1) : branch;
   return last !== undefined && (isExit(last, family) || last.type === 'continue_statement');
+}
+
+/**
+ * `entry = cache.get(key)`, `if not entry.is_found: send(…); cache.set(key, "SENT")`: the branch
+ * looks a key up and, after the send, stores under the same key, so the send happens once per key.
+ */
+function marksKey(ctx: FileContext, condition: Node, body: Node, node: Node): boolean {
+  const callTypes = ['call', 'call_expression'];
+  const lookups = [...condition.descendantsOfType(callTypes)];
+  if (callTypes.includes(condition.type)) lookups.push(condition);
+  for (const name of namesUnder(condition)) {
+    const bound = unwrapAwait(lastBindingBefore(ctx, name, condition));
+    if (bound !== null && callTypes.includes(bound.type)) lookups.push(bound);
+  }
+  // Only a name built as a key (`cache_key`, `sentKey`): an id passed to a lookup and an update marks nothing.
+  const keys = new Set(
+    lookups.flatMap((c) => callArguments(c).filter((a) => a.type === 'identifier' && splitWords(a.text).includes('key')).map((a) => a.text)),
+  );
+  if (keys.size === 0) return false;
+  return body.descendantsOfType(callTypes).some(
+    (c) => c.startIndex > node.endIndex && callArguments(c).some((a) => a.type === 'identifier' && keys.has(a.text)),
+  );
 }
