@@ -124,6 +124,8 @@ export const VocabularySchema = z
           .strict()
           .default({ methods: [], job_types: [], decorators: [], queue_decorators: [], bases: [] }),
         job_workers: names,
+        /** Worker events fired on every failed attempt (`worker.on('failed', …)`): their handler is a per-attempt hook. */
+        job_failure_events: names,
         /** Methods on a task itself that enqueue it again (`charge.apply_async(…)`, `charge.delay(…)`). */
         reenqueue_methods: names,
         /** Calls that enqueue the function named by their first argument (`queue.enqueue(charge, …)`). */

@@ -77,6 +77,7 @@ interface RetryVocab {
   hooks: Set<string>;
   jobPolicies: NamePatterns;
   jobWorkers: NamePatterns;
+  jobFailureEvents: Set<string>;
   processorMethods: Set<string>;
   processorTypes: NamePatterns;
   processorDecorators: NamePatterns;
@@ -105,6 +106,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       hooks: new Set(r.hooks.map((h) => h.toLowerCase())),
       jobPolicies: new NamePatterns(r.job_policies),
       jobWorkers: new NamePatterns(r.job_workers),
+      jobFailureEvents: new Set(r.job_failure_events),
       processorMethods: new Set(r.job_processors.methods),
       processorTypes: new NamePatterns(r.job_processors.job_types),
       processorDecorators: new NamePatterns(r.job_processors.decorators),
@@ -488,9 +490,31 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
       null,
     );
     if (body) scopes.push(queueProcessorScope(body, w, queue, own));
+    if (w.type === 'new_expression') scopes.push(...failureHookScopes(ctx, v, w, queue, own, calls, functions));
   }
   scopes.push(...processorClassScopes(ctx, v, own));
   return scopes;
+}
+
+/**
+ * `worker.on('failed', (job, err) => …)`: BullMQ fires it after every failed attempt, so what its
+ * handler does happens once per attempt when the queue's jobs get more than one.
+ */
+function failureHookScopes(ctx: FileContext, v: RetryVocab, worker: Node, queue: string | null, own: Set<string>, calls: readonly Node[], functions: Map<string, Node>): Scope[] {
+  if (v.jobFailureEvents.size === 0 || worker.parent?.type !== 'variable_declarator') return [];
+  const name = worker.parent.childForFieldName('name')?.text;
+  if (name === undefined) return [];
+  const out: Scope[] = [];
+  for (const call of calls) {
+    if (calleePath(ctx, call) !== `${name}.on`) continue;
+    const [event, handler] = callArguments(call);
+    if (event === undefined || handler === undefined || !v.jobFailureEvents.has(stringValue(event) ?? '')) continue;
+    const body = resolveFunctionBody(ctx, handler, functions);
+    if (body === null) continue;
+    const scope = queueProcessorScope(body, call, queue, own);
+    out.push({ ...scope, label: `${name}.on('${stringValue(event)}') (after every failed attempt)`, hook: true, counter: 'attemptsMade' });
+  }
+  return out;
 }
 
 /**
