@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
@@ -6,8 +6,6 @@ import { VocabularySchema } from '../matchers/index.js';
 import { describeSchemaProblem, parseYamlSource } from '../yaml-source.js';
 import { BYTE_SIZE_FORMS, parseByteSize } from './byte-size.js';
 
-/** Name of the project config file looked up in the scan root. */
-export const CONFIG_FILE = 'faultline.config.yaml';
 
 /** `max_file_size`: what `--max-file-size` takes (a number, or text with K or M). */
 const ByteSize = z.unknown().transform((value, ctx) => {
@@ -51,12 +49,11 @@ export type Config = z.output<typeof ConfigSchema> & {
 };
 
 /**
- * Loads the config: `explicit` when given (it must exist), else `faultline.config.yaml` in `root`
- * when present, else defaults. Relative rule paths resolve against the config's folder.
+ * Loads the config `file` (it must exist), or the defaults when there is none (`dir` is then
+ * `root`). Relative rule paths, `include` and `exclude` globs are relative to the config's folder.
  * @throws ConfigError naming the file and line.
  */
-export function loadConfig(explicit: string | undefined, root: string): Config {
-  const file = explicit ?? (existsSync(join(root, CONFIG_FILE)) ? join(root, CONFIG_FILE) : undefined);
+export function loadConfig(file: string | undefined, root: string): Config {
   if (file === undefined) return { ...ConfigSchema.parse({}), file: undefined, dir: root, lineOf: () => undefined };
   let text: string;
   try {

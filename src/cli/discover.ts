@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
 import { InputPathError } from '../errors.js';
 import { SOURCE_EXTENSIONS } from '../engine/languages.js';
 
@@ -17,48 +18,127 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/*.min.js',
 ];
 
+/** Globs, the folder they are relative to, and where they were given (named in messages). */
+export interface GlobSet {
+  patterns: readonly string[];
+  base: string;
+  /** `--exclude`, `exclude in faultline.config.yaml`, … */
+  origin: string;
+}
+
 export interface DiscoverOptions {
-  include: readonly string[];
-  exclude: readonly string[];
+  /** When any set has patterns, only files one of them matches are scanned. */
+  include: readonly GlobSet[];
+  exclude: readonly GlobSet[];
+  /** Honour `.gitignore` files (off with --no-ignore). */
+  gitignore: boolean;
+}
+
+/** The files to scan, and why supported files were left out (told when nothing is left). */
+export interface Discovery {
+  files: string[];
+  /** Supported files left out, by the `.gitignore` file that ignores them. */
+  gitignored: Map<string, number>;
+  /** Supported files left out, by the origin of the glob that excludes them (or `--include …` not matching). */
+  excluded: Map<string, number>;
+  /** Named files faultline has no language for. */
+  unsupported: string[];
 }
 
 /**
  * The source files under the given paths, absolute, sorted, without duplicates. A path that is a
- * file is taken as it is (even when ignored: naming a file is asking for it); a folder is walked
- * with the default excludes, `--exclude` globs, `.gitignore` files (each applying below its folder),
- * and, when given, `--include` globs.
+ * file is taken as it is (even when ignored or excluded: naming a file is asking for it); a folder
+ * is walked with the default excludes, `.gitignore` files (each applying below its folder) and the
+ * include/exclude globs. A glob matches a file when it matches the file's path relative to the
+ * glob's base (the current folder for the command line, the config's folder for the config) or
+ * relative to the scanned folder; a glob without a slash matches a file or folder name at any
+ * depth, and a folder's path stands for everything under it.
  * @throws InputPathError when a path does not exist.
  */
-export function discoverFiles(paths: readonly string[], cwd: string, options: DiscoverOptions): string[] {
+export function discoverFiles(paths: readonly string[], cwd: string, options: DiscoverOptions): Discovery {
   const out = new Set<string>();
+  const discovery: Discovery = { files: [], gitignored: new Map(), excluded: new Map(), unsupported: [] };
   const extGlob = `**/*.{${SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
+  const includes = options.include.filter((s) => s.patterns.length > 0).map(compileGlobSet);
+  const excludes = options.exclude.filter((s) => s.patterns.length > 0).map(compileGlobSet);
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const p of paths) {
     const abs = resolve(cwd, p);
     if (!existsSync(abs)) {
       throw new InputPathError(`Cannot scan ${p}: no such file or folder`, { file: p, help: 'Check the path; faultline scan takes files and folders.' });
     }
     if (!statSync(abs).isDirectory()) {
-      out.add(abs);
+      if (isSupported(abs)) out.add(abs);
+      else discovery.unsupported.push(p);
       continue;
     }
-    const gitignores = gitignoreMatchers(abs);
-    const files = fg.sync(options.include.length > 0 ? [...options.include] : [extGlob], {
+    const gitignores = options.gitignore ? gitignoreMatchers(abs) : [];
+    const files = fg.sync([extGlob], {
       cwd: abs,
       absolute: true,
       dot: false,
       onlyFiles: true,
       followSymbolicLinks: false,
-      ignore: [...DEFAULT_EXCLUDES, ...options.exclude],
+      ignore: [...DEFAULT_EXCLUDES],
       suppressErrors: true,
     });
-    for (const f of files) if (!isGitIgnored(f, gitignores) && SOURCE_EXTENSIONS.some((e) => f.toLowerCase().endsWith(e))) out.add(f);
+    for (const f of files) {
+      if (!isSupported(f)) continue;
+      const ignoredBy = gitignores.find((m) => m.ignores(f));
+      if (ignoredBy !== undefined) {
+        count(discovery.gitignored, ignoredBy.file);
+        continue;
+      }
+      const excludedBy = excludes.find((m) => m.matches(f, abs));
+      if (excludedBy !== undefined) {
+        count(discovery.excluded, excludedBy.origin);
+        continue;
+      }
+      if (includes.length > 0 && !includes.some((m) => m.matches(f, abs))) {
+        count(discovery.excluded, `not matching ${includes.map((m) => m.origin).join(' or ')}`);
+        continue;
+      }
+      out.add(f);
+    }
   }
-  return [...out].sort();
+  discovery.files = [...out].sort();
+  return discovery;
+}
+
+function isSupported(file: string): boolean {
+  return SOURCE_EXTENSIONS.some((e) => file.toLowerCase().endsWith(e));
+}
+
+interface CompiledGlobSet {
+  origin: string;
+  matches(file: string, scannedFolder: string): boolean;
+}
+
+function compileGlobSet(set: GlobSet): CompiledGlobSet {
+  // As in a .gitignore: `legacy` or `legacy/` is also the folder and everything under it, and a
+  // name without a slash matches at any depth.
+  const patterns = set.patterns.flatMap((p) => {
+    const trimmed = toSlashes(p).replace(/^\.\//, '').replace(/\/+$/, '');
+    const anchored = trimmed.includes('/') ? trimmed : `**/${trimmed}`;
+    return anchored.endsWith('/**') ? [anchored] : [anchored, `${anchored}/**`];
+  });
+  const isMatch = picomatch(patterns, { dot: true });
+  return {
+    origin: set.origin,
+    matches(file, scannedFolder) {
+      const candidates = [relative(set.base, file), relative(scannedFolder, file)].filter((r) => r !== '' && !r.startsWith('..') && !isAbsolute(r));
+      return isMatch(toSlashes(file)) || candidates.some((r) => isMatch(toSlashes(r)));
+    },
+  };
+}
+
+function toSlashes(path: string): string {
+  return path.split(sep).join('/');
 }
 
 interface GitignoreAt {
-  dir: string;
-  rules: Ignore;
+  file: string;
+  ignores(file: string): boolean;
 }
 
 /** `.gitignore` files in `root`, its ancestors up to the git root, and below it. */
@@ -71,12 +151,9 @@ function gitignoreMatchers(root: string): GitignoreAt[] {
   found.push(
     ...fg.sync('**/.gitignore', { cwd: root, absolute: true, dot: true, ignore: DEFAULT_EXCLUDES as string[], suppressErrors: true }),
   );
-  return found.map((file) => ({ dir: dirname(file), rules: ignore().add(readFileSync(file, 'utf8')) }));
-}
-
-function isGitIgnored(file: string, matchers: GitignoreAt[]): boolean {
-  return matchers.some((m) => {
-    if (!file.startsWith(m.dir + sep)) return false;
-    return m.rules.ignores(relative(m.dir, file).split(sep).join('/'));
+  return found.map((file) => {
+    const dir = dirname(file);
+    const rules: Ignore = ignore().add(readFileSync(file, 'utf8'));
+    return { file, ignores: (f: string) => f.startsWith(dir + sep) && rules.ignores(toSlashes(relative(dir, f))) };
   });
 }

@@ -6,13 +6,14 @@ import type { Rule } from '../engine/rule.js';
 import { mergeVocabularies, type Vocabulary } from '../matchers/index.js';
 import { loadBuiltinVocabulary, loadRules, ruleFilesAt } from '../rules-loader/load-rules.js';
 import { loadConfig, type Config } from './config.js';
+import { configForPaths } from './find-config.js';
 
 /** Everything a command needs before scanning: the config, the vocabulary and the rule registry. */
 export interface Setup {
   config: Config;
   vocab: Vocabulary;
   rules: Rule[];
-  /** The folder the first path names (or holds), where the config is looked up. */
+  /** The folder the first path names (or holds). */
   scanRoot: string;
   /** Every rule id known to this run: built-in (even with --no-builtin), extra and disabled ones. */
   knownRuleIds: string[];
@@ -26,11 +27,16 @@ export interface SetupOptions {
   builtin: boolean;
 }
 
-/** Loads config, vocabulary and rules for a scan of `paths`. @throws ScanError subclasses. */
+/**
+ * Loads config, vocabulary and rules for a scan of `paths`. The config is `--config` when given,
+ * else the nearest `faultline.config.yaml` at or above the scanned paths (see `configForPaths`).
+ * @throws ScanError subclasses.
+ */
 export function loadSetup(options: SetupOptions): Setup {
   const first = resolve(options.cwd, options.paths[0] ?? '.');
   const scanRoot = existsSync(first) && !statSync(first).isDirectory() ? dirname(first) : first;
-  const config = loadConfig(options.config === undefined ? undefined : resolve(options.cwd, options.config), scanRoot);
+  const file = options.config === undefined ? configForPaths(options.paths.length > 0 ? options.paths : ['.'], options.cwd) : resolve(options.cwd, options.config);
+  const config = loadConfig(file, scanRoot);
   const builtinVocab = loadBuiltinVocabulary();
   const vocab = config.vocabulary ? mergeVocabularies(builtinVocab, config.vocabulary) : builtinVocab;
   const loaded = loadRules({

@@ -1,11 +1,13 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { ScanError, UsageError } from '../errors.js';
+import { InputPathError, ScanError, UsageError } from '../errors.js';
 import type { Risk } from '../engine/types.js';
 import { packageVersion } from '../package-root.js';
 import { FORMATS, getReporter } from '../reporters/index.js';
 import { DEFAULT_TEST_PATTERNS, scanFiles } from './scan-files.js';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, type DiscoverOptions } from './discover.js';
+import { nothingToScanMessage } from './nothing-to-scan.js';
+import type { Config } from './config.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, failsGate } from './exit-codes.js';
 import { gitRoot } from '../git-root.js';
 import { applyBaseline, createBaseline, pruneBaseline, readBaseline, writeBaseline } from '../baseline/index.js';
@@ -38,6 +40,7 @@ interface ScanOptions {
   config?: string;
   include: string[];
   exclude: string[];
+  ignore: boolean;
   maxFileSize?: number;
   suppressions: boolean;
   baseline?: string;
@@ -67,15 +70,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   program
     .command('scan')
     .description('scan files and folders for the anti-patterns of the loaded rules')
-    .argument('[paths...]', 'files or folders to scan', ['.'])
+    .argument('[paths...]', 'files or folders to scan (default: .)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS as string[]).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout (checked before scanning: exit 2 when it cannot be written)')
     .addOption(new Option('--fail-on <risk>', 'exit 1 when a finding is at or above this risk (default: high)').choices(['high', 'medium', 'low', 'none']))
     .option('--rules <path>', 'extra rule file or folder (repeatable; a folder without rule files is an error)', collect, [])
     .option('--no-builtin', 'do not load the built-in rules')
-    .option('--config <file>', 'config file (default: faultline.config.yaml in the scan root)')
-    .option('--include <glob>', 'only scan files matching this glob (repeatable)', collect, [])
-    .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
+    .option('--config <file>', 'config file (default: the nearest faultline.config.yaml at or above the scanned paths)')
+    .option('--include <glob>', "only scan files matching this glob, relative to the current folder (repeatable; replaces the config's include)", collect, [])
+    .option('--exclude <glob>', "skip files matching this glob, relative to the current folder (repeatable; added to the config's exclude)", collect, [])
+    .option('--no-ignore', 'also scan files that .gitignore files exclude')
     .option('--max-file-size <bytes>', 'skip files larger than this (default 1 MiB)', (v) => parseSize(v))
     .option('--no-suppressions', 'report findings that faultline-ignore comments suppress')
     .option('--no-types', 'do not resolve TypeScript method calls through the type checker')
@@ -129,6 +133,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
+/**
+ * Which files a scan takes: the command line's `--include` replaces the config's (relative to the
+ * current folder and to the config's folder respectively); `--exclude` adds to the config's.
+ */
+function scopeOf(config: Config, opts: ScanFlags, cwd: string): DiscoverOptions {
+  const configName = config.file === undefined ? 'the config' : relative(cwd, config.file) || config.file;
+  const fromCli = (patterns: string[], flag: string) => ({ patterns, base: cwd, origin: flag });
+  const fromConfig = (patterns: string[], key: string) => ({ patterns, base: config.dir, origin: `${key} in ${configName}` });
+  return {
+    include: opts.include.length > 0 ? [fromCli(opts.include, '--include')] : [fromConfig(config.include, 'include')],
+    exclude: [fromConfig(config.exclude, 'exclude'), fromCli(opts.exclude, '--exclude')],
+    gitignore: opts.ignore,
+  };
+}
+
 function parseSize(value: string): number {
   const bytes = parseByteSize(value);
   if (bytes === undefined) throw new UsageError(`--max-file-size takes ${BYTE_SIZE_FORMS} (got "${value}")`, { help: 'Example: --max-file-size 2M' });
@@ -140,6 +159,9 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     throw new UsageError('--write needs --failures FILE: it writes findings back into that file', { help: 'Example: faultline scan . --failures team-failures.yaml --write' });
   }
   if (opts.output !== undefined) assertWritable(opts.output, io.cwd);
+  // Paths named on the command line must hold something to scan; the default `.` may be empty.
+  const named = paths.length > 0;
+  if (!named) paths = ['.'];
   const setup = loadSetup({ paths, cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
   // With a failures YAML, its anti-patterns are the rule set (under the file's ids and names).
   const failures = opts.failures === undefined ? undefined : readFailuresFile(resolve(io.cwd, opts.failures));
@@ -150,10 +172,13 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
   }
   const { config } = setup;
   const reporter = getReporter(opts.format);
-  const files = discoverFiles(paths, io.cwd, {
-    include: [...config.include, ...opts.include],
-    exclude: [...config.exclude, ...opts.exclude],
-  });
+  const discovery = discoverFiles(paths, io.cwd, scopeOf(config, opts, io.cwd));
+  const files = discovery.files;
+  if (files.length === 0) {
+    const message = nothingToScanMessage(discovery, paths, io.cwd);
+    if (named) throw new InputPathError(message, { help: 'Name folders or files that hold .py, .ts or .js sources, or loosen --include / --exclude.' });
+    io.stderr(`warning: ${message}\n`);
+  }
   // Paths in SARIF, the failures YAML and type resolution are relative to the repository root.
   const repoRoot = gitRoot(setup.scanRoot) ?? setup.scanRoot;
   const maxFileSize = opts.maxFileSize ?? config.max_file_size;
