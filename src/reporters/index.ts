@@ -1,4 +1,5 @@
 import { UnknownFormatError } from '../errors.js';
+import { compactReporter } from './compact.js';
 import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
 import { sarifReporter } from './sarif.js';
@@ -8,7 +9,7 @@ import type { Reporter } from './types.js';
 export type { Reporter, ReportContext } from './types.js';
 export { activeFindings, countByRisk, extractionLines, groupByRule } from './summary.js';
 
-const REPORTERS: Record<string, Reporter> = { text: textReporter, json: jsonReporter, sarif: sarifReporter, github: githubReporter };
+const REPORTERS: Record<string, Reporter> = { text: textReporter, compact: compactReporter, json: jsonReporter, sarif: sarifReporter, github: githubReporter };
 
 /** Report format names, for --help. */
 export const FORMATS: readonly string[] = Object.keys(REPORTERS);

@@ -36,3 +36,15 @@ export function extractionLines(rule: Pick<Rule, 'id' | 'title' | 'risk'>, count
 export function activeFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter(isOpenFinding);
 }
+
+/** `6 findings (5 high, 1 medium, 0 low)` for the open findings, plus how many are suppressed or in the baseline. */
+export function findingsSummary(findings: readonly Finding[]): string {
+  const open = activeFindings(findings);
+  const byRisk = countByRisk(open);
+  const parts = [`${open.length} finding${open.length === 1 ? '' : 's'} (${byRisk.high} high, ${byRisk.medium} medium, ${byRisk.low} low)`];
+  const suppressed = findings.filter((f) => f.suppression !== undefined).length;
+  const known = findings.filter((f) => f.suppression === undefined && f.baselineState === 'unchanged').length;
+  if (suppressed > 0) parts.push(`${suppressed} suppressed`);
+  if (known > 0) parts.push(`${known} already in the baseline`);
+  return parts.join(', ');
+}
