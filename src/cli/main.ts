@@ -14,6 +14,8 @@ import { applyBaseline, createBaseline, pruneBaseline, readBaseline, writeBaseli
 import { withFingerprints } from '../engine/fingerprint.js';
 import { processIo, type CliIo } from './io.js';
 import { loadSetup } from './load-setup.js';
+import { useColor } from './color.js';
+import { findingsSummary } from '../reporters/summary.js';
 import { registerCompileCommand } from './commands/compile.js';
 import { registerContextCommands } from './commands/context.js';
 import { loadRules } from '../rules-loader/load-rules.js';
@@ -46,6 +48,7 @@ interface ScanOptions {
   baseline?: string;
   writeBaseline?: string;
   types: boolean;
+  color?: boolean;
   failures?: string;
   write?: boolean;
 }
@@ -91,7 +94,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--no-cache', 'do not read or write the scan cache')
     .option('--cache-dir <dir>', 'scan cache folder (default: $XDG_CACHE_HOME/faultline or ~/.cache/faultline); one that cannot be created is a warning and the scan runs without cache', parseCacheDir)
     .option('--no-prefilter', 'parse every file, even those whose text cannot match any rule')
-    .option('-q, --quiet', 'no progress output')
+    .option('--color', 'colour the text report even when not on a terminal (overrides NO_COLOR)')
+    .option('--no-color', 'never colour the text report (overrides FORCE_COLOR)')
+    .option('-q, --quiet', 'no progress line, and no summary line on stderr after --output or --write-baseline')
     .action(async (paths: string[], opts: ScanFlags) => {
       exitCode = await runScan(paths, opts, io, argv);
     });
@@ -203,11 +208,16 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
   let result = withFingerprints(scanned.result, sources);
   const baseline = opts.baseline === undefined ? undefined : readBaseline(opts.baseline, io.cwd);
   if (baseline !== undefined) result = applyBaseline(result, baseline, inScope);
+  // What the gate reads: the report itself, except that recording a baseline accepts what it records.
+  let gated = result;
   if (opts.writeBaseline !== undefined) {
     const written = baseline !== undefined ? pruneBaseline(baseline, result, packageVersion(), inScope) : createBaseline(result, packageVersion());
     writeBaseline(opts.writeBaseline, written, io.cwd);
-    // Recording a baseline accepts what it records: the same run does not fail on it.
-    if (baseline === undefined) result = applyBaseline(result, written);
+    // The report still shows what was recorded (it is what the user adopts); only the gate passes it.
+    if (baseline === undefined) {
+      gated = applyBaseline(result, written);
+      if (opts.quiet !== true) io.stderr(`recorded ${written.findings.length} finding${written.findings.length === 1 ? '' : 's'} in ${opts.writeBaseline}\n`);
+    }
   }
   const failOn = opts.failOn ?? config.fail_on ?? 'high';
   let preamble: string | undefined;
@@ -226,7 +236,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
   const report = reporter(result, {
     ...(preamble !== undefined ? { preamble } : {}),
     ...(occurrences !== undefined && opts.failures !== undefined ? { failures: { file: opts.failures, occurrences, written: opts.write === true } } : {}),
-    color: opts.output === undefined && io.isTTY && io.env.NO_COLOR === undefined,
+    color: useColor({ flag: opts.color, env: io.env, isTTY: io.isTTY, toFile: opts.output !== undefined }),
     cwd: io.cwd,
     srcRoot: repoRoot,
     rules: setup.rules,
@@ -235,7 +245,9 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     failOn,
     sources,
   });
-  if (opts.output !== undefined) writeOutput(opts.output, io.cwd, report);
-  else io.stdout(report);
-  return result.findings.some((f) => failsGate(f, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
+  if (opts.output !== undefined) {
+    writeOutput(opts.output, io.cwd, report);
+    if (opts.quiet !== true) io.stderr(`${findingsSummary(result.findings)}; ${opts.format} report written to ${opts.output}\n`);
+  } else io.stdout(report);
+  return gated.findings.some((f) => failsGate(f, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
