@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { InputPathError, ScanError, UsageError } from '../errors.js';
-import type { Risk } from '../engine/types.js';
+import type { Risk, ScanResult, ScanWarning } from '../engine/types.js';
 import { packageVersion } from '../package-root.js';
 import { FORMATS, getReporter } from '../reporters/index.js';
 import { DEFAULT_TEST_PATTERNS, scanFiles } from './scan-files.js';
@@ -45,6 +45,7 @@ interface ScanOptions {
   ignore: boolean;
   maxFileSize?: number;
   suppressions: boolean;
+  reportUnusedSuppressions?: boolean;
   baseline?: string;
   writeBaseline?: string;
   types: boolean;
@@ -85,6 +86,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--no-ignore', 'also scan files that .gitignore files exclude')
     .option('--max-file-size <bytes>', 'skip files larger than this (default 1 MiB)', (v) => parseSize(v))
     .option('--no-suppressions', 'report findings that faultline-ignore comments suppress')
+    .option('--report-unused-suppressions', 'report faultline-ignore comments that suppressed nothing (they fail the run like findings, unless --fail-on none)')
     .option('--no-types', 'do not resolve TypeScript method calls through the type checker')
     .option('--failures <file>', "scan with the rules compiled from a failures YAML's anti_patterns")
     .option('--write', "with --failures: write the findings back into its occurrences_in_codebase (entries of files outside the scan are kept)")
@@ -136,6 +138,19 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } finally {
     process.exitCode = outerExitCode;
   }
+}
+
+/** `--report-unused-suppressions`: each comment that suppressed nothing, as a warning on its line. */
+function unusedSuppressionWarnings(result: ScanResult): ScanWarning[] {
+  return (result.unusedSuppressions ?? []).map((u) => ({
+    file: u.file,
+    line: u.line,
+    kind: 'unused-suppression',
+    message:
+      u.ruleIds.length === 0
+        ? 'this faultline-ignore comment suppressed nothing; remove it'
+        : `faultline-ignore ${u.ruleIds.join(', ')} suppressed nothing here; remove ${u.ruleIds.length === 1 ? 'that id' : 'those ids'} (or the comment)`,
+  }));
 }
 
 /**
@@ -220,6 +235,8 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     }
   }
   const failOn = opts.failOn ?? config.fail_on ?? 'high';
+  const unused = opts.reportUnusedSuppressions === true ? unusedSuppressionWarnings(result) : [];
+  if (unused.length > 0) result = { ...result, warnings: [...result.warnings, ...unused] };
   let preamble: string | undefined;
   let occurrences: Record<string, Occurrence[]> | undefined;
   if (failures !== undefined) {
@@ -249,5 +266,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     writeOutput(opts.output, io.cwd, report);
     if (opts.quiet !== true) io.stderr(`${findingsSummary(result.findings)}; ${opts.format} report written to ${opts.output}\n`);
   } else io.stdout(report);
-  return gated.findings.some((f) => failsGate(f, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
+  // An unused suppression is a problem to fix in the code, as ESLint and Ruff report it.
+  const failsOnUnused = unused.length > 0 && failOn !== 'none';
+  return failsOnUnused || gated.findings.some((f) => failsGate(f, failOn)) ? EXIT_FINDINGS : EXIT_CLEAN;
 }

@@ -5,8 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { linkFindings, type LinkInput, type WorkspacePackage } from '../engine/link.js';
 import { compareFindings, type PendingFinding } from '../engine/scan-source.js';
-import { applySuppressions } from '../engine/suppressions.js';
-import type { Finding, Risk, ScanWarning } from '../engine/types.js';
+import { applySuppressions, unusedSuppressions } from '../engine/suppressions.js';
+import type { Finding, Risk, ScanWarning, UnusedSuppression } from '../engine/types.js';
 import { contentKey } from './cache.js';
 import type { Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
@@ -66,6 +66,7 @@ export function settle(
   }
   const settled: Finding[] = [];
   const knownIds = options.knownRuleIds ?? options.rules.map((r) => r.id);
+  const unused: UnusedSuppression[] = [];
   const testPatterns = options.testFilePatterns.map(globToRegExp);
   for (const o of outcomes) {
     let fs = byFile.get(o.file) ?? [];
@@ -73,6 +74,7 @@ export function settle(
       const applied = applySuppressions(fs, o.suppressions, o.file, knownIds);
       fs = applied.findings;
       warnings.push(...applied.warnings);
+      unused.push(...unusedSuppressions(fs, o.suppressions, o.file, knownIds));
     }
     const isTest = options.testFileRisk !== 'keep' && isTestFile(o.file, testPatterns);
     for (const f of fs) settled.push(isTest ? lowerRisk(f, options.testFileRisk as Risk) : f);
@@ -86,7 +88,7 @@ export function settle(
   settled.sort(compareFindings);
   const unique = settled.filter((f, i) => i === 0 || compareFindings(settled[i - 1] as Finding, f) !== 0 || (settled[i - 1] as Finding).ruleId !== f.ruleId);
   const sources = sourcesOf(unique, options.cwd, texts);
-  return { result: { findings: unique, warnings, filesScanned: scanned }, sources, stats };
+  return { result: { findings: unique, warnings, filesScanned: scanned, unusedSuppressions: unused }, sources, stats };
 }
 
 /** The text of every file with findings, for code frames and write-back. */

@@ -12,11 +12,14 @@
  * one statement. A suppression without a reason still applies but yields a warning; a comment
  * whose id list cannot be read applies to nothing and yields a warning.
  *
+ * In TypeScript/JavaScript a block comment works too (`/* faultline-ignore AP-001: reason *\/`,
+ * also `{/* … *\/}` in JSX): it covers its own line, or, when it stands alone (over one or
+ * several lines), its lines and the next line after it.
+ *
  * Comments are found in the raw text, like fixture annotations, never in the syntax tree: a
  * `faultline-ignore` inside a string literal that follows whitespace is also read as a comment.
- * Block comments (`/* … *\/`) are not read.
  */
-import type { Finding, ScanWarning } from './types.js';
+import type { Finding, ScanWarning, UnusedSuppression } from './types.js';
 
 /** One `faultline-ignore` comment. */
 export interface Suppression {
@@ -42,31 +45,94 @@ function commentPattern(lineComment: '#' | '//'): RegExp {
   return new RegExp(`(^|\\s)${marker}\\s*${MARKER}(?![\\w-])(.*)$`);
 }
 
+// `/* faultline-ignore …`, after the start of the line, whitespace or JSX's `{`.
+const BLOCK_PATTERN = new RegExp(`(^|[\\s{(;,])\\/\\*+\\s*${MARKER}(?![\\w-])(.*)$`);
+
+/** One comment as found: its first and last line (0-based), whether it stands alone, and its directive text. */
+interface FoundComment {
+  index: number;
+  end: number;
+  alone: boolean;
+  directive: string;
+}
+
 /**
  * Reads every `faultline-ignore` comment in a file.
  * @param text the file's source text
- * @param lineComment the language's line comment marker (`#` for Python, `//` for TS/JS)
+ * @param lineComment the language's line comment marker (`#` for Python, `//` for TS/JS; the
+ * latter also reads block comments)
  * @returns suppressions in line order, malformed ones included with `problem` set. Never throws.
  */
 export function findSuppressions(text: string, lineComment: '#' | '//'): Suppression[] {
   const pattern = commentPattern(lineComment);
-  const lines = text.split('\n');
-  const found: { index: number; match: RegExpExecArray }[] = [];
-  lines.forEach((raw, index) => {
-    const match = pattern.exec(raw.replace(/\r$/, ''));
-    if (match) found.push({ index, match });
-  });
-  const commentLines = new Set(found.map((f) => f.index));
-  return found.map(({ index, match }) => {
-    const ownLine = (lines[index] ?? '').slice(0, match.index).trim() === '';
-    const covers = [index + 1];
-    if (ownLine) {
-      let next = index + 1;
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const found: FoundComment[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const raw = lines[index] as string;
+    const match = pattern.exec(raw);
+    if (match) {
+      found.push({ index, end: index, alone: raw.slice(0, match.index).trim() === '', directive: match[2] ?? '' });
+      continue;
+    }
+    if (lineComment !== '//') continue;
+    const opened = BLOCK_PATTERN.exec(raw);
+    const block = opened
+      ? { textLine: index, text: opened[2] ?? '', before: raw.slice(0, opened.index + (opened[1] ?? '').length).trim() }
+      : docBlockStart(lines, index);
+    if (block) {
+      const comment = blockComment(lines, index, block);
+      found.push(comment);
+      index = comment.end;
+    }
+  }
+  const commentLines = new Set(found.flatMap((f) => range(f.index, f.end)));
+  return found.map(({ index, end, alone, directive }) => {
+    const covers = range(index, end).map((i) => i + 1);
+    if (alone) {
+      let next = end + 1;
       while (commentLines.has(next)) next++;
       if (next < lines.length) covers.push(next + 1);
     }
-    return { line: index + 1, covers, ...parseDirective(match[2] ?? '') };
+    return { line: index + 1, covers, ...parseDirective(directive) };
   });
+}
+
+/** Where a block comment's directive starts: its line, the text after the marker, and the code before the comment. */
+interface BlockStart {
+  textLine: number;
+  text: string;
+  before: string;
+}
+
+/**
+ * A doc-style block whose first line is a bare opener and whose next line starts with the marker
+ * (`/*` then ` * faultline-ignore AP-001: …`).
+ */
+function docBlockStart(lines: readonly string[], index: number): BlockStart | null {
+  if (!/^\s*\/\*+\s*$/.test(lines[index] as string)) return null;
+  const next = new RegExp(`^\\s*\\*?\\s*${MARKER}(?![\\w-])(.*)$`).exec(lines[index + 1] ?? '');
+  return next === null ? null : { textLine: index + 1, text: next[1] ?? '', before: '' };
+}
+
+/** A `/* faultline-ignore … *\/` comment opened on line `index`, possibly over several lines. */
+function blockComment(lines: readonly string[], index: number, start: BlockStart): FoundComment {
+  let rest = start.text;
+  let end = start.textLine;
+  const parts: string[] = [];
+  // A block left open on its line continues on the next ones (their leading `*` is decoration).
+  while (!rest.includes('*/') && end + 1 < lines.length) {
+    parts.push(rest);
+    end++;
+    rest = (lines[end] as string).replace(/^\s*\*(?!\/)/, '');
+  }
+  const close = rest.indexOf('*/');
+  parts.push(close < 0 ? rest : rest.slice(0, close));
+  const after = close < 0 ? '' : rest.slice(close + 2).trim();
+  return { index, end, alone: /^\{?$/.test(start.before) && /^\}?$/.test(after), directive: parts.map((p) => p.trim()).filter((p) => p !== '').join(' ') };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
 }
 
 function parseDirective(rest: string): Pick<Suppression, 'ruleIds' | 'justification' | 'problem'> {
@@ -127,4 +193,39 @@ export function applySuppressions(
     return match ? { ...finding, suppression: { justification: match.justification, line: match.line } } : finding;
   });
   return { findings: out, warnings };
+}
+
+/**
+ * The readable suppressions of `file` that suppressed no finding, or that name ids no finding they
+ * cover has: what ESLint's `--report-unused-disable-directives` and Ruff's RUF100 report.
+ * @param findings the file's findings after {@link applySuppressions}
+ * @param knownRuleIds when given, ids outside it are left to the unknown-id warning
+ */
+export function unusedSuppressions(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+  file: string,
+  knownRuleIds?: readonly string[],
+): UnusedSuppression[] {
+  // Unknown ids already have their own warning (see applySuppressions): not reported twice.
+  const known = knownRuleIds === undefined ? undefined : new Set(knownRuleIds.map((id) => id.toUpperCase()));
+  const used = new Map<number, Set<string>>();
+  for (const f of findings) {
+    if (f.file !== file || f.suppression === undefined) continue;
+    const ids = used.get(f.suppression.line) ?? new Set<string>();
+    ids.add(f.ruleId.toUpperCase());
+    used.set(f.suppression.line, ids);
+  }
+  const out: UnusedSuppression[] = [];
+  for (const s of suppressions) {
+    if (s.problem !== undefined) continue;
+    const ids = used.get(s.line);
+    if (s.ruleIds.length === 0) {
+      if (ids === undefined) out.push({ file, line: s.line, ruleIds: [] });
+      continue;
+    }
+    const idle = s.ruleIds.filter((id) => !ids?.has(id) && (known === undefined || known.has(id)));
+    if (idle.length > 0) out.push({ file, line: s.line, ruleIds: idle });
+  }
+  return out;
 }

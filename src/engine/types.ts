@@ -50,7 +50,7 @@ export interface Finding extends Span {
 }
 
 /** Why a file was (partly) skipped, or a `faultline-ignore` comment needs attention. The scan always goes on. */
-export type WarningKind = 'read' | 'binary' | 'too-large' | 'syntax' | 'parse' | 'matcher' | 'types' | 'suppression' | 'timeout';
+export type WarningKind = 'read' | 'binary' | 'too-large' | 'syntax' | 'parse' | 'matcher' | 'types' | 'suppression' | 'unused-suppression' | 'timeout';
 
 /** A file-level problem, reported with its path; never aborts the scan of other files. */
 export interface ScanWarning {
@@ -61,11 +61,21 @@ export interface ScanWarning {
   line?: number;
 }
 
+/** A `faultline-ignore` comment that suppressed nothing in a scan (all of it, or some of the ids it names). */
+export interface UnusedSuppression {
+  file: string;
+  line: number;
+  /** The ids that matched no finding; empty for a comment without ids that suppressed nothing. */
+  ruleIds: string[];
+}
+
 /** Everything one scan produced. Findings are sorted by file, line, column, rule id. */
 export interface ScanResult {
   findings: Finding[];
   warnings: ScanWarning[];
   filesScanned: number;
+  /** `faultline-ignore` comments that suppressed nothing (reported with --report-unused-suppressions). */
+  unusedSuppressions?: UnusedSuppression[];
   /** Findings a baseline already held and that are gone now (only with --baseline). */
   baselineFixed?: number;
 }
