@@ -41,6 +41,11 @@ export const RuleSchema = z
       .object({ must_include: z.array(z.string()).default([]), must_exclude: z.array(z.string()).default([]) })
       .strict()
       .optional(),
+    /**
+     * Code that shows the anti-pattern and its fix, printed by `faultline explain`; the test suite
+     * checks that `bad` fires the rule and `good` does not.
+     */
+    examples: z.array(z.object({ language: Language, bad: z.string().min(1), good: z.string().min(1) }).strict()).optional(),
     /** Term groups that identify this anti-pattern in an incident's root cause (all groups, any term). */
     signals: z.array(z.array(z.string().min(1)).min(1)).optional(),
     metadata: z
