@@ -17,6 +17,8 @@ import { loadSetup } from './load-setup.js';
 import { useColor } from './color.js';
 import { findingsSummary } from '../reporters/summary.js';
 import { registerCompileCommand } from './commands/compile.js';
+import { registerExplainCommand } from './commands/explain.js';
+import { EXIT_CODES_HELP, MORE_HELP, SUPPRESSIONS_HELP } from './help-text.js';
 import { registerContextCommands } from './commands/context.js';
 import { loadRules } from '../rules-loader/load-rules.js';
 import {
@@ -69,7 +71,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run faultline --help for usage)');
+    .showHelpAfterError('(run faultline --help for usage)')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n\n${SUPPRESSIONS_HELP}\n\n${MORE_HELP}`);
 
   program
     .command('scan')
@@ -99,6 +102,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--color', 'colour the text report even when not on a terminal (overrides NO_COLOR)')
     .option('--no-color', 'never colour the text report (overrides FORCE_COLOR)')
     .option('-q, --quiet', 'no progress line, and no summary line on stderr after --output or --write-baseline')
+    .addHelpText('after', `\n${EXIT_CODES_HELP}\n\n${SUPPRESSIONS_HELP}`)
     .action(async (paths: string[], opts: ScanFlags) => {
       exitCode = await runScan(paths, opts, io, argv);
     });
@@ -108,7 +112,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .description('list the loaded rules')
     .option('--rules <path>', 'extra rule file or folder (repeatable; a folder without rule files is an error)', collect, [])
     .option('--no-builtin', 'do not load the built-in rules')
-    .option('--config <file>', 'config file (default: faultline.config.yaml in the current folder)')
+    .option('--config <file>', 'config file (default: the nearest faultline.config.yaml at or above the current folder)')
     .action((opts: { rules: string[]; builtin: boolean; config?: string }) => {
       const { rules } = loadSetup({ paths: ['.'], cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
       const rows = rules.map((r) => [r.id, r.slug, r.risk, r.languages.join(', '), r.deprecated ? `deprecated: ${r.deprecated}` : r.title]);
@@ -116,6 +120,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       for (const row of rows) io.stdout(row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] ?? 0) : cell)).join('  ') + '\n');
     });
 
+  registerExplainCommand(program, io);
   registerCompileCommand(program, io);
   registerContextCommands(program, io);
 

@@ -30,7 +30,7 @@ export function registerCompileCommand(program: Command, io: CompileIo): void {
     .description('compile the anti_patterns of a failures YAML file into rules, proving each against its examples')
     .argument('<file>', 'the failures YAML file (e.g. payment-retry-v2-failures.yaml)')
     .option('--out <dir>', 'write one rule file per anti-pattern into this folder instead of printing them')
-    .option('--config <file>', 'config file whose vocabulary the examples are proven with (default: faultline.config.yaml beside FILE)')
+    .option('--config <file>', 'config file whose vocabulary the examples are proven with (default: the nearest faultline.config.yaml at or above FILE)')
     .action((file: string, options: { out?: string; config?: string }) => {
       try {
         runCompile(file, options, io);
