@@ -18,6 +18,7 @@ import { useColor } from './color.js';
 import { findingsSummary } from '../reporters/summary.js';
 import { registerCompileCommand } from './commands/compile.js';
 import { registerExplainCommand } from './commands/explain.js';
+import { collect, withRuleSetOptions, type RuleSetFlags } from './rule-set-options.js';
 import { EXIT_CODES_HELP, MORE_HELP, SUPPRESSIONS_HELP } from './help-text.js';
 import { registerContextCommands } from './commands/context.js';
 import { loadRules } from '../rules-loader/load-rules.js';
@@ -58,7 +59,6 @@ interface ScanOptions {
 
 type ScanFlags = ScanOptions & PerfFlags;
 
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 /**
  * Runs the faultline CLI with `argv` (without the node and script entries) and returns the exit
@@ -107,13 +107,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       exitCode = await runScan(paths, opts, io, argv);
     });
 
-  program
-    .command('rules')
-    .description('list the loaded rules')
-    .option('--rules <path>', 'extra rule file or folder (repeatable; a folder without rule files is an error)', collect, [])
-    .option('--no-builtin', 'do not load the built-in rules')
-    .option('--config <file>', 'config file (default: the nearest faultline.config.yaml at or above the current folder)')
-    .action((opts: { rules: string[]; builtin: boolean; config?: string }) => {
+  withRuleSetOptions(program.command('rules').description('list the loaded rules'))
+    .action((opts: RuleSetFlags) => {
       const { rules } = loadSetup({ paths: ['.'], cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
       const rows = rules.map((r) => [r.id, r.slug, r.risk, r.languages.join(', '), r.deprecated ? `deprecated: ${r.deprecated}` : r.title]);
       const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length), 4));

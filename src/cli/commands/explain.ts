@@ -5,32 +5,28 @@ import type { Rule } from '../../engine/rule.js';
 import { wrap } from '../../reporters/wrap.js';
 import type { CliIo } from '../io.js';
 import { loadSetup } from '../load-setup.js';
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+import { withRuleSetOptions, type RuleSetFlags } from '../rule-set-options.js';
 
 /**
  * Registers `faultline explain RULE`: a rule's rationale, examples and fix, as `ruff rule` prints
  * them, read from the rule's own data (its YAML file), so custom rules explain themselves too.
  */
 export function registerExplainCommand(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('explain')
     .description("print a rule's rationale, examples and fix")
-    .argument('<rule>', 'rule id or slug (AP-001, retry-without-idempotency)')
-    .option('--rules <path>', 'extra rule file or folder (repeatable)', collect, [])
-    .option('--no-builtin', 'do not load the built-in rules')
-    .option('--config <file>', 'config file (default: the nearest faultline.config.yaml at or above the current folder)')
-    .action((name: string, opts: { rules: string[]; builtin: boolean; config?: string }) => {
-      const { rules } = loadSetup({ paths: ['.'], cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
-      const wanted = name.toLowerCase();
-      const rule = rules.find((r) => r.id.toLowerCase() === wanted || r.slug === wanted);
-      if (rule === undefined) {
-        throw new UsageError(`Unknown rule "${name}"`, {
-          help: `Use one of: ${rules.map((r) => `${r.id} (${r.slug})`).join(', ') || 'no rule is loaded'}.`,
-        });
-      }
-      io.stdout(explainRule(rule, io.cwd));
-    });
+    .argument('<rule>', 'rule id or slug (AP-001, retry-without-idempotency)');
+  withRuleSetOptions(command).action((name: string, opts: RuleSetFlags) => {
+    const { rules } = loadSetup({ paths: ['.'], cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
+    const wanted = name.toLowerCase();
+    const rule = rules.find((r) => r.id.toLowerCase() === wanted || r.slug === wanted);
+    if (rule === undefined) {
+      throw new UsageError(`Unknown rule "${name}"`, {
+        help: `Use one of: ${rules.map((r) => `${r.id} (${r.slug})`).join(', ') || 'no rule is loaded'}.`,
+      });
+    }
+    io.stdout(explainRule(rule, io.cwd));
+  });
 }
 
 /** The text `faultline explain` prints for one rule, wrapped to 80 columns. */
