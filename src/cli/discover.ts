@@ -34,15 +34,23 @@ export interface DiscoverOptions {
   gitignore: boolean;
 }
 
-/** The files to scan, and why supported files were left out (told when nothing is left). */
-export interface Discovery {
-  files: string[];
+/** What one path given to the scan holds, and why supported files were left out (told when nothing is left). */
+export interface PathDiscovery {
+  path: string;
+  /** Files to scan under it. */
+  found: number;
   /** Supported files left out, by the `.gitignore` file that ignores them. */
   gitignored: Map<string, number>;
   /** Supported files left out, by the origin of the glob that excludes them (or `--include …` not matching). */
   excluded: Map<string, number>;
-  /** Named files faultline has no language for. */
-  unsupported: string[];
+  /** The path is a file faultline has no language for. */
+  unsupported: boolean;
+}
+
+/** The files to scan, and what each path contributed. */
+export interface Discovery {
+  files: string[];
+  paths: PathDiscovery[];
 }
 
 /**
@@ -57,7 +65,7 @@ export interface Discovery {
  */
 export function discoverFiles(paths: readonly string[], cwd: string, options: DiscoverOptions): Discovery {
   const out = new Set<string>();
-  const discovery: Discovery = { files: [], gitignored: new Map(), excluded: new Map(), unsupported: [] };
+  const discovery: Discovery = { files: [], paths: [] };
   const extGlob = `**/*.{${SOURCE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
   const includes = options.include.filter((s) => s.patterns.length > 0).map(compileGlobSet);
   const excludes = options.exclude.filter((s) => s.patterns.length > 0).map(compileGlobSet);
@@ -67,9 +75,13 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
     if (!existsSync(abs)) {
       throw new InputPathError(`Cannot scan ${p}: no such file or folder`, { file: p, help: 'Check the path; faultline scan takes files and folders.' });
     }
+    const here: PathDiscovery = { path: p, found: 0, gitignored: new Map(), excluded: new Map(), unsupported: false };
+    discovery.paths.push(here);
     if (!statSync(abs).isDirectory()) {
-      if (isSupported(abs)) out.add(abs);
-      else discovery.unsupported.push(p);
+      if (isSupported(abs)) {
+        out.add(abs);
+        here.found++;
+      } else here.unsupported = true;
       continue;
     }
     const gitignores = options.gitignore ? gitignoreMatchers(abs) : [];
@@ -86,19 +98,20 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
       if (!isSupported(f)) continue;
       const ignoredBy = gitignores.find((m) => m.ignores(f));
       if (ignoredBy !== undefined) {
-        count(discovery.gitignored, ignoredBy.file);
+        count(here.gitignored, ignoredBy.file);
         continue;
       }
       const excludedBy = excludes.find((m) => m.matches(f, abs));
       if (excludedBy !== undefined) {
-        count(discovery.excluded, excludedBy.origin);
+        count(here.excluded, excludedBy.origin);
         continue;
       }
       if (includes.length > 0 && !includes.some((m) => m.matches(f, abs))) {
-        count(discovery.excluded, `not matching ${includes.map((m) => m.origin).join(' or ')}`);
+        count(here.excluded, `not matching ${includes.map((m) => m.origin).join(' or ')}`);
         continue;
       }
       out.add(f);
+      here.found++;
     }
   }
   discovery.files = [...out].sort();

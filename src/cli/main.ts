@@ -195,9 +195,12 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
   const discovery = discoverFiles(paths, io.cwd, scopeOf(config, opts, io.cwd));
   const files = discovery.files;
   if (files.length === 0) {
-    const message = nothingToScanMessage(discovery, paths, io.cwd);
+    const message = nothingToScanMessage(discovery.paths, io.cwd);
     if (named) throw new InputPathError(message, { help: 'Name folders or files that hold .py, .ts or .js sources, or loosen --include / --exclude.' });
     io.stderr(`warning: ${message}\n`);
+  } else {
+    // One named path that holds nothing, beside others that do: most likely a typo or a stale exclude.
+    for (const empty of discovery.paths.filter((p) => p.found === 0)) io.stderr(`warning: ${nothingToScanMessage([empty], io.cwd)}\n`);
   }
   // Paths in SARIF, the failures YAML and type resolution are relative to the repository root.
   const repoRoot = gitRoot(setup.scanRoot) ?? setup.scanRoot;

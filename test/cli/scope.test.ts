@@ -94,6 +94,14 @@ describe('nothing to scan', () => {
     expect(r.stderr).toContain('1 supported file is excluded by exclude in faultline.config.yaml');
   });
 
+  it('one named path with nothing beside others: a warning naming it, and the scan goes on', async () => {
+    const dir = project({ 'src/a.py': RETRY, 'docs/readme.md': '# hi\n' });
+    const r = await runCli(['scan', 'src', 'docs', '--format', 'json', '--fail-on', 'none'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: No file to scan in docs: no supported file/m);
+    expect(r.stderr).not.toContain('in src');
+  });
+
   it('the default path: a warning on stderr, and the scan succeeds', async () => {
     const dir = project({ 'readme.md': '# hi\n' });
     const r = await runCli(['scan'], dir);
