@@ -53,7 +53,8 @@ export function explainRule(rule: Rule, cwd: string): string {
   if (prevention && prevention.must_include.length > 0) out.push('', '  Must include:', ...prevention.must_include.map((p) => `    - ${p}`));
   if (prevention && prevention.must_exclude.length > 0) out.push('', '  Must exclude:', ...prevention.must_exclude.map((p) => `    - ${p}`));
   if (meta?.references?.length) out.push('', 'References', ...meta.references.map((r) => `  ${r}`));
-  out.push('', `Defined in ${relative(cwd, rule.source) || rule.source}.`, 'Suppress one finding with a comment on its line or the line above:');
+  const where = relative(cwd, rule.source);
+  out.push('', `Defined in ${where === '' || where.startsWith('..') ? rule.source : where}.`, 'Suppress one finding with a comment on its line or the line above:');
   out.push(`  # faultline-ignore ${rule.id}: <why this is safe>   (// or /* */ in TS/JS)`);
   return out.join('\n') + '\n';
 }
