@@ -197,9 +197,12 @@ function callerSays(ctx: FileContext, call: Node, words: WordSet): boolean {
 /** Expressions that can hold a URL (not an options object, whose keys say nothing of the endpoint). */
 const URL_EXPRESSIONS = new Set(['string', 'template_string', 'identifier', 'attribute', 'member_expression', 'binary_expression', 'binary_operator', 'concatenated_string', 'call', 'call_expression']);
 
-/** A URL's text without interpolations and query string: `f"{BASE}/sign?token={t}"` → `"/sign`. */
+/**
+ * A URL's text without query string, each interpolation reduced to the last name it reads:
+ * `f"{BASE}/sign?token={t}"` → `"BASE/sign`, `${config.transactionStatus}` → `transactionStatus`.
+ */
 function urlPath(text: string): string {
-  return text.replace(/\$?\{[^}]*\}/g, ' ').replace(/\?.*$/s, '');
+  return text.replace(/\$?\{([^}]*)\}/g, (_, inner: string) => ` ${/([A-Za-z_$][\w$]*)\s*$/.exec(inner)?.[1] ?? ''} `).replace(/\?.*$/s, '');
 }
 
 function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary): PathVerdict {
