@@ -62,6 +62,9 @@ export async function prepare(
   if (buffer.subarray(0, 8192).includes(0)) {
     return { ...base, warnings: [{ file, kind: 'binary', message: 'skipped: looks binary (NUL byte)' }] };
   }
+  if (looksMinified(buffer, language)) {
+    return { ...base, warnings: [{ file, kind: 'minified', message: 'skipped: looks minified or bundled (long lines); nobody writes or reviews it by hand' }] };
+  }
   const text = buffer.toString('utf8');
   const importsProjectModule = importsProject(text, language, modules);
   return {
@@ -89,4 +92,19 @@ export function projectModules(files: readonly string[]): Set<string> {
   }
   out.delete('__init__');
   return out;
+}
+
+/**
+ * A JavaScript bundle or minified file (`assets/index-3f9c1a.js`): on average hundreds of
+ * characters a line. Its findings would point at code nobody wrote, as Semgrep's minified-file
+ * skip also decides. Small files are kept whatever their shape.
+ */
+const MINIFIED_MIN_BYTES = 8 * 1024;
+const MINIFIED_AVERAGE_LINE = 300;
+
+function looksMinified(buffer: Buffer, language: LanguageSpec): boolean {
+  if (language.family !== 'ecma' || buffer.length < MINIFIED_MIN_BYTES) return false;
+  let lines = 1;
+  for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) lines++;
+  return buffer.length / lines > MINIFIED_AVERAGE_LINE;
 }

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { ScanWarning, WarningKind } from '../engine/types.js';
 
 /** Files read but not analysed: their old entries cannot be judged fixed. */
-const NOT_ANALYSED: ReadonlySet<WarningKind> = new Set(['read', 'binary', 'too-large', 'timeout']);
+const NOT_ANALYSED: ReadonlySet<WarningKind> = new Set(['read', 'binary', 'too-large', 'minified', 'timeout']);
 
 /** Whether the scan analysed a file (a path relative to `base`, or absolute). */
 export type CoveredFiles = (file: string, base: string) => boolean;

@@ -50,7 +50,7 @@ export interface Finding extends Span {
 }
 
 /** Why a file was (partly) skipped, or a `faultline-ignore` comment needs attention. The scan always goes on. */
-export type WarningKind = 'read' | 'binary' | 'too-large' | 'syntax' | 'parse' | 'matcher' | 'types' | 'suppression' | 'unused-suppression' | 'timeout';
+export type WarningKind = 'read' | 'binary' | 'too-large' | 'minified' | 'syntax' | 'parse' | 'matcher' | 'types' | 'suppression' | 'unused-suppression' | 'timeout';
 
 /** A file-level problem, reported with its path; never aborts the scan of other files. */
 export interface ScanWarning {
