@@ -85,16 +85,22 @@ function scope(body: Node, construct: Node, fw: CompiledFramework, retries: numb
 }
 
 /** Retries the handler gets: from the retry option when it is a number, else the framework's default. */
+/** A retry count given by a name or expression: more than none. */
+const CONFIGURED = 2;
+
 function retriesOf(fw: CompiledFramework, args: readonly Node[]): number {
   const read = (option: string | undefined): number | null => {
     if (option === undefined) return null;
     const value = optionValue(args, option.split('.'));
-    return value !== null && /^\d+$/.test(value.text) ? Number(value.text) : null;
+    if (value === null) return null;
+    // `retries=_NB_RETRIES`, `retries=settings.EMAIL_RETRIES`: configured, so some; a count the
+    // code does not spell out is read as more than none.
+    return /^\d+$/.test(value.text) ? Number(value.text) : CONFIGURED;
   };
   const retries = read(fw.spec.retries_option);
   if (retries !== null) return retries;
   const attempts = read(fw.spec.attempts_option);
-  if (attempts !== null) return Math.max(0, attempts - 1);
+  if (attempts !== null) return attempts === CONFIGURED ? CONFIGURED : Math.max(0, attempts - 1);
   return fw.spec.default_retries;
 }
 
