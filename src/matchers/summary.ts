@@ -130,12 +130,17 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   return { reaches, ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}) };
 }
 
-/** `c` ends `fn`'s run and, reached through a local helper, `s` ends the helper's run too. */
+/**
+ * `c` ends `fn`'s run and, reached through a local helper, `s` ends the helper's run too. Where
+ * the order is out of sight (a call inside a callback or a nested function) the call counts as
+ * last: only a step seen after it makes a helper's send one that can repeat.
+ */
 function endsRunThrough(ctx: FileContext, fn: Node, c: Node, s: Node): boolean {
-  if (enclosingFunction(c, ctx.family)?.id !== fn.id || !endsRun(ctx, fn, c)) return false;
-  if (s.id === c.id) return true;
+  if (enclosingFunction(c, ctx.family)?.id !== fn.id) return true;
+  if (!endsRun(ctx, fn, c)) return false;
   const inner = enclosingFunction(s, ctx.family);
-  return inner !== null && enclosingFunction(inner, ctx.family) === null && endsRun(ctx, inner, s);
+  if (s.id === c.id || inner === null || enclosingFunction(inner, ctx.family) !== null) return true;
+  return endsRun(ctx, inner, s);
 }
 
 function lineAt(source: string, index: number): string {
