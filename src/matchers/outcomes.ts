@@ -69,15 +69,21 @@ export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call:
 }
 
 const COMPARISON_OPERATORS = new Set(['==', '===', '!=', '!==']);
+const FALLBACK_OPERATORS = new Set(['||', '??']);
 
 /**
  * `if txn.status in ["pending", "processing"]:` / `status === 'pending'`: a string compared with
- * the current state reads it; handling the outcome means recording or scheduling something.
+ * the current state reads it, and a fallback (`name || 'Unknown'`) fills a missing value; handling
+ * the outcome means recording or scheduling something.
  */
 function comparedValue(n: Node, top: Node): boolean {
   if (n.type !== 'string_content' && n.type !== 'string_fragment' && n.type !== 'string') return false;
-  for (let p = n.parent; p !== null && p.id !== top.id; p = p.parent) {
+  for (let c: Node = n, p = n.parent; p !== null && c.id !== top.id; c = p, p = p.parent) {
     if (p.type === 'comparison_operator') return true;
+    // `owner?.name || 'Unknown'`, `name or "unknown"`: a placeholder for a missing value.
+    if (p.type === 'boolean_operator' || (p.type === 'binary_expression' && FALLBACK_OPERATORS.has(p.childForFieldName('operator')?.text ?? ''))) {
+      return p.childForFieldName('right')?.id === c.id;
+    }
     if (p.type === 'binary_expression') return COMPARISON_OPERATORS.has(p.childForFieldName('operator')?.text ?? '');
     if (!['string', 'list', 'tuple', 'set', 'array', 'parenthesized_expression'].includes(p.type)) return false;
   }
