@@ -63,7 +63,12 @@ export const recordsMatcher: Matcher = {
         for (const flag of root.descendantsOfType(['false'])) {
           const holder = flag.parent;
           const key = holder?.type === 'pair' ? holder.childForFieldName('key') : holder?.type === 'keyword_argument' ? holder.childForFieldName('name') : null;
-          if (key && holder?.childForFieldName('value')?.id === flag.id && words.resultFlags.has(normalizeName(stringValue(key) ?? key.text))) add(flag, true);
+          if (key && holder?.childForFieldName('value')?.id === flag.id && words.resultFlags.has(normalizeName(stringValue(key) ?? key.text))) {
+            // Handed to a call (`line_item_signal.send(is_fulfilled=False)`), the flag is recorded
+            // there; returned or stored, it is a result a caller may read or ignore.
+            const handed = handedToCall(ctx, flag);
+            if (handed === null || !isPassive(ctx, calleePath(ctx, handed))) add(flag, handed === null);
+          }
         }
       }
     }
@@ -132,4 +137,18 @@ function failedResult(ctx: FileContext, value: Node, words: OutcomeWords): { say
   const [first, ...rest] = callArguments(built);
   if (first === undefined || !/^(False|false)$/.test(first.text)) return null;
   return { says: rest.some((arg) => /string/.test(arg.type) && words.mentions.anyStemOf(arg.text)) };
+}
+
+/** The call a value is an argument of (directly or inside an options object), unless it is returned. */
+function handedToCall(ctx: FileContext, node: Node): Node | null {
+  for (let p = node.parent; p !== null; p = p.parent) {
+    if (p.type === 'return_statement' || p.type === 'arrow_function' || isFunctionLike(p)) return null;
+    if (p.type === 'arguments' || p.type === 'argument_list') return p.parent !== null && isCall(p.parent, ctx.family) ? p.parent : null;
+    if (!['pair', 'keyword_argument', 'object', 'dictionary', 'false'].includes(p.type)) return null;
+  }
+  return null;
+}
+
+function isFunctionLike(n: Node): boolean {
+  return n.type === 'function_definition' || n.type === 'function_declaration' || n.type === 'method_definition';
 }
