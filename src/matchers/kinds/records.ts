@@ -2,7 +2,8 @@ import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive } from '../call-vocabulary.js';
 import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
-import { callArguments, callee, dottedPath, enclosingFunction, functionBody, isCall, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { resolveLocalFunction } from '../local-helpers.js';
+import { callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { normalizeName } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -62,6 +63,11 @@ export const recordsMatcher: Matcher = {
       if (words.resultFlags.size > 0 && /\b(False|false)\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
         for (const flag of root.descendantsOfType(['false'])) {
           const holder = flag.parent;
+          if (holder?.type === 'arguments' || holder?.type === 'argument_list') {
+            // `logNotification(id, channel, false, …)` where that parameter is `success`.
+            if (flagParameter(ctx, holder, flag, words)) add(flag);
+            continue;
+          }
           const key = holder?.type === 'pair' ? holder.childForFieldName('key') : holder?.type === 'keyword_argument' ? holder.childForFieldName('name') : null;
           if (key && holder?.childForFieldName('value')?.id === flag.id && words.resultFlags.has(normalizeName(stringValue(key) ?? key.text))) {
             // Handed to a call (`line_item_signal.send(is_fulfilled=False)`), the flag is recorded
@@ -151,4 +157,16 @@ function handedToCall(ctx: FileContext, node: Node): Node | null {
 
 function isFunctionLike(n: Node): boolean {
   return n.type === 'function_definition' || n.type === 'function_declaration' || n.type === 'method_definition';
+}
+
+/** A positional `false` given to a function of this file whose parameter there is a result flag. */
+function flagParameter(ctx: FileContext, args: Node, flag: Node, words: OutcomeWords): boolean {
+  const call = args.parent;
+  if (call === null || !isCall(call, ctx.family)) return false;
+  const fn = resolveLocalFunction(ctx, call);
+  if (fn === null) return false;
+  const index = callArguments(call).findIndex((a) => a.id === flag.id);
+  const params = functionParameters(fn);
+  const param = params[0] === 'self' || params[0] === 'cls' ? params[index + 1] : params[index];
+  return param !== undefined && words.resultFlags.has(normalizeName(param));
 }
