@@ -43,7 +43,7 @@ export const recordsMatcher: Matcher = {
       const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
       for (const ret of returns) {
         const value = ret.firstNamedChild;
-        if (words.returnFalse && /^(False|false)$/.test(value?.text ?? '')) add(ret, true);
+        if (words.returnFalse && (/^(False|false)$/.test(value?.text ?? '') || leadsWithFalse(value))) add(ret, true);
         else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret, true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
         else if (value !== null) {
@@ -169,4 +169,13 @@ function flagParameter(ctx: FileContext, args: Node, flag: Node, words: OutcomeW
   const params = functionParameters(fn);
   const param = params[0] === 'self' || params[0] === 'cls' ? params[index + 1] : params[index];
   return param !== undefined && words.resultFlags.has(normalizeName(param));
+}
+
+/** `return False, None` / `return (False, status)` / `return [false, err]`: a result whose success part is false. */
+function leadsWithFalse(value: Node | null): boolean {
+  if (value === null || !['expression_list', 'tuple', 'array', 'parenthesized_expression'].includes(value.type)) return false;
+  const first = value.type === 'parenthesized_expression' ? value.firstNamedChild : value.firstNamedChild;
+  if (first === null) return false;
+  if (value.type === 'parenthesized_expression') return first.type === 'tuple' || first.type === 'expression_list' ? leadsWithFalse(first) : false;
+  return /^(False|false)$/.test(first.text) && value.namedChildCount > 1;
 }
