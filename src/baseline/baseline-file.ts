@@ -1,6 +1,7 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { BaselineError } from '../errors.js';
+import { writeFileSafely } from '../write-file-safely.js';
 import { BaselineSchema, BASELINE_VERSION, type Baseline } from './baseline.js';
 
 const REGENERATE = 'Regenerate it with `faultline scan <paths> --write-baseline FILE`, or fix the file by hand.';
@@ -82,25 +83,14 @@ export function readBaseline(path: string, cwd: string): Baseline {
 }
 
 /**
- * Writes a baseline file atomically (a temp file beside it, then a rename), storing paths relative
- * to the file's own folder.
+ * Writes a baseline file (completely and verified, or not at all: {@link writeFileSafely}), storing
+ * paths relative to the file's own folder.
  * @param path the baseline file
  * @param baseline paths relative to `cwd`
  * @param cwd the absolute directory the baseline's paths are relative to
- * @throws BaselineError when the file cannot be written
+ * @throws FileWriteError when the file cannot be written; it is then unchanged
  */
 export function writeBaseline(path: string, baseline: Baseline, cwd: string): void {
   const target = resolve(cwd, path);
-  const tmp = join(dirname(target), `.${Math.random().toString(36).slice(2)}.faultline-baseline.tmp`);
-  try {
-    writeFileSync(tmp, formatBaseline(rebase(baseline, cwd, dirname(target))));
-    renameSync(tmp, target);
-  } catch (cause) {
-    rmSync(tmp, { force: true });
-    throw new BaselineError(`Cannot write baseline ${path}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, {
-      file: path,
-      cause,
-      help: 'Check that the folder exists and is writable.',
-    });
-  }
+  writeFileSafely(target, formatBaseline(rebase(baseline, cwd, dirname(target))), { label: path });
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Rule } from '../engine/rule.js';
 import type { Finding, ScanResult, ScanWarning } from '../engine/types.js';
 import type { FileSummary, Vocabulary } from '../matchers/index.js';
 import type { DeferredFinding, PendingFinding } from '../engine/scan-source.js';
+import { writeFileSafely } from '../write-file-safely.js';
 
 /**
  * The incremental scan cache, per scanned root and rule set:
@@ -240,9 +241,7 @@ export function makeFolder(dir: string): void {
 
 function writeAtomically(dir: string, file: string, data: unknown): void {
   makeFolder(dir);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(data));
-  renameSync(tmp, file);
+  writeFileSafely(file, JSON.stringify(data));
 }
 
 function sha256(text: string): string {

@@ -249,7 +249,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     if (opts.write) {
       // A partial scan rewrites only the occurrences of the files it covered.
       const merged = withUnscannedOccurrences(failures, byId, { root: repoRoot, covered: (abs) => covered(abs, repoRoot) });
-      const { changed } = writeOccurrences(failures.path, failures, merged);
+      const { changed } = writeOccurrences(failures.path, failures, merged, opts.failures);
       io.stderr(`${changed ? 'wrote' : 'unchanged:'} occurrences_in_codebase in ${opts.failures}\n`);
     }
   }

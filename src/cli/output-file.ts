@@ -1,8 +1,9 @@
 // Output files are checked before the work that fills them: a report that cannot be written must
 // end in exit 2 ("error"), not in a stack trace after a long scan (exit 1 reads as "findings").
-import { closeSync, openSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OutputError } from '../errors.js';
+import { writeFileSafely } from '../write-file-safely.js';
 
 const HELP = 'Check that the folder exists and is writable, or choose another path.';
 
@@ -32,13 +33,13 @@ export function assertWritable(path: string, cwd: string): void {
   }
 }
 
-/** Writes a report, turning a failure into an {@link OutputError}. */
+/**
+ * Writes a report whole or not at all ({@link writeFileSafely}): a full disk or a size limit met
+ * after the check above is still an error (exit 2) that leaves the old file as it was.
+ * @throws FileWriteError `Cannot write PATH: reason; the file was not changed`
+ */
 export function writeOutput(path: string, cwd: string, text: string): void {
-  try {
-    writeFileSync(resolve(cwd, path), text);
-  } catch (error) {
-    throw cannotWrite(path, reason(error, resolve(cwd, path)), error);
-  }
+  writeFileSafely(resolve(cwd, path), text, { label: path });
 }
 
 function reason(error: unknown, target: string): string {

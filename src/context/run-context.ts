@@ -10,7 +10,7 @@ import { loadCatalogue, readContextInputs } from './read-context-inputs.js';
 import { analyzeFailureContext, type FailureContext } from './report/analyze-failure-context.js';
 import { renderFailuresYaml } from './report/render-failures-yaml.js';
 import { display, loadContextSources, type SourceKind } from './sources/load-context-sources.js';
-import { writeTextAtomic } from './write-atomic.js';
+import { writeFileSafely } from '../write-file-safely.js';
 
 /** Default `--timeframe` in months. */
 export const DEFAULT_TIMEFRAME_MONTHS = 12;
@@ -49,7 +49,7 @@ export interface RunContextResult {
 
 /**
  * `faultline context`: read the manifold and the configured failure history, analyse it, and
- * write the failures YAML atomically to `outFile` (keeping the existing file's `anti_patterns`).
+ * write the failures YAML to `outFile` (completely and verified, or not at all) (keeping the existing file's `anti_patterns`).
  * Everything is read and validated before anything is written: on any error no file changes.
  *
  * @throws ContextError subclasses for every input problem (exit code 2 in the CLI)
@@ -81,7 +81,7 @@ export async function runContext(options: RunContextOptions): Promise<RunContext
     },
   );
   const yaml = renderFailuresYaml(context);
-  if (outPath !== undefined) await writeTextAtomic(outPath, yaml);
+  if (outPath !== undefined) writeFileSafely(outPath, yaml, { label: outName ?? outPath });
   return { context, yaml, manifoldFile: manifoldName, outFile: outName };
 }
 

@@ -1,8 +1,7 @@
-import { chmodSync, chownSync, closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { FailuresFileError } from '../errors.js';
+import { writeFileSafely } from '../write-file-safely.js';
 import { parseFailuresText } from './read.js';
 import type { FailuresFile, Occurrence } from './types.js';
 
@@ -201,17 +200,18 @@ function cannotRewrite(file: FailuresFile, node: YamlNode, why: string): Failure
 /**
  * Writes the occurrences into the failures file (see {@link renderOccurrences}). Nothing is
  * written when the text would not change, so a re-run on unchanged code leaves the file (and its
- * modification time) alone. Otherwise the new text goes to a temporary file in the same folder,
- * with the original's mode (and owner, when running as root), and is renamed over it.
+ * modification time) alone. Otherwise it is written with {@link writeFileSafely}: completely and
+ * verified, or not at all.
  *
  * @param path where to write: normally `file.path`. When it exists it must still hold the text
  *   `file` was read from.
+ * @param label how the file is named in messages (default `path`).
  * @returns whether the file changed, and its new text.
- * @throws FailuresFileError when the file changed since it was read, the result would not be the
- *   same document with only the occurrences changed, or it cannot be written; the file is then
- *   untouched.
+ * @throws FailuresFileError when the file changed since it was read or the result would not be
+ *   the same document with only the occurrences changed; FileWriteError when it cannot be written
+ *   (full disk, size limit, read-only); the file is then untouched.
  */
-export function writeOccurrences(path: string, file: FailuresFile, occurrencesById: OccurrencesById): { changed: boolean; text: string } {
+export function writeOccurrences(path: string, file: FailuresFile, occurrencesById: OccurrencesById, label: string = path): { changed: boolean; text: string } {
   const next = renderOccurrences(file, occurrencesById);
   verifyOnlyOccurrencesChanged(file, next, occurrencesById);
   let current: string | undefined;
@@ -227,7 +227,7 @@ export function writeOccurrences(path: string, file: FailuresFile, occurrencesBy
     });
   }
   if (current === next) return { changed: false, text: next };
-  writeAtomic(path, next);
+  writeFileSafely(path, next, { expected: current ?? null, label });
   return { changed: true, text: next };
 }
 
@@ -270,46 +270,4 @@ function cannotWrite(path: string, cause: unknown): FailuresFileError {
     cause,
     help: 'Check that the file and its folder exist and are writable (the file is replaced by a temporary file renamed over it).',
   });
-}
-
-/** Temporary file in the same folder, same mode, fsync, rename; the temporary file is removed on failure. */
-function writeAtomic(path: string, text: string): void {
-  let target = path;
-  let mode: number | undefined;
-  let owner: { uid: number; gid: number } | undefined;
-  try {
-    target = realpathSync(path);
-    const stat = statSync(target);
-    mode = stat.mode & 0o7777;
-    owner = { uid: stat.uid, gid: stat.gid };
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(path, cause);
-  }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let created = false;
-  try {
-    const fd = openSync(temp, 'wx', mode ?? 0o644);
-    created = true;
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (mode !== undefined) chmodSync(temp, mode); // the umask applied at creation
-    if (owner !== undefined && process.getuid?.() === 0) chownSync(temp, owner.uid, owner.gid);
-    renameSync(temp, target);
-  } catch (cause) {
-    if (created) removeQuietly(temp);
-    throw cannotWrite(path, cause);
-  }
-}
-
-function removeQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch (error) {
-    // Already gone is fine; anything else is worth seeing, but the write error matters more.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') process.emitWarning(`faultline: could not remove temporary file ${path}: ${String(error)}`);
-  }
 }

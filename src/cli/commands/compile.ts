@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { Document, isMap, isSeq, YAMLMap, YAMLSeq } from 'yaml';
@@ -7,6 +7,7 @@ import type { Rule } from '../../engine/rule.js';
 import { compileFailures, readFailuresFile, type CompileReport } from '../../failures-yaml/index.js';
 import { loadRules } from '../../rules-loader/load-rules.js';
 import { loadSetup } from '../load-setup.js';
+import { writeFileSafely } from '../../write-file-safely.js';
 
 /** Where the command writes; the CLI passes the real streams, tests collect strings. */
 export interface CompileIo {
@@ -65,15 +66,7 @@ function runCompile(path: string, options: { out?: string; config?: string }, io
   }
   for (const [i, rule] of rules.entries()) {
     const target = join(out, `${rule.id}-${rule.slug}.yaml`);
-    try {
-      writeFileSync(target, ruleYaml(rule));
-    } catch (cause) {
-      throw new FailuresFileError(`Cannot write ${target}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`, {
-        file: target,
-        cause,
-        help: 'Give --out a folder that can be written.',
-      });
-    }
+    writeFileSafely(target, ruleYaml(rule));
     io.stdout(`${describe(report[i]!, path)}\n# wrote ${target}\n`);
   }
 }
