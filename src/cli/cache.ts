@@ -7,6 +7,8 @@ import type { Finding, ScanResult, ScanWarning } from '../engine/types.js';
 import type { FileSummary, Vocabulary } from '../matchers/index.js';
 import type { DeferredFinding, PendingFinding } from '../engine/scan-source.js';
 import { writeFileSafely } from '../write-file-safely.js';
+import type { z } from 'zod';
+import { CachedScanSchema, decodeCacheFile, encodeCacheFile, EntriesFileSchema, firstIssue, SettledFileSchema, sha256 } from './cache-schema.js';
 
 /**
  * The incremental scan cache, per scanned root and rule set:
@@ -21,7 +23,7 @@ import { writeFileSafely } from '../write-file-safely.js';
  * The rule set hash covers every rule, the vocabulary (config extensions included), faultline's
  * version and the scan options that change results, so editing any of them starts afresh. A cache
  * that cannot be read or parsed is ignored with a warning; it never fails a scan or changes its
- * result.
+ * result: each file carries a checksum of its content and is schema-checked (see cache-schema.ts).
  */
 export interface ScanCache {
   /** The cached scan of a text, with findings and warnings relabelled for `file`. */
@@ -75,7 +77,7 @@ interface SettledFile {
   typed: { key: string; files: string[]; answers: Record<string, TypedAnswer> };
 }
 
-const FORMAT = 4;
+const FORMAT = 5;
 /** Entries a delta may hold however small the base. */
 const MIN_DELTA = 64;
 
@@ -104,11 +106,14 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
   const id = sha256(scope).slice(0, 16);
   const entriesPath = join(dir, `scan-${id}.json`);
   const settledPath = join(dir, `settled-${id}.json`);
-  const read = <T>(file: string, valid: (data: Partial<T>) => boolean): Partial<T> | undefined => {
+  // A file whose checksum or shape does not match is a miss with a warning, never a changed answer.
+  const read = <T>(file: string, schema: z.ZodType): Partial<T> | undefined => {
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<T> & { format?: unknown; ruleSet?: unknown };
-      if (typeof data !== 'object' || data === null || !valid(data)) throw new Error('not a faultline cache file');
-      return data.format === FORMAT && data.ruleSet === ruleSet ? data : undefined;
+      const data = decodeCacheFile(readFileSync(file, 'utf8'));
+      const checked = schema.safeParse(data);
+      if (!checked.success) throw new Error(`not a faultline cache file (${firstIssue(checked.error)})`);
+      const { format, ruleSet: set } = data as { format: unknown; ruleSet: unknown };
+      return format === FORMAT && set === ruleSet ? (data as Partial<T>) : undefined;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         onWarning(`ignoring the scan cache ${file}: ${error instanceof Error ? error.message : String(error)}; it will be rebuilt`);
@@ -121,21 +126,21 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
   // file plus a small delta of entries added since; entries are keyed by content, so any delta
   // is valid with any base.
   const deltaPath = join(dir, `scan-${id}.delta.json`);
-  const validEntries = (d: Partial<EntriesFile>) => typeof d.entries === 'object' && d.entries !== null;
   let base: Record<string, CachedScan> | undefined;
   let old: Record<string, CachedScan> | undefined;
   const entries = () => {
     if (old === undefined) {
-      base = read<EntriesFile>(entriesPath, validEntries)?.entries ?? {};
-      old = { ...base, ...(read<EntriesFile>(deltaPath, validEntries)?.entries ?? {}) };
+      base = read<EntriesFile>(entriesPath, EntriesFileSchema)?.entries ?? {};
+      old = { ...base, ...(read<EntriesFile>(deltaPath, EntriesFileSchema)?.entries ?? {}) };
     }
     return old;
   };
   let settledData: Partial<SettledFile> | undefined | null = null;
   const settledFile = () => {
-    if (settledData === null) settledData = read<SettledFile>(settledPath, (d) => typeof d.key === 'string' && typeof d.result === 'object');
+    if (settledData === null) settledData = read<SettledFile>(settledPath, SettledFileSchema);
     return settledData;
   };
+  let damagedEntryReported = false;
 
   const used: Record<string, CachedScan> = {};
   let entriesChanged = false;
@@ -144,7 +149,13 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
   return {
     get(key, label) {
       const entry = entries()[key];
-      if (entry === undefined || !Array.isArray(entry.findings) || !Array.isArray(entry.warnings) || !Array.isArray(entry.pending) || !Array.isArray(entry.deferred)) return undefined;
+      if (entry === undefined) return undefined;
+      const checked = CachedScanSchema.safeParse(entry);
+      if (!checked.success) {
+        if (!damagedEntryReported) onWarning(`ignoring damaged entries of the scan cache in ${dir} (${firstIssue(checked.error)}); those files are scanned afresh`);
+        damagedEntryReported = true;
+        return undefined;
+      }
       used[key] = entry;
       return {
         findings: entry.findings.map((f) => ({ ...f, file: label })),
@@ -166,8 +177,7 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
     },
     settled(key) {
       const data = settledFile();
-      const result = data?.key === key ? data.result : undefined;
-      return result !== undefined && Array.isArray(result.findings) && Array.isArray(result.warnings) ? result : undefined;
+      return data?.key === key ? data.result : undefined;
     },
     setSettled(key, result) {
       newSettled = { key, result };
@@ -175,8 +185,8 @@ export function openCache(dir: string, scope: string, ruleSet: string, onWarning
     typedAnswers(keyOf) {
       if (typed === undefined) {
         const data = settledFile()?.typed;
-        const files = Array.isArray(data?.files) ? data.files.filter((f): f is string => typeof f === 'string') : [];
-        const valid = data !== undefined && typeof data.answers === 'object' && data.answers !== null && data.key === keyOf(files);
+        const files = data?.files ?? [];
+        const valid = data !== undefined && data.key === keyOf(files);
         typed = valid ? { key: data.key, files, answers: new Map(Object.entries(data.answers)) } : { key: '', files: [], answers: new Map() };
       }
       return typed;
@@ -241,9 +251,5 @@ export function makeFolder(dir: string): void {
 
 function writeAtomically(dir: string, file: string, data: unknown): void {
   makeFolder(dir);
-  writeFileSafely(file, JSON.stringify(data));
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  writeFileSafely(file, encodeCacheFile(data));
 }

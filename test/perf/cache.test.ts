@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCache, ruleSetHash } from '../../src/cli/cache.js';
+import { decodeCacheFile, encodeCacheFile } from '../../src/cli/cache-schema.js';
 import { mergeVocabularies, VocabularySchema } from '../../src/matchers/index.js';
 import { loadRules } from '../../src/rules-loader/load-rules.js';
 import { runCli } from '../support/cli.js';
@@ -84,7 +85,7 @@ describe('scan cache', () => {
     c2.cache.save();
     expect(readFileSync(join(dir, base), 'utf8')).toBe(before);
     const delta = readdirSync(dir).find((f) => f.endsWith('.delta.json')) as string;
-    expect(Object.keys((JSON.parse(readFileSync(join(dir, delta), 'utf8')) as { entries: object }).entries)).toHaveLength(1);
+    expect(Object.keys((decodeCacheFile(readFileSync(join(dir, delta), 'utf8')) as { entries: object }).entries)).toHaveLength(1);
 
     // Base and delta together answer every file; a corrupt delta is ignored with a warning.
     writeFileSync(join(dir, readdirSync(dir).find((f) => f.startsWith('settled-')) as string), '{}');
@@ -125,6 +126,33 @@ describe('scan cache', () => {
     c2.cache.save();
     const c3 = cacheFor(dir, root);
     expect(c3.warnings).toEqual([]);
+  });
+
+  it('treats a changed byte (checksum) or a wrong shape (schema) as a miss with a warning, never as a changed answer', async () => {
+    const { root, dir, files, cold: clean } = await primedCache();
+    const settled = join(dir, readdirSync(dir).find((f) => f.startsWith('settled-')) as string);
+    const entries = join(dir, readdirSync(dir).find((f) => /^scan-[^.]*\.json$/.test(f)) as string);
+    const settledText = readFileSync(settled, 'utf8');
+    const entriesText = readFileSync(entries, 'utf8');
+    type Data = { result: { findings: unknown[] }; entries: Record<string, { findings: unknown[] }> };
+    const damages: { settled?: string; entries?: string; why: string }[] = [
+      // One digit of a finding's line changed: the checksum no longer matches.
+      { settled: settledText.replace(/"line":(\d)/, (_m, d: string) => `"line":${(Number(d) + 1) % 10}`), why: 'checksum mismatch' },
+      // A null finding, or a line that is a string, with a checksum that matches: the schema refuses it.
+      { settled: rewrite(settledText, (d: Data) => d.result.findings.splice(0, 1, null)), why: 'result.findings.0' },
+      { settled: rewrite(settledText, (d: Data) => d.result.findings.push({ ...(d.result.findings[0] as object), line: '7' })), why: 'line' },
+      // Damaged per-file entries are read when the settled result is gone.
+      { settled: '', entries: rewrite(entriesText, (d: Data) => Object.values(d.entries).forEach((e) => (e.findings = [null]))), why: 'findings.0' },
+      { settled: '', entries: entriesText.slice(0, -10), why: 'checksum mismatch' },
+    ];
+    for (const damage of damages) {
+      writeFileSync(settled, damage.settled ?? settledText);
+      writeFileSync(entries, damage.entries ?? entriesText);
+      const c = cacheFor(dir, root);
+      const again = await scanCorpus(files, root, { cache: c.cache });
+      expect(again.result).toEqual(clean.result);
+      expect(c.warnings.join('\n')).toContain(damage.why);
+    }
   });
 
   it('answers an unchanged tree from the settled result without reading the per-file entries', async () => {
@@ -177,3 +205,10 @@ describe('scan cache', () => {
     expect(readdirSync(root)).not.toContain('.faultline-cache');
   });
 });
+
+/** A cache file's text with its data changed by `change` and a checksum that matches again. */
+function rewrite<T>(text: string, change: (data: T) => unknown): string {
+  const data = decodeCacheFile(text) as T;
+  change(data);
+  return encodeCacheFile(data);
+}
