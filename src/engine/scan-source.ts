@@ -5,6 +5,7 @@ import { getMatcher } from '../matchers/index.js';
 import { isCall } from '../matchers/syntax.js';
 import type { Candidate, FileContext, Node, Requirement, Vocabulary } from '../matchers/index.js';
 import { summarizeFile, type FileSummary } from '../matchers/summary.js';
+import { budgetCheck, BudgetExceeded, MAX_TREE_DEPTH, nestsDeeperThan } from './file-budget.js';
 import { grammar, parse, type LanguageSpec } from './languages.js';
 import { workspaceModuleKey } from './prefilter.js';
 import type { Rule } from './rule.js';
@@ -47,9 +48,11 @@ export interface SourceScan {
  */
 export interface ScanSourceOptions {
   /**
-   * Wall-clock time (ms since the epoch) after which matching stops: the rules not yet run on this
-   * file are skipped and a `timeout` warning says so. Checked between candidates, so a native call
-   * is never interrupted.
+   * Wall-clock time (ms since the epoch) after which matching stops. Checked between rules, between
+   * candidates and in the summary's loop (a native call is never interrupted). A file that runs out
+   * gets one answer whichever rule it ran out in: no findings, an empty summary and one `timeout`
+   * warning, so a run on a loaded machine can differ from another only in whether the file timed
+   * out, never in which of its findings survived.
    */
   deadline?: number;
   /**
@@ -86,6 +89,9 @@ export function scanSource(
   const tree = parse(text, language.grammar);
   const warnings: ScanWarning[] = [];
   const root = tree.rootNode;
+  if (nestsDeeperThan(root, MAX_TREE_DEPTH)) {
+    return notMatched(file, `not matched: its syntax tree nests deeper than ${MAX_TREE_DEPTH} levels, too deep to match in bounded time; no finding of this file is reported`);
+  }
   if (root.hasError) warnings.push(syntaxWarning(file, root));
   const memo = new Map<string, unknown>();
   const ctx: FileContext = {
@@ -101,6 +107,7 @@ export function scanSource(
       memo.set(key, value);
       return value;
     },
+    checkBudget: budgetCheck(options.deadline),
   };
   // Split only when a finding needs its line: most files produce none.
   let lines: string[] | undefined;
@@ -108,32 +115,40 @@ export function scanSource(
   const findings: Finding[] = [];
   const pending: PendingFinding[] = [];
   const deferredOnes: DeferredFinding[] = [];
-  const deadline = options.deadline;
-  for (const [index, rule] of rules.entries()) {
-    if (rule.deprecated !== undefined || !rule.languages.includes(language.id)) continue;
-    if (deadline !== undefined && Date.now() > deadline) {
-      const skipped = rules.slice(index).map((r) => r.id).join(', ');
-      warnings.push({ file, kind: 'timeout', message: `over its time budget: rules ${skipped} were not run on this file` });
-      break;
-    }
-    try {
-      for (const { candidate, deferred } of matchRule(ctx, rule, language, options.deferTests === true)) {
-        const requires = candidate.requires ?? [];
-        if (deferred) {
-          const at = candidate.report.startPosition;
-          deferredOnes.push({ ruleId: rule.id, file, line: at.row + 1, column: at.column + 1, requires });
-          continue;
+  try {
+    for (const rule of rules) {
+      if (rule.deprecated !== undefined || !rule.languages.includes(language.id)) continue;
+      ctx.checkBudget?.();
+      try {
+        for (const { candidate, deferred } of matchRule(ctx, rule, language, options.deferTests === true)) {
+          const requires = candidate.requires ?? [];
+          if (deferred) {
+            const at = candidate.report.startPosition;
+            deferredOnes.push({ ruleId: rule.id, file, line: at.row + 1, column: at.column + 1, requires });
+            continue;
+          }
+          const finding = toFinding(rule, candidate, file, language, lineAt);
+          if (requires.length > 0) pending.push({ ...finding, requires });
+          else findings.push(finding);
         }
-        const finding = toFinding(rule, candidate, file, language, lineAt);
-        if (requires.length > 0) pending.push({ ...finding, requires });
-        else findings.push(finding);
+      } catch (error) {
+        if (error instanceof BudgetExceeded) throw error;
+        warnings.push({ file, kind: 'matcher', message: `rule ${rule.id} failed on this file: ${error instanceof Error ? error.message : String(error)}` });
       }
-    } catch (error) {
-      warnings.push({ file, kind: 'matcher', message: `rule ${rule.id} failed on this file: ${error instanceof Error ? error.message : String(error)}` });
     }
+    findings.sort(compareFindings);
+    return { findings, pending, deferred: deferredOnes, summary: summarizeFile(ctx, options.summaryVocabularies), warnings };
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    // Whichever rule the budget ran out in, the decision is the same: nothing of this file counts.
+    return notMatched(file, 'not matched: over its time budget; no finding of this file is reported');
   }
-  findings.sort(compareFindings);
-  return { findings, pending, deferred: deferredOnes, summary: summarizeFile(ctx, options.summaryVocabularies), warnings };
+}
+
+/** The one answer for a file that could not be matched in bounded time: no findings, an empty summary, one `timeout` warning. */
+function notMatched(file: string, message: string): SourceScan {
+  const summary: FileSummary = { functions: {}, retriedClients: [], clientFactories: [], facts: [], queues: {}, imports: [], reExports: [] };
+  return { findings: [], pending: [], deferred: [], summary, warnings: [{ file, kind: 'timeout', message }] };
 }
 
 function isProjectModule(specifier: string, language: LanguageSpec, modules: ReadonlySet<string> | undefined): boolean {
@@ -184,6 +199,7 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec, defer: 
   const steps = query !== undefined && anchor !== undefined && getMatcher(anchor.kind)?.find === undefined ? rule.steps : tests;
   const out: { candidate: Candidate; deferred: boolean }[] = [];
   for (const candidate of candidates) {
+    ctx.checkBudget?.();
     let deferred = false;
     const holds = steps.every((step) => {
       // `inside:` still runs: it is what finds the scope, and its condition, for the link step.
@@ -247,6 +263,7 @@ function queryCandidates(ctx: FileContext, rule: Rule, language: LanguageSpec, s
   const seen = new Set<number>();
   for (const root of within) {
     for (const match of query.matches(root)) {
+      ctx.checkBudget?.();
       const capture = match.captures.find((c) => c.name === 'match') ?? match.captures[0];
       if (capture === undefined || seen.has(capture.node.id)) continue;
       seen.add(capture.node.id);

@@ -63,6 +63,7 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
   const wrappers = localRetryWrappers(ctx);
   const functions: Record<string, FunctionFacts> = {};
   for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
+    ctx.checkBudget?.();
     if (enclosingFunction(fn, ctx.family) !== null) continue;
     const name = functionName(fn);
     if (name === null) continue;

@@ -116,6 +116,8 @@ export interface FileContext {
   isProjectModule(specifier: string): boolean;
   /** Computes a per-file fact once (keyed by name) and returns the cached value afterwards. */
   memo<T>(key: string, compute: () => T): T;
+  /** Throws once the file's time budget has run out; called inside long loops (absent: no budget). */
+  checkBudget?(): void;
 }
 
 /** A matcher parameter as written in the rule: a name (`mutating`), or nothing. */
