@@ -14,8 +14,11 @@ import { resolveTypedCalls, tsconfigPath } from './typed-calls.js';
 
 const TEST_DIRS = /(^|\/)(__tests__|tests?)\//;
 
-/** Type-aware analysis gives up after this long; the syntax-level verdicts stand for the rest. */
-const TYPES_BUDGET_MS = 30_000;
+/**
+ * Type-aware analysis gives up after this long; the syntax-level verdicts stand for the rest. Only
+ * a safety net: the reproducible limit is the number of calls (`MAX_TYPED_CALLS`).
+ */
+const TYPES_BUDGET_MS = 120_000;
 
 /** Links cross-file verdicts, applies suppressions and test-file risk, and sorts. */
 export function settle(

@@ -21,6 +21,9 @@ export interface TypedResolution {
   filesRead(): string[] | null;
 }
 
+/** Distinct method calls the type checker is asked about per scan; later ones keep their syntax-level verdicts. */
+export const MAX_TYPED_CALLS = 5000;
+
 /**
  * Resolves method calls on typed objects (`this.payments.settle()` where `payments` is a
  * `PaymentsService` of the project) with ts-morph, to the file and `Class.method` they run.
@@ -28,13 +31,16 @@ export interface TypedResolution {
  * Lazy and bounded: nothing is loaded until the link step asks about a call (it asks only when the
  * finding's other conditions hold); then only the files asked about are added (the checker pulls in
  * what they import), with the project's tsconfig when the scan root or git root has one. After
- * `budgetMs` every further call stays unresolved, with one warning. Any failure leaves calls
+ * `maxCalls` distinct calls (a count, so the cut is the same in every run) every further call
+ * stays unresolved, with one warning; `budgetMs` is a wall-clock safety net above that. Any failure leaves calls
  * unresolved with a warning: the syntax-level verdicts stand.
  */
 export function resolveTypedCalls(options: {
   cwd: string;
   roots: readonly string[];
   budgetMs: number;
+  /** How many distinct calls may be asked about (default {@link MAX_TYPED_CALLS}). */
+  maxCalls?: number;
   /** Answers already known for these inputs (from the cache); new answers are added to it. */
   known?: Map<string, { file: string; name: string } | null>;
 }): TypedResolution {
@@ -70,11 +76,25 @@ export function resolveTypedCalls(options: {
     }
     return project;
   };
+  const asked = new Set<string>();
+  const maxCalls = options.maxCalls ?? MAX_TYPED_CALLS;
   const resolver: TypedResolver = (file, line, column) => {
     const key = `${file}:${line}:${column}`;
+    // The limit counts every call asked about, answered from the cache or not, in the link step's
+    // fixed order: the same calls are resolved whether the run is cold, warm or on more threads.
+    if (!asked.has(key)) {
+      if (asked.size >= maxCalls) {
+        if (!stopped) warnings.push({ file, kind: 'types', message: `type-aware analysis stopped after ${maxCalls} method calls; remaining method calls keep their syntax-level verdicts` });
+        stopped = true;
+        return null;
+      }
+      asked.add(key);
+    }
     if (results.has(key)) return results.get(key) ?? null;
     const p = load();
     if (p === null || stopped) return null;
+    // A safety net far above what the call limit needs; hitting it depends on the machine, so the
+    // warning it leaves keeps the result out of the cache.
     if (Date.now() - started > options.budgetMs) {
       stopped = true;
       warnings.push({ file, kind: 'types', message: `type-aware analysis stopped after ${options.budgetMs} ms; remaining method calls keep their syntax-level verdicts` });

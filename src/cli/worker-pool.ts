@@ -38,7 +38,8 @@ export function startScanPool(threads: number, setup: ScannerSetup): ScanPool | 
     // (Node lets a --max-old-space-size given to the process override this.)
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     workerData: setup,
-    ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
+    // By absolute URL: a bare 'tsx' would be looked up from the current folder, which may be any project.
+    ...(fromSource ? { execArgv: ['--import', import.meta.resolve('tsx')] } : {}),
   });
   return {
     threads,
