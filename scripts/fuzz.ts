@@ -258,6 +258,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     bytesLost: 0,
     problems: [],
   };
+  const started = Date.now();
+  const stamp = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   const problem = (text: string) => {
     report.problems.push(text);
     log(`PROBLEM ${text}`);
@@ -301,6 +303,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       return;
     }
 
+    log(`${stamp()} batch ${batch}: spawned scan answered`);
     const reference = await scanInProcess([...args, '--no-cache', '--jobs', '1'], dir, cacheHome);
     const variants = {
       spawned,
@@ -314,6 +317,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       problem(`batch ${batch}: ${differs.map(([name]) => name).join(', ')} differ from --jobs 1 --no-cache`);
     }
 
+    log(`${stamp()} batch ${batch}: determinism checked`);
     const cacheDir = join(cacheHome, 'faultline');
     const files = existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith('.json')) : [];
     for (const file of files) {
@@ -334,7 +338,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         writeFileSync(path, original);
       }
     }
-    log(`batch ${batch}: ${names.length} files, ${files.length} cache files damaged ${Object.keys(CORRUPTIONS).length} ways`);
+    log(`${stamp()} batch ${batch}: ${names.length} files, ${files.length} cache files damaged ${Object.keys(CORRUPTIONS).length} ways`);
   }
 
   /** A project where `scan --failures failures.yaml --write` and `merge` both have something to write. */
@@ -382,6 +386,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     report.killTrials++;
     await runCli(project.write, project.dir, { killAfterMs: 300 + int(rng, 4_000), cacheHome: join(work, 'cache-writers') });
     const now = readFileSync(join(project.dir, project.target));
+    log(`${stamp()} kill trial ${trial} (${project.write[0]})`);
     if (!now.equals(before) && !now.equals(after)) {
       report.killTrialsWithDamagedFile++;
       problem(`kill trial ${trial}: ${project.target} is neither the old nor the new file (${now.length} bytes)`);
@@ -396,6 +401,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     report.limitTrials++;
     const run = await runCli(project.write, project.dir, { fileSizeBlocks: blocks, cacheHome: join(work, 'cache-writers') });
     const now = readFileSync(join(project.dir, project.target));
+    log(`${stamp()} size-limit trial ${trial} (${project.write[0]}, ${blocks} blocks): exit ${run.code}`);
     const whole = run.code === 0 && now.equals(after);
     const refused = run.code === 2 && now.equals(before) && /Cannot write/.test(run.stderr);
     if (!whole && !refused) {
