@@ -341,10 +341,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     log(`${stamp()} batch ${batch}: ${names.length} files, ${files.length} cache files damaged ${Object.keys(CORRUPTIONS).length} ways`);
   }
 
-  /** A project where `scan --failures failures.yaml --write` and `merge` both have something to write. */
-  function writerProject(name: string): { dir: string; write: string[]; target: string } {
+  /** A project where `scan --failures failures.yaml --write` (even trials) or `merge` (odd trials) has something to write. */
+  function writerProject(name: string, trial: number): { dir: string; write: string[]; target: string } {
     const dir = join(work, name);
-    const merge = int(rng, 2) === 1;
+    const merge = trial % 2 === 1;
     if (merge) {
       cpSync(mergeTemplate(), dir, { recursive: true });
       return { dir, write: ['merge', 'manifold.yaml', '--from', 'failures.yaml'], target: 'manifold.yaml' };
@@ -380,7 +380,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   }
 
   async function killTrial(trial: number): Promise<void> {
-    const project = writerProject(`kill-${trial}`);
+    const project = writerProject(`kill-${trial}`, trial);
     const before = readFileSync(join(project.dir, project.target));
     const after = await expected(project);
     report.killTrials++;
@@ -394,7 +394,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   }
 
   async function limitTrial(trial: number): Promise<void> {
-    const project = writerProject(`limit-${trial}`);
+    const project = writerProject(`limit-${trial}`, trial);
     const before = readFileSync(join(project.dir, project.target));
     const after = await expected(project);
     const blocks = 1 + int(rng, Math.ceil(after.length / 512) + 4);
