@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { BaselineError } from '../errors.js';
-import { writeFileSafely } from '../write-file-safely.js';
+import { FileWriteError, writeFileSafely } from '../write-file-safely.js';
 import { BaselineSchema, BASELINE_VERSION, type Baseline } from './baseline.js';
 
 const REGENERATE = 'Regenerate it with `faultline scan <paths> --write-baseline FILE`, or fix the file by hand.';
@@ -88,9 +88,14 @@ export function readBaseline(path: string, cwd: string): Baseline {
  * @param path the baseline file
  * @param baseline paths relative to `cwd`
  * @param cwd the absolute directory the baseline's paths are relative to
- * @throws FileWriteError when the file cannot be written; it is then unchanged
+ * @throws BaselineError when the file cannot be written (see {@link writeFileSafely}); it is then unchanged
  */
 export function writeBaseline(path: string, baseline: Baseline, cwd: string): void {
   const target = resolve(cwd, path);
-  writeFileSafely(target, formatBaseline(rebase(baseline, cwd, dirname(target))), { label: path });
+  try {
+    writeFileSafely(target, formatBaseline(rebase(baseline, cwd, dirname(target))), { label: path });
+  } catch (error) {
+    if (!(error instanceof FileWriteError)) throw error;
+    throw new BaselineError(error.message, { file: path, cause: error, help: error.help });
+  }
 }

@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--report-unused-suppressions', 'report faultline-ignore comments that suppressed nothing (they fail the run like findings, unless --fail-on none)')
     .option('--no-types', 'do not resolve TypeScript method calls through the type checker')
     .option('--failures <file>', "scan with the rules compiled from a failures YAML's anti_patterns")
-    .option('--write', "with --failures: write the findings back into its occurrences_in_codebase (entries of files outside the scan are kept)")
+    .option('--write', "with --failures: write the findings back into its occurrences_in_codebase (entries of files outside the scan are kept; whole or not at all; a read-only file is refused)")
     .option('--baseline <file>', 'report and gate only on findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings (with --baseline: drop the fixed ones of the files scanned, keep the rest)')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parseJobs)

@@ -93,7 +93,7 @@ export function registerContextCommands(program: Command, io: ContextCommandIo):
 
   program
     .command('merge')
-    .description('Merge a failures YAML (derived constraints, failure modes, exclusions) into the manifold')
+    .description('Merge a failures YAML (derived constraints, failure modes, exclusions) into the manifold; holds MANIFOLD.lock meanwhile, so a concurrent merge is refused (exit 2)')
     .argument('<manifold>', 'the manifold YAML to update')
     .requiredOption('--from <file>', 'the failures YAML written by faultline context')
     .option('--dry-run', 'print the change as a unified diff and write nothing', false)
