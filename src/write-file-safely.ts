@@ -50,6 +50,11 @@ export interface WriteOptions {
   expected?: string | null;
   /** One line telling the user what to do when the write fails (a default names the common fixes). */
   help?: string;
+  /**
+   * Whether to fsync before the rename (default true). Only the scan cache turns it off: its files
+   * carry their own checksum, so a torn one is a miss, and a scan should not wait for the disk.
+   */
+  durable?: boolean;
 }
 
 const REASONS: Record<string, string> = {
@@ -120,7 +125,7 @@ export function writeFileSafely(path: string, text: string | Uint8Array, options
     created = true;
     try {
       writeAll(fd, data);
-      fsyncSync(fd);
+      if (options.durable !== false) fsyncSync(fd);
       if (fstatSync(fd).size !== data.length) throw Object.assign(new Error('size after write differs'), { code: 'ESHORT' });
     } finally {
       closeSync(fd);
@@ -137,7 +142,7 @@ export function writeFileSafely(path: string, text: string | Uint8Array, options
     if (created) removeQuietly(temp);
     throw error instanceof FileWriteError ? error : fail(codeOf(error), error);
   }
-  syncFolder(dirname(target));
+  if (options.durable !== false) syncFolder(dirname(target));
 }
 
 /** Writes every byte or throws: `writeSync` may write fewer bytes than asked (a full disk, a size limit). */

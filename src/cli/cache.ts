@@ -251,5 +251,5 @@ export function makeFolder(dir: string): void {
 
 function writeAtomically(dir: string, file: string, data: unknown): void {
   makeFolder(dir);
-  writeFileSafely(file, encodeCacheFile(data));
+  writeFileSafely(file, encodeCacheFile(data), { durable: false });
 }

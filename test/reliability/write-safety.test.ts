@@ -119,7 +119,8 @@ function statfs(dir: string): { bavail: number; bsize: number } {
 
 // Skipped where the test cannot mount a file system (not root, or no CAP_SYS_ADMIN in a container):
 // the file-size limit tests above cover the same code path everywhere.
-describe.skipIf(mounted === undefined)('on a real full disk (a 64 KiB tmpfs, 4 KiB left)', { timeout: 120_000 }, () => {
+const fullDisk = mounted !== undefined ? 'on a real full disk (a 64 KiB tmpfs, 4 KiB left)' : 'on a real full disk (skipped: mounting a tmpfs needs root with CAP_SYS_ADMIN)';
+describe.skipIf(mounted === undefined)(fullDisk, { timeout: 120_000 }, () => {
   it('scan --failures --write and merge exit 2 and leave their files byte for byte', async () => {
     const root = mounted as string;
     const dir = scanProject();
