@@ -63,6 +63,8 @@ export interface FuzzReport {
   cacheCorruptionsThatChangedFindings: number;
   killTrials: number;
   killTrialsWithDamagedFile: number;
+  /** Kill trials that ended with the new file (the kill came after the rename), for how many kills landed late. */
+  killTrialsEndedWithNewFile: number;
   limitTrials: number;
   limitTrialsThatLostBytes: number;
   bytesLost: number;
@@ -253,6 +255,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     cacheCorruptionsThatChangedFindings: 0,
     killTrials: 0,
     killTrialsWithDamagedFile: 0,
+    killTrialsEndedWithNewFile: 0,
     limitTrials: 0,
     limitTrialsThatLostBytes: 0,
     bytesLost: 0,
@@ -387,6 +390,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     await runCli(project.write, project.dir, { killAfterMs: 300 + int(rng, 4_000), cacheHome: join(work, 'cache-writers') });
     const now = readFileSync(join(project.dir, project.target));
     log(`${stamp()} kill trial ${trial} (${project.write[0]})`);
+    if (now.equals(after) && !before.equals(after)) report.killTrialsEndedWithNewFile++;
     if (!now.equals(before) && !now.equals(after)) {
       report.killTrialsWithDamagedFile++;
       problem(`kill trial ${trial}: ${project.target} is neither the old nor the new file (${now.length} bytes)`);
