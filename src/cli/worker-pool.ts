@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ScannerSetup, TextOutcome, TextTask } from './scan-text.js';
 
@@ -39,7 +40,7 @@ export function startScanPool(threads: number, setup: ScannerSetup): ScanPool | 
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     workerData: setup,
     // By absolute URL: a bare 'tsx' would be looked up from the current folder, which may be any project.
-    ...(fromSource ? { execArgv: ['--import', import.meta.resolve('tsx')] } : {}),
+    ...(fromSource ? { execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] } : {}),
   });
   return {
     threads,
