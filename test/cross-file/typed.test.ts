@@ -2,6 +2,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeCacheFile, encodeCacheFile } from '../../src/cli/cache-schema.js';
 import { runCli } from '../support/cli.js';
 import { project } from '../support/project.js';
 import { JOB, SERVICE } from '../support/typed-sources.js';
@@ -70,10 +71,10 @@ describe('type-aware answers in the cache', () => {
     // Rewrite the cached answers to "resolves nowhere": reused, they give the verdicts of a scan
     // without types (the name-based charge() instead of the resolved renew()).
     const settled = join(cache, readdirSync(cache).find((f) => f.startsWith('settled-')) as string);
-    const data = JSON.parse(readFileSync(settled, 'utf8')) as { typed: { answers: Record<string, unknown> } };
+    const data = decodeCacheFile(readFileSync(settled, 'utf8')) as { typed: { answers: Record<string, unknown> } };
     expect(Object.keys(data.typed.answers).length).toBeGreaterThan(0);
     for (const key of Object.keys(data.typed.answers)) data.typed.answers[key] = null;
-    writeFileSync(settled, JSON.stringify(data));
+    writeFileSync(settled, encodeCacheFile(data)); // with a checksum that matches, as faultline writes it
 
     appendFileSync(join(dir, 'tools/report.py'), 'print("more")\n');
     expect(await lines(dir, withCache)).toEqual(['AP-001 src/job.ts:10']);
