@@ -103,10 +103,11 @@ const MUTATIONS: Record<string, (rng: Rng, text: Buffer, ext: string) => Buffer>
   'long-line': (rng, b) => insert(b, lineStart(b, rng), Buffer.from(`${'x'.repeat(200_000 + int(rng, 200_000))}\n`)),
   'deep-nesting': (rng, b, ext) => {
     const depth = pick(rng, [100, 1_000, 20_000]);
-    const line = ext === '.py' ? `x = ${'charge('.repeat(depth)}p${')'.repeat(depth)}\n` : `await ${'gateway.charge('.repeat(depth)}p${')'.repeat(depth)};\n`;
+    // One level a line: a single long line would be skipped as minified before it is parsed.
+    const line = ext === '.py' ? `x = ${'charge(\n'.repeat(depth)}p${')\n'.repeat(depth)}\n` : `await ${'gateway.charge(\n'.repeat(depth)}p${')\n'.repeat(depth)};\n`;
     return insert(b, lineStart(b, rng), Buffer.from(line));
   },
-  'member-chain': (rng, b, ext) => insert(b, lineStart(b, rng), Buffer.from(`x${'.b'.repeat(pick(rng, [50, 5_000]))}.charge(p)${ext === '.py' ? '' : ';'}\n`)),
+  'member-chain': (rng, b, ext) => insert(b, lineStart(b, rng), Buffer.from(ext === '.py' ? `x = (x${'\n.b'.repeat(pick(rng, [50, 5_000]))}.charge(p))\n` : `x${'\n.b'.repeat(pick(rng, [50, 5_000]))}.charge(p);\n`)),
   unicode: (_rng, b) => Buffer.from(b.toString('utf8').replace(/\bcharge\b/g, 'chärge_ŝ').replace(/\bpayment\b/g, 'paiement_日本')),
   'shuffle-lines': (rng, b) => {
     const lines = b.toString('utf8').split('\n');

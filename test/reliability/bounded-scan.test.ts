@@ -10,9 +10,13 @@ import { builtinRules, vocab } from '../support/scan.js';
 // Issue 17: parsing and matching one file is bounded on adversarial sources, and ends the same way
 // in the main thread and in a worker.
 
-/** A retried TypeScript function whose one statement is `await <open>…p…<close>`, `depth` times nested. */
+/**
+ * A retried TypeScript function whose one statement is `await <open>…p…<close>`, `depth` times
+ * nested, one level a line (a single long line would be skipped as minified before matching).
+ */
 function nested(open: string, close: string, depth: number): string {
-  return `async function pay(p) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      await ${open.repeat(depth)}p${close.repeat(depth)};\n      return;\n    } catch (e) {\n      console.log(e);\n    }\n  }\n}\n`;
+  const body = `${`${open}\n`.repeat(depth)}p${`${close}\n`.repeat(depth)}`;
+  return `async function pay(p) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      await ${body};\n      return;\n    } catch (e) {\n      console.log(e);\n    }\n  }\n}\n`;
 }
 
 function folder(files: Record<string, string>): string {
@@ -34,7 +38,7 @@ describe('adversarial sources end in bounded time', () => {
   });
 
   it('a 10,000-deep member chain gives the same answer in the main thread and in a worker (no stack overflow)', async () => {
-    const dir = folder({ 'chain.ts': nested('', '', 0).replace('await p', `await x${'.b'.repeat(10_000)}.charge(p)`), 'ok.ts': nested('gateway.charge(', ')', 1) });
+    const dir = folder({ 'chain.ts': nested('', '', 0).replace('await p', `await x${'\n.b'.repeat(10_000)}.charge(p)`), 'ok.ts': nested('gateway.charge(', ')', 1) });
     const files = [join(dir, 'chain.ts'), join(dir, 'ok.ts')];
     const main = await scanCorpus(files, dir, { jobs: 1 });
     const worker = await scanCorpus(files, dir, { jobs: 2, workerMinBytes: 0 });
