@@ -1,5 +1,6 @@
 import type { CatalogueEntry } from '../catalogue/anti-pattern-catalogue.js';
 import { TermIndex } from '../text/term-index.js';
+import { unwrapLines } from '../text/unwrap-lines.js';
 
 /** An anti-pattern recognised in a record, with the term that satisfied each signal group. */
 export interface AntiPatternMatch {
@@ -41,9 +42,12 @@ export function signalEvidence(texts: readonly string[], entry: CatalogueEntry):
   return out;
 }
 
-/** Split prose into sentences on `.`, `!`, `?` or line breaks; trims; drops empties. */
+/**
+ * Split prose into sentences on `.`, `!`, `?` or line breaks that end a sentence (hard-wrapped
+ * lines are joined first); trims; drops empties.
+ */
 export function splitSentences(text: string): string[] {
-  return text
+  return unwrapLines(text)
     .split(/(?<=[.!?])\s+|\r?\n/)
     .map((s) => s.trim().replace(/[.]+$/, ''))
     .filter((s) => s.length > 0);
