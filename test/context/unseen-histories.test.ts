@@ -51,3 +51,58 @@ describe('hard-wrapped text', () => {
     expect(statements(r)).not.toContain('The dispatcher must check');
   });
 });
+
+const relevanceOf = (r: Report, id: string): Record<string, unknown> => {
+  const incident = r.incidents.find((i) => i.incident_id === id);
+  expect(incident, id).toBeDefined();
+  return incident?.relevance_to_manifold ?? {};
+};
+
+describe('anti-pattern attribution on evidence', () => {
+  it('names the sentence of the incident that shows the anti-pattern', async () => {
+    const r = await contextOf('courier-dispatch', '2025-06-30');
+    expect(relevanceOf(r, 'DSP-2025-031').anti_pattern_evidence).toEqual([
+      {
+        id: 'AP-002',
+        sentence:
+          'The reassignment loop called Beacon to push the offer to the courier on every attempt instead of once the assignment was confirmed, so couriers near the store received up to 20 pushes for one order',
+      },
+    ]);
+  });
+
+  it('does not credit retry-without-idempotency to a retry that carried its key', async () => {
+    const courier = await contextOf('courier-dispatch', '2025-06-30');
+    expect(relevanceOf(courier, 'DSP-2025-040').anti_patterns).not.toContain('AP-001');
+    expect(relevanceOf(courier, 'DSP-2025-014').anti_patterns).toContain('AP-001');
+    const campaign = await contextOf('campaign-sender', '2025-06-30');
+    expect(relevanceOf(campaign, 'PD-7815').anti_patterns).not.toContain('AP-001');
+    expect(relevanceOf(campaign, 'PD-7781').anti_pattern_evidence).toContainEqual({
+      id: 'AP-001',
+      sentence: 'The campaign-sender retried the batch without a dedup id and Postflare sent every message again',
+    });
+  });
+});
+
+describe('postmortem lessons', () => {
+  it('reads action items kept in a Markdown table with a Status column', async () => {
+    const r = await contextOf('courier-dispatch', '2025-06-30');
+    const pm = r.postmortem_analysis.find((p) => p.id === 'DSP-2025-031');
+    expect(pm?.action_items).toEqual({
+      completed: ['Push the offer to the courier only after the assignment is confirmed'],
+      incomplete: ['Limit pushes to 5 per courier per hour'],
+    });
+    const other = r.postmortem_analysis.find((p) => p.id === 'dsp-2025-014');
+    expect(other?.action_items.completed).toContain('Send the assignment token on every Routewise call');
+    expect(other?.action_items.incomplete).toContain('Chaos test Routewise timeouts in staging');
+  });
+
+  it('derives constraints from "What we changed" and action items, not from alerts or process', async () => {
+    const r = await contextOf('campaign-sender', '2025-06-30');
+    expect(statements(r)).toContain(
+      'The sender attaches a dedup id (campaign id + batch number) to every send batch, and Postflare drops a batch it has already accepted',
+    );
+    const courier = statements(await contextOf('courier-dispatch', '2025-06-30'));
+    expect(courier).toContain('Push the offer to the courier only after the assignment is confirmed');
+    expect(courier.some((s) => s.startsWith('Chaos test') || s.startsWith('Alert when one order'))).toBe(false);
+  });
+});

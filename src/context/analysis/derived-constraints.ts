@@ -1,9 +1,46 @@
 import type { ManifoldConstraint } from '../manifold/manifold-schema.js';
+import type { Postmortem } from '../postmortems/postmortem-types.js';
 import { pluralMonths } from '../text/dates.js';
+import { contextVocabulary, type ContextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { splitSentences } from './anti-pattern-matching.js';
 import type { AnalyzedIncident } from './incident-analysis.js';
 import { forbidden, required, requirementFromAbsence, requirementFromOmission, statementKey } from './statements.js';
 import type { TicketPattern } from './ticket-patterns.js';
+
+/** A lesson a postmortem states as a rule: what the team changed, or an action item. */
+export interface PostmortemLesson {
+  statement: string;
+  rationale: string;
+}
+
+/**
+ * The lessons of a postmortem that read as rules of the component: each sentence of "What we
+ * changed" ("The dispatcher now sends …" → "The dispatcher sends …") and each action item, done
+ * or open, except those about detection or process (`process_action_starts` of the context
+ * vocabulary: alerts, dashboards, documents…).
+ */
+export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary = contextVocabulary()): PostmortemLesson[] {
+  const processStarts = vocabulary.process_action_starts.map((p) => p.toLowerCase());
+  const isProcess = (item: string): boolean => {
+    const lower = item.toLowerCase();
+    return processStarts.some((p) => lower === p || lower.startsWith(`${p} `));
+  };
+  const changes = pm.changes.flatMap(splitSentences).map((s) => ({
+    statement: capitalise(s.replace(/\s+now\s+/i, ' ').replace(/^now\s+/i, '')),
+    rationale: `${pm.id} what we changed`,
+  }));
+  const items = [
+    ...pm.actionItems.completed.map((t) => ({ t, state: 'done' })),
+    ...pm.actionItems.incomplete.map((t) => ({ t, state: 'open' })),
+  ]
+    .filter(({ t }) => !isProcess(t))
+    .map(({ t, state }) => ({ statement: capitalise(t.replace(/[.]+$/, '')), rationale: `${pm.id} action item (${state})` }));
+  return [...changes, ...items];
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 /** A constraint derived from failure history, in the seed's shape. */
 export interface DerivedConstraint {
@@ -39,7 +76,8 @@ export const MIN_TICKETS_FOR_GOAL = 10;
 /**
  * Derive constraints:
  *
- * - from each high-relevance incident: root-cause sentences stating an omission ("X did not Y" →
+ * - from each high-relevance incident: its postmortems' lessons (`postmortemLessons`: what the team
+ *   changed, action items), root-cause sentences stating an omission ("X did not Y" →
  *   "X must Y") and contributing factors stating an absence ("No X" → "X is required"); ids
  *   `T_<INCIDENT>_<n>` (`T_INC089_1`), type invariant;
  * - from each identified anti-pattern: its prevention (`must_include` → "… is required",
@@ -56,6 +94,7 @@ export function deriveConstraints(
   antiPatterns: readonly IdentifiedAntiPattern[],
   patterns: readonly TicketPattern[],
   existing: readonly ManifoldConstraint[] = [],
+  postmortemLessons: ReadonlyMap<string, readonly PostmortemLesson[]> = new Map(),
 ): DerivedConstraints {
   const seen = new Set<string>(existing.map((c) => statementKey(c.statement)));
   const taken = new Set<string>(existing.map((c) => c.id));
@@ -85,6 +124,7 @@ export function deriveConstraints(
           const r = requirementFromAbsence(f);
           return r ? [{ statement: r, rationale: `${incident.incidentId} contributing factor` }] : [];
         }),
+        ...(postmortemLessons.get(incident.incidentId) ?? []),
       ].filter((c) => fresh(c.statement));
       const short = shortIds.get(incident.incidentId) ?? 'INC';
       return {

@@ -4,7 +4,7 @@ import type { Manifold } from '../manifold/manifold-schema.js';
 import { parseDate } from '../text/dates.js';
 import { TermIndex } from '../text/term-index.js';
 import { contentStems } from '../text/tokenize.js';
-import { matchAntiPatterns, type AntiPatternMatch } from './anti-pattern-matching.js';
+import { attributeAntiPatterns, type AntiPatternMatch } from './anti-pattern-matching.js';
 import { linkConstraints } from './constraint-links.js';
 import { genericStems } from './failure-modes.js';
 import { incidentSegments, inWindow, scoreIncidentRelevance, termCount, type Relevance, type TimeWindow } from './relevance.js';
@@ -15,7 +15,7 @@ export interface AnalyzedIncident {
   relevance: Relevance;
   /** Manifold constraint ids it touches. */
   constraintsAffected: string[];
-  /** Catalogue anti-patterns its title, root cause and contributing factors show. */
+  /** Catalogue anti-patterns a sentence of its root cause, contributing factors or postmortem shows. */
   antiPatterns: AntiPatternMatch[];
   /** Content stems of all its text. */
   stems: Set<string>;
@@ -32,6 +32,8 @@ export interface IncidentAnalysis {
 }
 
 /**
+ * `evidenceTexts`: more text per incident id that may evidence an anti-pattern (its postmortem).
+ *
  * Keep the incidents inside the window that mention at least one manifold entity, system or error
  * type; score each, link it to constraints and match it against the anti-pattern catalogue.
  */
@@ -41,6 +43,7 @@ export function analyzeIncidents(
   window: TimeWindow,
   threshold: number,
   catalogue: readonly CatalogueEntry[],
+  evidenceTexts: ReadonlyMap<string, readonly string[]> = new Map(),
 ): IncidentAnalysis {
   const inScope = incidents.filter((i) => inWindow(i.date, window));
   const generic = genericStems(manifold);
@@ -51,12 +54,11 @@ export function analyzeIncidents(
       const segments = incidentSegments(incident);
       const index = new TermIndex(segments);
       const stems = new Set(segments.flatMap((s) => contentStems(s)));
-      const signalText = new TermIndex([incident.title, incident.rootCause, ...incident.contributingFactors]);
       return {
         incident,
         relevance,
         constraintsAffected: linkConstraints(index, stems, manifold.constraints, generic),
-        antiPatterns: matchAntiPatterns(signalText, catalogue),
+        antiPatterns: attributeAntiPatterns([incident.rootCause, ...incident.contributingFactors, ...(evidenceTexts.get(incident.incidentId) ?? [])], catalogue),
         stems,
       };
     })

@@ -3,7 +3,7 @@ import { ContextInputError } from '../errors.js';
 import { lineOf, nodeText, parseMarkdown, splitSections, type MarkdownSection } from './markdown-tree.js';
 import type { Postmortem, WhyStep } from './postmortem-types.js';
 
-type SectionKind = 'whys' | 'actions' | 'systemic' | 'lessons';
+type SectionKind = 'whys' | 'actions' | 'systemic' | 'lessons' | 'narrative' | 'changes';
 
 const HELP = 'See docs/context.md "Postmortems" for the expected layout';
 
@@ -14,7 +14,10 @@ const HELP = 'See docs/context.md "Postmortems" for the expected layout';
  *   `ID: PM-…` names the postmortem (else the title's leading id, else the file name);
  * - a "Five Whys" section holds a list of "Why …? Because …" items, a plain list read as a chain
  *   (each item is the cause of the one before), or a table with Why and Because columns;
- * - an "Action Items" section holds task-list items: `- [x]` completed, `- [ ]` (or no box) incomplete;
+ * - an "Action Items" section holds task-list items: `- [x]` completed, `- [ ]` (or no box) incomplete,
+ *   or a table with the item in one column and a Status column ("Done", "✅", "Closed"… completed);
+ * - "Root cause" / "Why" / "What happened" sections are kept as narrative (evidence for anti-patterns),
+ *   "What we changed" / "Changes" sections as changes (lessons for derived constraints);
  * - "Systemic Issues" and "Lessons" sections hold list items (or paragraphs).
  *
  * @param text - the Markdown
@@ -41,7 +44,10 @@ export function parsePostmortem(text: string, file: string): Postmortem {
   const whys = sections.filter((s) => s.kind === 'whys').flatMap((s) => readWhys(s.section, file));
   const actionSections = sections.filter((s) => s.kind === 'actions');
   const actionNodes = actionSections.length > 0 ? actionSections.flatMap((s) => s.section.nodes) : root.children;
-  const items = listItemsIn(actionNodes).filter((i) => actionSections.length > 0 || i.checked !== undefined);
+  const items = [
+    ...listItemsIn(actionNodes).filter((i) => actionSections.length > 0 || i.checked !== undefined),
+    ...actionSections.flatMap((s) => s.section.nodes.filter((n): n is Table => n.type === 'table')).flatMap(actionItemsFromTable),
+  ];
   return {
     id,
     incidentId,
@@ -53,13 +59,17 @@ export function parsePostmortem(text: string, file: string): Postmortem {
     },
     systemicIssues: entriesOf(sections, 'systemic'),
     lessons: entriesOf(sections, 'lessons'),
+    narrative: entriesOf(sections, 'narrative'),
+    changes: entriesOf(sections, 'changes'),
     source: file,
   };
 }
 
 function classify(heading: string): SectionKind | undefined {
   const h = heading.toLowerCase();
+  if (/what (we|was|has) changed|changes? (made|we made)|^changes$|^fix(es)?$|what we fixed/.test(h)) return 'changes';
   if (/\b(five|5) whys\b|\bwhys\b/.test(h)) return 'whys';
+  if (/root cause|^why$|what happened|^cause|contributing/.test(h)) return 'narrative';
   if (/action items?|follow[- ]?ups?|remediation|next steps/.test(h)) return 'actions';
   if (/systemic/.test(h)) return 'systemic';
   if (/lessons?/.test(h)) return 'lessons';
@@ -214,4 +224,29 @@ function whysFromTable(table: Table, file: string): WhyStep[] {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Status cells that mean an action item is finished. */
+const DONE_STATUS = /\b(done|complete|completed|closed|fixed|resolved|shipped|merged)\b|✅|✔|☑|\[x\]/i;
+
+/**
+ * Action items kept in a Markdown table: the item is the column headed like "Action", "Item",
+ * "Task" or "Description" (else the first column that is not a number), the state is the "Status"
+ * (or "State", "Done") column. A table without a status column is not an action-item table.
+ */
+function actionItemsFromTable(table: Table): Item[] {
+  const [head, ...rows] = table.children;
+  const headers = (head?.children ?? []).map((c) => nodeText(c).toLowerCase().trim());
+  const statusCol = headers.findIndex((h) => /^(status|state|done)\b/.test(h));
+  if (statusCol < 0) return [];
+  let textCol = headers.findIndex((h, i) => i !== statusCol && /action|item|task|description|what|fix/.test(h));
+  if (textCol < 0) textCol = headers.findIndex((h, i) => i !== statusCol && h !== '#' && h !== 'no' && h !== 'id');
+  if (textCol < 0) return [];
+  return rows
+    .map((row) => ({
+      text: nodeText(row.children[textCol] ?? { type: 'text', value: '' }).trim(),
+      checked: DONE_STATUS.test(nodeText(row.children[statusCol] ?? { type: 'text', value: '' })),
+      line: lineOf(row),
+    }))
+    .filter((i) => i.text.length > 0);
 }

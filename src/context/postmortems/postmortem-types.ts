@@ -16,6 +16,10 @@ export interface Postmortem {
   actionItems: { completed: string[]; incomplete: string[] };
   systemicIssues: string[];
   lessons: string[];
+  /** Prose of the sections that tell the cause ("Root cause", "Why", "What happened"), one entry per paragraph or list item. */
+  narrative: string[];
+  /** What the team changed ("What we changed", "Changes", "Fixes"), one entry per paragraph or list item. */
+  changes: string[];
   /** Display path of the file it came from. */
   source: string;
 }

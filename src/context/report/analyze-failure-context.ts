@@ -1,5 +1,5 @@
 import { splitSentences } from '../analysis/anti-pattern-matching.js';
-import { allDerived, deriveConstraints, type DerivedConstraints } from '../analysis/derived-constraints.js';
+import { allDerived, deriveConstraints, postmortemLessons, type DerivedConstraints } from '../analysis/derived-constraints.js';
 import { enrichFailureModes } from '../analysis/failure-modes.js';
 import { analyzeIncidents, type AnalyzedIncident } from '../analysis/incident-analysis.js';
 import { assessRisk, assessRootCauseCoverage, criticalWarnings, type CriticalWarning } from '../analysis/preparedness.js';
@@ -62,20 +62,22 @@ export function analyzeFailureContext(input: FailureContextInput, options: Failu
   const window: TimeWindow = { start: monthsBefore(options.now, options.timeframeMonths), now: options.now };
   const { manifold, catalogue } = input;
 
-  const incidents = analyzeIncidents(input.incidents, manifold, window, threshold, catalogue);
-  const high = incidents.analyzed.filter((a) => a.relevance.high);
-  const tickets = analyzeTickets(input.tickets, manifold, window, catalogue, options.clustering);
-
   const postmortemsByIncident = new Map<string, Postmortem[]>();
   for (const pm of [...input.postmortems].sort((a, b) => cmp(a.id, b.id))) {
     postmortemsByIncident.set(pm.incidentId, [...(postmortemsByIncident.get(pm.incidentId) ?? []), pm]);
   }
+  const postmortemTexts = new Map([...postmortemsByIncident].map(([id, pms]) => [id, pms.flatMap(postmortemEvidenceTexts)]));
+
+  const incidents = analyzeIncidents(input.incidents, manifold, window, threshold, catalogue, postmortemTexts);
+  const high = incidents.analyzed.filter((a) => a.relevance.high);
+  const tickets = analyzeTickets(input.tickets, manifold, window, catalogue, options.clustering);
   const knownIncidents = new Set(input.incidents.map((i) => i.incidentId));
   const joined = incidents.analyzed.flatMap((a) => postmortemsByIncident.get(a.incident.incidentId) ?? []);
   const orphans = [...input.postmortems].filter((pm) => !knownIncidents.has(pm.incidentId)).sort((a, b) => cmp(a.id, b.id));
 
   const { entries: antiPatternEntries, identified } = identifyAntiPatterns(incidents.analyzed, tickets.patterns, catalogue, input.existingAntiPatterns ?? []);
-  const derived = deriveConstraints(high, identified, tickets.patterns, manifold.constraints);
+  const lessonsByIncident = new Map([...postmortemsByIncident].map(([id, pms]) => [id, pms.flatMap((pm) => postmortemLessons(pm))]));
+  const derived = deriveConstraints(high, identified, tickets.patterns, manifold.constraints, lessonsByIncident);
   const enrichment = enrichFailureModes(manifold, incidents.analyzed, tickets.patterns, identified, options.timeframeMonths);
   const coverage = assessRootCauseCoverage(manifold, high, derived);
   const openOnHigh = high.flatMap((a) => postmortemsByIncident.get(a.incident.incidentId) ?? []).reduce((n, pm) => n + pm.actionItems.incomplete.length, 0);
@@ -200,6 +202,7 @@ function incidentEntry(a: AnalyzedIncident, postmortem: Postmortem | undefined, 
       matched_terms: { entities: a.relevance.matched.entities, systems: a.relevance.matched.systems, error_types: a.relevance.matched.errorTypes },
       constraints_affected: a.constraintsAffected,
       anti_patterns: a.antiPatterns.map((m) => m.entry.id),
+      anti_pattern_evidence: a.antiPatterns.map((m) => ({ id: m.entry.id, sentence: m.evidence ?? m.terms.join(', ') })),
       lesson,
     },
   };
@@ -242,4 +245,9 @@ function count(n: number): string {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A postmortem's prose that may evidence an anti-pattern: its causes, lessons and narrative. */
+function postmortemEvidenceTexts(pm: Postmortem): string[] {
+  return [...pm.fiveWhys.map((w) => w.because), ...pm.lessons, ...pm.systemicIssues, ...pm.narrative];
 }

@@ -61,6 +61,8 @@ export interface IncidentEntry {
     matched_terms: { entities: string[]; systems: string[]; error_types: string[] };
     constraints_affected: string[];
     anti_patterns: string[];
+    /** Per attributed anti-pattern, the sentence of the incident's text that shows it. */
+    anti_pattern_evidence: { id: string; sentence: string }[];
     lesson: string;
   };
 }

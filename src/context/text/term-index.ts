@@ -24,12 +24,27 @@ export class TermIndex {
 
   /** True when every word of `term`, stemmed, occurs in this document as a contiguous phrase. */
   has(term: string): boolean {
+    return this.occurrences(term).length > 0;
+  }
+
+  /** Token positions where `term` (stemmed, as a contiguous phrase) starts. */
+  occurrences(term: string): number[] {
     const words = stemAll(term);
     const [first, ...rest] = words;
-    if (first === undefined) return false;
-    const starts = this.positions.get(first);
-    if (!starts) return false;
-    return starts.some((start) => rest.every((w, i) => this.stems[start + 1 + i] === w));
+    if (first === undefined) return [];
+    const starts = this.positions.get(first) ?? [];
+    return starts.filter((start) => rest.every((w, i) => this.stems[start + 1 + i] === w));
+  }
+
+  /** The `count` stems before position `at`, stopping at a segment break. */
+  stemsBefore(at: number, count: number): string[] {
+    const out: string[] = [];
+    for (let i = at - 1; i >= 0 && out.length < count; i -= 1) {
+      const s = this.stems[i] as string;
+      if (s === '\u0000') break;
+      out.push(s);
+    }
+    return out;
   }
 
   /** The first of `terms` this document contains, or undefined. */

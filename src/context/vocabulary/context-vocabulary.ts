@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { findPackageRoot } from '../catalogue/built-in-catalogue.js';
+
+const SafeguardSchema = z.object({
+  terms: z.array(z.string()).min(1),
+  with: z.array(z.string()),
+  without: z.array(z.string()),
+});
+
+export const ContextVocabularySchema = z
+  .object({
+    generic_failure_words: z.array(z.string()),
+    synonyms: z.array(z.array(z.string()).min(2)),
+    anti_pattern_safeguards: z.record(z.string(), SafeguardSchema).default({}),
+    process_action_starts: z.array(z.string()).default([]),
+  })
+  .strict();
+
+/** How failure histories are read: generic failure words, synonym groups, anti-pattern safeguards. */
+export type ContextVocabulary = z.infer<typeof ContextVocabularySchema>;
+export type Safeguard = z.infer<typeof SafeguardSchema>;
+
+/** Where the vocabulary lives inside the faultline package. */
+export const CONTEXT_VOCABULARY_FILE = path.join('rules', 'context', 'vocabulary.yaml');
+
+let loaded: ContextVocabulary | undefined;
+
+/**
+ * The built-in context vocabulary (rules/context/vocabulary.yaml of the faultline package), read
+ * once. A malformed file is a bug of the package, so it throws with the file named.
+ */
+export function contextVocabulary(): ContextVocabulary {
+  if (loaded) return loaded;
+  const root = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+  if (!root) throw new Error('faultline: cannot find its package folder for the context vocabulary');
+  const file = path.join(root, CONTEXT_VOCABULARY_FILE);
+  const result = ContextVocabularySchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!result.success) throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  loaded = result.data;
+  return loaded;
+}
+
+/** Every word of the synonym groups `term` belongs to (the term itself first), or just `term`. */
+export function synonymsOf(term: string, vocabulary: ContextVocabulary = contextVocabulary()): string[] {
+  const key = term.toLowerCase();
+  const groups = vocabulary.synonyms.filter((g) => g.some((w) => w.toLowerCase() === key));
+  return [term, ...new Set(groups.flat().filter((w) => w.toLowerCase() !== key))];
+}
