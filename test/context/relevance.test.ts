@@ -44,8 +44,14 @@ describe('scoreIncidentRelevance', () => {
       window,
     );
     expect(r.matched).toEqual({ entities: ['payment', 'retry', 'gateway'], systems: ['payment-service'], errorTypes: ['duplicate', 'timeout'] });
-    // 0.35·3/3 + 0.25·1/2 + 0.25·2/3 + 0.15·1 = 0.7917
-    expect(r.score).toBe(0.79);
+    // 0.35·3/3 + 0.25·1 (a system named) + 0.25·1/3 (timeout is a generic failure word: not counted) + 0.15·1 = 0.8333
+    expect(r.score).toBe(0.83);
+    expect(r.reasons).toEqual([
+      'systems: payment-service (0.25 of 0.25)',
+      'entities: payment, retry, gateway (0.35 of 0.35)',
+      'error types: duplicate, timeout (generic, not counted) (0.08 of 0.25)',
+      'recency: 2025-01-01 (0.15 of 0.15)',
+    ]);
     expect(r.recency).toBe(1);
     expect(r.high).toBe(true);
   });
@@ -54,7 +60,7 @@ describe('scoreIncidentRelevance', () => {
     const text = 'title: Duplicate payments during gateway timeout\nroot_cause: Retry logic ran twice\nsystems: [payment-service]\n';
     const old = scoreIncidentRelevance(incident(`date: 2024-01-01\n${text}`), manifold, window);
     expect(old.recency).toBe(0);
-    expect(old.score).toBe(0.64);
+    expect(old.score).toBe(0.68);
     const mid = scoreIncidentRelevance(incident(`date: 2024-07-02\n${text}`), manifold, window);
     expect(mid.recency).toBe(0.5);
   });

@@ -106,3 +106,24 @@ describe('postmortem lessons', () => {
     expect(courier.some((s) => s.startsWith('Chaos test') || s.startsWith('Alert when one order'))).toBe(false);
   });
 });
+
+describe('relevance on the component\'s own terms', () => {
+  it('keeps other services that only share generic failure words out, and shows why', async () => {
+    const r = await contextOf('courier-dispatch', '2025-06-30');
+    const high = r.incidents.filter((i) => i.relevance_to_manifold.high_relevance === true).map((i) => i.incident_id);
+    expect(high).not.toContain('DSP-2025-022'); // pricing: "time out", "stuck"
+    expect(high).not.toContain('DSP-2024-188'); // map tiles: "timed out", "stuck loading"
+    expect(relevanceOf(r, 'DSP-2025-014').reasons).toEqual([
+      'systems: dispatch-service, routewise (0.25 of 0.25)',
+      'entities: order, courier, assignment, assignment token (0.35 of 0.35)',
+      'error types: duplicate, timeout (generic, not counted) (0.08 of 0.25)',
+      'recency: 2025-02-11 (0.09 of 0.15)',
+    ]);
+  });
+
+  it('admits an incident about the component worded with synonyms the manifold does not use', async () => {
+    // "no courier" / "opted-out" / "driver": the manifold says unassigned, unsubscribe, courier.
+    expect(relevanceOf(await contextOf('courier-dispatch', '2025-06-30'), 'DSP-2024-201').high_relevance).toBe(true);
+    expect(relevanceOf(await contextOf('campaign-sender', '2025-06-30'), 'PD-7802').high_relevance).toBe(true);
+  });
+});

@@ -2,12 +2,30 @@ import type { Incident } from '../incidents/incident-schema.js';
 import type { Manifold, ManifoldTerm } from '../manifold/manifold-schema.js';
 import { parseDate } from '../text/dates.js';
 import { TermIndex } from '../text/term-index.js';
+import { stemAll } from '../text/tokenize.js';
+import { contextVocabulary, synonymsOf, type ContextVocabulary } from '../vocabulary/context-vocabulary.js';
 
 /** Score at or above which an incident counts as "high relevance" (documented in docs/context.md). */
 export const HIGH_RELEVANCE_THRESHOLD = 0.6;
 
-/** Weight of each dimension in the relevance score; they add up to 1. */
+/**
+ * Weight of each dimension in the relevance score; they add up to 1. Generic failure words
+ * ("timed out", "stuck"), which every component shares, do not count inside error types
+ * (`GENERIC_ERROR_TYPE_SHARE`), so the component's own terms decide.
+ */
 export const RELEVANCE_WEIGHTS = { entities: 0.35, systems: 0.25, errorTypes: 0.25, recency: 0.15 } as const;
+
+/**
+ * Without a system named, the entities stand in for the component at this share: an incident
+ * about the component's data and interfaces that names no service still counts.
+ */
+export const ENTITIES_FOR_SYSTEM = 0.6;
+
+/**
+ * An error type made only of generic failure words counts at this share: it says something failed,
+ * not that this component did (an incident of another service "timed out" and got "stuck" too).
+ */
+export const GENERIC_ERROR_TYPE_SHARE = 0;
 
 /**
  * Matched terms count against at most this many terms of a dimension, so an incident that hits
@@ -37,6 +55,8 @@ export interface Relevance {
   matched: MatchedTerms;
   /** `score >= threshold`. */
   high: boolean;
+  /** Why it scored so, one line per dimension ("systems: dispatch-service (0.40 of 0.40)"). */
+  reasons: string[];
 }
 
 /** All text of an incident, one segment per field, for term and phrase lookups. */
@@ -55,9 +75,18 @@ export function incidentSegments(incident: Incident): string[] {
   ].filter((s) => s.length > 0);
 }
 
-/** Names of the `terms` whose name or any alias occurs in `index`, in manifold order. */
+/**
+ * Names of the `terms` whose name, any alias, or any synonym of those (context vocabulary) occurs
+ * in `index`, in manifold order.
+ */
 export function matchTerms(index: TermIndex, terms: readonly ManifoldTerm[]): string[] {
-  return terms.filter((t) => t.phrases.some((p) => index.has(p))).map((t) => t.name);
+  return terms.filter((t) => t.phrases.some((p) => synonymsOf(p).some((w) => index.has(w)))).map((t) => t.name);
+}
+
+/** True when every phrase of `term` is made of generic failure words only ("timed out", "stuck"). */
+export function isGenericTerm(term: ManifoldTerm, vocabulary: ContextVocabulary = contextVocabulary()): boolean {
+  const generic = new Set(vocabulary.generic_failure_words.flatMap(stemAll));
+  return term.phrases.every((p) => stemAll(p).every((w) => generic.has(w)));
 }
 
 /** Which manifold terms `index` mentions. */
@@ -80,11 +109,13 @@ export function inWindow(date: string, window: TimeWindow): boolean {
  *
  *   score = 0.35·E + 0.25·S + 0.25·X + 0.15·R
  *
- * where E, S and X are the shares of the manifold's entities, systems and error types the incident
- * mentions (matched / min(total, 3), capped at 1; a dimension the manifold leaves empty is dropped
- * and the other weights scaled up) and R is recency, 1 − age / timeframe. Terms are matched on
- * stemmed words as phrases, aliases included; an incident's explicit `systems`, `tags` and
- * `error_types` count as text.
+ * E and X are the shares of the entities and error types it mentions
+ * (matched / min(total, 3), capped at 1), an error type made only of generic failure words
+ * not counting; S is 1 when it names one of the manifold's systems (the component or a provider
+ * it calls), else 0.6·E (its entities stand in for the component); R is recency, 1 − age / timeframe. A dimension the manifold leaves empty is
+ * dropped and the other weights scaled up. Terms are matched on stemmed words as phrases, with
+ * their aliases and the synonyms of the context vocabulary; an incident's explicit `systems`,
+ * `tags` and `error_types` count as text. `reasons` says what each dimension contributed.
  *
  * @param threshold - score for "high relevance" (default `HIGH_RELEVANCE_THRESHOLD`)
  */
@@ -98,18 +129,34 @@ export function scoreIncidentRelevance(
   const date = parseDate(incident.date) ?? window.now;
   const span = window.now.getTime() - window.start.getTime();
   const recency = span > 0 ? clamp01(1 - (window.now.getTime() - date.getTime()) / span) : 1;
-  const parts: { weight: number; value: number }[] = [{ weight: RELEVANCE_WEIGHTS.recency, value: recency }];
-  const dims: [number, number, number][] = [
-    [RELEVANCE_WEIGHTS.entities, matched.entities.length, manifold.entities.length],
-    [RELEVANCE_WEIGHTS.systems, matched.systems.length, manifold.systems.length],
-    [RELEVANCE_WEIGHTS.errorTypes, matched.errorTypes.length, manifold.errorTypes.length],
-  ];
-  for (const [weight, hits, total] of dims) {
-    if (total > 0) parts.push({ weight, value: Math.min(1, hits / Math.min(total, TERMS_FOR_FULL_MARKS)) });
+  const share = (hits: number, total: number): number => Math.min(1, hits / Math.min(total, TERMS_FOR_FULL_MARKS));
+  const entityShare = manifold.entities.length > 0 ? share(matched.entities.length, manifold.entities.length) : 0;
+  const errorHits = manifold.errorTypes
+    .filter((t) => matched.errorTypes.includes(t.name))
+    .reduce((n, t) => n + (isGenericTerm(t) ? GENERIC_ERROR_TYPE_SHARE : 1), 0);
+  const parts: { name: string; weight: number; value: number; why: string }[] = [];
+  if (manifold.systems.length > 0) {
+    const named = matched.systems.length > 0;
+    parts.push({
+      name: 'systems',
+      weight: RELEVANCE_WEIGHTS.systems,
+      value: named ? 1 : ENTITIES_FOR_SYSTEM * entityShare,
+      why: named ? matched.systems.join(', ') : 'none named (entities stand in)',
+    });
   }
+  if (manifold.entities.length > 0) {
+    parts.push({ name: 'entities', weight: RELEVANCE_WEIGHTS.entities, value: entityShare, why: matched.entities.join(', ') || 'none' });
+  }
+  if (manifold.errorTypes.length > 0) {
+    const generic = manifold.errorTypes.filter((t) => matched.errorTypes.includes(t.name) && isGenericTerm(t)).map((t) => t.name);
+    const why = matched.errorTypes.map((n) => (generic.includes(n) ? `${n} (generic, not counted)` : n)).join(', ') || 'none';
+    parts.push({ name: 'error types', weight: RELEVANCE_WEIGHTS.errorTypes, value: share(errorHits, manifold.errorTypes.length), why });
+  }
+  parts.push({ name: 'recency', weight: RELEVANCE_WEIGHTS.recency, value: recency, why: incident.date });
   const totalWeight = parts.reduce((s, p) => s + p.weight, 0);
   const score = round2(parts.reduce((s, p) => s + p.weight * p.value, 0) / totalWeight);
-  return { score, recency: round2(recency), matched, high: score >= threshold };
+  const reasons = parts.map((p) => `${p.name}: ${p.why} (${(p.weight * p.value / totalWeight).toFixed(2)} of ${(p.weight / totalWeight).toFixed(2)})`);
+  return { score, recency: round2(recency), matched, high: score >= threshold, reasons };
 }
 
 /** Number of distinct manifold terms matched. */

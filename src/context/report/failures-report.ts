@@ -58,6 +58,8 @@ export interface IncidentEntry {
     relevance_score: number;
     high_relevance: boolean;
     recency: number;
+    /** What each dimension of the score contributed. */
+    reasons: string[];
     matched_terms: { entities: string[]; systems: string[]; error_types: string[] };
     constraints_affected: string[];
     anti_patterns: string[];
