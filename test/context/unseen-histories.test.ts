@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../support/cli.js';
 import { splitSentences } from '../../src/context/analysis/anti-pattern-matching.js';
+import { normaliseSeverity } from '../../src/context/index.js';
 
 const HISTORIES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'histories');
 
@@ -125,5 +126,14 @@ describe('relevance on the component\'s own terms', () => {
     // "no courier" / "opted-out" / "driver": the manifold says unassigned, unsubscribe, courier.
     expect(relevanceOf(await contextOf('courier-dispatch', '2025-06-30'), 'DSP-2024-201').high_relevance).toBe(true);
     expect(relevanceOf(await contextOf('campaign-sender', '2025-06-30'), 'PD-7802').high_relevance).toBe(true);
+  });
+});
+
+describe('Jira exports', () => {
+  it('reads Jira priorities (Highest … Lowest) as severities', async () => {
+    const r = await contextOf('claims-webhooks', '2025-06-30');
+    expect(r.incidents.find((i) => i.incident_id === 'CLM-430')).toBeDefined();
+    expect(normaliseSeverity('Highest')).toBe('P1');
+    expect(normaliseSeverity('Lowest')).toBe('P4');
   });
 });

@@ -4,11 +4,21 @@ import { parseDate } from '../text/dates.js';
 /** Normalised severity: P0 is the worst. */
 export type SeverityLevel = 'P0' | 'P1' | 'P2' | 'P3' | 'P4';
 
-const SEVERITY_WORDS: Record<string, SeverityLevel> = { critical: 'P1', high: 'P2', medium: 'P3', moderate: 'P3', low: 'P4' };
+// Jira's default priorities (Highest … Lowest) are what a Jira export carries.
+const SEVERITY_WORDS: Record<string, SeverityLevel> = {
+  highest: 'P1',
+  critical: 'P1',
+  high: 'P2',
+  medium: 'P3',
+  moderate: 'P3',
+  low: 'P4',
+  lowest: 'P4',
+};
 
 /**
  * Read a severity as teams write it: `P1`, `p2`, `SEV1`, `sev-2`, `S1`, a bare `1`, or a word
- * (`critical` = P1, `high` = P2, `medium` = P3, `low` = P4). Undefined when unrecognised.
+ * (`critical`/`highest` = P1, `high` = P2, `medium` = P3, `low`/`lowest` = P4; Jira's priorities).
+ * Undefined when unrecognised.
  */
 export function normaliseSeverity(value: string): SeverityLevel | undefined {
   const v = value.trim().toLowerCase();
@@ -38,7 +48,7 @@ export const IncidentSchema = z
     incident_id: text.pipe(z.string().min(1, 'is required')),
     date: text.refine((d) => parseDate(d) !== undefined, { message: 'is not a valid date (use YYYY-MM-DD)' }),
     severity: text.refine((s) => normaliseSeverity(s) !== undefined, {
-      message: 'is not a severity (use P0–P4, SEV0–SEV4, critical, high, medium or low)',
+      message: 'is not a severity (use P0–P4, SEV0–SEV4, critical/highest, high, medium, low or lowest)',
     }),
     title: text.pipe(z.string().min(1, 'is required')),
     timeline: z.array(timelineEntry).default([]),
