@@ -137,3 +137,23 @@ describe('Jira exports', () => {
     expect(normaliseSeverity('Lowest')).toBe('P4');
   });
 });
+
+describe('ticket clusters judged as a whole', () => {
+  it('keeps clusters whose tickets word the problem without two manifold terms, with a person\'s counts', async () => {
+    // Before: "Got the same email twice" tickets carry one manifold term each and were dropped,
+    // leaving 9 of 40 and 9 of 26.
+    const r = await contextOf('campaign-sender', '2025-06-30');
+    expect(r.ticket_patterns.map((p) => [p.ticket_count, p.key_terms.slice(0, 2)])).toEqual([
+      [40, ['duplicate', 'email']],
+      [26, ['unsubscribe', 'stop']],
+    ]);
+  });
+
+  it('does not report a cluster of tickets about something else (parcels, missing items)', async () => {
+    const courier = await contextOf('courier-dispatch', '2025-06-30');
+    expect(courier.ticket_patterns.some((p) => p.key_terms.includes('missing'))).toBe(false);
+    expect(courier.ticket_patterns.find((p) => p.key_terms.includes('waiting'))?.ticket_count).toBe(34);
+    // "driver" and "courier" are one word to the clustering (context vocabulary synonyms)
+    expect(courier.ticket_patterns.find((p) => p.key_terms.includes('notification'))?.ticket_count).toBe(18);
+  });
+});

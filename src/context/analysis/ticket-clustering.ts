@@ -1,4 +1,5 @@
 import type { Ticket } from '../tickets/ticket-schema.js';
+import { canonicalSynonyms } from '../vocabulary/context-vocabulary.js';
 import { buildTfIdf, type SparseVector } from './tfidf.js';
 
 /** Tuning of ticket clustering. */
@@ -27,7 +28,8 @@ export interface TicketCluster {
 /**
  * Cluster tickets by content similarity.
  *
- * Each ticket's title (counted twice) and body become a TF-IDF vector. A leader pass visits the
+ * Each ticket's title (counted twice) and body, synonyms written as one word (context vocabulary),
+ * become a TF-IDF vector. A leader pass visits the
  * tickets in a fixed order (creation date, then id) and puts each into the cluster whose centroid
  * is most similar, if that cosine reaches `similarity`, else opens a new cluster. A refinement pass
  * then reassigns every ticket to its most similar centroid, which removes most of the order
@@ -44,7 +46,7 @@ export interface TicketCluster {
 export function clusterTickets(tickets: readonly Ticket[], options: Partial<ClusteringOptions> = {}): TicketCluster[] {
   const opts = { ...DEFAULT_CLUSTERING, ...options };
   const ordered = [...tickets].sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
-  const model = buildTfIdf(ordered.map((t) => `${t.title}\n${t.title}\n${t.body}`));
+  const model = buildTfIdf(ordered.map((t) => canonicalSynonyms(`${t.title}\n${t.title}\n${t.body}`)));
 
   // Leader pass.
   const leaders = new CentroidSet();

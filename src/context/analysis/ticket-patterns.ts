@@ -1,17 +1,24 @@
 import type { CatalogueEntry } from '../catalogue/anti-pattern-catalogue.js';
 import type { Manifold } from '../manifold/manifold-schema.js';
 import { DAYS_PER_MONTH, formatDay, monthsSpanned, parseDate } from '../text/dates.js';
+import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { TermIndex } from '../text/term-index.js';
 import type { Ticket } from '../tickets/ticket-schema.js';
 import { matchAntiPatterns } from './anti-pattern-matching.js';
 import { linkConstraints } from './constraint-links.js';
 import { genericStems } from './failure-modes.js';
-import { inWindow, matchManifoldTerms, termCount, type TimeWindow } from './relevance.js';
+import { inWindow, matchManifoldTerms, type TimeWindow } from './relevance.js';
 import { stemSet } from './tfidf.js';
 import { clusterTickets, type ClusteringOptions } from './ticket-clustering.js';
 
-/** A ticket is relevant when it mentions at least this many distinct manifold terms. */
-export const TICKET_RELEVANCE_MIN_TERMS = 2;
+/** A cluster is relevant when its tickets mention, on average, this many characteristic manifold terms. */
+export const CLUSTER_MIN_TERMS = 0.75;
+
+/** Share of a cluster's tickets that must use a problem word (context vocabulary `problem_words`). */
+export const CLUSTER_MIN_COMPLAINT_SHARE = 0.5;
+
+/** A manifold term found in more than this share of all tickets is not characteristic of any cluster. */
+export const MAX_TICKET_SHARE_OF_A_TERM = 0.7;
 
 /** A pattern's anti-pattern needs this share of its tickets (and at least 2) to show the signals. */
 export const PATTERN_ANTI_PATTERN_SHARE = 0.25;
@@ -38,14 +45,15 @@ export interface TicketAnalysis {
   read: number;
   /** Tickets created inside the timeframe. */
   scanned: number;
-  /** Scanned tickets mentioning at least `TICKET_RELEVANCE_MIN_TERMS` manifold terms. */
+  /** Scanned tickets in a relevant cluster. */
   relevant: number;
   patterns: TicketPattern[];
 }
 
 /**
- * Keep tickets inside the window that mention the manifold, cluster them by content (see
- * `clusterTickets`) and describe each cluster as a pattern linked to constraints and anti-patterns.
+ * Cluster the tickets inside the window by content (see `clusterTickets`), keep the clusters
+ * whose tickets mention the manifold (judged per cluster: `CLUSTER_MIN_TERMS`, `MAX_TICKET_SHARE_OF_A_TERM`), and describe each
+ * as a pattern linked to constraints and anti-patterns.
  */
 export function analyzeTickets(
   tickets: readonly Ticket[],
@@ -57,12 +65,32 @@ export function analyzeTickets(
   const scanned = tickets.filter((t) => inWindow(t.createdAt, window));
   const generic = genericStems(manifold);
   const indexes = new Map<Ticket, TermIndex>();
-  const relevant = scanned.filter((t) => {
+  const termsOf = new Map<Ticket, string[]>();
+  const ticketsWith = new Map<string, number>();
+  for (const t of scanned) {
     const index = new TermIndex([t.title, t.body, ...t.tags]);
     indexes.set(t, index);
-    return termCount(matchManifoldTerms(index, manifold)) >= TICKET_RELEVANCE_MIN_TERMS;
-  });
-  const patterns = clusterTickets(relevant, clustering).map((cluster): TicketPattern => {
+    const m = matchManifoldTerms(index, manifold);
+    const terms = [...m.entities, ...m.systems, ...m.errorTypes];
+    termsOf.set(t, terms);
+    for (const term of terms) ticketsWith.set(term, (ticketsWith.get(term) ?? 0) + 1);
+  }
+  // A term most tickets carry ("claim" at an insurer) tells one cluster from another no better
+  // than a stopword, so it does not make a cluster relevant.
+  const characteristic = (term: string): boolean => (ticketsWith.get(term) ?? 0) <= scanned.length * MAX_TICKET_SHARE_OF_A_TERM;
+  // Cluster on the tickets' own text first, then judge each cluster as a whole: on average its
+  // tickets must mention `CLUSTER_MIN_TERMS` characteristic manifold terms. A ticket that words the
+  // problem differently still counts with its cluster.
+  // A cluster must also be a complaint: most of its tickets say something went wrong.
+  const problemWords = contextVocabulary().problem_words;
+  const complains = (t: Ticket): boolean => problemWords.some((w) => indexes.get(t)?.has(w) === true);
+  const clusters = clusterTickets(scanned, clustering).filter(
+    (c) =>
+      c.tickets.reduce((n, t) => n + (termsOf.get(t) ?? []).filter(characteristic).length, 0) / c.tickets.length >= CLUSTER_MIN_TERMS &&
+      c.tickets.filter(complains).length >= c.tickets.length * CLUSTER_MIN_COMPLAINT_SHARE,
+  );
+  const relevant = clusters.flatMap((c) => c.tickets);
+  const patterns = clusters.map((cluster): TicketPattern => {
     const dates = cluster.tickets.map((t) => parseDate(t.createdAt)?.getTime() ?? 0).sort((a, b) => a - b);
     const first = new Date(dates[0] ?? 0);
     const last = new Date(dates.at(-1) ?? 0);

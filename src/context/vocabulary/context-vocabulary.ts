@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { escapeRegExp } from '../../matchers/names.js';
 import { findPackageRoot } from '../catalogue/built-in-catalogue.js';
 
 const SafeguardSchema = z.object({
@@ -17,6 +18,7 @@ export const ContextVocabularySchema = z
     synonyms: z.array(z.array(z.string()).min(2)),
     anti_pattern_safeguards: z.record(z.string(), SafeguardSchema).default({}),
     process_action_starts: z.array(z.string()).default([]),
+    problem_words: z.array(z.string()).default([]),
   })
   .strict();
 
@@ -49,4 +51,23 @@ export function synonymsOf(term: string, vocabulary: ContextVocabulary = context
   const key = term.toLowerCase();
   const groups = vocabulary.synonyms.filter((g) => g.some((w) => w.toLowerCase() === key));
   return [term, ...new Set(groups.flat().filter((w) => w.toLowerCase() !== key))];
+}
+
+const canonicalForms = new WeakMap<ContextVocabulary, { pattern: RegExp; to: string }[]>();
+
+/**
+ * `text` with every word of a synonym group (or its plural) written as the group's first word
+ * ("drivers" → "courier"), so tickets that say the same thing in different words cluster together.
+ */
+export function canonicalSynonyms(text: string, vocabulary: ContextVocabulary = contextVocabulary()): string {
+  let forms = canonicalForms.get(vocabulary);
+  if (!forms) {
+    forms = vocabulary.synonyms.flatMap(([first, ...rest]) =>
+      rest
+        .sort((a, b) => b.length - a.length)
+        .map((w) => ({ pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(w)}(?:e?s)?(?![\\p{L}\\p{N}])`, 'giu'), to: first ?? w })),
+    );
+    canonicalForms.set(vocabulary, forms);
+  }
+  return forms.reduce((t, f) => t.replace(f.pattern, f.to), text);
 }
