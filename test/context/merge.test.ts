@@ -12,7 +12,7 @@ entities: [payment, retry]
 constraints:
   # business rules first
   - id: B1
-    statement: "A customer is never charged twice"   # kept quoted
+    statement: "A customer is never charged twice"   # kept quoted (and its alignment)
   - id: T_INC089_1
     statement: Retry logic must check for idempotency
 
@@ -79,7 +79,7 @@ entities: [payment, retry]
 constraints:
   # business rules first
   - id: B1
-    statement: "A customer is never charged twice" # kept quoted
+    statement: "A customer is never charged twice"   # kept quoted (and its alignment)
   - id: T_INC089_1
     statement: Retry logic must check for idempotency
   - id: T_INC089_2

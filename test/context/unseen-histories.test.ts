@@ -2,7 +2,10 @@
  * The kinds of error a failure history written by someone else exposed (issue 15), each shown on
  * the histories in test/context/histories through the real CLI.
  */
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { diffLines } from 'diff';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -155,5 +158,28 @@ describe('ticket clusters judged as a whole', () => {
     expect(courier.ticket_patterns.find((p) => p.key_terms.includes('waiting'))?.ticket_count).toBe(34);
     // "driver" and "courier" are one word to the clustering (context vocabulary synonyms)
     expect(courier.ticket_patterns.find((p) => p.key_terms.includes('notification'))?.ticket_count).toBe(18);
+  });
+});
+
+describe('merge keeps every line it need not change', () => {
+  it('leaves folded >- blocks and aligned comments byte for byte, and a second merge changes nothing', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'faultline-merge-'));
+    cpSync(path.join(HISTORIES, 'courier-dispatch'), dir, { recursive: true });
+    const manifold = path.join(dir, 'manifold.yaml');
+    const before = readFileSync(manifold, 'utf8');
+    const context = await runCli(['context', manifold, '--config', path.join(dir, 'faultline.config.yaml'), '--now', '2025-06-30', '--out', path.join(dir, 'f.yaml')], dir);
+    expect(context.code).toBe(0);
+    const merged = await runCli(['merge', manifold, '--from', path.join(dir, 'f.yaml')], dir);
+    expect(merged.code).toBe(0);
+    const after = readFileSync(manifold, 'utf8');
+    // every original line is still there, in order, byte for byte: the merge only inserted lines
+    const changes = diffLines(before, after);
+    expect(changes.filter((c) => c.removed)).toEqual([]);
+    expect(after).toContain('description:  >-\n  Assign every paid order to exactly one courier within two minutes,\n');
+    expect(after).toContain('  - routewise          # routing provider\n');
+    expect(parse(after).solution_space.exclusions.map((e: { anti_pattern: string }) => e.anti_pattern)).toEqual(['AP-001', 'AP-002', 'AP-003']);
+    const again = await runCli(['merge', manifold, '--from', path.join(dir, 'f.yaml')], dir);
+    expect(again.code).toBe(0);
+    expect(readFileSync(manifold, 'utf8')).toBe(after);
   });
 });

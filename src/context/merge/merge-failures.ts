@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { statementKey } from '../analysis/statements.js';
 import { MergeError } from '../errors.js';
 import { parseManifold } from '../manifold/parse-manifold.js';
@@ -50,6 +50,7 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
   }
   const doc = parseDocument(manifoldText);
   const node = (value: unknown) => doc.createNode(value, { aliasDuplicateObjects: false });
+  const before = new Map(MERGED_LISTS.map((path) => [path.join('.'), blockListEnd(doc, manifoldText, path)]));
   const added: MergeAdditions = { constraints: [], failureModes: [], exclusions: [] };
 
   const constraintIds = new Set(manifold.constraints.map((c) => c.id));
@@ -130,7 +131,8 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
   }
 
   const changed = added.constraints.length + added.failureModes.length + added.exclusions.length > 0;
-  return { text: changed ? doc.toString(toStringOptions(manifoldText)) : manifoldText, changed, added };
+  if (!changed) return { text: manifoldText, changed, added };
+  return { text: spliceNewItems(doc, manifoldText, before) ?? doc.toString(toStringOptions(manifoldText)), changed, added };
 }
 
 function parseFailures(text: string, file: string): FailuresForMerge {
@@ -153,6 +155,65 @@ function parseFailures(text: string, file: string): FailuresForMerge {
     });
   }
   return result.data;
+}
+
+/** The lists a merge appends to. */
+const MERGED_LISTS: readonly (readonly string[])[] = [['constraints'], ['failure_modes'], ['solution_space', 'exclusions']];
+
+/** Where an existing, non-empty block list ends in the text: the offset after its last line, and its items' column. */
+interface ListEnd {
+  items: number;
+  offset: number;
+  column: number;
+}
+
+function blockListEnd(doc: Document, text: string, path: readonly string[]): ListEnd | undefined {
+  const seq: unknown = doc.getIn(path, true);
+  if (!isSeq(seq) || seq.flow === true || seq.items.length === 0 || !seq.range) return undefined;
+  const start = seq.range[0];
+  const column = start - (text.lastIndexOf('\n', start - 1) + 1);
+  const last = seq.items.at(-1) as { range?: [number, number, number] } | undefined;
+  const valueEnd = last?.range?.[1] ?? seq.range[1];
+  const newline = text.indexOf('\n', Math.max(valueEnd - 1, 0));
+  return { items: seq.items.length, offset: newline < 0 ? text.length : newline + 1, column };
+}
+
+/**
+ * The original text with the merged items inserted after the last item of each list, so every
+ * line the merge does not need to change (folded `>-` blocks, aligned comments, quoting) stays
+ * byte for byte. Undefined when a list the merge grew did not exist as a non-empty block list:
+ * then the document is written whole.
+ */
+function spliceNewItems(doc: Document, text: string, before: ReadonlyMap<string, ListEnd | undefined>): string | undefined {
+  const inserts: { offset: number; text: string }[] = [];
+  for (const path of MERGED_LISTS) {
+    const seq: unknown = doc.getIn(path, true);
+    const end = before.get(path.join('.'));
+    const count = isSeq(seq) ? seq.items.length : 0;
+    if (!end) {
+      if (count === 0) continue;
+      // A section the manifold lacks altogether is appended at the end; one it has in another shape is not spliced.
+      const top = path[0] as string;
+      if (parseDocument(text).get(top, true) !== undefined || !isSeq(seq)) return undefined;
+      const section = path.length === 1 ? seq : { [path[1] as string]: seq };
+      const rendered = new Document({ [top]: section }).toString(toStringOptions(text));
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      const gap = text.length === 0 || text.endsWith('\n') ? '' : eol;
+      inserts.push({ offset: text.length, text: gap + rendered.replace(/\n/g, eol) });
+      continue;
+    }
+    if (!isSeq(seq) || count === end.items) continue;
+    const fresh = new Document(seq.items.slice(end.items));
+    const rendered = fresh.toString(toStringOptions(text));
+    const pad = ' '.repeat(end.column);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = rendered.replace(/\n$/, '').split('\n').map((l) => (l.length > 0 ? pad + l : l));
+    const prefix = end.offset === text.length && !text.endsWith('\n') ? eol : '';
+    inserts.push({ offset: end.offset, text: prefix + lines.join(eol) + eol });
+  }
+  // From the end backwards; at one offset the later insert goes first, so they end up in list order.
+  const ordered = inserts.map((insert, order) => ({ ...insert, order })).sort((a, b) => b.offset - a.offset || b.order - a.order);
+  return ordered.reduce((t, i) => t.slice(0, i.offset) + i.text + t.slice(i.offset), text);
 }
 
 /** The sequence at `path`, created (in block style, at the end of its parent) when missing. */
