@@ -212,9 +212,15 @@ function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handl
   if (handler.type !== null && !exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p))) return null;
   const excludes: Node[] = [];
   if (caught !== null) {
+    // `const status = err.response?.status || 0; if (status >= 400 && status < 500)`: a name
+    // read off the caught error tests it as well.
+    const derived = nodesWithin(ctx, handler.body, BINDING_TYPES).flatMap((n) => {
+      const b = bindingOf(n);
+      return b !== null && testsError(b.value, caught) ? [b.name] : [];
+    });
     for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
       for (const branch of ifChain(ifStmt, ctx.family)) {
-        if (branch.condition !== null && testsError(branch.condition, caught)) excludes.push(branch.body);
+        if (branch.condition !== null && [caught, ...derived].some((name) => testsError(branch.condition as Node, name))) excludes.push(branch.body);
       }
     }
   }
