@@ -1,4 +1,5 @@
-import type { Reporter } from './types.js';
+import type { ScanResult } from '../engine/types.js';
+import type { Reporter, ReportContext } from './types.js';
 import { activeFindings, countByRisk } from './summary.js';
 
 /** Version of the JSON shape; bump it on any change to the fields below. */
@@ -10,9 +11,15 @@ export const JSON_REPORT_VERSION = 1;
  *    findings: Finding[], errors: ScanWarning[], failures?: { file, occurrences, written } }`
  * (`failures` only with --failures: the occurrences_in_codebase lists per anti-pattern id).
  */
-export const jsonReporter: Reporter = (result, ctx) => {
+export const jsonReporter: Reporter = (result, ctx) => JSON.stringify(jsonReport(result, ctx), null, 2) + '\n';
+
+/** The JSON report as data: what `--format json` prints and what the library's `scan()` returns. */
+export type JsonReport = ReturnType<typeof jsonReport>;
+
+/** Builds the JSON report model; only the version and the failures block come from the context. */
+export function jsonReport(result: ScanResult, ctx: Pick<ReportContext, 'version' | 'failures'>) {
   const active = activeFindings(result.findings);
-  const report = {
+  return {
     version: JSON_REPORT_VERSION,
     tool: { name: 'faultline', version: ctx.version },
     summary: {
@@ -45,5 +52,4 @@ export const jsonReporter: Reporter = (result, ctx) => {
     errors: result.warnings,
     ...(ctx.failures ? { failures: ctx.failures } : {}),
   };
-  return JSON.stringify(report, null, 2) + '\n';
-};
+}

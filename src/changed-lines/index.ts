@@ -1,0 +1,2 @@
+export { changedLinesSince, parseAddedLines, type ChangedLines } from './git-diff.js';
+export { findingChanged, onlyChangedFindings } from './only-changed.js';
