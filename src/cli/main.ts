@@ -35,6 +35,8 @@ import { BYTE_SIZE_FORMS, parseByteSize } from './byte-size.js';
 import { assertWritable, writeOutput } from './output-file.js';
 import type { Occurrence } from '../failures-yaml/types.js';
 import { parseCacheDir, parseJobs, scanRunOptions, type PerfFlags } from './perf-options.js';
+import { ruleInfo } from '../api/rules.js';
+import { changedLinesSince, onlyChangedFindings } from '../changed-lines/index.js';
 
 interface ScanOptions {
   format: string;
@@ -55,6 +57,7 @@ interface ScanOptions {
   color?: boolean;
   failures?: string;
   write?: boolean;
+  changedSince?: string;
 }
 
 type ScanFlags = ScanOptions & PerfFlags;
@@ -93,6 +96,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--no-types', 'do not resolve TypeScript method calls through the type checker')
     .option('--failures <file>', "scan with the rules compiled from a failures YAML's anti_patterns")
     .option('--write', "with --failures: write the findings back into its occurrences_in_codebase (entries of files outside the scan are kept; whole or not at all; a read-only file is refused)")
+    .option('--changed-since <ref>', 'analyse everything but report and gate only findings on lines changed since this git ref')
     .option('--baseline <file>', 'report and gate only on findings that are not in this baseline')
     .option('--write-baseline <file>', 'record the current findings (with --baseline: drop the fixed ones of the files scanned, keep the rest)')
     .option('-j, --jobs <n>', 'worker threads (default: the number of cores)', parseJobs)
@@ -108,8 +112,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     });
 
   withRuleSetOptions(program.command('rules').description('list the loaded rules'))
-    .action((opts: RuleSetFlags) => {
+    .addOption(new Option('-f, --format <format>', 'text (a table) or json (every field, for tools)').choices(['text', 'json']).default('text'))
+    .action((opts: RuleSetFlags & { format: 'text' | 'json' }) => {
       const { rules } = loadSetup({ paths: ['.'], cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
+      if (opts.format === 'json') {
+        io.stdout(JSON.stringify(rules.map(ruleInfo), null, 2) + '\n');
+        return;
+      }
       const rows = rules.map((r) => [r.id, r.slug, r.risk, r.languages.join(', '), r.deprecated ? `deprecated: ${r.deprecated}` : r.title]);
       const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length), 4));
       for (const row of rows) io.stdout(row.map((cell, i) => (i < 4 ? cell.padEnd(widths[i] ?? 0) : cell)).join('  ') + '\n');
@@ -168,6 +177,16 @@ function scopeOf(config: Config, opts: ScanFlags, cwd: string): DiscoverOptions 
   };
 }
 
+/** A changed-lines scan sees part of the findings: writing them would drop every other entry. */
+function refuseWritesOfPartialScan(opts: ScanFlags): void {
+  const write = opts.writeBaseline !== undefined ? '--write-baseline' : opts.write ? '--write' : undefined;
+  if (write !== undefined) {
+    throw new UsageError(`--changed-since cannot be combined with ${write}: it reports only findings on changed lines, so the file would lose every other entry`, {
+      help: 'Write the baseline or the occurrences from a full scan (without --changed-since).',
+    });
+  }
+}
+
 function parseSize(value: string): number {
   const bytes = parseByteSize(value);
   if (bytes === undefined) throw new UsageError(`--max-file-size takes ${BYTE_SIZE_FORMS} (got "${value}")`, { help: 'Example: --max-file-size 2M' });
@@ -182,6 +201,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
   // Paths named on the command line must hold something to scan; the default `.` may be empty.
   const named = paths.length > 0;
   if (!named) paths = ['.'];
+  if (opts.changedSince !== undefined) refuseWritesOfPartialScan(opts);
   const setup = loadSetup({ paths, cwd: io.cwd, config: opts.config, rules: opts.rules, builtin: opts.builtin });
   // With a failures YAML, its anti-patterns are the rule set (under the file's ids and names).
   const failures = opts.failures === undefined ? undefined : readFailuresFile(resolve(io.cwd, opts.failures));
@@ -224,6 +244,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
   const covered = coveredFiles(files, io.cwd, scanned.result.warnings);
   const inScope = (file: string): boolean => covered(file, io.cwd);
   let result = withFingerprints(scanned.result, sources);
+  if (opts.changedSince !== undefined) result = onlyChangedFindings(result, changedLinesSince(opts.changedSince, repoRoot), io.cwd);
   const baseline = opts.baseline === undefined ? undefined : readBaseline(opts.baseline, io.cwd);
   if (baseline !== undefined) result = applyBaseline(result, baseline, inScope);
   // What the gate reads: the report itself, except that recording a baseline accepts what it records.
