@@ -21,6 +21,7 @@ import { registerExplainCommand } from './commands/explain.js';
 import { collect, withRuleSetOptions, type RuleSetFlags } from './rule-set-options.js';
 import { EXIT_CODES_HELP, MORE_HELP, SUPPRESSIONS_HELP } from './help-text.js';
 import { registerContextCommands } from './commands/context.js';
+import { registerTestCommand } from './commands/test.js';
 import { loadRules } from '../rules-loader/load-rules.js';
 import {
   antiPatternSummary,
@@ -127,6 +128,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerExplainCommand(program, io);
   registerCompileCommand(program, io);
   registerContextCommands(program, io);
+  registerTestCommand(program, io);
 
   // Subcommands registered from other modules report input errors through process.exitCode.
   const outerExitCode = process.exitCode;
