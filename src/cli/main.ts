@@ -129,6 +129,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   registerCompileCommand(program, io);
   registerContextCommands(program, io);
   registerTestCommand(program, io);
+  program
+    .command('lsp')
+    .description('run the language server over stdio (diagnostics, faultline-ignore quick fixes, rule explanations)')
+    .option('--stdio', 'talk over stdin/stdout (the default; accepted for editors that pass it)')
+    .action(async () => {
+      // Loaded on demand: the scan path never pays for the protocol library.
+      const { startLanguageServer } = await import('../lsp/server.js');
+      startLanguageServer();
+    });
 
   // Subcommands registered from other modules report input errors through process.exitCode.
   const outerExitCode = process.exitCode;
