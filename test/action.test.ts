@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { renderStepSummary } from '../src/action/step-summary.js';
 import { jsonReport } from '../src/reporters/json.js';
+import { committedProject } from './support/git.js';
 import { project } from './support/project.js';
 
 const repo = join(import.meta.dirname, '..');
@@ -94,11 +95,7 @@ describe('action.yml', () => {
   }, 120_000);
 
   it('passes changed-since and extra args through, and a bad input fails the scan step with exit 2', async () => {
-    const workspace = project({ 'old.py': LOOP('old', 'gateway.charge(p)') });
-    const git = (...args: string[]) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: workspace });
-    await git('init', '-q', '-b', 'main');
-    await git('add', '.');
-    await git('commit', '-q', '-m', 'base');
+    const workspace = committedProject({ 'old.py': LOOP('old', 'gateway.charge(p)') });
     writeFileSync(join(workspace, 'new.py'), LOOP('new', 'gateway.refund(p)'));
     const runner = runnerFiles();
     expect((await runStep('Scan', workspace, runner, { 'changed-since': 'main', args: '--exclude vendor/**' })).code).toBe(0);
@@ -137,11 +134,7 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('its entry fails a commit that adds a finding and passes one that does not', async () => {
-    const workspace = project({ 'old.py': LOOP('old', 'gateway.charge(p)') });
-    const git = (...args: string[]) => run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: workspace });
-    await git('init', '-q', '-b', 'main');
-    await git('add', '.');
-    await git('commit', '-q', '-m', 'base');
+    const workspace = committedProject({ 'old.py': LOOP('old', 'gateway.charge(p)') });
     const [, ...args] = String((hooks[0] as { entry: string }).entry).split(' ');
     const entry = () =>
       run('node', ['--import', join(repo, 'node_modules', 'tsx', 'dist', 'loader.mjs'), join(repo, 'bin', 'faultline.ts'), ...args], { cwd: workspace, env: { ...process.env, XDG_CACHE_HOME: join(workspace, '.cache-home') } }).then(

@@ -1,23 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { committedProject, git } from '../support/git.js';
 import { project } from '../support/project.js';
 
 const LOOP = (name: string, call: string) =>
   `def ${name}(gateway, p):\n    for attempt in range(3):\n        try:\n            ${call}\n            break\n        except IOError:\n            continue\n`;
 
-function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
-}
-
 /** A repository with one old finding committed on main, and a branch that adds code. */
 function history(): string {
-  const dir = project({ 'old.py': LOOP('old', 'gateway.charge(p)'), 'quiet.py': 'def f():\n    return 1\n' });
-  git(dir, 'init', '-q', '-b', 'main');
-  git(dir, 'add', '.');
-  git(dir, 'commit', '-q', '-m', 'base');
+  const dir = committedProject({ 'old.py': LOOP('old', 'gateway.charge(p)'), 'quiet.py': 'def f():\n    return 1\n' });
   git(dir, 'checkout', '-q', '-b', 'feature');
   return dir;
 }
