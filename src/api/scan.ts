@@ -4,6 +4,7 @@ import { changedLinesSince, onlyChangedFindings } from '../changed-lines/index.j
 import { discoverFiles } from '../cli/discover.js';
 import { loadSetup } from '../cli/load-setup.js';
 import { scanRunOptions } from '../cli/perf-options.js';
+import { coveredFiles } from '../cli/scan-scope.js';
 import { DEFAULT_TEST_PATTERNS, scanFiles } from '../cli/scan-files.js';
 import { withFingerprints } from '../engine/fingerprint.js';
 import { gitRoot } from '../git-root.js';
@@ -75,6 +76,7 @@ export async function scan(paths: readonly string[] = ['.'], options: ScanOption
     testFileRisk: config.test_files.risk,
     testFilePatterns: config.test_files.patterns ?? DEFAULT_TEST_PATTERNS,
     suppressions: options.suppressions ?? true,
+    knownRuleIds: [...new Set([...setup.knownRuleIds, ...setup.rules.map((r) => r.id)])],
     types: options.types ?? true,
     typeRoots: [setup.scanRoot, repoRoot],
     ...run,
@@ -82,6 +84,9 @@ export async function scan(paths: readonly string[] = ['.'], options: ScanOption
   run.finish();
   let result = withFingerprints(scanned.result, scanned.sources);
   if (options.changedSince !== undefined) result = onlyChangedFindings(result, changedLinesSince(options.changedSince, repoRoot), cwd);
-  if (options.baseline !== undefined) result = applyBaseline(result, readBaseline(resolve(cwd, options.baseline), cwd));
+  if (options.baseline !== undefined) {
+    const covered = coveredFiles(files, cwd, scanned.result.warnings);
+    result = applyBaseline(result, readBaseline(resolve(cwd, options.baseline), cwd), (file) => covered(file, cwd));
+  }
   return jsonReport(result, { version: packageVersion() });
 }
