@@ -32,6 +32,10 @@ describe('shipped JSON Schemas', () => {
     expect(valid(config), JSON.stringify(valid.errors)).toBe(true);
     expect(valid(yamlFile(join(root, 'examples', 'context', 'faultline.config.yaml'))), JSON.stringify(valid.errors)).toBe(true);
     expect(valid({ ...config, fail_on: 'severe' })).toBe(false);
+    expect(valid({ ...config, max_file_size: '2M' })).toBe(true);
+    expect(valid({ ...config, max_file_size: '512 KiB' })).toBe(true);
+    expect(valid({ ...config, max_file_size: 'huge' })).toBe(false);
+    expect(valid({ ...config, max_file_size: -1 })).toBe(false);
     expect(valid({ ...config, rulez: [] })).toBe(false);
   });
 
