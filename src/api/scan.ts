@@ -21,8 +21,12 @@ export interface ScanOptions {
   builtin?: boolean;
   /** Config file (default: `faultline.config.yaml` in the folder of the first path, if present). */
   config?: string;
+  /** Only files matching these globs (relative to `cwd`; replaces the config's `include`). */
   include?: readonly string[];
+  /** Skip files matching these globs (relative to `cwd`; added to the config's `exclude`). */
   exclude?: readonly string[];
+  /** Honour `.gitignore` files (default true; `--no-ignore`). */
+  ignore?: boolean;
   /** Skip files larger than this many bytes (default: the config's, 1 MiB). */
   maxFileSize?: number;
   /** Honour `faultline-ignore` comments (default true). */
@@ -55,9 +59,14 @@ export async function scan(paths: readonly string[] = ['.'], options: ScanOption
   const scanPaths = paths.length > 0 ? paths : ['.'];
   const setup = loadSetup({ paths: scanPaths, cwd, config: options.config, rules: options.rules ?? [], builtin: options.builtin ?? true });
   const { config } = setup;
-  const files = discoverFiles(scanPaths, cwd, {
-    include: [...config.include, ...(options.include ?? [])],
-    exclude: [...config.exclude, ...(options.exclude ?? [])],
+  // As on the command line: `include` replaces the config's, `exclude` adds to it; the option's
+  // globs are relative to `cwd`, the config's to the config's folder.
+  const fromConfig = (patterns: readonly string[], key: string) => ({ patterns, base: config.dir, origin: `${key} in ${config.file ?? 'the config'}` });
+  const fromOption = (patterns: readonly string[], key: string) => ({ patterns, base: cwd, origin: `the ${key} option` });
+  const { files } = discoverFiles(scanPaths, cwd, {
+    include: options.include !== undefined && options.include.length > 0 ? [fromOption(options.include, 'include')] : [fromConfig(config.include, 'include')],
+    exclude: [fromConfig(config.exclude, 'exclude'), fromOption(options.exclude ?? [], 'exclude')],
+    gitignore: options.ignore ?? true,
   });
   const repoRoot = gitRoot(setup.scanRoot) ?? setup.scanRoot;
   const maxFileSize = options.maxFileSize ?? config.max_file_size;
