@@ -73,7 +73,9 @@ export const recordsMatcher: Matcher = {
             // Handed to a call (`line_item_signal.send(is_fulfilled=False)`), the flag is recorded
             // there; returned or stored, it is a result a caller may read or ignore.
             const handed = handedToCall(ctx, flag);
-            if (handed === null || !isPassive(ctx, calleePath(ctx, handed))) add(flag, handed === null);
+            // Pushed onto a list of results (`results.push({ success: false })`): still a result.
+            const collected = handed !== null && COLLECTION_METHODS.has(lastSegment(calleePath(ctx, handed)));
+            if (handed === null || !isPassive(ctx, calleePath(ctx, handed))) add(flag, handed === null || collected);
           }
         }
       }
@@ -144,6 +146,8 @@ function failedResult(ctx: FileContext, value: Node, words: OutcomeWords): { say
   if (first === undefined || !/^(False|false)$/.test(first.text)) return null;
   return { says: rest.some((arg) => /string/.test(arg.type) && words.mentions.anyStemOf(arg.text)) };
 }
+
+const COLLECTION_METHODS = new Set(['push', 'append', 'unshift', 'extend', 'insert', 'add']);
 
 /** The call a value is an argument of (directly or inside an options object), unless it is returned. */
 function handedToCall(ctx: FileContext, node: Node): Node | null {
