@@ -15,6 +15,7 @@ export interface OutcomeWords {
   resultFlags: Set<string>;
   errorFields: Set<string>;
   resultTypes: string[];
+  resultCollectors: Set<string>;
   excludeCalls: Set<string>;
   mentions: WordSet;
   errorNouns: WordSet;
@@ -38,6 +39,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     resultFlags: new Set(o.result_flags.map(normalizeName)),
     errorFields: new Set(o.error_fields.map(normalizeName)),
     resultTypes: o.result_types.map(normalizeName),
+    resultCollectors: new Set(o.result_collectors),
     excludeCalls: new Set(o.exclude_calls),
     mentions: new WordSet(o.mention_words),
     errorNouns: new WordSet(o.error_nouns),
@@ -68,7 +70,8 @@ export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call:
   );
 }
 
-const COMPARISON_OPERATORS = new Set(['==', '===', '!=', '!==']);
+/** Operators that test a value (Python's membership and identity tests included). */
+export const COMPARISON_OPERATORS = new Set(['==', '===', '!=', '!==', 'in', 'not in', 'is', 'is not']);
 const FALLBACK_OPERATORS = new Set(['||', '??']);
 
 /**

@@ -126,6 +126,8 @@ export const VocabularySchema = z
         job_workers: names,
         /** Worker events fired on every failed attempt (`worker.on('failed', …)`): their handler is a per-attempt hook. */
         job_failure_events: names,
+        /** The job's own count of attempts made (`job.attemptsMade`): a failure hook that tests it sends once. */
+        job_attempt_counter: z.string().min(1).optional(),
         /** Methods on a task itself that enqueue it again (`charge.apply_async(…)`, `charge.delay(…)`). */
         reenqueue_methods: names,
         /** Calls that enqueue the function named by their first argument (`queue.enqueue(charge, …)`). */
@@ -176,6 +178,8 @@ export const VocabularySchema = z
              * (`return new ApiResponseDto(false, "Transfer failed")`).
              */
             result_types: names,
+            /** Methods that gather results into a list (`results.push({ success: false })`): a flag handed to them is still a result. */
+            result_collectors: names,
             /** Whole callee paths that hand an error on rather than record it (`Promise.reject`). */
             exclude_calls: names,
             /** Words that, anywhere in identifiers or strings, mention this outcome. */
@@ -215,6 +219,8 @@ export const VocabularySchema = z
     read_verbs: names,
     /** First words of a function that probes (`checkIntegration`): its failure result is a verdict, not a record. */
     probe_verbs: names,
+    /** Words of a name built as a marker key (`cache_key`): looked up before a send and stored after it, it makes the send once per key. */
+    marker_key_words: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */
     once_words: names,
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */

@@ -78,6 +78,7 @@ interface RetryVocab {
   jobPolicies: NamePatterns;
   jobWorkers: NamePatterns;
   jobFailureEvents: Set<string>;
+  jobAttemptCounter: string | undefined;
   processorMethods: Set<string>;
   processorTypes: NamePatterns;
   processorDecorators: NamePatterns;
@@ -107,6 +108,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       jobPolicies: new NamePatterns(r.job_policies),
       jobWorkers: new NamePatterns(r.job_workers),
       jobFailureEvents: new Set(r.job_failure_events),
+      jobAttemptCounter: r.job_attempt_counter,
       processorMethods: new Set(r.job_processors.methods),
       processorTypes: new NamePatterns(r.job_processors.job_types),
       processorDecorators: new NamePatterns(r.job_processors.decorators),
@@ -512,7 +514,8 @@ function failureHookScopes(ctx: FileContext, v: RetryVocab, worker: Node, queue:
     const body = resolveFunctionBody(ctx, handler, functions);
     if (body === null) continue;
     const scope = queueProcessorScope(body, call, queue, own);
-    out.push({ ...scope, label: `${name}.on('${stringValue(event)}') (after every failed attempt)`, hook: true, counter: 'attemptsMade' });
+    const counter = v.jobAttemptCounter === undefined ? {} : { counter: v.jobAttemptCounter };
+    out.push({ ...scope, label: `${name}.on('${stringValue(event)}') (after every failed attempt)`, hook: true, ...counter });
   }
   return out;
 }

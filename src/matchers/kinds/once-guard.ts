@@ -1,6 +1,6 @@
-import { WordSet, splitWords } from '../names.js';
+import { WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
-import { blockStatements, callArguments, contains, ifChain, isExit, namedEnclosingFunction, namesUnder, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { blockStatements, callArguments, callTypes, contains, isCall, ifChain, isExit, namedEnclosingFunction, namesUnder, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import type { FileContext, Matcher } from '../types.js';
 
 /**
@@ -77,19 +77,18 @@ function endsInExit(branch: Node, family: FileContext['family']): boolean {
  * looks a key up and, after the send, stores under the same key, so the send happens once per key.
  */
 function marksKey(ctx: FileContext, condition: Node, body: Node, node: Node): boolean {
-  const callTypes = ['call', 'call_expression'];
-  const lookups = [...condition.descendantsOfType(callTypes)];
-  if (callTypes.includes(condition.type)) lookups.push(condition);
+  const calls = callTypes(ctx.family) as string[];
+  const lookups = [...condition.descendantsOfType(calls)];
+  if (isCall(condition, ctx.family)) lookups.push(condition);
   for (const name of namesUnder(condition)) {
     const bound = unwrapAwait(lastBindingBefore(ctx, name, condition));
-    if (bound !== null && callTypes.includes(bound.type)) lookups.push(bound);
+    if (bound !== null && isCall(bound, ctx.family)) lookups.push(bound);
   }
   // Only a name built as a key (`cache_key`, `sentKey`): an id passed to a lookup and an update marks nothing.
-  const keys = new Set(
-    lookups.flatMap((c) => callArguments(c).filter((a) => a.type === 'identifier' && splitWords(a.text).includes('key')).map((a) => a.text)),
-  );
+  const markers = ctx.memo('marker-key-words', () => new WordSet(ctx.vocab.marker_key_words));
+  const keys = new Set(lookups.flatMap((c) => callArguments(c).filter((a) => a.type === 'identifier' && markers.anyWordOf(a.text)).map((a) => a.text)));
   if (keys.size === 0) return false;
-  return body.descendantsOfType(callTypes).some(
+  return body.descendantsOfType(calls).some(
     (c) => c.startIndex > node.endIndex && callArguments(c).some((a) => a.type === 'identifier' && keys.has(a.text)),
   );
 }

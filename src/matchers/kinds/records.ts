@@ -1,9 +1,9 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive } from '../call-vocabulary.js';
-import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, type OutcomeWords } from '../outcomes.js';
+import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { resolveLocalFunction } from '../local-helpers.js';
-import { callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { normalizeName } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -53,11 +53,12 @@ export const recordsMatcher: Matcher = {
         }
       }
       // `.catch((e) => new ApiResponseDto(false, 'Transaction failed'))`: an arrow's expression body is its result.
-      if (words.resultTypes.length > 0 && ctx.family === 'ecma') {
-        for (const value of [root, ...root.descendantsOfType(['new_expression', 'call_expression'])]) {
-          if (expressionBodyOf(value) !== value) continue;
-          const failed = failedResult(ctx, value, words);
-          if (failed !== null) add(value, !failed.says);
+      if (words.resultTypes.length > 0 && ctx.family === 'ecma' && /\bfalse\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
+        const arrows = root.type === 'arrow_function' ? [root] : [...(root.parent?.type === 'arrow_function' ? [root.parent] : []), ...root.descendantsOfType('arrow_function')];
+        for (const arrow of arrows) {
+          const value = arrow.childForFieldName('body');
+          const failed = value === null || value.type === 'statement_block' ? null : failedResult(ctx, value, words);
+          if (value !== null && failed !== null) add(value, !failed.says);
         }
       }
       if (words.resultFlags.size > 0 && /\b(False|false)\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
@@ -74,7 +75,7 @@ export const recordsMatcher: Matcher = {
             // there; returned or stored, it is a result a caller may read or ignore.
             const handed = handedToCall(ctx, flag);
             // Pushed onto a list of results (`results.push({ success: false })`): still a result.
-            const collected = handed !== null && COLLECTION_METHODS.has(lastSegment(calleePath(ctx, handed)));
+            const collected = handed !== null && words.resultCollectors.has(lastSegment(calleePath(ctx, handed)));
             if (handed === null || !isPassive(ctx, calleePath(ctx, handed))) add(flag, handed === null || collected);
           }
         }
@@ -84,15 +85,13 @@ export const recordsMatcher: Matcher = {
   },
 };
 
-const COMPARISONS = new Set(['==', '!=', '===', '!==', 'in', 'not in', 'is', 'is not']);
-
 /** A value is recorded when it is assigned, passed, returned or chosen, not when it is compared. */
 function isRecordedValue(ctx: FileContext, node: Node): boolean {
   // An enum member's inner identifier is part of the member expression, judged once there.
   if (node.parent && (node.parent.type === 'attribute' || node.parent.type === 'member_expression')) return false;
   for (let n: Node = node, p = node.parent; p !== null; n = p, p = p.parent) {
     if (p.type === 'comparison_operator') return false;
-    if (p.type === 'binary_expression' && COMPARISONS.has(p.childForFieldName('operator')?.text ?? '')) return false;
+    if (p.type === 'binary_expression' && COMPARISON_OPERATORS.has(p.childForFieldName('operator')?.text ?? '')) return false;
     if (p.type === 'pair' && p.childForFieldName('key')?.id === n.id) return false;
     if ((p.type === 'subscript' || p.type === 'subscript_expression') && (p.childForFieldName('subscript') ?? p.childForFieldName('index'))?.id === n.id) return false;
     if (['if_statement', 'elif_clause', 'while_statement'].includes(p.type) && p.childForFieldName('condition')?.id === n.id) return false;
@@ -147,20 +146,14 @@ function failedResult(ctx: FileContext, value: Node, words: OutcomeWords): { say
   return { says: rest.some((arg) => /string/.test(arg.type) && words.mentions.anyStemOf(arg.text)) };
 }
 
-const COLLECTION_METHODS = new Set(['push', 'append', 'unshift', 'extend', 'insert', 'add']);
-
 /** The call a value is an argument of (directly or inside an options object), unless it is returned. */
 function handedToCall(ctx: FileContext, node: Node): Node | null {
   for (let p = node.parent; p !== null; p = p.parent) {
-    if (p.type === 'return_statement' || p.type === 'arrow_function' || isFunctionLike(p)) return null;
+    if (p.type === 'return_statement' || isFunction(p, ctx.family)) return null;
     if (p.type === 'arguments' || p.type === 'argument_list') return p.parent !== null && isCall(p.parent, ctx.family) ? p.parent : null;
     if (!['pair', 'keyword_argument', 'object', 'dictionary', 'false'].includes(p.type)) return null;
   }
   return null;
-}
-
-function isFunctionLike(n: Node): boolean {
-  return n.type === 'function_definition' || n.type === 'function_declaration' || n.type === 'method_definition';
 }
 
 /** A positional `false` given to a function of this file whose parameter there is a result flag. */
@@ -178,8 +171,8 @@ function flagParameter(ctx: FileContext, args: Node, flag: Node, words: OutcomeW
 /** `return False, None` / `return (False, status)` / `return [false, err]`: a result whose success part is false. */
 function leadsWithFalse(value: Node | null): boolean {
   if (value === null || !['expression_list', 'tuple', 'array', 'parenthesized_expression'].includes(value.type)) return false;
-  const first = value.type === 'parenthesized_expression' ? value.firstNamedChild : value.firstNamedChild;
+  const first = value.firstNamedChild;
   if (first === null) return false;
-  if (value.type === 'parenthesized_expression') return first.type === 'tuple' || first.type === 'expression_list' ? leadsWithFalse(first) : false;
+  if (value.type === 'parenthesized_expression') return leadsWithFalse(first);
   return /^(False|false)$/.test(first.text) && value.namedChildCount > 1;
 }
