@@ -2,8 +2,8 @@ import { lastBindingBefore } from './bindings.js';
 import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType } from './file-index.js';
 import { recordsMatcher } from './kinds/records.js';
-import { escapeRegExp, splitWords } from './names.js';
-import { isCall, isRaise, lastSegment, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { escapeRegExp, normalizeName, splitWords } from './names.js';
+import { isCall, isRaise, lastSegment, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -62,12 +62,23 @@ function falsyBranch(ctx: FileContext, ifStmt: Node): { function: string; branch
   let whenFalsy: Node | null = ifStmt.childForFieldName('consequence');
   if (cond === null) return null;
   const negated = cond.type === 'not_operator' || (cond.type === 'unary_expression' && cond.childForFieldName('operator')?.text === '!');
+  const comparedFalsy = !negated && isFalsyComparison(cond);
   if (negated) cond = unwrapParens(cond.childForFieldName('argument') ?? cond.lastNamedChild);
-  else if (isFalsyComparison(cond)) cond = unwrapParens(cond.firstNamedChild);
+  else if (comparedFalsy) cond = unwrapParens(cond.firstNamedChild);
   else {
     // `if ok: … else: <falsy branch>`
     const alt = ifStmt.childForFieldName('alternative');
     whenFalsy = alt?.type === 'else_clause' ? (alt.childForFieldName('body') ?? alt.namedChildren.find((c) => c.type !== 'comment') ?? null) : null;
+  }
+  // `if "error" in result:` / `if (!result.success)`: a field of the result says it failed.
+  const field = cond === null ? null : resultField(ctx, cond);
+  if (field !== null) {
+    cond = field.holder;
+    if (field.failedWhenTrue !== (negated || comparedFalsy)) whenFalsy = ifStmt.childForFieldName('consequence');
+    else {
+      const alt = ifStmt.childForFieldName('alternative');
+      whenFalsy = alt?.type === 'else_clause' ? (alt.childForFieldName('body') ?? alt.namedChildren.find((c) => c.type !== 'comment') ?? null) : null;
+    }
   }
   const value = unwrapAwait(cond);
   if (value === null || whenFalsy === null) return null;
@@ -79,6 +90,47 @@ function falsyBranch(ctx: FileContext, ifStmt: Node): { function: string; branch
   if (call === null) return null;
   const name = lastSegment(calleePath(ctx, call));
   return name === '' || name.includes('(') ? null : { function: name, branch: whenFalsy };
+}
+
+/**
+ * A test of one field of a result: an error field present (`"error" in result`,
+ * `result.get("error")`, `result.error`) is true when it failed; a success flag
+ * (`result.success`, `result["ok"]`) is true when it did not. Null for anything else.
+ */
+function resultField(ctx: FileContext, cond: Node): { holder: Node; failedWhenTrue: boolean } | null {
+  const words = ctx.vocab.outcomes.failure;
+  if (words === undefined) return null;
+  const kind = (name: string | null): boolean | null => {
+    if (name === null) return null;
+    const n = normalizeName(name);
+    if (words.error_fields.some((f) => normalizeName(f) === n)) return true;
+    return words.result_flags.some((f) => normalizeName(f) === n) ? false : null;
+  };
+  const c = unwrapParens(cond);
+  if (c === null) return null;
+  if (c.type === 'comparison_operator' && c.children.some((ch) => ch.type === 'in')) {
+    const [key, holder] = c.namedChildren;
+    const failed = key ? kind(stringValue(key)) : null;
+    return holder && failed !== null ? { holder, failedWhenTrue: failed } : null;
+  }
+  if (c.type === 'attribute' || c.type === 'member_expression') {
+    const holder = c.childForFieldName('object');
+    const failed = kind(c.childForFieldName('attribute')?.text ?? c.childForFieldName('property')?.text ?? null);
+    return holder && failed !== null && holder.type === 'identifier' ? { holder, failedWhenTrue: failed } : null;
+  }
+  if (c.type === 'subscript' || c.type === 'subscript_expression') {
+    const holder = c.childForFieldName('value') ?? c.childForFieldName('object');
+    const index = c.childForFieldName('subscript') ?? c.childForFieldName('index');
+    const failed = index ? kind(stringValue(index)) : null;
+    return holder && failed !== null && holder.type === 'identifier' ? { holder, failedWhenTrue: failed } : null;
+  }
+  if (isCall(c, ctx.family) && lastSegment(calleePath(ctx, c)) === 'get') {
+    const holder = c.childForFieldName('function')?.childForFieldName('object');
+    const first = c.childForFieldName('arguments')?.namedChildren[0];
+    const failed = first ? kind(stringValue(first)) : null;
+    return holder && failed !== null && holder.type === 'identifier' ? { holder, failedWhenTrue: failed } : null;
+  }
+  return null;
 }
 
 const FALSY = /^(None|null|undefined|False|false)$/;

@@ -49,10 +49,23 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
 /** Whether a string literal, enum member (`Status.FAILED`) or constant (`FAILED`) has one of the values. */
 export function isOutcomeValue(node: Node, words: OutcomeWords): boolean {
   const s = stringValue(node);
-  if (s !== null) return words.values.has(s.toLowerCase()) || setsStatusInSql(s, words);
-  if (node.type === 'attribute' || node.type === 'member_expression') return words.values.has(lastSegment(dottedPath(node)).toLowerCase());
-  if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && words.values.has(node.text.toLowerCase());
+  if (s !== null) return isValueName(s, words) || setsStatusInSql(s, words);
+  if (node.type === 'attribute' || node.type === 'member_expression') return isValueName(lastSegment(dottedPath(node)), words);
+  if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && isValueName(node.text, words);
   return false;
+}
+
+/**
+ * A status value names the outcome by its last word as well: `PAID_BUT_FAILED`,
+ * `'delivery-failed'`, `TransferFailed` say what the status is; `failed_count` or `fail open` do not.
+ * Only identifier-like values: a sentence ("the payment failed") is a message, not a status.
+ */
+function isValueName(value: string, words: OutcomeWords): boolean {
+  const lower = value.toLowerCase();
+  if (words.values.has(lower)) return true;
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/.test(value)) return false;
+  const parts = splitWords(value);
+  return parts.length > 1 && words.values.has(parts[parts.length - 1] ?? '');
 }
 
 /**
