@@ -77,7 +77,7 @@ interface SettledFile {
   typed: { key: string; files: string[]; answers: Record<string, TypedAnswer> };
 }
 
-const FORMAT = 5;
+const FORMAT = 6;
 /** Entries a delta may hold however small the base. */
 const MIN_DELTA = 64;
 

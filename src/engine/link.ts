@@ -119,7 +119,7 @@ function requirementsHold(
           : resolveLocal(byFile, input, req.local, 0);
     if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
     const sites = req.vocab.split('|').flatMap((v) => target?.facts.reaches[v] ?? []);
-    const unkeyed = sites.filter((s) => (req.keyList === undefined || !s.keys.includes(req.keyList)) && !(req.unlessLast && s.last));
+    const unkeyed = sites.filter((s) => (req.keyList === undefined || !passesKeyHere(s, req.keyList, req.argCount)) && !(req.unlessLast && s.last));
     if (req.mode === 'unless-keyed') {
       // A name that says "write" stands unless the body shows every such call is keyed, or shows
       // it only computes in memory. A generic verb (`createInbox`) stands only while the body is
@@ -138,6 +138,13 @@ function requirementsHold(
   });
   if (!holds) return null;
   return moved ? { moved } : {};
+}
+
+/** The helper's call passes the key: always, or through a parameter this call fills. */
+function passesKeyHere(site: CallSite, list: string, argCount: number | undefined): boolean {
+  if (!site.keys.includes(list)) return false;
+  const at = site.keyParams?.[list];
+  return at === undefined || argCount === undefined || at < argCount;
 }
 
 function isTyped(r: Requirement): boolean {

@@ -2,7 +2,7 @@ import { clientPolicyScopes } from './contexts/client-policies.js';
 import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases } from './contexts/retry.js';
 import { allCalls, callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
-import { passesKey } from './kinds/idempotency-key.js';
+import { keyParameter, passesKey } from './kinds/idempotency-key.js';
 import { endsRun } from './kinds/exits-after.js';
 import { falsyRecordFacts } from './falsy-callers.js';
 import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
@@ -22,6 +22,8 @@ export interface CallSite {
   keys: string[];
   /** Nothing after this call in the function (or the local helper making it) can fail the run. */
   last?: true;
+  /** Per key list, the argument position a caller must fill for the key to be passed (a spread parameter). */
+  keyParams?: Record<string, number>;
 }
 
 /** What other files may need to know about one function of this file. */
@@ -121,7 +123,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       endColumn: s.endPosition.column + 1,
       callee: dottedPath(callee(s)),
       code: lineAt(ctx.source, s.startIndex),
-      keys: keyLists.filter((k) => passesKey(ctx, s, k)),
+      ...keysOf(ctx, fn, s, keyLists),
       ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const } : {}),
     }));
   }
@@ -160,4 +162,15 @@ function enclosingClassName(fn: Node): string | null {
 function isDefaultExport(fn: Node): boolean {
   const p = fn.parent;
   return p?.type === 'export_statement' && p.children.some((c) => c.type === 'default');
+}
+
+/** The key lists a call passes, and those it passes only through one of `fn`'s parameters. */
+function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[]): Pick<CallSite, 'keys' | 'keyParams'> {
+  const keys = lists.filter((k) => passesKey(ctx, call, k));
+  const keyParams: Record<string, number> = {};
+  for (const k of keys) {
+    const at = keyParameter(ctx, fn, call, k);
+    if (at !== null) keyParams[k] = at;
+  }
+  return Object.keys(keyParams).length > 0 ? { keys, keyParams } : { keys };
 }

@@ -357,3 +357,10 @@ export function firstLine(node: Node, max = 80): string {
   const line = node.text.split('\n', 1)[0]?.trim() ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
+
+/** `{ argCount }` of a call when it is known: no spread, and in Python no keyword argument. */
+export function argCountOf(call: Node, family: Family): { argCount?: number } {
+  const args = callArguments(call);
+  const unknown = args.some((a) => ['dictionary_splat', 'list_splat', 'spread_element', ...(family === 'python' ? ['keyword_argument'] : [])].includes(a.type));
+  return unknown ? {} : { argCount: args.length };
+}

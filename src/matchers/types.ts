@@ -46,6 +46,8 @@ export type Requirement =
       relocate?: boolean;
       /** The helper's calls that end its run do not count: the helper ends the attempt where it is called. */
       unlessLast?: true;
+      /** How many arguments the call passes (absent when a spread or keyword makes it unknown). */
+      argCount?: number;
     };
 
 /**

@@ -1,7 +1,7 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { callee, dottedPath, isCall, type Node } from '../syntax.js';
+import { argCountOf, callee, dottedPath, isCall, type Node } from '../syntax.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 import { isPassive } from '../call-vocabulary.js';
 
@@ -44,7 +44,7 @@ export const callMatcher: Matcher = {
             const typed = isTypedMemberCall(ctx, path);
             if (typed || projectImportOf(ctx, path) !== undefined) {
               seen.add(call.id);
-              out.push({ node: call, report: call, captures: { callee: path }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: path, vocab: param ?? '', mode: 'writes', ...(typed ? { typed } : {}) }] });
+              out.push({ node: call, report: call, captures: { callee: path }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: path, vocab: param ?? '', mode: 'writes', ...(typed ? { typed } : {}), ...argCountOf(call, ctx.family) }] });
             }
           }
           continue;

@@ -8,6 +8,7 @@ import { normalizeName } from '../names.js';
 import {
   BINDING_TYPES,
   bindingOf,
+  argCountOf,
   callArguments,
   callee,
   dottedPath,
@@ -52,12 +53,19 @@ export const idempotencyKeyMatcher: Matcher = {
       const typed = isTypedMemberCall(ctx, path);
       if (typed || projectImportOf(ctx, path) !== undefined) {
         const bodyDecides = matchedByVerbOnly(ctx, call, candidate.vocab) ? { bodyDecides: true as const } : {};
-        (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...bodyDecides, ...(typed ? { typed } : {}) });
+        (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...bodyDecides, ...(typed ? { typed } : {}), ...argCountOf(call, ctx.family) });
       }
     }
     // A helper defined in this file is keyed when every call it makes of that kind passes a key.
     const inner = innerCalls(ctx, call);
-    return inner.length > 0 && inner.every((c) => passesKey(ctx, c, list));
+    const fn = inner.length > 0 ? resolveLocalFunction(ctx, call) : null;
+    const filled = argCountOf(call, ctx.family).argCount;
+    return inner.length > 0 && inner.every((c) => {
+      if (!passesKey(ctx, c, list)) return false;
+      // A key spread from the helper's own parameter is there only when this call fills it.
+      const at = fn === null || filled === undefined ? null : keyParameter(ctx, fn, c, list);
+      return at === null || at < filled!;
+    });
   },
 };
 
@@ -91,7 +99,7 @@ function keyTest(ctx: FileContext, list: string): (name: string) => boolean {
 }
 
 /** Whether `call` passes a key of the list in its arguments or a variable built before it. */
-export function passesKey(ctx: FileContext, call: Node, list: string): boolean {
+export function passesKey(ctx: FileContext, call: Node, list: string, distrust?: ReadonlySet<string>): boolean {
   const isKey = keyTest(ctx, list);
   const mayHold = keyText(ctx, list);
   const args = call.childForFieldName('arguments');
@@ -109,7 +117,7 @@ export function passesKey(ctx: FileContext, call: Node, list: string): boolean {
   scopes.push(ctx.root);
   for (const arg of callArguments(call)) {
     for (const ref of referencedNames(ctx, arg)) {
-      if (ref.trusted && params.has(ref.name)) return true;
+      if (ref.trusted && params.has(ref.name) && distrust?.has(ref.name) !== true) return true;
       if (scopes.some((scope) => carriedByVariable(ctx, scope, ref.name, call, list))) return true;
     }
     if (spreadsProjectCall(ctx, arg)) return true;
@@ -297,3 +305,25 @@ function receiverHoldsKey(ctx: FileContext, call: Node, isKey: (n: string) => bo
   const args = built?.childForFieldName('arguments');
   return args != null && (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey));
 }
+
+/**
+ * The argument position of `fn`'s parameter whose spread alone carries the key into `call`
+ * (`fetch(url, { headers: { ...headers } })` in `sendMail(to, subject, text, headers = {})`):
+ * the key is there only when a caller fills that position. Null when the key does not hang on
+ * one such parameter, or the parameter collects the rest (`**kwargs`, `...options`).
+ */
+export function keyParameter(ctx: FileContext, fn: Node, call: Node, list: string): number | null {
+  const nodes = fn.childForFieldName('parameters')?.namedChildren.filter((p) => p.type !== 'comment') ?? [];
+  const names = functionParameters(fn);
+  // A method's receiver is not an argument its callers pass.
+  const offset = ctx.family === 'python' && (names[0] === 'self' || names[0] === 'cls') ? 1 : 0;
+  for (let i = offset; i < names.length; i++) {
+    const node = nodes[i];
+    if (node === undefined || REST_PARAMETERS.has(node.type) || node.descendantsOfType([...REST_PARAMETERS]).length > 0) continue;
+    if (!passesKey(ctx, call, list, new Set([names[i] ?? '']))) return i - offset;
+  }
+  return null;
+}
+
+const REST_PARAMETERS = new Set(['dictionary_splat_pattern', 'list_splat_pattern', 'rest_pattern']);
+
