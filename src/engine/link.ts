@@ -124,7 +124,8 @@ function requirementsHold(
       // A name that says "write" stands unless the body shows every such call is keyed, or shows
       // it only computes in memory. A generic verb (`createInbox`) stands only while the body is
       // out of sight: in sight, the body must make such a call (storing a row locally is none).
-      if (target === null) return true;
+      // Out of sight, a helper that ends the attempt where it is called sends once (as a local call would).
+      if (target === null) return req.unlessLast !== true;
       if (target.facts.localOnly) return false;
       const first = unkeyed[0];
       if (first) related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));

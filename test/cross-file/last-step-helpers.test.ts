@@ -66,4 +66,45 @@ describe('notifications in a retried function of another file', () => {
     });
     expect(await findingLines(dir)).toEqual(['AP-002 src/worker.ts:6']);
   });
+
+  // The helper's name says it notifies; its body decides whether the send is its last step.
+  const helper = (afterSend: string) =>
+    [
+      'def send_sms_to_provider(notification):',
+      '    provider = provider_to_use(notification)',
+      '    try:',
+      '        provider.send_sms(to=notification.to)',
+      '    except Exception as e:',
+      '        raise e',
+      ...(afterSend ? ['    else:', afterSend] : []),
+      '',
+    ].join('\n');
+  const task = [
+    'from app.delivery import send_to_providers',
+    '',
+    '@celery.task(bind=True, max_retries=48)',
+    'def deliver_sms(self, notification_id):',
+    '    try:',
+    '        send_to_providers.send_sms_to_provider(get_notification(notification_id))',
+    '    except Exception:',
+    '        raise self.retry(queue="retry")',
+    '',
+  ].join('\n');
+  const files = (afterSend: string) => ({
+    'pyproject.toml': '',
+    'app/__init__.py': '',
+    'app/delivery/__init__.py': '',
+    'app/delivery/send_to_providers.py': helper(afterSend),
+    'app/tasks.py': task,
+  });
+
+  it("reports a named sender called last when its try's else block writes after the send", async () => {
+    const dir = project(files('        update_notification_to_sending(notification, provider)'));
+    expect(await findingLines(dir)).toEqual(['AP-002 app/tasks.py:6']);
+  });
+
+  it('stays quiet when the named sender ends with the send and is called last', async () => {
+    const dir = project(files(''));
+    expect(await findingLines(dir)).toEqual([]);
+  });
 });

@@ -20,7 +20,8 @@ export const exitsAfterMatcher: Matcher = {
     // A helper of another file (or a processor handed over by reference) that ends the attempt
     // here: its own calls that end its run are sent once; the link step reads which they are.
     const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');
-    if (helper?.kind === 'helper' && helper.mode === 'writes' && (helper.relocate === true || exitsAfter(ctx, candidate.node, candidate.scope))) {
+    // A helper matched by its name alike: the last step here, it may still send before its own later steps.
+    if (helper?.kind === 'helper' && (helper.relocate === true || exitsAfter(ctx, candidate.node, candidate.scope))) {
       helper.unlessLast = true;
       return false;
     }
@@ -81,6 +82,12 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
       continue;
     }
     if (p.id === scope.body.id) break;
+    // Python's `try: … else:` runs its else block after the try body succeeds: a step there can still fail.
+    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id) {
+      const orElse = p.namedChildren.find((c) => c.type === 'else_clause');
+      const steps = orElse?.childForFieldName('body');
+      if (steps && blockStatements(steps).some((st) => !isInert(ctx, st))) return false;
+    }
     // The last step of a branch: what follows the whole `if` chain runs next.
     if (p.type === 'if_statement' || p.type === 'else_clause' || p.type === 'elif_clause') {
       let head: Node = p;
