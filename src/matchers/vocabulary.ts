@@ -117,6 +117,8 @@ export const VocabularySchema = z
         http_adapters: names,
         /** Job-queue retry policies passed as `retry=` when enqueuing (RQ `Retry(max=3)`). */
         job_policies: names,
+        /** Options that hand a scheduler a retry count for the function passed with them (`job_scheduler(function=f, max_retries=5)`). */
+        retry_count_options: names,
         /** Job-queue workers whose processor function is re-run when a job has `attempts > 1` (BullMQ, Bull). */
         /** Queue processors written as classes (`process(job: Job)`, `@Process()`): see `job_processors` in vocabulary.yaml. */
         job_processors: z

@@ -6,7 +6,7 @@ import { lastBindingBefore } from '../bindings.js';
 import { clientPolicyScopes } from './client-policies.js';
 import { compiledOnce } from '../compiled.js';
 import { jobFrameworkScopes } from './job-frameworks.js';
-import { NamePatterns, WordSet, escapeRegExp } from '../names.js';
+import { NamePatterns, WordSet, escapeRegExp, normalizeName } from '../names.js';
 import {
   bindingOf,
   blockStatements,
@@ -76,6 +76,7 @@ interface RetryVocab {
   taskRetryKwargs: WordSet;
   hooks: Set<string>;
   jobPolicies: NamePatterns;
+  retryCountOptions: Set<string>;
   jobWorkers: NamePatterns;
   jobFailureEvents: Set<string>;
   jobAttemptCounter: string | undefined;
@@ -106,6 +107,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       taskRetryKwargs: new WordSet(r.task_retry_kwargs),
       hooks: new Set(r.hooks.map((h) => h.toLowerCase())),
       jobPolicies: new NamePatterns(r.job_policies),
+      retryCountOptions: new Set(r.retry_count_options.map(normalizeName)),
       jobWorkers: new NamePatterns(r.job_workers),
       jobFailureEvents: new Set(r.job_failure_events),
       jobAttemptCounter: r.job_attempt_counter,
@@ -153,6 +155,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   // Cheap text facts decide which per-call checks can apply at all in this file.
   const mentionsRetryKwarg = /\bretry\s*=/.test(ctx.source);
   const mentionsRetry = /retry|attempts/i.test(ctx.source);
+  const mentionsRetryCount = v.retryCountOptions.size > 0 && /retr|attempt|tries/i.test(ctx.source);
   for (const call of calls) {
     const path = calleePath(ctx, call);
     const local = localWrappers.get(lastSegment(path));
@@ -172,7 +175,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       if (body) scopes.push({ context: 'retry', body, construct: call, label: `${path}(…)` });
       scopes.push(...hookScopes(ctx, v, call, functions, path));
     } else {
-      const job = mentionsRetryKwarg ? jobPolicyScope(ctx, v, call, functions, path) : null;
+      const job = (mentionsRetryKwarg ? jobPolicyScope(ctx, v, call, functions, path) : null) ?? (mentionsRetryCount ? retryCountScope(ctx, v, call, functions, path) : null);
       if (job) scopes.push(job);
       else if (projectImportOf(ctx, path) !== undefined) scopes.push(...importedWrapperScope(ctx, call, path, functions));
       else if (ctx.family === 'ecma' && /^this\.[\w$]+\.[\w$]+$/.test(path)) scopes.push(...importedWrapperScope(ctx, call, path, functions, true));
@@ -459,6 +462,36 @@ function jobPolicyScope(ctx: FileContext, v: RetryVocab, call: Node, functions: 
   const fn = callArguments(call)[0];
   const body = fn && resolveFunctionBody(ctx, unwrapAwait(fn) ?? fn, functions);
   return body ? { context: 'retry', body, construct: call, label: `${path}(…, retry=${policy.value.text})` } : null;
+}
+
+/**
+ * A function of this file handed to a scheduler together with a retry count above zero
+ * (`job_scheduler(function=send_email, max_retries=5)`, `schedule(charge, { retries: 3 })`): the
+ * scheduler runs it again when it fails. The count may be a name (configured elsewhere); a literal
+ * 0 is no retry. Only a function argument (by name or inline) counts, not a value.
+ */
+function retryCountScope(ctx: FileContext, v: RetryVocab, call: Node, functions: Map<string, Node>, path: string): Scope | null {
+  const args = callArguments(call);
+  const options = args.flatMap((a) => {
+    const kw = keywordArgument(a);
+    return kw ? [{ key: kw.name, value: kw.value }] : literalEntries(a);
+  });
+  const count = options.find((o) => v.retryCountOptions.has(normalizeName(o.key)));
+  if (count === undefined || !/^(\d+|[A-Za-z_$][\w$.]*)$/.test(count.value.text)) return null;
+  // `attempts: 1` counts the first run (one attempt, no retry); `retries: 1` counts only the reruns.
+  const runs = /^\d+$/.test(count.value.text) ? Number(count.value.text) : Infinity;
+  if (runs < (/retr/i.test(count.key) ? 1 : 2)) return null;
+  // A decorator's retry options belong to the decorated function (read with the decorators); a
+  // hook handed over with them (`on_backoff=notify`) runs between attempts, not as one.
+  if (call.parent?.type === 'decorator') return null;
+  const handed = args
+    .flatMap((a) => {
+      const kw = keywordArgument(a);
+      return kw === null ? [a] : v.hooks.has(kw.name.toLowerCase()) ? [] : [kw.value];
+    })
+    .find((a) => isFunction(a, ctx.family) || a.type === 'identifier');
+  const body = handed && resolveFunctionBody(ctx, handed, functions);
+  return body ? { context: 'retry', body, construct: call, label: `${path}(…, ${count.key}=${count.value.text})` } : null;
 }
 
 /**
