@@ -4,7 +4,7 @@ import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPA
 import { statementOf } from '../scope.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
-import { normalizeName } from '../names.js';
+import { normalizeName, splitWords } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
@@ -96,7 +96,7 @@ function isRecordedValue(ctx: FileContext, node: Node): boolean {
     if ((p.type === 'subscript' || p.type === 'subscript_expression') && (p.childForFieldName('subscript') ?? p.childForFieldName('index'))?.id === n.id) return false;
     if (['if_statement', 'elif_clause', 'while_statement'].includes(p.type) && p.childForFieldName('condition')?.id === n.id) return false;
     if ((p.type === 'case_clause' || p.type === 'switch_case') && p.childForFieldName('value')?.id === n.id) return false;
-    if (isCall(p, ctx.family) && isPassive(ctx, dottedPath(callee(p)))) return false;
+    if (isCall(p, ctx.family) && (isPassive(ctx, dottedPath(callee(p))) || namesALog(lastSegment(dottedPath(callee(p)))))) return false;
     if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
   }
   return true;
@@ -175,4 +175,11 @@ function leadsWithFalse(value: Node | null): boolean {
   if (first === null) return false;
   if (value.type === 'parenthesized_expression') return leadsWithFalse(first);
   return /^(False|false)$/.test(first.text) && value.namedChildCount > 1;
+}
+
+/** Calls named for logging or tracking (`logError("payout_failed", …)`, `trackEvent`): the value names an event, it records nothing. */
+const LOG_VERBS = new Set(['log', 'print', 'debug', 'trace', 'track', 'warn']);
+
+function namesALog(name: string): boolean {
+  return LOG_VERBS.has(splitWords(name)[0] ?? '');
 }
