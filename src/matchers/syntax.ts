@@ -319,8 +319,23 @@ export function bindingOf(node: Node): Binding | null {
     const name = node.childForFieldName('name');
     const value = node.childForFieldName('value');
     if (name?.type === 'identifier' && value) return { name: name.text, value, node };
+    // `const [existing] = await db.select()…`, `const { data: existing } = await supabase…`: the
+    // one name a destructuring pulls out holds (part of) the value.
+    const single = name ? destructuredName(name) : null;
+    if (single !== null && value) return { name: single, value, node };
   }
   return null;
+}
+
+/** The only name an array or object pattern binds (`[row]`, `{ data }`, `{ data: row }`), else null. */
+function destructuredName(pattern: Node): string | null {
+  if (pattern.type !== 'array_pattern' && pattern.type !== 'object_pattern') return null;
+  const parts = pattern.namedChildren.filter((c) => c.type !== 'comment');
+  if (parts.length !== 1) return null;
+  const only = parts[0]!;
+  if (only.type === 'identifier' || only.type === 'shorthand_property_identifier_pattern') return only.text;
+  const bound = only.type === 'pair_pattern' ? only.childForFieldName('value') : null;
+  return bound?.type === 'identifier' ? bound.text : null;
 }
 
 /** Node types that bind names, for `descendantsOfType`. */

@@ -35,6 +35,16 @@ export const priorSuccessCheckMatcher: Matcher = {
     const target = candidate.node;
     // A client-wide policy spans the file: a check counts in the function that makes the call.
     const region = scope.body.id === ctx.root.id ? (enclosingFunction(target, ctx.family) ?? ctx.root) : scope.body;
+    if (checkedBefore(ctx, region, target)) return true;
+    // Reached through a helper of this file: the helper may look before its own call, each run.
+    const inner = candidate.related.find((r) => / calls .+ here$/.test(r.message))?.node;
+    const helper = inner && enclosingFunction(inner, ctx.family);
+    return inner !== undefined && helper != null && !contains(helper, target) && checkedBefore(ctx, helper, inner);
+  },
+};
+
+/** A lookup in `region`, before `target`, that guards it or leaves early. */
+function checkedBefore(ctx: FileContext, region: Node, target: Node): boolean {
     for (const ifStmt of nodesWithin(ctx, region, 'if_statement')) {
       if (ifStmt.startIndex >= target.startIndex) break;
       const branches = ifChain(ifStmt, ctx.family);
@@ -47,8 +57,7 @@ export const priorSuccessCheckMatcher: Matcher = {
       if (leavesEarly(ctx, head.body)) return true;
     }
     return false;
-  },
-};
+}
 
 function leavesEarly(ctx: FileContext, body: Node): boolean {
   const exits = ['return_statement', 'break_statement'];
