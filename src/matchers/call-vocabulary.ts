@@ -98,6 +98,8 @@ const enum PathVerdict {
   Verb,
   /** A generic HTTP client: a write when its method is one (and it is no GraphQL query). */
   Http,
+  /** A name that says nothing: judged as an HTTP client when the call is shaped like a request. */
+  Unknown,
 }
 
 /**
@@ -116,6 +118,9 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
   let verdict = verdicts.get(path);
   if (verdict === undefined) verdicts.set(path, (verdict = pathVerdict(ctx, path, v)));
   if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
+  // `fetchWithProxy(url, { method: 'POST', body })`, `self._request("POST", "/transfers", data)`: a
+  // project's own request function, known by the method and the endpoint it is handed.
+  if (verdict === PathVerdict.Unknown) verdict = requestShaped(call) ? PathVerdict.Http : PathVerdict.No;
   switch (verdict) {
     case PathVerdict.No:
       return false;
@@ -211,11 +216,14 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   const dot = path.lastIndexOf('.');
   if (dot > 0 && v.deferredMethods.has(path.slice(dot + 1).toLowerCase())) {
     const task = path.slice(0, dot);
-    return pathVerdict(ctx, task, v) === PathVerdict.No ? PathVerdict.No : PathVerdict.Yes;
+    const judged = pathVerdict(ctx, task, v);
+    return judged === PathVerdict.No || judged === PathVerdict.Unknown ? PathVerdict.No : PathVerdict.Yes;
   }
   if (isPassive(ctx, path)) return PathVerdict.No;
   const last = lastSegment(path);
-  if (v.exclude.matches(path) || v.excludeWords.anyWordOf(last)) return PathVerdict.No;
+  if (v.exclude.matches(path)) return PathVerdict.No;
+  // `fetchWithProxy`, `sessionRequest`: a word that says "not a write" still yields to a request's shape.
+  if (v.excludeWords.anyWordOf(last)) return PathVerdict.Unknown;
   if (v.names.matches(path)) return PathVerdict.Yes;
   // `Charge(id=...)` builds a value (a Python class or a TS factory named like one); only a
   // method or function name is a verb.
@@ -224,7 +232,19 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   if (first !== undefined && v.verbs.has(first)) return PathVerdict.Verb;
   if (first !== undefined && v.objectVerbs.has(first) && splitWords(last).slice(1).some((w) => v.objectWords.has(w))) return PathVerdict.Yes;
   if (!v.httpClients.empty && v.httpClients.matches(path)) return PathVerdict.Http;
-  return PathVerdict.No;
+  return PathVerdict.Unknown;
+}
+
+/**
+ * A call handed an HTTP method and an endpoint: a `method` option or keyword with an endpoint
+ * beside it, or a leading method string followed by the path (`request("POST", "/v1/transfers")`).
+ */
+function requestShaped(call: Node): boolean {
+  const args = callArguments(call);
+  if (args.length < 2) return false;
+  const lead = stringValue(args[0]!);
+  if (lead !== null) return /^(POST|PUT|PATCH|DELETE)$/i.test(lead) && URL_EXPRESSIONS.has(args[1]!.type);
+  return httpMethodOf(call) !== null && keywordArgument(args[0]!) === null && URL_EXPRESSIONS.has(args[0]!.type);
 }
 
 /**
