@@ -66,9 +66,7 @@ export const recordsMatcher: Matcher = {
           const holder = flag.parent;
           if (holder?.type === 'arguments' || holder?.type === 'argument_list') {
             // `logNotification(id, channel, false, …)` where that parameter is `success`.
-            const receiver = holder.parent;
-            const logged = receiver !== null && isCall(receiver, ctx.family) && namesALog(lastSegment(calleePath(ctx, receiver)));
-            if (!logged && flagParameter(ctx, holder, flag, words)) add(flag);
+            if (flagParameter(ctx, holder, flag, words)) add(flag);
             continue;
           }
           const key = holder?.type === 'pair' ? holder.childForFieldName('key') : holder?.type === 'keyword_argument' ? holder.childForFieldName('name') : null;
