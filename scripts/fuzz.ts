@@ -28,7 +28,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
-import { decodeCacheFile, encodeCacheFile } from '../src/cli/cache-schema.js';
+import { decodeCacheFile, encodeCacheFile } from '../src/scan/cache-schema.js';
 import { main } from '../src/cli/main.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

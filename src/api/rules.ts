@@ -1,4 +1,4 @@
-import { loadSetup } from '../cli/load-setup.js';
+import { loadSetup } from '../config/load-setup.js';
 import type { Rule } from '../engine/rule.js';
 import type { Risk, RuleLanguage } from '../engine/types.js';
 

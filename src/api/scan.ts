@@ -1,13 +1,6 @@
-import { resolve } from 'node:path';
-import { readBaseline, applyBaseline } from '../baseline/index.js';
-import { changedLinesSince, onlyChangedFindings } from '../changed-lines/index.js';
-import { discoverFiles } from '../cli/discover.js';
-import { loadSetup } from '../cli/load-setup.js';
-import { scanRunOptions } from '../cli/perf-options.js';
-import { coveredFiles } from '../cli/scan-scope.js';
-import { DEFAULT_TEST_PATTERNS, scanFiles } from '../cli/scan-files.js';
-import { withFingerprints } from '../engine/fingerprint.js';
-import { gitRoot } from '../git-root.js';
+import { discoverFiles } from '../scan/discover.js';
+import { loadSetup } from '../config/load-setup.js';
+import { scanProject, scanScope } from '../scan/project-scan.js';
 import { packageVersion } from '../package-root.js';
 import { jsonReport, type JsonReport } from '../reporters/json.js';
 
@@ -58,44 +51,18 @@ export async function scan(paths: readonly string[] = ['.'], options: ScanOption
   const cwd = options.cwd ?? process.cwd();
   const scanPaths = paths.length > 0 ? paths : ['.'];
   const setup = loadSetup({ paths: scanPaths, cwd, config: options.config, rules: options.rules ?? [], builtin: options.builtin ?? true });
-  const { config } = setup;
-  // As on the command line: `include` replaces the config's, `exclude` adds to it; the option's
-  // globs are relative to `cwd`, the config's to the config's folder.
-  const fromConfig = (patterns: readonly string[], key: string) => ({ patterns, base: config.dir, origin: `${key} in ${config.file ?? 'the config'}` });
-  const fromOption = (patterns: readonly string[], key: string) => ({ patterns, base: cwd, origin: `the ${key} option` });
-  const { files } = discoverFiles(scanPaths, cwd, {
-    include: options.include !== undefined && options.include.length > 0 ? [fromOption(options.include, 'include')] : [fromConfig(config.include, 'include')],
-    exclude: [fromConfig(config.exclude, 'exclude'), fromOption(options.exclude ?? [], 'exclude')],
-    gitignore: options.ignore ?? true,
-  });
-  const repoRoot = gitRoot(setup.scanRoot) ?? setup.scanRoot;
-  const maxFileSize = options.maxFileSize ?? config.max_file_size;
-  const onWarning = options.onWarning ?? (() => undefined);
-  const quietIo = { stdout: () => undefined, stderr: (t: string) => onWarning(t.replace(/^warning: /, '').trimEnd()), cwd, isTTY: false, env: process.env };
-  const run = scanRunOptions(
-    { cache: options.cache ?? true, prefilter: true, quiet: true, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) },
-    quietIo,
-    { ...setup, maxFileSize },
-  );
-  const scanned = await scanFiles(files, {
+  const choices = { include: options.include ?? [], exclude: options.exclude ?? [], ignore: options.ignore ?? true, names: { include: 'the include option', exclude: 'the exclude option' } };
+  const { files } = discoverFiles(scanPaths, cwd, scanScope(setup.config, choices, cwd));
+  const { result } = await scanProject(files, setup, {
     cwd,
-    rules: setup.rules,
-    vocab: setup.vocab,
-    maxFileSize,
-    testFileRisk: config.test_files.risk,
-    testFilePatterns: config.test_files.patterns ?? DEFAULT_TEST_PATTERNS,
+    env: process.env,
+    run: { cache: options.cache ?? true, prefilter: true, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}) },
+    maxFileSize: options.maxFileSize,
     suppressions: options.suppressions ?? true,
-    knownRuleIds: [...new Set([...setup.knownRuleIds, ...setup.rules.map((r) => r.id)])],
     types: options.types ?? true,
-    typeRoots: [setup.scanRoot, repoRoot],
-    ...run,
+    changedSince: options.changedSince,
+    baseline: options.baseline,
+    warn: options.onWarning ?? (() => undefined),
   });
-  run.finish();
-  let result = withFingerprints(scanned.result, scanned.sources);
-  if (options.changedSince !== undefined) result = onlyChangedFindings(result, changedLinesSince(options.changedSince, repoRoot), cwd);
-  if (options.baseline !== undefined) {
-    const covered = coveredFiles(files, cwd, scanned.result.warnings);
-    result = applyBaseline(result, readBaseline(resolve(cwd, options.baseline), cwd), (file) => covered(file, cwd));
-  }
   return jsonReport(result, { version: packageVersion() });
 }

@@ -1,19 +1,17 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { InputPathError, ScanError, UsageError } from '../errors.js';
 import type { Risk, ScanResult, ScanWarning } from '../engine/types.js';
 import { packageVersion } from '../package-root.js';
 import { FORMATS, getReporter } from '../reporters/index.js';
-import { DEFAULT_TEST_PATTERNS, scanFiles } from './scan-files.js';
-import { discoverFiles, type DiscoverOptions } from './discover.js';
+import { discoverFiles } from '../scan/discover.js';
+import { scanProject, scanScope } from '../scan/project-scan.js';
+import { createProgress } from '../scan/progress.js';
 import { nothingToScanMessage } from './nothing-to-scan.js';
-import type { Config } from './config.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, failsGate } from './exit-codes.js';
-import { gitRoot } from '../git-root.js';
-import { applyBaseline, createBaseline, pruneBaseline, readBaseline, writeBaseline } from '../baseline/index.js';
-import { withFingerprints } from '../engine/fingerprint.js';
+import { applyBaseline, createBaseline, pruneBaseline, writeBaseline } from '../baseline/index.js';
 import { processIo, type CliIo } from './io.js';
-import { loadSetup } from './load-setup.js';
+import { loadSetup } from '../config/load-setup.js';
 import { useColor } from './color.js';
 import { findingsSummary } from '../reporters/summary.js';
 import { registerCompileCommand } from './commands/compile.js';
@@ -31,13 +29,11 @@ import {
   withUnscannedOccurrences,
   writeOccurrences,
 } from '../failures-yaml/index.js';
-import { coveredFiles } from './scan-scope.js';
-import { BYTE_SIZE_FORMS, parseByteSize } from './byte-size.js';
+import { BYTE_SIZE_FORMS, parseByteSize } from '../config/byte-size.js';
 import { assertWritable, writeOutput } from './output-file.js';
 import type { Occurrence } from '../failures-yaml/types.js';
-import { parseCacheDir, parseJobs, scanRunOptions, type PerfFlags } from './perf-options.js';
+import { parseCacheDir, parseJobs, type PerfFlags } from './perf-options.js';
 import { ruleInfo } from '../api/rules.js';
-import { changedLinesSince, onlyChangedFindings } from '../changed-lines/index.js';
 
 interface ScanOptions {
   format: string;
@@ -173,21 +169,6 @@ function unusedSuppressionWarnings(result: ScanResult): ScanWarning[] {
   }));
 }
 
-/**
- * Which files a scan takes: the command line's `--include` replaces the config's (relative to the
- * current folder and to the config's folder respectively); `--exclude` adds to the config's.
- */
-function scopeOf(config: Config, opts: ScanFlags, cwd: string): DiscoverOptions {
-  const configName = config.file === undefined ? 'the config' : relative(cwd, config.file) || config.file;
-  const fromCli = (patterns: string[], flag: string) => ({ patterns, base: cwd, origin: flag });
-  const fromConfig = (patterns: string[], key: string) => ({ patterns, base: config.dir, origin: `${key} in ${configName}` });
-  return {
-    include: opts.include.length > 0 ? [fromCli(opts.include, '--include')] : [fromConfig(config.include, 'include')],
-    exclude: [fromConfig(config.exclude, 'exclude'), fromCli(opts.exclude, '--exclude')],
-    gitignore: opts.ignore,
-  };
-}
-
 /** A changed-lines scan sees part of the findings: writing them would drop every other entry. */
 function refuseWritesOfPartialScan(opts: ScanFlags): void {
   const write = opts.writeBaseline !== undefined ? '--write-baseline' : opts.write ? '--write' : undefined;
@@ -223,7 +204,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
   }
   const { config } = setup;
   const reporter = getReporter(opts.format);
-  const discovery = discoverFiles(paths, io.cwd, scopeOf(config, opts, io.cwd));
+  const discovery = discoverFiles(paths, io.cwd, scanScope(config, { ...opts, names: { include: '--include', exclude: '--exclude' } }, io.cwd));
   const files = discovery.files;
   if (files.length === 0) {
     const message = nothingToScanMessage(discovery.paths, io.cwd);
@@ -233,31 +214,21 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     // One named path that holds nothing, beside others that do: most likely a typo or a stale exclude.
     for (const empty of discovery.paths.filter((p) => p.found === 0)) io.stderr(`warning: ${nothingToScanMessage([empty], io.cwd)}\n`);
   }
-  // Paths in SARIF, the failures YAML and type resolution are relative to the repository root.
-  const repoRoot = gitRoot(setup.scanRoot) ?? setup.scanRoot;
-  const maxFileSize = opts.maxFileSize ?? config.max_file_size;
-  const run = scanRunOptions(opts, io, { ...setup, maxFileSize });
-  const scanned = await scanFiles(files, {
+  const showProgress = opts.quiet !== true && io.isTTY && process.stderr.isTTY === true;
+  const { result: scanned, sources, repoRoot, covered, baseline } = await scanProject(files, setup, {
     cwd: io.cwd,
-    rules: setup.rules,
-    vocab: setup.vocab,
-    maxFileSize,
-    testFileRisk: config.test_files.risk,
-    testFilePatterns: config.test_files.patterns ?? DEFAULT_TEST_PATTERNS,
+    env: io.env,
+    run: opts,
+    maxFileSize: opts.maxFileSize,
     suppressions: opts.suppressions,
-    knownRuleIds: [...new Set([...setup.knownRuleIds, ...setup.rules.map((r) => r.id)])],
     types: opts.types,
-    typeRoots: [setup.scanRoot, repoRoot],
-    ...run,
+    changedSince: opts.changedSince,
+    baseline: opts.baseline,
+    warn: (message) => io.stderr(`warning: ${message}\n`),
+    ...(showProgress ? { progress: createProgress(io.stderr) } : {}),
   });
-  run.finish();
-  const { sources } = scanned;
-  const covered = coveredFiles(files, io.cwd, scanned.result.warnings);
+  let result = scanned;
   const inScope = (file: string): boolean => covered(file, io.cwd);
-  let result = withFingerprints(scanned.result, sources);
-  if (opts.changedSince !== undefined) result = onlyChangedFindings(result, changedLinesSince(opts.changedSince, repoRoot), io.cwd);
-  const baseline = opts.baseline === undefined ? undefined : readBaseline(opts.baseline, io.cwd);
-  if (baseline !== undefined) result = applyBaseline(result, baseline, inScope);
   // What the gate reads: the report itself, except that recording a baseline accepts what it records.
   let gated = result;
   if (opts.writeBaseline !== undefined) {

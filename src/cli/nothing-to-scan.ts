@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { SOURCE_EXTENSIONS } from '../engine/languages.js';
-import type { PathDiscovery } from './discover.js';
+import type { PathDiscovery } from '../scan/discover.js';
 
 /**
  * Why the given paths hold no file to scan, in one sentence: the files a `.gitignore` ignores (and

@@ -13,7 +13,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadSetup, type Setup } from '../cli/load-setup.js';
+import { loadSetup, type Setup } from '../config/load-setup.js';
 import { languageForPath } from '../engine/languages.js';
 import type { Finding, Risk } from '../engine/types.js';
 import { ScanError } from '../errors.js';

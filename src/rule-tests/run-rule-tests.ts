@@ -1,5 +1,5 @@
 import { relative, resolve, sep } from 'node:path';
-import { loadConfig } from '../cli/config.js';
+import { loadConfig } from '../config/config.js';
 import { languageForPath } from '../engine/languages.js';
 import type { Rule } from '../engine/rule.js';
 import { UsageError } from '../errors.js';

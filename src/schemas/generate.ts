@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BYTE_SIZE_FORMS } from '../cli/byte-size.js';
-import { ConfigSchema } from '../cli/config.js';
+import { BYTE_SIZE_FORMS } from '../config/byte-size.js';
+import { ConfigSchema } from '../config/config.js';
 import { RuleSchema } from '../engine/rule.js';
 
 

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeCacheFile, encodeCacheFile } from '../../src/cli/cache-schema.js';
+import { decodeCacheFile, encodeCacheFile } from '../../src/scan/cache-schema.js';
 import { runCli } from '../support/cli.js';
 import { project } from '../support/project.js';
 import { JOB, SERVICE } from '../support/typed-sources.js';

@@ -2,13 +2,13 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCache, ruleSetHash } from '../../src/cli/cache.js';
-import { decodeCacheFile, encodeCacheFile } from '../../src/cli/cache-schema.js';
+import { openCache, ruleSetHash } from '../../src/scan/cache.js';
+import { decodeCacheFile, encodeCacheFile } from '../../src/scan/cache-schema.js';
 import { mergeVocabularies, VocabularySchema } from '../../src/matchers/index.js';
 import { loadRules } from '../../src/rules-loader/load-rules.js';
 import { runCli } from '../support/cli.js';
 import { builtinRules, vocab } from '../support/scan.js';
-import { scanFiles } from '../../src/cli/scan-files.js';
+import { scanFiles } from '../../src/scan/scan-files.js';
 import { copyCorpus, corpusFiles, corpusOptions, scanCorpus } from './helpers.js';
 
 function cacheFor(dir: string, root: string, rules = builtinRules, v = vocab) {

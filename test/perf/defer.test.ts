@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { languageSpec } from '../../src/engine/languages.js';
 import { scanSource } from '../../src/engine/scan-source.js';
 import { builtinRules, vocab } from '../support/scan.js';
-import { openCache, ruleSetHash } from '../../src/cli/cache.js';
-import { scanFiles } from '../../src/cli/scan-files.js';
+import { openCache, ruleSetHash } from '../../src/scan/cache.js';
+import { scanFiles } from '../../src/scan/scan-files.js';
 import { project } from '../support/project.js';
 import { corpusFiles, corpusOptions, ROOT, scanCorpus } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fg from 'fast-glob';
-import { scanFiles, type ScanFilesOptions, type ScanRunOptions } from '../../src/cli/scan-files.js';
+import { scanFiles, type ScanFilesOptions, type ScanRunOptions } from '../../src/scan/scan-files.js';
 import type { Rule } from '../../src/engine/rule.js';
 import type { Vocabulary } from '../../src/matchers/index.js';
 import { builtinRules, vocab as builtinVocab } from '../support/scan.js';

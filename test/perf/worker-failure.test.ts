@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ScannerSetup, TextOutcome, TextTask } from '../../src/cli/scan-text.js';
-import { createTextScanner } from '../../src/cli/scan-text.js';
+import type { ScannerSetup, TextOutcome, TextTask } from '../../src/scan/scan-text.js';
+import { createTextScanner } from '../../src/scan/scan-text.js';
 import { corpusFiles, ROOT, scanCorpus } from './helpers.js';
 
 // A worker that dies (out of memory, a native fault) cannot be provoked on demand, so the pool is
 // replaced by one that scans in this thread and fails on one chosen file the way a dead worker does.
 const DOOMED = 'fixtures/bad/AP-001/backoff-on-exception.py';
-vi.mock('../../src/cli/worker-pool.js', () => ({
+vi.mock('../../src/scan/worker-pool.js', () => ({
   startScanPool: (threads: number, setup: ScannerSetup) => {
     const scan = createTextScanner(setup);
     return {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCache, ruleSetHash } from '../../src/cli/cache.js';
+import { openCache, ruleSetHash } from '../../src/scan/cache.js';
 import { corpusFiles, ROOT, scanCorpus } from '../perf/helpers.js';
 import { runCli } from '../support/cli.js';
 import { builtinRules, vocab } from '../support/scan.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveTypedCalls } from '../../src/cli/typed-calls.js';
+import { resolveTypedCalls } from '../../src/scan/typed-calls.js';
 import { project } from '../support/project.js';
 import { JOB, SERVICE } from '../support/typed-sources.js';
 

@@ -6,7 +6,7 @@ import { FailuresFileError, ScanError } from '../../errors.js';
 import type { Rule } from '../../engine/rule.js';
 import { compileFailures, readFailuresFile, type CompileReport } from '../../failures-yaml/index.js';
 import { loadRules } from '../../rules-loader/load-rules.js';
-import { loadSetup } from '../load-setup.js';
+import { loadSetup } from '../../config/load-setup.js';
 import { writeFileSafely } from '../../write-file-safely.js';
 
 /** Where the command writes; the CLI passes the real streams, tests collect strings. */

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import type { Rule } from '../../engine/rule.js';
 import { wrap } from '../../reporters/wrap.js';
 import type { CliIo } from '../io.js';
-import { loadSetup } from '../load-setup.js';
+import { loadSetup } from '../../config/load-setup.js';
 import { withRuleSetOptions, type RuleSetFlags } from '../rule-set-options.js';
 
 /**

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { linkFindings, type LinkInput, type WorkspacePackage } from '../engine/link.js';
 import { compareFindings, type PendingFinding } from '../engine/scan-source.js';
-import { applySuppressions, unusedSuppressions } from '../engine/suppressions.js';
+import { applySuppressions, unusedSuppressions, type Suppression } from '../engine/suppressions.js';
 import type { Finding, Risk, ScanWarning, UnusedSuppression } from '../engine/types.js';
 import { contentKey } from './cache.js';
 import type { Prepared } from './read-sources.js';
@@ -68,30 +68,52 @@ export function settle(
     else list.push(f);
   }
   const settled: Finding[] = [];
-  const knownIds = options.knownRuleIds ?? options.rules.map((r) => r.id);
   const unused: UnusedSuppression[] = [];
-  const testPatterns = options.testFilePatterns.map(globToRegExp);
   for (const o of outcomes) {
-    let fs = byFile.get(o.file) ?? [];
-    if (o.suppressions.length > 0) {
-      const applied = applySuppressions(fs, o.suppressions, o.file, knownIds);
-      fs = applied.findings;
-      warnings.push(...applied.warnings);
-      unused.push(...unusedSuppressions(fs, o.suppressions, o.file, knownIds));
-    }
-    const isTest = options.testFileRisk !== 'keep' && isTestFile(o.file, testPatterns);
-    for (const f of fs) settled.push(isTest ? lowerRisk(f, options.testFileRisk as Risk) : f);
+    const file = settleFileFindings(byFile.get(o.file) ?? [], o, options);
+    settled.push(...file.findings);
+    warnings.push(...file.warnings);
+    unused.push(...file.unused);
   }
-  // Each finding names the incidents its anti-pattern came from (from the rule or the failures YAML).
-  const incidents = new Map(options.rules.map((r) => [r.id, r.metadata?.incidents ?? []]));
-  for (const [i, f] of settled.entries()) {
-    const list = incidents.get(f.ruleId) ?? [];
-    if (list.length > 0 && f.incidents === undefined) settled[i] = { ...f, incidents: [...list] };
-  }
-  settled.sort(compareFindings);
-  const unique = settled.filter((f, i) => i === 0 || compareFindings(settled[i - 1] as Finding, f) !== 0 || (settled[i - 1] as Finding).ruleId !== f.ruleId);
+  const unique = sortedUnique(settled);
   const sources = sourcesOf(unique, options.cwd, texts);
   return { result: { findings: unique, warnings, filesScanned: scanned, unusedSuppressions: unused }, sources, stats };
+}
+
+/**
+ * One file's linked findings as reported: its `faultline-ignore` comments applied (what they
+ * suppressed and which suppressed nothing), test-file risk, and the incidents of each finding's rule.
+ */
+export function settleFileFindings(
+  found: readonly Finding[],
+  source: { file: string; suppressions: readonly Suppression[] },
+  options: ScanFilesOptions,
+): { findings: Finding[]; warnings: ScanWarning[]; unused: UnusedSuppression[] } {
+  let fs = [...found];
+  const warnings: ScanWarning[] = [];
+  const unused: UnusedSuppression[] = [];
+  if (source.suppressions.length > 0) {
+    const knownIds = options.knownRuleIds ?? options.rules.map((r) => r.id);
+    const applied = applySuppressions(fs, source.suppressions, source.file, knownIds);
+    fs = applied.findings;
+    warnings.push(...applied.warnings);
+    unused.push(...unusedSuppressions(fs, source.suppressions, source.file, knownIds));
+  }
+  const isTest = options.testFileRisk !== 'keep' && isTestFile(source.file, options.testFilePatterns.map(globToRegExp));
+  // Each finding names the incidents its anti-pattern came from (from the rule or the failures YAML).
+  const incidents = (id: string) => options.rules.find((r) => r.id === id)?.metadata?.incidents ?? [];
+  const findings = fs.map((f) => {
+    const lowered = isTest ? lowerRisk(f, options.testFileRisk as Risk) : f;
+    const list = incidents(f.ruleId);
+    return list.length > 0 && lowered.incidents === undefined ? { ...lowered, incidents: [...list] } : lowered;
+  });
+  return { findings, warnings, unused };
+}
+
+/** Findings in report order, each place and rule once. */
+export function sortedUnique(findings: Finding[]): Finding[] {
+  findings.sort(compareFindings);
+  return findings.filter((f, i) => i === 0 || compareFindings(findings[i - 1] as Finding, f) !== 0 || (findings[i - 1] as Finding).ruleId !== f.ruleId);
 }
 
 /** The text of every file with findings, for code frames and write-back. */

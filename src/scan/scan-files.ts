@@ -10,6 +10,7 @@ import { workspacePackages } from './workspace-packages.js';
 import { HELD_TEXT_BYTES, mapInOrder, prepare, projectModules, READ_LANES, sourceKey, type Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
 import type { PendingFinding } from '../engine/scan-source.js';
+import type { WorkspacePackage } from '../engine/link.js';
 import { createTextScanner, type ScannerSetup, type TextOutcome, type TextTask } from './scan-text.js';
 import { packageScope, settle, settledInputsKey, sourcesOf, typedInputsKeyer } from './settle-scan.js';
 import { startScanPool } from './worker-pool.js';
@@ -30,6 +31,50 @@ export type { FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './s
  * files) or on workers.
  */
 export async function scanFiles(files: readonly string[], options: ScanFilesOptions & ScanRunOptions): Promise<FilesScan> {
+  const project = await readProject(files, options);
+  const { inputs, packages, stats } = project;
+  const settledKey = options.cache ? settledInputsKey(inputs, options, packages) : undefined;
+  const settled = settledKey === undefined ? undefined : options.cache?.settled(settledKey);
+  if (settled !== undefined) {
+    stats.cached = inputs.length;
+    (options.progress ?? NO_PROGRESS).done();
+    return { result: settled, sources: sourcesOf(settled.findings, options.cwd, new Map()), stats };
+  }
+  const scanned = await scanInputs(project, options);
+  const scan = settle(scanned.outcomes, options, packages, stats, typedInputsKeyer(inputs, options), scanned.rescan);
+  if (settledKey !== undefined && !scanned.changedDuringScan() && !cutShort(scan.result.warnings) && !scan.result.warnings.some((w) => w.kind === 'types')) {
+    options.cache?.setSettled(settledKey, scan.result);
+  }
+  return scan;
+}
+
+/**
+ * Every file's part of a scan, before the link step: what a caller that links again and again
+ * (the language server, on each edit of one file) keeps. Cache and workers as in `scanFiles`.
+ */
+export async function scanOutcomes(files: readonly string[], options: ScanFilesOptions & ScanRunOptions): Promise<ProjectOutcomes> {
+  const project = await readProject(files, options);
+  const scanned = await scanInputs(project, options);
+  return { outcomes: scanned.outcomes, packages: project.packages, modules: project.modules, rescan: scanned.rescan };
+}
+
+/** Every file's part of a scan, the workspace's packages and module names, and a full rescan of one file. */
+export interface ProjectOutcomes {
+  outcomes: FileOutcome[];
+  packages: WorkspacePackage[];
+  modules: ReadonlySet<string>;
+  rescan: (file: string, text: string | undefined) => PendingFinding[] | null;
+}
+
+interface ReadProject {
+  inputs: Prepared[];
+  packages: WorkspacePackage[];
+  modules: Set<string>;
+  stats: ScanStats;
+}
+
+/** Reads and hashes every file (texts held up to a limit), with the project's module names. */
+async function readProject(files: readonly string[], options: ScanFilesOptions & ScanRunOptions): Promise<ReadProject> {
   const modules = projectModules(files);
   // The workspace's own packages, read once: a bare import of one (`@acme/db/queries`) names project
   // code for the scan, the cache key and the link step alike.
@@ -44,16 +89,13 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     progress.tick(++read, files.length, 'read');
     return p;
   });
-  const inputs = prepared.filter((p): p is Prepared => p !== undefined);
+  return { inputs: prepared.filter((p): p is Prepared => p !== undefined), packages, modules, stats };
+}
 
-  const settledKey = options.cache ? settledInputsKey(inputs, options, packages) : undefined;
-  const settled = settledKey === undefined ? undefined : options.cache?.settled(settledKey);
-  if (settled !== undefined) {
-    stats.cached = inputs.length;
-    progress.done();
-    return { result: settled, sources: sourcesOf(settled.findings, options.cwd, new Map()), stats };
-  }
-
+/** Takes each file's result from the cache or scans it (in this thread when few, else on workers). */
+async function scanInputs(project: ReadProject, options: ScanFilesOptions & ScanRunOptions) {
+  const { inputs, modules, stats } = project;
+  const progress = options.progress ?? NO_PROGRESS;
   const outcomes: FileOutcome[] = new Array(inputs.length);
   const misses: number[] = [];
   for (const [i, p] of inputs.entries()) {
@@ -100,11 +142,7 @@ export async function scanFiles(files: readonly string[], options: ScanFilesOpti
     await pool?.close();
     progress.done();
   }
-  const scan = settle(outcomes, options, packages, stats, typedInputsKeyer(inputs, options), fullRescan(inputs, setup, { budgetMs: budget, state, cache: options.cache }));
-  if (settledKey !== undefined && !state.changedDuringScan && !cutShort(scan.result.warnings) && !scan.result.warnings.some((w) => w.kind === 'types')) {
-    options.cache?.setSettled(settledKey, scan.result);
-  }
-  return scan;
+  return { outcomes, rescan: fullRescan(inputs, setup, { budgetMs: budget, state, cache: options.cache }), changedDuringScan: () => state.changedDuringScan };
 }
 
 /**
