@@ -14,10 +14,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadSetup, type Setup } from '../config/load-setup.js';
+import { emptyWorkspace, scanWorkspace, type Workspace } from '../scan/workspace.js';
 import { languageForPath } from '../engine/languages.js';
 import type { Finding, Risk } from '../engine/types.js';
 import { ScanError } from '../errors.js';
-import { analyseDocument, suppressionLine } from './diagnose.js';
+import { suppressionLine } from './suppression-line.js';
 
 /** Edits are analysed once typing pauses this long; open and save are analysed at once. */
 export const CHANGE_DEBOUNCE_MS = 150;
@@ -41,18 +42,26 @@ function stdioConnection(): Connection {
  * change (debounced) and save, with the retry construct and other places as related
  * information; code actions that insert a `faultline-ignore` comment and open the rule's file.
  * Config and rule files are read again when they change (watched files, or saved in the editor).
+ * With a workspace folder, the workspace is scanned in the background (the scan cache makes this
+ * quick after a `faultline scan`): its facts let a buffer's findings depend on other files, as in
+ * `faultline scan`. Until that scan ends, each buffer is analysed with the open buffers only.
  */
 export function startLanguageServer(connection: Connection = stdioConnection()): void {
   const documents = new TextDocuments(TextDocument);
   const timers = new Map<string, NodeJS.Timeout>();
   let root = process.cwd();
+  let hasWorkspace = false;
   let setup: Setup | undefined;
   let setupProblem: string | undefined;
+  let workspace: Workspace | undefined;
+  let generation = 0;
 
   const currentSetup = (): Setup | undefined => {
     if (setup !== undefined || setupProblem !== undefined) return setup;
     try {
       setup = loadSetup({ paths: [root], cwd: root, rules: [], builtin: true });
+      workspace = emptyWorkspace(root, setup);
+      if (hasWorkspace) startWorkspaceScan(setup);
     } catch (error) {
       if (!(error instanceof ScanError)) throw error;
       setupProblem = `${error.message} (${error.help})`;
@@ -63,8 +72,29 @@ export function startLanguageServer(connection: Connection = stdioConnection()):
   const reloadSetup = () => {
     setup = undefined;
     setupProblem = undefined;
+    workspace = undefined;
+    publishAll();
+  };
+  const publishAll = () => {
     for (const doc of documents.all()) publish(doc);
   };
+
+  /** Scans the workspace in the background; its facts replace the open-buffers-only ones when done. */
+  function startWorkspaceScan(current: Setup): void {
+    const mine = ++generation;
+    const warn = (message: string) => connection.console.warn(`faultline: ${message}`);
+    scanWorkspace({ root, setup: current, run: { cache: true, prefilter: true }, env: process.env, warn }).then(
+      (scanned) => {
+        if (mine !== generation) return;
+        workspace = scanned;
+        connection.console.info(`faultline: workspace scanned (${scanned.files} files); findings use the facts of every file`);
+        // Open buffers first, so each published file sees the others as they are in the editor.
+        for (const doc of documents.all()) analyse(doc);
+        publishAll();
+      },
+      (error: unknown) => warn(`workspace scan failed, each file is analysed alone: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
 
   const toDiagnostic = (uri: string, f: Finding, rules: Setup['rules']): Diagnostic => {
     const rule = rules.find((r) => r.id === f.ruleId);
@@ -87,12 +117,16 @@ export function startLanguageServer(connection: Connection = stdioConnection()):
     };
   };
 
-  function publish(doc: TextDocument): void {
+  function analyse(doc: TextDocument) {
     const path = pathOf(doc.uri);
+    if (path === undefined || currentSetup() === undefined) return undefined;
+    return workspace?.analyse(path, doc.getText());
+  }
+
+  function publish(doc: TextDocument): void {
     const current = currentSetup();
-    if (path === undefined || current === undefined) return;
-    const analysis = analyseDocument(path, doc.getText(), root, current.rules, current.vocab);
-    if (analysis === undefined) return;
+    const analysis = analyse(doc);
+    if (current === undefined || analysis === undefined) return;
     for (const w of analysis.warnings) if (w.kind !== 'syntax') connection.console.warn(`${w.file}${w.line !== undefined ? `:${w.line}` : ''}: ${w.message}`);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: analysis.findings.map((f) => toDiagnostic(doc.uri, f, current.rules)) });
   }
@@ -114,7 +148,10 @@ export function startLanguageServer(connection: Connection = stdioConnection()):
   connection.onInitialize((params) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const folderPath = folder ? pathOf(folder) : undefined;
-    if (folderPath !== undefined) root = folderPath;
+    if (folderPath !== undefined) {
+      root = folderPath;
+      hasWorkspace = true;
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -126,6 +163,7 @@ export function startLanguageServer(connection: Connection = stdioConnection()):
   });
 
   connection.onInitialized(() => {
+    currentSetup();
     // Best effort: clients that support it tell us when rules or the config change on disk.
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/faultline.config.yaml' }, { globPattern: '**/*.{yaml,yml}' }] }).catch(() => undefined);
   });
@@ -135,11 +173,18 @@ export function startLanguageServer(connection: Connection = stdioConnection()):
   documents.onDidChangeContent((e) => schedule(e.document, CHANGE_DEBOUNCE_MS));
   documents.onDidSave((e) => {
     if (/\.ya?ml$/.test(e.document.uri)) reloadSetup();
-    else schedule(e.document, 0);
+    else {
+      // What a saved file defines (a retry policy, a helper) may change the other open files' findings.
+      schedule(e.document, 0);
+      for (const doc of documents.all()) if (doc.uri !== e.document.uri) publish(doc);
+    }
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    // Closed without saving: the text on disk is what the other files see again.
+    const path = pathOf(e.document.uri);
+    if (path !== undefined && languageForPath(path) !== undefined) workspace?.reload(path);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
