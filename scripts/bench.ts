@@ -9,10 +9,13 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSyn
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fg from 'fast-glob';
+import { measureLanguageServer, type LanguageServerSample } from './bench-lsp.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CORES = availableParallelism();
+/** Edits per language-server session: each is one `didChange` of the whole file. */
+const LSP_EDITS = 10;
 const EXTS = '{py,ts,tsx,mts,cts,js,mjs,cjs,jsx}';
 
 function buildCorpus(): string {
@@ -100,11 +103,20 @@ async function main() {
     }
   };
 
-  const variants: { name: string; run: (round: number) => Sample; lines: number; files: number }[] = [
+  // The language server, on a warm cache (as after a `faultline scan`): one editing session a round.
+  const lspCacheHome = join(work, 'lsp-cache-home');
+  const lspFile = files.find((f) => f.endsWith('/python/subprocess.py')) ?? files[0]!;
+  const lspLines = readFileSync(lspFile, 'utf8').split('\n').length;
+  const lspRounds = new Map<number, Promise<LanguageServerSample>>();
+  const lspRound = (round: number) => lspRounds.get(round) ?? lspRounds.set(round, measureLanguageServer(faultline, corpus, lspCacheHome, lspFile, LSP_EDITS)).get(round)!;
+
+  const variants: { name: string; run: (round: number) => Sample | Promise<Sample>; lines: number; files: number }[] = [
     { name: `faultline cold (--jobs ${CORES})`, lines, files: files.length, run: () => measure('node', scan('--cache-dir', mkdtempSync(join(work, 'cold-')))) },
     { name: 'faultline warm (cached)', lines, files: files.length, run: () => measure('node', scan('--cache-dir', warmCache)) },
     { name: 'faultline after a one-file edit (Python)', lines, files: files.length, run: editRun('python', '#') },
     { name: 'faultline after a one-file edit (TypeScript)', lines, files: files.length, run: editRun('typescript', '//') },
+    { name: 'faultline lsp: workspace scan at start, warm cache (RSS: server peak)', lines, files: files.length, run: async (round) => { const s = await lspRound(round); return { wall: s.workspaceScan, rss: s.peakMiB }; } },
+    { name: `faultline lsp: didChange → diagnostics, median of ${LSP_EDITS} edits, 150 ms pause included (RSS: held after the edits)`, lines: lspLines, files: 1, run: async (round) => { const s = await lspRound(round); return { wall: median(s.changes), rss: s.rssMiB }; } },
     { name: 'faultline cold --jobs 1', lines, files: files.length, run: () => measure('node', scan('--jobs', '1', '--no-cache')) },
     { name: 'faultline cold --no-prefilter', lines, files: files.length, run: () => measure('node', scan('--no-prefilter', '--no-cache')) },
     { name: `parse-only floor, all files (${CORES} threads)`, lines, files: files.length, run: () => measure('node', [join(ROOT, 'scripts/bench-parse.mjs'), allList, String(CORES)]) },
@@ -116,10 +128,11 @@ async function main() {
   // Prime the warm and edit caches (not timed).
   measure('node', scan('--cache-dir', warmCache));
   measure('node', scan('--cache-dir', editCache));
+  measure('node', scan('--cache-dir', join(lspCacheHome, 'faultline')));
   const samples = variants.map(() => [] as Sample[]);
   for (let round = 0; round < RUNS; round++) {
     console.error(`round ${round + 1}/${RUNS} ...`);
-    variants.forEach((v, i) => samples[i]!.push(v.run(round)));
+    for (const [i, v] of variants.entries()) samples[i]!.push(await v.run(round));
   }
   // What each reports on the corpus (untimed): the approximate rules have no cross-file analysis or key checks.
   const approxMatches = (JSON.parse(spawnSync(astGrep, approxArgs, { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout) as unknown[]).length;
