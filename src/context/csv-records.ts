@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { ContextInputError } from './errors.js';
+import { fieldKey, findField, type RecordKind } from './record-fields.js';
 
 /** One CSV data row mapped onto record field names, with its spreadsheet row number. */
 export interface CsvRecord {
@@ -11,13 +12,15 @@ export interface CsvRecord {
 
 /** How to read one kind of record from CSV. */
 export interface CsvReadOptions {
+  /** Which record: unmapped fields are also found under the names other tools use (`record_fields`). */
+  kind: RecordKind;
   /** Every field name a column can be mapped to. */
   fields: readonly string[];
   /** Fields whose header must be present. */
   required: readonly string[];
   /** Fields holding lists, split on `listSeparator` and on newlines. */
   listFields: ReadonlySet<string>;
-  /** field → column header; unmapped fields are looked up under their own name. */
+  /** field → column header; unmapped fields are looked up under their own name, then their aliases. */
   columns: Readonly<Partial<Record<string, string>>>;
   /** Separator of list items inside a cell (default `;`). */
   listSeparator: string;
@@ -51,9 +54,8 @@ export function readCsvRecords(text: string, file: string, options: CsvReadOptio
   const columnIndex = new Map<string, number>();
   for (const field of options.fields) {
     const mapped = options.columns[field];
-    const wanted = mapped ?? field;
-    let index = headers.indexOf(wanted);
-    if (index < 0) index = headers.findIndex((h) => h.toLowerCase() === wanted.toLowerCase());
+    let index = mapped === undefined ? findField(options.kind, field, headers) : headers.indexOf(mapped);
+    if (index < 0 && mapped !== undefined) index = headers.findIndex((h) => fieldKey(h) === fieldKey(mapped));
     if (index >= 0) columnIndex.set(field, index);
     else if (mapped !== undefined) {
       throw new ContextInputError(`${file} row 1: column "${mapped}" (mapped to ${field}) is not in the header (${headers.join(', ')})`, {

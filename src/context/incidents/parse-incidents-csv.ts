@@ -12,7 +12,8 @@ export interface IncidentCsvOptions {
 
 /**
  * Parse a CSV export of incidents. Each column maps to an incident field by the `columns` mapping
- * or, when unmapped, by having the field's own name as header. List fields (`timeline`,
+ * or, when unmapped, by having the field's own name as header, else a name other tools give it
+ * (`Issue key`, `Summary`: context vocabulary `record_fields`). List fields (`timeline`,
  * `contributing_factors`, `systems`, `tags`, `error_types`) are split on `;` and newlines;
  * `resolution_immediate` / `resolution_permanent` fill `resolution`.
  *
@@ -20,6 +21,7 @@ export interface IncidentCsvOptions {
  */
 export function parseIncidentsCsv(text: string, file: string, options: IncidentCsvOptions = {}): Incident[] {
   const records = readCsvRecords(text, file, {
+    kind: 'incidents',
     fields: INCIDENT_CSV_FIELDS,
     required: ['incident_id', 'date', 'severity', 'title'],
     listFields: INCIDENT_LIST_FIELDS,

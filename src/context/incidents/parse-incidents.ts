@@ -1,13 +1,15 @@
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
-import { IncidentSchema, type Incident } from './incident-schema.js';
+import { withFieldAliases } from '../record-fields.js';
+import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
 const HELP = 'See docs/context.md "Incidents" for the record shape';
 
 /**
  * Parse an incidents file written as YAML or JSON. The records may be a top-level list, an
- * `incidents:` list, the seed's `incident_search: { results: [...] }`, or a single record.
+ * `incidents:` list, the seed's `incident_search: { results: [...] }`, or a single record. Fields
+ * may carry the names other tools give them (context vocabulary `record_fields`).
  *
  * @param text - the file's contents
  * @param file - display path used in messages and kept as each incident's `source`
@@ -30,7 +32,9 @@ export function parseIncidentsDocument(text: string, file: string): Incident[] {
       file,
     });
   }
-  return located.records.map((raw, i) => {
+  return located.records.map((written, i) => {
+    // A register written for another tool (`summary`, `declared_at`, `services`) reads as it is.
+    const raw = withFieldAliases('incidents', INCIDENT_CSV_FIELDS, written);
     const path = located.single ? [] : [...located.path, i];
     const line = lineOf(path);
     const result = IncidentSchema.safeParse(raw);

@@ -1,5 +1,7 @@
-import type { List, Nodes, RootContent, Table } from 'mdast';
+import type { List, Nodes, Paragraph, RootContent, Table } from 'mdast';
+import { parse as parseYaml } from 'yaml';
 import { ContextInputError } from '../errors.js';
+import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { lineOf, nodeText, parseMarkdown, splitSections, type MarkdownSection } from './markdown-tree.js';
 import type { Postmortem, WhyStep } from './postmortem-types.js';
 
@@ -10,8 +12,13 @@ const HELP = 'See docs/context.md "Postmortems" for the expected layout';
 /**
  * Parse a postmortem written in Markdown. Everything is read from the Markdown syntax tree:
  *
- * - `Incident: INC-…` (a line, or a list item; the label may be bold) names the incident covered;
- *   `ID: PM-…` names the postmortem (else the title's leading id, else the file name);
+ * - `Incident: INC-…` (a line, a list item, a row of a two-column table such as `| Incident |
+ *   INC-4102 |`, or a key of YAML front matter; the label may be bold) names the incident covered,
+ *   else the title's leading id when it is not a postmortem's own (context vocabulary
+ *   `postmortem_id_prefixes`); `ID: PM-…` names the postmortem (else the title's leading id, else
+ *   the file name);
+ * - a paragraph that opens with a bold label (`**Cause.** …`, `**Lessons**`) or with a short
+ *   sentence that names a section ("What we changed. …") starts a section as a heading would;
  * - a "Five Whys" section holds a list of "Why …? Because …" items, a plain list read as a chain
  *   (each item is the cause of the one before), or a table with Why and Because columns;
  * - an "Action Items" section holds task-list items: `- [x]` completed, `- [ ]` (or no box) incomplete,
@@ -26,12 +33,18 @@ const HELP = 'See docs/context.md "Postmortems" for the expected layout';
  *   five-whys list/table cannot be read
  */
 export function parsePostmortem(text: string, file: string): Postmortem {
-  const root = parseMarkdown(text);
-  const sections = classifySections(splitSections(root));
-  const title = sections.find((s) => s.section.depth > 0)?.section.heading ?? '';
+  const { frontMatter, body } = splitFrontMatter(text);
+  const root = parseMarkdown(body);
+  const sections = classifySections(splitSections(root).flatMap(splitParagraphLeads));
+  const title = sections.find((s) => s.section.depth > 0)?.section.heading ?? frontMatter.get('title') ?? '';
   const fields = readFields(sections.filter((s) => s.kind === undefined).flatMap((s) => s.section.nodes));
+  for (const [label, value] of frontMatter) if (!fields.has(label)) fields.set(label, value);
 
-  const incidentId = firstWord(fields.get('incident') ?? fields.get('incidentid') ?? fields.get('relatedincident'));
+  const titleId = idFromTitle(title);
+  const prefixes = contextVocabulary().postmortem_id_prefixes.map((p) => p.toLowerCase());
+  const titleNamesIncident = titleId !== undefined && !prefixes.some((p) => titleId.toLowerCase().startsWith(`${p}-`));
+  const incidentId =
+    firstWord(fields.get('incident') ?? fields.get('incidentid') ?? fields.get('relatedincident')) ?? (titleNamesIncident ? titleId : undefined);
   if (!incidentId) {
     throw new ContextInputError(`${file}: no incident reference`, {
       help: 'Add a line such as `**Incident:** INC-2024-089` near the top of the postmortem',
@@ -69,7 +82,7 @@ function classify(heading: string): SectionKind | undefined {
   const h = heading.toLowerCase();
   if (/what (we|was|has) changed|changes? (made|we made)|^changes$|^fix(es)?$|what we fixed/.test(h)) return 'changes';
   if (/\b(five|5) whys\b|\bwhys\b/.test(h)) return 'whys';
-  if (/root cause|^why$|what happened|^cause|contributing/.test(h)) return 'narrative';
+  if (/root cause|^why$|(what|how) (it )?happened|^cause|contributing/.test(h)) return 'narrative';
   if (/action items?|follow[- ]?ups?|remediation|next steps/.test(h)) return 'actions';
   if (/systemic/.test(h)) return 'systemic';
   if (/lessons?/.test(h)) return 'lessons';
@@ -87,11 +100,20 @@ function classifySections(sections: MarkdownSection[]): { section: MarkdownSecti
   });
 }
 
-/** `Label: value` lines from paragraphs and list items; labels lower-cased, letters only. */
+/**
+ * `Label: value` lines from paragraphs and list items, and label/value rows of two-column tables
+ * (the header row too: `| Incident | INC-4102 |`); labels lower-cased, letters only.
+ */
 function readFields(nodes: RootContent[]): Map<string, string> {
   const fields = new Map<string, string>();
   const lines = nodes.flatMap((n) =>
-    n.type === 'paragraph' ? nodeText(n).split('\n') : n.type === 'list' ? n.children.map((i) => nodeText(i)) : [],
+    n.type === 'paragraph'
+      ? nodeText(n).split('\n')
+      : n.type === 'list'
+        ? n.children.map((i) => nodeText(i))
+        : n.type === 'table' && n.children.every((row) => row.children.length === 2)
+          ? n.children.map((row) => row.children.map((c) => nodeText(c).replaceAll(':', ' ')).join(': '))
+          : [],
   );
   for (const line of lines) {
     const colon = line.indexOf(':');
@@ -101,6 +123,64 @@ function readFields(nodes: RootContent[]): Map<string, string> {
     if (label.length > 0 && label.length <= 20 && value.length > 0 && !fields.has(label)) fields.set(label, value);
   }
   return fields;
+}
+
+/**
+ * YAML front matter (`---` … `---` at the very top) as lower-cased labels of its scalar values, and
+ * the Markdown after it with the front matter's lines left blank (so line numbers stay right).
+ */
+function splitFrontMatter(text: string): { frontMatter: Map<string, string>; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  const frontMatter = new Map<string, string>();
+  if (!m) return { frontMatter, body: text };
+  let data: unknown;
+  try {
+    data = parseYaml(m[1] ?? '');
+  } catch {
+    return { frontMatter, body: text }; // not YAML after all: read it as Markdown
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { frontMatter, body: text };
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (typeof value === 'string' || typeof value === 'number') frontMatter.set(key.toLowerCase().replace(/[^a-z]/g, ''), String(value));
+  }
+  return { frontMatter, body: '\n'.repeat(m[0].split('\n').length - 1) + text.slice(m[0].length) };
+}
+
+/**
+ * A section split where a paragraph opens with a label instead of a heading: bold text
+ * (`**Cause.** The queue…`, a lone `**Lessons**`) or a short sentence that names a section kind
+ * (`What we changed. The email…`). The label becomes the new section's heading, one level below
+ * the section it is in, and the rest of the paragraph its first paragraph.
+ */
+function splitParagraphLeads(section: MarkdownSection): MarkdownSection[] {
+  const out: MarkdownSection[] = [{ ...section, nodes: [] }];
+  for (const node of section.nodes) {
+    const lead = node.type === 'paragraph' ? paragraphLead(node) : undefined;
+    if (!lead) {
+      out.at(-1)?.nodes.push(node);
+      continue;
+    }
+    const rest: Paragraph[] = lead.rest.length > 0 ? [{ type: 'paragraph', children: [{ type: 'text', value: lead.rest }], position: node.position }] : [];
+    out.push({ heading: lead.label, depth: section.depth + 1, line: lineOf(node), nodes: rest });
+  }
+  return out.filter((s, i) => i === 0 || s.heading.length > 0);
+}
+
+/** Words a paragraph's opening label may have at most. */
+const MAX_LEAD_WORDS = 5;
+
+function paragraphLead(p: Paragraph): { label: string; rest: string } | undefined {
+  const first = p.children[0];
+  const text = nodeText(p);
+  if (first?.type === 'strong') {
+    const label = nodeText(first).replace(/[.:]\s*$/, '').trim();
+    if (label.length === 0 || label.split(/\s+/).length > MAX_LEAD_WORDS) return undefined;
+    return { label, rest: text.slice(nodeText(first).length).replace(/^[\s.:]+/, '').trim() };
+  }
+  const m = /^([^.:!?\n]+)[.:][ \t]*(?:\n|\s)/.exec(text);
+  const label = m?.[1]?.trim();
+  if (!m || !label || label.split(/\s+/).length > MAX_LEAD_WORDS || classify(label) === undefined) return undefined;
+  return { label, rest: text.slice(m[0].length).trim() };
 }
 
 function firstWord(value: string | undefined): string | undefined {

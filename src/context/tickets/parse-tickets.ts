@@ -2,6 +2,7 @@ import { readCsvRecords } from '../csv-records.js';
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
+import { withFieldAliases } from '../record-fields.js';
 import { TICKET_CSV_FIELDS, TicketSchema, type Ticket } from './ticket-schema.js';
 
 /** Options for reading tickets from CSV. */
@@ -17,6 +18,7 @@ export interface TicketCsvOptions {
  */
 export function parseTicketsCsv(text: string, file: string, options: TicketCsvOptions = {}): Ticket[] {
   const records = readCsvRecords(text, file, {
+    kind: 'tickets',
     fields: TICKET_CSV_FIELDS,
     required: ['id', 'title', 'created_at'],
     listFields: new Set(),
@@ -59,7 +61,9 @@ export function parseTicketsDocument(text: string, file: string): Ticket[] {
       file,
     });
   }
-  return records.map((raw: unknown, i) => {
+  return records.map((written: unknown, i) => {
+    // A help desk's own field names (`subject`, `description`) read as they are.
+    const raw = withFieldAliases('tickets', TICKET_CSV_FIELDS, written);
     const result = TicketSchema.safeParse(raw);
     if (!result.success) {
       const located = parsed?.ok ? parsed.source : (() => {

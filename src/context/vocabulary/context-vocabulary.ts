@@ -19,6 +19,13 @@ export const ContextVocabularySchema = z
     anti_pattern_safeguards: z.record(z.string(), SafeguardSchema).default({}),
     process_action_starts: z.array(z.string()).default([]),
     problem_words: z.array(z.string()).default([]),
+    postmortem_id_prefixes: z.array(z.string()).default([]),
+    record_fields: z
+      .object({
+        incidents: z.record(z.string(), z.array(z.string())).default({}),
+        tickets: z.record(z.string(), z.array(z.string())).default({}),
+      })
+      .default({ incidents: {}, tickets: {} }),
   })
   .strict();
 
