@@ -99,7 +99,7 @@ describe('parseIncidentsCsv', () => {
   });
 
   it('says which required field has no column', () => {
-    expect(() => parseIncidentsCsv('id,when\n1,2024-01-01\n', 'e.csv')).toThrowError(/no column for incident_id, date, severity, title/);
+    expect(() => parseIncidentsCsv('code,when\n1,2024-01-01\n', 'e.csv')).toThrowError(/no column for incident_id, date, severity, title/);
   });
 
   it('reports ragged rows with their line', () => {

@@ -120,7 +120,7 @@ describe('relevance on the component\'s own terms', () => {
     expect(relevanceOf(r, 'DSP-2025-014').reasons).toEqual([
       'systems: dispatch-service, routewise (0.25 of 0.25)',
       'entities: order, courier, assignment, assignment token (0.35 of 0.35)',
-      'error types: duplicate, timeout (generic, not counted) (0.08 of 0.25)',
+      'error types: duplicate, timeout (generic, not counted), breaks B1 (0.17 of 0.25)',
       'recency: 2025-02-11 (0.09 of 0.15)',
     ]);
   });

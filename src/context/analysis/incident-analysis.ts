@@ -5,6 +5,7 @@ import { parseDate } from '../text/dates.js';
 import { TermIndex } from '../text/term-index.js';
 import { contentStems } from '../text/tokenize.js';
 import { attributeAntiPatterns, type AntiPatternMatch } from './anti-pattern-matching.js';
+import { MERGE_SOURCE } from '../merge/merge-failures.js';
 import { linkConstraints } from './constraint-links.js';
 import { genericStems } from './failure-modes.js';
 import { incidentSegments, inWindow, scoreIncidentRelevance, termCount, type Relevance, type TimeWindow } from './relevance.js';
@@ -47,17 +48,23 @@ export function analyzeIncidents(
 ): IncidentAnalysis {
   const inScope = incidents.filter((i) => inWindow(i.date, window));
   const generic = genericStems(manifold);
+  // For relevance a constraint counts as broken only on its statement's own words (keywords such
+  // as "status" or "stuck" link records for the report but say nothing of the component), and only
+  // a constraint people wrote: one a merge derived from these incidents would raise their own score.
+  const statedConstraints = manifold.constraints.filter((c) => c._source !== MERGE_SOURCE).map((c) => ({ ...c, keywords: [] }));
   const analyzed = inScope
     .map((incident): AnalyzedIncident | undefined => {
-      const relevance = scoreIncidentRelevance(incident, manifold, window, threshold);
-      if (termCount(relevance.matched) === 0) return undefined;
       const segments = incidentSegments(incident);
       const index = new TermIndex(segments);
       const stems = new Set(segments.flatMap((s) => contentStems(s)));
+      const constraintsAffected = linkConstraints(index, stems, manifold.constraints, generic);
+      const broken = linkConstraints(index, stems, statedConstraints, generic);
+      const relevance = scoreIncidentRelevance(incident, manifold, window, threshold, broken);
+      if (termCount(relevance.matched) === 0) return undefined;
       return {
         incident,
         relevance,
-        constraintsAffected: linkConstraints(index, stems, manifold.constraints, generic),
+        constraintsAffected,
         antiPatterns: attributeAntiPatterns([incident.rootCause, ...incident.contributingFactors, ...(evidenceTexts.get(incident.incidentId) ?? [])], catalogue),
         stems,
       };

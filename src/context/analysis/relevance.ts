@@ -2,7 +2,7 @@ import type { Incident } from '../incidents/incident-schema.js';
 import type { Manifold, ManifoldTerm } from '../manifold/manifold-schema.js';
 import { parseDate } from '../text/dates.js';
 import { TermIndex } from '../text/term-index.js';
-import { stemAll } from '../text/tokenize.js';
+import { contentStems, stemAll } from '../text/tokenize.js';
 import { contextVocabulary, synonymsOf, type ContextVocabulary } from '../vocabulary/context-vocabulary.js';
 
 /** Score at or above which an incident counts as "high relevance" (documented in docs/context.md). */
@@ -26,6 +26,13 @@ export const ENTITIES_FOR_SYSTEM = 0.6;
  * not that this component did (an incident of another service "timed out" and got "stuck" too).
  */
 export const GENERIC_ERROR_TYPE_SHARE = 0;
+
+/**
+ * A provider the component calls (a manifold system whose name shares no word with the manifold's
+ * own name: `tollgate` beside `renewal-worker`) serves other services too; an incident that names
+ * only providers counts on systems at this share. Naming the component itself counts in full.
+ */
+export const PROVIDER_ONLY_SHARE = 0.5;
 
 /**
  * Matched terms count against at most this many terms of a dimension, so an incident that hits
@@ -111,8 +118,9 @@ export function inWindow(date: string, window: TimeWindow): boolean {
  *
  * E and X are the shares of the entities and error types it mentions
  * (matched / min(total, 3), capped at 1), an error type made only of generic failure words
- * not counting; S is 1 when it names one of the manifold's systems (the component or a provider
- * it calls), else 0.6·E (its entities stand in for the component); R is recency, 1 − age / timeframe. A dimension the manifold leaves empty is
+ * not counting and a broken manifold constraint (`constraintsBroken`) counting as one; S is 1
+ * when it names the component itself (see `componentSystems`), 0.5 when it names only providers
+ * the component calls, else 0.6·E (its entities stand in for the component); R is recency, 1 − age / timeframe. A dimension the manifold leaves empty is
  * dropped and the other weights scaled up. Terms are matched on stemmed words as phrases, with
  * their aliases and the synonyms of the context vocabulary; an incident's explicit `systems`,
  * `tags` and `error_types` count as text. `reasons` says what each dimension contributed.
@@ -124,6 +132,7 @@ export function scoreIncidentRelevance(
   manifold: Manifold,
   window: TimeWindow,
   threshold: number = HIGH_RELEVANCE_THRESHOLD,
+  constraintsBroken: readonly string[] = [],
 ): Relevance {
   const matched = matchManifoldTerms(new TermIndex(incidentSegments(incident)), manifold);
   const date = parseDate(incident.date) ?? window.now;
@@ -131,17 +140,21 @@ export function scoreIncidentRelevance(
   const recency = span > 0 ? clamp01(1 - (window.now.getTime() - date.getTime()) / span) : 1;
   const share = (hits: number, total: number): number => Math.min(1, hits / Math.min(total, TERMS_FOR_FULL_MARKS));
   const entityShare = manifold.entities.length > 0 ? share(matched.entities.length, manifold.entities.length) : 0;
-  const errorHits = manifold.errorTypes
-    .filter((t) => matched.errorTypes.includes(t.name))
-    .reduce((n, t) => n + (isGenericTerm(t) ? GENERIC_ERROR_TYPE_SHARE : 1), 0);
+  // Breaking one of the manifold's own constraints is a failure of this component however it is
+  // worded, so it counts as one error type.
+  const errorHits =
+    manifold.errorTypes.filter((t) => matched.errorTypes.includes(t.name)).reduce((n, t) => n + (isGenericTerm(t) ? GENERIC_ERROR_TYPE_SHARE : 1), 0) +
+    (constraintsBroken.length > 0 ? 1 : 0);
   const parts: { name: string; weight: number; value: number; why: string }[] = [];
   if (manifold.systems.length > 0) {
+    const own = componentSystems(manifold);
     const named = matched.systems.length > 0;
+    const component = matched.systems.some((s) => own.has(s));
     parts.push({
       name: 'systems',
       weight: RELEVANCE_WEIGHTS.systems,
-      value: named ? 1 : ENTITIES_FOR_SYSTEM * entityShare,
-      why: named ? matched.systems.join(', ') : 'none named (entities stand in)',
+      value: component ? 1 : named ? PROVIDER_ONLY_SHARE : ENTITIES_FOR_SYSTEM * entityShare,
+      why: component ? matched.systems.join(', ') : named ? `${matched.systems.join(', ')} (provider only)` : 'none named (entities stand in)',
     });
   }
   if (manifold.entities.length > 0) {
@@ -149,7 +162,8 @@ export function scoreIncidentRelevance(
   }
   if (manifold.errorTypes.length > 0) {
     const generic = manifold.errorTypes.filter((t) => matched.errorTypes.includes(t.name) && isGenericTerm(t)).map((t) => t.name);
-    const why = matched.errorTypes.map((n) => (generic.includes(n) ? `${n} (generic, not counted)` : n)).join(', ') || 'none';
+    const named = matched.errorTypes.map((n) => (generic.includes(n) ? `${n} (generic, not counted)` : n));
+    const why = [...named, ...(constraintsBroken.length > 0 ? [`breaks ${constraintsBroken.join(', ')}`] : [])].join(', ') || 'none';
     parts.push({ name: 'error types', weight: RELEVANCE_WEIGHTS.errorTypes, value: share(errorHits, manifold.errorTypes.length), why });
   }
   parts.push({ name: 'recency', weight: RELEVANCE_WEIGHTS.recency, value: recency, why: incident.date });
@@ -157,6 +171,17 @@ export function scoreIncidentRelevance(
   const score = round2(parts.reduce((s, p) => s + p.weight * p.value, 0) / totalWeight);
   const reasons = parts.map((p) => `${p.name}: ${p.why} (${(p.weight * p.value / totalWeight).toFixed(2)} of ${(p.weight / totalWeight).toFixed(2)})`);
   return { score, recency: round2(recency), matched, high: score >= threshold, reasons };
+}
+
+/**
+ * The manifold systems that are the component itself: those whose name shares a word with the
+ * manifold's name (`renewal-worker` in `renewal-worker`, `dispatch-service` in `courier-dispatch`).
+ * When none does, every system counts as the component.
+ */
+export function componentSystems(manifold: Manifold): Set<string> {
+  const own = new Set(contentStems(manifold.name));
+  const component = manifold.systems.filter((t) => t.phrases.some((p) => contentStems(p).some((s) => own.has(s)))).map((t) => t.name);
+  return new Set(component.length > 0 ? component : manifold.systems.map((t) => t.name));
 }
 
 /** Number of distinct manifold terms matched. */

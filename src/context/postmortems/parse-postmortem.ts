@@ -173,9 +173,13 @@ function paragraphLead(p: Paragraph): { label: string; rest: string } | undefine
   const first = p.children[0];
   const text = nodeText(p);
   if (first?.type === 'strong') {
-    const label = nodeText(first).replace(/[.:]\s*$/, '').trim();
+    const strong = nodeText(first);
+    const after = text.slice(strong.length);
+    // `**Incident:** INC-1` is a field of the record, not a section.
+    if (strong.trimEnd().endsWith(':') || after.trimStart().startsWith(':')) return undefined;
+    const label = strong.replace(/[.]\s*$/, '').trim();
     if (label.length === 0 || label.split(/\s+/).length > MAX_LEAD_WORDS) return undefined;
-    return { label, rest: text.slice(nodeText(first).length).replace(/^[\s.:]+/, '').trim() };
+    return { label, rest: after.replace(/^[\s.]+/, '').trim() };
   }
   const m = /^([^.:!?\n]+)[.:][ \t]*(?:\n|\s)/.exec(text);
   const label = m?.[1]?.trim();
