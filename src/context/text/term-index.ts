@@ -36,13 +36,16 @@ export class TermIndex {
     return starts.filter((start) => rest.every((w, i) => this.stems[start + 1 + i] === w));
   }
 
-  /** The `count` stems before position `at`, stopping at a segment break. */
+  /**
+   * The `count` words before position `at`, stopping at a segment break. One-letter tokens (a
+   * possessive's `s`, "a") are passed over: "reused the billing period's key" is four words.
+   */
   stemsBefore(at: number, count: number): string[] {
     const out: string[] = [];
     for (let i = at - 1; i >= 0 && out.length < count; i -= 1) {
       const s = this.stems[i] as string;
       if (s === '\u0000') break;
-      out.push(s);
+      if (s.length > 1) out.push(s);
     }
     return out;
   }
