@@ -1,6 +1,8 @@
 import { chmodSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { ManifoldError, MergeError, mergeFailuresIntoManifold, runContext, runMerge } from '../../src/context/index.js';
 import { copyExample, NOW, TEST_CATALOGUE } from './helpers.js';
 
@@ -137,6 +139,66 @@ solution_space:
     );
     expect(() => mergeFailuresIntoManifold(MANIFOLD, 'm.yaml', 'anti_patterns: []\n', 'f.yaml')).toThrowError(MergeError);
     expect(() => mergeFailuresIntoManifold('entities: [x]\n', 'm.yaml', FAILURES, 'f.yaml')).toThrowError(ManifoldError);
+  });
+});
+
+describe('mergeFailuresIntoManifold on lists written in other shapes', () => {
+  /** The original lines the merge removed or rewrote. */
+  const removedLines = (before: string, after: string): string[] =>
+    diffLines(before, after)
+      .filter((c) => c.removed)
+      .flatMap((c) => c.value.replace(/\r?\n$/, '').split(/\r?\n/));
+
+  it('rewrites only the line of an empty flow list, keeping its comment, and grows a mapping without its list', () => {
+    const manifold = [
+      'manifold: payment-retry-v2',
+      'description: >-',
+      '  Folded text that',
+      '  must stay folded',
+      'entities: [payment, retry]     # aligned',
+      'constraints: []   # none yet',
+      'failure_modes: []',
+      'solution_space:',
+      '  notes: keep me    # aligned',
+      'extra: 1',
+      '',
+    ].join('\n');
+    const { text } = mergeFailuresIntoManifold(manifold, 'm.yaml', FAILURES, 'f.yaml');
+    expect(removedLines(manifold, text)).toEqual(['constraints: []   # none yet', 'failure_modes: []']);
+    expect(text).toContain('constraints:   # none yet\n  - id: T_INC089_1\n');
+    expect(text).toContain('  notes: keep me    # aligned\n  exclusions:\n    - anti_pattern: AP-001\n');
+    expect(text.endsWith('extra: 1\n')).toBe(true);
+    const data = parse(text);
+    expect(data.constraints.map((c: { id: string }) => c.id)).toEqual(['T_INC089_1', 'T_INC089_2', 'U_TKT_1']);
+    expect(data.failure_modes.map((f: { id: string }) => f.id)).toEqual(['F1', 'F2']);
+    expect(mergeFailuresIntoManifold(text, 'm.yaml', FAILURES, 'f.yaml').changed).toBe(false);
+  });
+
+  it('turns a flow list (one or several lines) and an empty flow mapping into blocks, changing only their lines', () => {
+    const manifold = [
+      'manifold: payment-retry-v2',
+      'entities: [payment]',
+      'constraints: [ {id: B1, statement: "Never twice"} ]',
+      'failure_modes: [',
+      '  {id: F1, scenario: Old},',
+      ']',
+      'solution_space: {}',
+      'last:   1   # aligned',
+    ].join('\r\n');
+    const { text } = mergeFailuresIntoManifold(manifold, 'm.yaml', FAILURES, 'f.yaml');
+    expect(removedLines(manifold, text)).toEqual([
+      'constraints: [ {id: B1, statement: "Never twice"} ]',
+      'failure_modes: [',
+      '  {id: F1, scenario: Old},',
+      ']',
+      'solution_space: {}',
+    ]);
+    expect(text).toContain('constraints:\r\n  - id: B1\r\n    statement: Never twice\r\n  - id: T_INC089_1\r\n');
+    expect(text).not.toMatch(/[^\r]\n/);
+    const data = parse(text);
+    expect(data.failure_modes.map((f: { id: string }) => f.id)).toEqual(['F1', 'F2', 'F3']);
+    expect(data.solution_space.exclusions.map((e: { anti_pattern: string }) => e.anti_pattern)).toEqual(['AP-001']);
+    expect(data.last).toBe(1);
   });
 });
 

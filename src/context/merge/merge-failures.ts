@@ -179,41 +179,104 @@ function blockListEnd(doc: Document, text: string, path: readonly string[]): Lis
 }
 
 /**
- * The original text with the merged items inserted after the last item of each list, so every
- * line the merge does not need to change (folded `>-` blocks, aligned comments, quoting) stays
- * byte for byte. Undefined when a list the merge grew did not exist as a non-empty block list:
- * then the document is written whole.
+ * The original text with the merged items inserted, so every line the merge does not need to
+ * change (folded `>-` blocks, aligned comments, quoting) stays byte for byte:
+ *
+ * - a non-empty block list gets the new items after its last item;
+ * - a list written in another shape (`constraints: []`, `[a, b]`, `constraints:` with no value)
+ *   becomes a block list under its key: only the value on the key's line (and the lines of a
+ *   multi-line flow list) change, a comment on the key's line stays;
+ * - a list missing from an existing block mapping (`solution_space:` without `exclusions`) is added
+ *   after the mapping's last line, a section missing altogether at the end of the file.
+ *
+ * Undefined for any other shape (a flow mapping, a list nested in one): then the document is
+ * written whole.
  */
 function spliceNewItems(doc: Document, text: string, before: ReadonlyMap<string, ListEnd | undefined>): string | undefined {
-  const inserts: { offset: number; text: string }[] = [];
+  const original = parseDocument(text);
+  const options = toStringOptions(text);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // `appended`: a whole section added at the end of the file, after anything else inserted there.
+  const inserts: { offset: number; remove?: number; text: string; appended?: boolean }[] = [];
   for (const path of MERGED_LISTS) {
     const seq: unknown = doc.getIn(path, true);
+    if (!isSeq(seq)) continue;
     const end = before.get(path.join('.'));
-    const count = isSeq(seq) ? seq.items.length : 0;
-    if (!end) {
-      if (count === 0) continue;
-      // A section the manifold lacks altogether is appended at the end; one it has in another shape is not spliced.
-      const top = path[0] as string;
-      if (parseDocument(text).get(top, true) !== undefined || !isSeq(seq)) return undefined;
-      const section = path.length === 1 ? seq : { [path[1] as string]: seq };
-      const rendered = new Document({ [top]: section }).toString(toStringOptions(text));
-      const eol = text.includes('\r\n') ? '\r\n' : '\n';
-      const gap = text.length === 0 || text.endsWith('\n') ? '' : eol;
-      inserts.push({ offset: text.length, text: gap + rendered.replace(/\n/g, eol) });
+    if (end) {
+      if (seq.items.length === end.items) continue;
+      inserts.push({ offset: end.offset, text: lineBreakBefore(text, end.offset, eol) + renderBlock(new Document(seq.items.slice(end.items)), end.column, options, eol) });
       continue;
     }
-    if (!isSeq(seq) || count === end.items) continue;
-    const fresh = new Document(seq.items.slice(end.items));
-    const rendered = fresh.toString(toStringOptions(text));
-    const pad = ' '.repeat(end.column);
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const lines = rendered.replace(/\n$/, '').split('\n').map((l) => (l.length > 0 ? pad + l : l));
-    const prefix = end.offset === text.length && !text.endsWith('\n') ? eol : '';
-    inserts.push({ offset: end.offset, text: prefix + lines.join(eol) + eol });
+    if (seq.items.length === 0) continue;
+    // The deepest part of the path the original text has, and what stands there. Rendered from
+    // plain values: a list that was written in flow style is rewritten as a block.
+    const depth = [...path.keys()].reverse().find((i) => original.hasIn(path.slice(0, i + 1))) ?? -1;
+    const rest = path.slice(depth + 1);
+    const nested = rest.reduceRight<unknown>((inner, key) => ({ [key]: inner }), seq.toJSON());
+    if (depth < 0) {
+      // A section the manifold lacks altogether is appended at the end.
+      const gap = text.length === 0 || text.endsWith('\n') ? '' : eol;
+      inserts.push({ offset: text.length, text: gap + renderBlock(new Document(nested), 0, options, eol), appended: true });
+      continue;
+    }
+    const at = path.slice(0, depth + 1);
+    const parent: unknown = depth === 0 ? original.contents : original.getIn(at.slice(0, -1), true);
+    const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === at.at(-1)) : undefined;
+    const keyRange = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    if (!pair || !keyRange) return undefined;
+    const existing = original.getIn(at, true);
+    if (rest.length > 0 && isMap(existing) && !existing.flow && existing.items.length > 0 && existing.range) {
+      // `solution_space:` with other keys but no `exclusions`: add it after the mapping's last line.
+      const lastValue = existing.items.at(-1)?.value as { range?: [number, number, number] } | null | undefined;
+      const offset = lineEnd(text, lastValue?.range?.[1] ?? existing.range[1]);
+      const firstKey = (existing.items[0]?.key as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
+      inserts.push({ offset, text: lineBreakBefore(text, offset, eol) + renderBlock(new Document(nested), columnOf(text, firstKey), options, eol) });
+      continue;
+    }
+    const empty = existing === null || existing === undefined || (isScalar(existing) && existing.value === null);
+    const flow = (isSeq(existing) || isMap(existing)) && existing.flow === true;
+    if (!empty && !flow) return undefined;
+    // The value on the key's line (`[]`, `[a, b]`, `{}`, nothing) gives way to a block under the
+    // key; a multi-line flow value's lines go with it, a comment after it stays on the key's line.
+    const node = pair.value as { range?: [number, number, number] } | null;
+    const valueStart = node?.range?.[0] ?? keyRange[1];
+    const valueEnd = flow ? (node?.range?.[1] ?? valueStart) : valueStart;
+    const offset = lineEnd(text, valueEnd);
+    const grown = (doc.getIn(at, true) as { toJSON(): unknown }).toJSON();
+    const column = columnOf(text, keyRange[0]) + (Array.isArray(grown) && !options.indentSeq ? 0 : options.indent);
+    const blanksBefore = /[ \t]*$/.exec(text.slice(0, valueStart))?.[0].length ?? 0;
+    if (valueEnd > valueStart) inserts.push({ offset: valueStart - blanksBefore, remove: valueEnd - valueStart + blanksBefore, text: '' });
+    inserts.push({ offset, text: lineBreakBefore(text, offset, eol) + renderBlock(new Document(grown), column, options, eol) });
   }
-  // From the end backwards; at one offset the later insert goes first, so they end up in list order.
-  const ordered = inserts.map((insert, order) => ({ ...insert, order })).sort((a, b) => b.offset - a.offset || b.order - a.order);
-  return ordered.reduce((t, i) => t.slice(0, i.offset) + i.text + t.slice(i.offset), text);
+  // From the end backwards; at one offset appended sections go first, then the later insert, so
+  // they end up in list order with appended sections last.
+  const ordered = inserts
+    .map((insert, order) => ({ ...insert, order }))
+    .sort((a, b) => b.offset - a.offset || Number(b.appended ?? false) - Number(a.appended ?? false) || b.order - a.order);
+  return ordered.reduce((t, i) => t.slice(0, i.offset) + i.text + t.slice(i.offset + (i.remove ?? 0)), text);
+}
+
+/** `doc` rendered in the manifold's layout, every line indented by `column`, ending with a line break. */
+function renderBlock(doc: Document, column: number, options: ReturnType<typeof toStringOptions>, eol: string): string {
+  const pad = ' '.repeat(column);
+  const lines = doc.toString(options).replace(/\n$/, '').split('\n').map((l) => (l.length > 0 ? pad + l : l));
+  return lines.join(eol) + eol;
+}
+
+/** The column of `offset` in its line. */
+function columnOf(text: string, offset: number): number {
+  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+}
+
+/** The offset just after the line break ending the line that holds `offset` (the text's end on its last line). */
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', Math.max(offset - 1, 0));
+  return newline < 0 ? text.length : newline + 1;
+}
+
+/** A line break to write before an insert at the very end of a text that does not end with one. */
+function lineBreakBefore(text: string, offset: number, eol: string): string {
+  return offset === text.length && text.length > 0 && !text.endsWith('\n') ? eol : '';
 }
 
 /** The sequence at `path`, created (in block style, at the end of its parent) when missing. */
