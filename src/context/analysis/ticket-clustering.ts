@@ -70,6 +70,7 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
   });
 
   mergeSimilarCentroids(centroids, assignment, opts.mergeSimilarity);
+  mergeBySharedTitles(ordered, centroids, assignment);
 
   const clusters: TicketCluster[] = [];
   centroids.forEach((centroid, c) => {
@@ -120,6 +121,55 @@ function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], thre
     alive.splice(alive.indexOf(drop), 1);
     sparse.delete(drop);
     sparse.set(keep, (centroids[keep] as Centroid).toSparse());
+  }
+}
+
+/** A title as compared between clusters: lower case, numbers (order ids) blanked. */
+function titleKey(title: string): string {
+  return title.trim().toLowerCase().replace(/\d+/g, '#');
+}
+
+/**
+ * Merge a cluster into another when at least half of its tickets carry a subject line that also
+ * occurs in the other: the same subject is the same problem, however differently the bodies word
+ * it ("two different couriers rang my bell" under "Two drivers for the same order"). Smaller
+ * clusters are merged first, each into the cluster sharing the most of its tickets' titles (ties:
+ * the larger, then the lower index).
+ */
+function mergeBySharedTitles(tickets: readonly Ticket[], centroids: Centroid[], assignment: number[]): void {
+  const keys = tickets.map((t) => titleKey(t.title));
+  const members = new Map<number, number[]>();
+  assignment.forEach((c, i) => {
+    if (c >= 0) members.set(c, [...(members.get(c) ?? []), i]);
+  });
+  for (const [c, list] of members) if (list.length < 2) members.delete(c);
+  // title → clusters holding it, so a cluster only looks at clusters that share a title with it
+  const holders = new Map<string, Set<number>>();
+  for (const [c, list] of members) for (const i of list) holders.set(keys[i] as string, (holders.get(keys[i] as string) ?? new Set()).add(c));
+  const size = (c: number): number => members.get(c)?.length ?? 0;
+  const bySize = [...members.keys()].sort((a, b) => size(a) - size(b) || a - b);
+  for (const small of bySize) {
+    const own = members.get(small);
+    if (!own) continue; // already merged into another
+    const shared = new Map<number, number>();
+    for (const i of own) {
+      for (const c of holders.get(keys[i] as string) ?? []) if (c !== small && size(c) >= own.length) shared.set(c, (shared.get(c) ?? 0) + 1);
+    }
+    let target = -1;
+    for (const [c, n] of shared) {
+      const best = shared.get(target) ?? 0;
+      if (n > best || (n === best && (size(c) > size(target) || (size(c) === size(target) && c < target)))) target = c;
+    }
+    if (target < 0 || (shared.get(target) ?? 0) * 2 < own.length) continue;
+    (centroids[target] as Centroid).absorb(centroids[small] as Centroid);
+    for (const i of own) {
+      assignment[i] = target;
+      const set = holders.get(keys[i] as string);
+      set?.delete(small);
+      set?.add(target);
+    }
+    members.get(target)?.push(...own);
+    members.delete(small);
   }
 }
 
