@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../support/cli.js';
 import { splitSentences } from '../../src/context/analysis/anti-pattern-matching.js';
-import { normaliseSeverity } from '../../src/context/index.js';
+import { normaliseSeverity, parsePostmortem } from '../../src/context/index.js';
 
 const HISTORIES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'histories');
 
@@ -181,5 +181,76 @@ describe('merge keeps every line it need not change', () => {
     const again = await runCli(['merge', manifold, '--from', path.join(dir, 'f.yaml')], dir);
     expect(again.code).toBe(0);
     expect(readFileSync(manifold, 'utf8')).toBe(after);
+  });
+});
+
+// meal-renewals was written by someone who never saw this code; each kind below made its first run
+// fail (docs/context-accuracy.md).
+describe('records written for other tools', () => {
+  it('reads an incident register with its own field names and a help-desk export without a column mapping', async () => {
+    const r = await contextOf('meal-renewals', '2025-09-30');
+    const incident = r.incidents.find((i) => i.incident_id === 'INC-4102') as unknown as Record<string, unknown>;
+    expect(incident.title).toBe('Annual renewals charged twice after Tollgate timeouts'); // `summary`
+    expect(incident.date).toBe('2025-04-08T06:12:00Z'); // `declared_at`
+    expect(incident.customer_impact).toMatch(/^6,214 annual subscribers were charged twice/); // `impact`
+    expect((r as unknown as { meta: { sources: { tickets: string } } }).meta.sources.tickets).toMatch(/^162 scanned/); // Subject, Description, Created at
+  });
+
+  it('finds the incident of a postmortem in a Field/Value table, in YAML front matter, or in its title', async () => {
+    const r = await contextOf('meal-renewals', '2025-09-30');
+    const incidentOf = (id: string): string | undefined => (r.postmortem_analysis as unknown as { id: string; incident: string }[]).find((p) => p.id === id)?.incident;
+    expect(incidentOf('2025-04-08-annual-double-charge')).toBe('INC-4102');
+    expect(incidentOf('inc-4137-dunning-email-storm')).toBe('INC-4137');
+    expect(incidentOf('INC-4160')).toBe('INC-4160');
+  });
+
+  it('reads sections that open with a bold label or a short naming sentence instead of a heading', () => {
+    const pm = parsePostmortem(
+      ['**Incident:** INC-9', '', '**Cause.** The queue was built early.', '', 'What we changed. The worker re-reads the status.', '', '**Lessons**', '', '1. Re-read before each charge.', ''].join('\n'),
+      'pm.md',
+    );
+    expect(pm.incidentId).toBe('INC-9');
+    expect(pm.narrative).toEqual(['The queue was built early.']);
+    expect(pm.changes).toEqual(['The worker re-reads the status.']);
+    expect(pm.lessons).toEqual(['Re-read before each charge.']);
+    // an id in the title that is the postmortem's own names no incident
+    expect(() => parsePostmortem('# PM-1: Outage\n\nText.\n', 'pm-1.md')).toThrowError('pm-1.md: no incident reference');
+  });
+});
+
+describe('relevance: providers and the manifold\'s own constraints', () => {
+  it('counts an incident that names only a provider the component shares with other services at half on systems', async () => {
+    const r = await contextOf('meal-renewals', '2025-09-30');
+    const amex = relevanceOf(r, 'INC-4171'); // checkout-api declines through Tollgate
+    expect(amex.high_relevance).toBe(false);
+    expect(amex.reasons).toContain('systems: tollgate (provider only) (0.13 of 0.25)');
+  });
+
+  it('admits an incident that breaks a manifold constraint in words of its own', async () => {
+    const r = await contextOf('meal-renewals', '2025-09-30');
+    const cancelled = relevanceOf(r, 'INC-4160'); // "did not re-read the subscription status"; C2: never charged after cancel
+    expect(cancelled.high_relevance).toBe(true);
+    expect(cancelled.reasons).toContain('error types: breaks C2 (0.08 of 0.25)');
+  });
+});
+
+describe('anti-pattern safeguards worded by others', () => {
+  it('sees the key reused across a possessive and a timed-out call recorded as unknown, and a decline as a failure', async () => {
+    const r = await contextOf('meal-renewals', '2025-09-30');
+    expect(relevanceOf(r, 'INC-4137').anti_patterns).toEqual(['AP-002']); // "reused the billing period's idempotency key"
+    expect(relevanceOf(r, 'INC-4224').anti_patterns).toEqual([]); // "marked each timed-out charge as unknown, not as declined"
+    expect(relevanceOf(r, 'INC-4102').anti_pattern_evidence).toContainEqual({
+      id: 'AP-003',
+      sentence: 'The worker recorded the timeout as a declined payment and put the subscription back on the renewal queue',
+    });
+  });
+});
+
+describe('clusters by subject line', () => {
+  it('joins tickets whose bodies differ under the same subject lines', async () => {
+    const courier = await contextOf('courier-dispatch', '2025-06-30');
+    expect(courier.ticket_patterns.find((p) => p.key_terms.includes('second'))?.ticket_count).toBe(24);
+    const meal = await contextOf('meal-renewals', '2025-09-30');
+    expect(meal.ticket_patterns.find((p) => p.key_terms.includes('duplicate'))?.ticket_count).toBe(38);
   });
 });
