@@ -254,3 +254,11 @@ describe('clusters by subject line', () => {
     expect(meal.ticket_patterns.find((p) => p.key_terms.includes('duplicate'))?.ticket_count).toBe(38);
   });
 });
+
+describe('a cluster judged by its own characteristic words', () => {
+  it('reports tickets whose key terms spell a manifold error type although most never write it and "claim" is everywhere', async () => {
+    const r = await contextOf('claims-webhooks', '2025-06-30');
+    expect(r.ticket_patterns.find((p) => p.key_terms.includes('older'))?.ticket_count).toBe(30);
+    expect(r.ticket_patterns.some((p) => p.key_terms.includes('payout'))).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import type { CatalogueEntry } from '../catalogue/anti-pattern-catalogue.js';
-import type { Manifold } from '../manifold/manifold-schema.js';
+import type { Manifold, ManifoldTerm } from '../manifold/manifold-schema.js';
 import { DAYS_PER_MONTH, formatDay, monthsSpanned, parseDate } from '../text/dates.js';
 import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { TermIndex } from '../text/term-index.js';
@@ -7,9 +7,10 @@ import type { Ticket } from '../tickets/ticket-schema.js';
 import { matchAntiPatterns } from './anti-pattern-matching.js';
 import { linkConstraints } from './constraint-links.js';
 import { genericStems } from './failure-modes.js';
-import { inWindow, matchManifoldTerms, type TimeWindow } from './relevance.js';
+import { inWindow, isGenericTerm, matchManifoldTerms, type TimeWindow } from './relevance.js';
 import { stemSet } from './tfidf.js';
-import { clusterTickets, type ClusteringOptions } from './ticket-clustering.js';
+import { clusterTickets, type ClusteringOptions, type TicketCluster } from './ticket-clustering.js';
+import { contentStems } from '../text/tokenize.js';
 
 /** A cluster is relevant when its tickets mention, on average, this many characteristic manifold terms. */
 export const CLUSTER_MIN_TERMS = 0.75;
@@ -84,11 +85,22 @@ export function analyzeTickets(
   // A cluster must also be a complaint: most of its tickets say something went wrong.
   const problemWords = contextVocabulary().problem_words;
   const complains = (t: Ticket): boolean => problemWords.some((w) => indexes.get(t)?.has(w) === true);
-  const clusters = clusterTickets(scanned, clustering).filter(
-    (c) =>
-      c.tickets.reduce((n, t) => n + (termsOf.get(t) ?? []).filter(characteristic).length, 0) / c.tickets.length >= CLUSTER_MIN_TERMS &&
-      c.tickets.filter(complains).length >= c.tickets.length * CLUSTER_MIN_COMPLAINT_SHARE,
-  );
+  // Or the cluster's own most characteristic words spell a manifold term: "older" and "status"
+  // among its key terms name the error type "older status" even where few tickets write the
+  // phrase. An error type is a failure, so a cluster that spells one is a complaint however politely
+  // its tickets put it ("shows under review although your portal says approved").
+  const own = (terms: readonly ManifoldTerm[]): ManifoldTerm[] => terms.filter((t) => characteristic(t.name) && !isGenericTerm(t));
+  const ownTerms = own([...manifold.entities, ...manifold.systems]);
+  const ownErrors = own(manifold.errorTypes);
+  const spells = (c: TicketCluster, terms: readonly ManifoldTerm[]): boolean => {
+    const keys = new Set(c.keyTerms.flatMap((k) => contentStems(k)));
+    return terms.some((t) => t.phrases.some((p) => contentStems(p).every((w) => keys.has(w)) && contentStems(p).length > 0));
+  };
+  const clusters = clusterTickets(scanned, clustering).filter((c) => {
+    if (spells(c, ownErrors)) return true;
+    const mentions = c.tickets.reduce((n, t) => n + (termsOf.get(t) ?? []).filter(characteristic).length, 0) / c.tickets.length >= CLUSTER_MIN_TERMS;
+    return (mentions || spells(c, ownTerms)) && c.tickets.filter(complains).length >= c.tickets.length * CLUSTER_MIN_COMPLAINT_SHARE;
+  });
   const relevant = clusters.flatMap((c) => c.tickets);
   const patterns = clusters.map((cluster): TicketPattern => {
     const dates = cluster.tickets.map((t) => parseDate(t.createdAt)?.getTime() ?? 0).sort((a, b) => a - b);
