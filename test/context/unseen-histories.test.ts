@@ -262,3 +262,13 @@ describe('a cluster judged by its own characteristic words', () => {
     expect(r.ticket_patterns.some((p) => p.key_terms.includes('payout'))).toBe(false);
   });
 });
+
+describe('tickets that echo another component\'s incident', () => {
+  it('does not report a cluster that shares its words with an incident judged out of scope rather than with a relevant one', async () => {
+    // Amex declines in the shop's checkout: the tickets say "payment declined" (manifold terms),
+    // but their own words (checkout, shop, card) are those of INC-4171, not of a renewal incident.
+    const r = await contextOf('meal-renewals', '2025-09-30');
+    expect(r.ticket_patterns.some((p) => ['american', 'amex', 'checkout', 'shop'].some((w) => p.key_terms.includes(w)))).toBe(false);
+    expect(r.ticket_patterns.find((p) => p.key_terms.includes('emails'))?.ticket_count).toBe(25);
+  });
+});

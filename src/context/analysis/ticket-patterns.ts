@@ -6,6 +6,7 @@ import { TermIndex } from '../text/term-index.js';
 import type { Ticket } from '../tickets/ticket-schema.js';
 import { matchAntiPatterns } from './anti-pattern-matching.js';
 import { linkConstraints } from './constraint-links.js';
+import type { AnalyzedIncident } from './incident-analysis.js';
 import { genericStems } from './failure-modes.js';
 import { inWindow, isGenericTerm, matchManifoldTerms, type TimeWindow } from './relevance.js';
 import { stemSet } from './tfidf.js';
@@ -62,6 +63,7 @@ export function analyzeTickets(
   window: TimeWindow,
   catalogue: readonly CatalogueEntry[],
   clustering: Partial<ClusteringOptions> = {},
+  incidents: readonly AnalyzedIncident[] = [],
 ): TicketAnalysis {
   const scanned = tickets.filter((t) => inWindow(t.createdAt, window));
   const generic = genericStems(manifold);
@@ -96,7 +98,9 @@ export function analyzeTickets(
     const keys = new Set(c.keyTerms.flatMap((k) => contentStems(k)));
     return terms.some((t) => t.phrases.some((p) => contentStems(p).every((w) => keys.has(w)) && contentStems(p).length > 0));
   };
+  const echo = echoOfOtherIncident(incidents, manifold);
   const clusters = clusterTickets(scanned, clustering).filter((c) => {
+    if (echo(c)) return false;
     if (spells(c, ownErrors)) return true;
     const mentions = c.tickets.reduce((n, t) => n + (termsOf.get(t) ?? []).filter(characteristic).length, 0) / c.tickets.length >= CLUSTER_MIN_TERMS;
     return (mentions || spells(c, ownTerms)) && c.tickets.filter(complains).length >= c.tickets.length * CLUSTER_MIN_COMPLAINT_SHARE;
@@ -129,6 +133,32 @@ export function analyzeTickets(
     };
   });
   return { read: tickets.length, scanned: scanned.length, relevant: relevant.length, patterns };
+}
+
+/**
+ * A test for the support-side echo of an incident of another component: a cluster whose common
+ * words (those in half its tickets or more, leaving out the manifold's own terms and generic
+ * failure words) are shared, two or more of them, with an analysed incident judged not relevant,
+ * and more of them than with any relevant incident ("American Express declined at checkout in the
+ * shop" beside the checkout incident that only named the payment provider).
+ */
+function echoOfOtherIncident(incidents: readonly AnalyzedIncident[], manifold: Manifold): (c: TicketCluster) => boolean {
+  const others = incidents.filter((a) => !a.relevance.high);
+  if (others.length === 0) return () => false;
+  const relevant = incidents.filter((a) => a.relevance.high);
+  const skip = new Set([
+    ...genericStems(manifold),
+    ...manifold.errorTypes.flatMap((t) => t.phrases.flatMap((p) => contentStems(p))),
+    ...contextVocabulary().generic_failure_words.flatMap((w) => contentStems(w)),
+  ]);
+  return (c) => {
+    const counts = new Map<string, number>();
+    for (const t of c.tickets) for (const stem of new Set(contentStems(`${t.title} ${t.body}`))) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    const common = [...counts].filter(([stem, n]) => n * 2 >= c.tickets.length && !skip.has(stem)).map(([stem]) => stem);
+    const shared = (a: AnalyzedIncident): number => common.filter((stem) => a.stems.has(stem)).length;
+    const withRelevant = Math.max(0, ...relevant.map(shared));
+    return others.some((a) => shared(a) >= 2 && shared(a) > withRelevant);
+  };
 }
 
 /** The most frequent title (case-insensitive) among tickets ordered most central first. */

@@ -70,7 +70,7 @@ export function analyzeFailureContext(input: FailureContextInput, options: Failu
 
   const incidents = analyzeIncidents(input.incidents, manifold, window, threshold, catalogue, postmortemTexts);
   const high = incidents.analyzed.filter((a) => a.relevance.high);
-  const tickets = analyzeTickets(input.tickets, manifold, window, catalogue, options.clustering);
+  const tickets = analyzeTickets(input.tickets, manifold, window, catalogue, options.clustering, incidents.analyzed);
   const knownIncidents = new Set(input.incidents.map((i) => i.incidentId));
   const joined = incidents.analyzed.flatMap((a) => postmortemsByIncident.get(a.incident.incidentId) ?? []);
   const orphans = [...input.postmortems].filter((pm) => !knownIncidents.has(pm.incidentId)).sort((a, b) => cmp(a.id, b.id));
