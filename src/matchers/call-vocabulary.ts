@@ -312,13 +312,26 @@ export function methodParameterOf(ctx: FileContext, call: Node, params: readonly
     const values = kw !== null
       ? (normalizeName(kw.name) === 'method' ? [kw.value] : [])
       : [...(arg.id === callArguments(call)[0]?.id ? [arg] : []), ...literalEntries(arg).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value)];
-    for (const value of values) {
+    for (const given of values) {
+      const value = caseChangeOperand(ctx, given) ?? given;
       if (value.type !== 'identifier' && value.type !== 'shorthand_property_identifier') continue;
       const index = params.indexOf(value.text);
       if (index >= 0) return { index, name: value.text };
     }
   }
   return null;
+}
+
+/** Case changes: the method they return is the one they are given (`method.toUpperCase()`). */
+const CASE_CHANGES = new Set(['toUpperCase', 'toLowerCase', 'upper', 'lower']);
+
+/** `method.toUpperCase()` / `method.upper()` → `method`; null for anything else. */
+function caseChangeOperand(ctx: FileContext, node: Node): Node | null {
+  if (!isCall(node, ctx.family) || callArguments(node).length > 0) return null;
+  const fn = node.childForFieldName('function');
+  if (fn === null || (fn.type !== 'member_expression' && fn.type !== 'attribute')) return null;
+  const name = fn.childForFieldName('property') ?? fn.childForFieldName('attribute');
+  return name !== null && CASE_CHANGES.has(name.text) ? fn.childForFieldName('object') : null;
 }
 
 /** Whether the vocabulary counts an HTTP request with this method as one of its calls. */
