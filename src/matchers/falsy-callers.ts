@@ -3,6 +3,7 @@ import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType } from './file-index.js';
 import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
+import { errorAnswerSources } from './outcomes.js';
 import { isCall, isRaise, lastSegment, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
@@ -41,11 +42,7 @@ interface FalsyVocab {
 function falsyVocab(ctx: FileContext): FalsyVocab {
   return compiledOnce(ctx.vocab, 'falsy-callers', () => {
     const entries = Object.entries(ctx.vocab.outcomes).filter(([, o]) => o.return_false || o.return_none);
-    const { status_fields: fields, error_statuses: statuses } = ctx.vocab.responses;
-    const answers = [
-      ...(fields.length > 0 ? [`\\b(?:${fields.map(escapeRegExp).join('|')})\\s*[=(:]\\s*[45]\\d\\d\\b`] : []),
-      ...statuses.map((p) => `\\b${p.split('*').map(escapeRegExp).join('\\w*')}`),
-    ];
+    const answers = errorAnswerSources(ctx.vocab);
     const words = entries.flatMap(([, o]) => [...o.call_words, ...o.values]).map(escapeRegExp);
     const never = /(?!)/;
     return {

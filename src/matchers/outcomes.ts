@@ -1,4 +1,5 @@
-import { WordSet, normalizeName, splitWords } from './names.js';
+import { compiledOnce } from './compiled.js';
+import { WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
 import { dottedPath, lastSegment, stringValue, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -138,4 +139,25 @@ export function recordsByName(name: string, words: OutcomeWords): boolean {
 function setsStatusInSql(sql: string, words: OutcomeWords): boolean {
   const m = /\bset\b[^;]*?\b\w*(status|state)\w*\s*=\s*'([a-z_]+)'/i.exec(sql);
   return m !== null && words.values.has((m[2] ?? '').toLowerCase());
+}
+
+/**
+ * The parts of an error answer to the client (vocabulary `responses`): a 4xx/5xx in a status field
+ * (`status=400`, `res.status(502)`, `{ status: 422 }`) or a named error status (`HTTP_500_…`).
+ */
+export function errorAnswerSources(vocab: Vocabulary): string[] {
+  const { status_fields: fields, error_statuses: statuses } = vocab.responses;
+  return [
+    ...(fields.length > 0 ? [`\\b(?:${fields.map(escapeRegExp).join('|')})\\s*[=(:]\\s*[45]\\d\\d\\b`] : []),
+    ...statuses.map((p) => `\\b${p.split('*').map(escapeRegExp).join('\\w*')}`),
+  ];
+}
+
+/** Whether a statement's text answers the client with an error status. */
+export function answersWithError(ctx: FileContext, text: string): boolean {
+  const pattern = compiledOnce(ctx.vocab, 'error-answer', () => {
+    const sources = errorAnswerSources(ctx.vocab);
+    return sources.length > 0 ? new RegExp(sources.join('|')) : /(?!)/;
+  });
+  return pattern.test(text);
 }

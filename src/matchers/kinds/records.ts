@@ -1,6 +1,6 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive } from '../call-vocabulary.js';
-import { isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
+import { answersWithError, isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
@@ -52,6 +52,7 @@ export const recordsMatcher: Matcher = {
           if (failed !== null) add(ret, !failed.says);
         }
       }
+      for (const answer of failureAnswers(ctx, root, words)) add(answer);
       // `.catch((e) => new ApiResponseDto(false, 'Transaction failed'))`: an arrow's expression body is its result.
       if (words.resultTypes.length > 0 && ctx.family === 'ecma' && /\bfalse\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
         const arrows = root.type === 'arrow_function' ? [root] : [...(root.parent?.type === 'arrow_function' ? [root.parent] : []), ...root.descendantsOfType('arrow_function')];
@@ -182,4 +183,28 @@ const LOG_VERBS = new Set(['log', 'print', 'debug', 'trace', 'track', 'warn']);
 
 function namesALog(name: string): boolean {
   return LOG_VERBS.has(splitWords(name)[0] ?? '');
+}
+
+/**
+ * `res.status(502).json({ message: 'Purchase failed' })`, `return Response({"error": "Transfer
+ * failed"}, status=400)`: an error answer whose message tells the client the operation failed. A
+ * generic one (`'Internal server error'`) says nothing of the operation and records nothing.
+ */
+function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): Node[] {
+  const out: Node[] = [];
+  for (const text of root.descendantsOfType(['string', 'template_string'])) {
+    if (!words.mentions.anyStemOf(ctx.source.slice(text.startIndex, text.endIndex))) continue;
+    const statement = statementOf(text);
+    if (statement.startIndex < root.startIndex || !answersWithError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) continue;
+    if (!inLogCall(ctx, text, statement)) out.push(text);
+  }
+  return out;
+}
+
+/** Whether a value is handed to a logger or a call named for logging before its statement ends. */
+function inLogCall(ctx: FileContext, node: Node, statement: Node): boolean {
+  for (let p = node.parent; p !== null && p.id !== statement.id; p = p.parent) {
+    if (isCall(p, ctx.family) && (isPassive(ctx, dottedPath(callee(p))) || namesALog(lastSegment(dottedPath(callee(p)))))) return true;
+  }
+  return false;
 }
