@@ -80,8 +80,19 @@ export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call:
   const candidates = node.descendantsOfType(kinds);
   if (node.type === 'identifier' || node.type === 'string') candidates.push(node);
   return candidates.some(
-    (n) => words.mentions.anyStemOf(n.text) && !namesAnError(n.text, words) && !(ignore && insideIgnoredCall(n, node, ignore)) && !comparedValue(n, node),
+    (n) => words.mentions.anyStemOf(mentionedText(n.text)) && !namesAnError(n.text, words) && !(ignore && insideIgnoredCall(n, node, ignore)) && !comparedValue(n, node),
   );
+}
+
+const SQL_STATEMENT = /^\s*(update|insert|delete|select|merge|upsert)\b/i;
+
+/**
+ * What a text says of an outcome: all of it, except in SQL, where only the quoted values do. `SET
+ * status = 'pending'` records one; `pending_tzs = pending_tzs - $1` moves an amount between columns.
+ */
+function mentionedText(text: string): string {
+  if (!SQL_STATEMENT.test(text)) return text;
+  return [...text.matchAll(/'([^']*)'/g)].map((m) => m[1]).join(' ');
 }
 
 /** Operators that test a value (Python's membership and identity tests included). */
