@@ -222,9 +222,10 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   if (isPassive(ctx, path)) return PathVerdict.No;
   const last = lastSegment(path);
   if (v.exclude.matches(path)) return PathVerdict.No;
+  // A listed name (`create_shipping_label`) is meant whole: a generic word in it (`label`) does not undo it.
+  if (v.names.matches(path)) return PathVerdict.Yes;
   // `fetchWithProxy`, `sessionRequest`: a word that says "not a write" still yields to a request's shape.
   if (v.excludeWords.anyWordOf(last)) return PathVerdict.Unknown;
-  if (v.names.matches(path)) return PathVerdict.Yes;
   // `Charge(id=...)` builds a value (a Python class or a TS factory named like one); only a
   // method or function name is a verb.
   if (/^[A-Z][a-z]/.test(last)) return PathVerdict.No;
