@@ -36,6 +36,7 @@ export const recordsMatcher: Matcher = {
       for (const call of callsWithin(ctx, root)) {
         const path = calleePath(ctx, call);
         if (recordsByName(lastSegment(path), words) && !isPassive(ctx, path) && !words.excludeCalls.has(path)) add(call);
+        else if (helperRecords(ctx, call, param ?? '')) add(call);
       }
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
         if (isOutcomeValue(value, words) && isRecordedValue(ctx, value)) add(value);
@@ -206,5 +207,30 @@ function inLogCall(ctx: FileContext, node: Node, statement: Node): boolean {
   for (let p = node.parent; p !== null && p.id !== statement.id; p = p.parent) {
     if (isCall(p, ctx.family) && (isPassive(ctx, dottedPath(callee(p))) || namesALog(lastSegment(dottedPath(callee(p)))))) return true;
   }
+  return false;
+}
+
+const HANDLER_TYPES = new Set(['except_clause', 'catch_clause']);
+
+/**
+ * `self._handle_initiation_failure("transfer", exc)`: a function of this file whose body records
+ * the outcome (`PostLedgerData.as_failed(…)`, `status = "failed"`) records it where it is called,
+ * whatever its name. Records its body makes in its own handlers are about its own calls.
+ */
+function helperRecords(ctx: FileContext, call: Node, outcome: string): boolean {
+  const fn = resolveLocalFunction(ctx, call);
+  const body = fn && functionBody(fn);
+  if (!body) return false;
+  const known = ctx.memo(`helper-records:${outcome}`, () => new Map<number, boolean>());
+  const cached = known.get(fn.id);
+  if (cached !== undefined) return cached;
+  known.set(fn.id, false); // a recursive helper records nothing through itself
+  const found = (recordsMatcher.find?.(ctx, outcome, [body]) ?? []).some((c) => c.captures.result === undefined && !inOwnHandler(c.node, body));
+  known.set(fn.id, found);
+  return found;
+}
+
+function inOwnHandler(node: Node, body: Node): boolean {
+  for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) if (HANDLER_TYPES.has(p.type)) return true;
   return false;
 }
