@@ -110,7 +110,7 @@ export interface ReExport {
 }
 
 export function reExportsOf(ctx: FileContext): ReExport[] {
-  if (ctx.family !== 'ecma') return [];
+  if (ctx.family === 'python') return pythonStarImports(ctx);
   const out: ReExport[] = [];
   // CommonJS: `module.exports = require('./x')`, `module.exports = { ...require('./x') }`.
   if (/module\.exports|exports\./.test(ctx.source)) {
@@ -151,4 +151,13 @@ function statementStart(node: Node): number {
   let n = node;
   while (n.parent !== null && n.parent.type !== 'program') n = n.parent;
   return n.startIndex;
+}
+
+/** `from .flutterwave import *` (typically in a package's `__init__`): every name of that module is one of this one. */
+function pythonStarImports(ctx: FileContext): ReExport[] {
+  if (!ctx.source.includes('*')) return [];
+  return nodesOfType(ctx, 'import_from_statement')
+    .filter((stmt) => stmt.namedChildren.some((c) => c.type === 'wildcard_import'))
+    .map((stmt) => ({ module: stmt.childForFieldName('module_name')?.text ?? '' }))
+    .filter((re) => re.module !== '');
 }

@@ -65,4 +65,48 @@ describe('broad handlers around helpers of other files (AP-003)', () => {
     });
     expect(await lines(dir)).toEqual(['AP-003 src/worker.ts:8']);
   });
+  it('follows a method of a client built from an imported class (service = Service(); service.send()), through a package\'s star import', async () => {
+    const dir = project({
+      'app/__init__.py': '',
+      'app/services/__init__.py': 'from .bank import *\n',
+      'app/services/base.py': [
+        'import requests',
+        '',
+        'class BaseService:',
+        '    def post(self, endpoint, data):',
+        '        return requests.post(f"https://bank.example.com/{endpoint}", json=data, timeout=15)',
+        '',
+      ].join('\n'),
+      'app/services/bank.py': [
+        'from .base import BaseService',
+        '',
+        'class BankService(BaseService):',
+        '    def make_transfer(self, amount):',
+        '        return self.post("transfers", {"amount": amount})',
+        '',
+        '    def fee_for(self, amount):',
+        '        return amount // 100',
+        '',
+      ].join('\n'),
+      'app/payouts.py': [
+        'from app.services import BankService',
+        '',
+        'def pay_out(payout):',
+        '    try:',
+        '        service = BankService()',
+        '        service.make_transfer(payout.amount)',
+        '    except Exception:',
+        '        payout.status = "failed"',
+        '',
+        'def quote(payout):',
+        '    try:',
+        '        service = BankService()',
+        '        payout.fee = service.fee_for(payout.amount)',
+        '    except Exception:',
+        '        payout.status = "failed"',
+        '',
+      ].join('\n'),
+    });
+    expect(await lines(dir)).toEqual(['AP-003 app/payouts.py:8']);
+  });
 });

@@ -1,6 +1,7 @@
 import { calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
+import { lastBindingBefore } from '../bindings.js';
 import { isTypedMemberCall } from '../kinds/call.js';
 import { splitWords } from '../names.js';
 import { compiledOnce, wordSet } from '../compiled.js';
@@ -9,6 +10,7 @@ import {
   BINDING_TYPES,
   bindingOf,
   blockStatements,
+  callee,
   dottedPath,
   enclosingFunction,
   firstLine,
@@ -189,14 +191,31 @@ function helperSubject(ctx: FileContext, body: Node): { call: Node; requires: Re
     const path = calleePath(ctx, call);
     // A helper named for a read (`get_status`, `findOrder`: `read_verbs`) is not the handler's subject.
     if (resolveLocalFunction(ctx, call) !== null || readVerbs.has(splitWords(lastSegment(path))[0] ?? '')) continue;
+    // `FlutterwaveService()` builds the client; its methods are what may write.
+    if (/^[A-Z][a-z]/.test(lastSegment(path))) continue;
     const vocab = SUBJECT_VOCABULARIES.join('|');
     if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes' } };
+    const method = instanceMethodPath(ctx, call, path);
+    if (method !== null && projectImportOf(ctx, method) !== undefined) return { call, requires: { kind: 'helper', local: method, vocab, mode: 'writes' } };
     if (isTypedMemberCall(ctx, path)) {
       const typedAt = { line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
       return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', typed: true, typedAt } };
     }
   }
   return null;
+}
+
+/**
+ * `service = FlutterwaveService()` then `service.make_transfer(…)`: a method of a class of another
+ * file, named as the link step knows it (`FlutterwaveService.make_transfer`). Null for anything else.
+ */
+function instanceMethodPath(ctx: FileContext, call: Node, path: string): string | null {
+  const m = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(path);
+  if (m === null) return null;
+  const bound = unwrapAwait(lastBindingBefore(ctx, m[1] ?? '', call));
+  const made = bound?.type === 'new_expression' ? bound.childForFieldName('constructor') : bound !== null && isCall(bound, ctx.family) ? callee(bound) : null;
+  const cls = made ? dottedPath(made) : '';
+  return /^[A-Z]/.test(lastSegment(cls)) && !cls.includes('(') ? `${cls}.${m[2]}` : null;
 }
 
 /**
