@@ -215,12 +215,14 @@ const HANDLER_TYPES = new Set(['except_clause', 'catch_clause']);
 /**
  * `self._handle_initiation_failure("transfer", exc)`: a function of this file whose body records
  * the outcome (`PostLedgerData.as_failed(…)`, `status = "failed"`) records it where it is called,
- * whatever its name. Records its body makes in its own handlers are about its own calls.
+ * whatever its name. Records its body makes in its own handlers are about its own calls, and a
+ * call of the function it stands in runs the operation again.
  */
 function helperRecords(ctx: FileContext, call: Node, outcome: string): boolean {
   const fn = resolveLocalFunction(ctx, call);
   const body = fn && functionBody(fn);
-  if (!body) return false;
+  // The function the call stands in runs again (a recursive retry): that records nothing.
+  if (!body || (fn.startIndex <= call.startIndex && call.endIndex <= fn.endIndex)) return false;
   const known = ctx.memo(`helper-records:${outcome}`, () => new Map<number, boolean>());
   const cached = known.get(fn.id);
   if (cached !== undefined) return cached;
