@@ -335,6 +335,20 @@ function caseChangeOperand(ctx: FileContext, node: Node): Node | null {
   return name !== null && CASE_CHANGES.has(name.text) ? fn.childForFieldName('object') : null;
 }
 
+/**
+ * `callOgaviral('balance', {})`: a helper handed, as a literal, an endpoint or action the
+ * vocabulary calls stateless (`exclude_url_words`: balance, status, verify) asks and changes nothing.
+ */
+export function namesStatelessEndpoint(ctx: FileContext, call: Node, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  if (vocab === undefined || !compile(vocab).hasExcludeUrlWords) return false;
+  const words = compile(vocab).excludeUrlWords;
+  return callArguments(call).some((arg) => {
+    const s = keywordArgument(arg) === null ? stringValue(arg) : null;
+    return s !== null && /^[\w./-]+$/.test(s) && words.anyWordOf(s);
+  });
+}
+
 /** Whether the vocabulary counts an HTTP request with this method as one of its calls. */
 export function vocabularyWritesWith(ctx: FileContext, name: string, method: string): boolean {
   const vocab = ctx.vocab.calls[name];

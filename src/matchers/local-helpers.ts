@@ -1,4 +1,4 @@
-import { isCallOf, isHttpClientCall, methodParameterOf, vocabularyWritesWith } from './call-vocabulary.js';
+import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, vocabularyWritesWith } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType } from './file-index.js';
 import {
   callArguments,
@@ -89,6 +89,7 @@ export function reachedCallsOf(ctx: FileContext, call: Node, name: string): Node
   // A function of this file is judged by its body, not its name: `self.create()` that saves a
   // session row, `_patch_criteria()` that edits a dict, `create_report_row()` write nowhere remote.
   if (fn === null) return isCallOf(ctx, call, name) ? [call] : [];
+  if (namesStatelessEndpoint(ctx, call, name)) return [];
   const inside = callsInside(ctx, fn, name);
   return inside.length > 0 ? inside : writesWithCallersMethod(ctx, fn, call, name);
 }
