@@ -134,7 +134,8 @@ function requirementsHold(
     const first = unkeyed[0];
     if (target === null || first === undefined) return false;
     if (req.relocate) moved = { file: target.file, site: first };
-    else related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
+    // Every such call the helper makes is a place that repeats (`PushMessage.send` pushes to Expo, then GCM).
+    else for (const site of unkeyed) related.push(relatedAt(target.file, site, `${req.local} calls ${site.callee} here`));
     return true;
   });
   if (!holds) return null;

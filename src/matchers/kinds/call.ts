@@ -1,7 +1,8 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { argCountOf, callee, dottedPath, isCall, type Node } from '../syntax.js';
+import { argCountOf, callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
+import { lastBindingBefore } from '../bindings.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 import { isPassive } from '../call-vocabulary.js';
 
@@ -42,9 +43,10 @@ export const callMatcher: Matcher = {
           // An imported helper may make such a call in its own file: decided at link time.
           if (resolveLocalFunction(ctx, call) === null) {
             const typed = isTypedMemberCall(ctx, path);
-            if (typed || projectImportOf(ctx, path) !== undefined) {
+            const local = typed || projectImportOf(ctx, path) !== undefined ? path : importedClassMethod(ctx, call, path);
+            if (local !== undefined) {
               seen.add(call.id);
-              out.push({ node: call, report: call, captures: { callee: path }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local: path, vocab: param ?? '', mode: 'writes', ...(typed ? { typed } : {}), ...argCountOf(call, ctx.family) }] });
+              out.push({ node: call, report: call, captures: { callee: path }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local, vocab: param ?? '', mode: 'writes', ...(typed ? { typed } : {}), ...argCountOf(call, ctx.family) }] });
             }
           }
           continue;
@@ -62,6 +64,22 @@ export const callMatcher: Matcher = {
   },
   test: (ctx, param, candidate) => isCall(candidate.node, ctx.family) && reachedCallsOf(ctx, candidate.node, param ?? '').length > 0,
 };
+
+/**
+ * Python: a method called on an object of a class imported from the project (`message =
+ * PushMessage(**kwargs)`, then `message.send()`) runs `PushMessage.send` of that file; without
+ * types, the binding says which class it is.
+ */
+function importedClassMethod(ctx: FileContext, call: Node, path: string): string | undefined {
+  if (ctx.family !== 'python') return undefined;
+  const [head, method, ...rest] = path.split('.');
+  if (head === undefined || method === undefined || rest.length > 0) return undefined;
+  const bound = lastBindingBefore(ctx, head, call);
+  if (bound === null || !isCall(bound, ctx.family)) return undefined;
+  const cls = calleePath(ctx, bound);
+  if (!/^[A-Z]/.test(lastSegment(cls)) || projectImportOf(ctx, cls) === undefined) return undefined;
+  return `${cls}.${method}`;
+}
 
 function isReference(node: Node): boolean {
   return node.type === 'identifier' || node.type === 'attribute' || node.type === 'member_expression';
