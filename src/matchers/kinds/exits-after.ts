@@ -1,6 +1,6 @@
 import { calleePath } from '../file-index.js';
 import { isPassive } from '../call-vocabulary.js';
-import { blockStatements, callTypes, isCall, isChainLink, isExit, isFunction, tryHandlers, unwrapAwait, type Family, type Node } from '../syntax.js';
+import { blockStatements, callTypes, isCall, isChainLink, isExit, isFunction, isLoop, tryHandlers, unwrapAwait, type Family, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -82,6 +82,9 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
       continue;
     }
     if (p.id === scope.body.id) break;
+    // A loop within the attempt (one send per recipient): its next pass runs the steps again, and
+    // the next recipient's send, or a step before it, can fail the attempt after this one went out.
+    if (isLoop(p, ctx.family) && n.id === p.childForFieldName('body')?.id && loopSteps(n).some((st) => !isInert(ctx, st))) return false;
     // Python's `try: … else:` runs its else block after the try body succeeds: a step there can still fail.
     if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id) {
       const orElse = p.namedChildren.find((c) => c.type === 'else_clause');
@@ -99,6 +102,10 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
     if (['except_clause', 'catch_clause', 'finally_clause'].includes(p.type)) return false;
   }
   return false;
+}
+
+function loopSteps(body: Node): Node[] {
+  return body.type === 'block' || body.type === 'statement_block' ? blockStatements(body) : [body];
 }
 
 /** A try all of whose handlers finish without raising (a bare `try` with only `finally` does not). */
