@@ -1,4 +1,6 @@
-import { callTypes, callee, dottedPath, functionTypes, loopTypes, type Node } from './syntax.js';
+import { callArguments, callTypes, callee, dottedPath, functionTypes, loopTypes, type Node } from './syntax.js';
+import { compiledOnce } from './compiled.js';
+import { NamePatterns } from './names.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -88,12 +90,21 @@ export function callsWithin(ctx: FileContext, node: Node): Node[] {
 
 const SIMPLE_PATH = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$#][\w$]*)*$/;
 
+/** `async_to_sync(channel_layer.group_send)`: the function an adapter (vocabulary `call_adapters`) wraps. */
+function adapted(ctx: FileContext, fn: Node | null): Node | null {
+  if (fn === null || (fn.type !== 'call' && fn.type !== 'call_expression')) return fn;
+  const args = callArguments(fn);
+  if (args.length !== 1 || args[0] === undefined) return fn;
+  const adapters = compiledOnce(ctx.vocab, 'call-adapters', () => new NamePatterns(ctx.vocab.call_adapters));
+  return adapters.matches(dottedPath(callee(fn))) ? args[0] : fn;
+}
+
 /** The dotted path of a call's callee (`self.gateway.charge`), computed once per call. */
 export function calleePath(ctx: FileContext, call: Node): string {
   const paths = ctx.memo('callee-paths', () => new Map<number, string>());
   let p = paths.get(call.id);
   if (p === undefined) {
-    const fn = callee(call);
+    const fn = adapted(ctx, callee(call));
     // Most callees are plain dotted names: read them from the source instead of walking the tree.
     const text = fn === null ? '' : ctx.source.slice(fn.startIndex, fn.endIndex);
     p = SIMPLE_PATH.test(text) ? text.replace(/\?\./g, '.') : dottedPath(fn);

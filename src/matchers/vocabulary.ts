@@ -227,6 +227,11 @@ export const VocabularySchema = z
     once_words: names,
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */
     passive_receivers: names,
+    /**
+     * Wrappers that return the function they are given, to be called in another mode
+     * (`async_to_sync(channel_layer.group_send)(group, event)`): the call is the wrapped function's.
+     */
+    call_adapters: names,
   })
   .strict();
 

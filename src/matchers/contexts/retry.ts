@@ -162,13 +162,9 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     // `self.retry(...)` re-runs the task it sits in; checked first since `retry` is also a wrapper name.
     if (v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement') {
       // `raise Retry(defer=…)` (arq): the job runs again from the start.
-      const fn = enclosingFunction(call, ctx.family);
-      const body = fn && functionBody(fn);
-      if (body) scopes.push({ context: 'retry', body, construct: call, label: firstLine(call.parent) });
+      scopes.push(...taskRetryScope(ctx, v, call, firstLine(call.parent)));
     } else if (v.taskRetryCalls.matches(path)) {
-      const fn = enclosingFunction(call, ctx.family);
-      const body = fn && functionBody(fn);
-      if (body) scopes.push({ context: 'retry', body, construct: call, label: firstLine(call) });
+      scopes.push(...taskRetryScope(ctx, v, call, firstLine(call)));
     } else if (v.wrappers.matches(path) || local !== undefined) {
       const cb = local !== undefined ? callbackAt(ctx, call, local) : firstCallback(ctx, call);
       const body = cb && resolveFunctionBody(ctx, cb, functions);
@@ -772,6 +768,35 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
     }
   }
   return scopes;
+}
+
+/** The task that `call` (`self.retry(…)`, `raise Retry(…)`) runs again from the start, less its steps that end it for good. */
+function taskRetryScope(ctx: FileContext, v: RetryVocab, call: Node, label: string): Scope[] {
+  const fn = enclosingFunction(call, ctx.family);
+  const body = fn && functionBody(fn);
+  if (!body) return [];
+  const terminal = terminalHandlerSteps(ctx, v, body, call);
+  return [{ context: 'retry', body, construct: call, label, ...(terminal.length > 0 ? { excludes: terminal } : {}) }];
+}
+
+/**
+ * Steps of `body`'s handlers that run only when `retryCall` (`self.retry(…)`, which raises) does
+ * not: a handler that ends by raising something else fails the task for good, so a send in it
+ * (`except RequestException: emit_failed(user); raise`), or after the step that holds the retry,
+ * is made once.
+ */
+function terminalHandlerSteps(ctx: FileContext, v: RetryVocab, body: Node, retryCall: Node): Node[] {
+  const out: Node[] = [];
+  for (const tryStmt of nodesWithin(ctx, body, ['try_statement'])) {
+    for (const handler of tryHandlers(tryStmt, ctx.family)) {
+      const steps = blockStatements(handler.body);
+      const last = steps.at(-1);
+      if (last === undefined || !isRaise(last, ctx.family) || callsWithin(ctx, last).some((c) => v.taskRetryCalls.matches(calleePath(ctx, c)) || v.taskRetryRaises.matches(calleePath(ctx, c)))) continue;
+      const holder = steps.findIndex((st) => contains(st, retryCall));
+      out.push(...steps.slice(holder + 1));
+    }
+  }
+  return out;
 }
 
 /** Inside an except/catch (or a promise's `.catch`) or a branch on an attempt counter, within `body`. */
