@@ -109,6 +109,11 @@ export const VocabularySchema = z
         done_words: names,
         /** Calls that install retries on an HTTP client for all its requests (`axiosRetry`). */
         client_configurators: names,
+        /**
+         * Durable steps whose result is kept once they succeed (`step.run('id', async () => …)`):
+         * a retry of the function skips a step that finished, so nothing after it sends its contents again.
+         */
+        memoized_steps: names,
         /** Retry conditions that only retry idempotent requests (the configurator's safe default). */
         idempotent_conditions: names,
         /** Retry policy objects whose `allowed_methods` decide what is retried (urllib3 `Retry`). */

@@ -1,6 +1,8 @@
 import { calleePath } from '../file-index.js';
+import { compiledOnce } from '../compiled.js';
+import { NamePatterns } from '../names.js';
 import { isPassive } from '../call-vocabulary.js';
-import { blockStatements, callTypes, isCall, isChainLink, isExit, isFunction, isLoop, tryHandlers, unwrapAwait, type Family, type Node } from '../syntax.js';
+import { blockStatements, callArguments, callTypes, isCall, isChainLink, isExit, isFunction, isLoop, tryHandlers, unwrapAwait, type Family, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -82,6 +84,8 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
       continue;
     }
     if (p.id === scope.body.id) break;
+    // The end of a durable step's callback: once it succeeds the step is kept, and a retry skips it.
+    if (isFunction(p, ctx.family) && isMemoizedStep(ctx, p)) return true;
     // A loop within the attempt (one send per recipient): its next pass runs the steps again, and
     // the next recipient's send, or a step before it, can fail the attempt after this one went out.
     if (isLoop(p, ctx.family) && n.id === p.childForFieldName('body')?.id && loopSteps(n).some((st) => !isInert(ctx, st))) return false;
@@ -102,6 +106,20 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
     if (['except_clause', 'catch_clause', 'finally_clause'].includes(p.type)) return false;
   }
   return false;
+}
+
+/** `step.run('report', async () => …)`: a callback handed to a durable step (vocabulary `retry.memoized_steps`). */
+function isMemoizedStep(ctx: FileContext, fn: Node): boolean {
+  const call = fn.parent?.type === 'arguments' ? fn.parent.parent : null;
+  if (call === null || !isCall(call, ctx.family)) return false;
+  return compiledOnce(ctx.vocab, 'memoized-steps', () => new NamePatterns(ctx.vocab.retry.memoized_steps)).matches(calleePath(ctx, call));
+}
+
+/** `await send(…).catch(() => { failures += 1 })`: a promise whose `.catch` handler does not throw cannot fail the attempt. */
+function swallowedPromise(ctx: FileContext, call: Node): boolean {
+  if (ctx.family !== 'ecma' || !/\.catch$/.test(calleePath(ctx, call))) return false;
+  const handler = callArguments(call)[0];
+  return handler !== undefined && isFunction(handler, ctx.family) && handler.descendantsOfType('throw_statement').length === 0;
 }
 
 function loopSteps(body: Node): Node[] {
@@ -130,5 +148,5 @@ function isInert(ctx: FileContext, statement: Node): boolean {
   const expr = unwrapAwait(statement.firstNamedChild);
   if (expr === null || !isCall(expr, ctx.family)) return false;
   const path = calleePath(ctx, expr);
-  return isPassive(ctx, path);
+  return isPassive(ctx, path) || swallowedPromise(ctx, expr);
 }
