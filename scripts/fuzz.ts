@@ -2,29 +2,31 @@
  * `npm run fuzz`: seeded fuzzing and fault injection (issue 17). Everything it does follows from
  * `--seed`, so a failure is replayed by running the same command again.
  *
- *   npm run fuzz -- --seed 17 --batches 40 --files 25 --kills 40 --limits 20   the long run (docs/reliability.md)
- *   npm run fuzz -- --seed 1 --batches 1 --files 12 --kills 1 --limits 1       about the size the test suite runs
+ *   npm run fuzz                                                     the full run: seed 17, 100 batches of 100
+ *                                                                    sources, 400 kills, 40 size limits (docs/reliability.md)
+ *   npm run fuzz -- --seed 2 --batches 1 --files 8 --kills 1 --limits 1   what the test suite runs
  *
  * Checks, each counted in the report:
  * - mutated sources (truncations, byte flips, NUL bytes, invalid UTF-8, BOMs, CR/CRLF, a very long
  *   line, deep nesting, unicode identifiers, shuffled lines) of the fixtures and the example: the
  *   real CLI, spawned with a time limit, must answer (no hang), exit 0 or 1 with a JSON report (no
  *   abort, no stack trace);
- * - determinism: the same batch scanned with `--jobs 1` and `--jobs 2`, without a cache, into a
- *   cold and from a warm cache, must give byte-identical reports;
- * - cache corruption: each kind of damage to each cache file of the warm cache must leave the
- *   report byte-identical (a warning on stderr is fine);
- * - kills: `scan --failures F --write` and `merge` killed (SIGKILL) at a random moment must leave
- *   their file byte for byte as it was or as a whole run writes it;
+ * - determinism: the child's answer (`--jobs 1`, no cache) must be byte-identical to `--jobs 2` in
+ *   workers filling a cold cache and to `--jobs 1` from that warm cache, both in this process;
+ * - cache corruption: each kind of damage to each cache file of a warm cache (of a project made of
+ *   a few of the batch's sources) must leave the report byte-identical (a warning is fine);
+ * - kills: `scan --failures F --write` and `merge` killed (SIGKILL) at a random moment of their
+ *   write window must leave their file byte for byte as it was or as a whole run writes it;
  * - size limits: the same two writes under a random `ulimit -f` must either succeed with the whole
  *   new file or exit 2 and leave the old file byte for byte.
  *
  * Exit code: 0 when every count of a problem is 0, 1 otherwise; the report is printed as JSON.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type FSWatcher, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
@@ -46,7 +48,9 @@ export interface FuzzOptions {
   kills: number;
   /** `ulimit -f` trials (alternating scan --write and merge). */
   limits: number;
-  /** A spawned scan of one batch that takes longer than this is a hang. */
+  /** A corruption round (19 kinds of damage to a warm cache) after every this many batches; 1 by default. */
+  corruptEvery?: number;
+  /** A spawned scan of one batch that takes longer than this is a hang; by default 120 s plus 1 s a file. */
   hangMs?: number;
   log?: (line: string) => void;
 }
@@ -63,7 +67,11 @@ export interface FuzzReport {
   cacheCorruptionsThatChangedFindings: number;
   killTrials: number;
   killTrialsWithDamagedFile: number;
-  /** Kill trials that ended with the new file (the kill came after the rename), for how many kills landed late. */
+  /** Kill trials whose command died of the SIGKILL (the others had exited before it came). */
+  killTrialsKilled: number;
+  /** Killed trials that left a temporary file: the kill came after the temporary file was created and before the rename. */
+  killTrialsKilledWithTempFile: number;
+  /** Kill trials that ended with the new file (the kill came after the rename). */
   killTrialsEndedWithNewFile: number;
   limitTrials: number;
   limitTrialsThatLostBytes: number;
@@ -142,8 +150,23 @@ interface Spawned {
   timedOut: boolean;
 }
 
-/** Runs the real CLI as a child process; `killAfterMs` sends SIGKILL then, `fileSizeBlocks` applies `ulimit -f`. */
-function runCli(args: readonly string[], cwd: string, options: { timeoutMs?: number; killAfterMs?: number; fileSizeBlocks?: number; cacheHome: string }): Promise<Spawned> {
+/** A file whose appearance in the project folder means the command has started writing its target. */
+const WRITING = /\.(tmp|lock)$/;
+
+interface CliOptions {
+  cacheHome: string;
+  timeoutMs?: number;
+  /** SIGKILL this long after the command starts writing (a temporary or lock file appears in `cwd`). */
+  killAfterWritingStartsMs?: number;
+  /** Called with the milliseconds from the start of writing to the target's rename, when both were seen. */
+  onWriteWindow?: (ms: number) => void;
+  target?: string;
+  /** `ulimit -f` for the command. */
+  fileSizeBlocks?: number;
+}
+
+/** Runs the real CLI as a child process. */
+function runCli(args: readonly string[], cwd: string, options: CliOptions): Promise<Spawned> {
   const node = [process.execPath, '--import', TSX, BIN, ...args];
   const [file, argv] =
     options.fileSizeBlocks === undefined ? [node[0] as string, node.slice(1)] : ['sh', ['-c', 'ulimit -f "$1" && shift && exec "$@"', 'sh', String(options.fileSizeBlocks), ...node]];
@@ -156,12 +179,36 @@ function runCli(args: readonly string[], cwd: string, options: { timeoutMs?: num
     child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
     const timers: NodeJS.Timeout[] = [];
     if (options.timeoutMs !== undefined) timers.push(setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), options.timeoutMs));
-    if (options.killAfterMs !== undefined) timers.push(setTimeout(() => child.kill('SIGKILL'), options.killAfterMs));
+    const watcher = watchWrites(cwd, options, () => child.kill('SIGKILL'));
     child.on('error', fail);
     child.on('close', (code, signal) => {
       timers.forEach(clearTimeout);
+      watcher?.close();
       done({ code, signal, stdout, stderr, timedOut });
     });
+  });
+}
+
+/**
+ * Watches `dir` (inotify) for the command's writing: the first temporary or lock file starts the
+ * write window (and the kill timer), the target's rename ends it. Watching is the only way to aim
+ * a kill at the few milliseconds a write takes: a kill at a random moment of a 2–3 s run almost
+ * always lands while the command is still starting or scanning.
+ */
+function watchWrites(dir: string, options: CliOptions, kill: () => void): FSWatcher | undefined {
+  if (options.killAfterWritingStartsMs === undefined && options.onWriteWindow === undefined) return undefined;
+  let started: number | undefined;
+  return watch(dir, (_event, name) => {
+    if (name === null) return;
+    if (started === undefined && WRITING.test(name)) {
+      started = performance.now();
+      const delay = options.killAfterWritingStartsMs;
+      if (delay === 0) kill();
+      else if (delay !== undefined) setTimeout(kill, delay);
+    } else if (started !== undefined && name === options.target) {
+      options.onWriteWindow?.(performance.now() - started);
+      started = Number.POSITIVE_INFINITY;
+    }
   });
 }
 
@@ -176,6 +223,11 @@ async function scanInProcess(args: readonly string[], cwd: string, cacheHome: st
     return { code: -1, stdout, stderr: `${stderr}crash: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
   }
 }
+
+const SCAN = ['scan', '.', '--format', 'json', '--fail-on', 'none', '--quiet'];
+
+/** Sources in the project whose cache a corruption round damages. */
+const CORRUPTION_PROJECT_FILES = 10;
 
 /** Kinds of damage done to a cache file. */
 const CORRUPTIONS: Record<string, (text: string, rng: Rng) => string | null> = {
@@ -256,6 +308,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     cacheCorruptionsThatChangedFindings: 0,
     killTrials: 0,
     killTrialsWithDamagedFile: 0,
+    killTrialsKilled: 0,
+    killTrialsKilledWithTempFile: 0,
     killTrialsEndedWithNewFile: 0,
     limitTrials: 0,
     limitTrialsThatLostBytes: 0,
@@ -268,8 +322,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     report.problems.push(text);
     log(`PROBLEM ${text}`);
   };
+  const hangMs = options.hangMs ?? 120_000 + 1_000 * options.files;
+  const corruptEvery = Math.max(1, options.corruptEvery ?? 1);
   let template: string | undefined;
-  const expectedCache = new Map<string, Buffer>();
+  const expectedCache = new Map<string, { bytes: Buffer; windowMs: number }>();
   try {
     for (let batch = 0; batch < options.batches; batch++) await fuzzBatch(batch);
     for (let trial = 0; trial < options.kills; trial++) await killTrial(trial);
@@ -292,13 +348,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       names.push(name);
     }
     report.sources += names.length;
-    const args = ['scan', '.', '--format', 'json', '--fail-on', 'none', '--quiet'];
     const cacheHome = join(work, `cache-${batch}`);
-
-    const spawned = await runCli([...args, '--no-cache', '--jobs', '1'], dir, { timeoutMs: options.hangMs ?? 120_000, cacheHome });
+    // One child process per batch: its start-up (about 2.5 s) is paid once for every file in it.
+    const spawned = await runCli([...SCAN, '--no-cache', '--jobs', '1'], dir, { timeoutMs: hangMs, cacheHome });
     if (spawned.timedOut) {
       report.hangs++;
-      problem(`batch ${batch}: the scan did not answer within ${options.hangMs ?? 120_000} ms`);
+      problem(`batch ${batch}: the scan did not answer within ${hangMs} ms`);
       return;
     }
     if ((spawned.code !== 0 && spawned.code !== 1) || spawned.signal !== null || /\n\s+at .+:\d+:\d+\)?\n/.test(spawned.stderr) || !isJson(spawned.stdout)) {
@@ -306,22 +361,44 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       problem(`batch ${batch}: exit ${spawned.code ?? spawned.signal}: ${spawned.stderr.slice(0, 400)}`);
       return;
     }
-
     log(`${stamp()} batch ${batch}: spawned scan answered`);
-    const reference = await scanInProcess([...args, '--no-cache', '--jobs', '1'], dir, cacheHome);
-    const variants = {
-      spawned,
-      'jobs 2': await scanInProcess([...args, '--no-cache', '--jobs', '2'], dir, cacheHome),
-      'cold cache': await scanInProcess([...args, '--jobs', '2'], dir, cacheHome),
-      'warm cache': await scanInProcess([...args, '--jobs', '1'], dir, cacheHome),
-    };
-    const differs = Object.entries(variants).filter(([, run]) => run.stdout !== reference.stdout || run.code !== reference.code);
+
+    // Each mode once, each compared with the child's answer (main thread, no cache): --jobs 2 in
+    // workers filling a cold cache, then --jobs 1 in this process from that warm cache.
+    const differs = await differingModes(dir, cacheHome, spawned);
     if (differs.length > 0) {
       report.nondeterministicBatches++;
-      problem(`batch ${batch}: ${differs.map(([name]) => name).join(', ')} differ from --jobs 1 --no-cache`);
+      problem(`batch ${batch}: ${differs.join(', ')} differ from the child process's --jobs 1 --no-cache`);
     }
-
     log(`${stamp()} batch ${batch}: determinism checked`);
+
+    if (batch % corruptEvery === 0) await corruptionRound(batch, dir, names);
+  }
+
+  /** The modes whose answer differs from `reference` (same report bytes and exit code expected). */
+  async function differingModes(dir: string, cacheHome: string, reference: { code: number | null; stdout: string }): Promise<string[]> {
+    const modes = {
+      '--jobs 2 into a cold cache (workers)': await scanInProcess([...SCAN, '--jobs', '2'], dir, cacheHome),
+      '--jobs 1 from the warm cache': await scanInProcess([...SCAN, '--jobs', '1'], dir, cacheHome),
+    };
+    return Object.entries(modes)
+      .filter(([, run]) => run.stdout !== reference.stdout || run.code !== reference.code)
+      .map(([name]) => name);
+  }
+
+  /**
+   * Every kind of damage to every cache file of a warm cache. A damaged cache is a miss, so each
+   * trial rescans the whole project: the project is a few of the batch's files, so that the 19
+   * rescans stay cheap whatever the batch size.
+   */
+  async function corruptionRound(batch: number, batchDir: string, names: readonly string[]): Promise<void> {
+    const dir = join(work, `corrupt-${batch}`);
+    mkdirSync(dir, { recursive: true });
+    for (const name of names.slice(0, CORRUPTION_PROJECT_FILES)) cpSync(join(batchDir, name), join(dir, name));
+    const cacheHome = join(work, `corrupt-cache-${batch}`);
+    const reference = await scanInProcess([...SCAN, '--no-cache', '--jobs', '1'], dir, cacheHome);
+    const cold = await scanInProcess([...SCAN, '--jobs', '1'], dir, cacheHome);
+    if (cold.stdout !== reference.stdout || cold.code !== reference.code) problem(`batch ${batch}: the cold cache run of the corruption project differs from --no-cache`);
     const cacheDir = join(cacheHome, 'faultline');
     const files = existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith('.json')) : [];
     for (const file of files) {
@@ -333,7 +410,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         if (damaged === null) mkdirSync(path);
         else writeFileSync(path, damaged);
         report.cacheCorruptions++;
-        const run = await scanInProcess([...args, '--jobs', '1'], dir, cacheHome);
+        const run = await scanInProcess([...SCAN, '--jobs', '1'], dir, cacheHome);
         if (run.stdout !== reference.stdout || run.code !== reference.code) {
           report.cacheCorruptionsThatChangedFindings++;
           problem(`batch ${batch}: cache ${file} damaged (${kind}) changed the answer: ${run.stderr.slice(0, 300)}`);
@@ -342,7 +419,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         writeFileSync(path, original);
       }
     }
-    log(`${stamp()} batch ${batch}: ${names.length} files, ${files.length} cache files damaged ${Object.keys(CORRUPTIONS).length} ways`);
+    log(`${stamp()} batch ${batch}: ${files.length} cache files of ${Math.min(names.length, CORRUPTION_PROJECT_FILES)} sources damaged ${Object.keys(CORRUPTIONS).length} ways`);
   }
 
   /** A project where `scan --failures failures.yaml --write` (even trials) or `merge` (odd trials) has something to write. */
@@ -369,28 +446,44 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     return template;
   }
 
-  /** What a whole run writes into the project's target file. */
-  async function expected(project: { dir: string; write: string[]; target: string }): Promise<Buffer> {
+  /** What a whole run writes into the project's target file, and how long its write window lasts (from its first temporary or lock file to the rename). */
+  async function expected(project: { dir: string; write: string[]; target: string }): Promise<{ bytes: Buffer; windowMs: number }> {
     const key = project.write.join(' ');
     const known = expectedCache.get(key);
     if (known !== undefined) return known;
     const copy = `${project.dir}-expected`;
-    cpSync(project.dir, copy, { recursive: true });
-    const run = await runCli(project.write, copy, { cacheHome: join(work, 'cache-writers') });
-    if (run.code !== 0) throw new Error(`fuzz setup: ${key} failed: ${run.stderr}`);
-    const bytes = readFileSync(join(copy, project.target));
-    expectedCache.set(key, bytes);
-    return bytes;
+    const windows: number[] = [];
+    // Several whole runs: the window is short and its length varies with the machine's load.
+    for (let i = 0; i < 3; i++) {
+      cpSync(project.dir, copy, { recursive: true, force: true });
+      const run = await runCli(project.write, copy, { cacheHome: join(work, 'cache-writers'), target: project.target, onWriteWindow: (ms) => windows.push(ms) });
+      if (run.code !== 0) throw new Error(`fuzz setup: ${key} failed: ${run.stderr}`);
+    }
+    if (windows.length === 0) throw new Error(`fuzz setup: ${key}: no write of ${project.target} was seen`);
+    const result = { bytes: readFileSync(join(copy, project.target)), windowMs: Math.max(...windows) };
+    log(`${stamp()} ${project.write[0]} writes ${result.bytes.length} bytes; write window ${windows.map((w) => w.toFixed(1)).join(', ')} ms`);
+    expectedCache.set(key, result);
+    return result;
   }
 
+  /**
+   * SIGKILL at a random moment of the write window: from 0 ms after the first temporary or lock
+   * file appears to a quarter past the longest window a whole run took, so that most kills land
+   * mid-write and some just after the rename.
+   */
   async function killTrial(trial: number): Promise<void> {
     const project = writerProject(`kill-${trial}`, trial);
     const before = readFileSync(join(project.dir, project.target));
-    const after = await expected(project);
+    const { bytes: after, windowMs } = await expected(project);
+    const delay = Math.floor(rng() * windowMs * 1.25);
     report.killTrials++;
-    await runCli(project.write, project.dir, { killAfterMs: 300 + int(rng, 4_000), cacheHome: join(work, 'cache-writers') });
+    const run = await runCli(project.write, project.dir, { killAfterWritingStartsMs: delay, cacheHome: join(work, 'cache-writers') });
     const now = readFileSync(join(project.dir, project.target));
-    log(`${stamp()} kill trial ${trial} (${project.write[0]})`);
+    const killed = run.signal === 'SIGKILL';
+    const leftTemp = readdirSync(project.dir).some((f) => f.endsWith('.tmp'));
+    if (killed) report.killTrialsKilled++;
+    if (killed && leftTemp) report.killTrialsKilledWithTempFile++;
+    log(`${stamp()} kill trial ${trial} (${project.write[0]}, ${delay} ms after writing started): ${killed ? 'killed' : `exit ${run.code}`}${leftTemp ? ', temporary file left' : ''}`);
     if (now.equals(after) && !before.equals(after)) report.killTrialsEndedWithNewFile++;
     if (!now.equals(before) && !now.equals(after)) {
       report.killTrialsWithDamagedFile++;
@@ -401,7 +494,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   async function limitTrial(trial: number): Promise<void> {
     const project = writerProject(`limit-${trial}`, trial);
     const before = readFileSync(join(project.dir, project.target));
-    const after = await expected(project);
+    const { bytes: after } = await expected(project);
     const blocks = 1 + int(rng, Math.ceil(after.length / 512) + 4);
     report.limitTrials++;
     const run = await runCli(project.write, project.dir, { fileSizeBlocks: blocks, cacheHome: join(work, 'cache-writers') });
@@ -445,10 +538,11 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const started = Date.now();
   const report = await runFuzz({
     seed: flag(argv, 'seed', 17),
-    batches: flag(argv, 'batches', 40),
-    files: flag(argv, 'files', 25),
-    kills: flag(argv, 'kills', 40),
-    limits: flag(argv, 'limits', 20),
+    batches: flag(argv, 'batches', 100),
+    files: flag(argv, 'files', 100),
+    kills: flag(argv, 'kills', 400),
+    limits: flag(argv, 'limits', 40),
+    corruptEvery: flag(argv, 'corrupt-every', 1),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${JSON.stringify({ ...report, seconds: Math.round((Date.now() - started) / 1000) }, null, 2)}\n`);
