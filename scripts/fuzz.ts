@@ -48,8 +48,6 @@ export interface FuzzOptions {
   kills: number;
   /** `ulimit -f` trials (alternating scan --write and merge). */
   limits: number;
-  /** A corruption round (19 kinds of damage to a warm cache) after every this many batches; 1 by default. */
-  corruptEvery?: number;
   /** A spawned scan of one batch that takes longer than this is a hang; by default 120 s plus 1 s a file. */
   hangMs?: number;
   log?: (line: string) => void;
@@ -323,7 +321,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     log(`PROBLEM ${text}`);
   };
   const hangMs = options.hangMs ?? 120_000 + 1_000 * options.files;
-  const corruptEvery = Math.max(1, options.corruptEvery ?? 1);
   let template: string | undefined;
   const expectedCache = new Map<string, { bytes: Buffer; windowMs: number }>();
   try {
@@ -372,7 +369,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
     log(`${stamp()} batch ${batch}: determinism checked`);
 
-    if (batch % corruptEvery === 0) await corruptionRound(batch, dir, names);
+    await corruptionRound(batch, dir, names);
   }
 
   /** The modes whose answer differs from `reference` (same report bytes and exit code expected). */
@@ -542,7 +539,6 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     files: flag(argv, 'files', 100),
     kills: flag(argv, 'kills', 400),
     limits: flag(argv, 'limits', 40),
-    corruptEvery: flag(argv, 'corrupt-every', 1),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${JSON.stringify({ ...report, seconds: Math.round((Date.now() - started) / 1000) }, null, 2)}\n`);
