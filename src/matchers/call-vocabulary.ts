@@ -117,10 +117,12 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
   if (verdicts === undefined || verdicts.size > MAX_PATHS) byName.set(name, (verdicts = new Map()));
   let verdict = verdicts.get(path);
   if (verdict === undefined) verdicts.set(path, (verdict = pathVerdict(ctx, path, v)));
-  if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
   // `fetchWithProxy(url, { method: 'POST', body })`, `self._request("POST", "/transfers", data)`: a
   // project's own request function, known by the method and the endpoint it is handed.
-  if (verdict === PathVerdict.Unknown) verdict = requestShaped(call) ? PathVerdict.Http : PathVerdict.No;
+  // Read only in files that quote a mutating method at all (most calls have unknown names), and
+  // before the local-handle walk, which only a write needs.
+  if (verdict === PathVerdict.Unknown) verdict = quotesHttpMethod(ctx) && requestShaped(call) ? PathVerdict.Http : PathVerdict.No;
+  if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
   switch (verdict) {
     case PathVerdict.No:
       return false;
@@ -234,6 +236,10 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   if (first !== undefined && v.objectVerbs.has(first) && splitWords(last).slice(1).some((w) => v.objectWords.has(w))) return PathVerdict.Yes;
   if (!v.httpClients.empty && v.httpClients.matches(path)) return PathVerdict.Http;
   return PathVerdict.Unknown;
+}
+
+function quotesHttpMethod(ctx: FileContext): boolean {
+  return ctx.memo('quotes-http-method', () => /["'`](?:POST|PUT|PATCH|DELETE|post|put|patch|delete)["'`]/.test(ctx.source));
 }
 
 /**
