@@ -1,7 +1,7 @@
 import { lastBindingBefore } from './bindings.js';
 import { wordSet } from './compiled.js';
 import { calleePath } from './file-index.js';
-import { NamePatterns, WordSet, normalizeName, splitWords } from './names.js';
+import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
 import {
   callArguments,
   enclosingFunction,
@@ -36,6 +36,8 @@ interface CompiledCallVocabulary {
   excludeWords: WordSet;
   httpClients: NamePatterns;
   httpMethods: Set<string>;
+  /** A quoted write method anywhere in a file's text (`'POST'`): gates the request-shape test. */
+  quotedMethod: RegExp;
   urlWords: WordSet;
   callerWords: WordSet;
   excludeUrlWords: WordSet;
@@ -59,6 +61,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       excludeWords: new WordSet(vocab.exclude_words),
       httpClients: new NamePatterns(vocab.http_clients),
       httpMethods: new Set(vocab.http_methods.map((m) => m.toUpperCase())),
+      quotedMethod: vocab.http_methods.length > 0 ? new RegExp(`["'\`](?:${vocab.http_methods.map(escapeRegExp).join('|')})["'\`]`, 'i') : /(?!)/,
       urlWords: new WordSet(vocab.url_words),
       callerWords: new WordSet(vocab.caller_words),
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
@@ -121,7 +124,7 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
   // project's own request function, known by the method and the endpoint it is handed.
   // Read only in files that quote a mutating method at all (most calls have unknown names), and
   // before the local-handle walk, which only a write needs.
-  if (verdict === PathVerdict.Unknown) verdict = quotesHttpMethod(ctx) && requestShaped(call) ? PathVerdict.Http : PathVerdict.No;
+  if (verdict === PathVerdict.Unknown) verdict = ctx.memo(`quotes-method:${name}`, () => v.quotedMethod.test(ctx.source)) && requestShaped(call) ? PathVerdict.Http : PathVerdict.No;
   if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
   switch (verdict) {
     case PathVerdict.No:
@@ -238,10 +241,6 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   return PathVerdict.Unknown;
 }
 
-function quotesHttpMethod(ctx: FileContext): boolean {
-  return ctx.memo('quotes-http-method', () => /["'`](?:POST|PUT|PATCH|DELETE|post|put|patch|delete)["'`]/.test(ctx.source));
-}
-
 /**
  * A call handed an HTTP method and an endpoint: a `method` option or keyword with an endpoint
  * beside it, or a leading method string followed by the path (`request("POST", "/v1/transfers")`).
@@ -249,15 +248,21 @@ function quotesHttpMethod(ctx: FileContext): boolean {
 function requestShaped(call: Node): boolean {
   const args = callArguments(call);
   if (args.length < 2) return false;
-  const lead = stringValue(args[0]!);
-  if (lead !== null) return /^(POST|PUT|PATCH|DELETE)$/i.test(lead) && URL_EXPRESSIONS.has(args[1]!.type);
-  return httpMethodOf(call) !== null && keywordArgument(args[0]!) === null && URL_EXPRESSIONS.has(args[0]!.type);
+  // The method (its value is judged with the vocabulary's http_methods, as for any client) and,
+  // beside it, the endpoint: after a leading method string, else first.
+  const endpoint = stringValue(args[0]!) !== null ? args[1]! : args[0]!;
+  return httpMethodOf(call) !== null && keywordArgument(endpoint) === null && URL_EXPRESSIONS.has(endpoint.type);
 }
 
 /**
  * Calls on a logger, console, metrics or analytics client (`passive_receivers`), and `print`: they
  * report what happened; they never act on the world or record an outcome.
  */
+/** A call that only reports: on a passive receiver, or named for logging or tracking (`log_verbs`). */
+export function reportsOnly(ctx: FileContext, path: string): boolean {
+  return isPassive(ctx, path) || wordSet(ctx, 'log_verbs', ctx.vocab.log_verbs).has(splitWords(lastSegment(path))[0] ?? '');
+}
+
 export function isPassive(ctx: FileContext, path: string): boolean {
   if (path === 'print' || path.startsWith('console.')) return true;
   const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));

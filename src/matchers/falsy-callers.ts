@@ -3,7 +3,7 @@ import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType } from './file-index.js';
 import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
-import { errorAnswerSources } from './outcomes.js';
+import { errorAnswerSources, outcomeWords } from './outcomes.js';
 import { isCall, isRaise, lastSegment, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
@@ -95,13 +95,12 @@ function falsyBranch(ctx: FileContext, ifStmt: Node): { function: string; branch
  * (`result.success`, `result["ok"]`) is true when it did not. Null for anything else.
  */
 function resultField(ctx: FileContext, cond: Node): { holder: Node; failedWhenTrue: boolean } | null {
-  const words = ctx.vocab.outcomes.failure;
+  const words = outcomeWords(ctx, 'failure');
   if (words === undefined) return null;
   const kind = (name: string | null): boolean | null => {
     if (name === null) return null;
     const n = normalizeName(name);
-    if (words.error_fields.some((f) => normalizeName(f) === n)) return true;
-    return words.result_flags.some((f) => normalizeName(f) === n) ? false : null;
+    return words.errorFields.has(n) ? true : words.resultFlags.has(n) ? false : null;
   };
   const c = unwrapParens(cond);
   if (c === null) return null;

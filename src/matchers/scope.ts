@@ -1,6 +1,6 @@
 import { calleePath } from './file-index.js';
 import { contains, isCall, type Node } from './syntax.js';
-import type { FileContext, Scope } from './types.js';
+import type { Candidate, FileContext, Scope } from './types.js';
 
 /** Whether `node` sits in the scope's body (and, for a client policy, is a call on its client). */
 export function scopeHolds(ctx: FileContext, scope: Scope, node: Node, rangeChecked = false): boolean {
@@ -16,4 +16,12 @@ export function statementOf(node: Node): Node {
   let n = node;
   while (n.parent !== null && !['block', 'statement_block', 'module', 'program'].includes(n.parent.type)) n = n.parent;
   return n;
+}
+
+/**
+ * The call a candidate reaches through a local helper (`notifyUser(u)` → its `send_sms(…)`), read
+ * from the related location the call matcher adds (`… calls … here`); undefined for a direct call.
+ */
+export function reachedInner(candidate: Candidate): Node | undefined {
+  return candidate.related.find((r) => / calls .+ here$/.test(r.message))?.node;
 }

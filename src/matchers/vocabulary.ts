@@ -232,6 +232,8 @@ export const VocabularySchema = z
     once_words: names,
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */
     passive_receivers: names,
+    /** First words of a called name that report an event (`logError`, `trackEvent`): a value handed to it records nothing. */
+    log_verbs: names,
     /**
      * Wrappers that return the function they are given, to be called in another mode
      * (`async_to_sync(channel_layer.group_send)(group, event)`): the call is the wrapped function's.

@@ -1,6 +1,7 @@
 import { WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
 import { blockStatements, callArguments, callTypes, contains, isCall, ifChain, isExit, namedEnclosingFunction, namesUnder, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { reachedInner } from '../scope.js';
 import type { FileContext, Matcher } from '../types.js';
 
 /**
@@ -26,7 +27,7 @@ export const onceGuardMatcher: Matcher = {
     }
     // Through a helper of this file: a send the helper makes only in its give-up branch
     // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
-    const inner = candidate.related.find((r) => / calls .+ here$/.test(r.message))?.node;
+    const inner = reachedInner(candidate);
     // `transaction.on_commit(lambda: notify(…))`: the helper is the function around the callback.
     const helper = inner && namedEnclosingFunction(inner, ctx.family);
     return inner !== undefined && helper != null && !contains(helper, candidate.node) && guarded(ctx, once, inner, helper, undefined);

@@ -13,6 +13,7 @@ import {
   unwrapAwait,
   type Node,
 } from '../syntax.js';
+import { reachedInner } from '../scope.js';
 import type { FileContext, Matcher } from '../types.js';
 import { wordSet } from '../compiled.js';
 
@@ -37,7 +38,7 @@ export const priorSuccessCheckMatcher: Matcher = {
     const region = scope.body.id === ctx.root.id ? (enclosingFunction(target, ctx.family) ?? ctx.root) : scope.body;
     if (checkedBefore(ctx, region, target)) return true;
     // Reached through a helper of this file: the helper may look before its own call, each run.
-    const inner = candidate.related.find((r) => / calls .+ here$/.test(r.message))?.node;
+    const inner = reachedInner(candidate);
     const helper = inner && enclosingFunction(inner, ctx.family);
     return inner !== undefined && helper != null && !contains(helper, target) && checkedBefore(ctx, helper, inner);
   },

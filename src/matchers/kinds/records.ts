@@ -1,10 +1,10 @@
 import { calleePath, callsWithin } from '../file-index.js';
-import { isPassive } from '../call-vocabulary.js';
+import { isPassive, reportsOnly } from '../call-vocabulary.js';
 import { answersWithError, isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
-import { normalizeName, splitWords } from '../names.js';
+import { normalizeName } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
@@ -98,7 +98,7 @@ function isRecordedValue(ctx: FileContext, node: Node): boolean {
     if ((p.type === 'subscript' || p.type === 'subscript_expression') && (p.childForFieldName('subscript') ?? p.childForFieldName('index'))?.id === n.id) return false;
     if (['if_statement', 'elif_clause', 'while_statement'].includes(p.type) && p.childForFieldName('condition')?.id === n.id) return false;
     if ((p.type === 'case_clause' || p.type === 'switch_case') && p.childForFieldName('value')?.id === n.id) return false;
-    if (isCall(p, ctx.family) && (isPassive(ctx, dottedPath(callee(p))) || namesALog(lastSegment(dottedPath(callee(p)))))) return false;
+    if (isCall(p, ctx.family) && reportsOnly(ctx, dottedPath(callee(p)))) return false;
     if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
   }
   return true;
@@ -179,13 +179,6 @@ function leadsWithFalse(value: Node | null): boolean {
   return /^(False|false)$/.test(first.text) && value.namedChildCount > 1;
 }
 
-/** Calls named for logging or tracking (`logError("payout_failed", …)`, `trackEvent`): the value names an event, it records nothing. */
-const LOG_VERBS = new Set(['log', 'print', 'debug', 'trace', 'track', 'warn']);
-
-function namesALog(name: string): boolean {
-  return LOG_VERBS.has(splitWords(name)[0] ?? '');
-}
-
 /**
  * `res.status(502).json({ message: 'Purchase failed' })`, `return Response({"error": "Transfer
  * failed"}, status=400)`: an error answer whose message tells the client the operation failed. A
@@ -205,7 +198,7 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): Node
 /** Whether a value is handed to a logger or a call named for logging before its statement ends. */
 function inLogCall(ctx: FileContext, node: Node, statement: Node): boolean {
   for (let p = node.parent; p !== null && p.id !== statement.id; p = p.parent) {
-    if (isCall(p, ctx.family) && (isPassive(ctx, dottedPath(callee(p))) || namesALog(lastSegment(dottedPath(callee(p)))))) return true;
+    if (isCall(p, ctx.family) && reportsOnly(ctx, dottedPath(callee(p)))) return true;
   }
   return false;
 }
