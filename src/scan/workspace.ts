@@ -1,6 +1,7 @@
 // The language server's view of a workspace: every file's facts from one scan (cache and workers
 // as in `faultline scan`), kept in memory so an edited buffer is linked against them in
-// milliseconds instead of scanning the project again.
+// milliseconds instead of scanning the project again: an edit settles only the findings that can
+// land in the edited file (`linkInputsFor`).
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Setup } from '../config/load-setup.js';
@@ -13,6 +14,7 @@ import { discoverFiles } from './discover.js';
 import { scanScope } from './project-scan.js';
 import { scanRunOptions, type RunChoices } from './run-options.js';
 import { DEFAULT_TEST_PATTERNS, scanOutcomes } from './scan-files.js';
+import { linkInputsFor, relocates } from './edit-link.js';
 import type { ScanFilesOptions } from './scan-options.js';
 import { createTextScanner, type TextOutcome, type TextTask } from './scan-text.js';
 import { packageScope, settleFileFindings, sortedUnique } from './settle-scan.js';
@@ -97,12 +99,14 @@ function workspaceOf(root: string, setup: Setup, facts: Facts, files: number): W
   let scanner: ((task: TextTask) => TextOutcome) | undefined;
   const labelOf = (path: string) => relative(root, resolve(path)).split(sep).join('/');
 
-  // A file with deferred candidates that may hold is scanned in full once; its full result then stands.
+  // A file with deferred candidates that may hold is scanned in full once; its full result then
+  // stands. The link sees only another file's relocating findings (`linkInputsFor`): it gets those.
   const fullScanOf = (input: LinkInput, editing: string): PendingFinding[] | null => {
     if (input.file === editing) return null;
     const pending = facts.rescan(input.file);
-    if (pending !== null) facts.links.set(input.file, { ...input, pending, deferred: [] });
-    return pending;
+    if (pending === null) return null;
+    facts.links.set(input.file, { ...input, pending, deferred: [] });
+    return pending.filter(relocates);
   };
 
   const analyse = (path: string, text: string): FileAnalysis | undefined => {
@@ -114,7 +118,7 @@ function workspaceOf(root: string, setup: Setup, facts: Facts, files: number): W
     const own = scanner({ file, path, text, importsProject: true });
     if (own.summary === null) facts.links.delete(file);
     else facts.links.set(file, { file, language: language.id, summary: own.summary, pending: own.pending, scope: packageScope(root, file) });
-    const linked = linkFindings([...facts.links.values()], { packages: facts.packages, rescan: (input) => fullScanOf(input, file) });
+    const linked = linkFindings(linkInputsFor(file, facts.links), { packages: facts.packages, rescan: (input) => fullScanOf(input, file) });
     const suppressions = text.includes('faultline-ignore') ? findSuppressions(text, language.lineComment) : [];
     const settled = settleFileFindings([...own.findings, ...linked.filter((f) => f.file === file)], { file, suppressions }, options);
     return { findings: sortedUnique(settled.findings.filter((f) => f.suppression === undefined)), warnings: [...own.warnings, ...settled.warnings] };
