@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Rule } from '../engine/rule.js';
@@ -6,6 +7,14 @@ import { codeFingerprint, packageVersion } from '../package-root.js';
 import { defaultCacheDir, makeFolder, openCache, ruleSetHash, type ScanCache } from './cache.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 import type { ScanRunOptions } from './scan-options.js';
+
+const PARSER_PACKAGES = ['tree-sitter', 'tree-sitter-python', 'tree-sitter-typescript'];
+
+/** The installed parser and grammar versions: a tree of another version may match differently, so the cache is per versions. */
+function parserVersions(): string {
+  const require = createRequire(import.meta.url);
+  return PARSER_PACKAGES.map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`).join(',');
+}
 
 /** How (not what) faultline scans: the `--jobs`, `--no-cache`, `--cache-dir` and `--no-prefilter` choices. */
 export interface RunChoices {
@@ -39,7 +48,7 @@ export function scanRunOptions(
     const dir = choices.cacheDir !== undefined ? resolve(around.cwd, choices.cacheDir) : defaultCacheDir(around.env);
     try {
       makeFolder(dir);
-      const hash = ruleSetHash(setup.rules, setup.vocab, `${packageVersion()}+${codeFingerprint()}`, { prefilter: choices.prefilter, maxFileSize: setup.maxFileSize });
+      const hash = ruleSetHash(setup.rules, setup.vocab, `${packageVersion()}+${codeFingerprint()}+${parserVersions()}`, { prefilter: choices.prefilter, maxFileSize: setup.maxFileSize });
       cache = openCache(dir, setup.scanRoot, hash, around.warn);
     } catch (error) {
       around.warn(`cannot create the scan cache folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; scanning without a cache`);
