@@ -188,13 +188,21 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet): boolean {
       // A local name: the value it holds at the call (another function's `url = …` says nothing).
       const bound = lastBindingBefore(ctx, text, call);
       if (bound !== null) texts.push(urlPath(ctx.source.slice(bound.startIndex, bound.endIndex)));
-    } else if (/^[\w$.]+$/.test(text)) {
+    } else if (/^[\w$.]+$/.test(text) && !parameterOfCaller(ctx, call, text.split('.')[0] ?? '')) {
+      // `settings.WEBHOOK_URL`: a constant of the file. A parameter's field (`endpoint.url`) is
+      // data handed in at run time, whatever `url = "…"` some other call in the file names.
       const name = lastSegment(text).replace(/[$]/g, '\\$');
       const bound = new RegExp(`\\b${name}\\s*[:=]\\s*[frbu]*(["'\`])([^"'\`]*)\\1`).exec(ctx.source);
       if (bound?.[2] !== undefined) texts.push(urlPath(bound[2]));
     }
   }
   return texts.some((t) => words.anyWordOf(t));
+}
+
+/** Whether `name` is a parameter (other than `self` / `this` / `cls`) of the function around `call`. */
+function parameterOfCaller(ctx: FileContext, call: Node, name: string): boolean {
+  const fn = enclosingFunction(call, ctx.family);
+  return fn !== null && !['self', 'this', 'cls'].includes(name) && functionParameters(fn).includes(name);
 }
 
 /** Whether the named function around `call` says, in a word of its name, where the write goes. */
