@@ -58,6 +58,12 @@ function falsyBranch(ctx: FileContext, ifStmt: Node): { function: string; branch
   let cond = unwrapParens(ifStmt.childForFieldName('condition'));
   let whenFalsy: Node | null = ifStmt.childForFieldName('consequence');
   if (cond === null) return null;
+  // `if (!res || !res.CheckoutRequestID)`: the branch runs whenever one disjunct holds, so a
+  // falsy test among them is enough (the else, which needs them all false, says nothing of it).
+  if (isDisjunction(cond)) {
+    cond = falsyDisjunct(cond);
+    if (cond === null) return null;
+  }
   const negated = cond.type === 'not_operator' || (cond.type === 'unary_expression' && cond.childForFieldName('operator')?.text === '!');
   const comparedFalsy = !negated && isFalsyComparison(cond);
   if (negated) cond = unwrapParens(cond.childForFieldName('argument') ?? cond.lastNamedChild);
@@ -87,6 +93,24 @@ function falsyBranch(ctx: FileContext, ifStmt: Node): { function: string; branch
   if (call === null) return null;
   const name = lastSegment(calleePath(ctx, call));
   return name === '' || name.includes('(') ? null : { function: name, branch: whenFalsy };
+}
+
+function isDisjunction(node: Node): boolean {
+  if (node.type === 'boolean_operator') return node.childForFieldName('operator')?.text === 'or' || node.children.some((c) => c.type === 'or');
+  return node.type === 'binary_expression' && node.childForFieldName('operator')?.text === '||';
+}
+
+/** The first disjunct of an `or` / `||` that tests a value for falsy (`!x`, `not x`, `x is None`). */
+function falsyDisjunct(node: Node): Node | null {
+  for (const side of [node.childForFieldName('left'), node.childForFieldName('right')]) {
+    const d = unwrapParens(side);
+    if (d === null) continue;
+    if (isDisjunction(d)) {
+      const inner = falsyDisjunct(d);
+      if (inner !== null) return inner;
+    } else if (d.type === 'not_operator' || (d.type === 'unary_expression' && d.childForFieldName('operator')?.text === '!') || isFalsyComparison(d)) return d;
+  }
+  return null;
 }
 
 /**
