@@ -75,12 +75,17 @@ function isValueName(value: string, words: OutcomeWords): boolean {
  * an error message's fallback wording (`'Unknown error'`, `unknownException`), which names the
  * exception, not the operation's outcome.
  */
-export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call: Node) => boolean): boolean {
+export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call: Node) => boolean, skip: Node[] = []): boolean {
   const kinds = ['identifier', 'property_identifier', 'string_content', 'string_fragment', 'shorthand_property_identifier'];
   const candidates = node.descendantsOfType(kinds);
   if (node.type === 'identifier' || node.type === 'string') candidates.push(node);
   return candidates.some(
-    (n) => words.mentions.anyStemOf(mentionedText(n.text)) && !namesAnError(n.text, words) && !(ignore && insideIgnoredCall(n, node, ignore)) && !comparedValue(n, node),
+    (n) =>
+      words.mentions.anyStemOf(mentionedText(n.text)) &&
+      !namesAnError(n.text, words) &&
+      !(ignore && insideIgnoredCall(n, node, ignore)) &&
+      !comparedValue(n, node) &&
+      !skip.some((s) => s.startIndex <= n.startIndex && n.endIndex <= s.endIndex),
   );
 }
 

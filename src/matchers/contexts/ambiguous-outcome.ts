@@ -231,15 +231,10 @@ function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handl
   if (handler.type !== null && !exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p))) return null;
   const excludes: Node[] = [];
   if (caught !== null) {
-    // `const status = err.response?.status || 0; if (status >= 400 && status < 500)`: a name
-    // read off the caught error tests it as well.
-    const derived = nodesWithin(ctx, handler.body, BINDING_TYPES).flatMap((n) => {
-      const b = bindingOf(n);
-      return b !== null && testsError(b.value, caught) ? [b.name] : [];
-    });
+    const errorNames = namesOfError(ctx, handler.body, caught);
     for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
       for (const branch of ifChain(ifStmt, ctx.family)) {
-        if (branch.condition !== null && [caught, ...derived].some((name) => testsError(branch.condition as Node, name))) excludes.push(branch.body);
+        if (branch.condition !== null && errorNames.some((name) => testsError(branch.condition as Node, name))) excludes.push(branch.body);
       }
     }
   }
@@ -257,6 +252,18 @@ export function caughtName(handler: Handler, family: 'python' | 'ecma'): string 
   const alias = pattern?.childForFieldName('alias') ?? pattern?.namedChildren.at(-1);
   const name = alias?.type === 'as_pattern_target' ? alias.firstNamedChild : alias;
   return name?.type === 'identifier' ? name.text : null;
+}
+
+/**
+ * The caught error's name and the names read off it in the handler: `const status =
+ * err.response?.status || 0; if (status >= 400 && status < 500)` tests the error as well.
+ */
+export function namesOfError(ctx: FileContext, body: Node, caught: string): string[] {
+  const derived = nodesWithin(ctx, body, BINDING_TYPES).flatMap((n) => {
+    const b = bindingOf(n);
+    return b !== null && testsError(b.value, caught) ? [b.name] : [];
+  });
+  return [caught, ...derived];
 }
 
 /** Whether a condition examines the caught error (`isinstance(e, X)`, `e.code == …`, `err instanceof X`). */

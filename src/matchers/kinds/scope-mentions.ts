@@ -1,7 +1,8 @@
 import { isPassive } from '../call-vocabulary.js';
 import { mentionsOutcome, outcomeParamProblem, outcomeWords } from '../outcomes.js';
-import { callee, dottedPath } from '../syntax.js';
-import type { Matcher } from '../types.js';
+import { caughtName, namesOfError, testsError } from '../contexts/ambiguous-outcome.js';
+import { callee, dottedPath, type Node } from '../syntax.js';
+import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
  * `scope-mentions: <outcome>` — the candidate's scope (set by an earlier `inside:`) mentions the
@@ -18,6 +19,48 @@ export const scopeMentionsMatcher: Matcher = {
     const words = outcomeWords(ctx, param ?? '');
     const scope = candidate.scope;
     if (words === undefined || scope === undefined) return false;
-    return mentionsOutcome(scope.guard ?? scope.body, words, (call) => isPassive(ctx, dottedPath(callee(call))));
+    return mentionsOutcome(scope.guard ?? scope.body, words, (call) => isPassive(ctx, dottedPath(callee(call))), branchesDecidedByCount(ctx, candidate.node, scope));
   },
 };
+
+const HANDLER_CLAUSES = new Set(['catch_clause', 'except_clause']);
+
+/**
+ * `retries >= MAX ? STATUS_FAILED : STATUS_PENDING`: the branch opposite the record, when the
+ * condition that picks between them does not look at the caught error. The outcome is then
+ * decided by a count or a flag, not by what the error says, and a timeout is marked failed as
+ * soon as the count runs out; the pending branch handles no ambiguity.
+ */
+function branchesDecidedByCount(ctx: FileContext, node: Node, scope: Scope): Node[] {
+  if (!HANDLER_CLAUSES.has(scope.construct.type)) return [];
+  const caught = caughtName({ clause: scope.construct, type: null, body: scope.body }, ctx.family);
+  const errorNames = caught === null ? [] : namesOfError(ctx, scope.body, caught);
+  const skip: Node[] = [];
+  for (let n: Node = node, p = node.parent; p !== null && n.id !== scope.body.id; n = p, p = p.parent) {
+    const parts = twoWay(p);
+    if (parts === null || parts.condition.id === n.id) continue;
+    if (errorNames.some((name) => testsError(parts.condition, name))) continue;
+    skip.push(parts.whenTrue.id === n.id ? parts.whenFalse : parts.whenTrue);
+  }
+  return skip;
+}
+
+/** The condition and two branches of a ternary or an `if … else` with no further `elif`. */
+function twoWay(node: Node): { condition: Node; whenTrue: Node; whenFalse: Node } | null {
+  if (node.type === 'ternary_expression') {
+    const [condition, whenTrue, whenFalse] = ['condition', 'consequence', 'alternative'].map((f) => node.childForFieldName(f));
+    return condition && whenTrue && whenFalse ? { condition, whenTrue, whenFalse } : null;
+  }
+  if (node.type === 'conditional_expression') {
+    const [whenTrue, condition, whenFalse] = node.namedChildren;
+    return condition && whenTrue && whenFalse ? { condition, whenTrue, whenFalse } : null;
+  }
+  if (node.type === 'if_statement') {
+    const condition = node.childForFieldName('condition');
+    const whenTrue = node.childForFieldName('consequence');
+    const alternatives = node.namedChildren.filter((c) => c.type === 'else_clause' || c.type === 'elif_clause');
+    const whenFalse = alternatives.length === 1 && alternatives[0]?.type === 'else_clause' ? alternatives[0] : null;
+    return condition && whenTrue && whenFalse ? { condition, whenTrue, whenFalse } : null;
+  }
+  return null;
+}
