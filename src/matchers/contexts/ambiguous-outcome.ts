@@ -116,7 +116,9 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
   for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
     const body = tryBody(tryStmt);
     if (body === null || inProbe(ctx, tryStmt)) continue;
-    const local = writesOrSendsIn(ctx, body)[0];
+    // A write whose errors an inner try swallows (`catch (error) { … return { success: false } }`)
+    // never reaches this handler: its outcome is the inner handler's to judge.
+    const local = writesOrSendsIn(ctx, body).find((call) => !swallowedWithin(ctx, call, body));
     const helper = local === undefined ? helperSubject(ctx, body) : null;
     const subject = local ?? helper?.call;
     if (subject === undefined) continue;
@@ -157,6 +159,23 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       if (broad !== null) scopes.push(broad);
     }
   }
+}
+
+/** Whether a try between `call` and `outer` catches everything the call raises and does not raise again. */
+function swallowedWithin(ctx: FileContext, call: Node, outer: Node): boolean {
+  for (let n: Node = call, p = call.parent; p !== null && n.id !== outer.id; n = p, p = p.parent) {
+    if (p.type !== 'try_statement' || tryBody(p)?.id !== n.id) continue;
+    const catchesAll = tryHandlers(p, ctx.family).some((h) => (h.type === null || exceptionPaths(h.type).some((path) => CATCH_ALL.test(path))) && !raisesIn(ctx, h.body));
+    if (catchesAll) return true;
+  }
+  return false;
+}
+
+/** A handler of these (or a bare `except:` / any JS `catch`) catches whatever the try raises. */
+const CATCH_ALL = /^(builtins\.)?(Base)?Exception$/;
+
+function raisesIn(ctx: FileContext, body: Node): boolean {
+  return nodesWithin(ctx, body, ['raise_statement', 'throw_statement']).length > 0;
 }
 
 /**
