@@ -50,6 +50,7 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
     for (const f of i.summary.facts) set.add(settleFact(byFile, i, f));
     factsByScope.set(i.scope ?? '', set);
   }
+  for (const set of factsByScope.values()) deriveFacts(set);
   const couldHold = typedOutlook(inputs);
   const out: Finding[] = [];
   for (const input of inputs) {
@@ -197,6 +198,24 @@ function typedOutlook(inputs: readonly LinkInput[]): (req: Requirement) => boole
 }
 
 /** `job-attempts@chargesQueue` (an imported queue) becomes `job-attempts:<its name>` through the import. */
+const IMPLIED_BY = ' <= ';
+
+/**
+ * `falsy-records:failure:send_sms <= falsy-records:failure:send_message`: a fact that holds when
+ * another does (a function that hands a helper's result on as its own). Settled to a fixed point,
+ * so a chain of such functions carries the fact down to the first.
+ */
+function deriveFacts(facts: Set<string>): void {
+  const rules = [...facts].filter((f) => f.includes(IMPLIED_BY)).map((f) => f.split(IMPLIED_BY) as [string, string]);
+  if (rules.length === 0) return;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [fact, premise] of rules) {
+      if (!facts.has(fact) && facts.has(premise)) changed = Boolean(facts.add(fact));
+    }
+  }
+}
+
 function settleFact(byFile: Map<string, LinkInput>, input: LinkInput, fact: string): string {
   const at = fact.indexOf('@');
   if (at < 0) return fact;

@@ -4,7 +4,8 @@ import { calleePath, nodesOfType } from './file-index.js';
 import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, outcomeWords } from './outcomes.js';
-import { isCall, isRaise, lastSegment, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { writesOrSendsIn } from './contexts/ambiguous-outcome.js';
+import { blockStatements, enclosingFunction, functionBody, functionName, isCall, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -15,18 +16,60 @@ import type { FileContext } from './types.js';
  */
 export function falsyRecordFacts(ctx: FileContext): string[] {
   const { outcomes, mention } = falsyVocab(ctx);
-  if (outcomes.length === 0 || !mention.test(ctx.source)) return [];
-  const facts = new Set<string>();
+  if (outcomes.length === 0) return [];
+  const facts = new Set<string>(passedOnFacts(ctx, outcomes));
+  const mentioned = mention.test(ctx.source);
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
-    // Cheap text test first: most branches say nothing of the outcome.
-    if (!mention.test(ctx.source.slice(ifStmt.startIndex, ifStmt.endIndex))) continue;
     const tested = falsyBranch(ctx, ifStmt);
-    if (tested === null || !mention.test(ctx.source.slice(tested.branch.startIndex, tested.branch.endIndex))) continue;
-    for (const outcome of outcomes) {
-      if (recordsIn(ctx, tested.branch, outcome)) facts.add(`falsy-records:${outcome}:${tested.function}`);
-    }
+    if (tested === null) continue;
+    // Cheap text test first: most branches say nothing of the outcome. The tested function is
+    // looked up (a walk of the bindings) only for a branch that records or falls back.
+    const says = mentioned && tested.branch.some((b) => mention.test(ctx.source.slice(b.startIndex, b.endIndex)));
+    const recorded = outcomes.filter((outcome) => says && recordsIn(ctx, tested.branch, outcome));
+    const holding = recorded.length === outcomes.length || !fallsBack(ctx, tested.branch) ? recorded : outcomes;
+    const name = holding.length > 0 ? calledFunction(ctx, tested.value, ifStmt) : null;
+    if (name !== null) for (const outcome of holding) facts.add(`falsy-records:${outcome}:${name}`);
   }
   return [...facts];
+}
+
+/**
+ * `if success: return True` then `twilio.send_sms(…)`: a caller that sends or writes again by
+ * another route when the result is falsy takes it for "not done", as a record of failure would.
+ */
+function fallsBack(ctx: FileContext, branch: Node[]): boolean {
+  return branch.some((b) => writesOrSendsIn(ctx, b).length > 0);
+}
+
+/**
+ * `return self.twilio_client.send_sms(to, text)` in a function that otherwise returns `True` /
+ * `False`: it hands the helper's flag on as its own, so the helper's falsy result records whatever
+ * this function's falsy result records. Given as `<fact> <= <fact>` for the link step.
+ */
+function passedOnFacts(ctx: FileContext, outcomes: string[]): string[] {
+  if (!/\breturn\s+(True|False|true|false)\b/.test(ctx.source)) return [];
+  const out: string[] = [];
+  for (const ret of nodesOfType(ctx, 'return_statement')) {
+    const value = unwrapAwait(ret.firstNamedChild);
+    if (value === null || !isCall(value, ctx.family)) continue;
+    const fn = namedEnclosingFunction(ret, ctx.family);
+    const outer = fn && functionName(fn);
+    const inner = lastSegment(calleePath(ctx, value));
+    if (!outer || inner === '' || inner.includes('(') || !returnsFlag(ctx, fn)) continue;
+    for (const outcome of outcomes) out.push(`falsy-records:${outcome}:${inner} <= falsy-records:${outcome}:${lastSegment(outer)}`);
+  }
+  return out;
+}
+
+/** Whether a function returns a boolean literal somewhere (its result is a success flag). */
+function returnsFlag(ctx: FileContext, fn: Node): boolean {
+  return ctx.memo('returns-flag', () => new Map<number, boolean>()).get(fn.id) ?? (() => {
+    const found = (functionBody(fn)?.descendantsOfType('return_statement') ?? []).some(
+      (r) => /^(True|False|true|false)$/.test(r.firstNamedChild?.text ?? '') && enclosingFunction(r, ctx.family)?.id === fn.id,
+    );
+    ctx.memo('returns-flag', () => new Map<number, boolean>()).set(fn.id, found);
+    return found;
+  })();
 }
 
 interface FalsyVocab {
@@ -53,8 +96,47 @@ function falsyVocab(ctx: FileContext): FalsyVocab {
   });
 }
 
-/** The function whose result the `if` tests for falsy, and the branch taken when it is. */
-function falsyBranch(ctx: FileContext, ifStmt: Node): { function: string; branch: Node } | null {
+/** The function whose result the `if` tests for falsy, and the statements run when it is. */
+function falsyBranch(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node[] } | null {
+  const tested = falsyTest(ctx, ifStmt);
+  if (tested !== null) return { value: tested.value, branch: [tested.branch] };
+  return fallThrough(ifStmt, ctx);
+}
+
+/**
+ * `if success: return True` with no else: the statements after it in the block run only when the
+ * result was falsy.
+ */
+function fallThrough(ifStmt: Node, ctx: FileContext): { value: Node; branch: Node[] } | null {
+  if (ifStmt.childForFieldName('alternative') !== null) return null;
+  const cond = unwrapParens(ifStmt.childForFieldName('condition'));
+  const body = ifStmt.childForFieldName('consequence');
+  const last = body === null ? undefined : blockStatements(body).at(-1);
+  if (cond === null || last === undefined || !(last.type === 'return_statement' || isRaise(last, ctx.family))) return null;
+  const value = unwrapAwait(cond);
+  if (value === null || (value.type !== 'identifier' && !isCall(value, ctx.family))) return null;
+  const block = ifStmt.parent;
+  if (block === null || (block.type !== 'block' && block.type !== 'statement_block')) return null;
+  const statements = blockStatements(block);
+  const rest = statements.slice(statements.findIndex((st) => st.id === ifStmt.id) + 1);
+  return rest.length > 0 ? { value, branch: rest } : null;
+}
+
+/** The name of the function whose result `value` is: the call itself, or a name bound to one before `at`. */
+function calledFunction(ctx: FileContext, value: Node, at: Node): string | null {
+  const v = unwrapAwait(value);
+  if (v === null) return null;
+  let call: Node | null = isCall(v, ctx.family) ? v : null;
+  if (call === null && v.type === 'identifier') {
+    const bound = unwrapAwait(lastBindingBefore(ctx, v.text, at));
+    call = bound !== null && isCall(bound, ctx.family) ? bound : null;
+  }
+  if (call === null) return null;
+  const name = lastSegment(calleePath(ctx, call));
+  return name === '' || name.includes('(') ? null : name;
+}
+
+function falsyTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node } | null {
   let cond = unwrapParens(ifStmt.childForFieldName('condition'));
   let whenFalsy: Node | null = ifStmt.childForFieldName('consequence');
   if (cond === null) return null;
@@ -84,15 +166,8 @@ function falsyBranch(ctx: FileContext, ifStmt: Node): { function: string; branch
     }
   }
   const value = unwrapAwait(cond);
-  if (value === null || whenFalsy === null) return null;
-  let call: Node | null = isCall(value, ctx.family) ? value : null;
-  if (call === null && value.type === 'identifier') {
-    const bound = unwrapAwait(lastBindingBefore(ctx, value.text, ifStmt));
-    call = bound !== null && isCall(bound, ctx.family) ? bound : null;
-  }
-  if (call === null) return null;
-  const name = lastSegment(calleePath(ctx, call));
-  return name === '' || name.includes('(') ? null : { function: name, branch: whenFalsy };
+  if (value === null || whenFalsy === null || (value.type !== 'identifier' && !isCall(value, ctx.family))) return null;
+  return { value, branch: whenFalsy };
 }
 
 function isDisjunction(node: Node): boolean {
@@ -168,13 +243,13 @@ function isFalsyComparison(cond: Node): boolean {
  * record of it, a raise that names it (`raise PaymentFailed`, `throw new Error("payout failed")`),
  * or an error answer to the client (`status=400`, `res.status(502)`, `HTTP_500_…`).
  */
-function recordsIn(ctx: FileContext, branch: Node, outcome: string): boolean {
-  const found = recordsMatcher.find?.(ctx, outcome, [branch]) ?? [];
+function recordsIn(ctx: FileContext, branch: Node[], outcome: string): boolean {
+  const found = recordsMatcher.find?.(ctx, outcome, branch) ?? [];
   if (found.some((c) => c.captures.result === undefined || !FALSY_RETURN.test(c.report.text))) return true;
   const words = ctx.vocab.outcomes[outcome]?.call_words ?? [];
-  const raises = [branch, ...branch.descendantsOfType(['raise_statement', 'throw_statement'])].filter((r) => isRaise(r, ctx.family));
+  const raises = branch.flatMap((b) => [b, ...b.descendantsOfType(['raise_statement', 'throw_statement'])]).filter((r) => isRaise(r, ctx.family));
   if (raises.some((r) => splitWords(r.text).some((w) => words.includes(w)))) return true;
-  return falsyVocab(ctx).errorAnswer.test(ctx.source.slice(branch.startIndex, branch.endIndex));
+  return branch.some((b) => falsyVocab(ctx).errorAnswer.test(ctx.source.slice(b.startIndex, b.endIndex)));
 }
 
 const FALSY_RETURN = /^return\s+(None|null|undefined|False|false)?\s*;?$/;

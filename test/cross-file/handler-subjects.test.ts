@@ -110,3 +110,90 @@ describe('broad handlers around helpers of other files (AP-003)', () => {
     expect(await lines(dir)).toEqual(['AP-003 app/payouts.py:8']);
   });
 });
+
+describe('falsy results read through other files (AP-003)', () => {
+  const clients = {
+    'app/__init__.py': '',
+    'app/seven.py': [
+      'import httpx',
+      '',
+      'async def send_whatsapp(to, text):',
+      '    try:',
+      '        async with httpx.AsyncClient() as client:',
+      '            await client.post("https://gateway.seven.io/api/whatsapp", json={"to": to, "text": text})',
+      '            return True',
+      '    except Exception:',
+      '        return False',
+      '',
+    ].join('\n'),
+    'app/twilio_sms.py': [
+      'from twilio.rest import Client',
+      '',
+      'client = Client("sid", "token")',
+      '',
+      'def send_sms(to, text):',
+      '    try:',
+      '        client.messages.create(body=text, from_="+100", to=to)',
+      '        return True',
+      '    except Exception:',
+      '        return False',
+      '',
+    ].join('\n'),
+  };
+
+  /** WhatsApp first; what follows a falsy answer is `rest`. */
+  const orchestrator = (rest: string[]) =>
+    [
+      'from app.seven import send_whatsapp',
+      'from app.twilio_sms import send_sms',
+      '',
+      'async def send_message(to, text):',
+      '    success = await send_whatsapp(to, text)',
+      '    if success:',
+      '        return True',
+      ...rest,
+      '',
+    ].join('\n');
+
+  it('follows a fallback send and a result handed on to the caller that records failure', async () => {
+    const dir = project({
+      ...clients,
+      'app/orchestrator.py': orchestrator(['    return send_sms(to, text)']),
+      'app/tasks.py': [
+        'from app.orchestrator import send_message',
+        '',
+        'async def notify(appointment, to, text):',
+        '    if not await send_message(to, text):',
+        '        appointment.status = "failed"',
+        '        appointment.save()',
+        '',
+      ].join('\n'),
+    });
+    expect(await lines(dir)).toEqual(['AP-003 app/seven.py:9', 'AP-003 app/twilio_sms.py:10']);
+  });
+
+  it('stays quiet when no caller sends again or reads the handed-on result as failed', async () => {
+    const dir = project({
+      ...clients,
+      'app/orchestrator.py': orchestrator([
+        '    return False',
+        '',
+        'def remind(to, text):',
+        '    if not to:',
+        '        return False',
+        '    return send_sms(to, text)',
+      ]),
+      'app/tasks.py': [
+        'from app.orchestrator import send_message, remind',
+        '',
+        'async def notify(appointment, to, text):',
+        '    if not await send_message(to, text):',
+        '        appointment.status = "unconfirmed"',
+        '        appointment.save()',
+        '    remind(to, text)',
+        '',
+      ].join('\n'),
+    });
+    expect(await lines(dir)).toEqual([]);
+  });
+});
