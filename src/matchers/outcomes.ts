@@ -154,7 +154,11 @@ export function recordsByName(name: string, words: OutcomeWords): boolean {
 /** `update payouts set status = 'failed' where …`: SQL that records the outcome in a status column. */
 function setsStatusInSql(sql: string, words: OutcomeWords): boolean {
   const m = /\bset\b[^;]*?\b\w*(status|state)\w*\s*=\s*'([a-z_]+)'/i.exec(sql);
-  return m !== null && words.values.has((m[2] ?? '').toLowerCase());
+  if (m !== null && words.values.has((m[2] ?? '').toLowerCase())) return true;
+  // `SET active = 0, sent = 0`: a result flag (`sent`, `success`) cleared records that it did not happen.
+  const set = /^\s*update\b/i.test(sql) ? /\bset\b([^;]*?)(?:\bwhere\b|$)/i.exec(sql)?.[1] : undefined;
+  if (set === undefined || words.resultFlags.size === 0) return false;
+  return [...set.matchAll(/[`"]?(\w+)[`"]?\s*=\s*(0|false)\b/gi)].some((a) => words.resultFlags.has(normalizeName(a[1] ?? '')));
 }
 
 /**
