@@ -16,6 +16,7 @@ import {
 import { reachedInner } from '../scope.js';
 import type { FileContext, Matcher } from '../types.js';
 import { wordSet } from '../compiled.js';
+import { lastBindingBefore } from '../bindings.js';
 
 /**
  * `prior-success-check` — inside the candidate's retry scope, before the candidate, a lookup
@@ -90,9 +91,26 @@ function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node)
     // A looked-up record proves a prior success by existing (`if existing:`), or by a field the
     // condition names (`prior.status`); another field of it (`w.network === 'ETH'`) proves nothing.
     const bySource = says(value ?? b.value) && existenceTest(condition, b.name);
-    if (value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0 && (conditionSays || bySource)) return true;
+    if (value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0 && !readsOwnLiteral(ctx, value) && (conditionSays || bySource)) return true;
   }
   return false;
+}
+
+const LITERALS = new Set(['dictionary', 'object', 'list', 'array']);
+
+/**
+ * `existing_key = options.get("acme_private_key")` with `options = {}` built in the function: a
+ * read of a value the function itself filled from its arguments, the same on every attempt, so it
+ * tells nothing of what an earlier attempt did.
+ */
+function readsOwnLiteral(ctx: FileContext, call: Node): boolean {
+  const fn = call.childForFieldName('function');
+  const receiver = fn?.childForFieldName('object');
+  if (receiver?.type !== 'identifier') return false;
+  // `options[name] = value` fills the literal: the binding that made it is further up.
+  let bound = lastBindingBefore(ctx, receiver.text, call);
+  while (bound?.parent != null && /subscript/.test(bound.parent.childForFieldName('left')?.type ?? '')) bound = lastBindingBefore(ctx, receiver.text, bound.parent);
+  return bound != null && LITERALS.has(bound.type) && enclosingFunction(bound, ctx.family)?.id === enclosingFunction(call, ctx.family)?.id;
 }
 
 /** Identifiers and string contents under a node. */
