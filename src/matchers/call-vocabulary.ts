@@ -181,7 +181,7 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet): boolean {
       return literalEntries(a).flatMap((e) => (normalizeName(e.key) === keyName ? [e.value] : []));
     });
   const first = args[0] && keywordArgument(args[0]) === null && URL_EXPRESSIONS.has(args[0].type) ? [args[0]] : [];
-  for (const node of [...first, ...option('url'), ...option('uri')]) {
+  for (const node of [...first, ...[...ENDPOINT_OPTIONS].flatMap(option)]) {
     const text = ctx.source.slice(node.startIndex, node.endIndex);
     texts.push(urlPath(text));
     if (/^[\w$]+$/.test(text)) {
@@ -210,6 +210,15 @@ function callerSays(ctx: FileContext, call: Node, words: WordSet): boolean {
   const fn = namedEnclosingFunction(call, ctx.family);
   const name = fn === null ? null : functionName(fn);
   return name !== null && words.anyWordOf(name);
+}
+
+/** Options that name where a request goes. */
+const ENDPOINT_OPTIONS = new Set(['url', 'uri', 'path', 'endpoint']);
+
+/** The normalized names an argument gives: its keyword, or the keys of an options object. */
+function namedOptions(arg: Node): string[] {
+  const kw = keywordArgument(arg);
+  return kw !== null ? [normalizeName(kw.name)] : literalEntries(arg).map((e) => normalizeName(e.key));
 }
 
 /** Expressions that can hold a URL (not an options object, whose keys say nothing of the endpoint). */
@@ -251,15 +260,20 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
 
 /**
  * A call handed an HTTP method and an endpoint: a `method` option or keyword with an endpoint
- * beside it, or a leading method string followed by the path (`request("POST", "/v1/transfers")`).
+ * beside it (first, or named `url`/`path`), or a leading method string followed by the path
+ * (`request("POST", "/v1/transfers")`).
  */
 function requestShaped(call: Node): boolean {
   const args = callArguments(call);
+  if (httpMethodOf(call) === null) return false;
+  // The endpoint as a named option beside the method: `api.callApi({ method: 'POST', url: 'clips' })`,
+  // `self._call(method="POST", path="/v1/transfers")`.
+  if (args.some((a) => namedOptions(a).some((key) => ENDPOINT_OPTIONS.has(key)))) return true;
   if (args.length < 2) return false;
   // The method (its value is judged with the vocabulary's http_methods, as for any client) and,
   // beside it, the endpoint: after a leading method string, else first.
   const endpoint = stringValue(args[0]!) !== null ? args[1]! : args[0]!;
-  return httpMethodOf(call) !== null && keywordArgument(endpoint) === null && URL_EXPRESSIONS.has(endpoint.type);
+  return keywordArgument(endpoint) === null && URL_EXPRESSIONS.has(endpoint.type);
 }
 
 /**
@@ -389,5 +403,6 @@ export function isHttpClientCall(ctx: FileContext, call: Node, name: string): bo
  */
 function isGraphqlRead(ctx: FileContext, call: Node): boolean {
   const text = ctx.source.slice(call.startIndex, call.endIndex);
-  return /["'`]?\bquery["'`]?\s*[:=]/.test(text) && !/\bmutation\b/i.test(text);
+  // `query: { broadcaster_id }` is a URL's query string, not a GraphQL document.
+  return /["'`]?\bquery["'`]?\s*[:=](?!\s*\{)/.test(text) && !/\bmutation\b/i.test(text);
 }
