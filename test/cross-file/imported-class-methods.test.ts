@@ -61,3 +61,45 @@ describe('a method of a project class called through a variable (Python)', () =>
     expect(await findings(dir)).toEqual([]);
   });
 });
+
+// A method named like a write (`create_ticket`) is a write by its name; the class it belongs to,
+// imported from the project, says where the request goes, or that it is keyed or only local.
+describe('a write-named method of a project class called through a variable (Python)', () => {
+  const zoho = (body: string) =>
+    [
+      'import requests',
+      '',
+      'class DeskClient:',
+      '    def create_ticket(self, subject, email):',
+      `        ${body}`,
+      '',
+    ].join('\n');
+  const task = [
+    'from celery import shared_task',
+    'from requests.exceptions import ConnectionError, Timeout',
+    'from app.desk import DeskClient',
+    '',
+    '@shared_task(bind=True, autoretry_for=(Timeout, ConnectionError), max_retries=3)',
+    'def create_desk_ticket(self, subject, email):',
+    '    client = DeskClient()',
+    '    client.create_ticket(subject=subject, email=email)',
+    '',
+  ].join('\n');
+  const post = 'return requests.post("https://desk.example.com/api/v1/tickets", json={"subject": subject, "email": email}, timeout=60)';
+
+  it('reports the call in the retried task with the request the method makes as a related location', async () => {
+    const dir = project({ 'app/__init__.py': '', 'app/desk.py': zoho(post), 'app/tasks.py': task });
+    expect(await findings(dir)).toEqual([{ where: 'AP-001 app/tasks.py:8', sends: ['app/desk.py:5'] }]);
+  });
+
+  it('stays quiet when the method passes an idempotency key', async () => {
+    const keyed = post.replace('timeout=60', 'headers={"Idempotency-Key": f"ticket-{email}-{subject}"}, timeout=60');
+    const dir = project({ 'app/__init__.py': '', 'app/desk.py': zoho(keyed), 'app/tasks.py': task });
+    expect(await findings(dir)).toEqual([]);
+  });
+
+  it('stays quiet when the method only keeps the ticket in memory', async () => {
+    const dir = project({ 'app/__init__.py': '', 'app/desk.py': zoho('self.tickets = [(subject, email)]'), 'app/tasks.py': task });
+    expect(await findings(dir)).toEqual([]);
+  });
+});

@@ -70,7 +70,7 @@ export const callMatcher: Matcher = {
  * PushMessage(**kwargs)`, then `message.send()`) runs `PushMessage.send` of that file; without
  * types, the binding says which class it is.
  */
-function importedClassMethod(ctx: FileContext, call: Node, path: string): string | undefined {
+export function importedClassMethod(ctx: FileContext, call: Node, path: string): string | undefined {
   if (ctx.family !== 'python') return undefined;
   const [head, method, ...rest] = path.split('.');
   if (head === undefined || method === undefined || rest.length > 0) return undefined;

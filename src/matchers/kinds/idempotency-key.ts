@@ -1,7 +1,7 @@
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
 import { matchedByVerbOnly } from '../call-vocabulary.js';
-import { isTypedMemberCall } from './call.js';
+import { importedClassMethod, isTypedMemberCall } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
 import { normalizeName } from '../names.js';
@@ -51,9 +51,11 @@ export const idempotencyKeyMatcher: Matcher = {
     if (helper === undefined && candidate.vocab && resolveLocalFunction(ctx, call) === null) {
       const path = dottedPath(callee(call));
       const typed = isTypedMemberCall(ctx, path);
-      if (typed || projectImportOf(ctx, path) !== undefined) {
+      // `client = ZohoDeskClient()` then `client.create_ticket(…)`: the method of the imported class.
+      const local = typed || projectImportOf(ctx, path) !== undefined ? path : importedClassMethod(ctx, call, path);
+      if (local !== undefined) {
         const bodyDecides = matchedByVerbOnly(ctx, call, candidate.vocab) ? { bodyDecides: true as const } : {};
-        (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...bodyDecides, ...(typed ? { typed } : {}), ...argCountOf(call, ctx.family) });
+        (candidate.requires ??= []).push({ kind: 'helper', local, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...bodyDecides, ...(typed ? { typed } : {}), ...argCountOf(call, ctx.family) });
       }
     }
     // A helper defined in this file is keyed when every call it makes of that kind passes a key.
