@@ -112,31 +112,33 @@ function requirementsHold(
     // Asking the type checker is costly; skip it when no function anywhere could be the answer.
     if (isTyped(req) && !c.couldHold(req)) return false;
     if (isTyped(req) && c.assumeTyped) return true;
-    const target =
+    // A typed call on an interface may run any of its implementations: each is a target.
+    const targets =
       req.kind === 'helper' && req.typed
         ? resolveTyped(byFile, options, req.typedAt ? { file: pending.file, ...req.typedAt } : pending)
         : req.kind === 'retry-wrapper' && req.typedAt
           ? resolveTyped(byFile, options, { file: pending.file, ...req.typedAt })
-          : resolveLocal(byFile, input, req.local, 0);
+          : [resolveLocal(byFile, input, req.local, 0)].filter((t) => t !== null);
+    const target = targets[0] ?? null;
     if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
-    const sites = req.vocab.split('|').flatMap((v) => target?.facts.reaches[v] ?? []);
-    const unkeyed = sites.filter((s) => (req.keyList === undefined || !passesKeyHere(s, req.keyList, req.argCount)) && !(req.unlessLast && s.last));
+    const sites = targets.flatMap((t) => req.vocab.split('|').flatMap((v) => (t.facts.reaches[v] ?? []).map((site) => ({ file: t.file, site }))));
+    const unkeyed = sites.filter(({ site: s }) => (req.keyList === undefined || !passesKeyHere(s, req.keyList, req.argCount)) && !(req.unlessLast && s.last));
     if (req.mode === 'unless-keyed') {
       // A name that says "write" stands unless the body shows every such call is keyed, or shows
       // it only computes in memory. A generic verb (`createInbox`) stands only while the body is
       // out of sight: in sight, the body must make such a call (storing a row locally is none).
       // Out of sight, a helper that ends the attempt where it is called sends once (as a local call would).
       if (target === null) return req.unlessLast !== true;
-      if (target.facts.localOnly) return false;
+      if (targets.every((t) => t.facts.localOnly)) return false;
       const first = unkeyed[0];
-      if (first) related.push(relatedAt(target.file, first, `${req.local} calls ${first.callee} here`));
+      if (first) related.push(relatedAt(first.file, first.site, `${req.local} calls ${first.site.callee} here`));
       return first !== undefined || (sites.length === 0 && req.bodyDecides !== true);
     }
     const first = unkeyed[0];
     if (target === null || first === undefined) return false;
-    if (req.relocate) moved = { file: target.file, site: first };
+    if (req.relocate) moved = first;
     // Every such call the helper makes is a place that repeats (`PushMessage.send` pushes to Expo, then GCM).
-    else for (const site of unkeyed) related.push(relatedAt(target.file, site, `${req.local} calls ${site.callee} here`));
+    else for (const { file, site } of unkeyed) related.push(relatedAt(file, site, `${req.local} calls ${site.callee} here`));
     return true;
   });
   if (!holds) return null;
@@ -263,8 +265,13 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-/** Where the type checker says a call at a position goes: a file and `Class.method` / function name. */
-export type TypedResolver = (file: string, line: number, column: number) => { file: string; name: string } | null;
+/**
+ * Where the type checker says a call at a position goes: a file and `Class.method` / function name;
+ * for an interface or abstract method, the first implementation, and the others in `also`.
+ */
+export type TypedResolver = (file: string, line: number, column: number) => TypedAnswer;
+
+export type TypedAnswer = { file: string; name: string; also?: { file: string; name: string }[] } | null;
 
 export interface LinkOptions {
   /** Resolves method calls on typed objects (TypeScript); without it they stay unknown. */
@@ -288,11 +295,14 @@ export interface WorkspacePackage {
   exports: Readonly<Record<string, string>>;
 }
 
-function resolveTyped(byFile: Map<string, LinkInput>, options: LinkOptions, at: { file: string; line: number; column: number }): Target | null {
+/** The functions a typed call runs: its declaration, or every implementation of an interface method. */
+function resolveTyped(byFile: Map<string, LinkInput>, options: LinkOptions, at: { file: string; line: number; column: number }): Target[] {
   const hit = options.resolveTyped?.(at.file, at.line, at.column);
-  if (!hit) return null;
-  const facts = byFile.get(hit.file)?.summary.functions[hit.name];
-  return facts ? { file: hit.file, facts } : null;
+  if (!hit) return [];
+  return [hit, ...(hit.also ?? [])].flatMap((h) => {
+    const facts = byFile.get(h.file)?.summary.functions[h.name];
+    return facts ? [{ file: h.file, facts }] : [];
+  });
 }
 
 interface Target {

@@ -92,7 +92,7 @@ export const SettledFileSchema = z.looseObject({
   typed: z.looseObject({
     key: z.string(),
     files: strings,
-    answers: z.record(z.string(), z.looseObject({ file: z.string(), name: z.string() }).nullable()),
+    answers: z.record(z.string(), z.looseObject({ file: z.string(), name: z.string(), also: z.array(z.object({ file: z.string(), name: z.string() })).optional() }).nullable()),
   }),
 });
 

@@ -46,7 +46,8 @@ export interface ScanCache {
 }
 
 /** Where the type checker says a call goes (null: nowhere in the project). */
-export type TypedAnswer = { file: string; name: string } | null;
+import type { TypedAnswer } from '../engine/link.js';
+export type { TypedAnswer };
 
 /** Cached answers of the type checker and the files they were read from. */
 export interface TypedAnswers {
@@ -77,7 +78,8 @@ interface SettledFile {
   typed: { key: string; files: string[]; answers: Record<string, TypedAnswer> };
 }
 
-const FORMAT = 6;
+// 7: the type checker's answer for an interface or abstract method names its implementations.
+const FORMAT = 7;
 /** Entries a delta may hold however small the base. */
 const MIN_DELTA = 64;
 

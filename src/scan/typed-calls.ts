@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Node as TsNode, Project, SourceFile } from 'ts-morph';
-import type { TypedResolver } from '../engine/link.js';
+import type { MethodDeclaration, Node as TsNode, Project, SourceFile } from 'ts-morph';
+import type { TypedAnswer, TypedResolver } from '../engine/link.js';
 import type { ScanWarning } from '../engine/types.js';
 
 // ts-morph brings the whole TypeScript compiler: loaded on the first question, not at start-up.
@@ -42,10 +42,10 @@ export function resolveTypedCalls(options: {
   /** How many distinct calls may be asked about (default {@link MAX_TYPED_CALLS}). */
   maxCalls?: number;
   /** Answers already known for these inputs (from the cache); new answers are added to it. */
-  known?: Map<string, { file: string; name: string } | null>;
+  known?: Map<string, TypedAnswer>;
 }): TypedResolution {
   const warnings: ScanWarning[] = [];
-  const results = options.known ?? new Map<string, { file: string; name: string } | null>();
+  const results = options.known ?? new Map<string, TypedAnswer>();
   const files = new Map<string, SourceFile | undefined>();
   let project: Project | null | undefined;
   let started = 0;
@@ -100,12 +100,13 @@ export function resolveTypedCalls(options: {
       warnings.push({ file, kind: 'types', message: `type-aware analysis stopped after ${options.budgetMs} ms; remaining method calls keep their syntax-level verdicts` });
       return null;
     }
-    let hit: { file: string; name: string } | null = null;
+    let hit: TypedAnswer = null;
     try {
       if (!files.has(file)) files.set(file, p.addSourceFileAtPathIfExists(resolve(options.cwd, file)));
       const sf = files.get(file);
       const target = sf && declarationAt(sf, line, column);
-      if (target) hit = { file: relative(options.cwd, target.file).split(sep).join('/'), name: target.name };
+      const rel = (t: TypedTarget): TypedTarget => ({ file: relative(options.cwd, t.file).split(sep).join('/'), name: t.name });
+      if (target) hit = { ...rel(target), ...(target.also ? { also: target.also.map(rel) } : {}) };
       results.set(key, hit);
     } catch (error) {
       // Not remembered: the next scan asks again (and warns again).
@@ -134,8 +135,34 @@ export function tsconfigPath(roots: readonly string[]): string | undefined {
   return roots.map((r) => join(r, 'tsconfig.json')).find((p) => existsSync(p));
 }
 
+/** `Class.method` of a method declared in a named class, with its file. */
+function classMethod(decl: MethodDeclaration): TypedTarget | null {
+  const { Node } = morph();
+  const cls = decl.getParent();
+  const className = Node.isClassDeclaration(cls) ? cls.getName() : undefined;
+  return className ? { file: decl.getSourceFile().getFilePath(), name: `${className}.${decl.getName()}` } : null;
+}
+
+/** The project's class methods with a body that implement an interface or abstract method (the checker's "go to implementation"). */
+function implementationsOf(name: TsNode): TypedTarget[] {
+  const { Node } = morph();
+  const out: TypedTarget[] = [];
+  for (const location of Node.isIdentifier(name) ? name.getImplementations() : []) {
+    const node = location.getNode();
+    const method = Node.isMethodDeclaration(node) ? node : node.getFirstAncestor((n) => Node.isMethodDeclaration(n));
+    if (!Node.isMethodDeclaration(method) || !method.hasBody()) continue;
+    const file = method.getSourceFile();
+    if (file.isDeclarationFile() || file.getFilePath().includes(`${sep}node_modules${sep}`)) continue;
+    const target = classMethod(method);
+    if (target !== null && !out.some((t) => t.file === target.file && t.name === target.name)) out.push(target);
+  }
+  return out;
+}
+
+type TypedTarget = { file: string; name: string };
+
 /** The function or method declaration the call starting at (line, column) invokes. */
-function declarationAt(sf: SourceFile, line: number, column: number): { file: string; name: string } | null {
+function declarationAt(sf: SourceFile, line: number, column: number): (TypedTarget & { also?: TypedTarget[] }) | null {
   const pos = sf.compilerNode.getPositionOfLineAndCharacter(line - 1, column - 1);
   const { Node } = morph();
   let node: TsNode | undefined = sf.getDescendantAtPos(pos);
@@ -148,11 +175,13 @@ function declarationAt(sf: SourceFile, line: number, column: number): { file: st
   if (decl === undefined) return null;
   const file = decl.getSourceFile().getFilePath();
   if (file.includes(`${sep}node_modules${sep}`) || decl.getSourceFile().isDeclarationFile()) return null;
-  if (Node.isMethodDeclaration(decl)) {
-    const cls = decl.getParent();
-    const className = Node.isClassDeclaration(cls) ? cls.getName() : undefined;
-    return className ? { file, name: `${className}.${decl.getName()}` } : null;
+  // A method of an interface or an abstract one has no body: what runs is one of the class
+  // methods that implement it (`gateway.createPayment()` on a `PaymentGateway`).
+  if (Node.isMethodSignature(decl) || (Node.isMethodDeclaration(decl) && !decl.hasBody())) {
+    const [first, ...also] = implementationsOf(decl.getNameNode());
+    return first === undefined ? null : { ...first, ...(also.length > 0 ? { also } : {}) };
   }
+  if (Node.isMethodDeclaration(decl)) return classMethod(decl);
   if (Node.isFunctionDeclaration(decl)) {
     const name = decl.getName();
     return name ? { file, name } : null;

@@ -86,3 +86,68 @@ describe('type-aware answers in the cache', () => {
     expect(await lines(dir, withCache)).toEqual(['AP-001 src/job.ts:9']);
   });
 });
+
+// `gateway.createPayment()` on a `PaymentGateway` runs whichever class implements it: each
+// implementation that writes is a place that repeats; one that only throws is none.
+describe('type-aware calls on an interface (ts-morph)', () => {
+  const sources = (assetBody: string) => ({
+    'src/gateway.ts': ['export interface PaymentGateway {', '  createPayment(orderId: string, value: number): Promise<{ id: string }>;', '}', ''].join('\n'),
+    'src/asset.ts': [
+      "import type { PaymentGateway } from './gateway';",
+      'export class AssetGateway implements PaymentGateway {',
+      '  async createPayment(orderId: string, value: number) {',
+      `    ${assetBody}`,
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    'src/shop.ts': [
+      "import type { PaymentGateway } from './gateway';",
+      'export class ShopGateway implements PaymentGateway {',
+      '  async createPayment(orderId: string, value: number): Promise<{ id: string }> {',
+      "    throw new Error('payments are made by the shop');",
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+    'src/select.ts': [
+      "import type { PaymentGateway } from './gateway';",
+      "import { AssetGateway } from './asset';",
+      "import { ShopGateway } from './shop';",
+      'export function selectGateway(kind: string): PaymentGateway {',
+      "  return kind === 'asset' ? new AssetGateway() : new ShopGateway();",
+      '}',
+      '',
+    ].join('\n'),
+    'src/job.ts': [
+      "import { selectGateway } from './select';",
+      'export async function run(kind: string, orderId: string, value: number) {',
+      '  for (let attempt = 0; attempt < 3; attempt++) {',
+      '    try {',
+      '      const gateway = selectGateway(kind);',
+      '      return await gateway.createPayment(orderId, value);',
+      '    } catch (err) {',
+      '      await new Promise((r) => setTimeout(r, 100));',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  });
+
+  async function related(dir: string): Promise<string[]> {
+    const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir);
+    const report = JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number; related?: { file?: string; line: number; message: string }[] }[] };
+    return report.findings.flatMap((f) => [`${f.ruleId} ${f.file}:${f.line}`, ...(f.related ?? []).filter((r) => / calls .+ here$/.test(r.message)).map((r) => `  ${r.file}:${r.line}`)]);
+  }
+
+  it('reports the call with the write of the implementation that makes one as a related location', async () => {
+    const dir = project(sources("return axios.post('https://pay.example.com/payments', { value });"));
+    expect(await related(dir)).toEqual(['AP-001 src/job.ts:6', '  src/asset.ts:4']);
+  });
+
+  it('stays quiet when every implementation passes a key', async () => {
+    const dir = project(sources("return axios.post('https://pay.example.com/payments', { value }, { headers: { 'Idempotency-Key': `pay-${orderId}` } });"));
+    expect(await related(dir)).toEqual([]);
+  });
+});
