@@ -230,6 +230,11 @@ export const VocabularySchema = z
     marker_key_words: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */
     once_words: names,
+    /**
+     * Names that hold a client's configuration (`this.config.clientId`, `settings.MERCHANT_ID`,
+     * `process.env.X`): a "key" read only from them is the same for every operation, so it keys none.
+     */
+    configuration_names: names,
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */
     passive_receivers: names,
     /** First words of a called name that report an event (`logError`, `trackEvent`): a value handed to it records nothing. */

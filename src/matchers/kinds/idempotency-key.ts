@@ -4,13 +4,14 @@ import { matchedByVerbOnly } from '../call-vocabulary.js';
 import { importedClassMethod, isTypedMemberCall } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
-import { normalizeName } from '../names.js';
+import { WordSet, normalizeName } from '../names.js';
 import {
   BINDING_TYPES,
   bindingOf,
   argCountOf,
   callArguments,
   callee,
+  contains,
   dottedPath,
   functionBody,
   enclosingFunction,
@@ -100,8 +101,17 @@ function keyTest(ctx: FileContext, list: string): (name: string) => boolean {
   });
 }
 
-/** Whether `call` passes a key of the list in its arguments or a variable built before it. */
+/**
+ * Whether `call` passes a key of the list in its arguments or a variable built before it, and the
+ * key can tell operations apart (not a value read only from the client's configuration).
+ */
 export function passesKey(ctx: FileContext, call: Node, list: string, distrust?: ReadonlySet<string>): boolean {
+  if (!passesSomeKey(ctx, call, list, distrust)) return false;
+  const values = keyValuesOf(ctx, call, enclosingFunction(call, ctx.family) ?? ctx.root, list);
+  return values.length === 0 || !values.every((v) => readsOnlyConfiguration(ctx, v));
+}
+
+function passesSomeKey(ctx: FileContext, call: Node, list: string, distrust?: ReadonlySet<string>): boolean {
   const isKey = keyTest(ctx, list);
   const mayHold = keyText(ctx, list);
   const args = call.childForFieldName('arguments');
@@ -267,10 +277,21 @@ const FRESH = /\b(uuid\.uuid[14]|uuid[14]|uuidv4|v4|randomUUID|nanoid|ulid|token
  * unrelated requests. A key made before the retry starts is stable.
  */
 function freshPerAttempt(ctx: FileContext, call: Node, scopeBody: Node, list: string): boolean {
-  const isKey = keyTest(ctx, list);
   const region = scopeBody.id === ctx.root.id ? (enclosingFunction(call, ctx.family) ?? ctx.root) : scopeBody;
+  const keyValues = keyValuesOf(ctx, call, region, list);
+  const bindings = nodesWithin(ctx, region, BINDING_TYPES).filter((n) => n.startIndex < call.startIndex);
+  const freshNames = new Set(bindings.flatMap((n) => {
+    const b = bindingOf(n);
+    return b !== null && FRESH.test(ctx.source.slice(b.value.startIndex, b.value.endIndex)) ? [b.name] : [];
+  }));
+  return keyValues.some((v) => FRESH.test(ctx.source.slice(v.startIndex, v.endIndex)) || namesUnder(v).some((n) => freshNames.has(n)) || (v.type === 'identifier' && freshNames.has(v.text)));
+}
+
+/** The values given to keys of the list: in the call's arguments, or in variables it names bound in `region` before it. */
+function keyValuesOf(ctx: FileContext, call: Node, region: Node, list: string): Node[] {
+  const isKey = keyTest(ctx, list);
   const args = call.childForFieldName('arguments');
-  if (args === null) return false;
+  if (args === null) return [];
   const keyValues: Node[] = [];
   const collect = (node: Node) => {
     for (const kw of node.descendantsOfType(['keyword_argument', 'pair'])) {
@@ -286,11 +307,23 @@ function freshPerAttempt(ctx: FileContext, call: Node, scopeBody: Node, list: st
     const b = bindingOf(node);
     if (b !== null && named.has(b.name)) collect(b.value);
   }
-  const freshNames = new Set(bindings.flatMap((n) => {
-    const b = bindingOf(n);
-    return b !== null && FRESH.test(ctx.source.slice(b.value.startIndex, b.value.endIndex)) ? [b.name] : [];
-  }));
-  return keyValues.some((v) => FRESH.test(ctx.source.slice(v.startIndex, v.endIndex)) || namesUnder(v).some((n) => freshNames.has(n)) || (v.type === 'identifier' && freshNames.has(v.text)));
+  return keyValues;
+}
+
+/**
+ * `this.config.clientId`, `` `client-${this.config.clientId}` ``, `settings.MERCHANT_ID`: a value
+ * whose every name is read from the client's configuration (`configuration_names`), the same for
+ * every operation.
+ */
+function readsOnlyConfiguration(ctx: FileContext, value: Node): boolean {
+  const words = ctx.memo('configuration-names', () => new WordSet(ctx.vocab.configuration_names));
+  const reads = value.descendantsOfType(['member_expression', 'attribute']).filter((m) => !['member_expression', 'attribute'].includes(m.parent?.type ?? ''));
+  if (['member_expression', 'attribute'].includes(value.type)) reads.push(value);
+  const names = value.descendantsOfType(['identifier']).filter((id) => !reads.some((r) => contains(r, id)));
+  if (value.type === 'identifier') names.push(value);
+  // A read is configuration when a segment before its last names it (`this.config.clientId`).
+  const fromConfig = (r: Node) => r.text.split('.').slice(0, -1).some((segment) => words.has(segment.replace(/\?\.?$/, '')));
+  return reads.length > 0 && names.length === 0 && reads.every(fromConfig);
 }
 
 /**
