@@ -138,11 +138,15 @@ function callCondition(vocab: Vocabulary, name: string): Condition {
   const clientFragments = patternFragments(v.http_clients);
   const fragments = patternFragments(urlWords.length > 0 ? v.names : [...v.names, ...v.http_clients]);
   const verbs = v.verbs.map((w) => w.toLowerCase()).filter((w) => w.length > 0);
+  // `new_order`: a verb that writes only with an object word after it (object_verbs / object_words).
+  const objectVerbs = new Set(v.object_verbs.map((w) => w.toLowerCase()).filter((w) => w.length > 0 && !verbs.includes(w)));
+  const objectWords = new Set(v.object_words.map((w) => w.toLowerCase()));
   if (fragments === true || (urlWords.length > 0 && clientFragments === true)) return true;
   const clients = urlWords.length > 0 && clientFragments !== true ? clientFragments : [];
   const exclude = new Set(v.exclude_words.map((w) => w.toLowerCase()));
   const verbSet = new Set(verbs);
-  const verbRegex = verbs.length > 0 ? new RegExp(`(?<![A-Za-z0-9])(?:${verbs.map(escapeRegExp).join('|')})`, 'gi') : null;
+  const starts = [...verbs, ...objectVerbs];
+  const verbRegex = starts.length > 0 ? new RegExp(`(?<![A-Za-z0-9])(?:${starts.map(escapeRegExp).join('|')})`, 'gi') : null;
   return {
     key: `call:${name}`,
     test(text) {
@@ -157,7 +161,14 @@ function callCondition(vocab: Vocabulary, name: string): Condition {
         if (seen.has(run)) continue;
         seen.add(run);
         const words = splitWords(run);
-        if (words[0] !== undefined && verbSet.has(words[0]) && !words.some((w) => exclude.has(w))) return true;
+        const first = words[0];
+        if (first === undefined || words.some((w) => exclude.has(w))) continue;
+        if (verbSet.has(first)) return true;
+        if (objectVerbs.has(first)) {
+          // The object may follow after an underscore (`new_order`), which ends a verb's run.
+          NAME.lastIndex = m.index;
+          if (splitWords(NAME.exec(text)?.[0] ?? '').slice(1).some((w) => objectWords.has(w))) return true;
+        }
       }
       return false;
     },
@@ -278,6 +289,7 @@ function containsAny(text: string, needles: readonly string[]): boolean {
 
 const needleCache = new Map<string, RegExp>();
 const RUN = /[A-Za-z0-9]*/y;
+const NAME = /[A-Za-z0-9_]*/y;
 
 
 /**
