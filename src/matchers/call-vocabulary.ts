@@ -41,6 +41,8 @@ interface CompiledCallVocabulary {
   urlWords: WordSet;
   callerWords: WordSet;
   excludeUrlWords: WordSet;
+  /** Normalised (`grant_type` = `grantType`). */
+  excludeBodyKeys: Set<string>;
   hasUrlWords: boolean;
   hasExcludeUrlWords: boolean;
   localHandles: NamePatterns;
@@ -65,6 +67,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       urlWords: new WordSet(vocab.url_words),
       callerWords: new WordSet(vocab.caller_words),
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
+      excludeBodyKeys: new Set(vocab.exclude_body_keys.map(normalizeName)),
       hasUrlWords: vocab.url_words.length > 0,
       hasExcludeUrlWords: vocab.exclude_url_words.length > 0,
       localHandles: new NamePatterns(vocab.local_handles),
@@ -132,15 +135,39 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
     case PathVerdict.Yes:
       return true;
     case PathVerdict.Verb:
-      return !isGraphqlRead(ctx, call) && !(v.hasExcludeUrlWords && HTTP_VERBS.has(lastSegment(path).toLowerCase()) && urlHas(ctx, call, v.excludeUrlWords));
+      return !isGraphqlRead(ctx, call) && !(HTTP_VERBS.has(lastSegment(path).toLowerCase()) && asksStatelessEndpoint(ctx, call, v));
     case PathVerdict.Http: {
       if (isGraphqlRead(ctx, call)) return false;
       const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(path);
       if (method === null || !v.httpMethods.has(method.toUpperCase())) return false;
       if (v.hasUrlWords && !urlHas(ctx, call, v.urlWords) && !callerSays(ctx, call, v.callerWords)) return false;
-      return !(v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords));
+      return !asksStatelessEndpoint(ctx, call, v);
     }
   }
+}
+
+/** An HTTP write to an endpoint that changes nothing: its URL says so (`/oauth/token`), or its body does (`grant_type`). */
+function asksStatelessEndpoint(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
+  return (v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords)) || (v.excludeBodyKeys.size > 0 && bodyHasKey(ctx, call, v.excludeBodyKeys));
+}
+
+/**
+ * Whether a request's arguments name one of `keys`: as a key, a keyword or inside a form string
+ * (`{ grant_type: 'client_credentials' }`, `"grant_type=client_credentials"`), in the call itself or
+ * in a local variable it reads (`data = {"grant_type": …}; requests.post(url, data=data)`).
+ */
+function bodyHasKey(ctx: FileContext, call: Node, keys: Set<string>): boolean {
+  const names = (text: string) => (text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((n) => keys.has(normalizeName(n)));
+  for (const arg of callArguments(call)) {
+    if (names(ctx.source.slice(arg.startIndex, arg.endIndex))) return true;
+    // `{ form }`, `data=payload`: the variables the arguments read.
+    const read = new Set(arg.descendantsOfType(['identifier', 'shorthand_property_identifier']).map((id) => id.text));
+    for (const name of read) {
+      const bound = lastBindingBefore(ctx, name, call);
+      if (bound !== null && names(ctx.source.slice(bound.startIndex, bound.endIndex))) return true;
+    }
+  }
+  return false;
 }
 
 /**

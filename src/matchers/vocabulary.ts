@@ -33,6 +33,11 @@ export const CallVocabularySchema = z
     /** An HTTP write whose URL path has one of these words does not belong here (`/sign`, `/oauth/token`). */
     exclude_url_words: names,
     /**
+     * A write whose request body carries one of these keys asks a stateless endpoint, whatever its
+     * URL: OAuth's `grant_type` makes a POST a token request.
+     */
+    exclude_body_keys: names,
+    /**
      * When the URL says nothing (a webhook URL handed in by the job or the caller), the name of the
      * function making the write may: a POST in `processDiscordNotification` or `postToSlack`.
      */
