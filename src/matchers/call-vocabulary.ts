@@ -40,6 +40,8 @@ interface CompiledCallVocabulary {
   quotedMethod: RegExp;
   urlWords: WordSet;
   callerWords: WordSet;
+  clientWords: WordSet;
+  clientMethods: NamePatterns;
   excludeUrlWords: WordSet;
   /** Normalised (`grant_type` = `grantType`). */
   excludeBodyKeys: Set<string>;
@@ -66,6 +68,8 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       quotedMethod: vocab.http_methods.length > 0 ? new RegExp(`["'\`](?:${vocab.http_methods.map(escapeRegExp).join('|')})["'\`]`, 'i') : /(?!)/,
       urlWords: new WordSet(vocab.url_words),
       callerWords: new WordSet(vocab.caller_words),
+      clientWords: new WordSet(vocab.client_words),
+      clientMethods: new NamePatterns(vocab.client_methods),
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
       excludeBodyKeys: new Set(vocab.exclude_body_keys.map(normalizeName)),
       hasUrlWords: vocab.url_words.length > 0,
@@ -131,7 +135,7 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
   if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
   switch (verdict) {
     case PathVerdict.No:
-      return false;
+      return !v.clientMethods.empty && v.clientMethods.matches(lastSegment(path)) && onNamedClient(ctx, call, path, v.clientWords);
     case PathVerdict.Yes:
       return true;
     case PathVerdict.Verb:
@@ -168,6 +172,31 @@ function bodyHasKey(ctx: FileContext, call: Node, keys: Set<string>): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether the receiver of a method call is named for one of `words`, or was made from a class that
+ * is: `slack_client.send(…)`, `client = MattermostClient()` then `client.create_post(…)`,
+ * `self.bot = DiscordBot()` or `private readonly client: SlackClient` then `this.client.send(…)`.
+ */
+function onNamedClient(ctx: FileContext, call: Node, path: string, words: WordSet): boolean {
+  const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
+  if (receiver === '' || isPassive(ctx, path)) return false;
+  const name = lastSegment(receiver);
+  // `MattermostMessage.create_message(…)`: a class's own method (a model's row), not a client's.
+  if (/^[A-Z]/.test(name)) return false;
+  if (words.anyWordOf(name)) return true;
+  const made: string[] = [];
+  if (receiver === name) {
+    const bound = lastBindingBefore(ctx, name, call);
+    if (bound !== null) made.push(ctx.source.slice(bound.startIndex, Math.min(bound.endIndex, bound.startIndex + 200)));
+  } else {
+    const field = escapeRegExp(name);
+    const assigned = new RegExp(`\\.${field}\\s*=\\s*(?:new\\s+)?([\\w$.]+)`).exec(ctx.source);
+    const typed = new RegExp(`\\b${field}\\s*[?!]?:\\s*([\\w$.]+)`).exec(ctx.source);
+    for (const m of [assigned, typed]) if (m?.[1] !== undefined) made.push(m[1]);
+  }
+  return made.some((text) => words.anyWordOf(/^(?:new\s+)?([\w$.]+)/.exec(text)?.[1] ?? ''));
 }
 
 /**

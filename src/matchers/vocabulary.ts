@@ -43,6 +43,12 @@ export const CallVocabularySchema = z
      */
     caller_words: names,
     /**
+     * With `client_methods`: a call of one of those methods on a client these words name, in the
+     * receiver's name or the class it was made from (`client = MattermostClient()`, `slack_client`).
+     */
+    client_words: names,
+    client_methods: names,
+    /**
      * Calls whose callback receives a local storage handle (`prisma.$transaction(async (tx) => …)`):
      * a call on that parameter (`tx.order.create(…)`) never belongs here.
      */
