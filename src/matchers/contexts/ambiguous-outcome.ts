@@ -116,10 +116,10 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
   for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
     const body = tryBody(tryStmt);
     if (body === null || inProbe(ctx, tryStmt)) continue;
-    // A write whose errors an inner try swallows (`catch (error) { … return { success: false } }`)
-    // never reaches this handler: its outcome is the inner handler's to judge.
-    const local = writesOrSendsIn(ctx, body).find((call) => !swallowedWithin(ctx, call, body));
-    const helper = local === undefined ? helperSubject(ctx, body) : null;
+    // A write whose errors an inner try already takes (and does not raise again) never reaches these handlers.
+    const reaches = (call: Node) => !shieldedWithin(ctx, names, call, body);
+    const local = writesOrSendsIn(ctx, body).find(reaches);
+    const helper = local === undefined ? helperSubject(ctx, body, reaches) : null;
     const subject = local ?? helper?.call;
     if (subject === undefined) continue;
     const conditional = helper ? { requires: helper.requires } : {};
@@ -161,21 +161,21 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
   }
 }
 
-/** Whether a try between `call` and `outer` catches everything the call raises and does not raise again. */
-function swallowedWithin(ctx: FileContext, call: Node, outer: Node): boolean {
-  for (let n: Node = call, p = call.parent; p !== null && n.id !== outer.id; n = p, p = p.parent) {
-    if (p.type !== 'try_statement' || tryBody(p)?.id !== n.id) continue;
-    const catchesAll = tryHandlers(p, ctx.family).some((h) => (h.type === null || exceptionPaths(h.type).some((path) => CATCH_ALL.test(path))) && !raisesIn(ctx, h.body));
-    if (catchesAll) return true;
+/**
+ * Whether a try nested in `outer` takes every ambiguous error of `call` (its handler catches a
+ * timeout or everything, as `catch (e)` and `except Exception` do) and finishes without raising:
+ * then a handler around `outer` only sees what happens before or after the call, never its outcome
+ * (an outer `catch` answering a generic 500 around a purchase the inner one already handles).
+ */
+function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer: Node): boolean {
+  for (let node = call.parent; node !== null && node.id !== outer.id; node = node.parent) {
+    if (node.type !== 'try_statement') continue;
+    const attempted = tryBody(node);
+    if (attempted === null || call.startIndex < attempted.startIndex || call.endIndex > attempted.endIndex) continue;
+    const raises = ctx.family === 'python' ? 'raise_statement' : 'throw_statement';
+    if (tryHandlers(node, ctx.family).some((h) => (h.type === null || exceptionPaths(h.type).some((p) => isAmbiguousException(names, p))) && h.body.descendantsOfType(raises).length === 0)) return true;
   }
   return false;
-}
-
-/** A handler of these (or a bare `except:` / any JS `catch`) catches whatever the try raises. */
-const CATCH_ALL = /^(builtins\.)?(Base)?Exception$/;
-
-function raisesIn(ctx: FileContext, body: Node): boolean {
-  return nodesWithin(ctx, body, ['raise_statement', 'throw_statement']).length > 0;
 }
 
 /**
@@ -204,9 +204,10 @@ export function writesOrSendsIn(ctx: FileContext, node: Node): Node[] {
  * A try around a helper of another file (`smtp.deliver_persisted(mail)`, `this.stripeService.createPayment()`):
  * its handler is judged if the link step finds that the helper writes or notifies.
  */
-function helperSubject(ctx: FileContext, body: Node): { call: Node; requires: Requirement } | null {
+function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => boolean = () => true): { call: Node; requires: Requirement } | null {
   const readVerbs = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
   for (const call of callsWithin(ctx, body)) {
+    if (!reaches(call)) continue;
     const path = calleePath(ctx, call);
     // A helper named for a read (`get_status`, `findOrder`: `read_verbs`) is not the handler's subject.
     if (resolveLocalFunction(ctx, call) !== null || readVerbs.has(splitWords(lastSegment(path))[0] ?? '')) continue;
