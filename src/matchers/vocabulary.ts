@@ -171,6 +171,8 @@ export const VocabularySchema = z
         broad_exceptions: names,
         /** Errors raised before anything was sent (`ConnectTimeout`): their handlers may record a failure. */
         sent_nothing: names,
+        /** Errors that carry the provider's definite answer (`InvalidRequestError`, `CardError`): not ambiguous. */
+        definite: names,
       })
       .strict()
       .prefault({}),

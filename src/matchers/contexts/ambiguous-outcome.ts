@@ -74,6 +74,7 @@ interface TimeoutNames {
   codes: Set<string>;
   broad: NamePatterns;
   sentNothing: NamePatterns;
+  definite: NamePatterns;
 }
 
 function timeoutNames(ctx: FileContext): TimeoutNames {
@@ -82,6 +83,7 @@ function timeoutNames(ctx: FileContext): TimeoutNames {
     codes: new Set(ctx.vocab.timeouts.codes),
     broad: new NamePatterns(ctx.vocab.timeouts.broad_exceptions, { caseSensitive: true }),
     sentNothing: new NamePatterns(ctx.vocab.timeouts.sent_nothing, { caseSensitive: true }),
+    definite: new NamePatterns(ctx.vocab.timeouts.definite, { caseSensitive: true }),
   }));
 }
 
@@ -92,7 +94,8 @@ export function ambiguousException(ctx: FileContext, path: string): boolean {
 
 /** A caught exception that may leave a write's outcome unknown: a timeout or a broad/transport error, not one raised before sending. */
 function isAmbiguousException(names: TimeoutNames, path: string): boolean {
-  return !names.sentNothing.matches(path) && (names.exceptions.matches(path) || names.broad.matches(path));
+  if (names.sentNothing.matches(path) || names.definite.matches(path)) return false;
+  return names.exceptions.matches(path) || names.broad.matches(path);
 }
 
 /** Outermost names in an exception expression: `Timeout`, `requests.exceptions.Timeout`, each of a tuple. */
@@ -162,9 +165,11 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
 }
 
 /**
- * Whether a try nested in `outer` takes every ambiguous error of `call` (its handler catches a
- * timeout or everything, as `catch (e)` and `except Exception` do) and finishes without raising:
- * then a handler around `outer` only sees what happens before or after the call, never its outcome
+ * Whether a try nested in `outer` takes every ambiguous error of `call` (its handler catches
+ * everything, as `catch (e)` and `except Exception` do, or a whole transport family such as
+ * `requests.RequestException`) and finishes without raising: a handler of only some errors
+ * (`except stripe.error.InvalidRequestError`, `except Timeout`) lets the others reach the outer
+ * one, so it shields nothing. When it shields, a handler around `outer` only sees what happens before or after the call, never its outcome
  * (an outer `catch` answering a generic 500 around a purchase the inner one already handles).
  */
 function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer: Node): boolean {
@@ -173,7 +178,8 @@ function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer
     const attempted = tryBody(node);
     if (attempted === null || call.startIndex < attempted.startIndex || call.endIndex > attempted.endIndex) continue;
     const raises = ctx.family === 'python' ? 'raise_statement' : 'throw_statement';
-    if (tryHandlers(node, ctx.family).some((h) => (h.type === null || exceptionPaths(h.type).some((p) => isAmbiguousException(names, p))) && h.body.descendantsOfType(raises).length === 0)) return true;
+    const catchesAll = (h: { type: Node | null }) => h.type === null || exceptionPaths(h.type).some((p) => names.broad.matches(p) && isAmbiguousException(names, p));
+    if (tryHandlers(node, ctx.family).some((h) => catchesAll(h) && h.body.descendantsOfType(raises).length === 0)) return true;
   }
   return false;
 }
