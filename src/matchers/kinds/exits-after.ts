@@ -1,8 +1,8 @@
 import { calleePath } from '../file-index.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
-import { isPassive } from '../call-vocabulary.js';
-import { blockStatements, callArguments, callTypes, isCall, isChainLink, isExit, isFunction, isLoop, tryHandlers, unwrapAwait, type Family, type Node } from '../syntax.js';
+import { isInert, isPlainExit, namesBoundBy, swallows } from '../quiet-steps.js';
+import { blockStatements, isCall, isChainLink, isFunction, isLoop, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -55,11 +55,17 @@ function exitsAfter(ctx: FileContext, node: Node, scope: Scope): boolean {
 
 function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
   let n: Node = node;
+  // What the send's own statement binds (its result): a check of it that gives up is no later step.
+  let sent: Set<string> | undefined;
+  let first = true;
   for (let p = n.parent; p !== null; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block') {
       const statements = blockStatements(p);
       const index = statements.findIndex((s) => s.id === n.id);
-      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st)) : undefined;
+      if (first) sent = namesBoundBy(n);
+      first = false;
+      const names = sent;
+      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st, names)) : undefined;
       if (next !== undefined) {
         if (isPlainExit(next, ctx.family)) return true;
         // Later steps inside a try that swallows their errors cannot start another attempt.
@@ -115,38 +121,6 @@ function isMemoizedStep(ctx: FileContext, fn: Node): boolean {
   return compiledOnce(ctx.vocab, 'memoized-steps', () => new NamePatterns(ctx.vocab.retry.memoized_steps)).matches(calleePath(ctx, call));
 }
 
-/** `await send(…).catch(() => { failures += 1 })`: a promise whose `.catch` handler does not throw cannot fail the attempt. */
-function swallowedPromise(ctx: FileContext, call: Node): boolean {
-  if (ctx.family !== 'ecma' || !/\.catch$/.test(calleePath(ctx, call))) return false;
-  const handler = callArguments(call)[0];
-  return handler !== undefined && isFunction(handler, ctx.family) && handler.descendantsOfType('throw_statement').length === 0;
-}
-
 function loopSteps(body: Node): Node[] {
   return body.type === 'block' || body.type === 'statement_block' ? blockStatements(body) : [body];
-}
-
-/** A try all of whose handlers finish without raising (a bare `try` with only `finally` does not). */
-function swallows(tryStmt: Node, family: Family): boolean {
-  const handlers = tryHandlers(tryStmt, family);
-  return handlers.length > 0 && handlers.every((h) => h.body.descendantsOfType(family === 'python' ? 'raise_statement' : 'throw_statement').length === 0);
-}
-
-/**
- * `break`, or a `return` whose value makes no call: nothing after the candidate can fail and
- * trigger another attempt. (`return processor.charge(...)` can, so the message may be sent again.)
- */
-function isPlainExit(node: Node, family: Family): boolean {
-  return isExit(node, family) && node.descendantsOfType(callTypes(family) as string[]).length === 0;
-}
-
-/** A statement that only logs (`logger.info(…)`, `console.log(…)`), or whose errors are swallowed: it cannot fail the attempt. */
-function isInert(ctx: FileContext, statement: Node): boolean {
-  // A later step inside a try that swallows its errors cannot fail the attempt either.
-  if (statement.type === 'try_statement') return swallows(statement, ctx.family) && statement.childForFieldName('finalizer') === null && !statement.namedChildren.some((c) => c.type === 'finally_clause');
-  if (statement.type !== 'expression_statement') return false;
-  const expr = unwrapAwait(statement.firstNamedChild);
-  if (expr === null || !isCall(expr, ctx.family)) return false;
-  const path = calleePath(ctx, expr);
-  return isPassive(ctx, path) || swallowedPromise(ctx, expr);
 }
