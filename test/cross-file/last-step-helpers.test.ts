@@ -107,4 +107,43 @@ describe('notifications in a retried function of another file', () => {
     const dir = project(files(''));
     expect(await findingLines(dir)).toEqual([]);
   });
+
+  // The helper's steps after its send: a check of the send's result that gives up, a value read
+  // from it, a log line (quiet), or a write outside any try (can fail the job and send again).
+  const mailer = (after: string) =>
+    [
+      "import { Job } from 'bullmq';",
+      "import { Resend } from 'resend';",
+      "import { db } from './db';",
+      'const resend = new Resend(process.env.RESEND_KEY);',
+      'export async function sendReceipt(job: Job<{ to: string; orderId: string }>) {',
+      '  const { to, orderId } = job.data;',
+      "  const { data, error } = await resend.emails.send({ from: 'shop@example.com', to, subject: 'receipt', html: '<p>thanks</p>' });",
+      '  if (error || !data) {',
+      "    console.error('send failed', error);",
+      '    throw error;',
+      '  }',
+      '  const id = data.id;',
+      after,
+      '  return id;',
+      '}',
+      '',
+    ].join('\n');
+  const receipts = [
+    "import { Queue, Worker } from 'bullmq';",
+    "import { sendReceipt } from './mailer';",
+    "export const q = new Queue('receipts', { defaultJobOptions: { attempts: 3 } });",
+    "new Worker('receipts', sendReceipt);",
+    '',
+  ].join('\n');
+
+  it('stays quiet when every step of the helper after its send cannot fail the job', async () => {
+    const dir = project({ 'package.json': '{}', 'src/worker.ts': receipts, 'src/mailer.ts': mailer("  console.log('sent', id, orderId);") });
+    expect(await findingLines(dir)).toEqual([]);
+  });
+
+  it('reports the send when a later step of the helper can still fail the job', async () => {
+    const dir = project({ 'package.json': '{}', 'src/worker.ts': receipts, 'src/mailer.ts': mailer("  await db.from('email_logs').insert({ order_id: orderId, message_id: id });") });
+    expect(await findingLines(dir)).toEqual(['AP-002 src/mailer.ts:7']);
+  });
 });
