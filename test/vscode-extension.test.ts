@@ -1,5 +1,6 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +10,8 @@ import { SOURCE_EXTENSIONS } from '../src/engine/languages.js';
 import { project } from './support/project.js';
 
 const repo = join(import.meta.dirname, '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const run = promisify(execFile);
 const folder = join(repo, 'editors', 'vscode');
 const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
   name: string;
@@ -56,6 +59,24 @@ describe('editors/vscode', () => {
     expect(listed?.sort()).toEqual([...needed].sort());
     expect(manifest.contributes.configuration.properties['faultline.path']?.type).toBe('string');
   });
+
+  it('builds with `npm run build` there: every file parses and the entry and its relative requires exist', async () => {
+    const built = await run(npm, ['run', 'build', '--silent'], { cwd: folder });
+    expect(built.stdout).toContain(`parse, ${manifest.main} is the entry`);
+
+    // The same build on a copy with a file that does not parse and a required file gone fails and names both.
+    const copy = project({});
+    cpSync(folder, copy, { recursive: true, filter: (src) => !src.includes('node_modules') });
+    writeFileSync(join(copy, 'extension.js'), readFileSync(join(folder, 'extension.js'), 'utf8').replace('async function deactivate() {', 'async function deactivate( {'));
+    rmSync(join(copy, 'server-command.js'));
+    const broken = await run(npm, ['run', 'build', '--silent'], { cwd: copy }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('extension.js: does not parse');
+    expect(broken.stderr).toContain('extension.js: requires ./server-command.js, which does not exist');
+  }, 60_000);
 
   it("starts the configured path, else the workspace's faultline, else faultline on the PATH", () => {
     const bin = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { bin: Record<string, string> };

@@ -1,5 +1,5 @@
 'use strict';
-// Starts `faultline lsp` for Python, TypeScript and JavaScript files. Plain JavaScript: nothing to build.
+// Starts `faultline lsp` for Python, TypeScript and JavaScript files. Plain JavaScript: `npm run build` only checks it (check.js).
 const { workspace, window } = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 const { serverCommand } = require('./server-command.js');
