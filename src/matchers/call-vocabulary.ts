@@ -336,9 +336,20 @@ function requestShaped(call: Node): boolean {
  * Calls on a logger, console, metrics or analytics client (`passive_receivers`), and `print`: they
  * report what happened; they never act on the world or record an outcome.
  */
-/** A call that only reports: on a passive receiver, or named for logging or tracking (`log_verbs`). */
+/** A call that only reports: on a passive receiver, named for logging or tracking (`log_verbs`), or a test's assertion. */
 export function reportsOnly(ctx: FileContext, path: string): boolean {
-  return isPassive(ctx, path) || wordSet(ctx, 'log_verbs', ctx.vocab.log_verbs).has(splitWords(lastSegment(path))[0] ?? '');
+  return isPassive(ctx, path) || wordSet(ctx, 'log_verbs', ctx.vocab.log_verbs).has(splitWords(lastSegment(path))[0] ?? '') || isAssertion(ctx, path);
+}
+
+/**
+ * A test's assertion compares an outcome with what it expects (`expect(error.toJSON()).to.include({
+ * status: 400, message: 'Request failed' })`, `self.assertEqual(order.status, "failed")`): the
+ * chain's head or the called name starts with an `assert_verbs` word.
+ */
+function isAssertion(ctx: FileContext, path: string): boolean {
+  const verbs = wordSet(ctx, 'assert_verbs', ctx.vocab.assert_verbs);
+  const head = path.split(/[.(]/, 1)[0] ?? '';
+  return verbs.has(splitWords(head)[0] ?? '') || verbs.has(splitWords(lastSegment(path))[0] ?? '');
 }
 
 export function isPassive(ctx: FileContext, path: string): boolean {

@@ -252,6 +252,8 @@ export const VocabularySchema = z
     passive_receivers: names,
     /** First words of a called name that report an event (`logError`, `trackEvent`): a value handed to it records nothing. */
     log_verbs: names,
+    /** First words of a test's assertion (`expect(…).to.include`, `assert.equal`, `self.assertEqual`): it compares, it records nothing. */
+    assert_verbs: names,
     /**
      * Wrappers that return the function they are given, to be called in another mode
      * (`async_to_sync(channel_layer.group_send)(group, event)`): the call is the wrapped function's.
