@@ -332,10 +332,6 @@ function requestShaped(call: Node): boolean {
   return keywordArgument(endpoint) === null && URL_EXPRESSIONS.has(endpoint.type);
 }
 
-/**
- * Calls on a logger, console, metrics or analytics client (`passive_receivers`), and `print`: they
- * report what happened; they never act on the world or record an outcome.
- */
 /** A call that only reports: on a passive receiver, named for logging or tracking (`log_verbs`), or a test's assertion. */
 export function reportsOnly(ctx: FileContext, path: string): boolean {
   return isPassive(ctx, path) || wordSet(ctx, 'log_verbs', ctx.vocab.log_verbs).has(splitWords(lastSegment(path))[0] ?? '') || isAssertion(ctx, path);
@@ -352,6 +348,10 @@ function isAssertion(ctx: FileContext, path: string): boolean {
   return verbs.has(splitWords(head)[0] ?? '') || verbs.has(splitWords(lastSegment(path))[0] ?? '');
 }
 
+/**
+ * Calls on a logger, console, metrics or analytics client (`passive_receivers`), and `print`: they
+ * report what happened; they never act on the world or record an outcome.
+ */
 export function isPassive(ctx: FileContext, path: string): boolean {
   if (path === 'print' || path.startsWith('console.')) return true;
   const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));

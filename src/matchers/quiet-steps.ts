@@ -1,7 +1,7 @@
 import { isCallOf, isPassive } from './call-vocabulary.js';
 import { calleePath } from './file-index.js';
 import { resolveLocalFunction } from './local-helpers.js';
-import { blockStatements, callArguments, callTypes, enclosingFunction, functionBody, ifChain, isCall, isExit, isFunction, isRaise, tryHandlers, unwrapAwait, type Family, type Node } from './syntax.js';
+import { blockStatements, callArguments, callTypes, enclosingFunction, functionBody, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, type Family, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -48,7 +48,7 @@ export function isPlainExit(node: Node, family: Family): boolean {
 /** A try all of whose handlers finish without raising (a bare `try` with only `finally` does not). */
 export function swallows(tryStmt: Node, family: Family): boolean {
   const handlers = tryHandlers(tryStmt, family);
-  return handlers.length > 0 && handlers.every((h) => h.body.descendantsOfType(family === 'python' ? 'raise_statement' : 'throw_statement').length === 0);
+  return handlers.length > 0 && handlers.every((h) => !raisesWithin(h.body, family));
 }
 
 /** The names a statement binds (`const { data, error } = await send(…)`, `resp = send(…)`): what a check of its result reads. */
@@ -144,5 +144,5 @@ function isDocstring(statement: Node): boolean {
 function swallowedPromise(ctx: FileContext, call: Node, path: string): boolean {
   if (ctx.family !== 'ecma' || !/\.catch$/.test(path)) return false;
   const handler = callArguments(call)[0];
-  return handler !== undefined && isFunction(handler, ctx.family) && handler.descendantsOfType('throw_statement').length === 0;
+  return handler !== undefined && isFunction(handler, ctx.family) && !raisesWithin(handler, ctx.family);
 }

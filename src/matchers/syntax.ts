@@ -69,6 +69,11 @@ export function isRaise(node: Node, family: Family): boolean {
   return (RAISES[family] as readonly string[]).includes(node.type);
 }
 
+/** Whether a `raise` / `throw` sits anywhere under `node` (nested functions included, as a handler's rethrow may be). */
+export function raisesWithin(node: Node, family: Family): boolean {
+  return node.descendantsOfType(RAISES[family] as unknown as string[]).length > 0;
+}
+
 /** The function a call invokes (`gateway.charge` in `gateway.charge(p)`). */
 export function callee(call: Node): Node | null {
   return call.childForFieldName('function');

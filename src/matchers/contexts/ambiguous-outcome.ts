@@ -18,6 +18,7 @@ import {
   isCall,
   isChainLink,
   isRaise,
+  raisesWithin,
   lastSegment,
   stringsUnder,
   callArguments,
@@ -177,9 +178,8 @@ function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer
     if (node.type !== 'try_statement') continue;
     const attempted = tryBody(node);
     if (attempted === null || call.startIndex < attempted.startIndex || call.endIndex > attempted.endIndex) continue;
-    const raises = ctx.family === 'python' ? 'raise_statement' : 'throw_statement';
     const catchesAll = (h: { type: Node | null }) => h.type === null || exceptionPaths(h.type).some((p) => names.broad.matches(p) && isAmbiguousException(names, p));
-    if (tryHandlers(node, ctx.family).some((h) => catchesAll(h) && h.body.descendantsOfType(raises).length === 0)) return true;
+    if (tryHandlers(node, ctx.family).some((h) => catchesAll(h) && !raisesWithin(h.body, ctx.family))) return true;
   }
   return false;
 }
