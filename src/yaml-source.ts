@@ -81,9 +81,24 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
  * value inside the document): its full path, its line and a short sentence (`fallback` without one).
  */
 export function firstIssue(source: YamlSource, error: z.ZodError, fallback: string, base: readonly PropertyKey[] = []): { path: PropertyKey[]; line: number | undefined; text: string } {
-  const issue = error.issues[0];
+  const issue = error.issues[0] === undefined ? undefined : deepestUnionIssue(error.issues[0]);
   const path = [...base, ...(issue?.path ?? [])];
   return { path, line: source.lineOf(path), text: issue ? describeIssue(issue) : fallback };
+}
+
+/**
+ * The problem to report for a value that fits none of a union's shapes: the one from the shape it
+ * came closest to (whose problem lies deepest inside the value), as the one the author meant
+ * (`constraints[1].statement is required`, not `constraints: Invalid input`).
+ */
+function deepestUnionIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  const candidates = issue.errors
+    .map((branch) => branch[0])
+    .filter((i): i is z.core.$ZodIssue => i !== undefined)
+    .map((i) => deepestUnionIssue({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
+  const best = candidates.reduce<z.core.$ZodIssue | undefined>((a, b) => (a === undefined || b.path.length > a.path.length ? b : a), undefined);
+  return best !== undefined && best.path.length > issue.path.length ? best : issue;
 }
 
 /** ` (line 14)`, or nothing when the line is unknown. */

@@ -5,6 +5,7 @@ import { ContextConfigError, ContextInputError } from './errors.js';
 import type { Incident } from './incidents/incident-schema.js';
 import { parseIncidentsDocument } from './incidents/parse-incidents.js';
 import { parseIncidentsCsv } from './incidents/parse-incidents-csv.js';
+import { emailPostmortemMarkdown } from './postmortems/email-postmortem.js';
 import { parsePostmortem } from './postmortems/parse-postmortem.js';
 import type { Postmortem } from './postmortems/postmortem-types.js';
 import { display, type ContextSources } from './sources/load-context-sources.js';
@@ -20,7 +21,7 @@ export interface ContextInputs {
 
 /**
  * Read and parse every source file, choosing the parser by extension: incidents `.yaml/.yml/.json`
- * or `.csv`; postmortems `.md/.markdown`; tickets `.csv`, `.json` or `.yaml/.yml`. Records keep
+ * or `.csv`; postmortems `.md/.markdown` or `.eml` (an email); tickets `.csv`, `.json` or `.yaml/.yml`. Records keep
  * their display path (relative to `cwd`) as `source`.
  *
  * @throws ContextInputError from the parsers (naming file and record); ContextConfigError for a
@@ -40,7 +41,8 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
   for (const file of sources.files.postmortems) {
     const [text, name, ext] = await load(file, cwd);
     if (ext === '.md' || ext === '.markdown') postmortems.push(parsePostmortem(text, name));
-    else throw unsupported(name, 'postmortems', '.md or .markdown');
+    else if (ext === '.eml') postmortems.push(parsePostmortem(await emailPostmortemMarkdown(text), name));
+    else throw unsupported(name, 'postmortems', '.md, .markdown or .eml');
   }
   const tickets: Ticket[] = [];
   for (const file of sources.files.tickets) {

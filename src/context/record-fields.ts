@@ -3,9 +3,15 @@ import { contextVocabulary, type ContextVocabulary } from './vocabulary/context-
 /** The kinds of record whose field names other tools spell their own way. */
 export type RecordKind = 'incidents' | 'tickets';
 
-/** A field name as compared: lower case, without spaces, `_`, `-` or `/` ("Created at" = `created_at`). */
+/**
+ * A field name as compared: lower case, without spaces, `_`, `-` or `/`, and without a trailing
+ * qualifier in brackets ("Created at" = `created_at`, "Root cause (short)" = `root_cause`).
+ */
 export function fieldKey(name: string): string {
-  return name.toLowerCase().replace(/[\s_\-/]+/g, '');
+  return name
+    .replace(/\s*\([^()]*\)\s*$/, '')
+    .toLowerCase()
+    .replace(/[\s_\-/]+/g, '');
 }
 
 /** The names `field` may be found under, its own first, then the context vocabulary's `record_fields`. */
@@ -27,20 +33,130 @@ export function findField(kind: RecordKind, field: string, names: readonly strin
 }
 
 /**
+ * Where an export keeps its records: the key named after them (`tickets`), else the one key whose
+ * value is a list of objects (Intercom's `conversations` beside its `pages`, an API's `data`).
+ */
+export function recordListKey(data: unknown, name: RecordKind): string | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const obj = data as Record<string, unknown>;
+  if (Array.isArray(obj[name])) return name;
+  const lists = Object.keys(obj).filter((k) => {
+    const v = obj[k];
+    return Array.isArray(v) && v.length > 0 && v.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item));
+  });
+  return lists.length === 1 ? lists[0] : undefined;
+}
+
+/**
  * A record from a YAML or JSON export with each of `fields` it lacks under faultline's name copied
  * from the first alias it has (`summary` → `title`), so a register written for another tool reads
- * as it is. Anything that is not a plain object is returned unchanged.
+ * as it is. An export's custom fields (a list of `{ custom_field: { name }, values }` or
+ * `{ name, value }` entries) count as fields of the record under their names, and a value held in
+ * an object the way exports hold them (`severity: { name: Minor }`, an option's `value`, a catalog
+ * entry's `name`) reads as that text. One field of the export feeds one of faultline's fields: an
+ * incident.io `name` that became the title is not read again as its description. Anything that is
+ * not a plain object is returned unchanged.
  */
 export function withFieldAliases(kind: RecordKind, fields: readonly string[], raw: unknown): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-  const record = raw as Record<string, unknown>;
+  const written = raw as Record<string, unknown>;
+  const record = { ...nestedFieldsOf(written), ...customFieldsOf(written), ...written };
   const keys = Object.keys(record);
-  const out: Record<string, unknown> = { ...record };
+  const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  const used = new Set(fields.filter((f) => f in record));
   for (const field of fields) {
-    if (field in record) continue;
-    const index = findField(kind, field, keys);
-    const key = index >= 0 ? keys[index] : undefined;
-    if (key !== undefined && record[key] !== undefined && record[key] !== null) out[field] = record[key];
+    // The field's own key first, then its aliases in order; the first with a value wins.
+    const candidates = [
+      ...(field in record ? [field] : []),
+      ...fieldNames(kind, field).flatMap((name) => keys.filter((k) => k !== field && !used.has(k) && fieldKey(k) === fieldKey(name))),
+    ];
+    // Text before structure: Intercom's `tags` object gives way to its `tags.tags` names; a
+    // structured value (`resolution: { immediate, permanent }`) is kept when nothing else is there.
+    const key = candidates.find((k) => isText(displayValue(record[k]))) ?? candidates.find((k) => hasValue(record[k]));
+    if (key === undefined) {
+      if (out[field] === null) delete out[field]; // an export's `title: null` is no title
+      continue;
+    }
+    out[field] = isText(displayValue(record[key])) ? displayValue(record[key]) : record[key];
+    used.add(key);
+  }
+  return out;
+}
+
+/**
+ * The fields of a record's nested objects under dotted names (`source.body`, `source.subject` of an
+ * Intercom conversation), one level deep, for aliases that name them.
+ */
+function nestedFieldsOf(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
+    for (const [inner, v] of Object.entries(value as Record<string, unknown>)) out[`${key}.${inner}`] = v;
+  }
+  return out;
+}
+
+/** Non-empty text, a number, or a list of them (an empty list of tags is a list of tags). */
+function isText(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (typeof value === 'number') return true;
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number');
+}
+
+/** Anything but nothing: a structured value is left for the schema to judge. */
+function hasValue(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/** Keys of an object that hold the text an export shows for it (an option, a catalog entry, a severity). */
+const DISPLAY_KEYS = ['name', 'value', 'label', 'title', 'text'] as const;
+
+/**
+ * The text an export shows for a value: a string or number as it is, an object by its display key
+ * (`{ name: Minor, rank: 1 }` → `Minor`, `{ value_option: { value: Kestrel } }` → `Kestrel`), a list
+ * item by item. Other values are returned unchanged, for the schema to judge.
+ */
+function displayValue(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(displayValue);
+    return items.every((i) => typeof i === 'string' || typeof i === 'number') ? items : value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Record<string, unknown>;
+  for (const key of DISPLAY_KEYS) {
+    const v = obj[key];
+    if (typeof v === 'string' || typeof v === 'number') return v;
+  }
+  // A wrapper with one value inside (`{ value_text: … }`, `{ value_catalog_entry: { name } }`).
+  const inner = Object.entries(obj).filter(([k, v]) => k.startsWith('value') && v !== null && v !== undefined);
+  if (inner.length === 1) return displayValue(inner[0]?.[1]);
+  return value;
+}
+
+/**
+ * The custom fields of an export record by their names: incident.io's `custom_field_entries`
+ * (`{ custom_field: { name }, values: [...] }`) and the `{ name, value }` lists of other tools
+ * (`custom_fields`). A field with one value reads as that value, with several as a list.
+ */
+function customFieldsOf(record: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    if (!/^custom_?fields?(_?entries)?$/i.test(key)) continue;
+    const entries = record[key];
+    if (!Array.isArray(entries)) continue;
+    for (const entry of entries) {
+      if (entry === null || typeof entry !== 'object') continue;
+      const e = entry as Record<string, unknown>;
+      const field = e.custom_field && typeof e.custom_field === 'object' ? (e.custom_field as Record<string, unknown>) : e;
+      const name = field.name ?? field.label;
+      if (typeof name !== 'string' || name.length === 0 || name in record) continue;
+      const values = Array.isArray(e.values) ? e.values.map(displayValue) : [displayValue(e.value)];
+      const present = values.filter((v) => v !== undefined && v !== null && v !== '');
+      if (present.length > 0) out[name] = present.length === 1 ? present[0] : present;
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterTickets, type Ticket } from '../../src/context/index.js';
+import { clusterTickets, DEFAULT_CLUSTERING, type Ticket } from '../../src/context/index.js';
 
 const ticket = (id: string, title: string, body = '', createdAt = '2024-05-01'): Ticket => ({ id, title, body, createdAt, tags: [], source: 't.csv' });
 
@@ -37,7 +37,8 @@ describe('clusterTickets', () => {
     expect(clusterTickets(KNOWN, { similarity: 0.99 })).toEqual([]);
   });
 
-  it('clusters thousands of tickets quickly', () => {
+  // How long this takes is measured by `npm run bench` (context clustering), not asserted here.
+  it('clusters thousands of tickets into their topics', () => {
     const topics = [
       ['charged twice', 'double charge refund duplicate'],
       ['payment stuck processing', 'pending for days gateway'],
@@ -50,23 +51,21 @@ describe('clusterTickets', () => {
       const [title, body] = topics[i % topics.length] as [string, string];
       many.push(ticket(`T-${String(i).padStart(5, '0')}`, `${title} ${i % 7}`, `${body} invoice ${i % 13}`, `2024-0${1 + (i % 9)}-1${i % 10}`));
     }
-    const started = performance.now();
     const clusters = clusterTickets(many);
-    const elapsed = performance.now() - started;
     expect(clusters).toHaveLength(5);
     expect(clusters.every((c) => c.tickets.length === 1000)).toBe(true);
-    expect(elapsed).toBeLessThan(3000);
   });
 
-  it('stays fast when most tickets are unlike each other', () => {
+  it('puts each of thousands of loosely related tickets in one cluster at most', () => {
     const words = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango'.split(' ');
     const many: Ticket[] = [];
     for (let i = 0; i < 4000; i += 1) {
       const pick = (k: number) => `${words[(i * 7 + k * 13) % words.length]}${(i * 31 + k) % 997}`;
       many.push(ticket(`U-${String(i).padStart(5, '0')}`, `${pick(1)} ${pick(2)} ${pick(3)}`, `${pick(4)} ${pick(5)} ${pick(6)} ${pick(7)}`));
     }
-    const started = performance.now();
-    clusterTickets(many);
-    expect(performance.now() - started).toBeLessThan(5000);
+    const clusters = clusterTickets(many);
+    const ids = clusters.flatMap((c) => c.tickets.map((t) => t.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(clusters.every((c) => c.tickets.length >= DEFAULT_CLUSTERING.minClusterSize)).toBe(true);
   });
 });

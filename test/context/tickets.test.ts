@@ -17,7 +17,7 @@ describe('tickets', () => {
   it('names the row of a bad date in CSV', () => {
     const csv = 'id,title,created_at\nA,ok,2024-01-01\nB,bad,01/02/2024\n';
     expect(() => parseTicketsCsv(csv, 'tickets/export.csv')).toThrowError(
-      'tickets/export.csv row 3: created_at "01/02/2024" is not a valid date (use YYYY-MM-DD or ISO 8601)',
+      'tickets/export.csv row 3: created_at "01/02/2024" is not a valid date (use YYYY-MM-DD, ISO 8601 or Unix seconds)',
     );
   });
 

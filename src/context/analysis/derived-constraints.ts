@@ -116,7 +116,7 @@ export function deriveConstraints(
   const fromIncidents = highIncidents
     .map(({ incident }) => {
       const candidates: { statement: string; rationale: string }[] = [
-        ...splitSentences(incident.rootCause).flatMap((s) => {
+        ...[incident.rootCause, ...incident.description].flatMap(splitSentences).flatMap((s) => {
           const r = requirementFromOmission(s);
           return r ? [{ statement: r, rationale: `${incident.incidentId} root cause` }] : [];
         }),

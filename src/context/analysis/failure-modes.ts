@@ -189,7 +189,7 @@ export function genericStems(manifold: Manifold): Set<string> {
 /** True when a ticket pattern is about the same failure as an incident (see `enrichFailureModes`). */
 function patternMatchesIncident(p: TicketPattern, a: AnalyzedIncident, generic: ReadonlySet<string>): boolean {
   if (p.antiPatterns.some((e) => a.antiPatterns.some((m) => m.entry.id === e.id))) return true;
-  const incident = new Set(contentStems([a.incident.title, a.incident.rootCause, ...a.incident.contributingFactors].join(' ')));
+  const incident = new Set(contentStems([a.incident.title, a.incident.rootCause, ...a.incident.contributingFactors, ...a.incident.description].join(' ')));
   const shared = new Set(p.keyTerms.flatMap((t) => contentStems(t)).filter((s) => !generic.has(s) && incident.has(s)));
   return shared.size >= 2;
 }

@@ -65,7 +65,7 @@ export function analyzeIncidents(
         incident,
         relevance,
         constraintsAffected,
-        antiPatterns: attributeAntiPatterns([incident.rootCause, ...incident.contributingFactors, ...(evidenceTexts.get(incident.incidentId) ?? [])], catalogue),
+        antiPatterns: attributeAntiPatterns([...incident.description, incident.rootCause, ...incident.contributingFactors, ...(evidenceTexts.get(incident.incidentId) ?? [])], catalogue),
         stems,
       };
     })

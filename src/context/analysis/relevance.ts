@@ -70,6 +70,7 @@ export interface Relevance {
 export function incidentSegments(incident: Incident): string[] {
   return [
     incident.title,
+    ...incident.description,
     incident.rootCause,
     ...incident.contributingFactors,
     ...incident.timeline,

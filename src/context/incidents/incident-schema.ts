@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDate } from '../text/dates.js';
+import { markdownParts } from '../text/markdown-parts.js';
 
 /** Normalised severity: P0 is the worst. */
 export type SeverityLevel = 'P0' | 'P1' | 'P2' | 'P3' | 'P4';
@@ -13,6 +14,9 @@ const SEVERITY_WORDS: Record<string, SeverityLevel> = {
   moderate: 'P3',
   low: 'P4',
   lowest: 'P4',
+  // incident.io's and Statuspage's default levels
+  major: 'P2',
+  minor: 'P3',
 };
 
 /**
@@ -51,6 +55,7 @@ export const IncidentSchema = z
       message: 'is not a severity (use P0–P4, SEV0–SEV4, critical/highest, high, medium, low or lowest)',
     }),
     title: text.pipe(z.string().min(1, 'is required')),
+    description: text.default(''),
     timeline: z.array(timelineEntry).default([]),
     root_cause: text.default(''),
     contributing_factors: textList.default([]),
@@ -72,6 +77,7 @@ export const IncidentSchema = z
     severity: i.severity,
     severityLevel: normaliseSeverity(i.severity) ?? 'P4',
     title: i.title,
+    description: markdownParts(i.description),
     timeline: i.timeline,
     rootCause: i.root_cause,
     contributingFactors: i.contributing_factors,
@@ -94,6 +100,8 @@ export interface Incident {
   severity: string;
   severityLevel: SeverityLevel;
   title: string;
+  /** The record's free text (an export's summary or description), one entry per paragraph or list item. */
+  description: string[];
   timeline: string[];
   rootCause: string;
   contributingFactors: string[];
@@ -117,6 +125,7 @@ export const INCIDENT_CSV_FIELDS = [
   'date',
   'severity',
   'title',
+  'description',
   'timeline',
   'root_cause',
   'contributing_factors',

@@ -1,7 +1,7 @@
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
-import { withFieldAliases } from '../record-fields.js';
+import { recordListKey, withFieldAliases } from '../record-fields.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
 const HELP = 'See docs/context.md "Incidents" for the record shape';
@@ -57,7 +57,8 @@ function locateRecords(data: unknown): { records: unknown[]; path: (string | num
     return { records: (search as { results: unknown[] }).results, path: ['incident_search', 'results'] };
   }
   if ('incident_id' in obj) return { records: [obj], path: [], single: true };
-  return undefined;
+  const key = recordListKey(obj, 'incidents');
+  return key === undefined ? undefined : { records: obj[key] as unknown[], path: [key] };
 }
 
 function idOf(raw: unknown): string | undefined {

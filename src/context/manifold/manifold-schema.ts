@@ -3,10 +3,11 @@ import { z } from 'zod';
 /**
  * A term the manifold cares about: a bare word or phrase (`payment`, `data_loss`), or a name with
  * aliases that count as the same term (`{ name: duplicate, aliases: [twice, double charge] }`).
+ * Other keys of a named term (`role`, `kind`, `owner`…) are the team's notes and are kept as written.
  */
 export const TermSchema = z.union([
   z.string().trim().min(1),
-  z.strictObject({
+  z.looseObject({
     name: z.string().trim().min(1),
     aliases: z.array(z.string().trim().min(1)).default([]),
   }),
@@ -32,6 +33,12 @@ export const FailureModeSchema = z.looseObject({
   incident_refs: z.array(z.string()).optional(),
 });
 
+/**
+ * The manifold's constraints: one list, or lists grouped under headings of the team's choosing
+ * (`business:`, `technical:`, `user_experience:`), which read as one list in heading order.
+ */
+const ConstraintsSchema = z.union([z.array(ConstraintSchema), z.record(z.string(), z.array(ConstraintSchema).nullable())]);
+
 /** An excluded approach: a sentence, or an object (merge writes objects with `anti_pattern`). */
 export const ExclusionSchema = z.union([z.string().trim().min(1), z.looseObject({})]);
 
@@ -46,7 +53,7 @@ export const ManifoldSchema = z
     entities: z.array(TermSchema).default([]),
     systems: z.array(TermSchema).default([]),
     error_types: z.array(TermSchema).default([]),
-    constraints: z.array(ConstraintSchema).default([]),
+    constraints: ConstraintsSchema.default([]),
     failure_modes: z.array(FailureModeSchema).default([]),
     solution_space: z
       .looseObject({ exclusions: z.array(ExclusionSchema).default([]) })
@@ -60,16 +67,32 @@ export const ManifoldSchema = z
         message: 'is required: list at least one of entities, systems or error_types',
       });
     }
-    for (const key of ['constraints', 'failure_modes'] as const) {
-      const seen = new Map<string, number>();
-      m[key].forEach((item, i) => {
-        const first = seen.get(item.id);
-        if (first !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `duplicates the id of ${key}[${first}] ("${item.id}")` });
-        } else seen.set(item.id, i);
-      });
+    const lists: { path: (string | number)[]; items: { id: string }[] }[] = [
+      ...constraintGroups(m.constraints).map((g) => ({ path: g.path, items: g.items })),
+      { path: ['failure_modes'], items: m.failure_modes },
+    ];
+    for (const key of ['constraints', 'failure_modes']) {
+      const seen = new Map<string, string>();
+      for (const list of lists.filter((l) => l.path[0] === key)) {
+        list.items.forEach((item, i) => {
+          const first = seen.get(item.id);
+          if (first !== undefined) {
+            ctx.addIssue({ code: 'custom', path: [...list.path, i, 'id'], message: `duplicates the id of ${first} ("${item.id}")` });
+          } else seen.set(item.id, `${formatListPath(list.path)}[${i}]`);
+        });
+      }
     }
   });
+
+/** The constraint lists of a manifold with where each sits: `constraints`, or `constraints.<heading>` per heading. */
+export function constraintGroups(constraints: z.infer<typeof ConstraintsSchema>): { path: string[]; items: ManifoldConstraint[] }[] {
+  if (Array.isArray(constraints)) return [{ path: ['constraints'], items: constraints }];
+  return Object.entries(constraints).map(([heading, items]) => ({ path: ['constraints', heading], items: items ?? [] }));
+}
+
+function formatListPath(path: (string | number)[]): string {
+  return path.join('.');
+}
 
 /** A term as written in the manifold. */
 export type ManifoldTermInput = z.infer<typeof TermSchema>;

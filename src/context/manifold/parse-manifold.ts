@@ -1,6 +1,6 @@
 import { ManifoldError } from '../errors.js';
 import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
-import { ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInput } from './manifold-schema.js';
+import { constraintGroups, ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInput } from './manifold-schema.js';
 
 /**
  * Parse and validate a manifold YAML.
@@ -44,7 +44,7 @@ export function parseManifold(text: string, file: string): Manifold {
     entities: m.entities.map(toTerm),
     systems: m.systems.map(toTerm),
     errorTypes: m.error_types.map(toTerm),
-    constraints: m.constraints,
+    constraints: constraintGroups(m.constraints).flatMap((g) => g.items),
     failureModes: m.failure_modes,
     data: m,
   };

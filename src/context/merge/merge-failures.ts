@@ -2,6 +2,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAM
 import { statementKey } from '../analysis/statements.js';
 import { MergeError } from '../errors.js';
 import { parseManifold } from '../manifold/parse-manifold.js';
+import type { ManifoldData } from '../manifold/manifold-schema.js';
 import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { FailuresForMergeSchema, type FailuresForMerge } from './failures-input-schema.js';
 
@@ -50,7 +51,9 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
   }
   const doc = parseDocument(manifoldText);
   const node = (value: unknown) => doc.createNode(value, { aliasDuplicateObjects: false });
-  const before = new Map(MERGED_LISTS.map((path) => [path.join('.'), blockListEnd(doc, manifoldText, path)]));
+  const constraintsPath = derivedConstraintsPath(manifold.data.constraints);
+  const mergedLists = [constraintsPath, ...OTHER_MERGED_LISTS];
+  const before = new Map(mergedLists.map((path) => [path.join('.'), blockListEnd(doc, manifoldText, path)]));
   const added: MergeAdditions = { constraints: [], failureModes: [], exclusions: [] };
 
   const constraintIds = new Set(manifold.constraints.map((c) => c.id));
@@ -67,7 +70,7 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
       constraintIds.add(c.id);
       statements.add(statementKey(c.statement));
       const { id, type, statement, rationale, violation_scenario: violation, measurement } = c;
-      seqAt(doc, ['constraints']).add(
+      seqAt(doc, constraintsPath).add(
         node({
           id,
           type,
@@ -132,7 +135,7 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
 
   const changed = added.constraints.length + added.failureModes.length + added.exclusions.length > 0;
   if (!changed) return { text: manifoldText, changed, added };
-  return { text: spliceNewItems(doc, manifoldText, before) ?? doc.toString(toStringOptions(manifoldText)), changed, added };
+  return { text: spliceNewItems(doc, manifoldText, mergedLists, before) ?? doc.toString(toStringOptions(manifoldText)), changed, added };
 }
 
 function parseFailures(text: string, file: string): FailuresForMerge {
@@ -157,8 +160,20 @@ function parseFailures(text: string, file: string): FailuresForMerge {
   return result.data;
 }
 
-/** The lists a merge appends to. */
-const MERGED_LISTS: readonly (readonly string[])[] = [['constraints'], ['failure_modes'], ['solution_space', 'exclusions']];
+/** The lists a merge appends to besides the constraints. */
+const OTHER_MERGED_LISTS: readonly (readonly string[])[] = [['failure_modes'], ['solution_space', 'exclusions']];
+
+/** Heading for derived constraints in a manifold whose constraints are grouped under headings. */
+const DERIVED_HEADING = 'failure_derived';
+
+/**
+ * Where derived constraints go: the `constraints` list, or, when the manifold groups its
+ * constraints under headings, a heading of their own (`failure_derived`, made when missing), so
+ * the team's `business:` / `technical:` lists stay as they wrote them.
+ */
+function derivedConstraintsPath(constraints: ManifoldData['constraints']): string[] {
+  return Array.isArray(constraints) ? ['constraints'] : ['constraints', DERIVED_HEADING];
+}
 
 /** Where an existing, non-empty block list ends in the text: the offset after its last line, and its items' column. */
 interface ListEnd {
@@ -192,13 +207,18 @@ function blockListEnd(doc: Document, text: string, path: readonly string[]): Lis
  * Undefined for any other shape (a flow mapping, a list nested in one): then the document is
  * written whole.
  */
-function spliceNewItems(doc: Document, text: string, before: ReadonlyMap<string, ListEnd | undefined>): string | undefined {
+function spliceNewItems(
+  doc: Document,
+  text: string,
+  mergedLists: readonly (readonly string[])[],
+  before: ReadonlyMap<string, ListEnd | undefined>,
+): string | undefined {
   const original = parseDocument(text);
   const options = toStringOptions(text);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   // `appended`: a whole section added at the end of the file, after anything else inserted there.
   const inserts: { offset: number; remove?: number; text: string; appended?: boolean }[] = [];
-  for (const path of MERGED_LISTS) {
+  for (const path of mergedLists) {
     const seq: unknown = doc.getIn(path, true);
     if (!isSeq(seq)) continue;
     const end = before.get(path.join('.'));

@@ -80,7 +80,7 @@ export function parsePostmortem(text: string, file: string): Postmortem {
 
 function classify(heading: string): SectionKind | undefined {
   const h = heading.toLowerCase();
-  if (/what (we|was|has) changed|changes? (made|we made)|^changes$|^fix(es)?$|what we fixed/.test(h)) return 'changes';
+  if (/what (we|was|has) changed|what we('re| are) changing|changes? (made|we made)|^changes$|^fix(es)?$|what we fixed/.test(h)) return 'changes';
   if (/\b(five|5) whys\b|\bwhys\b/.test(h)) return 'whys';
   if (/root cause|^why$|(what|how) (it )?happened|^cause|contributing/.test(h)) return 'narrative';
   if (/action items?|follow[- ]?ups?|remediation|next steps/.test(h)) return 'actions';
@@ -195,7 +195,9 @@ function firstWord(value: string | undefined): string | undefined {
 /** `PM-2024-089: Duplicate payments` → `PM-2024-089`. */
 function idFromTitle(title: string): string | undefined {
   const head = title.split(/:|\s[-—–]\s/)[0]?.trim();
-  return head && !/\s/.test(head) && /\d/.test(head) ? head : undefined;
+  if (head && !/\s/.test(head) && /\d/.test(head)) return head;
+  // "INC-351 co-pay double debits": a tracker-style key (letters, a dash, digits) as the first word
+  return /^([A-Za-z][A-Za-z0-9]*-\d[\w-]*)\s/.exec(title.trim())?.[1];
 }
 
 function fileStem(file: string): string {

@@ -170,6 +170,7 @@ function lessonOf(a: AnalyzedIncident, postmortems: readonly Postmortem[], deriv
     derived.fromIncidents.find((g) => g.incident === a.incident.incidentId)?.constraints[0]?.statement ??
     derived.fromAntiPatterns.find((g) => apIds.has(g.antiPattern))?.constraints[0]?.statement ??
     splitSentences(a.incident.rootCause)[0] ??
+    a.incident.description.flatMap(splitSentences)[0] ??
     a.incident.title;
   const critical = a.incident.severityLevel === 'P0' || a.incident.severityLevel === 'P1';
   return { text, line: critical ? `CRITICAL: ${text}` : text };
@@ -186,6 +187,7 @@ function incidentEntry(a: AnalyzedIncident, postmortem: Postmortem | undefined, 
     severity: i.severity,
     title: i.title,
     source: i.source,
+    ...(i.description.length > 0 ? { description: i.description.join('\n') } : {}),
     ...(i.timeline.length > 0 ? { timeline: i.timeline } : {}),
     ...(i.rootCause ? { root_cause: i.rootCause } : {}),
     ...(i.contributingFactors.length > 0 ? { contributing_factors: i.contributingFactors } : {}),

@@ -28,7 +28,7 @@ export function identifyAntiPatterns(
     .filter((s) => !existingIds.has(s.entry.id))
     .sort((a, b) => cmp(a.entry.id, b.entry.id))
     .map(({ entry, incidents, patterns: pats }): AntiPatternEntry => {
-      const texts = incidents.flatMap((a) => [a.incident.rootCause, ...a.incident.contributingFactors]);
+      const texts = incidents.flatMap((a) => [a.incident.rootCause, ...a.incident.contributingFactors, ...a.incident.description]);
       return {
         id: entry.id,
         name: entry.title,

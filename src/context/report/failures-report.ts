@@ -45,6 +45,8 @@ export interface IncidentEntry {
   severity: string;
   title: string;
   source: string;
+  /** The record's free text, one paragraph or list item per line. */
+  description?: string;
   timeline?: string[];
   root_cause?: string;
   contributing_factors?: string[];

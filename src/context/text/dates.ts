@@ -23,6 +23,17 @@ export function parseDate(value: string): Date | undefined {
   return Number.isNaN(full.getTime()) ? undefined : full;
 }
 
+/**
+ * A timestamp as an export writes it, as text `parseDate` reads: Unix seconds (`1794885674`) or
+ * milliseconds (`1794885674000`) become an ISO date-time in UTC; anything else is returned as it is.
+ */
+export function readTimestamp(value: string): string {
+  const text = value.trim();
+  if (/^\d{9,10}$/.test(text)) return new Date(Number(text) * 1000).toISOString();
+  if (/^\d{12,13}$/.test(text)) return new Date(Number(text)).toISOString();
+  return text;
+}
+
 /** `YYYY-MM-DD` of `date` in UTC. */
 export function formatDay(date: Date): string {
   return date.toISOString().slice(0, 10);

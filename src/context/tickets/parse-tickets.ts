@@ -2,7 +2,7 @@ import { readCsvRecords } from '../csv-records.js';
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
-import { withFieldAliases } from '../record-fields.js';
+import { recordListKey, withFieldAliases } from '../record-fields.js';
 import { TICKET_CSV_FIELDS, TicketSchema, type Ticket } from './ticket-schema.js';
 
 /** Options for reading tickets from CSV. */
@@ -53,10 +53,11 @@ export function parseTicketsDocument(text: string, file: string): Ticket[] {
     });
   }
   const data: unknown = fast !== undefined ? fast.value : parsed?.ok ? parsed.source.data : undefined;
-  const path: string[] = Array.isArray(data) ? [] : ['tickets'];
-  const records: unknown = Array.isArray(data) ? data : (data as Record<string, unknown> | null)?.tickets;
+  const listKey = Array.isArray(data) ? undefined : recordListKey(data, 'tickets');
+  const path: string[] = listKey === undefined ? [] : [listKey];
+  const records: unknown = listKey === undefined ? data : (data as Record<string, unknown>)[listKey];
   if (!Array.isArray(records)) {
-    throw new ContextInputError(`${file}: expected a list of tickets or a \`tickets:\` list`, {
+    throw new ContextInputError(`${file}: expected a list of tickets, a \`tickets:\` list, or an export with one list of records (\`conversations\`, \`data\`…)`, {
       help: 'See docs/context.md "Tickets" for the record shape',
       file,
     });

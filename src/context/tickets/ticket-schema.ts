@@ -1,24 +1,35 @@
 import { z } from 'zod';
-import { parseDate } from '../text/dates.js';
+import { parseDate, readTimestamp } from '../text/dates.js';
+import { plainText } from '../text/plain-text.js';
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
 /**
- * One support ticket: `id`, `title`, optional `body`, `created_at` (date or ISO date-time) and
- * optional `tags` (a list, or one string split on `;`, `,` or `|`). Unknown keys are ignored.
+ * One support ticket: `id`, `title` (else the body's first sentence), optional `body` (HTML read as
+ * its text), `created_at` (date, ISO date-time or Unix seconds/milliseconds) and optional `tags` (a
+ * list, or one string split on `;`, `,` or `|`). Unknown keys are ignored.
  */
 export const TicketSchema = z
   .looseObject({
     id: text.pipe(z.string().min(1, 'is required')),
-    title: text.pipe(z.string().min(1, 'is required')),
-    body: text.default(''),
-    created_at: text.refine((d) => parseDate(d) !== undefined, { message: 'is not a valid date (use YYYY-MM-DD or ISO 8601)' }),
+    title: text.default(''),
+    body: text.default('').transform(plainText),
+    created_at: text.transform(readTimestamp).refine((d) => parseDate(d) !== undefined, { message: 'is not a valid date (use YYYY-MM-DD, ISO 8601 or Unix seconds)' }),
     tags: z
       .union([z.array(text), text])
       .transform((v) => (Array.isArray(v) ? v : v.split(/[;,|]/)).map((t) => t.trim()).filter((t) => t.length > 0))
       .default([]),
   })
-  .transform((t) => ({ id: t.id, title: t.title, body: t.body, createdAt: t.created_at, tags: t.tags }));
+  .superRefine((t, ctx) => {
+    if (t.title.length === 0 && t.body.length === 0) ctx.addIssue({ code: 'custom', path: ['title'], message: 'is required (a ticket needs a title or a body)' });
+  })
+  // A chat conversation has no subject: its first sentence stands for one.
+  .transform((t) => ({ id: t.id, title: t.title || firstSentence(t.body), body: t.body, createdAt: t.created_at, tags: t.tags }));
+
+function firstSentence(text: string): string {
+  const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  return sentence.length > 120 ? `${sentence.slice(0, 117).trimEnd()}…` : sentence.trim();
+}
 
 /** A support ticket as read from a source file. */
 export interface Ticket {

@@ -1,0 +1,34 @@
+import type { Nodes } from 'mdast';
+import { nodeText, parseMarkdown } from '../postmortems/markdown-tree.js';
+import { unwrapLines } from './unwrap-lines.js';
+
+/**
+ * The text of a Markdown field (an incident tracker's summary) as plain parts: one per paragraph,
+ * list item or table row, headings left out, hard-wrapped lines joined. Plain text without Markdown
+ * comes back as its paragraphs.
+ */
+export function markdownParts(text: string): string[] {
+  if (text.trim().length === 0) return [];
+  const parts: string[] = [];
+  const visit = (node: Nodes): void => {
+    switch (node.type) {
+      case 'heading':
+      case 'thematicBreak':
+      case 'code':
+      case 'html':
+        return;
+      case 'paragraph':
+      case 'tableRow':
+        parts.push(unwrapLines(nodeText(node)));
+        return;
+      case 'listItem':
+        // The item's own paragraphs, then its nested lists as items of their own.
+        for (const child of node.children) visit(child);
+        return;
+      default:
+        if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    }
+  };
+  visit(parseMarkdown(text));
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
