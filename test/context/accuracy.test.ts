@@ -35,8 +35,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "repeated insurance "action needed" texts overnight" (22)': 'ticket relevance rests on manifold words the customers do not use',
     'cluster "refill stuck waiting on insurance" (27)': 'split by wording ("under review", "pending", "processing")',
     'cluster "told insurance refused a refill that is covered" (16)': 'ticket relevance rests on manifold words the customers do not use',
-    'AP-001 in INC-318, evidence "On the next pass the worker resubmitted the claim to Kestrel as a new transaction, without looking for a paid claim already on file, and the PBM paid it a second time."':
-      '"resubmitted … as a new transaction" is a retry without a key in other words',
     'AP-003 in INC-388, evidence "The reorder API mapped Kestrel\'s \'no response from processor\' status to DENIED and the app told patients their plan had refused cover."':
       'the sentence before it (the ambiguous status itself) is taken as the evidence',
     'no AP-001 in INC-334': 'resubmissions of definite rejections with the same fill number read as a retry without a key',
