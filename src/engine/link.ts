@@ -108,7 +108,15 @@ function requirementsHold(
       return facts.has(req.fact) || facts.has(`${kind}*`) || (req.fact === `${kind}*` && [...facts].some((f) => f.startsWith(kind)));
     }
     if (req.kind === 'retried-client') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.retriedClients.includes(n)) !== null;
-    if (req.kind === 'client-factory') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.clientFactories.includes(n)) !== null;
+    if (req.kind === 'client-factory') {
+      // A factory whose policy takes its methods from a parameter retries writes when this call fills it with some.
+      const given = new Set(req.writeArgs ?? []);
+      const retriesHere = (s: FileSummary, n: string) => {
+        const p = s.conditionalFactories?.[n];
+        return p !== undefined && (given.has(p.name) || given.has(`#${p.index}`));
+      };
+      return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.clientFactories.includes(n) || retriesHere(s, n)) !== null;
+    }
     // Asking the type checker is costly; skip it when no function anywhere could be the answer.
     if (isTyped(req) && !c.couldHold(req)) return false;
     if (isTyped(req) && c.assumeTyped) return true;

@@ -45,6 +45,8 @@ interface CompiledCallVocabulary {
   excludeUrlWords: WordSet;
   /** Normalised (`grant_type` = `grantType`). */
   excludeBodyKeys: Set<string>;
+  /** Normalised. */
+  bodyOptions: Set<string>;
   hasUrlWords: boolean;
   hasExcludeUrlWords: boolean;
   localHandles: NamePatterns;
@@ -72,6 +74,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       clientMethods: new NamePatterns(vocab.client_methods),
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
       excludeBodyKeys: new Set(vocab.exclude_body_keys.map(normalizeName)),
+      bodyOptions: new Set(vocab.body_options.map(normalizeName)),
       hasUrlWords: vocab.url_words.length > 0,
       hasExcludeUrlWords: vocab.exclude_url_words.length > 0,
       localHandles: new NamePatterns(vocab.local_handles),
@@ -143,12 +146,34 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
     case PathVerdict.Http: {
       if (isGraphqlRead(ctx, call)) return false;
       const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(path);
-      if (method === null || !v.httpMethods.has(method.toUpperCase())) return false;
+      if (method === null ? !runtimeMethodWithBody(ctx, call, v.bodyOptions) : !v.httpMethods.has(method.toUpperCase())) return false;
       if (v.hasUrlWords && !urlHas(ctx, call, v.urlWords) && !callerSays(ctx, call, v.callerWords)) return false;
       return !asksStatelessEndpoint(ctx, call, v);
     }
   }
 }
+
+/**
+ * `fetch(url, { method, body, headers })` with `method` read from data (a configured webhook): the
+ * method is not in the code, but a request that sends a body is made to change something. A method
+ * that is a parameter of the function around the call is its callers' to give (see
+ * `methodParameterOf`), and a body of `undefined` / `None` sends nothing.
+ */
+function runtimeMethodWithBody(ctx: FileContext, call: Node, bodyOptions: Set<string>): boolean {
+  if (bodyOptions.size === 0) return false;
+  const options = callArguments(call).flatMap((a) => {
+    const kw = keywordArgument(a);
+    return kw !== null ? [{ key: kw.name, value: kw.value }] : literalEntries(a);
+  });
+  const method = options.find((o) => normalizeName(o.key) === 'method')?.value;
+  if (method === undefined || stringValue(method) !== null) return false;
+  // `method` / `method.toUpperCase()` as a parameter: its callers give it (a field of one, `hook.method`, is data).
+  const named = caseChangeOperand(ctx, method) ?? method;
+  if ((named.type === 'identifier' || named.type === 'shorthand_property_identifier') && parameterOfCaller(ctx, call, named.text)) return false;
+  return options.some((o) => bodyOptions.has(normalizeName(o.key)) && !NOTHING.has(o.value.text));
+}
+
+const NOTHING = new Set(['undefined', 'null', 'None']);
 
 /** An HTTP write to an endpoint that changes nothing: its URL says so (`/oauth/token`), or its body does (`grant_type`). */
 function asksStatelessEndpoint(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {

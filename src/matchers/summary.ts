@@ -1,6 +1,6 @@
-import { clientPolicyScopes } from './contexts/client-policies.js';
+import { retryingClientsOf } from './contexts/client-policies.js';
 import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases } from './contexts/retry.js';
-import { allCalls, callsWithin, nodesOfType } from './file-index.js';
+import { callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { keyParameter, passesKey } from './kinds/idempotency-key.js';
 import { endsRun } from './kinds/exits-after.js';
@@ -47,6 +47,8 @@ export interface FileSummary {
   retriedClients: string[];
   /** Functions that build and return such a client. */
   clientFactories: string[];
+  /** Functions that build and return a client that retries writes when this parameter is given write methods. */
+  conditionalFactories?: Record<string, { name: string; index: number }>;
   /** Project-wide facts this file establishes (`job-attempts:<queue>`, or `job-attempts@<import>`). */
   facts: string[];
   /** Job queues this file creates: variable → queue name. */
@@ -80,24 +82,10 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
 }
 
 /** Retried clients, client factories and job facts, read off the file's retry scopes. */
-function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'facts' | 'queues'> {
-  const retriedClients: string[] = [];
-  const clientFactories: string[] = [];
-  // Only a client's own retry policy makes a retried client: read those scopes alone, not every
-  // retry scope of the file (which would cost the whole retry analysis of every file).
-  const policies = /retry|attempts/i.test(ctx.source) ? ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, allCalls(ctx))) : [];
-  for (const scope of policies) {
-    if (scope.receiver === undefined || scope.requires !== undefined || !/^[A-Za-z_$][\w$]*$/.test(scope.receiver)) continue;
-    const fn = enclosingFunction(scope.construct, ctx.family);
-    if (fn === null) retriedClients.push(scope.receiver);
-    else {
-      const name = functionName(fn);
-      const body = functionBody(fn);
-      const returnsIt = body?.descendantsOfType('return_statement').some((r) => r.firstNamedChild?.text === scope.receiver);
-      if (name !== null && returnsIt) clientFactories.push(name);
-    }
-  }
-  return { retriedClients: [...new Set(retriedClients)], clientFactories: [...new Set(clientFactories)], facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...falsyRecordFacts(ctx)], queues: namedQueues(ctx) };
+function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'conditionalFactories' | 'facts' | 'queues'> {
+  const { retriedClients, factories, conditional } = retryingClientsOf(ctx);
+  const conditionalFactories = conditional.size > 0 ? { conditionalFactories: Object.fromEntries(conditional) } : {};
+  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...falsyRecordFacts(ctx)], queues: namedQueues(ctx) };
 }
 
 function namedQueues(ctx: FileContext): Record<string, string> {

@@ -17,8 +17,11 @@ export type Requirement =
     }
   /** The imported name is an HTTP client with a retry policy that retries writes. */
   | { kind: 'retried-client'; local: string }
-  /** The imported function returns such a client. */
-  | { kind: 'client-factory'; local: string }
+  /**
+   * The imported function returns such a client. `writeArgs`: the keywords and positions (`#2`)
+   * where this call passes write methods, for a factory whose policy takes its methods from a parameter.
+   */
+  | { kind: 'client-factory'; local: string; writeArgs?: string[] }
   /** Some file of the project establishes the fact (`job-attempts:<queue>`: its jobs get attempts > 1). */
   | { kind: 'project-fact'; fact: string }
   | {
@@ -72,6 +75,11 @@ export interface Scope {
   counter?: string;
   /** For client-wide retry policies: only calls on this receiver are in scope. */
   receiver?: string;
+  /**
+   * A client policy inside a factory whose methods come from this parameter of it: the factory's
+   * clients retry writes only where a caller passes write methods there. Not a scope by itself.
+   */
+  writesParam?: { name: string; index: number };
   /** The call of a helper of this file through which the scope `from` reaches this body. */
   via?: { call: Node; from: Scope };
   /** A per-attempt hook (`before_sleep`, `onFailedAttempt`): runs on every failure, not as the attempt. */

@@ -38,6 +38,12 @@ export const CallVocabularySchema = z
      */
     exclude_body_keys: names,
     /**
+     * Options that carry a request body (`body`, `data`, `json`): an `http_clients` call whose
+     * method is decided at run time (`fetch(url, { method, body })` with a configured webhook's
+     * method, not a parameter its callers fill) belongs here when it sends one of them.
+     */
+    body_options: names,
+    /**
      * When the URL says nothing (a webhook URL handed in by the job or the caller), the name of the
      * function making the write may: a POST in `processDiscordNotification` or `postToSlack`.
      */

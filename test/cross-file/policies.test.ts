@@ -74,6 +74,46 @@ describe('retry policies configured in another file', () => {
     expect(await findings(dir)).toEqual(['AP-001 app/ledger.py:9']);
   });
 
+  it('a session factory whose retry methods are its caller\'s argument (urllib3 1.26 method_whitelist)', async () => {
+    const dir = project({
+      'pyproject.toml': '',
+      'app/__init__.py': '',
+      'app/http.py': [
+        'import requests',
+        'from requests.adapters import HTTPAdapter',
+        'from urllib3.util.retry import Retry',
+        '',
+        'def session_with_retries(retries=5, status_forcelist=[], method_whitelist=[]):',
+        '    policy = Retry(total=retries, status_forcelist=status_forcelist, method_whitelist=method_whitelist)',
+        '    session = requests.Session()',
+        '    session.mount("https://", HTTPAdapter(max_retries=policy))',
+        '    return session',
+        '',
+      ].join('\n'),
+      'app/callbacks.py': [
+        'from .http import session_with_retries',
+        '',
+        'def notify(url, body):',
+        '    session = session_with_retries(retries=5, status_forcelist=[500, 502, 503], method_whitelist=["POST"])',
+        '    session.post(url, json=body)',
+        '',
+        'def notify_once(url, body):',
+        '    reads = session_with_retries(retries=5, method_whitelist=["GET", "HEAD"])',
+        '    reads.post(url, json=body)',
+        '',
+        'def notify_default(url, body):',
+        '    plain = session_with_retries(retries=5)',
+        '    plain.post(url, json=body)',
+        '',
+        'def notify_positional(url, body):',
+        '    positional = session_with_retries(5, [502], ["POST"])',
+        '    positional.post(url, json=body)',
+        '',
+      ].join('\n'),
+    });
+    expect(await findings(dir)).toEqual(['AP-001 app/callbacks.py:5', 'AP-001 app/callbacks.py:17']);
+  });
+
   it('BullMQ processors follow the attempts of their own queue, set in another file', async () => {
     const dir = project({
       'package.json': '{}',

@@ -1,4 +1,4 @@
-import { calleePath, nodesWithin } from '../file-index.js';
+import { allCalls, calleePath, nodesWithin } from '../file-index.js';
 import { NamePatterns } from '../names.js';
 import {
   BINDING_TYPES,
@@ -7,6 +7,9 @@ import {
   callee,
   dottedPath,
   enclosingFunction,
+  functionBody,
+  functionName,
+  functionParameters,
   isCall,
   keywordArgument,
   lastSegment,
@@ -85,14 +88,54 @@ function mountedPolicyScope(ctx: FileContext, call: Node, path: string, policies
   const policy = resolveValue(ctx, maxRetries, call);
   if (!isCall(policy, ctx.family) || !policies.matches(dottedPath(callee(policy)))) return null;
   const allowed = callArguments(policy).map(keywordArgument).find((kw) => kw?.name === 'allowed_methods' || kw?.name === 'method_whitelist')?.value;
-  if (allowed === undefined || !retriesWrites(ctx, resolveValue(ctx, allowed, call))) return null;
+  if (allowed === undefined) return null;
+  const methods = resolveValue(ctx, allowed, call);
+  // `def session_with_retries(method_whitelist=[]): Retry(method_whitelist=method_whitelist)`: the
+  // factory's caller decides, unless the parameter's own default already retries writes.
+  const param = retriesWrites(ctx, methods) ? null : factoryParameter(ctx, methods, call);
+  if (param === null && !retriesWrites(ctx, methods)) return null;
+  const receiver = path.replace(/\.mount$/, '');
+  // A session local to a function (a factory's `session`) is that function's; `self.session` is the object's.
+  const fn = /^[A-Za-z_]\w*$/.test(receiver) ? enclosingFunction(call, ctx.family) : null;
   return {
     context: 'retry',
-    body: ctx.root,
+    body: (fn && functionBody(fn)) ?? ctx.root,
     construct: policy,
     label: `${dottedPath(callee(policy))}(allowed_methods=${allowed.text.replace(/\s+/g, ' ').slice(0, 40)}) mounted on ${path.replace(/\.mount$/, '')}`,
-    receiver: path.replace(/\.mount$/, ''),
+    receiver,
+    ...(param !== null && param !== 'default' ? { writesParam: param } : {}),
   };
+}
+
+/**
+ * The parameter of the function around `at` that `value` names, with its position (self/cls not
+ * counted); `'default'` when its default value already retries writes; null when it names none.
+ */
+function factoryParameter(ctx: FileContext, value: Node, at: Node): { name: string; index: number } | 'default' | null {
+  if (value.type !== 'identifier') return null;
+  const fn = enclosingFunction(at, ctx.family);
+  if (fn === null) return null;
+  const all = functionParameters(fn);
+  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  const index = params.indexOf(value.text);
+  if (index < 0) return null;
+  const declared = fn.childForFieldName('parameters')?.namedChildren.find((p) => (p.childForFieldName('name') ?? p.childForFieldName('pattern'))?.text === value.text);
+  const fallback = declared?.childForFieldName('value');
+  return fallback != null && retriesWrites(ctx, fallback) ? 'default' : { name: value.text, index };
+}
+
+/** The keyword names and positions (`#2`) of a factory call's arguments that retry writes. */
+export function writeMethodArguments(ctx: FileContext, call: Node): string[] {
+  const out: string[] = [];
+  let position = 0;
+  for (const arg of callArguments(call)) {
+    const kw = keywordArgument(arg);
+    const value = kw?.value ?? arg;
+    const isList = ['list', 'tuple', 'set', 'array', 'none', 'false'].includes(value.type) || value.type === 'identifier';
+    if (isList && retriesWrites(ctx, resolveValue(ctx, value, call))) out.push(kw?.name ?? `#${position}`);
+    if (kw === null) position++;
+  }
+  return out;
 }
 
 /**
@@ -148,4 +191,34 @@ export function resolveValue(ctx: FileContext, value: Node, at: Node): Node {
     if (found) return unwrapAwait(found) ?? found;
   }
   return v;
+}
+
+/**
+ * This file's clients whose policy retries writes: module-level names (`retriedClients`), functions
+ * that build and return one (`factories`), and functions whose returned client retries writes
+ * only when the caller passes write methods to a parameter (`conditional`, by function name).
+ */
+export function retryingClientsOf(ctx: FileContext): { retriedClients: string[]; factories: string[]; conditional: Map<string, { name: string; index: number }> } {
+  return ctx.memo('retrying-clients', () => {
+    const retriedClients = new Set<string>();
+    const factories = new Set<string>();
+    const conditional = new Map<string, { name: string; index: number }>();
+    // Only a client's own retry policy makes a retried client: read those scopes alone, not every
+    // retry scope of the file (which would cost the whole retry analysis of every file).
+    const policies = /retry|attempts/i.test(ctx.source) ? ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, allCalls(ctx))) : [];
+    for (const scope of policies) {
+      if (scope.receiver === undefined || scope.requires !== undefined || !/^[A-Za-z_$][\w$]*$/.test(scope.receiver)) continue;
+      const fn = enclosingFunction(scope.construct, ctx.family);
+      if (fn === null) {
+        if (scope.writesParam === undefined) retriedClients.add(scope.receiver);
+        continue;
+      }
+      const name = functionName(fn);
+      const returnsIt = functionBody(fn)?.descendantsOfType('return_statement').some((r) => r.firstNamedChild?.text === scope.receiver);
+      if (name === null || !returnsIt) continue;
+      if (scope.writesParam !== undefined) conditional.set(name, scope.writesParam);
+      else factories.add(name);
+    }
+    return { retriedClients: [...retriedClients], factories: [...factories], conditional };
+  });
 }

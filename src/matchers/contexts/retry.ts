@@ -3,7 +3,7 @@ import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { ambiguousException, caughtName, exceptionPaths, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
-import { clientPolicyScopes } from './client-policies.js';
+import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './client-policies.js';
 import { compiledOnce } from '../compiled.js';
 import { jobFrameworkScopes } from './job-frameworks.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName } from '../names.js';
@@ -38,7 +38,7 @@ import {
   type Family,
   type Node,
 } from '../syntax.js';
-import type { ContextKind, FileContext, Scope } from '../types.js';
+import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
 
 /**
  * `inside: retry` — code that runs again when an attempt fails.
@@ -177,7 +177,8 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       else if (ctx.family === 'ecma' && /^this\.[\w$]+\.[\w$]+$/.test(path)) scopes.push(...importedWrapperScope(ctx, call, path, functions, true));
     }
   }
-  if (mentionsRetry) scopes.push(...ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, calls)));
+  // A factory's policy that its caller's arguments decide is no scope here (see `writesParam`).
+  if (mentionsRetry) scopes.push(...ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, calls)).filter((s) => s.writesParam === undefined));
   scopes.push(...selfRetryScopes(ctx, v, functions));
   scopes.push(...jobFrameworkScopes(ctx, nodesOfType(ctx, 'decorator'), calls, functions, decoratedFunction));
   scopes.push(...handlerRetryScopes(ctx));
@@ -224,7 +225,7 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   if (body === null) return null;
   const header = attemptHeader(ctx, v, loop);
   if (header === null) return null;
-  const behaviour = retryBehaviour(ctx, body);
+  const behaviour = retryBehaviour(ctx, body, header.flag);
   const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if (!ok && !header.certain) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
@@ -237,6 +238,8 @@ interface AttemptHeader {
   infinite: boolean;
   /** The header alone proves retrying (`for attempt in Retrying(...)`). */
   certain: boolean;
+  /** The flag the loop runs until it is set (`sent` of `while not sent`): setting it leaves. */
+  flag?: string;
 }
 
 /** Whether the loop's header counts attempts or loops until done, rather than iterating data. */
@@ -274,7 +277,8 @@ function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHead
     const counter = ids.find((id) => v.counterWords.anyWordOf(id.text));
     if (counter) return { counter: counter.text, infinite: false, certain: false };
     const negated = /^(not\s|!)/.test(text);
-    if (negated && ids.some((id) => v.doneWords.anyWordOf(id.text))) return { infinite: true, certain: false };
+    const flag = negated ? ids.find((id) => v.doneWords.anyWordOf(id.text)) : undefined;
+    if (flag) return { infinite: true, certain: false, flag: flag.text };
     // Any name the loop counts up or down (`while n < 3`, `while (left--)`): an attempt loop only
     // when its body also retries after a failure and leaves once an attempt succeeds.
     const counted = body && ids.find((id) => isCountedIn(loop, id.text));
@@ -322,11 +326,11 @@ interface Behaviour {
   exitAfterAttempt: boolean;
 }
 
-function retryBehaviour(ctx: FileContext, body: Node): Behaviour {
+function retryBehaviour(ctx: FileContext, body: Node, flag?: string): Behaviour {
   const family = ctx.family;
   const own = (n: Node) => !hasFunctionBetween(n, body, family) && !hasLoopBetween(n, body, family);
   const tries = nodesWithin(ctx, body, 'try_statement').filter(own);
-  const exits = body.descendantsOfType(['return_statement', 'break_statement']).filter(own);
+  const exits = [...body.descendantsOfType(['return_statement', 'break_statement']), ...(flag === undefined ? [] : flagSets(body, flag))].filter(own);
   const handlers = tries.flatMap((t) => tryHandlers(t, family));
   const inHandler = (e: Node) => handlers.some((h) => contains(h.body, e));
   const topLevel = blockStatements(body);
@@ -345,6 +349,14 @@ function retryBehaviour(ctx: FileContext, body: Node): Behaviour {
     successExit: exits.some((e) => !inHandler(e)),
     exitAfterAttempt: firstRetrying !== undefined && exits.some((e) => e.startIndex > firstRetrying.startIndex && !inHandler(e)),
   };
+}
+
+/** `sent = True`, `success = true`: the statements that set a loop's flag, so it stops. */
+function flagSets(body: Node, flag: string): Node[] {
+  return body.descendantsOfType(['assignment', 'assignment_expression']).filter((a) => {
+    const right = a.childForFieldName('right')?.text;
+    return a.childForFieldName('left')?.text === flag && right !== undefined && !/^(False|false|None|null|undefined|0)$/.test(right);
+  });
 }
 
 /** Statements that only wait or log between attempts. */
@@ -674,14 +686,16 @@ const ASSIGNMENTS = new Set(['assignment', 'assignment_expression', 'variable_de
  */
 function importedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[] {
   const scopes: Scope[] = [];
-  if (![...importsOf(ctx).values()].some((i) => ctx.isProjectModule(i.module))) return scopes;
+  const own = retryingClientsOf(ctx);
+  const imports = [...importsOf(ctx).values()].some((i) => ctx.isProjectModule(i.module));
+  if (!imports && own.factories.length === 0 && own.conditional.size === 0) return scopes;
   const receivers = new Set<string>();
   for (const call of calls) {
     const path = calleePath(ctx, call);
     const dot = path.lastIndexOf('.');
     if (dot > 0) receivers.add(path.slice(0, dot));
   }
-  for (const receiver of receivers) {
+  for (const receiver of imports ? receivers : []) {
     // A module imported whole is never a retried client itself: the link step finds clients only
     // as names a module defines (`from app.http import session`, `import { api } from './api'`).
     const imported = /^[A-Za-z_$][\w$]*$/.test(receiver) ? projectImportOf(ctx, receiver) : undefined;
@@ -691,7 +705,9 @@ function importedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[]
   // `client = make_client()`: found from the factory calls, far fewer than the file's assignments.
   for (const call of calls) {
     const factory = calleePath(ctx, call);
-    if (projectImportOf(ctx, factory) === undefined) continue;
+    // A factory of this file is decided here; an imported one at link time.
+    const local = own.factories.includes(factory) || own.conditional.has(factory);
+    if (!local && (!imports || projectImportOf(ctx, factory) === undefined)) continue;
     let node = call.parent;
     while (node && (node.type === 'await' || node.type === 'await_expression' || node.type === 'parenthesized_expression')) node = node.parent;
     if (!node || !ASSIGNMENTS.has(node.type)) continue;
@@ -700,7 +716,15 @@ function importedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[]
     if (!left || value?.id !== call.id) continue;
     const target = dottedPath(left);
     if (!receivers.has(target)) continue;
-    scopes.push({ context: 'retry', body: ctx.root, construct: node, label: `the retry policy of ${target} (from ${factory}())`, receiver: target, requires: { kind: 'client-factory', local: factory } });
+    const writeArgs = writeMethodArguments(ctx, call);
+    const label = `the retry policy of ${target} (from ${factory}())`;
+    if (local) {
+      const param = own.conditional.get(factory);
+      if (param === undefined || writeArgs.includes(param.name) || writeArgs.includes(`#${param.index}`)) scopes.push({ context: 'retry', body: ctx.root, construct: node, label, receiver: target });
+      continue;
+    }
+    const requires: Requirement = { kind: 'client-factory', local: factory, ...(writeArgs.length > 0 ? { writeArgs } : {}) };
+    scopes.push({ context: 'retry', body: ctx.root, construct: node, label, receiver: target, requires });
   }
   return scopes;
 }
