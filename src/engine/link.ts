@@ -426,7 +426,7 @@ function findModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: 
       if (pkg === undefined) return null;
       const sub = specifier.slice(pkg.name.length).replace(/^\//, '');
       const exported = pkg.exports[sub === '' ? '.' : `./${sub}`];
-      if (exported !== undefined) candidates.push(...ecmaFiles(posix.join(pkg.dir, exported)));
+      if (exported !== undefined) candidates.push(...[exported, ...builtToSource(exported)].flatMap((f) => ecmaFiles(posix.join(pkg.dir, f))));
       candidates.push(...ecmaFiles(posix.join(pkg.dir, 'src', sub)), ...ecmaFiles(posix.join(pkg.dir, sub)));
     }
   }
@@ -435,6 +435,19 @@ function findModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: 
     if (hit) return hit;
   }
   return null;
+}
+
+/** Folders a package's build writes to, and the folders its sources are usually kept in. */
+const BUILD_FOLDERS = /^(?:\.\/)?(?:dist|build|out)\/(.+)$/;
+const SOURCE_FOLDERS = ['src', 'lib'];
+
+/**
+ * A package's entry points at its build (`./dist/index.js`, `./dist/index.d.ts`), which a scan of
+ * the repository does not hold: the same path under its source folders (`lib/index.ts`).
+ */
+function builtToSource(file: string): string[] {
+  const inner = BUILD_FOLDERS.exec(file)?.[1]?.replace(/\.d\.(m|c)?ts$/, '.ts');
+  return inner === undefined ? [] : SOURCE_FOLDERS.map((folder) => `${folder}/${inner}`);
 }
 
 /** The workspace's own packages by name, per file set (like `resolutions`). */

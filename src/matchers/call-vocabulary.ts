@@ -1,6 +1,6 @@
 import { lastBindingBefore } from './bindings.js';
 import { wordSet } from './compiled.js';
-import { calleePath } from './file-index.js';
+import { allCalls, calleePath } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
 import {
   callArguments,
@@ -134,7 +134,10 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
   // project's own request function, known by the method and the endpoint it is handed.
   // Read only in files that quote a mutating method at all (most calls have unknown names), and
   // before the local-handle walk, which only a write needs.
-  if (verdict === PathVerdict.Unknown) verdict = ctx.memo(`quotes-method:${name}`, () => v.quotedMethod.test(ctx.source)) && requestShaped(call) ? PathVerdict.Http : PathVerdict.No;
+  if (verdict === PathVerdict.Unknown) {
+    const quotes = ctx.memo(`quotes-method:${name}`, () => v.quotedMethod.test(ctx.source));
+    verdict = quotes && (requestShaped(call) || writingCallerArguments(ctx, call, v).length > 0) ? PathVerdict.Http : PathVerdict.No;
+  }
   if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
   switch (verdict) {
     case PathVerdict.No:
@@ -146,7 +149,7 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
     case PathVerdict.Http: {
       if (isGraphqlRead(ctx, call)) return false;
       const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(path);
-      if (method === null ? !runtimeMethodWithBody(ctx, call, v.bodyOptions) : !v.httpMethods.has(method.toUpperCase())) return false;
+      if (method === null ? !runtimeMethodWithBody(ctx, call, v.bodyOptions) && writingCallerArguments(ctx, call, v).length === 0 : !v.httpMethods.has(method.toUpperCase())) return false;
       if (v.hasUrlWords && !urlHas(ctx, call, v.urlWords) && !callerSays(ctx, call, v.callerWords)) return false;
       return !asksStatelessEndpoint(ctx, call, v);
     }
@@ -174,6 +177,92 @@ function runtimeMethodWithBody(ctx: FileContext, call: Node, bodyOptions: Set<st
 }
 
 const NOTHING = new Set(['undefined', 'null', 'None']);
+
+/**
+ * `private async request(url, schema, init) { … fetchJson(url, schema, init) … }` with
+ * `this.request(url, schema, { method: 'POST', body })` elsewhere in the file: the request's
+ * method is handed in by the function's callers, as a method (`request(method, url)` called with
+ * `"POST"`) or inside an options object passed whole. Returns the arguments through which callers
+ * in this file hand in a write (empty when none does), so the request counts as a write where it
+ * is made (inside its own retry loop). The key test reads them: a caller's `{ method: 'POST',
+ * headers: { 'Idempotency-Key': k } }` keys the request. Judged from one caller, the helper
+ * writes only when that caller asks for it (`writesOnlyForCallers`).
+ */
+export function callerWriteArguments(ctx: FileContext, call: Node, name: string): Node[] {
+  const vocab = ctx.vocab.calls[name];
+  return vocab === undefined ? [] : writingCallerArguments(ctx, call, compile(vocab));
+}
+
+/** A call of the vocabulary only because callers of its function hand it a write method: each caller is judged by its own. */
+export function writesOnlyForCallers(ctx: FileContext, call: Node, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  if (vocab === undefined || callerWriteArguments(ctx, call, name).length === 0) return false;
+  const v = compile(vocab);
+  const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(calleePath(ctx, call));
+  return method === null && !runtimeMethodWithBody(ctx, call, v.bodyOptions);
+}
+
+function writingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVocabulary): Node[] {
+  const known = ctx.memo('caller-write-arguments', () => new Map<string, Node[]>());
+  const key = `${call.id}:${[...v.httpMethods].join(',')}`;
+  let found = known.get(key);
+  if (found === undefined) known.set(key, (found = findWritingCallerArguments(ctx, call, v)));
+  return found;
+}
+
+function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVocabulary): Node[] {
+  const fn = namedEnclosingFunction(call, ctx.family);
+  const name = fn === null ? null : functionName(fn);
+  if (fn === null || name === null) return [];
+  const all = functionParameters(fn);
+  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  // The method itself (`request(method, url)`), or an options object that holds it.
+  const method = methodParameterOf(ctx, call, params);
+  const options = optionsParametersOf(call, params);
+  if (method === null && options.length === 0) return [];
+  const bound = (value: Node) => (value.type === 'identifier' ? (lastBindingBefore(ctx, value.text, value) ?? value) : value);
+  const writes = (given: Node | undefined): boolean => {
+    const text = given === undefined ? null : stringValue(given);
+    return text !== null && v.httpMethods.has(text.toUpperCase());
+  };
+  const passed = (c: Node, param: { index: number; name: string }) => {
+    const args = callArguments(c);
+    const value = args.map(keywordArgument).find((kw) => kw?.name === param.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[param.index];
+    return value === undefined ? undefined : bound(value);
+  };
+  return callersOf(ctx, fn, name).flatMap((c) => {
+    const m = method === null ? undefined : passed(c, method);
+    if (writes(m)) return [m as Node];
+    return options.flatMap((o) => {
+      const given = passed(c, o);
+      return given !== undefined && writes(literalEntries(given).find((e) => normalizeName(e.key) === 'method')?.value) ? [given] : [];
+    });
+  });
+}
+
+/** `fetchJson(url, schema, init)`, `fetch(url, { ...init, headers })`: parameters handed on whole, as the request's options may be. */
+function optionsParametersOf(call: Node, params: readonly string[]): { index: number; name: string }[] {
+  return callArguments(call)
+    .slice(1)
+    .flatMap((arg) => {
+      const spread = arg.type === 'object' ? arg.namedChildren.find((c) => c.type === 'spread_element')?.firstNamedChild : null;
+      const given = arg.type === 'identifier' ? arg : spread?.type === 'identifier' ? spread : arg.type === 'dictionary_splat' ? arg.firstNamedChild : null;
+      const index = given ? params.indexOf(given.text) : -1;
+      return given && index >= 0 ? [{ index, name: given.text }] : [];
+    });
+}
+
+/** Calls of `fn` in this file, by its name (`request(…)`, `this.request(…)`, `self._request(…)`). */
+function callersOf(ctx: FileContext, fn: Node, name: string): Node[] {
+  const byFunction = ctx.memo('callers-by-function', () => new Map<number, Node[]>());
+  let found = byFunction.get(fn.id);
+  if (found === undefined) {
+    const names = new Set([name, `this.${name}`, `self.${name}`, `cls.${name}`]);
+    found = allCalls(ctx).filter((c) => names.has(calleePath(ctx, c)));
+    byFunction.set(fn.id, found);
+  }
+  return found;
+}
 
 /** An HTTP write to an endpoint that changes nothing: its URL says so (`/oauth/token`), or its body does (`grant_type`). */
 function asksStatelessEndpoint(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {

@@ -1,4 +1,4 @@
-import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, vocabularyWritesWith } from './call-vocabulary.js';
+import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, vocabularyWritesWith, writesOnlyForCallers } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType } from './file-index.js';
 import {
   callArguments,
@@ -172,7 +172,8 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
     // As for the outer call: a function of this file is judged by its body, not its name.
     const next = resolveLocalFunction(ctx, inner);
     if (next) out.push(...callsInside(ctx, next, name));
-    else if (isCallOf(ctx, inner, name)) out.push(inner);
+    // A request whose method the helper's callers hand in is judged per caller (`writesWithCallersMethod`).
+    else if (isCallOf(ctx, inner, name) && !writesOnlyForCallers(ctx, inner, name)) out.push(inner);
   }
   cache.set(fn.id, out);
   return out;

@@ -4,6 +4,7 @@ import { callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { keyParameter, passesKey } from './kinds/idempotency-key.js';
 import { endsRun } from './kinds/exits-after.js';
+import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts } from './falsy-callers.js';
 import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
 import { callee, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, type Node } from './syntax.js';
@@ -102,7 +103,8 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   const keyLists = Object.keys(ctx.vocab.keys);
   const calls = callsWithin(ctx, body);
   for (const vocab of vocabularies) {
-    const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab).map((s) => ({ s, c })));
+    // A request whose method this file's callers hand in writes for those callers, not for every caller elsewhere.
+    const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab).filter((s) => !writesOnlyForCallers(ctx, s, vocab)).map((s) => ({ s, c })));
     if (sites.length === 0) continue;
     reaches[vocab] = sites.map(({ s, c }) => ({
       line: s.startPosition.row + 1,

@@ -10,7 +10,11 @@ export function workspacePackages(cwd: string, dirs: Iterable<string>): Workspac
   for (const dir of new Set(dirs)) {
     const manifest = readManifest(join(dir, 'package.json'));
     if (manifest === null || typeof manifest.name !== 'string' || manifest.name === '') continue;
-    out.push({ name: manifest.name, dir: relative(cwd, dir).split(sep).join('/') || '.', exports: exportedFiles(manifest.exports) });
+    const exports = exportedFiles(manifest.exports);
+    // No `exports` for the root: the entry point `types` / `typings` / `main` names.
+    const entry = [manifest.types, manifest.typings, manifest.main].find((e): e is string => typeof e === 'string' && e !== '');
+    if (exports['.'] === undefined && entry !== undefined) exports['.'] = entry;
+    out.push({ name: manifest.name, dir: relative(cwd, dir).split(sep).join('/') || '.', exports });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -51,6 +51,41 @@ describe('bare imports of the workspace’s own packages', () => {
     expect(await findingLines(dir)).toEqual(['AP-001 apps/worker/src/job.ts:7']);
   });
 
+  it('maps a package entry point in its build folder (`main: ./dist/index.js`) to its sources (`lib/`)', async () => {
+    const dir = project({
+      'packages/utils/package.json': JSON.stringify({ name: '@acme/utils', main: './dist/index.js', typings: './dist/index.d.ts' }),
+      'packages/utils/lib/index.ts': "export * from './retry.js';\n",
+      'packages/utils/lib/retry.ts': [
+        'export async function retryFlexible<T>(fn: (attempt: number) => Promise<T>, max: number): Promise<T> {',
+        '  let attempt = -1;',
+        '  while (attempt < max) {',
+        '    attempt += 1;',
+        '    try {',
+        '      return await fn(attempt);',
+        '    } catch (err) {',
+        '      if (attempt >= max) throw err;',
+        '    }',
+        '  }',
+        "  throw new Error('unreachable');",
+        '}',
+        '',
+      ].join('\n'),
+      'packages/webhooks/package.json': JSON.stringify({ name: '@acme/webhooks' }),
+      'packages/webhooks/lib/deliver.ts': [
+        "import axios from 'axios';",
+        "import { retryFlexible } from '@acme/utils';",
+        '',
+        'export async function deliver(url: string, body: string) {',
+        '  return retryFlexible(async () => {',
+        '    return await axios.post(url, body);',
+        '  }, 3);',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(await findingLines(dir)).toEqual(['AP-001 packages/webhooks/lib/deliver.ts:6']);
+  });
+
   it('leaves a package that is not in the workspace unresolved', async () => {
     const dir = project({
       'apps/worker/package.json': JSON.stringify({ name: '@acme/worker' }),

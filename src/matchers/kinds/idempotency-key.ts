@@ -1,6 +1,6 @@
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
-import { matchedByVerbOnly } from '../call-vocabulary.js';
+import { callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers } from '../call-vocabulary.js';
 import { importedClassMethod, isTypedMemberCall } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -49,6 +49,10 @@ export const idempotencyKeyMatcher: Matcher = {
     if (helper?.kind === 'helper') helper.keyList = list;
     if (!isCall(call, ctx.family)) return false;
     if (passesKey(ctx, call, list)) return candidate.scope === undefined || !freshPerAttempt(ctx, call, candidate.scope.body, list);
+    // A request whose method and options its callers hand in (`this.request(url, { method: 'POST', headers })`):
+    // keyed when every caller that asks for a write hands in a key with it.
+    const given = candidate.vocab ? callerWriteArguments(ctx, call, candidate.vocab) : [];
+    if (given.length > 0 && given.every((arg) => namesUnder(arg).some(keyTest(ctx, list)) || stringsUnder(arg).some(keyTest(ctx, list)))) return true;
     if (helper === undefined && candidate.vocab && resolveLocalFunction(ctx, call) === null) {
       const path = dottedPath(callee(call));
       const typed = isTypedMemberCall(ctx, path);
@@ -262,7 +266,7 @@ function innerCalls(ctx: FileContext, call: Node): Node[] {
   const body = fn && functionBody(fn);
   if (!body) return [];
   for (const name of Object.keys(ctx.vocab.calls)) {
-    const inner = callsWithin(ctx, body).flatMap((c) => reachedCallsOf(ctx, c, name));
+    const inner = callsWithin(ctx, body).flatMap((c) => reachedCallsOf(ctx, c, name)).filter((c) => !writesOnlyForCallers(ctx, c, name));
     if (inner.length > 0) return inner;
   }
   return [];
