@@ -167,6 +167,12 @@ export const VocabularySchema = z
       .prefault({}),
     /** Named lists of argument, key and header names; `idempotency-key` reads `keys.idempotency`. */
     keys: z.record(z.string(), names).default({}),
+    /**
+     * Fields a provider itself refuses to process twice, though the same name elsewhere is only a
+     * label (Flutterwave's and Paystack's transfer `reference`): keys of `list` only on a call to
+     * one of `providers` (a word of the called name, of the class making the call, or of its URL).
+     */
+    provider_keys: z.array(z.object({ list: z.string().min(1), keys: names, providers: names }).strict()).default([]),
     timeouts: z
       .object({
         /** Exception class names (patterns) that mean "timed out". */

@@ -76,13 +76,44 @@ export const idempotencyKeyMatcher: Matcher = {
   },
 };
 
+/** The key names of a list; `list@provider` adds the provider keys of `list` (see `withProviderKeys`). */
+function keyNames(ctx: FileContext, list: string): string[] {
+  const [base = list, provider] = list.split('@');
+  const own = ctx.vocab.keys[base] ?? [];
+  return provider === undefined ? own : [...own, ...ctx.vocab.provider_keys.filter((p) => p.list === base).flatMap((p) => p.keys)];
+}
+
+/**
+ * `list@provider` when `call` goes to a provider of `provider_keys` for the list (a word of the
+ * called name, of the class around it, or of a string in its first argument: `flutterwaveService.
+ * initiatePayout`, `FlutterwaveService`'s `httpClient.post`, `"https://api.paystack.co/transfer"`).
+ */
+function withProviderKeys(ctx: FileContext, call: Node, list: string): string {
+  const entries = ctx.vocab.provider_keys.filter((p) => p.list === list);
+  if (entries.length === 0) return list;
+  const providers = ctx.memo(`providers:${list}`, () => new WordSet(entries.flatMap((p) => p.providers)));
+  const first = callArguments(call)[0];
+  const url = first === undefined ? [] : stringsUnder(first);
+  const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.anyWordOf(text.replace(/[^A-Za-z0-9_]+/g, '_')));
+  return said ? `${list}@provider` : list;
+}
+
+function enclosingClassName(node: Node): string | null {
+  for (let p = node.parent; p !== null; p = p.parent) {
+    if (CLASS_TYPES.has(p.type)) return p.childForFieldName('name')?.text ?? null;
+  }
+  return null;
+}
+
+const CLASS_TYPES = new Set(['class_definition', 'class_declaration', 'class', 'abstract_class_declaration']);
+
 /**
  * A cheap text test: could the source of `node` mention a key of the list? Compares the text with
  * separators removed against the names' literal parts, so it never misses what `keyTest` finds.
  */
 function keyText(ctx: FileContext, list: string): (node: Node) => boolean {
   return ctx.memo(`key-text:${list}`, () => {
-    const fragments = (ctx.vocab.keys[list] ?? []).map((k) => k.split('*').map(normalizeName).filter((p) => p.length > 0).sort((a, b) => b.length - a.length)[0] ?? '');
+    const fragments = keyNames(ctx, list).map((k) => k.split('*').map(normalizeName).filter((p) => p.length > 0).sort((a, b) => b.length - a.length)[0] ?? '');
     if (fragments.length === 0 || fragments.some((f) => f === '')) return () => true;
     return (node: Node) => {
       const text = normalizeName(ctx.source.slice(node.startIndex, node.endIndex));
@@ -93,7 +124,7 @@ function keyText(ctx: FileContext, list: string): (node: Node) => boolean {
 
 function keyTest(ctx: FileContext, list: string): (name: string) => boolean {
   return ctx.memo(`keys:${list}`, () => {
-    const patterns = (ctx.vocab.keys[list] ?? []).map((k) => {
+    const patterns = keyNames(ctx, list).map((k) => {
       const body = normalizeName(k.replace(/\*/g, 'STAR')).split('star').join('.*');
       return new RegExp(`^${body}$`);
     });
@@ -109,7 +140,8 @@ function keyTest(ctx: FileContext, list: string): (name: string) => boolean {
  * Whether `call` passes a key of the list in its arguments or a variable built before it, and the
  * key can tell operations apart (not a value read only from the client's configuration).
  */
-export function passesKey(ctx: FileContext, call: Node, list: string, distrust?: ReadonlySet<string>): boolean {
+export function passesKey(ctx: FileContext, call: Node, given: string, distrust?: ReadonlySet<string>): boolean {
+  const list = withProviderKeys(ctx, call, given);
   if (!passesSomeKey(ctx, call, list, distrust)) return false;
   const values = keyValuesOf(ctx, call, enclosingFunction(call, ctx.family) ?? ctx.root, list);
   return values.length === 0 || !values.every((v) => readsOnlyConfiguration(ctx, v));
@@ -282,13 +314,13 @@ const FRESH = /\b(uuid\.uuid[14]|uuid[14]|uuidv4|v4|randomUUID|nanoid|ulid|token
  */
 function freshPerAttempt(ctx: FileContext, call: Node, scopeBody: Node, list: string): boolean {
   const region = scopeBody.id === ctx.root.id ? (enclosingFunction(call, ctx.family) ?? ctx.root) : scopeBody;
-  const keyValues = keyValuesOf(ctx, call, region, list);
+  const keyValues = keyValuesOf(ctx, call, region, withProviderKeys(ctx, call, list));
   const bindings = nodesWithin(ctx, region, BINDING_TYPES).filter((n) => n.startIndex < call.startIndex);
   const freshNames = new Set(bindings.flatMap((n) => {
     const b = bindingOf(n);
     return b !== null && FRESH.test(ctx.source.slice(b.value.startIndex, b.value.endIndex)) ? [b.name] : [];
   }));
-  return keyValues.some((v) => FRESH.test(ctx.source.slice(v.startIndex, v.endIndex)) || namesUnder(v).some((n) => freshNames.has(n)) || (v.type === 'identifier' && freshNames.has(v.text)));
+  return keyValues.some((v) => FRESH.test(ctx.source.slice(v.startIndex, v.endIndex)) || namesUnder(v).some((n) => freshNames.has(n)) || ((v.type === 'identifier' || v.type === 'shorthand_property_identifier') && freshNames.has(v.text)));
 }
 
 /** The values given to keys of the list: in the call's arguments, or in variables it names bound in `region` before it. */
@@ -298,7 +330,12 @@ function keyValuesOf(ctx: FileContext, call: Node, region: Node, list: string): 
   if (args === null) return [];
   const keyValues: Node[] = [];
   const collect = (node: Node) => {
-    for (const kw of node.descendantsOfType(['keyword_argument', 'pair'])) {
+    for (const kw of node.descendantsOfType(['keyword_argument', 'pair', 'shorthand_property_identifier'])) {
+      // `{ reference }`: the name is both the key and the variable holding its value.
+      if (kw.type === 'shorthand_property_identifier') {
+        if (isKey(kw.text)) keyValues.push(kw);
+        continue;
+      }
       const key = kw.childForFieldName('name') ?? kw.childForFieldName('key');
       const value = kw.childForFieldName('value');
       if (key && value && isKey(stringsUnder(key)[0] ?? key.text)) keyValues.push(value);
