@@ -158,6 +158,8 @@ export const VocabularySchema = z
         enqueue_calls: names,
         /** Calls that put a job back on a queue; a retry when an argument names an attempt counter. */
         requeue_calls: names,
+        /** Methods that make a task's signature (Celery `.s()`, `.si()`), re-enqueued with `reenqueue_methods`. */
+        signature_methods: names,
         /** String states of a record waiting for another attempt (`"pending_retry"`), next to the failure values. */
         retry_states: names,
         /** Job and consumer frameworks that run a handler again after it fails, by default or as configured. */

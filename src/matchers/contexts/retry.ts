@@ -71,6 +71,8 @@ interface RetryVocab {
   taskRetryCalls: NamePatterns;
   taskRetryRaises: NamePatterns;
   reenqueueMethods: Set<string>;
+  /** A trailing signature call on a task (`.s()`, `.si()`): stripped to name the task itself. */
+  signatureCall: RegExp;
   enqueueCalls: NamePatterns;
   requeueCalls: NamePatterns;
   taskRetryKwargs: WordSet;
@@ -102,6 +104,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       taskRetryCalls: new NamePatterns(r.task_retry_calls),
       taskRetryRaises: new NamePatterns(r.task_retry_raises),
       reenqueueMethods: new Set(r.reenqueue_methods),
+      signatureCall: r.signature_methods.length > 0 ? new RegExp(`\\.(?:${r.signature_methods.map(escapeRegExp).join('|')})\\(\\)$`) : /(?!)/,
       enqueueCalls: new NamePatterns(r.enqueue_calls),
       requeueCalls: new NamePatterns(r.requeue_calls),
       taskRetryKwargs: new WordSet(r.task_retry_kwargs),
@@ -653,8 +656,7 @@ export function jobAttemptFacts(ctx: FileContext): string[] {
     const facts = new Set<string>();
     for (const pair of nodesOfType(ctx, 'pair')) {
       const key = pair.childForFieldName('key')?.text.replace(/['"]/g, '');
-      const value = pair.childForFieldName('value')?.text ?? '';
-      if (key !== 'attempts' || !/^\d+$/.test(value) || Number(value) <= 1) continue;
+      if (key !== 'attempts' || attemptsOf(ctx, pair) <= 1) continue;
       let owner: Node | null = pair.parent;
       while (owner !== null && owner.type !== 'new_expression' && owner.type !== 'call_expression') owner = owner.parent;
       let queue: string | null = null;
@@ -675,6 +677,31 @@ export function jobAttemptFacts(ctx: FileContext): string[] {
     }
     return [...facts];
   });
+}
+
+/** Attempts a count set by a name is read as: more than one (a configured retry). */
+const CONFIGURED_ATTEMPTS = 2;
+
+/**
+ * The attempts an `attempts:` pair gives: its number, or, for a name (`attempts: BULL_JOB_ATTEMPTS`,
+ * `attempts: config.jobAttempts`) in job options (`defaultJobOptions: { … }`, the options of a
+ * `queue.add(…)`), the number it is bound to in this file, else a configured count above one.
+ * Elsewhere a name says nothing (`{ attempts: attempt }` in a log line), so it counts as none.
+ */
+function attemptsOf(ctx: FileContext, pair: Node): number {
+  const value = pair.childForFieldName('value');
+  if (value === null) return 0;
+  if (/^\d+$/.test(value.text)) return Number(value.text);
+  if (value.type !== 'identifier' && value.type !== 'member_expression') return 0;
+  const options = pair.parent;
+  const holder = options?.parent ?? null;
+  const owner = holder?.type === 'arguments' ? holder.parent : null;
+  const inJobOptions =
+    (holder?.type === 'pair' && holder.childForFieldName('key')?.text.replace(/['"]/g, '') === 'defaultJobOptions') ||
+    (owner != null && isCall(owner, ctx.family) && /\.(add|addBulk)$/.test(calleePath(ctx, owner)));
+  if (!inJobOptions) return 0;
+  const bound = value.type === 'identifier' ? lastBindingBefore(ctx, value.text, pair) : null;
+  return bound !== null && /^\d+$/.test(bound.text) ? Number(bound.text) : CONFIGURED_ATTEMPTS;
 }
 
 const ASSIGNMENTS = new Set(['assignment', 'assignment_expression', 'variable_declarator']);
@@ -779,8 +806,10 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
       const path = calleePath(ctx, call);
       const selfCall = path === name || path === `self.${name}` || path === `this.${name}` || path === `cls.${name}`;
       const dot = path.lastIndexOf('.');
+      // `charge.apply_async(…)`, or through a signature: `dispatch_webhook.s(url, data, n).apply_async(countdown=…)`.
+      const task = dot > 0 ? path.slice(0, dot).replace(v.signatureCall, '') : '';
       const reenqueue =
-        (dot > 0 && v.reenqueueMethods.has(path.slice(dot + 1)) && lastSegment(path.slice(0, dot)) === name) ||
+        (dot > 0 && v.reenqueueMethods.has(path.slice(dot + 1)) && lastSegment(task) === name) ||
         (v.enqueueCalls.matches(path) && callArguments(call)[0]?.text === name);
       const requeue = !selfCall && !reenqueue && v.requeueCalls.matches(path) && callArguments(call).some((a) => mentionsCounter(v, a));
       if (!selfCall && !reenqueue && !requeue) continue;
