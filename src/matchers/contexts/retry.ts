@@ -631,7 +631,11 @@ function firstParameterType(method: Node): string {
   return (type?.type === 'generic_type' ? type.childForFieldName('name')?.text : type?.text) ?? '';
 }
 
-/** Queues bound in this file (`const receipts = new Queue('receipts', …)`), by variable, with their names. */
+/**
+ * Queues bound in this file, by variable, with their names: `const receipts = new Queue('receipts', …)`,
+ * and a queue injected into a class by name (NestJS `@InjectQueue('events') private readonly
+ * eventsQueue: Queue`), as `this.eventsQueue`.
+ */
 export function queuesOf(ctx: FileContext): Map<string, string | null> {
   return ctx.memo('queues', () => {
     const out = new Map<string, string | null>();
@@ -641,8 +645,19 @@ export function queuesOf(ctx: FileContext): Map<string, string | null> {
       const first = callArguments(n)[0];
       if (bound) out.set(bound.name, first ? stringValue(first) : null);
     }
+    if (ctx.family === 'ecma') for (const [field, queue] of injectedQueues(ctx)) out.set(`this.${field}`, queue);
     return out;
   });
+}
+
+/** `@InjectQueue('events') private readonly eventsQueue: Queue` → eventsQueue → events (a name only when spelt as a string). */
+function injectedQueues(ctx: FileContext): [string, string][] {
+  const injector = compiledOnce(ctx.vocab, 'queue-injectors', () => {
+    const names = ctx.vocab.retry.job_processors.queue_injectors.map((n) => escapeRegExp(lastSegment(n)));
+    return names.length === 0 ? null : new RegExp(`@(?:${names.join('|')})\\(\\s*(['"\`])([^'"\`]+)\\1\\s*\\)\\s*(?:(?:private|public|protected|readonly)\\s+)*([A-Za-z_$][\\w$]*)`, 'g');
+  });
+  if (injector === null || !ctx.source.includes('@')) return [];
+  return [...ctx.source.matchAll(injector)].map((m) => [m[3] ?? '', m[2] ?? '']);
 }
 
 /**
