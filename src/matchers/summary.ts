@@ -1,9 +1,10 @@
 import { retryingClientsOf } from './contexts/client-policies.js';
-import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases } from './contexts/retry.js';
+import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases, retryingTaskProps } from './contexts/retry.js';
 import { callsWithin, nodesOfType } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { keyParameter, passesKey } from './kinds/idempotency-key.js';
 import { endsRun } from './kinds/exits-after.js';
+import { marksOwnGuard } from './kinds/once-guard.js';
 import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts } from './falsy-callers.js';
 import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
@@ -25,6 +26,8 @@ export interface CallSite {
   last?: true;
   /** Per key list, the argument position a caller must fill for the key to be passed (a spread parameter). */
   keyParams?: Record<string, number>;
+  /** Made inside a local helper: the helper's call in the function (`send_email(…)` whose body calls `msg.send()`). */
+  through?: { line: number; column: number; endLine: number; endColumn: number; callee: string };
 }
 
 /** What other files may need to know about one function of this file. */
@@ -86,7 +89,7 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
 function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'conditionalFactories' | 'facts' | 'queues'> {
   const { retriedClients, factories, conditional } = retryingClientsOf(ctx);
   const conditionalFactories = conditional.size > 0 ? { conditionalFactories: Object.fromEntries(conditional) } : {};
-  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...falsyRecordFacts(ctx)], queues: namedQueues(ctx) };
+  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx)], queues: namedQueues(ctx) };
 }
 
 function namedQueues(ctx: FileContext): Record<string, string> {
@@ -107,14 +110,12 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
     const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab).filter((s) => !writesOnlyForCallers(ctx, s, vocab)).map((s) => ({ s, c })));
     if (sites.length === 0) continue;
     reaches[vocab] = sites.map(({ s, c }) => ({
-      line: s.startPosition.row + 1,
-      column: s.startPosition.column + 1,
-      endLine: s.endPosition.row + 1,
-      endColumn: s.endPosition.column + 1,
+      ...spanOf(s),
       callee: dottedPath(callee(s)),
       code: lineAt(ctx.source, s.startIndex),
       ...keysOf(ctx, fn, s, keyLists),
       ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const } : {}),
+      ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) } } : {}),
     }));
   }
   const localOnly = isLocalOnly(ctx, fn);
@@ -134,6 +135,10 @@ function endsRunThrough(ctx: FileContext, fn: Node, c: Node, s: Node): boolean {
   const inner = enclosingFunction(s, ctx.family);
   if (s.id === c.id || inner === null || enclosingFunction(inner, ctx.family) !== null) return true;
   return endsRun(ctx, inner, s);
+}
+
+function spanOf(n: Node): { line: number; column: number; endLine: number; endColumn: number } {
+  return { line: n.startPosition.row + 1, column: n.startPosition.column + 1, endLine: n.endPosition.row + 1, endColumn: n.endPosition.column + 1 };
 }
 
 function lineAt(source: string, index: number): string {
@@ -156,7 +161,9 @@ function isDefaultExport(fn: Node): boolean {
 
 /** The key lists a call passes, and those it passes only through one of `fn`'s parameters. */
 function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[]): Pick<CallSite, 'keys' | 'keyParams'> {
-  const keys = lists.filter((k) => passesKey(ctx, call, k));
+  // A send the function guards with a field it sets itself (`if n.welcome_time: return`) is sent once:
+  // as deduplicated as one that passes a dedup key.
+  const keys = lists.filter((k) => passesKey(ctx, call, k) || (k === 'dedup' && marksOwnGuard(ctx, call)));
   const keyParams: Record<string, number> = {};
   for (const k of keys) {
     const at = keyParameter(ctx, fn, call, k);

@@ -202,10 +202,13 @@ function findRetryScopes(ctx: FileContext): Scope[] {
         return kw !== null && v.taskRetryKwargs.has(kw.name);
       }));
     const base = !retries && isCallDeco ? retryingBaseOf(ctx, expr) : null;
-    if (base !== null) {
+    const props = !retries && isCallDeco && base === null ? retryingPropsOf(ctx, expr) : null;
+    const inherited = base ?? props;
+    if (inherited !== null) {
       const fn = decoratedFunction(deco, ctx.family);
       const body = fn && functionBody(fn);
-      if (body) scopes.push({ context: 'retry', body, construct: deco, label: `${firstLine(deco, 60)} (${base.name} retries its tasks)`, ...(base.requires ? { requires: base.requires } : {}) });
+      const why = base !== null ? `${base.name} retries its tasks` : `${inherited.name} holds its retry options`;
+      if (body) scopes.push({ context: 'retry', body, construct: deco, label: `${firstLine(deco, 60)} (${why})`, ...(inherited.requires ? { requires: inherited.requires } : {}) });
       continue;
     }
     const imported = !retries && projectImportOf(ctx, path) !== undefined;
@@ -998,6 +1001,15 @@ export function retryingTaskBases(ctx: FileContext): string[] {
       });
       if (sets) out.push(name);
     }
+    // A class of this file that derives from one of them retries too (`class SendEmailTask(BaseRetryTask)`).
+    for (let grew = out.length > 0; grew; ) {
+      grew = false;
+      for (const [name, cls] of classesByName(ctx)) {
+        if (out.includes(name) || !superclassesOf(cls).some((p) => out.includes(p))) continue;
+        out.push(name);
+        grew = true;
+      }
+    }
     return out;
   });
 }
@@ -1006,10 +1018,92 @@ export function retryingTaskBases(ctx: FileContext): string[] {
 function retryingBaseOf(ctx: FileContext, deco: Node): { name: string; requires?: Scope['requires'] } | null {
   const base = callArguments(deco).map(keywordArgument).find((kw) => kw?.name === 'base')?.value;
   if (base === undefined) return null;
-  const name = dottedPath(base);
+  return retryingClass(ctx, dottedPath(base), new Set());
+}
+
+/**
+ * Whether the task class `name` retries: it sets a retry keyword itself, or it inherits one from a
+ * class of this file or an imported one (`class SendCancelEmailTask(BaseAssignmentTask)`, with
+ * `class BaseAssignmentTask(LoggedTaskWithRetry)` and `LoggedTaskWithRetry` in another module).
+ */
+function retryingClass(ctx: FileContext, name: string, seen: Set<string>): { name: string; requires?: Scope['requires'] } | null {
+  if (seen.has(name)) return null;
+  seen.add(name);
   if (retryingTaskBases(ctx).includes(name)) return { name };
   if (projectImportOf(ctx, name) !== undefined) return { name, requires: { kind: 'project-fact', fact: `task-retry-base:${lastSegment(name)}` } };
+  const cls = classesByName(ctx).get(name);
+  for (const parent of cls ? superclassesOf(cls) : []) {
+    const found = retryingClass(ctx, parent, seen);
+    if (found !== null) return { ...found, name };
+  }
   return null;
+}
+
+function classesByName(ctx: FileContext): Map<string, Node> {
+  return ctx.memo('classes-by-name', () => new Map(nodesOfType(ctx, 'class_definition').flatMap((c) => {
+    const name = c.childForFieldName('name')?.text;
+    return name ? [[name, c] as const] : [];
+  })));
+}
+
+/** The dotted names a Python class derives from (`class A(B, mixins.C, metaclass=M)` → B, mixins.C). */
+function superclassesOf(cls: Node): string[] {
+  const args = cls.childForFieldName('superclasses');
+  return (args?.namedChildren ?? []).filter((a) => a.type === 'identifier' || a.type === 'attribute').map((a) => dottedPath(a));
+}
+
+/**
+ * Module-level dicts of this file that hold task-retry options (`EMAIL_RETRY_PROPS = {"autoretry_for":
+ * (Exception,), …}`), or spread such a dict of this file. Part of the file's summary
+ * (`task-retry-props:<NAME>`), so `@shared_task(**EMAIL_RETRY_PROPS)` in another module retries too.
+ */
+export function retryingTaskProps(ctx: FileContext): string[] {
+  if (ctx.family !== 'python' || !ctx.vocab.retry.task_retry_kwargs.some((k) => ctx.source.includes(k))) return [];
+  return ctx.memo('retrying-task-props', () => [...moduleDicts(ctx).keys()].filter((name) => {
+    const found = retryingProps(ctx, name, new Set());
+    return found !== null && found.requires === undefined;
+  }));
+}
+
+/** `@shared_task(**EMAIL_RETRY_PROPS)`: options spread from a dict of this module or (decided at link time) another. */
+function retryingPropsOf(ctx: FileContext, deco: Node): { name: string; requires?: Scope['requires'] } | null {
+  for (const arg of callArguments(deco)) {
+    const spread = arg.type === 'dictionary_splat' ? arg.namedChildren[0] : undefined;
+    const found = spread && retryingProps(ctx, dottedPath(spread), new Set());
+    if (found) return found;
+  }
+  return null;
+}
+
+function retryingProps(ctx: FileContext, name: string, seen: Set<string>): { name: string; requires?: Scope['requires'] } | null {
+  if (seen.has(name)) return null;
+  seen.add(name);
+  const dict = moduleDicts(ctx).get(name);
+  if (dict === undefined) {
+    return projectImportOf(ctx, name) !== undefined ? { name, requires: { kind: 'project-fact', fact: `task-retry-props:${lastSegment(name)}` } } : null;
+  }
+  const v = retryVocab(ctx);
+  if (literalEntries(dict).some((e) => v.taskRetryKwargs.has(e.key))) return { name };
+  for (const spread of dict.namedChildren.filter((c) => c.type === 'dictionary_splat')) {
+    const inner = spread.namedChildren[0];
+    const found = inner && retryingProps(ctx, dottedPath(inner), seen);
+    if (found) return { ...found, name };
+  }
+  return null;
+}
+
+/** `NAME = {…}` (annotated or not) at the top level of the module, by name. */
+function moduleDicts(ctx: FileContext): Map<string, Node> {
+  return ctx.memo('module-dicts', () => {
+    const out = new Map<string, Node>();
+    for (const st of ctx.root.namedChildren) {
+      const a = st.type === 'expression_statement' ? st.firstNamedChild : null;
+      const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+      const right = a?.childForFieldName('right');
+      if (left?.type === 'identifier' && right?.type === 'dictionary') out.set(left.text, right);
+    }
+    return out;
+  });
 }
 
 const HELPER_DEPTH = 2;
