@@ -38,9 +38,12 @@ function bindingsIn(ctx: FileContext, scope: Node): Map<string, { at: number; va
 }
 
 /** `const { data: payouts } = …`, `[a, b] = …`: the names a pattern binds. */
+const FIELD_TARGETS = new Set(['attribute', 'member_expression', 'subscript', 'subscript_expression']);
+
 function destructuredNames(node: Node): string[] {
   const target = node.childForFieldName('name') ?? node.childForFieldName('left');
-  if (target === null || target.type === 'identifier') return [];
+  // `msg.content_subtype = "html"`, `row[key] = v`: a field of the value changes, not what the name holds.
+  if (target === null || target.type === 'identifier' || FIELD_TARGETS.has(target.type)) return [];
   // Keys of a pattern (`data` in `{ data: payouts }`) are property identifiers, not identifiers.
   return target.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).map((id) => id.text);
 }
