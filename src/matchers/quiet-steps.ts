@@ -1,5 +1,8 @@
 import { isCallOf, isPassive } from './call-vocabulary.js';
 import { calleePath } from './file-index.js';
+import { compiledOnce } from './compiled.js';
+import { exceptionPaths } from './contexts/ambiguous-outcome.js';
+import { NamePatterns } from './names.js';
 import { resolveLocalFunction } from './local-helpers.js';
 import { blockStatements, callArguments, callTypes, enclosingFunction, functionBody, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, type Family, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -16,7 +19,7 @@ export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<str
   switch (statement.type) {
     case 'try_statement':
       // A later step inside a try that swallows its errors cannot fail the attempt either.
-      return swallows(statement, ctx.family) && statement.childForFieldName('finalizer') === null && !statement.namedChildren.some((c) => c.type === 'finally_clause');
+      return swallows(ctx, statement) && statement.childForFieldName('finalizer') === null && !statement.namedChildren.some((c) => c.type === 'finally_clause');
     case 'lexical_declaration':
     case 'variable_declaration':
       return statement.namedChildren.every((d) => d.type !== 'variable_declarator' || doesNoIo(ctx, d.childForFieldName('value'), statement));
@@ -45,10 +48,20 @@ export function isPlainExit(node: Node, family: Family): boolean {
   return isExit(node, family) && node.descendantsOfType(callTypes(family) as string[]).length === 0;
 }
 
-/** A try all of whose handlers finish without raising (a bare `try` with only `finally` does not). */
-export function swallows(tryStmt: Node, family: Family): boolean {
-  const handlers = tryHandlers(tryStmt, family);
-  return handlers.length > 0 && handlers.every((h) => !raisesWithin(h.body, family));
+/**
+ * A try all of whose handlers finish without raising (a bare `try` with only `finally` does not),
+ * one of which catches every failure (`catch (e)`, bare `except:`, `except Exception`, a whole
+ * transport family: vocabulary `timeouts.broad_exceptions`). `except ObjectDoesNotExist: pass`
+ * lets the SMS provider's error through.
+ */
+export function swallows(ctx: FileContext, tryStmt: Node): boolean {
+  const handlers = tryHandlers(tryStmt, ctx.family);
+  const broad = compiledOnce(ctx.vocab, 'broad-exceptions', () => new NamePatterns(ctx.vocab.timeouts.broad_exceptions, { caseSensitive: true }));
+  return (
+    handlers.length > 0 &&
+    handlers.every((h) => !raisesWithin(h.body, ctx.family)) &&
+    handlers.some((h) => h.type === null || exceptionPaths(h.type).some((p) => broad.matches(p)))
+  );
 }
 
 /** The names a statement binds (`const { data, error } = await send(…)`, `resp = send(…)`): what a check of its result reads. */

@@ -1,8 +1,10 @@
-import { calleePath } from '../file-index.js';
+import { calleePath, callsWithin } from '../file-index.js';
+import { resolveLocalFunction } from '../local-helpers.js';
+import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
 import { isInert, isPlainExit, namesBoundBy, swallows } from '../quiet-steps.js';
-import { blockStatements, isCall, isChainLink, isFunction, isLoop, type Node } from '../syntax.js';
+import { blockStatements, contains, functionBody, isCall, isChainLink, isFunction, isLoop, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -27,9 +29,39 @@ export const exitsAfterMatcher: Matcher = {
       helper.unlessLast = true;
       return false;
     }
-    return exitsAfter(ctx, candidate.node, candidate.scope);
+    if (!exitsAfter(ctx, candidate.node, candidate.scope)) return false;
+    // A helper of this file called last may still send before its own later steps that can fail
+    // (`send_email(…)` then `n.send_sms(…)` inside `trigger_reminder`).
+    const inner = reachedInner(candidate);
+    const local = inner && inner.id !== candidate.node.id ? resolveLocalFunction(ctx, candidate.node) : null;
+    return !local || !inner || endsThrough(ctx, local, inner, 0);
   },
 };
+
+/** Whether `inner`, reached from `fn` through helpers of this file, ends `fn`'s run (and each helper's on the way). */
+function endsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
+  if (contains(fn, inner)) return endsRun(ctx, fn, inner);
+  const body = functionBody(fn);
+  if (body === null || depth >= MAX_HELPER_DEPTH) return true;
+  for (const call of callsWithin(ctx, body)) {
+    const next = resolveLocalFunction(ctx, call);
+    if (next === null || next.id === fn.id || !reaches(ctx, next, inner, depth + 1)) continue;
+    return endsRun(ctx, fn, call) && endsThrough(ctx, next, inner, depth + 1);
+  }
+  return true;
+}
+
+function reaches(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
+  if (contains(fn, inner)) return true;
+  const body = functionBody(fn);
+  if (body === null || depth >= MAX_HELPER_DEPTH) return false;
+  return callsWithin(ctx, body).some((call) => {
+    const next = resolveLocalFunction(ctx, call);
+    return next !== null && next.id !== fn.id && reaches(ctx, next, inner, depth + 1);
+  });
+}
+
+const MAX_HELPER_DEPTH = 3;
 
 /**
  * Whether `node`, a call in `fn`'s body (or in a local helper it calls, `through`), is the last
@@ -71,7 +103,7 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
         // What follows that try must end the attempt in turn.
-        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(t, ctx.family)) return endsAttempt(ctx, t, scope);
+        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(ctx, t)) return endsAttempt(ctx, t, scope);
         return false;
       }
       // The last step of a retried function: it runs again only when it failed itself.
