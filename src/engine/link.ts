@@ -139,14 +139,14 @@ function requirementsHold(
       if (target === null) return req.unlessLast !== true;
       if (targets.every((t) => t.facts.localOnly)) return false;
       const first = unkeyed[0];
-      if (first) related.push(relatedAt(first.file, first.site, `${req.local} calls ${first.site.callee} here`));
+      if (first) related.push(...relatedSites(first.file, first.site, req.local));
       return first !== undefined || (sites.length === 0 && req.bodyDecides !== true);
     }
     const first = unkeyed[0];
     if (target === null || first === undefined) return false;
     if (req.relocate) moved = first;
     // Every such call the helper makes is a place that repeats (`PushMessage.send` pushes to Expo, then GCM).
-    else for (const { file, site } of unkeyed) related.push(relatedAt(file, site, `${req.local} calls ${site.callee} here`));
+    else for (const { file, site } of unkeyed) related.push(...relatedSites(file, site, req.local));
     return true;
   });
   if (!holds) return null;
@@ -232,6 +232,12 @@ function settleFact(byFile: Map<string, LinkInput>, input: LinkInput, fact: stri
   const kind = fact.slice(0, at);
   const symbol = resolveSymbol(byFile, input, fact.slice(at + 1), 0, (s, n) => s.queues[n] !== undefined);
   return `${kind}:${symbol ? symbol.file.summary.queues[symbol.name] : '*'}`;
+}
+
+/** Where a helper makes the call, and, made inside a helper of its own file, where it calls that one. */
+function relatedSites(file: string, site: CallSite, local: string): RelatedLocation[] {
+  const at = relatedAt(file, site, `${local} calls ${site.callee} here`);
+  return site.through ? [relatedAt(file, { ...site, ...site.through }, `${local} calls ${site.through.callee} here`), at] : [at];
 }
 
 function relatedAt(file: string, site: CallSite, message: string): RelatedLocation {

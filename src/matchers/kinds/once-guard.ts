@@ -1,6 +1,8 @@
 import { WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
-import { blockStatements, callArguments, callTypes, contains, isCall, ifChain, isExit, namedEnclosingFunction, namesUnder, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { blockStatements, callArguments, callTypes, contains, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, namesUnder, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { callsWithin } from '../file-index.js';
+import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import type { FileContext, Matcher } from '../types.js';
 
@@ -27,12 +29,77 @@ export const onceGuardMatcher: Matcher = {
     }
     // Through a helper of this file: a send the helper makes only in its give-up branch
     // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
+    if (marksOwnGuard(ctx, candidate.node)) return true;
+    for (let s = scope; s.via !== undefined; s = s.via.from) if (marksOwnGuard(ctx, s.via.call)) return true;
     const inner = reachedInner(candidate);
     // `transaction.on_commit(lambda: notify(…))`: the helper is the function around the callback.
     const helper = inner && namedEnclosingFunction(inner, ctx.family);
-    return inner !== undefined && helper != null && !contains(helper, candidate.node) && guarded(ctx, once, inner, helper, undefined);
+    return inner !== undefined && helper != null && !contains(helper, candidate.node) && (guarded(ctx, once, inner, helper, undefined) || marksOwnGuard(ctx, inner));
   },
 };
+
+/**
+ * The send runs only while a record's field still holds what it started with, and the function
+ * that sends sets that same field: `if notification.status != "created": return` … send …
+ * `notification.status = SENT` (or a helper of this file handed the record sets it), or `if
+ * n.welcome_time: return n` … `n.welcome_time = now; n.save()` … send. A run that sent leaves the
+ * record marked, so the next attempt stops at the guard.
+ */
+export function marksOwnGuard(ctx: FileContext, node: Node): boolean {
+  const fn = namedEnclosingFunction(node, ctx.family);
+  const body = fn && functionBody(fn);
+  if (!fn || !body) return false;
+  const fields = new Set(guardConditions(ctx, node, body).flatMap(fieldsRead));
+  if (fields.size === 0) return false;
+  return fieldsSetIn(ctx, body, 0).some((f) => fields.has(f));
+}
+
+/** Conditions of the `if`s that hold `node` and of the early exits before it, up to `top`. */
+function guardConditions(ctx: FileContext, node: Node, top: Node): Node[] {
+  const out: Node[] = [];
+  for (let n: Node = node, p: Node | null = node.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
+    if (p.type === 'block' || p.type === 'statement_block') {
+      for (const st of blockStatements(p)) {
+        if (st.startIndex >= n.startIndex) break;
+        const cond = st.type === 'if_statement' ? unwrapParens(st.childForFieldName('condition')) : null;
+        const exit = st.childForFieldName('consequence');
+        if (cond && exit && endsInExit(exit, ctx.family)) out.push(cond);
+      }
+    }
+    if (p.type === 'if_statement') for (const b of ifChain(p, ctx.family)) if (b.condition) out.push(b.condition);
+  }
+  return out;
+}
+
+/** `record.field` texts a condition reads. */
+function fieldsRead(cond: Node): string[] {
+  const all = FIELD_TYPES.includes(cond.type) ? [cond, ...cond.descendantsOfType(FIELD_TYPES)] : cond.descendantsOfType(FIELD_TYPES);
+  return all.filter((a) => a.firstNamedChild?.type === 'identifier').map((a) => a.text.replace(/\s+/g, ''));
+}
+
+const FIELD_TYPES = ['attribute', 'member_expression'];
+
+/** `record.field` targets assigned in `body`, and those a helper of this file sets on a record it is handed. */
+function fieldsSetIn(ctx: FileContext, body: Node, depth: number): string[] {
+  const out: string[] = [];
+  for (const a of body.descendantsOfType(['assignment', 'assignment_expression'])) {
+    const left = a.childForFieldName('left');
+    if (left && FIELD_TYPES.includes(left.type) && left.firstNamedChild?.type === 'identifier') out.push(left.text.replace(/\s+/g, ''));
+  }
+  if (depth > 0) return out;
+  for (const call of callsWithin(ctx, body)) {
+    const helper = resolveLocalFunction(ctx, call);
+    const inner = helper && functionBody(helper);
+    if (!helper || !inner) continue;
+    const params = functionParameters(helper);
+    callArguments(call).forEach((arg, i) => {
+      const param = params[i];
+      if (arg.type !== 'identifier' || param === undefined) return;
+      for (const f of fieldsSetIn(ctx, inner, depth + 1)) if (f.startsWith(`${param}.`)) out.push(`${arg.text}${f.slice(param.length)}`);
+    });
+  }
+  return out;
+}
 
 /**
  * An `if` between `node` and `top` whose conditions test the attempt counter or a once-word, or
