@@ -73,6 +73,11 @@ export interface Scope {
   subject?: Node;
   /** The attempt counter of a retry loop, when it has one. */
   counter?: string;
+  /**
+   * A loop over records selected by a failed status: the loop's record and, per field the query
+   * selects on (`status__in=[…]`), the values it selects (lower case).
+   */
+  selection?: { record: string; fields: Map<string, Set<string>> };
   /** For client-wide retry policies: only calls on this receiver are in scope. */
   receiver?: string;
   /**

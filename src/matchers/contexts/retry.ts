@@ -964,7 +964,8 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     const right = unwrapAwait(loop.childForFieldName('right'));
     const body = loopBody(loop);
     if (body === null || !selectsFailed(right, loop)) continue;
-    scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (records that failed before)` });
+    const selection = selectionOf(ctx, loop, right);
+    scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (records that failed before)`, ...(selection ? { selection } : {}) });
   }
   if (ctx.family === 'ecma') {
     for (const call of allCalls(ctx)) {
@@ -978,6 +979,32 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     }
   }
   return scopes;
+}
+
+/**
+ * The record a loop over selected records binds (`for s in send_qs`) and the values its query
+ * selects each field by (`status__in=['SUBMITTED', 'FAILED']` → status: submitted, failed; `where:
+ * { status: 'FAILED' }` → status: failed), read from the query or the name bound to it.
+ */
+function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['selection'] | undefined {
+  const left = loop.childForFieldName('left');
+  const record = left?.type === 'identifier' ? left.text : left?.descendantsOfType('identifier').length === 1 ? left.descendantsOfType('identifier')[0]!.text : null;
+  if (record === null || query === null) return undefined;
+  const source = query.type === 'identifier' ? lastBindingBefore(ctx, query.text, loop) : query;
+  if (source === null) return undefined;
+  const fields = new Map<string, Set<string>>();
+  const add = (key: string, value: Node) => {
+    const values = [value, ...value.descendantsOfType(['string', 'template_string'])].flatMap((n) => stringValue(n) ?? []).map((v) => v.toLowerCase());
+    if (values.length === 0) return;
+    const field = key.split('__')[0]!;
+    fields.set(field, new Set([...(fields.get(field) ?? []), ...values]));
+  };
+  for (const arg of source.descendantsOfType(['keyword_argument'])) {
+    const kw = keywordArgument(arg);
+    if (kw) add(kw.name, kw.value);
+  }
+  for (const obj of source.descendantsOfType(['object', 'dictionary'])) for (const e of literalEntries(obj)) add(e.key, e.value);
+  return fields.size > 0 ? { record, fields } : undefined;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
-import { blockStatements, callArguments, callTypes, contains, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, namesUnder, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { blockStatements, callArguments, callTypes, contains, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
-import type { FileContext, Matcher } from '../types.js';
+import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
  * `once-guard` — between the candidate and its scope, an `if` whose condition limits the branch to
@@ -29,7 +29,7 @@ export const onceGuardMatcher: Matcher = {
     }
     // Through a helper of this file: a send the helper makes only in its give-up branch
     // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
-    if (marksOwnGuard(ctx, candidate.node)) return true;
+    if (marksOwnGuard(ctx, candidate.node) || leavesSelection(candidate.node, scope)) return true;
     for (let s = scope; s.via !== undefined; s = s.via.from) if (marksOwnGuard(ctx, s.via.call)) return true;
     const inner = reachedInner(candidate);
     // `transaction.on_commit(lambda: notify(…))`: the helper is the function around the callback.
@@ -46,13 +46,46 @@ export const onceGuardMatcher: Matcher = {
  * record marked, so the next attempt stops at the guard.
  */
 export function marksOwnGuard(ctx: FileContext, node: Node): boolean {
-  const fn = namedEnclosingFunction(node, ctx.family);
+  const fn = enclosingFunction(node, ctx.family);
   const body = fn && functionBody(fn);
   if (!fn || !body) return false;
   const fields = new Set(guardConditions(ctx, node, body).flatMap(fieldsRead));
   if (fields.size === 0) return false;
-  return fieldsSetIn(ctx, body, 0).some((f) => fields.has(f));
+  // Set on the way to the send or after it; not in the branch that gives up (`c.status = 'FAILED'; continue`).
+  return fieldsSetIn(ctx, body, 0).some((f) => fields.has(f.field) && (f.at.startIndex > node.endIndex || runsBefore(f.at, node, body)));
 }
+
+/**
+ * In a loop over records selected by their status, the record is moved out of the selection
+ * before the send (`s.status = 'CONFIRMED'` where the query takes SUBMITTED and FAILED): the next
+ * run does not select it again. A state it may still be selected in (`u.status = 'FAILED'`) does not count.
+ */
+function leavesSelection(node: Node, scope: NonNullable<Candidate['scope']>): boolean {
+  const selection = scope.selection;
+  if (selection === undefined) return false;
+  for (const a of scope.body.descendantsOfType(['assignment', 'assignment_expression'])) {
+    if (a.startIndex >= node.startIndex) break;
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    const field = left && FIELD_TYPES.includes(left.type) && left.firstNamedChild?.text === selection.record ? (left.childForFieldName('attribute') ?? left.childForFieldName('property'))?.text : undefined;
+    const selected = field === undefined ? undefined : selection.fields.get(field);
+    const value = right ? stringValue(right) : null;
+    if (selected === undefined || value === null || selected.has(value.toLowerCase())) continue;
+    if (runsBefore(a, node, scope.body)) return true;
+  }
+  return false;
+}
+
+/** Every run that reaches `node` ran `step` first: between them and their common block only blocks, tries and `with`s. */
+function runsBefore(step: Node, node: Node, top: Node): boolean {
+  for (let p = step.parent; p !== null && p.id !== top.id; p = p.parent) {
+    if (contains(p, node)) return true;
+    if (!STRAIGHT.has(p.type)) return false;
+  }
+  return contains(top, node);
+}
+
+const STRAIGHT = new Set(['expression_statement', 'block', 'statement_block', 'try_statement', 'with_statement', 'with_clause']);
 
 /** Conditions of the `if`s that hold `node` and of the early exits before it, up to `top`. */
 function guardConditions(ctx: FileContext, node: Node, top: Node): Node[] {
@@ -79,12 +112,15 @@ function fieldsRead(cond: Node): string[] {
 
 const FIELD_TYPES = ['attribute', 'member_expression'];
 
-/** `record.field` targets assigned in `body`, and those a helper of this file sets on a record it is handed. */
-function fieldsSetIn(ctx: FileContext, body: Node, depth: number): string[] {
-  const out: string[] = [];
+/**
+ * `record.field` targets assigned in `body`, and those a helper of this file sets on a record it
+ * is handed, each with the statement (or the helper's call) that sets it.
+ */
+function fieldsSetIn(ctx: FileContext, body: Node, depth: number): { field: string; at: Node }[] {
+  const out: { field: string; at: Node }[] = [];
   for (const a of body.descendantsOfType(['assignment', 'assignment_expression'])) {
     const left = a.childForFieldName('left');
-    if (left && FIELD_TYPES.includes(left.type) && left.firstNamedChild?.type === 'identifier') out.push(left.text.replace(/\s+/g, ''));
+    if (left && FIELD_TYPES.includes(left.type) && left.firstNamedChild?.type === 'identifier') out.push({ field: left.text.replace(/\s+/g, ''), at: a });
   }
   if (depth > 0) return out;
   for (const call of callsWithin(ctx, body)) {
@@ -95,7 +131,7 @@ function fieldsSetIn(ctx: FileContext, body: Node, depth: number): string[] {
     callArguments(call).forEach((arg, i) => {
       const param = params[i];
       if (arg.type !== 'identifier' || param === undefined) return;
-      for (const f of fieldsSetIn(ctx, inner, depth + 1)) if (f.startsWith(`${param}.`)) out.push(`${arg.text}${f.slice(param.length)}`);
+      for (const f of fieldsSetIn(ctx, inner, depth + 1)) if (f.field.startsWith(`${param}.`)) out.push({ field: `${arg.text}${f.field.slice(param.length)}`, at: call });
     });
   }
   return out;
