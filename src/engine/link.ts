@@ -146,7 +146,7 @@ function requirementsHold(
     if (target === null || first === undefined) return false;
     if (req.relocate) moved = first;
     // Every such call the helper makes is a place that repeats (`PushMessage.send` pushes to Expo, then GCM).
-    else for (const { file, site } of unkeyed) related.push(...relatedSites(file, site, req.local));
+    else for (const { file, site } of unkeyed) for (const r of relatedSites(file, site, req.local)) if (!related.some((o) => o.file === r.file && o.line === r.line && o.message === r.message)) related.push(r);
     return true;
   });
   if (!holds) return null;
@@ -379,8 +379,8 @@ function resolveIn(byFile: Map<string, LinkInput>, file: LinkInput, name: string
   return null;
 }
 
-/** Path aliases by convention (`@/…`, `~/…`, `#/…`); a tsconfig's own `paths` are the type checker's. */
-const ALIAS = /^[@~#]\//;
+/** Path aliases by convention (`@/…`, `~/…`, `#/…`, `#name/…`); a tsconfig's own `paths` are the type checker's. */
+const ALIAS = /^[@~#]\/|^#(?=[\w-])/;
 
 /** Resolutions per file set, by importer folder, language and specifier: the same imports recur. */
 const resolutions = new WeakMap<Map<string, LinkInput>, Map<string, LinkInput | null>>();
@@ -419,7 +419,8 @@ function findModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: 
     };
     const alias = ALIAS.exec(specifier);
     if (alias !== null) {
-      // `@/lib/retry`, `~/utils/http`: the usual path alias of a package's root or its `src/`.
+      // `@/lib/retry`, `~/utils/http`, `#connectors/mail.js` (a package.json `imports` subpath,
+      // usually named for its folder): the usual alias of a package's root or its `src/`.
       // Tried from the importer's folder up, so each package of a monorepo finds its own.
       const rest = specifier.slice(alias[0].length);
       for (let base = dir; ; base = posix.dirname(base)) {

@@ -24,7 +24,7 @@ import type { Rule, SignatureStep } from './rule.js';
  * - `inside: retry`: a `for`/`while` keyword (Python `for` also needs `range`, `count`, a retry
  *   iterator or a failure value, the iterables of an attempt loop or a loop over failed records),
  *   a fragment of a retry decorator, wrapper, task-retry call, client configurator, HTTP or job
- *   policy, job worker, job framework or task-retry keyword, or `except`/`catch` or a counter
+ *   policy, job worker, job framework, redelivered event type or task-retry keyword, or `except`/`catch` or a counter
  *   word (a recursive retry, a handler's re-call and a re-enqueued job start from one).
  * - `inside: timeout-handler` also holds a promise's `.catch(`, and its subject may be a notification.
  * - Cross-file candidates (a callback handed to an imported function, a call of an imported
@@ -249,7 +249,8 @@ function retryCondition(vocab: Vocabulary, family: Family): Condition {
       { key: 'py-attempt-iterable', test: (t) => containsAny(t, ['range', 'count', ...failed, ...(iterators === true ? [] : iterators)]) },
     ],
   };
-  const jobs = patternFragments(r.job_frameworks.flatMap((j) => [...j.decorators, ...j.calls]));
+  // Handlers typed by a redelivered event (`SQSEvent`) are retried too.
+  const jobs = patternFragments([...r.job_frameworks.flatMap((j) => [...j.decorators, ...j.calls]), ...r.redelivered_events]);
   return {
     any: [
       keyword('while'),

@@ -153,9 +153,10 @@ function notMatched(file: string, message: string): SourceScan {
 
 function isProjectModule(specifier: string, language: LanguageSpec, modules: ReadonlySet<string> | undefined): boolean {
   if (specifier.startsWith('.')) return true;
-  // Bare ECMAScript specifiers name packages (the workspace's own among them); `@/…` and `~/…`
-  // are a project's path aliases.
-  if (language.family === 'ecma') return /^[@~#]\//.test(specifier) || (modules !== undefined && modules.has(workspaceModuleKey(specifier)));
+  // Bare ECMAScript specifiers name packages (the workspace's own among them); `@/…`, `~/…` and
+  // `#…` are a project's path aliases.
+  // `#connectors/index.js`: a package.json `imports` subpath, always the package's own.
+  if (language.family === 'ecma') return /^[@~]\/|^#/.test(specifier) || (modules !== undefined && modules.has(workspaceModuleKey(specifier)));
   return modules === undefined || modules.has(specifier.split('.')[0] ?? '');
 }
 

@@ -192,6 +192,10 @@ export function functionName(fn: Node): string | null {
     return lastSegment(dottedPath(parent.childForFieldName('left')));
   }
   if (parent?.type === 'pair') return parent.childForFieldName('key')?.text ?? null;
+  // A class field holding an arrow function (`public sendmail = async (…) => {…}`) is a method.
+  if (parent?.type === 'public_field_definition' || parent?.type === 'field_definition') {
+    return (parent.childForFieldName('name') ?? parent.childForFieldName('property'))?.text ?? null;
+  }
   return null;
 }
 

@@ -164,6 +164,12 @@ export const VocabularySchema = z
         retry_states: names,
         /** Job and consumer frameworks that run a handler again after it fails, by default or as configured. */
         job_frameworks: z.array(JobFrameworkSchema).default([]),
+        /**
+         * Types of a serverless handler's event (or of the handler) whose failed messages come back:
+         * an AWS Lambda `SQSEvent` handler is run again on each message it fails (all of them when
+         * it throws, or those it reports in `batchItemFailures`).
+         */
+        redelivered_events: names,
       })
       .strict()
       .prefault({}),

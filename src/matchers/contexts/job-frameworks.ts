@@ -1,6 +1,6 @@
 import { compiledOnce } from '../compiled.js';
 import { calleePath } from '../file-index.js';
-import { NamePatterns, normalizeName } from '../names.js';
+import { NamePatterns, escapeRegExp, normalizeName } from '../names.js';
 import {
   callArguments,
   callee,
@@ -148,4 +148,54 @@ function handlersOf(ctx: FileContext, fw: CompiledFramework, args: readonly Node
   const last = [...args].reverse().find((a) => bodyOf(a) !== null);
   const body = last ? bodyOf(last) : null;
   return body ? [body] : [];
+}
+
+/**
+ * Handlers whose event type says its failed messages come back (vocabulary
+ * `retry.redelivered_events`): `async (event: SQSEvent) => …` or `const handler: SQSHandler =
+ * async (event) => …`. The whole handler runs again for each message it fails.
+ */
+export function redeliveredHandlerScopes(ctx: FileContext, functions: readonly Node[]): Scope[] {
+  const events = ctx.vocab.retry.redelivered_events;
+  if (ctx.family !== 'ecma' || events.length === 0) return [];
+  const text = compiledOnce(ctx.vocab, 'redelivered-event-text', () => new RegExp(`\\b(?:${[...new Set(events.map(lastSegment))].map(escapeRegExp).join('|')})\\b`));
+  if (!text.test(ctx.source)) return [];
+  const patterns = compiledOnce(ctx.vocab, 'redelivered-events', () => new NamePatterns(events));
+  const typed = (annotation: Node | null | undefined) => {
+    const type = annotation?.type === 'type_annotation' ? annotation.namedChildren[0] : annotation;
+    // `SQSHandler<…>` names its type before the arguments.
+    const name = type?.type === 'generic_type' ? type.childForFieldName('name') ?? type.namedChildren[0] : type;
+    return name !== null && name !== undefined && patterns.matches(name.text);
+  };
+  const scopes: Scope[] = [];
+  for (const fn of functions) {
+    const body = functionBody(fn);
+    if (body === null) continue;
+    const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
+    const holder = fn.parent?.type === 'variable_declarator' ? fn.parent : null;
+    const event = params.find((p) => typed(p.childForFieldName('type')));
+    if (event === undefined && !typed(holder?.childForFieldName('type'))) continue;
+    const name = holder?.childForFieldName('name')?.text ?? fn.childForFieldName('name')?.text ?? 'handler';
+    const label = `${name}(${event ? event.text : 'event'}) (a message it fails is delivered again)`;
+    // Reporting `batchItemFailures`, the handler fails messages one by one: what runs again is
+    // the callback that processes one record (`event.Records.map(async (record) => …)`).
+    const perRecord = body.text.includes(BATCH_FAILURES) ? recordCallbacks(ctx, body) : [];
+    if (perRecord.length > 0) for (const cb of perRecord) scopes.push({ context: 'retry', body: cb, construct: event ?? holder ?? fn, label });
+    else scopes.push({ context: 'retry', body, construct: event ?? holder ?? fn, label });
+  }
+  return scopes;
+}
+
+const BATCH_FAILURES = 'batchItemFailures';
+
+/** Bodies of the callbacks a handler runs per record (`event.Records.map(async ({ body }) => …)`). */
+function recordCallbacks(ctx: FileContext, body: Node): Node[] {
+  const out: Node[] = [];
+  for (const call of body.descendantsOfType(['call_expression'])) {
+    if (!/\.Records\.(map|forEach)$/.test(calleePath(ctx, call))) continue;
+    const cb = callArguments(call)[0];
+    const cbBody = cb && isFunction(cb, ctx.family) ? functionBody(cb) : null;
+    if (cbBody) out.push(cbBody);
+  }
+  return out;
 }

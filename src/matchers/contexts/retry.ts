@@ -5,7 +5,7 @@ import { ambiguousException, caughtName, exceptionPaths, testsError, writesOrSen
 import { lastBindingBefore } from '../bindings.js';
 import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './client-policies.js';
 import { compiledOnce } from '../compiled.js';
-import { jobFrameworkScopes } from './job-frameworks.js';
+import { jobFrameworkScopes, redeliveredHandlerScopes } from './job-frameworks.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName } from '../names.js';
 import {
   bindingOf,
@@ -184,6 +184,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   if (mentionsRetry) scopes.push(...ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, calls)).filter((s) => s.writesParam === undefined));
   scopes.push(...selfRetryScopes(ctx, v, functions));
   scopes.push(...jobFrameworkScopes(ctx, nodesOfType(ctx, 'decorator'), calls, functions, decoratedFunction));
+  scopes.push(...redeliveredHandlerScopes(ctx, nodesOfType(ctx, functionTypes(ctx.family))));
   scopes.push(...handlerRetryScopes(ctx));
   scopes.push(...failedRecordScopes(ctx));
   scopes.push(...jobWorkerScopes(ctx, v, calls, functions));

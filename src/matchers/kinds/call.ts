@@ -1,7 +1,7 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { argCountOf, callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
+import { argCountOf, callee, dottedPath, isCall, lastSegment, unwrapAwait, type Node } from '../syntax.js';
 import { lastBindingBefore } from '../bindings.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 import { isPassive } from '../call-vocabulary.js';
@@ -42,8 +42,7 @@ export const callMatcher: Matcher = {
           const path = calleePath(ctx, call);
           // An imported helper may make such a call in its own file: decided at link time.
           if (resolveLocalFunction(ctx, call) === null) {
-            const typed = isTypedMemberCall(ctx, path);
-            const local = typed || projectImportOf(ctx, path) !== undefined ? path : importedClassMethod(ctx, call, path);
+            const { local, typed } = helperTarget(ctx, call, path);
             if (local !== undefined) {
               seen.add(call.id);
               out.push({ node: call, report: call, captures: { callee: path }, related: [], vocab: param ?? '', requires: [{ kind: 'helper', local, vocab: param ?? '', mode: 'writes', ...(typed ? { typed } : {}), ...argCountOf(call, ctx.family) }] });
@@ -66,17 +65,30 @@ export const callMatcher: Matcher = {
 };
 
 /**
- * Python: a method called on an object of a class imported from the project (`message =
- * PushMessage(**kwargs)`, then `message.send()`) runs `PushMessage.send` of that file; without
- * types, the binding says which class it is.
+ * What a call of a helper of another file names for the link step: an imported function, the
+ * method of an imported class an object was made from (`const service = new UserRetentionService(…)`
+ * then `service.sendmail(…)`, known without the type checker), or a method on a typed object.
+ */
+export function helperTarget(ctx: FileContext, call: Node, path: string): { local?: string; typed: boolean } {
+  if (projectImportOf(ctx, path) !== undefined) return { local: path, typed: false };
+  const method = importedClassMethod(ctx, call, path);
+  if (method !== undefined) return { local: method, typed: false };
+  return isTypedMemberCall(ctx, path) ? { local: path, typed: true } : { typed: false };
+}
+
+/**
+ * A method called on an object of a class imported from the project (`message =
+ * PushMessage(**kwargs)`, then `message.send()`; `const service = new UserRetentionService(c)`,
+ * then `service.sendmail()`) runs `PushMessage.send` of that file; without types, the binding
+ * says which class it is.
  */
 export function importedClassMethod(ctx: FileContext, call: Node, path: string): string | undefined {
-  if (ctx.family !== 'python') return undefined;
   const [head, method, ...rest] = path.split('.');
   if (head === undefined || method === undefined || rest.length > 0) return undefined;
-  const bound = lastBindingBefore(ctx, head, call);
-  if (bound === null || !isCall(bound, ctx.family)) return undefined;
-  const cls = calleePath(ctx, bound);
+  const bound = unwrapAwait(lastBindingBefore(ctx, head, call));
+  const made = bound?.type === 'new_expression' ? bound.childForFieldName('constructor') : null;
+  const cls = made ? dottedPath(made) : bound !== null && ctx.family === 'python' && isCall(bound, ctx.family) ? calleePath(ctx, bound) : null;
+  if (cls === null) return undefined;
   if (!/^[A-Z]/.test(lastSegment(cls)) || projectImportOf(ctx, cls) === undefined) return undefined;
   return `${cls}.${method}`;
 }

@@ -1,7 +1,7 @@
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
 import { callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers } from '../call-vocabulary.js';
-import { importedClassMethod, isTypedMemberCall } from './call.js';
+import { helperTarget } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
 import { WordSet, normalizeName } from '../names.js';
@@ -55,9 +55,8 @@ export const idempotencyKeyMatcher: Matcher = {
     if (given.length > 0 && given.every((arg) => namesUnder(arg).some(keyTest(ctx, list)) || stringsUnder(arg).some(keyTest(ctx, list)))) return true;
     if (helper === undefined && candidate.vocab && resolveLocalFunction(ctx, call) === null) {
       const path = dottedPath(callee(call));
-      const typed = isTypedMemberCall(ctx, path);
       // `client = ZohoDeskClient()` then `client.create_ticket(…)`: the method of the imported class.
-      const local = typed || projectImportOf(ctx, path) !== undefined ? path : importedClassMethod(ctx, call, path);
+      const { local, typed } = helperTarget(ctx, call, path);
       if (local !== undefined) {
         const bodyDecides = matchedByVerbOnly(ctx, call, candidate.vocab) ? { bodyDecides: true as const } : {};
         (candidate.requires ??= []).push({ kind: 'helper', local, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...bodyDecides, ...(typed ? { typed } : {}), ...argCountOf(call, ctx.family) });
