@@ -170,6 +170,11 @@ export const VocabularySchema = z
          * it throws, or those it reports in `batchItemFailures`).
          */
         redelivered_events: names,
+        /**
+         * Methods that keep a job's own state across its attempts (BullMQ `job.updateProgress`): a
+         * set of finished items saved through one and read back from the job is done for good.
+         */
+        job_state_saves: names,
       })
       .strict()
       .prefault({}),

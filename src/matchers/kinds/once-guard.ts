@@ -1,7 +1,7 @@
-import { WordSet } from '../names.js';
+import { NamePatterns, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
-import { blockStatements, callArguments, callTypes, contains, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
-import { callsWithin } from '../file-index.js';
+import { blockStatements, callArguments, callTypes, contains, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { calleePath, callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
@@ -152,7 +152,7 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
         if (st.startIndex >= n.startIndex) break;
         const cond = st.type === 'if_statement' ? unwrapParens(st.childForFieldName('condition')) : null;
         const exit = st.childForFieldName('consequence');
-        if (cond && exit && endsInExit(exit, ctx.family) && testsOnce(cond)) return true;
+        if (cond && exit && endsInExit(exit, ctx.family) && (testsOnce(cond) || skipsSavedDone(ctx, cond, top))) return true;
       }
     }
     if (p.type !== 'if_statement' || p.id === top.id) continue;
@@ -165,6 +165,32 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
         if (counter !== undefined && names.includes(counter)) return true;
         if (names.some((n) => once.anyWordOf(n))) return true;
       }
+    }
+  }
+  return false;
+}
+
+/**
+ * `if (succeeded.has(channel)) continue`, where `succeeded` is read from the job
+ * (`new Set(job.progress.succeeded)`) and saved back to it through a job-state call
+ * (`job.updateProgress({ succeeded: [...succeeded] })`, vocabulary `retry.job_state_saves`): an
+ * item finished on an earlier attempt is skipped on the next.
+ */
+function skipsSavedDone(ctx: FileContext, cond: Node, top: Node): boolean {
+  const saves = ctx.memo('job-state-saves', () => new NamePatterns(ctx.vocab.retry.job_state_saves));
+  if (saves.empty) return false;
+  const calls = callTypes(ctx.family) as string[];
+  const tests = isCall(cond, ctx.family) ? [cond, ...cond.descendantsOfType(calls)] : cond.descendantsOfType(calls);
+  for (const test of tests) {
+    const m = /^([A-Za-z_$][\w$]*)\.(has|includes)$/.exec(calleePath(ctx, test));
+    if (m === null) continue;
+    const set = m[1]!;
+    for (const save of callsWithin(ctx, top)) {
+      const path = calleePath(ctx, save);
+      const receiver = path.split('.')[0] ?? '';
+      if (!path.includes('.') || !saves.matches(lastSegment(path)) || !callArguments(save).some((a) => namesUnder(a).includes(set))) continue;
+      const bound = lastBindingBefore(ctx, set, cond);
+      if (bound !== null && namesUnder(bound).includes(receiver)) return true;
     }
   }
   return false;
