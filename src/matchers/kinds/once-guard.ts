@@ -2,6 +2,7 @@ import { NamePatterns, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
 import { blockStatements, callArguments, callTypes, contains, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { calleePath, callsWithin } from '../file-index.js';
+import { isCallOf } from '../call-vocabulary.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
@@ -144,7 +145,7 @@ function fieldsSetIn(ctx: FileContext, body: Node, depth: number): { field: stri
 function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter: string | undefined): boolean {
   const testsOnce = (cond: Node) => {
     const names = namesUnder(cond);
-    return (counter !== undefined && names.includes(counter)) || names.some((n) => once.anyWordOf(n));
+    return (counter !== undefined && names.includes(counter)) || names.some((n) => once.anyWordOf(n) && !unrecordedLookup(ctx, n, cond, top));
   };
   for (let n: Node = node, p: Node | null = node.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block') {
@@ -160,11 +161,7 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
       if (!contains(branch.body, node)) continue;
       if (branch.condition && marksKey(ctx, branch.condition, branch.body, node)) return true;
       const conditions = ifChain(p, ctx.family).flatMap((b) => (b.condition ? [b.condition] : []));
-      for (const cond of conditions) {
-        const names = namesUnder(cond);
-        if (counter !== undefined && names.includes(counter)) return true;
-        if (names.some((n) => once.anyWordOf(n))) return true;
-      }
+      for (const cond of conditions) if (testsOnce(cond)) return true;
     }
   }
   return false;
@@ -194,6 +191,23 @@ function skipsSavedDone(ctx: FileContext, cond: Node, top: Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * `if ballot_request.action.event_set.filter(event_type=DOWNLOAD).exists(): return`: a query that
+ * asks whether something else happened (the voter downloaded the form), not whether this run
+ * sent, when the run writes nothing through the queried collection. Only the bare `exists` of such
+ * a query; a name that says so (`already_sent`, `exists_in_cache(key)`) still guards.
+ */
+function unrecordedLookup(ctx: FileContext, name: string, cond: Node, top: Node): boolean {
+  if (name !== 'exists') return false;
+  const calls = callTypes(ctx.family) as string[];
+  const lookups = (isCall(cond, ctx.family) ? [cond, ...cond.descendantsOfType(calls)] : cond.descendantsOfType(calls)).flatMap((c) => {
+    const m = /^(.+?)\.(?:filter|exclude|where)\(\)(?:\.[\w()]+)*\.exists$/.exec(calleePath(ctx, c));
+    return m?.[1] === undefined ? [] : [m[1]];
+  });
+  if (lookups.length === 0) return false;
+  return lookups.every((base) => !callsWithin(ctx, top).some((c) => calleePath(ctx, c).startsWith(`${base}.`) && isCallOf(ctx, c, 'mutating')));
 }
 
 /** A branch that leaves: `continue`, `return`, `break` (alone or as its last statement). */
