@@ -1,6 +1,6 @@
 import { retryingClientsOf } from './contexts/client-policies.js';
 import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases, retryingTaskProps } from './contexts/retry.js';
-import { callsWithin, nodesOfType } from './file-index.js';
+import { callsWithin, nodesOfType, nodesWithin } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { keyParameter, passesKey } from './kinds/idempotency-key.js';
 import { endsRun } from './kinds/exits-after.js';
@@ -8,7 +8,7 @@ import { marksOwnGuard } from './kinds/once-guard.js';
 import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts } from './falsy-callers.js';
 import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
-import { callee, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, type Node } from './syntax.js';
+import { callee, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /** A call inside a function, as another file's finding will point at it. */
@@ -159,11 +159,27 @@ function isDefaultExport(fn: Node): boolean {
   return p?.type === 'export_statement' && p.children.some((c) => c.type === 'default');
 }
 
+/**
+ * The function tells a created record from one that already existed (`if response.status_code ==
+ * status.HTTP_201_CREATED: … else: log("found existing")`, neither branch failing): the endpoint
+ * it writes to gets or creates, so a repeated request creates nothing twice.
+ */
+function tellsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
+  const body = functionBody(fn);
+  if (body === null || !/201|CREATED/.test(body.text)) return false;
+  return nodesWithin(ctx, body, ['if_statement']).some((st) => {
+    const cond = st.childForFieldName('condition');
+    if (cond === null || !/status/i.test(cond.text) || !/(^|\D)201(\D|$)|_201_CREATED\b|\bCREATED\b/.test(cond.text) || !/==/.test(cond.text)) return false;
+    const branches = ifChain(st, ctx.family);
+    return branches.length > 1 && branches.at(-1)?.condition === null && branches.every((b) => !raisesWithin(b.body, ctx.family));
+  });
+}
+
 /** The key lists a call passes, and those it passes only through one of `fn`'s parameters. */
 function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[]): Pick<CallSite, 'keys' | 'keyParams'> {
   // A send the function guards with a field it sets itself (`if n.welcome_time: return`) is sent once:
   // as deduplicated as one that passes a dedup key.
-  const keys = lists.filter((k) => passesKey(ctx, call, k) || (k === 'dedup' && marksOwnGuard(ctx, call)));
+  const keys = lists.filter((k) => passesKey(ctx, call, k) || (k === 'dedup' && marksOwnGuard(ctx, call)) || (k === 'idempotency' && tellsCreatedFromExisting(ctx, fn)));
   const keyParams: Record<string, number> = {};
   for (const k of keys) {
     const at = keyParameter(ctx, fn, call, k);
