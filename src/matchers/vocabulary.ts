@@ -268,6 +268,8 @@ export const VocabularySchema = z
     marker_key_words: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */
     once_words: names,
+    /** Methods that write a record through a collection (`reminder_set.create`, `NimbusAlert.objects.create`). */
+    record_write_methods: names,
     /**
      * Names that hold a client's configuration (`this.config.clientId`, `settings.MERCHANT_ID`,
      * `process.env.X`): a "key" read only from them is the same for every operation, so it keys none.

@@ -2,7 +2,6 @@ import { NamePatterns, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
 import { blockStatements, callArguments, callTypes, contains, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { calleePath, callsWithin } from '../file-index.js';
-import { isCallOf } from '../call-vocabulary.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
@@ -207,7 +206,11 @@ function unrecordedLookup(ctx: FileContext, name: string, cond: Node, top: Node)
     return m?.[1] === undefined ? [] : [m[1]];
   });
   if (lookups.length === 0) return false;
-  return lookups.every((base) => !callsWithin(ctx, top).some((c) => calleePath(ctx, c).startsWith(`${base}.`) && isCallOf(ctx, c, 'mutating')));
+  const writes = new Set(ctx.vocab.record_write_methods);
+  return lookups.every((base) => !callsWithin(ctx, top).some((c) => {
+    const path = calleePath(ctx, c);
+    return path.startsWith(`${base}.`) && writes.has(lastSegment(path));
+  }));
 }
 
 /** A branch that leaves: `continue`, `return`, `break` (alone or as its last statement). */
