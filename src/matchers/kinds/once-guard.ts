@@ -40,9 +40,8 @@ export const onceGuardMatcher: Matcher = {
 
 /**
  * The send runs only while a record's field still holds what it started with, and the function
- * that sends sets that same field: `if notification.status != "created": return` … send …
- * `notification.status = SENT` (or a helper of this file handed the record sets it), or `if
- * n.welcome_time: return n` … `n.welcome_time = now; n.save()` … send. A run that sent leaves the
+ * sets that same field before it sends: `if n.welcome_time: return n` … `n.welcome_time = now;
+ * n.save()` … send (or a helper of this file handed the record sets it). A run that sent left the
  * record marked, so the next attempt stops at the guard.
  */
 export function marksOwnGuard(ctx: FileContext, node: Node): boolean {
@@ -51,8 +50,9 @@ export function marksOwnGuard(ctx: FileContext, node: Node): boolean {
   if (!fn || !body) return false;
   const fields = new Set(guardConditions(ctx, node, body).flatMap(fieldsRead));
   if (fields.size === 0) return false;
-  // Set on the way to the send or after it; not in the branch that gives up (`c.status = 'FAILED'; continue`).
-  return fieldsSetIn(ctx, body, 0).some((f) => fields.has(f.field) && (f.at.startIndex > node.endIndex || runsBefore(f.at, node, body)));
+  // Set on the way to the send, not in the branch that gives up (`c.status = 'FAILED'; continue`).
+  // A mark written after the send is one more step that can fail the attempt with the send made.
+  return fieldsSetIn(ctx, body, 0).some((f) => fields.has(f.field) && runsBefore(f.at, node, body));
 }
 
 /**
@@ -78,8 +78,11 @@ function leavesSelection(node: Node, scope: NonNullable<Candidate['scope']>): bo
 
 /** Every run that reaches `node` ran `step` first: between them and their common block only blocks, tries and `with`s. */
 function runsBefore(step: Node, node: Node, top: Node): boolean {
+  if (step.endIndex > node.startIndex) return false;
   for (let p = step.parent; p !== null && p.id !== top.id; p = p.parent) {
-    if (contains(p, node)) return true;
+    // The first container that holds both must be a block: an `if` or `try` holding both means
+    // another branch or the handler.
+    if (contains(p, node)) return p.type === 'block' || p.type === 'statement_block';
     if (!STRAIGHT.has(p.type)) return false;
   }
   return contains(top, node);
