@@ -524,9 +524,11 @@ export function methodParameterOf(ctx: FileContext, call: Node, params: readonly
   if (path === '' || isPassive(ctx, path)) return null;
   for (const arg of callArguments(call)) {
     const kw = keywordArgument(arg);
+    // `const config = { method, headers }; fetch(url, config)`: the options sit in a variable.
+    const options = arg.type === 'identifier' ? lastBindingBefore(ctx, arg.text, call) : null;
     const values = kw !== null
       ? (normalizeName(kw.name) === 'method' ? [kw.value] : [])
-      : [...(arg.id === callArguments(call)[0]?.id ? [arg] : []), ...literalEntries(arg).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value)];
+      : [...(arg.id === callArguments(call)[0]?.id ? [arg] : []), ...[arg, options].flatMap((o) => (o === null ? [] : literalEntries(o))).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value)];
     for (const given of values) {
       const value = caseChangeOperand(ctx, given) ?? given;
       if (value.type !== 'identifier' && value.type !== 'shorthand_property_identifier') continue;

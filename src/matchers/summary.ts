@@ -81,6 +81,7 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
     functions[cls ? `${cls}.${name}` : name] = facts;
     if (isDefaultExport(fn)) functions.default = facts;
   }
+  exportedClassMembers(ctx, functions);
   const clients = clientFacts(ctx);
   return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx) };
 }
@@ -152,6 +153,46 @@ function enclosingClassName(fn: Node): string | null {
     if (CLASS_TYPES.includes(p.type)) return p.childForFieldName('name')?.text ?? null;
   }
   return null;
+}
+
+/**
+ * A module whose export is one class (`module.exports = PayoutWorker`, `export default class
+ * PayoutService`, or an instance of it: `module.exports = new PayoutService()`): its methods are
+ * the module's members, so `PayoutWorker.processSinglePayout(…)` in an importer names
+ * `PayoutWorker.processSinglePayout` here. Listed as `default.<method>` (an ES default import),
+ * and, for CommonJS, as bare `<method>` (the module imported whole), unless the file has one.
+ */
+function exportedClassMembers(ctx: FileContext, functions: Record<string, FunctionFacts>): void {
+  if (ctx.family !== 'ecma' || !/module\.exports\s*=|export\s+default/.test(ctx.source)) return;
+  for (const { name, commonjs } of exportedClasses(ctx)) {
+    const prefix = `${name}.`;
+    for (const [key, facts] of Object.entries(functions)) {
+      if (!key.startsWith(prefix)) continue;
+      const member = key.slice(prefix.length);
+      functions[`default.${member}`] ??= facts;
+      if (commonjs) functions[member] ??= facts;
+    }
+  }
+}
+
+/** The classes of this file a module export statement hands out, or an instance of them. */
+function exportedClasses(ctx: FileContext): { name: string; commonjs: boolean }[] {
+  const classes = new Set(nodesOfType(ctx, CLASS_TYPES).map((c) => c.childForFieldName('name')?.text ?? '').filter((n) => n !== ''));
+  const out: { name: string; commonjs: boolean }[] = [];
+  const exported = (value: Node | null, commonjs: boolean) => {
+    const made = value?.type === 'new_expression' ? value.childForFieldName('constructor') : value;
+    const name = made?.type === 'identifier' ? made.text : made !== null && made !== undefined && CLASS_TYPES.includes(made.type) ? made.childForFieldName('name')?.text : undefined;
+    if (name !== undefined && classes.has(name)) out.push({ name, commonjs });
+  };
+  for (const stmt of ctx.root.namedChildren) {
+    if (stmt.type === 'export_statement' && stmt.children.some((c) => c.type === 'default')) {
+      exported(stmt.childForFieldName('declaration') ?? stmt.childForFieldName('value') ?? stmt.namedChildren.at(-1) ?? null, false);
+    } else if (stmt.type === 'expression_statement') {
+      const assign = stmt.firstNamedChild;
+      if (assign?.type === 'assignment_expression' && assign.childForFieldName('left')?.text === 'module.exports') exported(assign.childForFieldName('right'), true);
+    }
+  }
+  return out;
 }
 
 function isDefaultExport(fn: Node): boolean {

@@ -198,6 +198,8 @@ export const VocabularySchema = z
         sent_nothing: names,
         /** Errors that carry the provider's definite answer (`InvalidRequestError`, `CardError`): not ambiguous. */
         definite: names,
+        /** Root error classes (`Error`, `Exception`): a test that an error is one of them is true of every error. */
+        base_classes: names,
       })
       .strict()
       .prefault({}),

@@ -1,4 +1,5 @@
-import { calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
+import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
+import { isHttpClientCall } from '../call-vocabulary.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -76,6 +77,7 @@ interface TimeoutNames {
   broad: NamePatterns;
   sentNothing: NamePatterns;
   definite: NamePatterns;
+  base: NamePatterns;
 }
 
 function timeoutNames(ctx: FileContext): TimeoutNames {
@@ -85,6 +87,7 @@ function timeoutNames(ctx: FileContext): TimeoutNames {
     broad: new NamePatterns(ctx.vocab.timeouts.broad_exceptions, { caseSensitive: true }),
     sentNothing: new NamePatterns(ctx.vocab.timeouts.sent_nothing, { caseSensitive: true }),
     definite: new NamePatterns(ctx.vocab.timeouts.definite, { caseSensitive: true }),
+    base: new NamePatterns(ctx.vocab.timeouts.base_classes, { caseSensitive: true }),
   }));
 }
 
@@ -121,10 +124,13 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const body = tryBody(tryStmt);
     if (body === null || inProbe(ctx, tryStmt)) continue;
     // A write whose errors an inner try already takes (and does not raise again) never reaches these handlers.
-    const reaches = (call: Node) => !shieldedWithin(ctx, names, call, body);
-    const local = writesOrSendsIn(ctx, body).find(reaches);
-    const helper = local === undefined ? helperSubject(ctx, body, reaches) : null;
-    const subject = local ?? helper?.call;
+    const reaches = (call: Node) => !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
+    // A write is the outcome the handler is about; a message sent beside it (an alert) is second.
+    const reached = writesOrSendsIn(ctx, body).filter(reaches);
+    const local = reached.find((c) => reachedCallsOf(ctx, c, 'mutating').length > 0) ?? reached[0];
+    const byCallers = local === undefined ? writeByCallersMethod(ctx, tryStmt, body) : undefined;
+    const helper = local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null;
+    const subject = local ?? byCallers ?? helper?.call;
     if (subject === undefined) continue;
     const conditional = helper ? { requires: helper.requires } : {};
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
@@ -163,6 +169,37 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       if (broad !== null) scopes.push(broad);
     }
   }
+}
+
+/**
+ * `const makeRequest = async (endpoint, method = 'GET', data) => { try { await fetch(url, { method, … }) } catch … }`
+ * called with `'POST'` in this file: the request in the try writes for those callers, so its
+ * handler records the outcome of a write. Undefined when no caller here passes a write method.
+ */
+function writeByCallersMethod(ctx: FileContext, tryStmt: Node, body: Node): Node | undefined {
+  const fn = enclosingFunction(tryStmt, ctx.family);
+  if (fn === null || !callsWithin(ctx, body).some((c) => isHttpClientCall(ctx, c, 'mutating'))) return undefined;
+  for (const call of allCalls(ctx)) {
+    if (resolveLocalFunction(ctx, call)?.id !== fn.id) continue;
+    const site = reachedCallsOf(ctx, call, 'mutating').find((s) => body.startIndex <= s.startIndex && s.endIndex <= body.endIndex);
+    if (site !== undefined) return site;
+  }
+  return undefined;
+}
+
+/**
+ * `makeRequest(…)`, a function of this file that catches every error of its own request and
+ * returns an error result instead: nothing of the write's outcome is thrown to the caller's
+ * handler. True when every write or send the call reaches is shielded in its own function.
+ */
+function shieldedInHelper(ctx: FileContext, names: TimeoutNames, call: Node): boolean {
+  if (resolveLocalFunction(ctx, call) === null) return false;
+  const sites = SUBJECT_VOCABULARIES.flatMap((v) => reachedCallsOf(ctx, call, v));
+  return sites.length > 0 && sites.every((site) => {
+    const fn = enclosingFunction(site, ctx.family);
+    const own = fn && functionBody(fn);
+    return own !== null && own !== undefined && shieldedWithin(ctx, names, site, own);
+  });
 }
 
 /**
@@ -260,7 +297,7 @@ function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handl
     const errorNames = namesOfError(ctx, handler.body, caught);
     for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
       for (const branch of ifChain(ifStmt, ctx.family)) {
-        if (branch.condition !== null && errorNames.some((name) => testsError(branch.condition as Node, name))) excludes.push(branch.body);
+        if (branch.condition !== null && testsDefiniteError(ctx, names, branch.condition, errorNames)) excludes.push(branch.body);
       }
     }
   }
@@ -290,6 +327,44 @@ export function namesOfError(ctx: FileContext, body: Node, caught: string): stri
     return b !== null && testsError(b.value, caught) ? [b.name] : [];
   });
   return [caught, ...derived];
+}
+
+/**
+ * Whether a condition picks out errors that carry a definite answer (`isinstance(e, CardError)`,
+ * `err.code === 'card_declined'`, `err.response.status === 404`), so its branch sees no ambiguous
+ * outcome. Not: a test true of every error (`err instanceof Error`) or of every error but one
+ * (`err.name !== 'PaymentQueueJobDataError'`, `!isCardError(err)`), a test for a timeout, a lost
+ * connection or a 5xx (`status >= 500`), or a condition that does not look at the error at all.
+ */
+function testsDefiniteError(ctx: FileContext, names: TimeoutNames, condition: Node, errorNames: string[]): boolean {
+  const c = unwrapParens(condition);
+  if (c === null) return false;
+  const op = c.type === 'binary_expression' || c.type === 'boolean_operator' ? c.childForFieldName('operator')?.text ?? c.children.find((ch) => !ch.isNamed)?.text : undefined;
+  const sides = [c.childForFieldName('left'), c.childForFieldName('right')].filter((n): n is Node => n !== null);
+  // Every error that takes an `||` branch passes one of its tests; an `&&` branch, all of them.
+  if (op === '||' || op === 'or') return sides.every((side) => testsDefiniteError(ctx, names, side, errorNames));
+  if (op === '&&' || op === 'and') return sides.some((side) => testsDefiniteError(ctx, names, side, errorNames));
+  if (c.type === 'not_operator' || (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!')) return false;
+  if (!errorNames.some((name) => testsError(c, name)) || mentionsTimeout(ctx, c) || SERVER_ERROR.test(c.text)) return false;
+  const comparison = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : op;
+  if (comparison !== undefined && /^(!==|!=|not in|is not)$/.test(comparison)) return false;
+  return testedClasses(ctx, c).every((path) => !isAmbiguousException(names, path) && !names.base.matches(path));
+}
+
+/** A 5xx in a condition (`status >= 500`, `HttpStatus.INTERNAL_SERVER_ERROR`): the server may have done the work. */
+const SERVER_ERROR = /\b5\d\d\b|SERVER_ERROR|BAD_GATEWAY|SERVICE_UNAVAILABLE|GATEWAY_TIMEOUT/;
+
+/** The classes an `instanceof` / `isinstance(…)` test names; empty for any other test. */
+function testedClasses(ctx: FileContext, test: Node): string[] {
+  if (test.type === 'binary_expression' && test.childForFieldName('operator')?.text === 'instanceof') {
+    const right = test.childForFieldName('right');
+    return right ? exceptionPaths(right) : [];
+  }
+  if (isCall(test, ctx.family) && dottedPath(callee(test)) === 'isinstance') {
+    const classes = callArguments(test)[1];
+    return classes ? exceptionPaths(classes) : [];
+  }
+  return [];
 }
 
 /** Whether a condition examines the caught error (`isinstance(e, X)`, `e.code == …`, `err instanceof X`). */
@@ -346,10 +421,31 @@ function promiseChainWrite(ctx: FileContext, chain: Node): Node | null {
 function isTimeoutOnlyGuard(ctx: FileContext, ifStmt: Node): boolean {
   const branches = ifChain(ifStmt, ctx.family);
   const head = branches[0];
-  if (branches.length !== 1 || head?.condition == null || !mentionsTimeout(ctx, head.condition)) return false;
-  if (!/(!==|!=|!\s*\(|!\w|\bnot\b)/.test(head.condition.text)) return false;
+  if (branches.length !== 1 || head?.condition == null || !negatesTimeout(ctx, head.condition)) return false;
   const last = blockStatements(head.body).at(-1);
   return last !== undefined && (isRaise(last, ctx.family) || last.type === 'return_statement');
+}
+
+/**
+ * Whether a condition holds for every error that is not a timeout: `err.name !== 'TimeoutError'`,
+ * `!(err instanceof TimeoutError)`, `not isinstance(e, Timeout) or …`, `!(a) && !(b)` with a and b
+ * timeout tests. A `!=` elsewhere in it
+ * (`err.code === 'ETIMEDOUT' || (status != null && status >= 500)`) negates nothing of the timeout test.
+ */
+function negatesTimeout(ctx: FileContext, condition: Node): boolean {
+  const c = unwrapParens(condition);
+  if (c === null) return false;
+  const op = c.type === 'binary_expression' || c.type === 'boolean_operator' ? c.childForFieldName('operator')?.text ?? c.children.find((ch) => !ch.isNamed)?.text : undefined;
+  const sides = [c.childForFieldName('left'), c.childForFieldName('right')].filter((n): n is Node => n !== null);
+  // `!isTimeout(a) || x` holds for every non-timeout; `!(e instanceof TimeoutError) && e.name !== 'TimeoutError'` too.
+  if (op === '||' || op === 'or') return sides.some((side) => negatesTimeout(ctx, side));
+  if (op === '&&' || op === 'and') return sides.length > 0 && sides.every((side) => negatesTimeout(ctx, side));
+  if (c.type === 'not_operator' || (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!')) {
+    const inner = c.childForFieldName('argument') ?? c.lastNamedChild;
+    return inner !== null && mentionsTimeout(ctx, inner);
+  }
+  const comparison = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : c.type === 'binary_expression' ? op : undefined;
+  return comparison !== undefined && /^(!==|!=|not in|is not)$/.test(comparison) && mentionsTimeout(ctx, c);
 }
 
 type Polarity = 'success' | 'failure';
