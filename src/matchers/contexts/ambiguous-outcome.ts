@@ -135,14 +135,14 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const conditional = helper ? { requires: helper.requires } : {};
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
       const before = scopes.length;
-      judgeHandler(handler, subject);
+      judgeHandler(handler, subject, body);
       for (const s of scopes.slice(before)) Object.assign(s, conditional);
     }
   }
   scopes.push(...promiseCatchScopes(ctx));
   return scopes;
 
-  function judgeHandler(handler: Handler, subject: Node): void {
+  function judgeHandler(handler: Handler, subject: Node, attempted: Node): void {
     if (handler.type !== null && exceptionPaths(handler.type).some((p) => exceptions.matches(p) && !names.sentNothing.matches(p))) {
       scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: firstLine(handler.clause).replace(/\s*[:{]\s*$/, '') });
       return;
@@ -165,7 +165,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       }
     }
     if (!timeoutBranch) {
-      const broad = broadHandlerScope(ctx, names, handler, subject);
+      const broad = broadHandlerScope(ctx, names, handler, subject, undefined, attempted);
       if (broad !== null) scopes.push(broad);
     }
   }
@@ -247,13 +247,22 @@ export function writesOrSendsIn(ctx: FileContext, node: Node): Node[] {
  * A try around a helper of another file (`smtp.deliver_persisted(mail)`, `this.stripeService.createPayment()`):
  * its handler is judged if the link step finds that the helper writes or notifies.
  */
-function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => boolean = () => true): { call: Node; requires: Requirement } | null {
+function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => boolean = () => true, depth = 0): { call: Node; requires: Requirement } | null {
   const readVerbs = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
   for (const call of callsWithin(ctx, body)) {
     if (!reaches(call)) continue;
     const path = calleePath(ctx, call);
     // A helper named for a read (`get_status`, `findOrder`: `read_verbs`) is not the handler's subject.
-    if (resolveLocalFunction(ctx, call) !== null || readVerbs.has(splitWords(lastSegment(path))[0] ?? '')) continue;
+    if (readVerbs.has(splitWords(lastSegment(path))[0] ?? '')) continue;
+    const local = resolveLocalFunction(ctx, call);
+    if (local !== null) {
+      // `send_signal_and_pdf(signal)` of this file, whose body calls a helper of another file:
+      // that helper's outcome reaches this handler unless the function keeps its errors to itself.
+      const inner = depth === 0 && !wrapsNothing(local, call) ? functionBody(local) : null;
+      const found = inner ? helperSubject(ctx, inner, (c) => !shieldedWithin(ctx, timeoutNames(ctx), c, inner), depth + 1) : null;
+      if (found !== null) return found;
+      continue;
+    }
     // `FlutterwaveService()` builds the client; its methods are what may write.
     if (/^[A-Z][a-z]/.test(lastSegment(path))) continue;
     const vocab = SUBJECT_VOCABULARIES.join('|');
@@ -266,6 +275,42 @@ function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => bo
     }
   }
   return null;
+}
+
+/** A recursive call (the function calling itself) leads nowhere new. */
+function wrapsNothing(fn: Node, call: Node): boolean {
+  return fn.startIndex <= call.startIndex && call.endIndex <= fn.endIndex;
+}
+
+/**
+ * `except CreeerZaakLk01Error:` around `send_signal_and_pdf(…)`, a function of this file that
+ * turns every error of its request into that one (`except Exception as e: raise
+ * CreeerZaakLk01Error from e`): the domain error stands for whatever the request raised, timeouts
+ * included, so its handler is as broad as the one that wrapped it.
+ */
+function wrapsAmbiguous(ctx: FileContext, names: TimeoutNames, attempted: Node, classes: string[]): boolean {
+  const wanted = new Set(classes.map(lastSegment));
+  for (const call of callsWithin(ctx, attempted)) {
+    const fn = resolveLocalFunction(ctx, call);
+    const body = fn && !wrapsNothing(fn, call) ? functionBody(fn) : null;
+    if (!body) continue;
+    for (const inner of nodesWithin(ctx, body, 'try_statement')) {
+      for (const h of tryHandlers(inner, ctx.family)) {
+        if (h.type !== null && !exceptionPaths(h.type).some((p) => isAmbiguousException(names, p))) continue;
+        const raised = h.body.descendantsOfType(['raise_statement', 'throw_statement']).map((r) => raisedClass(ctx, r));
+        if (raised.some((c) => c !== null && wanted.has(c))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The class a raise names: `raise X from e`, `raise X(msg)`, `throw new X(msg)`; null for a bare re-raise. */
+function raisedClass(ctx: FileContext, raise: Node): string | null {
+  let value = raise.namedChildren.find((c) => c.type !== 'comment') ?? null;
+  if (value?.type === 'new_expression') value = value.childForFieldName('constructor');
+  else if (value !== null && isCall(value, ctx.family)) value = callee(value);
+  return value !== null && (value.type === 'identifier' || value.type === 'attribute' || value.type === 'member_expression') ? lastSegment(dottedPath(value)) : null;
 }
 
 /**
@@ -290,14 +335,17 @@ function instanceMethodPath(ctx: FileContext, call: Node, path: string): string 
  * `ECONNREFUSED`). A handler that re-raises records nothing unless it also marks a failure, and
  * then the record stands: re-raising does not undo it.
  */
-function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handler, subject: Node, caught = caughtName(handler, ctx.family)): Scope | null {
-  if (handler.type !== null && !exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p))) return null;
+function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handler, subject: Node, caught = caughtName(handler, ctx.family), attempted?: Node): Scope | null {
+  if (handler.type !== null && !exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p))) {
+    const classes = exceptionPaths(handler.type);
+    if (attempted === undefined || classes.some((p) => names.definite.matches(p)) || !wrapsAmbiguous(ctx, names, attempted, classes)) return null;
+  }
   const excludes: Node[] = [];
   if (caught !== null) {
     const errorNames = namesOfError(ctx, handler.body, caught);
     for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
       for (const branch of ifChain(ifStmt, ctx.family)) {
-        if (branch.condition !== null && testsDefiniteError(ctx, names, branch.condition, errorNames)) excludes.push(branch.body);
+        if (branch.condition !== null && testsDefiniteError(ctx, names, branch.condition, errorNames, attempted)) excludes.push(branch.body);
       }
     }
   }
@@ -336,19 +384,22 @@ export function namesOfError(ctx: FileContext, body: Node, caught: string): stri
  * (`err.name !== 'PaymentQueueJobDataError'`, `!isCardError(err)`), a test for a timeout, a lost
  * connection or a 5xx (`status >= 500`), or a condition that does not look at the error at all.
  */
-function testsDefiniteError(ctx: FileContext, names: TimeoutNames, condition: Node, errorNames: string[]): boolean {
+function testsDefiniteError(ctx: FileContext, names: TimeoutNames, condition: Node, errorNames: string[], attempted?: Node): boolean {
   const c = unwrapParens(condition);
   if (c === null) return false;
   const op = c.type === 'binary_expression' || c.type === 'boolean_operator' ? c.childForFieldName('operator')?.text ?? c.children.find((ch) => !ch.isNamed)?.text : undefined;
   const sides = [c.childForFieldName('left'), c.childForFieldName('right')].filter((n): n is Node => n !== null);
   // Every error that takes an `||` branch passes one of its tests; an `&&` branch, all of them.
-  if (op === '||' || op === 'or') return sides.every((side) => testsDefiniteError(ctx, names, side, errorNames));
-  if (op === '&&' || op === 'and') return sides.some((side) => testsDefiniteError(ctx, names, side, errorNames));
+  if (op === '||' || op === 'or') return sides.every((side) => testsDefiniteError(ctx, names, side, errorNames, attempted));
+  if (op === '&&' || op === 'and') return sides.some((side) => testsDefiniteError(ctx, names, side, errorNames, attempted));
   if (c.type === 'not_operator' || (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!')) return false;
   if (!errorNames.some((name) => testsError(c, name)) || mentionsTimeout(ctx, c) || SERVER_ERROR.test(c.text)) return false;
   const comparison = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : op;
   if (comparison !== undefined && /^(!==|!=|not in|is not)$/.test(comparison)) return false;
-  return testedClasses(ctx, c).every((path) => !isAmbiguousException(names, path) && !names.base.matches(path));
+  const classes = testedClasses(ctx, c);
+  // A domain error a helper of this file raises for whatever its request raised is no definite answer.
+  if (classes.length > 0 && attempted !== undefined && wrapsAmbiguous(ctx, names, attempted, classes)) return false;
+  return classes.every((path) => !isAmbiguousException(names, path) && !names.base.matches(path));
 }
 
 /** A 5xx in a condition (`status >= 500`, `HttpStatus.INTERNAL_SERVER_ERROR`): the server may have done the work. */
