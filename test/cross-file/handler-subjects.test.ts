@@ -31,6 +31,35 @@ describe('broad handlers around helpers of other files (AP-003)', () => {
     expect(await lines(dir)).toEqual(['AP-003 app/tasks.py:8']);
   });
 
+  it('looks into a function of the same file for the imported helper it calls, and at the domain error it wraps errors in', async () => {
+    const sender = [
+      'from app.stuf import send_case',
+      '',
+      'class CreateCaseError(Exception):',
+      '    pass',
+      '',
+      'def send_signal(signal):',
+      '    try:',
+      '        send_case(signal)',
+      '    except Exception as e:',
+      '        raise CreateCaseError from e',
+      '',
+      'def handle(signal):',
+      '    try:',
+      '        send_signal(signal)',
+      '    except CreateCaseError:',
+      '        signal.update(state="VERZENDEN_MISLUKT")',
+      '        raise',
+      '',
+    ].join('\n');
+    const writes = 'import requests\n\ndef send_case(signal):\n    return requests.post("https://citycontrol.example.com/zaak", data=signal.xml, timeout=30)\n';
+    const reads = 'import requests\n\ndef send_case(signal):\n    return requests.get(f"https://citycontrol.example.com/zaak/{signal.id}", timeout=30)\n';
+    const dir = project({ 'app/__init__.py': '', 'app/stuf.py': writes, 'app/sigmax.py': sender });
+    expect(await lines(dir)).toEqual(['AP-003 app/sigmax.py:16']);
+    const quiet = project({ 'app/__init__.py': '', 'app/stuf.py': reads, 'app/sigmax.py': sender });
+    expect(await lines(quiet)).toEqual([]);
+  });
+
   it('follows a method on a typed service (this.payouts.send()) through the type checker', async () => {
     const dir = project({
       'src/payouts.ts': [
