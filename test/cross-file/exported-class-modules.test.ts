@@ -46,27 +46,12 @@ const retry = (importLine: string, call: string) =>
   ].join('\n');
 
 describe('methods of a class a module exports as a whole', () => {
-  it('follows `module.exports = Class` to the static method an importer calls (CommonJS)', async () => {
-    const dir = project({
-      'workers/payoutWorker.js': worker('module.exports = PayoutWorker;'),
-      'workers/retryWorker.js': retry("const PayoutWorker = require('./payoutWorker');", 'PayoutWorker.processSinglePayout(payout)'),
-    });
-    expect(await findings(dir)).toEqual(['AP-003 workers/retryWorker.js:8']);
-  });
-
-  it('follows `export default class` through a default import (ES modules)', async () => {
-    const dir = project({
-      'workers/payoutWorker.js': worker('', 'export default class PayoutWorker {'),
-      'workers/retryWorker.js': retry("import PayoutWorker from './payoutWorker';", 'PayoutWorker.processSinglePayout(payout)'),
-    });
-    expect(await findings(dir)).toEqual(['AP-003 workers/retryWorker.js:8']);
-  });
-
-  it('follows `module.exports = new Class()` (a singleton service) to its method', async () => {
-    const dir = project({
-      'workers/payoutWorker.js': worker('module.exports = new PayoutWorker();'),
-      'workers/retryWorker.js': retry("const payoutWorker = require('./payoutWorker');", 'payoutWorker.processSinglePayout(payout)'),
-    });
+  it.each([
+    ['`module.exports = Class` to the static method an importer calls (CommonJS)', worker('module.exports = PayoutWorker;'), "const PayoutWorker = require('./payoutWorker');", 'PayoutWorker'],
+    ['`export default class` through a default import (ES modules)', worker('', 'export default class PayoutWorker {'), "import PayoutWorker from './payoutWorker';", 'PayoutWorker'],
+    ['`module.exports = new Class()` (a singleton service) to its method', worker('module.exports = new PayoutWorker();'), "const payoutWorker = require('./payoutWorker');", 'payoutWorker'],
+  ])('follows %s', async (_what, exporter, importLine, receiver) => {
+    const dir = project({ 'workers/payoutWorker.js': exporter, 'workers/retryWorker.js': retry(importLine, `${receiver}.processSinglePayout(payout)`) });
     expect(await findings(dir)).toEqual(['AP-003 workers/retryWorker.js:8']);
   });
 
