@@ -192,15 +192,18 @@ function writeByCallersMethod(ctx: FileContext, tryStmt: Node, body: Node): Node
  * returns an error result instead: nothing of the write's outcome is thrown to the caller's
  * handler. True when every write or send the call reaches is shielded in its own function.
  */
-function shieldedInHelper(ctx: FileContext, names: TimeoutNames, call: Node): boolean {
-  if (resolveLocalFunction(ctx, call) === null) return false;
-  const sites = SUBJECT_VOCABULARIES.flatMap((v) => reachedCallsOf(ctx, call, v));
-  return sites.length > 0 && sites.every((site) => {
-    const fn = enclosingFunction(site, ctx.family);
-    const own = fn && functionBody(fn);
-    return own !== null && own !== undefined && shieldedWithin(ctx, names, site, own);
-  });
+function shieldedInHelper(ctx: FileContext, names: TimeoutNames, call: Node, depth = 0): boolean {
+  const fn = resolveLocalFunction(ctx, call);
+  const body = fn && !wrapsNothing(fn, call) ? functionBody(fn) : null;
+  if (!body) return false;
+  // Each write or send in its body is kept there by a try of its own, or by a helper that keeps it.
+  // A request that writes only with its caller's method (`fetch(url, { method })`) is found through the call.
+  const own = writesOrSendsIn(ctx, body);
+  const writes = own.length > 0 ? own : SUBJECT_VOCABULARIES.flatMap((v) => reachedCallsOf(ctx, call, v)).filter((s) => body.startIndex <= s.startIndex && s.endIndex <= body.endIndex);
+  return writes.length > 0 && writes.every((c) => shieldedWithin(ctx, names, c, body) || (depth < HELPER_SHIELD_DEPTH && shieldedInHelper(ctx, names, c, depth + 1)));
 }
+
+const HELPER_SHIELD_DEPTH = 3;
 
 /**
  * Whether a try nested in `outer` takes every ambiguous error of `call` (its handler catches
