@@ -1,5 +1,5 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
-import { isHttpClientCall } from '../call-vocabulary.js';
+import { isHttpClientCall, methodParameterOf } from '../call-vocabulary.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -178,13 +178,31 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
  */
 function writeByCallersMethod(ctx: FileContext, tryStmt: Node, body: Node): Node | undefined {
   const fn = enclosingFunction(tryStmt, ctx.family);
-  if (fn === null || !callsWithin(ctx, body).some((c) => isHttpClientCall(ctx, c, 'mutating'))) return undefined;
-  for (const call of allCalls(ctx)) {
-    if (resolveLocalFunction(ctx, call)?.id !== fn.id) continue;
+  if (fn === null) return undefined;
+  // Only a request whose method is one of the function's parameters can take it from a caller.
+  const all = functionParameters(fn);
+  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  if (params.length === 0 || !callsWithin(ctx, body).some((c) => isHttpClientCall(ctx, c, 'mutating') && methodParameterOf(ctx, c, params) !== null)) return undefined;
+  for (const call of localCallersOf(ctx).get(fn.id) ?? []) {
     const site = reachedCallsOf(ctx, call, 'mutating').find((s) => body.startIndex <= s.startIndex && s.endIndex <= body.endIndex);
     if (site !== undefined) return site;
   }
   return undefined;
+}
+
+/** The calls of each function of this file, by the function's node id (one pass over the file's calls). */
+function localCallersOf(ctx: FileContext): Map<number, Node[]> {
+  return ctx.memo('local-callers', () => {
+    const out = new Map<number, Node[]>();
+    for (const call of allCalls(ctx)) {
+      const fn = resolveLocalFunction(ctx, call);
+      if (fn === null) continue;
+      const list = out.get(fn.id);
+      if (list === undefined) out.set(fn.id, [call]);
+      else list.push(call);
+    }
+    return out;
+  });
 }
 
 /**
@@ -198,7 +216,11 @@ function shieldedInHelper(ctx: FileContext, names: TimeoutNames, call: Node, dep
   if (!body) return false;
   // Each write or send in its body is kept there by a try of its own, or by a helper that keeps it.
   // A request that writes only with its caller's method (`fetch(url, { method })`) is found through the call.
-  const own = writesOrSendsIn(ctx, body);
+  const own = ctx.memo('own-writes', () => new Map<number, Node[]>()).get(body.id) ?? (() => {
+    const found = writesOrSendsIn(ctx, body);
+    ctx.memo('own-writes', () => new Map<number, Node[]>()).set(body.id, found);
+    return found;
+  })();
   const writes = own.length > 0 ? own : SUBJECT_VOCABULARIES.flatMap((v) => reachedCallsOf(ctx, call, v)).filter((s) => body.startIndex <= s.startIndex && s.endIndex <= body.endIndex);
   return writes.length > 0 && writes.every((c) => shieldedWithin(ctx, names, c, body) || (depth < HELPER_SHIELD_DEPTH && shieldedInHelper(ctx, names, c, depth + 1)));
 }
@@ -262,7 +284,7 @@ function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => bo
       // `send_signal_and_pdf(signal)` of this file, whose body calls a helper of another file:
       // that helper's outcome reaches this handler unless the function keeps its errors to itself.
       const inner = depth === 0 && !wrapsNothing(local, call) ? functionBody(local) : null;
-      const found = inner ? helperSubject(ctx, inner, (c) => !shieldedWithin(ctx, timeoutNames(ctx), c, inner), depth + 1) : null;
+      const found = inner ? innerHelperSubject(ctx, inner) : null;
       if (found !== null) return found;
       continue;
     }
@@ -278,6 +300,15 @@ function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => bo
     }
   }
   return null;
+}
+
+/** The imported helper a function of this file calls where its errors reach the caller (once per function). */
+function innerHelperSubject(ctx: FileContext, body: Node): { call: Node; requires: Requirement } | null {
+  const known = ctx.memo('inner-helper-subjects', () => new Map<number, { call: Node; requires: Requirement } | null>());
+  if (known.has(body.id)) return known.get(body.id) ?? null;
+  const found = helperSubject(ctx, body, (c) => !shieldedWithin(ctx, timeoutNames(ctx), c, body), 1);
+  known.set(body.id, found);
+  return found;
 }
 
 /** A recursive call (the function calling itself) leads nowhere new. */
