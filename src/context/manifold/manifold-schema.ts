@@ -67,18 +67,15 @@ export const ManifoldSchema = z
         message: 'is required: list at least one of entities, systems or error_types',
       });
     }
-    const lists: { path: (string | number)[]; items: { id: string }[] }[] = [
-      ...constraintGroups(m.constraints).map((g) => ({ path: g.path, items: g.items })),
-      { path: ['failure_modes'], items: m.failure_modes },
-    ];
-    for (const key of ['constraints', 'failure_modes']) {
+    // Ids are unique across every heading of `constraints`, and within `failure_modes`.
+    for (const lists of [constraintGroups(m.constraints), [{ path: ['failure_modes'], items: m.failure_modes }]]) {
       const seen = new Map<string, string>();
-      for (const list of lists.filter((l) => l.path[0] === key)) {
-        list.items.forEach((item, i) => {
+      for (const { path, items } of lists) {
+        items.forEach((item, i) => {
           const first = seen.get(item.id);
           if (first !== undefined) {
-            ctx.addIssue({ code: 'custom', path: [...list.path, i, 'id'], message: `duplicates the id of ${first} ("${item.id}")` });
-          } else seen.set(item.id, `${formatListPath(list.path)}[${i}]`);
+            ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `duplicates the id of ${first} ("${item.id}")` });
+          } else seen.set(item.id, `${path.join('.')}[${i}]`);
         });
       }
     }
@@ -88,10 +85,6 @@ export const ManifoldSchema = z
 export function constraintGroups(constraints: z.infer<typeof ConstraintsSchema>): { path: string[]; items: ManifoldConstraint[] }[] {
   if (Array.isArray(constraints)) return [{ path: ['constraints'], items: constraints }];
   return Object.entries(constraints).map(([heading, items]) => ({ path: ['constraints', heading], items: items ?? [] }));
-}
-
-function formatListPath(path: (string | number)[]): string {
-  return path.join('.');
 }
 
 /** A term as written in the manifold. */
