@@ -144,9 +144,9 @@ export const VocabularySchema = z
         /** Job-queue workers whose processor function is re-run when a job has `attempts > 1` (BullMQ, Bull). */
         /** Queue processors written as classes (`process(job: Job)`, `@Process()`): see `job_processors` in vocabulary.yaml. */
         job_processors: z
-          .object({ methods: names, job_types: names, decorators: names, queue_decorators: names, bases: names, queue_injectors: names })
+          .object({ methods: names, job_types: names, decorators: names, queue_decorators: names, bases: names, queue_injectors: names, job_options: names, add_methods: names })
           .strict()
-          .default({ methods: [], job_types: [], decorators: [], queue_decorators: [], bases: [], queue_injectors: [] }),
+          .default({ methods: [], job_types: [], decorators: [], queue_decorators: [], bases: [], queue_injectors: [], job_options: [], add_methods: [] }),
         job_workers: names,
         /** Worker events fired on every failed attempt (`worker.on('failed', …)`): their handler is a per-attempt hook. */
         job_failure_events: names,

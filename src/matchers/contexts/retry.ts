@@ -715,9 +715,10 @@ function attemptsOf(ctx: FileContext, pair: Node): number {
   const options = pair.parent;
   const holder = options?.parent ?? null;
   const owner = holder?.type === 'arguments' ? holder.parent : null;
+  const { job_options: holders, add_methods: adds } = ctx.vocab.retry.job_processors;
   const inJobOptions =
-    (holder?.type === 'pair' && holder.childForFieldName('key')?.text.replace(/['"]/g, '') === 'defaultJobOptions') ||
-    (owner != null && isCall(owner, ctx.family) && /\.(add|addBulk)$/.test(calleePath(ctx, owner)));
+    (holder?.type === 'pair' && holders.includes(holder.childForFieldName('key')?.text.replace(/['"]/g, '') ?? '')) ||
+    (owner != null && isCall(owner, ctx.family) && adds.includes(lastSegment(calleePath(ctx, owner))));
   if (!inJobOptions) return 0;
   const bound = value.type === 'identifier' ? lastBindingBefore(ctx, value.text, pair) : null;
   return bound !== null && /^\d+$/.test(bound.text) ? Number(bound.text) : CONFIGURED_ATTEMPTS;
