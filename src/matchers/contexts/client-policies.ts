@@ -1,3 +1,4 @@
+import { compiledOnce } from '../compiled.js';
 import { allCalls, calleePath, nodesWithin } from '../file-index.js';
 import { NamePatterns } from '../names.js';
 import {
@@ -35,10 +36,12 @@ import type { FileContext, Scope } from '../types.js';
  */
 export function clientPolicyScopes(ctx: FileContext, calls: readonly Node[]): Scope[] {
   const r = ctx.vocab.retry;
-  const configurators = new NamePatterns(r.client_configurators);
-  const idempotent = new NamePatterns(r.idempotent_conditions);
-  const policies = new NamePatterns(r.http_policies);
-  const adapters = new NamePatterns(r.http_adapters);
+  const { configurators, idempotent, policies, adapters } = compiledOnce(ctx.vocab, 'client-policy-names', () => ({
+    configurators: new NamePatterns(r.client_configurators),
+    idempotent: new NamePatterns(r.idempotent_conditions),
+    policies: new NamePatterns(r.http_policies),
+    adapters: new NamePatterns(r.http_adapters),
+  }));
   const scopes: Scope[] = [];
   for (const call of calls) {
     const path = calleePath(ctx, call);

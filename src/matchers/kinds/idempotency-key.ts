@@ -1,3 +1,4 @@
+import { compiledOnce } from '../compiled.js';
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
 import { callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers } from '../call-vocabulary.js';
@@ -90,7 +91,7 @@ function keyNames(ctx: FileContext, list: string): string[] {
 function withProviderKeys(ctx: FileContext, call: Node, list: string): string {
   const entries = ctx.vocab.provider_keys.filter((p) => p.list === list);
   if (entries.length === 0) return list;
-  const providers = ctx.memo(`providers:${list}`, () => new WordSet(entries.flatMap((p) => p.providers)));
+  const providers = compiledOnce(ctx.vocab, `providers:${list}`, () => new WordSet(entries.flatMap((p) => p.providers)));
   const first = callArguments(call)[0];
   const url = first === undefined ? [] : stringsUnder(first);
   const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.anyWordOf(text.replace(/[^A-Za-z0-9_]+/g, '_')));

@@ -1,3 +1,4 @@
+import { compiledOnce } from '../compiled.js';
 import { NamePatterns, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
 import { blockStatements, callArguments, callTypes, contains, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
@@ -176,7 +177,7 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
  * item finished on an earlier attempt is skipped on the next.
  */
 function skipsSavedDone(ctx: FileContext, cond: Node, top: Node): boolean {
-  const saves = ctx.memo('job-state-saves', () => new NamePatterns(ctx.vocab.retry.job_state_saves));
+  const saves = compiledOnce(ctx.vocab, 'job-state-saves', () => new NamePatterns(ctx.vocab.retry.job_state_saves));
   if (saves.empty) return false;
   const calls = callTypes(ctx.family) as string[];
   const tests = isCall(cond, ctx.family) ? [cond, ...cond.descendantsOfType(calls)] : cond.descendantsOfType(calls);
