@@ -13,6 +13,8 @@ export type { Incident, SeverityLevel } from './incidents/incident-schema.js';
 export { normaliseSeverity } from './incidents/incident-schema.js';
 export { parsePostmortem } from './postmortems/parse-postmortem.js';
 export { emailPostmortemMarkdown } from './postmortems/email-postmortem.js';
+export { postmortemMarkdown, POSTMORTEM_EXTENSIONS } from './postmortems/postmortem-markdown.js';
+export { withTeamIncidentKeys } from './incidents/team-incident-keys.js';
 export type { Postmortem, WhyStep } from './postmortems/postmortem-types.js';
 export { parseTicketsCsv, parseTicketsDocument, type TicketCsvOptions } from './tickets/parse-tickets.js';
 export type { Ticket } from './tickets/ticket-schema.js';

@@ -5,7 +5,8 @@ import { ContextConfigError, ContextInputError } from './errors.js';
 import type { Incident } from './incidents/incident-schema.js';
 import { parseIncidentsDocument } from './incidents/parse-incidents.js';
 import { parseIncidentsCsv } from './incidents/parse-incidents-csv.js';
-import { emailPostmortemMarkdown } from './postmortems/email-postmortem.js';
+import { withTeamIncidentKeys } from './incidents/team-incident-keys.js';
+import { POSTMORTEM_EXTENSIONS, postmortemMarkdown } from './postmortems/postmortem-markdown.js';
 import { parsePostmortem } from './postmortems/parse-postmortem.js';
 import type { Postmortem } from './postmortems/postmortem-types.js';
 import { display, type ContextSources } from './sources/load-context-sources.js';
@@ -21,7 +22,7 @@ export interface ContextInputs {
 
 /**
  * Read and parse every source file, choosing the parser by extension: incidents `.yaml/.yml/.json`
- * or `.csv`; postmortems `.md/.markdown` or `.eml` (an email); tickets `.csv`, `.json` or `.yaml/.yml`. Records keep
+ * or `.csv`; postmortems `.md/.markdown`, `.eml` or `.txt` (an email or plain text) or `.html/.htm` (an exported page); tickets `.csv`, `.json` or `.yaml/.yml`. Records keep
  * their display path (relative to `cwd`) as `source`.
  *
  * @throws ContextInputError from the parsers (naming file and record); ContextConfigError for a
@@ -40,9 +41,9 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
   const postmortems: Postmortem[] = [];
   for (const file of sources.files.postmortems) {
     const [text, name, ext] = await load(file, cwd);
-    if (ext === '.md' || ext === '.markdown') postmortems.push(parsePostmortem(text, name));
-    else if (ext === '.eml') postmortems.push(parsePostmortem(await emailPostmortemMarkdown(text), name));
-    else throw unsupported(name, 'postmortems', '.md, .markdown or .eml');
+    const markdown = await postmortemMarkdown(text, ext);
+    if (markdown === undefined) throw unsupported(name, 'postmortems', POSTMORTEM_EXTENSIONS.join(', '));
+    postmortems.push(parsePostmortem(markdown, name));
   }
   const tickets: Ticket[] = [];
   for (const file of sources.files.tickets) {
@@ -51,7 +52,7 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
     else if (['.yaml', '.yml', '.json'].includes(ext)) tickets.push(...parseTicketsDocument(text, name));
     else throw unsupported(name, 'tickets', '.csv, .json, .yaml or .yml');
   }
-  return { incidents, postmortems, tickets };
+  return { incidents: withTeamIncidentKeys(incidents, postmortems), postmortems, tickets };
 }
 
 /**

@@ -72,7 +72,9 @@ export function withFieldAliases(kind: RecordKind, fields: readonly string[], ra
     ];
     // Text before structure: Intercom's `tags` object gives way to its `tags.tags` names; a
     // structured value (`resolution: { immediate, permanent }`) is kept when nothing else is there.
-    const key = candidates.find((k) => isText(displayValue(record[k]))) ?? candidates.find((k) => hasValue(record[k]));
+    // and a readable value before a machine's (FireHydrant's `number` before its UUID `id`).
+    const texts = candidates.filter((k) => isText(displayValue(record[k])));
+    const key = texts.find((k) => !isMachineId(displayValue(record[k]))) ?? texts[0] ?? candidates.find((k) => hasValue(record[k]));
     if (key === undefined) {
       if (out[field] === null) delete out[field]; // an export's `title: null` is no title
       continue;
@@ -101,6 +103,11 @@ function isText(value: unknown): boolean {
   if (typeof value === 'string') return value.trim().length > 0;
   if (typeof value === 'number') return true;
   return Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number');
+}
+
+/** A UUID or a ULID: an export's internal key, which no person writes. */
+function isMachineId(value: unknown): boolean {
+  return typeof value === 'string' && /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-HJKMNP-TV-Z]{26})$/i.test(value.trim());
 }
 
 /** Anything but nothing: a structured value is left for the schema to judge. */

@@ -33,8 +33,9 @@ export function normaliseSeverity(value: string): SeverityLevel | undefined {
 }
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+// A map of labels (`labels: { team: distribution }`, FireHydrant) is a list of its values.
 const textList = z
-  .union([z.array(text), z.string()])
+  .union([z.array(text), z.string(), z.record(z.string(), text).transform((m) => Object.values(m))])
   .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s.length > 0));
 
 /** A timeline entry: `"14:32 - Gateway starts returning 504s"` or `{ time, event }`. */

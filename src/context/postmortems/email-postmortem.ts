@@ -1,7 +1,10 @@
 import PostalMime from 'postal-mime';
 
-/** `Re:`, `Fwd:`, `AW:`… before a subject: a reply or a forward, not part of its title. */
-const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|aw|wg|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+/i;
+/**
+ * `Re:`, `Fwd:`, `AW:`… before a subject: a reply or a forward, not part of its title; and a
+ * mailing list's or a sender's `[tag]` (`[postmortem] FH-377 …`).
+ */
+const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|aw|wg|sv|vs)\s*(?:\[\d+\])?\s*:\s*|\[[^\]\n]{1,40}\]\s*)+/i;
 
 /** Where a quoted earlier message starts: "On Fri, … wrote:", "-----Original Message-----", "From: …" after a rule. */
 const QUOTE_START = [/^On .{4,200}\bwrote:\s*$/, /^-{2,}\s*Original Message\s*-{2,}\s*$/i, /^_{5,}\s*$/, /^-{2,}\s*Forwarded message\s*-{2,}\s*$/i];
@@ -15,7 +18,15 @@ const QUOTE_START = [/^On .{4,200}\bwrote:\s*$/, /^-{2,}\s*Original Message\s*-{
 export async function emailPostmortemMarkdown(raw: string): Promise<string> {
   const email = await PostalMime.parse(raw);
   const title = (email.subject ?? '').replace(REPLY_PREFIX, '').trim();
-  const body = (email.text ?? '').replace(/\r\n?/g, '\n');
+  return plainTextPostmortemMarkdown(email.text ?? '', title);
+}
+
+/**
+ * A postmortem written as plain text (an email's body, a `.txt` write-up) as Markdown: a line in
+ * capitals on its own is a section heading, and a quoted earlier message is left out.
+ */
+export function plainTextPostmortemMarkdown(text: string, title = ''): string {
+  const body = text.replace(/\r\n?/g, '\n');
   const lines: string[] = [];
   for (const line of body.split('\n')) {
     if (QUOTE_START.some((re) => re.test(line.trim()))) break;
@@ -23,8 +34,8 @@ export async function emailPostmortemMarkdown(raw: string): Promise<string> {
   }
   // A trailing block of `>` lines is a quote without an "On … wrote:" line.
   while (lines.length > 0 && /^\s*(>|$)/.test(lines.at(-1) ?? '')) lines.pop();
-  const text = lines.map((line, i) => (isCapitalHeading(line, lines[i - 1], lines[i + 1]) ? `## ${line.trim()}` : line)).join('\n');
-  return `${title.length > 0 ? `# ${title}\n\n` : ''}${text}\n`;
+  const markdown = lines.map((line, i) => (isCapitalHeading(line, lines[i - 1], lines[i + 1]) ? `## ${line.trim()}` : line)).join('\n');
+  return `${title.length > 0 ? `# ${title}\n\n` : ''}${markdown}\n`;
 }
 
 /** A short line in capitals between blank lines ("IMPACT", "WHAT HAPPENED"). */

@@ -1,0 +1,35 @@
+import { emailPostmortemMarkdown, plainTextPostmortemMarkdown } from './email-postmortem.js';
+import { htmlPostmortemMarkdown } from './html-postmortem.js';
+
+/** The extensions a postmortem may have, as the error for another one lists them. */
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm'] as const;
+
+/** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
+const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
+
+/**
+ * A postmortem file as the Markdown the postmortem reader takes, by its extension: Markdown as it
+ * is, an email (`.eml`, or a `.txt` that starts with a message's `From:`/`Subject:` headers, as a
+ * mail client saves one), plain text, or an exported HTML page. Undefined for another extension.
+ */
+export async function postmortemMarkdown(text: string, ext: string): Promise<string | undefined> {
+  switch (ext) {
+    case '.md':
+    case '.markdown':
+      return text;
+    case '.eml':
+      return emailPostmortemMarkdown(text);
+    case '.txt':
+      return isSavedEmail(text) ? emailPostmortemMarkdown(text) : plainTextPostmortemMarkdown(text);
+    case '.html':
+    case '.htm':
+      return htmlPostmortemMarkdown(text);
+    default:
+      return undefined;
+  }
+}
+
+function isSavedEmail(text: string): boolean {
+  const header = HEADER_BLOCK.exec(text.replace(/\r\n?/g, '\n'))?.[0] ?? '';
+  return /^(?:from|subject):/im.test(header);
+}
