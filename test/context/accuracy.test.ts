@@ -27,10 +27,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Written by someone who never saw the code; its first run (round 7) stopped at the manifold.
   // These are what the run still gets wrong once every file reads (docs/context-accuracy.md).
   'pharmacy-refills': {
-    'INC-351 in scope': 'worded "members debited twice for co-pays on auto-fill orders": no manifold entity but refill',
-    'INC-379 in scope': 'a delay of the refill texts: no error type of the manifold',
-    'INC-388 in scope': 'the "Refill now" path, named only in the manifold description; it says scheduled auto-refills were not affected',
-    'INC-343 out of scope': '"patient", "prescription" and "refill" are words of the whole company, not of this component',
     'cluster "copay charged twice" (34)': 'ticket relevance rests on manifold words the customers do not use',
     'cluster "repeated insurance "action needed" texts overnight" (22)': 'ticket relevance rests on manifold words the customers do not use',
     'cluster "refill stuck waiting on insurance" (27)': 'split by wording ("under review", "pending", "processing")',
@@ -41,7 +37,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'timeout … unknown': 'lessons kept in incident summaries are not read as lessons',
     'claim status inquiry … before any resubmission': 'lessons kept in incident summaries are not read as lessons',
     'fill number … every resubmission': 'lessons kept in incident summaries are not read as lessons',
-    'idempotency key … every retry': 'the email postmortem\'s numbered changes are not derived',
     'action needed … once per refill': 'the Notion postmortem\'s checkbox actions are worded as tasks',
     'unknown … more than 2 hours … alert': 'alerting actions are left out as process, not rules',
   },

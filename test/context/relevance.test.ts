@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIncidentsDocument, parseManifold, scoreIncidentRelevance, HIGH_RELEVANCE_THRESHOLD } from '../../src/context/index.js';
+import { mentions, relevanceIndexes } from '../../src/context/analysis/relevance.js';
+import { termSpecificity } from '../../src/context/analysis/term-specificity.js';
 import { TermIndex } from '../../src/context/text/term-index.js';
 import { stem } from '../../src/context/text/tokenize.js';
 
@@ -83,5 +85,78 @@ describe('scoreIncidentRelevance', () => {
     const r = scoreIncidentRelevance(i, manifold, window);
     expect(r.high).toBe(r.score >= 0.6);
     expect(scoreIncidentRelevance(i, manifold, window, 0.1).high).toBe(true);
+  });
+});
+
+describe('relevance on terms specific to the component', () => {
+  const pharmacy = parseManifold(
+    `manifold: refill-claims
+description: The worker bills refills; it also serves the app's "Refill now" button.
+entities: [refill, patient, copay, refill text]
+systems:
+  - { name: refill-worker, role: 'the component ("Refill now" endpoint)' }
+  - { name: Kestrel, kind: provider }
+error_types: [duplicate claim, timeout]
+`,
+    'm.yaml',
+  );
+  const at = (fields: string) => incident(`date: 2025-01-01\n${fields}`);
+
+  it('does not count terms of a sentence that rules the component out', () => {
+    const r = scoreIncidentRelevance(
+      at('title: Transfers stuck\nroot_cause: "The fax provider timed out. Not related to refills or the refill worker; patients only see transfers."\n'),
+      pharmacy,
+      window,
+    );
+    expect(r.matched.entities).toEqual([]);
+    expect(r.matched.systems).toEqual([]);
+    const opener = scoreIncidentRelevance(at('title: Rooms failed\nroot_cause: "No refills or copays were involved."\n'), pharmacy, window);
+    expect(opener.matched.entities).toEqual([]);
+  });
+
+  it('does not count a failure the incident says did not happen', () => {
+    const r = scoreIncidentRelevance(at('title: Refills waited\nroot_cause: "The refill worker paused. No duplicate claims were found."\n'), pharmacy, window);
+    expect(r.matched.errorTypes).toEqual([]);
+    expect(r.matched.systems).toEqual(['refill-worker']);
+    const happened = scoreIncidentRelevance(at('title: Refills billed twice\nroot_cause: "The refill worker sent duplicate claims."\n'), pharmacy, window);
+    expect(happened.matched.errorTypes).toEqual(['duplicate claim']);
+  });
+
+  it('reads hyphenated compounds and a word between the words of a term', () => {
+    const r = scoreIncidentRelevance(at('title: Members debited for co-pays\nroot_cause: "Refill reminder texts and duplicate insurer claims."\n'), pharmacy, window);
+    expect(r.matched.entities).toEqual(['refill', 'copay', 'refill text']);
+    expect(r.matched.errorTypes).toEqual(['duplicate claim']);
+    expect(new TermIndex(['auto-fill orders']).has('autofill order')).toBe(true);
+    expect(new TermIndex(['refill, then texts']).has('refill text', 1)).toBe(true);
+    expect(new TermIndex(['refill', 'texts']).has('refill text', 1)).toBe(false);
+  });
+
+  it('counts an interface the manifold quotes for the component as naming the component', () => {
+    const r = scoreIncidentRelevance(at('title: Coverage refused\nroot_cause: "Members who tapped Refill now saw a denial."\nsystems: [Kestrel]\n'), pharmacy, window);
+    expect(r.reasons[0]).toBe('systems: Kestrel, "Refill now" (an interface of the component) (0.25 of 0.25)');
+    const provider = scoreIncidentRelevance(at('title: Coverage refused\nroot_cause: "Members saw a denial."\nsystems: [Kestrel]\n'), pharmacy, window);
+    expect(provider.reasons[0]).toBe('systems: Kestrel (provider only) (0.13 of 0.25)');
+  });
+
+  it('weighs a term by how specific it is to the component across the history', () => {
+    const history = Array.from({ length: 10 }, (_, k) =>
+      at(`title: Incident ${k}\nroot_cause: "A patient waited${k < 2 ? ' for a copay' : ''}${k < 8 ? ' on a refill' : ''}."\n`),
+    );
+    const specificity = termSpecificity(
+      history.map((i) => relevanceIndexes(i).scope),
+      pharmacy.entities,
+      mentions,
+    );
+    expect(specificity.get('patient')).toEqual({ incidents: 10, total: 10, weight: 0 }); // in every incident: a word of the company
+    expect(specificity.get('copay')).toEqual({ incidents: 2, total: 10, weight: 1 });
+    const refill = specificity.get('refill');
+    expect(refill?.incidents).toBe(8); // 80 % of the incidents: counts little
+    expect(refill?.weight).toBeCloseTo(Math.log(10 / 8) / Math.log(1 / 0.7), 5);
+    const r = scoreIncidentRelevance(history[0] as never, pharmacy, window, 0.6, [], specificity);
+    expect(r.matched.entities).toEqual(['refill', 'patient', 'copay']);
+    // entities: (0.63 + 0 + 1) / 3 of 0.35; systems: 0.6 of that (entities stand in)
+    expect(r.reasons[1]).toBe('entities: refill (company-wide: 8 of 10 incidents, counts 0.63), patient (company-wide: 10 of 10 incidents, counts 0.00), copay (0.19 of 0.35)');
+    // A small history says too little about what is company-wide.
+    expect(termSpecificity(history.slice(0, 5).map((i) => relevanceIndexes(i).scope), pharmacy.entities, mentions).get('patient')?.weight).toBe(1);
   });
 });

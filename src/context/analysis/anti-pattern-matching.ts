@@ -1,7 +1,7 @@
 import type { CatalogueEntry } from '../catalogue/anti-pattern-catalogue.js';
 import { TermIndex } from '../text/term-index.js';
 import { stemAll } from '../text/tokenize.js';
-import { unwrapLines } from '../text/unwrap-lines.js';
+import { splitSentences } from '../text/sentences.js';
 import { contextVocabulary, synonymsOf, type ContextVocabulary, type Safeguard } from '../vocabulary/context-vocabulary.js';
 
 /** An anti-pattern recognised in a record, with the term that satisfied each signal group. */
@@ -89,13 +89,4 @@ export function signalEvidence(texts: readonly string[], entry: CatalogueEntry):
   return out;
 }
 
-/**
- * Split prose into sentences on `.`, `!`, `?` or line breaks that end a sentence (hard-wrapped
- * lines are joined first); trims; drops empties.
- */
-export function splitSentences(text: string): string[] {
-  return unwrapLines(text)
-    .split(/(?<=[.!?])\s+|\r?\n/)
-    .map((s) => s.trim().replace(/[.]+$/, ''))
-    .filter((s) => s.length > 0);
-}
+export { splitSentences };

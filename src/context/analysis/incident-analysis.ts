@@ -8,7 +8,9 @@ import { attributeAntiPatterns, type AntiPatternMatch } from './anti-pattern-mat
 import { MERGE_SOURCE } from '../merge/merge-failures.js';
 import { linkConstraints } from './constraint-links.js';
 import { genericStems } from './failure-modes.js';
-import { incidentSegments, inWindow, scoreIncidentRelevance, termCount, type Relevance, type TimeWindow } from './relevance.js';
+import { incidentSegments, inWindow, mentions, relevanceIndexes, scoreIncidentRelevance, termCount, type Relevance, type TimeWindow } from './relevance.js';
+import { termSpecificity } from './term-specificity.js';
+import { affirmedSentences } from '../text/negation.js';
 
 /** An incident inside the timeframe that mentions at least one manifold term. */
 export interface AnalyzedIncident {
@@ -47,6 +49,13 @@ export function analyzeIncidents(
   evidenceTexts: ReadonlyMap<string, readonly string[]> = new Map(),
 ): IncidentAnalysis {
   const inScope = incidents.filter((i) => inWindow(i.date, window));
+  // How specific each manifold term is to the component, across every incident of the history.
+  const scopes = new Map(incidents.map((i) => [i, relevanceIndexes(i)]));
+  const specificity = termSpecificity(
+    [...scopes.values()].map((x) => x.scope),
+    [...manifold.entities, ...manifold.errorTypes],
+    mentions,
+  );
   const generic = genericStems(manifold);
   // For relevance a constraint counts as broken only on its statement's own words (keywords such
   // as "status" or "stuck" link records for the report but say nothing of the component), and only
@@ -55,11 +64,14 @@ export function analyzeIncidents(
   const analyzed = inScope
     .map((incident): AnalyzedIncident | undefined => {
       const segments = incidentSegments(incident);
-      const index = new TermIndex(segments);
       const stems = new Set(segments.flatMap((s) => contentStems(s)));
-      const constraintsAffected = linkConstraints(index, stems, manifold.constraints, generic);
-      const broken = linkConstraints(index, stems, statedConstraints, generic);
-      const relevance = scoreIncidentRelevance(incident, manifold, window, threshold, broken);
+      // Constraints are touched by what the incident reports, not by what it rules out.
+      const affirmed = affirmedSentences(segments);
+      const index = new TermIndex(affirmed);
+      const affirmedStems = new Set(affirmed.flatMap((s) => contentStems(s)));
+      const constraintsAffected = linkConstraints(index, affirmedStems, manifold.constraints, generic);
+      const broken = linkConstraints(index, affirmedStems, statedConstraints, generic);
+      const relevance = scoreIncidentRelevance(incident, manifold, window, threshold, broken, specificity);
       if (termCount(relevance.matched) === 0) return undefined;
       return {
         incident,

@@ -1,9 +1,12 @@
 import type { Incident } from '../incidents/incident-schema.js';
+import { componentInterfaces } from '../manifold/component-interfaces.js';
 import type { Manifold, ManifoldTerm } from '../manifold/manifold-schema.js';
 import { parseDate } from '../text/dates.js';
+import { affirmedSentences, happenedSentences } from '../text/negation.js';
 import { TermIndex } from '../text/term-index.js';
 import { contentStems, stemAll } from '../text/tokenize.js';
 import { contextVocabulary, synonymsOf, type ContextVocabulary } from '../vocabulary/context-vocabulary.js';
+import type { Specificity } from './term-specificity.js';
 
 /** Score at or above which an incident counts as "high relevance" (documented in docs/context.md). */
 export const HIGH_RELEVANCE_THRESHOLD = 0.6;
@@ -39,6 +42,12 @@ export const PROVIDER_ONLY_SHARE = 0.5;
  * three of a manifold's eight entities still scores full marks on entities.
  */
 export const TERMS_FOR_FULL_MARKS = 3;
+
+/**
+ * Words that may stand between two words of a manifold phrase: "refill reminder texts" names
+ * `refill text`, "duplicate insurer claims" names `duplicate claim`.
+ */
+export const PHRASE_GAP = 1;
 
 /** The analysis window: records dated from `start` to `now` inclusive are in scope. */
 export interface TimeWindow {
@@ -88,7 +97,12 @@ export function incidentSegments(incident: Incident): string[] {
  * in `index`, in manifold order.
  */
 export function matchTerms(index: TermIndex, terms: readonly ManifoldTerm[]): string[] {
-  return terms.filter((t) => t.phrases.some((p) => synonymsOf(p).some((w) => index.has(w)))).map((t) => t.name);
+  return terms.filter((t) => mentions(index, t)).map((t) => t.name);
+}
+
+/** True when `index` names `term`: its name, an alias or a synonym, a word or two apart at most (`PHRASE_GAP`). */
+export function mentions(index: TermIndex, term: ManifoldTerm): boolean {
+  return term.phrases.some((p) => synonymsOf(p).some((w) => index.has(w, PHRASE_GAP)));
 }
 
 /** True when every phrase of `term` is made of generic failure words only ("timed out", "stuck"). */
@@ -97,13 +111,26 @@ export function isGenericTerm(term: ManifoldTerm, vocabulary: ContextVocabulary 
   return term.phrases.every((p) => stemAll(p).every((w) => generic.has(w)));
 }
 
-/** Which manifold terms `index` mentions. */
-export function matchManifoldTerms(index: TermIndex, manifold: Manifold): MatchedTerms {
+/**
+ * Which manifold terms `index` mentions; error types in `failures` when given (the text with
+ * negated clauses removed: "no duplicate claims" is no duplicate claim).
+ */
+export function matchManifoldTerms(index: TermIndex, manifold: Manifold, failures: TermIndex = index): MatchedTerms {
   return {
     entities: matchTerms(index, manifold.entities),
     systems: matchTerms(index, manifold.systems),
-    errorTypes: matchTerms(index, manifold.errorTypes),
+    errorTypes: matchTerms(failures, manifold.errorTypes),
   };
+}
+
+/**
+ * An incident's text as relevance reads it: `scope`, its sentences without those that rule the
+ * component out ("auto-refill claims were not affected"), and `failures`, those without negated
+ * clauses too ("no duplicate claims were found").
+ */
+export function relevanceIndexes(incident: Incident): { scope: TermIndex; failures: TermIndex } {
+  const segments = incidentSegments(incident);
+  return { scope: new TermIndex(affirmedSentences(segments)), failures: new TermIndex(happenedSentences(segments)) };
 }
 
 /** True when `date` falls inside the window. */
@@ -134,36 +161,46 @@ export function scoreIncidentRelevance(
   window: TimeWindow,
   threshold: number = HIGH_RELEVANCE_THRESHOLD,
   constraintsBroken: readonly string[] = [],
+  specificity: ReadonlyMap<string, Specificity> = new Map(),
 ): Relevance {
-  const matched = matchManifoldTerms(new TermIndex(incidentSegments(incident)), manifold);
+  const { scope, failures } = relevanceIndexes(incident);
+  const matched = matchManifoldTerms(scope, manifold, failures);
+  const weight = (name: string): number => specificity.get(name)?.weight ?? 1;
+  const shown = (name: string): string => {
+    const s = specificity.get(name);
+    return s && s.weight < 1 ? `${name} (company-wide: ${s.incidents} of ${s.total} incidents, counts ${s.weight.toFixed(2)})` : name;
+  };
   const date = parseDate(incident.date) ?? window.now;
   const span = window.now.getTime() - window.start.getTime();
   const recency = span > 0 ? clamp01(1 - (window.now.getTime() - date.getTime()) / span) : 1;
   const share = (hits: number, total: number): number => Math.min(1, hits / Math.min(total, TERMS_FOR_FULL_MARKS));
-  const entityShare = manifold.entities.length > 0 ? share(matched.entities.length, manifold.entities.length) : 0;
+  const entityShare = manifold.entities.length > 0 ? share(matched.entities.reduce((n, e) => n + weight(e), 0), manifold.entities.length) : 0;
   // Breaking one of the manifold's own constraints is a failure of this component however it is
   // worded, so it counts as one error type.
   const errorHits =
-    manifold.errorTypes.filter((t) => matched.errorTypes.includes(t.name)).reduce((n, t) => n + (isGenericTerm(t) ? GENERIC_ERROR_TYPE_SHARE : 1), 0) +
+    manifold.errorTypes.filter((t) => matched.errorTypes.includes(t.name)).reduce((n, t) => n + (isGenericTerm(t) ? GENERIC_ERROR_TYPE_SHARE : weight(t.name)), 0) +
     (constraintsBroken.length > 0 ? 1 : 0);
   const parts: { name: string; weight: number; value: number; why: string }[] = [];
   if (manifold.systems.length > 0) {
     const own = componentSystems(manifold);
+    // Naming one of the component's own interfaces ("Refill now") is naming the component.
+    const interfaces = componentInterfaces(manifold, own).filter((name) => scope.has(name));
     const named = matched.systems.length > 0;
-    const component = matched.systems.some((s) => own.has(s));
+    const component = matched.systems.some((s) => own.has(s)) || interfaces.length > 0;
+    const names = [...matched.systems, ...interfaces.map((name) => `"${name}" (an interface of the component)`)].join(', ');
     parts.push({
       name: 'systems',
       weight: RELEVANCE_WEIGHTS.systems,
       value: component ? 1 : named ? PROVIDER_ONLY_SHARE : ENTITIES_FOR_SYSTEM * entityShare,
-      why: component ? matched.systems.join(', ') : named ? `${matched.systems.join(', ')} (provider only)` : 'none named (entities stand in)',
+      why: component ? names : named ? `${names} (provider only)` : 'none named (entities stand in)',
     });
   }
   if (manifold.entities.length > 0) {
-    parts.push({ name: 'entities', weight: RELEVANCE_WEIGHTS.entities, value: entityShare, why: matched.entities.join(', ') || 'none' });
+    parts.push({ name: 'entities', weight: RELEVANCE_WEIGHTS.entities, value: entityShare, why: matched.entities.map(shown).join(', ') || 'none' });
   }
   if (manifold.errorTypes.length > 0) {
     const generic = manifold.errorTypes.filter((t) => matched.errorTypes.includes(t.name) && isGenericTerm(t)).map((t) => t.name);
-    const named = matched.errorTypes.map((n) => (generic.includes(n) ? `${n} (generic, not counted)` : n));
+    const named = matched.errorTypes.map((n) => (generic.includes(n) ? `${n} (generic, not counted)` : shown(n)));
     const why = [...named, ...(constraintsBroken.length > 0 ? [`breaks ${constraintsBroken.join(', ')}`] : [])].join(', ') || 'none';
     parts.push({ name: 'error types', weight: RELEVANCE_WEIGHTS.errorTypes, value: share(errorHits, manifold.errorTypes.length), why });
   }

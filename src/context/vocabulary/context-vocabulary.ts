@@ -12,10 +12,18 @@ const SafeguardSchema = z.object({
   without: z.array(z.string()),
 });
 
+const NegationSchema = z.object({
+  disclaimers: z.array(z.string()),
+  openers: z.array(z.string()),
+  involvement: z.array(z.string()),
+  negators: z.array(z.string()),
+});
+
 export const ContextVocabularySchema = z
   .object({
     generic_failure_words: z.array(z.string()),
     synonyms: z.array(z.array(z.string()).min(2)),
+    negation: NegationSchema.default({ disclaimers: [], openers: [], involvement: [], negators: [] }),
     anti_pattern_safeguards: z.record(z.string(), SafeguardSchema).default({}),
     process_action_starts: z.array(z.string()).default([]),
     problem_words: z.array(z.string()).default([]),
@@ -32,6 +40,7 @@ export const ContextVocabularySchema = z
 /** How failure histories are read: generic failure words, synonym groups, anti-pattern safeguards. */
 export type ContextVocabulary = z.infer<typeof ContextVocabularySchema>;
 export type Safeguard = z.infer<typeof SafeguardSchema>;
+export type Negation = z.infer<typeof NegationSchema>;
 
 /** Where the vocabulary lives inside the faultline package. */
 export const CONTEXT_VOCABULARY_FILE = path.join('rules', 'context', 'vocabulary.yaml');

@@ -1,0 +1,57 @@
+import { escapeRegExp } from '../../matchers/names.js';
+import { contextVocabulary, type ContextVocabulary, type Negation } from '../vocabulary/context-vocabulary.js';
+import { splitSentences } from './sentences.js';
+import { TermIndex } from './term-index.js';
+import { tokenize } from './tokenize.js';
+
+/**
+ * True when `sentence` rules something out rather than reporting it: "Auto-refill claims were not
+ * affected", "Not related to auto-refill", "No prescriptions, refills or payments were involved"
+ * (`negation` of the context vocabulary).
+ */
+export function isDisclaimer(sentence: string, negation: Negation = contextVocabulary().negation): boolean {
+  const index = new TermIndex([sentence]);
+  if (negation.disclaimers.some((d) => index.has(d))) return true;
+  const first = tokenize(sentence)[0];
+  return first !== undefined && negation.openers.includes(first) && negation.involvement.some((w) => index.has(w));
+}
+
+/** A clause ends at a comma, semicolon, colon, bracket or dash. */
+const CLAUSES = /(\s*[,;:()]\s*|\s+[-–—]\s+|\s*[–—]\s*)/u;
+
+const negatorPatterns = new WeakMap<Negation, RegExp>();
+
+/**
+ * `sentence` with the rest of each clause after a negative word removed: "No duplicate claims and no
+ * double copays" → "", "Nothing was sent twice — the faxes never left" → " — the faxes". What
+ * follows a negator did not happen, so it is neither a failure of the record nor evidence.
+ */
+export function withoutNegatedClauses(sentence: string, negation: Negation = contextVocabulary().negation): string {
+  let pattern = negatorPatterns.get(negation);
+  if (!pattern) {
+    const words = [...negation.negators].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+    negatorPatterns.set(negation, pattern);
+  }
+  const found = pattern;
+  return sentence
+    .split(CLAUSES)
+    .map((part, i) => {
+      if (i % 2 === 1) return part; // a separator
+      const m = found.exec(part);
+      return m ? part.slice(0, m.index) : part;
+    })
+    .join('');
+}
+
+/** The sentences of `texts` that report rather than rule out (disclaimers dropped), one per segment. */
+export function affirmedSentences(texts: readonly string[], vocabulary: ContextVocabulary = contextVocabulary()): string[] {
+  return texts.flatMap(splitSentences).filter((s) => !isDisclaimer(s, vocabulary.negation));
+}
+
+/** `affirmedSentences` with negated clauses removed: what the record says did happen. */
+export function happenedSentences(texts: readonly string[], vocabulary: ContextVocabulary = contextVocabulary()): string[] {
+  return affirmedSentences(texts, vocabulary)
+    .map((s) => withoutNegatedClauses(s, vocabulary.negation))
+    .filter((s) => s.trim().length > 0);
+}
