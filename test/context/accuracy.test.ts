@@ -31,9 +31,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "repeated insurance "action needed" texts overnight" (22)': 'ticket relevance rests on manifold words the customers do not use',
     'cluster "refill stuck waiting on insurance" (27)': 'split by wording ("under review", "pending", "processing")',
     'cluster "told insurance refused a refill that is covered" (16)': 'ticket relevance rests on manifold words the customers do not use',
-    'AP-003 in INC-388, evidence "The reorder API mapped Kestrel\'s \'no response from processor\' status to DENIED and the app told patients their plan had refused cover."':
-      'the sentence before it (the ambiguous status itself) is taken as the evidence',
-    'no AP-001 in INC-334': 'resubmissions of definite rejections with the same fill number read as a retry without a key',
     'timeout … unknown': 'lessons kept in incident summaries are not read as lessons',
     'claim status inquiry … before any resubmission': 'lessons kept in incident summaries are not read as lessons',
     'fill number … every resubmission': 'lessons kept in incident summaries are not read as lessons',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchAntiPatterns, parseCatalogueEntry } from '../../src/context/index.js';
+import { attributeAntiPatterns } from '../../src/context/analysis/anti-pattern-matching.js';
 import { TermIndex } from '../../src/context/text/term-index.js';
 import { forbidden, requirementFromAbsence, requirementFromOmission, required } from '../../src/context/analysis/statements.js';
 import { shortIncidentIds } from '../../src/context/analysis/derived-constraints.js';
@@ -77,5 +78,44 @@ describe('loadBuiltInCatalogue', () => {
     const entries = await loadBuiltInCatalogue(path.join(root, 'dist', 'src', 'cli'));
     expect(entries.map((e) => e.id)).toEqual(['AP-001', 'AP-002']);
     expect(await loadBuiltInCatalogue(os.tmpdir())).toEqual([]);
+  });
+});
+
+describe('attributeAntiPatterns: what a sentence rules out is no evidence', () => {
+  const attributed = (texts: string[]) => attributeAntiPatterns(texts, TEST_CATALOGUE).map((m) => `${m.entry.id}: ${m.evidence}`);
+
+  it('skips a failure the sentence says did not happen, not a safeguard it says was missing', () => {
+    expect(attributed(['The retries carried an idempotency check; no duplicate payments were found'])).toEqual([]);
+    expect(attributed(['The retries carried an idempotency check and made duplicate payments'])).toEqual([
+      'AP-001: The retries carried an idempotency check and made duplicate payments',
+    ]);
+    // "no dedup" is the anti-pattern itself
+    expect(attributed(['Every retry charged twice with no dedup'])).toEqual(['AP-001: Every retry charged twice with no dedup']);
+  });
+
+  it('skips a sentence that rules the component out', () => {
+    expect(attributed(['Not related to the retry of duplicate payments or their idempotency'])).toEqual([]);
+  });
+
+  it('reads a signal that is itself a negation ("no response") as an outcome', () => {
+    const ap003 = TEST_CATALOGUE.find((e) => e.id === 'AP-003');
+    if (!ap003) throw new Error('no AP-003');
+    const catalogue = [{ ...ap003, signals: [['timeout', 'no response'], ['failed', 'status']] }];
+    const evidence = (text: string) => attributeAntiPatterns([text], catalogue).map((m) => `${m.entry.id}: ${m.evidence}`);
+    expect(evidence("The API mapped the provider's 'no response' status to failed")).toEqual([
+      "AP-003: The API mapped the provider's 'no response' status to failed",
+    ]);
+  });
+
+  it('leaves a notification sent on every retry to AP-002 (anti_pattern_precedence)', () => {
+    expect(attributed(['The SMS was sent from inside the retry loop with no dedup, twice per attempt'])).toEqual([
+      'AP-002: The SMS was sent from inside the retry loop with no dedup, twice per attempt',
+    ]);
+  });
+
+  it('takes as evidence the sentence that carries the most signal terms', () => {
+    expect(
+      attributed(['The gateway answered with a timeout status', 'The worker mapped the timeout status to failed, a failure for the customer']),
+    ).toEqual(['AP-003: The worker mapped the timeout status to failed, a failure for the customer']);
   });
 });

@@ -1,6 +1,8 @@
 import type { CatalogueEntry } from '../catalogue/anti-pattern-catalogue.js';
+import { escapeRegExp } from '../../matchers/names.js';
 import { TermIndex } from '../text/term-index.js';
 import { stemAll } from '../text/tokenize.js';
+import { isDisclaimer, negatorPattern, withoutNegatedClauses } from '../text/negation.js';
 import { splitSentences } from '../text/sentences.js';
 import { contextVocabulary, synonymsOf, type ContextVocabulary, type Safeguard } from '../vocabulary/context-vocabulary.js';
 
@@ -17,28 +19,70 @@ export interface AntiPatternMatch {
  * Anti-patterns of `catalogue` evidenced in `texts` (an incident's root cause, contributing
  * factors, postmortem): one sentence must carry a term of every signal group (a term or any of its
  * synonyms), and must not show the anti-pattern's safeguard in place ("retried with the same
- * delivery id" is no retry without idempotency). The first such sentence is the evidence.
- * Catalogue order is kept.
+ * delivery id" is no retry without idempotency). What a sentence rules out is no evidence: a
+ * disclaimer ("not related to …") is skipped, and so is a clause after a negative word ("no
+ * duplicate claims were found") unless it negates the safeguard itself ("with no dedup" is the
+ * anti-pattern). A sentence that shows an anti-pattern listed as taking precedence
+ * (`anti_pattern_precedence`: a notification sent on every retry is AP-002, not AP-001) is that
+ * one's evidence only. Of the sentences left, the evidence is the one carrying the most signal
+ * terms (the first on a tie): "mapped the 'no response' status to DENIED" shows the anti-pattern
+ * better than "answered with the status 'no response'". Catalogue order is kept.
  */
 export function attributeAntiPatterns(
   texts: readonly string[],
   catalogue: readonly CatalogueEntry[],
   vocabulary: ContextVocabulary = contextVocabulary(),
 ): AntiPatternMatch[] {
-  const sentences = texts.flatMap(splitSentences).map((sentence) => ({ sentence, index: new TermIndex([sentence]) }));
+  const sentences = texts
+    .flatMap(splitSentences)
+    .filter((sentence) => !isDisclaimer(sentence, vocabulary.negation))
+    .map((sentence) => ({ sentence, index: new TermIndex([sentence]) }));
+  const groupsOf = (entry: CatalogueEntry): string[][] => entry.signals.map((group) => [...new Set(group.flatMap((t) => synonymsOf(t, vocabulary)))]);
+  const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
+  const shows = (entry: CatalogueEntry, index: TermIndex): boolean => groupsOf(entry).every((g) => index.firstOf(g) !== undefined);
   const matches: AntiPatternMatch[] = [];
   for (const entry of catalogue) {
-    const groups = entry.signals.map((group) => [...new Set(group.flatMap((t) => synonymsOf(t, vocabulary)))]);
+    const groups = groupsOf(entry);
     const safeguard = vocabulary.anti_pattern_safeguards[entry.id];
-    for (const { sentence, index } of sentences) {
-      const terms = groups.map((g) => index.firstOf(g));
+    const precedence = (vocabulary.anti_pattern_precedence[entry.id] ?? []).flatMap((id) => byId.get(id) ?? []);
+    // A signal that is itself a negation ("no response", "nothing sent") names an outcome: it is
+    // read in the whole sentence and negates nothing.
+    const negativeSignals = groups.flat().filter((t) => negatorPattern(vocabulary.negation).test(t));
+    let best: AntiPatternMatch | undefined;
+    let bestWeight = 0;
+    for (const { sentence, index: whole } of sentences) {
+      const kept = new TermIndex([withoutNegatedOutcomes(sentence, safeguard, negativeSignals, vocabulary)]);
+      const has = (term: string): boolean => (negativeSignals.includes(term) ? whole : kept).has(term);
+      const terms = groups.map((g) => g.find(has));
       if (terms.some((t) => t === undefined)) continue;
-      if (safeguard && safeguardInPlace(index, safeguard)) continue;
-      matches.push({ entry, terms: terms as string[], evidence: sentence });
-      break;
+      if (safeguard && safeguardInPlace(whole, safeguard)) continue;
+      if (precedence.some((other) => shows(other, whole))) continue;
+      const weight = groups.reduce((n, g) => n + g.filter(has).length, 0);
+      if (weight > bestWeight) {
+        best = { entry, terms: terms as string[], evidence: sentence };
+        bestWeight = weight;
+      }
     }
+    if (best) matches.push(best);
   }
   return matches;
+}
+
+/**
+ * `sentence` without the clauses a negative word rules out ("no duplicate claims were found"),
+ * except where what is negated is the safeguard ("with no dedup", "no idempotency key"): its
+ * absence is the anti-pattern.
+ */
+function withoutNegatedOutcomes(sentence: string, safeguard: Safeguard | undefined, negativeSignals: readonly string[], vocabulary: ContextVocabulary): string {
+  const masked = negativeSignals.reduce(
+    (text, term) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu'), 'signal'),
+    sentence,
+  );
+  const kept = withoutNegatedClauses(masked, vocabulary.negation);
+  if (kept === masked) return sentence;
+  if (!safeguard) return kept;
+  const negatesSafeguard = safeguard.terms.some((t) => synonymsOf(t, vocabulary).some((w) => new TermIndex([sentence]).has(w) && !new TermIndex([kept]).has(w)));
+  return negatesSafeguard ? sentence : kept;
 }
 
 /** True when a safeguard term occurs with one of its `with` words just before it and no `without` word. */

@@ -21,19 +21,24 @@ const CLAUSES = /(\s*[,;:()]\s*|\s+[-–—]\s+|\s*[–—]\s*)/u;
 
 const negatorPatterns = new WeakMap<Negation, RegExp>();
 
-/**
- * `sentence` with the rest of each clause after a negative word removed: "No duplicate claims and no
- * double copays" → "", "Nothing was sent twice — the faxes never left" → " — the faxes". What
- * follows a negator did not happen, so it is neither a failure of the record nor evidence.
- */
-export function withoutNegatedClauses(sentence: string, negation: Negation = contextVocabulary().negation): string {
+/** A pattern that finds the first negative word (`negation.negators`) of a text. */
+export function negatorPattern(negation: Negation = contextVocabulary().negation): RegExp {
   let pattern = negatorPatterns.get(negation);
   if (!pattern) {
     const words = [...negation.negators].sort((a, b) => b.length - a.length).map(escapeRegExp);
     pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
     negatorPatterns.set(negation, pattern);
   }
-  const found = pattern;
+  return pattern;
+}
+
+/**
+ * `sentence` with the rest of each clause after a negative word removed: "No duplicate claims and no
+ * double copays" → "", "Nothing was sent twice — the faxes never left" → " — the faxes". What
+ * follows a negator did not happen, so it is neither a failure of the record nor evidence.
+ */
+export function withoutNegatedClauses(sentence: string, negation: Negation = contextVocabulary().negation): string {
+  const found = negatorPattern(negation);
   return sentence
     .split(CLAUSES)
     .map((part, i) => {

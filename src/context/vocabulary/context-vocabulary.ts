@@ -25,6 +25,7 @@ export const ContextVocabularySchema = z
     synonyms: z.array(z.array(z.string()).min(2)),
     negation: NegationSchema.default({ disclaimers: [], openers: [], involvement: [], negators: [] }),
     anti_pattern_safeguards: z.record(z.string(), SafeguardSchema).default({}),
+    anti_pattern_precedence: z.record(z.string(), z.array(z.string())).default({}),
     process_action_starts: z.array(z.string()).default([]),
     problem_words: z.array(z.string()).default([]),
     postmortem_id_prefixes: z.array(z.string()).default([]),
