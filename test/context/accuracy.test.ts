@@ -31,11 +31,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "repeated insurance "action needed" texts overnight" (22)': 'ticket relevance rests on manifold words the customers do not use',
     'cluster "refill stuck waiting on insurance" (27)': 'split by wording ("under review", "pending", "processing")',
     'cluster "told insurance refused a refill that is covered" (16)': 'ticket relevance rests on manifold words the customers do not use',
-    'timeout … unknown': 'lessons kept in incident summaries are not read as lessons',
-    'claim status inquiry … before any resubmission': 'lessons kept in incident summaries are not read as lessons',
-    'fill number … every resubmission': 'lessons kept in incident summaries are not read as lessons',
     'action needed … once per refill': 'the Notion postmortem\'s checkbox actions are worded as tasks',
-    'unknown … more than 2 hours … alert': 'alerting actions are left out as process, not rules',
   },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).

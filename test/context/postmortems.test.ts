@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePostmortem } from '../../src/context/index.js';
+import { parseIncidentsDocument, parsePostmortem } from '../../src/context/index.js';
+import { deriveConstraints, incidentLessons, isProcessAction } from '../../src/context/analysis/derived-constraints.js';
 import { EXAMPLE_DIR } from './helpers.js';
 
 const example = (name: string): string => readFileSync(path.join(EXAMPLE_DIR, 'postmortems', name), 'utf8');
@@ -60,5 +61,61 @@ describe('parsePostmortem', () => {
   it('names a five-whys table without a Because column', () => {
     const md = 'Incident: INC-1\n\n## 5 Whys\n\n| Why | Owner |\n|---|---|\n| a | b |\n';
     expect(() => parsePostmortem(md, 'pm.md')).toThrowError(/^pm\.md line 5 \(five whys table\): needs a "Why" and a "Because" column/);
+  });
+});
+
+describe('postmortems and incidents that state their lessons in other shapes', () => {
+  it('takes the incident from the title over a reference further down, and reads an action table without a Status column', () => {
+    const pm = parsePostmortem(
+      `# Postmortem: Duplicate claims after timeouts (INC-318)
+
+**Date:** 2026-06-18
+
+## Action Items
+
+| Action Item | Type | Bug |
+|---|---|---|
+| Record a timeout as UNKNOWN, never as rejected | prevent | PHARM-1 **DONE** |
+| Chaos test: latency injection | mitigate | PHARM-2 (open) |
+
+## Supporting information
+
+- Incident: INC-297 (April, same failure)
+`,
+      'pm.md',
+    );
+    expect(pm.incidentId).toBe('INC-318');
+    expect(pm.actionItems).toEqual({ completed: ['Record a timeout as UNKNOWN, never as rejected'], incomplete: ['Chaos test: latency injection'] });
+  });
+
+  it("derives constraints from an incident's follow-ups, keeping a measurable alert and dropping a disclaimer", () => {
+    const [incident] = parseIncidentsDocument(
+      `incident_id: INC-1
+date: 2026-08-27
+severity: P2
+title: Refills waited
+description: |
+  The status job was not re-enabled after maintenance.
+
+  Note: scheduled refills were not affected.
+
+  Follow-ups: alert when any claim has been unknown for more than 2 hours; add a dashboard; maintenance flags get an expiry.
+`,
+      'i.yaml',
+    );
+    if (!incident) throw new Error('no incident');
+    expect(incidentLessons(incident).map((l) => l.statement)).toEqual([
+      'Alert when any claim has been unknown for more than 2 hours',
+      'Maintenance flags get an expiry',
+    ]);
+    expect(isProcessAction('Add a dashboard')).toBe(true);
+    expect(isProcessAction('Alert on refills with more than one claim in flight')).toBe(false);
+    const analyzed = { incident, relevance: {} as never, constraintsAffected: [], antiPatterns: [], stems: new Set<string>() };
+    const derived = deriveConstraints([analyzed], [], []).fromIncidents.flatMap((g) => g.constraints.map((c) => c.statement));
+    expect(derived).toEqual([
+      'The status job must be re-enabled after maintenance',
+      'Alert when any claim has been unknown for more than 2 hours',
+      'Maintenance flags get an expiry',
+    ]);
   });
 });

@@ -1,6 +1,10 @@
 import type { ManifoldConstraint } from '../manifold/manifold-schema.js';
 import type { Postmortem } from '../postmortems/postmortem-types.js';
 import { pluralMonths } from '../text/dates.js';
+import type { Incident } from '../incidents/incident-schema.js';
+import { isDisclaimer } from '../text/negation.js';
+import { TermIndex } from '../text/term-index.js';
+import { unwrapLines } from '../text/unwrap-lines.js';
 import { contextVocabulary, type ContextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { splitSentences } from './anti-pattern-matching.js';
 import type { AnalyzedIncident } from './incident-analysis.js';
@@ -20,11 +24,7 @@ export interface PostmortemLesson {
  * vocabulary: alerts, dashboards, documents…).
  */
 export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary = contextVocabulary()): PostmortemLesson[] {
-  const processStarts = vocabulary.process_action_starts.map((p) => p.toLowerCase());
-  const isProcess = (item: string): boolean => {
-    const lower = item.toLowerCase();
-    return processStarts.some((p) => lower === p || lower.startsWith(`${p} `));
-  };
+  const isProcess = (item: string): boolean => isProcessAction(item, vocabulary);
   const changes = pm.changes.flatMap(splitSentences).map((s) => ({
     statement: capitalise(s.replace(/\s+now\s+/i, ' ').replace(/^now\s+/i, '')),
     rationale: `${pm.id} what we changed`,
@@ -36,6 +36,36 @@ export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary 
     .filter(({ t }) => !isProcess(t))
     .map(({ t, state }) => ({ statement: capitalise(t.replace(/[.]+$/, '')), rationale: `${pm.id} action item (${state})` }));
   return [...changes, ...items];
+}
+
+/**
+ * True when an action is about detection or process (`process_action_starts`: alerts, dashboards,
+ * documents) and states no measurable condition (a number, `measurable_words`): "Alert when a
+ * claim has been unknown for more than 2 hours" is a rule the component can be held to.
+ */
+export function isProcessAction(item: string, vocabulary: ContextVocabulary = contextVocabulary()): boolean {
+  const lower = item.toLowerCase();
+  if (!vocabulary.process_action_starts.some((p) => lower === p.toLowerCase() || lower.startsWith(`${p.toLowerCase()} `))) return false;
+  const index = new TermIndex([item]);
+  return !/\d/.test(item) && !vocabulary.measurable_words.some((w) => index.has(w));
+}
+
+/**
+ * The lessons an incident's free text states under a label ("Follow-ups: alert when …;
+ * maintenance flags get an expiry"; `incident_lesson_labels`), one per item, process actions
+ * without a measurable condition left out.
+ */
+export function incidentLessons(incident: Incident, vocabulary: ContextVocabulary = contextVocabulary()): PostmortemLesson[] {
+  const labels = vocabulary.incident_lesson_labels.map((l) => l.toLowerCase());
+  return incident.description.flatMap((paragraph) => {
+    const colon = paragraph.indexOf(':');
+    if (colon <= 0 || !labels.includes(paragraph.slice(0, colon).trim().toLowerCase())) return [];
+    return unwrapLines(paragraph.slice(colon + 1))
+      .split(/;|(?<=[.!?])\s+/)
+      .map((item) => item.trim().replace(/[.;:,!]+$/, ''))
+      .filter((item) => item.length > 0 && !isProcessAction(item, vocabulary))
+      .map((item) => ({ statement: capitalise(item), rationale: `${incident.incidentId} ${paragraph.slice(0, colon).trim().toLowerCase()}` }));
+  });
 }
 
 function capitalise(s: string): string {
@@ -116,7 +146,10 @@ export function deriveConstraints(
   const fromIncidents = highIncidents
     .map(({ incident }) => {
       const candidates: { statement: string; rationale: string }[] = [
-        ...[incident.rootCause, ...incident.description].flatMap(splitSentences).flatMap((s) => {
+        ...[incident.rootCause, ...incident.description]
+          .flatMap(splitSentences)
+          .filter((s) => !isDisclaimer(s))
+          .flatMap((s) => {
           const r = requirementFromOmission(s);
           return r ? [{ statement: r, rationale: `${incident.incidentId} root cause` }] : [];
         }),
@@ -124,6 +157,7 @@ export function deriveConstraints(
           const r = requirementFromAbsence(f);
           return r ? [{ statement: r, rationale: `${incident.incidentId} contributing factor` }] : [];
         }),
+        ...incidentLessons(incident),
         ...(postmortemLessons.get(incident.incidentId) ?? []),
       ].filter((c) => fresh(c.statement));
       const short = shortIds.get(incident.incidentId) ?? 'INC';

@@ -37,14 +37,20 @@ export function parsePostmortem(text: string, file: string): Postmortem {
   const root = parseMarkdown(body);
   const sections = classifySections(splitSections(root).flatMap(splitParagraphLeads));
   const title = sections.find((s) => s.section.depth > 0)?.section.heading ?? frontMatter.get('title') ?? '';
-  const fields = readFields(sections.filter((s) => s.kind === undefined).flatMap((s) => s.section.nodes));
+  // The header (title and what precedes the first sub-heading) describes the postmortem; a field
+  // further down ("Supporting information: - Incident: INC-297, same failure") may name another.
+  const firstSub = sections.findIndex((s) => s.section.depth > 1);
+  const unclassified = sections.map((s, i) => ({ ...s, header: firstSub < 0 || i < firstSub })).filter((s) => s.kind === undefined);
+  const fields = readFields(unclassified.filter((s) => s.header).flatMap((s) => s.section.nodes));
   for (const [label, value] of frontMatter) if (!fields.has(label)) fields.set(label, value);
+  const laterFields = readFields(unclassified.filter((s) => !s.header).flatMap((s) => s.section.nodes));
+  for (const [label, value] of laterFields) if (!fields.has(label) && !INCIDENT_FIELDS.includes(label)) fields.set(label, value);
 
   const titleId = idFromTitle(title);
   const prefixes = contextVocabulary().postmortem_id_prefixes.map((p) => p.toLowerCase());
   const titleNamesIncident = titleId !== undefined && !prefixes.some((p) => titleId.toLowerCase().startsWith(`${p}-`));
-  const incidentId =
-    firstWord(fields.get('incident') ?? fields.get('incidentid') ?? fields.get('relatedincident')) ?? (titleNamesIncident ? titleId : undefined);
+  const incidentField = (f: Map<string, string>): string | undefined => firstWord(INCIDENT_FIELDS.map((l) => f.get(l)).find((v) => v !== undefined));
+  const incidentId = incidentField(fields) ?? (titleNamesIncident ? titleId : bracketedId(title)) ?? incidentField(laterFields);
   if (!incidentId) {
     throw new ContextInputError(`${file}: no incident reference`, {
       help: 'Add a line such as `**Incident:** INC-2024-089` near the top of the postmortem',
@@ -192,6 +198,14 @@ function firstWord(value: string | undefined): string | undefined {
   return word && word.length > 0 ? word : undefined;
 }
 
+/** Field labels that name the incident a postmortem covers. */
+const INCIDENT_FIELDS = ['incident', 'incidentid', 'relatedincident'];
+
+/** "Postmortem: Duplicate claims (INC-318)" → `INC-318`: a tracker-style key in brackets. */
+function bracketedId(title: string): string | undefined {
+  return /\(([A-Za-z][A-Za-z0-9]*-\d[\w-]*)\)/.exec(title)?.[1];
+}
+
 /** `PM-2024-089: Duplicate payments` → `PM-2024-089`. */
 function idFromTitle(title: string): string | undefined {
   const head = title.split(/:|\s[-—–]\s/)[0]?.trim();
@@ -318,20 +332,25 @@ const DONE_STATUS = /\b(done|complete|completed|closed|fixed|resolved|shipped|me
 /**
  * Action items kept in a Markdown table: the item is the column headed like "Action", "Item",
  * "Task" or "Description" (else the first column that is not a number), the state is the "Status"
- * (or "State", "Done") column. A table without a status column is not an action-item table.
+ * (or "State", "Done") column, else any other cell saying done. A table with neither a status
+ * column nor an action column is not an action-item table.
  */
 function actionItemsFromTable(table: Table): Item[] {
   const [head, ...rows] = table.children;
   const headers = (head?.children ?? []).map((c) => nodeText(c).toLowerCase().trim());
   const statusCol = headers.findIndex((h) => /^(status|state|done)\b/.test(h));
-  if (statusCol < 0) return [];
-  let textCol = headers.findIndex((h, i) => i !== statusCol && /action|item|task|description|what|fix/.test(h));
-  if (textCol < 0) textCol = headers.findIndex((h, i) => i !== statusCol && h !== '#' && h !== 'no' && h !== 'id');
+  const named = headers.findIndex((h, i) => i !== statusCol && /action|item|task|description|what|fix/.test(h));
+  // Without a status column, a table headed "Action item" still lists actions; a cell such as
+  // "PHARM-1503 **DONE**" in any other column says it is done.
+  if (statusCol < 0 && named < 0) return [];
+  const textCol = named >= 0 ? named : headers.findIndex((h, i) => i !== statusCol && h !== '#' && h !== 'no' && h !== 'id');
   if (textCol < 0) return [];
+  const cell = (row: Table['children'][number], i: number): string => nodeText(row.children[i] ?? { type: 'text', value: '' });
   return rows
     .map((row) => ({
-      text: nodeText(row.children[textCol] ?? { type: 'text', value: '' }).trim(),
-      checked: DONE_STATUS.test(nodeText(row.children[statusCol] ?? { type: 'text', value: '' })),
+      text: cell(row, textCol).trim(),
+      checked:
+        statusCol >= 0 ? DONE_STATUS.test(cell(row, statusCol)) : row.children.some((_, i) => i !== textCol && DONE_STATUS.test(cell(row, i))),
       line: lineOf(row),
     }))
     .filter((i) => i.text.length > 0);

@@ -27,6 +27,8 @@ export const ContextVocabularySchema = z
     anti_pattern_safeguards: z.record(z.string(), SafeguardSchema).default({}),
     anti_pattern_precedence: z.record(z.string(), z.array(z.string())).default({}),
     process_action_starts: z.array(z.string()).default([]),
+    measurable_words: z.array(z.string()).default([]),
+    incident_lesson_labels: z.array(z.string()).default([]),
     problem_words: z.array(z.string()).default([]),
     postmortem_id_prefixes: z.array(z.string()).default([]),
     record_fields: z
