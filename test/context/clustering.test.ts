@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { clusterTickets, DEFAULT_CLUSTERING, type Ticket } from '../../src/context/index.js';
+import { clusterTickets, DEFAULT_CLUSTERING, parseIncidentsDocument, parseManifold, type Ticket } from '../../src/context/index.js';
+import { analyzeIncidents } from '../../src/context/analysis/incident-analysis.js';
+import { analyzeTickets } from '../../src/context/analysis/ticket-patterns.js';
+import { burstStart } from '../../src/context/analysis/ticket-clustering.js';
 
 const ticket = (id: string, title: string, body = '', createdAt = '2024-05-01'): Ticket => ({ id, title, body, createdAt, tags: [], source: 't.csv' });
 
@@ -67,5 +70,82 @@ describe('clusterTickets', () => {
     const ids = clusters.flatMap((c) => c.tickets.map((t) => t.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect(clusters.every((c) => c.tickets.length >= DEFAULT_CLUSTERING.minClusterSize)).toBe(true);
+  });
+});
+
+describe('clusterTickets: one cause worded many ways arrives in one burst', () => {
+  const wordings = (dates: readonly string[]): Ticket[] => [
+    ticket('A-1', 'Copay charged twice', 'My bank shows my card was charged twice for my copay', dates[0]),
+    ticket('A-2', 'Copay charged twice', 'Card charged twice for the copay, please refund', dates[1]),
+    ticket('A-3', 'Copay charged twice on my card', 'You charged my card twice for a copay, my bank shows it', dates[2]),
+    ticket('B-1', 'Copay money taken again', 'You took the money for my copay again, please refund', dates[3]),
+    ticket('B-2', 'Copay money taken again', 'The bank shows you took the copay money again', dates[4]),
+    ticket('B-3', 'Took my copay money again', 'Money taken from my bank again for one copay, please refund', dates[5]),
+    ticket('N-1', 'Password reset', 'The reset link expired', '2024-01-15'),
+    ticket('N-2', 'Dark mode', 'Would love dark mode', '2024-03-15'),
+    ticket('N-3', 'Gift card', 'How much is left on my gift card', '2024-11-15'),
+  ];
+
+  it('merges clusters that share a word and burst in the same days', () => {
+    const burst = clusterTickets(wordings(['2024-08-03', '2024-08-03', '2024-08-04', '2024-08-04', '2024-08-05', '2024-08-06']));
+    expect(burst.map((c) => c.tickets.map((t) => t.id).sort())).toEqual([['A-1', 'A-2', 'A-3', 'B-1', 'B-2', 'B-3']]);
+  });
+
+  it('leaves them apart when the same tickets are spread over the year', () => {
+    const spread = clusterTickets(wordings(['2024-02-03', '2024-04-03', '2024-06-04', '2024-07-04', '2024-09-05', '2024-12-06']));
+    expect(spread.map((c) => c.tickets.map((t) => t.id).sort())).toEqual([
+      ['A-1', 'A-2', 'A-3'],
+      ['B-1', 'B-2', 'B-3'],
+    ]);
+  });
+
+  it('finds the burst of a list of days', () => {
+    expect(burstStart([100, 101, 103, 250, 300])).toBe(100);
+    expect(burstStart([100, 150, 200, 250])).toBeUndefined();
+  });
+});
+
+describe('ticket relevance: a burst that follows an incident', () => {
+  const manifold = parseManifold('manifold: refill-claims\nentities: [refill, claim]\nsystems: [refill-claims-worker]\nerror_types: [duplicate claim]\n', 'm.yaml');
+  const window = { start: new Date('2024-01-01T00:00:00Z'), now: new Date('2024-12-31T00:00:00Z') };
+  // customers never say "refill" or "claim": they were charged
+  const tickets = ['2024-08-03', '2024-08-03', '2024-08-04', '2024-08-05'].map((d, i) =>
+    ticket(`C-${i}`, 'Charged twice', `My bank shows the copay charged twice, not right, please refund ${['today', 'now', 'asap', 'soon'][i]}`, d),
+  );
+  const incidentOn = (date: string) =>
+    analyzeIncidents(
+      parseIncidentsDocument(
+        `incident_id: INC-1\ndate: ${date}\nseverity: P2\ntitle: Members debited twice for copays\nroot_cause: The refill-claims-worker captured each refill claim copay again.\nsystems: [refill-claims-worker]\n`,
+        'i.yaml',
+      ),
+      manifold,
+      window,
+      0.6,
+      [],
+    ).analyzed;
+
+  it('counts a cluster that bursts when a relevant incident happened and shares a word with it', () => {
+    const patterns = analyzeTickets(tickets, manifold, window, [], {}, incidentOn('2024-08-03')).patterns;
+    expect(patterns.map((p) => p.tickets.length)).toEqual([4]);
+  });
+
+  it('does not count the same cluster without such an incident', () => {
+    expect(analyzeTickets(tickets, manifold, window, [], {}, incidentOn('2024-03-01')).patterns).toEqual([]);
+  });
+});
+
+describe('clusterTickets: stragglers', () => {
+  const base = [
+    ticket('S-1', 'Copay charged twice', 'My bank shows my copay charged twice', '2024-08-03'),
+    ticket('S-2', 'Copay charged twice', 'Card charged twice for the copay', '2024-08-03'),
+    ticket('S-3', 'Copay charged twice', 'The copay was charged twice on my card', '2024-08-04'),
+    ticket('N-1', 'Password reset', 'The reset link expired', '2024-01-15'),
+    ticket('N-2', 'Dark mode', 'Would love dark mode', '2024-03-15'),
+  ];
+  const straggler = (date: string) => ticket('S-4', 'Refund please', 'Please refund the extra copay from my bank', date);
+
+  it('joins the cluster it is most like at the lower burst similarity when written in its burst', () => {
+    expect(clusterTickets([...base, straggler('2024-08-05')])[0]?.tickets.map((t) => t.id).sort()).toEqual(['S-1', 'S-2', 'S-3', 'S-4']);
+    expect(clusterTickets([...base, straggler('2024-11-05')])[0]?.tickets.map((t) => t.id).sort()).toEqual(['S-1', 'S-2', 'S-3']);
   });
 });

@@ -1,3 +1,4 @@
+import { parseDate } from '../text/dates.js';
 import type { Ticket } from '../tickets/ticket-schema.js';
 import { canonicalSynonyms } from '../vocabulary/context-vocabulary.js';
 import { buildTfIdf, type SparseVector } from './tfidf.js';
@@ -8,6 +9,14 @@ export interface ClusteringOptions {
   similarity: number;
   /** Cosine similarity two cluster centroids need to be merged into one (default 0.4). */
   mergeSimilarity: number;
+  /**
+   * Two clusters that arrived in the same burst merge at this lower cosine (default 0.15): one
+   * cause worded many ways ("two debits", "took the money again") still arrives in one burst
+   * after its incident.
+   */
+  burstSimilarity: number;
+  /** Share of a cluster's tickets inside one `BURST_WINDOW_DAYS` window that makes a burst (default 0.5). */
+  burstShare: number;
   /** Clusters smaller than this are not reported as patterns (default 3). */
   minClusterSize: number;
   /** How many key terms to keep per cluster (default 5). */
@@ -15,7 +24,17 @@ export interface ClusteringOptions {
 }
 
 /** Defaults for `clusterTickets`; documented in docs/context.md. */
-export const DEFAULT_CLUSTERING: ClusteringOptions = { similarity: 0.25, mergeSimilarity: 0.4, minClusterSize: 3, keyTerms: 5 };
+export const DEFAULT_CLUSTERING: ClusteringOptions = {
+  similarity: 0.25,
+  mergeSimilarity: 0.4,
+  burstSimilarity: 0.15,
+  burstShare: 0.5,
+  minClusterSize: 3,
+  keyTerms: 5,
+};
+
+/** A burst: this many days holding `burstShare` of a cluster's tickets. */
+export const BURST_WINDOW_DAYS = 10;
 
 /** A group of tickets about the same thing. */
 export interface TicketCluster {
@@ -36,7 +55,9 @@ export interface TicketCluster {
  * dependence of the leader pass. Finally, clusters of two or more tickets are merged
  * agglomeratively: while the two most similar centroids reach `mergeSimilarity`, they become one
  * (this joins groups that talk about one problem in two vocabularies, such as "stuck in
- * processing" and "pending for days"). Clusters below `minClusterSize` are dropped. Cost is
+ * processing" and "pending for days"), clusters sharing subject lines merge, clusters that share
+ * some words and arrived in the same burst merge (`mergeCoBursting`), and stragglers join the
+ * cluster they are most like (`absorbStragglers`). Clusters below `minClusterSize` are dropped. Cost is
  * O(tickets × clusters × words per ticket) plus the merge over the non-singleton clusters; a few
  * thousand tickets take well under a second.
  * The result is deterministic: same tickets in, same clusters out, whatever the input order.
@@ -71,6 +92,8 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
 
   mergeSimilarCentroids(centroids, assignment, opts.mergeSimilarity);
   mergeBySharedTitles(ordered, centroids, assignment);
+  mergeCoBursting(ordered, centroids, assignment, opts);
+  absorbStragglers(ordered, model.vectors, centroids, assignment, opts);
 
   const clusters: TicketCluster[] = [];
   centroids.forEach((centroid, c) => {
@@ -121,6 +144,118 @@ function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], thre
     alive.splice(alive.indexOf(drop), 1);
     sparse.delete(drop);
     sparse.set(keep, (centroids[keep] as Centroid).toSparse());
+  }
+}
+
+/**
+ * Merge clusters that share some words (centroid cosine at least `burstSimilarity`) and arrived in
+ * the same burst: each has at least `burstShare` of its tickets inside one window of
+ * `BURST_WINDOW_DAYS`, and the two windows overlap. Customers tell one cause in many ways ("charged
+ * twice", "two identical debits", "took the money again"), but they write in the days after it
+ * happened; clusters spread evenly over the timeframe have no burst and are left alone. The most
+ * similar pair goes first (ties: lowest indices); clusters of two or more take part.
+ */
+function mergeCoBursting(tickets: readonly Ticket[], centroids: Centroid[], assignment: number[], opts: ClusteringOptions): void {
+  const days = tickets.map((t) => dayOf(t.createdAt));
+  const members = new Map<number, number[]>();
+  assignment.forEach((c, i) => {
+    if (c >= 0) members.set(c, [...(members.get(c) ?? []), i]);
+  });
+  const burst = (list: readonly number[]): number | undefined => burstStart(list.map((i) => days[i] as number), opts.burstShare);
+  const alive = [...members.keys()].filter((c) => (members.get(c)?.length ?? 0) >= 2).sort((a, b) => a - b);
+  const sparse = new Map(alive.map((c) => [c, (centroids[c] as Centroid).toSparse()]));
+  const bursts = new Map(alive.map((c) => [c, burst(members.get(c) ?? [])]));
+  for (;;) {
+    let best: [number, number] | undefined;
+    let bestScore = opts.burstSimilarity - 1e-12;
+    for (let i = 0; i < alive.length; i += 1) {
+      const a = alive[i] as number;
+      const ba = bursts.get(a);
+      if (ba === undefined) continue;
+      for (let j = i + 1; j < alive.length; j += 1) {
+        const b = alive[j] as number;
+        const bb = bursts.get(b);
+        if (bb === undefined || Math.abs(ba - bb) >= BURST_WINDOW_DAYS) continue;
+        const score = sparseCosine(sparse.get(a) as SparseVector, sparse.get(b) as SparseVector);
+        if (score > bestScore) {
+          bestScore = score;
+          best = [a, b];
+        }
+      }
+    }
+    if (!best) return;
+    const [keep, drop] = best;
+    (centroids[keep] as Centroid).absorb(centroids[drop] as Centroid);
+    assignment.forEach((c, i) => {
+      if (c === drop) assignment[i] = keep;
+    });
+    members.set(keep, [...(members.get(keep) ?? []), ...(members.get(drop) ?? [])]);
+    members.delete(drop);
+    alive.splice(alive.indexOf(drop), 1);
+    sparse.delete(drop);
+    bursts.delete(drop);
+    sparse.set(keep, (centroids[keep] as Centroid).toSparse());
+    bursts.set(keep, burst(members.get(keep) ?? []));
+  }
+}
+
+/**
+ * The first day (days since 1970) of the busiest `BURST_WINDOW_DAYS` window of `days`, or
+ * undefined when no window holds `share` of them: tickets spread evenly have no burst.
+ */
+export function burstStart(days: readonly number[], share: number = DEFAULT_CLUSTERING.burstShare): number | undefined {
+  const sorted = [...days].sort((a, b) => a - b);
+  let best = 0;
+  let start = 0;
+  for (let i = 0, j = 0; i < sorted.length; i += 1) {
+    while (j < sorted.length && (sorted[j] as number) - (sorted[i] as number) < BURST_WINDOW_DAYS) j += 1;
+    if (j - i > best) {
+      best = j - i;
+      start = sorted[i] as number;
+    }
+  }
+  return sorted.length > 0 && best >= share * sorted.length ? start : undefined;
+}
+
+/** A ticket's or incident's day: whole days since 1970 (UTC). */
+export function dayOf(date: string): number {
+  return Math.floor((parseDate(date)?.getTime() ?? 0) / 86_400_000);
+}
+
+/**
+ * Tickets left alone or in clusters too small to report join the reportable cluster they are most
+ * like, when that cosine reaches `similarity` (judged now against the merged clusters, whose
+ * centroids carry every wording), or `burstSimilarity` when the ticket was written inside that
+ * cluster's burst. Centroids are not updated while this runs, so the order does not matter.
+ */
+function absorbStragglers(tickets: readonly Ticket[], vectors: readonly SparseVector[], centroids: Centroid[], assignment: number[], opts: ClusteringOptions): void {
+  const days = tickets.map((t) => dayOf(t.createdAt));
+  const members = new Map<number, number[]>();
+  assignment.forEach((c, i) => {
+    if (c >= 0) members.set(c, [...(members.get(c) ?? []), i]);
+  });
+  const big = [...members].filter(([, list]) => list.length >= opts.minClusterSize).map(([c]) => c).sort((a, b) => a - b);
+  const bursts = new Map(big.map((c) => [c, burstStart((members.get(c) ?? []).map((i) => days[i] as number), opts.burstShare)]));
+  const moves: [number, number][] = [];
+  assignment.forEach((c, i) => {
+    if (c >= 0 && (members.get(c)?.length ?? 0) >= opts.minClusterSize) return;
+    const v = vectors[i] as SparseVector;
+    let best = -1;
+    let bestScore = 0;
+    for (const k of big) {
+      const start = bursts.get(k);
+      const inBurst = start !== undefined && (days[i] as number) >= start && (days[i] as number) < start + BURST_WINDOW_DAYS;
+      const score = (centroids[k] as Centroid).cosine(v);
+      if (score >= (inBurst ? opts.burstSimilarity : opts.similarity) && score > bestScore) {
+        best = k;
+        bestScore = score;
+      }
+    }
+    if (best >= 0) moves.push([i, best]);
+  });
+  for (const [i, k] of moves) {
+    assignment[i] = k;
+    (centroids[k] as Centroid).add(vectors[i] as SparseVector);
   }
 }
 

@@ -10,7 +10,7 @@ import type { AnalyzedIncident } from './incident-analysis.js';
 import { genericStems } from './failure-modes.js';
 import { inWindow, isGenericTerm, matchManifoldTerms, type TimeWindow } from './relevance.js';
 import { stemSet } from './tfidf.js';
-import { clusterTickets, type ClusteringOptions, type TicketCluster } from './ticket-clustering.js';
+import { burstStart, clusterTickets, dayOf, type ClusteringOptions, type TicketCluster } from './ticket-clustering.js';
 import { contentStems } from '../text/tokenize.js';
 
 /** A cluster is relevant when its tickets mention, on average, this many characteristic manifold terms. */
@@ -98,12 +98,15 @@ export function analyzeTickets(
     const keys = new Set(c.keyTerms.flatMap((k) => contentStems(k)));
     return terms.some((t) => t.phrases.some((p) => contentStems(p).every((w) => keys.has(w)) && contentStems(p).length > 0));
   };
-  const echo = echoOfOtherIncident(incidents, manifold);
+  const echo = echoOfIncidents(incidents, manifold);
   const clusters = clusterTickets(scanned, clustering).filter((c) => {
-    if (echo(c)) return false;
+    const echoed = echo(c);
+    if (echoed === 'other') return false;
     if (spells(c, ownErrors)) return true;
     const mentions = c.tickets.reduce((n, t) => n + (termsOf.get(t) ?? []).filter(characteristic).length, 0) / c.tickets.length >= CLUSTER_MIN_TERMS;
-    return (mentions || spells(c, ownTerms)) && c.tickets.filter(complains).length >= c.tickets.length * CLUSTER_MIN_COMPLAINT_SHARE;
+    // Customers seldom use the manifold's words; a cluster that echoes one of the component's own
+    // incidents in theirs ("charged twice … refund" after "debited twice … refunded") is about it.
+    return (mentions || spells(c, ownTerms) || echoed === 'relevant') && c.tickets.filter(complains).length >= c.tickets.length * CLUSTER_MIN_COMPLAINT_SHARE;
   });
   const relevant = clusters.flatMap((c) => c.tickets);
   const patterns = clusters.map((cluster): TicketPattern => {
@@ -135,17 +138,22 @@ export function analyzeTickets(
   return { read: tickets.length, scanned: scanned.length, relevant: relevant.length, patterns };
 }
 
+/** An incident this many days either side of a cluster's burst is the one the burst followed. */
+export const BURST_INCIDENT_DAYS = 3;
+
 /**
- * A test for the support-side echo of an incident of another component: a cluster whose common
- * words (those in half its tickets or more, leaving out the manifold's own terms and generic
- * failure words) are shared, two or more of them, with an analysed incident judged not relevant,
- * and more of them than with any relevant incident ("American Express declined at checkout in the
- * shop" beside the checkout incident that only named the payment provider).
+ * Which incidents a cluster echoes on the support side. `other` when its common words (in half its
+ * tickets or more, leaving out the manifold's own terms and generic failure words) are shared, two
+ * or more, with an incident judged not relevant, more than with any relevant one ("American Express
+ * declined at checkout in the shop" beside the checkout incident that only named the payment
+ * provider). Else, when its tickets came in a burst (`burstStart`) that began within
+ * `BURST_INCIDENT_DAYS` of an incident sharing a word with them, that incident's verdict: customers
+ * write in the days after a failure, in their own words ("charged twice … refund" after "members
+ * debited twice for co-pays"). Else undefined.
  */
-function echoOfOtherIncident(incidents: readonly AnalyzedIncident[], manifold: Manifold): (c: TicketCluster) => boolean {
-  const others = incidents.filter((a) => !a.relevance.high);
-  if (others.length === 0) return () => false;
+function echoOfIncidents(incidents: readonly AnalyzedIncident[], manifold: Manifold): (c: TicketCluster) => 'relevant' | 'other' | undefined {
   const relevant = incidents.filter((a) => a.relevance.high);
+  const others = incidents.filter((a) => !a.relevance.high);
   const skip = new Set([
     ...genericStems(manifold),
     ...manifold.errorTypes.flatMap((t) => t.phrases.flatMap((p) => contentStems(p))),
@@ -154,10 +162,19 @@ function echoOfOtherIncident(incidents: readonly AnalyzedIncident[], manifold: M
   return (c) => {
     const counts = new Map<string, number>();
     for (const t of c.tickets) for (const stem of new Set(contentStems(`${t.title} ${t.body}`))) counts.set(stem, (counts.get(stem) ?? 0) + 1);
-    const common = [...counts].filter(([stem, n]) => n * 2 >= c.tickets.length && !skip.has(stem)).map(([stem]) => stem);
-    const shared = (a: AnalyzedIncident): number => common.filter((stem) => a.stems.has(stem)).length;
-    const withRelevant = Math.max(0, ...relevant.map(shared));
-    return others.some((a) => shared(a) >= 2 && shared(a) > withRelevant);
+    const words = (least: number): string[] => [...counts].filter(([stem, n]) => n >= least && !skip.has(stem)).map(([stem]) => stem);
+    const shared = (list: readonly string[]) => (a: AnalyzedIncident): number => list.filter((stem) => a.stems.has(stem)).length;
+    const inHalf = words(c.tickets.length / 2);
+    const withRelevant = Math.max(0, ...relevant.map(shared(inHalf)));
+    if (others.some((a) => shared(inHalf)(a) >= 2 && shared(inHalf)(a) > withRelevant)) return 'other';
+    const start = burstStart(c.tickets.map((t) => dayOf(t.createdAt)));
+    if (start === undefined) return undefined;
+    const common = words(2);
+    const followed = incidents
+      .filter((a) => Math.abs(dayOf(a.incident.date) - start) <= BURST_INCIDENT_DAYS && shared(common)(a) > 0)
+      .sort((a, b) => shared(common)(b) - shared(common)(a));
+    const [first] = followed;
+    return first ? (first.relevance.high ? 'relevant' : 'other') : undefined;
   };
 }
 
