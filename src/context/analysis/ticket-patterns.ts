@@ -104,8 +104,8 @@ export function analyzeTickets(
     if (echoed === 'other') return false;
     if (spells(c, ownErrors)) return true;
     const mentions = c.tickets.reduce((n, t) => n + (termsOf.get(t) ?? []).filter(characteristic).length, 0) / c.tickets.length >= CLUSTER_MIN_TERMS;
-    // Customers seldom use the manifold's words; a cluster that echoes one of the component's own
-    // incidents in theirs ("charged twice … refund" after "debited twice … refunded") is about it.
+    // Customers seldom use the manifold's words; a cluster whose burst followed one of the
+    // component's own incidents ("charged twice … refund" after "debited twice … refunded") is about it.
     return (mentions || spells(c, ownTerms) || echoed === 'relevant') && c.tickets.filter(complains).length >= c.tickets.length * CLUSTER_MIN_COMPLAINT_SHARE;
   });
   const relevant = clusters.flatMap((c) => c.tickets);
