@@ -230,8 +230,25 @@ function settleFact(byFile: Map<string, LinkInput>, input: LinkInput, fact: stri
   const at = fact.indexOf('@');
   if (at < 0) return fact;
   const kind = fact.slice(0, at);
+  if (kind.startsWith(FALSY_RECORDS)) return `${kind}:${definedName(byFile, input, fact.slice(at + 1))}`;
   const symbol = resolveSymbol(byFile, input, fact.slice(at + 1), 0, (s, n) => s.queues[n] !== undefined);
   return `${kind}:${symbol ? symbol.file.summary.queues[symbol.name] : '*'}`;
+}
+
+const FALSY_RECORDS = 'falsy-records:';
+
+/**
+ * `falsy-records:failure@BUYAIRTIME`: the caller knows the function by the name it imported it
+ * under; the function's own handler asks by the name it is defined under (`buyAirtime`, the
+ * module's default export). Unresolved, the imported name is the best guess.
+ */
+function definedName(byFile: Map<string, LinkInput>, input: LinkInput, local: string): string {
+  const imported = input.summary.imports.find((i) => i.local === local);
+  // `const buy = require('./buy')` called as `buy(…)`: the module's export is the function.
+  const whole = imported?.name === '*' && input.language !== 'python';
+  const symbol = whole ? resolveExport(byFile, input, imported.module, 'default', 0, definesFunction) : resolveSymbol(byFile, input, local, 0, definesFunction);
+  if (symbol === null) return local;
+  return symbol.name === 'default' ? symbol.file.summary.defaultExport ?? local : symbol.name;
 }
 
 /** Where a helper makes the call, and, made inside a helper of its own file, where it calls that one. */

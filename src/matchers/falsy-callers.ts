@@ -1,4 +1,5 @@
 import { lastBindingBefore } from './bindings.js';
+import { projectImportOf } from './imports.js';
 import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType } from './file-index.js';
 import { recordsMatcher } from './kinds/records.js';
@@ -28,7 +29,7 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     const recorded = outcomes.filter((outcome) => says && recordsIn(ctx, tested.branch, outcome));
     const holding = recorded.length === outcomes.length || !fallsBack(ctx, tested.branch) ? recorded : outcomes;
     const name = holding.length > 0 ? calledFunction(ctx, tested.value, ifStmt) : null;
-    if (name !== null) for (const outcome of holding) facts.add(`falsy-records:${outcome}:${name}`);
+    if (name !== null) for (const outcome of holding) facts.add(name.startsWith('@') ? `falsy-records:${outcome}${name}` : `falsy-records:${outcome}:${name}`);
   }
   return [...facts];
 }
@@ -122,18 +123,44 @@ function fallThrough(ifStmt: Node, ctx: FileContext): { value: Node; branch: Nod
   return rest.length > 0 ? { value, branch: rest } : null;
 }
 
-/** The name of the function whose result `value` is: the call itself, or a name bound to one before `at`. */
+/**
+ * The name of the function whose result `value` is: the call itself, or a name bound to one before
+ * `at`, directly or through one more name (`const response = await buy(); const { status } = response`).
+ * A name pulled out of a result (`const { status, msg } = await buy()`) stands for the result only
+ * when it is the result's success flag. A function imported under a name of this file's choosing
+ * (`const BUYAIRTIME = require('./buyAirtime')`) is named through the import (`@BUYAIRTIME`), for
+ * the link step to settle to the name it is defined under.
+ */
 function calledFunction(ctx: FileContext, value: Node, at: Node): string | null {
   const v = unwrapAwait(value);
   if (v === null) return null;
   let call: Node | null = isCall(v, ctx.family) ? v : null;
-  if (call === null && v.type === 'identifier') {
-    const bound = unwrapAwait(lastBindingBefore(ctx, v.text, at));
+  let name = v.type === 'identifier' ? v.text : null;
+  for (let hop = 0; call === null && name !== null && hop < 2; hop++) {
+    const raw = lastBindingBefore(ctx, name, at);
+    if (raw !== null && !bindsWholeResult(ctx, raw, name)) return null;
+    const bound = unwrapAwait(raw);
     call = bound !== null && isCall(bound, ctx.family) ? bound : null;
+    name = bound?.type === 'identifier' ? bound.text : null;
   }
   if (call === null) return null;
-  const name = lastSegment(calleePath(ctx, call));
-  return name === '' || name.includes('(') ? null : name;
+  const path = calleePath(ctx, call);
+  const called = lastSegment(path);
+  if (called === '' || called.includes('(')) return null;
+  return !path.includes('.') && projectImportOf(ctx, path) !== undefined ? `@${path}` : called;
+}
+
+/** Whether `name`, bound to `value`, holds the whole value or its success flag (`{ status } = …`), not some other field of it. */
+function bindsWholeResult(ctx: FileContext, value: Node, name: string): boolean {
+  const pattern = value.parent?.childForFieldName('name') ?? value.parent?.childForFieldName('left') ?? null;
+  if (pattern === null || pattern.type !== 'object_pattern') return true;
+  const words = outcomeWords(ctx, 'failure');
+  for (const part of pattern.namedChildren) {
+    const bound = part.type === 'pair_pattern' ? part.childForFieldName('value') : part;
+    const key = part.type === 'pair_pattern' ? part.childForFieldName('key') : part;
+    if (bound?.text === name && key !== null) return words !== undefined && words.resultFlags.has(normalizeName(key.text));
+  }
+  return false;
 }
 
 function falsyTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node } | null {

@@ -59,6 +59,8 @@ export interface FileSummary {
   queues: Record<string, string>;
   imports: ImportedName[];
   reExports: ReExport[];
+  /** The top-level function the module's default export is (`module.exports = buyAirtime`). */
+  defaultExport?: string;
 }
 
 const CLASS_TYPES = ['class_definition', 'class_declaration', 'class', 'abstract_class_declaration'];
@@ -83,7 +85,27 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
   }
   exportedClassMembers(ctx, functions);
   const clients = clientFacts(ctx);
-  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx) };
+  const exported = defaultExportName(ctx);
+  const facts = exported !== null ? functions[exported] : undefined;
+  const named = facts !== undefined ? exported : null;
+  if (facts !== undefined) functions.default ??= facts;
+  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}) };
+}
+
+/** The top-level function a module hands out as a whole (`module.exports = buyAirtime`, `export default buyAirtime`, `export default function buyAirtime`). */
+function defaultExportName(ctx: FileContext): string | null {
+  if (ctx.family !== 'ecma' || !/module\.exports\s*=|export\s+default/.test(ctx.source)) return null;
+  for (const stmt of ctx.root.namedChildren) {
+    let value: Node | null = null;
+    if (stmt.type === 'export_statement' && stmt.children.some((c) => c.type === 'default')) value = stmt.childForFieldName('declaration') ?? stmt.childForFieldName('value') ?? stmt.namedChildren.at(-1) ?? null;
+    else if (stmt.type === 'expression_statement') {
+      const assign = stmt.firstNamedChild;
+      if (assign?.type === 'assignment_expression' && assign.childForFieldName('left')?.text === 'module.exports') value = assign.childForFieldName('right');
+    }
+    if (value?.type === 'identifier') return value.text;
+    if (value !== null && functionTypes(ctx.family).includes(value.type)) return functionName(value);
+  }
+  return null;
 }
 
 /** Retried clients, client factories and job facts, read off the file's retry scopes. */

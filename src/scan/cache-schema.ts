@@ -69,6 +69,7 @@ const SummarySchema = z.looseObject({
   queues: z.record(z.string(), z.string()),
   imports: z.array(z.looseObject({})),
   reExports: z.array(z.looseObject({})),
+  defaultExport: z.string().optional(),
 });
 
 /** One file's cached scan. */

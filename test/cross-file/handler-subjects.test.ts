@@ -226,3 +226,69 @@ describe('falsy results read through other files (AP-003)', () => {
     expect(await lines(dir)).toEqual([]);
   });
 });
+
+describe('a success flag read by a caller that imports the helper under its own name (AP-003)', () => {
+  const helper = [
+    "const axios = require('axios');",
+    '',
+    'const buyAirtime = async ({ network, phone, amount }) => {',
+    '  try {',
+    "    const response = await axios.post('https://vtu.example.com/buy/airtime', { network, phone, amount });",
+    '    return { status: true, reference: response.data.reference };',
+    '  } catch (error) {',
+    '    return { status: false };',
+    '  }',
+    '};',
+    'module.exports = buyAirtime;',
+    '',
+  ].join('\n');
+
+  /** The controller charges the wallet, buys, then does `branch` with `const { <fields> } = await BUY(…)`. */
+  const controller = (fields: string, flag: string, onFalsy: string[]) =>
+    [
+      "const BUY = require('./airtime');",
+      "const Wallet = require('./wallet');",
+      '',
+      'const buyAirtime = async (req, res) => {',
+      '  await Wallet.debit(req.user.id, req.body.amount);',
+      `  const { ${fields} } = await BUY(req.body);`,
+      `  if (${flag}) return res.status(200).json({ msg: 'ok' });`,
+      ...onFalsy,
+      '};',
+      'module.exports = { buyAirtime };',
+      '',
+    ].join('\n');
+
+  it('follows the flag pulled out of the result to the refund and the failure answer', async () => {
+    const dir = project({
+      'package.json': '{"name":"vtu"}',
+      'airtime.js': helper,
+      'wallet.js': 'module.exports = { debit: async () => {}, credit: async () => {} };\n',
+      'controller.js': controller('status, msg', 'status', [
+        '  await Wallet.credit(req.user.id, req.body.amount);',
+        "  return res.status(500).json({ msg: msg || 'Transaction failed' });",
+      ]),
+    });
+    expect(await lines(dir)).toEqual(['AP-003 airtime.js:8']);
+  });
+
+  it('stays quiet when the caller tests another field of the result, or records the purchase as pending', async () => {
+    const other = project({
+      'package.json': '{"name":"vtu"}',
+      'airtime.js': helper,
+      'wallet.js': 'module.exports = { debit: async () => {}, credit: async () => {} };\n',
+      'controller.js': controller('status, reference', 'reference', [
+        '  await Wallet.credit(req.user.id, req.body.amount);',
+        "  return res.status(500).json({ msg: 'Transaction failed' });",
+      ]),
+    });
+    const pending = project({
+      'package.json': '{"name":"vtu"}',
+      'airtime.js': helper,
+      'wallet.js': 'module.exports = { debit: async () => {}, credit: async () => {} };\n',
+      'controller.js': controller('status', 'status', ["  return res.status(202).json({ msg: 'Purchase pending, we will confirm it shortly' });"]),
+    });
+    expect(await lines(other)).toEqual([]);
+    expect(await lines(pending)).toEqual([]);
+  });
+});
