@@ -218,14 +218,19 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec, defer: 
   return rule.group === 'scope' ? onePerScope(kept) : kept;
 }
 
-/** Keeps the first settled candidate of each scope; the others become its related locations. */
+/**
+ * Keeps the first candidate of each scope; the others become its related locations. Candidates
+ * that wait on the link step share a scope only when they wait on the same requirements: then
+ * they stand or fall together.
+ */
 function onePerScope(matches: { candidate: Candidate; deferred: boolean }[]): { candidate: Candidate; deferred: boolean }[] {
   const first = new Map<string, Candidate>();
   const sorted = [...matches].sort((a, b) => a.candidate.report.startIndex - b.candidate.report.startIndex);
   return sorted.filter(({ candidate, deferred }) => {
     const scope = candidate.scope;
-    if (deferred || scope === undefined || (candidate.requires?.length ?? 0) > 0) return true;
-    const key = `${scope.construct.id}:${scope.body.id}`;
+    if (deferred || scope === undefined) return true;
+    const requires = (candidate.requires?.length ?? 0) > 0 ? JSON.stringify(candidate.requires) : '';
+    const key = `${scope.construct.id}:${scope.body.id}:${requires}`;
     const kept = first.get(key);
     if (kept === undefined) {
       first.set(key, candidate);

@@ -182,6 +182,13 @@ function declarationAt(sf: SourceFile, line: number, column: number): (TypedTarg
     return first === undefined ? null : { ...first, ...(also.length > 0 ? { also } : {}) };
   }
   if (Node.isMethodDeclaration(decl)) return classMethod(decl);
+  // `public addMovie = async (…) => {…}`: a class field holding a function is a method too.
+  if (Node.isPropertyDeclaration(decl)) {
+    const value = decl.getInitializer();
+    const cls = decl.getParent();
+    const className = Node.isClassDeclaration(cls) ? cls.getName() : undefined;
+    return className && (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) ? { file, name: `${className}.${decl.getName()}` } : null;
+  }
   if (Node.isFunctionDeclaration(decl)) {
     const name = decl.getName();
     return name ? { file, name } : null;

@@ -292,3 +292,35 @@ describe('a success flag read by a caller that imports the helper under its own 
     expect(await lines(pending)).toEqual([]);
   });
 });
+
+describe('the rejection handler of a promise chain on a helper of another file (AP-003)', () => {
+  it('judges .catch after an imported helper that posts, and not after one that reads', async () => {
+    const dir = project({
+      'package.json': '{"name":"media"}',
+      'sonarr.js': [
+        "const axios = require('axios');",
+        "const addSeries = (options) => axios.post('http://sonarr.local/api/v3/series', options).then((r) => r.data);",
+        "const lookupSeries = (term) => axios.get('http://sonarr.local/api/v3/series/lookup', { params: { term } }).then((r) => r.data);",
+        'module.exports = { addSeries, lookupSeries };',
+        '',
+      ].join('\n'),
+      'request.js': [
+        "const { addSeries, lookupSeries } = require('./sonarr');",
+        '',
+        'function send(request) {',
+        '  addSeries({ tvdbId: request.tvdbId })',
+        '    .then(() => request.save())',
+        '    .catch(() => {',
+        "      request.status = 'FAILED';",
+        '    });',
+        '  lookupSeries(request.title).catch(() => {',
+        "    request.status = 'FAILED';",
+        '  });',
+        '}',
+        'module.exports = { send };',
+        '',
+      ].join('\n'),
+    });
+    expect(await lines(dir)).toEqual(['AP-003 request.js:7']);
+  });
+});

@@ -151,3 +151,53 @@ describe('type-aware calls on an interface (ts-morph)', () => {
     expect(await related(dir)).toEqual([]);
   });
 });
+
+describe('a promise chain on a method of a client class in another file (AP-003, ts-morph)', () => {
+  const client = [
+    "import axios from 'axios';",
+    '',
+    'export default class RadarrAPI {',
+    '  private http = axios.create({ baseURL: "http://radarr.local/api/v3" });',
+    '  public addMovie = async (options: { tmdbId: number }) => {',
+    "    const response = await this.http.post('/movie', options);",
+    '    return response.data;',
+    '  };',
+    '  public getMovie = async (id: number) => {',
+    "    const response = await this.http.get(`/movie/${id}`);",
+    '    return response.data;',
+    '  };',
+    '}',
+    '',
+  ].join('\n');
+
+  it('judges the untyped .catch of a class field method that posts, and not one that reads', async () => {
+    const dir = project({
+      'src/radarr.ts': client,
+      'src/request.ts': [
+        "import RadarrAPI from './radarr';",
+        '',
+        'export class MediaRequest {',
+        "  status = 'PENDING';",
+        '  async send(tmdbId: number) {',
+        '    const radarr = new RadarrAPI();',
+        '    radarr',
+        '      .addMovie({ tmdbId })',
+        '      .then(async (movie) => { this.status = "APPROVED"; })',
+        '      .catch(async () => {',
+        "        this.status = 'FAILED';",
+        "        this.notify('MEDIA_FAILED');",
+        '      });',
+        '    radarr',
+        '      .getMovie(tmdbId)',
+        '      .catch(async () => {',
+        "        this.status = 'FAILED';",
+        '      });',
+        '  }',
+        '  notify(kind: string) {}',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(await lines(dir)).toEqual(['AP-003 src/request.ts:11']);
+  });
+});

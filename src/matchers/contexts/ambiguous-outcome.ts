@@ -279,25 +279,30 @@ function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => bo
     const path = calleePath(ctx, call);
     // A helper named for a read (`get_status`, `findOrder`: `read_verbs`) is not the handler's subject.
     if (readVerbs.has(splitWords(lastSegment(path))[0] ?? '')) continue;
-    const local = resolveLocalFunction(ctx, call);
-    if (local !== null) {
-      // `send_signal_and_pdf(signal)` of this file, whose body calls a helper of another file:
-      // that helper's outcome reaches this handler unless the function keeps its errors to itself.
-      const inner = depth === 0 && !wrapsNothing(local, call) ? functionBody(local) : null;
-      const found = inner ? innerHelperSubject(ctx, inner) : null;
-      if (found !== null) return found;
-      continue;
-    }
-    // `FlutterwaveService()` builds the client; its methods are what may write.
-    if (/^[A-Z][a-z]/.test(lastSegment(path))) continue;
-    const vocab = SUBJECT_VOCABULARIES.join('|');
-    if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes' } };
-    const method = instanceMethodPath(ctx, call, path);
-    if (method !== null && projectImportOf(ctx, method) !== undefined) return { call, requires: { kind: 'helper', local: method, vocab, mode: 'writes' } };
-    if (isTypedMemberCall(ctx, path)) {
-      const typedAt = { line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
-      return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', typed: true, typedAt } };
-    }
+    const found = helperCallSubject(ctx, call, path, depth);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** One call of a helper that may write or send in another file, with what the link step must find there. */
+function helperCallSubject(ctx: FileContext, call: Node, path: string, depth: number): { call: Node; requires: Requirement } | null {
+  const local = resolveLocalFunction(ctx, call);
+  if (local !== null) {
+    // `send_signal_and_pdf(signal)` of this file, whose body calls a helper of another file:
+    // that helper's outcome reaches this handler unless the function keeps its errors to itself.
+    const inner = depth === 0 && !wrapsNothing(local, call) ? functionBody(local) : null;
+    return inner ? innerHelperSubject(ctx, inner) : null;
+  }
+  // `FlutterwaveService()` builds the client; its methods are what may write.
+  if (/^[A-Z][a-z]/.test(lastSegment(path))) return null;
+  const vocab = SUBJECT_VOCABULARIES.join('|');
+  if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes' } };
+  const method = instanceMethodPath(ctx, call, path);
+  if (method !== null && projectImportOf(ctx, method) !== undefined) return { call, requires: { kind: 'helper', local: method, vocab, mode: 'writes' } };
+  if (isTypedMemberCall(ctx, path)) {
+    const typedAt = { line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
+    return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', typed: true, typedAt } };
   }
   return null;
 }
@@ -472,32 +477,47 @@ function promiseCatchScopes(ctx: FileContext): Scope[] {
     const handlerFn = callArguments(call)[0];
     if (handlerFn === undefined || !isFunction(handlerFn, ctx.family)) continue;
     const chain = fn.childForFieldName('object');
-    const subject = chain ? promiseChainWrite(ctx, chain) : null;
+    const found = chain ? promiseChainWrite(ctx, chain) : null;
     const body = functionBody(handlerFn);
-    if (subject === null || body === null) continue;
+    if (found === null || body === null) continue;
+    const { call: subject, requires } = found;
+    const conditional = requires ? { requires } : {};
     const param = functionParameters(handlerFn)[0] ?? null;
     const handler: Handler = { clause: call, type: null, body };
     if (body.type !== 'statement_block') {
-      scopes.push({ context: 'timeout-handler', body, guard: body, construct: call, subject, label: '.catch(…)' });
+      scopes.push({ context: 'timeout-handler', body, guard: body, construct: call, subject, label: '.catch(…)', ...conditional });
       continue;
     }
     const scope = broadHandlerScope(ctx, names, handler, subject, param);
-    if (scope !== null) scopes.push({ ...scope, label: '.catch(…)' });
+    if (scope !== null) scopes.push({ ...scope, label: '.catch(…)', ...conditional });
   }
   return scopes;
 }
 
-/** The mutating call a promise chain starts from (`api.post(…).then(…)`), not looking into callbacks. */
-function promiseChainWrite(ctx: FileContext, chain: Node): Node | null {
+/**
+ * The mutating call a promise chain starts from (`api.post(…).then(…)`), not looking into
+ * callbacks; failing that, a call of a helper of another file the link step must find writing
+ * (`radarr.addMovie(options).then(…)` with `radarr = new RadarrAPI(…)`).
+ */
+function promiseChainWrite(ctx: FileContext, chain: Node): { call: Node; requires?: Requirement } | null {
+  const calls: Node[] = [];
   let n: Node | null = unwrapAwait(chain);
   while (n !== null) {
     if (isCall(n, ctx.family)) {
-      if (reachedCallsOf(ctx, n, 'mutating').length > 0) return n;
+      if (reachedCallsOf(ctx, n, 'mutating').length > 0) return { call: n };
+      calls.push(n);
       const fn = n.childForFieldName('function');
       n = fn?.type === 'member_expression' ? fn.childForFieldName('object') : null;
     } else if (n.type === 'member_expression') n = n.childForFieldName('object');
     else if (n.type === 'parenthesized_expression') n = unwrapParens(n);
-    else return null;
+    else break;
+  }
+  const readVerbs = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
+  for (const call of calls.reverse()) {
+    const path = calleePath(ctx, call);
+    if (path.includes('(') || readVerbs.has(splitWords(lastSegment(path))[0] ?? '')) continue;
+    const found = helperCallSubject(ctx, call, path, 0);
+    if (found !== null) return found;
   }
   return null;
 }
