@@ -11,6 +11,8 @@ import type { Vocabulary } from './vocabulary.js';
 export interface OutcomeWords {
   callWords: WordSet;
   values: Set<string>;
+  statusEnumValues: Set<string>;
+  statusEnumWords: Set<string>;
   returnFalse: boolean;
   returnNone: boolean;
   resultFlags: Set<string>;
@@ -35,6 +37,8 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
   return ctx.memo(`outcome:${outcome}`, () => ({
     callWords: new WordSet(o.call_words),
     values: new Set(o.values.map((v) => v.toLowerCase())),
+    statusEnumValues: new Set(o.status_enum_values.map((v) => v.toLowerCase())),
+    statusEnumWords: new Set(o.status_enum_words.map((v) => v.toLowerCase())),
     returnFalse: o.return_false,
     returnNone: o.return_none,
     resultFlags: new Set(o.result_flags.map(normalizeName)),
@@ -51,9 +55,20 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
 export function isOutcomeValue(node: Node, words: OutcomeWords): boolean {
   const s = stringValue(node);
   if (s !== null) return isValueName(s, words) || setsStatusInSql(s, words);
-  if (node.type === 'attribute' || node.type === 'member_expression') return isValueName(lastSegment(dottedPath(node)), words);
+  if (node.type === 'attribute' || node.type === 'member_expression') {
+    const path = dottedPath(node);
+    return isValueName(lastSegment(path), words) || isStatusEnumMember(path, words);
+  }
   if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && isValueName(node.text, words);
   return false;
+}
+
+/** `MailStatus.Error`, `CallStatus.ERROR`: a member of an enum named for a status (`status_enum_words`). */
+function isStatusEnumMember(path: string, words: OutcomeWords): boolean {
+  if (words.statusEnumValues.size === 0) return false;
+  const segments = path.split('.');
+  const holder = splitWords(segments.at(-2) ?? '').at(-1);
+  return holder !== undefined && words.statusEnumWords.has(holder) && words.statusEnumValues.has((segments.at(-1) ?? '').toLowerCase());
 }
 
 /**

@@ -212,6 +212,13 @@ export const VocabularySchema = z
             call_words: names,
             /** String or enum values that record this outcome (`"failed"`, `Status.FAILED`). */
             values: names,
+            /**
+             * Members that record it only in an enum named for a status (`MailStatus.Error`,
+             * `SmsStatus.ERROR`): elsewhere the word names something else (a toast's `'error'` style).
+             */
+            status_enum_values: names,
+            /** Last words of the enum names `status_enum_values` count in (`MailStatus`, `JobState`). */
+            status_enum_words: names,
             /** Whether `return False` / `return false` records this outcome. */
             return_false: z.boolean().default(false),
             /** Whether `return None` / `return null` records it, in a function that otherwise returns a value. */
