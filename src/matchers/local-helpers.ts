@@ -68,11 +68,15 @@ export function resolveLocalFunction(ctx: FileContext, call: Node): Node | null 
   const path = calleePath(ctx, call);
   if (/^[A-Za-z_$][\w$]*$/.test(path)) return functionIndex(ctx).plainByName.get(path) ?? null;
   const m = /^(self|this|cls)\.([A-Za-z_$][\w$]*)$/.exec(path);
-  if (m === null) return null;
-  const candidates = functionIndex(ctx).methodsByName.get(m[2] ?? '');
+  return m === null ? null : methodAround(ctx, m[2] ?? '', call);
+}
+
+/** The method `name` of the innermost class around `node` that defines one (`self.enterprise_client`, a property too). */
+export function methodAround(ctx: FileContext, name: string, node: Node): Node | null {
+  const candidates = functionIndex(ctx).methodsByName.get(name);
   if (candidates === undefined) return null;
   // The innermost class around the call that defines the method.
-  const at = call.startIndex;
+  const at = node.startIndex;
   let best: { fn: Node; classStart: number; classEnd: number } | undefined;
   for (const c of candidates) {
     if (c.classStart <= at && at < c.classEnd && (best === undefined || c.classStart > best.classStart)) best = c;

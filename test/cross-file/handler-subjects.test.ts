@@ -324,3 +324,65 @@ describe('the rejection handler of a promise chain on a helper of another file (
     expect(await lines(dir)).toEqual(['AP-003 request.js:7']);
   });
 });
+
+describe('a client the class hands out through a property or a factory method (AP-003)', () => {
+  const clients = {
+    'app/__init__.py': '',
+    'app/clients.py': [
+      'import requests',
+      '',
+      'class LMSApiClient:',
+      '    def enroll(self, user_id, course):',
+      '        return requests.post("https://lms.example.com/api/enrollments", json={"user": user_id, "course": course}).json()',
+      '',
+      '    def enrollment(self, user_id, course):',
+      '        return requests.get(f"https://lms.example.com/api/enrollments/{user_id}/{course}").json()',
+      '',
+      'class GEAGFulfillmentHandler:',
+      '    def can_fulfill(self, tx):',
+      '        return tx.variant_id is not None',
+      '',
+      '    def fulfill(self, tx):',
+      '        return requests.post("https://geag.example.com/allocations", json={"tx": str(tx.uuid)}).json()',
+      '',
+    ].join('\n'),
+  };
+  const subsidy = (calls: string[]) =>
+    [
+      'from functools import cached_property',
+      '',
+      'from app.clients import GEAGFulfillmentHandler, LMSApiClient',
+      '',
+      'class Subsidy:',
+      '    @cached_property',
+      '    def lms_client(self):',
+      '        return LMSApiClient()',
+      '',
+      '    def fulfillment_handler(self):',
+      '        return GEAGFulfillmentHandler()',
+      '',
+      '    def rollback(self, tx):',
+      '        tx.state = "failed"',
+      '        tx.save()',
+      '',
+      '    def redeem(self, tx, user_id, course):',
+      '        try:',
+      ...calls.map((c) => `            ${c}`),
+      '        except Exception:',
+      '            self.rollback(tx)',
+      '            raise',
+      '',
+    ].join('\n');
+
+  it('follows self.lms_client.enroll() and self.fulfillment_handler().fulfill() to the class they are built from', async () => {
+    const enroll = project({ ...clients, 'app/subsidy.py': subsidy(['self.lms_client.enroll(user_id, course)']) });
+    const fulfill = project({ ...clients, 'app/subsidy.py': subsidy(['if self.fulfillment_handler().can_fulfill(tx):', '    self.fulfillment_handler().fulfill(tx)']) });
+    expect(await lines(enroll)).toEqual(['AP-003 app/subsidy.py:21']);
+    expect(await lines(fulfill)).toEqual(['AP-003 app/subsidy.py:22']);
+  });
+
+  it('stays quiet when the method it reaches through the property only reads', async () => {
+    const dir = project({ ...clients, 'app/subsidy.py': subsidy(['self.lms_client.enrollment(user_id, course)']) });
+    expect(await lines(dir)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { isHttpClientCall, methodParameterOf } from '../call-vocabulary.js';
-import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isTypedMemberCall } from '../kinds/call.js';
@@ -294,8 +294,8 @@ function helperCallSubject(ctx: FileContext, call: Node, path: string, depth: nu
     const inner = depth === 0 && !wrapsNothing(local, call) ? functionBody(local) : null;
     return inner ? innerHelperSubject(ctx, inner) : null;
   }
-  // `FlutterwaveService()` builds the client; its methods are what may write.
-  if (/^[A-Z][a-z]/.test(lastSegment(path))) return null;
+  // `FlutterwaveService()`, `GEAGFulfillmentHandler()` build the client; its methods are what may write.
+  if (/^[A-Z](?=[A-Za-z0-9]*[a-z])/.test(lastSegment(path))) return null;
   const vocab = SUBJECT_VOCABULARIES.join('|');
   if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes' } };
   const method = instanceMethodPath(ctx, call, path);
@@ -357,12 +357,33 @@ function raisedClass(ctx: FileContext, raise: Node): string | null {
  * file, named as the link step knows it (`FlutterwaveService.make_transfer`). Null for anything else.
  */
 function instanceMethodPath(ctx: FileContext, call: Node, path: string): string | null {
+  const accessor = /^(self|this)\.([A-Za-z_$][\w$]*)(?:\(\))?\.([A-Za-z_$][\w$]*)$/.exec(path);
+  if (accessor !== null) return accessorMethodPath(ctx, call, accessor[2] ?? '', accessor[3] ?? '');
   const m = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(path);
   if (m === null) return null;
   const bound = unwrapAwait(lastBindingBefore(ctx, m[1] ?? '', call));
-  const made = bound?.type === 'new_expression' ? bound.childForFieldName('constructor') : bound !== null && isCall(bound, ctx.family) ? callee(bound) : null;
+  const cls = constructedClass(ctx, bound);
+  return cls !== null ? `${cls}.${m[2]}` : null;
+}
+
+/** `Service(…)` / `new Service(…)`: the class a value is built from, or null. */
+function constructedClass(ctx: FileContext, value: Node | null): string | null {
+  const made = value?.type === 'new_expression' ? value.childForFieldName('constructor') : value !== null && isCall(value, ctx.family) ? callee(value) : null;
   const cls = made ? dottedPath(made) : '';
-  return /^[A-Z]/.test(lastSegment(cls)) && !cls.includes('(') ? `${cls}.${m[2]}` : null;
+  return /^[A-Z]/.test(lastSegment(cls)) && !cls.includes('(') ? cls : null;
+}
+
+/**
+ * `self.enterprise_client.enroll(…)` / `self.geag_fulfillment_handler().fulfill(…)`, where the
+ * class's `enterprise_client` (a property) or `geag_fulfillment_handler()` returns
+ * `EnterpriseApiClient()`: the method of that class (`EnterpriseApiClient.enroll`).
+ */
+function accessorMethodPath(ctx: FileContext, call: Node, accessor: string, method: string): string | null {
+  const fn = methodAround(ctx, accessor, call);
+  const returned = fn === null ? [] : blockStatements(functionBody(fn)).filter((st) => st.type === 'return_statement');
+  if (returned.length !== 1) return null;
+  const cls = constructedClass(ctx, unwrapAwait(returned[0]?.firstNamedChild ?? null));
+  return cls !== null ? `${cls}.${method}` : null;
 }
 
 /**
