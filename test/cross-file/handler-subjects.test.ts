@@ -386,3 +386,51 @@ describe('a client the class hands out through a property or a factory method (A
     expect(await lines(dir)).toEqual([]);
   });
 });
+
+describe('a helper of another file known as a write only by its name (AP-003)', () => {
+  const route = [
+    "import { createAuthorizationCode } from './codes';",
+    '',
+    'export async function action() {',
+    '  try {',
+    '    const code = await createAuthorizationCode();',
+    '    return Response.json({ code: code.code });',
+    '  } catch (error) {',
+    "    return Response.json({ error: 'Failed to create authorization code' }, { status: 400 });",
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('stays quiet when the helper only stores a row in the local database', async () => {
+    const dir = project({
+      'package.json': '{"name":"web"}',
+      'db.ts': 'export const prisma: any = {};\n',
+      'codes.ts': [
+        "import { prisma } from './db';",
+        '',
+        'export function createAuthorizationCode() {',
+        '  return prisma.authorizationCode.create({ data: { code: crypto.randomUUID() } });',
+        '}',
+        '',
+      ].join('\n'),
+      'route.ts': route,
+    });
+    expect(await lines(dir)).toEqual([]);
+  });
+
+  it('judges the handler when the helper posts to a remote service', async () => {
+    const dir = project({
+      'package.json': '{"name":"web"}',
+      'codes.ts': [
+        'export async function createAuthorizationCode() {',
+        "  const res = await fetch('https://auth.example.com/codes', { method: 'POST' });",
+        '  return res.json();',
+        '}',
+        '',
+      ].join('\n'),
+      'route.ts': route,
+    });
+    expect(await lines(dir)).toEqual(['AP-003 route.ts:8']);
+  });
+});

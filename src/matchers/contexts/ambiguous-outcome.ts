@@ -1,5 +1,5 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
-import { isHttpClientCall, methodParameterOf } from '../call-vocabulary.js';
+import { isCallOf, isHttpClientCall, matchedByVerbOnly, methodParameterOf } from '../call-vocabulary.js';
 import { methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -127,12 +127,18 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const reaches = (call: Node) => !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
     // A write is the outcome the handler is about; a message sent beside it (an alert) is second.
     const reached = writesOrSendsIn(ctx, body).filter(reaches);
-    const local = reached.find((c) => reachedCallsOf(ctx, c, 'mutating').length > 0) ?? reached[0];
+    // A write known by its vocabulary comes first; one known only by the name of a project helper
+    // (`createAuthorizationCode()`) holds only if the helper's body, where in sight, writes too.
+    const certain = reached.filter((c) => namedOnly(ctx, c) === null);
+    const writes = (list: Node[]) => list.find((c) => reachedCallsOf(ctx, c, 'mutating').length > 0) ?? list[0];
+    const local = writes(certain) ?? writes(reached);
+    const byName = local !== undefined && certain.length === 0 ? namedOnly(ctx, local) : null;
     const byCallers = local === undefined ? writeByCallersMethod(ctx, tryStmt, body) : undefined;
     const helper = local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null;
     const subject = local ?? byCallers ?? helper?.call;
     if (subject === undefined) continue;
-    const conditional = helper ? { requires: helper.requires } : {};
+    const requires = helper?.requires ?? byName ?? undefined;
+    const conditional = requires ? { requires } : {};
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
       const before = scopes.length;
       judgeHandler(handler, subject, body);
@@ -283,6 +289,21 @@ function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => bo
     if (found !== null) return found;
   }
   return null;
+}
+
+/**
+ * A call that writes only by its name (`createAuthorizationCode()`, `deps.engine.createCancelledRun()`)
+ * of a helper the link step can look into: what must hold there for the name to stand. The body
+ * decides when it is in sight: one that stores rows in the local database writes nowhere remote.
+ * Null for a call known by its vocabulary (an SDK, an HTTP client) or by a body of this file.
+ */
+function namedOnly(ctx: FileContext, call: Node): Requirement | null {
+  if (resolveLocalFunction(ctx, call) !== null || !matchedByVerbOnly(ctx, call, 'mutating') || isCallOf(ctx, call, 'notification')) return null;
+  const path = calleePath(ctx, call);
+  // `requests.post(…)`, `this.http.post(…)`: a request, whose method is the called name.
+  if ((ctx.vocab.calls.mutating?.http_methods ?? []).some((m) => m.toLowerCase() === lastSegment(path).toLowerCase())) return null;
+  const found = path.includes('(') ? null : helperCallSubject(ctx, call, path, 1);
+  return found !== null && found.requires.kind === 'helper' ? { ...found.requires, mode: 'unless-keyed', bodyDecides: true } : null;
 }
 
 /** One call of a helper that may write or send in another file, with what the link step must find there. */
