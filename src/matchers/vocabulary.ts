@@ -253,6 +253,12 @@ export const VocabularySchema = z
         status_fields: names,
         /** Of those, the ones that are true on success (`ok`), as opposed to a number. */
         boolean_fields: names,
+        /**
+         * Fields of a client's response that hold the parsed body (axios `data`): pulled out whole
+         * (`const { data: body } = await http.post(…)`), the body is there only for a 2xx, and its
+         * own status is the provider's answer, not the transport's.
+         */
+        body_fields: names,
         /** Status values that mean success (`succeeded`, `booked`): a check for one is a success test. */
         success_values: names,
         /**

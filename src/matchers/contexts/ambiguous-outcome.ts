@@ -663,9 +663,21 @@ function responseSource(ctx: FileContext, response: Node, at: Node): Node | null
     const b = bindingOf(node);
     if (b === null || b.name !== base) continue;
     const value = bodyReaderSource(ctx, unwrapAwait(b.value));
-    source = value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length > 0 ? value : null;
+    source = value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length > 0 && !bindsBodyField(ctx, node, base) ? value : null;
   }
   return source;
+}
+
+/** `const { data: response } = await http.post(…)`: the name holds the 2xx body (`body_fields`), not the response. */
+function bindsBodyField(ctx: FileContext, binding: Node, name: string): boolean {
+  const pattern = binding.childForFieldName('name');
+  if (pattern?.type !== 'object_pattern') return false;
+  const fields = wordSet(ctx, 'body_fields', ctx.vocab.responses.body_fields);
+  return pattern.namedChildren.some((part) => {
+    const key = part.type === 'pair_pattern' ? part.childForFieldName('key')?.text : part.text;
+    const bound = part.type === 'pair_pattern' ? part.childForFieldName('value')?.text : part.text;
+    return bound === name && key !== undefined && fields.has(key);
+  });
 }
 
 /**
