@@ -724,7 +724,8 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     if (test === null) continue;
     const subject = responseSource(ctx, test.response, ifStmt);
     if (subject === null) continue;
-    for (const rest of fallThroughBranches(ctx, ifStmt, test, branches)) {
+    const told = (body: Node) => tellsServerErrorApart(ctx, body, test.response);
+    for (const rest of fallThroughBranches(ctx, ifStmt, test, branches).filter((b) => !told(b))) {
       // `if resp.status_code in (401, 403, 404): return False` after the success test: a definite answer.
       const definite = [rest, ...nodesWithin(ctx, rest, 'if_statement')].filter((n) => n.type === 'if_statement').flatMap((n) =>
         ifChain(n, ctx.family).filter((b) => b.condition !== null && /\b4\d\d\b/.test(b.condition.text) && !/\b5\d\d\b/.test(b.condition.text)).map((b) => b.body),
@@ -732,7 +733,7 @@ function findStatusBranches(ctx: FileContext): Scope[] {
       scopes.push({ context: 'status-branch', body: rest, guard: ifStmt.parent ?? ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), ...(definite.length > 0 ? { excludes: definite } : {}) });
     }
     const failing = test.polarity === 'failure' ? head : branches.at(-1)?.condition === null ? branches.at(-1) : undefined;
-    if (failing === undefined || failing === head && test.polarity === 'success') continue;
+    if (failing === undefined || failing === head && test.polarity === 'success' || told(failing.body)) continue;
     scopes.push({ context: 'status-branch', body: failing.body, guard: ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, '') });
   }
   for (const ternary of nodesOfType(ctx, ['ternary_expression', 'conditional_expression'])) {
@@ -746,6 +747,18 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     scopes.push({ context: 'status-branch', body, guard: ternary, construct: ternary, subject, label: firstLine(ternary) });
   }
   return scopes;
+}
+
+/**
+ * `transient: response.status === 429 || response.status >= 500` in the failure branch: it tells a
+ * 5xx (the server may have done the work) from a definite rejection, so the outcome it records is
+ * not binary.
+ */
+function tellsServerErrorApart(ctx: FileContext, body: Node, response: Node): boolean {
+  const text = ctx.source.slice(body.startIndex, body.endIndex);
+  if (!SERVER_ERROR.test(text)) return false;
+  const holder = response.text;
+  return nodesWithin(ctx, body, ['binary_expression', 'comparison_operator']).some((c) => SERVER_ERROR.test(c.text) && c.text.includes(holder) && /(>=?|===?|\bin\b)/.test(c.text));
 }
 
 function ternaryParts(node: Node): { condition: Node; whenTrue: Node; whenFalse: Node } | null {
