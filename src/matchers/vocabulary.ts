@@ -200,6 +200,11 @@ export const VocabularySchema = z
         definite: names,
         /** Root error classes (`Error`, `Exception`): a test that an error is one of them is true of every error. */
         base_classes: names,
+        /**
+         * Fields of a caught error that hold a mail server's reply code (nodemailer `responseCode`,
+         * smtplib `smtp_code`): a 5xx there is a permanent rejection, not a server error after the work.
+         */
+        reply_code_fields: names,
       })
       .strict()
       .prefault({}),

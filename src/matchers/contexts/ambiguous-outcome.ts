@@ -474,13 +474,19 @@ function testsDefiniteError(ctx: FileContext, names: TimeoutNames, condition: No
   if (op === '||' || op === 'or') return sides.every((side) => testsDefiniteError(ctx, names, side, errorNames, attempted));
   if (op === '&&' || op === 'and') return sides.some((side) => testsDefiniteError(ctx, names, side, errorNames, attempted));
   if (c.type === 'not_operator' || (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!')) return false;
-  if (!errorNames.some((name) => testsError(c, name)) || mentionsTimeout(ctx, c) || SERVER_ERROR.test(c.text)) return false;
+  if (!errorNames.some((name) => testsError(c, name)) || mentionsTimeout(ctx, c) || (SERVER_ERROR.test(c.text) && !readsReplyCode(ctx, c))) return false;
   const comparison = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : op;
   if (comparison !== undefined && /^(!==|!=|not in|is not)$/.test(comparison)) return false;
   const classes = testedClasses(ctx, c);
   // A domain error a helper of this file raises for whatever its request raised is no definite answer.
   if (classes.length > 0 && attempted !== undefined && wrapsAmbiguous(ctx, names, attempted, classes)) return false;
   return classes.every((path) => !isAmbiguousException(names, path) && !names.base.matches(path));
+}
+
+/** `err.responseCode >= 500`: the condition reads a mail server's reply code (`reply_code_fields`), whose 5xx is permanent. */
+function readsReplyCode(ctx: FileContext, condition: Node): boolean {
+  const fields = wordSet(ctx, 'reply_code_fields', ctx.vocab.timeouts.reply_code_fields);
+  return condition.descendantsOfType(['attribute', 'member_expression']).some((n) => fields.has(lastSegment(dottedPath(n))));
 }
 
 /** A 5xx in a condition (`status >= 500`, `HttpStatus.INTERNAL_SERVER_ERROR`): the server may have done the work. */
