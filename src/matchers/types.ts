@@ -99,6 +99,8 @@ export interface Scope {
   excludes?: Node[];
   /** A scope that exists only if an imported function turns out to retry (decided at link time). */
   requires?: Requirement;
+  /** A second condition, when a falsy result's caller and a name-only subject both decide. */
+  alsoRequires?: Requirement;
 }
 
 /** A place a rule may report, and what the signature learnt about it on the way. */

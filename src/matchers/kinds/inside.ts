@@ -32,10 +32,12 @@ export const insideMatcher: Matcher = {
       if (start < from || end > to || (scope.receiver !== undefined && !scopeHolds(ctx, scope, candidate.node, true))) continue;
       if (scope.excludes?.some((x) => x.startIndex <= start && end <= x.endIndex)) continue;
       const falsy = scope.explicitOnly && candidate.captures.result !== undefined ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node) : undefined;
-      if (falsy === null || (falsy !== undefined && scope.requires !== undefined)) continue;
+      // A subject known only by its name (`unless-keyed`) travels with the caller's condition.
+      const named = scope.requires?.kind === 'helper' && scope.requires.mode === 'unless-keyed' ? scope.requires : undefined;
+      if (falsy === null || (falsy !== undefined && scope.requires !== undefined && named === undefined)) continue;
       if (falsy !== undefined) {
         // A broad handler's `return False` records a failure only where a caller reads it as one.
-        const viaCaller = { ...scope, requires: falsy };
+        const viaCaller = { ...scope, requires: falsy, ...(named ? { alsoRequires: named } : {}) };
         if (conditional === undefined || size(viaCaller) < size(conditional)) conditional = viaCaller;
       } else if (scope.requires !== undefined) {
         if (conditional === undefined || size(scope) < size(conditional)) conditional = scope;
@@ -44,6 +46,7 @@ export const insideMatcher: Matcher = {
     best ??= conditional;
     if (best === undefined) return false;
     if (best.requires !== undefined) (candidate.requires ??= []).push(best.requires);
+    if (best.alsoRequires !== undefined) (candidate.requires ??= []).push(best.alsoRequires);
     candidate.scope = best;
     candidate.captures[param === 'retry' ? 'retry' : 'context'] = best.label;
     candidate.captures.context ??= best.label;
