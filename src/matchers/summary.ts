@@ -5,6 +5,7 @@ import { importsOf, reExportsOf, type ImportedName, type ReExport } from './impo
 import { keyParameter, passesKey } from './kinds/idempotency-key.js';
 import { endsRun } from './kinds/exits-after.js';
 import { marksOwnGuard } from './kinds/once-guard.js';
+import { checkedInFunction } from './kinds/prior-success-check.js';
 import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts } from './falsy-callers.js';
 import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
@@ -136,7 +137,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       ...spanOf(s),
       callee: dottedPath(callee(s)),
       code: lineAt(ctx.source, s.startIndex),
-      ...keysOf(ctx, fn, s, keyLists),
+      ...keysOf(ctx, fn, s, keyLists, c),
       ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const } : {}),
       ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) } } : {}),
     }));
@@ -238,11 +239,15 @@ function tellsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
   });
 }
 
-/** The key lists a call passes, and those it passes only through one of `fn`'s parameters. */
-function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[]): Pick<CallSite, 'keys' | 'keyParams'> {
+/**
+ * The key lists a call passes, and those it passes only through one of `fn`'s parameters; `made`
+ * is the call in `fn` that reaches `call` (itself, or a local helper's call).
+ */
+function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[], made: Node): Pick<CallSite, 'keys' | 'keyParams'> {
   // A send the function guards with a field it sets itself (`if n.welcome_time: return`) is sent once:
-  // as deduplicated as one that passes a dedup key.
-  const keys = lists.filter((k) => passesKey(ctx, call, k) || (k === 'dedup' && marksOwnGuard(ctx, call)) || (k === 'idempotency' && tellsCreatedFromExisting(ctx, fn)));
+  // as deduplicated as one that passes a dedup key. A write the function checks for a prior success
+  // of before making it (`if record.distribution_id is not None: continue`) is made once, as a keyed one is.
+  const keys = lists.filter((k) => passesKey(ctx, call, k) || (k === 'dedup' && marksOwnGuard(ctx, call)) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
   const keyParams: Record<string, number> = {};
   for (const k of keys) {
     const at = keyParameter(ctx, fn, call, k);

@@ -1,4 +1,5 @@
-import { nodesWithin } from '../file-index.js';
+import { calleePath, nodesWithin } from '../file-index.js';
+import { normalizeName, splitWords } from '../names.js';
 import { reachedCallsOf } from '../local-helpers.js';
 import {
   BINDING_TYPES,
@@ -10,6 +11,9 @@ import {
   dottedPath,
   ifChain,
   isCall,
+  lastSegment,
+  namesUnder,
+  stringValue,
   unwrapAwait,
   type Node,
 } from '../syntax.js';
@@ -45,6 +49,17 @@ export const priorSuccessCheckMatcher: Matcher = {
   },
 };
 
+/**
+ * A call of a helper another file retries (`StakingYieldService.distribute_yield`) is checked
+ * when the helper looks before it, each run: before `call` in `fn`, or, made through a local
+ * helper (`through`), before `inner` in that helper.
+ */
+export function checkedInFunction(ctx: FileContext, fn: Node, call: Node, inner: Node): boolean {
+  if (checkedBefore(ctx, fn, call)) return true;
+  const helper = inner.id === call.id ? null : enclosingFunction(inner, ctx.family);
+  return helper != null && checkedBefore(ctx, helper, inner);
+}
+
 /** A lookup in `region`, before `target`, that guards it or leaves early. */
 function checkedBefore(ctx: FileContext, region: Node, target: Node): boolean {
     for (const ifStmt of nodesWithin(ctx, region, 'if_statement')) {
@@ -54,16 +69,130 @@ function checkedBefore(ctx: FileContext, region: Node, target: Node): boolean {
       const condition = head?.condition;
       if (head === undefined || condition == null) continue;
       // Whether an if is a lookup does not depend on the candidate: decided once per if.
-      if (!ctx.memo(`lookup:${region.id}:${ifStmt.id}`, () => isLookup(ctx, condition, region, ifStmt))) continue;
+      if (!ctx.memo(`lookup:${region.id}:${ifStmt.id}`, () => isLookup(ctx, condition, region, ifStmt))) {
+        if (getsOrCreates(ctx, region, ifStmt, branches, target)) return true;
+        if (!testsStoredOutcome(ctx, region, condition, target)) continue;
+      }
       if (contains(ifStmt, target)) return true;
-      if (leavesEarly(ctx, head.body)) return true;
+      if (leavesEarly(ctx, head.body, target)) return true;
     }
     return false;
 }
 
-function leavesEarly(ctx: FileContext, body: Node): boolean {
+/** A `return` or `break`, or a `continue` that skips the rest of a loop holding the target (`if record.paid: continue`). */
+function leavesEarly(ctx: FileContext, body: Node, target: Node): boolean {
   const exits = ['return_statement', 'break_statement'];
-  return exits.includes(body.type) || body.descendantsOfType(exits).length > 0 || (ctx.family === 'ecma' && body.type === 'return_statement');
+  if (exits.includes(body.type) || body.descendantsOfType(exits).length > 0) return true;
+  const skips = body.type === 'continue_statement' ? [body] : body.descendantsOfType('continue_statement');
+  return skips.some((skip) => {
+    const loop = enclosingLoop(ctx, skip);
+    return loop !== null && contains(loop, target);
+  });
+}
+
+const LOOP_TYPES = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
+
+/** The loop a `continue` continues: the nearest one around it in the same function. */
+function enclosingLoop(ctx: FileContext, node: Node): Node | null {
+  const fn = enclosingFunction(node, ctx.family);
+  for (let p = node.parent; p !== null && p.id !== fn?.id; p = p.parent) if (LOOP_TYPES.has(p.type)) return p;
+  return null;
+}
+
+/**
+ * Get-or-create: `result = get_identity_by_address(addr)` then `if result: … else:
+ * create_identity(…)`, or `if (customer) return customer` before `createCustomer(…)`. The target runs only when a read of the same thing (a word of its name
+ * after the verb: `identity`) found nothing, so an attempt after one that created it finds it.
+ */
+function getsOrCreates(ctx: FileContext, region: Node, ifStmt: Node, branches: ReturnType<typeof ifChain>, target: Node): boolean {
+  const head = branches[0];
+  const condition = head?.condition;
+  if (head === undefined || condition == null) return false;
+  const tested = condition.text.replace(/^(?:not\s+|!\s*)/, '').replace(/\s*(?:is(?:\s+not)?\s+None|[!=]==?\s*(?:null|undefined|None))$/, '').replace(/^\((.*)\)$/s, '$1');
+  if (!/^[A-Za-z_$][\w$]*$/.test(tested) || !existenceTest(condition, tested)) return false;
+  // Which branch runs when the lookup found nothing: the `if` of `not result` / `result is None`, else the rest.
+  const text = condition.text.trim();
+  const emptyFirst = /^(?:not\s|!(?!=))/.test(text) || /\bis\s+None$/.test(text) || /(?<![!=])===?\s*(?:null|undefined|None)$/.test(text);
+  // The target sits in that branch, or after an `if result: return result` that leaves when found.
+  const guarded = contains(ifStmt, target) ? emptyFirst === contains(head.body, target) : !emptyFirst && leavesEarly(ctx, head.body, target);
+  if (!guarded) return false;
+  const bound = lastBoundCall(ctx, region, tested, ifStmt);
+  if (bound === null) return false;
+  const read = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
+  const looked = splitWords(lastSegment(calleePath(ctx, bound)));
+  if (!read.has(looked[0] ?? '')) return false;
+  const made = new Set(nouns(splitWords(lastSegment(calleePath(ctx, target)))));
+  return nouns(looked).some((w) => made.has(w));
+}
+
+/**
+ * `if record.payout_id is not None: continue` … `record.payout_id = create_payout(…)`; `if
+ * (metadata.transactionId) return` … `update(id, { metadata: { transactionId: data.transactionId } })`
+ * with `data` the target's result: the condition reads the field the run stores the write's
+ * outcome in, so an attempt after one that wrote (and stored) stops there. A trailing `id` is
+ * left out of both names (`distribution_id` is the `distribution` stored).
+ */
+function testsStoredOutcome(ctx: FileContext, region: Node, condition: Node, target: Node): boolean {
+  const tested = new Set(fieldsRead(condition).map(fieldKey));
+  if (tested.size === 0) return false;
+  const stored = ctx.memo(`stored-outcome:${region.id}`, () => new Map<number, Set<string>>());
+  let fields = stored.get(target.id);
+  if (fields === undefined) stored.set(target.id, (fields = storedOutcomeFields(ctx, region, target)));
+  return [...tested].some((f) => fields.has(f));
+}
+
+const MEMBER_TYPES = ['attribute', 'member_expression'];
+
+function fieldsRead(node: Node): string[] {
+  const members = MEMBER_TYPES.includes(node.type) ? [node] : node.descendantsOfType(MEMBER_TYPES);
+  return members.flatMap((m) => {
+    const field = m.childForFieldName('attribute') ?? m.childForFieldName('property');
+    return field === null ? [] : [field.text];
+  });
+}
+
+function fieldKey(name: string): string {
+  const n = normalizeName(name);
+  return n.length > 2 && n.endsWith('id') ? n.slice(0, -2) : n;
+}
+
+/** Fields assigned, or object keys and keywords given, the target's result (the call or the name it is bound to) after it. */
+function storedOutcomeFields(ctx: FileContext, region: Node, target: Node): Set<string> {
+  const out = new Set<string>();
+  let holder: Node | null = target.parent;
+  while (holder !== null && !BINDING_TYPES.includes(holder.type as (typeof BINDING_TYPES)[number]) && !/statement|block/.test(holder.type)) holder = holder.parent;
+  const binding = holder === null ? null : bindingOf(holder);
+  const result = binding !== null && contains(binding.value, target) ? binding.name : null;
+  const holds = (value: Node) => contains(value, target) || (result !== null && (value.text === result || namesUnder(value).includes(result)));
+  for (const node of nodesWithin(ctx, region, [...BINDING_TYPES, 'pair', 'keyword_argument'])) {
+    if (node.endIndex <= target.startIndex) continue;
+    const left = node.childForFieldName('left') ?? node.childForFieldName('key') ?? node.childForFieldName('name');
+    const right = node.childForFieldName('right') ?? node.childForFieldName('value');
+    if (left === null || right === null || !holds(right)) continue;
+    const field = MEMBER_TYPES.includes(left.type) ? fieldsRead(left).at(-1) : node.type === 'pair' || node.type === 'keyword_argument' ? (stringValue(left) ?? left.text) : undefined;
+    if (field !== undefined) out.add(fieldKey(field));
+  }
+  return out;
+}
+
+/** The words of a called name after its verb, without joining words (`by`, `for`). */
+function nouns(words: string[]): string[] {
+  return words.slice(1).filter((w) => w.length > 2 && !JOINING_WORDS.has(w));
+}
+
+const JOINING_WORDS = new Set(['and', 'for', 'from', 'the', 'with', 'into', 'onto', 'via']);
+
+/** The call whose result `name` holds at `before` (a read, not a write), in `region`. */
+function lastBoundCall(ctx: FileContext, region: Node, name: string, before: Node): Node | null {
+  let found: Node | null = null;
+  for (const node of nodesWithin(ctx, region, BINDING_TYPES)) {
+    if (node.startIndex >= before.startIndex) break;
+    const b = bindingOf(node);
+    if (b === null || b.name !== name) continue;
+    const value = unwrapAwait(b.value);
+    found = value !== null && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0 ? value : null;
+  }
+  return found;
 }
 
 /** Calls that read a clock, a counter or the argument itself: they check no prior attempt. */
