@@ -34,6 +34,8 @@ import type { FileContext, Matcher } from '../types.js';
  * `headers["Idempotency-Key"] = k`, `**opts`).
  * A `**kwargs` / `...options` spread of the enclosing function's own parameter is trusted to
  * carry the key: the caller decides, and flagging every pass-through wrapper would be noise.
+ * Handed to a function of the project, the spread carries a key only where that function's
+ * body takes one (judged there, here or at link time).
  */
 export const idempotencyKeyMatcher: Matcher = {
   kind: 'idempotency-key',
@@ -163,9 +165,20 @@ function passesSomeKey(ctx: FileContext, call: Node, list: string, distrust?: Re
   for (let fn = enclosingFunction(call, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) scopes.push(fn);
   const params = new Set(scopes.flatMap((fn) => functionParameters(fn)));
   scopes.push(ctx.root);
+  // `helpers.create_ticket(*args, **kwargs)`: a function of the project shows in its own body
+  // whether a key can arrive through the spread (a key parameter), so the spread is not trusted blindly.
+  let forwardsToProject: boolean | undefined;
+  const toProject = () => {
+    if (forwardsToProject === undefined) {
+      const target = helperTarget(ctx, call, calleePath(ctx, call));
+      // A member call known only by its type (`client.charges.create`) may be a library's: trusted.
+      forwardsToProject = resolveLocalFunction(ctx, call) !== null || (target.local !== undefined && !target.typed);
+    }
+    return forwardsToProject;
+  };
   for (const arg of callArguments(call)) {
     for (const ref of referencedNames(ctx, arg)) {
-      if (ref.trusted && params.has(ref.name) && distrust?.has(ref.name) !== true) return true;
+      if (ref.trusted && params.has(ref.name) && distrust?.has(ref.name) !== true && !toProject()) return true;
       if (scopes.some((scope) => carriedByVariable(ctx, scope, ref.name, call, list))) return true;
     }
     if (spreadsProjectCall(ctx, arg)) return true;
