@@ -47,6 +47,7 @@ interface CompiledCallVocabulary {
   excludeBodyKeys: Set<string>;
   /** Normalised. */
   bodyOptions: Set<string>;
+  requestBuilders: NamePatterns;
   hasUrlWords: boolean;
   hasExcludeUrlWords: boolean;
   localHandles: NamePatterns;
@@ -75,6 +76,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
       excludeBodyKeys: new Set(vocab.exclude_body_keys.map(normalizeName)),
       bodyOptions: new Set(vocab.body_options.map(normalizeName)),
+      requestBuilders: new NamePatterns(vocab.request_builders),
       hasUrlWords: vocab.url_words.length > 0,
       hasExcludeUrlWords: vocab.exclude_url_words.length > 0,
       localHandles: new NamePatterns(vocab.local_handles),
@@ -148,7 +150,7 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
       return !isGraphqlRead(ctx, call) && !(HTTP_VERBS.has(lastSegment(path).toLowerCase()) && asksStatelessEndpoint(ctx, call, v));
     case PathVerdict.Http: {
       if (isGraphqlRead(ctx, call)) return false;
-      const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(path);
+      const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? builtRequestMethod(ctx, call, v) ?? methodOfPath(path);
       if (method === null ? !runtimeMethodWithBody(ctx, call, v.bodyOptions) && writingCallerArguments(ctx, call, v).length === 0 : !v.httpMethods.has(method.toUpperCase())) return false;
       if (v.hasUrlWords && !urlHas(ctx, call, v.urlWords) && !callerSays(ctx, call, v.callerWords)) return false;
       return !asksStatelessEndpoint(ctx, call, v);
@@ -329,6 +331,26 @@ function onLocalHandle(ctx: FileContext, call: Node, path: string, handles: Name
 }
 
 const HTTP_VERBS = new Set(['post', 'patch', 'put', 'delete']);
+
+/**
+ * `req = urllib.request.Request(url, data=body, method="POST")` then `urlopen(req)`: the method of
+ * the request object the call sends, built in a variable by a `request_builders` call; a body
+ * given without a method is posted.
+ */
+function builtRequestMethod(ctx: FileContext, call: Node, v: CompiledCallVocabulary): string | null {
+  if (v.requestBuilders.empty) return null;
+  const first = callArguments(call)[0];
+  if (first?.type !== 'identifier') return null;
+  const built = lastBindingBefore(ctx, first.text, call);
+  if (built === null || !isCall(built, ctx.family) || !v.requestBuilders.matches(calleePath(ctx, built))) return null;
+  const method = httpMethodOf(built);
+  if (method !== null) return method;
+  const sendsBody = callArguments(built).some((a) => {
+    const kw = keywordArgument(a);
+    return kw !== null && v.bodyOptions.has(normalizeName(kw.name)) && !NOTHING.has(kw.value.text);
+  });
+  return sendsBody ? 'POST' : null;
+}
 
 /** `requests.post`, `client.patch`: the method is the called name. */
 function methodOfPath(path: string): string | null {

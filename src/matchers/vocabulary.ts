@@ -44,6 +44,12 @@ export const CallVocabularySchema = z
      */
     body_options: names,
     /**
+     * Request objects built before they are sent (`req = urllib.request.Request(url, data=…,
+     * method='POST')`, then `urlopen(req)`): the method the builder is given, or a `body_options`
+     * body without one (urllib posts what it is given), is the sending call's method.
+     */
+    request_builders: names,
+    /**
      * When the URL says nothing (a webhook URL handed in by the job or the caller), the name of the
      * function making the write may: a POST in `processDiscordNotification` or `postToSlack`.
      */
