@@ -252,10 +252,22 @@ function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: No
   for (const carrier of carriersIn(ctx, scope).get(name) ?? []) {
     if (carrier.at >= call.startIndex) break;
     const node = carrier.node;
+    if (looksUpRecord(ctx, node)) continue;
     if (keyText(ctx, list)(node) && (namesUnder(node).some(isKey) || stringsUnder(node).some(isKey))) return true;
     if (builtByLocalFunction(ctx, node, isKey)) return true;
   }
   return false;
+}
+
+/**
+ * `webhook = Webhook.objects.get(id=webhook_id)`, `order = await Order.findById(orderId)`: a record
+ * its model class looks up by the value is found by it; it does not carry it into a request.
+ */
+function looksUpRecord(ctx: FileContext, value: Node): boolean {
+  const call = unwrapAwait(value);
+  if (call === null || !isCall(call, ctx.family)) return false;
+  const segments = calleePath(ctx, call).split('.');
+  return segments.length >= 2 && /^[A-Z]/.test(segments[0] ?? '') && /^[a-z_]/.test(segments.at(-1) ?? '');
 }
 
 /**
