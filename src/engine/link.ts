@@ -254,7 +254,10 @@ function definedName(byFile: Map<string, LinkInput>, input: LinkInput, local: st
 /** Where a helper makes the call, and, made inside a helper of its own file, where it calls that one. */
 function relatedSites(file: string, site: CallSite, local: string): RelatedLocation[] {
   const at = relatedAt(file, site, `${local} calls ${site.callee} here`);
-  return site.through ? [relatedAt(file, { ...site, ...site.through }, `${local} calls ${site.through.callee} here`), at] : [at];
+  if (!site.through) return [at];
+  // Each helper on the way hands the call on: the last of them is where its later steps follow the send.
+  const steps = [site.through, ...(site.between ?? [])].map((step, i, all) => relatedAt(file, { ...site, ...step }, `${i === 0 ? local : all[i - 1]!.callee} calls ${step.callee} here`));
+  return [...steps, at];
 }
 
 function relatedAt(file: string, site: CallSite, message: string): RelatedLocation {

@@ -3,13 +3,13 @@ import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases, retry
 import { callsWithin, nodesOfType, nodesWithin } from './file-index.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { keyParameter, passesKey } from './kinds/idempotency-key.js';
-import { endsRun } from './kinds/exits-after.js';
+import { endsRun, endsThrough, reaches } from './kinds/exits-after.js';
 import { marksOwnGuard } from './kinds/once-guard.js';
 import { checkedInFunction } from './kinds/prior-success-check.js';
 import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts } from './falsy-callers.js';
-import { isLocalOnly, reachedCallsOf } from './local-helpers.js';
-import { callee, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, raisesWithin, type Node } from './syntax.js';
+import { isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
+import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /** A call inside a function, as another file's finding will point at it. */
@@ -29,6 +29,8 @@ export interface CallSite {
   keyParams?: Record<string, number>;
   /** Made inside a local helper: the helper's call in the function (`send_email(…)` whose body calls `msg.send()`). */
   through?: { line: number; column: number; endLine: number; endColumn: number; callee: string };
+  /** Made through more than one helper: the later helpers' calls, in order (where each hands on to the next). */
+  between?: { line: number; column: number; endLine: number; endColumn: number; callee: string }[];
 }
 
 /** What other files may need to know about one function of this file. */
@@ -139,7 +141,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       code: lineAt(ctx.source, s.startIndex),
       ...keysOf(ctx, fn, s, keyLists, c),
       ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const } : {}),
-      ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) } } : {}),
+      ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) }, ...betweenOf(ctx, c, s) } : {}),
     }));
   }
   const localOnly = isLocalOnly(ctx, fn);
@@ -158,8 +160,34 @@ function endsRunThrough(ctx: FileContext, fn: Node, c: Node, s: Node): boolean {
   if (!endsRun(ctx, fn, c)) return false;
   const inner = enclosingFunction(s, ctx.family);
   if (s.id === c.id || inner === null || enclosingFunction(inner, ctx.family) !== null) return true;
-  return endsRun(ctx, inner, s);
+  // Each helper on the way must end its own run there: `send_new_order_notification` returns
+  // `cls.send_notification(…)`, which pushes and then saves the devices' statuses.
+  const helper = resolveLocalFunction(ctx, c);
+  return helper === null ? endsRun(ctx, inner, s) : endsThrough(ctx, helper, s, 1);
 }
+
+/**
+ * The calls that hand `s` on between helpers of this file after `c` (`send_notification` calling
+ * `cls._send_notification_batch`): where a later step of a helper follows the send.
+ */
+function betweenOf(ctx: FileContext, c: Node, s: Node): Pick<CallSite, 'between'> {
+  const out: NonNullable<CallSite['between']> = [];
+  let fn = resolveLocalFunction(ctx, c);
+  while (fn !== null && !contains(fn, s) && out.length < MAX_BETWEEN) {
+    const body = functionBody(fn);
+    const current: Node = fn;
+    const next = body === null ? undefined : callsWithin(ctx, body).find((call) => {
+      const target = resolveLocalFunction(ctx, call);
+      return target !== null && target.id !== current.id && reaches(ctx, target, s, out.length + 1);
+    });
+    if (next === undefined) break;
+    out.push({ ...spanOf(next), callee: dottedPath(callee(next)) });
+    fn = resolveLocalFunction(ctx, next);
+  }
+  return out.length > 0 ? { between: out } : {};
+}
+
+const MAX_BETWEEN = 3;
 
 function spanOf(n: Node): { line: number; column: number; endLine: number; endColumn: number } {
   return { line: n.startPosition.row + 1, column: n.startPosition.column + 1, endLine: n.endPosition.row + 1, endColumn: n.endPosition.column + 1 };

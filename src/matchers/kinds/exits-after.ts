@@ -39,7 +39,7 @@ export const exitsAfterMatcher: Matcher = {
 };
 
 /** Whether `inner`, reached from `fn` through helpers of this file, ends `fn`'s run (and each helper's on the way). */
-function endsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
+export function endsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
   if (contains(fn, inner)) return endsRun(ctx, fn, inner);
   const body = functionBody(fn);
   if (body === null || depth >= MAX_HELPER_DEPTH) return true;
@@ -51,7 +51,8 @@ function endsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number): bo
   return true;
 }
 
-function reaches(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
+/** Whether `fn` makes `inner`, itself or through helpers of this file. */
+export function reaches(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
   if (contains(fn, inner)) return true;
   const body = functionBody(fn);
   if (body === null || depth >= MAX_HELPER_DEPTH) return false;
