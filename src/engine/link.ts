@@ -130,8 +130,9 @@ function requirementsHold(
     const target = targets[0] ?? null;
     if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
     const sites = targets.flatMap((t) => req.vocab.split('|').flatMap((v) => (t.facts.reaches[v] ?? []).map((site) => ({ file: t.file, site }))));
-    const unkeyed = sites.filter(({ site: s }) => (req.keyList === undefined || !passesKeyHere(s, req.keyList, req.argCount)) && !(req.unlessLast && s.last));
+    const unkeyed = sites.filter(({ file, site: s }) => (req.keyList === undefined || !passesKeyHere(s, req.keyList, req.argCount)) && !(req.unlessLast && s.last) && !claimedThere(byFile, file, s, req.keyList));
     if (req.mode === 'unless-keyed') {
+      if (req.keyList === DEDUP && targets.length > 0 && targets.every((t) => t.facts.claimsOnce)) return false;
       // A name that says "write" stands unless the body shows every such call is keyed, or shows
       // it only computes in memory. A generic verb (`createInbox`) stands only while the body is
       // out of sight: in sight, the body must make such a call (storing a row locally is none).
@@ -151,6 +152,19 @@ function requirementsHold(
   });
   if (!holds) return null;
   return moved ? { moved } : {};
+}
+
+/** The key list a notification's deduplication is asked of (AP-002's `idempotency-key: dedup`). */
+const DEDUP = 'dedup';
+
+/**
+ * The site calls a function of another file that claims a record by a dedup key before it sends
+ * (`NotificationService.notify`, whose `get_or_create(dedupe_key=…)` stops a second send).
+ */
+function claimedThere(byFile: Map<string, LinkInput>, file: string, site: CallSite, keyList: string | undefined): boolean {
+  if (keyList !== DEDUP || site.helper === undefined) return false;
+  const from = byFile.get(file);
+  return from !== undefined && resolveLocal(byFile, from, site.helper, 0)?.facts.claimsOnce === true;
 }
 
 /** The helper's call passes the key: always, or through a parameter this call fills. */

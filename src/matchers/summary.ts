@@ -1,6 +1,8 @@
 import { retryingClientsOf } from './contexts/client-policies.js';
 import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases, retryingTaskProps } from './contexts/retry.js';
-import { callsWithin, nodesOfType, nodesWithin } from './file-index.js';
+import { calleePath, callsWithin, nodesOfType, nodesWithin } from './file-index.js';
+import { claimsOnce } from './claims-once.js';
+import { helperTarget } from './kinds/call.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { keyParameter, passesKey } from './kinds/idempotency-key.js';
 import { endsRun, endsThrough, reaches } from './kinds/exits-after.js';
@@ -29,6 +31,8 @@ export interface CallSite {
   keyParams?: Record<string, number>;
   /** Made inside a local helper: the helper's call in the function (`send_email(…)` whose body calls `msg.send()`). */
   through?: { line: number; column: number; endLine: number; endColumn: number; callee: string };
+  /** A call of a function of another file (its name through this file's imports): the link step may judge it by its body. */
+  helper?: string;
   /** Made through more than one helper: the later helpers' calls, in order (where each hands on to the next). */
   between?: { line: number; column: number; endLine: number; endColumn: number; callee: string }[];
 }
@@ -41,6 +45,8 @@ export interface FunctionFacts {
   reaches: Record<string, CallSite[]>;
   /** The body only computes in memory (builtins, collection methods): whatever its name says, it writes nowhere. */
   localOnly?: true;
+  /** It stops unless it creates a record by a stable dedup key (`claims-once.ts`): a second call sends nothing. */
+  claimsOnce?: true;
 }
 
 /**
@@ -141,13 +147,21 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       code: lineAt(ctx.source, s.startIndex),
       ...keysOf(ctx, fn, s, keyLists, c),
       ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const } : {}),
+      ...helperOf(ctx, s),
       ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) }, ...betweenOf(ctx, c, s) } : {}),
     }));
   }
   const localOnly = isLocalOnly(ctx, fn);
   // Kept even when it reaches nothing: a helper named like a write whose body writes nowhere remote
   // (`createInbox(db, …)` inserting a row) is judged by that body.
-  return { reaches, ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}) };
+  return { reaches, ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}) };
+}
+
+/** A site that calls a function of another file, by the name the link step resolves it under. */
+function helperOf(ctx: FileContext, s: Node): Pick<CallSite, 'helper'> {
+  if (resolveLocalFunction(ctx, s) !== null) return {};
+  const { local, typed } = helperTarget(ctx, s, calleePath(ctx, s));
+  return local !== undefined && !typed ? { helper: local } : {};
 }
 
 /**

@@ -297,6 +297,12 @@ export const VocabularySchema = z
     /** Methods that write a record through a collection (`reminder_set.create`, `NimbusAlert.objects.create`). */
     record_write_methods: names,
     /**
+     * Methods that create a record only when none has the key, and say which happened (`obj, created =
+     * Outbox.objects.get_or_create(dedupe_key=k)`, Sequelize's `findOrCreate`): a function that stops
+     * unless it created one runs once per key.
+     */
+    claim_methods: names,
+    /**
      * Names that hold a client's configuration (`this.config.clientId`, `settings.MERCHANT_ID`,
      * `process.env.X`): a "key" read only from them is the same for every operation, so it keys none.
      */

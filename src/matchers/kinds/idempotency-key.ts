@@ -337,7 +337,7 @@ const FRESH = /\b(uuid\.uuid[14]|uuid[14]|uuidv4|v4|randomUUID|nanoid|ulid|token
  * body or the retried function): every attempt then sends a new key, and the provider sees
  * unrelated requests. A key made before the retry starts is stable.
  */
-function freshPerAttempt(ctx: FileContext, call: Node, scopeBody: Node, list: string): boolean {
+export function freshPerAttempt(ctx: FileContext, call: Node, scopeBody: Node, list: string): boolean {
   const region = scopeBody.id === ctx.root.id ? (enclosingFunction(call, ctx.family) ?? ctx.root) : scopeBody;
   const keyValues = keyValuesOf(ctx, call, region, withProviderKeys(ctx, call, list));
   const bindings = nodesWithin(ctx, region, BINDING_TYPES).filter((n) => n.startIndex < call.startIndex);

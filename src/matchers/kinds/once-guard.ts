@@ -5,6 +5,7 @@ import { blockStatements, callArguments, callTypes, contains, enclosingFunction,
 import { calleePath, callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
+import { claimsOnce } from '../claims-once.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
@@ -35,7 +36,10 @@ export const onceGuardMatcher: Matcher = {
     const inner = reachedInner(candidate);
     // `transaction.on_commit(lambda: notify(…))`: the helper is the function around the callback.
     const helper = inner && namedEnclosingFunction(inner, ctx.family);
-    return inner !== undefined && helper != null && !contains(helper, candidate.node) && (guarded(ctx, once, inner, helper, undefined) || marksOwnGuard(ctx, inner));
+    // A retried function that claims a record by a dedup key before it sends stops on the next attempt.
+    const retried = enclosingFunction(candidate.node, ctx.family);
+    if (retried !== null && functionBody(retried)?.id === scope.body.id && claimsOnce(ctx, retried)) return true;
+    return inner !== undefined && helper != null && !contains(helper, candidate.node) && (guarded(ctx, once, inner, helper, undefined) || marksOwnGuard(ctx, inner) || claimsOnce(ctx, helper));
   },
 };
 

@@ -1,0 +1,60 @@
+import { compiledOnce } from './compiled.js';
+import { calleePath, callsWithin } from './file-index.js';
+import { freshPerAttempt, passesKey } from './kinds/idempotency-key.js';
+import { reachedCallsOf } from './local-helpers.js';
+import { NamePatterns, escapeRegExp } from './names.js';
+import { blockStatements, functionBody, isCall, isExit, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import type { FileContext } from './types.js';
+
+/**
+ * Whether `fn` claims a record by a stable dedup key before it sends anything, and stops when the
+ * record was already there: `outbox, created = Outbox.objects.get_or_create(dedupe_key=key, …)`,
+ * then `if not created: return` (`const [row, created] = await Outbox.findOrCreate({ where: {
+ * dedupeKey } })`, `if (!created) return`). A second call with the same key sends nothing, so a
+ * retry that calls it again does not notify twice. The claim methods are vocabulary
+ * (`claim_methods`); a key made afresh per call (`uuid4()`) claims nothing.
+ */
+export function claimsOnce(ctx: FileContext, fn: Node): boolean {
+  const body = functionBody(fn);
+  if (body === null || ctx.vocab.claim_methods.length === 0) return false;
+  // Most files make no claim: their functions are not walked.
+  const mentions = compiledOnce(ctx.vocab, 'claim-methods-text', () => new RegExp(`\\b(?:${ctx.vocab.claim_methods.map(escapeRegExp).join('|')})\\b`));
+  if (!ctx.memo('mentions-claim', () => mentions.test(ctx.source))) return false;
+  const claims = compiledOnce(ctx.vocab, 'claim-methods', () => new NamePatterns(ctx.vocab.claim_methods));
+  const statements = blockStatements(body);
+  for (let i = 0; i < statements.length; i++) {
+    const claim = claimOf(ctx, statements[i]!, claims);
+    if (claim === null) continue;
+    if (!passesKey(ctx, claim.call, 'dedup') || freshPerAttempt(ctx, claim.call, body, 'dedup')) return false;
+    const next = statements[i + 1];
+    if (next === undefined || !leavesUnlessCreated(ctx, next, claim.created)) return false;
+    // A send before the claim is made on every call.
+    const before = statements.slice(0, i).flatMap((st) => callsWithin(ctx, st));
+    return !before.some((c) => reachedCallsOf(ctx, c, 'notification').length > 0);
+  }
+  return false;
+}
+
+/** `a, created = X.get_or_create(…)` / `const [a, created] = await X.findOrCreate(…)`: the call and the flag's name. */
+function claimOf(ctx: FileContext, statement: Node, claims: NamePatterns): { call: Node; created: string } | null {
+  const binding =
+    statement.type === 'expression_statement' ? statement.firstNamedChild : statement.type === 'lexical_declaration' || statement.type === 'variable_declaration' ? statement.namedChildren.find((c) => c.type === 'variable_declarator') : null;
+  if (binding == null) return null;
+  const target = binding.childForFieldName('left') ?? binding.childForFieldName('name');
+  const value = unwrapAwait(binding.childForFieldName('right') ?? binding.childForFieldName('value'));
+  if (target === null || value === null || !isCall(value, ctx.family) || !claims.matches(calleePath(ctx, value))) return null;
+  if (!['pattern_list', 'tuple_pattern', 'array_pattern'].includes(target.type)) return null;
+  const flag = target.namedChildren[1];
+  return flag?.type === 'identifier' ? { call: value, created: flag.text } : null;
+}
+
+/** `if not created: … return` / `if (!created) return …`: leaves when the record already existed. */
+function leavesUnlessCreated(ctx: FileContext, statement: Node, created: string): boolean {
+  if (statement.type !== 'if_statement') return false;
+  const cond = unwrapParens(statement.childForFieldName('condition'));
+  const negated = cond?.type === 'not_operator' ? cond.childForFieldName('argument') : cond?.type === 'unary_expression' && cond.child(0)?.type === '!' ? cond.childForFieldName('argument') : null;
+  if (unwrapParens(negated ?? null)?.text !== created) return false;
+  const branch = statement.childForFieldName('consequence');
+  const last = branch === null ? undefined : blockStatements(branch).at(-1);
+  return last !== undefined && isExit(last, ctx.family) && last.type !== 'break_statement';
+}
