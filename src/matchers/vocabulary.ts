@@ -164,6 +164,11 @@ export const VocabularySchema = z
         enqueue_calls: names,
         /** Calls that put a job back on a queue; a retry when an argument names an attempt counter. */
         requeue_calls: names,
+        /**
+         * Calls that store a request for another attempt, which a scheduler runs later: on a
+         * failure path with the next attempt's counter (`retryCount: n - 1`) they retry the function.
+         */
+        reschedule_calls: names,
         /** Methods that make a task's signature (Celery `.s()`, `.si()`), re-enqueued with `reenqueue_methods`. */
         signature_methods: names,
         /** String states of a record waiting for another attempt (`"pending_retry"`), next to the failure values. */

@@ -75,6 +75,7 @@ interface RetryVocab {
   signatureCall: RegExp;
   enqueueCalls: NamePatterns;
   requeueCalls: NamePatterns;
+  rescheduleCalls: NamePatterns;
   taskRetryKwargs: WordSet;
   hooks: Set<string>;
   jobPolicies: NamePatterns;
@@ -107,6 +108,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       signatureCall: r.signature_methods.length > 0 ? new RegExp(`\\.(?:${r.signature_methods.map(escapeRegExp).join('|')})\\(\\)$`) : /(?!)/,
       enqueueCalls: new NamePatterns(r.enqueue_calls),
       requeueCalls: new NamePatterns(r.requeue_calls),
+      rescheduleCalls: new NamePatterns(r.reschedule_calls),
       taskRetryKwargs: new WordSet(r.task_retry_kwargs),
       hooks: new Set(r.hooks.map((h) => h.toLowerCase())),
       jobPolicies: new NamePatterns(r.job_policies),
@@ -832,9 +834,12 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
         (dot > 0 && v.reenqueueMethods.has(path.slice(dot + 1)) && lastSegment(task) === name) ||
         (v.enqueueCalls.matches(path) && callArguments(call)[0]?.text === name);
       const requeue = !selfCall && !reenqueue && v.requeueCalls.matches(path) && callArguments(call).some((a) => mentionsCounter(v, a));
-      if (!selfCall && !reenqueue && !requeue) continue;
+      // A stored request for the next attempt, which a scheduler hands back to this function:
+      // `retryRequests.create({ …, retryCount: apiData.retryCount - 1 })`.
+      const rescheduled = !selfCall && !reenqueue && !requeue && v.rescheduleCalls.matches(path) && callArguments(call).some((a) => holdsNextCounter(v, a));
+      if (!selfCall && !reenqueue && !requeue && !rescheduled) continue;
       if (namedEnclosingFunction(call, ctx.family)?.id !== fn.id || !onFailurePath(ctx, v, call, body)) continue;
-      const label = selfCall ? `${name}() called again on failure` : `${name} re-enqueued on failure (${firstLine(call, 50)})`;
+      const label = selfCall ? `${name}() called again on failure` : rescheduled ? `${name} rescheduled on failure (${firstLine(call, 50)})` : `${name} re-enqueued on failure (${firstLine(call, 50)})`;
       // The call that starts the next attempt is the retry itself, not a write it repeats.
       scopes.push({ context: 'retry', body, construct: call, label, excludes: [call] });
       break;
@@ -886,6 +891,16 @@ function onFailurePath(ctx: FileContext, v: RetryVocab, node: Node, body: Node):
     }
   }
   return false;
+}
+
+/** `retryCount - 1`, `attempt + 1` under `node`: the counter of the next attempt. */
+function holdsNextCounter(v: RetryVocab, node: Node): boolean {
+  return node.descendantsOfType(['binary_expression', 'binary_operator']).some((b) => {
+    const op = b.childForFieldName('operator')?.text;
+    const left = b.childForFieldName('left');
+    const right = b.childForFieldName('right');
+    return (op === '+' || op === '-') && right?.text === '1' && left !== null && mentionsCounter(v, left);
+  });
 }
 
 function mentionsCounter(v: RetryVocab, node: Node): boolean {
