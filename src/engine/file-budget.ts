@@ -27,18 +27,19 @@ export function budgetCheck(deadline: number | undefined): () => void {
   };
 }
 
-/** Whether any node lies deeper than `limit` below `root`: one iterative cursor walk, no recursion. */
+/**
+ * Whether any node lies deeper than `limit` below `root`. A subtree holds no more levels below its
+ * top than it has descendants, and tree-sitter keeps that count on every node, so only nodes whose
+ * count could reach past the limit are opened: in real code a few dozen big blocks, not every node
+ * (a walk over all of them cost about as much as parsing the file). Iterative, no recursion.
+ */
 export function nestsDeeperThan(root: Node, limit: number): boolean {
-  const cursor = root.walk();
-  let depth = 0;
-  for (;;) {
-    if (cursor.gotoFirstChild()) {
-      if (++depth > limit) return true;
-      continue;
-    }
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent()) return false;
-      depth--;
-    }
+  const stack: { node: Node; depth: number }[] = [{ node: root, depth: 0 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    if (top.depth > limit) return true;
+    // `descendantCount` counts the node itself: its deepest descendant is at most count - 1 below it.
+    if (top.depth + top.node.descendantCount - 1 <= limit) continue;
+    for (const child of top.node.children) stack.push({ node: child, depth: top.depth + 1 });
   }
+  return false;
 }
