@@ -8,7 +8,7 @@ import Parser from 'tree-sitter';
  * times: profiling a cold scan showed most of matching spent in those crossings, not in our code.
  * A node object already carries its raw `TSNode` (fields 0–1: the node's address, used as its id;
  * field 2: its start byte; fields 3–4: its start row and byte column), so `id`, `startIndex` and
- * `startPosition` are read in JavaScript; `endIndex`, `parent`, the child lists and field lookups are
+ * `startPosition` are read in JavaScript; `type`, `endIndex`, `parent`, the child lists and field lookups are
  * asked once per node object and kept on it (our trees are never edited after parsing, so what one
  * object of a node learnt stays true; see `dropNodeCache` for why a node may have several objects).
  *
@@ -18,6 +18,7 @@ import Parser from 'tree-sitter';
  */
 type RawNode = Parser.SyntaxNode & Record<number, number> & Record<symbol, unknown>;
 
+const TYPE = Symbol('type');
 const END = Symbol('endIndex');
 const PARENT = Symbol('parent');
 const CHILDREN = Symbol('children');
@@ -32,7 +33,7 @@ export function installFastNodes(samples: readonly Parser.Tree[]): boolean {
   const proto = baseNodePrototype(samples[0]?.rootNode);
   if (proto === undefined) return (installed = false);
   const original = new Map<string, PropertyDescriptor>();
-  for (const key of ['id', 'startIndex', 'startPosition', 'endIndex', 'parent', 'children', 'namedChildren', 'childForFieldName']) {
+  for (const key of ['id', 'type', 'startIndex', 'startPosition', 'endIndex', 'parent', 'children', 'namedChildren', 'childForFieldName']) {
     const d = Object.getOwnPropertyDescriptor(proto, key);
     if (d === undefined) return (installed = false);
     original.set(key, d);
@@ -51,6 +52,7 @@ export function installFastNodes(samples: readonly Parser.Tree[]): boolean {
     id: { configurable: true, get(this: RawNode) { return (this[0] as number) + (this[1] as number) * 4294967296; } },
     startIndex: { configurable: true, get(this: RawNode) { return (this[2] as number) >>> 1; } },
     startPosition: { configurable: true, get(this: RawNode) { return { row: this[3] as number, column: (this[4] as number) >>> 1 }; } },
+    type: { configurable: true, get: cached<string>(TYPE, get('type')) },
     endIndex: { configurable: true, get: cached<number>(END, get('endIndex')) },
     parent: { configurable: true, get: cached<Parser.SyntaxNode | null>(PARENT, get('parent')) },
     children: { configurable: true, get: cached<Parser.SyntaxNode[]>(CHILDREN, get('children')) },
