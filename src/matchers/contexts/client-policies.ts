@@ -1,8 +1,8 @@
 import { compiledOnce } from '../compiled.js';
-import { allCalls, calleePath, nodesWithin } from '../file-index.js';
+import { lastPlainBinding } from '../bindings.js';
+import { allCalls, calleePath } from '../file-index.js';
 import { NamePatterns } from '../names.js';
 import {
-  BINDING_TYPES,
   bindingOf,
   callArguments,
   callee,
@@ -183,17 +183,10 @@ function writeRetryOption(call: Node): Node | null {
 export function resolveValue(ctx: FileContext, value: Node, at: Node): Node {
   const v = unwrapAwait(value) ?? value;
   if (v.type !== 'identifier') return v;
-  let found: Node | null = null;
-  for (const scope of [enclosingFunction(at, ctx.family), ctx.root]) {
-    if (scope === null) continue;
-    for (const node of nodesWithin(ctx, scope, BINDING_TYPES)) {
-      if (node.startIndex >= at.startIndex && scope !== ctx.root) break;
-      const b = bindingOf(node);
-      if (b !== null && b.name === v.text) found = b.value;
-    }
-    if (found) return unwrapAwait(found) ?? found;
-  }
-  return v;
+  const fn = enclosingFunction(at, ctx.family);
+  // In the function, the last binding before `at`; at module level, the file's last one.
+  const found = (fn === null ? null : lastPlainBinding(ctx, fn, v.text, at.startIndex)) ?? lastPlainBinding(ctx, ctx.root, v.text);
+  return found === null ? v : (unwrapAwait(found) ?? found);
 }
 
 /**
