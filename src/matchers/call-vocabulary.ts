@@ -216,6 +216,9 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
   const fn = namedEnclosingFunction(call, ctx.family);
   const name = fn === null ? null : functionName(fn);
   if (fn === null || name === null) return [];
+  // Most functions have no caller in their file: nothing to read off their parameters then.
+  const callers = callersOf(ctx, fn, name);
+  if (callers.length === 0) return [];
   const all = functionParameters(fn);
   const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
   // The method itself (`request(method, url)`), or an options object that holds it.
@@ -232,7 +235,7 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
     const value = args.map(keywordArgument).find((kw) => kw?.name === param.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[param.index];
     return value === undefined ? undefined : bound(value);
   };
-  return callersOf(ctx, fn, name).flatMap((c) => {
+  return callers.flatMap((c) => {
     const m = method === null ? undefined : passed(c, method);
     if (writes(m)) return [m as Node];
     return options.flatMap((o) => {
@@ -259,11 +262,28 @@ function callersOf(ctx: FileContext, fn: Node, name: string): Node[] {
   const byFunction = ctx.memo('callers-by-function', () => new Map<number, Node[]>());
   let found = byFunction.get(fn.id);
   if (found === undefined) {
-    const names = new Set([name, `this.${name}`, `self.${name}`, `cls.${name}`]);
-    found = allCalls(ctx).filter((c) => names.has(calleePath(ctx, c)));
+    const byPath = callsByPath(ctx);
+    // Positions in the file's calls, so the callers come back in document order.
+    const at = [name, `this.${name}`, `self.${name}`, `cls.${name}`].flatMap((p) => byPath.get(p) ?? []).sort((a, b) => a - b);
+    const calls = allCalls(ctx);
+    found = [...new Set(at)].map((i) => calls[i] as Node);
     byFunction.set(fn.id, found);
   }
   return found;
+}
+
+/** The file's calls by callee path, as positions in `allCalls` (one pass per file, not one per function asked about). */
+function callsByPath(ctx: FileContext): Map<string, number[]> {
+  return ctx.memo('calls-by-path', () => {
+    const out = new Map<string, number[]>();
+    allCalls(ctx).forEach((c, i) => {
+      const path = calleePath(ctx, c);
+      const list = out.get(path);
+      if (list === undefined) out.set(path, [i]);
+      else list.push(i);
+    });
+    return out;
+  });
 }
 
 /** An HTTP write to an endpoint that changes nothing: its URL says so (`/oauth/token`), or its body does (`grant_type`). */
