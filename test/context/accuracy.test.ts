@@ -36,12 +36,10 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).
   'hotel-reservation-sync': {
-    'FH-331 in scope': 'scores 0.34: the component\'s words are spread thin over a long FireHydrant description',
-    'FH-344 in scope': 'scores 0.37: worded as a confirmation storm, not as the manifold\'s push failures',
-    'FH-352 in scope': 'scores 0.31: written in the team\'s slang ("the CM", "the publisher", "walked")',
-    'FH-360 in scope': 'scores 0.41: an outage handled well, few failure words',
-    'FH-377 in scope': 'scores 0.53, under the threshold',
-    'FH-385 in scope': 'scores 0.55, under the threshold',
+    'FH-331 in scope': 'scores 0.54: "a second booking", "extra CM bookings", "a push to Tidewire timed out" are the error types in words the phrases do not match',
+    'FH-344 in scope': 'scores 0.49: "sent the guest confirmation email and SMS again" is a duplicate guest confirmation in other words',
+    'FH-352 in scope': 'scores 0.56: "outbound message" is the manifold\'s booking push only in a comment that describes it',
+    'FH-360 in scope': 'scores 0.53: an outage handled well; its timeouts are generic failure words',
     'cluster "reservation duplicated at the OTA / booked twice" (36)': 'ticket relevance rests on manifold words the guests do not use',
     'cluster "repeated confirmation emails and texts" (27)': 'ticket relevance rests on manifold words the guests do not use',
     'cluster "cancelled on an OTA but no cancellation message from the hotel" (19)': 'ticket relevance rests on manifold words the guests do not use',

@@ -41,3 +41,47 @@ describe('parseManifold', () => {
     }
   });
 });
+
+describe('terms written in the team\'s shorthand', () => {
+  const text = [
+    'manifold: order-sync',
+    'description: pushes orders to the Harbor warehouse system.',
+    'entities:',
+    '  - order              # a.k.a. purchase, basket; identified by its number',
+    '  - order line         # one product of an order',
+    'systems:',
+    '  - order-sync (sync worker, retry job)',
+    'providers:',
+    '  - name: Harbor',
+    '    role: warehouse management system (WMS); REST API',
+    'error_types:',
+    '  - lost order at the warehouse management system (stock never reserved)',
+    '  - oversell / customer refunded',
+    '  - refused push (4xx, e.g. unknown product code)',
+    '',
+  ].join('\n');
+  const m = parseManifold(text, 'm.yaml');
+  const phrases = (terms: typeof m.systems, name: string) => terms.find((t) => t.name.startsWith(name))?.phrases;
+
+  it('reads a bracketed note after a term as the parts it names, without "e.g."', () => {
+    expect(phrases(m.systems, 'order-sync')).toEqual(['order sync', 'sync worker', 'retry job']);
+    expect(phrases(m.errorTypes, 'refused push')).toEqual(['refused push', '4xx', 'unknown product code']);
+  });
+
+  it('reads each side of a slash as a phrase of the term', () => {
+    expect(phrases(m.errorTypes, 'oversell')).toEqual(['oversell', 'customer refunded']);
+  });
+
+  it('reads the other names a comment gives a term after "a.k.a.", not a comment that describes it', () => {
+    expect(phrases(m.entities, 'order')).toEqual(['order', 'purchase', 'basket']);
+    expect(m.entities.find((t) => t.name === 'order line')?.phrases).toEqual(['order line']);
+  });
+
+  it('counts providers as systems, named also by the abbreviation their note defines', () => {
+    expect(phrases(m.systems, 'Harbor')).toEqual(['Harbor', 'WMS', 'warehouse management system']);
+  });
+
+  it('looks for every phrase also with the abbreviations the manifold defines', () => {
+    expect(phrases(m.errorTypes, 'lost order')).toContain('lost order at the WMS');
+  });
+});

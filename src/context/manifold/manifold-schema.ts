@@ -52,6 +52,8 @@ export const ManifoldSchema = z
     description: z.string().optional(),
     entities: z.array(TermSchema).default([]),
     systems: z.array(TermSchema).default([]),
+    /** Services of other companies the component calls; they count as systems that are not the component. */
+    providers: z.array(TermSchema).default([]),
     error_types: z.array(TermSchema).default([]),
     constraints: ConstraintsSchema.default([]),
     failure_modes: z.array(FailureModeSchema).default([]),

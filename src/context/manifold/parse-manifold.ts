@@ -1,5 +1,7 @@
 import { ManifoldError } from '../errors.js';
 import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
+import { isNode, isSeq, type Document } from 'yaml';
+import { commentAliases, definedAbbreviations, termPhrases, withAbbreviations } from './term-notes.js';
 import { constraintGroups, ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInput } from './manifold-schema.js';
 
 /**
@@ -39,21 +41,45 @@ export function parseManifold(text: string, file: string): Manifold {
     });
   }
   const m = result.data;
+  const abbreviations = definedAbbreviations([m.description ?? '', ...[...m.entities, ...m.systems, ...m.providers, ...m.error_types].flatMap(termTexts)]);
+  const terms = (key: string, inputs: ManifoldTermInput[]): ManifoldTerm[] => {
+    const comments = itemComments(parsed.source.doc, key);
+    return inputs.map((input, i) => toTerm(input, abbreviations, commentAliases(comments[i] ?? '')));
+  };
   return {
     name: m.manifold,
-    entities: m.entities.map(toTerm),
-    systems: m.systems.map(toTerm),
-    errorTypes: m.error_types.map(toTerm),
+    entities: terms('entities', m.entities),
+    systems: [...terms('systems', m.systems), ...terms('providers', m.providers)],
+    errorTypes: terms('error_types', m.error_types),
     constraints: constraintGroups(m.constraints).flatMap((g) => g.items),
     failureModes: m.failure_modes,
     data: m,
   };
 }
 
-/** `data_loss` → phrases `["data loss"]`; `{name, aliases}` → name and aliases. */
-function toTerm(input: ManifoldTermInput): ManifoldTerm {
+/**
+ * `data_loss` → phrases `["data loss"]`; `{name, aliases}` → name and aliases; a bracketed note or
+ * a slash adds the phrases it names (`termPhrases`); a note of the term's own that defines an
+ * abbreviation (`role: channel manager (CM)`) names the term by it and by its expansion; and every
+ * phrase is also looked for with the manifold's abbreviations.
+ */
+function toTerm(input: ManifoldTermInput, abbreviations: ReadonlyMap<string, string>, commented: readonly string[] = []): ManifoldTerm {
   const name = typeof input === 'string' ? input : input.name;
-  const aliases = typeof input === 'string' ? [] : input.aliases;
-  const phrases = [name, ...aliases].map((p) => p.replace(/[_-]+/g, ' ').trim());
-  return { name, phrases: [...new Set(phrases)] };
+  const aliases = [...(typeof input === 'string' ? [] : input.aliases), ...commented];
+  const own = [...definedAbbreviations(termTexts(input).slice(1))].flat();
+  const phrases = [name, ...aliases, ...own].flatMap((p) => termPhrases(p)).map((p) => p.replace(/[_-]+/g, ' ').trim());
+  return { name, phrases: withAbbreviations([...new Set(phrases)], abbreviations) };
+}
+
+/** The comment written after each item of the list under `key` (`- reservation  # a.k.a. booking`), by position. */
+function itemComments(doc: Document, key: string): (string | undefined)[] {
+  const list = doc.get(key, true);
+  return isSeq(list) ? list.items.map((item) => (isNode(item) ? (item.comment ?? undefined) : undefined)) : [];
+}
+
+/** A term's name, then the text of its notes (`role:`, `notes:`…). */
+function termTexts(input: ManifoldTermInput): string[] {
+  if (typeof input === 'string') return [input];
+  const notes = Object.entries(input).filter(([key, value]) => key !== 'name' && key !== 'aliases' && typeof value === 'string');
+  return [input.name, ...notes.map(([, value]) => value as string)];
 }

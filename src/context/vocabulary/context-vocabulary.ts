@@ -31,6 +31,8 @@ export const ContextVocabularySchema = z
     incident_lesson_labels: z.array(z.string()).default([]),
     problem_words: z.array(z.string()).default([]),
     postmortem_id_prefixes: z.array(z.string()).default([]),
+    alias_markers: z.array(z.string()).default([]),
+    example_markers: z.array(z.string()).default([]),
     record_fields: z
       .object({
         incidents: z.record(z.string(), z.array(z.string())).default({}),

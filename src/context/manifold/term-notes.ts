@@ -1,0 +1,77 @@
+import { escapeRegExp } from '../../matchers/names.js';
+import { contextVocabulary, type ContextVocabulary } from '../vocabulary/context-vocabulary.js';
+
+/** A note in brackets after a term: `reservation-sync (res-publisher worker, retry job)`. */
+const BRACKETED = /\(([^()]*)\)/g;
+
+/**
+ * The phrases a term written in the team's shorthand stands for: the text before its bracketed
+ * note, each alternative of a slash (`overbooking / guest walked`), and each item of the note
+ * (`reservation-sync (res-publisher worker, retry job)` names its worker and its retry job too),
+ * without the markers that introduce an example or another name (`e.g.`, `a.k.a.`: the vocabulary's
+ * `alias_markers`). A term without a note or a slash is its own only phrase.
+ */
+export function termPhrases(written: string, vocabulary: ContextVocabulary = contextVocabulary()): string[] {
+  const notes = [...written.matchAll(BRACKETED)].map((m) => m[1] ?? '');
+  const head = written.replace(BRACKETED, ' ');
+  const markers = openingMarkers([...vocabulary.alias_markers, ...vocabulary.example_markers]);
+  const items = [...head.split(/\s+\/\s+/), ...notes.flatMap((n) => n.split(/[,;]/))]
+    .map((p) => p.trim().replace(markers, ''))
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p.length > 1);
+  return [...new Set(items.length > 0 ? items : [written.trim()])];
+}
+
+/**
+ * Other names a comment gives a term: `a.k.a. booking, stay; identified by …` gives booking and
+ * stay (the vocabulary's `alias_markers` open them; the list ends at a `;` or a full stop). A
+ * comment that opens otherwise describes the term and names nothing.
+ */
+export function commentAliases(comment: string, vocabulary: ContextVocabulary = contextVocabulary()): string[] {
+  const text = comment.trim();
+  const marker = openingMarkers(vocabulary.alias_markers);
+  if (vocabulary.alias_markers.length === 0 || !marker.test(text)) return [];
+  const list = text.replace(marker, '').split(/;|\.(?:\s|$)/)[0] ?? '';
+  return list
+    .split(/,|\s+or\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 1);
+}
+
+/** A pattern for one of `markers` opening a text, with the space after it. */
+function openingMarkers(markers: readonly string[]): RegExp {
+  if (markers.length === 0) return /(?!)/;
+  return new RegExp(`^(?:${markers.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])\\s*`, 'iu');
+}
+
+/**
+ * Abbreviations a manifold defines in its own words: `channel manager (CM)` makes "CM" another name
+ * for "channel manager", wherever the manifold writes it. Only capitals that are the initials of
+ * the words just before the bracket count, so `(revenue team)` or `(4xx)` define nothing.
+ */
+export function definedAbbreviations(texts: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/((?:[\p{L}][\p{L}\p{N}-]*\s+){1,5})\((\p{Lu}{2,6})\)/gu)) {
+      const abbreviation = m[2] ?? '';
+      const words = (m[1] ?? '').trim().split(/\s+/);
+      const expansion = words.slice(-abbreviation.length);
+      const initials = expansion.map((w) => w[0]?.toUpperCase()).join('');
+      if (expansion.length === abbreviation.length && initials === abbreviation) out.set(abbreviation, expansion.join(' ').toLowerCase());
+    }
+  }
+  return out;
+}
+
+/**
+ * `phrases` with, for each that contains an expansion of `abbreviations`, the same phrase written
+ * with the abbreviation ("duplicate booking at the channel manager" → "… at the CM").
+ */
+export function withAbbreviations(phrases: readonly string[], abbreviations: ReadonlyMap<string, string>): string[] {
+  const out = [...phrases];
+  for (const [abbreviation, expansion] of abbreviations) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(expansion)}(?![\\p{L}\\p{N}])`, 'giu');
+    for (const p of phrases) if (pattern.test(p)) out.push(p.replace(pattern, abbreviation));
+  }
+  return [...new Set(out)];
+}
