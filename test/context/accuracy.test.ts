@@ -47,11 +47,10 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'AP-003 in FH-331, evidence "The worker recorded the timeout as a rejected push and queued the reservation for the retry job."':
       'an earlier sentence of the same incident is taken as the evidence',
     'no AP-002 in FH-360': 'attributed without evidence in its text',
-    'idempotency key … every push': 'the Confluence page\'s lessons (a bold label, not a heading) are not read as lessons',
-    'unknown … before retrying': 'the Confluence page\'s lessons (a bold label, not a heading) are not read as lessons',
-    'confirmation … once per reservation revision': 'the Google Docs action table\'s wording is not derived',
-    'already succeeded … before re-sending': 'the email\'s numbered lessons are not derived',
-    'rejected push … page': 'alerting actions are left out as process, not rules',
+    'idempotency key … every push': 'the Confluence page\'s lessons are read and state it, but FH-331 is not high relevance (0.54)',
+    'unknown … before retrying': 'the Confluence page\'s lessons are read and state it, but FH-331 is not high relevance (0.54)',
+    'confirmation … once per reservation revision': 'the Google Docs postmortem now names FH-344 (its header\'s hard line breaks) and its lessons state it, but FH-344 is not high relevance (0.49)',
+    'rejected push … page': 'FH-352 says it under "Lesson:" (read as its lessons), but FH-352 is not high relevance (0.56)',
   },
   'meal-renewals': {
     'cluster "subscription expired or paused without cause" (15)':

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchAntiPatterns, parseCatalogueEntry } from '../../src/context/index.js';
 import { attributeAntiPatterns } from '../../src/context/analysis/anti-pattern-matching.js';
 import { TermIndex } from '../../src/context/text/term-index.js';
+import { withoutNegatedClauses } from '../../src/context/text/negation.js';
 import { forbidden, requirementFromAbsence, requirementFromOmission, required } from '../../src/context/analysis/statements.js';
 import { shortIncidentIds } from '../../src/context/analysis/derived-constraints.js';
 import { TEST_CATALOGUE } from './helpers.js';
@@ -91,6 +92,11 @@ describe('attributeAntiPatterns: what a sentence rules out is no evidence', () =
     ]);
     // "no dedup" is the anti-pattern itself
     expect(attributed(['Every retry charged twice with no dedup'])).toEqual(['AP-001: Every retry charged twice with no dedup']);
+  });
+
+  it('reads "zero" as a negative word, and a number\'s comma or a time\'s colon as no clause end', () => {
+    expect(withoutNegatedClauses('The key did its job: zero duplicate bookings despite ~5,400 retries')).toBe('The key did its job: ');
+    expect(withoutNegatedClauses('At 03:00 nothing was sent twice')).toBe('At 03:00 ');
   });
 
   it('skips a sentence that rules the component out', () => {

@@ -11,6 +11,7 @@ import {
   postmortemMarkdown,
   withTeamIncidentKeys,
 } from '../../src/context/index.js';
+import { postmortemLessons } from '../../src/context/analysis/derived-constraints.js';
 
 const FIREHYDRANT = JSON.stringify({
   data: [
@@ -119,6 +120,36 @@ describe('a postmortem saved from a mail client as .txt', () => {
     const markdown = await postmortemMarkdown('Incident: FH-9\n\nWHAT HAPPENED\n\nThe push timed out.\n', '.txt');
     expect(markdown).toContain('## WHAT HAPPENED');
     expect(parsePostmortem(markdown ?? '', 'notes.txt').incidentId).toBe('FH-9');
+  });
+
+  it('reads a hard line break of a Google Docs header as a line break ("FH-344", not "FH-344Status")', () => {
+    const postmortem = parsePostmortem('# **Postmortem: storm**\n\n**Incident:** FH-344  \n**Status:** Final  \n**Authors:** Sofia\n', 'pm.md');
+    expect(postmortem.incidentId).toBe('FH-344');
+  });
+
+  it('reads "WHAT WE TAKE AWAY" as lessons and "ACTIONS" as action items; a lesson that states a rule is a derived constraint', async () => {
+    const text = [
+      'Incident: FH-9',
+      '',
+      'WHAT WE TAKE AWAY',
+      '',
+      '1. Any job that re-sends a push must check whether a prior push',
+      '   already succeeded before re-sending anything.',
+      '',
+      '2. We left the fix in the backlog for two months.',
+      '',
+      'ACTIONS',
+      '',
+      '- replay job calls send_booking()',
+      '',
+    ].join('\n');
+    const postmortem = parsePostmortem((await postmortemMarkdown(text, '.txt')) ?? '', 'notes.txt');
+    expect(postmortem.lessons).toHaveLength(2);
+    expect(postmortem.actionItems.completed.length + postmortem.actionItems.incomplete.length).toBe(1);
+    expect(postmortemLessons(postmortem).map((l) => l.statement)).toContain(
+      'Any job that re-sends a push must check whether a prior push already succeeded before re-sending anything',
+    );
+    expect(postmortemLessons(postmortem).some((l) => l.statement.includes('backlog'))).toBe(false);
   });
 
   it('another extension is not a postmortem format', async () => {

@@ -19,9 +19,10 @@ export interface PostmortemLesson {
 
 /**
  * The lessons of a postmortem that read as rules of the component: each sentence of "What we
- * changed" ("The dispatcher now sends …" → "The dispatcher sends …") and each action item, done
- * or open, except those about detection or process (`process_action_starts` of the context
- * vocabulary: alerts, dashboards, documents…).
+ * changed" ("The dispatcher now sends …" → "The dispatcher sends …"), each sentence of its
+ * lessons that states a rule (`rule_words`: "must", "never"…; "We left the fix in the backlog"
+ * states none), and each action item, done or open, except those about detection or process
+ * (`process_action_starts` of the context vocabulary: alerts, dashboards, documents…).
  */
 export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary = contextVocabulary()): PostmortemLesson[] {
   const isProcess = (item: string): boolean => isProcessAction(item, vocabulary);
@@ -29,13 +30,23 @@ export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary 
     statement: capitalise(s.replace(/\s+now\s+/i, ' ').replace(/^now\s+/i, '')),
     rationale: `${pm.id} what we changed`,
   }));
+  const rules = pm.lessons
+    .flatMap((l) => splitSentences(unwrapLines(l)))
+    .filter((sentence) => statesRule(sentence, vocabulary))
+    .map((sentence) => ({ statement: capitalise(sentence.replace(/[.]+$/, '')), rationale: `${pm.id} lesson` }));
   const items = [
     ...pm.actionItems.completed.map((t) => ({ t, state: 'done' })),
     ...pm.actionItems.incomplete.map((t) => ({ t, state: 'open' })),
   ]
     .filter(({ t }) => !isProcess(t))
     .map(({ t, state }) => ({ statement: capitalise(t.replace(/[.]+$/, '')), rationale: `${pm.id} action item (${state})` }));
-  return [...changes, ...items];
+  return [...changes, ...rules, ...items];
+}
+
+/** True when `sentence` says what must or must not happen (one of the vocabulary's `rule_words`). */
+function statesRule(sentence: string, vocabulary: ContextVocabulary): boolean {
+  const index = new TermIndex([sentence]);
+  return vocabulary.rule_words.some((w) => index.has(w));
 }
 
 /**

@@ -26,7 +26,18 @@ export function nodeText(node: Nodes): string {
       .join('\n')
       .trim();
   }
-  return toString(node).trim();
+  return inlineText(node).trim();
+}
+
+/**
+ * `mdast-util-to-string` with a hard line break (two spaces or a backslash at a line's end) kept as
+ * a line break: a header of `**Incident:** FH-344  ` / `**Status:** Final` lines is two lines, not
+ * "FH-344Status".
+ */
+function inlineText(node: Nodes): string {
+  if (node.type === 'break') return '\n';
+  if ('children' in node) return node.children.map((c) => inlineText(c as Nodes)).join('');
+  return toString(node);
 }
 
 /** 1-based start line of a node, when the parser recorded one. */

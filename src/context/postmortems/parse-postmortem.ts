@@ -89,9 +89,9 @@ function classify(heading: string): SectionKind | undefined {
   if (/what (we|was|has) changed|what we('re| are) changing|changes? (made|we made)|^changes$|^fix(es)?$|what we fixed/.test(h)) return 'changes';
   if (/\b(five|5) whys\b|\bwhys\b/.test(h)) return 'whys';
   if (/root cause|^why$|(what|how) (it )?happened|^cause|contributing/.test(h)) return 'narrative';
-  if (/action items?|follow[- ]?ups?|remediation|next steps/.test(h)) return 'actions';
+  if (/action items?|^actions$|follow[- ]?ups?|remediation|next steps/.test(h)) return 'actions';
   if (/systemic/.test(h)) return 'systemic';
-  if (/lessons?/.test(h)) return 'lessons';
+  if (/lessons?|take ?aways?|what we (take|took) away|what we learn(ed|t)/.test(h)) return 'lessons';
   return undefined;
 }
 

@@ -16,8 +16,11 @@ export function isDisclaimer(sentence: string, negation: Negation = contextVocab
   return first !== undefined && negation.openers.includes(first) && negation.involvement.some((w) => index.has(w));
 }
 
-/** A clause ends at a comma, semicolon, colon, bracket or dash. */
-const CLAUSES = /(\s*[,;:()]\s*|\s+[-–—]\s+|\s*[–—]\s*)/u;
+/**
+ * A clause ends at a comma, semicolon, colon, bracket or dash; not at the comma or colon inside a
+ * number or a time ("5,400 retries", "at 03:00").
+ */
+const CLAUSES = /(\s*(?:[;()]|(?<!\d)[,:]|[,:](?!\d))\s*|\s+[-–—]\s+|\s*[–—]\s*)/u;
 
 const negatorPatterns = new WeakMap<Negation, RegExp>();
 

@@ -32,6 +32,7 @@ export const ContextVocabularySchema = z
     problem_words: z.array(z.string()).default([]),
     postmortem_id_prefixes: z.array(z.string()).default([]),
     alias_markers: z.array(z.string()).default([]),
+    rule_words: z.array(z.string()).default([]),
     example_markers: z.array(z.string()).default([]),
     record_fields: z
       .object({
