@@ -36,10 +36,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).
   'hotel-reservation-sync': {
-    'FH-331 in scope': 'scores 0.54: "a second booking", "extra CM bookings", "a push to Tidewire timed out" are the error types in words the phrases do not match',
-    'FH-344 in scope': 'scores 0.49: "sent the guest confirmation email and SMS again" is a duplicate guest confirmation in other words',
     'FH-352 in scope': 'scores 0.56: "outbound message" is the manifold\'s booking push only in a comment that describes it',
-    'FH-360 in scope': 'scores 0.53: an outage handled well; its timeouts are generic failure words',
     'cluster "reservation duplicated at the OTA / booked twice" (36)': 'ticket relevance rests on manifold words the guests do not use',
     'cluster "repeated confirmation emails and texts" (27)': 'ticket relevance rests on manifold words the guests do not use',
     'cluster "cancelled on an OTA but no cancellation message from the hotel" (19)': 'ticket relevance rests on manifold words the guests do not use',
@@ -47,9 +44,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'AP-003 in FH-331, evidence "The worker recorded the timeout as a rejected push and queued the reservation for the retry job."':
       'an earlier sentence of the same incident is taken as the evidence',
     'no AP-002 in FH-360': 'attributed without evidence in its text',
-    'idempotency key … every push': 'the Confluence page\'s lessons are read and state it, but FH-331 is not high relevance (0.54)',
-    'unknown … before retrying': 'the Confluence page\'s lessons are read and state it, but FH-331 is not high relevance (0.54)',
-    'confirmation … once per reservation revision': 'the Google Docs postmortem now names FH-344 (its header\'s hard line breaks) and its lessons state it, but FH-344 is not high relevance (0.49)',
+    'unknown … before retrying': 'the Confluence lesson says "mark the push unknown and look the booking up by external_ref before retrying" after a colon that splits it from its rule word ("A timeout … is an unknown outcome, not a rejection:"); no rule word in the sentence',
     'rejected push … page': 'FH-352 says it under "Lesson:" (read as its lessons), but FH-352 is not high relevance (0.56)',
   },
   'meal-renewals': {

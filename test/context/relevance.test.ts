@@ -36,6 +36,13 @@ describe('stemming and phrase matching', () => {
     expect(new TermIndex(['payment-service is down']).has('payment service')).toBe(true);
     expect(new TermIndex(['retrying']).has('timeout')).toBe(false);
   });
+
+  it('finds the words of a phrase said together in one sentence, not across two', () => {
+    const index = new TermIndex(['Each duplicate took another room out of the allotment.', 'The guest called.', 'The confirmation was late.']);
+    expect(index.has('room allotment', 1)).toBe(false);
+    expect(index.hasTogether('room allotment')).toBe(true);
+    expect(index.hasTogether('guest confirmation')).toBe(false);
+  });
 });
 
 describe('scoreIncidentRelevance', () => {
@@ -56,6 +63,14 @@ describe('scoreIncidentRelevance', () => {
     ]);
     expect(r.recency).toBe(1);
     expect(r.high).toBe(true);
+  });
+
+  it('counts a term whose words an incident says together in one sentence, not a ticket-style split', () => {
+    const m = parseManifold('manifold: m\nentities: [room allotment, payment]\n', 'm.yaml');
+    const r = scoreIncidentRelevance(incident('date: 2025-01-01\ntitle: Each duplicate took another room out of the allotment\n'), m, window);
+    expect(r.matched.entities).toEqual(['room allotment']);
+    const apart = scoreIncidentRelevance(incident('date: 2025-01-01\ntitle: One room was free.\nroot_cause: The allotment was wrong.\n'), m, window);
+    expect(apart.matched.entities).toEqual([]);
   });
 
   it('lowers the score with age inside the timeframe', () => {

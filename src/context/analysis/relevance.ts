@@ -96,13 +96,16 @@ export function incidentSegments(incident: Incident): string[] {
  * Names of the `terms` whose name, any alias, or any synonym of those (context vocabulary) occurs
  * in `index`, in manifold order.
  */
-export function matchTerms(index: TermIndex, terms: readonly ManifoldTerm[]): string[] {
-  return terms.filter((t) => mentions(index, t)).map((t) => t.name);
+export function matchTerms(index: TermIndex, terms: readonly ManifoldTerm[], together = false): string[] {
+  return terms.filter((t) => mentions(index, t, together)).map((t) => t.name);
 }
 
-/** True when `index` names `term`: its name, an alias or a synonym, a word or two apart at most (`PHRASE_GAP`). */
-export function mentions(index: TermIndex, term: ManifoldTerm): boolean {
-  return term.phrases.some((p) => synonymsOf(p).some((w) => index.has(w, PHRASE_GAP)));
+/**
+ * True when `index` names `term`: its name, an alias or a synonym, a word or two apart at most
+ * (`PHRASE_GAP`); with `together`, also the words of a phrase anywhere in one sentence of it.
+ */
+export function mentions(index: TermIndex, term: ManifoldTerm, together = false): boolean {
+  return term.phrases.some((p) => synonymsOf(p).some((w) => index.has(w, PHRASE_GAP) || (together && index.hasTogether(w))));
 }
 
 /** True when every phrase of `term` is made of generic failure words only ("timed out", "stuck"). */
@@ -115,11 +118,11 @@ export function isGenericTerm(term: ManifoldTerm, vocabulary: ContextVocabulary 
  * Which manifold terms `index` mentions; error types in `failures` when given (the text with
  * negated clauses removed: "no duplicate claims" is no duplicate claim).
  */
-export function matchManifoldTerms(index: TermIndex, manifold: Manifold, failures: TermIndex = index): MatchedTerms {
+export function matchManifoldTerms(index: TermIndex, manifold: Manifold, failures: TermIndex = index, together = false): MatchedTerms {
   return {
-    entities: matchTerms(index, manifold.entities),
+    entities: matchTerms(index, manifold.entities, together),
     systems: matchTerms(index, manifold.systems),
-    errorTypes: matchTerms(failures, manifold.errorTypes),
+    errorTypes: matchTerms(failures, manifold.errorTypes, together),
   };
 }
 
@@ -164,7 +167,9 @@ export function scoreIncidentRelevance(
   specificity: ReadonlyMap<string, Specificity> = new Map(),
 ): Relevance {
   const { scope, failures } = relevanceIndexes(incident);
-  const matched = matchManifoldTerms(scope, manifold, failures);
+  // An incident's text is written by the team in sentences of its own: a term's words said in one
+  // sentence name it ("took another room out of the allotment"); a ticket's few words do not.
+  const matched = matchManifoldTerms(scope, manifold, failures, true);
   const weight = (name: string): number => specificity.get(name)?.weight ?? 1;
   const shown = (name: string): string => {
     const s = specificity.get(name);

@@ -1,4 +1,4 @@
-import { stem, stemAll } from './tokenize.js';
+import { contentStems, stem, stemAll } from './tokenize.js';
 
 /** Words joined by one hyphen (`co-pay`, `auto-fill`), with the stems of the joined form. */
 const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
@@ -14,6 +14,8 @@ export class TermIndex {
   /** Closed forms of hyphenated compounds: stem → [start, token count] of each occurrence. */
   private readonly compounds = new Map<string, [number, number][]>();
   private readonly stems: string[];
+  /** Stems of each segment, for words said together in one segment but not as a phrase. */
+  private readonly segments: Set<string>[] = [];
 
   /** Index the concatenation of `texts` (each text is a separate segment: phrases never span two). */
   constructor(texts: readonly string[]) {
@@ -26,6 +28,7 @@ export class TermIndex {
         else this.positions.set(s, [this.stems.length]);
         this.stems.push(s);
       }
+      this.segments.push(new Set(this.stems.slice(start)));
       this.indexCompounds(text, start);
       this.stems.push('\u0000'); // segment break: no phrase matches across it
     }
@@ -91,6 +94,16 @@ export class TermIndex {
       if (s.length > 1) out.push(s);
     }
     return out;
+  }
+
+  /**
+   * True when one segment (a sentence, when the document was built from sentences) holds every
+   * content word of `term`, in any order and however far apart: "a room out of the allotment"
+   * names `room allotment`, "guests got a single … confirmation" `guest confirmation`.
+   */
+  hasTogether(term: string): boolean {
+    const words = contentStems(term);
+    return words.length > 1 && this.segments.some((segment) => words.every((w) => segment.has(w)));
   }
 
   /** The first of `terms` this document contains, or undefined. */
