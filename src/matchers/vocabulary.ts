@@ -293,6 +293,8 @@ export const VocabularySchema = z
     prior_success_words: names,
     /** First words of a called name that reads or computes (`get_status`, `findOrder`): not what a handler's outcome is about. */
     read_verbs: names,
+    /** Words that join the nouns of a called name (`get_identity_by_address`): not what the call is about. */
+    name_joining_words: names.default([]),
     /** First words of a function that probes (`checkIntegration`): its failure result is a verdict, not a record. */
     probe_verbs: names,
     /** Words of a name built as a marker key (`cache_key`): looked up before a send and stored after it, it makes the send once per key. */

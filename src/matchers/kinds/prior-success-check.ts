@@ -1,5 +1,5 @@
 import { calleePath, nodesWithin } from '../file-index.js';
-import { normalizeName, splitWords } from '../names.js';
+import { normalizeName, splitWords, type WordSet } from '../names.js';
 import { reachedCallsOf } from '../local-helpers.js';
 import {
   BINDING_TYPES,
@@ -121,8 +121,9 @@ function getsOrCreates(ctx: FileContext, region: Node, ifStmt: Node, branches: R
   const read = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
   const looked = splitWords(lastSegment(calleePath(ctx, bound)));
   if (!read.has(looked[0] ?? '')) return false;
-  const made = new Set(nouns(splitWords(lastSegment(calleePath(ctx, target)))));
-  return nouns(looked).some((w) => made.has(w));
+  const joining = wordSet(ctx, 'name_joining_words', ctx.vocab.name_joining_words);
+  const made = new Set(nouns(splitWords(lastSegment(calleePath(ctx, target))), joining));
+  return nouns(looked, joining).some((w) => made.has(w));
 }
 
 /**
@@ -176,11 +177,9 @@ function storedOutcomeFields(ctx: FileContext, region: Node, target: Node): Set<
 }
 
 /** The words of a called name after its verb, without joining words (`by`, `for`). */
-function nouns(words: string[]): string[] {
-  return words.slice(1).filter((w) => w.length > 2 && !JOINING_WORDS.has(w));
+function nouns(words: string[], joining: WordSet): string[] {
+  return words.slice(1).filter((w) => w.length > 2 && !joining.has(w));
 }
-
-const JOINING_WORDS = new Set(['and', 'for', 'from', 'the', 'with', 'into', 'onto', 'via']);
 
 /** The call whose result `name` holds at `before` (a read, not a write), in `region`. */
 function lastBoundCall(ctx: FileContext, region: Node, name: string, before: Node): Node | null {
