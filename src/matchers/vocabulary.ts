@@ -303,6 +303,8 @@ export const VocabularySchema = z
     once_words: names,
     /** Methods that write a record through a collection (`reminder_set.create`, `NimbusAlert.objects.create`). */
     record_write_methods: names,
+    /** Methods that narrow a collection before a bare `.exists()` (`filter`, `where`). */
+    record_query_methods: names.default([]),
     /**
      * Methods that create a record only when none has the key, and say which happened (`obj, created =
      * Outbox.objects.get_or_create(dedupe_key=k)`, Sequelize's `findOrCreate`): a function that stops

@@ -1,5 +1,5 @@
-import { compiledOnce } from '../compiled.js';
-import { NamePatterns, WordSet } from '../names.js';
+import { compiledOnce, wordSet } from '../compiled.js';
+import { escapeRegExp, NamePatterns, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
 import { blockStatements, callArguments, callTypes, contains, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { calleePath, callsWithin } from '../file-index.js';
@@ -209,12 +209,15 @@ function skipsSavedDone(ctx: FileContext, cond: Node, top: Node): boolean {
 function unrecordedLookup(ctx: FileContext, name: string, cond: Node, top: Node): boolean {
   if (name !== 'exists') return false;
   const calls = callTypes(ctx.family) as string[];
+  const query = compiledOnce(ctx.vocab, 'record-query-exists', () =>
+    new RegExp(`^(.+?)\\.(?:${ctx.vocab.record_query_methods.map(escapeRegExp).join('|') || '(?!)'})\\(\\)(?:\\.[\\w()]+)*\\.exists$`),
+  );
   const lookups = (isCall(cond, ctx.family) ? [cond, ...cond.descendantsOfType(calls)] : cond.descendantsOfType(calls)).flatMap((c) => {
-    const m = /^(.+?)\.(?:filter|exclude|where)\(\)(?:\.[\w()]+)*\.exists$/.exec(calleePath(ctx, c));
+    const m = query.exec(calleePath(ctx, c));
     return m?.[1] === undefined ? [] : [m[1]];
   });
   if (lookups.length === 0) return false;
-  const writes = new Set(ctx.vocab.record_write_methods);
+  const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
   return lookups.every((base) => !callsWithin(ctx, top).some((c) => {
     const path = calleePath(ctx, c);
     return path.startsWith(`${base}.`) && writes.has(lastSegment(path));
