@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languageForPath } from '../src/engine/languages.js';
 import { settleAlone } from '../src/engine/link.js';
@@ -84,7 +84,8 @@ for (const fixture of fixtures) {
   const { annotations, problems } = parseAnnotations(text, language.lineComment);
 
   describe(name, () => {
-    const raw = scanSource(text, name, language, [rule], vocab);
+    // As the CLI scanning this one file would: its own module is the project's only one.
+    const raw = scanSource(text, name, language, [rule], vocab, { projectModules: new Set([basename(fixture.path).replace(/\.[^.]+$/, '')]) });
     const scan = { warnings: raw.warnings, findings: settleAlone(raw, name, language.id) };
     const found = new Set(scan.findings.map((f) => f.line));
 

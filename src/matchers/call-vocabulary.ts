@@ -1,4 +1,5 @@
 import { lastBindingBefore } from './bindings.js';
+import { unaliasedPath } from './imports.js';
 import { wordSet } from './compiled.js';
 import { allCalls, calleePath } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
@@ -132,6 +133,12 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
   if (verdicts === undefined || verdicts.size > MAX_PATHS) byName.set(name, (verdicts = new Map()));
   let verdict = verdicts.get(path);
   if (verdict === undefined) verdicts.set(path, (verdict = pathVerdict(ctx, path, v)));
+  if (verdict === PathVerdict.No || verdict === PathVerdict.Unknown) {
+    const real = unaliasedPath(ctx, path);
+    const known = real === null ? undefined : (verdicts.get(real) ?? pathVerdict(ctx, real, v));
+    if (real !== null && known !== undefined) verdicts.set(real, known);
+    if (known !== undefined && known !== PathVerdict.No && known !== PathVerdict.Unknown) verdict = known;
+  }
   // `fetchWithProxy(url, { method: 'POST', body })`, `self._request("POST", "/transfers", data)`: a
   // project's own request function, known by the method and the endpoint it is handed.
   // Read only in files that quote a mutating method at all (most calls have unknown names), and
@@ -242,6 +249,41 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
       const given = passed(c, o);
       return given !== undefined && writes(literalEntries(given).find((e) => normalizeName(e.key) === 'method')?.value) ? [given] : [];
     });
+  });
+}
+
+/**
+ * `_request(method, path, *, json=None)` making `Session.request(method=method, json=json)`: for
+ * each caller in this file that hands the request a write method (`_request("POST", "/pay",
+ * json=payload)`), the values it gives the other parameters the request passes on (`payload`,
+ * bound to its dict): where that caller's idempotency key rides. Empty when the method is not a
+ * parameter or no caller asks for a write.
+ */
+export function callerForwardedValues(ctx: FileContext, call: Node, name: string): Node[][] {
+  const vocab = ctx.vocab.calls[name];
+  const fn = namedEnclosingFunction(call, ctx.family);
+  const fnName = fn === null ? null : functionName(fn);
+  if (vocab === undefined || fn === null || fnName === null) return [];
+  const v = compile(vocab);
+  const callers = callersOf(ctx, fn, fnName);
+  if (callers.length === 0) return [];
+  const all = functionParameters(fn);
+  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  const method = methodParameterOf(ctx, call, params);
+  if (method === null) return [];
+  // Parameters read anywhere in the request's arguments (`json=json`, `{ method, body: JSON.stringify(body) }`).
+  const read = new Set(callArguments(call).flatMap((arg) => [arg, ...arg.descendantsOfType(['identifier', 'shorthand_property_identifier'])].filter((n) => n.type === 'identifier' || n.type === 'shorthand_property_identifier').map((n) => n.text)));
+  const forwarded = params.flatMap((name, index) => (index !== method.index && read.has(name) ? [{ index, name }] : []));
+  const passed = (c: Node, param: { index: number; name: string }): Node | undefined => {
+    const args = callArguments(c);
+    const value = args.map(keywordArgument).find((kw) => kw?.name === param.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[param.index];
+    return value === undefined ? undefined : value.type === 'identifier' ? (lastBindingBefore(ctx, value.text, value) ?? value) : value;
+  };
+  return callers.flatMap((c) => {
+    const m = passed(c, method);
+    const text = m === undefined ? null : stringValue(m);
+    if (text === null || !v.httpMethods.has(text.toUpperCase())) return [];
+    return [forwarded.flatMap((p) => passed(c, p) ?? [])];
   });
 }
 

@@ -102,6 +102,22 @@ export function projectImportOf(ctx: FileContext, dotted: string): ImportedName 
   return imported !== undefined && ctx.isProjectModule(imported.module) ? imported : undefined;
 }
 
+/**
+ * A callee path under the name a library gives it, when this file imports that name under another
+ * (`from django.core.mail import send_mail as django_send_mail` → `send_mail`, `import stripe as s`
+ * → `stripe.Charge.create`), or null: vocabularies list the library's names, not each project's aliases.
+ */
+export function unaliasedPath(ctx: FileContext, path: string): string | null {
+  const dot = path.indexOf('.');
+  const head = dot < 0 ? path : path.slice(0, dot);
+  const imported = importsOf(ctx).get(head);
+  if (imported === undefined || imported.name === 'default' || ctx.isProjectModule(imported.module)) return null;
+  // `import * as x from 'pkg'` names a package, not a callable; Python's `import a.b as c` names the module.
+  const real = imported.name === '*' ? (ctx.family === 'python' ? imported.module : null) : imported.name;
+  if (real === null || real === '' || real === head) return null;
+  return dot < 0 ? real : real + path.slice(dot);
+}
+
 /** `export { a, b as c } from './x'` and `export * from './x'` (a module's re-exports). */
 export interface ReExport {
   module: string;

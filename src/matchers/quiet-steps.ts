@@ -4,7 +4,8 @@ import { compiledOnce } from './compiled.js';
 import { exceptionPaths } from './contexts/ambiguous-outcome.js';
 import { NamePatterns } from './names.js';
 import { resolveLocalFunction } from './local-helpers.js';
-import { blockStatements, callArguments, callTypes, enclosingFunction, functionBody, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, type Family, type Node } from './syntax.js';
+import { lastBindingBefore } from './bindings.js';
+import { blockStatements, callArguments, callTypes, enclosingFunction, functionBody, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -15,7 +16,7 @@ import type { FileContext } from './types.js';
  * check of the send's own result that gives up (`if (error || !data) throw error`): that attempt
  * failed because the send did.
  */
-export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<string> = NO_NAMES, depth = 0): boolean {
+export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<string> = NO_NAMES, depth = 0, marks: ReadonlySet<string> = NO_NAMES): boolean {
   switch (statement.type) {
     case 'try_statement':
       // A later step inside a try that swallows its errors cannot fail the attempt either.
@@ -24,7 +25,7 @@ export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<str
     case 'variable_declaration':
       return statement.namedChildren.every((d) => d.type !== 'variable_declarator' || doesNoIo(ctx, d.childForFieldName('value'), statement));
     case 'if_statement':
-      return quietBranches(ctx, statement, sent, depth);
+      return quietBranches(ctx, statement, sent, depth, marks);
     case 'expression_statement':
       break;
     default:
@@ -32,6 +33,8 @@ export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<str
   }
   const expr = unwrapAwait(statement.firstNamedChild);
   if (expr === null) return false;
+  // `results.email++`: a count kept in memory.
+  if (expr.type === 'update_expression') return expr.descendantsOfType(callTypes(ctx.family) as string[]).length === 0;
   if (expr.type === 'assignment' || expr.type === 'augmented_assignment' || expr.type === 'assignment_expression' || expr.type === 'augmented_assignment_expression') {
     return doesNoIo(ctx, expr.childForFieldName('right'), statement);
   }
@@ -111,15 +114,86 @@ function doesNoIo(ctx: FileContext, node: Node | null, at: Node): boolean {
  * exits; or, with `sent` (the names the send's statement bound), a check of that result whose
  * branches give up (`raise`/`throw`): the attempt then fails because the send itself failed.
  */
-function quietBranches(ctx: FileContext, ifStmt: Node, sent: ReadonlySet<string>, depth: number): boolean {
+function quietBranches(ctx: FileContext, ifStmt: Node, sent: ReadonlySet<string>, depth: number, marks: ReadonlySet<string>): boolean {
   const branches = ifChain(ifStmt, ctx.family);
   if (!branches.every((b) => b.condition === null || doesNoIo(ctx, b.condition, ifStmt))) return false;
   const checksSend = sent.size > 0 && branches.every((b) => b.condition === null || readsOnly(b.condition, sent));
-  return branches.every((b) =>
-    blockStatements(b.body).every(
-      (st) => isPlainExit(st, ctx.family) || PASS.has(st.type) || (checksSend && isRaise(st, ctx.family)) || isInert(ctx, st, NO_NAMES, depth),
-    ),
-  );
+  return branches.every((b) => {
+    // `if (totalSent === 0 …) throw`: the attempt fails again only when nothing went out.
+    const nothingSent = b.condition !== null && marks.size > 0 && assertsNothingSent(ctx, b.condition, marks, ifStmt);
+    return blockStatements(b.body).every(
+      (st) => isPlainExit(st, ctx.family) || PASS.has(st.type) || ((checksSend || nothingSent) && isRaise(st, ctx.family)) || isInert(ctx, st, NO_NAMES, depth),
+    );
+  });
+}
+
+/**
+ * What a success of the send counts or flags in the steps right after it: `results.email++`,
+ * `sent += 1`, `delivered = True`, unconditionally or in a branch that reads the send's result
+ * (`if (emailResult.success) results.email++`).
+ */
+export function successMarks(ctx: FileContext, after: readonly Node[], sent: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  const collect = (st: Node) => {
+    const expr = st.type === 'expression_statement' ? unwrapAwait(st.firstNamedChild) : null;
+    const target = expr === null ? null : markedBy(expr);
+    if (target !== null) out.add(target);
+  };
+  for (const st of after) {
+    if (st.type === 'if_statement') {
+      const [first] = ifChain(st, ctx.family);
+      if (first?.condition && sent.size > 0 && readsOnly(first.condition, sent) && !negated(first.condition)) blockStatements(first.body).forEach(collect);
+      continue;
+    }
+    collect(st);
+  }
+  return out;
+}
+
+/** The counter or flag an expression marks a success in: `x++`, `x += 1`, `x = true`. */
+function markedBy(expr: Node): string | null {
+  if (expr.type === 'update_expression' && expr.text.includes('++')) return expr.namedChildren[0]?.text ?? null;
+  const right = expr.childForFieldName('right')?.text;
+  if ((expr.type === 'augmented_assignment' || expr.type === 'augmented_assignment_expression') && /^\+=$/.test(expr.childForFieldName('operator')?.text ?? '') && right === '1') return expr.childForFieldName('left')?.text ?? null;
+  if ((expr.type === 'assignment' || expr.type === 'assignment_expression') && (right === 'true' || right === 'True')) return expr.childForFieldName('left')?.text ?? null;
+  return null;
+}
+
+function negated(condition: Node): boolean {
+  const c = unwrapParens(condition);
+  return c !== null && (c.type === 'not_operator' || (c.type === 'unary_expression' && c.text.startsWith('!')));
+}
+
+/**
+ * A conjunct of `condition` holds only when no mark was set: `totalSent === 0` (a sum of the marks),
+ * `!sent`, `not delivered`, `count < 1`.
+ */
+function assertsNothingSent(ctx: FileContext, condition: Node, marks: ReadonlySet<string>, at: Node): boolean {
+  return conjuncts(condition).some((c) => {
+    let subject: Node | null = null;
+    if (negated(c)) subject = unwrapParens(c)?.namedChildren.at(-1) ?? null;
+    else if (c.type === 'binary_expression' || c.type === 'comparison_operator') {
+      const [left, right] = [c.namedChildren[0], c.namedChildren.at(-1)];
+      const op = c.children.find((k) => !k.isNamed && k.type !== '(' && k.type !== ')')?.type ?? '';
+      if (right?.text === '0' && ['===', '==', '<='].includes(op)) subject = left ?? null;
+      else if (left?.text === '0' && ['===', '=='].includes(op)) subject = right ?? null;
+      else if (right?.text === '1' && op === '<') subject = left ?? null;
+    }
+    if (subject === null) return false;
+    if (marks.has(subject.text)) return true;
+    // `const totalSent = results.inApp + results.email + results.slack`
+    if (subject.type !== 'identifier') return false;
+    const value = lastBindingBefore(ctx, subject.text, at);
+    return value !== null && [value, ...value.descendantsOfType(['member_expression', 'attribute', 'identifier'])].some((n) => marks.has(n.text));
+  });
+}
+
+function conjuncts(condition: Node): Node[] {
+  const c = unwrapParens(condition);
+  if (c === null) return [];
+  const op = c.type === 'binary_expression' ? c.childForFieldName('operator')?.type : c.type === 'boolean_operator' ? c.childForFieldName('operator')?.type : undefined;
+  if (op === '&&' || op === 'and') return [...conjuncts(c.childForFieldName('left') ?? c), ...conjuncts(c.childForFieldName('right') ?? c)];
+  return [c];
 }
 
 const PASS = new Set(['pass_statement', 'empty_statement']);

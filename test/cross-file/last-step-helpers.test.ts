@@ -146,4 +146,49 @@ describe('notifications in a retried function of another file', () => {
     const dir = project({ 'package.json': '{}', 'src/worker.ts': receipts, 'src/mailer.ts': mailer("  await db.from('email_logs').insert({ order_id: orderId, message_id: id });") });
     expect(await findingLines(dir)).toEqual(['AP-002 src/mailer.ts:7']);
   });
+
+  // A message class of another module whose `send` ends in Django's mail function imported under
+  // the project's own name (`send_mail as django_send_mail`), called as the only step of a task
+  // that retries on SMTP errors.
+  const tasks = [
+    'from smtplib import SMTPException',
+    'from celery import shared_task',
+    'from .email import EmailMessage',
+    '',
+    '@shared_task(bind=True, max_retries=5)',
+    'def send_email(self, **kwargs):',
+    '    message = EmailMessage(**kwargs)',
+    '    try:',
+    '        message.send()',
+    '    except SMTPException as e:',
+    '        raise self.retry(exc=e)',
+    '',
+  ].join('\n');
+  const email = (after: string) =>
+    [
+      'import requests',
+      'from django.core.mail import send_mail as django_send_mail',
+      '',
+      'def send_email(to_email, subject, body):',
+      '    django_send_mail(subject=subject, message=body, from_email=None, recipient_list=[to_email])',
+      after,
+      '',
+      'class EmailMessage:',
+      '    def __init__(self, subject, to_email, body):',
+      '        self.subject, self.to_email, self.body = subject, to_email, body',
+      '',
+      '    def send(self):',
+      '        return send_email(self.to_email, self.subject, self.body)',
+      '',
+    ].join('\n');
+
+  it('stays quiet when an aliased mail function is the last step of the helper a retried task calls last', async () => {
+    const dir = project({ 'app/__init__.py': '', 'app/tasks.py': tasks, 'app/email.py': email('') });
+    expect(await findingLines(dir)).toEqual([]);
+  });
+
+  it('reports the task\'s send when the helper records the mail after sending it', async () => {
+    const dir = project({ 'app/__init__.py': '', 'app/tasks.py': tasks, 'app/email.py': email('    requests.post("https://audit.example.com/mails", json={"to": to_email})') });
+    expect(await findingLines(dir)).toEqual(['AP-002 app/tasks.py:9']);
+  });
 });

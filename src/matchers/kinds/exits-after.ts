@@ -3,7 +3,7 @@ import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
-import { isInert, isPlainExit, namesBoundBy, swallows } from '../quiet-steps.js';
+import { isInert, isPlainExit, namesBoundBy, successMarks, swallows } from '../quiet-steps.js';
 import { blockStatements, contains, functionBody, isCall, isChainLink, isFunction, isLoop, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
@@ -86,25 +86,31 @@ function exitsAfter(ctx: FileContext, node: Node, scope: Scope): boolean {
   return scope.via === undefined || exitsAfter(ctx, scope.via.call, scope.via.from);
 }
 
-function endsAttempt(ctx: FileContext, node: Node, scope: Scope): boolean {
+function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sent: Set<string>; marks: Set<string> | undefined }): boolean {
   let n: Node = node;
   // What the send's own statement binds (its result): a check of it that gives up is no later step.
-  let sent: Set<string> | undefined;
-  let first = true;
+  let sent: Set<string> | undefined = carried?.sent;
+  // What a success of the send counts (`results.email++`): a later throw only when none is counted gives up for good.
+  let marks: Set<string> | undefined = carried?.marks;
+  let first = carried === undefined;
   for (let p = n.parent; p !== null; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block') {
       const statements = blockStatements(p);
       const index = statements.findIndex((s) => s.id === n.id);
-      if (first) sent = namesBoundBy(n);
+      if (first) {
+        sent = namesBoundBy(n);
+        marks = index >= 0 ? successMarks(ctx, statements.slice(index + 1), sent) : undefined;
+      }
       first = false;
       const names = sent;
-      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st, names)) : undefined;
+      const counted = marks;
+      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st, names, 0, counted)) : undefined;
       if (next !== undefined) {
         if (isPlainExit(next, ctx.family)) return true;
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
         // What follows that try must end the attempt in turn.
-        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(ctx, t)) return endsAttempt(ctx, t, scope);
+        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(ctx, t)) return endsAttempt(ctx, t, scope, { sent: sent ?? new Set(), marks });
         return false;
       }
       // The last step of a retried function: it runs again only when it failed itself.

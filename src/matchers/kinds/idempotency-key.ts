@@ -1,7 +1,7 @@
 import { compiledOnce } from '../compiled.js';
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
-import { callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers } from '../call-vocabulary.js';
+import { callerForwardedValues, callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers } from '../call-vocabulary.js';
 import { helperTarget } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -18,6 +18,7 @@ import {
   enclosingFunction,
   functionParameters,
   isCall,
+  keywordArgument,
   namesUnder,
   stringsUnder,
   unwrapAwait,
@@ -56,6 +57,10 @@ export const idempotencyKeyMatcher: Matcher = {
     // keyed when every caller that asks for a write hands in a key with it.
     const given = candidate.vocab ? callerWriteArguments(ctx, call, candidate.vocab) : [];
     if (given.length > 0 && given.every((arg) => namesUnder(arg).some(keyTest(ctx, list)) || stringsUnder(arg).some(keyTest(ctx, list)))) return true;
+    // `_request("POST", "/pay", json={"request_id": rid, …})`: each writing caller hands the key in with the body.
+    const forwarded = candidate.vocab ? callerForwardedValues(ctx, call, candidate.vocab) : [];
+    const isForwardedKey = keyTest(ctx, withProviderKeys(ctx, call, list));
+    if (forwarded.length > 0 && forwarded.every((values) => values.some((v) => namesUnder(v).some(isForwardedKey) || stringsUnder(v).some(isForwardedKey)))) return true;
     if (helper === undefined && candidate.vocab && resolveLocalFunction(ctx, call) === null) {
       const path = dottedPath(callee(call));
       // `client = ZohoDeskClient()` then `client.create_ticket(…)`: the method of the imported class.
@@ -94,8 +99,11 @@ function withProviderKeys(ctx: FileContext, call: Node, list: string): string {
   const entries = ctx.vocab.provider_keys.filter((p) => p.list === list);
   if (entries.length === 0) return list;
   const providers = compiledOnce(ctx.vocab, `providers:${list}`, () => new WordSet(entries.flatMap((p) => p.providers)));
-  const first = callArguments(call)[0];
-  const url = first === undefined ? [] : stringsUnder(first);
+  // The URL: the first argument or a `url=` keyword, read through the variable that holds it (`url = f"{VTPASS_BASE_URL}{path}"`).
+  const args = callArguments(call);
+  const given = args.map(keywordArgument).find((kw) => kw?.name === 'url')?.value ?? (args[0] !== undefined && keywordArgument(args[0]) === null ? args[0] : undefined);
+  const first = given?.type === 'identifier' ? (lastBindingBefore(ctx, given.text, given) ?? given) : given;
+  const url = first === undefined ? [] : [...stringsUnder(first), ...namesUnder(first)];
   const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.anyWordOf(text.replace(/[^A-Za-z0-9_]+/g, '_')));
   return said ? `${list}@provider` : list;
 }
