@@ -27,20 +27,18 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Written by someone who never saw the code; its first run (round 7) stopped at the manifold.
   // These are what the run still gets wrong once every file reads (docs/context-accuracy.md).
   'pharmacy-refills': {
-    'cluster "copay charged twice" (34)': 'found and judged relevant (its burst follows INC-351), but the six wordings gather 19 of 34',
-    'cluster "repeated insurance "action needed" texts overnight" (22)': 'found and judged relevant (its burst follows INC-334), 14 of 22',
-    'cluster "refill stuck waiting on insurance" (27)': 'still split by wording ("under review", "pending", "processing") into clusters of 6–8',
-    'cluster "told insurance refused a refill that is covered" (16)': 'found as 12 (9 of them right, its burst follows INC-388); the "refill too soon" tickets of June stay apart',
     'action needed … once per refill': 'the action says "notify runs once per refill"; "action needed" is only in the lesson prose',
   },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).
   'hotel-reservation-sync': {
     'FH-352 in scope': 'scores 0.56: "outbound message" is the manifold\'s booking push only in a comment that describes it',
-    'cluster "reservation duplicated at the OTA / booked twice" (36)': 'ticket relevance rests on manifold words the guests do not use',
-    'cluster "repeated confirmation emails and texts" (27)': 'ticket relevance rests on manifold words the guests do not use',
-    'cluster "cancelled on an OTA but no cancellation message from the hotel" (19)': 'ticket relevance rests on manifold words the guests do not use',
-    'cluster "no room on arrival / walked / overbooked" (14)': 'ticket relevance rests on manifold words the guests do not use',
+    'cluster "reservation duplicated at the OTA / booked twice" (36)':
+      'found as 24 (all right); the Spanish "reserva duplicada" tickets, "ghost booking" and "went through more than once" stay in groups of 3–5',
+    'cluster "cancelled on an OTA but no cancellation message from the hotel" (19)':
+      'found as 12 (all right); "withdrew my booking … still live", "called off our trip" and the Portuguese tickets share neither words nor an idea with it',
+    'cluster "no room on arrival / walked / overbooked" (14)':
+      'eight wordings ("gave our room away", "walked", "relocated", "turned away") with no shared word or vocabulary idea: groups of 3–4',
     'AP-003 in FH-331, evidence "The worker recorded the timeout as a rejected push and queued the reservation for the retry job."':
       'an earlier sentence of the same incident is taken as the evidence',
     'no AP-002 in FH-360': 'attributed without evidence in its text',
@@ -49,7 +47,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   'meal-renewals': {
     'cluster "subscription expired or paused without cause" (15)':
-      'one cause worded as expired, lapsed, paused, "renewal did not happen" and "cannot choose meals": clustering finds 12 of the 15',
+      'one cause worded as expired, lapsed, paused, "renewal did not happen" and "cannot choose meals": clustering finds 12 of the 15; the three "plan shows as paused" tickets share the idea `lapsed` but too few words to join',
   },
 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterTickets, DEFAULT_CLUSTERING, parseIncidentsDocument, parseManifold, type Ticket } from '../../src/context/index.js';
 import { analyzeIncidents } from '../../src/context/analysis/incident-analysis.js';
 import { analyzeTickets } from '../../src/context/analysis/ticket-patterns.js';
-import { burstStart } from '../../src/context/analysis/ticket-clustering.js';
+import { burstStart, burstWindows, coBursting } from '../../src/context/analysis/ticket-clustering.js';
 
 const ticket = (id: string, title: string, body = '', createdAt = '2024-05-01'): Ticket => ({ id, title, body, createdAt, tags: [], source: 't.csv' });
 
@@ -92,11 +92,35 @@ describe('clusterTickets: one cause worded many ways arrives in one burst', () =
   });
 
   it('leaves them apart when the same tickets are spread over the year', () => {
-    const spread = clusterTickets(wordings(['2024-02-03', '2024-04-03', '2024-06-04', '2024-07-04', '2024-09-05', '2024-12-06']));
+    // a refill and a copay question share "copay" and "bank" but no idea: only a shared burst joins them
+    const apart = (dates: readonly string[]): Ticket[] => [
+      ticket('A-1', 'Copay charged twice', 'My bank shows my card was charged twice for my copay', dates[0]),
+      ticket('A-2', 'Copay charged twice', 'Card charged twice for the copay, please refund', dates[1]),
+      ticket('A-3', 'Copay charged twice on my card', 'You charged my card twice for a copay, my bank shows it', dates[2]),
+      ticket('B-1', 'Copay amount on my bank', 'Which copay amount will my bank see for my card', dates[3]),
+      ticket('B-2', 'Copay amount on my bank', 'My bank asks which copay amount to expect on my card', dates[4]),
+      ticket('B-3', 'Which copay amount', 'What copay amount does my bank see on the card', dates[5]),
+    ];
+    const spread = clusterTickets(apart(['2024-02-03', '2024-04-03', '2024-06-04', '2024-07-04', '2024-09-05', '2024-12-06']));
     expect(spread.map((c) => c.tickets.map((t) => t.id).sort())).toEqual([
       ['A-1', 'A-2', 'A-3'],
       ['B-1', 'B-2', 'B-3'],
     ]);
+  });
+
+  it('joins the wordings of one cause by the ideas they share, whenever they were written', () => {
+    // "took the money again" and "charged twice" share no word but `twice` and `charge`
+    const spread = clusterTickets(wordings(['2024-02-03', '2024-04-03', '2024-06-04', '2024-07-04', '2024-09-05', '2024-12-06']));
+    expect(spread.map((c) => c.tickets.map((t) => t.id).sort())).toEqual([['A-1', 'A-2', 'A-3', 'B-1', 'B-2', 'B-3']]);
+  });
+
+  it('finds the bursts of two waves of one cause, and clusters that came in the same ones', () => {
+    expect(burstWindows([40, 100, 101, 102, 160, 161, 162, 250])).toEqual([100, 160]);
+    expect(burstWindows([100, 130, 160, 190, 220, 250])).toBeUndefined();
+    expect(coBursting([100, 101, 160, 161], [102, 103, 162])).toBe(true);
+    expect(coBursting([100, 101, 102], [160, 161, 162])).toBe(false);
+    // a cluster spread evenly over the year has no burst, so it co-bursts with nothing
+    expect(coBursting([100, 130, 160, 190, 220, 250], [100, 130, 160, 190, 220, 250])).toBe(false);
   });
 
   it('finds the burst of a list of days', () => {
@@ -142,7 +166,8 @@ describe('clusterTickets: stragglers', () => {
     ticket('N-1', 'Password reset', 'The reset link expired', '2024-01-15'),
     ticket('N-2', 'Dark mode', 'Would love dark mode', '2024-03-15'),
   ];
-  const straggler = (date: string) => ticket('S-4', 'Refund please', 'Please refund the extra copay from my bank', date);
+  // it shares the word "copay" and the idea `charge` (a refund); outside the burst that is too little
+  const straggler = (date: string) => ticket('S-4', 'Refund please', 'Please refund my copay, I need it back', date);
 
   it('joins the cluster it is most like at the lower burst similarity when written in its burst', () => {
     expect(clusterTickets([...base, straggler('2024-08-05')])[0]?.tickets.map((t) => t.id).sort()).toEqual(['S-1', 'S-2', 'S-3', 'S-4']);

@@ -147,8 +147,9 @@ describe('ticket clusters judged as a whole', () => {
     // leaving 9 of 40 and 9 of 26.
     const r = await contextOf('campaign-sender', '2025-06-30');
     expect(r.ticket_patterns.map((p) => [p.ticket_count, p.key_terms.slice(0, 2)])).toEqual([
-      [40, ['duplicate', 'email']],
-      [26, ['unsubscribe', 'stop']],
+      // the ideas the tickets express name them too: "email", "texts", "SMS" all say `message`
+      [40, ['duplicate', 'message']],
+      [26, ['stop', 'unsubscribe']],
     ]);
   });
 
@@ -269,6 +270,7 @@ describe('tickets that echo another component\'s incident', () => {
     // but their own words (checkout, shop, card) are those of INC-4171, not of a renewal incident.
     const r = await contextOf('meal-renewals', '2025-09-30');
     expect(r.ticket_patterns.some((p) => ['american', 'amex', 'checkout', 'shop'].some((w) => p.key_terms.includes(w)))).toBe(false);
-    expect(r.ticket_patterns.find((p) => p.key_terms.includes('emails'))?.ticket_count).toBe(25);
+    // 24: the payment-failed emails alone; the gift-card "email twice" tickets of September form their own group
+    expect(r.ticket_patterns.find((p) => p.key_terms.includes('emails'))?.ticket_count).toBe(24);
   });
 });

@@ -18,16 +18,22 @@ export interface TfIdfModel {
 /**
  * Build TF-IDF vectors for `documents` (sublinear term frequency `1 + ln tf`, smoothed inverse
  * document frequency `ln((N + 1) / (df + 1)) + 1`, L2-normalised). Stopwords and one-letter
- * tokens are dropped; words are stemmed (see `stem`). Deterministic: term ids follow first use.
+ * tokens are dropped; words are stemmed (see `stem`). `features[i]` are further terms of document
+ * `i` taken as they are (ideas a ticket expresses): they are terms of their own, never the same
+ * term as a word, and show as their name. Deterministic: term ids follow first use.
  */
-export function buildTfIdf(documents: readonly string[]): TfIdfModel {
+export function buildTfIdf(documents: readonly string[], features: readonly (readonly string[])[] = [], featureCount = 1): TfIdfModel {
   const ids = new Map<string, number>();
   const surface: Map<string, number>[] = [];
-  const counts: Map<number, number>[] = documents.map((doc) => {
+  const counts: Map<number, number>[] = documents.map((doc, d) => {
     const tf = new Map<number, number>();
-    for (const token of tokenize(doc)) {
-      if (token.length <= 1 || isStopword(token)) continue;
-      const s = stem(token);
+    const terms = [
+      ...tokenize(doc)
+        .filter((token) => token.length > 1 && !isStopword(token))
+        .map((token) => ({ key: stem(token), token })),
+      ...(features[d] ?? []).flatMap((name) => Array.from({ length: featureCount }, () => ({ key: `\u0000${name}`, token: name }))),
+    ];
+    for (const { key: s, token } of terms) {
       let id = ids.get(s);
       if (id === undefined) {
         id = ids.size;

@@ -1,11 +1,12 @@
 import { parseDate } from '../text/dates.js';
 import type { Ticket } from '../tickets/ticket-schema.js';
-import { canonicalSynonyms } from '../vocabulary/context-vocabulary.js';
 import { buildTfIdf, type SparseVector } from './tfidf.js';
+import { isPlaceholderSubject, ticketClusteringInput } from './ticket-text.js';
+import { canonicalSynonyms } from '../vocabulary/context-vocabulary.js';
 
 /** Tuning of ticket clustering. */
 export interface ClusteringOptions {
-  /** Cosine similarity a ticket needs with a cluster's centroid to join it (default 0.25). */
+  /** Cosine similarity a ticket needs with a cluster's centroid to join it (default 0.3). */
   similarity: number;
   /** Cosine similarity two cluster centroids need to be merged into one (default 0.4). */
   mergeSimilarity: number;
@@ -21,16 +22,23 @@ export interface ClusteringOptions {
   minClusterSize: number;
   /** How many key terms to keep per cluster (default 5). */
   keyTerms: number;
+  /**
+   * How many times an idea a ticket expresses (`ticketConcepts`) counts as a term of it (default
+   * 3, before the sublinear scaling): above a word, since the idea is what tickets worded
+   * differently share, but not so far above that two tickets sharing only an idea ("twice") join.
+   */
+  conceptWeight: number;
 }
 
 /** Defaults for `clusterTickets`; documented in docs/context.md. */
 export const DEFAULT_CLUSTERING: ClusteringOptions = {
-  similarity: 0.25,
+  similarity: 0.3,
   mergeSimilarity: 0.4,
   burstSimilarity: 0.15,
   burstShare: 0.5,
   minClusterSize: 3,
   keyTerms: 5,
+  conceptWeight: 3,
 };
 
 /** A burst: this many days holding `burstShare` of a cluster's tickets. */
@@ -47,8 +55,12 @@ export interface TicketCluster {
 /**
  * Cluster tickets by content similarity.
  *
- * Each ticket's title (counted twice) and body, synonyms written as one word (context vocabulary),
- * become a TF-IDF vector. A leader pass visits the
+ * Each ticket is read as a person reads it for its cause (`ticketClusteringInput`): its subject
+ * (counted twice; a placeholder subject such as "(no subject)" or "Help" left out) and what the
+ * customer wrote (no quoted reply, greeting or signature), synonyms written as one word, plus the
+ * ideas it expresses (`ticketConcepts`: "took my money again" and "charged 2x" both say `twice`
+ * and `charge`) as terms of their own weighted `conceptWeight`. These become TF-IDF vectors
+ * weighted over the tickets' own vocabulary. A leader pass visits the
  * tickets in a fixed order (creation date, then id) and puts each into the cluster whose centroid
  * is most similar, if that cosine reaches `similarity`, else opens a new cluster. A refinement pass
  * then reassigns every ticket to its most similar centroid, which removes most of the order
@@ -56,7 +68,8 @@ export interface TicketCluster {
  * agglomeratively: while the two most similar centroids reach `mergeSimilarity`, they become one
  * (this joins groups that talk about one problem in two vocabularies, such as "stuck in
  * processing" and "pending for days"), clusters sharing subject lines merge, clusters that share
- * some words and arrived in the same burst merge (`mergeCoBursting`), and stragglers join the
+ * some words and arrived in the same bursts merge (`mergeCoBursting`, `coBursting`: one cause may
+ * bring two waves), and stragglers join the
  * cluster they are most like (`absorbStragglers`). Clusters below `minClusterSize` are dropped. Cost is
  * O(tickets × clusters × words per ticket) plus the merge over the non-singleton clusters; a few
  * thousand tickets take well under a second.
@@ -67,7 +80,13 @@ export interface TicketCluster {
 export function clusterTickets(tickets: readonly Ticket[], options: Partial<ClusteringOptions> = {}): TicketCluster[] {
   const opts = { ...DEFAULT_CLUSTERING, ...options };
   const ordered = [...tickets].sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
-  const model = buildTfIdf(ordered.map((t) => canonicalSynonyms(`${t.title}\n${t.title}\n${t.body}`)));
+  const inputs = ordered.map((t) => ticketClusteringInput(t));
+  const model = buildTfIdf(
+    inputs.map((i) => i.text),
+    inputs.map((i) => i.concepts),
+    opts.conceptWeight,
+  );
+  const words = buildTfIdf(inputs.map((i) => i.text));
 
   // Leader pass.
   const leaders = new CentroidSet();
@@ -93,7 +112,8 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
   mergeSimilarCentroids(centroids, assignment, opts.mergeSimilarity);
   mergeBySharedTitles(ordered, centroids, assignment);
   mergeCoBursting(ordered, centroids, assignment, opts);
-  absorbStragglers(ordered, model.vectors, centroids, assignment, opts);
+  absorbStragglers(ordered, model.vectors, words.vectors, centroids, assignment, opts);
+  splitSeparateBursts(ordered, model.vectors, words.vectors, centroids, assignment, opts);
 
   const clusters: TicketCluster[] = [];
   centroids.forEach((centroid, c) => {
@@ -105,7 +125,7 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
     if (members.length < opts.minClusterSize) return;
     clusters.push({
       tickets: members.map((m) => m.ticket),
-      keyTerms: centroid.topTerms(opts.keyTerms).map((id) => model.words[id] ?? ''),
+      keyTerms: distinctTerms(centroid.topTerms(opts.keyTerms * 2).map((id) => model.words[id] ?? '')).slice(0, opts.keyTerms),
     });
   });
   return clusters.sort((a, b) => b.tickets.length - a.tickets.length || compare(a.tickets[0]?.id ?? '', b.tickets[0]?.id ?? ''));
@@ -149,8 +169,7 @@ function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], thre
 
 /**
  * Merge clusters that share some words (centroid cosine at least `burstSimilarity`) and arrived in
- * the same burst: each has at least `burstShare` of its tickets inside one window of
- * `BURST_WINDOW_DAYS`, and the two windows overlap. Customers tell one cause in many ways ("charged
+ * the same bursts (`coBursting`). Customers tell one cause in many ways ("charged
  * twice", "two identical debits", "took the money again"), but they write in the days after it
  * happened; clusters spread evenly over the timeframe have no burst and are left alone. The most
  * similar pair goes first (ties: lowest indices); clusters of two or more take part.
@@ -161,23 +180,18 @@ function mergeCoBursting(tickets: readonly Ticket[], centroids: Centroid[], assi
   assignment.forEach((c, i) => {
     if (c >= 0) members.set(c, [...(members.get(c) ?? []), i]);
   });
-  const burst = (list: readonly number[]): number | undefined => burstStart(list.map((i) => days[i] as number), opts.burstShare);
+  const daysOf = (c: number): number[] => (members.get(c) ?? []).map((i) => days[i] as number);
   const alive = [...members.keys()].filter((c) => (members.get(c)?.length ?? 0) >= 2).sort((a, b) => a - b);
   const sparse = new Map(alive.map((c) => [c, (centroids[c] as Centroid).toSparse()]));
-  const bursts = new Map(alive.map((c) => [c, burst(members.get(c) ?? [])]));
   for (;;) {
     let best: [number, number] | undefined;
     let bestScore = opts.burstSimilarity - 1e-12;
     for (let i = 0; i < alive.length; i += 1) {
       const a = alive[i] as number;
-      const ba = bursts.get(a);
-      if (ba === undefined) continue;
       for (let j = i + 1; j < alive.length; j += 1) {
         const b = alive[j] as number;
-        const bb = bursts.get(b);
-        if (bb === undefined || Math.abs(ba - bb) >= BURST_WINDOW_DAYS) continue;
         const score = sparseCosine(sparse.get(a) as SparseVector, sparse.get(b) as SparseVector);
-        if (score > bestScore) {
+        if (score > bestScore && coBursting(daysOf(a), daysOf(b), opts.burstShare)) {
           bestScore = score;
           best = [a, b];
         }
@@ -193,10 +207,38 @@ function mergeCoBursting(tickets: readonly Ticket[], centroids: Centroid[], assi
     members.delete(drop);
     alive.splice(alive.indexOf(drop), 1);
     sparse.delete(drop);
-    bursts.delete(drop);
     sparse.set(keep, (centroids[keep] as Centroid).toSparse());
-    bursts.set(keep, burst(members.get(keep) ?? []));
   }
+}
+
+/** A cluster's tickets come in bursts when at most this many windows of `BURST_WINDOW_DAYS` hold `burstShare` of them. */
+export const MAX_BURSTS = 2;
+
+/**
+ * True when two clusters came in the same bursts: each comes in bursts (at most `MAX_BURSTS`
+ * windows hold `share` of its tickets: one cause can bring two waves, as when a fault comes back)
+ * and at least `share` of each one's tickets were written within half a window of a ticket of the
+ * other. Clusters spread evenly over the timeframe have no burst.
+ */
+export function coBursting(a: readonly number[], b: readonly number[], share: number = DEFAULT_CLUSTERING.burstShare): boolean {
+  const near = (from: readonly number[], to: readonly number[]): number => from.filter((d) => to.some((e) => Math.abs(d - e) <= BURST_WINDOW_DAYS / 2)).length / from.length;
+  return burstWindows(a, share) !== undefined && burstWindows(b, share) !== undefined && near(a, b) >= share && near(b, a) >= share;
+}
+
+/**
+ * The first days of the fewest windows of `BURST_WINDOW_DAYS` (at most `MAX_BURSTS`, busiest
+ * first, not overlapping) that hold `share` of `days`, or undefined when more would be needed.
+ */
+export function burstWindows(days: readonly number[], share: number = DEFAULT_CLUSTERING.burstShare): number[] | undefined {
+  let left = [...days];
+  const starts: number[] = [];
+  while (starts.length < MAX_BURSTS && left.length > 0) {
+    const start = burstStart(left, 0) as number;
+    starts.push(start);
+    left = left.filter((d) => d < start || d >= start + BURST_WINDOW_DAYS);
+    if (days.length - left.length >= share * days.length) return starts;
+  }
+  return undefined;
 }
 
 /**
@@ -228,24 +270,39 @@ export function dayOf(date: string): number {
  * centroids carry every wording), or `burstSimilarity` when the ticket was written inside that
  * cluster's burst. Centroids are not updated while this runs, so the order does not matter.
  */
-function absorbStragglers(tickets: readonly Ticket[], vectors: readonly SparseVector[], centroids: Centroid[], assignment: number[], opts: ClusteringOptions): void {
+function absorbStragglers(
+  tickets: readonly Ticket[],
+  vectors: readonly SparseVector[],
+  wordVectors: readonly SparseVector[],
+  centroids: Centroid[],
+  assignment: number[],
+  opts: ClusteringOptions,
+): void {
   const days = tickets.map((t) => dayOf(t.createdAt));
   const members = new Map<number, number[]>();
   assignment.forEach((c, i) => {
     if (c >= 0) members.set(c, [...(members.get(c) ?? []), i]);
   });
   const big = [...members].filter(([, list]) => list.length >= opts.minClusterSize).map(([c]) => c).sort((a, b) => a - b);
-  const bursts = new Map(big.map((c) => [c, burstStart((members.get(c) ?? []).map((i) => days[i] as number), opts.burstShare)]));
+  const bursts = new Map(big.map((c) => [c, burstWindows((members.get(c) ?? []).map((i) => days[i] as number), opts.burstShare) ?? []]));
+  const wordCentroids = new Map(
+    big.map((c) => {
+      const centroid = new Centroid();
+      for (const i of members.get(c) ?? []) centroid.add(wordVectors[i] as SparseVector);
+      return [c, centroid];
+    }),
+  );
   const moves: [number, number][] = [];
   assignment.forEach((c, i) => {
     if (c >= 0 && (members.get(c)?.length ?? 0) >= opts.minClusterSize) return;
-    const v = vectors[i] as SparseVector;
+    const day = days[i] as number;
     let best = -1;
     let bestScore = 0;
     for (const k of big) {
-      const start = bursts.get(k);
-      const inBurst = start !== undefined && (days[i] as number) >= start && (days[i] as number) < start + BURST_WINDOW_DAYS;
-      const score = (centroids[k] as Centroid).cosine(v);
+      const inBurst = (bursts.get(k) ?? []).some((start) => day >= start && day < start + BURST_WINDOW_DAYS);
+      // Outside the cluster's bursts only the ticket's own words tie it to the cluster: an idea
+      // alone ("an email twice") is shared by tickets about other things written at other times.
+      const score = inBurst ? (centroids[k] as Centroid).cosine(vectors[i] as SparseVector) : (wordCentroids.get(k) as Centroid).cosine(wordVectors[i] as SparseVector);
       if (score >= (inBurst ? opts.burstSimilarity : opts.similarity) && score > bestScore) {
         best = k;
         bestScore = score;
@@ -259,8 +316,59 @@ function absorbStragglers(tickets: readonly Ticket[], vectors: readonly SparseVe
   }
 }
 
+/**
+ * A cluster that came in bursts gives up a group of its tickets written together at another time
+ * (at least `minClusterSize` of them inside one window of `BURST_WINDOW_DAYS`, outside the
+ * cluster's own bursts) whose own words are not like the burst's (word cosine below
+ * `similarity`): they share the cluster's ideas ("the same email twice") but are about something
+ * else, as a person sees from the thing they name and the months between ("gift card email
+ * twice" in September beside May's "payment failed emails"). The group becomes a cluster.
+ */
+function splitSeparateBursts(
+  tickets: readonly Ticket[],
+  vectors: readonly SparseVector[],
+  wordVectors: readonly SparseVector[],
+  centroids: Centroid[],
+  assignment: number[],
+  opts: ClusteringOptions,
+): void {
+  const days = tickets.map((t) => dayOf(t.createdAt));
+  const members = new Map<number, number[]>();
+  assignment.forEach((c, i) => {
+    if (c >= 0) members.set(c, [...(members.get(c) ?? []), i]);
+  });
+  const clusters = [...members.keys()].sort((a, b) => a - b);
+  for (const c of clusters) {
+    const list = members.get(c) ?? [];
+    const windows = burstWindows(list.map((i) => days[i] as number), opts.burstShare);
+    if (!windows) continue;
+    const inBursts = (i: number): boolean => windows.some((start) => (days[i] as number) >= start && (days[i] as number) < start + BURST_WINDOW_DAYS);
+    const outside = list.filter((i) => !inBursts(i));
+    const start = burstStart(outside.map((i) => days[i] as number), 0);
+    if (start === undefined) continue;
+    const group = outside.filter((i) => (days[i] as number) >= start && (days[i] as number) < start + BURST_WINDOW_DAYS);
+    if (group.length < opts.minClusterSize) continue;
+    const core = new Centroid();
+    for (const i of list) if (inBursts(i)) core.add(wordVectors[i] as SparseVector);
+    const own = new Centroid();
+    for (const i of group) own.add(wordVectors[i] as SparseVector);
+    if (sparseCosine(core.toSparse(), own.toSparse()) >= opts.similarity) continue;
+    const split = centroids.length;
+    centroids.push(new Centroid());
+    const rest = new Centroid();
+    for (const i of list) {
+      if (group.includes(i)) {
+        assignment[i] = split;
+        (centroids[split] as Centroid).add(vectors[i] as SparseVector);
+      } else rest.add(vectors[i] as SparseVector);
+    }
+    centroids[c] = rest;
+  }
+}
+
 /** A title as compared between clusters: lower case, numbers (order ids) blanked. */
 function titleKey(title: string): string {
+  if (isPlaceholderSubject(title)) return '';
   return title.trim().toLowerCase().replace(/\d+/g, '#');
 }
 
@@ -280,7 +388,7 @@ function mergeBySharedTitles(tickets: readonly Ticket[], centroids: Centroid[], 
   for (const [c, list] of members) if (list.length < 2) members.delete(c);
   // title → clusters holding it, so a cluster only looks at clusters that share a title with it
   const holders = new Map<string, Set<number>>();
-  for (const [c, list] of members) for (const i of list) holders.set(keys[i] as string, (holders.get(keys[i] as string) ?? new Set()).add(c));
+  for (const [c, list] of members) for (const i of list) if (keys[i] !== '') holders.set(keys[i] as string, (holders.get(keys[i] as string) ?? new Set()).add(c));
   const size = (c: number): number => members.get(c)?.length ?? 0;
   const bySize = [...members.keys()].sort((a, b) => size(a) - size(b) || a - b);
   for (const small of bySize) {
@@ -422,6 +530,17 @@ class CentroidSet {
     }
     return { index, score };
   }
+}
+
+/** Terms in order, leaving out one that says what an earlier one says (the idea `twice` after `duplicate`, `stop` after `stop`). */
+function distinctTerms(terms: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return terms.filter((t) => {
+    const key = canonicalSynonyms(t).toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function compare(a: string, b: string): number {

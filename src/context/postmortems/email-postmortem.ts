@@ -1,4 +1,5 @@
 import PostalMime from 'postal-mime';
+import { QUOTE_START } from '../text/quoted-reply.js';
 
 /**
  * `Re:`, `Fwd:`, `AW:`… before a subject: a reply or a forward, not part of its title; and a
@@ -6,8 +7,6 @@ import PostalMime from 'postal-mime';
  */
 const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|aw|wg|sv|vs)\s*(?:\[\d+\])?\s*:\s*|\[[^\]\n]{1,40}\]\s*)+/i;
 
-/** Where a quoted earlier message starts: "On Fri, … wrote:", "-----Original Message-----", "From: …" after a rule. */
-const QUOTE_START = [/^On .{4,200}\bwrote:\s*$/, /^-{2,}\s*Original Message\s*-{2,}\s*$/i, /^_{5,}\s*$/, /^-{2,}\s*Forwarded message\s*-{2,}\s*$/i];
 
 /**
  * A postmortem sent as an email (`.eml`, RFC 822/MIME) as the Markdown the postmortem reader takes:

@@ -34,6 +34,15 @@ export const ContextVocabularySchema = z
     alias_markers: z.array(z.string()).default([]),
     rule_words: z.array(z.string()).default([]),
     example_markers: z.array(z.string()).default([]),
+    ticket_boilerplate: z
+      .object({
+        greetings: z.array(z.string()).default([]),
+        sign_offs: z.array(z.string()).default([]),
+        placeholder_subjects: z.array(z.string()).default([]),
+      })
+      .default({ greetings: [], sign_offs: [], placeholder_subjects: [] }),
+    ticket_concepts: z.record(z.string(), z.array(z.string())).default({}),
+    ticket_concept_negators: z.array(z.string()).default([]),
     record_fields: z
       .object({
         incidents: z.record(z.string(), z.array(z.string())).default({}),

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { clusterTickets, type Ticket } from '../../src/context/index.js';
+import { buildTfIdf } from '../../src/context/analysis/tfidf.js';
+import { isPlaceholderSubject, ticketClusteringInput } from '../../src/context/analysis/ticket-text.js';
+import { ticketConcepts } from '../../src/context/text/ticket-concepts.js';
+import { ticketOwnWords } from '../../src/context/text/ticket-own-words.js';
+
+const ticket = (id: string, title: string, body = '', createdAt = '2024-05-01'): Ticket => ({ id, title, body, createdAt, tags: [], source: 't.csv' });
+
+describe('ticketOwnWords: what the customer wrote', () => {
+  it('leaves out the greeting line, the signature and the quoted reply', () => {
+    const body = [
+      'To whom it may concern,',
+      '',
+      'Points were taken off my account yesterday without explanation.',
+      '',
+      'Thank you,',
+      'Sam',
+      '',
+      'On Mon, Guest Care <care@example.com> wrote:',
+      '> Thank you for contacting us. A member of our team will reply within 24 hours.',
+    ].join('\n');
+    expect(ticketOwnWords(body)).toBe('Points were taken off my account yesterday without explanation.');
+  });
+
+  it('leaves out a signature under a "--" rule and a phone sign-off', () => {
+    expect(ticketOwnWords('My card was charged twice.\n\n-- \nOwen\nTravel coordinator, Brightwell Ltd')).toBe('My card was charged twice.');
+    expect(ticketOwnWords('My card was charged twice.\n\nSent from my iPhone')).toBe('My card was charged twice.');
+  });
+
+  it('keeps a line that only starts like a sign-off, and a sign-off followed by more content', () => {
+    expect(ticketOwnWords('Thanks for nothing, my refill is still pending after a week')).toBe('Thanks for nothing, my refill is still pending after a week');
+    const long = 'Thanks\nbut my refill is still pending\nand nobody answers\nand the app says under review\nand my pills run out\nand I am worried';
+    expect(ticketOwnWords(long)).toBe(long);
+  });
+});
+
+describe('ticketConcepts: the ideas a ticket expresses', () => {
+  it('names one idea for many wordings, numbers included', () => {
+    expect(ticketConcepts('You took the money for my pills again')).toEqual(expect.arrayContaining(['twice', 'charge']));
+    expect(ticketConcepts('Paid my copay 2x according to my statement')).toEqual(expect.arrayContaining(['twice', 'charge']));
+    expect(ticketConcepts('got your confirmaton like 6 times lol')).toContain('twice');
+    expect(ticketConcepts('Received like 12 msgs last night')).toContain('message');
+    expect(ticketConcepts('The pharmacy hours are fine')).toEqual([]);
+  });
+
+  it('does not count an idea named only to deny it', () => {
+    expect(ticketConcepts("The app says my subscription has expired but I didn't cancel")).toContain('lapsed');
+    expect(ticketConcepts('My plan is showing as paused and I did not pause it')).toContain('lapsed');
+    expect(ticketConcepts('I was not charged')).not.toContain('charge');
+    expect(ticketConcepts('I was charged, I did not expect that')).toContain('charge');
+  });
+});
+
+describe('placeholder subjects', () => {
+  it('reads "(no subject)" and "Help" as no subject', () => {
+    expect(isPlaceholderSubject('(no subject)')).toBe(true);
+    expect(isPlaceholderSubject('Help')).toBe(true);
+    expect(isPlaceholderSubject('Help with my refund')).toBe(false);
+    expect(ticketClusteringInput(ticket('T', '(no subject)', 'My copay was charged twice')).text).not.toMatch(/subject/);
+  });
+
+  it('does not join two groups of tickets because they share a placeholder subject', () => {
+    const tickets = [
+      ticket('P-1', 'Points missing', 'My stay is not showing in my rewards account, add the points'),
+      ticket('P-2', 'Points missing', 'Rewards points for my stay are missing from my account'),
+      ticket('P-3', 'Help', 'My rewards account is missing the points of my stay'),
+      ticket('W-1', 'Wifi', 'The wifi in the room kept dropping all evening'),
+      ticket('W-2', 'Wifi', 'Room wifi dropping every few minutes all evening'),
+      ticket('W-3', 'Help', 'The wifi kept dropping in our room all evening'),
+    ];
+    expect(clusterTickets(tickets).map((c) => c.tickets.map((t) => t.id).sort())).toEqual([
+      ['P-1', 'P-2', 'P-3'],
+      ['W-1', 'W-2', 'W-3'],
+    ]);
+  });
+});
+
+describe('concept terms in TF-IDF', () => {
+  it('are terms of their own, not the word of the same spelling, shown by their name', () => {
+    const model = buildTfIdf(['stop the texts', 'stop the texts'], [['stop'], []], 3);
+    expect(model.words.filter((w) => w === 'stop')).toHaveLength(2);
+    expect(model.vectors[0]?.terms.length).toBe(3);
+    expect(model.vectors[1]?.terms.length).toBe(2);
+  });
+});
+
+describe('clusterTickets: ideas and bursts', () => {
+  it('names a cluster without repeating an idea its words already say', () => {
+    const tickets = ['Charged twice', 'Charged twice for one order', 'Duplicate charge, charged twice'].map((title, i) => ticket(`D-${i}`, title, 'My card was charged twice'));
+    const [cluster] = clusterTickets(tickets);
+    expect(cluster?.keyTerms.filter((t) => t === 'duplicate' || t === 'twice')).toHaveLength(1);
+  });
+
+  it('gives up a group written months after its burst that shares its ideas but not its words', () => {
+    const may = Array.from({ length: 8 }, (_, i) =>
+      ticket(`E-${i}`, 'Payment failed emails', 'I keep getting the payment failed email again, update your card they say', `2024-05-0${1 + (i % 4)}`),
+    );
+    const september = Array.from({ length: 3 }, (_, i) =>
+      ticket(`G-${i}`, 'Gift card email twice', 'I received the gift card email twice, same email again for my card', `2024-09-2${2 + i}`),
+    );
+    const clusters = clusterTickets([...may, ...september]).map((c) => c.tickets.map((t) => t.id).sort());
+    expect(clusters).toContainEqual(may.map((t) => t.id).sort());
+    expect(clusters).toContainEqual(september.map((t) => t.id).sort());
+  });
+});
