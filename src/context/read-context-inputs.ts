@@ -9,6 +9,7 @@ import { withTeamIncidentKeys } from './incidents/team-incident-keys.js';
 import { POSTMORTEM_EXTENSIONS, postmortemMarkdown } from './postmortems/postmortem-markdown.js';
 import { parsePostmortem } from './postmortems/parse-postmortem.js';
 import type { Postmortem } from './postmortems/postmortem-types.js';
+import { decodeText } from './text/decode-text.js';
 import { display, type ContextSources } from './sources/load-context-sources.js';
 import { parseTicketsCsv, parseTicketsDocument } from './tickets/parse-tickets.js';
 import type { Ticket } from './tickets/ticket-schema.js';
@@ -75,7 +76,7 @@ export async function loadCatalogue(files: readonly string[], cwd: string): Prom
 async function load(file: string, cwd: string): Promise<[string, string, string]> {
   const name = display(file, cwd);
   try {
-    return [await readFile(file, 'utf8'), name, path.extname(file).toLowerCase()];
+    return [decodeText(await readFile(file)), name, path.extname(file).toLowerCase()];
   } catch (error) {
     throw new ContextInputError(`${name}: cannot be read: ${(error as Error).message}`, { help: 'Check the file exists and is readable', file: name, cause: error });
   }

@@ -34,17 +34,76 @@ export function findField(kind: RecordKind, field: string, names: readonly strin
 
 /**
  * Where an export keeps its records: the key named after them (`tickets`), else the one key whose
- * value is a list of objects (Intercom's `conversations` beside its `pages`, an API's `data`).
+ * value is a list of objects (Intercom's `conversations` beside its `pages`, an API's `data`). The
+ * lookup tables an export adds beside its records (Opsgenie's `services` and `teams`: `{ id, name }`
+ * entries) are not records; when several lists remain, an API envelope's `data` / `results` /
+ * `items` / `records` is the one.
  */
 export function recordListKey(data: unknown, name: RecordKind): string | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const obj = data as Record<string, unknown>;
   if (Array.isArray(obj[name])) return name;
-  const lists = Object.keys(obj).filter((k) => {
+  const lists = objectListKeys(obj).filter((k) => !isLookupTable(obj[k] as unknown[]));
+  if (lists.length === 1) return lists[0];
+  return lists.find((k) => ENVELOPE_KEYS.includes(k.toLowerCase()));
+}
+
+/** Keys an API response keeps its page of records under. */
+const ENVELOPE_KEYS = ['data', 'results', 'items', 'records', 'values', 'entries'];
+
+function objectListKeys(obj: Record<string, unknown>): string[] {
+  return Object.keys(obj).filter((k) => {
     const v = obj[k];
     return Array.isArray(v) && v.length > 0 && v.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item));
   });
-  return lists.length === 1 ? lists[0] : undefined;
+}
+
+/** A list of `{ id, name }` entries (and little else): what an export resolves its ids with. */
+function isLookupTable(list: readonly unknown[]): boolean {
+  return list.every((item) => {
+    const entry = item as Record<string, unknown>;
+    const keys = Object.keys(entry);
+    const id = entry.id;
+    return (typeof id === 'string' || typeof id === 'number') && lookupName(entry) !== undefined && keys.length <= 4;
+  });
+}
+
+function lookupName(entry: Record<string, unknown>): string | undefined {
+  for (const key of ['name', 'title', 'label', 'displayName', 'display_name']) {
+    const v = entry[key];
+    if (typeof v === 'string' && v.trim().length > 0) return v.trim();
+  }
+  return undefined;
+}
+
+/**
+ * The names of the ids an export writes in its records when it ships lookup tables beside them
+ * (Opsgenie's `impactedServices: ["1b9b…"]` with `services: [{ id: "1b9b…", name: "bill-autopay" }]`):
+ * id → name, from every lookup table of the export except the records' own list.
+ */
+export function exportLookups(data: unknown, recordsKey: string | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return names;
+  const obj = data as Record<string, unknown>;
+  for (const key of objectListKeys(obj)) {
+    const list = obj[key] as Record<string, unknown>[];
+    if (key === recordsKey || !isLookupTable(list)) continue;
+    for (const entry of list) {
+      const name = lookupName(entry);
+      if (name !== undefined) names.set(String(entry.id), name);
+    }
+  }
+  return names;
+}
+
+/**
+ * A record with each value that is an id of the export's lookup tables (or a list of such ids)
+ * written as the name it stands for, so `impactedServices` names services as a person would.
+ */
+export function withLookupNames(raw: unknown, lookups: ReadonlyMap<string, string>): unknown {
+  if (lookups.size === 0 || raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const named = (v: unknown): unknown => (typeof v === 'string' || typeof v === 'number' ? (lookups.get(String(v)) ?? v) : v);
+  return Object.fromEntries(Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k, Array.isArray(v) ? v.map(named) : named(v)]));
 }
 
 /**
@@ -119,14 +178,15 @@ function hasValue(value: unknown): boolean {
 }
 
 /** Keys of an object that hold the text an export shows for it (an option, a catalog entry, a severity). */
-const DISPLAY_KEYS = ['name', 'value', 'label', 'title', 'text'] as const;
+// `content`: a rich-text value written as `{ type: text, content: … }` (Opsgenie's notes).
+const DISPLAY_KEYS = ['name', 'value', 'label', 'title', 'text', 'content'] as const;
 
 /**
  * The text an export shows for a value: a string or number as it is, an object by its display key
  * (`{ name: Minor, rank: 1 }` → `Minor`, `{ value_option: { value: Kestrel } }` → `Kestrel`), a list
  * item by item. Other values are returned unchanged, for the schema to judge.
  */
-function displayValue(value: unknown): unknown {
+export function displayValue(value: unknown): unknown {
   if (Array.isArray(value)) {
     const items = value.map(displayValue);
     return items.every((i) => typeof i === 'string' || typeof i === 'number') ? items : value;
@@ -143,16 +203,27 @@ function displayValue(value: unknown): unknown {
   return value;
 }
 
+/** Keys under which exports keep a record's custom fields (incident.io, Jira, Opsgenie's `extraProperties`). */
+const CUSTOM_FIELDS_KEY = /^(?:custom_?fields?(?:_?entries)?|extra_?properties|custom_?properties)$/i;
+
 /**
  * The custom fields of an export record by their names: incident.io's `custom_field_entries`
- * (`{ custom_field: { name }, values: [...] }`) and the `{ name, value }` lists of other tools
- * (`custom_fields`). A field with one value reads as that value, with several as a list.
+ * (`{ custom_field: { name }, values: [...] }`), the `{ name, value }` lists of other tools
+ * (`custom_fields`), and a free-form map of them (Opsgenie's `extraProperties: { "Root cause": … }`).
+ * A field with one value reads as that value, with several as a list.
  */
 function customFieldsOf(record: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(record)) {
-    if (!/^custom_?fields?(_?entries)?$/i.test(key)) continue;
+    if (!CUSTOM_FIELDS_KEY.test(key)) continue;
     const entries = record[key];
+    if (entries !== null && typeof entries === 'object' && !Array.isArray(entries)) {
+      for (const [name, value] of Object.entries(entries as Record<string, unknown>)) {
+        const v = displayValue(value);
+        if (name.length > 0 && !(name in record) && hasValue(v)) out[name] = v;
+      }
+      continue;
+    }
     if (!Array.isArray(entries)) continue;
     for (const entry of entries) {
       if (entry === null || typeof entry !== 'object') continue;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { parseDate } from '../text/dates.js';
+import { parseDate, readTimestamp } from '../text/dates.js';
 import { markdownParts } from '../text/markdown-parts.js';
+import { displayValue } from '../record-fields.js';
 
 /** Normalised severity: P0 is the worst. */
 export type SeverityLevel = 'P0' | 'P1' | 'P2' | 'P3' | 'P4';
@@ -38,10 +39,28 @@ const textList = z
   .union([z.array(text), z.string(), z.record(z.string(), text).transform((m) => Object.values(m))])
   .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter((s) => s.length > 0));
 
-/** A timeline entry: `"14:32 - Gateway starts returning 504s"` or `{ time, event }`. */
+/** Where an export's timeline entry keeps its time, and its text (first present wins). */
+const ENTRY_TIME_KEYS = ['time', 'eventTime', 'event_time', 'timestamp', 'occurred_at', 'occurredAt', 'created_at', 'createdAt', 'at', 'date'];
+const ENTRY_TEXT_KEYS = ['event', 'description', 'content', 'note', 'text', 'message', 'body', 'title', 'summary'];
+
+/**
+ * A timeline entry: `"14:32 - Gateway starts returning 504s"`, `{ time, event }`, or an export's
+ * event object under its own names (Opsgenie's `{ eventTime, description: { content } }`, a note
+ * read before its title).
+ */
 const timelineEntry = z.union([
   text,
-  z.looseObject({ time: text, event: text }).transform((e) => `${e.time} - ${e.event}`),
+  z.looseObject({}).transform((entry, ctx) => {
+    const pick = (keys: readonly string[]): string | undefined =>
+      keys.map((k) => displayValue(entry[k])).find((v): v is string | number => (typeof v === 'string' && v.trim().length > 0) || typeof v === 'number')?.toString().trim();
+    const event = pick(ENTRY_TEXT_KEYS);
+    if (event === undefined) {
+      ctx.addIssue({ code: 'custom', message: `has no event text (expected one of ${ENTRY_TEXT_KEYS.join(', ')})` });
+      return z.NEVER;
+    }
+    const time = pick(ENTRY_TIME_KEYS);
+    return time === undefined ? event : `${time} - ${event}`;
+  }),
 ]);
 
 /**
@@ -51,7 +70,7 @@ const timelineEntry = z.union([
 export const IncidentSchema = z
   .looseObject({
     incident_id: text.pipe(z.string().min(1, 'is required')),
-    date: text.refine((d) => parseDate(d) !== undefined, { message: 'is not a valid date (use YYYY-MM-DD)' }),
+    date: text.transform(readTimestamp).refine((d) => parseDate(d) !== undefined, { message: 'is not a valid date (use YYYY-MM-DD)' }),
     severity: text.refine((s) => normaliseSeverity(s) !== undefined, {
       message: 'is not a severity (use P0–P4, SEV0–SEV4, critical/highest, high, medium, low or lowest)',
     }),

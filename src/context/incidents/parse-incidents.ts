@@ -1,7 +1,7 @@
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
-import { recordListKey, withFieldAliases } from '../record-fields.js';
+import { exportLookups, recordListKey, withFieldAliases, withLookupNames } from '../record-fields.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
 const HELP = 'See docs/context.md "Incidents" for the record shape';
@@ -32,9 +32,11 @@ export function parseIncidentsDocument(text: string, file: string): Incident[] {
       file,
     });
   }
+  // Ids an export resolves with its own lookup tables (Opsgenie's services and teams) read as names.
+  const lookups = exportLookups(data, located.path.length === 1 ? String(located.path[0]) : undefined);
   return located.records.map((written, i) => {
     // A register written for another tool (`summary`, `declared_at`, `services`) reads as it is.
-    const raw = withFieldAliases('incidents', INCIDENT_CSV_FIELDS, written);
+    const raw = withFieldAliases('incidents', INCIDENT_CSV_FIELDS, withLookupNames(written, lookups));
     const path = located.single ? [] : [...located.path, i];
     const line = lineOf(path);
     const result = IncidentSchema.safeParse(raw);

@@ -24,6 +24,23 @@ export function htmlPostmortemMarkdown(html: string): string {
         .map((row) => `${cellText(row[0])}: ${cellText(row[1])}`)
         .join('\n\n')}\n\n`,
   });
+  // A table without a header row (Word writes every row with <td>, the first in bold) reads with
+  // its first row as the header, as a GFM table needs one; turndown would keep it as HTML.
+  service.addRule('table-without-header', {
+    filter: (node) => node.nodeName === 'TABLE' && !isPropertiesTable(node) && !hasHeaderRow(node),
+    replacement: (_content, node) => markdownTable(rowsOf(node)),
+  });
+  // Word's title paragraph is the document's title.
+  service.addRule('word-title', {
+    filter: (node) => node.nodeName === 'P' && /\bMsoTitle\b/.test((node as Element).getAttribute('class') ?? ''),
+    replacement: (content) => `\n\n# ${content.replace(/\s+/g, ' ').trim()}\n\n`,
+  });
+  // Word writes a list as paragraphs of class MsoListParagraph…, each opening with its bullet
+  // (a Symbol-font "·", "o", "§") or its number as text.
+  service.addRule('word-list-paragraph', {
+    filter: (node) => node.nodeName === 'P' && /\bMsoListParagraph/.test((node as Element).getAttribute('class') ?? ''),
+    replacement: (content) => `\n${wordListItem(content)}\n`,
+  });
   // A wiki table cell holds paragraphs; a Markdown cell is one line.
   service.addRule('paragraph-in-cell', {
     filter: (node) => node.nodeName === 'P' && ['TD', 'TH'].includes(node.parentNode?.nodeName ?? ''),
@@ -53,9 +70,50 @@ function rowsOf(table: TurndownService.Node): Element[][] {
   return rows.map((row) => Array.from(row.children).filter((cell) => cell.nodeName === 'TD' || cell.nodeName === 'TH'));
 }
 
+/**
+ * A table of `Label | value` rows: two cells a row, the label a header cell or (as Word writes it)
+ * a cell whose text is all bold, the value not.
+ */
 function isPropertiesTable(table: TurndownService.Node): boolean {
   const rows = rowsOf(table);
-  return rows.length > 0 && rows.every((row) => row.length === 2 && row[0]?.nodeName === 'TH' && row[1]?.nodeName === 'TD');
+  return rows.length > 0 && rows.every((row) => row.length === 2 && isLabelCell(row[0]) && row[1]?.nodeName === 'TD' && !isBoldCell(row[1]));
+}
+
+function isLabelCell(cell: Element | undefined): boolean {
+  return cell?.nodeName === 'TH' || isBoldCell(cell);
+}
+
+/** A cell whose whole text is bold (`<b>`, `<strong>`). */
+function isBoldCell(cell: Element | undefined): boolean {
+  const text = cellText(cell);
+  if (cell === undefined || text.length === 0) return false;
+  const bold = [...Array.from(cell.getElementsByTagName('b')), ...Array.from(cell.getElementsByTagName('strong'))];
+  return bold.map((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim()).join(' ').trim() === text;
+}
+
+/** A table that turndown's GFM rule reads: a <thead>, or a first row of header cells. */
+function hasHeaderRow(table: TurndownService.Node): boolean {
+  if ((table as Element).getElementsByTagName('thead').length > 0) return true;
+  const first = rowsOf(table)[0];
+  return first !== undefined && first.length > 0 && first.every((cell) => cell.nodeName === 'TH');
+}
+
+/** Rows as a GFM table, the first row as its header; a cell's text on one line, pipes escaped. */
+function markdownTable(rows: Element[][]): string {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (width === 0) return '';
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  const texts = rows.map((row) => Array.from({ length: width }, (_, i) => cellText(row[i]).replaceAll('|', '\\|')));
+  const [head, ...body] = texts;
+  return `\n\n${[line(head ?? []), line(Array.from({ length: width }, () => '---')), ...body.map(line)].join('\n')}\n\n`;
+}
+
+/** A Word list paragraph's text as a Markdown list item: its bullet glyph dropped, its number kept. */
+function wordListItem(content: string): string {
+  const text = content.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  const numbered = /^(\d+)[.)]\s+(.*)$/.exec(text);
+  if (numbered) return `${numbered[1]}. ${numbered[2]}`;
+  return `- ${text.replace(/^[·•o§▪■◦\-–*]\s+/, '')}`;
 }
 
 function cellText(cell: Element | undefined): string {

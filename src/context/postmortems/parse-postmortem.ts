@@ -64,7 +64,9 @@ export function parsePostmortem(text: string, file: string): Postmortem {
   const actionSections = sections.filter((s) => s.kind === 'actions');
   const actionNodes = actionSections.length > 0 ? actionSections.flatMap((s) => s.section.nodes) : root.children;
   const items = [
-    ...listItemsIn(actionNodes).filter((i) => actionSections.length > 0 || i.checked !== undefined),
+    ...listItemsIn(actionNodes)
+      .filter((i) => actionSections.length > 0 || i.checked !== undefined)
+      .map(withTrailingStatus),
     ...actionSections.flatMap((s) => s.section.nodes.filter((n): n is Table => n.type === 'table')).flatMap(actionItemsFromTable),
   ];
   return {
@@ -85,7 +87,8 @@ export function parsePostmortem(text: string, file: string): Postmortem {
 }
 
 function classify(heading: string): SectionKind | undefined {
-  const h = heading.toLowerCase();
+  // A numbered heading ("4. Root cause", "2.1 Lessons") is classified by its words.
+  const h = heading.toLowerCase().replace(/^\d+(?:\.\d+)*\.?\s+/, '');
   if (/what (we|was|has) changed|what we('re| are) changing|changes? (made|we made)|^changes$|^fix(es)?$|what we fixed/.test(h)) return 'changes';
   if (/\b(five|5) whys\b|\bwhys\b/.test(h)) return 'whys';
   if (/root cause|^why$|(what|how) (it )?happened|^cause|contributing/.test(h)) return 'narrative';
@@ -324,6 +327,18 @@ function whysFromTable(table: Table, file: string): WhyStep[] {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A status written at the end of an action item after a dash, bar or bracket: `-- **done** 2026-08-21`, `— open`, `(DONE)`. */
+const TRAILING_STATUS =
+  /\s+(?:--|—|–|-|\||\(|\[)\s*\**\s*(done|complete|completed|closed|fixed|resolved|shipped|merged|open|todo|to do|in progress|not started|pending|blocked|wip)\s*\**\s*(?:\(?\d{4}-\d{2}-\d{2}\)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[)\]]?\s*\.?$/i;
+
+/** An action item without a checkbox whose text ends with its status: the status read and cut off. */
+function withTrailingStatus(item: Item): Item {
+  if (item.checked !== undefined) return item;
+  const m = TRAILING_STATUS.exec(item.text);
+  if (!m) return item;
+  return { ...item, text: item.text.slice(0, m.index).trim(), checked: DONE_STATUS.test(m[1] ?? '') };
 }
 
 /** Status cells that mean an action item is finished. */

@@ -1,8 +1,10 @@
 import { emailPostmortemMarkdown, plainTextPostmortemMarkdown } from './email-postmortem.js';
+import { asciidocPostmortemMarkdown } from './asciidoc-postmortem.js';
 import { htmlPostmortemMarkdown } from './html-postmortem.js';
+import { rstPostmortemMarkdown } from './rst-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
-export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm'] as const;
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst'] as const;
 
 /** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
 const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
@@ -24,6 +26,12 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
     case '.html':
     case '.htm':
       return htmlPostmortemMarkdown(text);
+    case '.adoc':
+    case '.asciidoc':
+    case '.asc':
+      return asciidocPostmortemMarkdown(text);
+    case '.rst':
+      return rstPostmortemMarkdown(text);
     default:
       return undefined;
   }

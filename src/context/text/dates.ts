@@ -25,13 +25,41 @@ export function parseDate(value: string): Date | undefined {
 
 /**
  * A timestamp as an export writes it, as text `parseDate` reads: Unix seconds (`1794885674`) or
- * milliseconds (`1794885674000`) become an ISO date-time in UTC; anything else is returned as it is.
+ * milliseconds (`1794885674000`) become an ISO date-time in UTC, a date written with slashes
+ * (`slashDate`) its ISO form; anything else is returned as it is.
  */
 export function readTimestamp(value: string): string {
   const text = value.trim();
   if (/^\d{9,10}$/.test(text)) return new Date(Number(text) * 1000).toISOString();
   if (/^\d{12,13}$/.test(text)) return new Date(Number(text)).toISOString();
-  return text;
+  return slashDate(text) ?? text;
+}
+
+const SLASH_DATE = /^(\d{1,4})\/(\d{1,2})\/(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+
+/**
+ * A date as a spreadsheet or a US report writes it (Salesforce's `1/5/2026 2:29 PM`,
+ * `2026/01/05 14:29`) as an ISO date or date-time (read as UTC, like every time here). A date
+ * whose first number is the year is year/month/day; otherwise month/day/year (the US order), unless
+ * the first number cannot be a month (`25/12/2026` is day/month/year). Undefined when it is not one.
+ */
+export function slashDate(value: string): string | undefined {
+  const m = SLASH_DATE.exec(value.trim());
+  if (!m) return undefined;
+  const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (m[1]?.length === 3 || m[3]?.length === 3) return undefined;
+  const [y, month, day] = m[1]?.length === 4 ? [a, b, c] : a > 12 ? [c, b, a] : [c, a, b];
+  const year = y < 100 ? y + 2000 : y;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const date = `${year}-${pad(month)}-${pad(day)}`;
+  if (m[4] === undefined) return date;
+  let hour = Number(m[4]);
+  const meridiem = m[7]?.toLowerCase();
+  if (meridiem !== undefined && (hour < 1 || hour > 12)) return undefined;
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
+  if (hour > 23) return undefined;
+  return `${date}T${pad(hour)}:${m[5]}:${m[6] ?? '00'}Z`;
 }
 
 /** `YYYY-MM-DD` of `date` in UTC. */
