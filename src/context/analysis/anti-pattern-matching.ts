@@ -48,6 +48,7 @@ export function attributeAntiPatterns(
     // A signal that is itself a negation ("no response", "nothing sent") names an outcome: it is
     // read in the whole sentence and negates nothing.
     const negativeSignals = groups.flat().filter((t) => negatorPattern(vocabulary.negation).test(t));
+    const denied = safeguard !== undefined && deniesOutcome(sentences, groups.at(-1) ?? [], safeguard, vocabulary);
     let best: AntiPatternMatch | undefined;
     let bestWeight = 0;
     for (const { sentence, index: whole } of sentences) {
@@ -56,6 +57,7 @@ export function attributeAntiPatterns(
       const terms = groups.map((g) => g.find(has));
       if (terms.some((t) => t === undefined)) continue;
       if (safeguard && safeguardInPlace(whole, safeguard)) continue;
+      if (denied && safeguard && !safeguardMissing(whole, safeguard)) continue;
       if (precedence.some((other) => shows(other, whole))) continue;
       const weight = groups.reduce((n, g) => n + g.filter(has).length, 0);
       if (weight > bestWeight) {
@@ -95,6 +97,32 @@ function safeguardInPlace(index: TermIndex, safeguard: Safeguard): boolean {
       return before.some((s) => withStems.has(s)) && !before.some((s) => withoutStems.has(s));
     }),
   );
+}
+
+/**
+ * True when the record says the anti-pattern's consequence (its last signal group: a duplicate)
+ * did not happen ("Nobody was charged twice by Auto Pay", "no duplicate charges"). A sentence of
+ * it that pairs a retry with a double then tells of a double from another cause (customers who
+ * paid again by phone), and only a sentence showing the safeguard missing is evidence.
+ */
+function deniesOutcome(
+  sentences: readonly { sentence: string; index: TermIndex }[],
+  outcome: readonly string[],
+  safeguard: Safeguard,
+  vocabulary: ContextVocabulary,
+): boolean {
+  const guardStems = new Set(safeguard.terms.flatMap((t) => synonymsOf(t, vocabulary)).flatMap(stemAll));
+  const consequences = outcome.filter((t) => !negatorPattern(vocabulary.negation).test(t) && !stemAll(t).every((s) => guardStems.has(s)));
+  return sentences.some(({ sentence, index }) => {
+    const kept = new TermIndex([withoutNegatedClauses(sentence, vocabulary.negation)]);
+    return consequences.some((t) => index.has(t) && !kept.has(t));
+  });
+}
+
+/** True when a safeguard term occurs with one of its `without` words just before it ("with a new idempotency key", "with no dedup"). */
+function safeguardMissing(index: TermIndex, safeguard: Safeguard): boolean {
+  const withoutStems = new Set(safeguard.without.flatMap(stemAll));
+  return safeguard.terms.some((term) => index.occurrences(term).some((at) => index.stemsBefore(at, SAFEGUARD_WINDOW).some((s) => withoutStems.has(s))));
 }
 
 /** How many words before a safeguard term say whether it was there ("with the same …"). */

@@ -43,10 +43,19 @@ export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary 
   return [...changes, ...rules, ...items];
 }
 
-/** True when `sentence` says what must or must not happen (one of the vocabulary's `rule_words`). */
+/**
+ * True when a lesson's `sentence` says what must or must not happen: one of the vocabulary's
+ * `rule_words`, or a statement of how things are done that does not tell what happened
+ * (`lesson_narrative`: "We left the fix in the backlog", "The alert was silenced" state no rule).
+ */
 function statesRule(sentence: string, vocabulary: ContextVocabulary): boolean {
   const index = new TermIndex([sentence]);
-  return vocabulary.rule_words.some((w) => index.has(w));
+  if (vocabulary.rule_words.some((w) => index.has(w))) return true;
+  if (sentence.trim().endsWith('?')) return false;
+  const first = sentence.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}']/gu, '') ?? '';
+  const { openers, words } = vocabulary.lesson_narrative;
+  const told = new Set(sentence.toLowerCase().replace(/’/g, "'").match(/[\p{L}']+/gu) ?? []);
+  return !openers.includes(first) && !words.some((w) => told.has(w.toLowerCase()));
 }
 
 /**

@@ -193,11 +193,18 @@ export function scoreIncidentRelevance(
     const named = matched.systems.length > 0;
     const component = matched.systems.some((s) => own.has(s)) || interfaces.length > 0;
     const names = [...matched.systems, ...interfaces.map((name) => `"${name}" (an interface of the component)`)].join(', ');
+    const elsewhere = routedElsewhere(incident, manifold, own);
     parts.push({
       name: 'systems',
       weight: RELEVANCE_WEIGHTS.systems,
-      value: component ? 1 : named ? PROVIDER_ONLY_SHARE : ENTITIES_FOR_SYSTEM * entityShare,
-      why: component ? names : named ? `${names} (provider only)` : 'none named (entities stand in)',
+      value: elsewhere ? 0 : component ? 1 : named ? PROVIDER_ONLY_SHARE : ENTITIES_FOR_SYSTEM * entityShare,
+      why: elsewhere
+        ? `impacted ${incident.systems.join(', ')}, which the manifold says own what the component is not responsible for`
+        : component
+          ? names
+          : named
+            ? `${names} (provider only)`
+            : 'none named (entities stand in)',
     });
   }
   if (manifold.entities.length > 0) {
@@ -219,12 +226,31 @@ export function scoreIncidentRelevance(
 /**
  * The manifold systems that are the component itself: those whose name shares a word with the
  * manifold's name (`renewal-worker` in `renewal-worker`, `dispatch-service` in `courier-dispatch`).
+ * The name, not its note: `meridian-cis (billing ledger, bills, accounts)` is not `bill-autopay`.
  * When none does, every system counts as the component.
  */
 export function componentSystems(manifold: Manifold): Set<string> {
   const own = new Set(contentStems(manifold.name));
-  const component = manifold.systems.filter((t) => t.phrases.some((p) => contentStems(p).some((s) => own.has(s)))).map((t) => t.name);
+  const component = manifold.systems.filter((t) => contentStems(t.phrases[0] ?? t.name).some((s) => own.has(s))).map((t) => t.name);
   return new Set(component.length > 0 ? component : manifold.systems.map((t) => t.name));
+}
+
+/**
+ * True when every service an incident names as impacted (its own `systems`, not its prose) is one
+ * the manifold's `not_responsible_for` names as owning what the component does not do, and none is
+ * the component: an incident of the billing run that mentions Auto Pay to say nobody was charged
+ * is the billing run's.
+ */
+export function routedElsewhere(incident: Incident, manifold: Manifold, own: ReadonlySet<string> = componentSystems(manifold)): boolean {
+  if (incident.systems.length === 0) return false;
+  const notOurs = manifold.data.not_responsible_for.map((item) => (typeof item === 'object' ? Object.values(item).join(' ') : String(item)));
+  if (notOurs.length === 0) return false;
+  const component = manifold.systems.filter((t) => own.has(t.name));
+  const routed = new TermIndex(notOurs);
+  return incident.systems.every((system) => {
+    const name = system.replace(/\s*\([^()]*\)\s*$/, '').trim();
+    return name.length > 0 && matchTerms(new TermIndex([system]), component).length === 0 && routed.has(name);
+  });
 }
 
 /** Number of distinct manifold terms matched. */

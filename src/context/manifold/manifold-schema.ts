@@ -55,6 +55,11 @@ export const ManifoldSchema = z
     /** Services of other companies the component calls; they count as systems that are not the component. */
     providers: z.array(TermSchema).default([]),
     error_types: z.array(TermSchema).default([]),
+    /**
+     * What the component is not responsible for, and who is ("Bill calculation …: billing-run and
+     * meter-data teams"): an incident of only those services is not about the component.
+     */
+    not_responsible_for: z.array(z.union([z.string(), z.number(), z.looseObject({})])).default([]),
     constraints: ConstraintsSchema.default([]),
     failure_modes: z.array(FailureModeSchema).default([]),
     solution_space: z
