@@ -50,9 +50,11 @@ export function readCsvRecords(text: string, file: string, options: CsvReadOptio
   }
   const body = withoutReportFooter(parsed);
   const width = body[0]?.record.length ?? 0;
-  const uneven = body.find((r) => r.record.length !== width);
+  const unevenAt = body.findIndex((r) => r.record.length !== width);
+  const uneven = body[unevenAt];
   if (uneven) {
-    const line = uneven.info.lines;
+    // csv-parse counts lines to a record's end; a record with multi-line cells starts after the one before.
+    const line = (body[unevenAt - 1]?.info.lines ?? 0) + 1;
     throw new ContextInputError(`${file} line ${line}: not valid CSV: the row has ${uneven.record.length} cells, the header ${width}`, {
       help: 'Check quoting and that every row has as many cells as the header',
       file,

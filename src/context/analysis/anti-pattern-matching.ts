@@ -48,7 +48,8 @@ export function attributeAntiPatterns(
     // A signal that is itself a negation ("no response", "nothing sent") names an outcome: it is
     // read in the whole sentence and negates nothing.
     const negativeSignals = groups.flat().filter((t) => negatorPattern(vocabulary.negation).test(t));
-    const denied = safeguard !== undefined && deniesOutcome(sentences, groups.at(-1) ?? [], safeguard, vocabulary);
+    const outcome = vocabulary.anti_pattern_outcomes[entry.id] ?? [];
+    const denied = safeguard !== undefined && outcome.length > 0 && deniesOutcome(sentences, outcome, safeguard, vocabulary);
     let best: AntiPatternMatch | undefined;
     let bestWeight = 0;
     for (const { sentence, index: whole } of sentences) {
@@ -100,7 +101,7 @@ function safeguardInPlace(index: TermIndex, safeguard: Safeguard): boolean {
 }
 
 /**
- * True when the record says the anti-pattern's consequence (its last signal group: a duplicate)
+ * True when the record says the anti-pattern's consequence (`anti_pattern_outcomes`: a duplicate)
  * did not happen ("Nobody was charged twice by Auto Pay", "no duplicate charges"). A sentence of
  * it that pairs a retry with a double then tells of a double from another cause (customers who
  * paid again by phone), and only a sentence showing the safeguard missing is evidence.
@@ -112,7 +113,9 @@ function deniesOutcome(
   vocabulary: ContextVocabulary,
 ): boolean {
   const guardStems = new Set(safeguard.terms.flatMap((t) => synonymsOf(t, vocabulary)).flatMap(stemAll));
-  const consequences = outcome.filter((t) => !negatorPattern(vocabulary.negation).test(t) && !stemAll(t).every((s) => guardStems.has(s)));
+  const consequences = outcome
+    .flatMap((t) => synonymsOf(t, vocabulary))
+    .filter((t) => !negatorPattern(vocabulary.negation).test(t) && !stemAll(t).every((s) => guardStems.has(s)));
   return sentences.some(({ sentence, index }) => {
     const kept = new TermIndex([withoutNegatedClauses(sentence, vocabulary.negation)]);
     return consequences.some((t) => index.has(t) && !kept.has(t));

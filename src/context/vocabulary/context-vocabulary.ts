@@ -26,6 +26,7 @@ export const ContextVocabularySchema = z
     negation: NegationSchema.default({ disclaimers: [], openers: [], involvement: [], negators: [] }),
     anti_pattern_safeguards: z.record(z.string(), SafeguardSchema).default({}),
     anti_pattern_precedence: z.record(z.string(), z.array(z.string())).default({}),
+    anti_pattern_outcomes: z.record(z.string(), z.array(z.string())).default({}),
     process_action_starts: z.array(z.string()).default([]),
     measurable_words: z.array(z.string()).default([]),
     incident_lesson_labels: z.array(z.string()).default([]),
