@@ -303,11 +303,14 @@ describe('a Salesforce case report (Export Details CSV)', () => {
 });
 
 describe('dates written with slashes', () => {
-  it('reads the US order, day first when the first number cannot be a month, and year first', () => {
+  it('reads the order only one reading makes a date of, the US order beside an AM/PM time, and year first', () => {
     expect(slashDate('1/5/2026 2:29 PM')).toBe('2026-01-05T14:29:00Z');
     expect(slashDate('12/31/2026 12:05 AM')).toBe('2026-12-31T00:05:00Z');
+    expect(slashDate('12/31/2026')).toBe('2026-12-31');
     expect(slashDate('25/12/2026')).toBe('2026-12-25');
     expect(slashDate('2026/01/05 14:29')).toBe('2026-01-05T14:29:00Z');
+    expect(slashDate('01/02/2024')).toBeUndefined();
+    expect(slashDate('01/02/2024 14:00')).toBeUndefined();
     expect(slashDate('1/5/2026 13:00 PM')).toBeUndefined();
     expect(slashDate('charged 1/2 of the bill')).toBeUndefined();
   });

@@ -45,17 +45,24 @@ export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary 
 
 /**
  * True when a lesson's `sentence` says what must or must not happen: one of the vocabulary's
- * `rule_words`, or a statement of how things are done that does not tell what happened
- * (`lesson_narrative`: "We left the fix in the backlog", "The alert was silenced" state no rule).
+ * `rule_words`, or a clause (split at `:` and `;`) stating how things are done that neither tells
+ * what happened nor only says what something is (`lesson_narrative`): "A stopped run resumes from
+ * its own charge log" and "…: mark the charge unknown … before charging again" are rules, "We left
+ * the fix in the backlog" and "A gateway timeout is not a failed payment" are not.
  */
 function statesRule(sentence: string, vocabulary: ContextVocabulary): boolean {
   const index = new TermIndex([sentence]);
   if (vocabulary.rule_words.some((w) => index.has(w))) return true;
   if (sentence.trim().endsWith('?')) return false;
-  const first = sentence.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}']/gu, '') ?? '';
-  const { openers, words } = vocabulary.lesson_narrative;
-  const told = new Set(sentence.toLowerCase().replace(/’/g, "'").match(/[\p{L}']+/gu) ?? []);
-  return !openers.includes(first) && !words.some((w) => told.has(w.toLowerCase()));
+  const { openers, words, definitions } = vocabulary.lesson_narrative;
+  const wordsOf = (text: string): string[] => text.toLowerCase().replace(/’/g, "'").match(/[\p{L}']+/gu) ?? [];
+  if (openers.includes(wordsOf(sentence)[0] ?? '')) return false;
+  const told = new Set(wordsOf(sentence));
+  if (words.some((w) => told.has(w.toLowerCase()))) return false;
+  return sentence
+    .split(/(?<!\d)[:;]|[:;](?!\d)/)
+    .map(wordsOf)
+    .some((clause) => clause.length > 1 && !definitions.some((d) => clause.includes(d.toLowerCase())));
 }
 
 /**

@@ -40,15 +40,20 @@ const SLASH_DATE = /^(\d{1,4})\/(\d{1,2})\/(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?:
 /**
  * A date as a spreadsheet or a US report writes it (Salesforce's `1/5/2026 2:29 PM`,
  * `2026/01/05 14:29`) as an ISO date or date-time (read as UTC, like every time here). A date
- * whose first number is the year is year/month/day; otherwise month/day/year (the US order), unless
- * the first number cannot be a month (`25/12/2026` is day/month/year). Undefined when it is not one.
+ * whose first number is the year is year/month/day; `25/12/2026` is day/month/year and `12/25/2026`
+ * month/day/year, as only one order makes a date; where both do (`1/5/2026`), month/day/year when a
+ * 12-hour time with AM/PM follows (the US way), else undefined, like anything that is not a date.
  */
 export function slashDate(value: string): string | undefined {
   const m = SLASH_DATE.exec(value.trim());
   if (!m) return undefined;
   const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (m[1]?.length === 3 || m[3]?.length === 3) return undefined;
-  const [y, month, day] = m[1]?.length === 4 ? [a, b, c] : a > 12 ? [c, b, a] : [c, a, b];
+  const yearFirst = m[1]?.length === 4;
+  // 01/02/2024 is 2 January in the US and 1 February elsewhere: read it only with the US 12-hour
+  // clock beside it (Salesforce's `1/5/2026 2:29 PM`), else leave it for the user to say.
+  if (!yearFirst && a <= 12 && b <= 12 && a !== b && m[7] === undefined) return undefined;
+  const [y, month, day] = yearFirst ? [a, b, c] : a > 12 ? [c, b, a] : [c, a, b];
   const year = y < 100 ? y + 2000 : y;
   const pad = (n: number): string => String(n).padStart(2, '0');
   const date = `${year}-${pad(month)}-${pad(day)}`;
