@@ -130,6 +130,16 @@ export const VocabularySchema = z
         counter_words: names,
         /** Words in a flag that marks a retry-until-done loop (`while not done`). */
         done_words: names,
+        /**
+         * Words of a column that counts or schedules a record's attempts (`attempt_count`,
+         * `next_retry_at`): a sweep over records a query compares by one retries them.
+         */
+        due_counter_words: names,
+        /**
+         * Flags a record keeps until what a sweep does to it is done (`processed`, `sent`): a sweep
+         * over records whose flag is still false sends again what an earlier run did not mark.
+         */
+        due_done_flags: names,
         /** Calls that install retries on an HTTP client for all its requests (`axiosRetry`). */
         client_configurators: names,
         /**

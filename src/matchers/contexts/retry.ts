@@ -6,6 +6,7 @@ import { lastBindingBefore } from '../bindings.js';
 import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './client-policies.js';
 import { compiledOnce } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes } from './job-frameworks.js';
+import { mayHoldDueQuery, selectsDueRecords } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName } from '../names.js';
 import {
   bindingOf,
@@ -950,31 +951,14 @@ function underErrorTest(node: Node, body: Node, caught: string): boolean {
 }
 
 /**
- * A loop over records selected because they failed (`for p in Payout.objects.filter(status="failed")`,
- * `for (const p of await db.payouts.where({ status: 'FAILED' }))`, `failed.forEach(…)` with `failed`
- * bound to such a query): a scheduled retry, whatever it is called. The query must name a failure
- * value of `outcomes.failure` (or a retry state) in a string; the loop body is the retried code.
+ * A loop over records due for another attempt (`for p in Payout.objects.filter(status="failed")`,
+ * `for (const p of await db.payouts.where({ status: 'FAILED' }))`, rows whose `attempt_count < 5`,
+ * an outbox's `{ processed: false }`, `failed.forEach(…)` with `failed` bound to such a query; see
+ * `selectsDueRecords`): a scheduled retry, whatever it is called. The loop body is the retried code.
  */
 function failedRecordScopes(ctx: FileContext): Scope[] {
-  const failure = ctx.vocab.outcomes.failure;
-  if (failure === undefined) return [];
-  const values = new Set([...failure.values, ...ctx.vocab.retry.retry_states].map((v) => v.toLowerCase()));
-  // The query names a failure value in a string: a file with none holds no such loop.
-  const quoted = compiledOnce(ctx.vocab, 'failure-strings', () => new RegExp(`['"\`](${[...values].map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})['"\`]`, 'i'));
-  if (!quoted.test(ctx.source)) return [];
-  const selectsFailed = (node: Node | null, at: Node): boolean => {
-    if (node === null) return false;
-    const strings = [...node.descendantsOfType(['string', 'template_string']), node].flatMap((s) => {
-      const v = stringValue(s);
-      return v === null ? [] : [v.toLowerCase()];
-    });
-    if (strings.some((v) => values.has(v))) return true;
-    if (node.type === 'identifier') {
-      const bound = lastBindingBefore(ctx, node.text, at);
-      return bound !== null && bound.type !== 'identifier' && selectsFailed(bound, at);
-    }
-    return false;
-  };
+  if (!mayHoldDueQuery(ctx)) return [];
+  const selectsFailed = (node: Node | null, at: Node): boolean => selectsDueRecords(ctx, node, at);
   const scopes: Scope[] = [];
   const loops = nodesOfType(ctx, ctx.family === 'python' ? ['for_statement'] : ['for_in_statement']);
   for (const loop of loops) {

@@ -1,0 +1,183 @@
+import { compiledOnce } from '../compiled.js';
+import { lastBindingBefore } from '../bindings.js';
+import { resolveLocalFunction } from '../local-helpers.js';
+import { WordSet, splitWords } from '../names.js';
+import { isCall, literalEntries, keywordArgument, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import type { FileContext } from '../types.js';
+
+/**
+ * Whether a query selects records that are due for another attempt of what a sweep does to them:
+ * records an earlier attempt left failed (`status="failed"`, `"transfer_failed"`, a retry state),
+ * records counted by their attempts (`attempt_count < 5`, `.lt("retry_count", …)`, `retries__lt=3`,
+ * `next_retry_at <= now`), or records not yet marked done (`{ processed: false }`, `sent=False`:
+ * an outbox, where a send whose mark did not follow is sent again on the next run).
+ *
+ * The query is read where the loop takes its records from: the expression itself, the name it is
+ * bound to (`failed = result.scalars().all()` and `result = await session.execute(…where(…))`,
+ * through the receiver of each call), or the body of a function of this file that returns them
+ * (`getPendingFailedTransfers(limit)`).
+ */
+export function selectsDueRecords(ctx: FileContext, node: Node | null, at: Node): boolean {
+  return selects(ctx, node, at, new Set(), 0);
+}
+
+/** Whether a file's text can hold such a query at all (a cheap test before walking its loops). */
+export function mayHoldDueQuery(ctx: FileContext): boolean {
+  const v = dueVocab(ctx);
+  return v.quickFailed.test(ctx.source) || v.quickCounter.test(ctx.source) || v.quickDoneFalse.test(ctx.source);
+}
+
+interface DueVocab {
+  values: Set<string>;
+  counterWords: WordSet;
+  doneWords: WordSet;
+  quickFailed: RegExp;
+  quickCounter: RegExp;
+  quickDoneFalse: RegExp;
+}
+
+function dueVocab(ctx: FileContext): DueVocab {
+  return compiledOnce(ctx.vocab, 'due-records', () => {
+    const failure = ctx.vocab.outcomes.failure?.values ?? [];
+    const values = new Set([...failure, ...ctx.vocab.retry.retry_states].map((v) => v.toLowerCase()));
+    const alt = (words: Iterable<string>) => [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const counters = ctx.vocab.retry.due_counter_words;
+    const done = ctx.vocab.retry.due_done_flags;
+    return {
+      values,
+      counterWords: new WordSet(counters),
+      doneWords: new WordSet(done),
+      // A failure value closes a quoted word (`'failed'`, `"transfer_failed"`).
+      quickFailed: values.size > 0 ? new RegExp(`(?:${alt(values)})['"\`]`, 'i') : /(?!)/,
+      quickCounter: counters.length > 0 ? new RegExp(`(?:${alt(counters)})`, 'i') : /(?!)/,
+      quickDoneFalse: done.length > 0 ? new RegExp(`(?:${alt(done)})['"]?\\s*[:=]\\s*(?:false|False)\\b`, 'i') : /(?!)/,
+    };
+  });
+}
+
+const MAX_DEPTH = 4;
+
+function selects(ctx: FileContext, node: Node | null, at: Node, seen: Set<number>, depth: number): boolean {
+  if (node === null || depth > MAX_DEPTH || seen.has(node.id)) return false;
+  seen.add(node.id);
+  const v = dueVocab(ctx);
+  if (queryStrings(node).some((s) => selectsByString(s, v))) return true;
+  if (queryEntries(node).some((e) => selectsByEntry(e.key, e.value, v))) return true;
+  const n = unwrapAwait(node) ?? node;
+  if (n.type === 'identifier') {
+    const bound = lastBindingBefore(ctx, n.text, at);
+    return bound !== null && bound.type !== 'identifier' && selects(ctx, bound, at, seen, depth + 1);
+  }
+  // `result.scalars().all()`: the records come from what the chain starts with.
+  const root = chainRoot(n);
+  if (root !== null && root.id !== n.id && selects(ctx, root, at, seen, depth + 1)) return true;
+  // `getPendingTransfers(limit)`: a function of this file that returns the records of a query.
+  if (isCall(n, ctx.family)) {
+    const fn = resolveLocalFunction(ctx, n);
+    if (fn !== null && !contains(fn, at) && returnedQueries(fn).some((q) => selects(ctx, q, at, seen, depth + 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * What a function returns, and the values bound in it to the names it returns (`const { data } =
+ * await supabase.from(…).in("status", […]); return data || []`): where the query that selects its
+ * records is. Other calls of its body (an update that marks a row failed) select nothing.
+ */
+function returnedQueries(fn: Node): Node[] {
+  const body = fn.childForFieldName('body');
+  if (body === null) return [];
+  if (body.type !== 'block' && body.type !== 'statement_block') return [body];
+  const returned = body.descendantsOfType('return_statement').flatMap((r) => r.namedChildren);
+  const names = new Set(returned.flatMap((r) => (r.type === 'identifier' ? [r] : r.descendantsOfType('identifier')).map((id) => id.text)));
+  const bound = body.descendantsOfType(['variable_declarator', 'assignment']).flatMap((b) => {
+    const target = b.childForFieldName('name') ?? b.childForFieldName('left');
+    const value = b.childForFieldName('value') ?? b.childForFieldName('right');
+    if (target === null || value === null) return [];
+    const targets = target.type === 'identifier' ? [target.text] : target.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).map((t) => t.text);
+    return targets.some((t) => names.has(t)) ? [value] : [];
+  });
+  return [...returned, ...bound];
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** The receiver a chain of calls and member reads starts from (`result` of `result.scalars().all()`). */
+function chainRoot(node: Node): Node | null {
+  let n: Node | null = node;
+  while (n !== null) {
+    const inner: Node = unwrapAwait(n) ?? n;
+    const next: Node | null = inner.childForFieldName('function') ?? inner.childForFieldName('object');
+    if (next === null) return inner;
+    n = next;
+  }
+  return null;
+}
+
+function queryStrings(node: Node): Node[] {
+  return [node, ...node.descendantsOfType(['string', 'template_string'])].filter((s) => stringValue(s) !== null);
+}
+
+function queryEntries(node: Node): { key: string; value: Node }[] {
+  const out: { key: string; value: Node }[] = [];
+  for (const obj of node.descendantsOfType(['object', 'dictionary'])) out.push(...literalEntries(obj));
+  for (const arg of node.descendantsOfType('keyword_argument')) {
+    const kw = keywordArgument(arg);
+    if (kw) out.push({ key: kw.name, value: kw.value });
+  }
+  return out;
+}
+
+const SQL_SELECT = /^\s*select\b[\s\S]*?\bwhere\b([\s\S]*)$/i;
+
+/**
+ * A string of the query: a failure value on its own (`"failed"`, `"transfer_failed"`), a counter
+ * column compared by a query method (`.lt("retry_count", …)`), or SQL whose WHERE clause compares a
+ * status with a failure value or compares a counter column (`attempt_count < 5`, `next_retry_at <= ?`).
+ */
+function selectsByString(node: Node, v: DueVocab): boolean {
+  const text = stringValue(node) ?? '';
+  if (isFailureValue(text, v)) return true;
+  if (/^[A-Za-z_]\w*$/.test(text) && isCounterColumn(text, v) && comparedByMethod(node)) return true;
+  const where = SQL_SELECT.exec(text)?.[1];
+  if (where === undefined) return false;
+  if ([...where.matchAll(/'([^']*)'/g)].some((m) => isFailureValue(m[1] ?? '', v))) return true;
+  return [...where.matchAll(/\b([A-Za-z_]\w*)\s*(?:<=?|>=?|!=|<>)/gi)].some((m) => isCounterColumn(m[1] ?? '', v));
+}
+
+/** `.lt("retry_count", max)`, `.where("attempts", "<", 5)`: the string names the column a query method compares. */
+function comparedByMethod(node: Node): boolean {
+  const call = node.parent?.parent;
+  const fn = call?.childForFieldName('function');
+  const method = fn?.childForFieldName('property')?.text ?? fn?.childForFieldName('attribute')?.text;
+  return node.parent?.namedChildren[0]?.id === node.id && method !== undefined && COMPARING_METHODS.has(method);
+}
+
+const COMPARING_METHODS = new Set(['lt', 'lte', 'gt', 'gte', 'where', 'andWhere', 'filter']);
+const COMPARING_KEYS = /^\$?(lt|lte|gt|gte|ne)$/;
+const COMPARING_SUFFIXES = new Set(['lt', 'lte', 'gt', 'gte']);
+
+/** `attempts: { lt: 5 }`, `retries__lt=3`, `{ processed: false }` (`status: 'FAILED'` is read with the strings). */
+function selectsByEntry(key: string, value: Node, v: DueVocab): boolean {
+  const [field = key, suffix] = key.split('__');
+  if (isCounterColumn(field, v)) {
+    if (suffix !== undefined) return COMPARING_SUFFIXES.has(suffix);
+    return (value.type === 'object' || value.type === 'dictionary') && literalEntries(value).some((e) => COMPARING_KEYS.test(e.key));
+  }
+  return v.doneWords.has(field) && /^(false|False)$/.test(value.text);
+}
+
+function isFailureValue(text: string, v: DueVocab): boolean {
+  const lower = text.toLowerCase();
+  if (v.values.has(lower)) return true;
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/.test(text)) return false;
+  const parts = splitWords(text);
+  return parts.length > 1 && v.values.has(parts[parts.length - 1] ?? '');
+}
+
+/** `attempt_count`, `retry_count`, `retries`, `next_retry_at`: a column that counts or schedules attempts. */
+function isCounterColumn(name: string, v: DueVocab): boolean {
+  return v.counterWords.anyWordOf(name);
+}
