@@ -4,7 +4,7 @@ import { calleePath, callsWithin, nodesOfType, nodesWithin } from './file-index.
 import { claimsOnce } from './claims-once.js';
 import { helperTarget } from './kinds/call.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
-import { keyParameter, passesKey } from './kinds/idempotency-key.js';
+import { freshPerAttempt, keyParameter, passesKey } from './kinds/idempotency-key.js';
 import { endsRun, endsThrough, reaches } from './kinds/exits-after.js';
 import { marksOwnGuard } from './kinds/once-guard.js';
 import { checkedInFunction } from './kinds/prior-success-check.js';
@@ -289,7 +289,11 @@ function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[]
   // A send the function guards with a field it sets itself (`if n.welcome_time: return`) is sent once:
   // as deduplicated as one that passes a dedup key. A write the function checks for a prior success
   // of before making it (`if record.distribution_id is not None: continue`) is made once, as a keyed one is.
-  const keys = lists.filter((k) => passesKey(ctx, call, k) || (k === 'dedup' && marksOwnGuard(ctx, call)) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
+  // A key made afresh in the function (`idempotencyKey: `t-${id}-${Date.now()}``) is a new key on
+  // each call of it, so on each attempt of a retry around it: no key at all.
+  const body = functionBody(fn);
+  const keyed = (k: string) => passesKey(ctx, call, k) && (body === null || !freshPerAttempt(ctx, call, body, k));
+  const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && marksOwnGuard(ctx, call)) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
   const keyParams: Record<string, number> = {};
   for (const k of keys) {
     const at = keyParameter(ctx, fn, call, k);
