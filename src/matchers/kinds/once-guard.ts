@@ -1,7 +1,7 @@
 import { compiledOnce, wordSet } from '../compiled.js';
 import { escapeRegExp, NamePatterns, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
-import { blockStatements, callArguments, callTypes, contains, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { calleePath, callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
@@ -32,6 +32,8 @@ export const onceGuardMatcher: Matcher = {
     // Through a helper of this file: a send the helper makes only in its give-up branch
     // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
     if (marksOwnGuard(ctx, candidate.node) || leavesSelection(candidate.node, scope)) return true;
+    const called = isCall(candidate.node, ctx.family) ? resolveLocalFunction(ctx, candidate.node) : null;
+    if (called !== null && scope.selection !== undefined && claimsOutOfSelection(ctx, called, scope.selection)) return true;
     for (let s = scope; s.via !== undefined; s = s.via.from) if (marksOwnGuard(ctx, s.via.call)) return true;
     const inner = reachedInner(candidate);
     // `transaction.on_commit(lambda: notify(…))`: the helper is the function around the callback.
@@ -79,6 +81,62 @@ function leavesSelection(node: Node, scope: NonNullable<Candidate['scope']>): bo
     if (runsBefore(a, node, scope.body)) return true;
   }
   return false;
+}
+
+/**
+ * A helper a sweep hands each selected record to that first claims it with a conditional update
+ * moving it out of the selection (`findOneAndUpdate({ payoutId, status: 'pending' }, { $set: {
+ * status: 'processing' } })`) and stops when nothing was claimed (`if (!payout) throw …`): a record
+ * it sent for is no longer selected, so the next run does not send for it again.
+ */
+function claimsOutOfSelection(ctx: FileContext, fn: Node, selection: NonNullable<NonNullable<Candidate['scope']>['selection']>): boolean {
+  const body = functionBody(fn);
+  if (body === null) return false;
+  const statements = blockStatements(body);
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i]!;
+    const declarator = st.type === 'lexical_declaration' || st.type === 'variable_declaration' ? st.namedChildren.find((c) => c.type === 'variable_declarator') : st.type === 'expression_statement' ? st.firstNamedChild : null;
+    const claimed = declarator?.childForFieldName('name') ?? declarator?.childForFieldName('left');
+    const call = unwrapAwait(declarator?.childForFieldName('value') ?? declarator?.childForFieldName('right') ?? null);
+    if (claimed?.type !== 'identifier' || call === null || !isCall(call, ctx.family)) continue;
+    // `findOneAndUpdate(filter, update)`, or Django's `filter(…).update(…)` (the filter is the receiver's call).
+    const receiver = unwrapAwait(call.childForFieldName('function')?.childForFieldName('object') ?? null);
+    const [first, second] = callArguments(call);
+    const [filter, update] = second !== undefined ? [first, second] : receiver !== null && isCall(receiver, ctx.family) ? [receiver.childForFieldName('arguments'), call.childForFieldName('arguments')] : [undefined, undefined];
+    if (filter == null || update == null || !movesOut(filter, update, selection)) continue;
+    // `const payout = claimed?.value; if (!payout) throw …`: the claim's result, read directly or through one binding.
+    const names = new Set([claimed.text]);
+    for (const later of statements.slice(i + 1)) {
+      const d = later.type === 'lexical_declaration' || later.type === 'variable_declaration' ? later.namedChildren.find((c) => c.type === 'variable_declarator') : null;
+      const name = d?.childForFieldName('name');
+      if (name?.type === 'identifier' && namesUnder(d?.childForFieldName('value') ?? name).some((n) => names.has(n))) {
+        names.add(name.text);
+        continue;
+      }
+      if (later.type !== 'if_statement') return false;
+      const cond = unwrapParens(later.childForFieldName('condition'));
+      const negated = cond?.type === 'unary_expression' || cond?.type === 'not_operator' ? (cond.childForFieldName('argument') ?? cond.lastNamedChild) : null;
+      const branch = later.childForFieldName('consequence');
+      const last = branch === null ? undefined : blockStatements(branch).at(-1);
+      return negated != null && names.has(unwrapParens(negated)?.text ?? '') && last !== undefined && (isExit(last, ctx.family) || last.type === 'throw_statement' || last.type === 'raise_statement');
+    }
+    return false;
+  }
+  return false;
+}
+
+/** The filter takes a selected value of a field and the update sets that field to one the selection does not take. */
+function movesOut(filter: Node, update: Node, selection: NonNullable<NonNullable<Candidate['scope']>['selection']>): boolean {
+  const entries = (n: Node) => [
+    ...[n, ...n.descendantsOfType(['object', 'dictionary'])].filter((o) => o.type === 'object' || o.type === 'dictionary').flatMap((o) => literalEntries(o)),
+    ...n.descendantsOfType('keyword_argument').flatMap((a) => {
+      const kw = keywordArgument(a);
+      return kw === null ? [] : [{ key: kw.name, value: kw.value }];
+    }),
+  ];
+  const value = (n: Node) => stringValue(n)?.toLowerCase();
+  const filtered = entries(filter).filter((e) => selection.fields.get(e.key)?.has(value(e.value) ?? '\0'));
+  return filtered.some((f) => entries(update).some((e) => e.key === f.key && value(e.value) !== undefined && !selection.fields.get(f.key)!.has(value(e.value)!)));
 }
 
 /** Every run that reaches `node` ran `step` first: between them and their common block only blocks, tries and `with`s. */
