@@ -140,6 +140,12 @@ export const VocabularySchema = z
          * over records whose flag is still false sends again what an earlier run did not mark.
          */
         due_done_flags: names,
+        /** Query-builder methods that compare the column named first (`.lt("retry_count", 5)`). */
+        due_query_methods: names.default([]),
+        /** Operator keys of a column's filter object (`{ $lt: 5 }`, `{ lt: 5 }`). */
+        due_operator_keys: names.default([]),
+        /** Lookup suffixes of a filter keyword (`retries__lt`). */
+        due_lookup_suffixes: names.default([]),
         /** Calls that install retries on an HTTP client for all its requests (`axiosRetry`). */
         client_configurators: names,
         /**

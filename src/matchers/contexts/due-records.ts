@@ -34,6 +34,9 @@ interface DueVocab {
   quickFailed: RegExp;
   quickCounter: RegExp;
   quickDoneFalse: RegExp;
+  queryMethods: Set<string>;
+  operatorKeys: Set<string>;
+  lookupSuffixes: Set<string>;
 }
 
 function dueVocab(ctx: FileContext): DueVocab {
@@ -50,6 +53,9 @@ function dueVocab(ctx: FileContext): DueVocab {
       // A failure value closes a quoted word (`'failed'`, `"transfer_failed"`).
       quickFailed: values.size > 0 ? new RegExp(`(?:${alt(values)})['"\`]`, 'i') : /(?!)/,
       quickCounter: counters.length > 0 ? new RegExp(`(?:${alt(counters)})`, 'i') : /(?!)/,
+      queryMethods: new Set(ctx.vocab.retry.due_query_methods),
+      operatorKeys: new Set(ctx.vocab.retry.due_operator_keys),
+      lookupSuffixes: new Set(ctx.vocab.retry.due_lookup_suffixes),
       quickDoneFalse: done.length > 0 ? new RegExp(`(?:${alt(done)})['"]?\\s*[:=]\\s*(?:false|False)\\b`, 'i') : /(?!)/,
     };
   });
@@ -140,7 +146,7 @@ const SQL_SELECT = /^\s*select\b[\s\S]*?\bwhere\b([\s\S]*)$/i;
 function selectsByString(node: Node, v: DueVocab): boolean {
   const text = stringValue(node) ?? '';
   if (isFailureValue(text, v)) return true;
-  if (/^[A-Za-z_]\w*$/.test(text) && isCounterColumn(text, v) && comparedByMethod(node)) return true;
+  if (/^[A-Za-z_]\w*$/.test(text) && isCounterColumn(text, v) && comparedByMethod(node, v)) return true;
   const where = SQL_SELECT.exec(text)?.[1];
   if (where === undefined) return false;
   if ([...where.matchAll(/'([^']*)'/g)].some((m) => isFailureValue(m[1] ?? '', v))) return true;
@@ -148,23 +154,20 @@ function selectsByString(node: Node, v: DueVocab): boolean {
 }
 
 /** `.lt("retry_count", max)`, `.where("attempts", "<", 5)`: the string names the column a query method compares. */
-function comparedByMethod(node: Node): boolean {
+function comparedByMethod(node: Node, v: DueVocab): boolean {
   const call = node.parent?.parent;
   const fn = call?.childForFieldName('function');
   const method = fn?.childForFieldName('property')?.text ?? fn?.childForFieldName('attribute')?.text;
-  return node.parent?.namedChildren[0]?.id === node.id && method !== undefined && COMPARING_METHODS.has(method);
+  return node.parent?.namedChildren[0]?.id === node.id && method !== undefined && v.queryMethods.has(method);
 }
 
-const COMPARING_METHODS = new Set(['lt', 'lte', 'gt', 'gte', 'where', 'andWhere', 'filter']);
-const COMPARING_KEYS = /^\$?(lt|lte|gt|gte|ne)$/;
-const COMPARING_SUFFIXES = new Set(['lt', 'lte', 'gt', 'gte']);
 
 /** `attempts: { lt: 5 }`, `retries__lt=3`, `{ processed: false }` (`status: 'FAILED'` is read with the strings). */
 function selectsByEntry(key: string, value: Node, v: DueVocab): boolean {
   const [field = key, suffix] = key.split('__');
   if (isCounterColumn(field, v)) {
-    if (suffix !== undefined) return COMPARING_SUFFIXES.has(suffix);
-    return (value.type === 'object' || value.type === 'dictionary') && literalEntries(value).some((e) => COMPARING_KEYS.test(e.key));
+    if (suffix !== undefined) return v.lookupSuffixes.has(suffix);
+    return (value.type === 'object' || value.type === 'dictionary') && literalEntries(value).some((e) => v.operatorKeys.has(e.key));
   }
   return v.doneWords.has(field) && /^(false|False)$/.test(value.text);
 }
