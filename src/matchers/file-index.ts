@@ -1,4 +1,4 @@
-import { callArguments, callTypes, callee, dottedPath, functionTypes, loopTypes, type Node } from './syntax.js';
+import { callArguments, callTypes, callee, dottedPath, functionTypes, isCall, loopTypes, type Node } from './syntax.js';
 import { compiledOnce } from './compiled.js';
 import { NamePatterns } from './names.js';
 import type { FileContext } from './types.js';
@@ -99,6 +99,16 @@ function adapted(ctx: FileContext, fn: Node | null): Node | null {
   return adapters.matches(dottedPath(callee(fn))) ? args[0] : fn;
 }
 
+/**
+ * `getattr(logger, level)`: Python's spelling of a member chosen at run time, named as the
+ * `logger[level]` of JavaScript is (`logger[]`), so both read as a method of that receiver.
+ */
+function computedMember(ctx: FileContext, fn: Node | null): string | null {
+  if (fn === null || ctx.family !== 'python' || !isCall(fn, ctx.family) || dottedPath(callee(fn)) !== 'getattr') return null;
+  const target = callArguments(fn)[0];
+  return target === undefined ? null : `${dottedPath(target)}[]`;
+}
+
 /** The dotted path of a call's callee (`self.gateway.charge`), computed once per call. */
 export function calleePath(ctx: FileContext, call: Node): string {
   const paths = ctx.memo('callee-paths', () => new Map<number, string>());
@@ -107,7 +117,7 @@ export function calleePath(ctx: FileContext, call: Node): string {
     const fn = adapted(ctx, callee(call));
     // Most callees are plain dotted names: read them from the source instead of walking the tree.
     const text = fn === null ? '' : ctx.source.slice(fn.startIndex, fn.endIndex);
-    p = SIMPLE_PATH.test(text) ? text.replace(/\?\./g, '.') : dottedPath(fn);
+    p = SIMPLE_PATH.test(text) ? text.replace(/\?\./g, '.') : computedMember(ctx, fn) ?? dottedPath(fn);
     paths.set(call.id, p);
   }
   return p;

@@ -98,7 +98,7 @@ function isRecordedValue(ctx: FileContext, node: Node): boolean {
     if ((p.type === 'subscript' || p.type === 'subscript_expression') && (p.childForFieldName('subscript') ?? p.childForFieldName('index'))?.id === n.id) return false;
     if (['if_statement', 'elif_clause', 'while_statement'].includes(p.type) && p.childForFieldName('condition')?.id === n.id) return false;
     if ((p.type === 'case_clause' || p.type === 'switch_case') && p.childForFieldName('value')?.id === n.id) return false;
-    if (isCall(p, ctx.family) && reportsOnly(ctx, dottedPath(callee(p)))) return false;
+    if (isCall(p, ctx.family) && reportsOnly(ctx, calleePath(ctx, p))) return false;
     if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
   }
   return true;
@@ -198,7 +198,7 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): Node
 /** Whether a value is handed to a logger or a call named for logging before its statement ends. */
 function inLogCall(ctx: FileContext, node: Node, statement: Node): boolean {
   for (let p = node.parent; p !== null && p.id !== statement.id; p = p.parent) {
-    if (isCall(p, ctx.family) && reportsOnly(ctx, dottedPath(callee(p)))) return true;
+    if (isCall(p, ctx.family) && reportsOnly(ctx, calleePath(ctx, p))) return true;
   }
   return false;
 }
