@@ -558,6 +558,22 @@ export function isPassive(ctx: FileContext, path: string): boolean {
 }
 
 /**
+ * `prisma.emailLog.create({ data: { status: 'FAILED' } })`, `db.webhookLog.insertOne(…)`: a row
+ * written (`record_write_methods`) to a table named for the log of something else stores an
+ * outcome; it is no log line. A receiver made only of passive words (`auditLog`, `logger`) still logs.
+ */
+export function storesLogRow(ctx: FileContext, path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  if (dot <= 0 || path.endsWith('[]')) return false;
+  const receiverWords = splitWords(lastSegment(path.slice(0, dot)));
+  const passive = wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers);
+  if (receiverWords.length < 2 || receiverWords.every((w) => passive.has(w))) return false;
+  const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  const method = path.slice(dot + 1);
+  return writes.has(method) || writes.has(splitWords(method)[0] ?? '');
+}
+
+/**
  * The HTTP method a generic client call uses: a `method` keyword or option, or a leading string
  * argument (`requests.request("POST", url)`). Null when absent or not a literal (unknown methods
  * are not assumed to write).

@@ -6,6 +6,7 @@ import { lastBindingBefore } from '../bindings.js';
 import { isTypedMemberCall } from '../kinds/call.js';
 import { splitWords } from '../names.js';
 import { compiledOnce, wordSet } from '../compiled.js';
+import { afterAttempts } from './after-attempts.js';
 import { NamePatterns } from '../names.js';
 import {
   BINDING_TYPES,
@@ -102,6 +103,11 @@ function isAmbiguousException(names: TimeoutNames, path: string): boolean {
   return names.exceptions.matches(path) || names.broad.matches(path);
 }
 
+/** Whether a handler takes errors that leave the outcome unknown: every error, a transport error or a timeout. */
+function catchesAmbiguous(names: TimeoutNames, handler: Handler): boolean {
+  return handler.type === null || exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p));
+}
+
 /** Outermost names in an exception expression: `Timeout`, `requests.exceptions.Timeout`, each of a tuple. */
 export function exceptionPaths(node: Node): string[] {
   if (node.type === 'identifier' || node.type === 'attribute' || node.type === 'member_expression') return [dottedPath(node)];
@@ -139,9 +145,17 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     if (subject === undefined) continue;
     const requires = helper?.requires ?? byName ?? undefined;
     const conditional = requires ? { requires } : {};
+    const after = new Set<number>();
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
       const before = scopes.length;
       judgeHandler(handler, subject, body);
+      if (catchesAmbiguous(names, handler)) {
+        for (const region of afterAttempts(ctx, tryStmt, body, handler, caughtName(handler, ctx.family))) {
+          if (after.has(region.body.id)) continue;
+          after.add(region.body.id);
+          scopes.push({ context: 'timeout-handler', body: region.body, guard: region.body, construct: region.construct, subject, label: region.label, explicitOnly: true });
+        }
+      }
       for (const s of scopes.slice(before)) Object.assign(s, conditional);
     }
   }

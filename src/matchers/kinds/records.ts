@@ -1,5 +1,5 @@
 import { calleePath, callsWithin } from '../file-index.js';
-import { isPassive, reportsOnly } from '../call-vocabulary.js';
+import { isPassive, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { answersWithError, isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { resolveLocalFunction } from '../local-helpers.js';
@@ -98,7 +98,7 @@ function isRecordedValue(ctx: FileContext, node: Node): boolean {
     if ((p.type === 'subscript' || p.type === 'subscript_expression') && (p.childForFieldName('subscript') ?? p.childForFieldName('index'))?.id === n.id) return false;
     if (['if_statement', 'elif_clause', 'while_statement'].includes(p.type) && p.childForFieldName('condition')?.id === n.id) return false;
     if ((p.type === 'case_clause' || p.type === 'switch_case') && p.childForFieldName('value')?.id === n.id) return false;
-    if (isCall(p, ctx.family) && reportsOnly(ctx, calleePath(ctx, p))) return false;
+    if (isCall(p, ctx.family) && reportsOnly(ctx, calleePath(ctx, p)) && !storesLogRow(ctx, calleePath(ctx, p))) return false;
     if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
   }
   return true;

@@ -1,0 +1,130 @@
+import { nodesWithin } from '../file-index.js';
+import {
+  BINDING_TYPES,
+  bindingOf,
+  blockStatements,
+  firstLine,
+  ifChain,
+  isFunction,
+  isLoop,
+  isRaise,
+  unwrapParens,
+  type Handler,
+  type Node,
+} from '../syntax.js';
+import type { FileContext } from '../types.js';
+
+/** Statements run only when the last attempt failed, and the construct that makes it so. */
+export interface AfterAttempts {
+  body: Node;
+  construct: Node;
+  label: string;
+}
+
+/**
+ * Where a handler that lets the attempts go on has its failure recorded: after the loop. Two shapes.
+ * A loop whose try returns on success (`for attempt in range(3): try: send(); return … except
+ * Exception: sleep(…)`): the statements after the loop run only when no attempt returned. A
+ * handler that keeps the error, or an attempt that sets a done flag, read after the loop or the try
+ * (`last_error = e` … `if last_error: payout.status = "transfer_failed"`; `sent = True` … `if not
+ * sent:`): that branch runs only when the last attempt raised.
+ * Empty when the handler itself leaves (its last statement raises or returns): nothing after it
+ * runs for that error.
+ */
+export function afterAttempts(ctx: FileContext, tryStmt: Node, attempted: Node, handler: Handler, caught: string | null): AfterAttempts[] {
+  const last = blockStatements(handler.body).at(-1);
+  if (last !== undefined && (isRaise(last, ctx.family) || last.type === 'return_statement')) return [];
+  const loop = enclosingLoop(ctx, tryStmt);
+  const outer = loop ?? tryStmt;
+  const block = outer.parent;
+  if (block === null || (block.type !== 'block' && block.type !== 'statement_block' && block.type !== 'module' && block.type !== 'program')) return [];
+  const siblings = blockStatements(block.type === 'module' || block.type === 'program' ? null : block);
+  const rest = siblings.slice(siblings.findIndex((s) => s.id === outer.id) + 1);
+  if (rest.length === 0) return [];
+  const handlerLabel = firstLine(handler.clause).replace(/\s*[:{]\s*$/, '').replace(/\s*\{.*$/, '');
+  if (loop !== null && returnsOnSuccess(ctx, attempted, loop)) {
+    const label = `${handlerLabel}, after ${firstLine(loop).replace(/\s*[:{]\s*$/, '')}`;
+    return rest.map((body) => ({ body, construct: loop, label }));
+  }
+  const errors = caught === null ? [] : keptErrors(ctx, handler.body, caught);
+  const flags = doneFlags(ctx, attempted);
+  if (errors.length === 0 && flags.length === 0) return [];
+  const out: AfterAttempts[] = [];
+  for (const ifStmt of rest.filter((s) => s.type === 'if_statement')) {
+    const [head, ...others] = ifChain(ifStmt, ctx.family);
+    if (head?.condition == null) continue;
+    const failed = failedWhen(head.condition, errors, flags);
+    // `if sent: … else: mark_failed()`: the else runs when the flag is unset.
+    const body = failed === true ? head.body : failed === false && others.length === 1 && others[0]?.condition === null ? others[0].body : null;
+    if (body !== null) out.push({ body, construct: ifStmt, label: `${handlerLabel}, then ${firstLine(ifStmt).replace(/\s*[:{]\s*$/, '')}` });
+  }
+  return out;
+}
+
+/** The loop the try is an attempt of: the nearest loop around it in the same function. */
+function enclosingLoop(ctx: FileContext, node: Node): Node | null {
+  for (let p = node.parent; p !== null && !isFunction(p, ctx.family); p = p.parent) if (isLoop(p, ctx.family)) return p;
+  return null;
+}
+
+/**
+ * Whether the attempt leaves the function when it works, and never just the loop: a `return` in
+ * the try body and no `break` of this loop there (a `break` on success reaches the statements after
+ * the loop as well).
+ */
+function returnsOnSuccess(ctx: FileContext, attempted: Node, loop: Node): boolean {
+  const own = (n: Node) => {
+    for (let p = n.parent; p !== null && p.id !== loop.id; p = p.parent) if (isFunction(p, ctx.family) || ((isLoop(p, ctx.family) || p.type === 'switch_statement') && n.type === 'break_statement')) return false;
+    return true;
+  };
+  const exits = nodesWithin(ctx, attempted, ['return_statement', 'break_statement']).filter(own);
+  return exits.some((e) => e.type === 'return_statement') && !exits.some((e) => e.type === 'break_statement');
+}
+
+/** Names the handler stores the caught error in (`last_error = e`, `lastError = err instanceof Error ? err : …`). */
+function keptErrors(ctx: FileContext, body: Node, caught: string): string[] {
+  return nodesWithin(ctx, body, BINDING_TYPES).flatMap((n) => {
+    const b = bindingOf(n);
+    if (b === null || b.name === caught) return [];
+    const value = b.value;
+    const holds = value.type === 'identifier' ? value.text === caught : value.descendantsOfType('identifier').some((id) => id.text === caught);
+    return holds ? [b.name] : [];
+  });
+}
+
+/** Names the attempt sets to true when it worked (`sent = True`, `success = true`). */
+function doneFlags(ctx: FileContext, attempted: Node): string[] {
+  return nodesWithin(ctx, attempted, BINDING_TYPES).flatMap((n) => {
+    const b = bindingOf(n);
+    return b !== null && (n.type === 'assignment' || n.type === 'assignment_expression') && /^(True|true)$/.test(b.value.text) ? [b.name] : [];
+  });
+}
+
+/**
+ * Whether a condition holds when the last attempt failed (true), when it worked (false), or says
+ * nothing of it (null): `last_error`, `last_error is not None`, `lastError != null`, `not sent`,
+ * `!success` hold on failure; `sent`, `success === true` on success.
+ */
+function failedWhen(condition: Node, errors: string[], flags: string[]): boolean | null {
+  const c = unwrapParens(condition);
+  if (c === null) return null;
+  if (c.type === 'identifier') return errors.includes(c.text) ? true : flags.includes(c.text) ? false : null;
+  if (c.type === 'not_operator' || (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!')) {
+    const inner = failedWhen(c.childForFieldName('argument') ?? c.lastNamedChild ?? c, errors, flags);
+    return inner === null ? null : !inner;
+  }
+  if (c.type === 'comparison_operator' || c.type === 'binary_expression') {
+    const left = unwrapParens(c.type === 'comparison_operator' ? c.namedChildren[0] ?? null : c.childForFieldName('left'));
+    const right = c.type === 'comparison_operator' ? c.namedChildren[1] : c.childForFieldName('right');
+    const op = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : c.childForFieldName('operator')?.text ?? '';
+    if (left?.type !== 'identifier' || right === undefined || right === null) return null;
+    const empty = /^(None|null|undefined)$/.test(right.text);
+    const isFalse = /^(False|false)$/.test(right.text);
+    const isTrue = /^(True|true)$/.test(right.text);
+    const negated = /^(!=|!==|is not)$/.test(op);
+    if (!negated && !/^(==|===|is)$/.test(op)) return null;
+    if (errors.includes(left.text) && empty) return negated;
+    if (flags.includes(left.text) && (isFalse || isTrue)) return isFalse !== negated;
+  }
+  return null;
+}
