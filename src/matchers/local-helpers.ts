@@ -2,6 +2,7 @@ import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, 
 import { calleePath, callsWithin, nodesOfType } from './file-index.js';
 import {
   callArguments,
+  enclosingFunction,
   functionBody,
   functionName,
   functionParameters,
@@ -43,6 +44,29 @@ function functionIndex(ctx: FileContext): FunctionIndex {
     }
     return index;
   });
+}
+
+/**
+ * The function a bare name stands for where it is used (`.catch(handleFailure)`): the one declared
+ * in the innermost function around the use that declares one of that name, else one at module
+ * level. Two helpers that each declare their own `handleFailure` each get theirs.
+ */
+export function functionNamedAt(ctx: FileContext, name: string, at: Node): Node | null {
+  if (!functionIndex(ctx).byName.has(name)) return null;
+  let best: Node | null = null;
+  let bestSize = Infinity;
+  for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
+    if (functionName(fn) !== name || owningClass(fn) !== null) continue;
+    const owner = enclosingFunction(fn, ctx.family);
+    const range = owner ?? ctx.root;
+    if (at.startIndex < range.startIndex || at.endIndex > range.endIndex) continue;
+    const size = owner === null ? Infinity - 1 : range.endIndex - range.startIndex;
+    if (best === null || size < bestSize) {
+      best = fn;
+      bestSize = size;
+    }
+  }
+  return best;
 }
 
 /** The class a function is a method of (directly, not through a nested function), or null. */

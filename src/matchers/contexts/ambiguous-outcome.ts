@@ -1,6 +1,6 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { isCallOf, isHttpClientCall, matchedByVerbOnly, methodParameterOf } from '../call-vocabulary.js';
-import { methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isTypedMemberCall } from '../kinds/call.js';
@@ -536,8 +536,10 @@ function promiseCatchScopes(ctx: FileContext): Scope[] {
   for (const call of nodesOfType(ctx, 'call_expression')) {
     const fn = call.childForFieldName('function');
     if (fn?.type !== 'member_expression' || fn.childForFieldName('property')?.text !== 'catch') continue;
-    const handlerFn = callArguments(call)[0];
-    if (handlerFn === undefined || !isFunction(handlerFn, ctx.family)) continue;
+    const argument = callArguments(call)[0];
+    // `.catch(handleFailure)`: a function of this file named where the chain is built.
+    const handlerFn = argument?.type === 'identifier' ? functionNamedAt(ctx, argument.text, call) : argument;
+    if (handlerFn == null || !isFunction(handlerFn, ctx.family)) continue;
     const chain = fn.childForFieldName('object');
     const found = chain ? promiseChainWrite(ctx, chain) : null;
     const body = functionBody(handlerFn);
