@@ -532,7 +532,14 @@ function requestShaped(call: Node): boolean {
 
 /** A call that only reports: on a passive receiver, named for logging or tracking (`log_verbs`), or a test's assertion. */
 export function reportsOnly(ctx: FileContext, path: string): boolean {
-  return isPassive(ctx, path) || wordSet(ctx, 'log_verbs', ctx.vocab.log_verbs).has(splitWords(lastSegment(path))[0] ?? '') || isAssertion(ctx, path);
+  return isPassive(ctx, path) || isReporterFunction(ctx, path) || wordSet(ctx, 'log_verbs', ctx.vocab.log_verbs).has(splitWords(lastSegment(path))[0] ?? '') || isAssertion(ctx, path);
+}
+
+/** `metrics(logger, 'webhooks', 'inc', { status: 'fail' })`, `debug(…)`: a function named only for a passive receiver reports. */
+function isReporterFunction(ctx: FileContext, path: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(path)) return false;
+  const passive = wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers);
+  return splitWords(path).every((w) => passive.has(w));
 }
 
 /**
