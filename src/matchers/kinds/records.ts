@@ -47,6 +47,8 @@ export const recordsMatcher: Matcher = {
         if (words.returnFalse && (/^(False|false)$/.test(value?.text ?? '') || leadsWithFalse(value))) add(ret, true);
         else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret, true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
+        // With an error status it is an answer to the client in itself (`failureAnswers` below).
+        else if (value !== null && errorAnswerBody(ctx, value, words) && !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex))) add(ret, true);
         else if (value !== null) {
           // A failure message in the result is an answer in itself; a bare flag is read by the caller.
           const failed = failedResult(ctx, value, words);
@@ -146,6 +148,20 @@ function failedResult(ctx: FileContext, value: Node, words: OutcomeWords): { say
   const [first, ...rest] = callArguments(built);
   if (first === undefined || !/^(False|false)$/.test(first.text)) return null;
   return { says: rest.some((arg) => /string/.test(arg.type) && words.mentions.anyStemOf(arg.text)) };
+}
+
+/**
+ * `return Response({"error": "Unable to submit payout request."})`, `return NextResponse.json({ error })`:
+ * a response built (`result_types`) around an error result is that result, handed to the client.
+ */
+function errorAnswerBody(ctx: FileContext, value: Node, words: OutcomeWords): boolean {
+  if (words.resultTypes.length === 0) return false;
+  const built = unwrapAwait(value);
+  if (built === null || (built.type !== 'new_expression' && !isCall(built, ctx.family))) return false;
+  const ctor = built.type === 'new_expression' ? built.childForFieldName('constructor') : callee(built);
+  if (!dottedPath(ctor).split('.').some((segment) => words.resultTypes.some((t) => normalizeName(segment).endsWith(t)))) return false;
+  const body = callArguments(built)[0];
+  return body !== undefined && literalEntries(body).some((e) => words.errorFields.has(normalizeName(e.key)));
 }
 
 /** The call a value is an argument of (directly or inside an options object), unless it is returned. */
