@@ -137,7 +137,7 @@ function requirementsHold(
       // it only computes in memory. A generic verb (`createInbox`) stands only while the body is
       // out of sight: in sight, the body must make such a call (storing a row locally is none).
       // Out of sight, a helper that ends the attempt where it is called sends once (as a local call would).
-      if (target === null) return req.unlessLast !== true;
+      if (target === null) return req.unlessLast !== true && !isStoreModel(byFile, input, req.local);
       // In sight but sending through nothing we know: where it ends the attempt, judged as if out of sight.
       if (sites.length === 0 && req.unlessLast === true) return false;
       if (targets.every((t) => t.facts.localOnly)) return false;
@@ -375,6 +375,21 @@ function resolveLocal(byFile: Map<string, LinkInput>, from: LinkInput, local: st
   const symbol = resolveSymbol(byFile, from, local, hops, definesFunction);
   const facts = symbol && symbol.file.summary.functions[symbol.name];
   return symbol && facts ? { file: symbol.file.file, facts } : null;
+}
+
+/**
+ * `Payment.create(…)` where `Payment` comes from a module that exports a model of the application's
+ * own database (`module.exports = mongoose.model('Payment', schema)`): it stores a row locally.
+ */
+function isStoreModel(byFile: Map<string, LinkInput>, from: LinkInput, local: string): boolean {
+  const head = local.split('.')[0] ?? '';
+  const imported = from.summary.imports.find((i) => i.local === head);
+  if (imported === undefined || head === local) return false;
+  const models = (s: FileSummary, n: string) => s.storeModels?.includes(n) === true;
+  if (imported.name !== '*') return resolveSymbol(byFile, from, head, 0, models) !== null;
+  // `const Payment = require('../models/Payment')`: the module itself is the model.
+  const file = resolveModule(byFile, from, imported.module);
+  return file !== null && models(file.summary, 'default');
 }
 
 /** The file and name a dotted local name is defined under, following imports and re-exports. */

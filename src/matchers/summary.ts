@@ -10,6 +10,7 @@ import { marksOwnGuard } from './kinds/once-guard.js';
 import { checkedInFunction } from './kinds/prior-success-check.js';
 import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts } from './falsy-callers.js';
+import { storeModelExports } from './store-models.js';
 import { isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -70,6 +71,8 @@ export interface FileSummary {
   reExports: ReExport[];
   /** The top-level function the module's default export is (`module.exports = buyAirtime`). */
   defaultExport?: string;
+  /** Exported names (`default` for the module) that are models of the application's own database (`store-models.ts`). */
+  storeModels?: string[];
 }
 
 const CLASS_TYPES = ['class_definition', 'class_declaration', 'class', 'abstract_class_declaration'];
@@ -98,7 +101,8 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
   const facts = exported !== null ? functions[exported] : undefined;
   const named = facts !== undefined ? exported : null;
   if (facts !== undefined) functions.default ??= facts;
-  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}) };
+  const storeModels = storeModelExports(ctx);
+  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}), ...(storeModels.length > 0 ? { storeModels } : {}) };
 }
 
 /** The top-level function a module hands out as a whole (`module.exports = buyAirtime`, `export default buyAirtime`, `export default function buyAirtime`). */

@@ -319,6 +319,12 @@ export const VocabularySchema = z
     once_words: names,
     /** Methods that write a record through a collection (`reminder_set.create`, `NimbusAlert.objects.create`). */
     record_write_methods: names,
+    /**
+     * Calls that build a model of the application's own database (`mongoose.model('Payment', schema)`,
+     * `sequelize.define(…)`): a module that exports one hands out a local store, and `Payment.create(…)`
+     * through it writes no remote system.
+     */
+    store_model_factories: names.default([]),
     /** Methods that narrow a collection before a bare `.exists()` (`filter`, `where`). */
     record_query_methods: names.default([]),
     /**

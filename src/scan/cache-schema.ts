@@ -70,6 +70,7 @@ const SummarySchema = z.looseObject({
   imports: z.array(z.looseObject({})),
   reExports: z.array(z.looseObject({})),
   defaultExport: z.string().optional(),
+  storeModels: strings.optional(),
 });
 
 /** One file's cached scan. */
