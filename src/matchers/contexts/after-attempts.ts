@@ -37,8 +37,9 @@ export function afterAttempts(ctx: FileContext, tryStmt: Node, attempted: Node, 
   const loop = enclosingLoop(ctx, tryStmt);
   const outer = loop ?? tryStmt;
   const block = outer.parent;
-  if (block === null || (block.type !== 'block' && block.type !== 'statement_block' && block.type !== 'module' && block.type !== 'program')) return [];
-  const siblings = blockStatements(block.type === 'module' || block.type === 'program' ? null : block);
+  // At module level there is no function whose rest runs after the attempts.
+  if (block === null || (block.type !== 'block' && block.type !== 'statement_block')) return [];
+  const siblings = blockStatements(block);
   const rest = siblings.slice(siblings.findIndex((s) => s.id === outer.id) + 1);
   if (rest.length === 0) return [];
   const handlerLabel = firstLine(handler.clause).replace(/\s*[:{]\s*$/, '').replace(/\s*\{.*$/, '');
