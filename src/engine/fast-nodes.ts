@@ -39,6 +39,8 @@ export function installFastNodes(samples: readonly Parser.Tree[]): boolean {
     original.set(key, d);
   }
   const get = (key: string) => original.get(key)?.get as (this: Parser.SyntaxNode) => unknown;
+  const nativeType = get('type');
+  const nativeParent = get('parent');
   const childFor = original.get('childForFieldName')?.value as (this: Parser.SyntaxNode, name: string) => Parser.SyntaxNode | null;
   const reference = samples.map((tree) => snapshot(tree.rootNode));
 
@@ -52,9 +54,16 @@ export function installFastNodes(samples: readonly Parser.Tree[]): boolean {
     id: { configurable: true, get(this: RawNode) { return (this[0] as number) + (this[1] as number) * 4294967296; } },
     startIndex: { configurable: true, get(this: RawNode) { return (this[2] as number) >>> 1; } },
     startPosition: { configurable: true, get(this: RawNode) { return { row: this[3] as number, column: (this[4] as number) >>> 1 }; } },
-    type: { configurable: true, get: cached<string>(TYPE, get('type')) },
+    type: { configurable: true, get: cached<string>(TYPE, nativeType) },
     endIndex: { configurable: true, get: cached<number>(END, get('endIndex')) },
-    parent: { configurable: true, get: cached<Parser.SyntaxNode | null>(PARENT, get('parent')) },
+    parent: {
+      configurable: true,
+      get(this: RawNode): Parser.SyntaxNode | null {
+        let v = this[PARENT] as Parser.SyntaxNode | null | undefined;
+        if (v === undefined) this[PARENT] = v = sharedParent(this, nativeParent);
+        return v;
+      },
+    },
     children: { configurable: true, get: cached<Parser.SyntaxNode[]>(CHILDREN, get('children')) },
     namedChildren: { configurable: true, get: cached<Parser.SyntaxNode[]>(NAMED, get('namedChildren')) },
     childForFieldName: {
@@ -69,11 +78,77 @@ export function installFastNodes(samples: readonly Parser.Tree[]): boolean {
       },
     },
   });
+  const typed = typePerNodeClass(samples, proto, nativeType);
   // The same trees read again, now through the new accessors, must give the binding's answers.
   const agrees = reference.every((expected, i) => sameSnapshot(expected, snapshot((samples[i] as Parser.Tree).rootNode)));
-  if (!agrees) for (const [key, d] of original) Object.defineProperty(proto, key, d);
-  else dropNodeCache(samples[0] as Parser.Tree);
+  if (!agrees) {
+    for (const [key, d] of original) Object.defineProperty(proto, key, d);
+    for (const p of typed) delete (p as Record<string, unknown>).type;
+  } else dropNodeCache(samples[0] as Parser.Tree);
   return (installed = agrees);
+}
+
+/**
+ * The binding gives each named node type of a grammar its own class, one per symbol, and means
+ * its `type` to be a plain value on that class (`prototype.type = name`), but the assignment is
+ * silently lost behind the base class's getter, so every node object asked the native side. A
+ * node's type is its symbol's name, the same for every node of the class: the first node of a
+ * class asks, and the class keeps the answer. Returns the prototypes given a `type`.
+ */
+function typePerNodeClass(samples: readonly Parser.Tree[], base: object, nativeType: (this: Parser.SyntaxNode) => unknown): object[] {
+  const out: object[] = [];
+  for (const tree of samples) {
+    const classes = (tree as unknown as { language?: { nodeSubclasses?: unknown[] } }).language?.nodeSubclasses ?? [];
+    for (const c of classes) {
+      const p = typeof c === 'function' ? (c.prototype as object) : undefined;
+      if (p === undefined || p === base || Object.getPrototypeOf(p) !== base || Object.hasOwn(p, 'type')) continue;
+      Object.defineProperty(p, 'type', {
+        configurable: true,
+        get(this: Parser.SyntaxNode) {
+          const name = nativeType.call(this);
+          Object.defineProperty(p, 'type', { configurable: true, writable: false, value: name });
+          return name;
+        },
+      });
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+const PARENTS = Symbol('parents');
+
+interface ParentIndex {
+  /** Child id → its parent's object. */
+  parentOf: Map<number, Parser.SyntaxNode | null>;
+  /** Id → the one object handed out as a parent for that node. */
+  asParent: Map<number, Parser.SyntaxNode>;
+}
+
+const idOf = (node: RawNode) => (node[0] as number) + (node[1] as number) * 4294967296;
+
+/**
+ * A node's parent through one object per parent node and tree: walks up from many nodes
+ * (`enclosingFunction`) then meet the same ancestor objects, whose answers (parent, type,
+ * children) are already kept on them, instead of each walk asking the native side again.
+ */
+function sharedParent(node: RawNode, nativeParent: (this: Parser.SyntaxNode) => unknown): Parser.SyntaxNode | null {
+  const tree = node.tree as unknown as Record<symbol, ParentIndex | undefined>;
+  let index = tree[PARENTS];
+  if (index === undefined) tree[PARENTS] = index = { parentOf: new Map(), asParent: new Map() };
+  const id = idOf(node);
+  let parent = index.parentOf.get(id);
+  if (parent === undefined) {
+    parent = nativeParent.call(node) as Parser.SyntaxNode | null;
+    if (parent !== null) {
+      const pid = idOf(parent as RawNode);
+      const known = index.asParent.get(pid);
+      if (known === undefined) index.asParent.set(pid, parent);
+      else parent = known;
+    }
+    index.parentOf.set(id, parent);
+  }
+  return parent;
 }
 
 /**

@@ -102,7 +102,9 @@ export function scanSource(
     vocab,
     isProjectModule: (specifier) => isProjectModule(specifier, language, options.projectModules),
     memo<T>(key: string, compute: () => T): T {
-      if (memo.has(key)) return memo.get(key) as T;
+      // One lookup for the common case (a value kept); `has` only tells a kept `undefined` apart.
+      const known = memo.get(key);
+      if (known !== undefined || memo.has(key)) return known as T;
       const value = compute();
       memo.set(key, value);
       return value;

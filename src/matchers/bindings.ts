@@ -43,26 +43,31 @@ interface Bound {
 
 /** Every binding in a scope by name, in order (built once per scope: lookups recur per call). */
 function bindingsIn(ctx: FileContext, scope: Node): Map<string, Bound[]> {
-  return ctx.memo(`bindings:${scope.id}`, () => {
-    const all = fileBindings(ctx);
-    const out = new Map<string, Bound[]>();
-    // A scope's bindings are the file's that lie within it: a slice of the file's list, no new walk.
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((all[mid] as FileBinding).bound.at < scope.startIndex) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < all.length && (all[i] as FileBinding).bound.at < scope.endIndex; i++) {
-      const { name, bound, end } = all[i] as FileBinding;
-      if (end > scope.endIndex) continue;
-      const list = out.get(name);
-      if (list === undefined) out.set(name, [bound]);
-      else list.push(bound);
-    }
-    return out;
-  });
+  const byScope = ctx.memo('bindings-by-scope', () => new Map<number, Map<string, Bound[]>>());
+  let known = byScope.get(scope.id);
+  if (known === undefined) byScope.set(scope.id, (known = scopeBindings(ctx, scope)));
+  return known;
+}
+
+function scopeBindings(ctx: FileContext, scope: Node): Map<string, Bound[]> {
+  const all = fileBindings(ctx);
+  const out = new Map<string, Bound[]>();
+  // A scope's bindings are the file's that lie within it: a slice of the file's list, no new walk.
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid] as FileBinding).bound.at < scope.startIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < all.length && (all[i] as FileBinding).bound.at < scope.endIndex; i++) {
+    const { name, bound, end } = all[i] as FileBinding;
+    if (end > scope.endIndex) continue;
+    const list = out.get(name);
+    if (list === undefined) out.set(name, [bound]);
+    else list.push(bound);
+  }
+  return out;
 }
 
 interface FileBinding {

@@ -94,7 +94,10 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
 export function isCallOf(ctx: FileContext, call: Node, name: string): boolean {
   const vocab = ctx.vocab.calls[name];
   if (vocab === undefined) return false;
-  const known = ctx.memo(`call:${name}`, () => new Map<number, boolean>());
+  // Keyed by the vocabulary's name itself: a memo key spelt afresh per call costs a new string each time.
+  const byVocabulary = ctx.memo('call-verdicts', () => new Map<string, Map<number, boolean>>());
+  let known = byVocabulary.get(name);
+  if (known === undefined) byVocabulary.set(name, (known = new Map()));
   let v = known.get(call.id);
   if (v === undefined) known.set(call.id, (v = classify(ctx, call, name, compile(vocab))));
   return v;

@@ -1,4 +1,4 @@
-import { callArguments, callTypes, callee, dottedPath, functionTypes, isCall, loopTypes, type Node } from './syntax.js';
+import { BINDING_TYPES, callArguments, callTypes, callee, dottedPath, functionTypes, isCall, loopTypes, type Node } from './syntax.js';
 import { compiledOnce } from './compiled.js';
 import { NamePatterns } from './names.js';
 import type { FileContext } from './types.js';
@@ -9,8 +9,12 @@ import type { FileContext } from './types.js';
  * this loop") are answered by binary search over start offsets. Crossing from JavaScript into the
  * native tree costs more than the work itself, so nothing below asks the tree twice.
  */
-// Bindings and object pairs are too many to index eagerly; they are asked for within small ranges.
+// Object pairs are too many to index eagerly; they are asked for within small ranges. Bindings
+// and returns are read in most files (values of names, flag-returning functions), and one walk
+// that collects them with the rest costs less than a walk of their own.
 const STRUCTURAL = [
+  ...BINDING_TYPES,
+  'return_statement',
   'new_expression',
   'decorator',
   'try_statement',

@@ -190,7 +190,9 @@ export function isLocalOnly(ctx: FileContext, fn: Node): boolean {
  * computed once per function (a recursive helper sees itself as making none while in progress).
  */
 function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
-  const cache = ctx.memo(`reach:${name}`, () => new Map<number, Node[]>());
+  const byVocabulary = ctx.memo('reach', () => new Map<string, Map<number, Node[]>>());
+  let cache = byVocabulary.get(name);
+  if (cache === undefined) byVocabulary.set(name, (cache = new Map()));
   const known = cache.get(fn.id);
   if (known !== undefined) return known;
   cache.set(fn.id, []); // a recursive helper sees itself as making none while in progress

@@ -9,6 +9,7 @@ import { jobFrameworkScopes, redeliveredHandlerScopes } from './job-frameworks.j
 import { mayHoldDueQuery, selectsDueRecords } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName } from '../names.js';
 import {
+  BINDING_TYPES,
   bindingOf,
   blockStatements,
   callArguments,
@@ -489,6 +490,7 @@ function jobPolicyScope(ctx: FileContext, v: RetryVocab, call: Node, functions: 
  * 0 is no retry. Only a function argument (by name or inline) counts, not a value.
  */
 function retryCountScope(ctx: FileContext, v: RetryVocab, call: Node, functions: Map<string, Node>, path: string): Scope | null {
+  if (!mayNameRetryCount(ctx, v, call)) return null;
   const args = callArguments(call);
   const options = args.flatMap((a) => {
     const kw = keywordArgument(a);
@@ -510,6 +512,21 @@ function retryCountScope(ctx: FileContext, v: RetryVocab, call: Node, functions:
     .find((a) => isFunction(a, ctx.family) || a.type === 'identifier');
   const body = handed && resolveFunctionBody(ctx, handed, functions);
   return body ? { context: 'retry', body, construct: call, label: `${path}(…, ${count.key}=${count.value.text})` } : null;
+}
+
+/**
+ * A cheap test of a call's argument text, before its arguments are read from the tree: the count
+ * option's key lies inside that text and, compared as `normalizeName` compares it, holds one of
+ * the options. A backslash (an escape inside a quoted key) sends the call to the full reading.
+ */
+function mayNameRetryCount(ctx: FileContext, v: RetryVocab, call: Node): boolean {
+  const args = call.childForFieldName('arguments');
+  if (args === null) return false;
+  const text = ctx.source.slice(args.startIndex, args.endIndex);
+  if (text.includes('\\')) return true;
+  const normalized = normalizeName(text);
+  for (const option of v.retryCountOptions) if (normalized.includes(option)) return true;
+  return false;
 }
 
 /**
@@ -727,7 +744,21 @@ function attemptsOf(ctx: FileContext, pair: Node): number {
   return bound !== null && /^\d+$/.test(bound.text) ? Number(bound.text) : CONFIGURED_ATTEMPTS;
 }
 
-const ASSIGNMENTS = new Set(['assignment', 'assignment_expression', 'variable_declarator']);
+/**
+ * The assignments and declarations whose value is a call (`client = make_client()`, `const c =
+ * await makeClient()`, through parentheses too), by that call's id. Read down from the file's
+ * bindings rather than up from each call: a node's parent is a search from the root of its tree.
+ */
+function assignedCalls(ctx: FileContext): Map<number, Node> {
+  return ctx.memo('assigned-calls', () => {
+    const out = new Map<number, Node>();
+    for (const node of nodesOfType(ctx, BINDING_TYPES)) {
+      const value = unwrapAwait(node.childForFieldName('right') ?? node.childForFieldName('value'));
+      if (value !== null && isCall(value, ctx.family)) out.set(value.id, node);
+    }
+    return out;
+  });
+}
 
 /**
  * Clients that may come with a retry policy from another file: every imported project name used
@@ -753,17 +784,16 @@ function importedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[]
     scopes.push({ context: 'retry', body: ctx.root, construct: ctx.root, label: `the retry policy of ${receiver}`, receiver, requires: { kind: 'retried-client', local: receiver } });
   }
   // `client = make_client()`: found from the factory calls, far fewer than the file's assignments.
+  let assigned: Map<number, Node> | undefined;
   for (const call of calls) {
     const factory = calleePath(ctx, call);
     // A factory of this file is decided here; an imported one at link time.
     const local = own.factories.includes(factory) || own.conditional.has(factory);
     if (!local && (!imports || projectImportOf(ctx, factory) === undefined)) continue;
-    let node = call.parent;
-    while (node && (node.type === 'await' || node.type === 'await_expression' || node.type === 'parenthesized_expression')) node = node.parent;
-    if (!node || !ASSIGNMENTS.has(node.type)) continue;
+    const node = (assigned ??= assignedCalls(ctx)).get(call.id);
+    if (node === undefined) continue;
     const left = node.childForFieldName('left') ?? node.childForFieldName('name');
-    const value = unwrapAwait(node.childForFieldName('right') ?? node.childForFieldName('value'));
-    if (!left || value?.id !== call.id) continue;
+    if (!left) continue;
     const target = dottedPath(left);
     if (!receivers.has(target)) continue;
     const writeArgs = writeMethodArguments(ctx, call);
