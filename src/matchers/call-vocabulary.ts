@@ -662,6 +662,8 @@ function caseChangeOperand(ctx: FileContext, node: Node): Node | null {
   return name !== null && CASE_CHANGES.has(name.text) ? fn.childForFieldName('object') : null;
 }
 
+const QUOTE = /['"`]/;
+
 /**
  * `callOgaviral('balance', {})`: a helper handed, as a literal, an endpoint or action the
  * vocabulary calls stateless (`exclude_url_words`: balance, status, verify) asks and changes nothing.
@@ -670,6 +672,9 @@ export function namesStatelessEndpoint(ctx: FileContext, call: Node, name: strin
   const vocab = ctx.vocab.calls[name];
   if (vocab === undefined || !compile(vocab).hasExcludeUrlWords) return false;
   const words = compile(vocab).excludeUrlWords;
+  // Only a string literal names an endpoint, and a literal is quoted: most argument lists hold none.
+  const args = call.childForFieldName('arguments');
+  if (args === null || !QUOTE.test(ctx.source.slice(args.startIndex, args.endIndex))) return false;
   return callArguments(call).some((arg) => {
     const s = keywordArgument(arg) === null ? stringValue(arg) : null;
     return s !== null && /^[\w./-]+$/.test(s) && words.anyWordOf(s);

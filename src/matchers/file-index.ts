@@ -1,4 +1,4 @@
-import { BINDING_TYPES, callArguments, callTypes, callee, dottedPath, functionTypes, isCall, loopTypes, type Node } from './syntax.js';
+import { BINDING_TYPES, callArguments, callTypes, callee, dottedPath, functionTypes, isCall, loopTypes, registerFunctions, type Node } from './syntax.js';
 import { compiledOnce } from './compiled.js';
 import { NamePatterns } from './names.js';
 import type { FileContext } from './types.js';
@@ -36,6 +36,7 @@ function buckets(ctx: FileContext): Map<string, Bucket> {
     const types = [...new Set([...callTypes(ctx.family), ...loopTypes(ctx.family), ...functionTypes(ctx.family), ...STRUCTURAL])];
     const map = new Map<string, Bucket>(types.map((t) => [t, { nodes: [] }]));
     for (const node of ctx.root.descendantsOfType(types)) map.get(node.type)?.nodes.push(node);
+    registerFunctions(ctx.root, ctx.family, functionTypes(ctx.family).flatMap((t) => map.get(t)?.nodes ?? []));
     return map;
   });
 }

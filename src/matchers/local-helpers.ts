@@ -89,6 +89,14 @@ export function functionsByName(ctx: FileContext): Map<string, Node> {
  * Null for anything else (imports, attributes of other objects), which the cross-file step handles.
  */
 export function resolveLocalFunction(ctx: FileContext, call: Node): Node | null {
+  // Asked of the same call per vocabulary and per matcher: answered once.
+  const known = ctx.memo('local-function-of', () => new Map<number, Node | null>());
+  let fn = known.get(call.id);
+  if (fn === undefined) known.set(call.id, (fn = findLocalFunction(ctx, call)));
+  return fn;
+}
+
+function findLocalFunction(ctx: FileContext, call: Node): Node | null {
   const path = calleePath(ctx, call);
   if (/^[A-Za-z_$][\w$]*$/.test(path)) return functionIndex(ctx).plainByName.get(path) ?? null;
   const m = /^(self|this|cls)\.([A-Za-z_$][\w$]*)$/.exec(path);
@@ -142,6 +150,7 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
     }
     sites.set(fn.id, list);
   }
+  if (list.length === 0) return [];
   const args = callArguments(call);
   for (const site of list) {
     const passed = args.map(keywordArgument).find((kw) => kw?.name === site.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[site.index];

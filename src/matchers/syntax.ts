@@ -201,7 +201,74 @@ export function functionName(fn: Node): string | null {
 
 /** The innermost function-like node that contains `node` (not `node` itself), or null at module level. */
 export function enclosingFunction(node: Node, family: Family): Node | null {
+  const nest = functionNests.get(node.tree);
+  if (nest !== undefined && nest.family === family) {
+    const found = innermostAround(nest, node);
+    if (found !== undefined) return found;
+  }
   for (let p = node.parent; p !== null; p = p.parent) if (isFunction(p, family)) return p;
+  return null;
+}
+
+/** A tree's functions by start (outer first at a shared start), each with the function it is nested in. */
+interface FunctionNest {
+  family: Family;
+  nodes: Node[];
+  starts: number[];
+  ends: number[];
+  /** Index of the innermost function around each one, or -1. */
+  outer: number[];
+}
+
+const functionNests = new WeakMap<object, FunctionNest>();
+
+/**
+ * Lets `enclosingFunction` answer from ranges: a node's parent is a search down from the root of
+ * its tree, so walking up from each node cost more than anything it then tested. `functions` are
+ * every function-like node of the tree for `family` (the file index collects them anyway).
+ */
+export function registerFunctions(root: Node, family: Family, functions: readonly Node[]): void {
+  const nodes = [...functions].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  const starts = nodes.map((n) => n.startIndex);
+  const ends = nodes.map((n) => n.endIndex);
+  const outer: number[] = [];
+  const open: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    while (open.length > 0 && !((starts[open.at(-1)!] as number) <= (starts[i] as number) && (ends[i] as number) <= (ends[open.at(-1)!] as number))) open.pop();
+    outer.push(open.at(-1) ?? -1);
+    open.push(i);
+  }
+  functionNests.set(root.tree, { family, nodes, starts, ends, outer });
+}
+
+/**
+ * The innermost registered function whose range holds `node`'s (not `node` itself), null for none,
+ * or undefined when ranges cannot tell: an empty node, or a function with exactly its range (an
+ * ancestor or a descendant). Otherwise a function whose range holds a node of positive width is
+ * one of its ancestors, since the ranges of nodes that are not nested do not overlap.
+ */
+function innermostAround(nest: FunctionNest, node: Node): Node | null | undefined {
+  const s = node.startIndex;
+  const e = node.endIndex;
+  if (e <= s) return undefined;
+  const { starts, ends, outer, nodes } = nest;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  // The last function starting at or before the node: the one around it is it or one it is nested in.
+  for (let i = lo - 1; i >= 0; i = outer[i] as number) {
+    const fs = starts[i] as number;
+    const fe = ends[i] as number;
+    if (fs === s && fe === e) {
+      if ((nodes[i] as Node).id === node.id) continue;
+      return undefined;
+    }
+    if (fs <= s && e <= fe) return nodes[i] as Node;
+  }
   return null;
 }
 

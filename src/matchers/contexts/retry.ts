@@ -9,7 +9,6 @@ import { jobFrameworkScopes, redeliveredHandlerScopes } from './job-frameworks.j
 import { mayHoldDueQuery, selectsDueRecords } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName } from '../names.js';
 import {
-  BINDING_TYPES,
   bindingOf,
   blockStatements,
   callArguments,
@@ -744,20 +743,25 @@ function attemptsOf(ctx: FileContext, pair: Node): number {
   return bound !== null && /^\d+$/.test(bound.text) ? Number(bound.text) : CONFIGURED_ATTEMPTS;
 }
 
+const ASSIGNMENTS = new Set(['assignment', 'assignment_expression', 'variable_declarator']);
+
 /**
- * The assignments and declarations whose value is a call (`client = make_client()`, `const c =
- * await makeClient()`, through parentheses too), by that call's id. Read down from the file's
- * bindings rather than up from each call: a node's parent is a search from the root of its tree.
+ * Whether the text before `at` can end an assignment's `=` and what may stand between it and a
+ * value (spaces, `(`, `await`): false only when it certainly does not. A line break or a comment
+ * (`/` of its end) on the way is taken as may.
  */
-function assignedCalls(ctx: FileContext): Map<number, Node> {
-  return ctx.memo('assigned-calls', () => {
-    const out = new Map<number, Node>();
-    for (const node of nodesOfType(ctx, BINDING_TYPES)) {
-      const value = unwrapAwait(node.childForFieldName('right') ?? node.childForFieldName('value'));
-      if (value !== null && isCall(value, ctx.family)) out.set(value.id, node);
+function mayBeAssigned(source: string, at: number): boolean {
+  let i = at - 1;
+  for (;;) {
+    while (i >= 0 && (source[i] === '(' || (source[i] !== '\n' && /\s/.test(source[i] as string)))) i--;
+    if (i >= 4 && source.startsWith('await', i - 4) && !/[\w$]/.test(source[i - 5] ?? '')) {
+      i -= 5;
+      continue;
     }
-    return out;
-  });
+    break;
+  }
+  const c = source[i];
+  return c === '=' || c === '\n' || c === '/' || c === '\\';
 }
 
 /**
@@ -784,16 +788,19 @@ function importedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[]
     scopes.push({ context: 'retry', body: ctx.root, construct: ctx.root, label: `the retry policy of ${receiver}`, receiver, requires: { kind: 'retried-client', local: receiver } });
   }
   // `client = make_client()`: found from the factory calls, far fewer than the file's assignments.
-  let assigned: Map<number, Node> | undefined;
   for (const call of calls) {
     const factory = calleePath(ctx, call);
     // A factory of this file is decided here; an imported one at link time.
     const local = own.factories.includes(factory) || own.conditional.has(factory);
     if (!local && (!imports || projectImportOf(ctx, factory) === undefined)) continue;
-    const node = (assigned ??= assignedCalls(ctx)).get(call.id);
-    if (node === undefined) continue;
+    // A node's parent is a search from the root of its tree: asked only of a call the text shows may be assigned.
+    if (!mayBeAssigned(ctx.source, call.startIndex)) continue;
+    let node = call.parent;
+    while (node && (node.type === 'await' || node.type === 'await_expression' || node.type === 'parenthesized_expression')) node = node.parent;
+    if (!node || !ASSIGNMENTS.has(node.type)) continue;
     const left = node.childForFieldName('left') ?? node.childForFieldName('name');
-    if (!left) continue;
+    const value = unwrapAwait(node.childForFieldName('right') ?? node.childForFieldName('value'));
+    if (!left || value?.id !== call.id) continue;
     const target = dottedPath(left);
     if (!receivers.has(target)) continue;
     const writeArgs = writeMethodArguments(ctx, call);
