@@ -143,7 +143,9 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   const calls = callsWithin(ctx, body);
   for (const vocab of vocabularies) {
     // A request whose method this file's callers hand in writes for those callers, not for every caller elsewhere.
-    const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab).filter((s) => !writesOnlyForCallers(ctx, s, vocab)).map((s) => ({ s, c })));
+    // Reached through a helper of this file, the call `c` is such a caller, and has been judged by what it hands in
+    // (`self._request('POST', '/transfer', payload)` in `initiate_transfer`).
+    const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab).filter((s) => s.id !== c.id || !writesOnlyForCallers(ctx, s, vocab)).map((s) => ({ s, c })));
     if (sites.length === 0) continue;
     reaches[vocab] = sites.map(({ s, c }) => ({
       ...spanOf(s),

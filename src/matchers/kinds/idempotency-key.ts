@@ -331,7 +331,9 @@ function innerCalls(ctx: FileContext, call: Node): Node[] {
   const body = fn && functionBody(fn);
   if (!body) return [];
   for (const name of Object.keys(ctx.vocab.calls)) {
-    const inner = callsWithin(ctx, body).flatMap((c) => reachedCallsOf(ctx, c, name)).filter((c) => !writesOnlyForCallers(ctx, c, name));
+    // A request made right in the helper whose method its callers hand in is judged per caller; one reached
+    // through a further helper has been judged by the method the helper's own call hands in.
+    const inner = callsWithin(ctx, body).flatMap((c) => reachedCallsOf(ctx, c, name).filter((s) => s.id !== c.id || !writesOnlyForCallers(ctx, s, name)));
     if (inner.length > 0) return inner;
   }
   return [];
