@@ -76,6 +76,10 @@ export const idempotencyKeyMatcher: Matcher = {
     const filled = argCountOf(call, ctx.family).argCount;
     return inner.length > 0 && inner.every((c) => {
       if (!passesKey(ctx, c, list)) return false;
+      // A key the helper makes afresh on each call (`reference: `${payout.id}-retry-${Date.now()}``) is a
+      // new key on each attempt of the retry around its call: no key at all.
+      const made = functionBody(enclosingFunction(c, ctx.family) ?? c);
+      if (made !== null && made.id !== c.id && freshPerAttempt(ctx, c, made, list)) return false;
       // A key spread from the helper's own parameter is there only when this call fills it.
       const at = fn === null || filled === undefined ? null : keyParameter(ctx, fn, c, list);
       return at === null || at < filled!;
