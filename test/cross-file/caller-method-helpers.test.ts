@@ -80,3 +80,67 @@ describe('a client method whose request helper takes its method from it (AP-001)
     expect(await findingLines(ts)).toEqual([]);
   });
 });
+
+// A handler whose subject is known only by a helper's name, with a try of its own inside it
+// (restoring the balance) whose handler records the failure: the helper's body decides.
+describe('a nested handler inside a handler around a helper known by its name (AP-003)', () => {
+  const route = [
+    "import { doc, getDoc, setDoc, updateDoc } from 'firebase/firestore';",
+    "import { db } from './firebase';",
+    "import { createDisbursement } from './xendit';",
+    '',
+    'export async function withdraw(userId: string, amount: number, reference: string, balance: number) {',
+    "  const userRef = doc(db, 'users', userId);",
+    '  try {',
+    '    return await createDisbursement({ userId, amount, external_id: reference });',
+    '  } catch (disbursementError) {',
+    '    try {',
+    '      const snapshot = await getDoc(userRef);',
+    '      if ((snapshot.data()?.balance ?? 0) < balance) await setDoc(userRef, { balance }, { merge: true });',
+    '    } catch (restoreError) {',
+    "      await updateDoc(doc(db, 'withdrawals', reference), { status: 'failed' });",
+    '    }',
+    '    throw disbursementError;',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  const firebase = 'export const db: any = {};\n';
+
+  it('reports the failure record when the helper posts to the provider through a request helper', async () => {
+    const dir = project({
+      'package.json': '{"name":"web"}',
+      'firebase.ts': firebase,
+      'xendit.ts': [
+        'async function xenditRequest(endpoint: string, options: { method?: string; body?: unknown } = {}) {',
+        "  const { method = 'GET', body } = options;",
+        "  const res = await fetch(`https://api.xendit.co${endpoint}`, { method, body: body ? JSON.stringify(body) : undefined });",
+        '  return res.json();',
+        '}',
+        'export async function createDisbursement(request: { userId: string; amount: number; external_id: string }) {',
+        "  return xenditRequest('/disbursements', { method: 'POST', body: request });",
+        '}',
+        '',
+      ].join('\n'),
+      'route.ts': route,
+    });
+    expect(await findingLines(dir)).toEqual(['AP-003 route.ts:14']);
+  });
+
+  it('stays quiet when the helper only stores a row in the local database', async () => {
+    const dir = project({
+      'package.json': '{"name":"web"}',
+      'firebase.ts': firebase,
+      'db.ts': 'export const prisma: any = {};\n',
+      'xendit.ts': [
+        "import { prisma } from './db';",
+        'export function createDisbursement(request: { userId: string; amount: number; external_id: string }) {',
+        '  return prisma.disbursement.create({ data: request });',
+        '}',
+        '',
+      ].join('\n'),
+      'route.ts': route,
+    });
+    expect(await findingLines(dir)).toEqual([]);
+  });
+});

@@ -20,8 +20,12 @@ export const insideMatcher: Matcher = {
     const context = getContext(param ?? '');
     if (context === undefined) return false;
     // The innermost scope that certainly applies wins; a scope that depends on another file is
-    // used only when no certain one holds, and its condition travels with the candidate.
+    // used only when no certain one holds, and its condition travels with the candidate. Among
+    // those, one whose subject a helper's name already calls a write (`createDisbursement(…)`,
+    // which only a body in sight can overrule) comes before one that holds only if another file
+    // proves it (a typed `userSnapshot.data()` of a try nested in that handler).
     let best = undefined as (typeof candidate)['scope'];
+    let presumed = undefined as (typeof candidate)['scope'];
     let conditional = undefined as (typeof candidate)['scope'];
     const size = (s: NonNullable<typeof best>) => s.body.endIndex - s.body.startIndex;
     // Scope ranges read once per file: a candidate is tested against every scope of the context.
@@ -39,11 +43,13 @@ export const insideMatcher: Matcher = {
         // A broad handler's `return False` records a failure only where a caller reads it as one.
         const viaCaller = { ...scope, requires: falsy, ...(named ? { alsoRequires: named } : {}) };
         if (conditional === undefined || size(viaCaller) < size(conditional)) conditional = viaCaller;
+      } else if (named !== undefined) {
+        if (presumed === undefined || size(scope) < size(presumed)) presumed = scope;
       } else if (scope.requires !== undefined) {
         if (conditional === undefined || size(scope) < size(conditional)) conditional = scope;
       } else if (best === undefined || size(scope) < size(best)) best = scope;
     }
-    best ??= conditional;
+    best ??= presumed ?? conditional;
     if (best === undefined) return false;
     if (best.requires !== undefined) (candidate.requires ??= []).push(best.requires);
     if (best.alsoRequires !== undefined) (candidate.requires ??= []).push(best.alsoRequires);
