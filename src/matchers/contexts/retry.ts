@@ -1,7 +1,7 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
-import { ambiguousException, caughtName, exceptionPaths, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
+import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
 import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './client-policies.js';
 import { compiledOnce } from '../compiled.js';
@@ -970,7 +970,7 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
         // The same operation with the same arguments: a compensating call (`add_balance(user, +amount)`) differs.
         if (!tried.has(signature(call)) || hasFunctionBetween(call, handler.body, ctx.family)) continue;
         // Made again only for a particular error the branch tests (`if "phone is required" in str(e)`).
-        if (caught !== null && underErrorTest(call, handler.body, caught)) continue;
+        if (caught !== null && underErrorTest(call, handler.body, namesOfError(ctx, handler.body, caught))) continue;
         scopes.push({ context: 'retry', body: call, construct: handler.clause, label: `${firstLine(handler.clause, 40).replace(/\s*[:{]\s*$/, '')} that calls ${path} again` });
       }
     }
@@ -978,11 +978,12 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
   return scopes;
 }
 
-function underErrorTest(node: Node, body: Node, caught: string): boolean {
+/** Under a branch that tests the caught error, or a name read off it (`inner_msg = str(inner_e).lower()`). */
+function underErrorTest(node: Node, body: Node, errorNames: readonly string[]): boolean {
   for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) {
     if (p.type !== 'if_statement' && p.type !== 'elif_clause') continue;
     const cond = p.childForFieldName('condition');
-    if (cond !== null && !contains(cond, node) && testsError(cond, caught)) return true;
+    if (cond !== null && !contains(cond, node) && errorNames.some((name) => testsError(cond, name))) return true;
   }
   return false;
 }
