@@ -1,10 +1,11 @@
 import { compiledOnce, wordSet } from '../compiled.js';
 import { escapeRegExp, NamePatterns, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
-import { blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { calleePath, callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
+import { evaluateWith, literalValue } from '../guard-values.js';
 import { claimsOnce } from '../claims-once.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -55,11 +56,50 @@ export function marksOwnGuard(ctx: FileContext, node: Node): boolean {
   const fn = enclosingFunction(node, ctx.family);
   const body = fn && functionBody(fn);
   if (!fn || !body) return false;
-  const fields = new Set(guardConditions(ctx, node, body).flatMap(fieldsRead));
+  const guards = guardConditions(ctx, node, body);
+  const fields = new Set(guards.flatMap((g) => fieldsRead(g.cond)));
   if (fields.size === 0) return false;
   // Set on the way to the send, not in the branch that gives up (`c.status = 'FAILED'; continue`).
   // A mark written after the send is one more step that can fail the attempt with the send made.
-  return fieldsSetIn(ctx, body, 0).some((f) => fields.has(f.field) && runsBefore(f.at, node, body));
+  const marked = fieldsSetIn(ctx, body, 0).some((f) => fields.has(f.field) && runsBefore(f.at, node, body));
+  return marked && !unmarkedOnFailure(ctx, node, body, guards);
+}
+
+/** A condition the send waits on, and whether its truth stops the send (an early exit) or lets it run (the `if` around it). */
+interface Guard {
+  cond: Node;
+  stops: boolean;
+}
+
+/**
+ * The handler of a try around the send sets the guarded field back to a value the guards let
+ * through (`catch { task.status = 'PENDING' }` under `if (task.status === 'PROCESSING' ||
+ * task.status === 'COMPLETED') return`): a step failing after the send unmarks the record, and the
+ * next attempt sends again. A value the guards still stop at (`'FAILED'` under `!= 'created'`),
+ * or one they cannot be read for, keeps the mark.
+ */
+function unmarkedOnFailure(ctx: FileContext, node: Node, top: Node, guards: Guard[]): boolean {
+  for (let n: Node = node, p: Node | null = node.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
+    if (p.type !== 'try_statement' || tryBody(p)?.id !== n.id) continue;
+    for (const handler of tryHandlers(p, ctx.family)) {
+      for (const set of fieldsAssigned(handler.body)) {
+        const reading = guards.filter((g) => fieldsRead(g.cond).includes(set.field));
+        if (reading.length === 0) continue;
+        const value = literalValue(set.value);
+        if (value === undefined) continue;
+        if (reading.every((g) => evaluateWith(g.cond, set.field, value) === !g.stops)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** `record.field = value` assignments under `node`. */
+function fieldsAssigned(node: Node): { field: string; value: Node | null }[] {
+  return node.descendantsOfType(['assignment', 'assignment_expression']).flatMap((a) => {
+    const left = a.childForFieldName('left');
+    return left && FIELD_TYPES.includes(left.type) && left.firstNamedChild?.type === 'identifier' ? [{ field: left.text.replace(/\s+/g, ''), value: a.childForFieldName('right') }] : [];
+  });
 }
 
 /**
@@ -154,18 +194,19 @@ function runsBefore(step: Node, node: Node, top: Node): boolean {
 const STRAIGHT = new Set(['expression_statement', 'block', 'statement_block', 'try_statement', 'with_statement', 'with_clause']);
 
 /** Conditions of the `if`s that hold `node` and of the early exits before it, up to `top`. */
-function guardConditions(ctx: FileContext, node: Node, top: Node): Node[] {
-  const out: Node[] = [];
+function guardConditions(ctx: FileContext, node: Node, top: Node): Guard[] {
+  const out: Guard[] = [];
   for (let n: Node = node, p: Node | null = node.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block') {
       for (const st of blockStatements(p)) {
         if (st.startIndex >= n.startIndex) break;
         const cond = st.type === 'if_statement' ? unwrapParens(st.childForFieldName('condition')) : null;
         const exit = st.childForFieldName('consequence');
-        if (cond && exit && endsInExit(exit, ctx.family)) out.push(cond);
+        if (cond && exit && endsInExit(exit, ctx.family)) out.push({ cond, stops: true });
       }
     }
-    if (p.type === 'if_statement') for (const b of ifChain(p, ctx.family)) if (b.condition) out.push(b.condition);
+    // The branch holding the send runs it while its condition holds; the branches before it stop it.
+    if (p.type === 'if_statement') for (const b of ifChain(p, ctx.family)) if (b.condition) out.push({ cond: b.condition, stops: !contains(b.body, node) });
   }
   return out;
 }
