@@ -676,9 +676,16 @@ export function namesStatelessEndpoint(ctx: FileContext, call: Node, name: strin
   const args = call.childForFieldName('arguments');
   if (args === null || !QUOTE.test(ctx.source.slice(args.startIndex, args.endIndex))) return false;
   return callArguments(call).some((arg) => {
-    const s = keywordArgument(arg) === null ? stringValue(arg) : null;
+    const s = keywordArgument(arg) === null ? (stringValue(arg) ?? boundString(ctx, arg, call)) : null;
     return s !== null && /^[\w./-]+$/.test(s) && words.anyWordOf(s);
   });
+}
+
+/** `endpoint = "Payout/name-enquiry"` … `self._make_request("POST", endpoint, …)`: the string a local name holds at the call. */
+function boundString(ctx: FileContext, arg: Node, call: Node): string | null {
+  if (arg.type !== 'identifier') return null;
+  const bound = lastBindingBefore(ctx, arg.text, call);
+  return bound === null ? null : stringValue(bound);
 }
 
 /** Whether the vocabulary counts an HTTP request with this method as one of its calls. */

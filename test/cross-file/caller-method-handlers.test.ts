@@ -103,4 +103,57 @@ describe('helpers of another file that hand a request function its method (AP-00
     });
     expect(await findingLines(dir)).toEqual(['AP-003 app/orders.py:8']);
   });
+
+  // A bank's name enquiry is POSTed, but it only asks: the endpoint, held in a local name, says so.
+  it('stays quiet around a helper that POSTs to a stateless endpoint it names through a local (TypeScript)', async () => {
+    const enquiry = ['export async function coreEnquiry(params) {', "  const path = '/payout/name-enquiry';", "  return coreRequest('POST', path, params);", '}', ''].join('\n');
+    const dir = project({
+      'src/lib/core.ts': core((name) => `export async function ${name}`) + enquiry,
+      'src/app/route.ts': route("import { coreDebit, coreEnquiry as coreBalance } from '../lib/core';"),
+    });
+    expect(await findingLines(dir)).toEqual(['AP-003 src/app/route.ts:7']);
+  });
+
+  it('stays quiet around a helper that POSTs to a stateless endpoint it names through a local (Python)', async () => {
+    const dir = project({
+      'app/__init__.py': '',
+      'app/core.py': [
+        'import requests',
+        '',
+        '',
+        'def _core_request(method, path, body=None):',
+        '    res = requests.request(method, f"https://core.example.com{path}", json=body, timeout=10)',
+        '    res.raise_for_status()',
+        '    return res.json()',
+        '',
+        '',
+        'def core_debit(params):',
+        '    return _core_request("POST", "/ledger/debit", params)',
+        '',
+        '',
+        'def core_enquiry(params):',
+        '    path = "/payout/name-enquiry"',
+        '    return _core_request("POST", path, params)',
+        '',
+      ].join('\n'),
+      'app/orders.py': [
+        'from app.core import core_debit, core_enquiry',
+        '',
+        '',
+        'def buy(order):',
+        '    try:',
+        '        core_debit({"user": order.user_id, "amount": order.amount})',
+        '    except Exception:',
+        '        order.status = "failed"',
+        '        order.save()',
+        '    try:',
+        '        core_enquiry({"account": order.account_number})',
+        '    except Exception:',
+        '        order.status = "failed"',
+        '        order.save()',
+        '',
+      ].join('\n'),
+    });
+    expect(await findingLines(dir)).toEqual(['AP-003 app/orders.py:8']);
+  });
 });
