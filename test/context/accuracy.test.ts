@@ -48,13 +48,10 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // export. Every file reads now, and incidents, anti-patterns and constraints are all right; what
   // is left is ticket clustering (worked on separately; not touched here).
   'utility-autopay': {
-    'cluster "repeated failed-payment emails and texts" (25)': 'worded as "stop texting me", "5 emails", agent shorthand "stop svc": the best match is a cluster of 4',
-    'cluster "told the payment failed but the bank shows it was taken" (18)': 'found as 9 ("Failed notice / funds debited")',
-    'cluster "no payment receipt / confirmation after Auto Pay" (13)': 'found as 7 ("No receipt"); the rest sit in clusters named by the mail subject',
-  },
-  'meal-renewals': {
-    'cluster "subscription expired or paused without cause" (15)':
-      'one cause worded as expired, lapsed, paused, "renewal did not happen" and "cannot choose meals": clustering finds 12 of the 15; the three "plan shows as paused" tickets share the idea `lapsed` but too few words to join',
+    'cluster "told the payment failed but the bank shows it was taken" (18)': 'found as 12 ("Failed notice / funds debited"); "??" and the Spanish tickets form groups of their own',
+    'cluster "paid by Auto Pay but the account shows a balance / late fee / past due" (22)':
+      'found as 10 ("Late fee - autopay") and 7 ("Payment not credited"), which share only the idea `charge` every billing ticket says; the Spanish "recargo por pago tardío" sits with other Spanish tickets',
+    'cluster "no payment receipt / confirmation after Auto Pay" (13)': 'found as 9 ("Where is my receipt"); the Spanish "recibo" tickets sit with other Spanish tickets',
   },
 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterTickets, DEFAULT_CLUSTERING, parseIncidentsDocument, parseManifold, type Ticket } from '../../src/context/index.js';
 import { analyzeIncidents } from '../../src/context/analysis/incident-analysis.js';
 import { analyzeTickets } from '../../src/context/analysis/ticket-patterns.js';
-import { burstStart, burstWindows, coBursting } from '../../src/context/analysis/ticket-clustering.js';
+import { burstStart, burstWindows, coBursting, waves } from '../../src/context/analysis/ticket-clustering.js';
 
 const ticket = (id: string, title: string, body = '', createdAt = '2024-05-01'): Ticket => ({ id, title, body, createdAt, tags: [], source: 't.csv' });
 
@@ -172,5 +172,38 @@ describe('clusterTickets: stragglers', () => {
   it('joins the cluster it is most like at the lower burst similarity when written in its burst', () => {
     expect(clusterTickets([...base, straggler('2024-08-05')])[0]?.tickets.map((t) => t.id).sort()).toEqual(['S-1', 'S-2', 'S-3', 'S-4']);
     expect(clusterTickets([...base, straggler('2024-11-05')])[0]?.tickets.map((t) => t.id).sort()).toEqual(['S-1', 'S-2', 'S-3']);
+  });
+});
+
+describe('clusterTickets: a small group inside one wave of a cause that came twice', () => {
+  it('co-bursts with the two-wave cluster it came inside, and not with a one-wave one', () => {
+    const twoWaves = [100, 100, 101, 160, 160, 161, 161, 162, 162, 163];
+    expect(coBursting(twoWaves, [100, 101, 101])).toBe(true);
+    expect(waves(twoWaves)).toEqual([160, 100]);
+    // outside both waves
+    expect(coBursting(twoWaves, [130, 131, 132])).toBe(false);
+    // as large as half the cluster or more: both must show the waves
+    expect(coBursting([100, 101, 160, 161, 162, 163], [100, 101, 102, 103])).toBe(false);
+    // two tickets are no wave
+    expect(coBursting(twoWaves, [100, 250])).toBe(false);
+    // a one-wave cluster: the usual rule
+    expect(coBursting([100, 100, 101, 101, 102, 103, 200], [160, 161, 162])).toBe(false);
+  });
+});
+
+describe('clusterTickets: the burst merge leaves out what nearly every ticket says', () => {
+  it('keeps two complaints of one burst apart when they share only a common idea', () => {
+    const day = (d: number): string => new Date(Date.UTC(2024, 5, d)).toISOString().slice(0, 10);
+    const tickets = [
+      ...[1, 2, 3, 4].map((d, i) => ticket(`F-${i}`, 'Late fee', `Late fee on my account, payment was taken ${['monday', 'tuesday', 'friday', 'today'][i]}`, day(d))),
+      ...[1, 2, 3, 4].map((d, i) => ticket(`R-${i}`, 'No receipt', `No receipt came for the payment ${['monday', 'tuesday', 'friday', 'today'][i]}`, day(d))),
+      ...[10, 40, 70, 100, 130, 160, 190].map((d, i) => ticket(`O-${i}`, `Payment question ${i}`, `How do I pay ${['by phone', 'in cash', 'by check', 'at the office', 'by card', 'online', 'by mail'][i]}`, day(d))),
+    ];
+    const clusters = clusterTickets(tickets).map((c) => c.tickets.map((t) => t.id).sort());
+    expect(clusters).toContainEqual(['F-0', 'F-1', 'F-2', 'F-3']);
+    expect(clusters).toContainEqual(['R-0', 'R-1', 'R-2', 'R-3']);
+    // compared on every term, `charge` and "payment" alone make them one complaint
+    const withCommon = clusterTickets(tickets, { burstCommonShare: 1 }).map((c) => c.tickets.map((t) => t.id).sort());
+    expect(withCommon).toContainEqual(['F-0', 'F-1', 'F-2', 'F-3', 'R-0', 'R-1', 'R-2', 'R-3']);
   });
 });

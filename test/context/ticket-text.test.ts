@@ -4,6 +4,7 @@ import { buildTfIdf } from '../../src/context/analysis/tfidf.js';
 import { isPlaceholderSubject, ticketClusteringInput } from '../../src/context/analysis/ticket-text.js';
 import { ticketConcepts } from '../../src/context/text/ticket-concepts.js';
 import { ticketOwnWords } from '../../src/context/text/ticket-own-words.js';
+import { placeholderSubjects } from '../../src/context/analysis/ticket-clustering.js';
 
 const ticket = (id: string, title: string, body = '', createdAt = '2024-05-01'): Ticket => ({ id, title, body, createdAt, tags: [], source: 't.csv' });
 
@@ -102,5 +103,50 @@ describe('clusterTickets: ideas and bursts', () => {
     const clusters = clusterTickets([...may, ...september]).map((c) => c.tickets.map((t) => t.id).sort());
     expect(clusters).toContainEqual(may.map((t) => t.id).sort());
     expect(clusters).toContainEqual(september.map((t) => t.id).sort());
+  });
+});
+
+describe('ticketOwnWords: a web form, a channel intro and a chat transcript', () => {
+  it('leaves out a web form header and keeps the message under it', () => {
+    const body = ['Account number: 3004-118-220', 'Service address: 12 Birch Ln, Camas WA', 'Name: Rosa Lopez', 'Phone: (360) 555-0111', 'Topic: Billing', '', 'Message:', 'My autopay went through twice this month.'].join('\n');
+    expect(ticketOwnWords(body)).toBe('My autopay went through twice this month.');
+    // a long value is what the customer wrote on the label's line
+    const inline = ['Name: Rosa', 'Phone: 555', 'Topic: Billing', 'Message: my autopay went through twice this month and I need one of them refunded today please'].join('\n');
+    expect(ticketOwnWords(inline)).toBe('my autopay went through twice this month and I need one of them refunded today please');
+    // two labelled lines are not a form
+    expect(ticketOwnWords('Order: 1234\nIssue: charged twice')).toBe('Order: 1234\nIssue: charged twice');
+  });
+
+  it('leaves out a first line that only introduces the message', () => {
+    expect(ticketOwnWords('Facebook message from Linda J.:\nYou took my payment 2 times!!')).toBe('You took my payment 2 times!!');
+    expect(ticketOwnWords('My payment failed:')).toBe('My payment failed:');
+  });
+
+  it("keeps only the customer's turns of a chat transcript", () => {
+    const chat = [
+      'Chat transcript',
+      '[20:41] Chatbot: Hi! How can we help today?',
+      '[20:41] Linda: my autopay went through twice',
+      '[20:42] Chatbot: Let me connect you with a representative.',
+      '[20:45] Jess (CVU): Thanks for waiting, Linda. Let me look into that for you.',
+      '[20:48] Jess (CVU): Case created. Anything else today?',
+    ].join('\n');
+    expect(ticketOwnWords(chat)).toBe('my autopay went through twice');
+    // no speaker says it is the company: the one who greeted first is
+    const plain = ['[09:00] Mara: Hello, how can I help?', '[09:01] Tom: my refill is stuck', '[09:02] Mara: Checking now'].join('\n');
+    expect(ticketOwnWords(plain)).toBe('my refill is stuck');
+  });
+});
+
+describe('placeholderSubjects: subjects a corpus uses for anything', () => {
+  it('finds a subject shared by tickets whose texts have nothing in common, not one they wrote alike', () => {
+    const bodies = ['My autopay went through twice', 'Please start service at my new address', 'The streetlight on Maple is out', 'Why is my bill so high this month', 'I need a payment plan'];
+    const tickets = [
+      ...bodies.map((b, i) => ticket(`W-${i}`, 'Web inquiry', b)),
+      ...[0, 1, 2, 3, 4].map((i) => ticket(`D-${i}`, 'Charged twice', `My autopay charged me twice for one bill ${['today', 'again', 'this month', 'on friday', 'yesterday'][i]}`)),
+      ...Array.from({ length: 10 }, (_, i) => ticket(`N-${i}`, `Other ${i}`, `Something else number ${i}`)),
+    ];
+    expect([...placeholderSubjects(tickets)]).toEqual(['web inquiry']);
+    expect(ticketClusteringInput(tickets[0] as Ticket, undefined, placeholderSubjects(tickets)).text).not.toMatch(/inquiry/i);
   });
 });

@@ -1,8 +1,8 @@
 import { parseDate } from '../text/dates.js';
 import type { Ticket } from '../tickets/ticket-schema.js';
 import { buildTfIdf, type SparseVector } from './tfidf.js';
-import { isPlaceholderSubject, ticketClusteringInput } from './ticket-text.js';
-import { canonicalSynonyms } from '../vocabulary/context-vocabulary.js';
+import { isPlaceholderSubject, subjectKey, ticketClusteringInput } from './ticket-text.js';
+import { canonicalSynonyms, contextVocabulary } from '../vocabulary/context-vocabulary.js';
 
 /** Tuning of ticket clustering. */
 export interface ClusteringOptions {
@@ -28,6 +28,18 @@ export interface ClusteringOptions {
    * differently share, but not so far above that two tickets sharing only an idea ("twice") join.
    */
   conceptWeight: number;
+  /**
+   * A subject line shared by tickets whose texts are on average less alike than this (cosine of a
+   * member's text with the others') is a placeholder of the corpus (default 0.15): see
+   * `placeholderSubjects`.
+   */
+  placeholderSimilarity: number;
+  /**
+   * The burst merge compares two clusters without the terms more than this share of all tickets
+   * carry (default 0.5): an idea nearly every ticket of a billing desk says (`charge`) makes any
+   * two of its clusters look alike.
+   */
+  burstCommonShare: number;
 }
 
 /** Defaults for `clusterTickets`; documented in docs/context.md. */
@@ -39,6 +51,8 @@ export const DEFAULT_CLUSTERING: ClusteringOptions = {
   minClusterSize: 3,
   keyTerms: 5,
   conceptWeight: 3,
+  placeholderSimilarity: 0.15,
+  burstCommonShare: 0.5,
 };
 
 /** A burst: this many days holding `burstShare` of a cluster's tickets. */
@@ -80,7 +94,8 @@ export interface TicketCluster {
 export function clusterTickets(tickets: readonly Ticket[], options: Partial<ClusteringOptions> = {}): TicketCluster[] {
   const opts = { ...DEFAULT_CLUSTERING, ...options };
   const ordered = [...tickets].sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
-  const inputs = ordered.map((t) => ticketClusteringInput(t));
+  const placeholders = placeholderSubjects(ordered, opts);
+  const inputs = ordered.map((t) => ticketClusteringInput(t, contextVocabulary(), placeholders));
   const model = buildTfIdf(
     inputs.map((i) => i.text),
     inputs.map((i) => i.concepts),
@@ -110,8 +125,8 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
   });
 
   mergeSimilarCentroids(centroids, assignment, opts.mergeSimilarity);
-  mergeBySharedTitles(ordered, centroids, assignment);
-  mergeCoBursting(ordered, centroids, assignment, opts);
+  mergeBySharedTitles(ordered, centroids, assignment, placeholders);
+  mergeCoBursting(ordered, centroids, assignment, opts, commonTerms(model.vectors, opts.burstCommonShare));
   absorbStragglers(ordered, model.vectors, words.vectors, centroids, assignment, opts);
   splitSeparateBursts(ordered, model.vectors, words.vectors, centroids, assignment, opts);
 
@@ -174,7 +189,8 @@ function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], thre
  * happened; clusters spread evenly over the timeframe have no burst and are left alone. The most
  * similar pair goes first (ties: lowest indices); clusters of two or more take part.
  */
-function mergeCoBursting(tickets: readonly Ticket[], centroids: Centroid[], assignment: number[], opts: ClusteringOptions): void {
+function mergeCoBursting(tickets: readonly Ticket[], centroids: Centroid[], assignment: number[], opts: ClusteringOptions, common: ReadonlySet<number> = new Set()): void {
+  const distinctive = (c: number): SparseVector => (centroids[c] as Centroid).toSparse(true, common);
   const days = tickets.map((t) => dayOf(t.createdAt));
   const members = new Map<number, number[]>();
   assignment.forEach((c, i) => {
@@ -182,7 +198,7 @@ function mergeCoBursting(tickets: readonly Ticket[], centroids: Centroid[], assi
   });
   const daysOf = (c: number): number[] => (members.get(c) ?? []).map((i) => days[i] as number);
   const alive = [...members.keys()].filter((c) => (members.get(c)?.length ?? 0) >= 2).sort((a, b) => a - b);
-  const sparse = new Map(alive.map((c) => [c, (centroids[c] as Centroid).toSparse()]));
+  const sparse = new Map(alive.map((c) => [c, distinctive(c)]));
   for (;;) {
     let best: [number, number] | undefined;
     let bestScore = opts.burstSimilarity - 1e-12;
@@ -207,7 +223,7 @@ function mergeCoBursting(tickets: readonly Ticket[], centroids: Centroid[], assi
     members.delete(drop);
     alive.splice(alive.indexOf(drop), 1);
     sparse.delete(drop);
-    sparse.set(keep, (centroids[keep] as Centroid).toSparse());
+    sparse.set(keep, distinctive(keep));
   }
 }
 
@@ -218,11 +234,43 @@ export const MAX_BURSTS = 2;
  * True when two clusters came in the same bursts: each comes in bursts (at most `MAX_BURSTS`
  * windows hold `share` of its tickets: one cause can bring two waves, as when a fault comes back)
  * and at least `share` of each one's tickets were written within half a window of a ticket of the
- * other. Clusters spread evenly over the timeframe have no burst.
+ * other; or the smaller (`MIN_WAVE_TICKETS` or more, at most half the other's size) came inside
+ * the other's two `waves` (`share` of its tickets), since a few tickets cannot show both waves of their cause. Clusters
+ * spread evenly over the timeframe have no burst.
  */
 export function coBursting(a: readonly number[], b: readonly number[], share: number = DEFAULT_CLUSTERING.burstShare): boolean {
   const near = (from: readonly number[], to: readonly number[]): number => from.filter((d) => to.some((e) => Math.abs(d - e) <= BURST_WINDOW_DAYS / 2)).length / from.length;
-  return burstWindows(a, share) !== undefined && burstWindows(b, share) !== undefined && near(a, b) >= share && near(b, a) >= share;
+  const windowsA = burstWindows(a, share);
+  const windowsB = burstWindows(b, share);
+  if (windowsA === undefined || windowsB === undefined) return false;
+  if (near(a, b) >= share && near(b, a) >= share) return true;
+  // A group too small to show both waves of a cause that came twice ("paused" in July only,
+  // beside "expired" in July and August) came in one of them.
+  const [small, big] = a.length <= b.length ? [a, b] : [b, a];
+  if (small.length < MIN_WAVE_TICKETS || small.length * 2 > big.length) return false;
+  const bigWaves = waves(big);
+  const inside = small.filter((d) => bigWaves.some((start) => d >= start && d < start + BURST_WINDOW_DAYS)).length / small.length;
+  return bigWaves.length > 1 && inside >= share;
+}
+
+/** A wave holds at least this many of a cluster's tickets. */
+export const MIN_WAVE_TICKETS = 3;
+
+/**
+ * The waves a cluster came in: the first days of its busiest windows of `BURST_WINDOW_DAYS` (at
+ * most `MAX_BURSTS`, busiest first, not overlapping), each holding `MIN_WAVE_TICKETS` tickets or more.
+ */
+export function waves(days: readonly number[]): number[] {
+  let left = [...days];
+  const starts: number[] = [];
+  while (starts.length < MAX_BURSTS && left.length >= MIN_WAVE_TICKETS) {
+    const start = burstStart(left, 0) as number;
+    const rest = left.filter((d) => d < start || d >= start + BURST_WINDOW_DAYS);
+    if (left.length - rest.length < MIN_WAVE_TICKETS) break;
+    starts.push(start);
+    left = rest;
+  }
+  return starts;
 }
 
 /**
@@ -366,10 +414,59 @@ function splitSeparateBursts(
   }
 }
 
+/** Terms carried by more than `share` of the tickets. */
+export function commonTerms(vectors: readonly SparseVector[], share: number): Set<number> {
+  const df = new Map<number, number>();
+  for (const v of vectors) for (const t of v.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  return new Set([...df].filter(([, n]) => n > vectors.length * share).map(([t]) => t));
+}
+
 /** A title as compared between clusters: lower case, numbers (order ids) blanked. */
-function titleKey(title: string): string {
-  if (isPlaceholderSubject(title)) return '';
-  return title.trim().toLowerCase().replace(/\d+/g, '#');
+function titleKey(title: string, placeholders: ReadonlySet<string>): string {
+  if (isPlaceholderSubject(title) || placeholders.has(subjectKey(title))) return '';
+  return subjectKey(title);
+}
+
+/**
+ * Subjects this corpus uses as placeholders: a subject line shared by `minClusterSize` tickets or
+ * more (and `PLACEHOLDER_MIN_SHARE` of all) whose own texts have little in common (on average a member's text is less like the others'
+ * than `placeholderSimilarity`). A web form's fixed "Web inquiry", a reply to the company's
+ * "Re: Your … bill" mail or a category picked from a list ("Billing") is on tickets about anything;
+ * a subject the customers wrote ("Booked twice??") heads tickets that say the same thing. Read as
+ * no subject, so it neither joins the tickets nor names a cluster's words.
+ */
+/** A corpus placeholder subject heads at least this share of its tickets (and `minClusterSize`). */
+export const PLACEHOLDER_MIN_SHARE = 0.02;
+
+export function placeholderSubjects(tickets: readonly Ticket[], opts: ClusteringOptions = DEFAULT_CLUSTERING): Set<string> {
+  const groups = new Map<string, number[]>();
+  tickets.forEach((t, i) => {
+    const key = subjectKey(t.title);
+    if (key !== '' && !isPlaceholderSubject(t.title)) groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const least = Math.max(opts.minClusterSize, Math.ceil(tickets.length * PLACEHOLDER_MIN_SHARE));
+  const shared = [...groups].filter(([, list]) => list.length >= least);
+  if (shared.length === 0) return new Set();
+  const bodies = tickets.map((t) => ticketClusteringInput({ ...t, title: '' }));
+  const model = buildTfIdf(
+    bodies.map((b) => b.text),
+    bodies.map((b) => b.concepts),
+    opts.conceptWeight,
+  );
+  const out = new Set<string>();
+  for (const [key, list] of shared) {
+    const all = new Centroid();
+    for (const i of list) all.add(model.vectors[i] as SparseVector);
+    let sum = 0;
+    for (const i of list) {
+      const others = new Centroid();
+      others.absorb(all);
+      others.subtract(model.vectors[i] as SparseVector);
+      sum += others.cosine(model.vectors[i] as SparseVector);
+    }
+    if (sum / list.length < opts.placeholderSimilarity) out.add(key);
+  }
+  return out;
 }
 
 /**
@@ -379,8 +476,8 @@ function titleKey(title: string): string {
  * clusters are merged first, each into the cluster sharing the most of its tickets' titles (ties:
  * the larger, then the lower index).
  */
-function mergeBySharedTitles(tickets: readonly Ticket[], centroids: Centroid[], assignment: number[]): void {
-  const keys = tickets.map((t) => titleKey(t.title));
+function mergeBySharedTitles(tickets: readonly Ticket[], centroids: Centroid[], assignment: number[], placeholders: ReadonlySet<string>): void {
+  const keys = tickets.map((t) => titleKey(t.title, placeholders));
   const members = new Map<number, number[]>();
   assignment.forEach((c, i) => {
     if (c >= 0) members.set(c, [...(members.get(c) ?? []), i]);
@@ -451,15 +548,21 @@ class Centroid {
     }
   }
 
+  /** Take a member out again. */
+  subtract(v: SparseVector): void {
+    this.add({ terms: v.terms, weights: v.weights.map((w) => -w) });
+  }
+
   /** Add every member of `other` to this centroid. */
   absorb(other: Centroid): void {
     this.add(other.toSparse(false));
   }
 
   /** The centroid as a sparse vector (terms ascending), L2-normalised unless `normalise` is false. */
-  toSparse(normalise = true): SparseVector {
-    const entries = [...this.sum.entries()].filter(([, w]) => w !== 0).sort((a, b) => a[0] - b[0]);
-    const norm = normalise && this.normSq > 0 ? Math.sqrt(this.normSq) : 1;
+  toSparse(normalise = true, without: ReadonlySet<number> = new Set()): SparseVector {
+    const entries = [...this.sum.entries()].filter(([t, w]) => w !== 0 && !without.has(t)).sort((a, b) => a[0] - b[0]);
+    const normSq = without.size === 0 ? this.normSq : entries.reduce((n, [, w]) => n + w * w, 0);
+    const norm = normalise && normSq > 0 ? Math.sqrt(normSq) : 1;
     return { terms: Int32Array.from(entries.map(([t]) => t)), weights: Float64Array.from(entries.map(([, w]) => w / norm)) };
   }
 

@@ -15,8 +15,8 @@ export interface TicketClusteringInput {
  * reply, greeting or signature), with synonyms written as one word; and the ideas that text
  * expresses (`ticketConcepts`), as terms of their own.
  */
-export function ticketClusteringInput(ticket: Ticket, vocabulary: ContextVocabulary = contextVocabulary()): TicketClusteringInput {
-  const title = isPlaceholderSubject(ticket.title, vocabulary) ? '' : ticket.title;
+export function ticketClusteringInput(ticket: Ticket, vocabulary: ContextVocabulary = contextVocabulary(), placeholders: ReadonlySet<string> = new Set()): TicketClusteringInput {
+  const title = isPlaceholderSubject(ticket.title, vocabulary) || placeholders.has(subjectKey(ticket.title)) ? '' : ticket.title;
   const own = ticketOwnWords(ticket.body, vocabulary);
   return { text: canonicalSynonyms(`${title}\n${title}\n${own}`, vocabulary), concepts: ticketConcepts(`${title}\n${own}`, vocabulary) };
 }
@@ -25,4 +25,9 @@ export function ticketClusteringInput(ticket: Ticket, vocabulary: ContextVocabul
 export function isPlaceholderSubject(title: string, vocabulary: ContextVocabulary = contextVocabulary()): boolean {
   const words = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return vocabulary.ticket_boilerplate.placeholder_subjects.includes(words);
+}
+
+/** A subject as compared between tickets: lower case, numbers (order ids) blanked. */
+export function subjectKey(title: string): string {
+  return title.trim().toLowerCase().replace(/\d+/g, '#');
 }

@@ -15,7 +15,8 @@ const MAX_SIGNATURE_LINES = 4;
  */
 export function ticketOwnWords(body: string, vocabulary: ContextVocabulary = contextVocabulary()): string {
   const lines: string[] = [];
-  for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
+  const framed = customerTurns(withoutFormHeader(withoutIntroLine(body.replace(/\r\n?/g, '\n').split('\n'))), vocabulary);
+  for (const line of framed) {
     if (QUOTE_START.some((re) => re.test(line.trim()))) break;
     if (/^\s*>/.test(line)) continue;
     lines.push(line);
@@ -41,4 +42,80 @@ export function ticketOwnWords(body: string, vocabulary: ContextVocabulary = con
   const first = content.findIndex((l) => l.length > 0);
   if (first >= 0 && opens(content[first] ?? '', greetings)) content.splice(first, 1);
   return content.join('\n').trim();
+}
+
+/** A web form's field line: a short label (up to four words) and its value on the same line. */
+const FORM_FIELD = /^\s*([\p{Lu}][\p{L}\p{N} #/&.'()-]{0,40}?)\s*:[ \t]*(.*)$/u;
+/** A form's header has at least this many field lines. */
+const MIN_FORM_FIELDS = 3;
+/** A field value longer than this many words is something the customer wrote, not a form entry. */
+const MAX_FIELD_VALUE_WORDS = 12;
+
+/**
+ * A web form's header left out: the field lines a contact form puts above the message
+ * ("Account number: 3004-…", "Service address: …", "Name: …", "Topic: Billing", "Message:"), at
+ * least `MIN_FORM_FIELDS` of them at the top (blank lines between allowed). Their labels are
+ * shared by every ticket that came through the form and their values (names, addresses,
+ * account numbers, a category) say nothing of the problem; a long value is kept (the form's
+ * message written on its label's line), as is everything after the header.
+ */
+export function withoutFormHeader(lines: readonly string[]): string[] {
+  const fields: number[] = [];
+  let i = 0;
+  for (; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    const m = FORM_FIELD.exec(line);
+    if (!m || (m[1] ?? '').trim().split(/\s+/).length > 4 || /^\s*\[?\d/.test(line)) break;
+    fields.push(i);
+  }
+  if (fields.length < MIN_FORM_FIELDS) return [...lines];
+  const kept = fields.map((f) => (FORM_FIELD.exec(lines[f] ?? '')?.[2] ?? '').trim()).filter((v) => v.split(/\s+/).length > MAX_FIELD_VALUE_WORDS);
+  return [...kept, ...lines.slice(i)];
+}
+
+/**
+ * A first line that only introduces the message ("Facebook message from Linda J.:", "Customer
+ * wrote:"): short, ending in a colon, with the message under it. Left out, since every ticket of
+ * that channel opens with it.
+ */
+export function withoutIntroLine(lines: readonly string[]): string[] {
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const line = (lines[first] ?? '').trim();
+  if (first < 0 || !line.endsWith(':') || line.split(/\s+/).length > 8 || FORM_FIELD.test(lines[first + 1] ?? '')) return [...lines];
+  if (!lines.slice(first + 1).some((l) => l.trim() !== '')) return [...lines];
+  return lines.slice(first + 1);
+}
+
+/** A chat transcript's turn: "[14:33] Speaker: text", the time optional in brackets or not. */
+const TURN = /^\s*\[?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*\]?\s+([^:\n]{1,40}?)\s*:\s?(.*)$/iu;
+
+/**
+ * The customer's lines of a chat transcript (two or more timed turns, "[20:41] Chatbot: Hi! How
+ * can we help today?", "[20:41] Linda: my autopay went through twice"): the company's turns and
+ * the lines above the first turn (a "Chat transcript" header) left out. A speaker speaks for the
+ * company when its label holds a word of `transcript_company_speakers` (a bot, an agent) or a
+ * bracketed note ("Jess (CVU)"); when none does, the one who spoke first greeted for the company.
+ * A text that is no transcript comes back unchanged.
+ */
+export function customerTurns(lines: readonly string[], vocabulary: ContextVocabulary = contextVocabulary()): string[] {
+  const turns = lines.map((l) => TURN.exec(l));
+  const speakers = turns.flatMap((m) => (m ? [(m[1] ?? '').trim()] : []));
+  if (speakers.length < 2) return [...lines];
+  const companyWords = vocabulary.ticket_boilerplate.transcript_company_speakers.map((w) => w.toLowerCase());
+  const words = (s: string): string => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const isCompany = (speaker: string): boolean => /[([]/.test(speaker) || companyWords.some((w) => words(speaker).includes(` ${w} `));
+  const company = new Set(speakers.filter(isCompany));
+  if (company.size === 0) company.add(speakers[0] as string);
+  if (speakers.every((s) => company.has(s))) return [...lines];
+  const out: string[] = [];
+  let speaking: string | undefined;
+  lines.forEach((line, i) => {
+    const m = turns[i];
+    if (m) {
+      speaking = (m[1] ?? '').trim();
+      if (!company.has(speaking)) out.push(m[2] ?? '');
+    } else if (speaking !== undefined && !company.has(speaking)) out.push(line);
+  });
+  return out;
 }

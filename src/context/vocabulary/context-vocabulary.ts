@@ -43,8 +43,9 @@ export const ContextVocabularySchema = z
         greetings: z.array(z.string()).default([]),
         sign_offs: z.array(z.string()).default([]),
         placeholder_subjects: z.array(z.string()).default([]),
+        transcript_company_speakers: z.array(z.string()).default([]),
       })
-      .default({ greetings: [], sign_offs: [], placeholder_subjects: [] }),
+      .default({ greetings: [], sign_offs: [], placeholder_subjects: [], transcript_company_speakers: [] }),
     ticket_concepts: z.record(z.string(), z.array(z.string())).default({}),
     ticket_concept_negators: z.array(z.string()).default([]),
     record_fields: z
