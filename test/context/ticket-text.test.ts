@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterTickets, type Ticket } from '../../src/context/index.js';
 import { buildTfIdf } from '../../src/context/analysis/tfidf.js';
-import { isPlaceholderSubject, ticketClusteringInput } from '../../src/context/analysis/ticket-text.js';
+import { corpusMisspellings, isPlaceholderSubject, oneSlip, respell, ticketClusteringInput } from '../../src/context/analysis/ticket-text.js';
 import { ticketConcepts } from '../../src/context/text/ticket-concepts.js';
 import { ticketOwnWords } from '../../src/context/text/ticket-own-words.js';
 import { placeholderSubjects } from '../../src/context/analysis/ticket-clustering.js';
@@ -149,4 +149,23 @@ describe('placeholderSubjects: subjects a corpus uses for anything', () => {
     expect([...placeholderSubjects(tickets)]).toEqual(['web inquiry']);
     expect(ticketClusteringInput(tickets[0] as Ticket, undefined, placeholderSubjects(tickets)).text).not.toMatch(/inquiry/i);
   });
+});
+
+describe('corpusMisspellings: slips read as the word the other tickets use', () => {
+  it('maps a swapped pair or, in a long word, a dropped letter to a word used three times as often', () => {
+    const texts = ['my reservation twice', 'reservation listed twice', 'the reservation again', 'my reservaton twice', 'plesae help please', 'please now', 'please stop'];
+    const typos = corpusMisspellings(texts);
+    expect(typos.get('reservaton')).toBe('reservation');
+    expect(typos.get('plesae')).toBe('please');
+    expect(respell('My Reservaton went through', typos)).toBe('My reservation went through');
+  });
+
+  it('leaves other words alone: a changed letter, an ending, a word as common as its look-alike', () => {
+    const texts = ['charge', 'charge', 'charge', 'change', 'emails', 'email', 'email', 'email', 'though', 'through', 'through', 'through'];
+    expect(corpusMisspellings(texts).size).toBe(0);
+    expect(oneSlip('charge', 'change')).toBe(false);
+    expect(oneSlip('cahnge', 'change')).toBe(true);
+    expect(oneSlip('confirmaton', 'confirmation')).toBe(true);
+  });
+
 });

@@ -1,7 +1,7 @@
 import { parseDate } from '../text/dates.js';
 import type { Ticket } from '../tickets/ticket-schema.js';
 import { buildTfIdf, type SparseVector } from './tfidf.js';
-import { isPlaceholderSubject, subjectKey, ticketClusteringInput } from './ticket-text.js';
+import { corpusMisspellings, isPlaceholderSubject, respell, subjectKey, ticketClusteringInput } from './ticket-text.js';
 import { canonicalSynonyms, contextVocabulary } from '../vocabulary/context-vocabulary.js';
 
 /** Tuning of ticket clustering. */
@@ -95,7 +95,9 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
   const opts = { ...DEFAULT_CLUSTERING, ...options };
   const ordered = [...tickets].sort((a, b) => compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
   const placeholders = placeholderSubjects(ordered, opts);
-  const inputs = ordered.map((t) => ticketClusteringInput(t, contextVocabulary(), placeholders));
+  const raw = ordered.map((t) => ticketClusteringInput(t, contextVocabulary(), placeholders));
+  const misspellings = corpusMisspellings(raw.map((i) => i.text));
+  const inputs = raw.map((i) => ({ text: respell(i.text, misspellings), concepts: i.concepts }));
   const model = buildTfIdf(
     inputs.map((i) => i.text),
     inputs.map((i) => i.concepts),

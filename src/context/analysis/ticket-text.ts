@@ -31,3 +31,69 @@ export function isPlaceholderSubject(title: string, vocabulary: ContextVocabular
 export function subjectKey(title: string): string {
   return title.trim().toLowerCase().replace(/\d+/g, '#');
 }
+
+/** A word this long or longer may be a misspelling of a more frequent one. */
+export const MIN_TYPO_WORD_LENGTH = 6;
+/** A dropped or added letter is a slip in words this long or longer. */
+export const MIN_TYPO_DROP_LENGTH = 8;
+/** The word it is read as is used this many times more often in the corpus (and this many times at least). */
+export const TYPO_FREQUENCY_RATIO = 3;
+
+/**
+ * Misspellings in a corpus of tickets, each mapped to the word it stands for: a word of
+ * `MIN_TYPO_WORD_LENGTH` letters or more one slip (`oneSlip`: two neighbours swapped, a letter
+ * dropped or added in a long word) away from a word the tickets use `TYPO_FREQUENCY_RATIO` times as often
+ * ("reservaton", "confirmaton", "cahnge" beside "reservation", "confirmation", "change"). People
+ * type tickets in a hurry; the slip should not set a ticket apart from the others that say the same.
+ * Ties: the more frequent word, then the first in alphabetical order. Lower case.
+ */
+export function corpusMisspellings(texts: readonly string[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const byLength = new Map<number, string[]>();
+  for (const w of counts.keys()) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
+  const out = new Map<string, string>();
+  for (const [w, n] of counts) {
+    if (w.length < MIN_TYPO_WORD_LENGTH) continue;
+    let best: string | undefined;
+    for (const len of [w.length - 1, w.length, w.length + 1]) {
+      for (const c of byLength.get(len) ?? []) {
+        const m = counts.get(c) ?? 0;
+        if (m < n * TYPO_FREQUENCY_RATIO || m < TYPO_FREQUENCY_RATIO || !oneSlip(w, c)) continue;
+        const b = best === undefined ? 0 : (counts.get(best) ?? 0);
+        if (best === undefined || m > b || (m === b && c < best)) best = c;
+      }
+    }
+    if (best !== undefined) out.set(w, best);
+  }
+  return out;
+}
+
+/**
+ * True when `a` and `b` differ by two swapped neighbours or, both of `MIN_TYPO_DROP_LENGTH` letters
+ * or more, one letter dropped or added. A changed letter is no slip: it makes other words too
+ * ("charge" / "change", "booking" / "looking").
+ */
+export function oneSlip(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a.length === b.length) {
+    const diff: number[] = [];
+    for (let i = 0; i < a.length && diff.length <= 2; i += 1) if (a[i] !== b[i]) diff.push(i);
+    const [i, j] = diff as [number, number];
+    return diff.length === 2 && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length - short.length !== 1 || short.length < MIN_TYPO_DROP_LENGTH) return false;
+  // an ending is a word's form, not a slip ("emails", "changed")
+  if (long.startsWith(short)) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i += 1;
+  return short.slice(i) === long.slice(i + 1);
+}
+
+/** `text` with each misspelt word written as the word it stands for. */
+export function respell(text: string, misspellings: ReadonlyMap<string, string>): string {
+  if (misspellings.size === 0) return text;
+  return text.replace(/\p{L}+/gu, (w) => misspellings.get(w.toLowerCase()) ?? w);
+}
+
