@@ -34,7 +34,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   'hotel-reservation-sync': {
     'FH-352 in scope': 'scores 0.56: "outbound message" is the manifold\'s booking push only in a comment that describes it',
     'cluster "reservation duplicated at the OTA / booked twice" (36)':
-      'found as 24 (all right); the Spanish "reserva duplicada" tickets, "ghost booking" and "went through more than once" stay in groups of 3–5',
+      'found as 27 (all right); the Spanish "reserva duplicada" tickets (5) and "ghost booking" (4) stay in groups of their own',
     'cluster "cancelled on an OTA but no cancellation message from the hotel" (19)':
       'found as 12 (all right); "withdrew my booking … still live", "called off our trip" and the Portuguese tickets share neither words nor an idea with it',
     'cluster "no room on arrival / walked / overbooked" (14)':
