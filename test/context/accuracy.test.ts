@@ -32,7 +32,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).
   'hotel-reservation-sync': {
-    'FH-352 in scope': 'scores 0.56: "outbound message" is the manifold\'s booking push only in a comment that describes it',
     'cluster "reservation duplicated at the OTA / booked twice" (36)':
       'found as 27 (all right); the Spanish "reserva duplicada" tickets (5) and "ghost booking" (4) stay in groups of their own',
     'cluster "cancelled on an OTA but no cancellation message from the hotel" (19)':
@@ -42,7 +41,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'AP-003 in FH-331, evidence "The worker recorded the timeout as a rejected push and queued the reservation for the retry job."':
       'an earlier sentence of the same incident is taken as the evidence',
     'no AP-002 in FH-360': 'attributed without evidence in its text',
-    'rejected push … page': 'FH-352 says it under "Lesson:" (read as its lessons), but FH-352 is not high relevance (0.56)',
   },
   // Written by someone who never saw the code; its first run (round 9) stopped at the Opsgenie
   // export. Every file reads now, and incidents, anti-patterns and constraints are all right; what

@@ -77,6 +77,29 @@ describe('terms written in the team\'s shorthand', () => {
     expect(m.entities.find((t) => t.name === 'order line')?.phrases).toEqual(['order line']);
   });
 
+  it('names an entity also by the opening words of a comment that says what it is', () => {
+    const d = parseManifold(
+      [
+        'manifold: order-sync',
+        'entities:',
+        '  - order push     # one outbound message to Harbor for one order revision',
+        '  - order line     # one product of an order',
+        '  - order revision # each modification bumps the revision',
+        '  - shipment       # a.k.a. parcel',
+        'systems:',
+        '  - harbor-client  # the routing provider',
+        '',
+      ].join('\n'),
+      'm.yaml',
+    );
+    expect(phrases(d.entities, 'order push')).toEqual(['order push', 'outbound message']);
+    // one word ("product") says too little; an alias comment gives aliases only
+    expect(phrases(d.entities, 'order line')).toEqual(['order line']);
+    expect(phrases(d.entities, 'shipment')).toEqual(['shipment', 'parcel']);
+    // only entities are described so: a system's comment names nothing
+    expect(phrases(d.systems, 'harbor-client')).toEqual(['harbor client']);
+  });
+
   it('counts providers as systems, named also by the abbreviation their note defines', () => {
     expect(phrases(m.systems, 'Harbor')).toEqual(['Harbor', 'WMS', 'warehouse management system']);
   });

@@ -1,7 +1,7 @@
 import { ManifoldError } from '../errors.js';
 import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { isNode, isSeq, type Document } from 'yaml';
-import { commentAliases, definedAbbreviations, termPhrases, withAbbreviations } from './term-notes.js';
+import { commentAliases, commentHead, definedAbbreviations, termPhrases, withAbbreviations } from './term-notes.js';
 import { constraintGroups, ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInput } from './manifold-schema.js';
 
 /**
@@ -44,7 +44,7 @@ export function parseManifold(text: string, file: string): Manifold {
   const abbreviations = definedAbbreviations([m.description ?? '', ...[...m.entities, ...m.systems, ...m.providers, ...m.error_types].flatMap(termTexts)]);
   const terms = (key: string, inputs: ManifoldTermInput[]): ManifoldTerm[] => {
     const comments = itemComments(parsed.source.doc, key);
-    return inputs.map((input, i) => toTerm(input, abbreviations, commentAliases(comments[i] ?? '')));
+    return inputs.map((input, i) => toTerm(input, abbreviations, [...commentAliases(comments[i] ?? ''), ...(key === 'entities' ? commentHead(comments[i] ?? '') : [])]));
   };
   return {
     name: m.manifold,

@@ -1,3 +1,4 @@
+import { isStopword } from '../text/tokenize.js';
 import { escapeRegExp } from '../../matchers/names.js';
 import { contextVocabulary, type ContextVocabulary } from '../vocabulary/context-vocabulary.js';
 
@@ -36,6 +37,30 @@ export function commentAliases(comment: string, vocabulary: ContextVocabulary = 
     .split(/,|\s+or\s+/)
     .map((p) => p.trim())
     .filter((p) => p.length > 1);
+}
+
+/**
+ * The name a describing comment gives a term in its opening words: `booking push  # one outbound
+ * message to Tidewire for one reservation revision` calls a booking push an "outbound message",
+ * which is how others may write it. The words after an opening article or count
+ * (`definition_openers`) up to the first stopword or punctuation, when they are two words or more
+ * (one word, "statement", "attempt", says too little). A comment of aliases (`a.k.a.`) gives none.
+ */
+export function commentHead(comment: string, vocabulary: ContextVocabulary = contextVocabulary()): string[] {
+  const text = comment.trim();
+  if (text === '' || openingMarkers(vocabulary.alias_markers).test(text)) return [];
+  const words = text.split(/\s+/);
+  let i = 0;
+  while (i < words.length && vocabulary.definition_openers.includes((words[i] ?? '').toLowerCase())) i += 1;
+  const head: string[] = [];
+  for (; i < words.length; i += 1) {
+    const word = words[i] ?? '';
+    const bare = word.replace(/[.,;:]+$/, '');
+    if (!/^[\p{L}][\p{L}\p{N}-]*$/u.test(bare) || isStopword(bare.toLowerCase())) break;
+    head.push(bare);
+    if (bare !== word) break;
+  }
+  return head.length >= 2 ? [head.join(' ')] : [];
 }
 
 /** A pattern for one of `markers` opening a text, with the space after it. */

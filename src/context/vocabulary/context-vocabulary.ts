@@ -48,6 +48,7 @@ export const ContextVocabularySchema = z
       .default({ greetings: [], sign_offs: [], placeholder_subjects: [], transcript_company_speakers: [] }),
     ticket_concepts: z.record(z.string(), z.array(z.string())).default({}),
     ticket_concept_negators: z.array(z.string()).default([]),
+    definition_openers: z.array(z.string()).default([]),
     record_fields: z
       .object({
         incidents: z.record(z.string(), z.array(z.string())).default({}),
