@@ -38,9 +38,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'found as 12 (all right); "withdrew my booking … still live", "called off our trip" and the Portuguese tickets share neither words nor an idea with it',
     'cluster "no room on arrival / walked / overbooked" (14)':
       'eight wordings ("gave our room away", "walked", "relocated", "turned away") with no shared word or vocabulary idea: groups of 3–4',
-    'AP-003 in FH-331, evidence "The worker recorded the timeout as a rejected push and queued the reservation for the retry job."':
-      'an earlier sentence of the same incident is taken as the evidence',
-    'no AP-002 in FH-360': 'attributed without evidence in its text',
   },
   // Written by someone who never saw the code; its first run (round 9) stopped at the Opsgenie
   // export. Every file reads now, and incidents, anti-patterns and constraints are all right; what

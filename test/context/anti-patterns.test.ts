@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchAntiPatterns, parseCatalogueEntry } from '../../src/context/index.js';
-import { attributeAntiPatterns } from '../../src/context/analysis/anti-pattern-matching.js';
+import { attributeAntiPatterns, readsAs } from '../../src/context/analysis/anti-pattern-matching.js';
 import { TermIndex } from '../../src/context/text/term-index.js';
 import { withoutNegatedClauses } from '../../src/context/text/negation.js';
 import { forbidden, requirementFromAbsence, requirementFromOmission, required } from '../../src/context/analysis/statements.js';
@@ -117,6 +117,22 @@ describe('attributeAntiPatterns: what a sentence rules out is no evidence', () =
     expect(attributed(['The SMS was sent from inside the retry loop with no dedup, twice per attempt'])).toEqual([
       'AP-002: The SMS was sent from inside the retry loop with no dedup, twice per attempt',
     ]);
+  });
+
+  it('takes as evidence a sentence that records one signal as the other over one that names more of them apart', () => {
+    expect(
+      attributed([
+        'When the call timed out, the worker logged an error and set the status to failed',
+        'The worker recorded the timeout as a failed request and queued it for the next pass.',
+      ]),
+    ).toEqual(['AP-003: The worker recorded the timeout as a failed request and queued it for the next pass']);
+    expect(readsAs('Timeout treated as failed delivery', [['timeout'], ['failed']])).toBe(true);
+    expect(readsAs('The timeout was logged, and the push failed as expected', [['timeout'], ['failed']])).toBe(false);
+  });
+
+  it('sees no notification retry where the retry carries the same idempotency key (AP-002 safeguard)', () => {
+    expect(attributed(['The reconciler looked each push up before retrying with the same idempotency key'])).not.toContainEqual(expect.stringMatching(/^AP-002/));
+    expect(attributed(['Every retry sent the confirmation email again'])).toEqual(['AP-002: Every retry sent the confirmation email again']);
   });
 
   it('takes as evidence the sentence that carries the most signal terms', () => {

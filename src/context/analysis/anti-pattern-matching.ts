@@ -60,7 +60,7 @@ export function attributeAntiPatterns(
       if (safeguard && safeguardInPlace(whole, safeguard)) continue;
       if (denied && safeguard && !safeguardMissing(whole, safeguard)) continue;
       if (precedence.some((other) => shows(other, whole))) continue;
-      const weight = groups.reduce((n, g) => n + g.filter(has).length, 0);
+      const weight = groups.reduce((n, g) => n + g.filter(has).length, 0) + (readsAs(sentence, groups, vocabulary) ? READING_WEIGHT : 0);
       if (weight > bestWeight) {
         best = { entry, terms: terms as string[], evidence: sentence };
         bestWeight = weight;
@@ -69,6 +69,26 @@ export function attributeAntiPatterns(
     if (best) matches.push(best);
   }
   return matches;
+}
+
+/** A sentence that reads one signal as the other (`readsAs`) weighs as much as this many more signal terms. */
+export const READING_WEIGHT = 2;
+
+/**
+ * True when `sentence` reads a term of the first signal group as a term of the second (`X as Y`,
+ * up to two words on either side of the reading word: "recorded the timeout as a rejected push",
+ * "Timeout treated as failed delivery"): it states the anti-pattern itself. Reading words are
+ * `anti_pattern_readings`.
+ */
+export function readsAs(sentence: string, groups: readonly (readonly string[])[], vocabulary: ContextVocabulary = contextVocabulary()): boolean {
+  const [first, second] = groups;
+  if (!first || !second || vocabulary.anti_pattern_readings.length === 0) return false;
+  const alt = (terms: readonly string[]): string => terms.map((t) => escapeRegExp(t).replace(/\s+/g, '\\s+')).join('|');
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${alt(first)})[\\p{L}]*\\s+(?:[\\p{L}\\p{N}'-]+\\s+){0,2}?(?:${alt(vocabulary.anti_pattern_readings)})\\s+(?:[\\p{L}\\p{N}'-]+\\s+){0,2}?(?:${alt(second)})(?![\\p{L}\\p{N}])`,
+    'iu',
+  );
+  return pattern.test(sentence);
 }
 
 /**

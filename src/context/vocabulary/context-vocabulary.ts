@@ -49,6 +49,7 @@ export const ContextVocabularySchema = z
     ticket_concepts: z.record(z.string(), z.array(z.string())).default({}),
     ticket_concept_negators: z.array(z.string()).default([]),
     definition_openers: z.array(z.string()).default([]),
+    anti_pattern_readings: z.array(z.string()).default([]),
     record_fields: z
       .object({
         incidents: z.record(z.string(), z.array(z.string())).default({}),
