@@ -250,7 +250,7 @@ function retryCondition(vocab: Vocabulary, family: Family): Condition {
     ],
   };
   // Handlers typed by a redelivered event (`SQSEvent`) are retried too.
-  const jobs = patternFragments([...r.job_frameworks.flatMap((j) => [...j.decorators, ...j.calls]), ...r.redelivered_events]);
+  const jobs = patternFragments([...r.job_frameworks.flatMap((j) => [...j.decorators, ...j.calls]), ...r.redelivered_events, ...r.redelivery_raises]);
   return {
     any: [
       keyword('while'),

@@ -198,6 +198,12 @@ export const VocabularySchema = z
          */
         redelivered_events: names,
         /**
+         * Exceptions, named by the module that defines them, whose raising makes a message
+         * consumer put the message back for another delivery (`raise RetryableError` of
+         * `sdc.rabbit`): the function that raises one runs again from the start.
+         */
+        redelivery_raises: names,
+        /**
          * Methods that keep a job's own state across its attempts (BullMQ `job.updateProgress`): a
          * set of finished items saved through one and read back from the job is done for good.
          */

@@ -1,10 +1,12 @@
 import { compiledOnce } from '../compiled.js';
-import { calleePath } from '../file-index.js';
+import { calleePath, nodesOfType } from '../file-index.js';
+import { importsOf } from '../imports.js';
 import { NamePatterns, escapeRegExp, normalizeName } from '../names.js';
 import {
   callArguments,
   callee,
   dottedPath,
+  enclosingFunction,
   firstLine,
   functionBody,
   isCall,
@@ -187,6 +189,55 @@ export function redeliveredHandlerScopes(ctx: FileContext, functions: readonly N
 }
 
 const BATCH_FAILURES = 'batchItemFailures';
+
+/**
+ * Functions that raise an exception their consumer framework answers with a redelivery (vocabulary
+ * `retry.redelivery_raises`, named with their module: `from sdc.rabbit.exceptions import
+ * RetryableError` … `raise RetryableError`). The message comes back and the handler runs again from
+ * the start, so everything the raising function does runs again: a write before the raise (or one
+ * whose own failure raises it) is repeated. A project's own exception of the same name is not one.
+ */
+export function redeliveryRaiseScopes(ctx: FileContext): Scope[] {
+  const raises = ctx.vocab.retry.redelivery_raises;
+  if (raises.length === 0) return [];
+  const text = compiledOnce(ctx.vocab, 'redelivery-raise-text', () => new RegExp(`\\b(?:${[...new Set(raises.map(lastSegment))].map(escapeRegExp).join('|')})\\b`));
+  if (!text.test(ctx.source)) return [];
+  const patterns = compiledOnce(ctx.vocab, 'redelivery-raises', () => new NamePatterns(raises));
+  const scopes: Scope[] = [];
+  const seen = new Set<number>();
+  for (const raise of nodesOfType(ctx, ctx.family === 'python' ? 'raise_statement' : 'throw_statement')) {
+    const thrown = raisedName(raise);
+    if (thrown === null) continue;
+    const qualified = qualifiedName(ctx, thrown);
+    if (qualified === null || !patterns.matches(qualified)) continue;
+    const fn = enclosingFunction(raise, ctx.family);
+    const body = fn && functionBody(fn);
+    if (!body || seen.has(body.id)) continue;
+    seen.add(body.id);
+    scopes.push({ context: 'retry', body, construct: raise, label: `${firstLine(raise, 50)} (the consumer redelivers the message)` });
+  }
+  return scopes;
+}
+
+/** The exception a `raise` / `throw` names: `RetryableError` in `raise RetryableError`, `raise e.RetryableError(…)`, `throw new RetryableError()`. */
+function raisedName(raise: Node): string | null {
+  let expr: Node | null = raise.namedChildren[0] ?? null;
+  if (expr?.type === 'new_expression') expr = expr.childForFieldName('constructor');
+  else if (expr !== null && (expr.type === 'call' || expr.type === 'call_expression')) expr = callee(expr);
+  if (expr === null) return null;
+  const path = dottedPath(expr);
+  return path === '' ? null : path;
+}
+
+/** A name under the module it is imported from (`RetryableError` → `sdc.rabbit.exceptions.RetryableError`), or null when it is not imported. */
+function qualifiedName(ctx: FileContext, path: string): string | null {
+  const dot = path.indexOf('.');
+  const head = dot < 0 ? path : path.slice(0, dot);
+  const imported = importsOf(ctx).get(head);
+  if (imported === undefined) return null;
+  const base = imported.name === '*' || imported.name === 'default' ? imported.module : `${imported.module}.${imported.name}`;
+  return dot < 0 ? base : base + path.slice(dot);
+}
 
 /** Bodies of the callbacks a handler runs per record (`event.Records.map(async ({ body }) => …)`). */
 function recordCallbacks(ctx: FileContext, body: Node): Node[] {

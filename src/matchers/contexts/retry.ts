@@ -5,7 +5,7 @@ import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsErro
 import { lastBindingBefore } from '../bindings.js';
 import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './client-policies.js';
 import { compiledOnce } from '../compiled.js';
-import { jobFrameworkScopes, redeliveredHandlerScopes } from './job-frameworks.js';
+import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes } from './job-frameworks.js';
 import { mayHoldDueQuery, selectsDueRecords } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName } from '../names.js';
 import {
@@ -188,6 +188,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   scopes.push(...selfRetryScopes(ctx, v, functions));
   scopes.push(...jobFrameworkScopes(ctx, nodesOfType(ctx, 'decorator'), calls, functions, decoratedFunction));
   scopes.push(...redeliveredHandlerScopes(ctx, nodesOfType(ctx, functionTypes(ctx.family))));
+  scopes.push(...redeliveryRaiseScopes(ctx));
   scopes.push(...handlerRetryScopes(ctx));
   scopes.push(...failedRecordScopes(ctx));
   scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
