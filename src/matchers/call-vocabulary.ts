@@ -35,6 +35,7 @@ interface CompiledCallVocabulary {
   names: NamePatterns;
   exclude: NamePatterns;
   excludeWords: WordSet;
+  destinationWords: WordSet;
   httpClients: NamePatterns;
   httpMethods: Set<string>;
   /** A quoted write method anywhere in a file's text (`'POST'`): gates the request-shape test. */
@@ -67,6 +68,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       names: new NamePatterns(vocab.names),
       exclude: new NamePatterns(vocab.exclude),
       excludeWords: new WordSet(vocab.exclude_words),
+      destinationWords: new WordSet(vocab.destination_words),
       httpClients: new NamePatterns(vocab.http_clients),
       httpMethods: new Set(vocab.http_methods.map((m) => m.toUpperCase())),
       quotedMethod: vocab.http_methods.length > 0 ? new RegExp(`["'\`](?:${vocab.http_methods.map(escapeRegExp).join('|')})["'\`]`, 'i') : /(?!)/,
@@ -504,7 +506,8 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   // A listed name (`create_shipping_label`) is meant whole: a generic word in it (`label`) does not undo it.
   if (v.names.matches(path)) return PathVerdict.Yes;
   // `fetchWithProxy`, `sessionRequest`: a word that says "not a write" still yields to a request's shape.
-  if (v.excludeWords.anyWordOf(last)) return PathVerdict.Unknown;
+  // `transferToEmail`: the words after `to` name where the transfer goes; only those before it are judged.
+  if (namedWords(last, v).some((w) => v.excludeWords.has(w))) return PathVerdict.Unknown;
   // `Charge(id=...)` builds a value (a Python class or a TS factory named like one); only a
   // method or function name is a verb.
   if (/^[A-Z][a-z]/.test(last)) return PathVerdict.No;
@@ -513,6 +516,13 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   if (first !== undefined && v.objectVerbs.has(first) && splitWords(last).slice(1).some((w) => v.objectWords.has(w))) return PathVerdict.Yes;
   if (!v.httpClients.empty && v.httpClients.matches(path)) return PathVerdict.Http;
   return PathVerdict.Unknown;
+}
+
+/** The words of a called name up to the first destination word after its first (`transferToEmail` → transfer). */
+function namedWords(name: string, v: CompiledCallVocabulary): string[] {
+  const words = splitWords(name);
+  const cut = words.findIndex((w, i) => i > 0 && v.destinationWords.has(w));
+  return cut > 0 ? words.slice(0, cut) : words;
 }
 
 /**

@@ -21,6 +21,11 @@ export const CallVocabularySchema = z
     exclude: names,
     /** Words that disqualify a name when they appear anywhere in its last segment (`createElement`). */
     exclude_words: names,
+    /**
+     * Words after which a name says where the effect goes, not what the call acts on
+     * (`transferToEmail`, `payoutToBank`): `exclude_words` after one do not disqualify the name.
+     */
+    destination_words: names,
     /** Generic HTTP clients whose method comes from an argument (`fetch(url, { method: 'POST' })`). */
     http_clients: names,
     /** HTTP methods that make an `http_clients` call match. */
@@ -140,6 +145,11 @@ export const VocabularySchema = z
          * over records whose flag is still false sends again what an earlier run did not mark.
          */
         due_done_flags: names,
+        /**
+         * Fields that hold a record's state (`status`): a sweep that selects records in one state and
+         * moves each to another after its write is due to write again for a record whose move did not follow.
+         */
+        due_state_words: names,
         /** Query-builder methods that compare the column named first (`.lt("retry_count", 5)`). */
         due_query_methods: names.default([]),
         /** Operator keys of a column's filter object (`{ $lt: 5 }`, `{ lt: 5 }`). */

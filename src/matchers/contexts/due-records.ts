@@ -37,6 +37,8 @@ interface DueVocab {
   queryMethods: Set<string>;
   operatorKeys: Set<string>;
   lookupSuffixes: Set<string>;
+  stateWords: WordSet;
+  quickState: RegExp;
 }
 
 function dueVocab(ctx: FileContext): DueVocab {
@@ -56,6 +58,8 @@ function dueVocab(ctx: FileContext): DueVocab {
       queryMethods: new Set(ctx.vocab.retry.due_query_methods),
       operatorKeys: new Set(ctx.vocab.retry.due_operator_keys),
       lookupSuffixes: new Set(ctx.vocab.retry.due_lookup_suffixes),
+      stateWords: new WordSet(ctx.vocab.retry.due_state_words),
+      quickState: ctx.vocab.retry.due_state_words.length > 0 ? new RegExp(`(?:${alt(ctx.vocab.retry.due_state_words)})['"]?\\s*[:=]`, 'i') : /(?!)/,
       quickDoneFalse: done.length > 0 ? new RegExp(`(?:${alt(done)})['"]?\\s*[:=]\\s*(?:false|False)\\b`, 'i') : /(?!)/,
     };
   });
@@ -104,6 +108,64 @@ function returnedQueries(fn: Node): Node[] {
     return targets.some((t) => names.has(t)) ? [value] : [];
   });
   return [...returned, ...bound];
+}
+
+/**
+ * The state a value names: a string (`'pending'`) or an enum member spelled in capitals
+ * (`TRANSACTION_STATUS.APPROVED`, `OutboxStatus.PENDING`, `Status.APPROVED`), lowercase; null
+ * for anything else (`user.id` names no state).
+ */
+export function stateValue(node: Node | null): string | null {
+  if (node === null) return null;
+  const text = stringValue(node);
+  if (text !== null) return text.toLowerCase();
+  if (node.type !== 'member_expression' && node.type !== 'attribute') return null;
+  const member = node.childForFieldName('property') ?? node.childForFieldName('attribute');
+  return member !== null && /^[A-Z][A-Z0-9_]*$/.test(member.text) && /[A-Z]{2}/.test(member.text) ? member.text.toLowerCase() : null;
+}
+
+/** Whether a file's text can mark a record's state (`status = …`, `status: …`): a cheap test before walking its sweeps. */
+export function mayMarkState(ctx: FileContext): boolean {
+  return dueVocab(ctx).quickState.test(ctx.source);
+}
+
+/**
+ * A sweep that marks each record it handles done by moving it out of the state it selected it in
+ * (the query takes `status: APPROVED`, the body sets `transaction.status = SUCCESSFUL` or updates the
+ * row with `data: { status: PUBLISHED }`): a record whose write went through but whose mark did not
+ * follow (the call timed out, the update failed, a handler put the old state back) is selected again
+ * by the next run, which writes again. `selection` is the loop's record and the values its query
+ * takes per field; only fields that name a state (`due_state_words`) count.
+ */
+export function marksOutOfSelection(ctx: FileContext, body: Node, selection: { record: string; fields: Map<string, Set<string>> }): boolean {
+  const v = dueVocab(ctx);
+  const selected = (field: string) => (v.stateWords.anyWordOf(field) ? selection.fields.get(field) : undefined);
+  if (![...selection.fields.keys()].some((f) => selected(f) !== undefined)) return false;
+  const movesOut = (field: string, value: Node | null) => {
+    const values = selected(field);
+    const state = stateValue(value);
+    return values !== undefined && state !== null && !values.has(state);
+  };
+  // `transaction.status = TRANSACTION_STATUS.SUCCESSFUL`
+  for (const a of body.descendantsOfType(['assignment', 'assignment_expression'])) {
+    const left = a.childForFieldName('left');
+    if (left === null || (left.type !== 'member_expression' && left.type !== 'attribute') || left.firstNamedChild?.text !== selection.record) continue;
+    const field = (left.childForFieldName('property') ?? left.childForFieldName('attribute'))?.text;
+    if (field !== undefined && movesOut(field, a.childForFieldName('right'))) return true;
+  }
+  // `prisma.outboxEvent.update({ where: { id: event.id }, data: { status: PUBLISHED } })`, `rec.update(status="sent")`
+  const record = new RegExp(`(?<![\\w$.])${escapeRegExpText(selection.record)}\\b`);
+  for (const call of body.descendantsOfType(['call', 'call_expression'])) {
+    if (!record.test(call.text)) continue;
+    const args = call.childForFieldName('arguments');
+    if (args === null) continue;
+    if (queryEntries(args).some((e) => movesOut(e.key, e.value))) return true;
+  }
+  return false;
+}
+
+function escapeRegExpText(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function contains(outer: Node, inner: Node): boolean {

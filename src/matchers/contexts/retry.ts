@@ -6,7 +6,7 @@ import { lastBindingBefore } from '../bindings.js';
 import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './client-policies.js';
 import { compiledOnce } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes } from './job-frameworks.js';
-import { mayHoldDueQuery, selectsDueRecords } from './due-records.js';
+import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName } from '../names.js';
 import {
   bindingOf,
@@ -996,18 +996,25 @@ function underErrorTest(node: Node, body: Node, errorNames: readonly string[]): 
  * `selectsDueRecords`): a scheduled retry, whatever it is called. The loop body is the retried code.
  */
 function failedRecordScopes(ctx: FileContext): Scope[] {
-  if (!mayHoldDueQuery(ctx)) return [];
-  const selectsFailed = (node: Node | null, at: Node): boolean => selectsDueRecords(ctx, node, at);
+  const due = mayHoldDueQuery(ctx);
+  const marks = mayMarkState(ctx);
+  if (!due && !marks) return [];
+  const selectsFailed = (node: Node | null, at: Node): boolean => due && selectsDueRecords(ctx, node, at);
   const scopes: Scope[] = [];
   const loops = nodesOfType(ctx, ctx.family === 'python' ? ['for_statement'] : ['for_in_statement']);
   for (const loop of loops) {
     const right = unwrapAwait(loop.childForFieldName('right'));
     const body = loopBody(loop);
-    if (body === null || !selectsFailed(right, loop)) continue;
-    const selection = selectionOf(ctx, loop, right);
-    scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (records that failed before)`, ...(selection ? { selection } : {}) });
+    if (body === null) continue;
+    const failed = selectsFailed(right, loop);
+    const selection = failed || marks ? selectionOf(ctx, loop, right) : undefined;
+    // A sweep over records in a state it moves each out of after its write (see `marksOutOfSelection`).
+    const marked = !failed && selection !== undefined && marksOutOfSelection(ctx, body, selection);
+    if (!failed && !marked) continue;
+    const why = failed ? 'records that failed before' : 'records not yet marked done';
+    scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (${why})`, ...(selection ? { selection } : {}) });
   }
-  if (ctx.family === 'ecma') {
+  if (due && ctx.family === 'ecma') {
     for (const call of allCalls(ctx)) {
       const path = calleePath(ctx, call);
       if (!/\.(forEach|map)$/.test(path)) continue;
@@ -1034,7 +1041,8 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   if (source === null) return undefined;
   const fields = new Map<string, Set<string>>();
   const add = (key: string, value: Node) => {
-    const values = [value, ...value.descendantsOfType(['string', 'template_string'])].flatMap((n) => stringValue(n) ?? []).map((v) => v.toLowerCase());
+    // `status__in=['SUBMITTED', 'FAILED']`, `status: TRANSACTION_STATUS.APPROVED`: strings and enum members.
+    const values = [value, ...value.descendantsOfType(['string', 'template_string', 'member_expression', 'attribute'])].flatMap((n) => stateValue(n) ?? []);
     if (values.length === 0) return;
     const field = key.split('__')[0]!;
     fields.set(field, new Set([...(fields.get(field) ?? []), ...values]));

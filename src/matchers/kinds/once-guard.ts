@@ -7,6 +7,7 @@ import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { evaluateWith, literalValue } from '../guard-values.js';
 import { claimsOnce } from '../claims-once.js';
+import { stateValue } from '../contexts/due-records.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
@@ -32,7 +33,7 @@ export const onceGuardMatcher: Matcher = {
     }
     // Through a helper of this file: a send the helper makes only in its give-up branch
     // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
-    if (marksOwnGuard(ctx, candidate.node) || leavesSelection(candidate.node, scope)) return true;
+    if (marksOwnGuard(ctx, candidate.node) || leavesSelection(ctx, candidate.node, scope)) return true;
     const called = isCall(candidate.node, ctx.family) ? resolveLocalFunction(ctx, candidate.node) : null;
     if (called !== null && scope.selection !== undefined && claimsOutOfSelection(ctx, called, scope.selection)) return true;
     for (let s = scope; s.via !== undefined; s = s.via.from) if (marksOwnGuard(ctx, s.via.call)) return true;
@@ -107,7 +108,7 @@ function fieldsAssigned(node: Node): { field: string; value: Node | null }[] {
  * before the send (`s.status = 'CONFIRMED'` where the query takes SUBMITTED and FAILED): the next
  * run does not select it again. A state it may still be selected in (`u.status = 'FAILED'`) does not count.
  */
-function leavesSelection(node: Node, scope: NonNullable<Candidate['scope']>): boolean {
+export function leavesSelection(ctx: FileContext, node: Node, scope: NonNullable<Candidate['scope']>): boolean {
   const selection = scope.selection;
   if (selection === undefined) return false;
   for (const a of scope.body.descendantsOfType(['assignment', 'assignment_expression'])) {
@@ -116,9 +117,30 @@ function leavesSelection(node: Node, scope: NonNullable<Candidate['scope']>): bo
     const right = a.childForFieldName('right');
     const field = left && FIELD_TYPES.includes(left.type) && left.firstNamedChild?.text === selection.record ? (left.childForFieldName('attribute') ?? left.childForFieldName('property'))?.text : undefined;
     const selected = field === undefined ? undefined : selection.fields.get(field);
-    const value = right ? stringValue(right) : null;
-    if (selected === undefined || value === null || selected.has(value.toLowerCase())) continue;
-    if (runsBefore(a, node, scope.body)) return true;
+    const value = stateValue(right);
+    if (selected === undefined || value === null || selected.has(value)) continue;
+    if (runsBefore(a, node, scope.body) && savedBetween(ctx, a, node, scope.body, selection.record)) return true;
+  }
+  return false;
+}
+
+/**
+ * The record is written back between the move and the send (`s.save()`, `repo.save(s)`): a move
+ * kept only in memory until a later save (`finally { await transaction.save() }`) is lost when
+ * that save fails, and the next run selects the record again.
+ */
+function savedBetween(ctx: FileContext, move: Node, node: Node, top: Node, record: string): boolean {
+  const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  for (const call of top.descendantsOfType(callTypes(ctx.family) as string[])) {
+    if (call.startIndex < move.endIndex) continue;
+    if (call.startIndex >= node.startIndex) break;
+    // A write method of the store (`record_write_methods`): `s.save(…)`, `repo.save(s)`, not `events.emit('paid', s)`.
+    if (!writes.has(lastSegment(calleePath(ctx, call)))) continue;
+    const receiver = unwrapAwait(call.childForFieldName('function')?.childForFieldName('object') ?? null);
+    const onRecord = receiver?.text === record || callArguments(call).some((a) => unwrapAwait(a)?.text === record);
+    let statement: Node = call;
+    while (statement.parent !== null && statement.parent.type !== 'block' && statement.parent.type !== 'statement_block' && statement.parent.id !== top.id) statement = statement.parent;
+    if (onRecord && runsBefore(statement, node, top)) return true;
   }
   return false;
 }

@@ -21,6 +21,7 @@ import { reachedInner } from '../scope.js';
 import type { FileContext, Matcher } from '../types.js';
 import { wordSet } from '../compiled.js';
 import { lastBindingBefore } from '../bindings.js';
+import { leavesSelection } from './once-guard.js';
 
 /**
  * `prior-success-check` — inside the candidate's retry scope, before the candidate, a lookup
@@ -42,6 +43,8 @@ export const priorSuccessCheckMatcher: Matcher = {
     // A client-wide policy spans the file: a check counts in the function that makes the call.
     const region = scope.body.id === ctx.root.id ? (enclosingFunction(target, ctx.family) ?? ctx.root) : scope.body;
     if (checkedBefore(ctx, region, target)) return true;
+    // A sweep that moves the record out of its selection, and saves it, before the call: the next run does not select it again.
+    if (leavesSelection(ctx, target, scope)) return true;
     // Reached through a helper of this file: the helper may look before its own call, each run.
     const inner = reachedInner(candidate);
     const helper = inner && enclosingFunction(inner, ctx.family);
@@ -69,14 +72,31 @@ function checkedBefore(ctx: FileContext, region: Node, target: Node): boolean {
       const condition = head?.condition;
       if (head === undefined || condition == null) continue;
       // Whether an if is a lookup does not depend on the candidate: decided once per if.
-      if (!ctx.memo(`lookup:${region.id}:${ifStmt.id}`, () => isLookup(ctx, condition, region, ifStmt))) {
+      const lookup = ctx.memo(`lookup:${region.id}:${ifStmt.id}`, () => isLookup(ctx, condition, region, ifStmt));
+      if (!lookup) {
         if (getsOrCreates(ctx, region, ifStmt, branches, target)) return true;
         if (!testsStoredOutcome(ctx, region, condition, target)) continue;
-      }
+      } else if (lookup === FOUND_ONLY && runsWhenFound(ctx, condition, ifStmt, head.body, target)) continue;
       if (contains(ifStmt, target)) return true;
       if (leavesEarly(ctx, head.body, target)) return true;
     }
     return false;
+}
+
+/**
+ * A lookup that says nothing of a prior success but that it looked (`payment =
+ * PaymentModel.findById(transaction.payment)`, only the read verb `find` is a prior-success word):
+ * its record being there proves no earlier attempt, so a check on it counts only when the target
+ * runs when it found nothing (`if existing: return`), not when it runs because it found the record
+ * (`if (!payment) continue` … `refundCharge(…)`).
+ */
+const FOUND_ONLY = 'found-only';
+
+/** The target runs when the tested value is there: after an `if (!x) continue`, or inside an `if (x)`. */
+function runsWhenFound(ctx: FileContext, condition: Node, ifStmt: Node, body: Node, target: Node): boolean {
+  const text = condition.text.replace(/^\((.*)\)$/s, '$1').trim();
+  const absent = /^(?:not\s|!(?!=))/.test(text) || /\bis\s+None$/.test(text) || /(?<![!=])===?\s*(?:null|undefined|None)$/.test(text);
+  return absent ? !contains(ifStmt, target) && leavesEarly(ctx, body, target) : contains(body, target);
 }
 
 /** A `return` or `break`, or a `continue` that skips the rest of a loop holding the target (`if record.paid: continue`). */
@@ -202,9 +222,12 @@ const NOT_LOOKUPS = /^(time|datetime|Date|Math|random|perf_counter|monotonic|len
  * name bound from one, and mentions a prior-success word (`already_charged(o)`, `existing`,
  * `prior.status`) in the condition or that lookup.
  */
-function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node): boolean {
+function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node): boolean | typeof FOUND_ONLY {
   const words = wordSet(ctx, 'prior_success_words', ctx.vocab.prior_success_words);
   const says = (n: Node) => textWords(ctx, n).some((w) => words.anyStemOf(w));
+  // Words that name a prior success, not only the act of reading (`find` of `findById`).
+  const reads = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
+  const saysMore = (n: Node) => textWords(ctx, n).some((w) => splitWords(w).some((part) => !reads.has(part) && words.anyStemOf(part)));
   const calls = condition.descendantsOfType(callTypes(ctx.family) as string[]);
   if (isCall(condition, ctx.family)) calls.push(condition);
   const conditionSays = says(condition);
@@ -219,7 +242,9 @@ function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node)
     // A looked-up record proves a prior success by existing (`if existing:`), or by a field the
     // condition names (`prior.status`); another field of it (`w.network === 'ETH'`) proves nothing.
     const bySource = says(value ?? b.value) && existenceTest(condition, b.name);
-    if (value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0 && !readsOwnLiteral(ctx, value) && (conditionSays || bySource)) return true;
+    if (value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0 && !readsOwnLiteral(ctx, value) && (conditionSays || bySource)) {
+      return conditionSays || saysMore(value) ? true : FOUND_ONLY;
+    }
   }
   return false;
 }
