@@ -40,7 +40,9 @@ export const priorSuccessCheckMatcher: Matcher = {
     const scope = candidate.scope;
     if (scope === undefined) return false;
     const target = candidate.node;
-    // A client-wide policy spans the file: a check counts in the function that makes the call.
+    // A client's own policy (`axiosRetry(axios, …)`, a session's mounted `Retry`) sends the request
+    // again inside the call: a check made before the call ran once, for every attempt.
+    if (scope.receiver !== undefined) return false;
     const region = scope.body.id === ctx.root.id ? (enclosingFunction(target, ctx.family) ?? ctx.root) : scope.body;
     if (checkedBefore(ctx, region, target)) return true;
     // A sweep that moves the record out of its selection, and saves it, before the call: the next run does not select it again.
