@@ -354,6 +354,8 @@ export const VocabularySchema = z
      * `process.env.X`): a "key" read only from them is the same for every operation, so it keys none.
      */
     configuration_names: names,
+    /** Names of credentials (`webhook.secret`): a "key" read from one is the same for every operation made with it. */
+    credential_names: names,
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */
     passive_receivers: names,
     /** First words of a called name that report an event (`logError`, `trackEvent`): a value handed to it records nothing. */

@@ -158,7 +158,18 @@ export function passesKey(ctx: FileContext, call: Node, given: string, distrust?
   const list = withProviderKeys(ctx, call, given);
   if (!passesSomeKey(ctx, call, list, distrust)) return false;
   const values = keyValuesOf(ctx, call, enclosingFunction(call, ctx.family) ?? ctx.root, list);
-  return values.length === 0 || !values.every((v) => readsOnlyConfiguration(ctx, v));
+  return values.length === 0 || !values.every((v) => readsOnlyConfiguration(ctx, v) || readsCredential(ctx, v));
+}
+
+/**
+ * `"X-Event-Id": webhook.secret`: a value read from a credential (`credential_names`) is the same
+ * for every operation made with it, so under a key's name it tells no two apart (karrio's webhooks).
+ */
+function readsCredential(ctx: FileContext, value: Node): boolean {
+  if (!['member_expression', 'attribute', 'identifier'].includes(value.type)) return false;
+  const words = ctx.memo('credential-names', () => new Set(ctx.vocab.credential_names.map(normalizeName)));
+  const last = value.type === 'identifier' ? value.text : (value.childForFieldName('property') ?? value.childForFieldName('attribute'))?.text;
+  return last !== undefined && words.has(normalizeName(last));
 }
 
 function passesSomeKey(ctx: FileContext, call: Node, list: string, distrust?: ReadonlySet<string>): boolean {
