@@ -233,6 +233,7 @@ function retryCondition(vocab: Vocabulary, family: Family): Condition {
     ...r.task_retry_calls,
     ...r.task_retry_raises,
     ...r.client_configurators,
+    ...r.retrying_request_modules.map((m) => m.module),
     ...r.http_policies,
     ...r.job_policies,
     ...r.job_workers,

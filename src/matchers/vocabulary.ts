@@ -159,6 +159,12 @@ export const VocabularySchema = z
         /** Calls that install retries on an HTTP client for all its requests (`axiosRetry`). */
         client_configurators: names,
         /**
+         * Request functions whose module retries every method by default (npm `retry-request`:
+         * 2 retries on no response, 2 on 5xx/429, POST included): a write request through the
+         * imported function is retried unless its options set every one of `retries_options` to 0.
+         */
+        retrying_request_modules: z.array(z.object({ module: z.string().min(1), retries_options: names }).strict()).default([]),
+        /**
          * Durable steps whose result is kept once they succeed (`step.run('id', async () => …)`):
          * a retry of the function skips a step that finished, so nothing after it sends its contents again.
          */

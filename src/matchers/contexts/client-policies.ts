@@ -1,6 +1,7 @@
 import { compiledOnce } from '../compiled.js';
 import { lastPlainBinding } from '../bindings.js';
 import { allCalls, calleePath } from '../file-index.js';
+import { importsOf } from '../imports.js';
 import { NamePatterns } from '../names.js';
 import {
   bindingOf,
@@ -54,6 +55,10 @@ export function clientPolicyScopes(ctx: FileContext, calls: readonly Node[]): Sc
     } else if (lastSegment(path) === 'mount') {
       const scope = mountedPolicyScope(ctx, call, path, policies, adapters);
       if (scope) scopes.push(scope);
+    }
+    const defaultRetried = retryingRequestModule(ctx, call, path);
+    if (defaultRetried !== null) {
+      scopes.push({ context: 'retry', body: call, construct: call, label: `${path}(…) from '${defaultRetried}', which retries every method by default` });
     }
     // A got/ky retry option sits in the call's own text.
     const retryOption = ctx.source.slice(call.startIndex, call.endIndex).includes('retry') ? writeRetryOption(call) : null;
@@ -159,6 +164,22 @@ function transportPolicyScope(ctx: FileContext, call: Node, path: string, polici
   const bound = call.parent && bindingOf(call.parent);
   if (!bound) return null;
   return { context: 'retry', body: ctx.root, construct: policy, label: `${path}(transport=RetryTransport(…allowed_methods=${allowed.text.replace(/\s+/g, ' ').slice(0, 30)}))`, receiver: bound.name };
+}
+
+/**
+ * The module of `retry.retrying_request_modules` a called name was imported from (`request(…)`
+ * after `const request = require('retry-request')`), unless the call's options turn its retries
+ * off (`request(opts, { retries: 0, noResponseRetries: 0 }, cb)`), or null.
+ */
+function retryingRequestModule(ctx: FileContext, call: Node, path: string): string | null {
+  const modules = ctx.vocab.retry.retrying_request_modules;
+  if (modules.length === 0 || !/^[A-Za-z_$][\w$]*$/.test(path)) return null;
+  const imported = importsOf(ctx).get(path);
+  const entry = imported && modules.find((m) => m.module === imported.module);
+  if (entry === undefined) return null;
+  const options = callArguments(call).slice(1).flatMap((a) => literalEntries(resolveValue(ctx, a, call)));
+  const off = (key: string) => options.some((e) => e.key === key && e.value.text === '0');
+  return entry.retries_options.length > 0 && entry.retries_options.every(off) ? null : entry.module;
 }
 
 /** `None`/`False` (retry every method) or a collection that lists a write method. */
