@@ -5,7 +5,7 @@ import { exceptionPaths } from './contexts/ambiguous-outcome.js';
 import { NamePatterns } from './names.js';
 import { resolveLocalFunction } from './local-helpers.js';
 import { lastBindingBefore } from './bindings.js';
-import { blockStatements, callArguments, callTypes, enclosingFunction, functionBody, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from './syntax.js';
+import { blockStatements, callArguments, callee, callTypes, enclosingFunction, functionBody, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -40,7 +40,28 @@ export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<str
   }
   if (!isCall(expr, ctx.family)) return false;
   const path = calleePath(ctx, expr);
-  return isPassive(ctx, path) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth);
+  return isPassive(ctx, path) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth) || returnsItsError(ctx, expr);
+}
+
+/**
+ * A query of a client that hands its error back instead of throwing it (vocabulary
+ * `responses.error_returning_clients`: `await this.supabase.from('t').update(…).eq(…)`), its
+ * result dropped: whatever happens, the statement does not throw.
+ */
+function returnsItsError(ctx: FileContext, call: Node): boolean {
+  const words = ctx.vocab.responses.error_returning_clients;
+  // supabase-js resolves to `{ error }`; supabase-py's `execute()` raises `APIError`.
+  if (words.length === 0 || ctx.family === 'python') return false;
+  // Down the chain `a.b.from(…).update(…).eq(…)` to the receiver that starts it.
+  let node: Node | null = call;
+  while (node !== null && (isCall(node, ctx.family) || node.type === 'member_expression' || node.type === 'attribute' || node.type === 'parenthesized_expression')) {
+    node = isCall(node, ctx.family) ? callee(node) : node.type === 'parenthesized_expression' ? node.firstNamedChild : node.childForFieldName('object');
+  }
+  if (node === null || node.id === call.id) return false;
+  // The receiver (`supabaseAdmin`, `getSupabase`) or, read off `this`, the names before the first call (`this.supabase.from`).
+  const receiver = ctx.source.slice(node.startIndex, node.endIndex);
+  const head = ctx.source.slice(call.startIndex, call.endIndex).split('(')[0]!.split(/[.?]+/).slice(0, -1);
+  return [receiver, ...head].some((w) => words.some((word) => w.toLowerCase().includes(word.toLowerCase())));
 }
 
 /**

@@ -320,6 +320,12 @@ export const VocabularySchema = z
          * `HttpStatus.BAD_GATEWAY`); a 4xx/5xx number in a `status_fields` field is one too.
          */
         error_statuses: names,
+        /**
+         * Clients whose queries resolve to `{ data, error }` instead of rejecting (Supabase):
+         * `await supabase.from('t').update(…)` with its result dropped cannot fail the attempt.
+         * Matched against the words of the chain's receiver (`this.supabase`, `supabaseAdmin`).
+         */
+        error_returning_clients: names.default([]),
       })
       .strict()
       .prefault({}),

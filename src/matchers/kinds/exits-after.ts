@@ -4,7 +4,7 @@ import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
 import { isInert, isPlainExit, namesBoundBy, successMarks, swallows } from '../quiet-steps.js';
-import { blockStatements, contains, functionBody, isCall, isChainLink, isFunction, isLoop, type Node } from '../syntax.js';
+import { blockStatements, contains, enclosingFunction, functionBody, isCall, isChainLink, isFunction, isLoop, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -98,6 +98,8 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       const statements = blockStatements(p);
       const index = statements.findIndex((s) => s.id === n.id);
       if (first) {
+        // `return await this.sendMessage(params)`: the send is the attempt's last step, leaving on success.
+        if (returnsSend(ctx, n, node, scope)) return true;
         sent = namesBoundBy(n);
         marks = index >= 0 ? successMarks(ctx, statements.slice(index + 1), sent) : undefined;
       }
@@ -151,6 +153,17 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
     if (['except_clause', 'catch_clause', 'finally_clause'].includes(p.type)) return false;
   }
   return false;
+}
+
+/**
+ * A `return` of the send itself (`return await send(…)`) in the scope's own function: nothing after
+ * it runs in this attempt. (In a callback within the scope, `items.map(async (i) => { return send(i) })`,
+ * it only ends the callback.)
+ */
+function returnsSend(ctx: FileContext, statement: Node, send: Node, scope: Scope): boolean {
+  if (statement.type !== 'return_statement' || unwrapAwait(statement.firstNamedChild)?.id !== send.id) return false;
+  const fn = enclosingFunction(statement, ctx.family);
+  return fn === null || !contains(scope.body, fn);
 }
 
 /** `step.run('report', async () => …)`: a callback handed to a durable step (vocabulary `retry.memoized_steps`). */
