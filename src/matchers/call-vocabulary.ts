@@ -513,7 +513,7 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   if (/^[A-Z][a-z]/.test(last)) return PathVerdict.No;
   const first = splitWords(last)[0];
   if (first !== undefined && v.verbs.has(first)) return PathVerdict.Verb;
-  if (first !== undefined && v.objectVerbs.has(first) && splitWords(last).slice(1).some((w) => v.objectWords.has(w))) return PathVerdict.Yes;
+  if (first !== undefined && v.objectVerbs.has(first) && namesObject(splitWords(last).slice(1), v.objectWords)) return PathVerdict.Yes;
   if (!v.httpClients.empty && v.httpClients.matches(path)) return PathVerdict.Http;
   return PathVerdict.Unknown;
 }
@@ -523,6 +523,11 @@ function namedWords(name: string, v: CompiledCallVocabulary): string[] {
   const words = splitWords(name);
   const cut = words.findIndex((w, i) => i > 0 && v.destinationWords.has(w));
   return cut > 0 ? words.slice(0, cut) : words;
+}
+
+/** A word of the name, or two adjacent ones written as one brand (`sendWhatsAppImage`: whats + app), is an object word. */
+function namesObject(words: readonly string[], objects: WordSet): boolean {
+  return words.some((w, i) => objects.has(w) || (i + 1 < words.length && objects.has(w + words[i + 1]!)));
 }
 
 /**

@@ -1014,6 +1014,14 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     const why = failed ? 'records that failed before' : 'records not yet marked done';
     scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (${why})`, ...(selection ? { selection } : {}) });
   }
+  // A poller (`while (true) { const message = await prisma.message.findFirst({ where: { retryCount: { lt: 2 } } }); … }`)
+  // takes one due record per pass: each pass is an attempt on that record.
+  for (const loop of nodesOfType(ctx, 'while_statement')) {
+    const body = loopBody(loop);
+    if (body === null) continue;
+    const picks = blockStatements(body).some((st) => (st.type === 'lexical_declaration' || st.type === 'variable_declaration' || st.type === 'expression_statement') && pickedValues(st).some((v) => selectsFailed(unwrapAwait(v), st)));
+    if (picks) scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (records that failed before)` });
+  }
   if (due && ctx.family === 'ecma') {
     for (const call of allCalls(ctx)) {
       const path = calleePath(ctx, call);
@@ -1026,6 +1034,16 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     }
   }
   return scopes;
+}
+
+/** The values a statement binds to names: declarators' values, an assignment's right side. */
+function pickedValues(statement: Node): Node[] {
+  if (statement.type === 'expression_statement') {
+    const a = statement.firstNamedChild;
+    const right = a?.type === 'assignment' || a?.type === 'assignment_expression' ? a.childForFieldName('right') : null;
+    return right === null ? [] : [right];
+  }
+  return statement.namedChildren.filter((d) => d.type === 'variable_declarator').flatMap((d) => d.childForFieldName('value') ?? []);
 }
 
 /**
