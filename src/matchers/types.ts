@@ -95,6 +95,12 @@ export interface Scope {
    * often just an answer to a caller that may ignore it.
    */
   explicitOnly?: true;
+  /**
+   * Parts of `body` whose failures start another attempt: the try bodies whose handlers call the
+   * task's retry (`try: do_send_email(…) except Exception: task.retry(…)`). A step elsewhere (after
+   * the try, in its `else:`) can fail the run, but the task is not run again for it.
+   */
+  retriedFrom?: Node[];
   /** Parts of `body` that are not in scope (a branch of a broad handler that tests for a definite error). */
   excludes?: Node[];
   /** A scope that exists only if an imported function turns out to retry (decided at link time). */

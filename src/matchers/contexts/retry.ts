@@ -33,6 +33,7 @@ import {
   loopBody,
   loopTypes,
   stringValue,
+  tryBody,
   tryHandlers,
   unwrapAwait,
   unwrapParens,
@@ -893,7 +894,31 @@ function taskRetryScope(ctx: FileContext, v: RetryVocab, call: Node, label: stri
   const body = fn && functionBody(fn);
   if (!body) return [];
   const terminal = terminalHandlerSteps(ctx, v, body, call);
-  return [{ context: 'retry', body, construct: call, label, ...(terminal.length > 0 ? { excludes: terminal } : {}) }];
+  const retriedFrom = retriedRegions(ctx, v, body);
+  return [{ context: 'retry', body, construct: call, label, ...(terminal.length > 0 ? { excludes: terminal } : {}), ...(retriedFrom ? { retriedFrom } : {}) }];
+}
+
+/**
+ * The try bodies whose handlers hold the task's retry calls (`self.retry(…)`, `raise Retry(…)`):
+ * only a failure there runs the task again. Null when a retry call sits outside any handler
+ * (`if resp.status != 200: raise self.retry()`), which a failure of any step may reach.
+ */
+function retriedRegions(ctx: FileContext, v: RetryVocab, body: Node): Node[] | null {
+  const out: Node[] = [];
+  for (const call of callsWithin(ctx, body)) {
+    const path = calleePath(ctx, call);
+    if (!v.taskRetryCalls.matches(path) && !(v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement')) continue;
+    let handler: Node | null = null;
+    for (let p = call.parent; p !== null && p.id !== body.id; p = p.parent) {
+      if (HANDLER_TYPES.has(p.type)) { handler = p; break; }
+      if (isFunction(p, ctx.family)) return null;
+    }
+    const tryStmt = handler?.type === 'catch_clause' ? handler.parent : handler?.parent ?? null;
+    const attempted = tryStmt?.type === 'try_statement' ? tryBody(tryStmt) : null;
+    if (attempted === null) return null;
+    out.push(attempted);
+  }
+  return out.length > 0 ? out : null;
 }
 
 /**

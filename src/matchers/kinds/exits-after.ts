@@ -93,6 +93,8 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
   // What a success of the send counts (`results.email++`): a later throw only when none is counted gives up for good.
   let marks: Set<string> | undefined = carried?.marks;
   let first = carried === undefined;
+  // `async (job) => sendMail(job.data)`: a retried function whose body is the send's expression returns it, and does nothing after.
+  if (first && scope.hook !== true && isExpressionBody(scope.body, ctx) && unwrapAwait(scope.body)?.id === node.id) return true;
   for (let p = n.parent; p !== null; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block') {
       const statements = blockStatements(p);
@@ -106,7 +108,7 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       first = false;
       const names = sent;
       const counted = marks;
-      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st, names, 0, counted)) : undefined;
+      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st, names, 0, counted) && retries(st, scope)) : undefined;
       if (next !== undefined) {
         if (isPlainExit(next, ctx.family)) return true;
         // Later steps inside a try that swallows their errors cannot start another attempt.
@@ -123,7 +125,7 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       const value = p.childForFieldName('value');
       const statements = p.namedChildren.filter((c) => c.id !== value?.id && c.type !== 'comment');
       const index = statements.findIndex((st) => st.id === n.id);
-      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st)) : undefined;
+      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st) && retries(st, scope)) : undefined;
       if (next !== undefined && next.type !== 'break_statement') return isPlainExit(next, ctx.family);
       const sw = p.parent?.parent;
       if (sw?.type !== 'switch_statement') return false;
@@ -135,12 +137,12 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
     if (isFunction(p, ctx.family) && isMemoizedStep(ctx, p)) return true;
     // A loop within the attempt (one send per recipient): its next pass runs the steps again, and
     // the next recipient's send, or a step before it, can fail the attempt after this one went out.
-    if (isLoop(p, ctx.family) && n.id === p.childForFieldName('body')?.id && loopSteps(n).some((st) => !isInert(ctx, st))) return false;
+    if (isLoop(p, ctx.family) && n.id === p.childForFieldName('body')?.id && loopSteps(n).some((st) => !isInert(ctx, st) && retries(st, scope))) return false;
     // Python's `try: … else:` runs its else block after the try body succeeds: a step there can still fail.
     if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id) {
       const orElse = p.namedChildren.find((c) => c.type === 'else_clause');
       const steps = orElse?.childForFieldName('body');
-      if (steps && blockStatements(steps).some((st) => !isInert(ctx, st))) return false;
+      if (steps && blockStatements(steps).some((st) => !isInert(ctx, st) && retries(st, scope))) return false;
     }
     // The last step of a branch: what follows the whole `if` chain runs next.
     if (p.type === 'if_statement' || p.type === 'else_clause' || p.type === 'elif_clause') {
@@ -153,6 +155,20 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
     if (['except_clause', 'catch_clause', 'finally_clause'].includes(p.type)) return false;
   }
   return false;
+}
+
+/**
+ * Whether a failure of `step` can start another attempt: anywhere in the scope, unless the scope
+ * says which parts its retry catches (`retriedFrom`, the try bodies whose handlers call
+ * `task.retry(…)`); a step in the try's `else:` or after it fails the run for good.
+ */
+function retries(step: Node, scope: Scope): boolean {
+  return scope.retriedFrom === undefined || scope.retriedFrom.some((r) => contains(r, step) || contains(step, r));
+}
+
+/** The body of an arrow function or lambda written as an expression, not a block. */
+function isExpressionBody(body: Node, ctx: FileContext): boolean {
+  return body.type !== 'block' && body.type !== 'statement_block' && body.parent !== null && isFunction(body.parent, ctx.family) && body.parent.childForFieldName('body')?.id === body.id;
 }
 
 /**
