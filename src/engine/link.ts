@@ -60,10 +60,7 @@ export function linkFindings(inputs: readonly LinkInput[], options: LinkOptions 
     let list = input.pending;
     // A deferred finding that may hold (the type checker not asked yet) sends its file to a full scan.
     if ((input.deferred ?? []).some((d) => requirementsHold(assumed, input, d, []) !== null)) list = options.rescan?.(input) ?? list;
-    for (const pending of list) {
-      const finding = settlePending(asked, input, pending);
-      if (finding !== null) out.push(finding);
-    }
+    for (const pending of list) out.push(...settlePending(asked, input, pending));
   }
   return dedupe(out);
 }
@@ -78,12 +75,14 @@ interface SettleContext {
 }
 
 /** The finding a pending one becomes when every requirement holds, else null. */
-function settlePending(c: SettleContext, input: LinkInput, pending: PendingFinding): Finding | null {
+function settlePending(c: SettleContext, input: LinkInput, pending: PendingFinding): Finding[] {
   const related = [...pending.related];
   const verdict = requirementsHold(c, input, pending, related);
-  if (verdict === null) return null;
+  if (verdict === null) return [];
   const { requires: _settled, ...finding } = pending;
-  return verdict.moved ? relocated(finding, input.file, verdict.moved.file, verdict.moved.site, related) : { ...finding, related };
+  // A processor handed over by reference: each of its calls that repeats is a finding of its own
+  // (a push queued before the commit and an alert e-mailed from the handler are two places to fix).
+  return verdict.moved ? verdict.moved.map((m) => relocated(finding, input.file, m.file, m.site, related)) : [{ ...finding, related }];
 }
 
 /**
@@ -96,9 +95,9 @@ function requirementsHold(
   input: LinkInput,
   pending: Pick<PendingFinding, 'requires' | 'file' | 'line' | 'column'>,
   related: RelatedLocation[],
-): { moved?: { file: string; site: CallSite } } | null {
+): { moved?: { file: string; site: CallSite }[] } | null {
   const { byFile, options, facts } = c;
-  let moved: { file: string; site: CallSite } | undefined;
+  let moved: { file: string; site: CallSite }[] | undefined;
   // Requirements that need the type checker are asked last: most pending findings fail earlier.
   const ordered = [...pending.requires].sort((a, b) => Number(isTyped(a)) - Number(isTyped(b)));
   const holds = ordered.every((req) => {
@@ -147,7 +146,7 @@ function requirementsHold(
     }
     const first = unkeyed[0];
     if (target === null || first === undefined) return false;
-    if (req.relocate) moved = first;
+    if (req.relocate) moved = unkeyed;
     // Every such call the helper makes is a place that repeats (`PushMessage.send` pushes to Expo, then GCM).
     else for (const { file, site } of unkeyed) for (const r of relatedSites(file, site, req.local)) if (!related.some((o) => o.file === r.file && o.line === r.line && o.message === r.message)) related.push(r);
     return true;

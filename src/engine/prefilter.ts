@@ -147,10 +147,16 @@ function callCondition(vocab: Vocabulary, name: string): Condition {
   const verbSet = new Set(verbs);
   const starts = [...verbs, ...objectVerbs];
   const verbRegex = starts.length > 0 ? new RegExp(`(?<![A-Za-z0-9])(?:${starts.map(escapeRegExp).join('|')})`, 'gi') : null;
+  // `mailQueue.add(`, `mailer.add(`: a job put on a queue (`queue_methods` on a `queue_words` receiver).
+  const queued =
+    v.queue_methods.length > 0 && v.queue_words.length > 0
+      ? new RegExp(`(?:${v.queue_words.map(escapeRegExp).join('|')})[\\w$]*\\s*\\.\\s*(?:${v.queue_methods.map(escapeRegExp).join('|')})\\s*\\(`, 'i')
+      : null;
   return {
     key: `call:${name}`,
     test(text) {
       if (fragments.length > 0 && containsAny(text, fragments)) return true;
+      if (queued !== null && queued.test(text)) return true;
       if (clients.length > 0 && containsAny(text, clients) && containsAny(text, urlWords)) return true;
       if (verbRegex === null) return false;
       verbRegex.lastIndex = 0;

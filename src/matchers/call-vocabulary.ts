@@ -1,6 +1,6 @@
 import { lastBindingBefore } from './bindings.js';
 import { unaliasedPath } from './imports.js';
-import { wordSet } from './compiled.js';
+import { compiledOnce, wordSet } from './compiled.js';
 import { allCalls, calleePath } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
 import {
@@ -56,6 +56,8 @@ interface CompiledCallVocabulary {
   objectVerbs: WordSet;
   objectWords: WordSet;
   deferredMethods: Set<string>;
+  queueMethods: Set<string>;
+  queueWords: WordSet;
 }
 
 const compiled = new WeakMap<CallVocabulary, CompiledCallVocabulary>();
@@ -86,6 +88,8 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       objectVerbs: new WordSet(vocab.object_verbs),
       objectWords: new WordSet(vocab.object_words),
       deferredMethods: new Set(vocab.deferred_methods.map((m) => m.toLowerCase())),
+      queueMethods: new Set(vocab.queue_methods.map((m) => m.toLowerCase())),
+      queueWords: new WordSet(vocab.queue_words),
     };
     compiled.set(vocab, c);
   }
@@ -155,6 +159,7 @@ function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVoc
   if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
   switch (verdict) {
     case PathVerdict.No:
+      if (queuedByJobName(call, path, v)) return true;
       return !v.clientMethods.empty && v.clientMethods.matches(lastSegment(path)) && onNamedClient(ctx, call, path, v.clientWords);
     case PathVerdict.Yes:
       return true;
@@ -502,6 +507,9 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   }
   if (isPassive(ctx, path)) return PathVerdict.No;
   const last = lastSegment(path);
+  // `mailQueue.add(…)`, `mailer.add({ template })`: a message put on a queue for its worker to send.
+  const queued = queueReceiverWords(path, v);
+  if (queued !== null && namesObject(queued, v.objectWords)) return PathVerdict.Yes;
   if (v.exclude.matches(path)) return PathVerdict.No;
   // A listed name (`create_shipping_label`) is meant whole: a generic word in it (`label`) does not undo it.
   if (v.names.matches(path)) return PathVerdict.Yes;
@@ -523,6 +531,22 @@ function namedWords(name: string, v: CompiledCallVocabulary): string[] {
   const words = splitWords(name);
   const cut = words.findIndex((w, i) => i > 0 && v.destinationWords.has(w));
   return cut > 0 ? words.slice(0, cut) : words;
+}
+
+/** The words of the receiver of a queue's add method (`this.mailQueue.add` → mail, queue), when its name makes it a queue. */
+function queueReceiverWords(path: string, v: CompiledCallVocabulary): string[] | null {
+  const dot = path.lastIndexOf('.');
+  if (dot <= 0 || !v.queueMethods.has(path.slice(dot + 1).toLowerCase())) return null;
+  const words = splitWords(lastSegment(path.slice(0, dot)));
+  return words.some((w) => v.queueWords.has(w)) ? words : null;
+}
+
+/** `queue.add('send-email', data)`: a job on a queue whose name (its first argument) says the message it carries. */
+function queuedByJobName(call: Node, path: string, v: CompiledCallVocabulary): boolean {
+  if (queueReceiverWords(path, v) === null) return false;
+  const name = callArguments(call)[0];
+  const text = name === undefined ? null : stringValue(name);
+  return text !== null && namesObject(splitWords(text), v.objectWords);
 }
 
 /** A word of the name, or two adjacent ones written as one brand (`sendWhatsAppImage`: whats + app), is an object word. */
@@ -580,6 +604,11 @@ export function isPassive(ctx: FileContext, path: string): boolean {
   // `logger[isFinal ? 'error' : 'warn'](…)`: a level chosen at run time is still a method of the logger.
   const receiver = path.endsWith('[]') ? path.slice(0, -2) : path.slice(0, Math.max(0, path.lastIndexOf('.')));
   return receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver));
+}
+
+/** A call that computes in memory (vocabulary `in_memory_calls`: `now_utc().isoformat()`, `flag_modified(…)`). */
+export function isInMemory(ctx: FileContext, path: string): boolean {
+  return compiledOnce(ctx.vocab, 'in-memory-calls', () => new NamePatterns(ctx.vocab.in_memory_calls)).matches(path.replace(/\(\)/g, ''));
 }
 
 /**

@@ -1,11 +1,11 @@
-import { isCallOf, isPassive } from './call-vocabulary.js';
+import { isCallOf, isInMemory, isPassive } from './call-vocabulary.js';
 import { calleePath } from './file-index.js';
 import { compiledOnce } from './compiled.js';
-import { exceptionPaths } from './contexts/ambiguous-outcome.js';
+import { caughtName, exceptionPaths } from './contexts/ambiguous-outcome.js';
 import { NamePatterns } from './names.js';
 import { resolveLocalFunction } from './local-helpers.js';
 import { lastBindingBefore } from './bindings.js';
-import { blockStatements, callArguments, callee, callTypes, enclosingFunction, functionBody, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from './syntax.js';
+import { blockStatements, callArguments, callee, callTypes, enclosingFunction, functionBody, functionParameters, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -40,7 +40,7 @@ export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<str
   }
   if (!isCall(expr, ctx.family)) return false;
   const path = calleePath(ctx, expr);
-  return isPassive(ctx, path) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth) || returnsItsError(ctx, expr);
+  return isPassive(ctx, path) || isInMemory(ctx, path) || reportsSuccess(ctx, expr) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth) || returnsItsError(ctx, expr);
 }
 
 /**
@@ -83,9 +83,37 @@ export function swallows(ctx: FileContext, tryStmt: Node): boolean {
   const broad = compiledOnce(ctx.vocab, 'broad-exceptions', () => new NamePatterns(ctx.vocab.timeouts.broad_exceptions, { caseSensitive: true }));
   return (
     handlers.length > 0 &&
-    handlers.every((h) => !raisesWithin(h.body, ctx.family)) &&
+    handlers.every((h) => !raisesWithin(h.body, ctx.family) && !handsErrorBack(ctx, tryStmt, h)) &&
     handlers.some((h) => h.type === null || exceptionPaths(h.type).some((p) => broad.matches(p)))
   );
+}
+
+/**
+ * A handler that hands the caught error to a callback the function was given (`catch (error) {
+ * done(error) }` in a Bull processor, `callback(err)`, `next(err)`): the caller learns of the
+ * failure as if it were thrown (the job fails and is retried), so the try does not swallow it.
+ */
+function handsErrorBack(ctx: FileContext, tryStmt: Node, handler: { clause: Node; type: Node | null; body: Node }): boolean {
+  const caught = caughtName(handler, ctx.family);
+  const fn = enclosingFunction(tryStmt, ctx.family);
+  if (caught === null || fn === null) return false;
+  const params = new Set(functionParameters(fn));
+  return handler.body.descendantsOfType(callTypes(ctx.family) as string[]).some((c) => {
+    const name = callee(c);
+    return name?.type === 'identifier' && params.has(name.text) && callArguments(c)[0]?.text === caught;
+  });
+}
+
+/**
+ * `done(null, result)`, `done()`: the function tells the callback it was given that it succeeded
+ * (a Bull processor completing its job). Nothing remote happens, and no error comes of it.
+ */
+function reportsSuccess(ctx: FileContext, call: Node): boolean {
+  const name = callee(call);
+  const fn = enclosingFunction(call, ctx.family);
+  if (name?.type !== 'identifier' || fn === null || !functionParameters(fn).includes(name.text)) return false;
+  const first = callArguments(call)[0];
+  return first === undefined || ['null', 'None', 'undefined'].includes(first.text);
 }
 
 /** The names a statement binds (`const { data, error } = await send(…)`, `resp = send(…)`): what a check of its result reads. */
@@ -127,7 +155,7 @@ function doesNoIo(ctx: FileContext, node: Node | null, at: Node): boolean {
   if (calls.length === 0) return true;
   const fn = enclosingFunction(at, ctx.family);
   const asynchronous = fn !== null && fn.children.some((c) => c.type === 'async');
-  return calls.every((c) => isPassive(ctx, calleePath(ctx, c)) || (asynchronous && !Object.keys(ctx.vocab.calls).some((v) => isCallOf(ctx, c, v))));
+  return calls.every((c) => isPassive(ctx, calleePath(ctx, c)) || isInMemory(ctx, calleePath(ctx, c)) || (asynchronous && !Object.keys(ctx.vocab.calls).some((v) => isCallOf(ctx, c, v))));
 }
 
 /**
@@ -225,6 +253,8 @@ function readsOnly(condition: Node, names: ReadonlySet<string>): boolean {
     if (id.type !== 'identifier') return false;
     const p = id.parent;
     // `resp.ok`: `ok` names a field of `resp`, not a value of its own.
+    // `results instanceof Error`: the class a value is tested against is no value read.
+    if (p?.type === 'binary_expression' && p.childForFieldName('operator')?.type === 'instanceof' && p.childForFieldName('right')?.id === id.id) return false;
     return !(p?.type === 'attribute' && p.childForFieldName('attribute')?.id === id.id) && id.text !== 'undefined';
   });
   return roots.length > 0 && roots.every((id) => names.has(id.text));

@@ -77,6 +77,15 @@ export const CallVocabularySchema = z
     object_verbs: names,
     object_words: names,
     /**
+     * With `queue_words` and `object_words`: a job added to a queue (`mailQueue.add(…)`,
+     * `notificationsQueue.add('email', …)`, `mailer.add({ template })`) whose receiver or job name
+     * says what it carries is that message, sent when the queue's worker runs the job. Adding it
+     * again (no `jobId` the queue dedups on) sends it again.
+     */
+    queue_methods: names.default([]),
+    /** Words of a receiver's name that make it a queue of jobs (`queue`, `mailer`). */
+    queue_words: names.default([]),
+    /**
      * Methods that run a task later (`send_sms.delay(…)`, `charge.apply_async(…)`): such a call
      * belongs here when the task's own name does.
      */
@@ -370,6 +379,12 @@ export const VocabularySchema = z
     credential_names: names,
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */
     passive_receivers: names,
+    /**
+     * Calls that compute in memory and reach nothing outside the program (clock reads and date
+     * formatting, `now_utc().isoformat()`; an ORM's in-memory change flag, `flag_modified(entry, 'data')`):
+     * a step made only of them cannot fail an attempt for a reason outside it.
+     */
+    in_memory_calls: names.default([]),
     /** First words of a called name that report an event (`logError`, `trackEvent`): a value handed to it records nothing. */
     log_verbs: names,
     /** First words of a test's assertion (`expect(…).to.include`, `assert.equal`, `self.assertEqual`): it compares, it records nothing. */
