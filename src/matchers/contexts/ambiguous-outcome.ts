@@ -146,7 +146,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const requires = helper?.requires ?? byName ?? undefined;
     const conditional = requires ? { requires } : {};
     const after = new Set<number>();
-    for (const handler of tryHandlers(tryStmt, ctx.family)) {
+    for (const handler of tryHandlers(tryStmt, ctx.family).map((h) => aliasedClasses(ctx, h))) {
       const before = scopes.length;
       judgeHandler(handler, subject, body);
       if (catchesAmbiguous(names, handler)) {
@@ -261,9 +261,20 @@ function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer
     const attempted = tryBody(node);
     if (attempted === null || call.startIndex < attempted.startIndex || call.endIndex > attempted.endIndex) continue;
     const catchesAll = (h: { type: Node | null }) => h.type === null || exceptionPaths(h.type).some((p) => names.broad.matches(p) && isAmbiguousException(names, p));
-    if (tryHandlers(node, ctx.family).some((h) => catchesAll(h) && !raisesWithin(h.body, ctx.family))) return true;
+    if (tryHandlers(node, ctx.family).some((h) => catchesAll(aliasedClasses(ctx, h)) && !raisesWithin(h.body, ctx.family))) return true;
   }
   return false;
+}
+
+/**
+ * `except OperationError as e:` with `OperationError = (chargebee.OperationFailedError,
+ * stripe.APIError)` bound before it: the handler takes the classes of the tuple the name holds.
+ */
+function aliasedClasses(ctx: FileContext, handler: Handler): Handler {
+  const named = handler.type;
+  if (named === null || named.type !== 'identifier' || ctx.family !== 'python') return handler;
+  const bound = lastBindingBefore(ctx, named.text, handler.clause);
+  return bound !== null && (bound.type === 'tuple' || bound.type === 'list') ? { ...handler, type: bound } : handler;
 }
 
 /**
@@ -303,6 +314,14 @@ function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => bo
     if (found !== null) return found;
   }
   return null;
+}
+
+/**
+ * Whether `body` makes a write known by its vocabulary or by a body of this file, not one known
+ * only by the generic verb of another file's helper (`this.groupService.createGroup(…)`).
+ */
+export function writesCertainlyIn(ctx: FileContext, body: Node): boolean {
+  return callsWithin(ctx, body).some((c) => reachedCallsOf(ctx, c, 'mutating').length > 0 && namedOnly(ctx, c) === null);
 }
 
 /**
