@@ -1,7 +1,10 @@
 import { isPassive } from '../call-vocabulary.js';
 import { mentionsOutcome, outcomeParamProblem, outcomeWords } from '../outcomes.js';
 import { caughtName, namesOfError, testsError } from '../contexts/ambiguous-outcome.js';
-import { callee, dottedPath, type Node } from '../syntax.js';
+import { callee, dottedPath, lastSegment, type Node } from '../syntax.js';
+import { calleePath } from '../file-index.js';
+import { wordSet } from '../compiled.js';
+import { splitWords } from '../names.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -19,9 +22,20 @@ export const scopeMentionsMatcher: Matcher = {
     const words = outcomeWords(ctx, param ?? '');
     const scope = candidate.scope;
     if (words === undefined || scope === undefined) return false;
-    return mentionsOutcome(scope.guard ?? scope.body, words, (call) => isPassive(ctx, dottedPath(callee(call))), branchesDecidedByCount(ctx, candidate.node, scope));
+    return mentionsOutcome(scope.guard ?? scope.body, words, (call) => isPassive(ctx, dottedPath(callee(call))) || isLookup(ctx, call), branchesDecidedByCount(ctx, candidate.node, scope));
   },
 };
+
+/**
+ * `tx.walletTransaction.findFirst({ where: { status: PENDING } })`, `objects.filter(status="pending")`:
+ * a lookup (a `read_verbs` first word, a `record_query_methods` name) selects by the state it names;
+ * it records none.
+ */
+function isLookup(ctx: FileContext, call: Node): boolean {
+  const reads = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
+  const name = lastSegment(calleePath(ctx, call));
+  return reads.has(splitWords(name)[0] ?? '') || ctx.vocab.record_query_methods.includes(name);
+}
 
 const HANDLER_CLAUSES = new Set(['catch_clause', 'except_clause']);
 
