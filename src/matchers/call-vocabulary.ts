@@ -581,7 +581,9 @@ export function reportsOnly(ctx: FileContext, path: string): boolean {
 function isReporterFunction(ctx: FileContext, path: string): boolean {
   if (!/^[A-Za-z_$][\w$]*$/.test(path)) return false;
   const passive = wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers);
-  return splitWords(path).every((w) => passive.has(w));
+  // `_("Refund failed")` (gettext) has no words at all: it translates, it reports nothing.
+  const words = splitWords(path);
+  return words.length > 0 && words.every((w) => passive.has(w));
 }
 
 /**

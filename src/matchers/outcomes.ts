@@ -10,6 +10,7 @@ import type { Vocabulary } from './vocabulary.js';
  */
 export interface OutcomeWords {
   callWords: WordSet;
+  compensationVerbs: WordSet;
   values: Set<string>;
   statusEnumValues: Set<string>;
   statusEnumWords: Set<string>;
@@ -22,6 +23,8 @@ export interface OutcomeWords {
   excludeCalls: Set<string>;
   mentions: WordSet;
   errorNouns: WordSet;
+  /** Lower-case phrases that ask the reader to do the operation again (`retry_invitations`). */
+  retryInvitations: string[];
 }
 
 /** The load-time check of an outcome parameter (`records: failure`, `scope-mentions: ambiguous`). */
@@ -36,6 +39,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
   if (o === undefined) return undefined;
   return ctx.memo(`outcome:${outcome}`, () => ({
     callWords: new WordSet(o.call_words),
+    compensationVerbs: new WordSet(o.compensation_verbs),
     values: new Set(o.values.map((v) => v.toLowerCase())),
     statusEnumValues: new Set(o.status_enum_values.map((v) => v.toLowerCase())),
     statusEnumWords: new Set(o.status_enum_words.map((v) => v.toLowerCase())),
@@ -48,6 +52,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     excludeCalls: new Set(o.exclude_calls),
     mentions: new WordSet(o.mention_words),
     errorNouns: new WordSet(o.error_nouns),
+    retryInvitations: o.retry_invitations.map((p) => p.toLowerCase()),
   }));
 }
 
@@ -82,6 +87,13 @@ function isValueName(value: string, words: OutcomeWords): boolean {
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/.test(value)) return false;
   const parts = splitWords(value);
   return parts.length > 1 && words.values.has(parts[parts.length - 1] ?? '');
+}
+
+/** Whether a message asks its reader to do the operation again (`"Please try again later"`). */
+export function invitesRetry(text: string, words: OutcomeWords): boolean {
+  if (words.retryInvitations.length === 0) return false;
+  const said = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
+  return words.retryInvitations.some((p) => said.includes(` ${p} `));
 }
 
 /**
@@ -183,6 +195,8 @@ const QUERY_VERBS = new Set(['is', 'has', 'was', 'should', 'can', 'check', 'log'
 export function recordsByName(name: string, words: OutcomeWords): boolean {
   const parts = splitWords(name);
   if (parts.length === 0 || QUERY_VERBS.has(parts[0] ?? '')) return false;
+  // `refundWalletDebit()` gives back what the operation took; `OrderRefundForm()` builds a form.
+  if (words.compensationVerbs.has(parts[0] ?? '') && !/^[A-Z]/.test(name)) return true;
   return parts.some((w) => words.callWords.has(w));
 }
 

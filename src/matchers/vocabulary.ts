@@ -273,6 +273,11 @@ export const VocabularySchema = z
           .object({
             /** Words that, in a called name, record this outcome (`mark_failed`). */
             call_words: names,
+            /**
+             * First words of a called name that undo what the operation took (`refundWalletDebit`):
+             * called in the handler of that operation, they treat it as this outcome. Not classes.
+             */
+            compensation_verbs: names,
             /** String or enum values that record this outcome (`"failed"`, `Status.FAILED`). */
             values: names,
             /**
@@ -301,6 +306,12 @@ export const VocabularySchema = z
             exclude_calls: names,
             /** Words that, anywhere in identifiers or strings, mention this outcome. */
             mention_words: names,
+            /**
+             * Phrases of a message that asks its reader to do the operation again (`"Please try again
+             * later"`): told to a user or a client about a write whose outcome is unknown, it answers
+             * that the write failed, and invites the duplicate.
+             */
+            retry_invitations: names,
             /**
              * Nouns after which a mention word names an error, not this outcome (`'Unknown error'`,
              * an error message's fallback wording): such a mention does not count.

@@ -1,9 +1,10 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive, reportsOnly, storesLogRow } from '../call-vocabulary.js';
-import { answersWithError, isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
+import { answersWithError, invitesRetry, isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
-import { resolveLocalFunction } from '../local-helpers.js';
-import { callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { writesCertainlyIn } from '../contexts/ambiguous-outcome.js';
+import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { normalizeName } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -203,12 +204,42 @@ function leadsWithFalse(value: Node | null): boolean {
 function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): Node[] {
   const out: Node[] = [];
   for (const text of root.descendantsOfType(['string', 'template_string'])) {
-    if (!words.mentions.anyStemOf(ctx.source.slice(text.startIndex, text.endIndex))) continue;
+    const said = ctx.source.slice(text.startIndex, text.endIndex);
+    // `'Could not submit payout request. Please try again later.'`: whoever reads it is told to do it again.
+    const invites = invitesRetry(said, words);
+    if (!invites && !words.mentions.anyStemOf(said)) continue;
     const statement = statementOf(text);
-    if (statement.startIndex < root.startIndex || !answersWithError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) continue;
-    if (!inLogCall(ctx, text, statement)) out.push(text);
+    if (statement.startIndex < root.startIndex || inLogCall(ctx, text, statement)) continue;
+    if (answersWithError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) out.push(text);
+    else if ((invites || toldByNotification(ctx, text, statement)) && isRecordedValue(ctx, text)) out.push(text);
   }
   return out;
+}
+
+/**
+ * `whatsappService.sendMessage(from, t('send.failed', …))`: a failure message sent to the user (a
+ * call of the `notification` vocabulary) tells them the operation failed, as an error answer does.
+ */
+function toldByNotification(ctx: FileContext, node: Node, statement: Node): boolean {
+  let sent = false;
+  for (let p = node.parent; p !== null && p.id !== statement.parent?.id && !sent; p = p.parent) {
+    sent = isCall(p, ctx.family) && reachedCallsOf(ctx, p, 'notification').length > 0;
+  }
+  return sent && !onlyMessagesAttempted(ctx, statement);
+}
+
+/**
+ * In the handler of a try that only sends messages (`this.groupService.createGroup(…)`, a helper
+ * known by its verb alone, then a success message): the failure message is about that step, not
+ * about a write whose outcome is unknown.
+ */
+function onlyMessagesAttempted(ctx: FileContext, node: Node): boolean {
+  for (let p = node.parent; p !== null; p = p.parent) {
+    if (!HANDLER_TYPES.has(p.type)) continue;
+    const attempted = p.parent?.type === 'try_statement' ? tryBody(p.parent) : null;
+    return attempted !== null && !writesCertainlyIn(ctx, attempted);
+  }
+  return false;
 }
 
 /** Whether a value is handed to a logger or a call named for logging before its statement ends. */
