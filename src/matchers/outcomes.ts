@@ -196,8 +196,13 @@ export function recordsByName(name: string, words: OutcomeWords): boolean {
   const parts = splitWords(name);
   if (parts.length === 0 || QUERY_VERBS.has(parts[0] ?? '')) return false;
   // `refundWalletDebit()` gives back what the operation took; `OrderRefundForm()` builds a form.
-  if (words.compensationVerbs.has(parts[0] ?? '') && !/^[A-Z]/.test(name)) return true;
+  if (compensates(name, words)) return true;
   return parts.some((w) => words.callWords.has(w));
+}
+
+/** `refundWalletDebit()`: a called name (not a class) led by a `compensation_verbs` word. */
+export function compensates(name: string, words: OutcomeWords): boolean {
+  return words.compensationVerbs.has(splitWords(name)[0] ?? '') && !/^[A-Z]/.test(name);
 }
 
 /** `update payouts set status = 'failed' where …`: SQL that records the outcome in a status column. */

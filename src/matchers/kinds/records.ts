@@ -1,6 +1,6 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive, reportsOnly, storesLogRow } from '../call-vocabulary.js';
-import { answersWithError, invitesRetry, isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
+import { answersWithError, compensates, invitesRetry, isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { writesCertainlyIn } from '../contexts/ambiguous-outcome.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
@@ -36,7 +36,11 @@ export const recordsMatcher: Matcher = {
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
         const path = calleePath(ctx, call);
-        if (recordsByName(lastSegment(path), words) && !isPassive(ctx, path) && !words.excludeCalls.has(path)) add(call);
+        if (recordsByName(lastSegment(path), words) && !isPassive(ctx, path) && !words.excludeCalls.has(path)) {
+          // A refund tried in a try of its own (`try { await razorpay.payments.refund(…) } catch { … }`)
+          // is a write with its own handler, not the record of the outer one.
+          if (!(compensates(lastSegment(path), words) && attemptedWithin(call, root))) add(call);
+        }
         else if (helperRecords(ctx, call, param ?? '')) add(call);
       }
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
@@ -89,6 +93,14 @@ export const recordsMatcher: Matcher = {
     return out;
   },
 };
+
+/** Whether `node` is in the body of a try nested in `root`. */
+function attemptedWithin(node: Node, root: Node): boolean {
+  for (let c: Node = node, p = node.parent; p !== null && c.id !== root.id; c = p, p = p.parent) {
+    if (p.type === 'try_statement' && tryBody(p)?.id === c.id) return true;
+  }
+  return false;
+}
 
 /** A value is recorded when it is assigned, passed, returned or chosen, not when it is compared. */
 function isRecordedValue(ctx: FileContext, node: Node): boolean {
