@@ -223,7 +223,7 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): Node
     const statement = statementOf(text);
     if (statement.startIndex < root.startIndex || inLogCall(ctx, text, statement)) continue;
     if (answersWithError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) out.push(text);
-    else if ((invites || toldByNotification(ctx, text, statement)) && isRecordedValue(ctx, text)) out.push(text);
+    else if ((invites || toldByNotification(ctx, text, statement)) && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push(text);
   }
   return out;
 }
@@ -238,6 +238,25 @@ function toldByNotification(ctx: FileContext, node: Node, statement: Node): bool
     sent = isCall(p, ctx.family) && reachedCallsOf(ctx, p, 'notification').length > 0;
   }
   return sent && !onlyMessagesAttempted(ctx, statement);
+}
+
+const LOOP_TYPES = new Set(['for_statement', 'for_in_statement', 'for_of_statement', 'while_statement', 'do_statement']);
+const THROW_TYPES = new Set(['throw_statement', 'raise_statement']);
+
+/**
+ * A message about a failed attempt is a definite record only where nothing follows that tries
+ * again: inside a loop the next pass may (`Attempt 2 failed, we will try again`), and a throw or
+ * `raise self.retry()` after it in its block hands the failure on to whoever retries or records.
+ */
+function endsTheOperation(ctx: FileContext, statement: Node): boolean {
+  for (let s = statement.nextNamedSibling; s !== null; s = s.nextNamedSibling) {
+    if (THROW_TYPES.has(s.type)) return false;
+  }
+  const fn = enclosingFunction(statement, ctx.family);
+  for (let p = statement.parent; p !== null && p.id !== fn?.id; p = p.parent) {
+    if (LOOP_TYPES.has(p.type)) return false;
+  }
+  return true;
 }
 
 /**
