@@ -1,7 +1,7 @@
 import { lastBindingBefore } from './bindings.js';
 import { unaliasedPath } from './imports.js';
 import { compiledOnce, wordSet } from './compiled.js';
-import { allCalls, calleePath } from './file-index.js';
+import { allCalls, calleePath, perFile } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
 import {
   callArguments,
@@ -38,6 +38,8 @@ interface CompiledCallVocabulary {
   destinationWords: WordSet;
   httpClients: NamePatterns;
   httpMethods: Set<string>;
+  /** `httpMethods` spelt as one key (`POST,PUT,…`): vocabularies with the same methods share answers that depend only on them. */
+  methodsKey: string;
   /** A quoted write method anywhere in a file's text (`'POST'`): gates the request-shape test. */
   quotedMethod: RegExp;
   urlWords: WordSet;
@@ -73,6 +75,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       destinationWords: new WordSet(vocab.destination_words),
       httpClients: new NamePatterns(vocab.http_clients),
       httpMethods: new Set(vocab.http_methods.map((m) => m.toUpperCase())),
+      methodsKey: [...new Set(vocab.http_methods.map((m) => m.toUpperCase()))].join(','),
       quotedMethod: vocab.http_methods.length > 0 ? new RegExp(`["'\`](?:${vocab.http_methods.map(escapeRegExp).join('|')})["'\`]`, 'i') : /(?!)/,
       urlWords: new WordSet(vocab.url_words),
       callerWords: new WordSet(vocab.caller_words),
@@ -96,17 +99,52 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
   return c;
 }
 
+/** The call vocabularies of a vocabulary in a fixed order, each with its compiled form. */
+interface CallVocabularies {
+  names: string[];
+  index: Map<string, number>;
+  compiled: CompiledCallVocabulary[];
+}
+
+const callVocabularies = new WeakMap<Vocabulary, CallVocabularies>();
+
+function vocabulariesOf(vocab: Vocabulary): CallVocabularies {
+  let c = callVocabularies.get(vocab);
+  if (c === undefined) {
+    const names = Object.keys(vocab.calls);
+    c = { names, index: new Map(names.map((n, i) => [n, i])), compiled: names.map((n) => compile(vocab.calls[n] as CallVocabulary)) };
+    callVocabularies.set(vocab, c);
+  }
+  return c;
+}
+
+/**
+ * A call's verdicts for every call vocabulary, one bit each, decided together on the first
+ * question about the call: the callee path is read, looked up and unaliased once for all of them
+ * (the summaries ask every vocabulary of every call in a function anyway). A vocabulary past the
+ * 31st (a bit each) is decided on its own.
+ */
+const callVerdicts = perFile('call-verdicts', () => new Map<number, number>());
+const laterVerdicts = perFile('call-verdicts-later', () => new Map<number, Map<number, boolean>>());
+const BITS = 31;
+
 /** Whether `call` belongs to the call vocabulary `name` (memoised per file). */
 export function isCallOf(ctx: FileContext, call: Node, name: string): boolean {
-  const vocab = ctx.vocab.calls[name];
-  if (vocab === undefined) return false;
-  // Keyed by the vocabulary's name itself: a memo key spelt afresh per call costs a new string each time.
-  const byVocabulary = ctx.memo('call-verdicts', () => new Map<string, Map<number, boolean>>());
-  let known = byVocabulary.get(name);
-  if (known === undefined) byVocabulary.set(name, (known = new Map()));
-  let v = known.get(call.id);
-  if (v === undefined) known.set(call.id, (v = classify(ctx, call, name, compile(vocab))));
-  return v;
+  const all = vocabulariesOf(ctx.vocab);
+  const i = all.index.get(name);
+  if (i === undefined) return false;
+  if (i >= BITS) {
+    const byVocabulary = laterVerdicts(ctx);
+    let known = byVocabulary.get(i);
+    if (known === undefined) byVocabulary.set(i, (known = new Map()));
+    let v = known.get(call.id);
+    if (v === undefined) known.set(call.id, (v = classifyAll(ctx, call, all, i, i + 1) !== 0));
+    return v;
+  }
+  const known = callVerdicts(ctx);
+  let bits = known.get(call.id);
+  if (bits === undefined) known.set(call.id, (bits = classifyAll(ctx, call, all, 0, Math.min(all.names.length, BITS))));
+  return ((bits >>> i) & 1) === 1;
 }
 
 /** Whether `call` belongs to the vocabulary only through the generic first word of its name (`createInbox`). */
@@ -128,32 +166,56 @@ const enum PathVerdict {
 }
 
 /**
- * Path verdicts per vocabulary, shared by every file of a scan: most of a file's callee paths
- * (`self.assertEqual`, `os.path.join`) recur across files. Bounded, since a scan may see millions.
+ * Path verdicts, for every call vocabulary at once, shared by every file of a scan: most of a
+ * file's callee paths (`self.assertEqual`, `os.path.join`) recur across files. Bounded, since a
+ * scan may see millions.
  */
-const pathVerdicts = new WeakMap<Vocabulary, Map<string, Map<string, PathVerdict>>>();
+const pathVerdicts = new WeakMap<Vocabulary, Map<string, PathVerdict[]>>();
 const MAX_PATHS = 200_000;
 
-function classify(ctx: FileContext, call: Node, name: string, v: CompiledCallVocabulary): boolean {
+function pathVerdictsOf(ctx: FileContext, path: string, all: CallVocabularies): PathVerdict[] {
+  let verdicts = pathVerdicts.get(ctx.vocab);
+  if (verdicts === undefined || verdicts.size > MAX_PATHS) pathVerdicts.set(ctx.vocab, (verdicts = new Map()));
+  let known = verdicts.get(path);
+  if (known === undefined) verdicts.set(path, (known = all.compiled.map((v) => pathVerdict(ctx, path, v))));
+  return known;
+}
+
+/** Per file and vocabulary: whether the file quotes one of the vocabulary's write methods anywhere. */
+const quotedMethods = perFile('quotes-method', () => new Map<number, boolean>());
+
+/** The verdicts of vocabularies `from` to `to` (exclusive), bit `i` for vocabulary `i`. */
+function classifyAll(ctx: FileContext, call: Node, all: CallVocabularies, from: number, to: number): number {
   const path = calleePath(ctx, call);
-  let byName = pathVerdicts.get(ctx.vocab);
-  if (byName === undefined) pathVerdicts.set(ctx.vocab, (byName = new Map()));
-  let verdicts = byName.get(name);
-  if (verdicts === undefined || verdicts.size > MAX_PATHS) byName.set(name, (verdicts = new Map()));
-  let verdict = verdicts.get(path);
-  if (verdict === undefined) verdicts.set(path, (verdict = pathVerdict(ctx, path, v)));
-  if (verdict === PathVerdict.No || verdict === PathVerdict.Unknown) {
-    const real = unaliasedPath(ctx, path);
-    const known = real === null ? undefined : (verdicts.get(real) ?? pathVerdict(ctx, real, v));
-    if (real !== null && known !== undefined) verdicts.set(real, known);
-    if (known !== undefined && known !== PathVerdict.No && known !== PathVerdict.Unknown) verdict = known;
+  const says = pathVerdictsOf(ctx, path, all);
+  // What the path the import of its head stands for says, asked once, and only if the path itself says nothing.
+  let real: PathVerdict[] | null | undefined;
+  let bits = 0;
+  for (let i = from; i < to; i++) {
+    let verdict = says[i] as PathVerdict;
+    if (verdict === PathVerdict.No || verdict === PathVerdict.Unknown) {
+      if (real === undefined) {
+        const unaliased = unaliasedPath(ctx, path);
+        real = unaliased === null ? null : pathVerdictsOf(ctx, unaliased, all);
+      }
+      const known = real === null ? undefined : real[i];
+      if (known !== undefined && known !== PathVerdict.No && known !== PathVerdict.Unknown) verdict = known;
+    }
+    if (classify(ctx, call, path, i, verdict, all.compiled[i] as CompiledCallVocabulary)) bits |= 1 << (i - from);
   }
+  return bits;
+}
+
+function classify(ctx: FileContext, call: Node, path: string, index: number, pathSays: PathVerdict, v: CompiledCallVocabulary): boolean {
+  let verdict = pathSays;
   // `fetchWithProxy(url, { method: 'POST', body })`, `self._request("POST", "/transfers", data)`: a
   // project's own request function, known by the method and the endpoint it is handed.
   // Read only in files that quote a mutating method at all (most calls have unknown names), and
   // before the local-handle walk, which only a write needs.
   if (verdict === PathVerdict.Unknown) {
-    const quotes = ctx.memo(`quotes-method:${name}`, () => v.quotedMethod.test(ctx.source));
+    const quotedByFile = quotedMethods(ctx);
+    let quotes = quotedByFile.get(index);
+    if (quotes === undefined) quotedByFile.set(index, (quotes = v.quotedMethod.test(ctx.source)));
     verdict = quotes && (requestShaped(call) || writingCallerArguments(ctx, call, v).length > 0) ? PathVerdict.Http : PathVerdict.No;
   }
   if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
@@ -221,11 +283,15 @@ export function writesOnlyForCallers(ctx: FileContext, call: Node, name: string)
   return method === null && !runtimeMethodWithBody(ctx, call, v.bodyOptions);
 }
 
+/** Per set of write methods (the answer depends on nothing else of the vocabulary), per call. */
+const callerWrites = perFile('caller-write-arguments', () => new Map<string, Map<number, Node[]>>());
+
 function writingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVocabulary): Node[] {
-  const known = ctx.memo('caller-write-arguments', () => new Map<string, Node[]>());
-  const key = `${call.id}:${[...v.httpMethods].join(',')}`;
-  let found = known.get(key);
-  if (found === undefined) known.set(key, (found = findWritingCallerArguments(ctx, call, v)));
+  const byMethods = callerWrites(ctx);
+  let known = byMethods.get(v.methodsKey);
+  if (known === undefined) byMethods.set(v.methodsKey, (known = new Map()));
+  let found = known.get(call.id);
+  if (found === undefined) known.set(call.id, (found = findWritingCallerArguments(ctx, call, v)));
   return found;
 }
 

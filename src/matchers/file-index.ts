@@ -41,6 +41,24 @@ function buckets(ctx: FileContext): Map<string, Bucket> {
   });
 }
 
+/**
+ * A per-file value (`ctx.memo(key, create)`) behind an accessor that remembers the last file it
+ * was asked for: the per-call memos (verdicts, local functions, reached calls) are asked millions
+ * of times per scan, nearly always for the file being matched, and a memo lookup each time costs
+ * more than the answer. Another file's context is looked up in its own memo as before.
+ */
+export function perFile<T>(key: string, create: () => T): (ctx: FileContext) => T {
+  let lastCtx: FileContext | undefined;
+  let last: T | undefined;
+  return (ctx) => {
+    if (ctx !== lastCtx) {
+      last = ctx.memo(key, create);
+      lastCtx = ctx;
+    }
+    return last as T;
+  };
+}
+
 /** Every node of the given types in the file, in document order. */
 export function nodesOfType(ctx: FileContext, types: string | readonly string[]): Node[] {
   const list = typeof types === 'string' ? [types] : types;

@@ -1,5 +1,5 @@
 import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, vocabularyWritesWith, writesOnlyForCallers } from './call-vocabulary.js';
-import { calleePath, callsWithin, nodesOfType } from './file-index.js';
+import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
 import {
   callArguments,
   enclosingFunction,
@@ -88,9 +88,11 @@ export function functionsByName(ctx: FileContext): Map<string, Node> {
  * `def charge_customer`; `self.charge(o)` / `this.charge(o)` → the method of the enclosing class.
  * Null for anything else (imports, attributes of other objects), which the cross-file step handles.
  */
+const localFunctions = perFile('local-function-of', () => new Map<number, Node | null>());
+
 export function resolveLocalFunction(ctx: FileContext, call: Node): Node | null {
   // Asked of the same call per vocabulary and per matcher: answered once.
-  const known = ctx.memo('local-function-of', () => new Map<number, Node | null>());
+  const known = localFunctions(ctx);
   let fn = known.get(call.id);
   if (fn === undefined) known.set(call.id, (fn = findLocalFunction(ctx, call)));
   return fn;
@@ -120,7 +122,19 @@ export function methodAround(ctx: FileContext, name: string, node: Node): Node |
  * The calls of vocabulary `name` that `call` makes: itself when it is one, else the ones inside a
  * function of this file it invokes, followed through any number of local helpers. Empty when none.
  */
+const reachedCalls = perFile('reached-calls', () => new Map<string, Map<number, Node[]>>());
+
 export function reachedCallsOf(ctx: FileContext, call: Node, name: string): Node[] {
+  // Asked of the same call by the summary, the rules and the retry scopes: answered once per vocabulary.
+  const byVocabulary = reachedCalls(ctx);
+  let known = byVocabulary.get(name);
+  if (known === undefined) byVocabulary.set(name, (known = new Map()));
+  let reached = known.get(call.id);
+  if (reached === undefined) known.set(call.id, (reached = findReachedCalls(ctx, call, name)));
+  return reached;
+}
+
+function findReachedCalls(ctx: FileContext, call: Node, name: string): Node[] {
   const fn = resolveLocalFunction(ctx, call);
   // A function of this file is judged by its body, not its name: `self.create()` that saves a
   // session row, `_patch_criteria()` that edits a dict, `create_report_row()` write nowhere remote.
@@ -134,9 +148,13 @@ export function reachedCallsOf(ctx: FileContext, call: Node, name: string): Node
  * `self._request("POST", "/charges")` where `_request(self, method, url)` hands `method` to an HTTP
  * client: the caller's method decides whether the helper writes.
  */
+const methodParams = perFile('method-params', () => new Map<string, Map<number, { inner: Node; index: number; name: string }[]>>());
+
 function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: string): Node[] {
   // Which of the helper's HTTP calls take their method from a parameter: once per helper.
-  const sites = ctx.memo(`method-params:${name}`, () => new Map<number, { inner: Node; index: number; name: string }[]>());
+  const byVocabulary = methodParams(ctx);
+  let sites = byVocabulary.get(name);
+  if (sites === undefined) byVocabulary.set(name, (sites = new Map()));
   let list = sites.get(fn.id);
   if (list === undefined) {
     list = [];
@@ -198,8 +216,10 @@ export function isLocalOnly(ctx: FileContext, fn: Node): boolean {
  * The vocabulary calls a local function makes, directly or through other local functions;
  * computed once per function (a recursive helper sees itself as making none while in progress).
  */
+const reachMemo = perFile('reach', () => new Map<string, Map<number, Node[]>>());
+
 function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
-  const byVocabulary = ctx.memo('reach', () => new Map<string, Map<number, Node[]>>());
+  const byVocabulary = reachMemo(ctx);
   let cache = byVocabulary.get(name);
   if (cache === undefined) byVocabulary.set(name, (cache = new Map()));
   const known = cache.get(fn.id);
