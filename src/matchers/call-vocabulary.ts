@@ -775,6 +775,7 @@ function caseChangeOperand(ctx: FileContext, node: Node): Node | null {
 }
 
 const QUOTE = /['"`]/;
+const quotedArguments = perFile('quoted-arguments', () => new Map<number, boolean>());
 
 /**
  * `callOgaviral('balance', {})`: a helper handed, as a literal, an endpoint or action the
@@ -785,8 +786,14 @@ export function namesStatelessEndpoint(ctx: FileContext, call: Node, name: strin
   if (vocab === undefined || !compile(vocab).hasExcludeUrlWords) return false;
   const words = compile(vocab).excludeUrlWords;
   // Only a string literal names an endpoint, and a literal is quoted: most argument lists hold none.
-  const args = call.childForFieldName('arguments');
-  if (args === null || !QUOTE.test(ctx.source.slice(args.startIndex, args.endIndex))) return false;
+  // Asked per vocabulary of the same call: its arguments are read once.
+  const known = quotedArguments(ctx);
+  let quoted = known.get(call.id);
+  if (quoted === undefined) {
+    const args = call.childForFieldName('arguments');
+    known.set(call.id, (quoted = args !== null && QUOTE.test(ctx.source.slice(args.startIndex, args.endIndex))));
+  }
+  if (!quoted) return false;
   return callArguments(call).some((arg) => {
     const s = keywordArgument(arg) === null ? (stringValue(arg) ?? boundString(ctx, arg, call)) : null;
     return s !== null && /^[\w./-]+$/.test(s) && words.anyWordOf(s);

@@ -133,8 +133,10 @@ function computedMember(ctx: FileContext, fn: Node | null): string | null {
 }
 
 /** The dotted path of a call's callee (`self.gateway.charge`), computed once per call. */
+const calleePaths = perFile('callee-paths', () => new Map<number, string>());
+
 export function calleePath(ctx: FileContext, call: Node): string {
-  const paths = ctx.memo('callee-paths', () => new Map<number, string>());
+  const paths = calleePaths(ctx);
   let p = paths.get(call.id);
   if (p === undefined) {
     const fn = adapted(ctx, callee(call));

@@ -145,7 +145,11 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
     // A request whose method this file's callers hand in writes for those callers, not for every caller elsewhere.
     // Reached through a helper of this file, the call `c` is such a caller, and has been judged by what it hands in
     // (`self._request('POST', '/transfer', payload)` in `initiate_transfer`).
-    const sites = calls.flatMap((c) => reachedCallsOf(ctx, c, vocab).filter((s) => s.id !== c.id || !writesOnlyForCallers(ctx, s, vocab)).map((s) => ({ s, c })));
+    // A plain loop: most calls reach nothing, and a filtered copy per call and vocabulary was garbage for nothing.
+    const sites: { s: Node; c: Node }[] = [];
+    for (const c of calls) {
+      for (const s of reachedCallsOf(ctx, c, vocab)) if (s.id !== c.id || !writesOnlyForCallers(ctx, s, vocab)) sites.push({ s, c });
+    }
     if (sites.length === 0) continue;
     reaches[vocab] = sites.map(({ s, c }) => ({
       ...spanOf(s),
