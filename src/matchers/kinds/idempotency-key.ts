@@ -82,7 +82,11 @@ export const idempotencyKeyMatcher: Matcher = {
       if (made !== null && made.id !== c.id && freshPerAttempt(ctx, c, made, list)) return false;
       // A key spread from the helper's own parameter is there only when this call fills it.
       const at = fn === null || filled === undefined ? null : keyParameter(ctx, fn, c, list);
-      return at === null || at < filled!;
+      if (at !== null && at >= filled!) return false;
+      // A key the helper builds from its parameter (`idempotency_key: p.id`) is as stable as what this
+      // call hands in for it: a record's id is, a value made afresh in the attempt (`{ id: uuidv4() }`) is not.
+      const given = callArguments(call);
+      return fn === null || candidate.scope === undefined || !keyParameters(ctx, fn, c, list).some((i) => given[i] !== undefined && freshValue(ctx, given[i]!, call, candidate.scope!.body));
     });
   },
 };
@@ -245,10 +249,19 @@ function referencedNames(ctx: FileContext, arg: Node): { name: string; trusted: 
       if (s.firstNamedChild?.type === 'identifier') out.push({ name: s.firstNamedChild.text, trusted: inOptionsObject(s, arg) });
     }
   }
+  // A body serialized from a variable (`body: JSON.stringify(payload)`, `data=json.dumps(payload)`)
+  // sends what the variable holds.
+  const serialized = (value: Node | null | undefined) => {
+    if (value == null || !isCall(value, ctx.family)) return;
+    for (const a of callArguments(value)) if (a.type === 'identifier') out.push({ name: a.text, trusted: false });
+  };
+  serialized(arg);
+  serialized(kwValue);
   if (text.includes(':')) {
     for (const pair of arg.descendantsOfType('pair')) {
       const value = pair.childForFieldName('value');
       if (value?.type === 'identifier') out.push({ name: value.text, trusted: false });
+      serialized(value);
     }
   }
   if (ctx.family === 'ecma' && text.includes('{')) {
@@ -449,6 +462,44 @@ export function keyParameter(ctx: FileContext, fn: Node, call: Node, list: strin
     if (!passesKey(ctx, call, list, new Set([names[i] ?? '']))) return i - offset;
   }
   return null;
+}
+
+/**
+ * The argument positions of `fn`'s parameters the key values `call` passes are built from, directly
+ * (`idempotency_key: p.id`) or through variables of `fn` bound before it (`base = { key: p.id }`).
+ */
+function keyParameters(ctx: FileContext, fn: Node, call: Node, list: string): number[] {
+  const names = functionParameters(fn);
+  const offset = ctx.family === 'python' && (names[0] === 'self' || names[0] === 'cls') ? 1 : 0;
+  const body = functionBody(fn);
+  if (body === null) return [];
+  const bindings = nodesWithin(ctx, body, BINDING_TYPES).filter((n) => n.startIndex < call.startIndex).map(bindingOf).filter((b) => b !== null);
+  const seen = new Set<string>();
+  const found = new Set<number>();
+  const visit = (value: Node, depth: number) => {
+    const read = value.type === 'identifier' || value.type === 'shorthand_property_identifier' ? [value.text] : namesUnder(value);
+    for (const name of read) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const at = names.indexOf(name);
+      if (at >= offset) found.add(at - offset);
+      else if (depth < 3) for (const b of bindings) if (b.name === name) visit(b.value, depth + 1);
+    }
+  };
+  for (const v of keyValuesOf(ctx, call, body, withProviderKeys(ctx, call, list))) visit(v, 0);
+  return [...found];
+}
+
+/** Whether `value`, handed in by `call`, is made afresh in `region` (a `uuid4()` in it, or a name bound to one there before the call). */
+function freshValue(ctx: FileContext, value: Node, call: Node, region: Node): boolean {
+  if (FRESH.test(ctx.source.slice(value.startIndex, value.endIndex))) return true;
+  const scope = region.id === ctx.root.id ? (enclosingFunction(call, ctx.family) ?? ctx.root) : region;
+  const read = new Set(value.type === 'identifier' ? [value.text] : namesUnder(value));
+  return nodesWithin(ctx, scope, BINDING_TYPES).some((n) => {
+    if (n.startIndex >= call.startIndex) return false;
+    const b = bindingOf(n);
+    return b !== null && read.has(b.name) && FRESH.test(ctx.source.slice(b.value.startIndex, b.value.endIndex));
+  });
 }
 
 const REST_PARAMETERS = new Set(['dictionary_splat_pattern', 'list_splat_pattern', 'rest_pattern']);
