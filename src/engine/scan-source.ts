@@ -5,6 +5,7 @@ import { getMatcher } from '../matchers/index.js';
 import { isCall } from '../matchers/syntax.js';
 import type { Candidate, FileContext, Node, Requirement, Vocabulary } from '../matchers/index.js';
 import { summarizeFile, type FileSummary } from '../matchers/summary.js';
+import { skippedByCall } from '../matchers/local-helpers.js';
 import { budgetCheck, BudgetExceeded, MAX_TREE_DEPTH, nestsDeeperThan } from './file-budget.js';
 import { grammar, parse, type LanguageSpec } from './languages.js';
 import { workspaceModuleKey } from './prefilter.js';
@@ -216,7 +217,8 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec, defer: 
   // A candidate reached through a helper's body belongs to the helper's call when that call is a
   // candidate itself (reported, or dropped by a test, there).
   const nodes = new Set(candidates.map((c) => c.node.id));
-  const kept = out.filter((o) => o.candidate.scope?.via === undefined || !nodes.has(o.candidate.scope.via.call.id));
+  // One the helper makes only when handed a parameter its call leaves out (`if json: session.post(…)`) is not made by it.
+  const kept = out.filter((o) => o.candidate.scope?.via === undefined || (!nodes.has(o.candidate.scope.via.call.id) && !skippedByCall(ctx, o.candidate.scope.via.call, o.candidate.node)));
   return rule.group === 'scope' ? onePerScope(kept) : kept;
 }
 

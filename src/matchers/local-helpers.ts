@@ -2,6 +2,7 @@ import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, 
 import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
 import {
   callArguments,
+  contains,
   enclosingFunction,
   functionBody,
   functionName,
@@ -141,7 +142,46 @@ function findReachedCalls(ctx: FileContext, call: Node, name: string): Node[] {
   if (fn === null) return isCallOf(ctx, call, name) ? [call] : [];
   if (namesStatelessEndpoint(ctx, call, name)) return [];
   const inside = callsInside(ctx, fn, name);
-  return inside.length > 0 ? inside : writesWithCallersMethod(ctx, fn, call, name);
+  if (inside.length === 0) return writesWithCallersMethod(ctx, fn, call, name);
+  // `if json: return session.post(url, json=json)` then `return session.get(url)`: a write the helper
+  // makes only when a parameter is given is not made by a call that leaves it out.
+  return inside.filter((inner) => !guardedByOmittedParameter(fn, inner, call));
+}
+
+/** Whether the helper `call` invokes skips `inner` for it: `inner` waits on a parameter `call` leaves out. */
+export function skippedByCall(ctx: FileContext, call: Node, inner: Node): boolean {
+  const fn = resolveLocalFunction(ctx, call);
+  return fn !== null && guardedByOmittedParameter(fn, inner, call);
+}
+
+/**
+ * Whether `inner`, made directly in `fn`'s body, sits in the branch of an `if <param>:` (or
+ * `param is not None`, `param != null`) whose parameter `call` does not fill (or fills with
+ * `None` / `null` / `undefined`).
+ */
+function guardedByOmittedParameter(fn: Node, inner: Node, call: Node): boolean {
+  if (!contains(fn, inner)) return false;
+  const all = functionParameters(fn);
+  const offset = all[0] === 'self' || all[0] === 'cls' ? 1 : 0;
+  const args = callArguments(call);
+  if (args.some((a) => /^(dictionary_splat|list_splat|spread_element)$/.test(a.type))) return false;
+  const positional = args.filter((a) => keywordArgument(a) === null);
+  const given = (param: string): boolean => {
+    const at = all.indexOf(param);
+    if (at < offset) return true;
+    const value = args.map(keywordArgument).find((kw) => kw?.name === param)?.value ?? positional[at - offset];
+    return value !== undefined && !['None', 'null', 'undefined'].includes(value.text);
+  };
+  for (let node: Node | null = inner; node !== null && node.id !== fn.id; node = node.parent) {
+    const parent: Node | null = node.parent;
+    if (parent?.type !== 'if_statement' || parent.childForFieldName('consequence')?.id !== node.id) continue;
+    let cond = parent.childForFieldName('condition');
+    while (cond?.type === 'parenthesized_expression') cond = cond.namedChildren[0] ?? null;
+    if (cond == null) continue;
+    const tested = cond.type === 'identifier' ? cond.text : /^([A-Za-z_$][\w$]*)\s*(?:is\s+not\s+None|!==?\s*(?:null|undefined))$/.exec(cond.text)?.[1];
+    if (tested !== undefined && all.includes(tested) && !given(tested)) return true;
+  }
+  return false;
 }
 
 /**
@@ -230,7 +270,7 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
   for (const inner of body ? callsWithin(ctx, body) : []) {
     // As for the outer call: a function of this file is judged by its body, not its name.
     const next = resolveLocalFunction(ctx, inner);
-    if (next) out.push(...callsInside(ctx, next, name));
+    if (next) out.push(...callsInside(ctx, next, name).filter((c) => !guardedByOmittedParameter(next, c, inner)));
     // A request whose method the helper's callers hand in is judged per caller (`writesWithCallersMethod`).
     else if (isCallOf(ctx, inner, name) && !writesOnlyForCallers(ctx, inner, name)) out.push(inner);
   }
