@@ -18,8 +18,8 @@ import type { Rule, SignatureStep } from './rule.js';
  *   HTTP client (the client pattern's fragments occur, and with `url_words` one of those words
  *   too: `urlHas` finds them in the URL's own text or a string bound to its name). Exclusions
  *   are otherwise ignored.
- * - `records: <outcome>`: a call word, an outcome value, `false`, `None`/`null` or an error field
- *   occurs case-insensitively; string
+ * - `records: <outcome>`: a call word, a compensation verb, a retry invitation, an outcome value,
+ *   `false`, `None`/`null` or an error field occurs case-insensitively; string
  *   values are built from literal parts with escapes dropped, so a backslash anywhere also passes.
  * - `inside: retry`: a `for`/`while` keyword (Python `for` also needs `range`, `count`, a retry
  *   iterator or a failure value, the iterables of an attempt loop or a loop over failed records),
@@ -186,6 +186,8 @@ function recordsCondition(vocab: Vocabulary, outcome: string): Condition {
   if (o === undefined) return false;
   const words = [
     ...o.call_words,
+    ...o.compensation_verbs,
+    ...o.retry_invitations,
     ...o.values,
     ...(o.return_false || o.result_flags.length > 0 ? ['false'] : []),
     ...(o.return_none ? ['none', 'null', 'undefined'] : []),
