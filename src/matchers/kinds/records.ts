@@ -4,7 +4,7 @@ import { answersWithError, compensates, invitesRetry, isOutcomeValue, outcomePar
 import { statementOf } from '../scope.js';
 import { writesCertainlyIn } from '../contexts/ambiguous-outcome.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { normalizeName } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -240,9 +240,6 @@ function toldByNotification(ctx: FileContext, node: Node, statement: Node): bool
   return sent && !onlyMessagesAttempted(ctx, statement);
 }
 
-const LOOP_TYPES = new Set(['for_statement', 'for_in_statement', 'for_of_statement', 'while_statement', 'do_statement']);
-const THROW_TYPES = new Set(['throw_statement', 'raise_statement']);
-
 /**
  * A message about a failed attempt is a definite record only where nothing follows that tries
  * again: inside a loop the next pass may (`Attempt 2 failed, we will try again`), and a throw or
@@ -250,11 +247,11 @@ const THROW_TYPES = new Set(['throw_statement', 'raise_statement']);
  */
 function endsTheOperation(ctx: FileContext, statement: Node): boolean {
   for (let s = statement.nextNamedSibling; s !== null; s = s.nextNamedSibling) {
-    if (THROW_TYPES.has(s.type)) return false;
+    if (isRaise(s, ctx.family)) return false;
   }
   const fn = enclosingFunction(statement, ctx.family);
   for (let p = statement.parent; p !== null && p.id !== fn?.id; p = p.parent) {
-    if (LOOP_TYPES.has(p.type)) return false;
+    if (isLoop(p, ctx.family)) return false;
   }
   return true;
 }
