@@ -25,6 +25,7 @@ export interface OutcomeWords {
   errorNouns: WordSet;
   /** Lower-case phrases that ask the reader to do the operation again (`retry_invitations`). */
   retryInvitations: string[];
+  amountMoves: Set<string>;
 }
 
 /** The load-time check of an outcome parameter (`records: failure`, `scope-mentions: ambiguous`). */
@@ -53,6 +54,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     mentions: new WordSet(o.mention_words),
     errorNouns: new WordSet(o.error_nouns),
     retryInvitations: o.retry_invitations.map((p) => p.toLowerCase()),
+    amountMoves: new Set(o.amount_moves),
   }));
 }
 
@@ -112,7 +114,7 @@ export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call:
       !namesAnError(n.text, words) &&
       !(ignore && insideIgnoredCall(n, node, ignore)) &&
       !comparedValue(n, node) &&
-      !movesAmount(n) &&
+      !movesAmount(n, words) &&
       !skip.some((s) => s.startIndex <= n.startIndex && n.endIndex <= s.endIndex),
   );
 }
@@ -121,20 +123,17 @@ export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call:
  * `balancePending: { decrement: amount }`, `pending_total=F("pending_total") - amount`: a column
  * whose amount moves is a balance, not a state; the mention records no pending outcome.
  */
-function movesAmount(n: Node): boolean {
+function movesAmount(n: Node, words: OutcomeWords): boolean {
   let holder = n.parent;
   while (holder !== null && !['pair', 'keyword_argument', 'expression_statement', 'statement_block', 'block'].includes(holder.type)) holder = holder.parent;
   if (holder === null || !['pair', 'keyword_argument'].includes(holder.type)) return false;
   const value = holder.childForFieldName('value');
   if (value === null) return false;
   if (value.type === 'object' || value.type === 'dictionary') {
-    return value.namedChildren.some((e) => e.type === 'pair' && AMOUNT_MOVES.has((e.childForFieldName('key')?.text ?? '').replace(/['"]/g, '')));
+    return value.namedChildren.some((e) => e.type === 'pair' && words.amountMoves.has((e.childForFieldName('key')?.text ?? '').replace(/['"]/g, '')));
   }
   return (value.type === 'binary_expression' || value.type === 'binary_operator') && /^[-+]$/.test(value.childForFieldName('operator')?.text ?? '');
 }
-
-/** Prisma's atomic number operations. */
-const AMOUNT_MOVES = new Set(['increment', 'decrement']);
 
 const SQL_STATEMENT = /^\s*(update|insert|delete|select|merge|upsert)\b/i;
 

@@ -317,6 +317,11 @@ export const VocabularySchema = z
              * an error message's fallback wording): such a mention does not count.
              */
             error_nouns: names,
+            /**
+             * Keys of an atomic number update (Prisma's `{ decrement: amount }`): a column whose amount
+             * moves is a balance, not a state, so a mention in its name records nothing.
+             */
+            amount_moves: names,
           })
           .strict(),
       )
