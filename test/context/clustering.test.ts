@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clusterTickets, DEFAULT_CLUSTERING, parseIncidentsDocument, parseManifold, type Ticket } from '../../src/context/index.js';
 import { analyzeIncidents } from '../../src/context/analysis/incident-analysis.js';
 import { analyzeTickets } from '../../src/context/analysis/ticket-patterns.js';
-import { burstStart, burstWindows, coBursting, waves } from '../../src/context/analysis/ticket-clustering.js';
+import { burstStart, burstWindows, coBursting, waves, wavesBeganTogether } from '../../src/context/analysis/ticket-clustering.js';
 
 const ticket = (id: string, title: string, body = '', createdAt = '2024-05-01'): Ticket => ({ id, title, body, createdAt, tags: [], source: 't.csv' });
 
@@ -205,5 +205,58 @@ describe('clusterTickets: the burst merge leaves out what nearly every ticket sa
     // compared on every term, `charge` and "payment" alone make them one complaint
     const withCommon = clusterTickets(tickets, { burstCommonShare: 1 }).map((c) => c.tickets.map((t) => t.id).sort());
     expect(withCommon).toContainEqual(['F-0', 'F-1', 'F-2', 'F-3', 'R-0', 'R-1', 'R-2', 'R-3']);
+  });
+});
+
+describe('clusterTickets: two wordings of one cause that began on the same day', () => {
+  const day = (d: number): string => new Date(Date.UTC(2024, 3, d)).toISOString().slice(0, 10);
+  const tickets = (lateStart: number): Ticket[] => [
+    ...[0, 0, 1, 1, 2, 3].map((d, i) => ticket(`L-${i}`, 'Late fee on autopay', `I have a late fee on my account balance but autopay took it on the due date ${['monday', 'tuesday', 'friday', 'today', 'again', 'anyway'][i]}`, day(16 + d))),
+    ...[0, 0, 1, 2, 2, 3].map((d, i) => ticket(`C-${i}`, 'Scheduled payment not credited', `My scheduled payment has not been credited to my account ${['yet', 'so far', 'since friday', 'this week', 'at all', 'still'][i]}`, day(lateStart + d))),
+    ...[2, 20, 40, 55, 70, 85, 100, 115, 130, 145, 160, 175].map((d, i) =>
+      ticket(
+        `O-${i}`,
+        `Question ${i}`,
+        `How do I ${['read my meter', 'move house', 'add a name', 'go paperless', 'report a leak', 'trim a tree', 'change my email', 'get a rebate', 'start service', 'stop service', 'find my meter', 'call an electrician'][i]}`,
+        day(d),
+      ),
+    ),
+  ];
+  const both = ['C-0', 'C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'L-0', 'L-1', 'L-2', 'L-3', 'L-4', 'L-5'];
+
+  it('merges them though they share little (below the burst similarity)', () => {
+    expect(clusterTickets(tickets(16)).map((c) => c.tickets.map((t) => t.id).sort())).toContainEqual(both);
+    // the same pair is below `burstSimilarity`: only the same start joins them
+    expect(clusterTickets(tickets(16), { sameStartSimilarity: DEFAULT_CLUSTERING.burstSimilarity }).map((c) => c.tickets.map((t) => t.id).sort())).not.toContainEqual(both);
+  });
+
+  it('leaves them apart when one began days after the other', () => {
+    const clusters = clusterTickets(tickets(21)).map((c) => c.tickets.map((t) => t.id).sort());
+    expect(clusters).toContainEqual(['L-0', 'L-1', 'L-2', 'L-3', 'L-4', 'L-5']);
+    expect(clusters).toContainEqual(['C-0', 'C-1', 'C-2', 'C-3', 'C-4', 'C-5']);
+  });
+
+  it('compares the busiest waves only', () => {
+    expect(wavesBeganTogether([100, 100, 101, 102], [102, 103, 103])).toBe(true);
+    expect(wavesBeganTogether([100, 100, 101, 102], [104, 105, 105])).toBe(false);
+    // a second, smaller wave of one that starts with the other's does not make them begin together
+    expect(wavesBeganTogether([100, 100, 101, 102, 160, 161, 161], [160, 161, 162])).toBe(false);
+    expect(wavesBeganTogether([100], [100])).toBe(false);
+  });
+});
+
+describe('clusterTickets: key terms', () => {
+  it('leave out a term most tickets outside the cluster carry too', () => {
+    const day = (d: number): string => new Date(Date.UTC(2024, 5, d)).toISOString().slice(0, 10);
+    const tickets = [
+      ...[1, 2, 3, 4].map((d, i) => ticket(`F-${i}`, 'Late fee', `Late fee on my account, payment was taken ${['monday', 'tuesday', 'friday', 'today'][i]}`, day(d))),
+      ...[1, 2, 3, 4].map((d, i) => ticket(`R-${i}`, 'No receipt', `No receipt came for the payment ${['monday', 'tuesday', 'friday', 'today'][i]}`, day(d))),
+      ...[10, 40, 70, 100, 130, 160, 190].map((d, i) => ticket(`O-${i}`, `Payment question ${i}`, `How do I pay ${['by phone', 'in cash', 'by check', 'at the office', 'by card', 'online', 'by mail'][i]}`, day(d))),
+    ];
+    const receipt = clusterTickets(tickets).find((c) => c.tickets.some((t) => t.id === 'R-0'));
+    expect(receipt?.keyTerms).toContain('receipt');
+    // every ticket outside it speaks of a payment (the word and the idea `charge`)
+    expect(receipt?.keyTerms).not.toContain('payment');
+    expect(receipt?.keyTerms).not.toContain('charge');
   });
 });

@@ -16,6 +16,13 @@ export interface ClusteringOptions {
    * after its incident.
    */
   burstSimilarity: number;
+  /**
+   * Two clusters that came in the same bursts and whose waves began within `SAME_START_DAYS` of
+   * each other merge at this still lower cosine (default 0.075): a cause is told in words so
+   * different ("late fee although I'm on autopay", "my payment hasn't been credited") that they
+   * share little, but they started on the same day.
+   */
+  sameStartSimilarity: number;
   /** Share of a cluster's tickets inside one `BURST_WINDOW_DAYS` window that makes a burst (default 0.5). */
   burstShare: number;
   /** Clusters smaller than this are not reported as patterns (default 3). */
@@ -47,6 +54,7 @@ export const DEFAULT_CLUSTERING: ClusteringOptions = {
   similarity: 0.3,
   mergeSimilarity: 0.4,
   burstSimilarity: 0.15,
+  sameStartSimilarity: 0.075,
   burstShare: 0.5,
   minClusterSize: 3,
   keyTerms: 5,
@@ -128,7 +136,10 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
 
   mergeSimilarCentroids(centroids, assignment, opts.mergeSimilarity);
   mergeBySharedTitles(ordered, centroids, assignment, placeholders);
-  mergeCoBursting(ordered, centroids, assignment, opts, commonTerms(model.vectors, opts.burstCommonShare));
+  const common = commonTerms(model.vectors, opts.burstCommonShare);
+  mergeCoBursting(ordered, centroids, assignment, opts, common);
+  // last: a pair joined on so little must not then look like a third cluster (a second wave of another cause)
+  mergeCoBursting(ordered, centroids, assignment, opts, common, true);
   absorbStragglers(ordered, model.vectors, words.vectors, centroids, assignment, opts);
   splitSeparateBursts(ordered, model.vectors, words.vectors, centroids, assignment, opts);
 
@@ -137,12 +148,13 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
     const members = ordered
       .map((ticket, i) => ({ ticket, i }))
       .filter(({ i }) => assignment[i] === c)
-      .map(({ ticket, i }) => ({ ticket, score: centroid.cosine(model.vectors[i] as SparseVector) }))
+      .map(({ ticket, i }) => ({ ticket, i, score: centroid.cosine(model.vectors[i] as SparseVector) }))
       .sort((a, b) => b.score - a.score || compare(a.ticket.id, b.ticket.id));
     if (members.length < opts.minClusterSize) return;
     clusters.push({
       tickets: members.map((m) => m.ticket),
-      keyTerms: distinctTerms(centroid.topTerms(opts.keyTerms * 2).map((id) => model.words[id] ?? '')).slice(0, opts.keyTerms),
+      // named by what sets it apart: not by a term most of the other tickets carry too (`charge` at a billing desk)
+      keyTerms: distinctTerms(centroid.topTerms(opts.keyTerms * 2, commonOutside(model.vectors, members.map((m) => m.i), opts.burstCommonShare)).map((id) => model.words[id] ?? '')).slice(0, opts.keyTerms),
     });
   });
   return clusters.sort((a, b) => b.tickets.length - a.tickets.length || compare(a.tickets[0]?.id ?? '', b.tickets[0]?.id ?? ''));
@@ -191,7 +203,14 @@ function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], thre
  * happened; clusters spread evenly over the timeframe have no burst and are left alone. The most
  * similar pair goes first (ties: lowest indices); clusters of two or more take part.
  */
-function mergeCoBursting(tickets: readonly Ticket[], centroids: Centroid[], assignment: number[], opts: ClusteringOptions, common: ReadonlySet<number> = new Set()): void {
+function mergeCoBursting(
+  tickets: readonly Ticket[],
+  centroids: Centroid[],
+  assignment: number[],
+  opts: ClusteringOptions,
+  common: ReadonlySet<number> = new Set(),
+  sameStart = false,
+): void {
   const distinctive = (c: number): SparseVector => (centroids[c] as Centroid).toSparse(true, common);
   const days = tickets.map((t) => dayOf(t.createdAt));
   const members = new Map<number, number[]>();
@@ -203,13 +222,14 @@ function mergeCoBursting(tickets: readonly Ticket[], centroids: Centroid[], assi
   const sparse = new Map(alive.map((c) => [c, distinctive(c)]));
   for (;;) {
     let best: [number, number] | undefined;
-    let bestScore = opts.burstSimilarity - 1e-12;
+    let bestScore = (sameStart ? opts.sameStartSimilarity : opts.burstSimilarity) - 1e-12;
     for (let i = 0; i < alive.length; i += 1) {
       const a = alive[i] as number;
       for (let j = i + 1; j < alive.length; j += 1) {
         const b = alive[j] as number;
         const score = sparseCosine(sparse.get(a) as SparseVector, sparse.get(b) as SparseVector);
-        if (score > bestScore && coBursting(daysOf(a), daysOf(b), opts.burstShare)) {
+        if (score <= bestScore || !coBursting(daysOf(a), daysOf(b), opts.burstShare)) continue;
+        if (!sameStart || wavesBeganTogether(daysOf(a), daysOf(b))) {
           bestScore = score;
           best = [a, b];
         }
@@ -253,6 +273,20 @@ export function coBursting(a: readonly number[], b: readonly number[], share: nu
   const bigWaves = waves(big);
   const inside = small.filter((d) => bigWaves.some((start) => d >= start && d < start + BURST_WINDOW_DAYS)).length / small.length;
   return bigWaves.length > 1 && inside >= share;
+}
+
+/** Waves that start this many days apart or fewer began together. */
+export const SAME_START_DAYS = 3;
+
+/**
+ * True when the busiest wave of `a` and that of `b` (`waves`) began within `SAME_START_DAYS` of
+ * each other: the two groups were written from the same day on, as customers do after one failure.
+ * Only the busiest: one failure may also bring a smaller wave of another cause's tickets.
+ */
+export function wavesBeganTogether(a: readonly number[], b: readonly number[]): boolean {
+  const [x] = waves(a);
+  const [y] = waves(b);
+  return x !== undefined && y !== undefined && Math.abs(x - y) <= SAME_START_DAYS;
 }
 
 /** A wave holds at least this many of a cluster's tickets. */
@@ -414,6 +448,16 @@ function splitSeparateBursts(
     }
     centroids[c] = rest;
   }
+}
+
+/**
+ * Terms carried by more than `share` of the tickets outside `members` (none when no ticket is
+ * outside): a term the rest of the corpus says as much does not tell this cluster from the others.
+ */
+export function commonOutside(vectors: readonly SparseVector[], members: readonly number[], share: number): Set<number> {
+  const inside = new Set(members);
+  const outside = vectors.filter((_, i) => !inside.has(i));
+  return outside.length === 0 ? new Set() : commonTerms(outside, share);
 }
 
 /** Terms carried by more than `share` of the tickets. */
@@ -579,9 +623,10 @@ class Centroid {
     return dot / Math.sqrt(this.normSq);
   }
 
-  topTerms(n: number): number[] {
+  /** The `n` heaviest terms, leaving out `without`. */
+  topTerms(n: number, without: ReadonlySet<number> = new Set()): number[] {
     return [...this.sum.entries()]
-      .filter(([, w]) => w > 0)
+      .filter(([t, w]) => w > 0 && !without.has(t))
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, n)
       .map(([t]) => t);
