@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { clusterTickets, DEFAULT_CLUSTERING, parseIncidentsDocument, parseManifold, type Ticket } from '../../src/context/index.js';
 import { analyzeIncidents } from '../../src/context/analysis/incident-analysis.js';
 import { analyzeTickets } from '../../src/context/analysis/ticket-patterns.js';
-import { burstStart, burstWindows, coBursting, waves, wavesBeganTogether } from '../../src/context/analysis/ticket-clustering.js';
+import { burstStart, burstWindows, coBursting, namesItsOwnThing, waves, wavesBeganTogether } from '../../src/context/analysis/ticket-clustering.js';
+import { buildTfIdf } from '../../src/context/analysis/tfidf.js';
+import { ticketStopwords } from '../../src/context/vocabulary/context-vocabulary.js';
 
 const ticket = (id: string, title: string, body = '', createdAt = '2024-05-01'): Ticket => ({ id, title, body, createdAt, tags: [], source: 't.csv' });
 
@@ -258,5 +260,72 @@ describe('clusterTickets: key terms', () => {
     // every ticket outside it speaks of a payment (the word and the idea `charge`)
     expect(receipt?.keyTerms).not.toContain('payment');
     expect(receipt?.keyTerms).not.toContain('charge');
+  });
+});
+
+describe('ticket relevance: a burst that follows an incident about something else, named in the manifold\'s words', () => {
+  const manifold = parseManifold('manifold: bill-autopay\nentities: [payment, bill]\nsystems: [bill-autopay]\nerror_types: [duplicate payment]\n', 'm.yaml');
+  const window = { start: new Date('2024-01-01T00:00:00Z'), now: new Date('2024-12-31T00:00:00Z') };
+  // the tickets name the manifold's entities, so they count as about the component on their own
+  const tickets = [
+    ...['2024-08-03', '2024-08-03', '2024-08-04', '2024-08-05'].map((d, i) =>
+      ticket(`P-${i}`, 'Duplicate payment for my bill', `My bill payment went through 2 times, please refund ${['today', 'now', 'asap', 'soon'][i]}`, d),
+    ),
+    ...['2024-02-10', '2024-04-10', '2024-06-10', '2024-10-10'].map((d, i) => ticket(`O-${i}`, `Question ${i}`, `How do I ${['move house', 'add a name', 'report a leak', 'trim a tree'][i]}`, d)),
+  ];
+  const incidentOn = (date: string) =>
+    analyzeIncidents(
+      parseIncidentsDocument(
+        `incident_id: INC-2\ndate: ${date}\nseverity: P3\ntitle: Web checkout took some bill payments twice\nroot_cause: The web checkout page retried a payment after a timeout. Bill-autopay was not affected.\nsystems: [web-checkout]\n`,
+        'i.yaml',
+      ),
+      manifold,
+      window,
+      0.6,
+      [],
+    ).analyzed;
+
+  it('is not reported when it shares only the manifold\'s words with an out-of-scope incident of its first day', () => {
+    const incidents = incidentOn('2024-08-03');
+    expect(incidents[0]?.relevance.high).toBe(false);
+    expect(analyzeTickets(tickets, manifold, window, [], {}, incidents).patterns).toEqual([]);
+  });
+
+  it('is reported without that incident', () => {
+    expect(analyzeTickets(tickets, manifold, window, [], {}, incidentOn('2024-03-01')).patterns.map((p) => p.tickets.length)).toEqual([4]);
+  });
+});
+
+describe('clusterTickets: a group written at another time that names a thing of its own', () => {
+  it('is split off even when most of its words are the burst\'s', () => {
+    const vectors = buildTfIdf(['autopay charged twice', 'autopay charged twice again', 'portal payment charged twice', 'portal payment twice', 'portal one-time payment charged twice']).vectors;
+    expect(namesItsOwnThing([2, 3, 4], [0, 1], vectors)).toBe(true);
+    // two tickets are no group of its own
+    expect(namesItsOwnThing([2, 3], [0, 1], vectors)).toBe(false);
+    // nothing the core does not say
+    expect(namesItsOwnThing([1], [0], vectors)).toBe(false);
+  });
+
+  it('splits a late group that names a thing of its own from a burst cluster', () => {
+    const day = (d: number): string => new Date(Date.UTC(2024, 0, d)).toISOString().slice(0, 10);
+    const tickets = [
+      ...[5, 5, 6, 6, 7, 7, 8, 9].map((d, i) => ticket(`A-${i}`, 'Autopay charged me twice', `My autopay went through twice this month, please refund one ${['today', 'now', 'asap', 'soon', 'quickly', 'please', 'thanks', 'again'][i]}`, day(d))),
+      ...[22, 22, 23, 23].map((d, i) => ticket(`P-${i}`, 'Charged twice', `My one-time payment through the portal went through twice ${['today', 'now', 'asap', 'soon'][i]}`, day(d))),
+      ...[40, 70, 100, 130, 160, 190].map((d, i) => ticket(`O-${i}`, `Question ${i}`, `How do I ${['move house', 'add a name', 'go paperless', 'report a leak', 'trim a tree', 'read my meter'][i]}`, day(d))),
+    ];
+    const clusters = clusterTickets(tickets).map((c) => c.tickets.map((t) => t.id).sort());
+    expect(clusters).toContainEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-4', 'A-5', 'A-6', 'A-7']);
+    expect(clusters).toContainEqual(['P-0', 'P-1', 'P-2', 'P-3']);
+  });
+});
+
+describe('buildTfIdf: function words of other languages', () => {
+  it('leaves out the ticket stopwords of the vocabulary (Spanish, Portuguese, French)', () => {
+    const model = buildTfIdf(['no recibí el recibo de mi pago', 'não havia quarto para nós', 'je ne reçois pas le reçu']);
+    expect(model.words).toEqual(expect.arrayContaining(['recibí', 'recibo', 'pago', 'havia', 'quarto', 'reçois', 'reçu']));
+    for (const w of ['el', 'de', 'mi', 'não', 'para', 'nós', 'je', 'ne', 'pas', 'le']) expect(model.words).not.toContain(w);
+    expect(ticketStopwords().has('de')).toBe(true);
+    // given none, every word is a term
+    expect(buildTfIdf(['el recibo de mi pago'], [], 1, new Set()).words).toContain('el');
   });
 });

@@ -1,4 +1,5 @@
 import { contentStems, isStopword, stem, tokenize } from '../text/tokenize.js';
+import { ticketStopwords } from '../vocabulary/context-vocabulary.js';
 
 /** A sparse, L2-normalised TF-IDF vector: parallel arrays of term ids and weights. */
 export interface SparseVector {
@@ -18,18 +19,24 @@ export interface TfIdfModel {
 /**
  * Build TF-IDF vectors for `documents` (sublinear term frequency `1 + ln tf`, smoothed inverse
  * document frequency `ln((N + 1) / (df + 1)) + 1`, L2-normalised). Stopwords and one-letter
- * tokens are dropped; words are stemmed (see `stem`). `features[i]` are further terms of document
- * `i` taken as they are (ideas a ticket expresses): they are terms of their own, never the same
+ * tokens are dropped, and so are `stopwords` (by default the function words of the other languages
+ * tickets are written in: `ticket_stopwords` of the context vocabulary); words are stemmed (see
+ * `stem`). `features[i]` are further terms of document `i` taken as they are (ideas a ticket expresses): they are terms of their own, never the same
  * term as a word, and show as their name. Deterministic: term ids follow first use.
  */
-export function buildTfIdf(documents: readonly string[], features: readonly (readonly string[])[] = [], featureCount = 1): TfIdfModel {
+export function buildTfIdf(
+  documents: readonly string[],
+  features: readonly (readonly string[])[] = [],
+  featureCount = 1,
+  stopwords: ReadonlySet<string> = ticketStopwords(),
+): TfIdfModel {
   const ids = new Map<string, number>();
   const surface: Map<string, number>[] = [];
   const counts: Map<number, number>[] = documents.map((doc, d) => {
     const tf = new Map<number, number>();
     const terms = [
       ...tokenize(doc)
-        .filter((token) => token.length > 1 && !isStopword(token))
+        .filter((token) => token.length > 1 && !isStopword(token) && !stopwords.has(token))
         .map((token) => ({ key: stem(token), token })),
       ...(features[d] ?? []).flatMap((name) => Array.from({ length: featureCount }, () => ({ key: `\u0000${name}`, token: name }))),
     ];

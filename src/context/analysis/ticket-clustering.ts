@@ -436,7 +436,7 @@ function splitSeparateBursts(
     for (const i of list) if (inBursts(i)) core.add(wordVectors[i] as SparseVector);
     const own = new Centroid();
     for (const i of group) own.add(wordVectors[i] as SparseVector);
-    if (sparseCosine(core.toSparse(), own.toSparse()) >= opts.similarity) continue;
+    if (sparseCosine(core.toSparse(), own.toSparse()) >= opts.similarity && !namesItsOwnThing(group, list.filter(inBursts), wordVectors)) continue;
     const split = centroids.length;
     centroids.push(new Centroid());
     const rest = new Centroid();
@@ -448,6 +448,20 @@ function splitSeparateBursts(
     }
     centroids[c] = rest;
   }
+}
+
+/**
+ * True when half of `group` or more, and `MIN_WAVE_TICKETS` at least, carry a word that no ticket
+ * of `core` carries: the group names a thing of its own ("a one-time payment through the portal
+ * shows up 2 times", written two weeks after the burst of "autopay charged me twice"), however much
+ * of the rest of its wording it shares with the core.
+ */
+export function namesItsOwnThing(group: readonly number[], core: readonly number[], wordVectors: readonly SparseVector[]): boolean {
+  const inCore = new Set<number>();
+  for (const i of core) for (const t of (wordVectors[i] as SparseVector).terms) inCore.add(t);
+  const counts = new Map<number, number>();
+  for (const i of group) for (const t of (wordVectors[i] as SparseVector).terms) if (!inCore.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts.values()].some((n) => n * 2 >= group.length && n >= MIN_WAVE_TICKETS);
 }
 
 /**

@@ -138,6 +138,9 @@ export function analyzeTickets(
   return { read: tickets.length, scanned: scanned.length, relevant: relevant.length, patterns };
 }
 
+/** A burst that shares only the manifold's words with the incidents of its days follows one sharing this many. */
+export const ECHO_MIN_SHARED = 2;
+
 /** An incident this many days either side of a cluster's burst is the one the burst followed. */
 export const BURST_INCIDENT_DAYS = 3;
 
@@ -154,11 +157,8 @@ export const BURST_INCIDENT_DAYS = 3;
 function echoOfIncidents(incidents: readonly AnalyzedIncident[], manifold: Manifold): (c: TicketCluster) => 'relevant' | 'other' | undefined {
   const relevant = incidents.filter((a) => a.relevance.high);
   const others = incidents.filter((a) => !a.relevance.high);
-  const skip = new Set([
-    ...genericStems(manifold),
-    ...manifold.errorTypes.flatMap((t) => t.phrases.flatMap((p) => contentStems(p))),
-    ...contextVocabulary().generic_failure_words.flatMap((w) => contentStems(w)),
-  ]);
+  const failureWords = new Set(contextVocabulary().generic_failure_words.flatMap((w) => contentStems(w)));
+  const skip = new Set([...genericStems(manifold), ...manifold.errorTypes.flatMap((t) => t.phrases.flatMap((p) => contentStems(p))), ...failureWords]);
   return (c) => {
     const counts = new Map<string, number>();
     for (const t of c.tickets) for (const stem of new Set(contentStems(`${t.title} ${t.body}`))) counts.set(stem, (counts.get(stem) ?? 0) + 1);
@@ -174,7 +174,19 @@ function echoOfIncidents(incidents: readonly AnalyzedIncident[], manifold: Manif
       .filter((a) => Math.abs(dayOf(a.incident.date) - start) <= BURST_INCIDENT_DAYS && shared(common)(a) > 0)
       .sort((a, b) => shared(common)(b) - shared(common)(a));
     const [first] = followed;
-    return first ? (first.relevance.high ? 'relevant' : 'other') : undefined;
+    if (first) return first.relevance.high ? 'relevant' : 'other';
+    // Every word the burst shares with the incidents of its days is the manifold's own ("portal",
+    // "payment"): the one of them that shares `ECHO_MIN_SHARED` such words or more, more than any
+    // other, is still the one the burst followed.
+    const named = [...counts].filter(([stem, n]) => n >= 2 && !failureWords.has(stem)).map(([stem]) => stem);
+    const near = incidents
+      .filter((a) => Math.abs(dayOf(a.incident.date) - start) <= BURST_INCIDENT_DAYS)
+      .map((a) => ({ a, n: shared(named)(a) }))
+      .filter(({ n }) => n >= ECHO_MIN_SHARED)
+      .sort((x, y) => y.n - x.n);
+    const [top, next] = near;
+    if (!top || (next && next.n === top.n)) return undefined;
+    return top.a.relevance.high ? 'relevant' : 'other';
   };
 }
 

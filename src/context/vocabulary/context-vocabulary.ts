@@ -46,6 +46,7 @@ export const ContextVocabularySchema = z
         transcript_company_speakers: z.array(z.string()).default([]),
       })
       .default({ greetings: [], sign_offs: [], placeholder_subjects: [], transcript_company_speakers: [] }),
+    ticket_stopwords: z.record(z.string(), z.array(z.string())).default({}),
     ticket_concepts: z.record(z.string(), z.array(z.string())).default({}),
     ticket_concept_negators: z.array(z.string()).default([]),
     definition_openers: z.array(z.string()).default([]),
@@ -108,4 +109,16 @@ export function canonicalSynonyms(text: string, vocabulary: ContextVocabulary = 
     canonicalForms.set(vocabulary, forms);
   }
   return forms.reduce((t, f) => t.replace(f.pattern, f.to), text);
+}
+
+const ticketStopwordSets = new WeakMap<ContextVocabulary, ReadonlySet<string>>();
+
+/** The function words of every language in `ticket_stopwords`, lower case, as one set. */
+export function ticketStopwords(vocabulary: ContextVocabulary = contextVocabulary()): ReadonlySet<string> {
+  let set = ticketStopwordSets.get(vocabulary);
+  if (!set) {
+    set = new Set(Object.values(vocabulary.ticket_stopwords).flat().map((w) => w.toLowerCase()));
+    ticketStopwordSets.set(vocabulary, set);
+  }
+  return set;
 }
