@@ -4,7 +4,7 @@ import { analyzeIncidents } from '../../src/context/analysis/incident-analysis.j
 import { analyzeTickets } from '../../src/context/analysis/ticket-patterns.js';
 import { burstStart, burstWindows, coBursting, namesItsOwnThing, waves, wavesBeganTogether } from '../../src/context/analysis/ticket-clustering.js';
 import { buildTfIdf } from '../../src/context/analysis/tfidf.js';
-import { ticketStopwords } from '../../src/context/vocabulary/context-vocabulary.js';
+import { canonicalSynonyms, ticketStopwords } from '../../src/context/vocabulary/context-vocabulary.js';
 
 const ticket = (id: string, title: string, body = '', createdAt = '2024-05-01'): Ticket => ({ id, title, body, createdAt, tags: [], source: 't.csv' });
 
@@ -327,5 +327,24 @@ describe('buildTfIdf: function words of other languages', () => {
     expect(ticketStopwords().has('de')).toBe(true);
     // given none, every word is a term
     expect(buildTfIdf(['el recibo de mi pago'], [], 1, new Set()).words).toContain('el');
+  });
+});
+
+describe('synonyms: everyday billing words in other languages', () => {
+  it('write Spanish, Portuguese and French words as the English word they stand for', () => {
+    expect(canonicalSynonyms('No recibí el recibo de mi pago')).toContain('receipt');
+    expect(canonicalSynonyms('um recargo por pago tardío en mi cuenta')).toMatch(/fee por pago late en mi account/);
+    expect(canonicalSynonyms('frais de retard sur mon compte')).toContain('account');
+  });
+
+  it('let a Spanish late-fee ticket join the English ones of its burst', () => {
+    const day = (d: number): string => new Date(Date.UTC(2024, 3, d)).toISOString().slice(0, 10);
+    const tickets = [
+      ...[16, 16, 17, 17, 18].map((d, i) => ticket(`L-${i}`, 'Late fee on my account', `A late fee on my account though autopay paid the bill ${['monday', 'tuesday', 'friday', 'today', 'again'][i]}`, day(d))),
+      ...[17, 18, 18].map((d, i) => ticket(`S-${i}`, 'Recargo por pago tardío', `Me cobraron un recargo por pago tardío en mi cuenta ${['hoy', 'ayer', 'otra vez'][i]}`, day(d))),
+      ...[40, 70, 100, 130, 160, 190].map((d, i) => ticket(`O-${i}`, `Question ${i}`, `How do I ${['move house', 'add a name', 'go paperless', 'report a leak', 'trim a tree', 'read my meter'][i]}`, day(d))),
+    ];
+    const late = clusterTickets(tickets).find((c) => c.tickets.some((t) => t.id === 'L-0'));
+    expect(late?.tickets.map((t) => t.id).sort()).toEqual(['L-0', 'L-1', 'L-2', 'L-3', 'L-4', 'S-0', 'S-1', 'S-2']);
   });
 });
