@@ -316,6 +316,11 @@ describe('clusterTickets: a group written at another time that names a thing of 
     const clusters = clusterTickets(tickets).map((c) => c.tickets.map((t) => t.id).sort());
     expect(clusters).toContainEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-4', 'A-5', 'A-6', 'A-7']);
     expect(clusters).toContainEqual(['P-0', 'P-1', 'P-2', 'P-3']);
+    // and, once split off, joins the cluster of its own days that says the same thing
+    const portal = [22, 22, 23, 24].map((d, i) => ticket(`E-${i}`, 'Portal error', `The portal gave me an error, I retried and got two charges ${['today', 'now', 'asap', 'soon'][i]}`, day(d)));
+    const joined = clusterTickets([...tickets, ...portal]).map((c) => c.tickets.map((t) => t.id).sort());
+    expect(joined).toContainEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-4', 'A-5', 'A-6', 'A-7']);
+    expect(joined).toContainEqual(['E-0', 'E-1', 'E-2', 'E-3', 'P-0', 'P-1', 'P-2', 'P-3']);
   });
 });
 

@@ -141,7 +141,10 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
   // last: a pair joined on so little must not then look like a third cluster (a second wave of another cause)
   mergeCoBursting(ordered, centroids, assignment, opts, common, true);
   absorbStragglers(ordered, model.vectors, words.vectors, centroids, assignment, opts);
-  splitSeparateBursts(ordered, model.vectors, words.vectors, centroids, assignment, opts);
+  const split = splitSeparateBursts(ordered, model.vectors, words.vectors, centroids, assignment, opts);
+  // a group split off may be part of another cause of its own days ("text said payment failed …
+  // bank app says -$84" beside "failed notice but the withdrawal happened")
+  if (split.size > 0) mergeCoBursting(ordered, centroids, assignment, opts, common, false, split);
 
   const clusters: TicketCluster[] = [];
   centroids.forEach((centroid, c) => {
@@ -210,6 +213,7 @@ function mergeCoBursting(
   opts: ClusteringOptions,
   common: ReadonlySet<number> = new Set(),
   sameStart = false,
+  involving?: ReadonlySet<number>,
 ): void {
   const distinctive = (c: number): SparseVector => (centroids[c] as Centroid).toSparse(true, common);
   const days = tickets.map((t) => dayOf(t.createdAt));
@@ -228,6 +232,7 @@ function mergeCoBursting(
       for (let j = i + 1; j < alive.length; j += 1) {
         const b = alive[j] as number;
         const score = sparseCosine(sparse.get(a) as SparseVector, sparse.get(b) as SparseVector);
+        if (involving && !involving.has(a) && !involving.has(b)) continue;
         if (score <= bestScore || !coBursting(daysOf(a), daysOf(b), opts.burstShare)) continue;
         if (!sameStart || wavesBeganTogether(daysOf(a), daysOf(b))) {
           bestScore = score;
@@ -415,12 +420,13 @@ function splitSeparateBursts(
   centroids: Centroid[],
   assignment: number[],
   opts: ClusteringOptions,
-): void {
+): Set<number> {
   const days = tickets.map((t) => dayOf(t.createdAt));
   const members = new Map<number, number[]>();
   assignment.forEach((c, i) => {
     if (c >= 0) members.set(c, [...(members.get(c) ?? []), i]);
   });
+  const made = new Set<number>();
   const clusters = [...members.keys()].sort((a, b) => a - b);
   for (const c of clusters) {
     const list = members.get(c) ?? [];
@@ -438,6 +444,7 @@ function splitSeparateBursts(
     for (const i of group) own.add(wordVectors[i] as SparseVector);
     if (sparseCosine(core.toSparse(), own.toSparse()) >= opts.similarity && !namesItsOwnThing(group, list.filter(inBursts), wordVectors)) continue;
     const split = centroids.length;
+    made.add(split);
     centroids.push(new Centroid());
     const rest = new Centroid();
     for (const i of list) {
@@ -448,6 +455,7 @@ function splitSeparateBursts(
     }
     centroids[c] = rest;
   }
+  return made;
 }
 
 /**
