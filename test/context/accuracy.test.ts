@@ -41,7 +41,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // export. Every file reads now, and incidents, anti-patterns and constraints are all right; what
   // is left is ticket clustering (worked on separately; not touched here).
   'utility-autopay': {
-    'cluster "told the payment failed but the bank shows it was taken" (18)': 'found as 12 ("Failed notice / funds debited"); "text said payment failed. bank app says … -$84.03" (3, subject "??") form a group of their own, "you told me my payment failed so I paid online … my money twice" (3) sit with charged twice',
     'cluster "no payment receipt / confirmation after Auto Pay" (13)':
       'found as 11 (all right, the Spanish "recibo" ones among them); "Normally I get a text confirming the auto payment" sits with the notice storm by the idea `message`, "Did autopay run? … the usual we received your payment email" with none',
   },

@@ -353,3 +353,16 @@ describe('synonyms: everyday billing words in other languages', () => {
     expect(late?.tickets.map((t) => t.id).sort()).toEqual(['L-0', 'L-1', 'L-2', 'L-3', 'L-4', 'S-0', 'S-1', 'S-2']);
   });
 });
+
+describe('coBursting: a group split off another cluster, written in the tail of a burst', () => {
+  it('co-bursts with the burst when `amid`, and not otherwise', () => {
+    const notice = [100, 101, 101, 102, 102, 103, 103, 107, 107, 108, 109, 111];
+    const tail = [109, 111, 111, 113];
+    expect(coBursting(notice, tail)).toBe(false);
+    expect(coBursting(notice, tail, DEFAULT_CLUSTERING.burstShare, true)).toBe(true);
+    // written weeks later: not amid it
+    expect(coBursting(notice, [130, 131, 131, 133], DEFAULT_CLUSTERING.burstShare, true)).toBe(false);
+    // as large as half the burst or more: both must show it
+    expect(coBursting(notice, [109, 111, 111, 113, 113, 114, 115], DEFAULT_CLUSTERING.burstShare, true)).toBe(false);
+  });
+});

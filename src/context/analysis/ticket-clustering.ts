@@ -233,7 +233,7 @@ function mergeCoBursting(
         const b = alive[j] as number;
         const score = sparseCosine(sparse.get(a) as SparseVector, sparse.get(b) as SparseVector);
         if (involving && !involving.has(a) && !involving.has(b)) continue;
-        if (score <= bestScore || !coBursting(daysOf(a), daysOf(b), opts.burstShare)) continue;
+        if (score <= bestScore || !coBursting(daysOf(a), daysOf(b), opts.burstShare, involving !== undefined)) continue;
         if (!sameStart || wavesBeganTogether(daysOf(a), daysOf(b))) {
           bestScore = score;
           best = [a, b];
@@ -262,10 +262,13 @@ export const MAX_BURSTS = 2;
  * windows hold `share` of its tickets: one cause can bring two waves, as when a fault comes back)
  * and at least `share` of each one's tickets were written within half a window of a ticket of the
  * other; or the smaller (`MIN_WAVE_TICKETS` or more, at most half the other's size) came inside
- * the other's two `waves` (`share` of its tickets), since a few tickets cannot show both waves of their cause. Clusters
- * spread evenly over the timeframe have no burst.
+ * the other's two `waves` (`share` of its tickets), since a few tickets cannot show both waves of their cause; or,
+ * with `amid` (the smaller was split off another cluster, `splitSeparateBursts`), `share` of the
+ * smaller's tickets were written within half a window of the other's: a few tickets cannot span
+ * the other's whole burst, and may come in its tail. Clusters spread evenly over the timeframe
+ * have no burst.
  */
-export function coBursting(a: readonly number[], b: readonly number[], share: number = DEFAULT_CLUSTERING.burstShare): boolean {
+export function coBursting(a: readonly number[], b: readonly number[], share: number = DEFAULT_CLUSTERING.burstShare, amid = false): boolean {
   const near = (from: readonly number[], to: readonly number[]): number => from.filter((d) => to.some((e) => Math.abs(d - e) <= BURST_WINDOW_DAYS / 2)).length / from.length;
   const windowsA = burstWindows(a, share);
   const windowsB = burstWindows(b, share);
@@ -275,6 +278,9 @@ export function coBursting(a: readonly number[], b: readonly number[], share: nu
   // beside "expired" in July and August) came in one of them.
   const [small, big] = a.length <= b.length ? [a, b] : [b, a];
   if (small.length < MIN_WAVE_TICKETS || small.length * 2 > big.length) return false;
+  // A group split off another cluster (`amid`), too small to span the burst of this one, was
+  // written amid it, its tail included.
+  if (amid && near(small, big) >= share) return true;
   const bigWaves = waves(big);
   const inside = small.filter((d) => bigWaves.some((start) => d >= start && d < start + BURST_WINDOW_DAYS)).length / small.length;
   return bigWaves.length > 1 && inside >= share;
