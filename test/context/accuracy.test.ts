@@ -24,11 +24,6 @@ const histories = readdirSync(HISTORIES)
 
 /** history → checks (as `scripts/context-accuracy.ts` names them) that fail today, and why. */
 const KNOWN_MISSES: Record<string, Record<string, string>> = {
-  // Written by someone who never saw the code; its first run (round 7) stopped at the manifold.
-  // These are what the run still gets wrong once every file reads (docs/context-accuracy.md).
-  'pharmacy-refills': {
-    'action needed … once per refill': 'the action says "notify runs once per refill"; "action needed" is only in the lesson prose',
-  },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).
   'hotel-reservation-sync': {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseIncidentsDocument, parsePostmortem } from '../../src/context/index.js';
-import { deriveConstraints, incidentLessons, isProcessAction } from '../../src/context/analysis/derived-constraints.js';
+import { announcedRule, deriveConstraints, incidentLessons, isProcessAction, postmortemLessons } from '../../src/context/analysis/derived-constraints.js';
 import { EXAMPLE_DIR } from './helpers.js';
 
 const example = (name: string): string => readFileSync(path.join(EXAMPLE_DIR, 'postmortems', name), 'utf8');
@@ -117,5 +117,31 @@ description: |
       'Alert when any claim has been unknown for more than 2 hours',
       'Maintenance flags get an expiry',
     ]);
+  });
+});
+
+describe('a lesson that names its rule', () => {
+  const pm = (lessons: string): ReturnType<typeof parsePostmortem> =>
+    parsePostmortem(['# Receipt storm (OPS-77)', '', 'Incident: OPS-77', '', '## Lessons', '', lessons, ''].join('\n'), 'ops-77.md');
+
+  it('takes what follows "the rule … is" as the rule, though the sentence also says what something is', () => {
+    const lessons = postmortemLessons(
+      pm(
+        'The mistake was a side effect inside something that repeats. Orders need a record of what we already sent, and the rule we settled on is one "payment failed" email per order per decline reason, no matter how many times the charge is retried.',
+      ),
+    ).filter((l) => l.rationale.endsWith('lesson'));
+    expect(lessons.map((l) => l.statement)).toEqual([
+      '"Payment failed" email once per order per decline reason, no matter how many times the charge is retried',
+    ]);
+  });
+
+  it('reads "policy:" and drops "that"; a noun not followed by a rule names none', () => {
+    expect(announcedRule('Our policy from today: every refund is written to the ledger before the card is credited.')).toBe(
+      'every refund is written to the ledger before the card is credited',
+    );
+    expect(announcedRule('The new rule is that a webhook replay never re-sends the receipt.')).toBe('a webhook replay never re-sends the receipt');
+    expect(announcedRule('The dedup rule did not fire because the key changed.')).toBeUndefined();
+    expect(announcedRule('The rule is fine.')).toBeUndefined();
+    expect(announcedRule('The retry loop is fine on its own.')).toBeUndefined();
   });
 });

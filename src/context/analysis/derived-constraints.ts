@@ -21,7 +21,7 @@ export interface PostmortemLesson {
  * The lessons of a postmortem that read as rules of the component: each sentence of "What we
  * changed" ("The dispatcher now sends …" → "The dispatcher sends …"), each sentence of its
  * lessons that states a rule (`rule_words`: "must", "never"…; "We left the fix in the backlog"
- * states none), and each action item, done or open, except those about detection or process
+ * states none) or names one ("the rule we agreed on is …": `announcedRule`), and each action item, done or open, except those about detection or process
  * (`process_action_starts` of the context vocabulary: alerts, dashboards, documents…).
  */
 export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary = contextVocabulary()): PostmortemLesson[] {
@@ -32,8 +32,9 @@ export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary 
   }));
   const rules = pm.lessons
     .flatMap((l) => splitSentences(unwrapLines(l)))
-    .filter((sentence) => statesRule(sentence, vocabulary))
-    .map((sentence) => ({ statement: capitalise(sentence.replace(/[.]+$/, '')), rationale: `${pm.id} lesson` }));
+    .map((sentence) => announcedRule(sentence, vocabulary) ?? (statesRule(sentence, vocabulary) ? sentence : undefined))
+    .filter((rule): rule is string => rule !== undefined)
+    .map((rule) => ({ statement: capitalise(rule.replace(/[.]+$/, '')), rationale: `${pm.id} lesson` }));
   const items = [
     ...pm.actionItems.completed.map((t) => ({ t, state: 'done' })),
     ...pm.actionItems.incomplete.map((t) => ({ t, state: 'open' })),
@@ -41,6 +42,27 @@ export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary 
     .filter(({ t }) => !isProcess(t))
     .map(({ t, state }) => ({ statement: capitalise(t.replace(/[.]+$/, '')), rationale: `${pm.id} action item (${state})` }));
   return [...changes, ...rules, ...items];
+}
+
+/**
+ * The rule a lesson's `sentence` names (`rule_announcements`): "…, and the rule we agreed on is one
+ * text per order per reason, no matter how often it is retried" → "Text once per order per reason,
+ * no matter how often it is retried"; "Our policy now: every refund is logged" → "Every refund is
+ * logged". What follows the noun's "is" / ":" (at most five words after the noun, "that" dropped) is
+ * the rule, whatever else the sentence says (its "is" would read as a definition). A rule stated as
+ * a quota ("one X per Y") is written as the limit it sets ("X once per Y"). Undefined when the
+ * sentence names no rule, or the noun is not followed by one ("the rule did not fire").
+ */
+export function announcedRule(sentence: string, vocabulary: ContextVocabulary = contextVocabulary()): string | undefined {
+  const nouns = vocabulary.rule_announcements.map((n) => n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (nouns.length === 0) return undefined;
+  const m = new RegExp(`\\b(?:${nouns.join('|')})\\b((?:\\s+[\\p{L}'’-]+){0,5}?)(?:\\s+is\\s+|\\s*:\\s*)(.+)$`, 'iu').exec(sentence.trim());
+  if (!m?.[2]) return undefined;
+  if (/[,;]/.test(m[1] ?? '')) return undefined;
+  const rule = m[2].replace(/^that\s+/i, '').trim().replace(/[.]+$/, '');
+  if (rule.split(/\s+/).length < 3) return undefined;
+  const quota = /^one\s+(.+?)\s+per\s+(.+)$/i.exec(rule);
+  return quota ? `${quota[1]} once per ${quota[2]}` : rule;
 }
 
 /**
@@ -95,8 +117,9 @@ export function incidentLessons(incident: Incident, vocabulary: ContextVocabular
   });
 }
 
+/** Upper-cases the first letter (after any opening quote): `"action needed" text` → `"Action needed" text`. */
 function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return s.replace(/^([("'“‘]*)(\p{L})/u, (_, open: string, c: string) => `${open}${c.toUpperCase()}`);
 }
 
 /** A constraint derived from failure history, in the seed's shape. */

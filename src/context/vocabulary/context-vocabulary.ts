@@ -34,6 +34,7 @@ export const ContextVocabularySchema = z
     postmortem_id_prefixes: z.array(z.string()).default([]),
     alias_markers: z.array(z.string()).default([]),
     rule_words: z.array(z.string()).default([]),
+    rule_announcements: z.array(z.string()).default([]),
     lesson_narrative: z
       .object({ openers: z.array(z.string()), words: z.array(z.string()), definitions: z.array(z.string()).default([]) })
       .default({ openers: [], words: [], definitions: [] }),
