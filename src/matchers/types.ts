@@ -101,6 +101,11 @@ export interface Scope {
    * the try, in its `else:`) can fail the run, but the task is not run again for it.
    */
   retriedFrom?: Node[];
+  /**
+   * A message handler that settles its message only on success: a failure it catches and swallows
+   * still skips the settle, so the message comes back and the attempt is repeated all the same.
+   */
+  swallowedRetries?: true;
   /** Parts of `body` that are not in scope (a branch of a broad handler that tests for a definite error). */
   excludes?: Node[];
   /** A scope that exists only if an imported function turns out to retry (decided at link time). */

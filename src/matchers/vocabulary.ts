@@ -229,6 +229,17 @@ export const VocabularySchema = z
          */
         redelivery_raises: names,
         /**
+         * Calls that settle a delivered message by hand (Azure Service Bus `receiver.completeMessage(message)`
+         * in peek-lock mode, RabbitMQ `channel.ack(msg)` / `ch.basic_ack(delivery_tag=…)`): a message
+         * whose handler fails before the settle is delivered again, so what it did before the settle runs again.
+         */
+        settle_calls: names,
+        /**
+         * Calls that end a delivered message for good on a failure path (`receiver.deadLetterMessage(message)`,
+         * `channel.nack(msg, false, false)`): a handler whose every failure ends so is not redelivered.
+         */
+        settle_failure_calls: names,
+        /**
          * Methods that keep a job's own state across its attempts (BullMQ `job.updateProgress`): a
          * set of finished items saved through one and read back from the job is done for good.
          */

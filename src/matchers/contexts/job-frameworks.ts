@@ -3,18 +3,22 @@ import { calleePath, nodesOfType } from '../file-index.js';
 import { importsOf } from '../imports.js';
 import { NamePatterns, escapeRegExp, normalizeName } from '../names.js';
 import {
+  blockStatements,
   callArguments,
   callee,
   dottedPath,
   enclosingFunction,
   firstLine,
   functionBody,
+  functionParameters,
   isCall,
   isFunction,
   keywordArgument,
   lastSegment,
   literalEntries,
+  namesUnder,
   stringValue,
+  tryHandlers,
   unwrapAwait,
   type Family,
   type Node,
@@ -56,12 +60,15 @@ export function jobFrameworkScopes(
     const isCallDeco = isCall(expr, ctx.family);
     const path = dottedPath(isCallDeco ? callee(expr) : expr);
     if (!anyDecorator.matches(path)) continue;
-    const fw = frameworks.find((f) => f.decorators.matches(path));
+    // Several frameworks share a decorator name (`@app.task`: procrastinate's `retry=`, Celery's
+    // none; `@task`: Airflow's and Prefect's `retries=`): the first whose options retry decides.
+    const args = isCallDeco ? callArguments(expr) : [];
+    const fw = frameworks.find((f) => f.decorators.matches(path) && retriesOf(f, args) !== 0);
     if (fw === undefined) continue;
-    const retries = retriesOf(fw, isCallDeco ? callArguments(expr) : []);
+    const retries = retriesOf(fw, args);
     const fn = decoratedFunction(deco, ctx.family);
     const body = fn && functionBody(fn);
-    if (body && retries !== 0) scopes.push(scope(body, deco, fw, retries));
+    if (body) scopes.push(scope(body, deco, fw, retries));
   }
   for (const call of calls) {
     const path = calleePath(ctx, call);
@@ -96,7 +103,9 @@ function retriesOf(fw: CompiledFramework, args: readonly Node[]): number {
     const value = optionValue(args, option.split('.'));
     if (value === null) return null;
     // `retries=_NB_RETRIES`, `retries=settings.EMAIL_RETRIES`: configured, so some; a count the
-    // code does not spell out is read as more than none.
+    // code does not spell out is read as more than none. `retry=False` / `None` turns retries off,
+    // `retry=True` retries (procrastinate: without end).
+    if (/^(?:False|false|None|null|undefined)$/.test(value.text)) return 0;
     return /^\d+$/.test(value.text) ? Number(value.text) : CONFIGURED;
   };
   const retries = read(fw.spec.retries_option);
@@ -247,6 +256,87 @@ function recordCallbacks(ctx: FileContext, body: Node): Node[] {
     const cb = callArguments(call)[0];
     const cbBody = cb && isFunction(cb, ctx.family) ? functionBody(cb) : null;
     if (cbBody) out.push(cbBody);
+  }
+  return out;
+}
+
+/**
+ * Handlers that settle their delivered message by hand on the success path (vocabulary
+ * `retry.settle_calls`: Azure Service Bus `receiver.completeMessage(message)` in peek-lock mode,
+ * RabbitMQ `channel.ack(msg)`): a failure before the settle, thrown or swallowed, leaves the message
+ * to be delivered again, and the handler runs again from the start. What comes before the settle is
+ * in scope; what follows it is not. Quiet: a settle in `finally`, a catch whose every path ends the
+ * message (`deadLetterMessage`, or completing it anyway: `retry.settle_failure_calls`), or a settle
+ * that is not handed the function's own message (a parameter of the function).
+ */
+export function settledMessageScopes(ctx: FileContext, calls: readonly Node[]): Scope[] {
+  const settles = ctx.vocab.retry.settle_calls;
+  if (settles.length === 0) return [];
+  const text = compiledOnce(ctx.vocab, 'settle-call-text', () => new RegExp(`\\b(?:${[...new Set(settles.map(lastSegment))].map(escapeRegExp).join('|')})\\b`));
+  if (!text.test(ctx.source)) return [];
+  const patterns = compiledOnce(ctx.vocab, 'settle-calls', () => new NamePatterns(settles));
+  const failureEnds = compiledOnce(ctx.vocab, 'settle-failure-calls', () => new NamePatterns(ctx.vocab.retry.settle_failure_calls));
+  const scopes: Scope[] = [];
+  const seen = new Set<number>();
+  for (const call of calls) {
+    if (!patterns.matches(calleePath(ctx, call))) continue;
+    const fn = enclosingFunction(call, ctx.family);
+    const body = fn && functionBody(fn);
+    if (!fn || !body || seen.has(body.id)) continue;
+    // The message settled must be the one the function was handed, or the one a loop of it
+    // receives (`for msg in receiver:` … `receiver.complete_message(msg)`).
+    const params = new Set([...functionParameters(fn), ...loopVariables(call, body)]);
+    const argNames = callArguments(call).flatMap((a) => namesUnder(a));
+    if (!argNames.some((n) => params.has(n))) continue;
+    if (settledOnEveryFailure(ctx, call, body, failureEnds)) continue;
+    seen.add(body.id);
+    scopes.push({ context: 'retry', body, construct: call, label: `${firstLine(call, 50)} (a message not settled is delivered again)`, excludes: statementsAfter(call, body), swallowedRetries: true });
+  }
+  return scopes;
+}
+
+/** Names bound by the `for` loops around `node` within `body` (`msg` of `for msg in receiver`, `for (const m of batch)`). */
+function loopVariables(node: Node, body: Node): string[] {
+  const out: string[] = [];
+  for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'for_statement' && p.type !== 'for_in_statement') continue;
+    const left = p.childForFieldName('left');
+    if (left !== null) out.push(...namesUnder(left));
+  }
+  return out;
+}
+
+/** Whether the settle sits in a `finally`, or a catch around it ends the message on its every path. */
+function settledOnEveryFailure(ctx: FileContext, call: Node, body: Node, failureEnds: NamePatterns): boolean {
+  for (let n: Node | null = call.parent; n !== null && n.id !== body.id; n = n.parent) {
+    if (n.type === 'finally_clause') return true;
+    if (n.type !== 'try_statement') continue;
+    for (const handler of tryHandlers(n, ctx.family)) {
+      const ends = blockStatements(handler.body).some((s) => {
+        const expr = unwrapAwait(s.type === 'expression_statement' ? s.firstNamedChild : null);
+        return expr !== null && isCall(expr, ctx.family) && failureEnds.matches(calleePath(ctx, expr));
+      });
+      if (ends) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The settle's own statement and the statements that run after it in `body` (later siblings of
+ * each block between them): a failure of the settle itself is not counted as a later step.
+ */
+function statementsAfter(node: Node, body: Node): Node[] {
+  const out: Node[] = [];
+  let own: Node | null = node;
+  while (own !== null && own.parent !== null && own.parent.type !== 'block' && own.parent.type !== 'statement_block' && own.id !== body.id) own = own.parent;
+  if (own !== null && own.id !== body.id) out.push(own);
+  for (let n: Node = node; n.parent !== null && n.id !== body.id; n = n.parent) {
+    let next = n.nextNamedSibling;
+    while (next !== null) {
+      out.push(next);
+      next = next.nextNamedSibling;
+    }
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsErro
 import { lastBindingBefore } from '../bindings.js';
 import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './client-policies.js';
 import { compiledOnce } from '../compiled.js';
-import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes } from './job-frameworks.js';
+import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName } from '../names.js';
 import {
@@ -180,6 +180,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     } else {
       const job = (mentionsRetryKwarg ? jobPolicyScope(ctx, v, call, functions, path) : null) ?? (mentionsRetryCount ? retryCountScope(ctx, v, call, functions, path) : null);
       if (job) scopes.push(job);
+      else if (mentionsRetryKwarg && ctx.family === 'python' && retriesItself(call)) scopes.push({ context: 'retry', body: call, construct: call, label: `${path}(…, retry=…) (the call retries itself)` });
       else if (projectImportOf(ctx, path) !== undefined) scopes.push(...importedWrapperScope(ctx, call, path, functions));
       else if (ctx.family === 'ecma' && /^this\.[\w$]+\.[\w$]+$/.test(path)) scopes.push(...importedWrapperScope(ctx, call, path, functions, true));
     }
@@ -190,6 +191,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   scopes.push(...jobFrameworkScopes(ctx, nodesOfType(ctx, 'decorator'), calls, functions, decoratedFunction));
   scopes.push(...redeliveredHandlerScopes(ctx, nodesOfType(ctx, functionTypes(ctx.family))));
   scopes.push(...redeliveryRaiseScopes(ctx));
+  scopes.push(...settledMessageScopes(ctx, calls));
   scopes.push(...handlerRetryScopes(ctx));
   scopes.push(...failedRecordScopes(ctx));
   scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
@@ -469,6 +471,20 @@ function importedWrapperScope(ctx: FileContext, call: Node, path: string, functi
     return [{ context: 'retry', body, construct: call, label: `${path}(…)`, requires: { kind: 'retry-wrapper', local: path, argIndex, ...typedAt } }];
   }
   return [];
+}
+
+/**
+ * A call told to retry itself (`producer.publish(event, retry=True)` of kombu, which publishes again
+ * when the connection drops, possibly after the broker took the message; a Google Cloud client
+ * method given `retry=Retry(…)`): the call is its own retry scope. `retry=False` / `None` / `0` is not.
+ */
+function retriesItself(call: Node): boolean {
+  for (const arg of callArguments(call)) {
+    const kw = keywordArgument(arg);
+    if (kw === null || kw.name !== 'retry') continue;
+    return !/^(?:False|None|0)$/.test(kw.value.text);
+  }
+  return false;
 }
 
 /** `queue.enqueue(charge_order, id, retry=Retry(max=3))` (RQ): the enqueued function is retried. */
@@ -1245,7 +1261,7 @@ function throughLocalHelpers(ctx: FileContext, scopes: readonly Scope[]): Scope[
         const body = fn && functionBody(fn);
         if (!fn || !body || seen.has(body.id) || contains(fn, call) || contains(fn, scope.body)) continue;
         seen.add(body.id);
-        const derived: Scope = { context: 'retry', body, construct: call, label: `${scope.label}, through ${calleePath(ctx, call)}()`, via: { call, from: scope }, ...(scope.requires ? { requires: scope.requires } : {}), ...(scope.hook ? { hook: true as const } : {}) };
+        const derived: Scope = { context: 'retry', body, construct: call, label: `${scope.label}, through ${calleePath(ctx, call)}()`, via: { call, from: scope }, ...(scope.requires ? { requires: scope.requires } : {}), ...(scope.hook ? { hook: true as const } : {}), ...(scope.swallowedRetries ? { swallowedRetries: true as const } : {}) };
         next.push(derived);
       }
     }

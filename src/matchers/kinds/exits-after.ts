@@ -114,7 +114,7 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
         // What follows that try must end the attempt in turn.
-        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && swallows(ctx, t)) return endsAttempt(ctx, t, scope, { sent: sent ?? new Set(), marks });
+        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && scope.swallowedRetries !== true && swallows(ctx, t)) return endsAttempt(ctx, t, scope, { sent: sent ?? new Set(), marks });
         return false;
       }
       // The last step of a retried function: it runs again only when it failed itself.
@@ -163,6 +163,8 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
  * `task.retry(…)`); a step in the try's `else:` or after it fails the run for good.
  */
 function retries(step: Node, scope: Scope): boolean {
+  // A step outside the scope (after a handler's settle of its message) does not bring the attempt back.
+  if (scope.excludes?.some((x) => contains(x, step))) return false;
   return scope.retriedFrom === undefined || scope.retriedFrom.some((r) => contains(r, step) || contains(step, r));
 }
 
