@@ -7,6 +7,8 @@ import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { evaluateWith, literalValue } from '../guard-values.js';
 import { claimsOnce } from '../claims-once.js';
+import { isInert } from '../quiet-steps.js';
+import { endsThrough } from './exits-after.js';
 import { stateValue } from '../contexts/due-records.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -26,7 +28,21 @@ export const onceGuardMatcher: Matcher = {
     const scope = candidate.scope;
     if (scope === undefined) return false;
     const once = ctx.memo('once-words', () => new WordSet(ctx.vocab.once_words));
-    if (guarded(ctx, once, candidate.node, scope.body, scope.counter)) return true;
+    const guard = guarded(ctx, once, candidate.node, scope.body, scope.counter);
+    if (guard === MARKED) {
+      // The key is stored right after the call, but a helper's send is stored with it only when
+      // nothing after the send can fail inside the helper (`processAlert(alert)` that e-mails, then
+      // uploads a file, before `setCachedAlertMessage(key)`): otherwise the next attempt finds no key.
+      const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');
+      if (helper?.kind === 'helper') {
+        helper.unlessLast = true;
+        return false;
+      }
+      const inner = reachedInner(candidate);
+      const local = inner && inner.id !== candidate.node.id ? resolveLocalFunction(ctx, candidate.node) : null;
+      return !local || !inner || endsThrough(ctx, local, inner, 0);
+    }
+    if (guard) return true;
     // Reached through a helper: the helper's call may be the guarded one.
     for (let s = scope; s.via !== undefined; s = s.via.from) {
       if (guarded(ctx, once, s.via.call, s.via.from.body, s.via.from.counter)) return true;
@@ -43,7 +59,7 @@ export const onceGuardMatcher: Matcher = {
     // A retried function that claims a record by a dedup key before it sends stops on the next attempt.
     const retried = enclosingFunction(candidate.node, ctx.family);
     if (retried !== null && functionBody(retried)?.id === scope.body.id && claimsOnce(ctx, retried)) return true;
-    return inner !== undefined && helper != null && !contains(helper, candidate.node) && (guarded(ctx, once, inner, helper, undefined) || marksOwnGuard(ctx, inner) || claimsOnce(ctx, helper));
+    return inner !== undefined && helper != null && !contains(helper, candidate.node) && (guarded(ctx, once, inner, helper, undefined) !== false || marksOwnGuard(ctx, inner) || claimsOnce(ctx, helper));
   },
 };
 
@@ -270,7 +286,10 @@ function fieldsSetIn(ctx: FileContext, body: Node, depth: number): { field: stri
  * An `if` between `node` and `top` whose conditions test the attempt counter or a once-word, or
  * an early exit before `node` on such a test (`if already_sent(key): continue`).
  */
-function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter: string | undefined): boolean {
+/** A guard made by a key stored after the send (`marksKey`): it holds when the send is the step the key follows. */
+const MARKED = 'marked';
+
+function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter: string | undefined): boolean | typeof MARKED {
   const testsOnce = (cond: Node) => {
     const names = namesUnder(cond);
     return (counter !== undefined && names.includes(counter)) || names.some((n) => once.anyWordOf(n) && !unrecordedLookup(ctx, n, cond, top));
@@ -281,13 +300,13 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
         if (st.startIndex >= n.startIndex) break;
         const cond = st.type === 'if_statement' ? unwrapParens(st.childForFieldName('condition')) : null;
         const exit = st.childForFieldName('consequence');
-        if (cond && exit && endsInExit(exit, ctx.family) && (testsOnce(cond) || skipsSavedDone(ctx, cond, top))) return true;
+        if (cond && exit && endsInExit(exit, ctx.family) && ((testsOnce(cond) && !markedLate(ctx, cond, node, top)) || skipsSavedDone(ctx, cond, top))) return true;
       }
     }
     if (p.type !== 'if_statement' || p.id === top.id) continue;
     for (const branch of ifChain(p, ctx.family)) {
       if (!contains(branch.body, node)) continue;
-      if (branch.condition && marksKey(ctx, branch.condition, branch.body, node)) return true;
+      if (branch.condition && marksKey(ctx, branch.condition, branch.body, node)) return MARKED;
       const conditions = ifChain(p, ctx.family).flatMap((b) => (b.condition ? [b.condition] : []));
       for (const cond of conditions) if (testsOnce(cond)) return true;
     }
@@ -367,7 +386,58 @@ function marksKey(ctx: FileContext, condition: Node, body: Node, node: Node): bo
   const markers = ctx.memo('marker-key-words', () => new WordSet(ctx.vocab.marker_key_words));
   const keys = new Set(lookups.flatMap((c) => callArguments(c).filter((a) => a.type === 'identifier' && markers.anyWordOf(a.text)).map((a) => a.text)));
   if (keys.size === 0) return false;
-  return body.descendantsOfType(calls).some(
+  const mark = body.descendantsOfType(calls).find(
     (c) => c.startIndex > node.endIndex && callArguments(c).some((a) => a.type === 'identifier' && keys.has(a.text)),
   );
+  return mark !== undefined && nothingFailsBetween(ctx, node, mark);
+}
+
+/**
+ * `const sent = await redis.get(dedupeKey); if (sent) return` … send … later steps …
+ * `await redis.set(dedupeKey, …)`: the flag the guard reads is stored under the same key only after
+ * steps that can fail, so an attempt that sent and then failed left no flag, and the next one
+ * sends again. The key is the lookup's first argument (or the value its name is bound to) given to
+ * a later call of another method. When no such store is in sight the guard is believed.
+ */
+function markedLate(ctx: FileContext, cond: Node, node: Node, top: Node): boolean {
+  const calls = callTypes(ctx.family) as string[];
+  const lookups = [...cond.descendantsOfType(calls)];
+  if (isCall(cond, ctx.family)) lookups.push(cond);
+  for (const name of namesUnder(cond)) {
+    const bound = unwrapAwait(lastBindingBefore(ctx, name, cond));
+    if (bound !== null && isCall(bound, ctx.family)) lookups.push(bound);
+  }
+  for (const lookup of lookups) {
+    const key = callArguments(lookup)[0];
+    if (key === undefined) continue;
+    const keyTexts = new Set([key.text]);
+    if (key.type === 'identifier') {
+      const bound = lastBindingBefore(ctx, key.text, lookup);
+      if (bound !== null) keyTexts.add(bound.text);
+    }
+    const method = lastSegment(calleePath(ctx, lookup));
+    const mark = callsWithin(ctx, top).find((c) => {
+      if (c.startIndex <= node.endIndex || lastSegment(calleePath(ctx, c)) === method) return false;
+      const first = callArguments(c)[0];
+      return first !== undefined && keyTexts.has(first.text);
+    });
+    if (mark !== undefined) return !nothingFailsBetween(ctx, node, mark);
+  }
+  return false;
+}
+
+/**
+ * Whether the steps between a send and the call that stores its key, in the block that holds
+ * both, cannot fail (`send(…); log(…); cache.set(key)`): a step that fails there leaves the key
+ * unset, and the next attempt sends again (`send(…); await uploadReturnFile(…); cache.set(key)`).
+ */
+function nothingFailsBetween(ctx: FileContext, node: Node, mark: Node): boolean {
+  let block: Node | null = mark.parent;
+  while (block !== null && !((block.type === 'block' || block.type === 'statement_block') && contains(block, node))) block = block.parent;
+  if (block === null) return true;
+  const statements = blockStatements(block);
+  const from = statements.findIndex((st) => contains(st, node));
+  const to = statements.findIndex((st) => contains(st, mark));
+  if (from < 0 || to < 0) return true;
+  return statements.slice(from + 1, to).every((st) => isInert(ctx, st));
 }
