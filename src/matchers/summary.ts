@@ -93,6 +93,10 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
     if (facts === null) continue;
     const cls = enclosingClassName(fn);
     functions[cls ? `${cls}.${name}` : name] = facts;
+    // A method of an object bound at the top of the module (`export const PaymentsService = {
+    // async refundPayment(…) {…} }`): an importer calls it as `PaymentsService.refundPayment(…)`.
+    const holder = cls ? null : objectHolderName(fn);
+    if (holder !== null) functions[`${holder}.${name}`] ??= facts;
     if (isDefaultExport(fn)) functions.default = facts;
   }
   exportedClassMembers(ctx, functions);
@@ -103,6 +107,20 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
   if (facts !== undefined) functions.default ??= facts;
   const storeModels = storeModelExports(ctx);
   return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}), ...(storeModels.length > 0 ? { storeModels } : {}) };
+}
+
+/** `X` for a method (or a function-valued property) of an object literal bound to a top-level `const X = { … }`. */
+function objectHolderName(fn: Node): string | null {
+  let obj = fn.parent;
+  if (obj?.type === 'pair') obj = obj.parent;
+  if (obj?.type !== 'object') return null;
+  const declarator = obj.parent;
+  if (declarator?.type !== 'variable_declarator') return null;
+  const declaration = declarator.parent;
+  const top = declaration?.parent;
+  if (top == null || (top.type !== 'program' && top.type !== 'export_statement')) return null;
+  const name = declarator.childForFieldName('name');
+  return name?.type === 'identifier' ? name.text : null;
 }
 
 /** The top-level function a module hands out as a whole (`module.exports = buyAirtime`, `export default buyAirtime`, `export default function buyAirtime`). */

@@ -447,6 +447,14 @@ function callbackAt(ctx: FileContext, call: Node, index: number): Node | null {
 function resolveFunctionBody(ctx: FileContext, cb: Node, functions: Map<string, Node>): Node | null {
   if (isFunction(cb, ctx.family)) return functionBody(cb);
   const path = dottedPath(cb);
+  // `retry(publisher.publish, …)` where `publisher` is a parameter: a method of an object handed
+  // in, not the same-named method of a class of this file (`EventBus.publish`).
+  const head = path.includes('.') ? path.slice(0, path.indexOf('.')) : null;
+  if (head !== null && head !== 'self' && head !== 'cls') {
+    for (let around = enclosingFunction(cb, ctx.family); around !== null; around = enclosingFunction(around, ctx.family)) {
+      if (functionParameters(around).includes(head)) return null;
+    }
+  }
   const named = functions.get(lastSegment(path));
   if (named) return functionBody(named);
   // An imported function: the reference itself stands for its body, which the link step reads.
