@@ -240,6 +240,12 @@ export const VocabularySchema = z
          */
         settle_failure_calls: names,
         /**
+         * Calls that put a message back unless told not to (amqplib `channel.nack(msg, allUpTo, requeue)`,
+         * `channel.reject(msg, requeue)`, pika `basic_nack` / `basic_reject`): with their requeue flag
+         * (the last parameter) false, they end the message for good.
+         */
+        settle_drop_calls: names,
+        /**
          * Methods that keep a job's own state across its attempts (BullMQ `job.updateProgress`): a
          * set of finished items saved through one and read back from the job is done for good.
          */

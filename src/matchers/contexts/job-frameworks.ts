@@ -11,6 +11,7 @@ import {
   firstLine,
   functionBody,
   functionParameters,
+  ifChain,
   isCall,
   isFunction,
   keywordArgument,
@@ -276,6 +277,7 @@ export function settledMessageScopes(ctx: FileContext, calls: readonly Node[]): 
   if (!text.test(ctx.source)) return [];
   const patterns = compiledOnce(ctx.vocab, 'settle-calls', () => new NamePatterns(settles));
   const failureEnds = compiledOnce(ctx.vocab, 'settle-failure-calls', () => new NamePatterns(ctx.vocab.retry.settle_failure_calls));
+  const drops = compiledOnce(ctx.vocab, 'settle-drop-calls', () => new NamePatterns(ctx.vocab.retry.settle_drop_calls));
   const scopes: Scope[] = [];
   const seen = new Set<number>();
   for (const call of calls) {
@@ -288,7 +290,7 @@ export function settledMessageScopes(ctx: FileContext, calls: readonly Node[]): 
     const params = new Set([...functionParameters(fn), ...loopVariables(call, body)]);
     const argNames = callArguments(call).flatMap((a) => namesUnder(a));
     if (!argNames.some((n) => params.has(n))) continue;
-    if (settledOnEveryFailure(ctx, call, body, failureEnds)) continue;
+    if (settledOnEveryFailure(ctx, call, body, failureEnds, drops)) continue;
     seen.add(body.id);
     scopes.push({ context: 'retry', body, construct: call, label: `${firstLine(call, 50)} (a message not settled is delivered again)`, excludes: statementsAfter(call, body), swallowedRetries: true });
   }
@@ -306,18 +308,41 @@ function loopVariables(node: Node, body: Node): string[] {
   return out;
 }
 
+/**
+ * Whether every path through `block` ends the message: a statement that settles it for good
+ * (`receiver.deadLetterMessage(message)`, `channel.ack(msg)`), a drop without requeue (`channel.nack(msg,
+ * false, false)`, `ch.basic_reject(tag, requeue=False)`), or an `if` whose every branch does.
+ */
+function endsOnEveryPath(ctx: FileContext, block: Node, failureEnds: NamePatterns, drops: NamePatterns): boolean {
+  return blockStatements(block).some((s) => {
+    if (s.type === 'if_statement') {
+      const branches = ifChain(s, ctx.family);
+      return branches.some((b) => b.condition === null) && branches.every((b) => endsOnEveryPath(ctx, b.body, failureEnds, drops));
+    }
+    const expr = unwrapAwait(s.type === 'expression_statement' ? s.firstNamedChild : null);
+    if (expr === null || !isCall(expr, ctx.family)) return false;
+    const path = calleePath(ctx, expr);
+    return failureEnds.matches(path) || (drops.matches(path) && withoutRequeue(expr));
+  });
+}
+
+/** `nack(msg, false, false)`, `reject(msg, false)`, `basic_nack(tag, requeue=False)`: the requeue flag (the last parameter) is false. */
+function withoutRequeue(call: Node): boolean {
+  const args = callArguments(call);
+  for (const arg of args) {
+    const kw = keywordArgument(arg);
+    if (kw !== null && kw.name === 'requeue') return /^(?:False|false)$/.test(kw.value.text);
+  }
+  const positional = args.filter((a) => keywordArgument(a) === null);
+  return positional.length >= 2 && /^(?:False|false)$/.test(positional.at(-1)!.text);
+}
+
 /** Whether the settle sits in a `finally`, or a catch around it ends the message on its every path. */
-function settledOnEveryFailure(ctx: FileContext, call: Node, body: Node, failureEnds: NamePatterns): boolean {
+function settledOnEveryFailure(ctx: FileContext, call: Node, body: Node, failureEnds: NamePatterns, drops: NamePatterns): boolean {
   for (let n: Node | null = call.parent; n !== null && n.id !== body.id; n = n.parent) {
     if (n.type === 'finally_clause') return true;
     if (n.type !== 'try_statement') continue;
-    for (const handler of tryHandlers(n, ctx.family)) {
-      const ends = blockStatements(handler.body).some((s) => {
-        const expr = unwrapAwait(s.type === 'expression_statement' ? s.firstNamedChild : null);
-        return expr !== null && isCall(expr, ctx.family) && failureEnds.matches(calleePath(ctx, expr));
-      });
-      if (ends) return true;
-    }
+    for (const handler of tryHandlers(n, ctx.family)) if (endsOnEveryPath(ctx, handler.body, failureEnds, drops)) return true;
   }
   return false;
 }
