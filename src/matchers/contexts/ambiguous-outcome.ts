@@ -122,6 +122,15 @@ function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
   return names.some((n) => n.type !== 'identifier' || n.parent?.type !== 'attribute' ? exceptions.matches(dottedPath(n)) : false);
 }
 
+/** `void send(…)` (or a call inside such an expression) within `body`: fire-and-forget, its rejection is never caught here. */
+function discarded(call: Node, body: Node): boolean {
+  for (let n: Node | null = call.parent; n !== null && n.id !== body.id; n = n.parent) {
+    if (n.type === 'unary_expression' && n.firstChild?.type === 'void') return true;
+    if (n.type === 'expression_statement' || n.type === 'arrow_function' || n.type === 'function_expression') return false;
+  }
+  return false;
+}
+
 function findTimeoutHandlers(ctx: FileContext): Scope[] {
   const scopes: Scope[] = [];
   const names = timeoutNames(ctx);
@@ -130,7 +139,9 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const body = tryBody(tryStmt);
     if (body === null || inProbe(ctx, tryStmt)) continue;
     // A write whose errors an inner try already takes (and does not raise again) never reaches these handlers.
-    const reaches = (call: Node) => !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
+    // A call whose promise is discarded (`void paymentService.trackCheckoutEvent(…)`) is not awaited:
+    // its failure never reaches these handlers either.
+    const reaches = (call: Node) => !discarded(call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
     // A write is the outcome the handler is about; a message sent beside it (an alert) is second.
     const reached = writesOrSendsIn(ctx, body).filter(reaches);
     // A write known by its vocabulary comes first; one known only by the name of a project helper
