@@ -10,7 +10,7 @@ import type { FileContext } from './types.js';
 
 /**
  * Steps that cannot fail an attempt, so a send before them is, in effect, the attempt's last step
- * (`exits-after`): a log line, a step whose errors a try swallows, a value computed without I/O,
+ * (`exits-after`): a log line, a step whose errors a try swallows, a value computed without I/O, a `continue`,
  * a branch made only of such steps, a call of a function of this file whose body is only such
  * steps (`_report_status()` that posts inside `try: … except Exception: log.warning(…)`), and a
  * check of the send's own result that gives up (`if (error || !data) throw error`): that attempt
@@ -26,6 +26,10 @@ export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<str
       return statement.namedChildren.every((d) => d.type !== 'variable_declarator' || doesNoIo(ctx, d.childForFieldName('value'), statement));
     case 'if_statement':
       return quietBranches(ctx, statement, sent, depth, marks);
+    // `if (!member.phoneNumber) continue;`: skipping to the next item fails nothing (the loop's
+    // other steps are judged as the loop's).
+    case 'continue_statement':
+      return true;
     case 'expression_statement':
       break;
     default:
