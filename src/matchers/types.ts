@@ -96,6 +96,12 @@ export interface Scope {
    */
   explicitOnly?: true;
   /**
+   * A plain falsy result (`return False`, `return null`, `return false, err`) counts only where a
+   * caller reads it as the failure (`if (!response.ok) return false` whose caller only logs records
+   * nothing); an error answer or a failed result object still counts.
+   */
+  plainResultsViaCaller?: true;
+  /**
    * Parts of `body` whose failures start another attempt: the try bodies whose handlers call the
    * task's retry (`try: do_send_email(…) except Exception: task.retry(…)`). A step elsewhere (after
    * the try, in its `else:`) can fail the run, but the task is not run again for it.

@@ -427,6 +427,17 @@ export const VocabularySchema = z
      * (`async_to_sync(channel_layer.group_send)(group, event)`): the call is the wrapped function's.
      */
     call_adapters: names,
+    /**
+     * Modules that only code running in the user's browser or app imports (`react`, `vue`,
+     * `react-native`, toast libraries): a file importing one, rendering JSX or marked `'use client'`
+     * shows what happened to a person; its failure messages and UI state record nothing.
+     */
+    user_interface_modules: names.default([]),
+    /**
+     * Functions of such a file that run on the server (Remix `action`/`loader`, Next's
+     * `getServerSideProps`): their answers and records are the server's.
+     */
+    server_entry_functions: names.default([]),
   })
   .strict();
 

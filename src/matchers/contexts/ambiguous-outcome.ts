@@ -782,11 +782,13 @@ function findStatusBranches(ctx: FileContext): Scope[] {
       const definite = [rest, ...nodesWithin(ctx, rest, 'if_statement')].filter((n) => n.type === 'if_statement').flatMap((n) =>
         ifChain(n, ctx.family).filter((b) => b.condition !== null && /\b4\d\d\b/.test(b.condition.text) && !/\b5\d\d\b/.test(b.condition.text)).map((b) => b.body),
       );
-      scopes.push({ context: 'status-branch', body: rest, guard: ifStmt.parent ?? ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), ...(definite.length > 0 ? { excludes: definite } : {}) });
+      scopes.push({ context: 'status-branch', body: rest, guard: ifStmt.parent ?? ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), plainResultsViaCaller: true, ...(definite.length > 0 ? { excludes: definite } : {}) });
     }
     const failing = test.polarity === 'failure' ? head : branches.at(-1)?.condition === null ? branches.at(-1) : undefined;
     if (failing === undefined || failing === head && test.polarity === 'success' || told(failing.body)) continue;
-    scopes.push({ context: 'status-branch', body: failing.body, guard: ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, '') });
+    // `if (!response.ok) return false`: as in a broad handler, a falsy result records the failure
+    // only where a caller reads it as one (Dokploy's hubspot.ts: the caller only logs it).
+    scopes.push({ context: 'status-branch', body: failing.body, guard: ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), plainResultsViaCaller: true });
   }
   for (const ternary of nodesOfType(ctx, ['ternary_expression', 'conditional_expression'])) {
     const parts = ternaryParts(ternary);

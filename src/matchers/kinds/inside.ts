@@ -35,7 +35,8 @@ export const insideMatcher: Matcher = {
     for (const { scope, start: from, end: to } of ranges) {
       if (start < from || end > to || (scope.receiver !== undefined && !scopeHolds(ctx, scope, candidate.node, true))) continue;
       if (scope.excludes?.some((x) => x.startIndex <= start && end <= x.endIndex)) continue;
-      const falsy = scope.explicitOnly && candidate.captures.result !== undefined ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node) : undefined;
+      const viaCaller = candidate.captures.result !== undefined && (scope.explicitOnly === true || (scope.plainResultsViaCaller === true && candidate.captures.plain !== undefined));
+      const falsy = viaCaller ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node) : undefined;
       // A subject known only by its name (`unless-keyed`) travels with the caller's condition.
       const named = scope.requires?.kind === 'helper' && scope.requires.mode === 'unless-keyed' ? scope.requires : undefined;
       if (falsy === null || (falsy !== undefined && scope.requires !== undefined && named === undefined)) continue;

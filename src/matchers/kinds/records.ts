@@ -2,7 +2,8 @@ import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { answersWithError, compensates, invitesRetry, isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
-import { writesCertainlyIn } from '../contexts/ambiguous-outcome.js';
+import { writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
+import { inUserInterface } from '../user-interface.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { normalizeName } from '../names.js';
@@ -15,6 +16,7 @@ import type { Candidate, FileContext, Matcher } from '../types.js';
  * `res.ok ? 'paid' : 'failed'`), or, when the outcome allows it, `return False`.
  * Skips: values under test rather than recorded (`if status == "failed"`, dict keys, indexes),
  * values handed to a logger, and names that ask or log (`is_failed()`, `log_failure()`).
+ * Skips too: what code running in the user's browser or app shows or keeps (`user-interface.ts`).
  * Known false positives: a helper named `fail_fast()` that records nothing.
  */
 export const recordsMatcher: Matcher = {
@@ -26,12 +28,16 @@ export const recordsMatcher: Matcher = {
     if (words === undefined) return [];
     const out: Candidate[] = [];
     const seen = new Set<number>();
-    const add = (node: Node, result = false) => {
+    const add = (node: Node, result = false, plain = false) => {
       // A value chosen by a ternary is reported where it stands: the statement may span many lines.
       const report = inTernaryBranch(node) ? node : expressionBodyOf(node) ?? statementOf(node);
       if (seen.has(report.id)) return;
+      // `toast.error("Failed to save. Please try again")`, `setResult({ success: false })` in the
+      // user's browser or app: it tells a person, and the server called keeps the record. A request
+      // made there to record the failure (`api.post('/orders/fail')`) is a record still.
+      if (inUserInterface(ctx, node) && writesOrSendsIn(ctx, statementOf(node)).length === 0) return;
       seen.add(report.id);
-      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy', outcome: param ?? '' } : {}) }, related: [] });
+      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy', outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}) }, related: [] });
     };
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
@@ -49,8 +55,8 @@ export const recordsMatcher: Matcher = {
       const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
       for (const ret of returns) {
         const value = ret.firstNamedChild;
-        if (words.returnFalse && (/^(False|false)$/.test(value?.text ?? '') || leadsWithFalse(value))) add(ret, true);
-        else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret, true);
+        if (words.returnFalse && (/^(False|false)$/.test(value?.text ?? '') || leadsWithFalse(value))) add(ret, true, true);
+        else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret, true, true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
         // With an error status it is an answer to the client in itself (`failureAnswers` below).
         else if (value !== null && errorAnswerBody(ctx, value, words) && !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex))) add(ret, true);
