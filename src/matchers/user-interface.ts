@@ -1,14 +1,14 @@
-import { nodesOfType } from './file-index.js';
+import { allCalls, calleePath, nodesOfType } from './file-index.js';
 import { importsOf } from './imports.js';
-import { escapeRegExp } from './names.js';
+import { escapeRegExp, NamePatterns } from './names.js';
 import { compiledOnce } from './compiled.js';
 import { enclosingFunction, functionBody, functionName, stringValue, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
  * Whether `node` is code that runs in the user's browser or app: a file that renders JSX, imports a
- * user-interface module (vocabulary `user_interface_modules`: `react`, `vue`, `sonner`) or is marked
- * `'use client'`, outside a function that runs on the server (`server_entry_functions`: a Remix
+ * user-interface module (vocabulary `user_interface_modules`: `react`, `vue`, `sonner`), is marked
+ * `'use client'` or is a page's own script (`user_interface_calls`: `document.getElementById`), outside a function that runs on the server (`server_entry_functions`: a Remix
  * `action`, Next's `getServerSideProps`; or one marked `'use server'`). What such code says or keeps
  * after a request (`toast.error("Failed. Please try again")`, `setStatus("FAILED")`, a hook's
  * `return false`) tells a person; the server it called holds the record of the outcome.
@@ -32,7 +32,10 @@ function isUserInterfaceFile(ctx: FileContext): boolean {
     if (marks.includes('use client')) return true;
     const modules = compiledOnce(ctx.vocab, 'user-interface-modules', () => modulePattern(ctx.vocab.user_interface_modules));
     if (modules !== null && [...importsOf(ctx).values()].some((i) => modules.test(i.module))) return true;
-    return nodesOfType(ctx, ['jsx_element', 'jsx_self_closing_element']).length > 0;
+    if (nodesOfType(ctx, ['jsx_element', 'jsx_self_closing_element']).length > 0) return true;
+    // A page's own script: `document.getElementById('choices')`.
+    const calls = compiledOnce(ctx.vocab, 'user-interface-calls', () => new NamePatterns(ctx.vocab.user_interface_calls));
+    return /\bdocument\./.test(ctx.source) && allCalls(ctx).some((c) => calls.matches(calleePath(ctx, c)));
   });
 }
 

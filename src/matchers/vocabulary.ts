@@ -433,6 +433,8 @@ export const VocabularySchema = z
      * shows what happened to a person; its failure messages and UI state record nothing.
      */
     user_interface_modules: names.default([]),
+    /** Calls only a page's script makes (`document.getElementById`): a file making one runs in the browser. */
+    user_interface_calls: names.default([]),
     /**
      * Functions of such a file that run on the server (Remix `action`/`loader`, Next's
      * `getServerSideProps`): their answers and records are the server's.
