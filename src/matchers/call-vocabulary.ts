@@ -219,6 +219,9 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
     verdict = quotes && (requestShaped(call) || writingCallerArguments(ctx, call, v).length > 0) ? PathVerdict.Http : PathVerdict.No;
   }
   if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
+  // `anthropic.messages.create(…)`, `this.client.messages.create(…)` with `client: Anthropic`: a
+  // model's answer, computed and stored nowhere, whatever the method is called.
+  if (verdict !== PathVerdict.No && ctx.vocab.model_client_words.length > 0 && onModelClient(ctx, call, path)) return false;
   switch (verdict) {
     case PathVerdict.No:
       if (queuedByJobName(call, path, v)) return true;
@@ -451,6 +454,41 @@ function onNamedClient(ctx: FileContext, call: Node, path: string, words: WordSe
     for (const m of [assigned, typed]) if (m?.[1] !== undefined) made.push(m[1]);
   }
   return made.some((text) => words.anyWordOf(/^(?:new\s+)?([\w$.]+)/.exec(text)?.[1] ?? ''));
+}
+
+/**
+ * Whether the receiver is a language model's client (vocabulary `model_client_words`): named for
+ * one (`anthropic.messages.create`), or bound to one made or typed in this file (`const ai = new
+ * Anthropic()`, `private client: Anthropic`, `this.client = anthropic`).
+ */
+function onModelClient(ctx: FileContext, call: Node, path: string): boolean {
+  const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
+  if (receiver === '') return false;
+  const words = wordSet(ctx, 'model_client_words', ctx.vocab.model_client_words);
+  const says = (text: string) => words.anyWordOf(/^(?:new\s+)?([\w$.]+)/.exec(text)?.[1] ?? '');
+  // `anthropic.messages.create`, `self.openai_client.chat…`: the client is named in the path before the method's own names.
+  if (receiver.split('.').some((segment) => words.anyWordOf(segment))) return true;
+  const root = receiver.split('.')[0] ?? '';
+  const field = root === 'this' || root === 'self' ? receiver.split('.')[1] : undefined;
+  const name = field ?? root;
+  if (name === '' || !/^[\w$]+$/.test(name)) return false;
+  const made: string[] = [];
+  if (field === undefined) {
+    const bound = lastBindingBefore(ctx, name, call);
+    if (bound !== null) made.push(ctx.source.slice(bound.startIndex, Math.min(bound.endIndex, bound.startIndex + 200)));
+  } else {
+    const escaped = escapeRegExp(name);
+    const assigned = new RegExp(`\\.${escaped}\\s*=\\s*(?:new\\s+)?([\\w$.]+)`).exec(ctx.source);
+    const typed = new RegExp(`\\b${escaped}\\s*[?!]?:\\s*([\\w$.]+)`).exec(ctx.source);
+    for (const m of [assigned, typed]) if (m?.[1] !== undefined) made.push(m[1]);
+  }
+  return made.some((text) => {
+    if (says(text)) return true;
+    // `this.client = anthropic` where `const anthropic = new Anthropic()`.
+    const value = /^([\w$]+)$/.exec(text)?.[1];
+    const bound = value === undefined ? null : lastBindingBefore(ctx, value, call);
+    return bound !== null && says(ctx.source.slice(bound.startIndex, Math.min(bound.endIndex, bound.startIndex + 200)));
+  });
 }
 
 /**

@@ -410,6 +410,11 @@ export const VocabularySchema = z
     configuration_names: names,
     /** Names of credentials (`webhook.secret`): a "key" read from one is the same for every operation made with it. */
     credential_names: names,
+    /**
+     * Words naming a language model's client (`anthropic`, `openai`): a call on one (`anthropic.messages.create`,
+     * `this.client.messages.create` with `client: Anthropic`) asks for an answer; it neither writes nor notifies.
+     */
+    model_client_words: names.default([]),
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */
     passive_receivers: names,
     /**
