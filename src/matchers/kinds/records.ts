@@ -5,6 +5,7 @@ import { statementOf } from '../scope.js';
 import { writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
 import { inUserInterface } from '../user-interface.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { freshPerAttempt, passesKey } from './idempotency-key.js';
 import { tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { normalizeName } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
@@ -28,7 +29,7 @@ export const recordsMatcher: Matcher = {
     if (words === undefined) return [];
     const out: Candidate[] = [];
     const seen = new Set<number>();
-    const add = (node: Node, result = false, plain = false) => {
+    const add = (node: Node, result = false, plain = false, invites = false) => {
       // A value chosen by a ternary is reported where it stands: the statement may span many lines.
       const report = inTernaryBranch(node) ? node : expressionBodyOf(node) ?? statementOf(node);
       if (seen.has(report.id)) return;
@@ -36,8 +37,11 @@ export const recordsMatcher: Matcher = {
       // user's browser or app: it tells a person, and the server called keeps the record. A request
       // made there to record the failure (`api.post('/orders/fail')`) is a record still.
       if (inUserInterface(ctx, node) && writesOrSendsIn(ctx, statementOf(node)).length === 0) return;
+      // `throw new TRPCError({ message: '… Please try again.' })` after a write keyed for its retry
+      // (`stripe.subscriptions.create(params, { idempotencyKey })`): the retry it asks for replays it.
+      if (invites && keyedAttempt(ctx, node)) return;
       seen.add(report.id);
-      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy', outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}) }, related: [] });
+      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy', outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}), ...(invites ? { invites: 'yes' } : {}) }, related: [] });
     };
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
@@ -47,7 +51,10 @@ export const recordsMatcher: Matcher = {
           // is a write with its own handler, not the record of the outer one.
           if (!(compensates(lastSegment(path), words) && attemptedWithin(call, root))) add(call);
         }
-        else if (helperRecords(ctx, call, param ?? '')) add(call);
+        else {
+          const helper = helperRecords(ctx, call, param ?? '');
+          if (helper !== null) add(call, false, false, helper === 'invites');
+        }
       }
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
         if (isOutcomeValue(value, words) && isRecordedValue(ctx, value)) add(value);
@@ -66,7 +73,7 @@ export const recordsMatcher: Matcher = {
           if (failed !== null) add(ret, !failed.says);
         }
       }
-      for (const answer of failureAnswers(ctx, root, words)) add(answer);
+      for (const answer of failureAnswers(ctx, root, words)) add(answer.node, false, false, answer.invites);
       // `.catch((e) => new ApiResponseDto(false, 'Transaction failed'))`: an arrow's expression body is its result.
       if (words.resultTypes.length > 0 && ctx.family === 'ecma' && /\bfalse\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
         const arrows = root.type === 'arrow_function' ? [root] : [...(root.parent?.type === 'arrow_function' ? [root.parent] : []), ...root.descendantsOfType('arrow_function')];
@@ -219,8 +226,8 @@ function leadsWithFalse(value: Node | null): boolean {
  * failed"}, status=400)`: an error answer whose message tells the client the operation failed. A
  * generic one (`'Internal server error'`) says nothing of the operation and records nothing.
  */
-function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): Node[] {
-  const out: Node[] = [];
+function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): { node: Node; invites: boolean }[] {
+  const out: { node: Node; invites: boolean }[] = [];
   for (const text of root.descendantsOfType(['string', 'template_string'])) {
     const said = ctx.source.slice(text.startIndex, text.endIndex);
     // `'Could not submit payout request. Please try again later.'`: whoever reads it is told to do it again.
@@ -228,8 +235,9 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): Node
     if (!invites && !words.mentions.anyStemOf(said)) continue;
     const statement = statementOf(text);
     if (statement.startIndex < root.startIndex || inLogCall(ctx, text, statement)) continue;
-    if (answersWithError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) out.push(text);
-    else if ((invites || toldByNotification(ctx, text, statement)) && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push(text);
+    if (answersWithError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) out.push({ node: text, invites: invites && !words.mentions.anyStemOf(said) });
+    else if (invites && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: true });
+    else if (toldByNotification(ctx, text, statement) && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: false });
   }
   return out;
 }
@@ -292,18 +300,38 @@ const HANDLER_TYPES = new Set(['except_clause', 'catch_clause']);
  * whatever its name. Records its body makes in its own handlers are about its own calls, and a
  * call of the function it stands in runs the operation again.
  */
-function helperRecords(ctx: FileContext, call: Node, outcome: string): boolean {
+function helperRecords(ctx: FileContext, call: Node, outcome: string): 'records' | 'invites' | null {
   const fn = resolveLocalFunction(ctx, call);
   const body = fn && functionBody(fn);
   // The function the call stands in runs again (a recursive retry): that records nothing.
-  if (!body || (fn.startIndex <= call.startIndex && call.endIndex <= fn.endIndex)) return false;
-  const known = ctx.memo(`helper-records:${outcome}`, () => new Map<number, boolean>());
+  if (!body || (fn.startIndex <= call.startIndex && call.endIndex <= fn.endIndex)) return null;
+  const known = ctx.memo(`helper-records:${outcome}`, () => new Map<number, 'records' | 'invites' | null>());
   const cached = known.get(fn.id);
   if (cached !== undefined) return cached;
-  known.set(fn.id, false); // a recursive helper records nothing through itself
-  const found = (recordsMatcher.find?.(ctx, outcome, [body]) ?? []).some((c) => c.captures.result === undefined && !inOwnHandler(c.node, body));
-  known.set(fn.id, found);
-  return found;
+  known.set(fn.id, null); // a recursive helper records nothing through itself
+  const found = (recordsMatcher.find?.(ctx, outcome, [body]) ?? []).filter((c) => c.captures.result === undefined && !inOwnHandler(c.node, body));
+  // Only messages that ask to try again: the call site decides whether that retry is safe.
+  const kind = found.length === 0 ? null : found.every((c) => c.captures.invites !== undefined) ? 'invites' : 'records';
+  known.set(fn.id, kind);
+  return kind;
+}
+
+/**
+ * Whether `node` is in the handler of a try whose writes (at least one) all pass an idempotency key
+ * stable across attempts: a second attempt replays the first, so asking the user to try again is sound.
+ */
+function keyedAttempt(ctx: FileContext, node: Node): boolean {
+  for (let p = node.parent; p !== null; p = p.parent) {
+    if (isFunction(p, ctx.family)) return false;
+    if (!HANDLER_TYPES.has(p.type)) continue;
+    const attempted = p.parent?.type === 'try_statement' ? tryBody(p.parent) : null;
+    if (attempted === null) return false;
+    const writes = callsWithin(ctx, attempted).filter((c) => reachedCallsOf(ctx, c, 'mutating').length > 0);
+    // A key made afresh in the function (`randomUUID()`) differs on the user's next request.
+    const fn = enclosingFunction(p, ctx.family);
+    return writes.length > 0 && writes.every((c) => passesKey(ctx, c, 'idempotency') && !freshPerAttempt(ctx, c, (fn && functionBody(fn)) ?? ctx.root, 'idempotency'));
+  }
+  return false;
 }
 
 function inOwnHandler(node: Node, body: Node): boolean {
