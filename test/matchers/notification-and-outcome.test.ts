@@ -31,7 +31,10 @@ describe('AP-003 matchers', () => {
     expect(scan('try:\n    gateway.charge(p)\nexcept Timeout:\n    raise\n', 'python', 'AP-003')).toEqual([]);
   });
   it('flags binary status checks and ternaries on a mutating response', () => {
-    expect(lines(scan('r = requests.post(U)\nif r.status_code != 200:\n    return False\n', 'python', 'AP-003'))).toEqual(['AP-003@3']);
+    // A plain falsy result records the failure where a caller reads it as one (Dokploy's hubspot.ts: the caller only logs).
+    const send = 'def send():\n    r = requests.post(U)\n    if r.status_code != 200:\n        return False\n    return True\n';
+    expect(lines(scan(`${send}def pay(o):\n    if not send():\n        o.status = "failed"\n`, 'python', 'AP-003'))).toEqual(['AP-003@4']);
+    expect(scan(`${send}def pay(o):\n    if not send():\n        log.error("not sent")\n`, 'python', 'AP-003')).toEqual([]);
     expect(lines(scan("const res = await fetch(u, { method: 'POST' });\nconst s = res.ok ? 'paid' : 'failed';\n", 'typescript', 'AP-003'))).toEqual(['AP-003@2']);
     expect(scan("const res = await fetch(u);\nconst s = res.ok ? 'paid' : 'failed';\n", 'typescript', 'AP-003')).toEqual([]);
   });
