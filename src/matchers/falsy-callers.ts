@@ -6,7 +6,7 @@ import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, outcomeWords } from './outcomes.js';
 import { writesOrSendsIn } from './contexts/ambiguous-outcome.js';
-import { blockStatements, enclosingFunction, functionBody, functionName, isCall, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { blockStatements, enclosingFunction, functionBody, functionName, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -119,7 +119,17 @@ function fallThrough(ifStmt: Node, ctx: FileContext): { value: Node; branch: Nod
   const block = ifStmt.parent;
   if (block === null || (block.type !== 'block' && block.type !== 'statement_block')) return null;
   const statements = blockStatements(block);
-  const rest = statements.slice(statements.findIndex((st) => st.id === ifStmt.id) + 1);
+  let rest = statements.slice(statements.findIndex((st) => st.id === ifStmt.id) + 1);
+  // `for service in services: ok = service.send(…); if ok: return True` then, after the loop, a
+  // failure record: it runs only when no call's result was truthy.
+  const loop = block.parent;
+  if (rest.length === 0 && loop !== null && isLoop(loop, ctx.family) && loop.childForFieldName('body')?.id === block.id) {
+    const outer = loop.parent;
+    if (outer !== null && (outer.type === 'block' || outer.type === 'statement_block' || outer.type === 'module' || outer.type === 'program')) {
+      const around = blockStatements(outer);
+      rest = around.slice(around.findIndex((st) => st.id === loop.id) + 1);
+    }
+  }
   return rest.length > 0 ? { value, branch: rest } : null;
 }
 
