@@ -7,6 +7,7 @@ import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
 import { WordSet, normalizeName } from '../names.js';
 import {
+  callTypes,
   BINDING_TYPES,
   bindingOf,
   argCountOf,
@@ -384,6 +385,27 @@ export function freshPerAttempt(ctx: FileContext, call: Node, scopeBody: Node, l
     return b !== null && FRESH.test(ctx.source.slice(b.value.startIndex, b.value.endIndex)) ? [b.name] : [];
   }));
   return keyValues.some((v) => FRESH.test(ctx.source.slice(v.startIndex, v.endIndex)) || namesUnder(v).some((n) => freshNames.has(n)) || ((v.type === 'identifier' || v.type === 'shorthand_property_identifier') && freshNames.has(v.text)));
+}
+
+/**
+ * Whether every key of `list` the call passes is built without calling anything, from values the
+ * caller already holds (`\`subscribe:${workspace.id}\``): the user's next request builds the same
+ * one. A key from a call (`this.generateRequestId()`, `Date.now()`) may differ every time.
+ */
+export function keyFromHeldValues(ctx: FileContext, call: Node, list: string): boolean {
+  const region = enclosingFunction(call, ctx.family) ?? ctx.root;
+  const values = keyValuesOf(ctx, call, region, withProviderKeys(ctx, call, list));
+  if (values.length === 0) return false;
+  const calls = (n: Node) => isCall(n, ctx.family) || n.descendantsOfType(callTypes(ctx.family) as string[]).length > 0;
+  const bindings = nodesWithin(ctx, region, BINDING_TYPES).filter((n) => n.startIndex < call.startIndex);
+  return values.every((v) => {
+    if (calls(v)) return false;
+    const names = new Set([...namesUnder(v), ...(v.type === 'identifier' || v.type === 'shorthand_property_identifier' ? [v.text] : [])]);
+    return bindings.every((n) => {
+      const b = bindingOf(n);
+      return b === null || !names.has(b.name) || !calls(b.value);
+    });
+  });
 }
 
 /** The values given to keys of the list: in the call's arguments, or in variables it names bound in `region` before it. */

@@ -5,7 +5,7 @@ import { statementOf } from '../scope.js';
 import { writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
 import { inUserInterface } from '../user-interface.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { freshPerAttempt, passesKey } from './idempotency-key.js';
+import { keyFromHeldValues, passesKey } from './idempotency-key.js';
 import { tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { normalizeName } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
@@ -327,9 +327,9 @@ function keyedAttempt(ctx: FileContext, node: Node): boolean {
     const attempted = p.parent?.type === 'try_statement' ? tryBody(p.parent) : null;
     if (attempted === null) return false;
     const writes = callsWithin(ctx, attempted).filter((c) => reachedCallsOf(ctx, c, 'mutating').length > 0);
-    // A key made afresh in the function (`randomUUID()`) differs on the user's next request.
-    const fn = enclosingFunction(p, ctx.family);
-    return writes.length > 0 && writes.every((c) => passesKey(ctx, c, 'idempotency') && !freshPerAttempt(ctx, c, (fn && functionBody(fn)) ?? ctx.root, 'idempotency'));
+    // A key made in the function by a call (`randomUUID()`, `this.generateRequestId()`) may differ
+    // on the user's next request: only one built from values the request carries is replayed.
+    return writes.length > 0 && writes.every((c) => passesKey(ctx, c, 'idempotency') && keyFromHeldValues(ctx, c, 'idempotency'));
   }
   return false;
 }
