@@ -114,6 +114,7 @@ export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call:
       !namesAnError(n.text, words) &&
       !(ignore && insideIgnoredCall(n, node, ignore)) &&
       !comparedValue(n, node) &&
+      !errorMessageFallback(n, node) &&
       !movesAmount(n, words) &&
       !skip.some((s) => s.startIndex <= n.startIndex && n.endIndex <= s.endIndex),
   );
@@ -168,6 +169,28 @@ function comparedValue(n: Node, top: Node): boolean {
   }
   return false;
 }
+
+/**
+ * `error instanceof Error ? error.message : "Unknown refund error"`, `e.message if e.message else
+ * "unknown failure"`: a string standing in for the caught error's message when it has none. It names
+ * the error (whatever its wording), not the operation's outcome.
+ */
+function errorMessageFallback(n: Node, top: Node): boolean {
+  if (n.type !== 'string_content' && n.type !== 'string_fragment' && n.type !== 'string') return false;
+  let c: Node = n;
+  for (let p = n.parent; p !== null && c.id !== top.id; c = p, p = p.parent) {
+    if (p.type === 'string' || p.type === 'template_string') continue;
+    if (p.type !== 'ternary_expression' && p.type !== 'conditional_expression') return false;
+    const branches = p.type === 'ternary_expression' ? [p.childForFieldName('consequence'), p.childForFieldName('alternative')] : [p.namedChildren[0] ?? null, p.namedChildren[2] ?? null];
+    if (!branches.some((b) => b?.id === c.id)) return false;
+    const other = branches.find((b) => b !== null && b.id !== c.id);
+    return other !== undefined && other !== null && ERROR_MESSAGE_READ.test(other.text);
+  }
+  return false;
+}
+
+/** `err.message`, `error?.message`, `String(err)`, `str(e)`: the caught error's own text. */
+const ERROR_MESSAGE_READ = /^(?:[\w$]+(?:\??\.[\w$]+)*\??\.message|String\([\w$]+\)|str\([\w$]+\)|repr\([\w$]+\))$/;
 
 /** `Unknown error`, `unknownException`: every mention is an adjective of an error noun (`error_nouns`). */
 function namesAnError(text: string, words: OutcomeWords): boolean {
