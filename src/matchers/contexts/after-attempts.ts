@@ -103,7 +103,7 @@ function doneFlags(ctx: FileContext, attempted: Node): string[] {
 
 /**
  * Whether a condition holds when the last attempt failed (true), when it worked (false), or says
- * nothing of it (null): `last_error`, `last_error is not None`, `lastError != null`, `not sent`,
+ * nothing of it (null): `last_error`, `last_error is not None`, `lastError != null`, `error == ''`, `not sent`,
  * `!success` hold on failure; `sent`, `success === true` on success.
  */
 function failedWhen(condition: Node, errors: string[], flags: string[]): boolean | null {
@@ -119,7 +119,8 @@ function failedWhen(condition: Node, errors: string[], flags: string[]): boolean
     const right = c.type === 'comparison_operator' ? c.namedChildren[1] : c.childForFieldName('right');
     const op = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : c.childForFieldName('operator')?.text ?? '';
     if (left?.type !== 'identifier' || right === undefined || right === null) return null;
-    const empty = /^(None|null|undefined)$/.test(right.text);
+    // `error = repr_exception(e)` with `error = ''` set before the try: the empty string is "no error".
+    const empty = /^(None|null|undefined|''|"")$/.test(right.text);
     const isFalse = /^(False|false)$/.test(right.text);
     const isTrue = /^(True|true)$/.test(right.text);
     const negated = /^(!=|!==|is not)$/.test(op);
