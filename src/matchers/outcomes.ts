@@ -61,13 +61,35 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
 /** Whether a string literal, enum member (`Status.FAILED`) or constant (`FAILED`) has one of the values. */
 export function isOutcomeValue(node: Node, words: OutcomeWords): boolean {
   const s = stringValue(node);
-  if (s !== null) return isValueName(s, words) || setsStatusInSql(s, words);
+  if (s !== null) return isValueName(s, words) || setsStatusInSql(s, words) || storedAsStatus(node, s, words);
   if (node.type === 'attribute' || node.type === 'member_expression') {
     const path = dottedPath(node);
     return isValueName(lastSegment(path), words) || isStatusEnumMember(path, words);
   }
   if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && isValueName(node.text, words);
   return false;
+}
+
+/**
+ * `user_credential.state = "error"`, `update(status="error")`, `{ status: 'error' }`: a status value
+ * (`status_enum_values`) stored in a field named for a status (`status_enum_words`) is the state, as
+ * the enum member `Status.ERROR` is.
+ */
+function storedAsStatus(node: Node, value: string, words: OutcomeWords): boolean {
+  if (words.statusEnumValues.size === 0 || !words.statusEnumValues.has(value.toLowerCase())) return false;
+  const holder = node.parent;
+  let field: Node | null = null;
+  if (holder?.type === 'pair' || holder?.type === 'keyword_argument') {
+    if (holder.childForFieldName('value')?.id !== node.id) return false;
+    field = holder.childForFieldName('key') ?? holder.childForFieldName('name');
+  } else if (holder?.type === 'assignment' || holder?.type === 'assignment_expression') {
+    if (holder.childForFieldName('right')?.id !== node.id) return false;
+    field = holder.childForFieldName('left');
+  }
+  if (field === null) return false;
+  const name = stringValue(field) ?? lastSegment(dottedPath(field));
+  const last = splitWords(name).at(-1);
+  return last !== undefined && words.statusEnumWords.has(last);
 }
 
 /** `MailStatus.Error`, `CallStatus.ERROR`: a member of an enum named for a status (`status_enum_words`). */
