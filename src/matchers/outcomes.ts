@@ -105,7 +105,7 @@ function isStatusEnumMember(path: string, words: OutcomeWords): boolean {
  * `'delivery-failed'`, `TransferFailed` say what the status is; `failed_count` or `fail open` do not.
  * Only identifier-like values: a sentence ("the payment failed") is a message, not a status.
  */
-function isValueName(value: string, words: OutcomeWords): boolean {
+export function isValueName(value: string, words: OutcomeWords): boolean {
   const lower = value.toLowerCase();
   if (words.values.has(lower)) return true;
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/.test(value)) return false;

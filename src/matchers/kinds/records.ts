@@ -1,6 +1,6 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive, reportsOnly, storesLogRow } from '../call-vocabulary.js';
-import { answersWithError, compensates, invitesRetry, isOutcomeValue, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
+import { answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
 import { inUserInterface } from '../user-interface.js';
@@ -83,6 +83,8 @@ export const recordsMatcher: Matcher = {
           if (value !== null && failed !== null) add(value, !failed.says);
         }
       }
+      // `alert.failed = True`, `alert.telemetry_alert.notified = False`: a flag stored on a record.
+      for (const flagged of storedFlags(ctx, root, words)) add(flagged.node, flagged.result);
       if (words.resultFlags.size > 0 && /\b(False|false)\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
         for (const flag of root.descendantsOfType(['false'])) {
           const holder = flag.parent;
@@ -106,6 +108,41 @@ export const recordsMatcher: Matcher = {
     return out;
   },
 };
+
+/**
+ * `alert.failed = True` (a field named for the outcome, `values`, set true) and `alert.notified =
+ * False` / `this.delivery.sent = false` (a result flag, `result_flags`, cleared): a flag stored on
+ * an object records the outcome there. When the object is what the function returns
+ * (`result.success = False; return result`), the flag is a result its caller reads.
+ * Not: a plain name (`failed = True`, a local flag the function reads on), or a flag under test.
+ */
+function storedFlags(ctx: FileContext, root: Node, words: OutcomeWords): { node: Node; result: boolean }[] {
+  const text = ctx.source.slice(root.startIndex, root.endIndex);
+  if (!/\b(True|true|False|false)\b/.test(text)) return [];
+  const out: { node: Node; result: boolean }[] = [];
+  const assignments = [root, ...root.descendantsOfType(['assignment', 'assignment_expression'])].filter((n) => n.type === 'assignment' || n.type === 'assignment_expression');
+  for (const assignment of assignments) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left === null || right === null || (left.type !== 'attribute' && left.type !== 'member_expression')) continue;
+    const field = lastSegment(dottedPath(left));
+    const set = /^(True|true)$/.test(right.text);
+    const cleared = /^(False|false)$/.test(right.text);
+    const named = set && isValueName(field, words) ? true : cleared && words.resultFlags.has(normalizeName(field));
+    if (!named) continue;
+    const owner = dottedPath(left).split('.')[0] ?? '';
+    out.push({ node: right, result: returnedByFunction(ctx, assignment, owner) });
+  }
+  return out;
+}
+
+/** Whether the function around `node` returns the name `owner` (`return result`). */
+function returnedByFunction(ctx: FileContext, node: Node, owner: string): boolean {
+  if (owner === '' || owner === 'self' || owner === 'this') return false;
+  const fn = enclosingFunction(node, ctx.family);
+  const body = fn && functionBody(fn);
+  return body !== null && body !== undefined && body.descendantsOfType('return_statement').some((r) => r.firstNamedChild?.text === owner);
+}
 
 /** Whether `node` is in the body of a try nested in `root`. */
 function attemptedWithin(node: Node, root: Node): boolean {
