@@ -21,6 +21,8 @@ export interface OutcomeWords {
   resultTypes: string[];
   resultCollectors: Set<string>;
   excludeCalls: Set<string>;
+  /** The `exclude_calls` with a `*` (any run of name characters and dots). */
+  excludePatterns: RegExp[];
   mentions: WordSet;
   errorNouns: WordSet;
   /** Lower-case phrases that ask the reader to do the operation again (`retry_invitations`). */
@@ -51,6 +53,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     resultTypes: o.result_types.map(normalizeName),
     resultCollectors: new Set(o.result_collectors),
     excludeCalls: new Set(o.exclude_calls),
+    excludePatterns: o.exclude_calls.filter((c) => c.includes('*')).map((c) => new RegExp(`^${c.split('*').map(escapeRegExp).join('[\\w$.]*')}$`)),
     mentions: new WordSet(o.mention_words),
     errorNouns: new WordSet(o.error_nouns),
     retryInvitations: o.retry_invitations.map((p) => p.toLowerCase()),

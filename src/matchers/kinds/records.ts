@@ -46,7 +46,7 @@ export const recordsMatcher: Matcher = {
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
         const path = calleePath(ctx, call);
-        if (recordsByName(lastSegment(path), words) && !isPassive(ctx, path) && !words.excludeCalls.has(path)) {
+        if (recordsByName(lastSegment(path), words) && !isPassive(ctx, path) && !excludedCall(path, words) && !onlyHandsOn(ctx, call, param ?? '')) {
           // A refund tried in a try of its own (`try { await razorpay.payments.refund(…) } catch { … }`)
           // is a write with its own handler, not the record of the outer one.
           if (!(compensates(lastSegment(path), words) && attemptedWithin(call, root))) add(call);
@@ -142,6 +142,45 @@ function returnedByFunction(ctx: FileContext, node: Node, owner: string): boolea
   const fn = enclosingFunction(node, ctx.family);
   const body = fn && functionBody(fn);
   return body !== null && body !== undefined && body.descendantsOfType('return_statement').some((r) => r.firstNamedChild?.text === owner);
+}
+
+/**
+ * `captureFail(err, { resolve, reject })` where `const captureFail = (err, defer) =>
+ * clientUnavailable(err, defer)` and `clientUnavailable` only calls `defer.reject(new
+ * Error('CLIENT_UNAVAILABLE'))`: a function of this file named for the outcome whose body, in sight,
+ * only hands the error on (calls what it was given, logs, throws) records nothing; its body decides,
+ * not its name.
+ */
+function onlyHandsOn(ctx: FileContext, call: Node, outcome: string, depth = 0): boolean {
+  const fn = resolveLocalFunction(ctx, call);
+  const body = fn && functionBody(fn);
+  if (!body || depth > 3 || (fn.startIndex <= call.startIndex && call.endIndex <= fn.endIndex)) return false;
+  const params = new Set(functionParameters(fn));
+  if (params.size === 0) return false;
+  if (body.descendantsOfType(['assignment', 'assignment_expression', 'augmented_assignment', 'augmented_assignment_expression']).length > 0) return false;
+  const calls = callsWithin(ctx, body);
+  const handsOn = (c: Node) => {
+    const path = calleePath(ctx, c);
+    return params.has(path.split('.')[0] ?? '') || reportsOnly(ctx, path) || ERROR_CLASS.test(lastSegment(path)) || onlyHandsOn(ctx, c, outcome, depth + 1);
+  };
+  if (!calls.every(handsOn)) return false;
+  // What the body makes of the error (`new Error('CAPTURE_FAILED')`) is the error it hands on, not a record.
+  return (recordsMatcher.find?.(ctx, outcome, [body]) ?? []).every((c) => insideNewError(c.node, body));
+}
+
+function insideNewError(node: Node, top: Node): boolean {
+  for (let p = node.parent; p !== null && p.id !== top.id; p = p.parent) {
+    if (p.type === 'new_expression' || (p.type === 'call' && ERROR_CLASS.test(lastSegment(dottedPath(p.childForFieldName('function')))))) return true;
+  }
+  return false;
+}
+
+/** `RuntimeError(…)`, `new PaymentError(…)`: an error built to be handed on. */
+const ERROR_CLASS = /^[A-Z]\w*(Error|Exception)$/;
+
+/** `exclude_calls`: a path as written (`Promise.reject`) or matched by a pattern (`*defer.reject`: `this.defer.reject(err)`). */
+function excludedCall(path: string, words: OutcomeWords): boolean {
+  return words.excludeCalls.has(path) || words.excludePatterns.some((p) => p.test(path));
 }
 
 /** Whether `node` is in the body of a try nested in `root`. */
