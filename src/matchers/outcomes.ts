@@ -20,6 +20,7 @@ export interface OutcomeWords {
   errorFields: Set<string>;
   resultTypes: string[];
   resultCollectors: Set<string>;
+  errorResults: Set<string>;
   excludeCalls: Set<string>;
   /** The `exclude_calls` with a `*` (any run of name characters and dots). */
   excludePatterns: RegExp[];
@@ -52,6 +53,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     errorFields: new Set(o.error_fields.map(normalizeName)),
     resultTypes: o.result_types.map(normalizeName),
     resultCollectors: new Set(o.result_collectors),
+    errorResults: new Set(o.error_results.map(normalizeName)),
     excludeCalls: new Set(o.exclude_calls),
     excludePatterns: o.exclude_calls.filter((c) => c.includes('*')).map((c) => new RegExp(`^${c.split('*').map(escapeRegExp).join('[\\w$.]*')}$`)),
     mentions: new WordSet(o.mention_words),

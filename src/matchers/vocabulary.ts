@@ -317,6 +317,11 @@ export const VocabularySchema = z
              * (`return new ApiResponseDto(false, "Transfer failed")`).
              */
             result_types: names,
+            /**
+             * Fields and parameters that hold an operation's outcome (`result`): the caught error stored
+             * in one (`self._store_result(rec.id, repr(exc))`, `job.result = str(e)`) records that it ended in that error.
+             */
+            error_results: names,
             /** Methods that gather results into a list (`results.push({ success: false })`): a flag handed to them is still a result. */
             result_collectors: names,
             /** Whole callee paths that hand an error on rather than record it (`Promise.reject`). */

@@ -2,7 +2,7 @@ import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
-import { writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
+import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
 import { inUserInterface } from '../user-interface.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
@@ -83,6 +83,7 @@ export const recordsMatcher: Matcher = {
           if (value !== null && failed !== null) add(value, !failed.says);
         }
       }
+      for (const stored of storedErrors(ctx, root, words)) add(stored);
       // `alert.failed = True`, `alert.telemetry_alert.notified = False`: a flag stored on a record.
       for (const flagged of storedFlags(ctx, root, words)) add(flagged.node, flagged.result);
       if (words.resultFlags.size > 0 && /\b(False|false)\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
@@ -108,6 +109,44 @@ export const recordsMatcher: Matcher = {
     return out;
   },
 };
+
+/**
+ * `self._store_result(rec.id, repr(exc), None)` (a function of this file whose parameter there is
+ * `result`), `job.result = str(e)`, `update(outcome=e.message)`: the caught error of the handler
+ * around it stored where the operation's outcome is kept (`error_results`) records that it failed.
+ */
+function storedErrors(ctx: FileContext, root: Node, words: OutcomeWords): Node[] {
+  if (words.errorResults.size === 0) return [];
+  const out: Node[] = [];
+  const handler = root.type === 'except_clause' || root.type === 'catch_clause' ? root : root.parent?.type === 'except_clause' || root.parent?.type === 'catch_clause' ? root.parent : null;
+  const caught = handler === null ? null : caughtName({ clause: handler, type: null, body: root }, ctx.family);
+  if (caught === null) return [];
+  const readsError = (v: Node | null): boolean => {
+    const u = unwrapAwait(v);
+    if (u === null) return false;
+    if (u.type === 'identifier') return u.text === caught;
+    const text = u.text.replace(/\s+/g, '');
+    return text === `repr(${caught})` || text === `str(${caught})` || text === `String(${caught})` || new RegExp(`^${caught}\\??\\.message$`).test(text);
+  };
+  const holds = (name: string | null | undefined) => name != null && words.errorResults.has(normalizeName(name));
+  for (const n of root.descendantsOfType(['assignment', 'assignment_expression', 'pair', 'keyword_argument'])) {
+    const value = n.childForFieldName(n.type === 'pair' || n.type === 'keyword_argument' ? 'value' : 'right');
+    const target = n.childForFieldName(n.type === 'pair' ? 'key' : n.type === 'keyword_argument' ? 'name' : 'left');
+    if (!readsError(value) || target === null || value === null) continue;
+    if (n.type !== 'pair' && n.type !== 'keyword_argument' && target.type !== 'attribute' && target.type !== 'member_expression') continue;
+    if (holds(stringValue(target) ?? lastSegment(dottedPath(target))) && isRecordedValue(ctx, value)) out.push(value);
+  }
+  for (const call of callsWithin(ctx, root)) {
+    const fn = resolveLocalFunction(ctx, call);
+    if (fn === null) continue;
+    const params = functionParameters(fn);
+    const offset = params[0] === 'self' || params[0] === 'cls' ? 1 : 0;
+    callArguments(call).forEach((arg, i) => {
+      if (readsError(arg) && holds(params[i + offset])) out.push(arg);
+    });
+  }
+  return out;
+}
 
 /**
  * `alert.failed = True` (a field named for the outcome, `values`, set true) and `alert.notified =
