@@ -71,7 +71,7 @@ export function isOutcomeValue(node: Node, words: OutcomeWords): boolean {
     const path = dottedPath(node);
     return isValueName(lastSegment(path), words) || isStatusEnumMember(path, words);
   }
-  if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && isValueName(node.text, words);
+  if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && (isValueName(node.text, words) || isFailedResultName(node.text, words));
   return false;
 }
 
@@ -95,6 +95,17 @@ function storedAsStatus(node: Node, value: string, words: OutcomeWords): boolean
   const name = stringValue(field) ?? lastSegment(dottedPath(field));
   const last = splitWords(name).at(-1);
   return last !== undefined && words.statusEnumWords.has(last);
+}
+
+/**
+ * `FAILED_UPDATE_RESULT`, `PAYMENT_DECLINED_RESPONSE`: a constant result (its last word one of
+ * `result_types`) named for the outcome by an earlier word is that outcome's result.
+ */
+function isFailedResultName(name: string, words: OutcomeWords): boolean {
+  const parts = splitWords(name);
+  const last = parts.at(-1);
+  if (parts.length < 2 || last === undefined || !words.resultTypes.includes(last)) return false;
+  return parts.slice(0, -1).some((w) => words.values.has(w));
 }
 
 /** `MailStatus.Error`, `CallStatus.ERROR`: a member of an enum named for a status (`status_enum_words`). */
