@@ -60,6 +60,7 @@ interface CompiledCallVocabulary {
   deferredMethods: Set<string>;
   queueMethods: Set<string>;
   queueWords: WordSet;
+  apiMethodCalls: Set<string>;
 }
 
 const compiled = new WeakMap<CallVocabulary, CompiledCallVocabulary>();
@@ -93,6 +94,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       deferredMethods: new Set(vocab.deferred_methods.map((m) => m.toLowerCase())),
       queueMethods: new Set(vocab.queue_methods.map((m) => m.toLowerCase())),
       queueWords: new WordSet(vocab.queue_words),
+      apiMethodCalls: new Set(vocab.api_method_calls),
     };
     compiled.set(vocab, c);
   }
@@ -208,6 +210,7 @@ function classifyAll(ctx: FileContext, call: Node, all: CallVocabularies, from: 
 
 function classify(ctx: FileContext, call: Node, path: string, index: number, pathSays: PathVerdict, v: CompiledCallVocabulary): boolean {
   let verdict = pathSays;
+  if ((verdict === PathVerdict.No || verdict === PathVerdict.Unknown) && v.apiMethodCalls.size > 0 && namesWritingApiMethod(ctx, call, path, v)) return true;
   // `fetchWithProxy(url, { method: 'POST', body })`, `self._request("POST", "/transfers", data)`: a
   // project's own request function, known by the method and the endpoint it is handed.
   // Read only in files that quote a mutating method at all (most calls have unknown names), and
@@ -238,6 +241,20 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
       return !asksStatelessEndpoint(ctx, call, v);
     }
   }
+}
+
+/**
+ * `alipaySdk.exec('alipay.fund.trans.uni.transfer', { bizContent })`: an SDK method of
+ * `api_method_calls` (`exec`) on a receiver, whose first argument names the remote API method in
+ * dotted form; the call writes when that method's last part would as a called name.
+ */
+function namesWritingApiMethod(ctx: FileContext, call: Node, path: string, v: CompiledCallVocabulary): boolean {
+  if (!path.includes('.') || !v.apiMethodCalls.has(lastSegment(path)) || v.exclude.matches(path) || isPassive(ctx, path)) return false;
+  const first = callArguments(call)[0];
+  const method = first === undefined ? null : stringValue(first);
+  if (method === null || !/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(method)) return false;
+  const verdict = pathVerdict(ctx, lastSegment(method), v);
+  return verdict === PathVerdict.Yes || verdict === PathVerdict.Verb;
 }
 
 /**

@@ -86,6 +86,12 @@ export const CallVocabularySchema = z
     /** Words of a receiver's name that make it a queue of jobs (`queue`, `mailer`). */
     queue_words: names.default([]),
     /**
+     * SDK methods that name the remote API method in their first argument
+     * (`alipaySdk.exec('alipay.fund.trans.uni.transfer', …)`): the call belongs here when the API
+     * method's last dotted part would as a called name (`transfer`, `refund`; not `query`).
+     */
+    api_method_calls: names.default([]),
+    /**
      * Methods that run a task later (`send_sms.delay(…)`, `charge.apply_async(…)`): such a call
      * belongs here when the task's own name does.
      */
