@@ -7,7 +7,7 @@ import { inUserInterface } from '../user-interface.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
 import { tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
-import { normalizeName } from '../names.js';
+import { normalizeName, splitWords } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
@@ -51,6 +51,7 @@ export const recordsMatcher: Matcher = {
           // is a write with its own handler, not the record of the outer one.
           if (!(compensates(lastSegment(path), words) && attemptedWithin(call, root))) add(call);
         }
+        else if (createsOutcomeRow(ctx, path, words)) add(call);
         else {
           const helper = helperRecords(ctx, call, param ?? '');
           if (helper !== null) add(call, false, false, helper === 'invites');
@@ -216,6 +217,19 @@ function insideNewError(node: Node, top: Node): boolean {
 
 /** `RuntimeError(…)`, `new PaymentError(…)`: an error built to be handed on. */
 const ERROR_CLASS = /^[A-Z]\w*(Error|Exception)$/;
+
+/**
+ * `ScheduleFailure.objects.create(…)`, `db.failed_deliveries.insert(…)`: a row written
+ * (`record_write_methods`) into a model or collection named for the outcome records it.
+ */
+function createsOutcomeRow(ctx: FileContext, path: string, words: OutcomeWords): boolean {
+  const segments = path.split('.');
+  if (segments.length < 2 || !ctx.vocab.record_write_methods.includes(segments.at(-1) ?? '')) return false;
+  return segments.slice(0, -1).some((s) => !QUERY_SEGMENTS.has(s) && splitWords(s).some((w) => words.callWords.has(w)));
+}
+
+/** Segments of a path that hand out the rows of a model (`objects`), not name it. */
+const QUERY_SEGMENTS = new Set(['objects', 'self', 'this', 'cls']);
 
 /** `exclude_calls`: a path as written (`Promise.reject`) or matched by a pattern (`*defer.reject`: `this.defer.reject(err)`). */
 function excludedCall(path: string, words: OutcomeWords): boolean {
