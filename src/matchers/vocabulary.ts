@@ -286,6 +286,12 @@ export const VocabularySchema = z
          * smtplib `smtp_code`): a 5xx there is a permanent rejection, not a server error after the work.
          */
         reply_code_fields: names,
+        /**
+         * Methods a job framework calls, in the task's class, with whatever error ended its last
+         * attempt (Celery's `Task.on_failure(self, exc, task_id, args, kwargs, einfo)`): a timeout of
+         * the task's write lands there as well, so what they record is recorded for an unknown outcome.
+         */
+        final_failure_hooks: names.default([]),
       })
       .strict()
       .prefault({}),

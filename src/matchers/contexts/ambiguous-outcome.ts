@@ -27,6 +27,7 @@ import {
   functionBody,
   functionName,
   functionParameters,
+  functionTypes,
   isFunction,
   tryBody,
   tryHandlers,
@@ -171,6 +172,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     }
   }
   scopes.push(...promiseCatchScopes(ctx));
+  scopes.push(...finalFailureHookScopes(ctx, names));
   return scopes;
 
   function judgeHandler(handler: Handler, subject: Node, attempted: Node): void {
@@ -200,6 +202,44 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       if (broad !== null) scopes.push(broad);
     }
   }
+}
+
+/**
+ * `def on_failure(self, exc, task_id, args, kwargs, einfo):` of a task class whose other methods
+ * (`run`) make a write that reaches the framework (`final_failure_hooks`): the hook is called with
+ * whatever ended the last attempt, a timeout included, so it is a handler of that write.
+ * Skips: hooks of classes whose writes are all kept by their own handlers.
+ */
+function finalFailureHookScopes(ctx: FileContext, names: TimeoutNames): Scope[] {
+  const hooks = ctx.vocab.timeouts.final_failure_hooks;
+  if (hooks.length === 0 || !hooks.some((h) => ctx.source.includes(h))) return [];
+  const scopes: Scope[] = [];
+  for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
+    const name = functionName(fn);
+    const body = functionBody(fn);
+    if (name === null || body === null || !hooks.includes(name)) continue;
+    const cls = classAround(fn);
+    if (cls === null) continue;
+    let subject: Node | undefined;
+    for (const method of nodesWithin(ctx, cls, functionTypes(ctx.family))) {
+      const methodBody = functionBody(method);
+      if (method.id === fn.id || methodBody === null || hooks.includes(functionName(method) ?? '')) continue;
+      // `except Timeout as exc: self.retry(exc=exc)`: the task's retry raises, and its last one ends in the hook.
+      const retries = callsWithin(ctx, methodBody).some((c) => ctx.vocab.retry.task_retry_calls.includes(calleePath(ctx, c)));
+      subject = writesOrSendsIn(ctx, methodBody).find((c) => namedOnly(ctx, c) === null && (retries || !shieldedWithin(ctx, names, c, methodBody)));
+      if (subject !== undefined) break;
+    }
+    if (subject === undefined) continue;
+    scopes.push({ context: 'timeout-handler', body, guard: body, construct: fn, subject, label: firstLine(fn).replace(/\s*[:{]\s*$/, ''), explicitOnly: true });
+  }
+  return scopes;
+}
+
+/** The class a method is defined in (directly), or null. */
+function classAround(fn: Node): Node | null {
+  const p = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;
+  const owner = p?.type === 'block' || p?.type === 'class_body' ? p.parent : null;
+  return owner !== null && /^class(_definition|_declaration)?$/.test(owner.type) ? owner : null;
 }
 
 /**
