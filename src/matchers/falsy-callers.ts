@@ -6,7 +6,7 @@ import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, outcomeWords } from './outcomes.js';
 import { writesOrSendsIn } from './contexts/ambiguous-outcome.js';
-import { blockStatements, enclosingFunction, functionBody, functionName, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { blockStatements, enclosingFunction, functionBody, functionName, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -18,7 +18,7 @@ import type { FileContext } from './types.js';
 export function falsyRecordFacts(ctx: FileContext): string[] {
   const { outcomes, mention } = falsyVocab(ctx);
   if (outcomes.length === 0) return [];
-  const facts = new Set<string>(passedOnFacts(ctx, outcomes));
+  const facts = new Set<string>([...passedOnFacts(ctx, outcomes), ...resultRecordFacts(ctx, outcomes, mention)]);
   const mentioned = mention.test(ctx.source);
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
     const tested = falsyBranch(ctx, ifStmt);
@@ -32,6 +32,31 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     if (name !== null) for (const outcome of holding) facts.add(name.startsWith('@') ? `falsy-records:${outcome}${name}` : `falsy-records:${outcome}:${name}`);
   }
   return [...facts];
+}
+
+/**
+ * `formatErrorResponse(type, id, amount, error) { return { success: false, status: "FAILED", … } }`:
+ * a function every return of which is a recorded outcome (a definite one, not a bare flag) builds
+ * that outcome's result. Given as `result-records:<outcome>:<function>`, so `return
+ * this.formatErrorResponse(…)` in a handler of another file (an inherited method) records it too.
+ */
+function resultRecordFacts(ctx: FileContext, outcomes: string[], mention: RegExp): string[] {
+  if (!mention.test(ctx.source)) return [];
+  const out: string[] = [];
+  for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
+    const name = functionName(fn);
+    const body = functionBody(fn);
+    if (name === null || body === null || !mention.test(ctx.source.slice(body.startIndex, body.endIndex))) continue;
+    const returns = body.type === 'statement_block' || body.type === 'block'
+      ? body.descendantsOfType('return_statement').filter((r) => enclosingFunction(r, ctx.family)?.id === fn.id)
+      : [];
+    if (returns.length === 0 || returns.length > 3) continue;
+    for (const outcome of outcomes) {
+      const records = (ret: Node) => (recordsMatcher.find?.(ctx, outcome, [ret]) ?? []).some((c) => c.captures.result === undefined);
+      if (returns.every(records)) out.push(`result-records:${outcome}:${name}`);
+    }
+  }
+  return out;
 }
 
 /**

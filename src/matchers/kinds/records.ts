@@ -43,6 +43,8 @@ export const recordsMatcher: Matcher = {
       seen.add(report.id);
       out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy', outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}), ...(invites ? { invites: 'yes' } : {}) }, related: [] });
     };
+    // Returns that record only if another file says so: judged after every certain record.
+    const elsewhere: { ret: Node; built: string }[] = [];
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
         const path = calleePath(ctx, call);
@@ -72,6 +74,12 @@ export const recordsMatcher: Matcher = {
           // A failure message in the result is an answer in itself; a bare flag is read by the caller.
           const failed = failedResult(ctx, value, words);
           if (failed !== null) add(ret, !failed.says);
+          else {
+            // `return this.formatErrorResponse(…) as ProviderPayoutResult`, a function of another file
+            // (an inherited method): it records where the link step finds that it builds the outcome's result.
+            const built = builtElsewhere(ctx, value);
+            if (built !== null) elsewhere.push({ ret, built });
+          }
         }
       }
       for (const answer of failureAnswers(ctx, root, words)) add(answer.node, false, false, answer.invites);
@@ -106,6 +114,12 @@ export const recordsMatcher: Matcher = {
           }
         }
       }
+    }
+    for (const { ret, built } of elsewhere) {
+      const report = statementOf(ret);
+      if (seen.has(report.id)) continue;
+      seen.add(report.id);
+      out.push({ node: ret, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [], requires: [{ kind: 'project-fact', fact: `result-records:${param ?? ''}:${built}` }] });
     }
     return out;
   },
@@ -234,6 +248,20 @@ const QUERY_SEGMENTS = new Set(['objects', 'self', 'this', 'cls']);
 /** `exclude_calls`: a path as written (`Promise.reject`) or matched by a pattern (`*defer.reject`: `this.defer.reject(err)`). */
 function excludedCall(path: string, words: OutcomeWords): boolean {
   return words.excludeCalls.has(path) || words.excludePatterns.some((p) => p.test(path));
+}
+
+/**
+ * The name of the function a returned call builds its result with, when that function is not of
+ * this file (`this.formatErrorResponse(…)` inherited, `buildFailure(…)` imported); null otherwise.
+ */
+function builtElsewhere(ctx: FileContext, value: Node): string | null {
+  let v: Node | null = unwrapAwait(value);
+  while (v !== null && (v.type === 'as_expression' || v.type === 'satisfies_expression' || v.type === 'parenthesized_expression')) v = unwrapAwait(v.firstNamedChild);
+  if (v === null || !isCall(v, ctx.family) || resolveLocalFunction(ctx, v) !== null) return null;
+  const path = calleePath(ctx, v);
+  const name = lastSegment(path);
+  if (path.includes('(') || !/^[a-z_$][\w$]*$/.test(name) || reportsOnly(ctx, path)) return null;
+  return name;
 }
 
 /** Whether `node` is in the body of a try nested in `root`. */
