@@ -21,6 +21,7 @@ export interface OutcomeWords {
   resultTypes: string[];
   resultCollectors: Set<string>;
   errorResults: Set<string>;
+  runRecords: Set<string>;
   excludeCalls: Set<string>;
   /** The `exclude_calls` with a `*` (any run of name characters and dots). */
   excludePatterns: RegExp[];
@@ -54,6 +55,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     resultTypes: o.result_types.map(normalizeName),
     resultCollectors: new Set(o.result_collectors),
     errorResults: new Set(o.error_results.map(normalizeName)),
+    runRecords: new Set(o.run_records.map((w) => w.toLowerCase())),
     excludeCalls: new Set(o.exclude_calls),
     excludePatterns: o.exclude_calls.filter((c) => c.includes('*')).map((c) => new RegExp(`^${c.split('*').map(escapeRegExp).join('[\\w$.]*')}$`)),
     mentions: new WordSet(o.mention_words),

@@ -334,6 +334,12 @@ export const VocabularySchema = z
              * in one (`self._store_result(rec.id, repr(exc))`, `job.result = str(e)`) records that it ended in that error.
              */
             error_results: names,
+            /**
+             * Words that name the record of a procedure's run (`failMaintenanceJobRun(…)`,
+             * `failProductionDeployment(…)`, `telemetry.status = "FAILED"`): the run did fail when its
+             * try raised, so what such a record says is no verdict on a write's unknown outcome.
+             */
+            run_records: names.default([]),
             /** Methods that gather results into a list (`results.push({ success: false })`): a flag handed to them is still a result. */
             result_collectors: names,
             /** Whole callee paths that hand an error on rather than record it (`Promise.reject`). */
@@ -396,6 +402,11 @@ export const VocabularySchema = z
     prior_success_words: names,
     /** First words of a called name that reads or computes (`get_status`, `findOrder`): not what a handler's outcome is about. */
     read_verbs: names,
+    /**
+     * First words of a helper of another file that runs a whole procedure (`runBillingReconciliation()`,
+     * `run_data_retention()`): a handler around it records the run's failure, not a write's unknown outcome.
+     */
+    procedure_verbs: names.default([]),
     /** Words that join the nouns of a called name (`get_identity_by_address`): not what the call is about. */
     name_joining_words: names.default([]),
     /** First words of a function that probes (`checkIntegration`): its failure result is a verdict, not a record. */

@@ -356,11 +356,14 @@ export function writesOrSendsIn(ctx: FileContext, node: Node): Node[] {
  */
 function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => boolean = () => true, depth = 0): { call: Node; requires: Requirement } | null {
   const readVerbs = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
+  const procedureVerbs = wordSet(ctx, 'procedure_verbs', ctx.vocab.procedure_verbs);
   for (const call of callsWithin(ctx, body)) {
     if (!reaches(call)) continue;
     const path = calleePath(ctx, call);
-    // A helper named for a read (`get_status`, `findOrder`: `read_verbs`) is not the handler's subject.
-    if (readVerbs.has(splitWords(lastSegment(path))[0] ?? '')) continue;
+    // A helper named for a read (`get_status`, `findOrder`: `read_verbs`) is not the handler's subject,
+    // nor one that runs a whole procedure (`runBillingReconciliation()`: `procedure_verbs`), whose failure is the run's.
+    const first = splitWords(lastSegment(path))[0] ?? '';
+    if (readVerbs.has(first) || procedureVerbs.has(first)) continue;
     const found = helperCallSubject(ctx, call, path, depth);
     if (found !== null) return found;
   }

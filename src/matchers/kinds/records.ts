@@ -30,6 +30,7 @@ export const recordsMatcher: Matcher = {
     const out: Candidate[] = [];
     const seen = new Set<number>();
     const add = (node: Node, result = false, plain = false, invites = false) => {
+      if (recordsARun(ctx, node, words)) return;
       // A value chosen by a ternary is reported where it stands: the statement may span many lines.
       const report = inTernaryBranch(node) ? node : expressionBodyOf(node) ?? statementOf(node);
       if (seen.has(report.id)) return;
@@ -60,7 +61,7 @@ export const recordsMatcher: Matcher = {
         }
       }
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
-        if (isOutcomeValue(value, words) && isRecordedValue(ctx, value)) add(value);
+        if (isOutcomeValue(value, words) && isRecordedValue(ctx, value)) add(value, setOnListEntry(value));
       }
       const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
       for (const ret of returns) {
@@ -244,6 +245,37 @@ function createsOutcomeRow(ctx: FileContext, path: string, words: OutcomeWords):
 
 /** Segments of a path that hand out the rows of a model (`objects`), not name it. */
 const QUERY_SEGMENTS = new Set(['objects', 'self', 'this', 'cls']);
+
+/**
+ * `failMaintenanceJobRun({ … })`, `telemetry.status = "FAILED"`, `prisma.jobRun.update({ data: {
+ * status: 'FAILED' } })`: a record whose call or holder is named for a procedure's run (`run_records`).
+ */
+function recordsARun(ctx: FileContext, node: Node, words: OutcomeWords): boolean {
+  if (words.runRecords.size === 0) return false;
+  const named = (path: string) => path.split('.').some((segment) => splitWords(segment).some((w) => words.runRecords.has(w)));
+  if (isCall(node, ctx.family)) return named(calleePath(ctx, node));
+  for (let p = node.parent; p !== null; p = p.parent) {
+    if (p.type === 'assignment' || p.type === 'assignment_expression') {
+      const left = p.childForFieldName('left');
+      return left !== null && named(dottedPath(left));
+    }
+    if (isCall(p, ctx.family)) return named(calleePath(ctx, p));
+    if (['expression_statement', 'return_statement', 'statement_block', 'block', 'lexical_declaration', 'variable_declaration'].includes(p.type) || isFunction(p, ctx.family)) return false;
+  }
+  return false;
+}
+
+/**
+ * `assignments[assignments.length - 1].status = "error"`: a field of an entry of an in-memory list
+ * (a report being built) is a result its reader may take as it likes, not a stored record.
+ */
+function setOnListEntry(value: Node): boolean {
+  const p = value.parent;
+  if (p?.type !== 'assignment' && p?.type !== 'assignment_expression') return false;
+  const left = p.childForFieldName('left');
+  const object = left?.type === 'member_expression' || left?.type === 'attribute' ? left.childForFieldName('object') : null;
+  return object?.type === 'subscript_expression' || object?.type === 'subscript';
+}
 
 /** `exclude_calls`: a path as written (`Promise.reject`) or matched by a pattern (`*defer.reject`: `this.defer.reject(err)`). */
 function excludedCall(path: string, words: OutcomeWords): boolean {
