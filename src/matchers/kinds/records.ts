@@ -252,7 +252,12 @@ const QUERY_SEGMENTS = new Set(['objects', 'self', 'this', 'cls']);
  */
 function recordsARun(ctx: FileContext, node: Node, words: OutcomeWords): boolean {
   if (words.runRecords.size === 0) return false;
-  const named = (path: string) => path.split('.').some((segment) => splitWords(segment).some((w) => words.runRecords.has(w)));
+  // A run word names the record as a noun (`failProductionRollback`, `jobRun.fail()`); first in the
+  // called name it is the verb of what the call does (`self.rollback(tx)` records the failure).
+  const named = (path: string) => {
+    const segments = path.split('.');
+    return segments.some((segment, i) => splitWords(segment).some((w, j) => words.runRecords.has(w) && !(i === segments.length - 1 && j === 0)));
+  };
   if (isCall(node, ctx.family)) return named(calleePath(ctx, node));
   for (let p = node.parent; p !== null; p = p.parent) {
     if (p.type === 'assignment' || p.type === 'assignment_expression') {
