@@ -52,7 +52,7 @@ function resultRecordFacts(ctx: FileContext, outcomes: string[], mention: RegExp
       : [];
     if (returns.length === 0 || returns.length > 3) continue;
     for (const outcome of outcomes) {
-      const records = (ret: Node) => (recordsMatcher.find?.(ctx, outcome, [ret]) ?? []).some((c) => c.captures.result === undefined);
+      const records = (ret: Node) => (recordsMatcher.find?.(ctx, outcome, [ret]) ?? []).some((c) => c.captures.result === undefined && c.requires === undefined);
       if (returns.every(records)) out.push(`result-records:${outcome}:${name}`);
     }
   }
@@ -306,7 +306,8 @@ function isFalsyComparison(cond: Node): boolean {
  * or an error answer to the client (`status=400`, `res.status(502)`, `HTTP_500_…`).
  */
 function recordsIn(ctx: FileContext, branch: Node[], outcome: string): boolean {
-  const found = recordsMatcher.find?.(ctx, outcome, branch) ?? [];
+  // A record that holds only if another file says so (`return buildFailure(…)`) is not one of the branch's own.
+  const found = (recordsMatcher.find?.(ctx, outcome, branch) ?? []).filter((c) => c.requires === undefined);
   if (found.some((c) => c.captures.result === undefined || !FALSY_RETURN.test(c.report.text))) return true;
   const words = ctx.vocab.outcomes[outcome]?.call_words ?? [];
   const raises = branch.flatMap((b) => [b, ...b.descendantsOfType(['raise_statement', 'throw_statement'])]).filter((r) => isRaise(r, ctx.family));

@@ -83,5 +83,32 @@ describe('a failed result built by a function of another file (AP-003)', () => {
     const dir = project({ 'results.js': base, 'refund.js': handler });
     expect(await findingLines(dir)).toEqual(['AP-003 refund.js:9']);
   });
+
+  it('does not count a local helper as recording when its only record is a result another file must prove (and does not)', async () => {
+    const answers = ['function returnResponse(status, message) {', '  return { status, message };', '}', '', 'module.exports = { returnResponse };', ''].join('\n');
+    const handler = [
+      "const axios = require('axios');",
+      "const { returnResponse } = require('./answers');",
+      '',
+      'const answerDeposit = (depositId, message) => {',
+      '  return returnResponse(400, message);',
+      '};',
+      '',
+      'async function cashin(depositId, amount, done) {',
+      '  try {',
+      "    await axios.post('https://api.pay.example/cashins', { depositId, amount });",
+      '    return done(null, { ok: true });',
+      '  } catch (error) {',
+      '    const res = answerDeposit(depositId, error.message);',
+      '    return done(error, res);',
+      '  }',
+      '}',
+      '',
+      'module.exports = { cashin };',
+      '',
+    ].join('\n');
+    const dir = project({ 'answers.js': answers, 'cashin.js': handler });
+    expect(await findingLines(dir)).toEqual([]);
+  });
 });
 

@@ -298,6 +298,11 @@ function builtElsewhere(ctx: FileContext, value: Node): string | null {
   const path = calleePath(ctx, v);
   const name = lastSegment(path);
   if (path.includes('(') || !/^[a-z_$][\w$]*$/.test(name) || reportsOnly(ctx, path)) return null;
+  // `return done(error, res)`: a callback the function was handed is its caller's, not a builder.
+  const root = path.split('.')[0] ?? '';
+  for (let fn = enclosingFunction(v, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
+    if (functionParameters(fn).includes(root)) return null;
+  }
   return name;
 }
 
@@ -503,7 +508,8 @@ function helperRecords(ctx: FileContext, call: Node, outcome: string): 'records'
   const cached = known.get(fn.id);
   if (cached !== undefined) return cached;
   known.set(fn.id, null); // a recursive helper records nothing through itself
-  const found = (recordsMatcher.find?.(ctx, outcome, [body]) ?? []).filter((c) => c.captures.result === undefined && !inOwnHandler(c.node, body));
+  // A record that holds only if another file says so (`return returnResponse(…)`) is no record of the body's own.
+  const found = (recordsMatcher.find?.(ctx, outcome, [body]) ?? []).filter((c) => c.captures.result === undefined && c.requires === undefined && !inOwnHandler(c.node, body));
   // Only messages that ask to try again: the call site decides whether that retry is safe.
   const kind = found.length === 0 ? null : found.every((c) => c.captures.invites !== undefined) ? 'invites' : 'records';
   known.set(fn.id, kind);
