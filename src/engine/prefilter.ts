@@ -26,7 +26,8 @@ import type { Rule, SignatureStep } from './rule.js';
  *   a fragment of a retry decorator, wrapper, task-retry call, client configurator, HTTP or job
  *   policy, job worker, job framework, redelivered event type or task-retry keyword, or `except`/`catch` or a counter
  *   word (a recursive retry, a handler's re-call and a re-enqueued job start from one).
- * - `inside: timeout-handler` also holds a promise's `.catch(`, and its subject may be a notification.
+ * - `inside: timeout-handler` also holds a promise's `.catch(` or a final-failure hook's name
+ *   (`on_failure`), and its subject may be a notification.
  * - Cross-file candidates (a callback handed to an imported function, a call of an imported
  *   helper, a method on a typed object) escape every test above; the scan therefore never skips a
  *   file that imports a module of the project (see `importsProject`).
@@ -192,6 +193,9 @@ function recordsCondition(vocab: Vocabulary, outcome: string): Condition {
     ...(o.return_false || o.result_flags.length > 0 ? ['false'] : []),
     ...(o.return_none ? ['none', 'null', 'undefined'] : []),
     ...o.error_fields,
+    // `state = "error"` (a status field's value), `_store_result(id, repr(exc))` (the error kept as the outcome).
+    ...o.status_enum_values,
+    ...o.error_results,
   ].map((w) => w.toLowerCase()).filter((w) => w.length > 0);
   const regex = words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'i') : null;
   return { key: `records:${outcome}`, test: (text) => text.includes('\\') || (regex !== null && regex.test(text)) };
@@ -221,7 +225,8 @@ function contextCondition(vocab: Vocabulary, name: string, family: Family): Cond
 function handlerCondition(vocab: Vocabulary): Condition {
   return {
     all: [
-      { any: [keyword('try'), { key: 'promise-catch', test: (t) => t.includes('.catch(') }] },
+      // A final-failure hook (`def on_failure(self, exc, …)`) handles the task's errors with no `try` in sight.
+      { any: [keyword('try'), { key: 'promise-catch', test: (t) => t.includes('.catch(') }, ...vocab.timeouts.final_failure_hooks.map(keyword)] },
       { any: [callCondition(vocab, 'mutating'), callCondition(vocab, 'notification')] },
     ],
   };
