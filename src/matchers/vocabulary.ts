@@ -336,7 +336,7 @@ export const VocabularySchema = z
             error_results: names,
             /**
              * Words that name the record of a procedure's run (`failMaintenanceJobRun(…)`,
-             * `failProductionDeployment(…)`, `telemetry.status = "FAILED"`): the run did fail when its
+             * `failProductionDeployment(…)`, `failProductionRollback(…)`): the run did fail when its
              * try raised, so what such a record says is no verdict on a write's unknown outcome.
              */
             run_records: names.default([]),

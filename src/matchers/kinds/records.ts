@@ -247,7 +247,7 @@ function createsOutcomeRow(ctx: FileContext, path: string, words: OutcomeWords):
 const QUERY_SEGMENTS = new Set(['objects', 'self', 'this', 'cls']);
 
 /**
- * `failMaintenanceJobRun({ … })`, `telemetry.status = "FAILED"`, `prisma.jobRun.update({ data: {
+ * `failMaintenanceJobRun({ … })`, `prisma.jobRun.update({ data: {
  * status: 'FAILED' } })`: a record whose call or holder is named for a procedure's run (`run_records`).
  */
 function recordsARun(ctx: FileContext, node: Node, words: OutcomeWords): boolean {
