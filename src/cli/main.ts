@@ -32,7 +32,7 @@ import {
 import { BYTE_SIZE_FORMS, parseByteSize } from '../config/byte-size.js';
 import { assertWritable, writeOutput } from './output-file.js';
 import type { Occurrence } from '../failures-yaml/types.js';
-import { parseCacheDir, parseJobs, type PerfFlags } from './perf-options.js';
+import { parseCacheDir, parseFileTimeout, parseJobs, type PerfFlags } from './perf-options.js';
 import { ruleInfo } from '../api/rules.js';
 
 interface ScanOptions {
@@ -100,6 +100,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .option('--no-cache', 'do not read or write the scan cache')
     .option('--cache-dir <dir>', 'scan cache folder (default: $XDG_CACHE_HOME/faultline or ~/.cache/faultline); one that cannot be created is a warning and the scan runs without cache', parseCacheDir)
     .option('--no-prefilter', 'parse every file, even those whose text cannot match any rule')
+    .option('--file-timeout <seconds>', 'longest one file may take to match (default 20); a file over it is reported as not matched, with no findings', parseFileTimeout)
     .option('--color', 'colour the text report even when not on a terminal (overrides NO_COLOR)')
     .option('--no-color', 'never colour the text report (overrides FORCE_COLOR)')
     .option('-q, --quiet', 'no progress line, and no summary line on stderr after --output or --write-baseline')

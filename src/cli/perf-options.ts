@@ -13,6 +13,15 @@ export function parseJobs(value: string): number {
   return n;
 }
 
+/** Parses `--file-timeout SECONDS`: a positive number of seconds one file may take to match. @throws UsageError */
+export function parseFileTimeout(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`--file-timeout takes a positive number of seconds (got "${value}")`, { help: 'Example: --file-timeout 60 (default: 20; a busy CI runner may need more)' });
+  }
+  return n;
+}
+
 /** Parses `--cache-dir DIR`: an empty value would put the cache files in the current folder. @throws UsageError */
 export function parseCacheDir(value: string): string {
   if (value.trim() === '') {

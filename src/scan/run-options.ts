@@ -22,6 +22,8 @@ export interface RunChoices {
   cache: boolean;
   cacheDir?: string;
   prefilter: boolean;
+  /** `--file-timeout`: seconds one file may take to match before it is reported unmatched. */
+  fileTimeout?: number;
 }
 
 /** What the run options need from their caller: where relative paths start and how to tell of problems. */
@@ -57,6 +59,7 @@ export function scanRunOptions(
   return {
     jobs: choices.jobs ?? availableParallelism(),
     prefilter: choices.prefilter,
+    ...(choices.fileTimeout !== undefined ? { fileBudgetMs: choices.fileTimeout * 1000 } : {}),
     ...(cache ? { cache } : {}),
     progress: around.progress ?? NO_PROGRESS,
     finish() {

@@ -40,4 +40,22 @@ describe('worker threads', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/--jobs takes a positive whole number/);
   });
+
+  it('take --file-timeout in seconds: a file over it is reported as not matched, with no findings', async () => {
+    const args = ['scan', 'examples/payment-service', '--format', 'json', '--fail-on', 'none', '--no-cache', '--no-prefilter', '--jobs', '1'];
+    const roomy = JSON.parse((await runCli([...args, '--file-timeout', '600'], ROOT)).stdout) as { findings: unknown[]; errors: { kind: string }[] };
+    expect(roomy.findings.length).toBeGreaterThan(0);
+    expect(roomy.errors.filter((e) => e.kind === 'timeout')).toEqual([]);
+    const tight = JSON.parse((await runCli([...args, '--file-timeout', '0.000001'], ROOT)).stdout) as { findings: unknown[]; errors: { kind: string }[] };
+    expect(tight.findings.length).toBeLessThan(roomy.findings.length);
+    expect(tight.errors.filter((e) => e.kind === 'timeout').length).toBeGreaterThan(0);
+  });
+
+  it('reject a --file-timeout that is not a positive number of seconds', async () => {
+    for (const bad of ['0', '-3', 'soon']) {
+      const { code, stderr } = await runCli(['scan', 'fixtures', '--file-timeout', bad], ROOT);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/--file-timeout takes a positive number of seconds/);
+    }
+  });
 });
