@@ -30,6 +30,10 @@ export interface OutcomeWords {
   /** Lower-case phrases that ask the reader to do the operation again (`retry_invitations`). */
   retryInvitations: string[];
   amountMoves: Set<string>;
+  /** Calls that answer the client with a body (`responses.answer_calls`). */
+  answerCalls: Set<string>;
+  /** An error status in a call chain's text (`res.status(500)`, `HTTP_500_…`). */
+  errorAnswer: RegExp;
 }
 
 /** The load-time check of an outcome parameter (`records: failure`, `scope-mentions: ambiguous`). */
@@ -62,6 +66,8 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     errorNouns: new WordSet(o.error_nouns),
     retryInvitations: o.retry_invitations.map((p) => p.toLowerCase()),
     amountMoves: new Set(o.amount_moves),
+    answerCalls: new Set(ctx.vocab.responses.answer_calls),
+    errorAnswer: ((sources) => (sources.length > 0 ? new RegExp(sources.join('|')) : /(?!)/))(errorAnswerSources(ctx.vocab)),
   }));
 }
 
@@ -88,6 +94,7 @@ function storedAsStatus(node: Node, value: string, words: OutcomeWords): boolean
   let field: Node | null = null;
   if (holder?.type === 'pair' || holder?.type === 'keyword_argument') {
     if (holder.childForFieldName('value')?.id !== node.id) return false;
+    if (answersClient(holder.type === 'pair' ? holder.parent : holder, words)) return false;
     field = holder.childForFieldName('key') ?? holder.childForFieldName('name');
   } else if (holder?.type === 'assignment' || holder?.type === 'assignment_expression') {
     if (holder.childForFieldName('right')?.id !== node.id) return false;
@@ -108,6 +115,22 @@ function isFailedResultName(name: string, words: OutcomeWords): boolean {
   const last = parts.at(-1);
   if (parts.length < 2 || last === undefined || !words.resultTypes.includes(last)) return false;
   return parts.slice(0, -1).some((w) => words.values.has(w));
+}
+
+/**
+ * `res.status(500).json({ status: 'Error' })`, `jsonify(status="error")`: the object (or keyword
+ * argument) is handed to a call that answers the client (`responses.answer_calls`, or a chain
+ * carrying an error status). The status is the answer's; an error answer is judged as one.
+ */
+function answersClient(arg: Node | null, words: OutcomeWords): boolean {
+  let n = arg;
+  while (n?.parent?.type === 'parenthesized_expression') n = n.parent;
+  const args = n?.parent;
+  if (args?.type !== 'arguments' && args?.type !== 'argument_list') return false;
+  const fn = args.parent?.childForFieldName('function');
+  if (fn === null || fn === undefined) return false;
+  const name = /([\w$]+)\s*$/.exec(fn.text)?.[1];
+  return (name !== undefined && words.answerCalls.has(name)) || words.errorAnswer.test(fn.text);
 }
 
 /** `MailStatus.Error`, `CallStatus.ERROR`: a member of an enum named for a status (`status_enum_words`). */

@@ -381,6 +381,11 @@ export const VocabularySchema = z
         /** Status values that mean success (`succeeded`, `booked`): a check for one is a success test. */
         success_values: names,
         /**
+         * Calls that answer the client with a body (`res.json(…)`, `jsonify(…)`, `JsonResponse(…)`):
+         * a status the body carries (`{ status: 'error' }`) is the answer's, not a stored record.
+         */
+        answer_calls: names,
+        /**
          * Named error statuses an answer to the client can carry (`HTTP_400_BAD_REQUEST`,
          * `HttpStatus.BAD_GATEWAY`); a 4xx/5xx number in a `status_fields` field is one too.
          */
