@@ -98,13 +98,44 @@ export function projectModules(files: readonly string[]): Set<string> {
  * A JavaScript bundle or minified file (`assets/index-3f9c1a.js`): on average hundreds of
  * characters a line. Its findings would point at code nobody wrote, as Semgrep's minified-file
  * skip also decides. Small files are kept whatever their shape.
+ *
+ * A bundle whose template strings (CSS, markup) keep their line breaks averages far less
+ * (`static/…/chunks/globals-DkQ9qOwI.js`: 150 a line, its code on lines of up to 93,000), so a file
+ * is minified too when most of it sits on minified lines: thousands of characters of code with
+ * almost no spaces and a statement's `;` every few hundred characters. A long string of data (an
+ * SVG path, an inline JSON fixture) has no statements and is kept.
  */
 const MINIFIED_MIN_BYTES = 8 * 1024;
 const MINIFIED_AVERAGE_LINE = 300;
+const MINIFIED_LINE = 1000;
+const MINIFIED_LINE_SHARE = 0.3;
 
 function looksMinified(buffer: Buffer, language: LanguageSpec): boolean {
   if (language.family !== 'ecma' || buffer.length < MINIFIED_MIN_BYTES) return false;
   let lines = 1;
-  for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, i + 1)) lines++;
-  return buffer.length / lines > MINIFIED_AVERAGE_LINE;
+  let minifiedBytes = 0;
+  let start = 0;
+  for (let i = buffer.indexOf(10); ; i = buffer.indexOf(10, i + 1)) {
+    const end = i === -1 ? buffer.length : i;
+    if (end - start >= MINIFIED_LINE && isMinifiedLine(buffer, start, end)) minifiedBytes += end - start;
+    if (i === -1) break;
+    lines++;
+    start = i + 1;
+  }
+  return buffer.length / lines > MINIFIED_AVERAGE_LINE || minifiedBytes >= buffer.length * MINIFIED_LINE_SHARE;
+}
+
+/** Under 10% blanks, 2% of `;{}` and 0.5% of `;`: statements packed without layout. */
+function isMinifiedLine(buffer: Buffer, start: number, end: number): boolean {
+  let blanks = 0;
+  let braces = 0;
+  let semicolons = 0;
+  for (let i = start; i < end; i++) {
+    const c = buffer[i];
+    if (c === 32 || c === 9) blanks++;
+    else if (c === 59) semicolons++;
+    else if (c === 123 || c === 125) braces++;
+  }
+  const n = end - start;
+  return blanks < n * 0.1 && semicolons + braces >= n * 0.02 && semicolons >= n * 0.005;
 }
