@@ -44,6 +44,12 @@ def charge_with_status_check(invoice: Invoice) -> bool:
     return False
 
 
+def collect_checked(invoice: Invoice) -> None:
+    # The caller that turns charge_with_status_check's False into a definite failure.
+    if not charge_with_status_check(invoice):
+        invoice.status = "failed"
+
+
 def charge_logged(invoice: Invoice) -> dict:
     try:
         return processor.charge(invoice.card_id, invoice.amount_cents, idempotency_key=f"invoice-{invoice.id}")
