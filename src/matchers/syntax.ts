@@ -363,6 +363,14 @@ export function isChainLink(ifStmt: Node): boolean {
   return ifStmt.parent?.type === 'else_clause' && ifStmt.parent.namedChildren.length === 1;
 }
 
+/** `True` / `true` → true, `False` / `false` → false, anything else undefined: a boolean literal in either language. */
+export function booleanLiteral(node: Node | null | undefined): boolean | undefined {
+  const text = node?.text;
+  if (text === 'True' || text === 'true') return true;
+  if (text === 'False' || text === 'false') return false;
+  return undefined;
+}
+
 /** The node without surrounding parentheses. */
 export function unwrapParens(node: Node | null): Node | null {
   let n = node;

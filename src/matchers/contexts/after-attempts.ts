@@ -1,5 +1,6 @@
 import { nodesWithin } from '../file-index.js';
 import {
+  booleanLiteral,
   BINDING_TYPES,
   bindingOf,
   blockStatements,
@@ -97,7 +98,7 @@ function keptErrors(ctx: FileContext, body: Node, caught: string): string[] {
 function doneFlags(ctx: FileContext, attempted: Node): string[] {
   return nodesWithin(ctx, attempted, BINDING_TYPES).flatMap((n) => {
     const b = bindingOf(n);
-    return b !== null && (n.type === 'assignment' || n.type === 'assignment_expression') && /^(True|true)$/.test(b.value.text) ? [b.name] : [];
+    return b !== null && (n.type === 'assignment' || n.type === 'assignment_expression') && booleanLiteral(b.value) === true ? [b.name] : [];
   });
 }
 
@@ -121,8 +122,8 @@ function failedWhen(condition: Node, errors: string[], flags: string[]): boolean
     if (left?.type !== 'identifier' || right === undefined || right === null) return null;
     // `error = repr_exception(e)` with `error = ''` set before the try: the empty string is "no error".
     const empty = /^(None|null|undefined|''|"")$/.test(right.text);
-    const isFalse = /^(False|false)$/.test(right.text);
-    const isTrue = /^(True|true)$/.test(right.text);
+    const isFalse = booleanLiteral(right) === false;
+    const isTrue = booleanLiteral(right) === true;
     const negated = /^(!=|!==|is not)$/.test(op);
     if (!negated && !/^(==|===|is)$/.test(op)) return null;
     if (errors.includes(left.text) && empty) return negated;

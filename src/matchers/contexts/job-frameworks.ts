@@ -3,6 +3,7 @@ import { calleePath, nodesOfType } from '../file-index.js';
 import { importsOf } from '../imports.js';
 import { NamePatterns, escapeRegExp, normalizeName } from '../names.js';
 import {
+  booleanLiteral,
   blockStatements,
   callArguments,
   callee,
@@ -331,10 +332,10 @@ function withoutRequeue(call: Node): boolean {
   const args = callArguments(call);
   for (const arg of args) {
     const kw = keywordArgument(arg);
-    if (kw !== null && kw.name === 'requeue') return /^(?:False|false)$/.test(kw.value.text);
+    if (kw !== null && kw.name === 'requeue') return booleanLiteral(kw.value) === false;
   }
   const positional = args.filter((a) => keywordArgument(a) === null);
-  return positional.length >= 2 && /^(?:False|false)$/.test(positional.at(-1)!.text);
+  return positional.length >= 2 && booleanLiteral(positional.at(-1)) === false;
 }
 
 /** Whether the settle sits in a `finally`, or a catch around it ends the message on its every path. */

@@ -6,7 +6,7 @@ import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambi
 import { inUserInterface } from '../user-interface.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
-import { tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { booleanLiteral, tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { normalizeName, splitWords } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -66,7 +66,7 @@ export const recordsMatcher: Matcher = {
       const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
       for (const ret of returns) {
         const value = ret.firstNamedChild;
-        if (words.returnFalse && (/^(False|false)$/.test(value?.text ?? '') || leadsWithFalse(value))) add(ret, true, true);
+        if (words.returnFalse && (booleanLiteral(value) === false || leadsWithFalse(value))) add(ret, true, true);
         else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret, true, true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
         // With an error status it is an answer to the client in itself (`failureAnswers` below).
@@ -181,8 +181,8 @@ function storedFlags(ctx: FileContext, root: Node, words: OutcomeWords): { node:
     const right = assignment.childForFieldName('right');
     if (left === null || right === null || (left.type !== 'attribute' && left.type !== 'member_expression')) continue;
     const field = lastSegment(dottedPath(left));
-    const set = /^(True|true)$/.test(right.text);
-    const cleared = /^(False|false)$/.test(right.text);
+    const set = booleanLiteral(right) === true;
+    const cleared = booleanLiteral(right) === false;
     const named = set && isValueName(field, words) ? true : cleared && words.resultFlags.has(normalizeName(field));
     if (!named) continue;
     const owner = dottedPath(left).split('.')[0] ?? '';
@@ -240,11 +240,8 @@ const ERROR_CLASS = /^[A-Z]\w*(Error|Exception)$/;
 function createsOutcomeRow(ctx: FileContext, path: string, words: OutcomeWords): boolean {
   const segments = path.split('.');
   if (segments.length < 2 || !ctx.vocab.record_write_methods.includes(segments.at(-1) ?? '')) return false;
-  return segments.slice(0, -1).some((s) => !QUERY_SEGMENTS.has(s) && splitWords(s).some((w) => words.callWords.has(w)));
+  return segments.slice(0, -1).some((s) => words.callWords.anyWordOf(s));
 }
-
-/** Segments of a path that hand out the rows of a model (`objects`), not name it. */
-const QUERY_SEGMENTS = new Set(['objects', 'self', 'this', 'cls']);
 
 /**
  * `failMaintenanceJobRun({ … })`, `prisma.jobRun.update({ data: {
@@ -371,7 +368,7 @@ function failedResult(ctx: FileContext, value: Node, words: OutcomeWords): { say
   const name = normalizeName(lastSegment(dottedPath(ctor)));
   if (name === '' || !words.resultTypes.some((t) => name.endsWith(t))) return null;
   const [first, ...rest] = callArguments(built);
-  if (first === undefined || !/^(False|false)$/.test(first.text)) return null;
+  if (booleanLiteral(first) !== false) return null;
   return { says: rest.some((arg) => /string/.test(arg.type) && words.mentions.anyStemOf(arg.text)) };
 }
 
@@ -417,7 +414,7 @@ function leadsWithFalse(value: Node | null): boolean {
   const first = value.firstNamedChild;
   if (first === null) return false;
   if (value.type === 'parenthesized_expression') return leadsWithFalse(first);
-  return /^(False|false)$/.test(first.text) && value.namedChildCount > 1;
+  return booleanLiteral(first) === false && value.namedChildCount > 1;
 }
 
 /**
