@@ -15,7 +15,7 @@ import type { FileContext } from './types.js';
  */
 export function inUserInterface(ctx: FileContext, node: Node): boolean {
   if (ctx.family !== 'ecma' || !isUserInterfaceFile(ctx)) return false;
-  const entries = new Set(ctx.vocab.server_entry_functions);
+  const entries = compiledOnce(ctx.vocab, 'server-entry-functions', () => new Set(ctx.vocab.server_entry_functions));
   for (let fn = enclosingFunction(node, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
     const name = functionName(fn);
     if (name !== null && entries.has(name)) return false;
@@ -35,7 +35,7 @@ function isUserInterfaceFile(ctx: FileContext): boolean {
     if (nodesOfType(ctx, ['jsx_element', 'jsx_self_closing_element']).length > 0) return true;
     // A page's own script: `document.getElementById('choices')`.
     const calls = compiledOnce(ctx.vocab, 'user-interface-calls', () => new NamePatterns(ctx.vocab.user_interface_calls));
-    return /\bdocument\./.test(ctx.source) && allCalls(ctx).some((c) => calls.matches(calleePath(ctx, c)));
+    return !calls.empty && allCalls(ctx).some((c) => calls.matches(calleePath(ctx, c)));
   });
 }
 
