@@ -129,7 +129,7 @@ function requirementsHold(
     const target = targets[0] ?? null;
     if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
     const sites = targets.flatMap((t) => req.vocab.split('|').flatMap((v) => (t.facts.reaches[v] ?? []).map((site) => ({ file: t.file, site }))));
-    const unkeyed = sites.filter(({ file, site: s }) => (req.keyList === undefined || !passesKeyHere(s, req.keyList, req.argCount)) && !(req.unlessLast && s.last) && !claimedThere(byFile, file, s, req.keyList));
+    const unkeyed = sites.filter(({ file, site: s }) => (req.keyList === undefined || !passesKeyHere(s, req.keyList, req.argCount)) && !(req.unlessLast && s.last && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList));
     if (req.mode === 'unless-keyed') {
       if (req.keyList === DEDUP && targets.length > 0 && targets.every((t) => t.facts.claimsOnce)) return false;
       // A name that says "write" stands unless the body shows every such call is keyed, or shows
@@ -141,11 +141,13 @@ function requirementsHold(
       if (sites.length === 0 && req.unlessLast === true) return false;
       if (targets.every((t) => t.facts.localOnly)) return false;
       const first = unkeyed[0];
-      if (first) related.push(...relatedSites(first.file, first.site, req.local));
+      if (first) related.push(...relatedSites(first.file, first.site, req.local), ...(req.unlessLast && first.site.last ? innerRelated(byFile, first.file, first.site, req) : []));
       return first !== undefined || (sites.length === 0 && req.bodyDecides !== true);
     }
     const first = unkeyed[0];
     if (target === null || first === undefined) return false;
+    // A last call of a helper of another file that sends before its own later steps: the send inside is where it repeats.
+    if (req.unlessLast) for (const u of unkeyed) if (u.site.last) for (const r of innerRelated(byFile, u.file, u.site, req)) if (!related.some((o) => o.file === r.file && o.line === r.line && o.message === r.message)) related.push(r);
     if (req.relocate) moved = unkeyed;
     // Every such call the helper makes is a place that repeats (`PushMessage.send` pushes to Expo, then GCM).
     else for (const { file, site } of unkeyed) for (const r of relatedSites(file, site, req.local)) if (!related.some((o) => o.file === r.file && o.line === r.line && o.message === r.message)) related.push(r);
@@ -153,6 +155,35 @@ function requirementsHold(
   });
   if (!holds) return null;
   return moved ? { moved } : {};
+}
+
+/**
+ * A site that ends its function's run but calls a helper of another file (`sendEmail(…)`, the last
+ * step of `sendNotification`), whose own such call is followed by a later step that can fail (the
+ * POST to Resend, then the log row's update): a failure there starts another attempt after the
+ * send went out. The inner site, or null when every such call of the helper ends its run too.
+ */
+function repeatsInside(byFile: Map<string, LinkInput>, file: string, site: CallSite, req: Extract<Requirement, { kind: 'helper' }>, depth: number): { file: string; site: CallSite } | null {
+  if (site.helper === undefined || depth >= MAX_INNER_HELPERS) return null;
+  const from = byFile.get(file);
+  const target = from === undefined ? null : resolveLocal(byFile, from, site.helper, 0);
+  if (target === null) return null;
+  for (const inner of req.vocab.split('|').flatMap((v) => target.facts.reaches[v] ?? [])) {
+    if (req.keyList !== undefined && inner.keys.includes(req.keyList)) continue;
+    if (claimedThere(byFile, target.file, inner, req.keyList)) continue;
+    if (!inner.last) return { file: target.file, site: inner };
+    const deeper = repeatsInside(byFile, target.file, inner, req, depth + 1);
+    if (deeper !== null) return deeper;
+  }
+  return null;
+}
+
+const MAX_INNER_HELPERS = 3;
+
+/** The related locations of the send a last helper call repeats inside its own file. */
+function innerRelated(byFile: Map<string, LinkInput>, file: string, site: CallSite, req: Extract<Requirement, { kind: 'helper' }>): RelatedLocation[] {
+  const inner = repeatsInside(byFile, file, site, req, 0);
+  return inner === null ? [] : relatedSites(inner.file, inner.site, site.callee);
 }
 
 /** The key list a notification's deduplication is asked of (AP-002's `idempotency-key: dedup`). */
