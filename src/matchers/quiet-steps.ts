@@ -87,9 +87,20 @@ export function swallows(ctx: FileContext, tryStmt: Node): boolean {
   const broad = compiledOnce(ctx.vocab, 'broad-exceptions', () => new NamePatterns(ctx.vocab.timeouts.broad_exceptions, { caseSensitive: true }));
   return (
     handlers.length > 0 &&
-    handlers.every((h) => !raisesWithin(h.body, ctx.family) && !handsErrorBack(ctx, tryStmt, h)) &&
+    handlers.every((h) => !raisesWithin(h.body, ctx.family) && !handsErrorBack(ctx, tryStmt, h) && !retriesTask(ctx, h.body)) &&
     handlers.some((h) => h.type === null || exceptionPaths(h.type).some((p) => broad.matches(p)))
   );
+}
+
+/**
+ * A handler that calls the task's own retry (`except Exception as e: self.retry(exc=e)`): Celery's
+ * `Task.retry` raises `Retry` itself, so the failure is not swallowed but runs the task again, as
+ * `raise self.retry(…)` does.
+ */
+function retriesTask(ctx: FileContext, body: Node): boolean {
+  const retries = compiledOnce(ctx.vocab, 'task-retry-calls', () => new NamePatterns(ctx.vocab.retry.task_retry_calls));
+  // (With `throw=False` it returns instead, but the retry is still sent: the task runs again all the same.)
+  return body.descendantsOfType(callTypes(ctx.family) as string[]).some((c) => retries.matches(calleePath(ctx, c)));
 }
 
 /**
