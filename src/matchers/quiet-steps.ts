@@ -1,4 +1,4 @@
-import { isCallOf, isInMemory, isPassive } from './call-vocabulary.js';
+import { isCallOf, isInMemory, isPassive, storesLogRow } from './call-vocabulary.js';
 import { calleePath } from './file-index.js';
 import { compiledOnce } from './compiled.js';
 import { caughtName, exceptionPaths } from './contexts/ambiguous-outcome.js';
@@ -44,7 +44,8 @@ export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<str
   }
   if (!isCall(expr, ctx.family)) return false;
   const path = calleePath(ctx, expr);
-  return isPassive(ctx, path) || isInMemory(ctx, path) || reportsSuccess(ctx, expr) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth) || returnsItsError(ctx, expr);
+  // `db.smsLog.update(…)`, `prisma.emailLog.create(…)`: a row of a table named for a log is a write that can fail, no log line.
+  return (isPassive(ctx, path) && !storesLogRow(ctx, path)) || isInMemory(ctx, path) || reportsSuccess(ctx, expr) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth) || returnsItsError(ctx, expr);
 }
 
 /**
