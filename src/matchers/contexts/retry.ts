@@ -149,7 +149,40 @@ function loopScopesOf(ctx: FileContext): Scope[] {
  * position of the callback (see `findLocalWrappers`). Part of the file's summary for other files.
  */
 export function localRetryWrappers(ctx: FileContext): Map<string, number> {
-  return ctx.memo('retry-wrappers', () => findLocalWrappers(ctx, loopScopesOf(ctx)));
+  return ctx.memo('retry-wrappers', () => {
+    const out = findLocalWrappers(ctx, loopScopesOf(ctx));
+    for (const [name, index] of workerFactories(ctx)) if (!out.has(name)) out.set(name, index);
+    return out;
+  });
+}
+
+/**
+ * Functions that hand one of their parameters to a job worker as its processor (`createWorker(name,
+ * processor)` whose body is `new Worker(name, processor, …)`), in a file that gives that queue's
+ * jobs more than one attempt (`new Queue(name, { defaultJobOptions: { attempts: 3 } })` in a
+ * `getQueue(name)` factory beside it): a processor handed to the function, here or in another file,
+ * runs again after any failure. With the parameter's position. A file whose jobs run once is quiet.
+ */
+function workerFactories(ctx: FileContext): Map<string, number> {
+  const out = new Map<string, number>();
+  if (ctx.family !== 'ecma' || !/attempts/.test(ctx.source)) return out;
+  const facts = new Set(jobAttemptFacts(ctx));
+  if (facts.size === 0) return out;
+  const v = retryVocab(ctx);
+  for (const w of nodesOfType(ctx, 'new_expression')) {
+    if (!v.jobWorkers.matches(dottedPath(w.childForFieldName('constructor')))) continue;
+    const fn = enclosingFunction(w, ctx.family);
+    const name = fn && functionName(fn);
+    if (!fn || name === null) continue;
+    const params = functionParameters(fn);
+    const args = callArguments(w);
+    const handed = [...args].reverse().find((a) => a.type === 'identifier' && params.includes(a.text));
+    if (handed === undefined || handed.id === args[0]?.id) continue;
+    const queue = args[0] ? stringValue(args[0]) : null;
+    if (!facts.has('job-attempts:*') && (queue === null || !facts.has(`job-attempts:${queue}`))) continue;
+    out.set(name, params.indexOf(handed.text));
+  }
+  return out;
 }
 
 function findRetryScopes(ctx: FileContext): Scope[] {
