@@ -102,6 +102,9 @@ function requirementsHold(
   const ordered = [...pending.requires].sort((a, b) => Number(isTyped(a)) - Number(isTyped(b)));
   const holds = ordered.every((req) => {
     if (req.kind === 'project-fact') {
+      // `result-records:failure:error@response.error`: asked of the function the call resolves to, in its own file.
+      const at = req.fact.indexOf('@');
+      if (at >= 0) return factOfHelper(byFile, input, req.fact.slice(0, at), req.fact.slice(at + 1), facts);
       // `job-attempts:payouts` holds when that queue, or an unnamed one, gets attempts; `:*` when any does.
       const kind = req.fact.slice(0, req.fact.indexOf(':') + 1);
       return facts.has(req.fact) || facts.has(`${kind}*`) || (req.fact === `${kind}*` && [...facts].some((f) => f.startsWith(kind)));
@@ -184,6 +187,23 @@ const MAX_INNER_HELPERS = 3;
 function innerRelated(byFile: Map<string, LinkInput>, file: string, site: CallSite, req: Extract<Requirement, { kind: 'helper' }>): RelatedLocation[] {
   const inner = repeatsInside(byFile, file, site, req, 0);
   return inner === null ? [] : relatedSites(inner.file, inner.site, site.callee);
+}
+
+/**
+ * `result-records:failure:error` asked of `response.error(…)` (written `…:error@response.error`): where the call resolves to a function
+ * of a scanned file, that file must say it of the function under its own name (an anonymous
+ * `module.exports = (res, error) => …` is named for the export); unresolved, the name alone decides.
+ */
+function factOfHelper(byFile: Map<string, LinkInput>, input: LinkInput, fact: string, local: string, facts: Set<string>): boolean {
+  const symbol = resolveSymbol(byFile, input, local, 0, definesFunction);
+  if (symbol === null) return facts.has(fact);
+  const name = symbol.name === 'default' ? symbol.file.summary.defaultExport ?? 'default' : symbol.name;
+  // The fact names the function by the called name's last segment: there, it goes by its own.
+  const parts = fact.split(':');
+  const at = parts.lastIndexOf(local.slice(local.lastIndexOf('.') + 1));
+  if (at < 0) return false;
+  parts[at] = name.slice(name.lastIndexOf('.') + 1);
+  return symbol.file.summary.facts.includes(parts.join(':'));
 }
 
 /** The key list a notification's deduplication is asked of (AP-002's `idempotency-key: dedup`). */
@@ -428,6 +448,8 @@ function resolveSymbol(byFile: Map<string, LinkInput>, from: LinkInput, local: s
   const imported = from.summary.imports.find((i) => i.local === head);
   if (imported === undefined) return null;
   if (imported.name !== '*') return resolveExport(byFile, from, imported.module, [imported.name, ...rest].join('.'), hops, defines);
+  // `const send = require('./send')` called as `send(…)`: the module's export (`module.exports = send`) is the function.
+  if (rest.length === 0) return from.language === 'python' ? null : resolveExport(byFile, from, imported.module, 'default', hops, defines);
   // A module imported whole: `retry.with_retries`, or, in Python, `app.lib.retry.with_retries`.
   for (let split = 0; split < rest.length; split++) {
     const module = [imported.module, ...rest.slice(0, split)].join(from.language === 'python' ? '.' : '/');
@@ -456,7 +478,8 @@ function resolveIn(byFile: Map<string, LinkInput>, file: LinkInput, name: string
     if (found) return found;
   }
   // Python: a name imported into a module (typically a package's __init__) is an attribute of it.
-  if (file.language === 'python') return resolveSymbol(byFile, file, name, hops + 1, defines);
+  // CommonJS: `const error = require('./error'); module.exports = { ok, error }` hands on what it imported.
+  if (file.language === 'python' || file.summary.imports.some((i) => i.local === name.split('.')[0])) return resolveSymbol(byFile, file, name, hops + 1, defines);
   return null;
 }
 

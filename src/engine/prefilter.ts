@@ -35,6 +35,8 @@ import type { Rule, SignatureStep } from './rule.js';
  *   `?` in ECMAScript) keyword, and a mutating call as above (the scope's subject).
  * Known blind spot: JavaScript identifiers spelled with `\u` escapes; a file holding `\u` is
  * therefore never skipped.
+ * A file is parsed for its summary alone (`mayContribute`) when it may make a call of a call
+ * vocabulary, hold a retry wrapper or policy, or declare a parameter named for a result flag.
  * A skipped file is not parsed, so its syntax errors are not reported; findings never change.
  */
 export interface Prefilter {
@@ -90,6 +92,8 @@ export function buildPrefilter(rules: readonly Rule[], vocab: Vocabulary): Prefi
       { all: [{ any: [keyword('for'), keyword('while')] }, keyword('try')] },
       // Retry policies on clients and job attempts are facts other files depend on.
       { key: 'policy-words', test: (t) => /retry|attempts/i.test(t) },
+      // A parameter named for a result flag (`updateSuccess(filename, success)`): a caller's `false` there records (`flagParamFacts`).
+      flagParameterCondition(vocab),
     ],
   };
   return {
@@ -97,6 +101,14 @@ export function buildPrefilter(rules: readonly Rule[], vocab: Vocabulary): Prefi
     mayMatch: (text, language) => evaluate(text, language, false).length > 0,
     candidateRules: (text, language) => evaluate(text, language, true),
   };
+}
+
+/** Text that may declare a parameter named for an outcome's result flag: `(filename, success)`, `, success: boolean`. */
+function flagParameterCondition(vocab: Vocabulary): Condition {
+  const flags = [...new Set(Object.values(vocab.outcomes).flatMap((o) => o.result_flags ?? []))];
+  if (flags.length === 0) return false;
+  const pattern = new RegExp(`[(,]\\s*(?:${flags.map(escapeRegExp).join('|')})\\s*[,):=?]`, 'i');
+  return { key: 'flag-params', test: (t) => pattern.test(t) };
 }
 
 function holds(c: Condition, text: string, memo: Map<string, boolean>): boolean {

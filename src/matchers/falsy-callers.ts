@@ -4,9 +4,9 @@ import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType } from './file-index.js';
 import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
-import { errorAnswerSources, outcomeWords } from './outcomes.js';
+import { errorAnswerSources, isOutcomeValue, outcomeWords } from './outcomes.js';
 import { writesOrSendsIn } from './contexts/ambiguous-outcome.js';
-import { blockStatements, enclosingFunction, functionBody, functionName, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { blockStatements, enclosingFunction, functionBody, functionName, functionParameters, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -31,7 +31,45 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     const name = holding.length > 0 ? calledFunction(ctx, tested.value, ifStmt) : null;
     if (name !== null) for (const outcome of holding) facts.add(name.startsWith('@') ? `falsy-records:${outcome}${name}` : `falsy-records:${outcome}:${name}`);
   }
+  for (const { value, at, outcome } of falsyChoices(ctx, outcomes)) {
+    const name = calledFunction(ctx, value, at);
+    if (name !== null) facts.add(name.startsWith('@') ? `falsy-records:${outcome}${name}` : `falsy-records:${outcome}:${name}`);
+  }
   return [...facts];
+}
+
+/**
+ * `message.status = "sent" if result["success"] else "failed"`, `status: res.ok ? 'SENT' : 'FAILED'`:
+ * a ternary on a result (or its success flag) whose falsy branch is one of the outcome's values
+ * records that outcome for a falsy result, as an `if` branch does.
+ */
+function falsyChoices(ctx: FileContext, outcomes: string[]): { value: Node; at: Node; outcome: string }[] {
+  const out: { value: Node; at: Node; outcome: string }[] = [];
+  for (const ternary of nodesOfType(ctx, ['conditional_expression', 'ternary_expression'])) {
+    const parts = ternary.type === 'ternary_expression'
+      ? { condition: ternary.childForFieldName('condition'), whenTrue: ternary.childForFieldName('consequence'), whenFalse: ternary.childForFieldName('alternative') }
+      : { whenTrue: ternary.namedChildren[0] ?? null, condition: ternary.namedChildren[1] ?? null, whenFalse: ternary.namedChildren[2] ?? null };
+    let cond = unwrapParens(parts.condition);
+    if (cond === null || parts.whenTrue === null || parts.whenFalse === null) continue;
+    let whenFalsy = parts.whenFalse;
+    const negated = cond.type === 'not_operator' || (cond.type === 'unary_expression' && cond.childForFieldName('operator')?.text === '!');
+    if (negated) {
+      cond = unwrapParens(cond.childForFieldName('argument') ?? cond.lastNamedChild);
+      whenFalsy = parts.whenTrue;
+    }
+    const field = cond === null ? null : resultField(ctx, cond);
+    if (field !== null) {
+      cond = field.holder;
+      if (field.failedWhenTrue) whenFalsy = whenFalsy.id === parts.whenFalse.id ? parts.whenTrue : parts.whenFalse;
+    }
+    const value = unwrapAwait(cond);
+    if (value === null || (value.type !== 'identifier' && !isCall(value, ctx.family))) continue;
+    for (const outcome of outcomes) {
+      const words = outcomeWords(ctx, outcome);
+      if (words !== undefined && isOutcomeValue(whenFalsy, words)) out.push({ value, at: ternary, outcome });
+    }
+  }
+  return out;
 }
 
 /**
@@ -316,3 +354,27 @@ function recordsIn(ctx: FileContext, branch: Node[], outcome: string): boolean {
 }
 
 const FALSY_RETURN = /^return\s+(None|null|undefined|False|false)?\s*;?$/;
+
+/**
+ * `const updateSuccess = async (filename, success) => …`: the functions of this file whose parameter
+ * at a position is an outcome's result flag (`result_flags`), as `result-flag-param:<outcome>:<function>:<position>`
+ * (a method's `self` / `cls` not counted), so a caller of another file that hands `false` there records that outcome.
+ */
+export function flagParamFacts(ctx: FileContext): string[] {
+  const entries = Object.entries(ctx.vocab.outcomes).filter(([, o]) => (o.result_flags ?? []).length > 0);
+  if (entries.length === 0) return [];
+  const out: string[] = [];
+  for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
+    const name = functionName(fn);
+    if (name === null) continue;
+    const all = functionParameters(fn);
+    const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+    for (const [outcome, o] of entries) {
+      const flags = new Set((o.result_flags ?? []).map(normalizeName));
+      params.forEach((p, i) => {
+        if (flags.has(normalizeName(p))) out.push(`result-flag-param:${outcome}:${name}:${i}`);
+      });
+    }
+  }
+  return out;
+}

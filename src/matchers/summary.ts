@@ -9,7 +9,7 @@ import { endsRun, endsThrough, reaches } from './kinds/exits-after.js';
 import { marksOwnGuard } from './kinds/once-guard.js';
 import { checkedInFunction } from './kinds/prior-success-check.js';
 import { writesOnlyForCallers } from './call-vocabulary.js';
-import { falsyRecordFacts } from './falsy-callers.js';
+import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
 import { storeModelExports } from './store-models.js';
 import { isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, raisesWithin, type Node } from './syntax.js';
@@ -143,7 +143,7 @@ function defaultExportName(ctx: FileContext): string | null {
 function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'conditionalFactories' | 'facts' | 'queues'> {
   const { retriedClients, factories, conditional } = retryingClientsOf(ctx);
   const conditionalFactories = conditional.size > 0 ? { conditionalFactories: Object.fromEntries(conditional) } : {};
-  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx)], queues: namedQueues(ctx) };
+  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx), ...flagParamFacts(ctx)], queues: namedQueues(ctx) };
 }
 
 function namedQueues(ctx: FileContext): Record<string, string> {

@@ -2,6 +2,7 @@ import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
+import { projectImportOf } from '../imports.js';
 import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
 import { inUserInterface } from '../user-interface.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
@@ -45,7 +46,8 @@ export const recordsMatcher: Matcher = {
       out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy', outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}), ...(invites ? { invites: 'yes' } : {}) }, related: [] });
     };
     // Returns that record only if another file says so: judged after every certain record.
-    const elsewhere: { ret: Node; built: string }[] = [];
+    const elsewhere: { ret: Node; built: { name: string; path: string } }[] = [];
+    const flaggedElsewhere: { flag: Node; fact: string }[] = [];
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
         const path = calleePath(ctx, call);
@@ -102,6 +104,11 @@ export const recordsMatcher: Matcher = {
           if (holder?.type === 'arguments' || holder?.type === 'argument_list') {
             // `logNotification(id, channel, false, …)` where that parameter is `success`.
             if (flagParameter(ctx, holder, flag, words)) add(flag);
+            else {
+              // `updateSuccess(filename, false)` of another file: where that parameter is `success` there.
+              const fact = flagParameterElsewhere(ctx, holder, flag, param ?? '');
+              if (fact !== null) flaggedElsewhere.push({ flag, fact });
+            }
             continue;
           }
           const key = holder?.type === 'pair' ? holder.childForFieldName('key') : holder?.type === 'keyword_argument' ? holder.childForFieldName('name') : null;
@@ -120,11 +127,33 @@ export const recordsMatcher: Matcher = {
       const report = statementOf(ret);
       if (seen.has(report.id)) continue;
       seen.add(report.id);
-      out.push({ node: ret, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [], requires: [{ kind: 'project-fact', fact: `result-records:${param ?? ''}:${built}` }] });
+      out.push({ node: ret, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [], requires: [{ kind: 'project-fact', fact: `result-records:${param ?? ''}:${built.name}@${built.path}` }] });
+    }
+    for (const { flag, fact } of flaggedElsewhere) {
+      const report = statementOf(flag);
+      if (seen.has(report.id)) continue;
+      seen.add(report.id);
+      out.push({ node: flag, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [], requires: [{ kind: 'project-fact', fact }] });
     }
     return out;
   },
 };
+
+/**
+ * `await updateSuccess(filename, false)`, `update_success(filename, False)`: a `false` handed to a
+ * function another file of the project defines. It records the outcome where that function's
+ * parameter at this position is a result flag (`success`), which the link step asks of that file
+ * (`result-flag-param:<outcome>:<function>:<position>`, see `flagParamFacts`). Null for a call of
+ * a package's function or of a method on an object.
+ */
+function flagParameterElsewhere(ctx: FileContext, args: Node, flag: Node, outcome: string): string | null {
+  const call = args.parent;
+  if (call === null || !isCall(call, ctx.family) || resolveLocalFunction(ctx, call) !== null) return null;
+  const path = calleePath(ctx, call);
+  if (path.includes('(') || projectImportOf(ctx, path) === undefined) return null;
+  const index = callArguments(call).findIndex((a) => a.id === flag.id);
+  return index < 0 ? null : `result-flag-param:${outcome}:${lastSegment(path)}:${index}@${path}`;
+}
 
 /**
  * `self._store_result(rec.id, repr(exc), None)` (a function of this file whose parameter there is
@@ -288,7 +317,7 @@ function excludedCall(path: string, words: OutcomeWords): boolean {
  * The name of the function a returned call builds its result with, when that function is not of
  * this file (`this.formatErrorResponse(…)` inherited, `buildFailure(…)` imported); null otherwise.
  */
-function builtElsewhere(ctx: FileContext, value: Node): string | null {
+function builtElsewhere(ctx: FileContext, value: Node): { name: string; path: string } | null {
   let v: Node | null = unwrapAwait(value);
   while (v !== null && (v.type === 'as_expression' || v.type === 'satisfies_expression' || v.type === 'parenthesized_expression')) v = unwrapAwait(v.firstNamedChild);
   if (v === null || !isCall(v, ctx.family) || resolveLocalFunction(ctx, v) !== null) return null;
@@ -300,7 +329,7 @@ function builtElsewhere(ctx: FileContext, value: Node): string | null {
   for (let fn = enclosingFunction(v, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
     if (functionParameters(fn).includes(root)) return null;
   }
-  return name;
+  return { name, path };
 }
 
 /** Whether `node` is in the body of a try nested in `root`. */
