@@ -479,7 +479,7 @@ function resolveIn(byFile: Map<string, LinkInput>, file: LinkInput, name: string
   }
   // Python: a name imported into a module (typically a package's __init__) is an attribute of it.
   // CommonJS: `const error = require('./error'); module.exports = { ok, error }` hands on what it imported.
-  if (file.language === 'python' || file.summary.imports.some((i) => i.local === name.split('.')[0])) return resolveSymbol(byFile, file, name, hops + 1, defines);
+  if (file.language === 'python' || file.summary.handsOn?.includes(name.split('.')[0] ?? '') === true) return resolveSymbol(byFile, file, name, hops + 1, defines);
   return null;
 }
 

@@ -71,6 +71,8 @@ export interface FileSummary {
   reExports: ReExport[];
   /** The top-level function the module's default export is (`module.exports = buyAirtime`). */
   defaultExport?: string;
+  /** Names this module required and hands on in `module.exports = { ok, error }` (CommonJS): they resolve through its imports. */
+  handsOn?: string[];
   /** Exported names (`default` for the module) that are models of the application's own database (`store-models.ts`). */
   storeModels?: string[];
 }
@@ -106,7 +108,25 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
   const named = facts !== undefined ? exported : null;
   if (facts !== undefined) functions.default ??= facts;
   const storeModels = storeModelExports(ctx);
-  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}), ...(storeModels.length > 0 ? { storeModels } : {}) };
+  const handsOn = requiredAndExported(ctx);
+  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}), ...(storeModels.length > 0 ? { storeModels } : {}), ...(handsOn.length > 0 ? { handsOn } : {}) };
+}
+
+/** `const error = require('./error'); module.exports = { ok, error, fail: error }`: the required names the module's export object hands on. */
+function requiredAndExported(ctx: FileContext): string[] {
+  if (ctx.family !== 'ecma' || !/module\.exports\s*=\s*\{/.test(ctx.source)) return [];
+  const imports = importsOf(ctx);
+  const out: string[] = [];
+  for (const stmt of ctx.root.namedChildren) {
+    const assign = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
+    if (assign?.type !== 'assignment_expression' || assign.childForFieldName('left')?.text !== 'module.exports') continue;
+    const value = assign.childForFieldName('right');
+    if (value?.type !== 'object') continue;
+    for (const part of value.namedChildren) {
+      if (part.type === 'shorthand_property_identifier' && imports.has(part.text)) out.push(part.text);
+    }
+  }
+  return out;
 }
 
 /** `X` for a method (or a function-valued property) of an object literal bound to a top-level `const X = { … }`. */
