@@ -325,9 +325,12 @@ function tellsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
     const cond = st.childForFieldName('condition');
     if (cond === null || !/status/i.test(cond.text) || !/(^|\D)201(\D|$)|_201_CREATED\b|\bCREATED\b/.test(cond.text) || !/==/.test(cond.text)) return false;
     const branches = ifChain(st, ctx.family);
-    return branches.length > 1 && branches.at(-1)?.condition === null && branches.every((b) => !raisesWithin(b.body, ctx.family));
+    // `else: log("Unable to create an account")`: a branch that says it failed is no "found existing".
+    return branches.length > 1 && branches.at(-1)?.condition === null && branches.every((b) => !raisesWithin(b.body, ctx.family) && !SAYS_FAILED.test(b.body.text));
   });
 }
+
+const SAYS_FAILED = /\b(unable|fail\w*|could ?n[o']t|cannot)\b/i;
 
 /**
  * The key lists a call passes, and those it passes only through one of `fn`'s parameters; `made`
