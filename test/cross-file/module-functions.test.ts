@@ -186,19 +186,18 @@ describe('a false handed to another file’s result-flag parameter (AP-003)', ()
 });
 
 // `message.status = "sent" if result["success"] else "failed"` in the caller of another file's
-// `send_sms`, whose broad except returns `{"success": False}` around the send of a client class of a
-// third file (py-exec/clinic_drghorbanisharf tasks.py / sms.py, batch 14: there the client is an
-// SDK's, which is not yet known; here a project class stands for it).
+// `send_sms`, whose broad except returns `{"success": False}` (py-exec/clinic_drghorbanisharf
+// tasks.py / sms.py, batch 14, has this caller; its send is an SDK client's, not yet known; and
+// Bratett/sms-system's workers read `result.success ? "SENT" : "FAILED"`).
 describe('a ternary that reads a helper’s result flag as failed (AP-003)', () => {
-  const client = ['import requests', '', '', 'class Client:', '    def send(self, sender, recipients, text):', '        return requests.post("https://sms.example/messages", json={"from": sender, "to": recipients, "text": text}, timeout=10).json()', ''].join('\n');
   const sms = [
-    'from messenger.client import Client',
+    'import requests',
     '',
     '',
     'def send_sms(to, text):',
     '    try:',
-    '        client = Client()',
-    '        message_id = client.send("3000", [to], text)',
+    '        response = requests.post("https://sms.example/messages", json={"from": "3000", "to": [to], "text": text}, timeout=10)',
+    '        message_id = response.json()["id"]',
     '        return {"success": True, "response": {"message_id": message_id}}',
     '    except Exception as e:',
     '        return {"success": False, "message": str(e)}',
@@ -208,24 +207,23 @@ describe('a ternary that reads a helper’s result flag as failed (AP-003)', () 
     ['from messenger.sms import send_sms', '', '', 'def send_sms_task(message):', '    result = send_sms(message.to, message.body)', `    message.status = "sent" if result["success"] else "${failed}"`, '    message.save()', ''].join('\n');
 
   it('reports the falsy result the caller records as failed', async () => {
-    const dir = project({ 'messenger/__init__.py': '', 'messenger/client.py': client, 'messenger/sms.py': sms, 'messenger/tasks.py': task('failed') });
+    const dir = project({ 'messenger/__init__.py': '', 'messenger/sms.py': sms, 'messenger/tasks.py': task('failed') });
     expect(await findingLines(dir)).toEqual(['AP-003 messenger/sms.py:10']);
   });
 
   it('stays quiet when the caller records it as unknown', async () => {
-    const dir = project({ 'messenger/__init__.py': '', 'messenger/client.py': client, 'messenger/sms.py': sms, 'messenger/tasks.py': task('unknown') });
+    const dir = project({ 'messenger/__init__.py': '', 'messenger/sms.py': sms, 'messenger/tasks.py': task('unknown') });
     expect(await findingLines(dir)).toEqual([]);
   });
 
   it('reports the same in JavaScript (`result.success ? "SENT" : "FAILED"`)', async () => {
-    const jsClient = ["const axios = require('axios');", '', 'class Client {', '  send(sender, to, text) {', "    return axios.post('https://sms.example/messages', { sender, to, text });", '  }', '}', '', 'module.exports = Client;', ''].join('\n');
     const jsSms = [
-      "const Client = require('./client');",
+      "const axios = require('axios');",
       '',
       'async function sendSms(to, text) {',
       '  try {',
-      '    const client = new Client();',
-      "    await client.send('3000', to, text);",
+      "    await axios.post('https://sms.example/messages', { sender: '3000', to, text });",
+      '',
       '    return { success: true };',
       '  } catch (e) {',
       '    return { success: false, message: e.message };',
@@ -237,7 +235,7 @@ describe('a ternary that reads a helper’s result flag as failed (AP-003)', () 
     ].join('\n');
     const jsTask = (failed: string) =>
       ["const { sendSms } = require('./sms');", '', 'async function sendSmsJob(message) {', '  const result = await sendSms(message.to, message.body);', `  await message.update({ status: result.success ? 'SENT' : '${failed}' });`, '}', '', 'module.exports = { sendSmsJob };', ''].join('\n');
-    expect(await findingLines(project({ 'client.js': jsClient, 'sms.js': jsSms, 'tasks.js': jsTask('FAILED') }))).toEqual(['AP-003 sms.js:9']);
-    expect(await findingLines(project({ 'client.js': jsClient, 'sms.js': jsSms, 'tasks.js': jsTask('PENDING') }))).toEqual([]);
+    expect(await findingLines(project({ 'sms.js': jsSms, 'tasks.js': jsTask('FAILED') }))).toEqual(['AP-003 sms.js:9']);
+    expect(await findingLines(project({ 'sms.js': jsSms, 'tasks.js': jsTask('PENDING') }))).toEqual([]);
   });
 });
