@@ -452,6 +452,19 @@ function wrapsAmbiguous(ctx: FileContext, names: TimeoutNames, attempted: Node, 
   return false;
 }
 
+/**
+ * `assert response.status_code == 200` in the try, `except AssertionError:` after it: the assert
+ * is a two-way status check of the write's response, and the handler its failure branch, which a
+ * 5xx takes as well as a definite rejection (nelsonkam/kash-api qosic.py, batch 14).
+ */
+function assertsStatus(ctx: FileContext, attempted: Node, classes: string[]): boolean {
+  if (!classes.some((c) => lastSegment(c) === 'AssertionError')) return false;
+  return nodesWithin(ctx, attempted, 'assert_statement').some((st) => {
+    const test = statusTest(ctx, st.namedChildren[0] ?? null);
+    return test !== null && test.polarity === 'success' && responseSource(ctx, test.response, st) !== null;
+  });
+}
+
 /** The class a raise names: `raise X from e`, `raise X(msg)`, `throw new X(msg)`; null for a bare re-raise. */
 function raisedClass(ctx: FileContext, raise: Node): string | null {
   let value = raise.namedChildren.find((c) => c.type !== 'comment') ?? null;
@@ -506,7 +519,7 @@ function accessorMethodPath(ctx: FileContext, call: Node, accessor: string, meth
 function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handler, subject: Node, caught = caughtName(handler, ctx.family), attempted?: Node): Scope | null {
   if (handler.type !== null && !exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p))) {
     const classes = exceptionPaths(handler.type);
-    if (attempted === undefined || classes.some((p) => names.definite.matches(p)) || !wrapsAmbiguous(ctx, names, attempted, classes)) return null;
+    if (attempted === undefined || classes.some((p) => names.definite.matches(p)) || !(wrapsAmbiguous(ctx, names, attempted, classes) || assertsStatus(ctx, attempted, classes))) return null;
   }
   const excludes: Node[] = [];
   if (caught !== null) {
