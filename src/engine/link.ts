@@ -132,7 +132,8 @@ function requirementsHold(
     const target = targets[0] ?? null;
     if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
     const sites = targets.flatMap((t) => req.vocab.split('|').flatMap((v) => (t.facts.reaches[v] ?? []).map((site) => ({ file: t.file, site }))));
-    const unkeyed = sites.filter(({ file, site: s }) => (req.keyList === undefined || !passesKeyHere(s, req.keyList, req.argCount)) && !(req.unlessLast && s.last && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList));
+    const excluded = (file: string, s: CallSite) => req.except !== undefined && targets.some((t) => t.file === file && (t.facts.reaches[req.except!] ?? []).some((o) => o.line === s.line && o.column === s.column));
+    const unkeyed = sites.filter(({ file, site: s }) => !excluded(file, s) && (req.keyList === undefined || !passesKeyHere(s, req.keyList, req.argCount)) && !(req.unlessLast && s.last && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList));
     if (req.mode === 'unless-keyed') {
       if (req.keyList === DEDUP && targets.length > 0 && targets.every((t) => t.facts.claimsOnce)) return false;
       // A name that says "write" stands unless the body shows every such call is keyed, or shows

@@ -210,6 +210,8 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec, defer: 
       if (defer && step.kind !== 'inside' && (candidate.requires?.length ?? 0) > 0) return (deferred = true);
       const matcher = getMatcher(step.kind);
       const holds = matcher?.test ? matcher.test(ctx, step.param, candidate) : false;
+      // `not: { call: notification }` on a call of another file: which it is, the link step reads there.
+      if (step.negate && !holds && step.kind === 'call' && step.param !== undefined) for (const r of candidate.requires ?? []) if (r.kind === 'helper' && r.mode === 'writes' && r.vocab !== step.param) r.except = step.param;
       return step.negate ? !holds : holds;
     });
     if (holds) out.push({ candidate, deferred });

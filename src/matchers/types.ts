@@ -49,6 +49,12 @@ export type Requirement =
       relocate?: boolean;
       /** The helper's calls that end its run do not count: the helper ends the attempt where it is called. */
       unlessLast?: true;
+      /**
+       * A call vocabulary the rule excludes (`not: { call: notification }`) that the local test
+       * could not decide: a call of the helper that is also one of those is none of this rule's
+       * (the WhatsApp send a provider's `send` makes is AP-002's finding, not an AP-001 write).
+       */
+      except?: string;
       /** How many arguments the call passes (absent when a spread or keyword makes it unknown). */
       argCount?: number;
     };
