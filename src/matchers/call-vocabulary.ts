@@ -47,6 +47,9 @@ interface CompiledCallVocabulary {
   clientWords: WordSet;
   clientMethods: NamePatterns;
   excludeUrlWords: WordSet;
+  excludeCallerWords: WordSet;
+  /** Normalised. */
+  excludeResultFields: Set<string>;
   /** Normalised (`grant_type` = `grantType`). */
   excludeBodyKeys: Set<string>;
   /** Normalised. */
@@ -83,6 +86,8 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       clientWords: new WordSet(vocab.client_words),
       clientMethods: new NamePatterns(vocab.client_methods),
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
+      excludeCallerWords: new WordSet(vocab.exclude_caller_words),
+      excludeResultFields: new Set(vocab.exclude_result_fields.map(normalizeName)),
       excludeBodyKeys: new Set(vocab.exclude_body_keys.map(normalizeName)),
       bodyOptions: new Set(vocab.body_options.map(normalizeName)),
       requestBuilders: new NamePatterns(vocab.request_builders),
@@ -426,7 +431,38 @@ function callsByPath(ctx: FileContext): Map<string, number[]> {
 
 /** An HTTP write to an endpoint that changes nothing: its URL says so (`/oauth/token`), or its body does (`grant_type`). */
 function asksStatelessEndpoint(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
-  return (v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords)) || (v.excludeBodyKeys.size > 0 && bodyHasKey(ctx, call, v.excludeBodyKeys));
+  return (
+    (v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords)) ||
+    (v.excludeBodyKeys.size > 0 && bodyHasKey(ctx, call, v.excludeBodyKeys)) ||
+    callerComputes(ctx, call, v) ||
+    readsComputedAnswer(ctx, call, v)
+  );
+}
+
+/**
+ * `def get_translation_response(…): requests.post(settings.DEEPL_API_URL, …)`, `_fetchCompletion`:
+ * the function making the write is named for a computed answer (`exclude_caller_words`) and for
+ * no write (`createTranslation` makes a record on a translation service: no verb of `verbs`).
+ */
+function callerComputes(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
+  const fn = namedEnclosingFunction(call, ctx.family);
+  const name = fn === null ? null : functionName(fn);
+  if (name === null || !v.excludeCallerWords.anyWordOf(name)) return false;
+  return !splitWords(name).some((w) => v.verbs.has(w));
+}
+
+/**
+ * `resp.json()["translations"][0]`, `result.choices[0].message.content`: the function making the
+ * write reads, after it, a field only a computed answer has (`exclude_result_fields`).
+ */
+function readsComputedAnswer(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
+  if (v.excludeResultFields.size === 0) return false;
+  const fn = enclosingFunction(call, ctx.family);
+  if (fn === null) return false;
+  const after = ctx.source.slice(call.endIndex, fn.endIndex);
+  // Cheap text gate before the walk: a field's name must be in the text at all.
+  const fields = after.match(/(?:\.|\[\s*["'`])[A-Za-z_][\w]*/g) ?? [];
+  return fields.some((f) => v.excludeResultFields.has(normalizeName(f.replace(/^[.[\s"'`]+/, ''))));
 }
 
 /**

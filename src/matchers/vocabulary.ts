@@ -43,6 +43,17 @@ export const CallVocabularySchema = z
      */
     exclude_body_keys: names,
     /**
+     * An HTTP write made in a function whose name has one of these words, and no `verbs` word,
+     * computes an answer and changes nothing (`get_translation_response`, `_fetchCompletion`),
+     * whatever its URL (a configured `settings.DEEPL_API_URL`, `this._endpoint`).
+     */
+    exclude_caller_words: names,
+    /**
+     * An HTTP write whose answer the same function reads for one of these fields (`["translations"]`,
+     * `result.choices`, `data.embeddings`) asked for a computed answer and changed nothing.
+     */
+    exclude_result_fields: names,
+    /**
      * Options that carry a request body (`body`, `data`, `json`): an `http_clients` call whose
      * method is decided at run time (`fetch(url, { method, body })` with a configured webhook's
      * method, not a parameter its callers fill) belongs here when it sends one of them.
