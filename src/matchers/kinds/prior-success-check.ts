@@ -130,18 +130,25 @@ function getsOrCreates(ctx: FileContext, region: Node, ifStmt: Node, branches: R
   const head = branches[0];
   const condition = head?.condition;
   if (head === undefined || condition == null) return false;
-  const tested = condition.text.replace(/^(?:not\s+|!\s*)/, '').replace(/\s*(?:is(?:\s+not)?\s+None|[!=]==?\s*(?:null|undefined|None))$/, '').replace(/^\((.*)\)$/s, '$1');
-  if (!/^[A-Za-z_$][\w$]*$/.test(tested) || !existenceTest(condition, tested)) return false;
+  // `if contact := PaymentContact.objects.filter(user=user).first(): return contact`: the walrus
+  // binds the lookup and tests it at once.
+  const walrus = condition.type === 'named_expression' ? { name: condition.childForFieldName('name'), value: condition.childForFieldName('value') } : null;
+  const tested = walrus?.name?.text ?? condition.text.replace(/^(?:not\s+|!\s*)/, '').replace(/\s*(?:is(?:\s+not)?\s+None|[!=]==?\s*(?:null|undefined|None))$/, '').replace(/^\((.*)\)$/s, '$1');
+  if (!/^[A-Za-z_$][\w$]*$/.test(tested) || (walrus === null && !existenceTest(condition, tested))) return false;
   // Which branch runs when the lookup found nothing: the `if` of `not result` / `result is None`, else the rest.
   const text = condition.text.trim();
   const emptyFirst = /^(?:not\s|!(?!=))/.test(text) || /\bis\s+None$/.test(text) || /(?<![!=])===?\s*(?:null|undefined|None)$/.test(text);
   // The target sits in that branch, or after an `if result: return result` that leaves when found.
   const guarded = contains(ifStmt, target) ? emptyFirst === contains(head.body, target) : !emptyFirst && leavesEarly(ctx, head.body, target);
   if (!guarded) return false;
-  const bound = lastBoundCall(ctx, region, tested, ifStmt);
+  const walrusValue = walrus?.value == null ? null : unwrapAwait(walrus.value);
+  const bound = walrusValue !== null && isCall(walrusValue, ctx.family) && reachedCallsOf(ctx, walrusValue, 'mutating').length === 0 ? walrusValue : lastBoundCall(ctx, region, tested, ifStmt);
   if (bound === null) return false;
   const read = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
   const looked = splitWords(lastSegment(calleePath(ctx, bound)));
+  // The record found is the one the run stores the write's outcome in (`contact.stripe_id =
+  // response['id']` after `stripe.Customer.create`): an attempt after one that wrote finds it.
+  if (storesOutcomeIn(ctx, region, target, tested) && readsRecord(ctx, bound)) return true;
   if (!read.has(looked[0] ?? '')) return false;
   const joining = wordSet(ctx, 'name_joining_words', ctx.vocab.name_joining_words);
   const made = new Set(nouns(splitWords(lastSegment(calleePath(ctx, target))), joining));
@@ -196,6 +203,41 @@ function storedOutcomeFields(ctx: FileContext, region: Node, target: Node): Set<
     if (field !== undefined) out.add(fieldKey(field));
   }
   return out;
+}
+
+/**
+ * Whether a field of `name` is assigned the target's result after it (`contact.stripe_id =
+ * response['id']`, `customer.stripeId = created.id`).
+ */
+function storesOutcomeIn(ctx: FileContext, region: Node, target: Node, name: string): boolean {
+  let holder: Node | null = target.parent;
+  while (holder !== null && !BINDING_TYPES.includes(holder.type as (typeof BINDING_TYPES)[number]) && !/statement|block/.test(holder.type)) holder = holder.parent;
+  const binding = holder === null ? null : bindingOf(holder);
+  const result = binding !== null && contains(binding.value, target) ? binding.name : null;
+  const holds = (value: Node) => contains(value, target) || (result !== null && (value.text === result || namesUnder(value).includes(result)));
+  for (const node of nodesWithin(ctx, region, ['assignment', 'assignment_expression'])) {
+    if (node.endIndex <= target.startIndex) continue;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (left === null || right === null || !MEMBER_TYPES.includes(left.type) || !holds(right)) continue;
+    const object = left.childForFieldName('object');
+    if (object?.text === name) return true;
+  }
+  return false;
+}
+
+/**
+ * A read of a stored record: a call whose dotted path has a read verb or a record query
+ * (`PaymentContact.objects.filter(user=user).first()`, `Customer.findOne({ userId })`).
+ */
+function readsRecord(ctx: FileContext, call: Node): boolean {
+  const read = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
+  const queries = wordSet(ctx, 'record_query_methods', ctx.vocab.record_query_methods);
+  const path = calleePath(ctx, call).replace(/\(.*?\)/g, '');
+  return path.split('.').some((segment) => {
+    const first = splitWords(segment)[0] ?? '';
+    return read.has(first) || queries.has(segment);
+  });
 }
 
 /** The words of a called name after its verb, without joining words (`by`, `for`). */
