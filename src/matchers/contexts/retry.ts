@@ -4,10 +4,10 @@ import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
 import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './client-policies.js';
-import { compiledOnce } from '../compiled.js';
+import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, stateValue } from './due-records.js';
-import { NamePatterns, WordSet, escapeRegExp, normalizeName } from '../names.js';
+import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import {
   bindingOf,
   blockStatements,
@@ -1138,7 +1138,7 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   const record = left?.type === 'identifier' ? left.text : left?.descendantsOfType('identifier').length === 1 ? left.descendantsOfType('identifier')[0]!.text : null;
   if (record === null || query === null) return undefined;
   const source = query.type === 'identifier' ? lastBindingBefore(ctx, query.text, loop) : query;
-  if (source === null) return undefined;
+  if (source === null || createsRecords(ctx, source)) return undefined;
   const fields = new Map<string, Set<string>>();
   const add = (key: string, value: Node) => {
     // `status__in=['SUBMITTED', 'FAILED']`, `status: TRANSACTION_STATUS.APPROVED`: strings and enum members.
@@ -1153,6 +1153,19 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   }
   for (const obj of source.descendantsOfType(['object', 'dictionary'])) for (const e of literalEntries(obj)) add(e.key, e.value);
   return fields.size > 0 ? { record, fields } : undefined;
+}
+
+/**
+ * `created = Initiative.objects.bulk_create([…])`, `InitiativeFactory.create_batch(2, status='approved')`:
+ * records the function itself has just made (a `record_write_methods` verb names the call), not
+ * records a query selects, so a next run does not find them again.
+ */
+function createsRecords(ctx: FileContext, source: Node): boolean {
+  const call = unwrapAwait(source);
+  if (call === null || !isCall(call, ctx.family)) return false;
+  const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  const name = lastSegment(calleePath(ctx, call));
+  return writes.has(name) || writes.has(splitWords(name)[0] ?? '');
 }
 
 /**
