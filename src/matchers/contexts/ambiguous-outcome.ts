@@ -123,11 +123,33 @@ function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
   return names.some((n) => n.type !== 'identifier' || n.parent?.type !== 'attribute' ? exceptions.matches(dottedPath(n)) : false);
 }
 
-/** `void send(…)` (or a call inside such an expression) within `body`: fire-and-forget, its rejection is never caught here. */
+/**
+ * `void send(…)` (or a call inside such an expression) within `body`: fire-and-forget, its rejection is never caught here.
+ * So is a call whose own promise chain takes its rejection and does not throw it on
+ * (`notify({…}).catch(() => {})`, trebettabackend's approveWithdrawal).
+ */
 function discarded(call: Node, body: Node): boolean {
+  if (caughtByOwnChain(call, body)) return true;
   for (let n: Node | null = call.parent; n !== null && n.id !== body.id; n = n.parent) {
     if (n.type === 'unary_expression' && n.firstChild?.type === 'void') return true;
     if (n.type === 'expression_statement' || n.type === 'arrow_function' || n.type === 'function_expression') return false;
+  }
+  return false;
+}
+
+/** `call(…).then(…).catch((e) => log(e))`: a `.catch` in the call's own chain whose handler neither throws nor rejects. */
+function caughtByOwnChain(call: Node, body: Node): boolean {
+  for (let n: Node = call; n.parent !== null && n.parent.id !== body.id; ) {
+    const member = n.parent;
+    if (member.type !== 'member_expression' || member.childForFieldName('object')?.id !== n.id) return false;
+    const chained = member.parent;
+    if (chained === null || chained.type !== 'call_expression') return false;
+    if (member.childForFieldName('property')?.text === 'catch') {
+      const handler = chained.childForFieldName('arguments')?.namedChildren[0];
+      if (handler === undefined || !['arrow_function', 'function_expression', 'function'].includes(handler.type)) return false;
+      return handler.descendantsOfType('throw_statement').length === 0 && !/\breject\b/.test(handler.text);
+    }
+    n = chained;
   }
   return false;
 }
