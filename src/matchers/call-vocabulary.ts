@@ -4,6 +4,7 @@ import { compiledOnce, wordSet } from './compiled.js';
 import { allCalls, calleePath, perFile } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
 import {
+  bindingOf,
   callArguments,
   enclosingFunction,
   functionName,
@@ -452,17 +453,40 @@ function callerComputes(ctx: FileContext, call: Node, v: CompiledCallVocabulary)
 }
 
 /**
- * `resp.json()["translations"][0]`, `result.choices[0].message.content`: the function making the
- * write reads, after it, a field only a computed answer has (`exclude_result_fields`).
+ * `resp.json()["translations"][0]`, `result = JSON.parse(await apiResponse.text())` … `result.choices[0]`:
+ * the function making the write reads, off its answer (the name the call's result is bound to, or
+ * a name bound later from it), a field only a computed answer has (`exclude_result_fields`). A
+ * field of something else (a Django field's `choices`) says nothing of the answer.
  */
 function readsComputedAnswer(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
   if (v.excludeResultFields.size === 0) return false;
   const fn = enclosingFunction(call, ctx.family);
   if (fn === null) return false;
   const after = ctx.source.slice(call.endIndex, fn.endIndex);
-  // Cheap text gate before the walk: a field's name must be in the text at all.
-  const fields = after.match(/(?:\.|\[\s*["'`])[A-Za-z_][\w]*/g) ?? [];
-  return fields.some((f) => v.excludeResultFields.has(normalizeName(f.replace(/^[.[\s"'`]+/, ''))));
+  const fieldAt = /(?:\??\.|\[\s*["'`])([A-Za-z_]\w*)/g;
+  const wanted: number[] = [];
+  for (const m of after.matchAll(fieldAt)) if (v.excludeResultFields.has(normalizeName(m[1] ?? ''))) wanted.push(m.index ?? 0);
+  if (wanted.length === 0) return false;
+  // The answer's names: what the call is bound to, then what is bound from those, in order.
+  const derived = new Set<string>();
+  let holder: Node | null = call.parent;
+  while (holder !== null && holder.id !== fn.id && !BINDING_NODE_TYPES.has(holder.type)) holder = holder.parent;
+  const first = holder === null ? null : bindingOf(holder);
+  if (first !== null) derived.add(first.name);
+  for (const node of fn.descendantsOfType([...BINDING_NODE_TYPES])) {
+    if (node.startIndex < call.endIndex) continue;
+    const b = bindingOf(node);
+    if (b === null || derived.has(b.name)) continue;
+    const words = new Set(b.value.text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+    if ([...derived].some((d) => words.has(d))) derived.add(b.name);
+  }
+  // The field read directly on the call (`requests.post(…).json()["translations"]`) or on a chain from a derived name.
+  return wanted.some((at) => {
+    const before = after.slice(0, at);
+    if (/^(?:\s*\??\.\s*[\w$]+|\s*\([^()]*\)|\s*\[[^\[\]]*\])*\s*$/.test(before)) return true;
+    const chain = /([A-Za-z_$][\w$]*)(?:\s*(?:\?\.|\.)\s*[\w$]+|\s*\([^()]*\)|\s*\[[^\[\]]*\])*\s*$/.exec(before);
+    return chain !== null && derived.has(chain[1] ?? '');
+  });
 }
 
 /**
@@ -632,6 +656,9 @@ function callerSays(ctx: FileContext, call: Node, words: WordSet): boolean {
   const name = fn === null ? null : functionName(fn);
   return name !== null && words.anyWordOf(name);
 }
+
+/** Nodes that bind a name to a value (see `bindingOf`). */
+const BINDING_NODE_TYPES = new Set(['assignment', 'assignment_expression', 'variable_declarator']);
 
 /** Options that name where a request goes. */
 const ENDPOINT_OPTIONS = new Set(['url', 'uri', 'path', 'endpoint']);

@@ -70,12 +70,20 @@ const MAX_DEPTH = 4;
 /** A list, tuple, set or array written out in the code. */
 const LITERAL_COLLECTIONS = new Set(['list', 'tuple', 'set', 'array']);
 
+/** Such a collection, or a comprehension over one (`[{'status': x} for x in ['COMPLETED', 'FAILED']]`). */
+function writtenInCode(node: Node): boolean {
+  if (LITERAL_COLLECTIONS.has(node.type)) return true;
+  if (!/comprehension|generator_expression/.test(node.type)) return false;
+  const clauses = node.namedChildren.filter((c) => c.type === 'for_in_clause');
+  return clauses.length > 0 && clauses.every((c) => LITERAL_COLLECTIONS.has(c.childForFieldName('right')?.type ?? ''));
+}
+
 function selects(ctx: FileContext, node: Node | null, at: Node, seen: Set<number>, depth: number): boolean {
   if (node === null || depth > MAX_DEPTH || seen.has(node.id)) return false;
   seen.add(node.id);
   // `for status in ["COMPLETED", "FAILED"]`, `statuses = ['FAILED', …]`: values written in the
   // code, one case each, not records an earlier run left failed (a test's table of cases).
-  if (LITERAL_COLLECTIONS.has((unwrapAwait(node) ?? node).type)) return false;
+  if (writtenInCode(unwrapAwait(node) ?? node)) return false;
   const v = dueVocab(ctx);
   if (queryStrings(node).some((s) => selectsByString(s, v))) return true;
   if (queryEntries(node).some((e) => selectsByEntry(e.key, e.value, v))) return true;
