@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { findingsWithRelated as findings } from '../support/cli.js';
 import { project } from '../support/project.js';
-
-interface Related {
-  file?: string;
-  line: number;
-}
-
-async function findings(dir: string): Promise<{ at: string; related: string[] }[]> {
-  const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir);
-  const out = JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number; related?: Related[] }[] };
-  return out.findings.map((f) => ({ at: `${f.ruleId} ${f.file}:${f.line}`, related: (f.related ?? []).map((r) => `${r.file ?? f.file}:${r.line}`) }));
-}
 
 // A retried job calls a service of another file (`sendNotification`) whose last step is a helper of
 // a third file (`sendEmail`); that helper sends and only then updates its log row. The helper's call

@@ -25,3 +25,10 @@ export async function findingLines(dir: string, extra: string[] = []): Promise<s
   const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none', ...extra], dir);
   return (JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number }[] }).findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
 }
+
+/** Scans `dir` through the CLI: each finding as `RULE file:line` with its related locations as `file:line`. */
+export async function findingsWithRelated(dir: string): Promise<{ at: string; related: string[] }[]> {
+  const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], dir);
+  const out = JSON.parse(stdout) as { findings: { ruleId: string; file: string; line: number; related?: { file?: string; line: number }[] }[] };
+  return out.findings.map((f) => ({ at: `${f.ruleId} ${f.file}:${f.line}`, related: (f.related ?? []).map((r) => `${r.file ?? f.file}:${r.line}`) }));
+}
