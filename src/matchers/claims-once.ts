@@ -3,7 +3,7 @@ import { calleePath, callsWithin } from './file-index.js';
 import { freshPerAttempt, passesKey } from './kinds/idempotency-key.js';
 import { reachedCallsOf } from './local-helpers.js';
 import { NamePatterns, escapeRegExp } from './names.js';
-import { blockStatements, functionBody, isCall, isExit, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { blockStatements, functionBody, isCall, isExit, isRaise, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -13,17 +13,28 @@ import type { FileContext } from './types.js';
  * dedupeKey } })`, `if (!created) return`). A second call with the same key sends nothing, so a
  * retry that calls it again does not notify twice. The claim methods are vocabulary
  * (`claim_methods`); a key made afresh per call (`uuid4()`) claims nothing.
+ *
+ * Or it inserts a row under that key inside a try that leaves on any failure of the insert (`try {
+ * await Deliveries.insertOne({ dedupeKey, … }) } catch (err) { if (err.code === 11000) return; throw
+ * err }`, `try: Delivery.objects.create(dedupe_key=key) except IntegrityError: return`): a second
+ * call meets the duplicate key and leaves before the send (glamzi-backend deliverEmail).
  */
 export function claimsOnce(ctx: FileContext, fn: Node): boolean {
   const body = functionBody(fn);
-  if (body === null || ctx.vocab.claim_methods.length === 0) return false;
-  // Most files make no claim: their functions are not walked.
+  if (body === null) return false;
+  // Most files call no claim method: their claims are looked for only as a guarded insert.
   const mentions = compiledOnce(ctx.vocab, 'claim-methods-text', () => new RegExp(`\\b(?:${ctx.vocab.claim_methods.map(escapeRegExp).join('|')})\\b`));
-  if (!ctx.memo('mentions-claim', () => mentions.test(ctx.source))) return false;
+  const named = ctx.vocab.claim_methods.length > 0 && ctx.memo('mentions-claim', () => mentions.test(ctx.source));
   const claims = compiledOnce(ctx.vocab, 'claim-methods', () => new NamePatterns(ctx.vocab.claim_methods));
   const statements = blockStatements(body);
   for (let i = 0; i < statements.length; i++) {
-    const claim = claimOf(ctx, statements[i]!, claims);
+    const inserted = insertClaimOf(ctx, statements[i]!);
+    if (inserted !== null) {
+      if (!passesKey(ctx, inserted, 'dedup') || freshPerAttempt(ctx, inserted, body, 'dedup')) return false;
+      const before = statements.slice(0, i).flatMap((st) => callsWithin(ctx, st));
+      return !before.some((c) => reachedCallsOf(ctx, c, 'notification').length > 0);
+    }
+    const claim = named ? claimOf(ctx, statements[i]!, claims) : null;
     if (claim === null) continue;
     if (!passesKey(ctx, claim.call, 'dedup') || freshPerAttempt(ctx, claim.call, body, 'dedup')) return false;
     const next = statements[i + 1];
@@ -33,6 +44,29 @@ export function claimsOnce(ctx: FileContext, fn: Node): boolean {
     return !before.some((c) => reachedCallsOf(ctx, c, 'notification').length > 0);
   }
   return false;
+}
+
+/**
+ * `try { await X.insertOne(row) } catch (e) { if (dup(e)) return; throw e }`: a try holding one call
+ * (sending nothing) whose every handler ends by leaving the function or raising, one of them by a
+ * `return`: whether the row was already there or the insert failed, nothing after the try runs.
+ */
+function insertClaimOf(ctx: FileContext, statement: Node): Node | null {
+  if (statement.type !== 'try_statement') return null;
+  if (statement.namedChildren.some((c) => c.type === 'finally_clause' || c.type === 'else_clause')) return null;
+  const body = tryBody(statement);
+  const inside = body === null ? [] : blockStatements(body);
+  if (inside.length !== 1) return null;
+  const only = inside[0]!;
+  const holder = only.type === 'expression_statement' ? only.firstNamedChild : only.type === 'lexical_declaration' || only.type === 'variable_declaration' ? only.namedChildren.find((c) => c.type === 'variable_declarator') : null;
+  const value = holder == null ? null : unwrapAwait(holder.type === 'variable_declarator' ? holder.childForFieldName('value') : holder.type === 'assignment' || holder.type === 'assignment_expression' ? holder.childForFieldName('right') : holder);
+  if (value === null || !isCall(value, ctx.family) || reachedCallsOf(ctx, value, 'notification').length > 0) return null;
+  const handlers = tryHandlers(statement, ctx.family);
+  if (handlers.length === 0) return null;
+  const leaves = (st: Node): boolean => (isExit(st, ctx.family) && st.type !== 'break_statement' && st.type !== 'continue_statement') || isRaise(st, ctx.family);
+  if (!handlers.every((h) => { const last = blockStatements(h.body).at(-1); return last !== undefined && leaves(last); })) return null;
+  const returns = handlers.some((h) => h.body.descendantsOfType('return_statement').length > 0);
+  return returns ? value : null;
 }
 
 /** `a, created = X.get_or_create(…)` / `const [a, created] = await X.findOrCreate(…)`: the call and the flag's name. */

@@ -186,7 +186,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
     // A plain loop: most calls reach nothing, and a filtered copy per call and vocabulary was garbage for nothing.
     const sites: { s: Node; c: Node }[] = [];
     for (const c of calls) {
-      for (const s of reachedCallsOf(ctx, c, vocab)) if (s.id !== c.id || !writesOnlyForCallers(ctx, s, vocab)) sites.push({ s, c });
+      for (const s of reachedCallsOf(ctx, c, vocab)) if ((s.id !== c.id || !writesOnlyForCallers(ctx, s, vocab)) && !claimedByHelper(ctx, c, s, vocab)) sites.push({ s, c });
     }
     if (sites.length === 0) continue;
     reaches[vocab] = sites.map(({ s, c }) => ({
@@ -203,6 +203,17 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   // Kept even when it reaches nothing: a helper named like a write whose body writes nowhere remote
   // (`createInbox(db, …)` inserting a row) is judged by that body.
   return { reaches, ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}) };
+}
+
+/**
+ * `s` is a send made inside the local helper `c` calls, and that helper claims a record by a stable
+ * dedup key before it sends (`claims-once.ts`): a second call of it sends nothing, so whoever
+ * retries this function does not notify twice through it (glamzi-backend handleEvent -> deliverEmail).
+ */
+function claimedByHelper(ctx: FileContext, c: Node, s: Node, vocab: string): boolean {
+  if (vocab !== 'notification' || s.id === c.id) return false;
+  const helper = resolveLocalFunction(ctx, c);
+  return helper !== null && contains(helper, s) && claimsOnce(ctx, helper);
 }
 
 /** A site that calls a function of another file, by the name the link step resolves it under. */

@@ -122,4 +122,60 @@ describe('notifications claimed by a dedup key in a service of another file', ()
     const dir = project({ 'package.json': '{}', 'src/notify.ts': tsService('crypto.randomUUID()'), 'src/worker.ts': tsWorker });
     expect(await findingLines(dir)).toEqual(['AP-002 src/worker.ts:6']);
   });
+
+  // glamzi-backend services/notifications/index.js: handleEvent (called by an outbox worker of
+  // another file that retries) sends through a local deliverEmail that first inserts a row under
+  // the event's dedupe key and returns on the duplicate-key error.
+  const insertService = (key: string, handler: string) =>
+    [
+      "import { Deliveries } from './models';",
+      "import { sendEmail } from './mail';",
+      'async function deliverEmail({ dedupeKey, to, subject }) {',
+      `  const row = { dedupeKey: ${key}, to, status: 'queued' };`,
+      '  try {',
+      '    await Deliveries.insertOne(row);',
+      '  } catch (err) {',
+      handler,
+      '  }',
+      '  await sendEmail({ to, subject });',
+      '  await Deliveries.updateOne({ dedupeKey }, { $set: { status: "sent" } });',
+      '}',
+      'export async function handleEvent(event) {',
+      '  await deliverEmail({ dedupeKey: `${event.type}:${event.id}`, to: event.email, subject: event.type });',
+      '}',
+      '',
+    ].join('\n');
+  const outbox = [
+    "import { handleEvent } from './notify';",
+    "import { Events } from './models';",
+    'export async function drain() {',
+    '  for (let i = 0; i < 10; i += 1) {',
+    '    const event = await Events.findOneAndUpdate({ status: "new" }, { $set: { status: "busy" } });',
+    '    if (!event) return;',
+    '    try {',
+    '      await handleEvent(event);',
+    '      await Events.updateOne({ _id: event._id }, { $set: { status: "done" } });',
+    '    } catch (e) {',
+    '      await Events.updateOne({ _id: event._id }, { $set: { status: "new" } });',
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  const dupReturns = '    if (err?.code === 11000) return { deduped: true };\n    throw err;';
+
+  it('stays quiet when a local helper of the service inserts a row under a stable key and returns on the duplicate', async () => {
+    const dir = project({ 'package.json': '{}', 'src/notify.js': insertService('dedupeKey', dupReturns), 'src/outbox.js': outbox });
+    expect(await findingLines(dir)).toEqual([]);
+  });
+
+  it('reports the retried call when the insert fails quietly and the send goes on', async () => {
+    const dir = project({ 'package.json': '{}', 'src/notify.js': insertService('dedupeKey', '    console.warn(err.message);'), 'src/outbox.js': outbox });
+    expect(await findingLines(dir)).toEqual(['AP-002 src/outbox.js:8']);
+  });
+
+  it('reports the retried call when the inserted key is made afresh', async () => {
+    const dir = project({ 'package.json': '{}', 'src/notify.js': "import { randomUUID } from 'node:crypto';\n" + insertService('randomUUID()', dupReturns), 'src/outbox.js': outbox });
+    expect(await findingLines(dir)).toEqual(['AP-002 src/outbox.js:8']);
+  });
 });
