@@ -4,6 +4,7 @@ import { compiledOnce, wordSet } from './compiled.js';
 import { allCalls, calleePath, perFile } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
 import {
+  BINDING_TYPES,
   bindingOf,
   callArguments,
   enclosingFunction,
@@ -446,10 +447,7 @@ function asksStatelessEndpoint(ctx: FileContext, call: Node, v: CompiledCallVoca
  * no write (`createTranslation` makes a record on a translation service: no verb of `verbs`).
  */
 function callerComputes(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
-  const fn = namedEnclosingFunction(call, ctx.family);
-  const name = fn === null ? null : functionName(fn);
-  if (name === null || !v.excludeCallerWords.anyWordOf(name)) return false;
-  return !splitWords(name).some((w) => v.verbs.has(w));
+  return callerSays(ctx, call, v.excludeCallerWords) && !callerSays(ctx, call, v.verbs);
 }
 
 /**
@@ -473,7 +471,7 @@ function readsComputedAnswer(ctx: FileContext, call: Node, v: CompiledCallVocabu
   while (holder !== null && holder.id !== fn.id && !BINDING_NODE_TYPES.has(holder.type)) holder = holder.parent;
   const first = holder === null ? null : bindingOf(holder);
   if (first !== null) derived.add(first.name);
-  for (const node of fn.descendantsOfType([...BINDING_NODE_TYPES])) {
+  for (const node of fn.descendantsOfType([...BINDING_TYPES])) {
     if (node.startIndex < call.endIndex) continue;
     const b = bindingOf(node);
     if (b === null || derived.has(b.name)) continue;
@@ -658,7 +656,7 @@ function callerSays(ctx: FileContext, call: Node, words: WordSet): boolean {
 }
 
 /** Nodes that bind a name to a value (see `bindingOf`). */
-const BINDING_NODE_TYPES = new Set(['assignment', 'assignment_expression', 'variable_declarator']);
+const BINDING_NODE_TYPES: ReadonlySet<string> = new Set(BINDING_TYPES);
 
 /** Options that name where a request goes. */
 const ENDPOINT_OPTIONS = new Set(['url', 'uri', 'path', 'endpoint']);

@@ -361,7 +361,10 @@ const FALSY_RETURN = /^return\s+(None|null|undefined|False|false)?\s*;?$/;
  * (a method's `self` / `cls` not counted), so a caller of another file that hands `false` there records that outcome.
  */
 export function flagParamFacts(ctx: FileContext): string[] {
-  const entries = Object.entries(ctx.vocab.outcomes).filter(([, o]) => (o.result_flags ?? []).length > 0);
+  const entries = Object.keys(ctx.vocab.outcomes).flatMap((outcome) => {
+    const flags = outcomeWords(ctx, outcome)?.resultFlags;
+    return flags !== undefined && flags.size > 0 ? [{ outcome, flags }] : [];
+  });
   if (entries.length === 0) return [];
   const out: string[] = [];
   for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
@@ -369,8 +372,7 @@ export function flagParamFacts(ctx: FileContext): string[] {
     if (name === null) continue;
     const all = functionParameters(fn);
     const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
-    for (const [outcome, o] of entries) {
-      const flags = new Set((o.result_flags ?? []).map(normalizeName));
+    for (const { outcome, flags } of entries) {
       params.forEach((p, i) => {
         if (flags.has(normalizeName(p))) out.push(`result-flag-param:${outcome}:${name}:${i}`);
       });

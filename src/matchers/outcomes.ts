@@ -29,6 +29,8 @@ export interface OutcomeWords {
   errorNouns: WordSet;
   /** Lower-case phrases that ask the reader to do the operation again (`retry_invitations`). */
   retryInvitations: string[];
+  /** Lower-case phrases of a message that says the operation did not happen (`failed_phrases`). */
+  failedPhrases: RegExp;
   amountMoves: Set<string>;
   /** Calls that answer the client with a body (`responses.answer_calls`). */
   answerCalls: Set<string>;
@@ -65,6 +67,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     mentions: new WordSet(o.mention_words),
     errorNouns: new WordSet(o.error_nouns),
     retryInvitations: o.retry_invitations.map((p) => p.toLowerCase()),
+    failedPhrases: o.failed_phrases.length > 0 ? new RegExp(`\\b(?:${o.failed_phrases.map((p) => escapeRegExp(p).replace(/ /g, '\\s*')).join('|')})\\b`, 'i') : /(?!)/,
     amountMoves: new Set(o.amount_moves),
     answerCalls: new Set(ctx.vocab.responses.answer_calls),
     errorAnswer: ((sources) => (sources.length > 0 ? new RegExp(sources.join('|')) : /(?!)/))(errorAnswerSources(ctx.vocab)),

@@ -10,6 +10,7 @@ import { marksOwnGuard } from './kinds/once-guard.js';
 import { checkedInFunction } from './kinds/prior-success-check.js';
 import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
+import { outcomeWords } from './outcomes.js';
 import { storeModelExports } from './store-models.js';
 import { isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, raisesWithin, type Node } from './syntax.js';
@@ -337,11 +338,10 @@ function tellsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
     if (cond === null || !/status/i.test(cond.text) || !/(^|\D)201(\D|$)|_201_CREATED\b|\bCREATED\b/.test(cond.text) || !/==/.test(cond.text)) return false;
     const branches = ifChain(st, ctx.family);
     // `else: log("Unable to create an account")`: a branch that says it failed is no "found existing".
-    return branches.length > 1 && branches.at(-1)?.condition === null && branches.every((b) => !raisesWithin(b.body, ctx.family) && !SAYS_FAILED.test(b.body.text));
+    const saysFailed = outcomeWords(ctx, 'failure')?.failedPhrases;
+    return branches.length > 1 && branches.at(-1)?.condition === null && branches.every((b) => !raisesWithin(b.body, ctx.family) && saysFailed?.test(b.body.text) !== true);
   });
 }
-
-const SAYS_FAILED = /\b(unable|fail\w*|could ?n[o']t|cannot)\b/i;
 
 /**
  * The key lists a call passes, and those it passes only through one of `fn`'s parameters; `made`

@@ -364,6 +364,11 @@ export const VocabularySchema = z
              */
             retry_invitations: names,
             /**
+             * Words of a message that says the operation did not happen (`"Unable to create the
+             * account"`, `"could not"`): a branch that says so is no "found an existing one" answer.
+             */
+            failed_phrases: names,
+            /**
              * Nouns after which a mention word names an error, not this outcome (`'Unknown error'`,
              * an error message's fallback wording): such a mention does not count.
              */
