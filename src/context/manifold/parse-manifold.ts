@@ -2,6 +2,7 @@ import { ManifoldError } from '../errors.js';
 import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { isNode, isSeq, type Document } from 'yaml';
 import { commentAliases, commentHead, definedAbbreviations, termPhrases, withAbbreviations } from './term-notes.js';
+import { withFieldAliases } from '../record-fields.js';
 import { constraintGroups, ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInput } from './manifold-schema.js';
 
 /**
@@ -29,7 +30,7 @@ export function parseManifold(text: string, file: string): Manifold {
       file,
     });
   }
-  const result = ManifoldSchema.safeParse(data);
+  const result = ManifoldSchema.safeParse(withFieldAliases('manifold', ['manifold'], data));
   if (!result.success) {
     const { path, line, text } = firstIssue(parsed.source, result.error, 'invalid manifold');
     const where = path.length > 0 ? ` ${formatPath(path)}` : '';
@@ -44,7 +45,10 @@ export function parseManifold(text: string, file: string): Manifold {
   const abbreviations = definedAbbreviations([m.description ?? '', ...[...m.entities, ...m.systems, ...m.providers, ...m.error_types].flatMap(termTexts)]);
   const terms = (key: string, inputs: ManifoldTermInput[]): ManifoldTerm[] => {
     const comments = itemComments(parsed.source.doc, key);
-    return inputs.map((input, i) => toTerm(input, abbreviations, [...commentAliases(comments[i] ?? ''), ...(key === 'entities' ? commentHead(comments[i] ?? '') : [])]));
+    return inputs.map((input, i) => {
+      const comment = comments[i] ?? termNote(input);
+      return toTerm(input, abbreviations, [...commentAliases(comment), ...(key === 'entities' ? commentHead(comment) : [])]);
+    });
   };
   return {
     name: m.manifold,
@@ -75,6 +79,11 @@ function toTerm(input: ManifoldTermInput, abbreviations: ReadonlyMap<string, str
 function itemComments(doc: Document, key: string): (string | undefined)[] {
   const list = doc.get(key, true);
   return isSeq(list) ? list.items.map((item) => (isNode(item) ? (item.comment ?? undefined) : undefined)) : [];
+}
+
+/** The note of a term written `name: note` (see `TermSchema`), which says what a comment would. */
+function termNote(input: ManifoldTermInput): string {
+  return typeof input === 'object' && typeof input.note === 'string' ? input.note : '';
 }
 
 /** A term's name, then the text of its notes (`role:`, `notes:`…). */

@@ -56,8 +56,9 @@ export const ContextVocabularySchema = z
       .object({
         incidents: z.record(z.string(), z.array(z.string())).default({}),
         tickets: z.record(z.string(), z.array(z.string())).default({}),
+        manifold: z.record(z.string(), z.array(z.string())).default({}),
       })
-      .default({ incidents: {}, tickets: {} }),
+      .default({ incidents: {}, tickets: {}, manifold: {} }),
   })
   .strict();
 
