@@ -4,8 +4,18 @@
  * the airline-refunds history (written by someone who never saw this code), whose first run
  * stopped at the first of them.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { normaliseSeverity, parseIncidentsDocument, parseManifold, parsePostmortem, parseTicketsDocument, postmortemMarkdown } from '../../src/context/index.js';
+import { loadBuiltInCatalogue, normaliseSeverity, parseIncidentsDocument, parseManifold, parsePostmortem, parseTicketsDocument, postmortemMarkdown } from '../../src/context/index.js';
+import { attributeAntiPatterns } from '../../src/context/analysis/anti-pattern-matching.js';
+import { requirementFromOmission } from '../../src/context/analysis/statements.js';
+import { TermIndex } from '../../src/context/text/term-index.js';
+import { ticketOwnWords } from '../../src/context/text/ticket-own-words.js';
+import { ticketConcepts } from '../../src/context/text/ticket-concepts.js';
+import { isNumberedSubject, subjectTemplate } from '../../src/context/analysis/ticket-text.js';
+import { placeholderSubjects } from '../../src/context/analysis/ticket-clustering.js';
+import type { Ticket } from '../../src/context/index.js';
 
 const pair = (value: string, display = value): { display_value: string; value: string } => ({ display_value: display, value });
 
@@ -171,5 +181,74 @@ describe('a Zammad ticket export', () => {
     const [ticket] = parseTicketsDocument(zammad, 'tickets/zammad.json');
     expect(ticket?.body).toBe('I got the refund two times on my Visa.');
     expect(ticket?.title).toBe('Refunded twice');
+  });
+});
+
+describe('what the airline-refunds history taught the analysis', async () => {
+  const catalogue = await loadBuiltInCatalogue(path.dirname(fileURLToPath(import.meta.url)));
+  const ids = (texts: string[]): string[] => attributeAntiPatterns(texts, catalogue).map((m) => m.entry.id);
+
+  it('a timeout stored as a refusal is AP-003; a refusal alone is none', () => {
+    expect(ids(['Tilbake stored every Halcyon timeout as REFUSED and put the case back on the queue.'])).toContain('AP-003');
+    expect(ids(['Halcyon refused the refund because the card was closed.'])).not.toContain('AP-003');
+  });
+
+  it('a next attempt or a replay with a key of its own making is AP-001; one that reuses the key is not', () => {
+    expect(ids(['On the next attempt tilbake built a new refund request with a fresh idempotency key, so Halcyon refunded those passengers a second time.'])).toContain('AP-001');
+    expect(ids(["The replay script generated its own idempotency keys from the run's timestamp, so the cases were refunded a second time."])).toContain('AP-001');
+    expect(ids(['The replay reused its idempotency key, so nothing was refunded a second time.'])).not.toContain('AP-001');
+  });
+
+  it('a notice sent again on each attempt is AP-002; one that "did not retry" is not', () => {
+    expect(ids(['Each refused attempt triggered the refund-failed email and SMS again.'])).toContain('AP-002');
+    expect(ids(['Tilbake recorded each notification as NOTIFY_FAILED and did not retry.'])).not.toContain('AP-002');
+  });
+
+  it('writes no requirement from an omission the text approves', () => {
+    expect(requirementFromOmission('Tilbake recorded each one as NOTIFY_FAILED and did not retry, which is right for a 400')).toBeUndefined();
+    expect(requirementFromOmission('The worker did not check the ledger')).toBe('The worker must check the ledger');
+  });
+
+  it('names the thing several entities are parts of (refund_case, refund_request → refund)', () => {
+    const manifold = parseManifold('manifold: x\nentities: [refund_case, refund_request, coupon]\n', 'm.yaml');
+    expect(manifold.entities.map((e) => e.name)).toEqual(['refund_case', 'refund_request', 'coupon', 'refund']);
+    const own = parseManifold('manifold: x\nentities: [reservation, reservation revision, reservation push]\n', 'm.yaml');
+    expect(own.entities.map((e) => e.name)).toEqual(['reservation', 'reservation revision', 'reservation push']);
+  });
+
+  it('reads a hyphenated compound said with the other words of a term in one sentence ("write-back … failing")', () => {
+    expect(new TermIndex(['T-queue: coupon write-back to Corvus failing']).hasTogether('writeback failed')).toBe(true);
+  });
+});
+
+describe('tickets as the airline-refunds help desk wrote them', () => {
+  it('reads a transcript of bracketed speakers without times: the customer\'s lines only', () => {
+    const body = "[Skarva bot] Hi! I'm Skarvi. What can I help you with?\n[Bjørn] Booking\n[Skarva bot] Let me connect you to an agent.\n[Bjørn] My refund came twice on my card";
+    expect(ticketOwnWords(body)).toBe('Booking\nMy refund came twice on my card');
+  });
+
+  it('reads a subject a system wrote around a number as none', () => {
+    expect(isNumberedSubject('Call inbound 2026-04-06')).toBe(true);
+    expect(isNumberedSubject('SMS from +47 412 55 019')).toBe(true);
+    expect(isNumberedSubject('Refunded twice for booking 6YXH6D on 12 May')).toBe(false);
+    expect(isNumberedSubject('Refunded twice')).toBe(false);
+  });
+
+  it('reads a help desk\'s "Label: value" subjects as a template when the label heads several of them', () => {
+    expect(subjectTemplate('Web form: Booking')).toBe('web form: …');
+    expect(subjectTemplate('Re: Your refund')).toBeUndefined();
+    const ticket = (id: number, title: string, body: string): Ticket => ({ id: String(id), title, body, createdAt: `2026-04-${String(10 + (id % 18)).padStart(2, '0')}`, tags: [], source: 't.json' });
+    const tickets = [
+      ...[0, 1, 2].map((i) => ticket(i, 'Web form: Booking', `My refund came twice ${i}`)),
+      ...[3, 4, 5].map((i) => ticket(i, 'Web form: Contact us', `Too many messages ${i}`)),
+      ...Array.from({ length: 60 }, (_, i) => ticket(10 + i, `Question ${i % 7 === 0 ? 'about bags' : 'on seats'}`, `other words ${i}`)),
+    ];
+    expect(placeholderSubjects(tickets).has('web form: …')).toBe(true);
+  });
+
+  it('hears "twice" and "money" in Norwegian, Swedish and German', () => {
+    expect(ticketConcepts('Jeg har fått pengene to ganger')).toEqual(expect.arrayContaining(['twice', 'charge']));
+    expect(ticketConcepts('Pengarna kom två gånger')).toEqual(expect.arrayContaining(['twice', 'charge']));
+    expect(ticketConcepts('Das Geld wurde zweimal abgebucht')).toEqual(expect.arrayContaining(['twice', 'charge']));
   });
 });

@@ -50,15 +50,31 @@ export function parseManifold(text: string, file: string): Manifold {
       return toTerm(input, abbreviations, [...commentAliases(comment), ...(key === 'entities' ? commentHead(comment) : [])]);
     });
   };
+  const entities = terms('entities', m.entities);
   return {
     name: m.manifold,
-    entities: terms('entities', m.entities),
+    entities: [...entities, ...sharedHeads(entities)],
     systems: [...terms('systems', m.systems), ...terms('providers', m.providers)],
     errorTypes: terms('error_types', m.error_types),
     constraints: constraintGroups(m.constraints).flatMap((g) => g.items),
     failureModes: m.failure_modes,
     data: m,
   };
+}
+
+/**
+ * The thing several entities are parts of: a word that opens two or more entity names and is no
+ * entity of its own (`refund_case`, `refund_request`, `refund_ledger` → `refund`). The team named
+ * the parts, and an incident about the thing ("refunds Halcyon refused") names it without them.
+ */
+function sharedHeads(entities: readonly ManifoldTerm[]): ManifoldTerm[] {
+  const heads = new Map<string, number>();
+  for (const e of entities) {
+    const words = e.name.split(/[\s_-]+/).filter((w) => w.length > 0);
+    if (words.length > 1) heads.set(words[0]!.toLowerCase(), (heads.get(words[0]!.toLowerCase()) ?? 0) + 1);
+  }
+  const own = new Set(entities.flatMap((e) => e.phrases.map((p) => p.toLowerCase())));
+  return [...heads].filter(([head, n]) => n >= 2 && !own.has(head)).map(([head]) => ({ name: head, phrases: [head] }));
 }
 
 /**
