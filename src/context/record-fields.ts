@@ -1,7 +1,7 @@
 import { contextVocabulary, type ContextVocabulary } from './vocabulary/context-vocabulary.js';
 
 /** The kinds of record whose field names other tools spell their own way. */
-export type RecordKind = 'incidents' | 'tickets';
+export type RecordKind = 'incidents' | 'tickets' | 'manifold';
 
 /**
  * A field name as compared: lower case, without spaces, `_`, `-` or `/`, and without a trailing
@@ -146,11 +146,14 @@ export function withFieldAliases(kind: RecordKind, fields: readonly string[], ra
 
 /**
  * The fields of a record's nested objects under dotted names (`source.body`, `source.subject` of an
- * Intercom conversation), one level deep, for aliases that name them.
+ * Intercom conversation; `articles.body` of the first of a Zammad ticket's articles), one level
+ * deep, for aliases that name them.
  */
 function nestedFieldsOf(record: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
+  for (const [key, item] of Object.entries(record)) {
+    // A list of objects by its first: the message a help-desk ticket opened with (Zammad's `articles`).
+    const value: unknown = Array.isArray(item) ? item[0] : item;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
     for (const [inner, v] of Object.entries(value as Record<string, unknown>)) out[`${key}.${inner}`] = v;
   }
@@ -193,6 +196,8 @@ export function displayValue(value: unknown): unknown {
   }
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;
+  const pair = displayPair(obj);
+  if (pair !== undefined) return pair;
   for (const key of DISPLAY_KEYS) {
     const v = obj[key];
     if (typeof v === 'string' || typeof v === 'number') return v;
@@ -201,6 +206,20 @@ export function displayValue(value: unknown): unknown {
   const inner = Object.entries(obj).filter(([k, v]) => k.startsWith('value') && v !== null && v !== undefined);
   if (inner.length === 1) return displayValue(inner[0]?.[1]);
   return value;
+}
+
+/**
+ * A field as a table API returns it with `sysparm_display_value=all` (ServiceNow:
+ * `{ display_value: "tilbake", value: "770df949…" }`): what people see, except a time, which the
+ * stored value holds in UTC (`2026-01-22 06:41:09`) and the display in the viewer's zone and format
+ * (`22.01.2026 07:41:09`).
+ */
+function displayPair(obj: Record<string, unknown>): string | undefined {
+  const shown = obj.display_value;
+  const stored = obj.value;
+  if (typeof shown !== 'string' || !(typeof stored === 'string' || typeof stored === 'number')) return undefined;
+  if (typeof stored === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}/.test(stored)) return stored;
+  return shown;
 }
 
 /** Keys under which exports keep a record's custom fields (incident.io, Jira, Opsgenie's `extraProperties`). */

@@ -3,17 +3,23 @@
  * whose rewrite is safe; anything else is left alone rather than guessed at.
  */
 
+import { escapeRegExp } from '../../matchers/names.js';
+import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
+
 /**
  * `Retry logic did not check for idempotency` → `Retry logic must check for idempotency`;
  * `The consumer was not idempotent` → `The consumer must be idempotent`.
  * Only "did not / didn't" and "was / were not" are rewritten: "does not mean" and similar state
- * facts, not omissions.
+ * facts, not omissions. An omission the sentence approves (`omission_approvals`: "…, which is right
+ * for a 400") is left alone.
  */
-export function requirementFromOmission(sentence: string): string | undefined {
+export function requirementFromOmission(sentence: string, approvals: readonly string[] = contextVocabulary().omission_approvals): string | undefined {
   const m = /^(.{3,80}?)\s+(did not|didn['’]t|was not|wasn['’]t|were not|weren['’]t)\s+(.+)$/i.exec(sentence.trim());
   if (!m) return undefined;
   const [, subject = '', marker = '', rest = ''] = m;
   if (subject.split(/\s+/).length > 8) return undefined;
+  // "did not retry, which is right for a 400": an omission the text approves is no lesson
+  if (approvals.some((a) => new RegExp(`(?<![\\p{L}])${escapeRegExp(a)}(?![\\p{L}])`, 'iu').test(rest))) return undefined;
   const verb = /^did/i.test(marker) ? 'must' : 'must be';
   // Keep the main clause only: "…after a timeout, so later attempts stayed stuck" loses the consequence.
   const clause = rest.split(/[,;]\s*(?:so|and|but|because|which|while|as|then)\b|;|\s[-–—]\s/i)[0] ?? rest;

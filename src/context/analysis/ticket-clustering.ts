@@ -1,7 +1,7 @@
 import { parseDate } from '../text/dates.js';
 import type { Ticket } from '../tickets/ticket-schema.js';
 import { buildTfIdf, type SparseVector } from './tfidf.js';
-import { corpusMisspellings, isPlaceholderSubject, respell, subjectKey, ticketClusteringInput } from './ticket-text.js';
+import { corpusMisspellings, isNumberedSubject, isPlaceholderSubject, respell, subjectKey, subjectTemplate, ticketClusteringInput } from './ticket-text.js';
 import { canonicalSynonyms, contextVocabulary } from '../vocabulary/context-vocabulary.js';
 
 /** Tuning of ticket clustering. */
@@ -497,8 +497,15 @@ export function commonTerms(vectors: readonly SparseVector[], share: number): Se
 
 /** A title as compared between clusters: lower case, numbers (order ids) blanked. */
 function titleKey(title: string, placeholders: ReadonlySet<string>): string {
-  if (isPlaceholderSubject(title) || placeholders.has(subjectKey(title))) return '';
+  if (isCorpusPlaceholder(title, placeholders)) return '';
   return subjectKey(title);
+}
+
+/** True when `title` is a corpus placeholder (`placeholderSubjects`), itself or by its template. */
+export function isCorpusPlaceholder(title: string, placeholders: ReadonlySet<string>): boolean {
+  if (isPlaceholderSubject(title) || isNumberedSubject(title) || placeholders.has(subjectKey(title))) return true;
+  const template = subjectTemplate(title);
+  return template !== undefined && placeholders.has(template);
 }
 
 /**
@@ -514,20 +521,30 @@ export const PLACEHOLDER_MIN_SHARE = 0.02;
 
 export function placeholderSubjects(tickets: readonly Ticket[], opts: ClusteringOptions = DEFAULT_CLUSTERING): Set<string> {
   const groups = new Map<string, number[]>();
+  const subjects = new Map<string, Set<string>>();
+  const templated = new Map<string, number>();
   tickets.forEach((t, i) => {
     const key = subjectKey(t.title);
-    if (key !== '' && !isPlaceholderSubject(t.title)) groups.set(key, [...(groups.get(key) ?? []), i]);
+    if (key === '' || isPlaceholderSubject(t.title)) return;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const template = subjectTemplate(t.title);
+    if (template === undefined) return;
+    templated.set(template, (templated.get(template) ?? 0) + 1);
+    subjects.set(template, (subjects.get(template) ?? new Set()).add(key));
   });
   const least = Math.max(opts.minClusterSize, Math.ceil(tickets.length * PLACEHOLDER_MIN_SHARE));
+  // A label the help desk fills with values ("Web form: Booking", "Web form: Contact us") is a
+  // template however alike its tickets are: the value is a category picked from a list, not the problem.
+  const templates = [...subjects].filter(([template, keys]) => keys.size >= 2 && (templated.get(template) ?? 0) >= least).map(([template]) => template);
   const shared = [...groups].filter(([, list]) => list.length >= least);
-  if (shared.length === 0) return new Set();
+  if (shared.length === 0) return new Set(templates);
   const bodies = tickets.map((t) => ticketClusteringInput({ ...t, title: '' }));
   const model = buildTfIdf(
     bodies.map((b) => b.text),
     bodies.map((b) => b.concepts),
     opts.conceptWeight,
   );
-  const out = new Set<string>();
+  const out = new Set<string>(templates);
   for (const [key, list] of shared) {
     const all = new Centroid();
     for (const i of list) all.add(model.vectors[i] as SparseVector);

@@ -10,7 +10,7 @@ import type { AnalyzedIncident } from './incident-analysis.js';
 import { genericStems } from './failure-modes.js';
 import { inWindow, isGenericTerm, matchManifoldTerms, type TimeWindow } from './relevance.js';
 import { stemSet } from './tfidf.js';
-import { burstStart, clusterTickets, dayOf, type ClusteringOptions, type TicketCluster } from './ticket-clustering.js';
+import { burstStart, clusterTickets, dayOf, DEFAULT_CLUSTERING, isCorpusPlaceholder, placeholderSubjects, type ClusteringOptions, type TicketCluster } from './ticket-clustering.js';
 import { contentStems } from '../text/tokenize.js';
 
 /** A cluster is relevant when its tickets mention, on average, this many characteristic manifold terms. */
@@ -109,13 +109,14 @@ export function analyzeTickets(
     return (mentions || spells(c, ownTerms) || echoed === 'relevant') && c.tickets.filter(complains).length >= c.tickets.length * CLUSTER_MIN_COMPLAINT_SHARE;
   });
   const relevant = clusters.flatMap((c) => c.tickets);
+  const placeholders = placeholderSubjects(scanned, { ...DEFAULT_CLUSTERING, ...clustering });
   const patterns = clusters.map((cluster): TicketPattern => {
     const dates = cluster.tickets.map((t) => parseDate(t.createdAt)?.getTime() ?? 0).sort((a, b) => a - b);
     const first = new Date(dates[0] ?? 0);
     const last = new Date(dates.at(-1) ?? 0);
     const months = monthsSpanned(first, last);
     const spanDays = Math.max(DAYS_PER_MONTH, (last.getTime() - first.getTime()) / 86_400_000);
-    const label = commonestTitle(cluster.tickets);
+    const label = commonestTitle(cluster.tickets, placeholders);
     const sample = [label, ...cluster.keyTerms, ...cluster.tickets.slice(1, 5).map((t) => t.title)];
     const keyIndex = new TermIndex(sample);
     const stems = stemSet(sample.join(' '));
@@ -191,9 +192,11 @@ function echoOfIncidents(incidents: readonly AnalyzedIncident[], manifold: Manif
 }
 
 /** The most frequent title (case-insensitive) among tickets ordered most central first. */
-function commonestTitle(tickets: readonly Ticket[]): string {
+function commonestTitle(tickets: readonly Ticket[], placeholders: ReadonlySet<string>): string {
   const counts = new Map<string, { title: string; n: number }>();
-  for (const t of tickets) {
+  // a subject the help desk wrote ("Web form: Booking", "SMS from +47 …") names no problem
+  const named = tickets.filter((t) => !isCorpusPlaceholder(t.title, placeholders));
+  for (const t of named.length > 0 ? named : tickets) {
     const key = t.title.trim().toLowerCase();
     const entry = counts.get(key);
     if (entry) entry.n += 1;

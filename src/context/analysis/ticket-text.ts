@@ -16,7 +16,7 @@ export interface TicketClusteringInput {
  * expresses (`ticketConcepts`), as terms of their own.
  */
 export function ticketClusteringInput(ticket: Ticket, vocabulary: ContextVocabulary = contextVocabulary(), placeholders: ReadonlySet<string> = new Set()): TicketClusteringInput {
-  const title = isPlaceholderSubject(ticket.title, vocabulary) || placeholders.has(subjectKey(ticket.title)) ? '' : ticket.title;
+  const title = isPlaceholderSubject(ticket.title, vocabulary) || isNumberedSubject(ticket.title) || placeholders.has(subjectKey(ticket.title)) || placeholders.has(subjectTemplate(ticket.title) ?? '') ? '' : ticket.title;
   const own = ticketOwnWords(ticket.body, vocabulary);
   return { text: canonicalSynonyms(`${title}\n${title}\n${own}`, vocabulary), concepts: ticketConcepts(`${title}\n${own}`, vocabulary) };
 }
@@ -30,6 +30,29 @@ export function isPlaceholderSubject(title: string, vocabulary: ContextVocabular
 /** A subject as compared between tickets: lower case, numbers (order ids) blanked. */
 export function subjectKey(title: string): string {
   return title.trim().toLowerCase().replace(/\d+/g, '#');
+}
+
+/**
+ * The fixed part of a subject a help desk makes from a label and a value ("Web form: Booking",
+ * "Web form: Contact us", "Facebook: Lukas Nilsen"): the label before a colon, up to three words.
+ * A group of subjects by it is judged like one subject shared by many tickets
+ * (`placeholderSubjects`). Undefined for a subject of another shape ("Re:" is a reply's, not a label).
+ */
+export function subjectTemplate(title: string): string | undefined {
+  const label = /^\s*([\p{L}][\p{L} &]{0,30}?)\s*:\s*\S/u.exec(title)?.[1]?.toLowerCase();
+  if (label === undefined || label.split(/\s+/).length > 3 || /^(?:re|fw|fwd|aw|sv|vs)$/.test(label)) return undefined;
+  return `${label}: …`;
+}
+
+/**
+ * A subject a system wrote around a number ("Call inbound 2026-04-06", "SMS from +47 412 55 019",
+ * "Order #12345"): four digits or more and at most two words besides, none of them the problem.
+ */
+export function isNumberedSubject(title: string): boolean {
+  // a date, a phone number or an id: four digits or more ("Question 3" is a customer's)
+  if ((title.match(/\d/g) ?? []).length < 4) return false;
+  const words = title.toLowerCase().replace(/\d+/g, ' ').match(/\p{L}+/gu) ?? [];
+  return words.length <= 2;
 }
 
 /** A word this long or longer may be a misspelling of a more frequent one. */

@@ -18,17 +18,23 @@ const SEVERITY_WORDS: Record<string, SeverityLevel> = {
   // incident.io's and Statuspage's default levels
   major: 'P2',
   minor: 'P3',
+  // ServiceNow's fifth priority
+  planning: 'P4',
 };
 
 /**
  * Read a severity as teams write it: `P1`, `p2`, `SEV1`, `sev-2`, `S1`, a bare `1`, or a word
- * (`critical`/`highest` = P1, `high` = P2, `medium` = P3, `low`/`lowest` = P4; Jira's priorities).
+ * (`critical`/`highest` = P1, `high` = P2, `medium` = P3, `low`/`lowest` = P4; Jira's priorities), or a rank
+ * with its name (`2 - High`).
  * Undefined when unrecognised.
  */
 export function normaliseSeverity(value: string): SeverityLevel | undefined {
   const v = value.trim().toLowerCase();
   const word = SEVERITY_WORDS[v];
   if (word) return word;
+  // ServiceNow and some Jira schemes write the rank and its name (`2 - High`); the name says it
+  const ranked = /^[0-9]\s*-\s*([a-z]+)$/.exec(v);
+  if (ranked) return SEVERITY_WORDS[ranked[1]!];
   const m = /^(?:p|sev|s)?[-_ ]?([0-4])$/.exec(v);
   return m ? (`P${m[1]}` as SeverityLevel) : undefined;
 }

@@ -5,13 +5,29 @@ import { z } from 'zod';
  * aliases that count as the same term (`{ name: duplicate, aliases: [twice, double charge] }`).
  * Other keys of a named term (`role`, `kind`, `owner`…) are the team's notes and are kept as written.
  */
-export const TermSchema = z.union([
-  z.string().trim().min(1),
-  z.looseObject({
-    name: z.string().trim().min(1),
-    aliases: z.array(z.string().trim().min(1)).default([]),
-  }),
-]);
+export const TermSchema = z.preprocess(
+  termWithNote,
+  z.union([
+    z.string().trim().min(1),
+    z.looseObject({
+      name: z.string().trim().min(1),
+      aliases: z.array(z.string().trim().min(1)).default([]),
+    }),
+  ]),
+);
+
+/**
+ * A term written as a one-key mapping, its note after the colon (`- refund_case: one passenger
+ * booking …`, `- TIMEOUT: no answer within the timeout`), as teams list what a name means: the key
+ * is the term and the text its `note`, read like a comment after a bare term.
+ */
+function termWithNote(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length !== 1 || 'name' in value) return value;
+  const [term, note] = entries[0]!;
+  return typeof note === 'string' || note === null ? { name: term, note: note ?? '' } : value;
+}
 
 /** A constraint id: a letter then letters, digits or `_` (`B1`, `T2`, `U1`, `T_INC089_1`). */
 const ConstraintId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be a letter followed by letters, digits, "_" or "-"');

@@ -2,6 +2,7 @@ import { ManifoldError } from '../errors.js';
 import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { isNode, isSeq, type Document } from 'yaml';
 import { commentAliases, commentHead, definedAbbreviations, termPhrases, withAbbreviations } from './term-notes.js';
+import { withFieldAliases } from '../record-fields.js';
 import { constraintGroups, ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInput } from './manifold-schema.js';
 
 /**
@@ -29,7 +30,7 @@ export function parseManifold(text: string, file: string): Manifold {
       file,
     });
   }
-  const result = ManifoldSchema.safeParse(data);
+  const result = ManifoldSchema.safeParse(withFieldAliases('manifold', ['manifold'], data));
   if (!result.success) {
     const { path, line, text } = firstIssue(parsed.source, result.error, 'invalid manifold');
     const where = path.length > 0 ? ` ${formatPath(path)}` : '';
@@ -44,17 +45,36 @@ export function parseManifold(text: string, file: string): Manifold {
   const abbreviations = definedAbbreviations([m.description ?? '', ...[...m.entities, ...m.systems, ...m.providers, ...m.error_types].flatMap(termTexts)]);
   const terms = (key: string, inputs: ManifoldTermInput[]): ManifoldTerm[] => {
     const comments = itemComments(parsed.source.doc, key);
-    return inputs.map((input, i) => toTerm(input, abbreviations, [...commentAliases(comments[i] ?? ''), ...(key === 'entities' ? commentHead(comments[i] ?? '') : [])]));
+    return inputs.map((input, i) => {
+      const comment = comments[i] ?? termNote(input);
+      return toTerm(input, abbreviations, [...commentAliases(comment), ...(key === 'entities' ? commentHead(comment) : [])]);
+    });
   };
+  const entities = terms('entities', m.entities);
   return {
     name: m.manifold,
-    entities: terms('entities', m.entities),
+    entities: [...entities, ...sharedHeads(entities)],
     systems: [...terms('systems', m.systems), ...terms('providers', m.providers)],
     errorTypes: terms('error_types', m.error_types),
     constraints: constraintGroups(m.constraints).flatMap((g) => g.items),
     failureModes: m.failure_modes,
     data: m,
   };
+}
+
+/**
+ * The thing several entities are parts of: a word that opens two or more entity names and is no
+ * entity of its own (`refund_case`, `refund_request`, `refund_ledger` → `refund`). The team named
+ * the parts, and an incident about the thing ("refunds Halcyon refused") names it without them.
+ */
+function sharedHeads(entities: readonly ManifoldTerm[]): ManifoldTerm[] {
+  const heads = new Map<string, number>();
+  for (const e of entities) {
+    const words = e.name.split(/[\s_-]+/).filter((w) => w.length > 0);
+    if (words.length > 1) heads.set(words[0]!.toLowerCase(), (heads.get(words[0]!.toLowerCase()) ?? 0) + 1);
+  }
+  const own = new Set(entities.flatMap((e) => e.phrases.map((p) => p.toLowerCase())));
+  return [...heads].filter(([head, n]) => n >= 2 && !own.has(head)).map(([head]) => ({ name: head, phrases: [head] }));
 }
 
 /**
@@ -75,6 +95,11 @@ function toTerm(input: ManifoldTermInput, abbreviations: ReadonlyMap<string, str
 function itemComments(doc: Document, key: string): (string | undefined)[] {
   const list = doc.get(key, true);
   return isSeq(list) ? list.items.map((item) => (isNode(item) ? (item.comment ?? undefined) : undefined)) : [];
+}
+
+/** The note of a term written `name: note` (see `TermSchema`), which says what a comment would. */
+function termNote(input: ManifoldTermInput): string {
+  return typeof input === 'object' && typeof input.note === 'string' ? input.note : '';
 }
 
 /** A term's name, then the text of its notes (`role:`, `notes:`…). */

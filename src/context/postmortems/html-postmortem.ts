@@ -46,6 +46,7 @@ export function htmlPostmortemMarkdown(html: string): string {
     filter: (node) => node.nodeName === 'P' && ['TD', 'TH'].includes(node.parentNode?.nodeName ?? ''),
     replacement: (content) => ` ${content.trim()} `,
   });
+  confluenceStorageRules(service);
   const content = documentContent(html);
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
   const titled = title !== undefined && !/<h1[\s>]/i.test(content) ? `<h1>${title}</h1>${content}` : content;
@@ -118,4 +119,38 @@ function wordListItem(content: string): string {
 
 function cellText(cell: Element | undefined): string {
   return (cell?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Confluence's storage format (the XHTML a page's "view storage format" or the REST API gives):
+ * a task list as task-list items, done or open by `<ac:task-status>`; a status lozenge as its
+ * title ("ACTIONS OPEN"); other macros by their rich-text body, their parameters left out; a
+ * user mention as nothing (its id is no name); a `<time datetime>` as its date.
+ */
+function confluenceStorageRules(service: TurndownService): void {
+  const child = (node: TurndownService.Node, name: string): Element | undefined =>
+    Array.from((node as Element).children).find((c) => c.nodeName === name);
+  service.addRule('confluence-task', {
+    filter: (node) => node.nodeName === 'AC:TASK',
+    replacement: (_content, node) => {
+      const done = (child(node, 'AC:TASK-STATUS')?.textContent ?? '').trim().toLowerCase() === 'complete';
+      const body = (child(node, 'AC:TASK-BODY')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return `\n- [${done ? 'x' : ' '}] ${body}\n`;
+    },
+  });
+  service.addRule('confluence-status', {
+    filter: (node) => node.nodeName === 'AC:STRUCTURED-MACRO' && (node as Element).getAttribute('ac:name') === 'status',
+    replacement: (_content, node) =>
+      Array.from((node as Element).getElementsByTagName('ac:parameter'))
+        .find((p) => p.getAttribute('ac:name') === 'title')
+        ?.textContent?.trim() ?? '',
+  });
+  service.addRule('confluence-macro-parameter', {
+    filter: (node) => node.nodeName === 'AC:PARAMETER' || node.nodeName === 'RI:USER' || node.nodeName === 'AC:TASK-ID',
+    replacement: () => '',
+  });
+  service.addRule('time-datetime', {
+    filter: (node) => node.nodeName === 'TIME' && (node as Element).hasAttribute('datetime'),
+    replacement: (content, node) => ` ${(node as Element).getAttribute('datetime') ?? ''} ${content}`,
+  });
 }

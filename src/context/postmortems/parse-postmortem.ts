@@ -206,15 +206,21 @@ const INCIDENT_FIELDS = ['incident', 'incidentid', 'relatedincident'];
 
 /** "Postmortem: Duplicate claims (INC-318)" → `INC-318`: a tracker-style key in brackets. */
 function bracketedId(title: string): string | undefined {
-  return /\(([A-Za-z][A-Za-z0-9]*-\d[\w-]*)\)/.exec(title)?.[1];
+  return new RegExp(`\\((${TRACKER_KEY})\\)`).exec(title)?.[1];
 }
+
+/**
+ * A tracker's key: letters, a dash and digits (`INC-4160`, `OG-2207`), or letters run into a long
+ * number as ServiceNow writes them (`INC0040702`; four digits or more, so `P1` or `SEV2` is none).
+ */
+const TRACKER_KEY = '[A-Za-z][A-Za-z0-9]*-\\d[\\w-]*|[A-Za-z]{2,}\\d{4,}';
 
 /** `PM-2024-089: Duplicate payments` → `PM-2024-089`. */
 function idFromTitle(title: string): string | undefined {
   const head = title.split(/:|\s[-—–]\s/)[0]?.trim();
   if (head && !/\s/.test(head) && /\d/.test(head)) return head;
   // "INC-351 co-pay double debits": a tracker-style key (letters, a dash, digits) as the first word
-  return /^([A-Za-z][A-Za-z0-9]*-\d[\w-]*)\s/.exec(title.trim())?.[1];
+  return new RegExp(`^(${TRACKER_KEY})\\s`).exec(title.trim())?.[1];
 }
 
 function fileStem(file: string): string {

@@ -2,9 +2,11 @@ import { emailPostmortemMarkdown, plainTextPostmortemMarkdown } from './email-po
 import { asciidocPostmortemMarkdown } from './asciidoc-postmortem.js';
 import { htmlPostmortemMarkdown } from './html-postmortem.js';
 import { rstPostmortemMarkdown } from './rst-postmortem.js';
+import { orgPostmortemMarkdown } from './org-postmortem.js';
+import { mediawikiPostmortemMarkdown } from './mediawiki-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
-export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst'] as const;
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml'] as const;
 
 /** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
 const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
@@ -12,7 +14,9 @@ const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\
 /**
  * A postmortem file as the Markdown the postmortem reader takes, by its extension: Markdown as it
  * is, an email (`.eml`, or a `.txt` that starts with a message's `From:`/`Subject:` headers, as a
- * mail client saves one), plain text, or an exported HTML page. Undefined for another extension.
+ * mail client saves one), plain text, an exported HTML page or a Confluence page in its storage
+ * format (`.xml`), AsciiDoc, reStructuredText, Org mode or MediaWiki markup. Undefined for another
+ * extension.
  */
 export async function postmortemMarkdown(text: string, ext: string): Promise<string | undefined> {
   switch (ext) {
@@ -32,6 +36,14 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       return asciidocPostmortemMarkdown(text);
     case '.rst':
       return rstPostmortemMarkdown(text);
+    case '.org':
+      return orgPostmortemMarkdown(text);
+    case '.wiki':
+    case '.mediawiki':
+      return mediawikiPostmortemMarkdown(text);
+    case '.xml':
+      // Confluence's storage format is XHTML with its own `ac:` elements; other XML is no postmortem
+      return isMarkupPage(text) ? htmlPostmortemMarkdown(text) : undefined;
     default:
       return undefined;
   }
@@ -40,4 +52,9 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
 function isSavedEmail(text: string): boolean {
   const header = HEADER_BLOCK.exec(text.replace(/\r\n?/g, '\n'))?.[0] ?? '';
   return /^(?:from|subject):/im.test(header);
+}
+
+/** XML that is a page: Confluence storage elements or the headings and paragraphs of XHTML. */
+function isMarkupPage(text: string): boolean {
+  return /<ac:[a-z-]+[\s>]|<(?:h[1-6]|p)[\s>]/i.test(text);
 }

@@ -42,14 +42,31 @@ export function negatorPattern(negation: Negation = contextVocabulary().negation
  */
 export function withoutNegatedClauses(sentence: string, negation: Negation = contextVocabulary().negation): string {
   const found = negatorPattern(negation);
+  const verbs = verbNegatorPattern(negation);
   return sentence
     .split(CLAUSES)
     .map((part, i) => {
       if (i % 2 === 1) return part; // a separator
       const m = found.exec(part);
-      return m ? part.slice(0, m.index) : part;
+      const kept = m ? part.slice(0, m.index) : part;
+      return verbs ? kept.replace(verbs, '') : kept;
     })
     .join('');
+}
+
+const verbNegatorPatterns = new WeakMap<Negation, RegExp | undefined>();
+
+/**
+ * `verb_negators` with the word they govern ("did not retry"): only that verb is ruled out, the
+ * rest of its clause still happened ("did not release the lock after a gateway timeout").
+ */
+function verbNegatorPattern(negation: Negation): RegExp | undefined {
+  if (verbNegatorPatterns.has(negation)) return verbNegatorPatterns.get(negation);
+  const words = negation.verb_negators ?? [];
+  const pattern =
+    words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|')})\\s+[\\p{L}'’-]+`, 'giu');
+  verbNegatorPatterns.set(negation, pattern);
+  return pattern;
 }
 
 /** The sentences of `texts` that report rather than rule out (disclaimers dropped), one per segment. */

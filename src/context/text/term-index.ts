@@ -46,6 +46,8 @@ export class TermIndex {
       const list = this.compounds.get(closed) ?? [];
       list.push([segmentStart + before, parts.length]);
       this.compounds.set(closed, list);
+      // said together with other words of a term too ("write-back … failing" for `writeback failed`)
+      this.segments[this.segments.length - 1]?.add(closed);
     }
   }
 

@@ -89,17 +89,20 @@ export function withoutIntroLine(lines: readonly string[]): string[] {
 
 /** A chat transcript's turn: "[14:33] Speaker: text", the time optional in brackets or not. */
 const TURN = /^\s*\[?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*\]?\s+([^:\n]{1,40}?)\s*:\s?(.*)$/iu;
+/** A turn written with its speaker in brackets and no time: "[Skarva bot] Hi! I'm Skarvi." */
+const BRACKETED_TURN = /^\s*\[([^\]\d\n][^\]\n]{0,39})\]\s+(.*)$/u;
 
 /**
  * The customer's lines of a chat transcript (two or more timed turns, "[20:41] Chatbot: Hi! How
- * can we help today?", "[20:41] Linda: my autopay went through twice"): the company's turns and
+ * can we help today?", "[20:41] Linda: my autopay went through twice", or turns of bracketed
+ * speakers, "[Skarva bot] Hi!", "[Bjørn] my refund came twice"): the company's turns and
  * the lines above the first turn (a "Chat transcript" header) left out. A speaker speaks for the
  * company when its label holds a word of `transcript_company_speakers` (a bot, an agent) or a
  * bracketed note ("Jess (CVU)"); when none does, the one who spoke first greeted for the company.
  * A text that is no transcript comes back unchanged.
  */
 export function customerTurns(lines: readonly string[], vocabulary: ContextVocabulary = contextVocabulary()): string[] {
-  const turns = lines.map((l) => TURN.exec(l));
+  const turns = lines.map((l) => TURN.exec(l) ?? BRACKETED_TURN.exec(l));
   const speakers = turns.flatMap((m) => (m ? [(m[1] ?? '').trim()] : []));
   if (speakers.length < 2) return [...lines];
   const companyWords = vocabulary.ticket_boilerplate.transcript_company_speakers.map((w) => w.toLowerCase());

@@ -17,13 +17,14 @@ const NegationSchema = z.object({
   openers: z.array(z.string()),
   involvement: z.array(z.string()),
   negators: z.array(z.string()),
+  verb_negators: z.array(z.string()).default([]),
 });
 
 export const ContextVocabularySchema = z
   .object({
     generic_failure_words: z.array(z.string()),
     synonyms: z.array(z.array(z.string()).min(2)),
-    negation: NegationSchema.default({ disclaimers: [], openers: [], involvement: [], negators: [] }),
+    negation: NegationSchema.default({ disclaimers: [], openers: [], involvement: [], negators: [], verb_negators: [] }),
     anti_pattern_safeguards: z.record(z.string(), SafeguardSchema).default({}),
     anti_pattern_precedence: z.record(z.string(), z.array(z.string())).default({}),
     anti_pattern_outcomes: z.record(z.string(), z.array(z.string())).default({}),
@@ -35,6 +36,7 @@ export const ContextVocabularySchema = z
     alias_markers: z.array(z.string()).default([]),
     rule_words: z.array(z.string()).default([]),
     rule_announcements: z.array(z.string()).default([]),
+    omission_approvals: z.array(z.string()).default([]),
     lesson_narrative: z
       .object({ openers: z.array(z.string()), words: z.array(z.string()), definitions: z.array(z.string()).default([]) })
       .default({ openers: [], words: [], definitions: [] }),
@@ -56,8 +58,9 @@ export const ContextVocabularySchema = z
       .object({
         incidents: z.record(z.string(), z.array(z.string())).default({}),
         tickets: z.record(z.string(), z.array(z.string())).default({}),
+        manifold: z.record(z.string(), z.array(z.string())).default({}),
       })
-      .default({ incidents: {}, tickets: {} }),
+      .default({ incidents: {}, tickets: {}, manifold: {} }),
   })
   .strict();
 

@@ -1,0 +1,111 @@
+import { decodeHTML } from 'entities';
+
+/** Status templates a wiki writes in an action table (`{{Done|2026-10-15}}`, `{{Open}}`): their name is the status. */
+const STATUS_TEMPLATE = /\{\{\s*([A-Za-z][\w -]*?)\s*(?:\|[^{}]*)?\}\}/g;
+
+/**
+ * A postmortem written in MediaWiki markup as the Markdown the postmortem reader takes: `== H ==`
+ * headings (the first `=` level as `#`, so a page's top sections sit under its title), an infobox
+ * template at the top (`{{Postmortem |incident=INC0042698 |date=…}}`) as `Incident: …` fields,
+ * `{| … |}` tables as GFM tables (`!` header cells, `||` and `!!` separators), `*` and `#` lists,
+ * `'''bold'''` and `''italic''`, `<code>`, links as their text, categories and `__TOC__` left out,
+ * and a status template in a cell as its name. A line after a list item that is not a list item
+ * continues it, as a wiki author hard-wrapping the item means.
+ */
+export function mediawikiPostmortemMarkdown(text: string): string {
+  const source = text.replace(/\r\n?/g, '\n');
+  const { fields, rest } = infobox(source);
+  const out: string[] = [...fields.map(([k, v]) => `${k}: ${v}`), ...(fields.length > 0 ? [''] : [])];
+  const lines = rest.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^\{\|/.test(line.trim())) {
+      const end = lines.findIndex((l, j) => j > i && /^\|\}/.test(l.trim()));
+      const last = end < 0 ? lines.length - 1 : end;
+      out.push('', ...wikiTable(lines.slice(i + 1, last)), '');
+      i = last;
+      continue;
+    }
+    const heading = /^(=+)\s*(.*?)\s*\1\s*$/.exec(line);
+    if (heading) {
+      out.push('', `${'#'.repeat(Math.min((heading[1] ?? '=').length, 6))} ${inline(heading[2] ?? '')}`, '');
+      continue;
+    }
+    if (/^\s*__[A-Z]+__\s*$/.test(line)) continue;
+    const item = /^([*#]+)\s*(.*)$/.exec(line);
+    if (item) {
+      const marks = item[1] ?? '*';
+      const indent = '   '.repeat(marks.length - 1);
+      out.push(`${indent}${marks.endsWith('#') ? '1.' : '-'} ${inline(item[2] ?? '')}`);
+      continue;
+    }
+    out.push(inline(line));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The template a page opens with (its infobox) as fields, and the page after it. */
+function infobox(source: string): { fields: [string, string][]; rest: string } {
+  const open = /^\s*\{\{\s*[^|{}]+((?:\|[^{}]*)*)\}\}/.exec(source);
+  if (!open) return { fields: [], rest: source };
+  // a parameter's value may hold a piped link (`owner=[[User:Jonas Vik|Jonas Vik]]`)
+  const fields = (open[1] ?? '')
+    .split(/\|(?![^[]*\]\])/)
+    .map((part) => /^\s*([^=]+?)\s*=\s*([\s\S]*?)\s*$/.exec(part))
+    .filter((m): m is RegExpExecArray => m !== null && (m[2] ?? '').length > 0)
+    .map((m): [string, string] => [capitalise(m[1] ?? ''), inline(m[2] ?? '')]);
+  return { fields, rest: source.slice(open[0].length) };
+}
+
+/** The rows of a `{| … |}` table as a GFM table; the first row is the header (a wiki's `!` row). */
+function wikiTable(lines: readonly string[]): string[] {
+  const rows: string[][] = [];
+  let row: string[] | undefined;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line.startsWith('|-')) {
+      row = undefined;
+      continue;
+    }
+    if (line.startsWith('|+')) continue; // caption
+    const cells = line.startsWith('!') ? line.slice(1).split(/!!|\|\|/) : line.startsWith('|') ? line.slice(1).split('||') : undefined;
+    if (cells === undefined) {
+      // a cell's text wrapped onto the next line
+      if (row && row.length > 0) row[row.length - 1] = `${row[row.length - 1] ?? ''} ${inline(line)}`.trim();
+      continue;
+    }
+    if (row === undefined) {
+      row = [];
+      rows.push(row);
+    }
+    // `| style="…" | text`: a cell's attributes before a single bar
+    row.push(...cells.map((c) => inline(c.replace(/^[^|[{]*=\s*"[^"]*"\s*\|(?!\|)/, '')).replaceAll('|', '\\|').trim()));
+  }
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (width === 0) return [];
+  const line = (cells: readonly string[]): string => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+  const [head = [], ...body] = rows;
+  return [line(head), line(Array.from({ length: width }, () => '---')), ...body.map(line)];
+}
+
+/** Wiki inline markup as Markdown text. */
+function inline(text: string): string {
+  return decodeHTML(
+    text
+      .replace(/\[\[(?:Category|File|Image):[^\]]*\]\]/gi, '')
+      .replace(/\[\[[^\]|]*\|([^\]]*)\]\]/g, '$1')
+      .replace(/\[\[([^\]]*)\]\]/g, '$1')
+      .replace(/\[https?:\/\/\S+\s+([^\]]*)\]/g, '$1')
+      .replace(STATUS_TEMPLATE, '$1')
+      .replace(/'''(.*?)'''/g, '**$1**')
+      .replace(/''(.*?)''/g, '*$1*')
+      .replace(/<\/?code>/gi, '`')
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(/<\/?[a-z][^>]*>/gi, ''),
+  ).trim();
+}
+
+function capitalise(key: string): string {
+  const lower = key.trim().toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
