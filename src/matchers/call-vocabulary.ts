@@ -49,6 +49,7 @@ interface CompiledCallVocabulary {
   clientWords: WordSet;
   clientMethods: NamePatterns;
   excludeUrlWords: WordSet;
+  keepUrlWords: WordSet;
   excludeCallerWords: WordSet;
   /** Normalised. */
   excludeResultFields: Set<string>;
@@ -88,6 +89,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       clientWords: new WordSet(vocab.client_words),
       clientMethods: new NamePatterns(vocab.client_methods),
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
+      keepUrlWords: new WordSet(vocab.keep_url_words),
       excludeCallerWords: new WordSet(vocab.exclude_caller_words),
       excludeResultFields: new Set(vocab.exclude_result_fields.map(normalizeName)),
       excludeBodyKeys: new Set(vocab.exclude_body_keys.map(normalizeName)),
@@ -434,7 +436,7 @@ function callsByPath(ctx: FileContext): Map<string, number[]> {
 /** An HTTP write to an endpoint that changes nothing: its URL says so (`/oauth/token`), or its body does (`grant_type`). */
 function asksStatelessEndpoint(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
   return (
-    (v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords)) ||
+    (v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords, v.keepUrlWords)) ||
     (v.excludeBodyKeys.size > 0 && bodyHasKey(ctx, call, v.excludeBodyKeys)) ||
     callerComputes(ctx, call, v) ||
     readsComputedAnswer(ctx, call, v)
@@ -614,7 +616,7 @@ function methodOfPath(path: string): string | null {
  * `url` option, read as a literal (interpolations and the query string left out), or, for a name,
  * the name itself and a string it is assigned in this file (`SLACK_WEBHOOK_URL = "https://…"`).
  */
-function urlHas(ctx: FileContext, call: Node, words: WordSet): boolean {
+function urlHas(ctx: FileContext, call: Node, words: WordSet, unless?: WordSet): boolean {
   const texts: string[] = [];
   const args = callArguments(call);
   const option = (keyName: string) =>
@@ -639,7 +641,7 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet): boolean {
       if (bound?.[2] !== undefined) texts.push(urlPath(bound[2]));
     }
   }
-  return texts.some((t) => words.anyWordOf(t));
+  return texts.some((t) => words.anyWordOf(t) && !(unless?.anyWordOf(t) ?? false));
 }
 
 /** Whether `name` is a parameter (other than `self` / `this` / `cls`) of the function around `call`. */
