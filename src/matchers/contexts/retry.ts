@@ -152,6 +152,7 @@ export function localRetryWrappers(ctx: FileContext): Map<string, number> {
   return ctx.memo('retry-wrappers', () => {
     const out = findLocalWrappers(ctx, loopScopesOf(ctx));
     for (const [name, index] of workerFactories(ctx)) if (!out.has(name)) out.set(name, index);
+    delegatingWrappers(ctx, out);
     return out;
   });
 }
@@ -455,6 +456,37 @@ function findLocalWrappers(ctx: FileContext, loopScopes: Scope[]): Map<string, n
     }
   }
   return out;
+}
+
+/**
+ * `withPaymentRetry(operation, name, provider)` whose body is `return withRetry(operation, …)`: a
+ * function that hands its own parameter on, as the callback, to a retry wrapper (one of this file,
+ * or a library's of `wrappers`) retries what its callers hand it, at that parameter's position
+ * (stayza-pro/Stayza-Pro `utils/retry.ts`). Added to `out` until no more are found.
+ */
+function delegatingWrappers(ctx: FileContext, out: Map<string, number>): void {
+  const v = retryVocab(ctx);
+  const calls = allCalls(ctx);
+  for (let pass = 0; pass < 3; pass += 1) {
+    let added = false;
+    for (const call of calls) {
+      const path = calleePath(ctx, call);
+      const inner = out.get(lastSegment(path));
+      if (inner === undefined && !v.wrappers.matches(path)) continue;
+      const cb = inner !== undefined ? callbackAt(ctx, call, inner) : firstCallback(ctx, call);
+      if (cb?.type !== 'identifier') continue;
+      const fn = enclosingFunction(call, ctx.family);
+      const name = fn && functionName(fn);
+      if (!fn || name === null || out.has(name)) continue;
+      const params = functionParameters(fn);
+      const index = params.indexOf(cb.text);
+      if (index < 0) continue;
+      const offset = params[0] === 'self' || params[0] === 'cls' ? 1 : 0;
+      out.set(name, Math.max(0, index - offset));
+      added = true;
+    }
+    if (!added) break;
+  }
 }
 
 function functionsWithin(fn: Node, family: Family): string[] {
