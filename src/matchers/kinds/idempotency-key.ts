@@ -280,9 +280,31 @@ function inOptionsObject(spread: Node, arg: Node): boolean {
     if (p.type === 'pair') return OPTIONS_KEY.test(p.childForFieldName('key')?.text ?? '');
     if (p.type === 'keyword_argument') return OPTIONS_KEY.test(p.childForFieldName('name')?.text ?? '');
   }
-  // A spread in an object that is itself a whole argument: the call's options (`fetch(url, { ...opts })`).
-  return spread.parent?.parent?.type === 'arguments' || spread.parent?.parent?.type === 'argument_list';
+  // A spread in an object that is itself a whole argument: the call's options (`fetch(url, { ...opts })`),
+  // unless the argument is the body a verb-named client sends (`axios.post(url, { ...data, timestamp })`,
+  // its second argument): a parameter spread there is judged like the parameter sent whole
+  // (manakpandey/moleculerdyte `utils/network.ts`).
+  const whole = spread.parent?.parent?.type === 'arguments' || spread.parent?.parent?.type === 'argument_list';
+  return whole && !isVerbClientBody(arg);
 }
+
+/** The second positional argument of a call named for a write verb (`axios.post(url, body, config)`): its body. */
+function isVerbClientBody(arg: Node): boolean {
+  const args = arg.parent;
+  const call = args?.parent;
+  if (args == null || call == null) return false;
+  const fn = call.childForFieldName('function');
+  const method = fn === null ? undefined : (fn.childForFieldName('property') ?? fn.childForFieldName('attribute'))?.text.toLowerCase();
+  if (method === undefined || !BODY_VERBS.has(method)) return false;
+  // got and ky take their options second (`got.post(url, { json, ...opts })`); so does any object
+  // that names an option (`headers`, `json`, `body`).
+  const receiver = fn?.childForFieldName('object')?.text ?? '';
+  if (/^(got|ky)$/.test(receiver) || arg.namedChildren.some((e) => e.type === 'pair' && /^["']?(headers|json|body|searchParams|form|timeout)["']?$/.test(e.childForFieldName('key')?.text ?? ''))) return false;
+  const positional = args.namedChildren.filter((a) => a.type !== 'comment' && a.type !== 'keyword_argument');
+  return positional[1]?.id === arg.id;
+}
+
+const BODY_VERBS = new Set(['post', 'put', 'patch']);
 
 /** Whether statements before `call` in `scope` put a key into `name` (assignment, item set, update). */
 function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: Node, list: string): boolean {
