@@ -276,7 +276,14 @@ function runtimeMethodWithBody(ctx: FileContext, call: Node, bodyOptions: Set<st
   if (bodyOptions.size === 0) return false;
   const options = callArguments(call).flatMap((a) => {
     const kw = keywordArgument(a);
-    return kw !== null ? [{ key: kw.name, value: kw.value }] : literalEntries(a);
+    if (kw !== null) return [{ key: kw.name, value: kw.value }];
+    // `const init = { method: opts.method, headers }; if (opts.body) init.body = …; fetch(url, init)`:
+    // the options built in a variable before the call, with the fields set on it after (DF-Backend `ypf.client.ts`).
+    if (a.type === 'identifier' && ctx.family === 'ecma') {
+      const bound = lastBindingBefore(ctx, a.text, call);
+      return bound === null ? [] : [...literalEntries(bound), ...fieldsSetBefore(ctx, a.text, bound, call)];
+    }
+    return literalEntries(a);
   });
   const method = options.find((o) => normalizeName(o.key) === 'method')?.value;
   if (method === undefined || stringValue(method) !== null) return false;
@@ -287,6 +294,20 @@ function runtimeMethodWithBody(ctx: FileContext, call: Node, bodyOptions: Set<st
 }
 
 const NOTHING = new Set(['undefined', 'null', 'None']);
+
+/** `init.body = JSON.stringify(opts.body)` between `name`'s binding and `call`: the fields set on the object it holds. */
+function fieldsSetBefore(ctx: FileContext, name: string, bound: Node, call: Node): { key: string; value: Node }[] {
+  const fn = enclosingFunction(call, ctx.family);
+  if (fn === null) return [];
+  return fn.descendantsOfType('assignment_expression').flatMap((a) => {
+    if (a.startIndex < bound.endIndex || a.startIndex > call.startIndex) return [];
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type !== 'member_expression' || right === null || left.childForFieldName('object')?.text !== name) return [];
+    const key = left.childForFieldName('property')?.text;
+    return key === undefined ? [] : [{ key, value: right }];
+  });
+}
 
 /**
  * `private async request(url, schema, init) { … fetchJson(url, schema, init) … }` with
