@@ -52,8 +52,9 @@ export const idempotencyKeyMatcher: Matcher = {
     const list = param ?? 'idempotency';
     // For an imported helper, whether its own call passes a key is decided at link time.
     const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');
+    if (helper?.kind === 'helper') helper.keyList = list;
     if (!isCall(call, ctx.family)) return false;
-    if (helper?.kind === 'helper') Object.assign(helper, { keyList: list }, argumentKeys(ctx, call, candidate.scope?.body));
+    if (helper?.kind === 'helper') Object.assign(helper, argumentKeys(ctx, call, candidate.scope?.body));
     if (passesKey(ctx, call, list)) return candidate.scope === undefined || !freshPerAttempt(ctx, call, candidate.scope.body, list);
     // A request whose method and options its callers hand in (`this.request(url, { method: 'POST', headers })`):
     // keyed when every caller that asks for a write hands in a key with it.
@@ -403,7 +404,23 @@ const FRESH = /\b(uuid\.uuid[14]|uuid[14]|uuidv4|v4|randomUUID|nanoid|ulid|token
 function madeAfresh(ctx: FileContext, node: Node): boolean {
   if (FRESH.test(ctx.source.slice(node.startIndex, node.endIndex))) return true;
   const counters = compiledOnce(ctx.vocab, 'retry-counter-words', () => new WordSet(ctx.vocab.retry.counter_words));
-  return namesUnder(node).some((n) => counters.anyWordOf(n));
+  // Only names the value is built from: not those of a call's arguments or an object's entries
+  // (`findFirst({ where: { retryCount: { lt: 3 } } })` selects a record; its id is no attempt number).
+  return valueNames(node).some((n) => counters.anyWordOf(n));
+}
+
+const NAME_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier']);
+const OPAQUE_TYPES = new Set(['arguments', 'argument_list', 'object', 'dictionary', 'pair', 'keyword_argument']);
+
+/** The names a value reads outside call arguments and object literals. */
+function valueNames(node: Node): string[] {
+  const out: string[] = [];
+  const walk = (n: Node) => {
+    if (NAME_TYPES.has(n.type)) out.push(n.text);
+    for (const c of n.namedChildren) if (!OPAQUE_TYPES.has(c.type)) walk(c);
+  };
+  if (!OPAQUE_TYPES.has(node.type) || node.type === 'pair') walk(node.type === 'pair' ? (node.childForFieldName('value') ?? node) : node);
+  return out;
 }
 
 /**
