@@ -274,6 +274,7 @@ function namesWritingApiMethod(ctx: FileContext, call: Node, path: string, v: Co
  */
 function runtimeMethodWithBody(ctx: FileContext, call: Node, bodyOptions: Set<string>): boolean {
   if (bodyOptions.size === 0) return false;
+  let built: Node | null = null;
   const options = callArguments(call).flatMap((a) => {
     const kw = keywordArgument(a);
     if (kw !== null) return [{ key: kw.name, value: kw.value }];
@@ -281,12 +282,17 @@ function runtimeMethodWithBody(ctx: FileContext, call: Node, bodyOptions: Set<st
     // the options built in a variable before the call, with the fields set on it after (DF-Backend `ypf.client.ts`).
     if (a.type === 'identifier' && ctx.family === 'ecma') {
       const bound = lastBindingBefore(ctx, a.text, call);
+      if (bound !== null) built = bound;
       return bound === null ? [] : [...literalEntries(bound), ...fieldsSetBefore(ctx, a.text, bound, call)];
     }
     return literalEntries(a);
   });
   const method = options.find((o) => normalizeName(o.key) === 'method')?.value;
   if (method === undefined || stringValue(method) !== null) return false;
+  // Built in a variable from what the callers hand in: a method with a read as its default
+  // (`method: options.method || 'GET'`) or the callers' options spread in (`...options`) is theirs
+  // to give, judged per caller (TekPay's SDK `request(endpoint, options)`).
+  if (built !== null && (/(\|\||\?\?)\s*['"`]/.test(method.text) || (built as Node).namedChildren.some((c) => c.type === 'spread_element'))) return false;
   // `method` / `method.toUpperCase()` as a parameter: its callers give it (a field of one, `hook.method`, is data).
   const named = caseChangeOperand(ctx, method) ?? method;
   if ((named.type === 'identifier' || named.type === 'shorthand_property_identifier') && parameterOfCaller(ctx, call, named.text)) return false;
