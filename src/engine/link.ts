@@ -133,7 +133,7 @@ function requirementsHold(
     if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
     const sites = targets.flatMap((t) => req.vocab.split('|').flatMap((v) => (t.facts.reaches[v] ?? []).map((site) => ({ file: t.file, site }))));
     const excluded = (file: string, s: CallSite) => req.except !== undefined && targets.some((t) => t.file === file && (t.facts.reaches[req.except!] ?? []).some((o) => o.line === s.line && o.column === s.column));
-    const unkeyed = sites.filter(({ file, site: s }) => !excluded(file, s) && (req.keyList === undefined || !passesKeyHere(s, req.keyList, req.argCount)) && !(req.unlessLast && s.last && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList));
+    const unkeyed = sites.filter(({ file, site: s }) => !excluded(file, s) && (req.keyList === undefined || !passesKeyHere(s, req.keyList, req)) && !(req.unlessLast && s.last && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList));
     if (req.mode === 'unless-keyed') {
       if (req.keyList === DEDUP && targets.length > 0 && targets.every((t) => t.facts.claimsOnce)) return false;
       // A name that says "write" stands unless the body shows every such call is keyed, or shows
@@ -220,11 +220,23 @@ function claimedThere(byFile: Map<string, LinkInput>, file: string, site: CallSi
   return from !== undefined && resolveLocal(byFile, from, site.helper, 0)?.facts.claimsOnce === true;
 }
 
-/** The helper's call passes the key: always, or through a parameter this call fills. */
-function passesKeyHere(site: CallSite, list: string, argCount: number | undefined): boolean {
+/**
+ * The helper's call passes the key: always, or through a parameter this call fills, with a value
+ * not made afresh on each attempt; a key read from a field of a parameter (`params.reference`)
+ * only when this call's object literal there has that field.
+ */
+function passesKeyHere(site: CallSite, list: string, req: { argCount?: number; argKeys?: (string[] | null)[]; freshArgs?: number[] }): boolean {
   if (!site.keys.includes(list)) return false;
   const at = site.keyParams?.[list];
-  return at === undefined || argCount === undefined || at < argCount;
+  if (at !== undefined && req.argCount !== undefined && at >= req.argCount) return false;
+  if (at !== undefined && req.freshArgs?.includes(at)) return false;
+  const field = site.keyFields?.[list];
+  if (field !== undefined) {
+    const given = req.argKeys?.[field[0]];
+    if (given != null && !given.includes(field[1])) return false;
+    if (req.freshArgs?.includes(field[0])) return false;
+  }
+  return true;
 }
 
 function isTyped(r: Requirement): boolean {

@@ -49,6 +49,7 @@ interface CompiledCallVocabulary {
   clientWords: WordSet;
   clientMethods: NamePatterns;
   excludeUrlWords: WordSet;
+  keepUrlWords: WordSet;
   excludeCallerWords: WordSet;
   /** Normalised. */
   excludeResultFields: Set<string>;
@@ -88,6 +89,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       clientWords: new WordSet(vocab.client_words),
       clientMethods: new NamePatterns(vocab.client_methods),
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
+      keepUrlWords: new WordSet(vocab.keep_url_words),
       excludeCallerWords: new WordSet(vocab.exclude_caller_words),
       excludeResultFields: new Set(vocab.exclude_result_fields.map(normalizeName)),
       excludeBodyKeys: new Set(vocab.exclude_body_keys.map(normalizeName)),
@@ -272,12 +274,25 @@ function namesWritingApiMethod(ctx: FileContext, call: Node, path: string, v: Co
  */
 function runtimeMethodWithBody(ctx: FileContext, call: Node, bodyOptions: Set<string>): boolean {
   if (bodyOptions.size === 0) return false;
+  let built: Node | null = null;
   const options = callArguments(call).flatMap((a) => {
     const kw = keywordArgument(a);
-    return kw !== null ? [{ key: kw.name, value: kw.value }] : literalEntries(a);
+    if (kw !== null) return [{ key: kw.name, value: kw.value }];
+    // `const init = { method: opts.method, headers }; if (opts.body) init.body = …; fetch(url, init)`:
+    // the options built in a variable before the call, with the fields set on it after (DF-Backend `ypf.client.ts`).
+    if (a.type === 'identifier' && ctx.family === 'ecma') {
+      const bound = lastBindingBefore(ctx, a.text, call);
+      if (bound !== null) built = bound;
+      return bound === null ? [] : [...literalEntries(bound), ...fieldsSetBefore(ctx, a.text, bound, call)];
+    }
+    return literalEntries(a);
   });
   const method = options.find((o) => normalizeName(o.key) === 'method')?.value;
   if (method === undefined || stringValue(method) !== null) return false;
+  // Built in a variable from what the callers hand in: a method with a read as its default
+  // (`method: options.method || 'GET'`) or the callers' options spread in (`...options`) is theirs
+  // to give, judged per caller (TekPay's SDK `request(endpoint, options)`).
+  if (built !== null && (/(\|\||\?\?)\s*['"`]/.test(method.text) || (built as Node).namedChildren.some((c) => c.type === 'spread_element'))) return false;
   // `method` / `method.toUpperCase()` as a parameter: its callers give it (a field of one, `hook.method`, is data).
   const named = caseChangeOperand(ctx, method) ?? method;
   if ((named.type === 'identifier' || named.type === 'shorthand_property_identifier') && parameterOfCaller(ctx, call, named.text)) return false;
@@ -285,6 +300,20 @@ function runtimeMethodWithBody(ctx: FileContext, call: Node, bodyOptions: Set<st
 }
 
 const NOTHING = new Set(['undefined', 'null', 'None']);
+
+/** `init.body = JSON.stringify(opts.body)` between `name`'s binding and `call`: the fields set on the object it holds. */
+function fieldsSetBefore(ctx: FileContext, name: string, bound: Node, call: Node): { key: string; value: Node }[] {
+  const fn = enclosingFunction(call, ctx.family);
+  if (fn === null) return [];
+  return fn.descendantsOfType('assignment_expression').flatMap((a) => {
+    if (a.startIndex < bound.endIndex || a.startIndex > call.startIndex) return [];
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.type !== 'member_expression' || right === null || left.childForFieldName('object')?.text !== name) return [];
+    const key = left.childForFieldName('property')?.text;
+    return key === undefined ? [] : [{ key, value: right }];
+  });
+}
 
 /**
  * `private async request(url, schema, init) { … fetchJson(url, schema, init) … }` with
@@ -434,7 +463,7 @@ function callsByPath(ctx: FileContext): Map<string, number[]> {
 /** An HTTP write to an endpoint that changes nothing: its URL says so (`/oauth/token`), or its body does (`grant_type`). */
 function asksStatelessEndpoint(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
   return (
-    (v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords)) ||
+    (v.hasExcludeUrlWords && urlHas(ctx, call, v.excludeUrlWords, v.keepUrlWords)) ||
     (v.excludeBodyKeys.size > 0 && bodyHasKey(ctx, call, v.excludeBodyKeys)) ||
     callerComputes(ctx, call, v) ||
     readsComputedAnswer(ctx, call, v)
@@ -614,7 +643,7 @@ function methodOfPath(path: string): string | null {
  * `url` option, read as a literal (interpolations and the query string left out), or, for a name,
  * the name itself and a string it is assigned in this file (`SLACK_WEBHOOK_URL = "https://…"`).
  */
-function urlHas(ctx: FileContext, call: Node, words: WordSet): boolean {
+function urlHas(ctx: FileContext, call: Node, words: WordSet, unless?: WordSet): boolean {
   const texts: string[] = [];
   const args = callArguments(call);
   const option = (keyName: string) =>
@@ -639,7 +668,7 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet): boolean {
       if (bound?.[2] !== undefined) texts.push(urlPath(bound[2]));
     }
   }
-  return texts.some((t) => words.anyWordOf(t));
+  return texts.some((t) => words.anyWordOf(t) && !(unless?.anyWordOf(t) ?? false));
 }
 
 /** Whether `name` is a parameter (other than `self` / `this` / `cls`) of the function around `call`. */

@@ -2,9 +2,10 @@ import { retryingClientsOf } from './contexts/client-policies.js';
 import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases, retryingTaskProps } from './contexts/retry.js';
 import { calleePath, callsWithin, nodesOfType, nodesWithin } from './file-index.js';
 import { claimsOnce } from './claims-once.js';
+import { normalizeName } from './names.js';
 import { helperTarget } from './kinds/call.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
-import { freshPerAttempt, keyParameter, passesKey } from './kinds/idempotency-key.js';
+import { freshPerAttempt, keyParameter, keyParameterField, passesKey } from './kinds/idempotency-key.js';
 import { endsRun, endsThrough, reaches } from './kinds/exits-after.js';
 import { marksOwnGuard } from './kinds/once-guard.js';
 import { checkedInFunction } from './kinds/prior-success-check.js';
@@ -31,6 +32,8 @@ export interface CallSite {
   last?: true;
   /** Per key list, the argument position a caller must fill for the key to be passed (a spread parameter). */
   keyParams?: Record<string, number>;
+  /** Per key list, the parameter position and its field the key is read from (`reference: params.reference`). */
+  keyFields?: Record<string, [number, string]>;
   /** Made inside a local helper: the helper's call in the function (`send_email(…)` whose body calls `msg.send()`). */
   through?: { line: number; column: number; endLine: number; endColumn: number; callee: string };
   /** A call of a function of another file (its name through this file's imports): the link step may judge it by its body. */
@@ -347,7 +350,7 @@ function tellsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
  * The key lists a call passes, and those it passes only through one of `fn`'s parameters; `made`
  * is the call in `fn` that reaches `call` (itself, or a local helper's call).
  */
-function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[], made: Node): Pick<CallSite, 'keys' | 'keyParams'> {
+function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[], made: Node): Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'> {
   // A send the function guards with a field it sets itself (`if n.welcome_time: return`) is sent once:
   // as deduplicated as one that passes a dedup key. A write the function checks for a prior success
   // of before making it (`if record.distribution_id is not None: continue`) is made once, as a keyed one is.
@@ -357,9 +360,13 @@ function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[]
   const keyed = (k: string) => passesKey(ctx, call, k) && (body === null || !freshPerAttempt(ctx, call, body, k));
   const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && marksOwnGuard(ctx, call)) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
   const keyParams: Record<string, number> = {};
+  const keyFields: Record<string, [number, string]> = {};
   for (const k of keys) {
     const at = keyParameter(ctx, fn, call, k);
     if (at !== null) keyParams[k] = at;
+    // Only a key the call itself passes: one a guard or a lookup stands for has no field.
+    const field = made.id === call.id && passesKey(ctx, call, k) ? keyParameterField(ctx, fn, call, k) : null;
+    if (field !== null) keyFields[k] = [field[0], normalizeName(field[1])];
   }
-  return Object.keys(keyParams).length > 0 ? { keys, keyParams } : { keys };
+  return { keys, ...(Object.keys(keyParams).length > 0 ? { keyParams } : {}), ...(Object.keys(keyFields).length > 0 ? { keyFields } : {}) };
 }

@@ -57,6 +57,10 @@ export type Requirement =
       except?: string;
       /** How many arguments the call passes (absent when a spread or keyword makes it unknown). */
       argCount?: number;
+      /** Per positional argument, the fields of an object literal not made afresh in the retried code (null: not a literal). */
+      argKeys?: (string[] | null)[];
+      /** Positional arguments made afresh in the retried code (a key from one changes on every attempt). */
+      freshArgs?: number[];
     };
 
 /**

@@ -38,6 +38,11 @@ export const CallVocabularySchema = z
     /** An HTTP write whose URL path has one of these words does not belong here (`/sign`, `/oauth/token`). */
     exclude_url_words: names,
     /**
+     * A URL (or the name holding it) with one of these words is written to whatever
+     * `exclude_url_words` it also has: `TOKENS_WEBHOOK_URL` (a tokens app's webhook) delivers an event.
+     */
+    keep_url_words: names,
+    /**
      * A write whose request body carries one of these keys asks a stateless endpoint, whatever its
      * URL: OAuth's `grant_type` makes a POST a token request.
      */

@@ -1,4 +1,4 @@
-import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
+import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
@@ -152,6 +152,7 @@ export function localRetryWrappers(ctx: FileContext): Map<string, number> {
   return ctx.memo('retry-wrappers', () => {
     const out = findLocalWrappers(ctx, loopScopesOf(ctx));
     for (const [name, index] of workerFactories(ctx)) if (!out.has(name)) out.set(name, index);
+    delegatingWrappers(ctx, out);
     return out;
   });
 }
@@ -203,7 +204,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     if (v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement') {
       // `raise Retry(defer=…)` (arq): the job runs again from the start.
       scopes.push(...taskRetryScope(ctx, v, call, firstLine(call.parent)));
-    } else if (v.taskRetryCalls.matches(path)) {
+    } else if (v.taskRetryCalls.matches(path) || retriesTaskThroughHelper(ctx, call)) {
       scopes.push(...taskRetryScope(ctx, v, call, firstLine(call)));
     } else if (v.wrappers.matches(path) || local !== undefined) {
       const cb = local !== undefined ? callbackAt(ctx, call, local) : firstCallback(ctx, call);
@@ -455,6 +456,37 @@ function findLocalWrappers(ctx: FileContext, loopScopes: Scope[]): Map<string, n
     }
   }
   return out;
+}
+
+/**
+ * `withPaymentRetry(operation, name, provider)` whose body is `return withRetry(operation, …)`: a
+ * function that hands its own parameter on, as the callback, to a retry wrapper (one of this file,
+ * or a library's of `wrappers`) retries what its callers hand it, at that parameter's position
+ * (stayza-pro/Stayza-Pro `utils/retry.ts`). Added to `out` until no more are found.
+ */
+function delegatingWrappers(ctx: FileContext, out: Map<string, number>): void {
+  const v = retryVocab(ctx);
+  const calls = allCalls(ctx);
+  for (let pass = 0; pass < 3; pass += 1) {
+    let added = false;
+    for (const call of calls) {
+      const path = calleePath(ctx, call);
+      const inner = out.get(lastSegment(path));
+      if (inner === undefined && !v.wrappers.matches(path)) continue;
+      const cb = inner !== undefined ? callbackAt(ctx, call, inner) : firstCallback(ctx, call);
+      if (cb?.type !== 'identifier') continue;
+      const fn = enclosingFunction(call, ctx.family);
+      const name = fn && functionName(fn);
+      if (!fn || name === null || out.has(name)) continue;
+      const params = functionParameters(fn);
+      const index = params.indexOf(cb.text);
+      if (index < 0) continue;
+      const offset = params[0] === 'self' || params[0] === 'cls' ? 1 : 0;
+      out.set(name, Math.max(0, index - offset));
+      added = true;
+    }
+    if (!added) break;
+  }
 }
 
 function functionsWithin(fn: Node, family: Family): string[] {
@@ -945,6 +977,43 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
   return scopes;
 }
 
+/**
+ * `_reschedule_delivery(self)` whose body is `task_instance.retry(countdown=…)`: a helper of this
+ * file handed the task (the receiver of a `task_retry_calls` pattern, `self`) at a parameter it
+ * calls the retry method on retries the task like `self.retry(…)` written in place
+ * (IsaacZachary/payleaf-backend `webhooks/tasks.py`).
+ */
+const helperTaskRetries = perFile('helper-task-retries', () => new Map<number, boolean>());
+
+function retriesTaskThroughHelper(ctx: FileContext, call: Node): boolean {
+  if (ctx.family !== 'python') return false;
+  const known = helperTaskRetries(ctx);
+  const cached = known.get(call.id);
+  if (cached !== undefined) return cached;
+  let found = false;
+  const patterns = ctx.vocab.retry.task_retry_calls.flatMap((p) => {
+    const dot = p.lastIndexOf('.');
+    return dot > 0 ? [{ receiver: p.slice(0, dot), method: p.slice(dot + 1) }] : [];
+  });
+  const args = callArguments(call);
+  const handed = args.flatMap((a, i) => (a.type === 'identifier' ? patterns.filter((p) => p.receiver === a.text).map((p) => ({ index: i, method: p.method })) : []));
+  if (handed.length > 0) {
+    const helper = resolveLocalFunction(ctx, call);
+    const body = helper && functionBody(helper);
+    if (helper !== null && body) {
+      const params = functionParameters(helper);
+      // A method called as `self._reschedule(self)` counts its own `self` first.
+      const offset = params[0] === 'self' && /^self\./.test(calleePath(ctx, call)) ? 1 : 0;
+      found = handed.some(({ index, method }) => {
+        const param = params[index + offset];
+        return param !== undefined && callsWithin(ctx, body).some((c) => calleePath(ctx, c) === `${param}.${method}`);
+      });
+    }
+  }
+  known.set(call.id, found);
+  return found;
+}
+
 /** The task that `call` (`self.retry(…)`, `raise Retry(…)`) runs again from the start, less its steps that end it for good. */
 function taskRetryScope(ctx: FileContext, v: RetryVocab, call: Node, label: string): Scope[] {
   const fn = enclosingFunction(call, ctx.family);
@@ -964,7 +1033,7 @@ function retriedRegions(ctx: FileContext, v: RetryVocab, body: Node): Node[] | n
   const out: Node[] = [];
   for (const call of callsWithin(ctx, body)) {
     const path = calleePath(ctx, call);
-    if (!v.taskRetryCalls.matches(path) && !(v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement')) continue;
+    if (!v.taskRetryCalls.matches(path) && !(v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement') && !retriesTaskThroughHelper(ctx, call)) continue;
     let handler: Node | null = null;
     for (let p = call.parent; p !== null && p.id !== body.id; p = p.parent) {
       if (HANDLER_TYPES.has(p.type)) { handler = p; break; }
@@ -990,7 +1059,7 @@ function terminalHandlerSteps(ctx: FileContext, v: RetryVocab, body: Node, retry
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
       const steps = blockStatements(handler.body);
       const last = steps.at(-1);
-      if (last === undefined || !isRaise(last, ctx.family) || callsWithin(ctx, last).some((c) => v.taskRetryCalls.matches(calleePath(ctx, c)) || v.taskRetryRaises.matches(calleePath(ctx, c)))) continue;
+      if (last === undefined || !isRaise(last, ctx.family) || callsWithin(ctx, last).some((c) => v.taskRetryCalls.matches(calleePath(ctx, c)) || v.taskRetryRaises.matches(calleePath(ctx, c)) || retriesTaskThroughHelper(ctx, c))) continue;
       const holder = steps.findIndex((st) => contains(st, retryCall));
       out.push(...steps.slice(holder + 1));
     }

@@ -22,6 +22,7 @@ import {
   keywordArgument,
   namesUnder,
   stringsUnder,
+  stringValue,
   unwrapAwait,
   type Node,
 } from '../syntax.js';
@@ -53,6 +54,7 @@ export const idempotencyKeyMatcher: Matcher = {
     const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');
     if (helper?.kind === 'helper') helper.keyList = list;
     if (!isCall(call, ctx.family)) return false;
+    if (helper?.kind === 'helper') Object.assign(helper, argumentKeys(ctx, call, candidate.scope?.body));
     if (passesKey(ctx, call, list)) return candidate.scope === undefined || !freshPerAttempt(ctx, call, candidate.scope.body, list);
     // A request whose method and options its callers hand in (`this.request(url, { method: 'POST', headers })`):
     // keyed when every caller that asks for a write hands in a key with it.
@@ -68,7 +70,7 @@ export const idempotencyKeyMatcher: Matcher = {
       const { local, typed } = helperTarget(ctx, call, path);
       if (local !== undefined) {
         const bodyDecides = matchedByVerbOnly(ctx, call, candidate.vocab) ? { bodyDecides: true as const } : {};
-        (candidate.requires ??= []).push({ kind: 'helper', local, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...bodyDecides, ...(typed ? { typed } : {}), ...argCountOf(call, ctx.family) });
+        (candidate.requires ??= []).push({ kind: 'helper', local, vocab: candidate.vocab, keyList: list, mode: 'unless-keyed', ...bodyDecides, ...(typed ? { typed } : {}), ...argCountOf(call, ctx.family), ...argumentKeys(ctx, call, candidate.scope?.body) });
       }
     }
     // A helper defined in this file is keyed when every call it makes of that kind passes a key.
@@ -279,9 +281,31 @@ function inOptionsObject(spread: Node, arg: Node): boolean {
     if (p.type === 'pair') return OPTIONS_KEY.test(p.childForFieldName('key')?.text ?? '');
     if (p.type === 'keyword_argument') return OPTIONS_KEY.test(p.childForFieldName('name')?.text ?? '');
   }
-  // A spread in an object that is itself a whole argument: the call's options (`fetch(url, { ...opts })`).
-  return spread.parent?.parent?.type === 'arguments' || spread.parent?.parent?.type === 'argument_list';
+  // A spread in an object that is itself a whole argument: the call's options (`fetch(url, { ...opts })`),
+  // unless the argument is the body a verb-named client sends (`axios.post(url, { ...data, timestamp })`,
+  // its second argument): a parameter spread there is judged like the parameter sent whole
+  // (manakpandey/moleculerdyte `utils/network.ts`).
+  const whole = spread.parent?.parent?.type === 'arguments' || spread.parent?.parent?.type === 'argument_list';
+  return whole && !isVerbClientBody(arg);
 }
+
+/** The second positional argument of a call named for a write verb (`axios.post(url, body, config)`): its body. */
+function isVerbClientBody(arg: Node): boolean {
+  const args = arg.parent;
+  const call = args?.parent;
+  if (args == null || call == null) return false;
+  const fn = call.childForFieldName('function');
+  const method = fn === null ? undefined : (fn.childForFieldName('property') ?? fn.childForFieldName('attribute'))?.text.toLowerCase();
+  if (method === undefined || !BODY_VERBS.has(method)) return false;
+  // got and ky take their options second (`got.post(url, { json, ...opts })`); so does any object
+  // that names an option (`headers`, `json`, `body`).
+  const receiver = fn?.childForFieldName('object')?.text ?? '';
+  if (/^(got|ky)$/.test(receiver) || arg.namedChildren.some((e) => e.type === 'pair' && /^["']?(headers|json|body|searchParams|form|timeout)["']?$/.test(e.childForFieldName('key')?.text ?? ''))) return false;
+  const positional = args.namedChildren.filter((a) => a.type !== 'comment' && a.type !== 'keyword_argument');
+  return positional[1]?.id === arg.id;
+}
+
+const BODY_VERBS = new Set(['post', 'put', 'patch']);
 
 /** Whether statements before `call` in `scope` put a key into `name` (assignment, item set, update). */
 function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: Node, list: string): boolean {
@@ -372,6 +396,34 @@ function innerCalls(ctx: FileContext, call: Node): Node[] {
 const FRESH = /\b(uuid\.uuid[14]|uuid[14]|uuidv4|v4|randomUUID|nanoid|ulid|token_hex|token_urlsafe|Math\.random|Date\.now|time\.time|time_ns|cuid|createId|shortid\.generate)\s*\(/;
 
 /**
+ * A value made afresh for each attempt: by a call that makes a new value every time (`FRESH`), or
+ * from the attempt's own number (`\`RET-${sub.id}-R${attemptCount + 1}\``, `f"{order.id}-{attempt}"`: a
+ * name with a retry `counter_words` word), so each attempt sends a key the provider never saw
+ * (ojieame12/natesub `jobs/billing.ts`, a cron re-charging failed payments under `-R<n>`).
+ */
+function madeAfresh(ctx: FileContext, node: Node): boolean {
+  if (FRESH.test(ctx.source.slice(node.startIndex, node.endIndex))) return true;
+  const counters = compiledOnce(ctx.vocab, 'retry-counter-words', () => new WordSet(ctx.vocab.retry.counter_words));
+  // Only names the value is built from: not those of a call's arguments or an object's entries
+  // (`findFirst({ where: { retryCount: { lt: 3 } } })` selects a record; its id is no attempt number).
+  return valueNames(node).some((n) => counters.anyWordOf(n));
+}
+
+const NAME_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier']);
+const OPAQUE_TYPES = new Set(['arguments', 'argument_list', 'object', 'dictionary', 'pair', 'keyword_argument']);
+
+/** The names a value reads outside call arguments and object literals. */
+function valueNames(node: Node): string[] {
+  const out: string[] = [];
+  const walk = (n: Node) => {
+    if (NAME_TYPES.has(n.type)) out.push(n.text);
+    for (const c of n.namedChildren) if (!OPAQUE_TYPES.has(c.type)) walk(c);
+  };
+  if (!OPAQUE_TYPES.has(node.type) || node.type === 'pair') walk(node.type === 'pair' ? (node.childForFieldName('value') ?? node) : node);
+  return out;
+}
+
+/**
  * Whether the key the call passes is made afresh inside the retried code (`uuid4()` in the loop
  * body or the retried function): every attempt then sends a new key, and the provider sees
  * unrelated requests. A key made before the retry starts is stable.
@@ -382,9 +434,9 @@ export function freshPerAttempt(ctx: FileContext, call: Node, scopeBody: Node, l
   const bindings = nodesWithin(ctx, region, BINDING_TYPES).filter((n) => n.startIndex < call.startIndex);
   const freshNames = new Set(bindings.flatMap((n) => {
     const b = bindingOf(n);
-    return b !== null && FRESH.test(ctx.source.slice(b.value.startIndex, b.value.endIndex)) ? [b.name] : [];
+    return b !== null && madeAfresh(ctx, b.value) ? [b.name] : [];
   }));
-  return keyValues.some((v) => FRESH.test(ctx.source.slice(v.startIndex, v.endIndex)) || namesUnder(v).some((n) => freshNames.has(n)) || ((v.type === 'identifier' || v.type === 'shorthand_property_identifier') && freshNames.has(v.text)));
+  return keyValues.some((v) => madeAfresh(ctx, v) || namesUnder(v).some((n) => freshNames.has(n)) || ((v.type === 'identifier' || v.type === 'shorthand_property_identifier') && freshNames.has(v.text)));
 }
 
 /**
@@ -487,6 +539,67 @@ export function keyParameter(ctx: FileContext, fn: Node, call: Node, list: strin
 }
 
 /**
+ * `reference: params.reference` in a helper `chargeAuthorization(params)`: the parameter position
+ * and the field of it the key is read from (`params["reference"]` in Python), so a caller that hands
+ * in an object without that field passes no key. Null when no key value is such a read.
+ */
+export function keyParameterField(ctx: FileContext, fn: Node, call: Node, list: string): [number, string] | null {
+  const body = functionBody(fn);
+  if (body === null) return null;
+  const names = functionParameters(fn);
+  const offset = ctx.family === 'python' && (names[0] === 'self' || names[0] === 'cls') ? 1 : 0;
+  for (const value of keyValuesOf(ctx, call, body, withProviderKeys(ctx, call, list))) {
+    let object: Node | null = null;
+    let field: string | null = null;
+    if (value.type === 'member_expression' || value.type === 'attribute') {
+      object = value.childForFieldName('object');
+      field = (value.childForFieldName('property') ?? value.childForFieldName('attribute'))?.text ?? null;
+    } else if (value.type === 'subscript' || value.type === 'subscript_expression') {
+      object = value.childForFieldName('value') ?? value.childForFieldName('object');
+      const index = value.childForFieldName('subscript') ?? value.childForFieldName('index');
+      field = index ? stringValue(index) : null;
+    }
+    if (object?.type !== 'identifier' || field === null) continue;
+    const at = names.indexOf(object.text);
+    if (at >= offset) return [at - offset, field];
+  }
+  return null;
+}
+
+/**
+ * What a call of another file's helper hands in, for the link step to judge a key the helper reads
+ * from its parameters: per positional argument, the fields of an object literal whose values are
+ * not made afresh in `region` (null for anything else), and the positions of arguments made
+ * afresh there (`chargeAuthorization({ …, reference })` with `reference = \`RET-${id}-R${attempt}\``).
+ */
+export function argumentKeys(ctx: FileContext, call: Node, region: Node | undefined): { argKeys?: (string[] | null)[]; freshArgs?: number[] } {
+  const args = callArguments(call).filter((a) => keywordArgument(a) === null);
+  let literal = false;
+  const fresh: number[] = [];
+  const argKeys = args.map((arg, i) => {
+    const a = unwrapAwait(arg) ?? arg;
+    if (region !== undefined && a.type !== 'object' && a.type !== 'dictionary' && freshValue(ctx, a, call, region)) fresh.push(i);
+    if (a.type !== 'object' && a.type !== 'dictionary') return null;
+    literal = true;
+    const out: string[] = [];
+    for (const e of a.namedChildren) {
+      if (e.type === 'shorthand_property_identifier') {
+        if (region === undefined || !freshValue(ctx, e, call, region)) out.push(normalizeName(e.text));
+      } else if (e.type === 'pair') {
+        const key = e.childForFieldName('key');
+        const value = e.childForFieldName('value');
+        const name = key === null ? null : (stringValue(key) ?? key.text);
+        if (name !== null && value !== null && (region === undefined || !freshValue(ctx, value, call, region))) out.push(normalizeName(name));
+      } else if (e.type === 'spread_element' || e.type === 'dictionary_splat') {
+        return null;
+      }
+    }
+    return out;
+  });
+  return { ...(literal ? { argKeys } : {}), ...(fresh.length > 0 ? { freshArgs: fresh } : {}) };
+}
+
+/**
  * The argument positions of `fn`'s parameters the key values `call` passes are built from, directly
  * (`idempotency_key: p.id`) or through variables of `fn` bound before it (`base = { key: p.id }`).
  */
@@ -514,13 +627,13 @@ function keyParameters(ctx: FileContext, fn: Node, call: Node, list: string): nu
 
 /** Whether `value`, handed in by `call`, is made afresh in `region` (a `uuid4()` in it, or a name bound to one there before the call). */
 function freshValue(ctx: FileContext, value: Node, call: Node, region: Node): boolean {
-  if (FRESH.test(ctx.source.slice(value.startIndex, value.endIndex))) return true;
+  if (madeAfresh(ctx, value)) return true;
   const scope = region.id === ctx.root.id ? (enclosingFunction(call, ctx.family) ?? ctx.root) : region;
   const read = new Set(value.type === 'identifier' ? [value.text] : namesUnder(value));
   return nodesWithin(ctx, scope, BINDING_TYPES).some((n) => {
     if (n.startIndex >= call.startIndex) return false;
     const b = bindingOf(n);
-    return b !== null && read.has(b.name) && FRESH.test(ctx.source.slice(b.value.startIndex, b.value.endIndex));
+    return b !== null && read.has(b.name) && madeAfresh(ctx, b.value);
   });
 }
 
