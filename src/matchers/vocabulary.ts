@@ -472,6 +472,11 @@ export const VocabularySchema = z
      * a step made only of them cannot fail an attempt for a reason outside it.
      */
     in_memory_calls: names.default([]),
+    /**
+     * Calls that count or time something for a metrics client, matched with `()` removed
+     * (`notifications_sent_total.labels(channel=c).inc()` is `….labels.inc`): they report, they act on nothing.
+     */
+    metric_calls: names.default([]),
     /** First words of a called name that report an event (`logError`, `trackEvent`): a value handed to it records nothing. */
     log_verbs: names,
     /** First words of a test's assertion (`expect(…).to.include`, `assert.equal`, `self.assertEqual`): it compares, it records nothing. */
