@@ -195,6 +195,11 @@ export const VocabularySchema = z
          * a retry of the function skips a step that finished, so nothing after it sends its contents again.
          */
         memoized_steps: names,
+        /**
+         * Methods that take the next item off a queue or list (`r.lpop('celery')`, `queue.popleft()`):
+         * a loop that takes one each pass and leaves when none came drains the queue, one item per pass; it is no attempt loop.
+         */
+        drain_methods: names.default([]),
         /** Retry conditions that only retry idempotent requests (the configurator's safe default). */
         idempotent_conditions: names,
         /** Retry policy objects whose `allowed_methods` decide what is retried (urllib3 `Retry`). */
