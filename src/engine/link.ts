@@ -368,14 +368,27 @@ function relocated(finding: Finding, from: string, file: string, site: CallSite,
   };
 }
 
+/** One finding per rule and place; the related locations of the ones dropped join the one kept (sends reached through one retried call). */
 function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Finding>();
   return findings.filter((f) => {
     const key = `${f.ruleId}\0${f.file}\0${f.line}\0${f.column}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    const kept = seen.get(key);
+    if (kept === undefined) {
+      seen.set(key, f);
+      return true;
+    }
+    mergeRelated(kept, f);
+    return false;
   });
+}
+
+/** Adds to `kept` the related locations of `dropped` it does not have yet. */
+export function mergeRelated(kept: Finding, dropped: Finding): void {
+  const key = (r: RelatedLocation) => `${r.file ?? ''}\0${r.line}\0${r.column}\0${r.message}`;
+  const known = new Set((kept.related ?? []).map(key));
+  const more = (dropped.related ?? []).filter((r) => !known.has(key(r)));
+  if (more.length > 0) kept.related = [...(kept.related ?? []), ...more];
 }
 
 /**

@@ -33,8 +33,11 @@ export const RuleSchema = z
     /**
      * `scope`: one finding per scope (a handler, a branch): its first candidate is reported and the
      * others become related locations, so a handler that records a failure three ways is one finding.
+     * `retried-call`: a candidate reached through helpers of this file (`processReminder(r)` in a
+     * retried loop, whose switch sends) is reported at the call the retry runs again, each call on the
+     * way a related location; several reached through the one call are one finding (the unit a team fixes).
      */
-    group: z.enum(['scope']).optional(),
+    group: z.enum(['scope', 'retried-call']).optional(),
     /** Raw tree-sitter queries per language; the `@match` capture (or the first) is the candidate. */
     match: z.partialRecord(Language, z.object({ query: z.string().min(1) }).strict()).optional(),
     prevention: z

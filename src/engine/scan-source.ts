@@ -3,7 +3,7 @@ import { getContext } from '../matchers/contexts/index.js';
 import { allCalls, calleePath } from '../matchers/file-index.js';
 import { getMatcher } from '../matchers/index.js';
 import { isCall } from '../matchers/syntax.js';
-import type { Candidate, FileContext, Node, Requirement, Vocabulary } from '../matchers/index.js';
+import type { Candidate, FileContext, Node, Requirement, Scope, Vocabulary } from '../matchers/index.js';
 import { summarizeFile, type FileSummary } from '../matchers/summary.js';
 import { skippedByCall } from '../matchers/local-helpers.js';
 import { budgetCheck, BudgetExceeded, MAX_TREE_DEPTH, nestsDeeperThan } from './file-budget.js';
@@ -221,7 +221,39 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec, defer: 
   const nodes = new Set(candidates.map((c) => c.node.id));
   // One the helper makes only when handed a parameter its call leaves out (`if json: session.post(…)`) is not made by it.
   const kept = out.filter((o) => o.candidate.scope?.via === undefined || (!nodes.has(o.candidate.scope.via.call.id) && !skippedByCall(ctx, o.candidate.scope.via.call, o.candidate.node)));
+  if (rule.group === 'retried-call') for (const o of kept) atRetriedCall(ctx, o.candidate);
   return rule.group === 'scope' ? onePerScope(kept) : kept;
+}
+
+/**
+ * A candidate reached through helpers of this file (`processReminder(reminder)` in a retried loop,
+ * whose switch calls `processInvoiceDueReminder(…)`) is reported at the call the retry runs again,
+ * the unit a reviewer fixes; each call on the way becomes a related location ("processReminder
+ * calls processInvoiceDueReminder here"). Several reached through the same call become one
+ * finding with all their sites (see `sortedUnique`).
+ */
+function atRetriedCall(ctx: FileContext, candidate: Candidate): void {
+  const scope = candidate.scope;
+  if (scope?.via === undefined || (candidate.requires ?? []).some((r) => r.kind === 'helper' && r.relocate === true)) return;
+  const chain: Node[] = [];
+  let outer: Scope = scope;
+  for (; outer.via !== undefined; outer = outer.via.from) chain.unshift(outer.via.call);
+  const top = chain[0]!;
+  const own = candidate.captures.callee ?? calleePath(ctx, candidate.node);
+  // Each step's message names the helper that makes the next call: outermost first, the candidate last.
+  const steps = [...chain.slice(1), candidate.node];
+  const related = steps.map((node, i) => ({ node, message: `${calleePath(ctx, chain[i]!)} calls ${i === steps.length - 1 ? own : calleePath(ctx, node)} here` }));
+  const at = candidate.report.startPosition;
+  // A method on a typed object is resolved by the type checker where it is called, not where it is reported.
+  for (const r of candidate.requires ?? []) if (r.kind === 'helper' && r.typed === true && r.typedAt === undefined) r.typedAt = { line: at.row + 1, column: at.column + 1 };
+  const retried = candidate.related.findIndex((r) => r.node.id === scope.construct.id);
+  const by = { node: outer.construct, message: `${outer.context === 'retry' ? 'retried by' : 'handled by'} ${outer.label}` };
+  if (retried >= 0) candidate.related.splice(retried, 1, by);
+  candidate.related.unshift(...related);
+  for (const key of ['retry', 'context']) if (candidate.captures[key] === scope.label) candidate.captures[key] = outer.label;
+  candidate.captures.via = own;
+  candidate.captures.callee = calleePath(ctx, top);
+  candidate.report = top;
 }
 
 /**

@@ -200,6 +200,11 @@ export const VocabularySchema = z
          * a retry of the function skips a step that finished, so nothing after it sends its contents again.
          */
         memoized_steps: names,
+        /**
+         * Methods that take the next item off a queue or list (`r.lpop('celery')`, `queue.popleft()`):
+         * a loop that takes one each pass and leaves when none came drains the queue, one item per pass; it is no attempt loop.
+         */
+        drain_methods: names.default([]),
         /** Retry conditions that only retry idempotent requests (the configurator's safe default). */
         idempotent_conditions: names,
         /** Retry policy objects whose `allowed_methods` decide what is retried (urllib3 `Retry`). */
@@ -477,6 +482,11 @@ export const VocabularySchema = z
      * a step made only of them cannot fail an attempt for a reason outside it.
      */
     in_memory_calls: names.default([]),
+    /**
+     * Calls that count or time something for a metrics client, matched with `()` removed
+     * (`notifications_sent_total.labels(channel=c).inc()` is `….labels.inc`): they report, they act on nothing.
+     */
+    metric_calls: names.default([]),
     /** First words of a called name that report an event (`logError`, `trackEvent`): a value handed to it records nothing. */
     log_verbs: names,
     /** First words of a test's assertion (`expect(…).to.include`, `assert.equal`, `self.assertEqual`): it compares, it records nothing. */

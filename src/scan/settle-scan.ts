@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { linkFindings, type LinkInput, type WorkspacePackage } from '../engine/link.js';
+import { linkFindings, mergeRelated, type LinkInput, type WorkspacePackage } from '../engine/link.js';
 import { compareFindings, type PendingFinding } from '../engine/scan-source.js';
 import { applySuppressions, unusedSuppressions, type Suppression } from '../engine/suppressions.js';
 import type { Finding, Risk, ScanWarning, UnusedSuppression } from '../engine/types.js';
@@ -113,7 +113,16 @@ export function settleFileFindings(
 /** Findings in report order, each place and rule once. */
 export function sortedUnique(findings: Finding[]): Finding[] {
   findings.sort(compareFindings);
-  return findings.filter((f, i) => i === 0 || compareFindings(findings[i - 1] as Finding, f) !== 0 || (findings[i - 1] as Finding).ruleId !== f.ruleId);
+  let kept: Finding | undefined;
+  return findings.filter((f) => {
+    if (kept === undefined || compareFindings(kept, f) !== 0 || kept.ruleId !== f.ruleId) {
+      kept = f;
+      return true;
+    }
+    // Two findings at one place (sends reached through the same retried call): one finding, every site related.
+    mergeRelated(kept, f);
+    return false;
+  });
 }
 
 /** The text of every file with findings, for code frames and write-back. */

@@ -22,6 +22,7 @@ import {
   functionName,
   functionParameters,
   functionTypes,
+  ifChain,
   isCall,
   isExit,
   isFunction,
@@ -55,7 +56,7 @@ import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
  * `on_backoff`, `onFailedAttempt`); and every call on an HTTP client that `axiosRetry` configures
  * with a retry condition that accepts non-idempotent requests.
  * Skips: loops over collections (`for user in users`, `for…of`, `range(len(xs))`, a counter used as
- * an index), `while True` loops with no way out after the attempt (consumers, servers), loops whose
+ * an index), loops that drain a queue (take the next item each pass, leave when none came), `while True` loops with no way out after the attempt (consumers, servers), loops whose
  * handler always re-raises or leaves, and `axiosRetry` with its default (idempotent-only) condition.
  * Known false positives: a `while True` queue consumer that catches per-job errors and breaks
  * after the try; a `for i in range(n)` batch loop that never indexes with `i` yet breaks early.
@@ -72,6 +73,8 @@ interface RetryVocab {
   iterators: NamePatterns;
   taskRetryCalls: NamePatterns;
   taskRetryRaises: NamePatterns;
+  /** Methods that take the next item off a queue (vocabulary `retry.drain_methods`). */
+  drainMethods: NamePatterns;
   reenqueueMethods: Set<string>;
   /** A trailing signature call on a task (`.s()`, `.si()`): stripped to name the task itself. */
   signatureCall: RegExp;
@@ -106,6 +109,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       iterators: new NamePatterns(r.iterators),
       taskRetryCalls: new NamePatterns(r.task_retry_calls),
       taskRetryRaises: new NamePatterns(r.task_retry_raises),
+      drainMethods: new NamePatterns(r.drain_methods),
       reenqueueMethods: new Set(r.reenqueue_methods),
       signatureCall: r.signature_methods.length > 0 ? new RegExp(`\\.(?:${r.signature_methods.map(escapeRegExp).join('|')})\\(\\)$`) : /(?!)/,
       enqueueCalls: new NamePatterns(r.enqueue_calls),
@@ -272,12 +276,50 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   const body = loopBody(loop);
   if (body === null) return null;
   const header = attemptHeader(ctx, v, loop);
-  if (header === null) return null;
+  if (header === null || drainsQueue(ctx, v, body)) return null;
   const behaviour = retryBehaviour(ctx, body, header.flag);
   const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if (!ok && !header.certain) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
   return { context: 'retry', body, construct: loop, label, ...(header.counter ? { counter: header.counter } : {}) };
+}
+
+/**
+ * The loop takes the next item off a queue each pass and leaves when none came (`task = r.lpop(q)`
+ * then `if not task: break`): it drains the queue, and a failure moves on to the next item, not
+ * to another attempt at this one (SMS-SenderV2 webhooks/views.py, `for i in range(max_tasks)`).
+ */
+function drainsQueue(ctx: FileContext, v: RetryVocab, body: Node): boolean {
+  if (v.drainMethods.empty) return false;
+  const own = (n: Node) => !hasFunctionBetween(n, body, ctx.family) && !nestedLoopBetween(n, body, ctx.family);
+  for (const a of body.descendantsOfType(['assignment', 'variable_declarator']).filter(own)) {
+    const target = a.childForFieldName('left') ?? a.childForFieldName('name');
+    const value = unwrapAwait(a.childForFieldName('right') ?? a.childForFieldName('value'));
+    if (target?.type !== 'identifier' || value === null || !isCall(value, ctx.family) || !v.drainMethods.matches(lastSegment(calleePath(ctx, value)))) continue;
+    const statement = a.type === 'variable_declarator' ? a.parent : a.parent?.type === 'expression_statement' ? a.parent : null;
+    const block = statement?.parent;
+    if (!statement || !block) continue;
+    const later = blockStatements(block).filter((st) => st.startIndex > statement.startIndex);
+    if (later.some((st) => leavesWhenEmpty(ctx, st, target.text))) return true;
+  }
+  return false;
+}
+
+/** `if not task: break`, `if (!job) return;`, `if task is None: break`: leaves the loop when nothing was taken. */
+function leavesWhenEmpty(ctx: FileContext, statement: Node, name: string): boolean {
+  if (statement.type !== 'if_statement') return false;
+  const [first] = ifChain(statement, ctx.family);
+  const condition = first?.condition ? unwrapParens(first.condition) : null;
+  if (!first || condition === null) return false;
+  const text = condition.text.replace(/\s+/g, ' ').trim();
+  const empty = [`not ${name}`, `!${name}`, `${name} is None`, `${name} === null`, `${name} == null`, `${name} === undefined`, `!${name}?.length`];
+  const steps = blockStatements(first.body);
+  return empty.includes(text) && steps.length > 0 && steps.every((st) => st.type === 'break_statement' || (st.type === 'return_statement' && st.namedChildren.length === 0));
+}
+
+function nestedLoopBetween(node: Node, ancestor: Node, family: Family): boolean {
+  for (let p = node.parent; p !== null && p.id !== ancestor.id; p = p.parent) if (isLoop(p, family)) return true;
+  return false;
 }
 
 interface AttemptHeader {

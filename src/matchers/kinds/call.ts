@@ -54,7 +54,8 @@ export const callMatcher: Matcher = {
         const candidate: Candidate = { node: call, report: call, captures: { callee: dottedPath(callee(call)) }, related: [], vocab: param ?? '' };
         if (inner.id !== call.id) {
           candidate.captures.via = dottedPath(callee(inner));
-          candidate.related.push({ node: inner, message: `${candidate.captures.callee} calls ${candidate.captures.via} here` });
+          // Every such call the helper makes runs again with it (`_send_for_frequency()` e-mails, then pushes, per user): each is a related location.
+          for (const each of reached) candidate.related.push({ node: each, message: `${candidate.captures.callee} calls ${dottedPath(callee(each))} here` });
         }
         out.push(candidate);
       }
