@@ -327,6 +327,12 @@ export const VocabularySchema = z
             status_enum_values: names,
             /** Last words of the enum names `status_enum_values` count in (`MailStatus`, `JobState`). */
             status_enum_words: names,
+            /**
+             * Last words of enum names whose members name a kind of event (`Notification.Type`,
+             * `EventKind`): a member led by one of `values` (`FAILED_SEND_SLACK_MESSAGE`) records
+             * the event of that outcome, as a member of a status enum does.
+             */
+            kind_enum_words: names,
             /** Whether `return False` / `return false` records this outcome. */
             return_false: z.boolean().default(false),
             /** Whether `return None` / `return null` records it, in a function that otherwise returns a value. */
