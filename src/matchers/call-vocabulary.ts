@@ -749,8 +749,10 @@ function requestShaped(call: Node): boolean {
   if (args.some((a) => namedOptions(a).some((key) => ENDPOINT_OPTIONS.has(key)))) return true;
   if (args.length < 2) return false;
   // The method (its value is judged with the vocabulary's http_methods, as for any client) and,
-  // beside it, the endpoint: after a leading method string, else first.
-  const endpoint = stringValue(args[0]!) !== null ? args[1]! : args[0]!;
+  // beside it, the endpoint: after a leading method string, else first (`paystackFetch('/transaction/charge',
+  // { method: 'POST', body })`: a leading path is the endpoint, not a method).
+  const lead = stringValue(args[0]!);
+  const endpoint = lead !== null && /^(get|head|options|post|put|patch|delete|trace|connect)$/i.test(lead) ? args[1]! : args[0]!;
   return keywordArgument(endpoint) === null && URL_EXPRESSIONS.has(endpoint.type);
 }
 
