@@ -71,8 +71,9 @@ export const recordsMatcher: Matcher = {
         if (words.returnFalse && (booleanLiteral(value) === false || leadsWithFalse(value))) add(ret, true, true);
         else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret, true, true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
-        // With an error status it is an answer to the client in itself (`failureAnswers` below).
-        else if (value !== null && errorAnswerBody(ctx, value, words) && !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex))) add(ret, true);
+        // With an error status it is an answer to the client in itself: `return Response({"error":
+        // str(e)}, status=400)` tells the client the operation failed (payleaf-backend payments/views.py:95).
+        else if (value !== null && errorAnswerBody(ctx, value, words)) add(ret, !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex)));
         else if (value !== null) {
           // A failure message in the result is an answer in itself; a bare flag is read by the caller.
           const failed = failedResult(ctx, value, words);
