@@ -408,6 +408,11 @@ export const VocabularySchema = z
          */
         answer_calls: names,
         /**
+         * Calls that show the user a message with the page they are sent to (Django's
+         * `messages.error(request, …)`, Flask's `flash(…)`): a failure said there answers the user.
+         */
+        user_message_calls: names.default([]),
+        /**
          * Named error statuses an answer to the client can carry (`HTTP_400_BAD_REQUEST`,
          * `HttpStatus.BAD_GATEWAY`); a 4xx/5xx number in a `status_fields` field is one too.
          */
