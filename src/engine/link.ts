@@ -309,12 +309,13 @@ function settleFact(byFile: Map<string, LinkInput>, input: LinkInput, fact: stri
   const at = fact.indexOf('@');
   if (at < 0) return fact;
   const kind = fact.slice(0, at);
-  if (kind.startsWith(FALSY_RECORDS)) return `${kind}:${definedName(byFile, input, fact.slice(at + 1))}`;
+  if (kind.startsWith(FALSY_RECORDS) || kind.startsWith(ERROR_RECORDS)) return `${kind}:${definedName(byFile, input, fact.slice(at + 1))}`;
   const symbol = resolveSymbol(byFile, input, fact.slice(at + 1), 0, (s, n) => s.queues[n] !== undefined);
   return `${kind}:${symbol ? symbol.file.summary.queues[symbol.name] : '*'}`;
 }
 
 const FALSY_RECORDS = 'falsy-records:';
+const ERROR_RECORDS = 'error-records:';
 
 /**
  * `falsy-records:failure@BUYAIRTIME`: the caller knows the function by the name it imported it

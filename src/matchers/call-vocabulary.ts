@@ -5,6 +5,8 @@ import { allCalls, calleePath, perFile } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
 import {
   BINDING_TYPES,
+  callee,
+  dottedPath,
   bindingOf,
   callArguments,
   enclosingFunction,
@@ -261,6 +263,7 @@ function namesWritingApiMethod(ctx: FileContext, call: Node, path: string, v: Co
   if (!path.includes('.') || !v.apiMethodCalls.has(lastSegment(path)) || v.exclude.matches(path) || isPassive(ctx, path)) return false;
   const first = callArguments(call)[0];
   const method = first === undefined ? null : stringValue(first);
+  if (method === null && first !== undefined) return buildsWritingRequest(ctx, first, call, v);
   if (method === null || !/^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$/.test(method)) return false;
   const verdict = pathVerdict(ctx, lastSegment(method), v);
   return verdict === PathVerdict.Yes || verdict === PathVerdict.Verb;
@@ -778,9 +781,27 @@ function requestShaped(call: Node): boolean {
   if (args.some((a) => namedOptions(a).some((key) => ENDPOINT_OPTIONS.has(key)))) return true;
   if (args.length < 2) return false;
   // The method (its value is judged with the vocabulary's http_methods, as for any client) and,
-  // beside it, the endpoint: after a leading method string, else first.
-  const endpoint = stringValue(args[0]!) !== null ? args[1]! : args[0]!;
+  // beside it, the endpoint: after a leading method string, else first (`paystackFetch('/transaction/charge',
+  // { method: 'POST', body })`: a leading path is the endpoint, not a method).
+  const lead = stringValue(args[0]!);
+  const endpoint = lead !== null && /^(get|head|options|post|put|patch|delete|trace|connect)$/i.test(lead) ? args[1]! : args[0]!;
   return keywordArgument(endpoint) === null && URL_EXPRESSIONS.has(endpoint.type);
+}
+
+/**
+ * `client.execute(request)` with `request = new paypal.orders.OrdersCaptureRequest(id)` (PayPal's
+ * checkout SDKs, Python `OrdersCaptureRequest(id)` too): the request object is built from a class
+ * named `<Resource><Verb>Request`, and the call writes when a word before `Request` is one of the
+ * vocabulary's verbs (`OrdersGetRequest` reads). Bound earlier in this file or built in place.
+ */
+function buildsWritingRequest(ctx: FileContext, arg: Node, call: Node, v: CompiledCallVocabulary): boolean {
+  const value = arg.type === 'identifier' ? lastBindingBefore(ctx, arg.text, call) : arg;
+  if (value === null) return false;
+  const made = value.type === 'new_expression' ? value.childForFieldName('constructor') : isCall(value, ctx.family) ? callee(value) : null;
+  if (made === null || made === undefined) return false;
+  const words = splitWords(lastSegment(dottedPath(made)));
+  if (words.length < 2 || words.at(-1) !== 'request' || !/^[A-Z]/.test(lastSegment(dottedPath(made)))) return false;
+  return words.slice(0, -1).some((w) => v.verbs.has(w));
 }
 
 /** A call that only reports: on a passive receiver, named for logging or tracking (`log_verbs`), or a test's assertion. */

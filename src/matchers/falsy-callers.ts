@@ -29,7 +29,9 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     const recorded = outcomes.filter((outcome) => says && recordsIn(ctx, tested.branch, outcome));
     const holding = recorded.length === outcomes.length || !fallsBack(ctx, tested.branch) ? recorded : outcomes;
     const name = holding.length > 0 ? calledFunction(ctx, tested.value, ifStmt) : null;
-    if (name !== null) for (const outcome of holding) facts.add(name.startsWith('@') ? `falsy-records:${outcome}${name}` : `falsy-records:${outcome}:${name}`);
+    // `if response == "TRANSACTION SUCCESSFUL": … else:`: anything but success lands there, an error handed back too.
+    const kinds = tested.notSuccess === true ? ['falsy-records', 'error-records'] : ['falsy-records'];
+    if (name !== null) for (const outcome of holding) for (const kind of kinds) facts.add(name.startsWith('@') ? `${kind}:${outcome}${name}` : `${kind}:${outcome}:${name}`);
   }
   for (const { value, at, outcome } of falsyChoices(ctx, outcomes)) {
     const name = calledFunction(ctx, value, at);
@@ -161,10 +163,35 @@ function falsyVocab(ctx: FileContext): FalsyVocab {
 }
 
 /** The function whose result the `if` tests for falsy, and the statements run when it is. */
-function falsyBranch(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node[] } | null {
+function falsyBranch(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node[]; notSuccess?: boolean } | null {
   const tested = falsyTest(ctx, ifStmt);
   if (tested !== null) return { value: tested.value, branch: [tested.branch] };
+  const success = successTest(ctx, ifStmt);
+  if (success !== null) return { value: success.value, branch: [success.branch], notSuccess: true };
   return fallThrough(ifStmt, ctx);
+}
+
+/**
+ * `if response == 'TRANSACTION SUCCESSFUL': … else: <branch>` / `if (res !== 'success') <branch>`:
+ * a result compared with a success value (`responses.success_values`, a word of the literal): the
+ * branch runs for anything else, a falsy result or an error handed back in its place.
+ */
+function successTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node } | null {
+  const cond = unwrapParens(ifStmt.childForFieldName('condition'));
+  if (cond === null || (cond.type !== 'comparison_operator' && cond.type !== 'binary_expression')) return null;
+  const op = cond.type === 'binary_expression' ? cond.childForFieldName('operator')?.text : cond.children.find((c) => !c.isNamed)?.text;
+  const equal = op === '==' || op === '===';
+  if (!equal && op !== '!=' && op !== '!==') return null;
+  const [left, right] = cond.type === 'binary_expression' ? [cond.childForFieldName('left'), cond.childForFieldName('right')] : [cond.namedChildren[0] ?? null, cond.namedChildren[1] ?? null];
+  const literal = right === null ? null : stringValue(right);
+  const successes = compiledOnce(ctx.vocab, 'success-values', () => new Set(ctx.vocab.responses.success_values.map((v) => v.toLowerCase())));
+  if (left === null || literal === null || !splitWords(literal).some((w) => successes.has(w))) return null;
+  const alt = ifStmt.childForFieldName('alternative');
+  const elseBody = alt?.type === 'else_clause' ? (alt.childForFieldName('body') ?? alt.namedChildren.find((c) => c.type !== 'comment') ?? null) : null;
+  const branch = equal ? elseBody : ifStmt.childForFieldName('consequence');
+  const value = unwrapAwait(left);
+  if (branch === null || value === null || (value.type !== 'identifier' && !isCall(value, ctx.family))) return null;
+  return { value, branch };
 }
 
 /**

@@ -14,6 +14,7 @@ export interface OutcomeWords {
   values: Set<string>;
   statusEnumValues: Set<string>;
   statusEnumWords: Set<string>;
+  kindEnumWords: Set<string>;
   returnFalse: boolean;
   returnNone: boolean;
   resultFlags: Set<string>;
@@ -54,6 +55,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     values: new Set(o.values.map((v) => v.toLowerCase())),
     statusEnumValues: new Set(o.status_enum_values.map((v) => v.toLowerCase())),
     statusEnumWords: new Set(o.status_enum_words.map((v) => v.toLowerCase())),
+    kindEnumWords: new Set(o.kind_enum_words.map((v) => v.toLowerCase())),
     returnFalse: o.return_false,
     returnNone: o.return_none,
     resultFlags: new Set(o.result_flags.map(normalizeName)),
@@ -80,7 +82,7 @@ export function isOutcomeValue(node: Node, words: OutcomeWords): boolean {
   if (s !== null) return isValueName(s, words) || setsStatusInSql(s, words) || storedAsStatus(node, s, words);
   if (node.type === 'attribute' || node.type === 'member_expression') {
     const path = dottedPath(node);
-    return isValueName(lastSegment(path), words) || isStatusEnumMember(path, words);
+    return isValueName(lastSegment(path), words) || isStatusEnumMember(path, words) || isFailedKindMember(path, words);
   }
   if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && (isValueName(node.text, words) || isFailedResultName(node.text, words));
   return false;
@@ -142,6 +144,22 @@ function isStatusEnumMember(path: string, words: OutcomeWords): boolean {
   const segments = path.split('.');
   const holder = splitWords(segments.at(-2) ?? '').at(-1);
   return holder !== undefined && words.statusEnumWords.has(holder) && words.statusEnumValues.has((segments.at(-1) ?? '').toLowerCase());
+}
+
+/**
+ * `Notification.Type.FAILED_SEND_SLACK_MESSAGE`, `EventType.DECLINED_PAYMENT`, `Status.FAILED_TO_SEND`:
+ * a constant member (upper case, two words or more) led by one of the outcome's values, of an enum
+ * named for a kind of event or a status (`kind_enum_words`, `status_enum_words`), names the event
+ * "<outcome> <what>": stored, it records that outcome for what it names.
+ */
+function isFailedKindMember(path: string, words: OutcomeWords): boolean {
+  if (words.kindEnumWords.size === 0 && words.statusEnumWords.size === 0) return false;
+  const segments = path.split('.');
+  const member = segments.at(-1) ?? '';
+  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(member)) return false;
+  const holder = splitWords(segments.at(-2) ?? '').at(-1);
+  if (holder === undefined || !(words.kindEnumWords.has(holder) || words.statusEnumWords.has(holder))) return false;
+  return words.values.has(splitWords(member)[0] ?? '');
 }
 
 /**
@@ -313,6 +331,19 @@ export function errorAnswerSources(vocab: Vocabulary): string[] {
     ...(fields.length > 0 ? [`\\b(?:${fields.map(escapeRegExp).join('|')})\\s*[=(:]\\s*[45]\\d\\d\\b`] : []),
     ...statuses.map((p) => `\\b${p.split('*').map(escapeRegExp).join('\\w*')}`),
   ];
+}
+
+/** Whether a statement's text answers the client with a 4xx status (`status=400`, `HTTP_400_…`, `HttpStatus.BAD_REQUEST`). */
+export function answersWithClientError(ctx: FileContext, text: string): boolean {
+  const pattern = compiledOnce(ctx.vocab, 'client-error-answer', () => {
+    const { status_fields: fields, client_error_statuses: statuses } = ctx.vocab.responses;
+    const sources = [
+      ...(fields.length > 0 ? [`\\b(?:${fields.map(escapeRegExp).join('|')})\\s*[=(:]\\s*4\\d\\d\\b`] : []),
+      ...statuses.map((p) => `\\b${p.split('*').map(escapeRegExp).join('\\w*')}`),
+    ];
+    return sources.length > 0 ? new RegExp(sources.join('|')) : /(?!)/;
+  });
+  return pattern.test(text);
 }
 
 /** Whether a statement's text answers the client with an error status. */

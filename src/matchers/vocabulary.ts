@@ -337,6 +337,12 @@ export const VocabularySchema = z
             status_enum_values: names,
             /** Last words of the enum names `status_enum_values` count in (`MailStatus`, `JobState`). */
             status_enum_words: names,
+            /**
+             * Last words of enum names whose members name a kind of event (`Notification.Type`,
+             * `EventKind`): a member led by one of `values` (`FAILED_SEND_SLACK_MESSAGE`) records
+             * the event of that outcome, as a member of a status enum does.
+             */
+            kind_enum_words: names,
             /** Whether `return False` / `return false` records this outcome. */
             return_false: z.boolean().default(false),
             /** Whether `return None` / `return null` records it, in a function that otherwise returns a value. */
@@ -412,10 +418,21 @@ export const VocabularySchema = z
          */
         answer_calls: names,
         /**
+         * Calls that show the user a message with the page they are sent to (Django's
+         * `messages.error(request, …)`, Flask's `flash(…)`): a failure said there answers the user.
+         */
+        user_message_calls: names.default([]),
+        /**
          * Named error statuses an answer to the client can carry (`HTTP_400_BAD_REQUEST`,
          * `HttpStatus.BAD_GATEWAY`); a 4xx/5xx number in a `status_fields` field is one too.
          */
         error_statuses: names,
+        /**
+         * The named error statuses of those that reject the client's request (`HTTP_400_BAD_REQUEST`):
+         * with one, an error body tells the client its operation failed; a 5xx says only that
+         * something went wrong.
+         */
+        client_error_statuses: names.default([]),
         /**
          * Clients whose queries resolve to `{ data, error }` instead of rejecting (Supabase):
          * `await supabase.from('t').update(…)` with its result dropped cannot fail the attempt.

@@ -211,19 +211,39 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       return;
     }
     let timeoutBranch = false;
+    // `if (msg.includes('timeout')) errorCode = 'API_TIMEOUT'` that goes on to the handler's next
+    // statements: what they record, they record for a timeout too (eloqua-integrator actionController.js:2108).
+    const passedOn: Node[] = [];
     for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
       for (const branch of ifChain(ifStmt, ctx.family)) {
         if (branch.condition === null || !mentionsTimeout(ctx, branch.condition)) continue;
         timeoutBranch = true;
+        if (!leavesHandler(ctx, branch.body)) passedOn.push(outermostIf(ifStmt, handler.body));
         if (scopes.some((s) => s.body.id === branch.body.id)) continue;
         scopes.push({ context: 'timeout-handler', body: branch.body, guard: branch.body, construct: branch.node, subject, label: firstLine(branch.node).replace(/\s*[:{]\s*$/, '') });
       }
     }
-    if (!timeoutBranch) {
+    if (!timeoutBranch || passedOn.length > 0) {
       const broad = broadHandlerScope(ctx, names, handler, subject, undefined, attempted);
-      if (broad !== null) scopes.push(broad);
+      // The tests that tell a timeout apart are left out: what their branches record is judged above.
+      const tests = timeoutBranch ? nodesWithin(ctx, handler.body, 'if_statement').filter((st) => st.parent?.type !== 'else_clause' && ifChain(st, ctx.family).some((b) => b.condition !== null && mentionsTimeout(ctx, b.condition))) : [];
+      if (broad !== null) scopes.push(tests.length > 0 ? { ...broad, excludes: [...(broad.excludes ?? []), ...tests] } : broad);
     }
   }
+}
+
+/** Whether a branch ends by leaving the handler's straight course (returns, raises, or jumps out). */
+function leavesHandler(ctx: FileContext, body: Node): boolean {
+  const last = blockStatements(body).at(-1) ?? (body.type.endsWith('_statement') ? body : undefined);
+  if (last === undefined) return false;
+  return last.type === 'return_statement' || last.type === 'continue_statement' || last.type === 'break_statement' || isRaise(last, ctx.family);
+}
+
+/** The `if` a branch's chain starts at (`else if` / `elif` links climbed), within `top`. */
+function outermostIf(ifStmt: Node, top: Node): Node {
+  let node = ifStmt;
+  while (node.parent !== null && node.parent.id !== top.id && node.parent.type === 'else_clause' && node.parent.parent?.type === 'if_statement') node = node.parent.parent;
+  return node;
 }
 
 /**

@@ -36,7 +36,7 @@ export const insideMatcher: Matcher = {
       if (start < from || end > to || (scope.receiver !== undefined && !scopeHolds(ctx, scope, candidate.node, true))) continue;
       if (scope.excludes?.some((x) => x.startIndex <= start && end <= x.endIndex)) continue;
       const viaCaller = candidate.captures.result !== undefined && (scope.explicitOnly === true || (scope.plainResultsViaCaller === true && candidate.captures.plain !== undefined));
-      const falsy = viaCaller ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node) : undefined;
+      const falsy = viaCaller ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node, candidate.captures.result === 'error' ? ERROR_RECORDS : FALSY_RECORDS) : undefined;
       // A subject known only by its name (`unless-keyed`) travels with the caller's condition.
       const named = scope.requires?.kind === 'helper' && scope.requires.mode === 'unless-keyed' ? scope.requires : undefined;
       if (falsy === null || (falsy !== undefined && scope.requires !== undefined && named === undefined)) continue;
@@ -71,9 +71,13 @@ export const insideMatcher: Matcher = {
  * reads this function's falsy result as that outcome (see `falsy-callers.ts`). Null when the
  * function has no name to be called by.
  */
-function falsyResultRequirement(ctx: FileContext, outcome: string | undefined, node: Node): Requirement | null {
+function falsyResultRequirement(ctx: FileContext, outcome: string | undefined, node: Node, kind: string): Requirement | null {
   const fn = namedEnclosingFunction(node, ctx.family);
   const name = fn && functionName(fn);
   if (!name || outcome === undefined) return null;
-  return { kind: 'project-fact', fact: `falsy-records:${outcome}:${lastSegment(name)}` };
+  return { kind: 'project-fact', fact: `${kind}${outcome}:${lastSegment(name)}` };
 }
+
+/** A caller records the outcome for a falsy result (`if not ok:`) / for any result but success (`if r == "SUCCESS": … else:`). */
+const FALSY_RECORDS = 'falsy-records:';
+const ERROR_RECORDS = 'error-records:';

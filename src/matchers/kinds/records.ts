@@ -1,6 +1,6 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive, reportsOnly, storesLogRow } from '../call-vocabulary.js';
-import { answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
+import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { projectImportOf } from '../imports.js';
 import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
@@ -30,7 +30,7 @@ export const recordsMatcher: Matcher = {
     if (words === undefined) return [];
     const out: Candidate[] = [];
     const seen = new Set<number>();
-    const add = (node: Node, result = false, plain = false, invites = false) => {
+    const add = (node: Node, result: boolean | 'error' = false, plain = false, invites = false) => {
       if (recordsARun(ctx, node, words)) return;
       // A value chosen by a ternary is reported where it stands: the statement may span many lines.
       const report = inTernaryBranch(node) ? node : expressionBodyOf(node) ?? statementOf(node);
@@ -43,7 +43,7 @@ export const recordsMatcher: Matcher = {
       // (`stripe.subscriptions.create(params, { idempotencyKey })`): the retry it asks for replays it.
       if (invites && keyedAttempt(ctx, node)) return;
       seen.add(report.id);
-      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: 'falsy', outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}), ...(invites ? { invites: 'yes' } : {}) }, related: [] });
+      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: result === 'error' ? 'error' : 'falsy', outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}), ...(invites ? { invites: 'yes' } : {}) }, related: [] });
     };
     // Returns that record only if another file says so: judged after every certain record.
     const elsewhere: { ret: Node; built: { name: string; path: string } }[] = [];
@@ -70,9 +70,16 @@ export const recordsMatcher: Matcher = {
         const value = ret.firstNamedChild;
         if (words.returnFalse && (booleanLiteral(value) === false || leadsWithFalse(value))) add(ret, true, true);
         else if (words.returnNone && /^(None|null|undefined)$/.test(value?.text ?? '') && returnsValueElsewhere(ctx, ret)) add(ret, true, true);
+        // `except Exception as err: return err` in a function that otherwise returns the provider's
+        // answer: the caller gets the error in its place, a failure where it reads anything but
+        // success as one (cashpop base/utils/airtime_vtu.py:36).
+        else if (words.returnNone && returnsCaught(ctx, root, value) && returnsValueElsewhere(ctx, ret)) add(ret, 'error', true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
-        // With an error status it is an answer to the client in itself (`failureAnswers` below).
+        // With a 4xx status it is an answer to the client in itself: `return Response({"error":
+        // str(e)}, status=400)` tells the client the operation failed (payleaf-backend payments/views.py:95).
+        // With a 5xx, only failure words make it one (`failureAnswers` below).
         else if (value !== null && errorAnswerBody(ctx, value, words) && !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex))) add(ret, true);
+        else if (value !== null && errorAnswerBody(ctx, value, words) && answersWithClientError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex))) add(ret);
         else if (value !== null) {
           // A failure message in the result is an answer in itself; a bare flag is read by the caller.
           const failed = failedResult(ctx, value, words);
@@ -378,6 +385,16 @@ function returnsValueElsewhere(ctx: FileContext, ret: Node): boolean {
   });
 }
 
+/** Whether `value` is the error the handler `root` caught (`err`, `str(err)`, `String(err)`, `err.message`). */
+function returnsCaught(ctx: FileContext, root: Node, value: Node | null): boolean {
+  const handler = root.type === 'except_clause' || root.type === 'catch_clause' ? root : root.parent?.type === 'except_clause' || root.parent?.type === 'catch_clause' ? root.parent : null;
+  const caught = handler === null ? null : caughtName({ clause: handler, type: null, body: root }, ctx.family);
+  const v = unwrapAwait(value);
+  if (caught === null || v === null) return false;
+  const text = v.text.replace(/\s+/g, '');
+  return text === caught || text === `str(${caught})` || text === `repr(${caught})` || text === `String(${caught})` || text === `${caught}.message`;
+}
+
 function inTernaryBranch(node: Node): boolean {
   const p = node.parent;
   if (p?.type === 'ternary_expression') return p.childForFieldName('condition')?.id !== node.id;
@@ -462,7 +479,7 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): { no
     if (statement.startIndex < root.startIndex || inLogCall(ctx, text, statement)) continue;
     if (answersWithError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) out.push({ node: text, invites: invites && !words.mentions.anyStemOf(said) });
     else if (invites && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: true });
-    else if (toldByNotification(ctx, text, statement) && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: false });
+    else if ((toldByNotification(ctx, text, statement) || toldByUserMessage(ctx, text, statement)) && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: false });
   }
   return out;
 }
@@ -477,6 +494,16 @@ function toldByNotification(ctx: FileContext, node: Node, statement: Node): bool
     sent = isCall(p, ctx.family) && reachedCallsOf(ctx, p, 'notification').length > 0;
   }
   return sent && !onlyMessagesAttempted(ctx, statement);
+}
+
+/** `messages.error(request, "airtime purchase failed")`: a failure shown to the user with the next page (`responses.user_message_calls`). */
+function toldByUserMessage(ctx: FileContext, node: Node, statement: Node): boolean {
+  const calls = ctx.vocab.responses.user_message_calls;
+  if (calls.length === 0) return false;
+  for (let p = node.parent; p !== null && p.id !== statement.parent?.id; p = p.parent) {
+    if (isCall(p, ctx.family) && calls.includes(calleePath(ctx, p))) return true;
+  }
+  return false;
 }
 
 /**
