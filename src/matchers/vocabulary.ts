@@ -428,12 +428,6 @@ export const VocabularySchema = z
          */
         error_statuses: names,
         /**
-         * The named error statuses of those that reject the client's request (`HTTP_400_BAD_REQUEST`):
-         * with one, an error body tells the client its operation failed; a 5xx says only that
-         * something went wrong.
-         */
-        client_error_statuses: names.default([]),
-        /**
          * Clients whose queries resolve to `{ data, error }` instead of rejecting (Supabase):
          * `await supabase.from('t').update(…)` with its result dropped cannot fail the attempt.
          * Matched against the words of the chain's receiver (`this.supabase`, `supabaseAdmin`).
