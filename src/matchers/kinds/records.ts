@@ -75,9 +75,8 @@ export const recordsMatcher: Matcher = {
         // success as one (cashpop base/utils/airtime_vtu.py:36).
         else if (words.returnNone && returnsCaught(ctx, root, value) && returnsValueElsewhere(ctx, ret)) add(ret, 'error', true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
-        // With an error status it is an answer to the client in itself: `return Response({"error":
-        // str(e)}, status=400)` tells the client the operation failed (payleaf-backend payments/views.py:95).
-        else if (value !== null && errorAnswerBody(ctx, value, words)) add(ret, !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex)));
+        // With an error status it is an answer to the client in itself (`failureAnswers` below).
+        else if (value !== null && errorAnswerBody(ctx, value, words) && !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex))) add(ret, true);
         else if (value !== null) {
           // A failure message in the result is an answer in itself; a bare flag is read by the caller.
           const failed = failedResult(ctx, value, words);
