@@ -690,6 +690,12 @@ function callerSays(ctx: FileContext, call: Node, words: WordSet): boolean {
 /** Nodes that bind a name to a value (see `bindingOf`). */
 const BINDING_NODE_TYPES: ReadonlySet<string> = new Set(BINDING_TYPES);
 
+/**
+ * Every method HTTP defines, reads and writes alike: whether a leading string is a method at all
+ * (the vocabulary's `http_methods` are only those that write).
+ */
+const HTTP_METHOD_NAMES: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE', 'TRACE', 'CONNECT']);
+
 /** Options that name where a request goes. */
 const ENDPOINT_OPTIONS = new Set(['url', 'uri', 'path', 'endpoint']);
 
@@ -784,7 +790,7 @@ function requestShaped(call: Node): boolean {
   // beside it, the endpoint: after a leading method string, else first (`paystackFetch('/transaction/charge',
   // { method: 'POST', body })`: a leading path is the endpoint, not a method).
   const lead = stringValue(args[0]!);
-  const endpoint = lead !== null && /^(get|head|options|post|put|patch|delete|trace|connect)$/i.test(lead) ? args[1]! : args[0]!;
+  const endpoint = lead !== null && HTTP_METHOD_NAMES.has(lead.toUpperCase()) ? args[1]! : args[0]!;
   return keywordArgument(endpoint) === null && URL_EXPRESSIONS.has(endpoint.type);
 }
 

@@ -1027,16 +1027,31 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
  */
 const helperTaskRetries = perFile('helper-task-retries', () => new Map<number, boolean>());
 
+/** The receivers and methods of `task_retry_calls` (`self.retry` → `self`, `retry`), once per vocabulary, and a test for a receiver's name as a word. */
+function taskRetryReceivers(ctx: FileContext): { patterns: { receiver: string; method: string }[]; receiverWord: RegExp | null } {
+  return compiledOnce(ctx.vocab, 'task-retry-receivers', () => {
+    const patterns = ctx.vocab.retry.task_retry_calls.flatMap((p) => {
+      const dot = p.lastIndexOf('.');
+      return dot > 0 ? [{ receiver: p.slice(0, dot), method: p.slice(dot + 1) }] : [];
+    });
+    const receivers = [...new Set(patterns.map((p) => p.receiver))];
+    return { patterns, receiverWord: receivers.length > 0 ? new RegExp(`(?<![\\w.])(?:${receivers.map(escapeRegExp).join('|')})(?![\\w.])`) : null };
+  });
+}
+
 function retriesTaskThroughHelper(ctx: FileContext, call: Node): boolean {
   if (ctx.family !== 'python') return false;
   const known = helperTaskRetries(ctx);
   const cached = known.get(call.id);
   if (cached !== undefined) return cached;
   let found = false;
-  const patterns = ctx.vocab.retry.task_retry_calls.flatMap((p) => {
-    const dot = p.lastIndexOf('.');
-    return dot > 0 ? [{ receiver: p.slice(0, dot), method: p.slice(dot + 1) }] : [];
-  });
+  const { patterns, receiverWord } = taskRetryReceivers(ctx);
+  // Every call of the file comes here: the argument text rules most out before their nodes are read.
+  const argList = call.childForFieldName('arguments');
+  if (argList === null || receiverWord === null || !receiverWord.test(ctx.source.slice(argList.startIndex, argList.endIndex))) {
+    known.set(call.id, false);
+    return false;
+  }
   const args = callArguments(call);
   const handed = args.flatMap((a, i) => (a.type === 'identifier' ? patterns.filter((p) => p.receiver === a.text).map((p) => ({ index: i, method: p.method })) : []));
   if (handed.length > 0) {
