@@ -31,13 +31,18 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     const name = holding.length > 0 ? calledFunction(ctx, tested.value, ifStmt) : null;
     // `if response == "TRANSACTION SUCCESSFUL": … else:`: anything but success lands there, an error handed back too.
     const kinds = tested.notSuccess === true ? ['falsy-records', 'error-records'] : ['falsy-records'];
-    if (name !== null) for (const outcome of holding) for (const kind of kinds) facts.add(name.startsWith('@') ? `${kind}:${outcome}${name}` : `${kind}:${outcome}:${name}`);
+    if (name !== null) for (const outcome of holding) for (const kind of kinds) facts.add(recordFact(kind, outcome, name));
   }
   for (const { value, at, outcome } of falsyChoices(ctx, outcomes)) {
     const name = calledFunction(ctx, value, at);
-    if (name !== null) facts.add(name.startsWith('@') ? `falsy-records:${outcome}${name}` : `falsy-records:${outcome}:${name}`);
+    if (name !== null) facts.add(recordFact('falsy-records', outcome, name));
   }
   return [...facts];
+}
+
+/** `falsy-records:failure:buy_airtime`, or `…:failure@BUYAIRTIME` for a name the link step resolves where it is imported. */
+function recordFact(kind: string, outcome: string, name: string): string {
+  return name.startsWith('@') ? `${kind}:${outcome}${name}` : `${kind}:${outcome}:${name}`;
 }
 
 /**

@@ -498,6 +498,16 @@ export const VocabularySchema = z
      * (`notifications_sent_total.labels(channel=c).inc()` is `….labels.inc`): they report, they act on nothing.
      */
     metric_calls: names.default([]),
+    /**
+     * How a request's body is told from its options (`axios.post(url, { ...data, timestamp })` sends
+     * the caller's data; `got.post(url, { json, ...opts })` takes options): methods whose second
+     * argument is the body, clients that take options there anyway, and option names that make an
+     * object the options wherever it stands.
+     */
+    request_body: z
+      .object({ body_methods: names.default([]), options_second_clients: names.default([]), option_keys: names.default([]) })
+      .strict()
+      .default({ body_methods: [], options_second_clients: [], option_keys: [] }),
     /** First words of a called name that report an event (`logError`, `trackEvent`): a value handed to it records nothing. */
     log_verbs: names,
     /** First words of a test's assertion (`expect(…).to.include`, `assert.equal`, `self.assertEqual`): it compares, it records nothing. */

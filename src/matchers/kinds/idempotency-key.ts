@@ -249,7 +249,7 @@ function referencedNames(ctx: FileContext, arg: Node): { name: string; trusted: 
   // Each walk below only where the argument's text can hold what it looks for.
   if (/\.\.\.|\*/.test(text)) {
     for (const s of arg.descendantsOfType(spreadTypes)) {
-      if (s.firstNamedChild?.type === 'identifier') out.push({ name: s.firstNamedChild.text, trusted: inOptionsObject(s, arg) });
+      if (s.firstNamedChild?.type === 'identifier') out.push({ name: s.firstNamedChild.text, trusted: inOptionsObject(ctx, s, arg) });
     }
   }
   // A body serialized from a variable (`body: JSON.stringify(payload)`, `data=json.dumps(payload)`)
@@ -276,7 +276,7 @@ function referencedNames(ctx: FileContext, arg: Node): { name: string; trusted: 
 const OPTIONS_KEY = /header|option|config|setting|request|meta/i;
 
 /** Whether a spread inside an argument sits in an options/headers object rather than a body. */
-function inOptionsObject(spread: Node, arg: Node): boolean {
+function inOptionsObject(ctx: FileContext, spread: Node, arg: Node): boolean {
   for (let p = spread.parent; p !== null && p.id !== arg.parent?.id; p = p.parent) {
     if (p.type === 'pair') return OPTIONS_KEY.test(p.childForFieldName('key')?.text ?? '');
     if (p.type === 'keyword_argument') return OPTIONS_KEY.test(p.childForFieldName('name')?.text ?? '');
@@ -286,26 +286,31 @@ function inOptionsObject(spread: Node, arg: Node): boolean {
   // its second argument): a parameter spread there is judged like the parameter sent whole
   // (manakpandey/moleculerdyte `utils/network.ts`).
   const whole = spread.parent?.parent?.type === 'arguments' || spread.parent?.parent?.type === 'argument_list';
-  return whole && !isVerbClientBody(arg);
+  return whole && !isVerbClientBody(ctx, arg);
 }
 
-/** The second positional argument of a call named for a write verb (`axios.post(url, body, config)`): its body. */
-function isVerbClientBody(arg: Node): boolean {
+/** The second positional argument of a call named for a write verb (`axios.post(url, body, config)`): its body (vocabulary `request_body`). */
+function isVerbClientBody(ctx: FileContext, arg: Node): boolean {
   const args = arg.parent;
   const call = args?.parent;
   if (args == null || call == null) return false;
+  const v = compiledOnce(ctx.vocab, 'request-body', () => ({
+    methods: new Set(ctx.vocab.request_body.body_methods.map((m) => m.toLowerCase())),
+    optionsSecond: new Set(ctx.vocab.request_body.options_second_clients),
+    optionKeys: new Set(ctx.vocab.request_body.option_keys.map(normalizeName)),
+  }));
   const fn = call.childForFieldName('function');
   const method = fn === null ? undefined : (fn.childForFieldName('property') ?? fn.childForFieldName('attribute'))?.text.toLowerCase();
-  if (method === undefined || !BODY_VERBS.has(method)) return false;
-  // got and ky take their options second (`got.post(url, { json, ...opts })`); so does any object
-  // that names an option (`headers`, `json`, `body`).
+  if (method === undefined || !v.methods.has(method)) return false;
   const receiver = fn?.childForFieldName('object')?.text ?? '';
-  if (/^(got|ky)$/.test(receiver) || arg.namedChildren.some((e) => e.type === 'pair' && /^["']?(headers|json|body|searchParams|form|timeout)["']?$/.test(e.childForFieldName('key')?.text ?? ''))) return false;
+  const namesOption = (e: Node): boolean => {
+    const key = e.type === 'pair' ? e.childForFieldName('key') : null;
+    return key !== null && v.optionKeys.has(normalizeName(stringValue(key) ?? key.text));
+  };
+  if (v.optionsSecond.has(receiver) || arg.namedChildren.some(namesOption)) return false;
   const positional = args.namedChildren.filter((a) => a.type !== 'comment' && a.type !== 'keyword_argument');
   return positional[1]?.id === arg.id;
 }
-
-const BODY_VERBS = new Set(['post', 'put', 'patch']);
 
 /** Whether statements before `call` in `scope` put a key into `name` (assignment, item set, update). */
 function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: Node, list: string): boolean {
