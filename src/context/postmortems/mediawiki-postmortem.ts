@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { fieldLabel } from './org-postmortem.js';
 
 /** Status templates a wiki writes in an action table (`{{Done|2026-10-15}}`, `{{Open}}`): their name is the status. */
 const STATUS_TEMPLATE = /\{\{\s*([A-Za-z][\w -]*?)\s*(?:\|[^{}]*)?\}\}/g;
@@ -53,7 +54,7 @@ function infobox(source: string): { fields: [string, string][]; rest: string } {
     .split(/\|(?![^[]*\]\])/)
     .map((part) => /^\s*([^=]+?)\s*=\s*([\s\S]*?)\s*$/.exec(part))
     .filter((m): m is RegExpExecArray => m !== null && (m[2] ?? '').length > 0)
-    .map((m): [string, string] => [capitalise(m[1] ?? ''), inline(m[2] ?? '')]);
+    .map((m): [string, string] => [fieldLabel(m[1] ?? ''), inline(m[2] ?? '')]);
   return { fields, rest: source.slice(open[0].length) };
 }
 
@@ -103,9 +104,4 @@ function inline(text: string): string {
       .replace(/<br\s*\/?>/gi, ' ')
       .replace(/<\/?[a-z][^>]*>/gi, ''),
   ).trim();
-}
-
-function capitalise(key: string): string {
-  const lower = key.trim().toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
 }

@@ -30,7 +30,7 @@ export function orgPostmortemMarkdown(text: string): string {
     if (keyword) {
       const [, key = '', value = ''] = keyword;
       if (key.toUpperCase() === 'TITLE') out.push(`# ${inline(value)}`, '');
-      else if (!['STARTUP', 'OPTIONS', 'FILETAGS', 'SETUPFILE'].includes(key.toUpperCase())) out.push(`${capitalise(key)}: ${inline(value)}`, '');
+      else if (!['STARTUP', 'OPTIONS', 'FILETAGS', 'SETUPFILE'].includes(key.toUpperCase())) out.push(`${fieldLabel(key)}: ${inline(value)}`, '');
       continue;
     }
     if (/^\s*#\+(?:BEGIN|END)_/i.test(line) || /^#\s/.test(line) || PLANNING.test(line)) continue;
@@ -69,7 +69,8 @@ function inline(text: string): string {
     );
 }
 
-function capitalise(key: string): string {
-  const lower = key.toLowerCase();
+/** A header key as the postmortem reader's `Label: value` field names it (`TITLE`, `incident` → `Title`, `Incident`). */
+export function fieldLabel(key: string): string {
+  const lower = key.trim().toLowerCase();
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
