@@ -1,3 +1,4 @@
+import { formAnswers } from './form-answers.js';
 import { contextVocabulary, type ContextVocabulary } from './vocabulary/context-vocabulary.js';
 
 /** The kinds of record whose field names other tools spell their own way. */
@@ -9,6 +10,7 @@ export type RecordKind = 'incidents' | 'tickets' | 'manifold';
  */
 export function fieldKey(name: string): string {
   return name
+    .replace(/\(s\)/gi, 's') // "Service(s) affected": a plural written both ways
     .replace(/\s*\([^()]*\)\s*$/, '')
     .toLowerCase()
     .replace(/[\s_\-/]+/g, '');
@@ -119,7 +121,7 @@ export function withLookupNames(raw: unknown, lookups: ReadonlyMap<string, strin
 export function withFieldAliases(kind: RecordKind, fields: readonly string[], raw: unknown): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const written = raw as Record<string, unknown>;
-  const record = { ...nestedFieldsOf(written), ...customFieldsOf(written), ...written };
+  const record = { ...nestedFieldsOf(written), ...formFieldsOf(kind, fields, written), ...customFieldsOf(written), ...written };
   const keys = Object.keys(record);
   const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
   const used = new Set(fields.filter((f) => f in record));
@@ -140,6 +142,34 @@ export function withFieldAliases(kind: RecordKind, fields: readonly string[], ra
     }
     out[field] = isText(displayValue(record[key])) ? displayValue(record[key]) : record[key];
     used.add(key);
+  }
+  return out;
+}
+
+/** The field each kind of record keeps its free text in, and the fields that name the record. */
+const FREE_TEXT: Record<RecordKind, { text: string; naming: readonly string[] }> = {
+  incidents: { text: 'description', naming: ['title', 'incident_id'] },
+  tickets: { text: 'body', naming: ['title', 'id'] },
+  manifold: { text: 'description', naming: ['manifold'] },
+};
+
+/**
+ * The answers of an issue form in a record's free text (`### Severity` / `SEV1`: see `formAnswers`)
+ * that name one of `fields`, under their labels. The text stays the record's free text, so an
+ * answer that would name the record or be its text (`### Summary`) is not taken from it.
+ */
+function formFieldsOf(kind: RecordKind, fields: readonly string[], record: Record<string, unknown>): Record<string, unknown> {
+  const { text, naming } = FREE_TEXT[kind];
+  const textKeys = new Set(fieldNames(kind, text).map(fieldKey));
+  const own = new Set([...naming, text].flatMap((f) => fieldNames(kind, f)).map(fieldKey));
+  const named = new Set(fields.flatMap((f) => fieldNames(kind, f)).map(fieldKey));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value !== 'string' || !textKeys.has(fieldKey(key))) continue;
+    for (const [label, answer] of formAnswers(value)) {
+      const k = fieldKey(label);
+      if (named.has(k) && !own.has(k) && !(label in record) && !(label in out)) out[label] = answer;
+    }
   }
   return out;
 }
@@ -167,9 +197,13 @@ function isText(value: unknown): boolean {
   return Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number');
 }
 
-/** A UUID or a ULID: an export's internal key, which no person writes. */
+/**
+ * A UUID, a ULID or a database row number of nine digits or more (GitHub's `id` beside the issue's
+ * `number`): an export's internal key, which no person writes.
+ */
 function isMachineId(value: unknown): boolean {
-  return typeof value === 'string' && /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-HJKMNP-TV-Z]{26})$/i.test(value.trim());
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 100_000_000;
+  return typeof value === 'string' && /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9A-HJKMNP-TV-Z]{26}|\d{9,})$/i.test(value.trim());
 }
 
 /** Anything but nothing: a structured value is left for the schema to judge. */

@@ -2,6 +2,7 @@ import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { exportLookups, recordListKey, withFieldAliases, withLookupNames } from '../record-fields.js';
+import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
 const HELP = 'See docs/context.md "Incidents" for the record shape';
@@ -34,10 +35,12 @@ export function parseIncidentsDocument(text: string, file: string): Incident[] {
   }
   // Ids an export resolves with its own lookup tables (Opsgenie's services and teams) read as names.
   const lookups = exportLookups(data, located.path.length === 1 ? String(located.path[0]) : undefined);
-  return located.records.map((written, i) => {
+  const excluded = contextVocabulary().record_exclusions.incidents;
+  return located.records.flatMap(({ record: written, path }, i) => {
+    // An entry the export lists beside its incidents (a pull request among GitHub issues) is none.
+    if (isExcluded(written, excluded)) return [];
     // A register written for another tool (`summary`, `declared_at`, `services`) reads as it is.
     const raw = withFieldAliases('incidents', INCIDENT_CSV_FIELDS, withLookupNames(written, lookups));
-    const path = located.single ? [] : [...located.path, i];
     const line = lineOf(path);
     const result = IncidentSchema.safeParse(raw);
     if (!result.success) {
@@ -45,22 +48,42 @@ export function parseIncidentsDocument(text: string, file: string): Incident[] {
       const record = `${issueLine ? `line ${issueLine}, ` : ''}incident ${idOf(raw) ?? `#${i + 1}`}`;
       throw recordSchemaError(file, record, raw, result.error, HELP, issueLine);
     }
-    return { ...result.data, source: file };
+    return [{ ...result.data, source: file }];
   });
 }
 
-function locateRecords(data: unknown): { records: unknown[]; path: (string | number)[]; single?: boolean } | undefined {
-  if (Array.isArray(data)) return { records: data, path: [] };
+interface Located {
+  records: { record: unknown; path: (string | number)[] }[];
+  /** Where the list of records is (empty for a top-level list or a single record). */
+  path: (string | number)[];
+}
+
+function locateRecords(data: unknown): Located | undefined {
+  if (Array.isArray(data)) {
+    // A paginated API saved whole (`gh api --paginate --slurp`): a list of pages, each a list of records.
+    if (data.length > 0 && data.every((page) => Array.isArray(page))) {
+      return { records: (data as unknown[][]).flatMap((page, p) => page.map((record, i) => ({ record, path: [p, i] }))), path: [] };
+    }
+    return listAt(data, []);
+  }
   if (data === null || typeof data !== 'object') return undefined;
   const obj = data as Record<string, unknown>;
-  if (Array.isArray(obj.incidents)) return { records: obj.incidents, path: ['incidents'] };
+  if (Array.isArray(obj.incidents)) return listAt(obj.incidents, ['incidents']);
   const search = obj.incident_search;
   if (search && typeof search === 'object' && Array.isArray((search as Record<string, unknown>).results)) {
-    return { records: (search as { results: unknown[] }).results, path: ['incident_search', 'results'] };
+    return listAt((search as { results: unknown[] }).results, ['incident_search', 'results']);
   }
-  if ('incident_id' in obj) return { records: [obj], path: [], single: true };
+  if ('incident_id' in obj) return { records: [{ record: obj, path: [] }], path: [] };
   const key = recordListKey(obj, 'incidents');
-  return key === undefined ? undefined : { records: obj[key] as unknown[], path: [key] };
+  return key === undefined ? undefined : listAt(obj[key] as unknown[], [key]);
+}
+
+function listAt(list: readonly unknown[], path: (string | number)[]): Located {
+  return { records: list.map((record, i) => ({ record, path: [...path, i] })), path };
+}
+
+function isExcluded(record: unknown, keys: readonly string[]): boolean {
+  return record !== null && typeof record === 'object' && keys.some((k) => k in record);
 }
 
 function idOf(raw: unknown): string | undefined {

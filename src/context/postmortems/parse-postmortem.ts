@@ -94,7 +94,7 @@ function classify(heading: string): SectionKind | undefined {
   if (/root cause|^why$|(what|how) (it )?happened|^cause|contributing/.test(h)) return 'narrative';
   if (/action items?|^actions$|follow[- ]?ups?|remediation|next steps/.test(h)) return 'actions';
   if (/systemic/.test(h)) return 'systemic';
-  if (/lessons?|take ?aways?|what we (take|took) away|what we learn(ed|t)/.test(h)) return 'lessons';
+  if (/lessons?|take ?aways?|what we (take|took) away|what we('re| are) taking away|what we learn(ed|t)/.test(h)) return 'lessons';
   return undefined;
 }
 

@@ -4,9 +4,12 @@ import { htmlPostmortemMarkdown } from './html-postmortem.js';
 import { rstPostmortemMarkdown } from './rst-postmortem.js';
 import { orgPostmortemMarkdown } from './org-postmortem.js';
 import { mediawikiPostmortemMarkdown } from './mediawiki-postmortem.js';
+import { latexPostmortemMarkdown } from './latex-postmortem.js';
+import { textilePostmortemMarkdown } from './textile-postmortem.js';
+import { jsonPostmortemMarkdown } from './json-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
-export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml'] as const;
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json'] as const;
 
 /** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
 const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
@@ -15,7 +18,7 @@ const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\
  * A postmortem file as the Markdown the postmortem reader takes, by its extension: Markdown as it
  * is, an email (`.eml`, or a `.txt` that starts with a message's `From:`/`Subject:` headers, as a
  * mail client saves one), plain text, an exported HTML page or a Confluence page in its storage
- * format (`.xml`), AsciiDoc, reStructuredText, Org mode or MediaWiki markup. Undefined for another
+ * format (`.xml`), AsciiDoc, reStructuredText, Org mode, MediaWiki markup, Textile, LaTeX, or a postmortem tool's JSON export. Undefined for another
  * extension.
  */
 export async function postmortemMarkdown(text: string, ext: string): Promise<string | undefined> {
@@ -41,6 +44,13 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
     case '.wiki':
     case '.mediawiki':
       return mediawikiPostmortemMarkdown(text);
+    case '.tex':
+    case '.ltx':
+      return latexPostmortemMarkdown(text);
+    case '.json':
+      return jsonPostmortemMarkdown(text);
+    case '.textile':
+      return textilePostmortemMarkdown(text);
     case '.xml':
       // Confluence's storage format is XHTML with its own `ac:` elements; other XML is no postmortem
       return isMarkupPage(text) ? htmlPostmortemMarkdown(text) : undefined;

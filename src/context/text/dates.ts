@@ -32,7 +32,43 @@ export function readTimestamp(value: string): string {
   const text = value.trim();
   if (/^\d{9,10}$/.test(text)) return new Date(Number(text) * 1000).toISOString();
   if (/^\d{12,13}$/.test(text)) return new Date(Number(text)).toISOString();
-  return slashDate(text) ?? text;
+  return slashDate(text) ?? namedMonthDate(text) ?? text;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const NAMED_MONTH_DATE = /^(\d{1,2})[/ -]([A-Za-z]{3,9})\.?[/ -](\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+
+/**
+ * A date written with the month's name (Jira's `13/Nov/26 11:01 AM`, `5 March 2026 14:05`) as an
+ * ISO date or date-time (UTC). Undefined for anything else.
+ */
+export function namedMonthDate(value: string): string | undefined {
+  const m = NAMED_MONTH_DATE.exec(value.trim());
+  if (!m) return undefined;
+  const name = (m[2] ?? '').toLowerCase();
+  const month = MONTHS.findIndex((n) => name.startsWith(n)) + 1;
+  if (month === 0 || (name.length > 3 && !MONTH_NAMES[month - 1]!.startsWith(name.replace(/\.$/, '')))) return undefined;
+  const year = Number(m[3]) < 100 ? Number(m[3]) + 2000 : Number(m[3]);
+  const day = Number(m[1]);
+  return withClock(`${year}-${pad2(month)}-${pad2(day)}`, m.slice(4));
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A date with the time that followed it (hours, minutes, seconds, AM/PM), or undefined when the time is no time. */
+function withClock(date: string, [h, min, sec, ampm]: (string | undefined)[]): string | undefined {
+  if (h === undefined) return date;
+  let hour = Number(h);
+  const meridiem = ampm?.toLowerCase();
+  if (meridiem !== undefined && (hour < 1 || hour > 12)) return undefined;
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
+  if (hour > 23) return undefined;
+  return `${date}T${pad2(hour)}:${min}:${sec ?? '00'}Z`;
 }
 
 const SLASH_DATE = /^(\d{1,4})\/(\d{1,2})\/(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
@@ -55,16 +91,7 @@ export function slashDate(value: string): string | undefined {
   if (!yearFirst && a <= 12 && b <= 12 && a !== b && m[7] === undefined) return undefined;
   const [y, month, day] = yearFirst ? [a, b, c] : a > 12 ? [c, b, a] : [c, a, b];
   const year = y < 100 ? y + 2000 : y;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const date = `${year}-${pad(month)}-${pad(day)}`;
-  if (m[4] === undefined) return date;
-  let hour = Number(m[4]);
-  const meridiem = m[7]?.toLowerCase();
-  if (meridiem !== undefined && (hour < 1 || hour > 12)) return undefined;
-  if (meridiem === 'pm' && hour < 12) hour += 12;
-  if (meridiem === 'am' && hour === 12) hour = 0;
-  if (hour > 23) return undefined;
-  return `${date}T${pad(hour)}:${m[5]}:${m[6] ?? '00'}Z`;
+  return withClock(`${year}-${pad2(month)}-${pad2(day)}`, m.slice(4));
 }
 
 /** `YYYY-MM-DD` of `date` in UTC. */

@@ -61,6 +61,12 @@ export const ContextVocabularySchema = z
         manifold: z.record(z.string(), z.array(z.string())).default({}),
       })
       .default({ incidents: {}, tickets: {}, manifold: {} }),
+    record_exclusions: z
+      .object({
+        incidents: z.array(z.string()).default([]),
+        tickets: z.array(z.string()).default([]),
+      })
+      .default({ incidents: [], tickets: [] }),
   })
   .strict();
 

@@ -1,0 +1,146 @@
+import { displayValue } from '../record-fields.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/** Keys that hold the postmortem's title, its own reference, and the incident it covers (first present wins). */
+const TITLE_KEYS = ['title', 'name', 'headline', 'summary_title'];
+const ID_KEYS = ['reference', 'ref', 'key', 'number', 'id'];
+const INCIDENT_KEY = /^(?:related_?)?incidents?(?:_?(?:id|ref|reference|key|number))?$/i;
+/** Keys of the list of sections, and of a section's heading and text. */
+const SECTIONS_KEY = /^(?:sections|blocks|content|body|document|questions|fields)$/i;
+const HEADING_KEYS = ['title', 'heading', 'name', 'label', 'question', 'key'];
+const TEXT_KEYS = ['content', 'body', 'text', 'markdown', 'value', 'answer', 'html'];
+/** Keys of the action items, and an action item's text and status. */
+const ACTIONS_KEY = /^(?:action_?items|actions|follow_?ups|tasks|remediations?)$/i;
+const ACTION_TEXT_KEYS = ['title', 'summary', 'description', 'text', 'name'];
+const ACTION_STATUS_KEYS = ['status', 'state', 'done', 'completed'];
+const DONE = /^(?:done|closed|completed?|resolved|fixed|finished|true)$/i;
+
+/**
+ * A postmortem exported by a postmortem tool as JSON (Rootly, incident.io, Jeli, FireHydrant, a
+ * house tool) as the Markdown the postmortem reader takes. The export may wrap the postmortem in a
+ * key of its own (`{ "postmortem": { … } }`). Its title becomes the title; its reference (`PM-391`,
+ * before an internal id) and the incident it covers (`incident_ref`, `incident_id`) become `ID:` and
+ * `Incident:` lines, with its other short text fields and custom fields as `Label: value` lines; each
+ * section (`{ title, content }`, Markdown kept as it is, a list of `{ time, event }` rows as a table)
+ * becomes a heading with its text; action items become task-list items, checked when their status
+ * says done. Undefined when the JSON holds no postmortem (no title and no sections).
+ */
+export function jsonPostmortemMarkdown(text: string): string | undefined {
+  let data: Json;
+  try {
+    data = JSON.parse(text) as Json;
+  } catch {
+    return undefined;
+  }
+  const pm = postmortemObject(data);
+  if (!pm) return undefined;
+  const title = firstText(pm, TITLE_KEYS);
+  const sections = sectionsOf(pm);
+  if (title === undefined && sections.length === 0) return undefined;
+  const fields: string[] = [];
+  const id = ID_KEYS.map((k) => textOf(pm[k])).find((v) => v !== undefined && !isMachineKey(v));
+  if (id) fields.push(`ID: ${id}`);
+  const incident = Object.keys(pm)
+    .filter((k) => INCIDENT_KEY.test(k))
+    .map((k) => textOf(pm[k]))
+    .find((v) => v !== undefined);
+  if (incident) fields.push(`Incident: ${incident}`);
+  for (const [key, value] of Object.entries(pm)) {
+    if (TITLE_KEYS.includes(key) || ID_KEYS.includes(key) || INCIDENT_KEY.test(key)) continue;
+    const v = textOf(value);
+    if (v !== undefined && v.length <= 80 && !v.includes('\n')) fields.push(`${label(key)}: ${v}`);
+    else if (/^custom_?fields?$/i.test(key) && isObject(value)) {
+      for (const [name, inner] of Object.entries(value)) {
+        const t = textOf(inner);
+        if (t !== undefined) fields.push(`${label(name)}: ${t}`);
+      }
+    }
+  }
+  const out = [...(title ? [`# ${title}`, ''] : []), ...fields.flatMap((f) => [f, '']), ...sections, ...actionItems(pm)];
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/** The object that is the postmortem: the root, or the one object an envelope keeps it in. */
+function postmortemObject(data: Json): JsonObject | undefined {
+  if (!isObject(data)) return undefined;
+  if (firstText(data, TITLE_KEYS) !== undefined || Object.keys(data).some((k) => SECTIONS_KEY.test(k))) return data;
+  const inner = Object.values(data).filter(isObject);
+  return inner.length === 1 ? postmortemObject(inner[0]!) : undefined;
+}
+
+/** The sections as Markdown: a list of `{ title, content }` objects, or a map of heading → text. */
+function sectionsOf(pm: JsonObject): string[] {
+  const key = Object.keys(pm).find((k) => SECTIONS_KEY.test(k));
+  const value = key === undefined ? undefined : pm[key];
+  if (Array.isArray(value)) {
+    return value.filter(isObject).flatMap((section) => {
+      const heading = firstText(section, HEADING_KEYS) ?? '';
+      const body = TEXT_KEYS.map((k) => section[k]).find((v) => v !== undefined && v !== null);
+      return [`## ${heading}`, '', blockOf(body), ''];
+    });
+  }
+  if (isObject(value)) return Object.entries(value).flatMap(([heading, body]) => [`## ${label(heading)}`, '', blockOf(body), '']);
+  return [];
+}
+
+/** A section's content as Markdown: text as it is, a list of rows as a table, a list of texts as a list. */
+function blockOf(body: Json | undefined): string {
+  if (typeof body === 'string') return body.trim();
+  if (!Array.isArray(body)) return textOf(body ?? null) ?? '';
+  const rows = body.filter(isObject);
+  if (rows.length > 0 && rows.length === body.length) {
+    const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const cell = (v: Json | undefined): string => (textOf(v ?? null) ?? '').replaceAll('|', '\\|').replace(/\s+/g, ' ');
+    return [`| ${columns.map(label).join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`)].join('\n');
+  }
+  return body
+    .map((item) => textOf(item))
+    .filter((t): t is string => t !== undefined)
+    .map((t) => `- ${t}`)
+    .join('\n');
+}
+
+/** Action items as a task list under an "Action items" heading, checked when done. */
+function actionItems(pm: JsonObject): string[] {
+  const key = Object.keys(pm).find((k) => ACTIONS_KEY.test(k));
+  const list = key === undefined ? undefined : pm[key];
+  if (!Array.isArray(list) || list.length === 0) return [];
+  const items = list.flatMap((item) => {
+    if (typeof item === 'string') return [`- [ ] ${item}`];
+    if (!isObject(item)) return [];
+    const text = firstText(item, ACTION_TEXT_KEYS);
+    if (text === undefined) return [];
+    const status = ACTION_STATUS_KEYS.map((k) => item[k]).find((v) => v !== undefined && v !== null);
+    const done = status === true || (typeof status === 'string' && DONE.test(status.trim()));
+    return [`- [${done ? 'x' : ' '}] ${text.replace(/\s+/g, ' ')}`];
+  });
+  return ['## Action items', '', ...items, ''];
+}
+
+function firstText(obj: JsonObject, keys: readonly string[]): string | undefined {
+  return keys.map((k) => textOf(obj[k] ?? null)).find((v) => v !== undefined);
+}
+
+/** A value as the text an export shows for it (an option's name, a number), or undefined. */
+function textOf(value: Json | undefined): string | undefined {
+  const shown = displayValue(value);
+  if (typeof shown === 'number') return String(shown);
+  return typeof shown === 'string' && shown.trim().length > 0 ? shown.trim() : undefined;
+}
+
+/** An export's internal key (a ULID, a UUID, a prefixed one such as `pm_01J7…`), which no person writes. */
+function isMachineKey(value: string): boolean {
+  return /^(?:[a-z]+_)?(?:[0-9A-HJKMNP-TV-Z]{26}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.test(value);
+}
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A key as a label: `meeting_date` → `Meeting date`. */
+function label(key: string): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
