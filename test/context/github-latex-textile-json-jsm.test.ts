@@ -211,3 +211,23 @@ describe('a Jira Service Management CSV export', () => {
     expect(readTimestamp('13/Nov/26 13:01 PM')).toBe('13/Nov/26 13:01 PM');
   });
 });
+
+describe('what the standing-orders history taught the analysis', async () => {
+  const { attributeAntiPatterns } = await import('../../src/context/analysis/anti-pattern-matching.js');
+  const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+  const path = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const catalogue = await loadBuiltInCatalogue(path.dirname(fileURLToPath(import.meta.url)));
+  const ids = (text: string): string[] => attributeAntiPatterns([text], catalogue).map((m) => m.entry.id);
+
+  it('a payment still pending treated as rejected is AP-003', () => {
+    expect(ids('so-runner treated every payment still pending at that point as rejected and sent the so_failed push.')).toEqual(['AP-003']);
+  });
+
+  it('reads the statements a semicolon joins apart: a timeout in one and a status in the other is no AP-003', () => {
+    expect(ids('Northgate timeouts for 1h45; the status checker and same-instructionId resubmission worked as designed.')).toEqual([]);
+    expect(ids('Technical failures are never resubmitted automatically, so each member got one notification; about 140 members paid again themselves.')).toEqual([]);
+    // in one statement they still meet
+    expect(ids('The notifier ran after every attempt, so every re-try sent the push again.')).toEqual(['AP-002']);
+  });
+});

@@ -26,7 +26,8 @@ export interface AntiPatternMatch {
  * (`anti_pattern_precedence`: a notification sent on every retry is AP-002, not AP-001) is that
  * one's evidence only. Of the sentences left, the evidence is the one carrying the most signal
  * terms (the first on a tie): "mapped the 'no response' status to DENIED" shows the anti-pattern
- * better than "answered with the status 'no response'". Catalogue order is kept.
+ * better than "answered with the status 'no response'". The terms must meet in one of the statements
+ * a semicolon joins. Catalogue order is kept.
  */
 export function attributeAntiPatterns(
   texts: readonly string[],
@@ -57,6 +58,10 @@ export function attributeAntiPatterns(
       const has = (term: string): boolean => (negativeSignals.includes(term) ? whole : kept).has(term);
       const terms = groups.map((g) => g.find(has));
       if (terms.some((t) => t === undefined)) continue;
+      // Statements a semicolon joins are told apart: "timeouts for 1h45; the status checker worked
+      // as designed" pairs no timeout with a status.
+      const clauses = sentence.split(/;\s+/);
+      if (clauses.length > 1 && !clauses.some((clause) => showsIn(clause, groups, safeguard, negativeSignals, vocabulary))) continue;
       if (safeguard && safeguardInPlace(whole, safeguard)) continue;
       if (denied && safeguard && !safeguardMissing(whole, safeguard)) continue;
       if (precedence.some((other) => shows(other, whole))) continue;
@@ -69,6 +74,13 @@ export function attributeAntiPatterns(
     if (best) matches.push(best);
   }
   return matches;
+}
+
+/** True when `clause` carries a term of every signal group, negated outcomes left out as in a sentence. */
+function showsIn(clause: string, groups: readonly string[][], safeguard: Safeguard | undefined, negativeSignals: readonly string[], vocabulary: ContextVocabulary): boolean {
+  const whole = new TermIndex([clause]);
+  const kept = new TermIndex([withoutNegatedOutcomes(clause, safeguard, negativeSignals, vocabulary)]);
+  return groups.every((g) => g.some((t) => (negativeSignals.includes(t) ? whole : kept).has(t)));
 }
 
 /** A sentence that reads one signal as the other (`readsAs`) weighs as much as this many more signal terms. */
