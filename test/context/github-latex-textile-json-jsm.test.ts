@@ -231,3 +231,48 @@ describe('what the standing-orders history taught the analysis', async () => {
     expect(ids('The notifier ran after every attempt, so every re-try sent the push again.')).toEqual(['AP-002']);
   });
 });
+
+describe('tickets as the standing-orders help desk wrote them', async () => {
+  const { ticketOwnWords } = await import('../../src/context/text/ticket-own-words.js');
+  const { subjectTemplate } = await import('../../src/context/analysis/ticket-text.js');
+
+  it("reads a phone note without Jira's panel markers and its yes/no checklist line", () => {
+    expect(ticketOwnWords('{panel:title=Call note}\nMbr says SO pmt went twice to landlord.\n{panel}\nID&V passed: Y')).toBe('Mbr says SO pmt went twice to landlord.');
+  });
+
+  it('reads a form whose labels are in wiki bold as a form', () => {
+    const body = '*Membership number:* 76575553\n*Account ending:* 5882\n*Best contact number:* 07188 870967\n*Tell us what happened:* My rent went out twice this month, please help';
+    expect(ticketOwnWords(body)).toBe('My rent went out twice this month, please help');
+  });
+
+  it("reads a transcript whose turns carry a date, the customer's lines only, a colleague who joins later included with the company", () => {
+    const chat = [
+      '{noformat}',
+      "[19/Oct/26 8:37 PM] Harbour (virtual assistant): Hi, I'm Harbour. What can I help you with today?",
+      '[19/Oct/26 8:37 PM] Farah: my standing order went out twice',
+      '[19/Oct/26 8:38 PM] Harbour (virtual assistant): Passing you to a colleague.',
+      "[19/Oct/26 8:48 PM] Mark: Hi Farah, thanks for waiting, I'm looking into this for you now.",
+      '[19/Oct/26 8:49 PM] Farah: the rent to my landlord',
+      '{noformat}',
+    ].join('\n');
+    expect(ticketOwnWords(chat)).toBe('my standing order went out twice\nthe rent to my landlord');
+  });
+
+  it('reads "Call - Tom Davies" and "Chat with Nia" as subjects a help desk made', () => {
+    expect(subjectTemplate('Call - Tom Davies')).toBe('call: …');
+    expect(subjectTemplate('Chat with Nia')).toBe('chat with: …');
+    expect(subjectTemplate('Paid twice with my card')).toBeUndefined();
+  });
+});
+
+describe('relevance of an incident that names the component by an old name', async () => {
+  const { eponymousEntity } = await import('../../src/context/analysis/relevance.js');
+  const { parseManifold } = await import('../../src/context/index.js');
+  it('finds the entity the component is named after', () => {
+    const manifold = parseManifold(
+      ['manifold: standing-orders', 'entities:', '  - due payment', '  - standing order', 'systems:', '  - so-runner', 'error_types:', '  - payment made late'].join('\n'),
+      'manifold.yaml',
+    );
+    expect(eponymousEntity(manifold)).toBe('standing order');
+  });
+});

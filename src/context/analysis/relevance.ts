@@ -179,6 +179,15 @@ export function scoreIncidentRelevance(
   const span = window.now.getTime() - window.start.getTime();
   const recency = span > 0 ? clamp01(1 - (window.now.getTime() - date.getTime()) / span) : 1;
   const share = (hits: number, total: number): number => Math.min(1, hits / Math.min(total, TERMS_FOR_FULL_MARKS));
+  const own = componentSystems(manifold);
+  // Naming one of the component's own interfaces ("Refill now") is naming the component.
+  const interfaces = manifold.systems.length > 0 ? componentInterfaces(manifold, own).filter((name) => scope.has(name)) : [];
+  const elsewhere = manifold.systems.length > 0 && routedElsewhere(incident, manifold, own);
+  // The component is named after the thing it handles (`standing-orders`, `standing order`): an
+  // incident that names the component by another of its names ("payment-orders", "the 06:00
+  // cycle") speaks of that thing, whatever it calls it.
+  const eponym = eponymousEntity(manifold);
+  if (eponym && !elsewhere && interfaces.length > 0 && !matched.entities.includes(eponym)) matched.entities.push(eponym);
   const entityShare = manifold.entities.length > 0 ? share(matched.entities.reduce((n, e) => n + weight(e), 0), manifold.entities.length) : 0;
   // Breaking one of the manifold's own constraints is a failure of this component however it is
   // worded, so it counts as one error type.
@@ -187,13 +196,9 @@ export function scoreIncidentRelevance(
     (constraintsBroken.length > 0 ? 1 : 0);
   const parts: { name: string; weight: number; value: number; why: string }[] = [];
   if (manifold.systems.length > 0) {
-    const own = componentSystems(manifold);
-    // Naming one of the component's own interfaces ("Refill now") is naming the component.
-    const interfaces = componentInterfaces(manifold, own).filter((name) => scope.has(name));
     const named = matched.systems.length > 0;
     const component = matched.systems.some((s) => own.has(s)) || interfaces.length > 0;
     const names = [...matched.systems, ...interfaces.map((name) => `"${name}" (an interface of the component)`)].join(', ');
-    const elsewhere = routedElsewhere(incident, manifold, own);
     parts.push({
       name: 'systems',
       weight: RELEVANCE_WEIGHTS.systems,
@@ -233,6 +238,15 @@ export function componentSystems(manifold: Manifold): Set<string> {
   const own = new Set(contentStems(manifold.name));
   const component = manifold.systems.filter((t) => contentStems(t.phrases[0] ?? t.name).some((s) => own.has(s))).map((t) => t.name);
   return new Set(component.length > 0 ? component : manifold.systems.map((t) => t.name));
+}
+
+/** The entity the component is named after (`standing order` of `standing-orders`), if one is. */
+export function eponymousEntity(manifold: Manifold): string | undefined {
+  const name = new Set(contentStems(manifold.name));
+  return manifold.entities.find((e) => {
+    const stems = contentStems(e.phrases[0] ?? e.name);
+    return stems.length > 0 && stems.every((s) => name.has(s)) && stems.length === name.size;
+  })?.name;
 }
 
 /**

@@ -34,12 +34,16 @@ export function subjectKey(title: string): string {
 
 /**
  * The fixed part of a subject a help desk makes from a label and a value ("Web form: Booking",
- * "Web form: Contact us", "Facebook: Lukas Nilsen"): the label before a colon, up to three words.
+ * "Web form: Contact us", "Facebook: Lukas Nilsen", "Call - Tom Davies", "Chat with Nia"): the
+ * label before a colon or a dash, up to three words, or before a name alone.
  * A group of subjects by it is judged like one subject shared by many tickets
  * (`placeholderSubjects`). Undefined for a subject of another shape ("Re:" is a reply's, not a label).
  */
 export function subjectTemplate(title: string): string | undefined {
-  const label = /^\s*([\p{L}][\p{L} &]{0,30}?)\s*:\s*\S/u.exec(title)?.[1]?.toLowerCase();
+  const labelled = /^\s*([\p{L}][\p{L} &]{0,30}?)\s*(?::|\s[-–—])\s*\S/u.exec(title)?.[1]?.toLowerCase();
+  // "Chat with Nia", "Call from Tom Davies": a channel's label and who was on it, a name and nothing more
+  const withName = /^\s*(\p{L}+(?:\s\p{L}+)?\s(?:with|from))\s+\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s*$/u.exec(title)?.[1]?.toLowerCase();
+  const label = labelled ?? withName;
   if (label === undefined || label.split(/\s+/).length > 3 || /^(?:re|fw|fwd|aw|sv|vs)$/.test(label)) return undefined;
   return `${label}: …`;
 }

@@ -15,7 +15,7 @@ const MAX_SIGNATURE_LINES = 4;
  */
 export function ticketOwnWords(body: string, vocabulary: ContextVocabulary = contextVocabulary()): string {
   const lines: string[] = [];
-  const framed = customerTurns(withoutFormHeader(withoutIntroLine(body.replace(/\r\n?/g, '\n').split('\n'))), vocabulary);
+  const framed = customerTurns(withoutFormHeader(withoutIntroLine(withoutWikiMacros(body.replace(/\r\n?/g, '\n')).split('\n'))), vocabulary);
   for (const line of framed) {
     if (QUOTE_START.some((re) => re.test(line.trim()))) break;
     if (/^\s*>/.test(line)) continue;
@@ -57,7 +57,8 @@ const MAX_FIELD_VALUE_WORDS = 12;
  * least `MIN_FORM_FIELDS` of them at the top (blank lines between allowed). Their labels are
  * shared by every ticket that came through the form and their values (names, addresses,
  * account numbers, a category) say nothing of the problem; a long value is kept (the form's
- * message written on its label's line), as is everything after the header.
+ * message written on its label's line), and so is the last field's when nothing follows the
+ * header, as is everything after the header.
  */
 export function withoutFormHeader(lines: readonly string[]): string[] {
   const fields: number[] = [];
@@ -70,7 +71,10 @@ export function withoutFormHeader(lines: readonly string[]): string[] {
     fields.push(i);
   }
   if (fields.length < MIN_FORM_FIELDS) return [...lines];
-  const kept = fields.map((f) => (FORM_FIELD.exec(lines[f] ?? '')?.[2] ?? '').trim()).filter((v) => v.split(/\s+/).length > MAX_FIELD_VALUE_WORDS);
+  const value = (f: number): string => (FORM_FIELD.exec(lines[f] ?? '')?.[2] ?? '').trim();
+  // With nothing under the header, its last field holds the message ("Tell us what happened: …").
+  const last = i >= lines.length ? fields.at(-1) : undefined;
+  const kept = fields.filter((f) => f === last || value(f).split(/\s+/).length > MAX_FIELD_VALUE_WORDS).map(value);
   return [...kept, ...lines.slice(i)];
 }
 
@@ -87,8 +91,42 @@ export function withoutIntroLine(lines: readonly string[]): string[] {
   return lines.slice(first + 1);
 }
 
-/** A chat transcript's turn: "[14:33] Speaker: text", the time optional in brackets or not. */
-const TURN = /^\s*\[?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*\]?\s+([^:\n]{1,40}?)\s*:\s?(.*)$/iu;
+/**
+ * The block markers of Jira's and Confluence's wiki markup (`{panel:title=Call note}` … `{panel}`,
+ * `{noformat}`, `{quote}`, `{code:java}`, `{color:red}`): a help desk wraps a phone note or a chat
+ * transcript in them, so they are in every such ticket and say nothing of its cause.
+ */
+const WIKI_MACRO = /\{(?:panel|noformat|quote|code|color|expand|info|note|warning|tip)(?::[^{}\n]*)?\}/gi;
+
+/** A label in wiki bold, as a help desk's form writes its fields in Jira: `*Account ending:* 5882`. */
+const BOLD_LABEL = /^(\s*)\*([^*\n]{1,40}?:)\*/;
+
+/**
+ * A checklist line of an agent's note: a short label and a yes/no answer ("ID&V passed: Y",
+ * "Vulnerable: No"). Every note of the desk carries it, and it says nothing of the cause.
+ */
+const CHECK_LINE = /^\s*[\p{L}][\p{L}\p{N}&/ ()'-]{0,30}:\s*(?:y|n|yes|no|true|false|✓|✔|✗|x)\s*$/iu;
+
+/**
+ * `text` without its wiki markup's block markers (`WIKI_MACRO`; a line left empty by them goes
+ * too), with field labels out of wiki bold, and without checklist lines (`CHECK_LINE`).
+ */
+export function withoutWikiMacros(text: string): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (CHECK_LINE.test(line)) return [];
+      const kept = line.replace(WIKI_MACRO, '').replace(BOLD_LABEL, '$1$2');
+      return kept === line || kept.trim().length > 0 ? [kept] : [];
+    })
+    .join('\n');
+}
+
+/**
+ * A chat transcript's turn: "[14:33] Speaker: text", the time optional in brackets or not, and a
+ * date before it in the brackets ("[19/Oct/26 8:37 PM] Farah: …", "[2026-10-19 20:37] …").
+ */
+const TURN = /^\s*\[?\s*(?:\d{1,4}[/.-](?:\d{1,2}|\p{L}{3,9})[/.-]\d{2,4},?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*\]?\s+([^:\n]{1,40}?)\s*:\s?(.*)$/iu;
 /** A turn written with its speaker in brackets and no time: "[Skarva bot] Hi! I'm Skarvi." */
 const BRACKETED_TURN = /^\s*\[([^\]\d\n][^\]\n]{0,39})\]\s+(.*)$/u;
 
@@ -99,6 +137,7 @@ const BRACKETED_TURN = /^\s*\[([^\]\d\n][^\]\n]{0,39})\]\s+(.*)$/u;
  * the lines above the first turn (a "Chat transcript" header) left out. A speaker speaks for the
  * company when its label holds a word of `transcript_company_speakers` (a bot, an agent) or a
  * bracketed note ("Jess (CVU)"); when none does, the one who spoke first greeted for the company.
+ * The first other speaker is the customer; anyone after is a colleague who joined.
  * A text that is no transcript comes back unchanged.
  */
 export function customerTurns(lines: readonly string[], vocabulary: ContextVocabulary = contextVocabulary()): string[] {
@@ -111,6 +150,10 @@ export function customerTurns(lines: readonly string[], vocabulary: ContextVocab
   const company = new Set(speakers.filter(isCompany));
   if (company.size === 0) company.add(speakers[0] as string);
   if (speakers.every((s) => company.has(s))) return [...lines];
+  // A chat has one customer, the first to answer the company; a colleague who joins later
+  // ("Mark: thanks for waiting, I'm looking into this") speaks for the company too.
+  const customer = speakers.find((s) => !company.has(s));
+  for (const s of speakers) if (s !== customer) company.add(s);
   const out: string[] = [];
   let speaking: string | undefined;
   lines.forEach((line, i) => {

@@ -17,7 +17,7 @@ const STOPWORDS: ReadonlySet<string> = new Set(
     'such than that the their theirs them then there these they this those through to too under until up upon ' +
     'us very via was we were what when where which while who whom why will with within without would you your ' +
     'yours must may might always never required require requires ensure ensures because please hi hello thanks ' +
-    'thank regards dear team still yet one two ago today yesterday during since'
+    'thank regards dear team still yet one two ago today yesterday during since made make makes making'
   ).split(' '),
 );
 
