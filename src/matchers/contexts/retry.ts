@@ -1046,7 +1046,13 @@ function retriesTaskThroughHelper(ctx: FileContext, call: Node): boolean {
   if (cached !== undefined) return cached;
   let found = false;
   const { patterns, receiverWord } = taskRetryReceivers(ctx);
-  // Every call of the file comes here: the argument text rules most out before their nodes are read.
+  // Every call of the file comes here. A helper retries only through a call `<param>.<method>` of
+  // its body, one of the file's calls: a file with no call ending in a retry method (most) answers
+  // no for all its calls at once. Then the argument text rules most out before their nodes are read.
+  if (!callsRetryMethod(ctx, patterns)) {
+    known.set(call.id, false);
+    return false;
+  }
   const argList = call.childForFieldName('arguments');
   if (argList === null || receiverWord === null || !receiverWord.test(ctx.source.slice(argList.startIndex, argList.endIndex))) {
     known.set(call.id, false);
@@ -1069,6 +1075,17 @@ function retriesTaskThroughHelper(ctx: FileContext, call: Node): boolean {
   }
   known.set(call.id, found);
   return found;
+}
+
+/** Whether some call of the file ends in `.<method>` for a method of `task_retry_calls` (`x.retry(…)`): the only calls through which a helper retries a task handed to it. */
+function callsRetryMethod(ctx: FileContext, patterns: readonly { method: string }[]): boolean {
+  return ctx.memo('calls-task-retry-method', () => {
+    const suffixes = [...new Set(patterns.map((p) => `.${p.method}`))];
+    return suffixes.length > 0 && allCalls(ctx).some((c) => {
+      const path = calleePath(ctx, c);
+      return suffixes.some((s) => path.endsWith(s));
+    });
+  });
 }
 
 /** The task that `call` (`self.retry(…)`, `raise Retry(…)`) runs again from the start, less its steps that end it for good. */
