@@ -1,5 +1,5 @@
 import { compiledOnce } from './compiled.js';
-import { calleePath, callsWithin } from './file-index.js';
+import { calleePath, callsWithin, nodesWithin } from './file-index.js';
 import { freshPerAttempt, passesKey } from './kinds/idempotency-key.js';
 import { reachedCallsOf } from './local-helpers.js';
 import { NamePatterns, escapeRegExp } from './names.js';
@@ -25,6 +25,9 @@ export function claimsOnce(ctx: FileContext, fn: Node): boolean {
   // Most files call no claim method: their claims are looked for only as a guarded insert.
   const mentions = compiledOnce(ctx.vocab, 'claim-methods-text', () => new RegExp(`\\b(?:${ctx.vocab.claim_methods.map(escapeRegExp).join('|')})\\b`));
   const named = ctx.vocab.claim_methods.length > 0 && ctx.memo('mentions-claim', () => mentions.test(ctx.source));
+  // Without a claim method in the file, only a `try` among the body's statements can claim: a body
+  // holding none (most) is answered from the file's index, without reading its statements.
+  if (!named && nodesWithin(ctx, body, 'try_statement').length === 0) return false;
   const claims = compiledOnce(ctx.vocab, 'claim-methods', () => new NamePatterns(ctx.vocab.claim_methods));
   const statements = blockStatements(body);
   for (let i = 0; i < statements.length; i++) {
