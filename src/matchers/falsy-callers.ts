@@ -1,7 +1,7 @@
 import { lastBindingBefore } from './bindings.js';
 import { projectImportOf } from './imports.js';
 import { compiledOnce } from './compiled.js';
-import { calleePath, nodesOfType } from './file-index.js';
+import { calleePath, nodesOfType, nodesWithin } from './file-index.js';
 import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, isOutcomeValue, outcomeWords } from './outcomes.js';
@@ -93,7 +93,7 @@ function resultRecordFacts(ctx: FileContext, outcomes: string[], mention: RegExp
     const body = functionBody(fn);
     if (name === null || body === null || !mention.test(ctx.source.slice(body.startIndex, body.endIndex))) continue;
     const returns = body.type === 'statement_block' || body.type === 'block'
-      ? body.descendantsOfType('return_statement').filter((r) => enclosingFunction(r, ctx.family)?.id === fn.id)
+      ? nodesWithin(ctx, body, 'return_statement').filter((r) => enclosingFunction(r, ctx.family)?.id === fn.id)
       : [];
     if (returns.length === 0 || returns.length > 3) continue;
     for (const outcome of outcomes) {
@@ -135,7 +135,8 @@ function passedOnFacts(ctx: FileContext, outcomes: string[]): string[] {
 /** Whether a function returns a boolean literal somewhere (its result is a success flag). */
 function returnsFlag(ctx: FileContext, fn: Node): boolean {
   return ctx.memo('returns-flag', () => new Map<number, boolean>()).get(fn.id) ?? (() => {
-    const found = (functionBody(fn)?.descendantsOfType('return_statement') ?? []).some(
+    const body = functionBody(fn);
+    const found = (body === null ? [] : nodesWithin(ctx, body, 'return_statement')).some(
       (r) => /^(True|False|true|false)$/.test(r.firstNamedChild?.text ?? '') && enclosingFunction(r, ctx.family)?.id === fn.id,
     );
     ctx.memo('returns-flag', () => new Map<number, boolean>()).set(fn.id, found);
