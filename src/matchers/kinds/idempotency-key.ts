@@ -137,7 +137,8 @@ function keyText(ctx: FileContext, list: string): (node: Node) => boolean {
     const fragments = keyNames(ctx, list).map((k) => k.split('*').map(normalizeName).filter((p) => p.length > 0).sort((a, b) => b.length - a.length)[0] ?? '');
     if (fragments.length === 0 || fragments.some((f) => f === '')) return () => true;
     return (node: Node) => {
-      const text = normalizeName(ctx.source.slice(node.startIndex, node.endIndex));
+      // The whole file is asked once per key list: its text is normalised once for all of them.
+      const text = node === ctx.root ? ctx.memo('normalized-root-text', () => normalizeName(ctx.source.slice(node.startIndex, node.endIndex))) : normalizeName(ctx.source.slice(node.startIndex, node.endIndex));
       return fragments.some((f) => text.includes(f));
     };
   });
