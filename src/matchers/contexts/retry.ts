@@ -3,6 +3,7 @@ import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
+import { isInMemory, reportsOnly } from '../call-vocabulary.js';
 import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './client-policies.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
@@ -231,7 +232,11 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   scopes.push(...redeliveryRaiseScopes(ctx));
   scopes.push(...settledMessageScopes(ctx, calls));
   scopes.push(...handlerRetryScopes(ctx));
-  scopes.push(...failedRecordScopes(ctx));
+  const rescheduled = mentionsRetryCount ? rescheduledAttemptScopes(ctx, v) : [];
+  const sweeps = failedRecordScopes(ctx);
+  // A sweep of this file that calls the rescheduled function already retries it (and reports at its call).
+  scopes.push(...(sweeps.length === 0 ? rescheduled : rescheduled.filter((r) => !sweeps.some((w) => callsWithin(ctx, w.body).some((c) => lastSegment(calleePath(ctx, c)) === r.fn)))));
+  scopes.push(...sweeps);
   scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
   scopes.push(...importedClientScopes(ctx, calls));
 
@@ -1004,7 +1009,12 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
       const reenqueue =
         (dot > 0 && v.reenqueueMethods.has(path.slice(dot + 1)) && lastSegment(task) === name) ||
         (v.enqueueCalls.matches(path) && callArguments(call)[0]?.text === name);
-      const requeue = !selfCall && !reenqueue && v.requeueCalls.matches(path) && callArguments(call).some((a) => mentionsCounter(v, a));
+      // Another task enqueued with the next attempt's counter runs this work again
+      // (`send_webhook.apply_async(kwargs={"attempt": attempt + 1})` from the function that task calls).
+      const requeue =
+        !selfCall && !reenqueue &&
+        ((v.requeueCalls.matches(path) && callArguments(call).some((a) => mentionsCounter(v, a))) ||
+          (dot > 0 && v.reenqueueMethods.has(path.slice(dot + 1)) && callArguments(call).some((a) => holdsNextCounter(v, a))));
       // A stored request for the next attempt, which a scheduler hands back to this function:
       // `retryRequests.create({ …, retryCount: apiData.retryCount - 1 })`.
       const rescheduled = !selfCall && !reenqueue && !requeue && v.rescheduleCalls.matches(path) && callArguments(call).some((a) => holdsNextCounter(v, a));
@@ -1202,6 +1212,125 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
     }
   }
   return scopes;
+}
+
+/**
+ * A handler that puts the failed work back for a later attempt: it writes the next attempt's
+ * counter (`markFailed(id, msg, attempts + 1)`, `self.retries += 1; self.save()`), a state chosen
+ * by the counter (`status: shouldRetry ? 'queued' : 'failed'`, or a helper of this file that does:
+ * `attempts >= max ? FAILED : PENDING`), or calls a method named for the retry it schedules
+ * (`job.resetForRetry()`, `schedule_retry(item)`). Whatever sweep, cron or worker picks the work up
+ * again, the try body it guards is one attempt and runs again (unchained's FailedRescheduler,
+ * wordclaw's jobs table, payunit's notification poller, an announcement cron).
+ */
+function rescheduledAttemptScopes(ctx: FileContext, v: RetryVocab): (Scope & { fn?: string })[] {
+  const scopes: (Scope & { fn?: string })[] = [];
+  const counterText = /retr|attempt|tries/i;
+  for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
+    const body = tryBody(tryStmt);
+    if (body === null) continue;
+    for (const handler of tryHandlers(tryStmt, ctx.family)) {
+      // Cheap text test first: the handler (or a helper it calls) must name a counter.
+      const text = ctx.source.slice(handler.body.startIndex, handler.body.endIndex);
+      if (!/\(/.test(text)) continue;
+      const call = reschedulingCall(ctx, v, handler.body, counterText.test(text));
+      if (call === null) continue;
+      // The work is picked up again as a whole: the function runs again from its start (a check for
+      // a prior success before the try counts), and only a failure in the try reschedules it.
+      const fn = namedEnclosingFunction(tryStmt, ctx.family);
+      const fnBody = fn && functionBody(fn);
+      const name = fn ? functionName(fn) ?? 'the work' : 'the work';
+      const label = `${name} rescheduled on failure (${firstLine(call, 50)})`;
+      // The handler swallows the failure by design: it is what brings the work back.
+      if (fnBody) scopes.push({ context: 'retry', body: fnBody, construct: call, label, retriedFrom: [body], excludes: [handler.body], swallowedRetries: true, fn: name });
+      else scopes.push({ context: 'retry', body, construct: call, label });
+      break;
+    }
+  }
+  return scopes;
+}
+
+/** The call of a handler that stores the failed work's next attempt (see `rescheduledAttemptScopes`), or null. */
+function reschedulingCall(ctx: FileContext, v: RetryVocab, handler: Node, namesCounter: boolean): Node | null {
+  const calls = callsWithin(ctx, handler).filter((c) => !hasFunctionBetween(c, handler, ctx.family) && statementCall(c) && !quietStep(ctx, c));
+  if (calls.length === 0) return null;
+  if (namesCounter) {
+    const next = holdsNextCounter(v, handler) || incrementsCounter(v, handler);
+    for (const call of calls) {
+      const args = callArguments(call);
+      if (args.some((a) => holdsNextCounter(v, a) || countedChoice(v, a))) return call;
+      if (next && args.some((a) => mentionsCounter(v, a))) return call;
+      if (next && incrementedReceivers(v, handler).has(receiverOf(ctx, call))) return call;
+      const words = splitWords(lastSegment(calleePath(ctx, call)));
+      if (words.length > 1 && words[0] !== 'retry' && words.slice(1).includes('retry')) return call;
+    }
+  }
+  // `await this.markDeliveryFailed(delivery, msg)`: a helper of this file that chooses the state by the counter.
+  for (const call of calls) {
+    const helper = resolveLocalFunction(ctx, call);
+    const helperBody = helper && functionBody(helper);
+    if (!helperBody || !/retr|attempt|tries/i.test(ctx.source.slice(helperBody.startIndex, helperBody.endIndex))) continue;
+    const chooses = helperBody.descendantsOfType(['ternary_expression', 'conditional_expression']).some((t) => countedChoice(v, t));
+    if (chooses && callsWithin(ctx, helperBody).some((c) => c.id !== call.id && statementCall(c) && !quietStep(ctx, c))) return call;
+  }
+  return null;
+}
+
+/** A call made for its effect, as a statement (`await repo.markFailed(…)`, `db.update(t).set(…).where(…)`), not for a value. */
+function statementCall(call: Node): boolean {
+  let node: Node = call;
+  for (let p = node.parent; p !== null; node = p, p = p.parent) {
+    if (p.type === 'await' || p.type === 'await_expression' || p.type === 'parenthesized_expression') continue;
+    // A chained call whose receiver this call is: `db.update(jobs).set({…}).where(…)`.
+    if ((p.type === 'member_expression' || p.type === 'attribute') && p.childForFieldName('object')?.id === node.id) {
+      const host = p.parent;
+      if (host !== null && (host.type === 'call_expression' || host.type === 'call') && host.childForFieldName('function')?.id === p.id) { p = host; continue; }
+      return false;
+    }
+    return p.type === 'expression_statement';
+  }
+  return false;
+}
+
+/** A log line, a metric, a wait or an in-memory step: nothing that stores the work for later. */
+function quietStep(ctx: FileContext, call: Node): boolean {
+  const path = calleePath(ctx, call);
+  return reportsOnly(ctx, path) || isInMemory(ctx, path) || WAITING.test(lastSegment(path)) || (call.parent !== null && isRaise(call.parent, ctx.family));
+}
+
+/** `x if attempts < max else y`, `shouldRetry ? 'queued' : 'failed'`: a choice made by the attempt counter. */
+function countedChoice(v: RetryVocab, node: Node): boolean {
+  const choices = node.type === 'ternary_expression' || node.type === 'conditional_expression' ? [node] : node.descendantsOfType(['ternary_expression', 'conditional_expression']);
+  return choices.some((t) => {
+    // JavaScript: condition ? a : b; Python: a if condition else b (the condition is the middle child).
+    const cond = t.type === 'ternary_expression' ? t.childForFieldName('condition') : t.namedChildren[1] ?? null;
+    return cond !== null && mentionsCounter(v, cond);
+  });
+}
+
+/** `self.retries += 1`, `job.attempts++`: the counter of the next attempt kept on a record. */
+function incrementsCounter(v: RetryVocab, handler: Node): boolean {
+  return incrementedReceivers(v, handler).size > 0;
+}
+
+function incrementedReceivers(v: RetryVocab, handler: Node): Set<string> {
+  const out = new Set<string>();
+  for (const n of handler.descendantsOfType(['augmented_assignment', 'augmented_assignment_expression', 'update_expression'])) {
+    const target = n.type === 'update_expression' ? n.childForFieldName('argument') : n.childForFieldName('left');
+    if (target === null || !/\+/.test(n.childForFieldName('operator')?.text ?? n.text)) continue;
+    if (target.type !== 'attribute' && target.type !== 'member_expression') continue;
+    const field = target.childForFieldName('attribute') ?? target.childForFieldName('property');
+    const object = target.childForFieldName('object');
+    if (field !== null && object !== null && v.counterWords.anyWordOf(field.text)) out.add(object.text);
+  }
+  return out;
+}
+
+/** `job` of `job.save()`, `self` of `self.save(update_fields=…)`. */
+function receiverOf(ctx: FileContext, call: Node): string {
+  const path = calleePath(ctx, call);
+  const dot = path.lastIndexOf('.');
+  return dot > 0 ? path.slice(0, dot) : '';
 }
 
 /** Under a branch that tests the caught error, or a name read off it (`inner_msg = str(inner_e).lower()`). */
