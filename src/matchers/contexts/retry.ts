@@ -1233,7 +1233,7 @@ function rescheduledAttemptScopes(ctx: FileContext, v: RetryVocab): (Scope & { f
       // Cheap text test first: the handler (or a helper it calls) must name a counter.
       const text = ctx.source.slice(handler.body.startIndex, handler.body.endIndex);
       if (!/\(/.test(text)) continue;
-      const call = reschedulingCall(ctx, v, handler.body, counterText.test(text));
+      const call = reschedulingCall(ctx, v, handler.body, body, counterText.test(text));
       if (call === null) continue;
       // The work is picked up again as a whole: the function runs again from its start (a check for
       // a prior success before the try counts), and only a failure in the try reschedules it.
@@ -1251,16 +1251,24 @@ function rescheduledAttemptScopes(ctx: FileContext, v: RetryVocab): (Scope & { f
 }
 
 /** The call of a handler that stores the failed work's next attempt (see `rescheduledAttemptScopes`), or null. */
-function reschedulingCall(ctx: FileContext, v: RetryVocab, handler: Node, namesCounter: boolean): Node | null {
+function reschedulingCall(ctx: FileContext, v: RetryVocab, handler: Node, attempt: Node, namesCounter: boolean): Node | null {
   const calls = callsWithin(ctx, handler).filter((c) => !hasFunctionBetween(c, handler, ctx.family) && statementCall(c) && !quietStep(ctx, c));
   if (calls.length === 0) return null;
   if (namesCounter) {
     const next = holdsNextCounter(v, handler) || incrementsCounter(v, handler);
+    // The success path stores the counter the same way (`Lead.update({ smsAttempts: lead.smsAttempts + 1, … })`
+    // in the try and in the handler): it counts every send, it does not schedule the next attempt.
+    const countsEvery = (call: Node): boolean => {
+      const path = calleePath(ctx, call);
+      const receivers = incrementedReceivers(v, attempt);
+      return callsWithin(ctx, attempt).some((c) => calleePath(ctx, c) === path && (callArguments(c).some((a) => holdsNextCounter(v, a)) || receivers.has(receiverOf(ctx, c))));
+    };
     for (const call of calls) {
       const args = callArguments(call);
-      if (args.some((a) => holdsNextCounter(v, a) || countedChoice(v, a))) return call;
-      if (next && args.some((a) => mentionsCounter(v, a))) return call;
-      if (next && incrementedReceivers(v, handler).has(receiverOf(ctx, call))) return call;
+      if (args.some((a) => countedChoice(v, a))) return call;
+      if (args.some((a) => holdsNextCounter(v, a)) && !countsEvery(call)) return call;
+      if (next && args.some((a) => passesCounter(v, a)) && !countsEvery(call)) return call;
+      if (next && incrementedReceivers(v, handler).has(receiverOf(ctx, call)) && !countsEvery(call)) return call;
       const words = splitWords(lastSegment(calleePath(ctx, call)));
       if (words.length > 1 && words[0] !== 'retry' && words.slice(1).includes('retry')) return call;
     }
@@ -1306,6 +1314,15 @@ function countedChoice(v: RetryVocab, node: Node): boolean {
     const cond = t.type === 'ternary_expression' ? t.childForFieldName('condition') : t.namedChildren[1] ?? null;
     return cond !== null && mentionsCounter(v, cond);
   });
+}
+
+/** `markFailed(id, msg, newAttempts)`, `update({ attempts: nextAttempts })`: the counter itself handed on, not a text that mentions it. */
+function passesCounter(v: RetryVocab, arg: Node): boolean {
+  const kw = keywordArgument(arg);
+  const value = unwrapAwait(kw ? kw.value : arg) ?? arg;
+  const named = (n: Node) => (n.type === 'identifier' || n.type === 'attribute' || n.type === 'member_expression') && v.counterWords.anyWordOf(lastSegment(dottedPath(n)));
+  if (named(value)) return true;
+  return (value.type === 'object' || value.type === 'dictionary') && literalEntries(value).some((e) => named(e.value));
 }
 
 /** `self.retries += 1`, `job.attempts++`: the counter of the next attempt kept on a record. */
