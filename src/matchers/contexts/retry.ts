@@ -1216,10 +1216,11 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
 
 /**
  * A handler that puts the failed work back for a later attempt: it writes the next attempt's
- * counter (`markFailed(id, msg, attempts + 1)`, `self.retries += 1; self.save()`), a state chosen
- * by the counter (`status: shouldRetry ? 'queued' : 'failed'`, or a helper of this file that does:
- * `attempts >= max ? FAILED : PENDING`), or calls a method named for the retry it schedules
- * (`job.resetForRetry()`, `schedule_retry(item)`). Whatever sweep, cron or worker picks the work up
+ * counter (`markFailed(id, msg, attempts + 1)`, `self.retries += 1; self.save()`) or calls a method
+ * named for the retry it schedules (`job.resetForRetry()`, `schedule_retry(item)`). (A state chosen
+ * by the counter, `status: shouldRetry ? 'queued' : 'failed'`, is left out: hello_truck_server's
+ * refund intents go back to PENDING that way, but their claim-once guard, an atomic status update
+ * before the try, is not seen, and the sends after the COMPLETED mark were flagged.) Whatever sweep, cron or worker picks the work up
  * again, the try body it guards is one attempt and runs again (unchained's FailedRescheduler,
  * wordclaw's jobs table, payunit's notification poller, an announcement cron).
  */
@@ -1265,21 +1266,12 @@ function reschedulingCall(ctx: FileContext, v: RetryVocab, handler: Node, attemp
     };
     for (const call of calls) {
       const args = callArguments(call);
-      if (args.some((a) => countedChoice(v, a))) return call;
       if (args.some((a) => holdsNextCounter(v, a)) && !countsEvery(call)) return call;
       if (next && args.some((a) => passesCounter(v, a)) && !countsEvery(call)) return call;
       if (next && incrementedReceivers(v, handler).has(receiverOf(ctx, call)) && !countsEvery(call)) return call;
       const words = splitWords(lastSegment(calleePath(ctx, call)));
       if (words.length > 1 && words[0] !== 'retry' && words.slice(1).includes('retry')) return call;
     }
-  }
-  // `await this.markDeliveryFailed(delivery, msg)`: a helper of this file that chooses the state by the counter.
-  for (const call of calls) {
-    const helper = resolveLocalFunction(ctx, call);
-    const helperBody = helper && functionBody(helper);
-    if (!helperBody || !/retr|attempt|tries/i.test(ctx.source.slice(helperBody.startIndex, helperBody.endIndex))) continue;
-    const chooses = helperBody.descendantsOfType(['ternary_expression', 'conditional_expression']).some((t) => countedChoice(v, t));
-    if (chooses && callsWithin(ctx, helperBody).some((c) => c.id !== call.id && statementCall(c) && !quietStep(ctx, c))) return call;
   }
   return null;
 }
@@ -1304,16 +1296,6 @@ function statementCall(call: Node): boolean {
 function quietStep(ctx: FileContext, call: Node): boolean {
   const path = calleePath(ctx, call);
   return reportsOnly(ctx, path) || isInMemory(ctx, path) || WAITING.test(lastSegment(path)) || (call.parent !== null && isRaise(call.parent, ctx.family));
-}
-
-/** `x if attempts < max else y`, `shouldRetry ? 'queued' : 'failed'`: a choice made by the attempt counter. */
-function countedChoice(v: RetryVocab, node: Node): boolean {
-  const choices = node.type === 'ternary_expression' || node.type === 'conditional_expression' ? [node] : node.descendantsOfType(['ternary_expression', 'conditional_expression']);
-  return choices.some((t) => {
-    // JavaScript: condition ? a : b; Python: a if condition else b (the condition is the middle child).
-    const cond = t.type === 'ternary_expression' ? t.childForFieldName('condition') : t.namedChildren[1] ?? null;
-    return cond !== null && mentionsCounter(v, cond);
-  });
 }
 
 /** `markFailed(id, msg, newAttempts)`, `update({ attempts: nextAttempts })`: the counter itself handed on, not a text that mentions it. */
