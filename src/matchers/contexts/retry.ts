@@ -1243,8 +1243,12 @@ function rescheduledAttemptScopes(ctx: FileContext, v: RetryVocab): (Scope & { f
       const name = fn ? functionName(fn) ?? 'the work' : 'the work';
       const label = `${name} rescheduled on failure (${firstLine(call, 50)})`;
       // The handler swallows the failure by design: it is what brings the work back.
-      if (fnBody) scopes.push({ context: 'retry', body: fnBody, construct: call, label, retriedFrom: [body], excludes: [handler.body], swallowedRetries: true, fn: name });
-      else scopes.push({ context: 'retry', body, construct: call, label });
+      // Only a try that is a step of the function itself makes the function the unit; a try nested in
+      // a loop or a branch (Latasoft's `for (const p of eligible) { try { assertAccountReady(p.account) } … }`)
+      // puts back only what it guards.
+      const topLevel = fnBody !== null && tryStmt.parent?.id === fnBody.id;
+      if (topLevel) scopes.push({ context: 'retry', body: fnBody, construct: call, label, retriedFrom: [body], excludes: [handler.body], swallowedRetries: true, fn: name });
+      else scopes.push({ context: 'retry', body, construct: call, label, swallowedRetries: true });
       break;
     }
   }
