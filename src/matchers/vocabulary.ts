@@ -313,6 +313,11 @@ export const VocabularySchema = z
          * the task's write lands there as well, so what they record is recorded for an unknown outcome.
          */
         final_failure_hooks: names.default([]),
+        /**
+         * Names a Node-style callback gives its first parameter when it is the call's error
+         * (`(err, info) => …`): what the callback of a write does with it, it does for an unknown outcome.
+         */
+        callback_error_params: names.default([]),
       })
       .strict()
       .prefault({}),

@@ -194,6 +194,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     }
   }
   scopes.push(...promiseCatchScopes(ctx));
+  scopes.push(...callbackErrorScopes(ctx, names));
   scopes.push(...finalFailureHookScopes(ctx, names));
   return scopes;
 
@@ -684,6 +685,102 @@ function promiseCatchScopes(ctx: FileContext): Scope[] {
     if (scope !== null) scopes.push({ ...scope, label: '.catch(…)', ...conditional });
   }
   return scopes;
+}
+
+/**
+ * `transporter.sendMail(opts, (err, info) => { if (err) … })`, `stripe.charges.create(params,
+ * function (error, charge) { if (error) return setPaymentError(…) })`: the error a Node-style
+ * callback of a write or send is given is the same unknown outcome as a catch's. The scope is the
+ * branch taken on that error (`if (err)`, `if (err != null)`, the `else` of `if (!err)`), in the
+ * callback or in a function of this file it hands the error to (`condition(err, jobId, res)`
+ * whose `if (err)` records). Branches that test for a definite error are left out as in a catch.
+ * Skips: callbacks whose first parameter is not named for an error (`callback_error_params`),
+ * reads. A call known as a write by its name only holds if the link step finds it one.
+ */
+function callbackErrorScopes(ctx: FileContext, names: TimeoutNames): Scope[] {
+  const params = ctx.vocab.timeouts.callback_error_params;
+  if (ctx.family !== 'ecma' || params.length === 0 || !callbackErrorText(ctx)) return [];
+  const scopes: Scope[] = [];
+  const seen = new Set<number>();
+  for (const call of nodesOfType(ctx, 'call_expression')) {
+    const callback = callArguments(call).at(-1);
+    if (callback === undefined || !['arrow_function', 'function_expression', 'function'].includes(callback.type)) continue;
+    const error = functionParameters(callback)[0];
+    const body = functionBody(callback);
+    if (error === undefined || !params.includes(error) || body === null) continue;
+    if (!SUBJECT_VOCABULARIES.some((v) => reachedCallsOf(ctx, call, v).length > 0)) continue;
+    // A write known only by its name (`stripe.charges.create` of a client the types do not name) holds if the link step finds it one.
+    const requires = namedOnly(ctx, call);
+    const add = (branch: Node, caught: string) => {
+      if (seen.has(branch.id)) return;
+      seen.add(branch.id);
+      const scope = broadHandlerScope(ctx, names, { clause: call, type: null, body: branch }, call, caught);
+      if (scope !== null) scopes.push({ ...scope, construct: call, label: `${calleePath(ctx, call)}(…, (${error}) => …)`, ...(requires ? { requires } : {}) });
+    };
+    if (body.type === 'statement_block') for (const branch of errorBranches(ctx, body, error)) add(branch, error);
+    // `await condition(err, jobId, res)`: a function of this file given the error branches on it there.
+    for (const inner of body.type === 'statement_block' || isCall(body, ctx.family) ? callsWithin(ctx, body) : []) {
+      const at = callArguments(inner).findIndex((a) => a.type === 'identifier' && a.text === error);
+      if (at < 0) continue;
+      const fn = resolveLocalFunction(ctx, inner);
+      const name = fn === null ? undefined : functionParameters(fn)[at];
+      const fnBody = fn === null ? null : functionBody(fn);
+      if (name === undefined || fnBody === null || fnBody.type !== 'statement_block') continue;
+      for (const branch of errorBranches(ctx, fnBody, name)) add(branch, name);
+    }
+  }
+  return scopes;
+}
+
+/** Cheap text test: a function whose first parameter is named for an error (`(err,`, `function (error)`). */
+function callbackErrorText(ctx: FileContext): boolean {
+  return ctx.memo('callback-error-text', () => {
+    const alternatives = ctx.vocab.timeouts.callback_error_params.map((p) => p.replace(/[$]/g, '\\$')).join('|');
+    const name = `(?:${alternatives})`;
+    return new RegExp(`function\\b[^(]*\\(\\s*${name}\\s*[,:)]|\\(\\s*${name}\\s*(?:[,:][^()]*)?\\)\\s*=>|\\b${name}\\s*=>`).test(ctx.source);
+  });
+}
+
+/**
+ * The branches of the `if`s directly in `body` (not in nested functions) taken when `error` is set:
+ * `if (err)`, `if (err != null)`, `if (err !== undefined)`, `if (!!err)`, and the `else` of `if (!err)`.
+ */
+function errorBranches(ctx: FileContext, body: Node, error: string): Node[] {
+  const out: Node[] = [];
+  for (const ifStmt of nodesWithin(ctx, body, 'if_statement')) {
+    if (isChainLink(ifStmt) || enclosingFunction(ifStmt, ctx.family)?.id !== enclosingFunction(body, ctx.family)?.id) continue;
+    const branches = ifChain(ifStmt, ctx.family);
+    const head = branches[0];
+    if (head?.condition == null) continue;
+    const test = errorTest(head.condition, error);
+    if (test === 'set') out.push(head.body);
+    else if (test === 'unset') {
+      const otherwise = branches.at(-1);
+      if (branches.length === 2 && otherwise?.condition === null) out.push(otherwise.body);
+    }
+  }
+  return out;
+}
+
+/** `err` / `err != null` / `!!err` → 'set'; `!err` / `err == null` → 'unset'; anything else null. */
+function errorTest(condition: Node, error: string): 'set' | 'unset' | null {
+  const c = unwrapParens(condition);
+  if (c === null) return null;
+  if (c.type === 'identifier') return c.text === error ? 'set' : null;
+  if (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!') {
+    const inner = errorTest(c.childForFieldName('argument') ?? c, error);
+    return inner === 'set' ? 'unset' : inner === 'unset' ? 'set' : null;
+  }
+  if (c.type === 'binary_expression') {
+    const op = c.childForFieldName('operator')?.text ?? '';
+    const left = c.childForFieldName('left');
+    const right = c.childForFieldName('right');
+    const sides = [left?.text, right?.text];
+    if (!sides.includes(error) || !sides.some((t) => t === 'null' || t === 'undefined')) return null;
+    if (op === '!=' || op === '!==') return 'set';
+    if (op === '==' || op === '===') return 'unset';
+  }
+  return null;
 }
 
 /**
