@@ -14,6 +14,7 @@ export interface OutcomeWords {
   values: Set<string>;
   statusEnumValues: Set<string>;
   statusEnumWords: Set<string>;
+  answerStatusWords: Set<string>;
   kindEnumWords: Set<string>;
   returnFalse: boolean;
   returnNone: boolean;
@@ -55,6 +56,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     values: new Set(o.values.map((v) => v.toLowerCase())),
     statusEnumValues: new Set(o.status_enum_values.map((v) => v.toLowerCase())),
     statusEnumWords: new Set(o.status_enum_words.map((v) => v.toLowerCase())),
+    answerStatusWords: new Set(o.answer_status_words.map((v) => v.toLowerCase())),
     kindEnumWords: new Set(o.kind_enum_words.map((v) => v.toLowerCase())),
     returnFalse: o.return_false,
     returnNone: o.return_none,
@@ -138,13 +140,30 @@ function answersClient(arg: Node | null, words: OutcomeWords): boolean {
   return (name !== undefined && words.answerCalls.has(name)) || words.errorAnswer.test(fn.text);
 }
 
-/** `MailStatus.Error`, `CallStatus.ERROR`: a member of an enum named for a status (`status_enum_words`). */
+/**
+ * `MailStatus.Error`, `CallStatus.ERROR`: a member of an enum named for a status (`status_enum_words`).
+ * So is a member that names the state by its last word (`PaymentStatus.PAYMENT_ERROR`,
+ * `OrderStatus.PaymentError`) or, in one upper-case word, ends with it (`TStatus.PAYOUTERROR`,
+ * digikuntz-transfert_backend). Not `Status.NO_ERROR` / `Status.NOERROR`: a word that says none;
+ * not a protocol's answer (`HttpStatus.INTERNAL_SERVER_ERROR`, `answer_status_words`).
+ */
 function isStatusEnumMember(path: string, words: OutcomeWords): boolean {
   if (words.statusEnumValues.size === 0) return false;
   const segments = path.split('.');
   const holder = splitWords(segments.at(-2) ?? '').at(-1);
-  return holder !== undefined && words.statusEnumWords.has(holder) && words.statusEnumValues.has((segments.at(-1) ?? '').toLowerCase());
+  if (holder === undefined || !words.statusEnumWords.has(holder)) return false;
+  const member = segments.at(-1) ?? '';
+  if (words.statusEnumValues.has(member.toLowerCase())) return true;
+  if (splitWords(segments.at(-2) ?? '').some((w) => words.answerStatusWords.has(w))) return false;
+  const parts = splitWords(member);
+  if (parts.length > 1) return words.statusEnumValues.has(parts.at(-1) ?? '') && !NONE_WORDS.has(parts.at(-2) ?? '');
+  if (!/^[A-Z]{3,}$/.test(member)) return false;
+  const lower = member.toLowerCase();
+  return [...words.statusEnumValues].some((v) => lower.endsWith(v) && lower.length - v.length >= 3 && !NONE_WORDS.has(lower.slice(0, -v.length)));
 }
+
+/** Words that, before a state's name, say it did not happen (`NO_ERROR`, `WITHOUT_ERROR`). */
+const NONE_WORDS = new Set(['no', 'non', 'not', 'none', 'without', 'zero']);
 
 /**
  * `Notification.Type.FAILED_SEND_SLACK_MESSAGE`, `EventType.DECLINED_PAYMENT`, `Status.FAILED_TO_SEND`:

@@ -343,6 +343,12 @@ export const VocabularySchema = z
             /** Last words of the enum names `status_enum_values` count in (`MailStatus`, `JobState`). */
             status_enum_words: names,
             /**
+             * Words of enum names whose status is a protocol's answer, not a record's state
+             * (`HttpStatus.INTERNAL_SERVER_ERROR`): a member named for the state by its last word
+             * (`PaymentStatus.PAYMENT_ERROR`) counts only outside them.
+             */
+            answer_status_words: names.default([]),
+            /**
              * Last words of enum names whose members name a kind of event (`Notification.Type`,
              * `EventKind`): a member led by one of `values` (`FAILED_SEND_SLACK_MESSAGE`) records
              * the event of that outcome, as a member of a status enum does.
