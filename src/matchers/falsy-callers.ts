@@ -5,8 +5,8 @@ import { calleePath, nodesOfType, nodesWithin } from './file-index.js';
 import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, isOutcomeValue, outcomeWords } from './outcomes.js';
-import { writesOrSendsIn } from './contexts/ambiguous-outcome.js';
-import { blockStatements, enclosingFunction, functionBody, functionName, functionParameters, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { exceptionPaths, writesOrSendsIn } from './contexts/ambiguous-outcome.js';
+import { blockStatements, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionParameters, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -21,8 +21,11 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
   const facts = new Set<string>([...passedOnFacts(ctx, outcomes), ...resultRecordFacts(ctx, outcomes, mention)]);
   const mentioned = mention.test(ctx.source);
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
-    const tested = falsyBranch(ctx, ifStmt);
-    if (tested === null) continue;
+    const found = falsyBranch(ctx, ifStmt);
+    if (found === null) continue;
+    // `if (!transfer.success) throw new Error(transfer.reason)` in a try whose catch sets the payout
+    // FAILED: the throw hands the falsy result to that catch, which records it (fieldsy-backend payout.service.ts).
+    const tested = { ...found, branch: [...found.branch, ...handlersThrownTo(ctx, found.branch)] };
     // Cheap text test first: most branches say nothing of the outcome. The tested function is
     // looked up (a walk of the bindings) only for a branch that records or falls back.
     const says = mentioned && tested.branch.some((b) => mention.test(ctx.source.slice(b.startIndex, b.endIndex)));
@@ -38,6 +41,25 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     if (name !== null) facts.add(recordFact('falsy-records', outcome, name));
   }
   return [...facts];
+}
+
+/**
+ * The bodies of the handlers a branch that ends by raising hands its error to: the catch-all
+ * handlers (`catch (e)`, `except Exception:`) of the innermost try of the same function whose body
+ * holds the branch. Empty when the branch does not end by raising or no such try holds it.
+ */
+function handlersThrownTo(ctx: FileContext, branch: Node[]): Node[] {
+  const last = branch.length === 1 ? (blockStatements(branch[0]!).at(-1) ?? branch[0]) : undefined;
+  if (last === undefined || !isRaise(last, ctx.family)) return [];
+  const fn = enclosingFunction(last, ctx.family);
+  for (let n: Node | null = last.parent; n !== null && n.id !== fn?.id; n = n.parent) {
+    if (n.type !== 'try_statement') continue;
+    const body = tryBody(n);
+    if (body === null || last.startIndex < body.startIndex || last.endIndex > body.endIndex) continue;
+    const base = ctx.vocab.timeouts.base_classes;
+    return tryHandlers(n, ctx.family).filter((h) => h.type === null || exceptionPaths(h.type).every((p) => base.includes(p))).map((h) => h.body);
+  }
+  return [];
 }
 
 /** `falsy-records:failure:buy_airtime`, or `…:failure@BUYAIRTIME` for a name the link step resolves where it is imported. */
