@@ -695,7 +695,7 @@ function promiseCatchScopes(ctx: FileContext): Scope[] {
  * callback or in a function of this file it hands the error to (`condition(err, jobId, res)`
  * whose `if (err)` records). Branches that test for a definite error are left out as in a catch.
  * Skips: callbacks whose first parameter is not named for an error (`callback_error_params`),
- * reads. A call known as a write by its name only holds if the link step finds it one.
+ * reads, and calls known as writes by their name only.
  */
 function callbackErrorScopes(ctx: FileContext, names: TimeoutNames): Scope[] {
   const params = ctx.vocab.timeouts.callback_error_params;
@@ -709,13 +709,16 @@ function callbackErrorScopes(ctx: FileContext, names: TimeoutNames): Scope[] {
     const body = functionBody(callback);
     if (error === undefined || !params.includes(error) || body === null) continue;
     if (!SUBJECT_VOCABULARIES.some((v) => reachedCallsOf(ctx, call, v).length > 0)) continue;
-    // A write known only by its name (`stripe.charges.create` of a client the types do not name) holds if the link step finds it one.
-    const requires = namedOnly(ctx, call);
+    // A write known only by its name (`oldOrder.createCopy(function (err, copy) …)`, goodybag's
+    // orders.js: a copy made in the local database) is not judged here: callback-style code passes
+    // a callback to every database call, and a helper of another file is judged by a body the link
+    // step cannot always tell from a remote write.
+    if (namedOnly(ctx, call) !== null) continue;
     const add = (branch: Node, caught: string) => {
       if (seen.has(branch.id)) return;
       seen.add(branch.id);
       const scope = broadHandlerScope(ctx, names, { clause: call, type: null, body: branch }, call, caught);
-      if (scope !== null) scopes.push({ ...scope, construct: call, label: `${calleePath(ctx, call)}(…, (${error}) => …)`, ...(requires ? { requires } : {}) });
+      if (scope !== null) scopes.push({ ...scope, construct: call, label: `${calleePath(ctx, call)}(…, (${error}) => …)` });
     };
     if (body.type === 'statement_block') for (const branch of errorBranches(ctx, body, error)) add(branch, error);
     // `await condition(err, jobId, res)`: a function of this file given the error branches on it there.
