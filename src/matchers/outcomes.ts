@@ -145,7 +145,8 @@ function answersClient(arg: Node | null, words: OutcomeWords): boolean {
  * So is a member that names the state by its last word (`PaymentStatus.PAYMENT_ERROR`,
  * `OrderStatus.PaymentError`) or, in one upper-case word, ends with it (`TStatus.PAYOUTERROR`,
  * digikuntz-transfert_backend). Not `Status.NO_ERROR` / `Status.NOERROR`: a word that says none;
- * not a protocol's answer (`HttpStatus.INTERNAL_SERVER_ERROR`, `answer_status_words`).
+ * not a protocol's answer (`HttpStatus.INTERNAL_SERVER_ERROR`, `status.HTTP_500_INTERNAL_SERVER_ERROR`:
+ * `answer_status_words` in the enum's or the member's name).
  */
 function isStatusEnumMember(path: string, words: OutcomeWords): boolean {
   if (words.statusEnumValues.size === 0) return false;
@@ -154,8 +155,9 @@ function isStatusEnumMember(path: string, words: OutcomeWords): boolean {
   if (holder === undefined || !words.statusEnumWords.has(holder)) return false;
   const member = segments.at(-1) ?? '';
   if (words.statusEnumValues.has(member.toLowerCase())) return true;
-  if (splitWords(segments.at(-2) ?? '').some((w) => words.answerStatusWords.has(w))) return false;
+  // `HttpStatus.INTERNAL_SERVER_ERROR`, DRF's `status.HTTP_500_INTERNAL_SERVER_ERROR`: an answer's status.
   const parts = splitWords(member);
+  if ([...splitWords(segments.at(-2) ?? ''), ...parts].some((w) => words.answerStatusWords.has(w))) return false;
   if (parts.length > 1) return words.statusEnumValues.has(parts.at(-1) ?? '') && !NONE_WORDS.has(parts.at(-2) ?? '');
   if (!/^[A-Z]{3,}$/.test(member)) return false;
   const lower = member.toLowerCase();
