@@ -21,15 +21,16 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
   const facts = new Set<string>([...passedOnFacts(ctx, outcomes), ...resultRecordFacts(ctx, outcomes, mention)]);
   const mentioned = mention.test(ctx.source);
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
-    const found = falsyBranch(ctx, ifStmt);
-    if (found === null) continue;
-    // `if (!transfer.success) throw new Error(transfer.reason)` in a try whose catch sets the payout
-    // FAILED: the throw hands the falsy result to that catch, which records it (fieldsy-backend payout.service.ts).
-    const tested = { ...found, branch: [...found.branch, ...handlersThrownTo(ctx, found.branch)] };
+    const tested = falsyBranch(ctx, ifStmt);
+    if (tested === null) continue;
     // Cheap text test first: most branches say nothing of the outcome. The tested function is
     // looked up (a walk of the bindings) only for a branch that records or falls back.
     const says = mentioned && tested.branch.some((b) => mention.test(ctx.source.slice(b.startIndex, b.endIndex)));
-    const recorded = outcomes.filter((outcome) => says && recordsIn(ctx, tested.branch, outcome));
+    let recorded = outcomes.filter((outcome) => says && recordsIn(ctx, tested.branch, outcome));
+    // `if (!transfer.success) throw new Error(transfer.reason)` in a try whose catch sets the payout
+    // FAILED: the throw hands the falsy result to that catch, which records it (fieldsy-backend
+    // payout.service.ts). Only handlers whose text names the outcome are read, once per handler.
+    if (recorded.length === 0 && mentioned) recorded = thrownToRecords(ctx, tested.branch, outcomes, mention);
     const holding = recorded.length === outcomes.length || !fallsBack(ctx, tested.branch) ? recorded : outcomes;
     const name = holding.length > 0 ? calledFunction(ctx, tested.value, ifStmt) : null;
     // `if response == "TRANSACTION SUCCESSFUL": … else:`: anything but success lands there, an error handed back too.
@@ -41,6 +42,21 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     if (name !== null) facts.add(recordFact('falsy-records', outcome, name));
   }
   return [...facts];
+}
+
+/** The outcomes the catch-all handlers a raising branch hands its error to record (memoised per handler). */
+function thrownToRecords(ctx: FileContext, branch: Node[], outcomes: string[], mention: RegExp): string[] {
+  const handlers = handlersThrownTo(ctx, branch);
+  if (handlers.length === 0) return [];
+  const known = ctx.memo('thrown-to-records', () => new Map<number, string[]>());
+  return [...new Set(handlers.flatMap((h) => {
+    let found = known.get(h.id);
+    if (found === undefined) {
+      found = mention.test(ctx.source.slice(h.startIndex, h.endIndex)) ? outcomes.filter((outcome) => recordsIn(ctx, [h], outcome)) : [];
+      known.set(h.id, found);
+    }
+    return found;
+  }))];
 }
 
 /**
