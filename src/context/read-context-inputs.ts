@@ -43,7 +43,16 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
   for (const file of sources.files.postmortems) {
     const [text, name, ext] = await load(file, cwd);
     const markdown = await postmortemMarkdown(text, ext);
-    if (markdown === undefined) throw unsupported(name, 'postmortems', POSTMORTEM_EXTENSIONS.join(', '));
+    if (markdown === undefined) {
+      // a .json or .xml that is no postmortem (other data, or XML that is no page) says so
+      if ((POSTMORTEM_EXTENSIONS as readonly string[]).includes(ext)) {
+        throw new ContextConfigError(`${name}: holds no postmortem (a ${ext} postmortem needs a title or sections; XML must be a page)`, {
+          help: 'Narrow the postmortems glob to postmortem files',
+          file: name,
+        });
+      }
+      throw unsupported(name, 'postmortems', POSTMORTEM_EXTENSIONS.join(', '));
+    }
     postmortems.push(parsePostmortem(markdown, name));
   }
   const tickets: Ticket[] = [];

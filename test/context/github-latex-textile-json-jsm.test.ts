@@ -189,9 +189,33 @@ describe('postmortems in LaTeX, Textile and a postmortem tool\'s JSON', () => {
     expect(pm.actionItems.incomplete).toEqual(['Load test']);
   });
 
+  it('JSON whose write-up is one Markdown text reads it whole', async () => {
+    const json = JSON.stringify({ title: 'Paid twice', incident_id: 'INC-5', body: '## Root cause\n\nThe re-try made a new key.\n\n## Lessons\n\n- Reuse the key of the first attempt.' });
+    const pm = parsePostmortem((await postmortemMarkdown(json, '.json'))!, 'pm/pm-5.json');
+    expect(pm.incidentId).toBe('INC-5');
+    expect(pm.narrative).toEqual(['The re-try made a new key.']);
+    expect(pm.lessons).toEqual(['Reuse the key of the first attempt.']);
+  });
+
   it('JSON that holds no postmortem is not read as one', async () => {
     expect(await postmortemMarkdown('{"rows": [1, 2]}', '.json')).toBeUndefined();
     expect(await postmortemMarkdown('not json', '.json')).toBeUndefined();
+  });
+
+  it('a postmortems glob that takes in other JSON exits 2 naming the file, without a stack trace', async () => {
+    const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { runCli } = await import('../support/cli.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'faultline-pm-json-'));
+    mkdirSync(path.join(dir, 'postmortems'));
+    writeFileSync(path.join(dir, 'manifold.yaml'), 'manifold: standing-orders\nentities: [standing order]\n');
+    writeFileSync(path.join(dir, 'postmortems', 'metrics.json'), '{"rows": [1, 2]}');
+    writeFileSync(path.join(dir, 'faultline.config.yaml'), 'context:\n  postmortems: postmortems/*\n');
+    const run = await runCli(['context', path.join(dir, 'manifold.yaml'), '--config', path.join(dir, 'faultline.config.yaml'), '--now', '2026-11-27'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('postmortems/metrics.json: holds no postmortem');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
 

@@ -70,7 +70,7 @@ function postmortemObject(data: Json): JsonObject | undefined {
   return inner.length === 1 ? postmortemObject(inner[0]!) : undefined;
 }
 
-/** The sections as Markdown: a list of `{ title, content }` objects, or a map of heading → text. */
+/** The sections as Markdown: a list of `{ title, content }` objects, a map of heading → text, or one Markdown text. */
 function sectionsOf(pm: JsonObject): string[] {
   const key = Object.keys(pm).find((k) => SECTIONS_KEY.test(k));
   const value = key === undefined ? undefined : pm[key];
@@ -82,6 +82,8 @@ function sectionsOf(pm: JsonObject): string[] {
     });
   }
   if (isObject(value)) return Object.entries(value).flatMap(([heading, body]) => [`## ${label(heading)}`, '', blockOf(body), '']);
+  // the whole write-up as one Markdown text (`body: "## Root cause\n…"`)
+  if (typeof value === 'string' && value.trim().length > 0) return [value.trim(), ''];
   return [];
 }
 
