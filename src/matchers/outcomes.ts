@@ -15,6 +15,7 @@ export interface OutcomeWords {
   statusEnumValues: Set<string>;
   statusEnumWords: Set<string>;
   answerStatusWords: Set<string>;
+  negatedStateWords: Set<string>;
   kindEnumWords: Set<string>;
   returnFalse: boolean;
   returnNone: boolean;
@@ -57,6 +58,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     statusEnumValues: new Set(o.status_enum_values.map((v) => v.toLowerCase())),
     statusEnumWords: new Set(o.status_enum_words.map((v) => v.toLowerCase())),
     answerStatusWords: new Set(o.answer_status_words.map((v) => v.toLowerCase())),
+    negatedStateWords: new Set(o.negated_state_words.map((v) => v.toLowerCase())),
     kindEnumWords: new Set(o.kind_enum_words.map((v) => v.toLowerCase())),
     returnFalse: o.return_false,
     returnNone: o.return_none,
@@ -158,14 +160,11 @@ function isStatusEnumMember(path: string, words: OutcomeWords): boolean {
   // `HttpStatus.INTERNAL_SERVER_ERROR`, DRF's `status.HTTP_500_INTERNAL_SERVER_ERROR`: an answer's status.
   const parts = splitWords(member);
   if ([...splitWords(segments.at(-2) ?? ''), ...parts].some((w) => words.answerStatusWords.has(w))) return false;
-  if (parts.length > 1) return words.statusEnumValues.has(parts.at(-1) ?? '') && !NONE_WORDS.has(parts.at(-2) ?? '');
+  if (parts.length > 1) return words.statusEnumValues.has(parts.at(-1) ?? '') && !words.negatedStateWords.has(parts.at(-2) ?? '');
   if (!/^[A-Z]{3,}$/.test(member)) return false;
   const lower = member.toLowerCase();
-  return [...words.statusEnumValues].some((v) => lower.endsWith(v) && lower.length - v.length >= 3 && !NONE_WORDS.has(lower.slice(0, -v.length)));
+  return [...words.statusEnumValues].some((v) => lower.endsWith(v) && lower.length - v.length >= 3 && !words.negatedStateWords.has(lower.slice(0, -v.length)));
 }
-
-/** Words that, before a state's name, say it did not happen (`NO_ERROR`, `WITHOUT_ERROR`). */
-const NONE_WORDS = new Set(['no', 'non', 'not', 'none', 'without', 'zero']);
 
 /**
  * `Notification.Type.FAILED_SEND_SLACK_MESSAGE`, `EventType.DECLINED_PAYMENT`, `Status.FAILED_TO_SEND`:

@@ -205,6 +205,11 @@ export const VocabularySchema = z
          * a loop that takes one each pass and leaves when none came drains the queue, one item per pass; it is no attempt loop.
          */
         drain_methods: names.default([]),
+        /**
+         * Words that name a retry in a method a failure handler calls (`job.resetForRetry()`,
+         * `scheduleRetry(item)`): a method named for one, not led by it, puts the work back for a later attempt.
+         */
+        reschedule_method_words: names.default([]),
         /** Retry conditions that only retry idempotent requests (the configurator's safe default). */
         idempotent_conditions: names,
         /** Retry policy objects whose `allowed_methods` decide what is retried (urllib3 `Retry`). */
@@ -348,6 +353,8 @@ export const VocabularySchema = z
              * (`PaymentStatus.PAYMENT_ERROR`) counts only outside them.
              */
             answer_status_words: names.default([]),
+            /** Words that, before a state's name in a member, say it did not happen (`NO_ERROR`, `WITHOUT_ERROR`). */
+            negated_state_words: names.default([]),
             /**
              * Last words of enum names whose members name a kind of event (`Notification.Type`,
              * `EventKind`): a member led by one of `values` (`FAILED_SEND_SLACK_MESSAGE`) records

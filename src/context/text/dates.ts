@@ -35,7 +35,6 @@ export function readTimestamp(value: string): string {
   return slashDate(text) ?? namedMonthDate(text) ?? text;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const NAMED_MONTH_DATE = /^(\d{1,2})[/ -]([A-Za-z]{3,9})\.?[/ -](\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 
 /**
@@ -45,9 +44,10 @@ const NAMED_MONTH_DATE = /^(\d{1,2})[/ -]([A-Za-z]{3,9})\.?[/ -](\d{2}|\d{4})(?:
 export function namedMonthDate(value: string): string | undefined {
   const m = NAMED_MONTH_DATE.exec(value.trim());
   if (!m) return undefined;
+  // `Nov`, `November` (a three-letter abbreviation or the name spelt out as far as it goes)
   const name = (m[2] ?? '').toLowerCase();
-  const month = MONTHS.findIndex((n) => name.startsWith(n)) + 1;
-  if (month === 0 || (name.length > 3 && !MONTH_NAMES[month - 1]!.startsWith(name.replace(/\.$/, '')))) return undefined;
+  const month = MONTH_NAMES.findIndex((n) => n.startsWith(name.slice(0, 3)) && n.startsWith(name)) + 1;
+  if (month === 0) return undefined;
   const year = Number(m[3]) < 100 ? Number(m[3]) + 2000 : Number(m[3]);
   const day = Number(m[1]);
   return withClock(`${year}-${pad2(month)}-${pad2(day)}`, m.slice(4));

@@ -97,6 +97,9 @@ interface RetryVocab {
   /** Whether a file's text can hold a processor class at all (any of the processor names). */
   processorNames: RegExp;
   counterWords: WordSet;
+  /** Whether a text names any counter word at all: a cheap test before reading a handler's calls. */
+  counterText: RegExp;
+  rescheduleMethodWords: WordSet;
   doneWords: WordSet;
 }
 
@@ -130,6 +133,8 @@ function retryVocab(ctx: FileContext): RetryVocab {
       processorQueueDecorators: new NamePatterns(r.job_processors.queue_decorators),
       processorNames: anyNameIn([...r.job_processors.job_types, ...r.job_processors.decorators, ...r.job_processors.queue_decorators, ...r.job_processors.bases]),
       counterWords: new WordSet(r.counter_words),
+      counterText: r.counter_words.length > 0 ? new RegExp(r.counter_words.map(escapeRegExp).join('|'), 'i') : /(?!)/,
+      rescheduleMethodWords: new WordSet(r.reschedule_method_words),
       doneWords: new WordSet(r.done_words),
     };
   });
@@ -1226,7 +1231,6 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
  */
 function rescheduledAttemptScopes(ctx: FileContext, v: RetryVocab): (Scope & { fn?: string })[] {
   const scopes: (Scope & { fn?: string })[] = [];
-  const counterText = /retr|attempt|tries/i;
   for (const tryStmt of nodesOfType(ctx, 'try_statement')) {
     const body = tryBody(tryStmt);
     if (body === null) continue;
@@ -1234,7 +1238,7 @@ function rescheduledAttemptScopes(ctx: FileContext, v: RetryVocab): (Scope & { f
       // Cheap text test first: the handler (or a helper it calls) must name a counter.
       const text = ctx.source.slice(handler.body.startIndex, handler.body.endIndex);
       if (!/\(/.test(text)) continue;
-      const call = reschedulingCall(ctx, v, handler.body, body, counterText.test(text));
+      const call = reschedulingCall(ctx, v, handler.body, body, v.counterText.test(text));
       if (call === null) continue;
       // The work is picked up again as a whole: the function runs again from its start (a check for
       // a prior success before the try counts), and only a failure in the try reschedules it.
@@ -1274,7 +1278,7 @@ function reschedulingCall(ctx: FileContext, v: RetryVocab, handler: Node, attemp
       if (next && args.some((a) => passesCounter(v, a)) && !countsEvery(call)) return call;
       if (next && incrementedReceivers(v, handler).has(receiverOf(ctx, call)) && !countsEvery(call)) return call;
       const words = splitWords(lastSegment(calleePath(ctx, call)));
-      if (words.length > 1 && words[0] !== 'retry' && words.slice(1).includes('retry')) return call;
+      if (words.length > 1 && !v.rescheduleMethodWords.has(words[0] ?? '') && words.slice(1).some((w) => v.rescheduleMethodWords.has(w))) return call;
     }
   }
   return null;
