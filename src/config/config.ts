@@ -31,9 +31,12 @@ export const ConfigSchema = z
     /** Files larger than this many bytes are skipped with a warning. */
     max_file_size: ByteSize.default(1024 * 1024),
     fail_on: z.enum(['high', 'medium', 'low', 'none']).optional(),
-    /** Findings in test files are reported at this risk (`keep` leaves the rule's risk). */
+    /**
+     * Findings in test files: `off` (the default) reports none, since retries and sends in tests
+     * and e2e specs never reach production; a risk reports them at that risk; `keep` at the rule's.
+     */
     test_files: z
-      .object({ risk: z.enum(['high', 'medium', 'low', 'keep']).default('low'), patterns: z.array(z.string()).optional() })
+      .object({ risk: z.enum(['off', 'high', 'medium', 'low', 'keep']).default('off'), patterns: z.array(z.string()).optional() })
       .strict()
       .prefault({}),
     /** Sources for `faultline context` (owned by that command). */

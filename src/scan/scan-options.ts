@@ -12,8 +12,8 @@ export interface ScanFilesOptions {
   rules: readonly Rule[];
   vocab: Vocabulary;
   maxFileSize: number;
-  /** Risk for findings in test files, or `keep`. */
-  testFileRisk: Risk | 'keep';
+  /** Risk for findings in test files, `keep` (the rule's), or `off` (none reported). */
+  testFileRisk: Risk | 'keep' | 'off';
   testFilePatterns: readonly string[];
   /** Honour `faultline-ignore` comments (off with --no-suppressions). */
   suppressions: boolean;

@@ -102,6 +102,7 @@ export function settleFileFindings(
   const isTest = options.testFileRisk !== 'keep' && isTestFile(source.file, options.testFilePatterns.map(globToRegExp));
   // Each finding names the incidents its anti-pattern came from (from the rule or the failures YAML).
   const incidents = (id: string) => options.rules.find((r) => r.id === id)?.metadata?.incidents ?? [];
+  if (isTest && options.testFileRisk === 'off') fs = [];
   const findings = fs.map((f) => {
     const lowered = isTest ? lowerRisk(f, options.testFileRisk as Risk) : f;
     const list = incidents(f.ruleId);

@@ -64,7 +64,7 @@ describe('config values take what the CLI takes, and errors list the allowed val
     const cases: [string, RegExp][] = [
       ['max_file_size: 10Q\n', /faultline\.config\.yaml:1: max_file_size: must be a number of bytes, optionally with K or M \(1048576, 512K, 2M\), above 0 \(got "10Q"\)/],
       ['fail_on: severe\n', /faultline\.config\.yaml:1: fail_on: must be high, medium, low, none \(got "severe"\)/],
-      ['test_files:\n  risk: severe\n', /faultline\.config\.yaml:2: test_files\.risk: must be high, medium, low, keep \(got "severe"\)/],
+      ['test_files:\n  risk: severe\n', /faultline\.config\.yaml:2: test_files\.risk: must be off, high, medium, low, keep \(got "severe"\)/],
     ];
     for (const [config, message] of cases) {
       const dir = project({ 'a.py': RETRY, 'faultline.config.yaml': config });

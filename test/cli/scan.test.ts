@@ -57,11 +57,15 @@ describe('faultline scan', () => {
     expect((JSON.parse(stdout) as { findings: unknown[] }).findings).toHaveLength(1);
   });
 
-  it('lowers findings in test files to low risk', async () => {
-    const dir = project({ 'tests/test_pay.py': RETRY });
-    const { stdout, code } = await runCli(['scan', '.', '--format', 'json'], dir);
-    expect(code).toBe(0);
-    expect((JSON.parse(stdout) as { findings: { risk: string }[] }).findings.map((f) => f.risk)).toEqual(['low', 'low']);
+  it('reports nothing in test files by default, and lowers their findings when asked to', async () => {
+    const files = { 'tests/test_pay.py': RETRY, 'e2e/checkout.spec.ts': 'for (let i = 0; i < 3; i++) {\n  try {\n    await stripe.charges.create({ amount });\n    break;\n  } catch (e) {}\n}\n', 'pay.py': RETRY };
+    const quiet = await runCli(['scan', '.', '--format', 'json'], project(files));
+    expect((JSON.parse(quiet.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['pay.py', 'pay.py']);
+    const lowered = project({ ...files, 'faultline.config.yaml': 'test_files: { risk: low }\n' });
+    const { stdout, code } = await runCli(['scan', '.', '--format', 'json'], lowered);
+    expect(code).toBe(1);
+    const found = (JSON.parse(stdout) as { findings: { file: string; risk: string }[] }).findings.filter((f) => f.file !== 'pay.py');
+    expect(found.map((f) => `${f.file} ${f.risk}`)).toEqual(['e2e/checkout.spec.ts low', 'tests/test_pay.py low', 'tests/test_pay.py low']);
   });
 });
 
