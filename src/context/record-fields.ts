@@ -50,6 +50,47 @@ export function recordListKey(data: unknown, name: RecordKind): string | undefin
   return lists.find((k) => ENVELOPE_KEYS.includes(k.toLowerCase()));
 }
 
+/**
+ * A JSON:API document (`{ data: [{ id, type, attributes, relationships }], included: [...] }`, as
+ * Rootly's API returns a list) as plain records: each record's `attributes` with its `id`, and each
+ * relationship (`severity`, `services`, `events`), which holds only ids, replaced by the related
+ * records of `included[]` it names (their attributes, joined by type and id; an id not included
+ * stays an id). An attribute of the same name that has a value wins. Any other data is returned
+ * as it is.
+ */
+export function fromJsonApi(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const doc = data as Record<string, unknown>;
+  const isResource = (r: unknown): r is { id?: unknown; type: string; attributes: Record<string, unknown>; relationships?: unknown } =>
+    r !== null && typeof r === 'object' && typeof (r as { type?: unknown }).type === 'string' && isPlain((r as { attributes?: unknown }).attributes);
+  if (!Array.isArray(doc.data) || doc.data.length === 0 || !doc.data.every(isResource)) return data;
+  const included = new Map<string, Record<string, unknown>>();
+  for (const r of Array.isArray(doc.included) ? doc.included : []) {
+    if (isResource(r)) included.set(`${r.type}\u0000${String(r.id)}`, { id: r.id, ...r.attributes });
+  }
+  const join = (ref: unknown): unknown => {
+    if (ref === null || typeof ref !== 'object') return ref;
+    const { id, type } = ref as { id?: unknown; type?: unknown };
+    return included.get(`${String(type)}\u0000${String(id)}`) ?? id;
+  };
+  const flat = (doc.data as { id?: unknown; attributes: Record<string, unknown>; relationships?: unknown }[]).map((r) => {
+    const record: Record<string, unknown> = { ...(r.id === undefined ? {} : { id: r.id }), ...r.attributes };
+    const relationships = isPlain(r.relationships) ? r.relationships : {};
+    for (const [name, rel] of Object.entries(relationships)) {
+      const linkage = isPlain(rel) ? rel.data : undefined;
+      if (linkage === undefined || (record[name] !== undefined && record[name] !== null)) continue;
+      record[name] = Array.isArray(linkage) ? linkage.map(join) : join(linkage);
+    }
+    return record;
+  });
+  const { included: _included, ...rest } = doc;
+  return { ...rest, data: flat };
+}
+
+function isPlain(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** Keys an API response keeps its page of records under. */
 const ENVELOPE_KEYS = ['data', 'results', 'items', 'records', 'values', 'entries'];
 
@@ -121,7 +162,7 @@ export function withLookupNames(raw: unknown, lookups: ReadonlyMap<string, strin
 export function withFieldAliases(kind: RecordKind, fields: readonly string[], raw: unknown): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const written = raw as Record<string, unknown>;
-  const record = { ...nestedFieldsOf(written), ...formFieldsOf(kind, fields, written), ...customFieldsOf(written), ...written };
+  const record = { ...nestedFieldsOf(written), ...conversationOf(written), ...formFieldsOf(kind, fields, written), ...customFieldsOf(written), ...written };
   const keys = Object.keys(record);
   const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
   const used = new Set(fields.filter((f) => f in record));
@@ -188,6 +229,30 @@ function nestedFieldsOf(record: Record<string, unknown>): Record<string, unknown
     for (const [inner, v] of Object.entries(value as Record<string, unknown>)) out[`${key}.${inner}`] = v;
   }
   return out;
+}
+
+/**
+ * What the customer wrote in a ticket that embeds its conversation (Gorgias' `messages`, each with
+ * `from_agent`): the text of the messages that are not the company's, in order, as
+ * `customer_messages`; when every message is the company's (a phone call's private note written by
+ * the agent), all of them. Which key flags a message as the company's, and which keys hold its
+ * text, is the vocabulary's `conversation_messages`. Empty for a record without such a list.
+ */
+function conversationOf(record: Record<string, unknown>): Record<string, unknown> {
+  const { agent_flags: flags, text_keys: textKeys } = contextVocabulary().conversation_messages;
+  for (const item of Object.values(record)) {
+    if (!Array.isArray(item) || item.length === 0) continue;
+    const messages = item.filter((m): m is Record<string, unknown> => m !== null && typeof m === 'object' && !Array.isArray(m));
+    if (messages.length !== item.length || !messages.some((m) => flags.some((f) => typeof m[f] === 'boolean'))) continue;
+    const textOf = (m: Record<string, unknown>): string => {
+      const key = textKeys.find((k) => typeof m[k] === 'string' && (m[k] as string).trim().length > 0);
+      return key === undefined ? '' : (m[key] as string).trim();
+    };
+    const customer = messages.filter((m) => !flags.some((f) => m[f] === true));
+    const texts = (customer.length > 0 ? customer : messages).map(textOf).filter((t) => t.length > 0);
+    if (texts.length > 0) return { customer_messages: texts.join('\n\n') };
+  }
+  return {};
 }
 
 /** Non-empty text, a number, or a list of them (an empty list of tags is a list of tags). */

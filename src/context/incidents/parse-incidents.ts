@@ -1,7 +1,7 @@
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
-import { exportLookups, recordListKey, withFieldAliases, withLookupNames } from '../record-fields.js';
+import { exportLookups, fromJsonApi, recordListKey, withFieldAliases, withLookupNames } from '../record-fields.js';
 import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
@@ -25,7 +25,9 @@ export function parseIncidentsDocument(text: string, file: string): Incident[] {
       line: parsed.line,
     });
   }
-  const { data, lineOf } = parsed.source;
+  const { lineOf } = parsed.source;
+  // A JSON:API list (Rootly) reads as its records with their related records joined in.
+  const data = fromJsonApi(parsed.source.data);
   const located = locateRecords(data);
   if (!located) {
     throw new ContextInputError(`${file}: no incident records found`, {

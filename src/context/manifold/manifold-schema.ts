@@ -50,10 +50,63 @@ export const FailureModeSchema = z.looseObject({
 });
 
 /**
- * The manifold's constraints: one list, or lists grouped under headings of the team's choosing
- * (`business:`, `technical:`, `user_experience:`), which read as one list in heading order.
+ * A mapping keyed by id, as teams keep constraints and failure modes (`B1: "A basket is captured at
+ * most once"`, `F1: { scenario: … }`): each entry reads as the item with that id, a string value as
+ * its `field` (`statement`, `scenario`). Entries that are lists (headings) and anything that is no
+ * mapping are left as they are.
  */
-const ConstraintsSchema = z.union([z.array(ConstraintSchema), z.record(z.string(), z.array(ConstraintSchema).nullable())]);
+export function keyedById(field: string): (value: unknown) => unknown {
+  return (value) => {
+    if (!isPlainObject(value)) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => {
+        if (typeof item === 'string') return [key, { id: key, [field]: item }];
+        if (isPlainObject(item) && !('id' in item)) return [key, { id: key, ...item }];
+        return [key, item];
+      }),
+    );
+  };
+}
+
+/**
+ * Terms written as a mapping keyed by name (`providers: { Fennec Payments: { use: … } }`,
+ * `Postwick: transactional email`): each entry is the term, a string value its note.
+ */
+function termsKeyedByName(value: unknown): unknown {
+  if (!isPlainObject(value)) return value;
+  return Object.entries(value).map(([name, item]) =>
+    isPlainObject(item) ? { name, ...item } : typeof item === 'string' ? { name, note: item } : name,
+  );
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The manifold's constraints: one list, lists grouped under headings of the team's choosing
+ * (`business:`, `technical:`, `user_experience:`), which read as one list in heading order, or a
+ * mapping keyed by id (`B1: "statement"`), read in the order written.
+ */
+const ConstraintsSchema = z.union([
+  z.array(ConstraintSchema),
+  z.preprocess(keyedById('statement'), z.record(z.string(), z.union([z.array(ConstraintSchema).nullable(), ConstraintSchema]))),
+]);
+
+/** The manifold's failure modes: a list, or a mapping keyed by id (`F1: "scenario"` or `F1: { scenario: … }`). */
+const FailureModesSchema = z.union([z.array(FailureModeSchema), z.preprocess(keyedById('scenario'), z.record(z.string(), FailureModeSchema))]);
+
+/** A list of terms, or a mapping keyed by the terms' names. */
+const TermsSchema = z.preprocess(termsKeyedByName, z.array(TermSchema)).default([]);
+
+/**
+ * A glossary: the team's names and what they stand for (`H2S: hold-to-sale, the sealer's
+ * conversion step`), as a mapping, a list of one-key mappings or of `{ term, definition }` objects.
+ */
+const GlossarySchema = z.union([
+  z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  z.array(z.union([z.string(), z.looseObject({})])),
+]);
 
 /** An excluded approach: a sentence, or an object (merge writes objects with `anti_pattern`). */
 export const ExclusionSchema = z.union([z.string().trim().min(1), z.looseObject({})]);
@@ -66,18 +119,20 @@ export const ManifoldSchema = z
   .looseObject({
     manifold: z.string().trim().min(1),
     description: z.string().optional(),
-    entities: z.array(TermSchema).default([]),
-    systems: z.array(TermSchema).default([]),
+    entities: TermsSchema,
+    systems: TermsSchema,
     /** Services of other companies the component calls; they count as systems that are not the component. */
-    providers: z.array(TermSchema).default([]),
-    error_types: z.array(TermSchema).default([]),
+    providers: TermsSchema,
+    error_types: TermsSchema,
+    /** The team's own names and what they stand for: a name whose definition names a term is that term too. */
+    glossary: GlossarySchema.optional(),
     /**
      * What the component is not responsible for, and who is ("Bill calculation …: billing-run and
      * meter-data teams"): an incident of only those services is not about the component.
      */
     not_responsible_for: z.array(z.union([z.string(), z.number(), z.looseObject({})])).default([]),
     constraints: ConstraintsSchema.default([]),
-    failure_modes: z.array(FailureModeSchema).default([]),
+    failure_modes: FailureModesSchema.default([]),
     solution_space: z
       .looseObject({ exclusions: z.array(ExclusionSchema).default([]) })
       .optional(),
@@ -91,7 +146,7 @@ export const ManifoldSchema = z
       });
     }
     // Ids are unique across every heading of `constraints`, and within `failure_modes`.
-    for (const lists of [constraintGroups(m.constraints), [{ path: ['failure_modes'], items: m.failure_modes }]]) {
+    for (const lists of [constraintGroups(m.constraints), failureModeGroups(m.failure_modes)]) {
       const seen = new Map<string, string>();
       for (const { path, items } of lists) {
         items.forEach((item, i) => {
@@ -107,7 +162,19 @@ export const ManifoldSchema = z
 /** The constraint lists of a manifold with where each sits: `constraints`, or `constraints.<heading>` per heading. */
 export function constraintGroups(constraints: z.infer<typeof ConstraintsSchema>): { path: string[]; items: ManifoldConstraint[] }[] {
   if (Array.isArray(constraints)) return [{ path: ['constraints'], items: constraints }];
-  return Object.entries(constraints).map(([heading, items]) => ({ path: ['constraints', heading], items: items ?? [] }));
+  return Object.entries(constraints).map(([key, items]) =>
+    items === null || Array.isArray(items) ? { path: ['constraints', key], items: items ?? [] } : { path: ['constraints'], items: [items] },
+  );
+}
+
+/** The failure modes of a manifold with where each sits (a list, or a mapping keyed by id). */
+export function failureModeGroups(modes: z.infer<typeof FailureModesSchema>): { path: string[]; items: ManifoldFailureMode[] }[] {
+  return Array.isArray(modes) ? [{ path: ['failure_modes'], items: modes }] : [{ path: ['failure_modes'], items: Object.values(modes) }];
+}
+
+/** True when a list field of the manifold is written as a mapping keyed by id (`B1: …`), not as a list or under headings. */
+export function isKeyedById(value: unknown): boolean {
+  return isPlainObject(value) && Object.values(value).some((item) => isPlainObject(item) && 'id' in item);
 }
 
 /** A term as written in the manifold. */

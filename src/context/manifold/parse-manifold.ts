@@ -3,7 +3,8 @@ import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from
 import { isNode, isSeq, type Document } from 'yaml';
 import { commentAliases, commentHead, definedAbbreviations, termPhrases, withAbbreviations } from './term-notes.js';
 import { withFieldAliases } from '../record-fields.js';
-import { constraintGroups, ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInput } from './manifold-schema.js';
+import { TermIndex } from '../text/term-index.js';
+import { constraintGroups, failureModeGroups, ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInput } from './manifold-schema.js';
 
 /**
  * Parse and validate a manifold YAML.
@@ -50,16 +51,80 @@ export function parseManifold(text: string, file: string): Manifold {
       return toTerm(input, abbreviations, [...commentAliases(comment), ...(key === 'entities' ? commentHead(comment) : [])]);
     });
   };
-  const entities = terms('entities', m.entities);
+  const entities = [...terms('entities', m.entities)];
+  const systems = [...terms('systems', m.systems), ...terms('providers', m.providers)];
+  const named = withGlossary([...systems, ...entities], glossaryEntries(m.glossary));
+  const resolved = (list: ManifoldTerm[]): ManifoldTerm[] => list.map((t) => named.get(t) ?? t);
   return {
     name: m.manifold,
-    entities: [...entities, ...sharedHeads(entities)],
-    systems: [...terms('systems', m.systems), ...terms('providers', m.providers)],
+    entities: [...resolved(entities), ...sharedHeads(entities)],
+    systems: resolved(systems),
     errorTypes: terms('error_types', m.error_types),
     constraints: constraintGroups(m.constraints).flatMap((g) => g.items),
-    failureModes: m.failure_modes,
+    failureModes: failureModeGroups(m.failure_modes).flatMap((g) => g.items),
     data: m,
   };
+}
+
+/** One glossary entry: the team's name and what it stands for. */
+interface GlossaryEntry {
+  name: string;
+  definition: string;
+}
+
+/**
+ * The entries of a glossary written as a mapping (`H2S: hold-to-sale, …`), a list of one-key
+ * mappings or `"name: definition"` strings, or a list of objects whose first two string fields are
+ * the name and the definition (`{ term: H2S, definition: … }`).
+ */
+function glossaryEntries(glossary: unknown): GlossaryEntry[] {
+  const entry = (name: unknown, definition: unknown): GlossaryEntry[] =>
+    typeof name === 'string' && name.trim().length > 0 && (typeof definition === 'string' || typeof definition === 'number')
+      ? [{ name: name.trim(), definition: String(definition) }]
+      : [];
+  if (glossary === null || typeof glossary !== 'object') return [];
+  if (!Array.isArray(glossary)) return Object.entries(glossary).flatMap(([name, definition]) => entry(name, definition));
+  return glossary.flatMap((item: unknown) => {
+    if (typeof item === 'string') {
+      const colon = item.indexOf(':');
+      return colon > 0 ? entry(item.slice(0, colon), item.slice(colon + 1)) : [];
+    }
+    if (item === null || typeof item !== 'object') return [];
+    const values = Object.entries(item as Record<string, unknown>);
+    if (values.length === 1) return entry(values[0]![0], values[0]![1]);
+    const strings = values.filter(([, v]) => typeof v === 'string').map(([, v]) => v);
+    return entry(strings[0], strings[1]);
+  });
+}
+
+/**
+ * The manifold's terms with the glossary's names added: a name whose definition names a term (the
+ * one it names first) is a name of that term (`sealer: order-capture's worker` names the
+ * component; `H2S: … the sealer's conversion step` names it through `sealer`). Definitions are
+ * read until no name is added, so a name defined by another glossary name resolves too; a
+ * definition that names no term adds nothing. Returns the terms that gained names.
+ */
+function withGlossary(terms: readonly ManifoldTerm[], glossary: readonly GlossaryEntry[]): Map<ManifoldTerm, ManifoldTerm> {
+  const grown = new Map<ManifoldTerm, ManifoldTerm>(terms.map((t) => [t, { ...t, phrases: [...t.phrases] }]));
+  const indexes = glossary.map((g) => ({ ...g, index: new TermIndex([g.definition]) }));
+  const placed = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const g of indexes) {
+      if (placed.has(g.name)) continue;
+      let best: { term: ManifoldTerm; at: number } | undefined;
+      for (const t of grown.values()) {
+        const at = Math.min(...t.phrases.map((p) => g.index.occurrences(p.replace(/[_-]+/g, ' '))[0] ?? Infinity));
+        if (at < (best?.at ?? Infinity)) best = { term: t, at };
+      }
+      if (!best) continue;
+      const phrase = g.name.replace(/^["']|["']$/g, '').replace(/[_-]+/g, ' ').trim();
+      if (phrase.length > 1 && !best.term.phrases.includes(phrase)) best.term.phrases.push(phrase);
+      placed.add(g.name);
+      changed = true;
+    }
+  }
+  return new Map([...grown].filter(([before, after]) => after.phrases.length > before.phrases.length));
 }
 
 /**

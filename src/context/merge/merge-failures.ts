@@ -1,8 +1,8 @@
-import { Document, isMap, isScalar, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, type YAMLSeq } from 'yaml';
 import { statementKey } from '../analysis/statements.js';
 import { MergeError } from '../errors.js';
 import { parseManifold } from '../manifold/parse-manifold.js';
-import type { ManifoldData } from '../manifold/manifold-schema.js';
+import { isKeyedById, type ManifoldData } from '../manifold/manifold-schema.js';
 import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { FailuresForMergeSchema, type FailuresForMerge } from './failures-input-schema.js';
 
@@ -56,6 +56,9 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
   const before = new Map(mergedLists.map((path) => [path.join('.'), blockListEnd(doc, manifoldText, path)]));
   const added: MergeAdditions = { constraints: [], failureModes: [], exclusions: [] };
 
+  // A manifold that keys its constraints (or failure modes) by id gets the new ones as entries of that mapping.
+  const keyedConstraints = isKeyedById(manifold.data.constraints);
+  const keyedModes = isKeyedById(manifold.data.failure_modes);
   const constraintIds = new Set(manifold.constraints.map((c) => c.id));
   const statements = new Set(manifold.constraints.map((c) => statementKey(c.statement)));
   const groups = failures.derived_constraints;
@@ -70,9 +73,10 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
       constraintIds.add(c.id);
       statements.add(statementKey(c.statement));
       const { id, type, statement, rationale, violation_scenario: violation, measurement } = c;
-      seqAt(doc, constraintsPath).add(
+      const into = keyedConstraints ? keyedAt(doc, ['constraints'], id) : (value: unknown) => seqAt(doc, constraintsPath).add(value);
+      into(
         node({
-          id,
+          ...(keyedConstraints ? {} : { id }),
           type,
           statement,
           ...(rationale ? { rationale } : {}),
@@ -95,9 +99,10 @@ export function mergeFailuresIntoManifold(manifoldText: string, manifoldFile: st
     while (fmIds.has(`F${next}`)) next += 1;
     const id = `F${next}`;
     fmIds.add(id);
-    seqAt(doc, ['failure_modes']).add(
+    const into = keyedModes ? keyedAt(doc, ['failure_modes'], id) : (value: unknown) => seqAt(doc, ['failure_modes']).add(value);
+    into(
       node({
-        id,
+        ...(keyedModes ? {} : { id }),
         scenario: fm.scenario,
         ...(fm.probability ? { probability: fm.probability } : {}),
         ...(fm.impact ? { impact: fm.impact } : {}),
@@ -172,7 +177,16 @@ const DERIVED_HEADING = 'failure_derived';
  * the team's `business:` / `technical:` lists stay as they wrote them.
  */
 function derivedConstraintsPath(constraints: ManifoldData['constraints']): string[] {
-  return Array.isArray(constraints) ? ['constraints'] : ['constraints', DERIVED_HEADING];
+  return Array.isArray(constraints) || isKeyedById(constraints) ? ['constraints'] : ['constraints', DERIVED_HEADING];
+}
+
+/** A function that sets `id` in the mapping at `path` (a manifold list keyed by id) to the value given. */
+function keyedAt(doc: Document, path: readonly string[], id: string): (value: unknown) => void {
+  return (value) => {
+    const map: unknown = doc.getIn(path, true);
+    if (!isMap(map)) throw new MergeError(`${path.join('.')} is not a mapping`, { help: `Make ${path.join('.')} a YAML mapping keyed by id` });
+    map.add(doc.createPair(id, value));
+  };
 }
 
 /** Where an existing, non-empty block list ends in the text: the offset after its last line, and its items' column. */
@@ -184,10 +198,11 @@ interface ListEnd {
 
 function blockListEnd(doc: Document, text: string, path: readonly string[]): ListEnd | undefined {
   const seq: unknown = doc.getIn(path, true);
-  if (!isSeq(seq) || seq.flow === true || seq.items.length === 0 || !seq.range) return undefined;
+  if (!(isSeq(seq) || isMap(seq)) || seq.flow === true || seq.items.length === 0 || !seq.range) return undefined;
   const start = seq.range[0];
   const column = start - (text.lastIndexOf('\n', start - 1) + 1);
-  const last = seq.items.at(-1) as { range?: [number, number, number] } | undefined;
+  const lastItem: unknown = seq.items.at(-1);
+  const last = (isMap(seq) ? (lastItem as { value?: unknown }).value : lastItem) as { range?: [number, number, number] } | undefined;
   const valueEnd = last?.range?.[1] ?? seq.range[1];
   const newline = text.indexOf('\n', Math.max(valueEnd - 1, 0));
   return { items: seq.items.length, offset: newline < 0 ? text.length : newline + 1, column };
@@ -220,8 +235,16 @@ function spliceNewItems(
   const inserts: { offset: number; remove?: number; text: string; appended?: boolean }[] = [];
   for (const path of mergedLists) {
     const seq: unknown = doc.getIn(path, true);
-    if (!isSeq(seq)) continue;
     const end = before.get(path.join('.'));
+    if (end && isMap(seq)) {
+      // A mapping keyed by id: the new entries after its last one.
+      if (seq.items.length === end.items) continue;
+      const added = new YAMLMap();
+      added.items = seq.items.slice(end.items);
+      inserts.push({ offset: end.offset, text: lineBreakBefore(text, end.offset, eol) + renderBlock(new Document(added), end.column, options, eol) });
+      continue;
+    }
+    if (!isSeq(seq)) continue;
     if (end) {
       if (seq.items.length === end.items) continue;
       inserts.push({ offset: end.offset, text: lineBreakBefore(text, end.offset, eol) + renderBlock(new Document(seq.items.slice(end.items)), end.column, options, eol) });

@@ -22,10 +22,14 @@ export async function emailPostmortemMarkdown(raw: string): Promise<string> {
 
 /**
  * A postmortem written as plain text (an email's body, a `.txt` write-up) as Markdown: a line in
- * capitals on its own is a section heading, and a quoted earlier message is left out.
+ * capitals on its own is a section heading, and a quoted earlier message is left out. Rows of
+ * tab-separated cells (a table as Google Docs' "Plain text" download writes it) are a table, the
+ * first row its header. A text with no capital headings and no title of its own is laid out as a
+ * document is downloaded as text (`documentHeadings`): its first line is the title and a short line
+ * after a blank line that text follows at once is a heading.
  */
 export function plainTextPostmortemMarkdown(text: string, title = ''): string {
-  const body = text.replace(/\r\n?/g, '\n');
+  const body = tabTables(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
   const lines: string[] = [];
   for (const line of body.split('\n')) {
     if (QUOTE_START.some((re) => re.test(line.trim()))) break;
@@ -33,8 +37,60 @@ export function plainTextPostmortemMarkdown(text: string, title = ''): string {
   }
   // A trailing block of `>` lines is a quote without an "On … wrote:" line.
   while (lines.length > 0 && /^\s*(>|$)/.test(lines.at(-1) ?? '')) lines.pop();
-  const markdown = lines.map((line, i) => (isCapitalHeading(line, lines[i - 1], lines[i + 1]) ? `## ${line.trim()}` : line)).join('\n');
+  const capitals = lines.map((line, i) => isCapitalHeading(line, lines[i - 1], lines[i + 1]));
+  if (title.length === 0 && !capitals.some(Boolean)) return documentHeadings(lines);
+  const markdown = lines.map((line, i) => (capitals[i] ? `## ${line.trim()}` : line)).join('\n');
   return `${title.length > 0 ? `# ${title}\n\n` : ''}${markdown}\n`;
+}
+
+/**
+ * A text laid out as a word processor downloads a document as plain text: the first line is the
+ * title, and a short line (at most 80 characters, not ending like a sentence or a list item) after
+ * a blank line, with text on the very next line, is a section heading ("What happened", "Lessons
+ * (pasted from the review notes)"). Everything else is kept; `*` bullets and `1.` items are
+ * Markdown already.
+ */
+function documentHeadings(lines: readonly string[]): string {
+  const first = lines.findIndex((l) => l.trim().length > 0);
+  const out = lines.map((line, i) => {
+    const t = line.trim();
+    if (i === first) return /^#/.test(t) ? line : `# ${t}`;
+    const before = lines[i - 1] ?? '';
+    const after = lines[i + 1] ?? '';
+    const heading =
+      t.length > 0 &&
+      t.length <= 80 &&
+      before.trim() === '' &&
+      (after.trim().length > 0 || /^\|/.test((lines[i + 2] ?? '').trim())) &&
+      !/[.,;:!?]$/.test(t) &&
+      !/^([-*+>|#]|\d+[.)]\s)/.test(t);
+    return heading ? `## ${t}` : line;
+  });
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Runs of two or more lines with the same number of tabs (at least one) as Markdown tables, the
+ * first line the header: a table a document export flattened to tab-separated rows.
+ */
+function tabTables(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  const tabs = (l: string): number => (l.match(/\t/g) ?? []).length;
+  for (let i = 0; i < lines.length; i++) {
+    const n = tabs(lines[i] ?? '');
+    let end = i;
+    while (n > 0 && end + 1 < lines.length && tabs(lines[end + 1] ?? '') === n) end++;
+    if (n === 0 || end === i) {
+      out.push(lines[i] ?? '');
+      continue;
+    }
+    const row = (l: string): string => `| ${l.split('\t').map((c) => c.trim().replace(/\|/g, '\\|')).join(' | ')} |`;
+    if (out.length > 0 && (out.at(-1) ?? '').trim() !== '') out.push('');
+    out.push(row(lines[i] ?? ''), `|${' --- |'.repeat(n + 1)}`, ...lines.slice(i + 1, end + 1).map(row), '');
+    i = end;
+  }
+  return out.join('\n');
 }
 
 /** A short line in capitals between blank lines ("IMPACT", "WHAT HAPPENED"). */

@@ -7,9 +7,11 @@ import { mediawikiPostmortemMarkdown } from './mediawiki-postmortem.js';
 import { latexPostmortemMarkdown } from './latex-postmortem.js';
 import { textilePostmortemMarkdown } from './textile-postmortem.js';
 import { jsonPostmortemMarkdown } from './json-postmortem.js';
+import { rtfPostmortemMarkdown } from './rtf-postmortem.js';
+import { dokuwikiPostmortemMarkdown, isDokuWikiPage } from './dokuwiki-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
-export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json'] as const;
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf'] as const;
 
 /** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
 const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
@@ -29,7 +31,8 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
     case '.eml':
       return emailPostmortemMarkdown(text);
     case '.txt':
-      return isSavedEmail(text) ? emailPostmortemMarkdown(text) : plainTextPostmortemMarkdown(text);
+      // DokuWiki keeps its page sources as .txt
+      return isSavedEmail(text) ? emailPostmortemMarkdown(text) : isDokuWikiPage(text) ? dokuwikiPostmortemMarkdown(text) : plainTextPostmortemMarkdown(text);
     case '.html':
     case '.htm':
       return htmlPostmortemMarkdown(text);
@@ -51,6 +54,8 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       return jsonPostmortemMarkdown(text);
     case '.textile':
       return textilePostmortemMarkdown(text);
+    case '.rtf':
+      return rtfPostmortemMarkdown(text);
     case '.xml':
       // Confluence's storage format is XHTML with its own `ac:` elements; other XML is no postmortem
       return isMarkupPage(text) ? htmlPostmortemMarkdown(text) : undefined;

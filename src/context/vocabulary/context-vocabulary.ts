@@ -33,6 +33,10 @@ export const ContextVocabularySchema = z
     incident_lesson_labels: z.array(z.string()).default([]),
     problem_words: z.array(z.string()).default([]),
     postmortem_id_prefixes: z.array(z.string()).default([]),
+    postmortem_title_labels: z.array(z.string()).default([]),
+    conversation_messages: z
+      .object({ agent_flags: z.array(z.string()).default([]), text_keys: z.array(z.string()).default([]) })
+      .default({ agent_flags: [], text_keys: [] }),
     alias_markers: z.array(z.string()).default([]),
     rule_words: z.array(z.string()).default([]),
     rule_announcements: z.array(z.string()).default([]),
