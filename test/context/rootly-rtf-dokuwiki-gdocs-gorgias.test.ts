@@ -6,6 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mergeFailuresIntoManifold, parseIncidentsDocument, parseManifold, parsePostmortem, parseTicketsDocument, postmortemMarkdown } from '../../src/context/index.js';
+import { postmortemLessons } from '../../src/context/analysis/derived-constraints.js';
+import { routedElsewhere } from '../../src/context/analysis/relevance.js';
+import { isNumberedSubject } from '../../src/context/analysis/ticket-text.js';
 
 const KEYED = [
   'manifold: box-sender',
@@ -267,5 +270,54 @@ describe('a Gorgias tickets export with its messages', () => {
 
   it("reads a call's note, which only the agent wrote, as the body", () => {
     expect(tickets[1]?.body).toBe("Caller says parcel bkd 2x. Adv'd refund.");
+  });
+});
+
+describe('what the ticket-checkout history taught the analysis', () => {
+  it('a subject that only names the channel, or a number with function words, is the help desk\'s', () => {
+    const doc = {
+      data: [
+        { id: 1, channel: 'facebook', subject: 'Facebook comment', created_datetime: '2026-04-03T10:00:00Z', messages: [{ from_agent: false, body_text: 'two parcels booked. why?' }] },
+        { id: 2, channel: 'instagram-direct-message', subject: 'Instagram DM', created_datetime: '2026-04-03T10:00:00Z', messages: [{ from_agent: false, body_text: 'label printed twice' }] },
+        { id: 3, channel: 'email', subject: 'Email never arrived', created_datetime: '2026-04-03T10:00:00Z', messages: [{ from_agent: false, body_text: 'no email' }] },
+      ],
+    };
+    const tickets = parseTicketsDocument(JSON.stringify(doc), 't.json');
+    expect(tickets.map((t) => t.title)).toEqual(['two parcels booked.', 'label printed twice', 'Email never arrived']);
+    expect(isNumberedSubject('Inbound call from +44 7133024025')).toBe(true);
+    expect(isNumberedSubject('Charged twice for order 12345 again')).toBe(false);
+  });
+
+  it('an incident of a service the component is not responsible for stays out when it also names a provider they share', () => {
+    const manifold = parseManifold(KEYED.replace("  the portal: \"where customers see parcels\"\n", '') + 'not_responsible_for:\n  - returns and their refunds (returns-service)\n', 'm.yaml');
+    const incident = parseIncidentsDocument(
+      JSON.stringify([{ incident_id: 'INC-9', date: '2026-04-01', severity: 'P2', title: 'Returns refunded twice', systems: ['returns-service', 'Parcelux (vendor)'] }]),
+      'i.json',
+    )[0]!;
+    expect(routedElsewhere(incident, manifold)).toBe(true);
+    expect(routedElsewhere({ ...incident, systems: ['Parcelux (vendor)'] }, manifold)).toBe(false);
+  });
+
+  it('a lesson in the passive is a rule, and a definition joins the rule that follows it', () => {
+    const pm = {
+      id: 'PM-1',
+      incidentId: 'INC-1',
+      title: 't',
+      fiveWhys: [],
+      actionItems: { completed: [], incomplete: [] },
+      systemicIssues: [],
+      lessons: [
+        'The booking reference is chosen once per parcel and is reused on every retry.',
+        'A courier timeout is an unknown outcome, not a refusal. The dispatcher keeps the parcel and looks the booking up by reference first.',
+        'A timeout is not a refusal.',
+      ],
+      narrative: [],
+      changes: [],
+      source: 'pm.md',
+    };
+    expect(postmortemLessons(pm).map((l) => l.statement)).toEqual([
+      'The booking reference is chosen once per parcel and is reused on every retry',
+      'A courier timeout is an unknown outcome, not a refusal; the dispatcher keeps the parcel and looks the booking up by reference first',
+    ]);
   });
 });

@@ -31,7 +31,7 @@ export function postmortemLessons(pm: Postmortem, vocabulary: ContextVocabulary 
     rationale: `${pm.id} what we changed`,
   }));
   const rules = pm.lessons
-    .flatMap((l) => splitSentences(unwrapLines(l)))
+    .flatMap((l) => withDefinitions(splitSentences(unwrapLines(l)), vocabulary))
     .map((sentence) => announcedRule(sentence, vocabulary) ?? (statesRule(sentence, vocabulary) ? sentence : undefined))
     .filter((rule): rule is string => rule !== undefined)
     .map((rule) => ({ statement: capitalise(rule.replace(/[.]+$/, '')), rationale: `${pm.id} lesson` }));
@@ -66,6 +66,34 @@ export function announcedRule(sentence: string, vocabulary: ContextVocabulary = 
 }
 
 /**
+ * The sentences of one lesson with a definition joined to the rule that follows it: "A timeout … is
+ * an unknown outcome, not a refusal. The sealer keeps the seats held and looks the payment up …"
+ * is one rule, the definition its condition ("…, not a refusal; the sealer keeps …"). A definition
+ * (says what a thing is, `lesson_narrative.definitions`, no rule word) followed by a sentence that
+ * states no rule stays as it is.
+ */
+function withDefinitions(sentences: readonly string[], vocabulary: ContextVocabulary): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i] ?? '';
+    const next = sentences[i + 1];
+    if (next !== undefined && !statesRule(sentence, vocabulary) && announcedRule(sentence, vocabulary) === undefined && isDefinition(sentence, vocabulary) && statesRule(next, vocabulary)) {
+      out.push(`${sentence.trim().replace(/[.]+$/, '')}; ${next.trim().replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase())}`);
+      i++;
+    } else out.push(sentence);
+  }
+  return out;
+}
+
+/** True when a sentence says what something is ("A 504 is an unknown outcome"), not what happened or who did it. */
+function isDefinition(sentence: string, vocabulary: ContextVocabulary): boolean {
+  const { openers, words, definitions, participles } = vocabulary.lesson_narrative;
+  const said: string[] = sentence.toLowerCase().replace(/’/g, "'").match(/[\p{L}']+/gu) ?? [];
+  if (openers.includes(said[0] ?? '') || words.some((w) => said.includes(w.toLowerCase()))) return false;
+  return definitions.some((d) => said.some((w, i) => w === d.toLowerCase() && !isParticiple(said[i + 1], participles)));
+}
+
+/**
  * True when a lesson's `sentence` says what must or must not happen: one of the vocabulary's
  * `rule_words`, or a clause (split at `:` and `;`) stating how things are done that neither tells
  * what happened nor only says what something is (`lesson_narrative`): "A stopped run resumes from
@@ -76,7 +104,7 @@ function statesRule(sentence: string, vocabulary: ContextVocabulary): boolean {
   const index = new TermIndex([sentence]);
   if (vocabulary.rule_words.some((w) => index.has(w))) return true;
   if (sentence.trim().endsWith('?')) return false;
-  const { openers, words, definitions } = vocabulary.lesson_narrative;
+  const { openers, words, definitions, participles } = vocabulary.lesson_narrative;
   const wordsOf = (text: string): string[] => text.toLowerCase().replace(/’/g, "'").match(/[\p{L}']+/gu) ?? [];
   if (openers.includes(wordsOf(sentence)[0] ?? '')) return false;
   const told = new Set(wordsOf(sentence));
@@ -84,7 +112,16 @@ function statesRule(sentence: string, vocabulary: ContextVocabulary): boolean {
   return sentence
     .split(/(?<!\d)[:;]|[:;](?!\d)/)
     .map(wordsOf)
-    .some((clause) => clause.length > 1 && !definitions.some((d) => clause.includes(d.toLowerCase())));
+    .some((clause) => clause.length > 1 && !definitions.some((d) => clause.some((w, i) => w === d.toLowerCase() && !isParticiple(clause[i + 1], participles))));
+}
+
+/**
+ * True when `word` is a past participle: "is reused", "is chosen" say how a thing is done (the
+ * passive), not what it is. Words ending in "-ed" and the vocabulary's irregular ones
+ * (`lesson_narrative.participles`).
+ */
+function isParticiple(word: string | undefined, participles: readonly string[]): boolean {
+  return word !== undefined && (/[a-z]{2,}ed$/.test(word) || participles.includes(word));
 }
 
 /**

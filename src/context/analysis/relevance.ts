@@ -250,9 +250,9 @@ export function eponymousEntity(manifold: Manifold): string | undefined {
 }
 
 /**
- * True when every service an incident names as impacted (its own `systems`, not its prose) is one
- * the manifold's `not_responsible_for` names as owning what the component does not do, and none is
- * the component: an incident of the billing run that mentions Auto Pay to say nobody was charged
+ * True when every service an incident names as impacted (its own `systems`, not its prose; the
+ * providers the component calls left aside) is one the manifold's `not_responsible_for` names as
+ * owning what the component does not do, and none is the component: an incident of the billing run that mentions Auto Pay to say nobody was charged
  * is the billing run's.
  */
 export function routedElsewhere(incident: Incident, manifold: Manifold, own: ReadonlySet<string> = componentSystems(manifold)): boolean {
@@ -261,10 +261,22 @@ export function routedElsewhere(incident: Incident, manifold: Manifold, own: Rea
   if (notOurs.length === 0) return false;
   const component = manifold.systems.filter((t) => own.has(t.name));
   const routed = new TermIndex(notOurs);
-  return incident.systems.every((system) => {
-    const name = system.replace(/\s*\([^()]*\)\s*$/, '').trim();
-    return name.length > 0 && matchTerms(new TermIndex([system]), component).length === 0 && routed.has(name);
-  });
+  // A provider the component calls serves every service of the company: naming it says nothing of whose incident it is.
+  const providers = providerTerms(manifold);
+  const services = incident.systems.filter((system) => matchTerms(new TermIndex([system]), providers).length === 0);
+  return (
+    services.length > 0 &&
+    services.every((system) => {
+      const name = system.replace(/\s*\([^()]*\)\s*$/, '').trim();
+      return name.length > 0 && matchTerms(new TermIndex([system]), component).length === 0 && routed.has(name);
+    })
+  );
+}
+
+/** The manifold's systems that are its `providers:` (services of other companies the component calls). */
+export function providerTerms(manifold: Manifold): ManifoldTerm[] {
+  const names = new Set(manifold.data.providers.map((p) => (typeof p === 'string' ? p : p.name)));
+  return manifold.systems.filter((t) => names.has(t.name));
 }
 
 /** Number of distinct manifold terms matched. */

@@ -1,4 +1,5 @@
 import { ticketConcepts } from '../text/ticket-concepts.js';
+import { isStopword } from '../text/tokenize.js';
 import { ticketOwnWords } from '../text/ticket-own-words.js';
 import type { Ticket } from '../tickets/ticket-schema.js';
 import { canonicalSynonyms, contextVocabulary, type ContextVocabulary } from '../vocabulary/context-vocabulary.js';
@@ -50,12 +51,13 @@ export function subjectTemplate(title: string): string | undefined {
 
 /**
  * A subject a system wrote around a number ("Call inbound 2026-04-06", "SMS from +47 412 55 019",
- * "Order #12345"): four digits or more and at most two words besides, none of them the problem.
+ * "Order #12345", "Inbound call from +44 7133024025"): four digits or more and at most two words
+ * besides, function words not counted, none of them the problem.
  */
 export function isNumberedSubject(title: string): boolean {
   // a date, a phone number or an id: four digits or more ("Question 3" is a customer's)
   if ((title.match(/\d/g) ?? []).length < 4) return false;
-  const words = title.toLowerCase().replace(/\d+/g, ' ').match(/\p{L}+/gu) ?? [];
+  const words = (title.toLowerCase().replace(/\d+/g, ' ').match(/\p{L}+/gu) ?? []).filter((w) => !isStopword(w));
   return words.length <= 2;
 }
 

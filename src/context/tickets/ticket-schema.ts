@@ -19,12 +19,30 @@ export const TicketSchema = z
       .union([z.array(text), text])
       .transform((v) => (Array.isArray(v) ? v : v.split(/[;,|]/)).map((t) => t.trim()).filter((t) => t.length > 0))
       .default([]),
+    /** The channel the ticket came in by (`facebook`, `instagram-direct-message`, `email`). */
+    channel: text.optional(),
   })
   .superRefine((t, ctx) => {
     if (t.title.length === 0 && t.body.length === 0) ctx.addIssue({ code: 'custom', path: ['title'], message: 'is required (a ticket needs a title or a body)' });
   })
-  // A chat conversation has no subject: its first sentence stands for one.
-  .transform((t) => ({ id: t.id, title: t.title || firstSentence(t.body), body: t.body, createdAt: t.created_at, tags: t.tags }));
+  // A chat conversation has no subject: its first sentence stands for one, as for a subject that
+  // only names the channel the help desk got the ticket by ("Facebook comment", "Instagram DM").
+  .transform((t) => {
+    const title = namesChannel(t.title, t.channel) ? '' : t.title;
+    return { id: t.id, title: title || firstSentence(t.body), body: t.body, createdAt: t.created_at, tags: t.tags };
+  });
+
+/**
+ * True when a subject is the help desk's name for the ticket's channel: it opens with the channel's
+ * first word ("Facebook comment" of `facebook`, "Instagram DM" of `instagram-direct-message`) and
+ * says at most two words besides.
+ */
+function namesChannel(title: string, channel: string | undefined): boolean {
+  const name = channel?.toLowerCase().match(/\p{L}+/u)?.[0];
+  if (!name || name.length < 3) return false;
+  const words = title.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words[0] === name && words.length <= 3 && !['email', 'mail'].includes(name);
+}
 
 function firstSentence(text: string): string {
   const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
@@ -44,4 +62,4 @@ export interface Ticket {
 }
 
 /** The ticket fields a CSV column can be mapped to. */
-export const TICKET_CSV_FIELDS = ['id', 'title', 'body', 'created_at', 'tags'] as const;
+export const TICKET_CSV_FIELDS = ['id', 'title', 'body', 'created_at', 'tags', 'channel'] as const;

@@ -42,8 +42,13 @@ export const ContextVocabularySchema = z
     rule_announcements: z.array(z.string()).default([]),
     omission_approvals: z.array(z.string()).default([]),
     lesson_narrative: z
-      .object({ openers: z.array(z.string()), words: z.array(z.string()), definitions: z.array(z.string()).default([]) })
-      .default({ openers: [], words: [], definitions: [] }),
+      .object({
+        openers: z.array(z.string()),
+        words: z.array(z.string()),
+        definitions: z.array(z.string()).default([]),
+        participles: z.array(z.string()).default([]),
+      })
+      .default({ openers: [], words: [], definitions: [], participles: [] }),
     example_markers: z.array(z.string()).default([]),
     ticket_boilerplate: z
       .object({
