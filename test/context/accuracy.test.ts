@@ -48,7 +48,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   },
   // Written by someone who never saw the code; its first run (round 15) stopped at the manifold
   // (constraints as a mapping keyed by id). Every file reads now; what is left is clusters, one
-  // relevance score and three anti-pattern attributions.
+  // relevance score and one anti-pattern attribution.
   'ticket-checkout': {
     'INC-213 in scope':
       'scores 0.51: the glossary makes "H2S" and the sealer the component, but its other words ("sales", "money taken, hold converted", "barcodes") are finance\'s and the issuer\'s names for the entities, which the manifold gives only in its description',
@@ -58,14 +58,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "told the payment failed / seats released, but the money was taken" (20)': 'no cluster of its own: "payment failed" and "money taken" are the 67\'s words too',
     'cluster "paid but no tickets / barcodes in the app" (18)':
       'no cluster of its own: "tickets not in the app", "barcodes missing" and "appear here soon" share few words with each other',
-    'AP-003 in INC-190, evidence "When the retries timed out as well, the sealer marked the payment REFUSED and released the seat hold, although Fennec had captured most of those payments."':
-      'attributed, but with the postmortem lesson "A timeout … is an unknown outcome, not a refusal" as its evidence (it names a timeout and a refusal in fewer words)',
     'AP-003 in INC-229, evidence "The pending-payment poller recorded every Pay by Bank payment it could not confirm within three minutes as FAILED and released the seats, although most of those payments had been approved by the fans\' banks and settled within the hour."':
       '"could not confirm within three minutes" is a deadline, not a timeout word the catalogue knows',
-    'no AP-001 in INC-205':
-      'the summary says a fresh Idempotency-Key per soft-decline attempt is right ("nothing to duplicate"), but the sentence about the notifier\'s dedup key "included the attempt number" reads as a key missing',
-    'no AP-001 in INC-213':
-      '"reuse the sale\'s id as issuance_ref … without any duplicate barcodes": the manifold\'s own dedup key (`issuance_ref`) is no safeguard term the catalogue knows, and "without any" does not deny the duplicate',
   },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).

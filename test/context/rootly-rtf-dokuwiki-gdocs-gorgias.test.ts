@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { mergeFailuresIntoManifold, parseIncidentsDocument, parseManifold, parsePostmortem, parseTicketsDocument, postmortemMarkdown } from '../../src/context/index.js';
 import { postmortemLessons } from '../../src/context/analysis/derived-constraints.js';
 import { routedElsewhere } from '../../src/context/analysis/relevance.js';
+import { attributeAntiPatterns } from '../../src/context/analysis/anti-pattern-matching.js';
+import { loadBuiltInCatalogue } from '../../src/context/catalogue/built-in-catalogue.js';
 import { isNumberedSubject } from '../../src/context/analysis/ticket-text.js';
 
 const KEYED = [
@@ -319,5 +321,15 @@ describe('what the ticket-checkout history taught the analysis', () => {
       'The booking reference is chosen once per parcel and is reused on every retry',
       'A courier timeout is an unknown outcome, not a refusal; the dispatcher keeps the parcel and looks the booking up by reference first',
     ]);
+  });
+
+  it('"not a refusal" names no refusal, "without any duplicate" no duplicate, and a notifier inside the retry loop is AP-002', async () => {
+    const catalogue = await loadBuiltInCatalogue(process.cwd());
+    const ids = (text: string): string[] => attributeAntiPatterns([text], catalogue).map((m) => m.entry.id);
+    expect(ids('A courier timeout is an unknown outcome, not a refusal.')).toEqual([]);
+    expect(ids('When the calls timed out, the dispatcher marked the booking REFUSED.')).toEqual(['AP-003']);
+    expect(ids('Label retries reuse the parcel id as label_ref, so the queue drained without any duplicate labels.')).toEqual([]);
+    expect(ids('Retries sent the booking again without any idempotency key, so parcels were booked twice.')).toEqual(['AP-001']);
+    expect(ids('The call to the notifier lived inside the retry loop, and the label dedup key included the attempt number.')).toEqual(['AP-002']);
   });
 });
