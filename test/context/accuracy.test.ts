@@ -33,8 +33,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'found as 10 (all right); 2 sit elsewhere (10 of 12 is outside 15 %)',
   },
   // Written by someone who never saw the code; its first run (round 14) stopped at the incidents
-  // (a GitHub issues export). Every file reads now; what is left is clusters, one anti-pattern and
-  // one constraint.
+  // (a GitHub issues export). Every file reads now; what is left is clusters and one anti-pattern.
   'standing-orders': {
     'cluster "standing order paid twice to the payee" (36)':
       'found as 60: the 22 "same message three times" tickets join it (both say `twice` and "standing order"; only what was doubled, the message or the payment, differs), with 16 one-off and Direct Debit doubles',
@@ -43,8 +42,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "no payment confirmation for a standing order" (11)': 'found as 8 (all right) and taken as the best match of the repeated-message cluster',
     'AP-001 in INC-391, evidence "The catch-up script does not read so_attempts; it selected every due payment not marked settled and built a new instructionId from the run date and the script\'s start time, so Northgate treated each as a new payment and the 1,687 payments that had been submitted but not yet confirmed before the crash were sent a second time."':
       'a catch-up script is no retry word, and the manifold\'s own dedup key (`instructionId`) is no safeguard term the catalogue knows',
-    'unknown outcome … before sending the payment again':
-      'the lesson says it in two sentences, a definition ("… is an unknown outcome, not a rejection") and a practice opening with "We"; neither reads as a rule',
   },
   // Written by someone who never saw the code; its first run (round 15) stopped at the manifold
   // (constraints as a mapping keyed by id). Every file reads now; what is left is clusters, one

@@ -300,7 +300,7 @@ describe('what the ticket-checkout history taught the analysis', () => {
     expect(routedElsewhere({ ...incident, systems: ['Parcelux (vendor)'] }, manifold)).toBe(false);
   });
 
-  it('a lesson in the passive is a rule, and a definition joins the rule that follows it', () => {
+  it('a lesson in the passive is a rule, and a definition joins the rule or the team\'s practice that follows it', () => {
     const pm = {
       id: 'PM-1',
       incidentId: 'INC-1',
@@ -312,6 +312,8 @@ describe('what the ticket-checkout history taught the analysis', () => {
         'The booking reference is chosen once per parcel and is reused on every retry.',
         'A courier timeout is an unknown outcome, not a refusal. The dispatcher keeps the parcel and looks the booking up by reference first.',
         'A timeout is not a refusal.',
+        'A courier 5xx is an unknown outcome, not a rejection. We query Parcelux by reference and find out before booking again.',
+        'A late label is a lost parcel. We were paged at night.',
       ],
       narrative: [],
       changes: [],
@@ -320,6 +322,7 @@ describe('what the ticket-checkout history taught the analysis', () => {
     expect(postmortemLessons(pm).map((l) => l.statement)).toEqual([
       'The booking reference is chosen once per parcel and is reused on every retry',
       'A courier timeout is an unknown outcome, not a refusal; the dispatcher keeps the parcel and looks the booking up by reference first',
+      'A courier 5xx is an unknown outcome, not a rejection; we query Parcelux by reference and find out before booking again',
     ]);
   });
 

@@ -68,21 +68,42 @@ export function announcedRule(sentence: string, vocabulary: ContextVocabulary = 
 /**
  * The sentences of one lesson with a definition joined to the rule that follows it: "A timeout … is
  * an unknown outcome, not a refusal. The sealer keeps the seats held and looks the payment up …"
- * is one rule, the definition its condition ("…, not a refusal; the sealer keeps …"). A definition
- * (says what a thing is, `lesson_narrative.definitions`, no rule word) followed by a sentence that
- * states no rule stays as it is.
+ * is one rule, the definition its condition ("…, not a refusal; the sealer keeps …"), and so is a
+ * definition followed by what the team does ("… not a rejection. We query Northgate … before sending
+ * the payment again": `isOwnPractice`). A definition (says what a thing is,
+ * `lesson_narrative.definitions`, no rule word) followed by a sentence that states no rule stays as
+ * it is.
  */
 function withDefinitions(sentences: readonly string[], vocabulary: ContextVocabulary): string[] {
   const out: string[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i] ?? '';
     const next = sentences[i + 1];
-    if (next !== undefined && !statesRule(sentence, vocabulary) && announcedRule(sentence, vocabulary) === undefined && isDefinition(sentence, vocabulary) && statesRule(next, vocabulary)) {
+    if (
+      next !== undefined &&
+      !statesRule(sentence, vocabulary) &&
+      announcedRule(sentence, vocabulary) === undefined &&
+      isDefinition(sentence, vocabulary) &&
+      (statesRule(next, vocabulary) || isOwnPractice(next, vocabulary))
+    ) {
       out.push(`${sentence.trim().replace(/[.]+$/, '')}; ${next.trim().replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase())}`);
       i++;
     } else out.push(sentence);
   }
   return out;
+}
+
+/**
+ * True when a sentence tells what the team does, in the present ("We query Northgate by
+ * instructionId and find out before sending the payment again"): it opens with the team
+ * (`lesson_narrative.openers`) and says no word of what happened (`lesson_narrative.words`, a verb
+ * in "-ed"). After a definition it is the practice the definition calls for.
+ */
+function isOwnPractice(sentence: string, vocabulary: ContextVocabulary): boolean {
+  const { openers, words } = vocabulary.lesson_narrative;
+  const said: string[] = sentence.toLowerCase().replace(/’/g, "'").match(/[\p{L}']+/gu) ?? [];
+  if (!openers.includes(said[0] ?? '') || said.length < 4) return false;
+  return !words.some((w) => said.includes(w.toLowerCase())) && !said.slice(1, 3).some((w) => /[a-z]{2,}ed$/.test(w));
 }
 
 /** True when a sentence says what something is ("A 504 is an unknown outcome"), not what happened or who did it. */
