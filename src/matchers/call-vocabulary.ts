@@ -378,6 +378,10 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
     return value === undefined ? undefined : bound(value);
   };
   return callers.flatMap((c) => {
+    // `lookupEmailHost` calling `fetchWithRetry(LOOKUP_URL, { method: 'POST', … })`: a caller that
+    // asks a stateless endpoint (by the URL it hands in, or its own name) writes nothing through
+    // the helper, whatever method it gives (outboundhero/Replies-Custom-Code-Project email-guard.ts).
+    if (asksStatelessEndpoint(ctx, c, v) || handsStatelessPath(ctx, c, v)) return [];
     const m = method === null ? undefined : passed(c, method);
     if (writes(m)) return [m as Node];
     return options.flatMap((o) => {
@@ -672,6 +676,21 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet, unless?: WordSet):
     }
   }
   return texts.some((t) => words.anyWordOf(t) && !(unless?.anyWordOf(t) ?? false));
+}
+
+/**
+ * `_request("POST", HOST_LOOKUP_URL, payload)`: a helper's caller hands it, in any position, a URL
+ * or path (a literal, or a name bound to one) that names a stateless endpoint (`exclude_url_words`).
+ */
+function handsStatelessPath(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
+  if (!v.hasExcludeUrlWords) return false;
+  return callArguments(call).some((arg) => {
+    if (keywordArgument(arg) !== null) return false;
+    const s = stringValue(arg) ?? boundString(ctx, arg, call);
+    if (s === null || !s.includes('/')) return false;
+    const path = urlPath(s);
+    return v.excludeUrlWords.anyWordOf(path) && !v.keepUrlWords.anyWordOf(path);
+  });
 }
 
 /** Whether `name` is a parameter (other than `self` / `this` / `cls`) of the function around `call`. */

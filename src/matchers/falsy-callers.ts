@@ -23,8 +23,12 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
     const tested = falsyBranch(ctx, ifStmt);
     if (tested === null) continue;
-    // Cheap text test first: most branches say nothing of the outcome. The tested function is
-    // looked up (a walk of the bindings) only for a branch that records or falls back.
+    // A fact names the tested function: a branch on a value that is no function's result (a
+    // parameter, a field) gives none, whatever it records. Asked first: it reads memoised bindings,
+    // where the record tests below walk the branch.
+    const name = calledFunction(ctx, tested.value, ifStmt);
+    if (name === null) continue;
+    // Cheap text test first: most branches say nothing of the outcome.
     const says = mentioned && tested.branch.some((b) => mention.test(ctx.source.slice(b.startIndex, b.endIndex)));
     let recorded = outcomes.filter((outcome) => says && recordsIn(ctx, tested.branch, outcome));
     // `if (!transfer.success) throw new Error(transfer.reason)` in a try whose catch sets the payout
@@ -32,10 +36,9 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     // payout.service.ts). Only handlers whose text names the outcome are read, once per handler.
     if (recorded.length === 0 && mentioned) recorded = thrownToRecords(ctx, tested.branch, outcomes, mention);
     const holding = recorded.length === outcomes.length || !fallsBack(ctx, tested.branch) ? recorded : outcomes;
-    const name = holding.length > 0 ? calledFunction(ctx, tested.value, ifStmt) : null;
     // `if response == "TRANSACTION SUCCESSFUL": … else:`: anything but success lands there, an error handed back too.
     const kinds = tested.notSuccess === true ? ['falsy-records', 'error-records'] : ['falsy-records'];
-    if (name !== null) for (const outcome of holding) for (const kind of kinds) facts.add(recordFact(kind, outcome, name));
+    for (const outcome of holding) for (const kind of kinds) facts.add(recordFact(kind, outcome, name));
   }
   for (const { value, at, outcome } of falsyChoices(ctx, outcomes)) {
     const name = calledFunction(ctx, value, at);

@@ -154,6 +154,22 @@ function caughtByOwnChain(call: Node, body: Node): boolean {
   return false;
 }
 
+/**
+ * The operations (callee paths of two words or more in their last name) the try's handlers call:
+ * in the try's body, such a call writes the outcome's record rather than attempting the write.
+ * Null when the handlers call none.
+ */
+function recordOperations(ctx: FileContext, tryStmt: Node): Set<string> | null {
+  const out = new Set<string>();
+  for (const h of tryHandlers(tryStmt, ctx.family)) {
+    for (const c of callsWithin(ctx, h.body)) {
+      const path = calleePath(ctx, c);
+      if (splitWords(lastSegment(path)).length >= 2) out.add(path);
+    }
+  }
+  return out.size > 0 ? out : null;
+}
+
 function findTimeoutHandlers(ctx: FileContext): Scope[] {
   const scopes: Scope[] = [];
   const names = timeoutNames(ctx);
@@ -166,7 +182,15 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     // its failure never reaches these handlers either.
     const reaches = (call: Node) => !discarded(call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
     // A write is the outcome the handler is about; a message sent beside it (an alert) is second.
-    const reached = writesOrSendsIn(ctx, body).filter(reaches);
+    const reachedAll = writesOrSendsIn(ctx, body).filter(reaches);
+    // `dao.create_delivery(status="success")` in the body and `dao.create_delivery(status="failed")`
+    // in a handler: an operation the handlers make too writes the outcome's record, not the attempt,
+    // which is another write of the body, or a helper of another file that writes (Agenta-AI/agenta
+    // webhooks/tasks.py: `send_webhook_request`, whose body POSTs). With none, as before.
+    const recordOps = recordOperations(ctx, tryStmt);
+    const attempted = recordOps === null ? reachedAll : reachedAll.filter((c) => !recordOps.has(calleePath(ctx, c)));
+    const otherHelper = attempted.length === 0 && reachedAll.length > 0 ? helperSubject(ctx, body, (c) => reaches(c) && recordOps?.has(calleePath(ctx, c)) !== true) : null;
+    const reached = attempted.length > 0 || otherHelper !== null ? attempted : reachedAll;
     // A write known by its vocabulary comes first; one known only by the name of a project helper
     // (`createAuthorizationCode()`) holds only if the helper's body, where in sight, writes too.
     const certain = reached.filter((c) => namedOnly(ctx, c) === null);
@@ -174,7 +198,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const local = writes(certain) ?? writes(reached);
     const byName = local !== undefined && certain.length === 0 ? namedOnly(ctx, local) : null;
     const byCallers = local === undefined ? writeByCallersMethod(ctx, tryStmt, body) : undefined;
-    const helper = local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null;
+    const helper = otherHelper ?? (local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null);
     const subject = local ?? byCallers ?? helper?.call;
     if (subject === undefined) continue;
     const requires = helper?.requires ?? byName ?? undefined;

@@ -1,6 +1,8 @@
-import { scopeHolds } from '../scope.js';
+import { scopeHolds, statementOf } from '../scope.js';
 import { getContext, contextNames } from '../contexts/index.js';
-import { functionName, lastSegment, namedEnclosingFunction, type Node } from '../syntax.js';
+import { calleePath } from '../file-index.js';
+import { splitWords } from '../names.js';
+import { functionName, isCall, lastSegment, namedEnclosingFunction, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Requirement } from '../types.js';
 
 /**
@@ -35,6 +37,7 @@ export const insideMatcher: Matcher = {
     for (const { scope, start: from, end: to } of ranges) {
       if (start < from || end > to || (scope.receiver !== undefined && !scopeHolds(ctx, scope, candidate.node, true))) continue;
       if (scope.excludes?.some((x) => x.startIndex <= start && end <= x.endIndex)) continue;
+      if (scope.subject !== undefined && recordMadeBySubject(ctx, candidate.node, scope.subject)) continue;
       const viaCaller = candidate.captures.result !== undefined && (scope.explicitOnly === true || (scope.plainResultsViaCaller === true && candidate.captures.plain !== undefined));
       const falsy = viaCaller ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node, candidate.captures.result === 'error' ? ERROR_RECORDS : FALSY_RECORDS) : undefined;
       // A subject known only by its name (`unless-keyed`) travels with the caller's condition.
@@ -65,6 +68,26 @@ export const insideMatcher: Matcher = {
     return true;
   },
 };
+
+/**
+ * `try { … await notifications.sendPaymentNotification({ status: 'completed' }) } catch { await
+ * notifications.sendPaymentNotification({ status: 'failed' }) }`: the record is made by another call
+ * of the very operation whose outcome is ambiguous (Grome-Backend payment.processor.ts,
+ * Agenta webhooks/tasks.py's `dao.create_delivery`): no failure of a different write is recorded.
+ * Only for a named operation (two words or more): a bare `post` / `send` / `execute` of a generic
+ * client is a different request with other arguments (a callback that reports the failure).
+ */
+function recordMadeBySubject(ctx: FileContext, record: Node, subject: Node): boolean {
+  if (!isCall(subject, ctx.family)) return false;
+  const path = calleePath(ctx, subject);
+  if (splitWords(lastSegment(path)).length < 2) return false;
+  const stop = statementOf(record);
+  for (let n: Node | null = record; n !== null; n = n.parent) {
+    if (n.id !== subject.id && isCall(n, ctx.family) && calleePath(ctx, n) === path) return true;
+    if (n.id === stop.id) break;
+  }
+  return false;
+}
 
 /**
  * What makes a falsy return (`return False` in a broad handler) a recorded outcome: a caller that
