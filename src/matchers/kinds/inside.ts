@@ -39,10 +39,13 @@ export const insideMatcher: Matcher = {
       const falsy = viaCaller ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node, candidate.captures.result === 'error' ? ERROR_RECORDS : FALSY_RECORDS) : undefined;
       // A subject known only by its name (`unless-keyed`) travels with the caller's condition.
       const named = scope.requires?.kind === 'helper' && scope.requires.mode === 'unless-keyed' ? scope.requires : undefined;
-      if (falsy === null || (falsy !== undefined && scope.requires !== undefined && named === undefined)) continue;
+      // A subject another file must prove writes (`await sendRequest(msg)` of a module whose body
+      // publishes) travels with the caller's condition too: both must hold.
+      const helper = scope.requires?.kind === 'helper' ? scope.requires : undefined;
+      if (falsy === null || (falsy !== undefined && scope.requires !== undefined && helper === undefined)) continue;
       if (falsy !== undefined) {
         // A broad handler's `return False` records a failure only where a caller reads it as one.
-        const viaCaller = { ...scope, requires: falsy, ...(named ? { alsoRequires: named } : {}) };
+        const viaCaller = { ...scope, requires: falsy, ...(helper ? { alsoRequires: helper } : {}) };
         if (conditional === undefined || size(viaCaller) < size(conditional)) conditional = viaCaller;
       } else if (named !== undefined) {
         if (presumed === undefined || size(scope) < size(presumed)) presumed = scope;
