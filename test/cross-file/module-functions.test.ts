@@ -276,6 +276,14 @@ describe('a falsy result around a helper of another file (AP-003)', () => {
     expect(await findingLines(dir)).toEqual(['AP-003 service.js:17']);
   });
 
+  it('stays quiet for a method, whose callers are linked by a name another class shares', async () => {
+    // caiogn-dev/server (batch 16): WhatsApp's `mark_as_read` read through an Instagram view's `if service.mark_as_read(…)`.
+    const api = ['import requests', '', '', 'class ChatApi:', '    def mark_as_read(self, message_id):', '        requests.post("https://chat.example.com/messages", json={"status": "read", "message_id": message_id})', ''].join('\n');
+    const service = ['import logging', '', 'from .api import ChatApi', '', 'logger = logging.getLogger(__name__)', '', '', 'class ChatService:', '    def mark_as_read(self, message_id):', '        api = ChatApi()', '        try:', '            api.mark_as_read(message_id)', '            return True', '        except Exception as e:', '            logger.error(f"Failed to mark message as read: {e}")', '            return False', ''].join('\n');
+    const views = ['from rest_framework.response import Response', '', '', 'def mark_read(service, conversation):', '    if service.mark_as_read(str(conversation.id)):', '        return Response({"status": "marked_as_read"})', '    return Response({"error": "Failed to mark"}, status=400)', ''].join('\n');
+    expect(await findingLines(project({ 'app/__init__.py': '', 'app/api.py': api, 'app/service.py': service, 'app/views.py': views }))).toEqual([]);
+  });
+
   it('stays quiet when the helper only reads, or the caller does not call it a failure', async () => {
     expect(await findingLines(project({ 'forward.js': forward("axios.get('https://provider.example.com/messages')"), 'service.js': service('Failed') }))).toEqual([]);
     expect(await findingLines(project({ 'forward.js': forward("axios.post('https://provider.example.com/messages', request)"), 'service.js': service('Unable') }))).toEqual([]);

@@ -41,7 +41,10 @@ export const insideMatcher: Matcher = {
       const named = scope.requires?.kind === 'helper' && scope.requires.mode === 'unless-keyed' ? scope.requires : undefined;
       // A subject another file must prove writes (`await sendRequest(msg)` of a module whose body
       // publishes) travels with the caller's condition too: both must hold.
-      const helper = scope.requires?.kind === 'helper' ? scope.requires : undefined;
+      // Only for a function of a module: a method's caller is linked by its bare name, which another
+      // class's method shares (caiogn-dev/server: WhatsApp `mark_as_read` read through an Instagram
+      // service's `if service.mark_as_read(…)`); two conditions of other files on a guessed link are one too many.
+      const helper = scope.requires?.kind === 'helper' && falsy !== undefined && falsy !== null && !inMethod(candidate.node) ? scope.requires : undefined;
       if (falsy === null || (falsy !== undefined && scope.requires !== undefined && helper === undefined)) continue;
       if (falsy !== undefined) {
         // A broad handler's `return False` records a failure only where a caller reads it as one.
@@ -79,6 +82,19 @@ function falsyResultRequirement(ctx: FileContext, outcome: string | undefined, n
   const name = fn && functionName(fn);
   if (!name || outcome === undefined) return null;
   return { kind: 'project-fact', fact: `${kind}${outcome}:${lastSegment(name)}` };
+}
+
+/** Whether the function around `node` is a method of a class (its nearest enclosing definition is a class body's). */
+function inMethod(node: Node): boolean {
+  let fn = false;
+  for (let p = node.parent; p !== null; p = p.parent) {
+    if (p.type === 'class_body' || p.type === 'class_definition' || p.type === 'class_declaration' || p.type === 'class') return fn;
+    if (/function|method_definition|lambda/.test(p.type)) {
+      if (fn) return false;
+      fn = true;
+    }
+  }
+  return false;
 }
 
 /** A caller records the outcome for a falsy result (`if not ok:`) / for any result but success (`if r == "SUCCESS": … else:`). */
