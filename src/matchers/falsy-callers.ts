@@ -286,7 +286,7 @@ function calledFunction(ctx: FileContext, value: Node, at: Node): string | null 
   for (let hop = 0; call === null && name !== null && hop < 2; hop++) {
     const raw = lastBindingBefore(ctx, name, at);
     if (raw !== null && !bindsWholeResult(ctx, raw, name)) return null;
-    const bound = unwrapAwait(raw);
+    const bound = conjunctCall(ctx, unwrapAwait(raw));
     call = bound !== null && isCall(bound, ctx.family) ? bound : null;
     name = bound?.type === 'identifier' ? bound.text : null;
   }
@@ -295,6 +295,19 @@ function calledFunction(ctx: FileContext, value: Node, at: Node): string | null 
   const called = lastSegment(path);
   if (called === '' || called.includes('(')) return null;
   return !path.includes('.') && projectImportOf(ctx, path) !== undefined ? `@${path}` : called;
+}
+
+/**
+ * `ok = await send(…) && ok`, `ok = ok and send(…)`: a conjunction is falsy whenever the call's
+ * result is, so the call's falsy result reaches whatever reads the name. The one call among the
+ * operands (awaited or not); any other value is returned as it is.
+ */
+function conjunctCall(ctx: FileContext, value: Node | null): Node | null {
+  if (value === null) return null;
+  const op = value.type === 'binary_expression' ? value.childForFieldName('operator')?.text : value.type === 'boolean_operator' ? value.childForFieldName('operator')?.text : undefined;
+  if (op !== '&&' && op !== 'and') return value;
+  const calls = [value.childForFieldName('left'), value.childForFieldName('right')].map((side) => unwrapAwait(unwrapParens(side))).filter((side): side is Node => side !== null && isCall(side, ctx.family));
+  return calls.length === 1 ? calls[0]! : value;
 }
 
 /** Whether `name`, bound to `value`, holds the whole value or its success flag (`{ status } = …`), not some other field of it. */

@@ -122,6 +122,11 @@ export interface Scope {
    * still skips the settle, so the message comes back and the attempt is repeated all the same.
    */
   swallowedRetries?: true;
+  /**
+   * The retry reads the value the body returns (`retry_if_result(…)`): a `return` after a step
+   * does not end the attempts, the value it hands back may start another.
+   */
+  retriesOnResult?: true;
   /** Parts of `body` that are not in scope (a branch of a broad handler that tests for a definite error). */
   excludes?: Node[];
   /** A scope that exists only if an imported function turns out to retry (decided at link time). */

@@ -152,6 +152,11 @@ export const VocabularySchema = z
         decorators: names,
         /** Keyword arguments that make a task decorator retry (`autoretry_for`). */
         task_retry_kwargs: names,
+        /**
+         * Predicates of a retry decorator's options that read the returned value
+         * (`retry=retry_if_result(lambda r: r["status"] != 200)`): a return can start another attempt.
+         */
+        result_predicates: names.default([]),
         /** Calls inside a task body that re-run the task (`self.retry`). */
         task_retry_calls: names,
         /** Exceptions whose raising re-runs the job (`raise Retry(defer=10)` in an arq job). */

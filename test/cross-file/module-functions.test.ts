@@ -239,3 +239,53 @@ describe('a ternary that reads a helper’s result flag as failed (AP-003)', () 
     expect(await findingLines(project({ 'sms.js': jsSms, 'tasks.js': jsTask('PENDING') }))).toEqual([]);
   });
 });
+
+// A catch-all around a send made by a helper of another file hands back `{ success: false }`; the
+// caller passes the flag on and throws "Failed to send …" (DEFRA ffc-ahwr-sfd-messaging-proxy
+// message-service.js:73, batch 17). Both conditions hold: the helper's body sends, the caller
+// reads the falsy result as a failure. Quiet when either does not.
+describe('a falsy result around a helper of another file (AP-003)', () => {
+  const forward = (call: string) =>
+    ["import axios from 'axios';", '', 'export const forwardRequest = async (request) => {', `  await ${call};`, '};', ''].join('\n');
+  const service = (failed: string) =>
+    [
+      "import { forwardRequest } from './forward.js';",
+      '',
+      'export const sendOutbound = async (logger, message) => {',
+      '  const { success } = await sendToProvider(logger, message);',
+      '  if (!success) {',
+      `    throw new Error('${failed} to send outbound message');`,
+      '  }',
+      '  return message;',
+      '};',
+      '',
+      'const sendToProvider = async (logger, message) => {',
+      '  try {',
+      '    await forwardRequest(message);',
+      '    return { success: true };',
+      '  } catch (error) {',
+      '    logger.error(error);',
+      '    return { success: false };',
+      '  }',
+      '};',
+      '',
+    ].join('\n');
+
+  it('reports the result when the helper sends and the caller reads it as failed', async () => {
+    const dir = project({ 'forward.js': forward("axios.post('https://provider.example.com/messages', request)"), 'service.js': service('Failed') });
+    expect(await findingLines(dir)).toEqual(['AP-003 service.js:17']);
+  });
+
+  it('stays quiet for a method, whose callers are linked by a name another class shares', async () => {
+    // caiogn-dev/server (batch 16): WhatsApp's `mark_as_read` read through an Instagram view's `if service.mark_as_read(…)`.
+    const api = ['import requests', '', '', 'class ChatApi:', '    def mark_as_read(self, message_id):', '        requests.post("https://chat.example.com/messages", json={"status": "read", "message_id": message_id})', ''].join('\n');
+    const service = ['import logging', '', 'from .api import ChatApi', '', 'logger = logging.getLogger(__name__)', '', '', 'class ChatService:', '    def mark_as_read(self, message_id):', '        api = ChatApi()', '        try:', '            api.mark_as_read(message_id)', '            return True', '        except Exception as e:', '            logger.error(f"Failed to mark message as read: {e}")', '            return False', ''].join('\n');
+    const views = ['from rest_framework.response import Response', '', '', 'def mark_read(service, conversation):', '    if service.mark_as_read(str(conversation.id)):', '        return Response({"status": "marked_as_read"})', '    return Response({"error": "Failed to mark"}, status=400)', ''].join('\n');
+    expect(await findingLines(project({ 'app/__init__.py': '', 'app/api.py': api, 'app/service.py': service, 'app/views.py': views }))).toEqual([]);
+  });
+
+  it('stays quiet when the helper only reads, or the caller does not call it a failure', async () => {
+    expect(await findingLines(project({ 'forward.js': forward("axios.get('https://provider.example.com/messages')"), 'service.js': service('Failed') }))).toEqual([]);
+    expect(await findingLines(project({ 'forward.js': forward("axios.post('https://provider.example.com/messages', request)"), 'service.js': service('Unable') }))).toEqual([]);
+  });
+});

@@ -52,6 +52,9 @@ export function afterAttempts(ctx: FileContext, tryStmt: Node, attempted: Node, 
   const flags = doneFlags(ctx, attempted);
   if (errors.length === 0 && flags.length === 0) return [];
   const out: AfterAttempts[] = [];
+  // `return success`: the done flag handed to the caller is still unset after the handler.
+  const flagReturn = loop === null ? rest.find((s) => s.type === 'return_statement' && flags.includes(s.firstNamedChild?.text ?? '')) : undefined;
+  if (flagReturn !== undefined) out.push({ body: flagReturn, construct: tryStmt, label: `${handlerLabel}, then ${firstLine(flagReturn)}` });
   for (const ifStmt of rest.filter((s) => s.type === 'if_statement')) {
     const [head, ...others] = ifChain(ifStmt, ctx.family);
     if (head?.condition == null) continue;

@@ -83,6 +83,7 @@ interface RetryVocab {
   requeueCalls: NamePatterns;
   rescheduleCalls: NamePatterns;
   taskRetryKwargs: WordSet;
+  resultPredicates: Set<string>;
   hooks: Set<string>;
   jobPolicies: NamePatterns;
   retryCountOptions: Set<string>;
@@ -120,6 +121,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       requeueCalls: new NamePatterns(r.requeue_calls),
       rescheduleCalls: new NamePatterns(r.reschedule_calls),
       taskRetryKwargs: new WordSet(r.task_retry_kwargs),
+      resultPredicates: new Set(r.result_predicates),
       hooks: new Set(r.hooks.map((h) => h.toLowerCase())),
       jobPolicies: new NamePatterns(r.job_policies),
       retryCountOptions: new Set(r.retry_count_options.map(normalizeName)),
@@ -275,10 +277,19 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), requires: { kind: 'retry-wrapper', local: path, argIndex: 0 } });
       continue;
     }
-    if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco) });
+    if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), ...(isCallDeco && retriesOnResult(ctx, v, expr) ? { retriesOnResult: true as const } : {}) });
     if (isCallDeco) scopes.push(...hookScopes(ctx, v, expr, functions, path));
   }
   return [...scopes, ...throughLocalHelpers(ctx, scopes)];
+}
+
+/** Whether a retry decorator's options retry on the returned value (`retry=retry_if_result(…)`, or `| retry_if_exception_type(…)` beside it). */
+function retriesOnResult(ctx: FileContext, v: RetryVocab, deco: Node): boolean {
+  if (v.resultPredicates.size === 0) return false;
+  return callArguments(deco).some((a) => {
+    const value = keywordArgument(a)?.value ?? a;
+    return [value, ...value.descendantsOfType('call')].some((c) => isCall(c, ctx.family) && v.resultPredicates.has(calleePath(ctx, c)));
+  });
 }
 
 /** The scope of a loop when it is an attempt loop with retry behaviour, else null. */

@@ -21,6 +21,8 @@ export const exitsAfterMatcher: Matcher = {
   validate: () => null,
   test(ctx, _param, candidate) {
     if (candidate.scope === undefined) return false;
+    // `@retry(retry=retry_if_result(…))`: the value returned after the send may start the next attempt.
+    if (candidate.scope.retriesOnResult === true) return false;
     // A helper of another file (or a processor handed over by reference) that ends the attempt
     // here: its own calls that end its run are sent once; the link step reads which they are.
     const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');

@@ -42,10 +42,16 @@ export const insideMatcher: Matcher = {
       const falsy = viaCaller ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node, candidate.captures.result === 'error' ? ERROR_RECORDS : FALSY_RECORDS) : undefined;
       // A subject known only by its name (`unless-keyed`) travels with the caller's condition.
       const named = scope.requires?.kind === 'helper' && scope.requires.mode === 'unless-keyed' ? scope.requires : undefined;
-      if (falsy === null || (falsy !== undefined && scope.requires !== undefined && named === undefined)) continue;
+      // A subject another file must prove writes (`await sendRequest(msg)` of a module whose body
+      // publishes) travels with the caller's condition too: both must hold.
+      // Only for a function of a module: a method's caller is linked by its bare name, which another
+      // class's method shares (caiogn-dev/server: WhatsApp `mark_as_read` read through an Instagram
+      // service's `if service.mark_as_read(…)`); two conditions of other files on a guessed link are one too many.
+      const helper = scope.requires?.kind === 'helper' && falsy !== undefined && falsy !== null && !inMethod(candidate.node) ? scope.requires : undefined;
+      if (falsy === null || (falsy !== undefined && scope.requires !== undefined && helper === undefined)) continue;
       if (falsy !== undefined) {
         // A broad handler's `return False` records a failure only where a caller reads it as one.
-        const viaCaller = { ...scope, requires: falsy, ...(named ? { alsoRequires: named } : {}) };
+        const viaCaller = { ...scope, requires: falsy, ...(helper ? { alsoRequires: helper } : {}) };
         if (conditional === undefined || size(viaCaller) < size(conditional)) conditional = viaCaller;
       } else if (named !== undefined) {
         if (presumed === undefined || size(scope) < size(presumed)) presumed = scope;
@@ -99,6 +105,19 @@ function falsyResultRequirement(ctx: FileContext, outcome: string | undefined, n
   const name = fn && functionName(fn);
   if (!name || outcome === undefined) return null;
   return { kind: 'project-fact', fact: `${kind}${outcome}:${lastSegment(name)}` };
+}
+
+/** Whether the function around `node` is a method of a class (its nearest enclosing definition is a class body's). */
+function inMethod(node: Node): boolean {
+  let fn = false;
+  for (let p = node.parent; p !== null; p = p.parent) {
+    if (p.type === 'class_body' || p.type === 'class_definition' || p.type === 'class_declaration' || p.type === 'class') return fn;
+    if (/function|method_definition|lambda/.test(p.type)) {
+      if (fn) return false;
+      fn = true;
+    }
+  }
+  return false;
 }
 
 /** A caller records the outcome for a falsy result (`if not ok:`) / for any result but success (`if r == "SUCCESS": … else:`). */

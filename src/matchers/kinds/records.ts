@@ -74,6 +74,9 @@ export const recordsMatcher: Matcher = {
         // answer: the caller gets the error in its place, a failure where it reads anything but
         // success as one (cashpop base/utils/airtime_vtu.py:36).
         else if (words.returnNone && returnsCaught(ctx, root, value) && returnsValueElsewhere(ctx, ret)) add(ret, 'error', true);
+        // `let success = false; try { await send(…); success = true } catch (e) { log(e) } return success`:
+        // after a handler that swallows the error the flag is still false, a falsy result for the caller.
+        else if (words.returnFalse && value?.type === 'identifier' && flagUnsetByHandler(ret, value.text)) add(ret, true, true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
         // With an error status it is an answer to the client in itself (`failureAnswers` below).
         else if (value !== null && errorAnswerBody(ctx, value, words) && !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex))) add(ret, true);
@@ -368,6 +371,41 @@ function expressionBodyOf(node: Node): Node | null {
     if (['expression_statement', 'return_statement', 'statement_block', 'block'].includes(p.type)) return null;
   }
   return null;
+}
+
+/**
+ * `return success` after `success = false` … `try { …; success = true } catch …` in the same block:
+ * the flag the attempt sets when it worked, returned after the try, is false for every error a
+ * handler swallows. Only a flag set false before the try and true at the try body's own level.
+ */
+function flagUnsetByHandler(ret: Node, name: string): boolean {
+  const block = ret.parent;
+  if (block === null || (block.type !== 'block' && block.type !== 'statement_block')) return false;
+  let sawTry = false;
+  for (let s = ret.previousNamedSibling; s !== null; s = s.previousNamedSibling) {
+    if (s.type === 'comment') continue;
+    if (!sawTry) {
+      if (s.type !== 'try_statement') return false;
+      const body = tryBody(s);
+      if (body === null || !body.namedChildren.some((st) => setsFlag(st, name) === true)) return false;
+      sawTry = true;
+      continue;
+    }
+    const set = setsFlag(s, name);
+    if (set !== undefined) return set === false;
+  }
+  return false;
+}
+
+/** The boolean a statement binds `name` to (`ok = True`, `let ok = false`), else undefined. */
+function setsFlag(statement: Node, name: string): boolean | undefined {
+  const inner = statement.type === 'expression_statement' ? statement.firstNamedChild
+    : statement.type === 'lexical_declaration' || statement.type === 'variable_declaration' ? statement.namedChildren.find((c) => c.childForFieldName('name')?.text === name) ?? null
+    : null;
+  if (inner === null) return undefined;
+  const left = inner.childForFieldName('left') ?? inner.childForFieldName('name');
+  if (left?.type !== 'identifier' || left.text !== name) return undefined;
+  return booleanLiteral(inner.childForFieldName('right') ?? inner.childForFieldName('value'));
 }
 
 /** Whether the function around `ret` returns a real value somewhere else: then `None` there means "failed". */
