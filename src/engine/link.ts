@@ -131,9 +131,11 @@ function requirementsHold(
           : [resolveLocal(byFile, input, req.local, 0)].filter((t) => t !== null);
     const target = targets[0] ?? null;
     if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
-    const sites = targets.flatMap((t) => req.vocab.split('|').flatMap((v) => (t.facts.reaches[v] ?? []).map((site) => ({ file: t.file, site }))));
+    const sites: { file: string; site: CallSite }[] = targets.flatMap((t) => req.vocab.split('|').flatMap((v) => (t.facts.reaches[v] ?? []).map((site) => ({ file: t.file, site }))));
     const excluded = (file: string, s: CallSite) => req.except !== undefined && targets.some((t) => t.file === file && (t.facts.reaches[req.except!] ?? []).some((o) => o.line === s.line && o.column === s.column));
-    const unkeyed = sites.filter(({ file, site: s }) => !excluded(file, s) && (req.keyList === undefined || !passesKeyHere(s, req.keyList, req)) && !(req.unlessLast && s.last && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList));
+    // A run a timer repeats: what a function of another file it calls sends before the run's later steps is sent again too.
+    if (req.rerun === true) sites.push(...targets.flatMap((t) => throughHelpers(byFile, t, req, 0)));
+    const unkeyed = sites.filter(({ file, site: s }) => !excluded(file, s) && (req.keyList === undefined || !passesKeyHere(s, req.keyList, req)) && !(req.unlessLast && (req.rerun ? s.final : s.last) && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList));
     if (req.mode === 'unless-keyed') {
       if (req.keyList === DEDUP && targets.length > 0 && targets.every((t) => t.facts.claimsOnce)) return false;
       // A name that says "write" stands unless the body shows every such call is keyed, or shows
@@ -152,7 +154,7 @@ function requirementsHold(
     if (target === null || first === undefined) return false;
     // A last call of a helper of another file that sends before its own later steps: the send inside is where it repeats.
     if (req.unlessLast) for (const u of unkeyed) if (u.site.last) for (const r of innerRelated(byFile, u.file, u.site, req)) if (!related.some((o) => o.file === r.file && o.line === r.line && o.message === r.message)) related.push(r);
-    if (req.relocate) moved = unkeyed;
+    if (req.relocate) moved = req.deep === true && req.keyList !== DEDUP ? unkeyed.flatMap((u) => innermostSites(byFile, u, req, 0)) : unkeyed;
     // Every such call the helper makes is a place that repeats (`PushMessage.send` pushes to Expo, then GCM).
     else for (const { file, site } of unkeyed) for (const r of relatedSites(file, site, req.local)) if (!related.some((o) => o.file === r.file && o.line === r.line && o.message === r.message)) related.push(r);
     return true;
@@ -183,6 +185,46 @@ function repeatsInside(byFile: Map<string, LinkInput>, file: string, site: CallS
 }
 
 const MAX_INNER_HELPERS = 3;
+
+/**
+ * The sites a target reaches through its calls of functions of other files that a later step follows
+ * (`helperCalls`): with `deep`, the calls those functions make (`sender.sendMessage(message)` inside
+ * `sendMessage`), else the target's own call of the function (a notification is reported at the step
+ * of the run that makes it). Such a site is never the run's last step.
+ */
+function throughHelpers(byFile: Map<string, LinkInput>, t: Target, req: Extract<Requirement, { kind: 'helper' }>, depth: number): { file: string; site: CallSite }[] {
+  const out: { file: string; site: CallSite }[] = [];
+  const from = byFile.get(t.file);
+  if (from === undefined || depth >= MAX_INNER_HELPERS) return out;
+  for (const h of t.facts.helperCalls ?? []) {
+    const inner = h.helper === undefined ? null : resolveLocal(byFile, from, h.helper, 0);
+    if (inner === null) continue;
+    const made = req.vocab.split('|').flatMap((v) => inner.facts.reaches[v] ?? []).map((site) => ({ file: inner.file, site: { ...site, last: undefined, final: undefined } }));
+    const deeper = throughHelpers(byFile, inner, req, depth + 1);
+    if (made.length + deeper.length === 0) continue;
+    if (req.deep === true && req.keyList !== DEDUP) out.push(...made, ...deeper);
+    else out.push({ file: t.file, site: h });
+  }
+  return out;
+}
+
+/**
+ * A site that calls a function of another file (`sendMessage(request)` in a poll loop's worker) stands
+ * for the calls that function makes (`sender.sendMessage(message)`): the write is where its key would
+ * go. A function out of sight leaves the site where it is; keyed sites drop.
+ */
+function innermostSites(byFile: Map<string, LinkInput>, at: { file: string; site: CallSite }, req: Extract<Requirement, { kind: 'helper' }>, depth: number): { file: string; site: CallSite }[] {
+  if (at.site.helper === undefined || depth >= MAX_INNER_HELPERS) return [at];
+  const from = byFile.get(at.file);
+  const target = from === undefined ? null : resolveLocal(byFile, from, at.site.helper, 0);
+  if (target === null) return [at];
+  // In sight, the function's body decides: one that makes no such call (`createInvoiceNumber` inserting
+  // a row in the run's own transaction) sends nothing, whatever its name says.
+  const inner = req.vocab.split('|').flatMap((v) => (target.facts.reaches[v] ?? []).map((site) => ({ file: target.file, site })));
+  return [...inner, ...throughHelpers(byFile, target, req, depth + 1)]
+    .filter(({ file, site: s }) => !(req.keyList !== undefined && s.keys.includes(req.keyList)) && !claimedThere(byFile, file, s, req.keyList))
+    .flatMap((s) => innermostSites(byFile, s, req, depth + 1));
+}
 
 /** The related locations of the send a last helper call repeats inside its own file. */
 function innerRelated(byFile: Map<string, LinkInput>, file: string, site: CallSite, req: Extract<Requirement, { kind: 'helper' }>): RelatedLocation[] {

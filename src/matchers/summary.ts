@@ -30,6 +30,11 @@ export interface CallSite {
   keys: string[];
   /** Nothing after this call in the function (or the local helper making it) can fail the run. */
   last?: true;
+  /**
+   * With `last`: nothing after it can fail even where a try swallows the error (a later step whose
+   * failure is swallowed still leaves a run a timer repeats with its work pending).
+   */
+  final?: true;
   /** Per key list, the argument position a caller must fill for the key to be passed (a spread parameter). */
   keyParams?: Record<string, number>;
   /** Per key list, the parameter position and its field the key is read from (`reference: params.reference`). */
@@ -50,6 +55,8 @@ export interface FunctionFacts {
   reaches: Record<string, CallSite[]>;
   /** The body only computes in memory (builtins, collection methods): whatever its name says, it writes nowhere. */
   localOnly?: true;
+  /** Calls of functions of other files that a later step of its run follows (see `helperCallsOf`). */
+  helperCalls?: CallSite[];
   /** It stops unless it creates a record by a stable dedup key (`claims-once.ts`): a second call sends nothing. */
   claimsOnce?: true;
 }
@@ -198,15 +205,36 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       callee: dottedPath(callee(s)),
       code: lineAt(ctx.source, s.startIndex),
       ...keysOf(ctx, fn, s, keyLists, c),
-      ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const } : {}),
+      ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const, ...(endsRunThrough(ctx, fn, c, s, true) ? { final: true as const } : {}) } : {}),
       ...helperOf(ctx, s),
       ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) }, ...betweenOf(ctx, c, s) } : {}),
     }));
   }
+  const helperCalls = ctx.family === 'ecma' ? helperCallsOf(ctx, fn, calls, reaches) : [];
   const localOnly = isLocalOnly(ctx, fn);
   // Kept even when it reaches nothing: a helper named like a write whose body writes nowhere remote
   // (`createInbox(db, …)` inserting a row) is judged by that body.
-  return { reaches, ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}) };
+  return { reaches, ...(helperCalls.length > 0 ? { helperCalls } : {}), ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}) };
+}
+
+/**
+ * The calls of functions of other files that `fn` makes as its own steps, with a step after them
+ * that can fail even where a try swallows its error, and that no call vocabulary names (those are
+ * in `reaches`): `sendMessage(request)` of a poll loop's worker, then the row's mark. A run a timer
+ * repeats makes whatever such a function sends again (read by the link step).
+ */
+function helperCallsOf(ctx: FileContext, fn: Node, calls: readonly Node[], reaches: Record<string, CallSite[]>): CallSite[] {
+  const named = new Set(Object.values(reaches).flatMap((sites) => sites.map((x) => `${x.line}:${x.column}`)));
+  const out: CallSite[] = [];
+  for (const c of calls) {
+    if (enclosingFunction(c, ctx.family)?.id !== fn.id || resolveLocalFunction(ctx, c) !== null) continue;
+    const span = spanOf(c);
+    if (named.has(`${span.line}:${span.column}`)) continue;
+    const { local, typed } = helperTarget(ctx, c, calleePath(ctx, c));
+    if (local === undefined || typed || endsRun(ctx, fn, c, true)) continue;
+    out.push({ ...span, callee: dottedPath(callee(c)), code: lineAt(ctx.source, c.startIndex), keys: [], helper: local });
+  }
+  return out;
 }
 
 /**
@@ -232,15 +260,15 @@ function helperOf(ctx: FileContext, s: Node): Pick<CallSite, 'helper'> {
  * the order is out of sight (a call inside a callback or a nested function) the call counts as
  * last: only a step seen after it makes a helper's send one that can repeat.
  */
-function endsRunThrough(ctx: FileContext, fn: Node, c: Node, s: Node): boolean {
+function endsRunThrough(ctx: FileContext, fn: Node, c: Node, s: Node, swallowed = false): boolean {
   if (enclosingFunction(c, ctx.family)?.id !== fn.id) return true;
-  if (!endsRun(ctx, fn, c)) return false;
+  if (!endsRun(ctx, fn, c, swallowed)) return false;
   const inner = enclosingFunction(s, ctx.family);
   if (s.id === c.id || inner === null || enclosingFunction(inner, ctx.family) !== null) return true;
   // Each helper on the way must end its own run there: `send_new_order_notification` returns
   // `cls.send_notification(…)`, which pushes and then saves the devices' statuses.
   const helper = resolveLocalFunction(ctx, c);
-  return helper === null ? endsRun(ctx, inner, s) : endsThrough(ctx, helper, s, 1);
+  return helper === null ? endsRun(ctx, inner, s, swallowed) : endsThrough(ctx, helper, s, 1, swallowed);
 }
 
 /**

@@ -50,6 +50,13 @@ export type Requirement =
       /** The helper's calls that end its run do not count: the helper ends the attempt where it is called. */
       unlessLast?: true;
       /**
+       * With `relocate`: a call the helper makes through a function of yet another file is reported
+       * where that function makes the write (where its key would go), not at the helper's call of it.
+       */
+      deep?: true;
+      /** With `unlessLast`: the helper runs in a run a timer repeats, where a later step that swallows its error still leaves the work pending (only `final` calls end it). */
+      rerun?: true;
+      /**
        * A call vocabulary the rule excludes (`not: { call: notification }`) that the local test
        * could not decide: a call of the helper that is also one of those is none of this rule's
        * (the WhatsApp send a provider's `send` makes is AP-002's finding, not an AP-001 write).
@@ -127,6 +134,12 @@ export interface Scope {
    * does not end the attempts, the value it hands back may start another.
    */
   retriesOnResult?: true;
+  /**
+   * A run a timer repeats (`setInterval(fn)`, a poll loop's `setTimeout(start)`): each run takes up
+   * the work an earlier one left pending, so only a send that a later step of the run follows is
+   * made again; a function of another file it calls is judged, and reported, in its own file.
+   */
+  rerun?: true;
   /** Parts of `body` that are not in scope (a branch of a broad handler that tests for a definite error). */
   excludes?: Node[];
   /** A scope that exists only if an imported function turns out to retry (decided at link time). */

@@ -215,6 +215,8 @@ export const VocabularySchema = z
          * `scheduleRetry(item)`): a method named for one, not led by it, puts the work back for a later attempt.
          */
         reschedule_method_words: names.default([]),
+        repeating_timers: names.default([]),
+        one_shot_timers: names.default([]),
         /** Retry conditions that only retry idempotent requests (the configurator's safe default). */
         idempotent_conditions: names,
         /** Retry policy objects whose `allowed_methods` decide what is retried (urllib3 `Retry`). */

@@ -41,14 +41,14 @@ export const exitsAfterMatcher: Matcher = {
 };
 
 /** Whether `inner`, reached from `fn` through helpers of this file, ends `fn`'s run (and each helper's on the way). */
-export function endsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
-  if (contains(fn, inner)) return endsRun(ctx, fn, inner);
+export function endsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number, swallowed = false): boolean {
+  if (contains(fn, inner)) return endsRun(ctx, fn, inner, swallowed);
   const body = functionBody(fn);
   if (body === null || depth >= MAX_HELPER_DEPTH) return true;
   for (const call of callsWithin(ctx, body)) {
     const next = resolveLocalFunction(ctx, call);
     if (next === null || next.id === fn.id || !reaches(ctx, next, inner, depth + 1)) continue;
-    return endsRun(ctx, fn, call) && endsThrough(ctx, next, inner, depth + 1);
+    return endsRun(ctx, fn, call, swallowed) && endsThrough(ctx, next, inner, depth + 1, swallowed);
   }
   return true;
 }
@@ -69,19 +69,20 @@ const MAX_HELPER_DEPTH = 3;
 /**
  * Whether `node`, a call in `fn`'s body (or in a local helper it calls, `through`), is the last
  * thing that can fail in a run of `fn`: a caller that retries `fn` sends it again only when it
- * failed itself.
+ * failed itself. With `swallowed`, a later step whose error a try swallows counts as one that can fail.
  */
-export function endsRun(ctx: FileContext, fn: Node, node: Node): boolean {
+export function endsRun(ctx: FileContext, fn: Node, node: Node, swallowed = false): boolean {
   const body = fn.childForFieldName('body');
   if (body === null) return false;
-  return endsAttempt(ctx, node, { context: 'run', body, construct: fn, label: '' });
+  // `swallowed`: a later step whose error a try swallows still counts (a run a timer repeats leaves its work pending).
+  return endsAttempt(ctx, node, { context: 'run', body, construct: fn, label: '', ...(swallowed ? { swallowedRetries: true as const } : {}) });
 }
 
 /**
  * Reached through a helper (`scope.via`), the candidate must end the helper's run and the helper's
  * call must itself end the attempt in the scope that calls it.
  */
-function exitsAfter(ctx: FileContext, node: Node, scope: Scope): boolean {
+export function exitsAfter(ctx: FileContext, node: Node, scope: Scope): boolean {
   // A client's retry policy re-sends the request alone: nothing after it starts another attempt.
   if (scope.receiver !== undefined) return true;
   if (!endsAttempt(ctx, node, scope)) return false;

@@ -1,4 +1,6 @@
-import { scopeHolds, statementOf } from '../scope.js';
+import { reachedInner, scopeHolds, statementOf } from '../scope.js';
+import { resolveLocalFunction } from '../local-helpers.js';
+import { endsThrough, exitsAfter } from './exits-after.js';
 import { getContext, contextNames } from '../contexts/index.js';
 import { calleePath } from '../file-index.js';
 import { splitWords } from '../names.js';
@@ -61,6 +63,27 @@ export const insideMatcher: Matcher = {
     }
     best ??= presumed ?? conditional;
     if (best === undefined) return false;
+    if (best.rerun === true) {
+      // A run a timer repeats: a helper of another file is judged in its own file, where its sends
+      // that a later step follows are reported; a send of this file that ends the run is made once.
+      const helpers = (candidate.requires ?? []).filter((r): r is Extract<Requirement, { kind: 'helper' }> => r.kind === 'helper' && r.mode === 'writes');
+      if (helpers.length === 0 && exitsAfter(ctx, candidate.node, best)) {
+        // A helper of this file called last may still send before its own later steps (`processPending(db)`
+        // publishing each row before marking it).
+        const inner = reachedInner(candidate);
+        const local = inner && inner.id !== candidate.node.id ? resolveLocalFunction(ctx, candidate.node) : null;
+        if (!local || !inner || endsThrough(ctx, local, inner, 0, true)) return false;
+      }
+      if (claimedBefore(ctx, candidate.node, best.body)) return false;
+      // What a failed run does in its handler (an alert per failed run) is no step of the work left pending.
+      for (let p = candidate.node.parent; p !== null && p.id !== best.body.id; p = p.parent) if (HANDLER_CLAUSES.has(p.type)) return false;
+      for (const r of helpers) {
+        r.relocate = true;
+        r.unlessLast = true;
+        r.deep = true;
+        r.rerun = true;
+      }
+    }
     if (best.requires !== undefined) (candidate.requires ??= []).push(best.requires);
     if (best.alsoRequires !== undefined) (candidate.requires ??= []).push(best.alsoRequires);
     candidate.scope = best;
@@ -115,6 +138,28 @@ function inMethod(node: Node): boolean {
     if (/function|method_definition|lambda/.test(p.type)) {
       if (fn) return false;
       fn = true;
+    }
+  }
+  return false;
+}
+
+const HANDLER_CLAUSES = new Set(['catch_clause', 'finally_clause', 'except_clause']);
+
+/**
+ * A run that marks its work taken before it sends (`update({ sent: new Date() }, …)`, `status:
+ * 'PROCESSING'`, before the publish): the next run does not select it again. A statement before the
+ * send, in its block or an enclosing one within the run, that calls something and sets a done flag
+ * or a state field (vocabulary `retry.due_done_flags`, `retry.due_state_words`).
+ */
+function claimedBefore(ctx: FileContext, node: Node, body: Node): boolean {
+  const words = [...ctx.vocab.retry.due_done_flags, ...ctx.vocab.retry.due_state_words];
+  if (words.length === 0) return false;
+  const claim = new RegExp(`\\b(?:${words.join('|')})['"]?\\s*[:=][^=]`, 'i');
+  for (let n: Node = node, p = node.parent; p !== null && n.id !== body.id; n = p, p = p.parent) {
+    if (p.type !== 'statement_block' && p.type !== 'block') continue;
+    for (let prev = n.previousNamedSibling; prev !== null; prev = prev.previousNamedSibling) {
+      // A write made as a statement; a read bound to a name (`const rows = findAll({ where: { sent: null } })`) selects, it does not claim.
+      if (prev.type === 'expression_statement' && /\(/.test(prev.text) && claim.test(prev.text)) return true;
     }
   }
   return false;
