@@ -57,8 +57,8 @@ export const onceGuardMatcher: Matcher = {
     if (called !== null && scope.selection !== undefined && claimsOutOfSelection(ctx, called, scope.selection)) return true;
     for (let s = scope; s.via !== undefined; s = s.via.from) if (marksOwnGuard(ctx, s.via.call)) return true;
     const inner = reachedInner(candidate);
-    // A helper on the way to the send that marks its own guard before going on to it.
-    if (inner !== undefined && inner.id !== candidate.node.id && marksGuardOnTheWay(ctx, candidate.node, inner, marksOwnGuard)) return true;
+    // In a sweep, a helper on the way to the send that marks its own guard before going on to it.
+    if (scope.selection !== undefined && inner !== undefined && inner.id !== candidate.node.id && marksGuardOnTheWay(ctx, candidate.node, inner, marksOwnGuard)) return true;
     // `transaction.on_commit(lambda: notify(…))`: the helper is the function around the callback.
     const helper = inner && namedEnclosingFunction(inner, ctx.family);
     // A retried function that claims a record by a dedup key before it sends stops on the next attempt.
