@@ -93,8 +93,10 @@ function selects(ctx: FileContext, node: Node | null, at: Node, seen: Set<number
     return bound !== null && bound.type !== 'identifier' && selects(ctx, bound, at, seen, depth + 1);
   }
   // `result.scalars().all()`: the records come from what the chain starts with.
+  // (A call of the chain that passes its own filter, `Contact.findAll({ where: { … } })`, is the
+  // query: its receiver is the model, whose definition lists every state a record may take.)
   const root = chainRoot(n);
-  if (root !== null && root.id !== n.id && selects(ctx, root, at, seen, depth + 1)) return true;
+  if (root !== null && root.id !== n.id && !filtersOnItsOwn(n) && selects(ctx, root, at, seen, depth + 1)) return true;
   // `getPendingTransfers(limit)`: a function of this file that returns the records of a query.
   if (isCall(n, ctx.family)) {
     const fn = resolveLocalFunction(ctx, n);
@@ -184,6 +186,17 @@ function escapeRegExpText(s: string): string {
 
 function contains(outer: Node, inner: Node): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
+/** A call of the chain `node` ends with passes a filter object of its own (`findAll({ where: … })`, `find({ status: … })`). */
+function filtersOnItsOwn(node: Node): boolean {
+  for (let n: Node | null = node; n !== null; ) {
+    const inner: Node = unwrapAwait(n) ?? n;
+    const args = inner.childForFieldName('arguments');
+    if (args !== null && args.namedChildren.some((a) => a.type === 'object' || a.type === 'dictionary')) return true;
+    n = inner.childForFieldName('function') ?? inner.childForFieldName('object');
+  }
+  return false;
 }
 
 /** The receiver a chain of calls and member reads starts from (`result` of `result.scalars().all()`). */

@@ -5,6 +5,7 @@ import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
 import { isInert, isPlainExit, namesBoundBy, successMarks, swallows } from '../quiet-steps.js';
 import { blockStatements, contains, enclosingFunction, functionBody, isCall, isChainLink, isFunction, isLoop, unwrapAwait, type Node } from '../syntax.js';
+import { markedRightAfter } from './sweep-marks.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -27,11 +28,12 @@ export const exitsAfterMatcher: Matcher = {
     // here: its own calls that end its run are sent once; the link step reads which they are.
     const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');
     // A helper matched by its name alike: the last step here, it may still send before its own later steps.
-    if (helper?.kind === 'helper' && (helper.relocate === true || exitsAfter(ctx, candidate.node, candidate.scope))) {
+    if (helper?.kind === 'helper' && (helper.relocate === true || exitsAfter(ctx, candidate.node, candidate.scope) || markedRightAfter(ctx, candidate.node, candidate.scope))) {
       helper.unlessLast = true;
       return false;
     }
-    if (!exitsAfter(ctx, candidate.node, candidate.scope)) return false;
+    // A sweep's send followed only by the write that marks its record done counts as its last step (see `markedRightAfter`).
+    if (!exitsAfter(ctx, candidate.node, candidate.scope) && !markedRightAfter(ctx, candidate.node, candidate.scope)) return false;
     // A helper of this file called last may still send before its own later steps that can fail
     // (`send_email(…)` then `n.send_sms(…)` inside `trigger_reminder`).
     const inner = reachedInner(candidate);

@@ -10,6 +10,7 @@ import { claimsOnce } from '../claims-once.js';
 import { isInert } from '../quiet-steps.js';
 import { endsThrough } from './exits-after.js';
 import { stateValue } from '../contexts/due-records.js';
+import { marksGuardOnTheWay, movedOutBefore } from './sweep-marks.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
@@ -50,10 +51,14 @@ export const onceGuardMatcher: Matcher = {
     // Through a helper of this file: a send the helper makes only in its give-up branch
     // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
     if (marksOwnGuard(ctx, candidate.node) || leavesSelection(ctx, candidate.node, scope)) return true;
+    // A sweep's store write that moves the record out of the selection before the send.
+    if (movedOutBefore(ctx, candidate.node, scope)) return true;
     const called = isCall(candidate.node, ctx.family) ? resolveLocalFunction(ctx, candidate.node) : null;
     if (called !== null && scope.selection !== undefined && claimsOutOfSelection(ctx, called, scope.selection)) return true;
     for (let s = scope; s.via !== undefined; s = s.via.from) if (marksOwnGuard(ctx, s.via.call)) return true;
     const inner = reachedInner(candidate);
+    // In a sweep, a helper on the way to the send that marks its own guard before going on to it.
+    if (scope.selection !== undefined && inner !== undefined && inner.id !== candidate.node.id && marksGuardOnTheWay(ctx, candidate.node, inner, marksOwnGuard)) return true;
     // `transaction.on_commit(lambda: notify(…))`: the helper is the function around the callback.
     const helper = inner && namedEnclosingFunction(inner, ctx.family);
     // A retried function that claims a record by a dedup key before it sends stops on the next attempt.

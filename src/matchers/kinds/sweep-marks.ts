@@ -1,0 +1,176 @@
+import { wordSet } from '../compiled.js';
+import { calleePath, callsWithin } from '../file-index.js';
+import { resolveLocalFunction } from '../local-helpers.js';
+import { reaches } from './exits-after.js';
+import { marksOutOfSelection, stateValue } from '../contexts/due-records.js';
+import { isInert } from '../quiet-steps.js';
+import { blockStatements, callArguments, callTypes, contains, functionBody, isCall, keywordArgument, lastSegment, literalEntries, unwrapAwait, type Node } from '../syntax.js';
+import type { FileContext, Scope } from '../types.js';
+
+type Selection = NonNullable<Scope['selection']>;
+
+/**
+ * A sweep over records selected by their state (a cron or poll batch) whose send is followed only
+ * by the write that moves the sent record out of the selection (`send(row)` then `update({ where:
+ * { id: row.id }, data: { status: 'SENT' } })`, or `order.status = 'cancelled'; order.save()`),
+ * with nothing else that can fail between them or after: a record comes back for another send only
+ * when the send itself failed, or when the mark's own write failed right after it (the outbox
+ * window no code closes). The send is, in effect, the last step of the record's attempt.
+ */
+export function markedRightAfter(ctx: FileContext, node: Node, scope: Scope): boolean {
+  const selection = scope.selection;
+  if (selection === undefined || scope.via !== undefined) return false;
+  let marked = false;
+  let n: Node = node;
+  for (let p = node.parent; p !== null; n = p, p = p.parent) {
+    if (p.type === 'block' || p.type === 'statement_block') {
+      const statements = blockStatements(p);
+      const index = statements.findIndex((s) => s.id === n.id);
+      if (index < 0) return false;
+      let moved = false;
+      for (const st of statements.slice(index + 1)) {
+        if (marksRecord(ctx, st, selection)) {
+          marked = true;
+          continue;
+        }
+        if (assignsRecordField(st, selection.record)) {
+          moved ||= marksOutOfSelection(ctx, st, selection);
+          continue;
+        }
+        if (moved && writesRecord(ctx, st, selection.record)) {
+          marked = true;
+          continue;
+        }
+        if (!isInert(ctx, st)) return false;
+      }
+      if (p.id === scope.body.id) return marked;
+      continue;
+    }
+    if (p.id === scope.body.id) return marked;
+    // Leaving a try body: its handler runs only after a failure; an `else:`/`finally` with steps is one more step.
+    if (p.type === 'try_statement') {
+      if (p.childForFieldName('body')?.id !== n.id) return false;
+      const extra = p.namedChildren.filter((c) => c.type === 'else_clause' || c.type === 'finally_clause');
+      if (extra.some((c) => c.descendantsOfType(callTypes(ctx.family) as string[]).length > 0)) return false;
+      // A handler that puts the record back in the selection (`catch { update({ data: { status: 'PENDING' } }) }`)
+      // catches a failed mark too, and the next run sends again (NyagaOtieno/jendietech smsWorker.js, labelled).
+      if (p.namedChildren.some((c) => (c.type === 'catch_clause' || c.type === 'except_clause') && putsBack(c, selection))) return false;
+      continue;
+    }
+    if (EXPRESSION_LEVEL.has(p.type)) continue;
+    return false;
+  }
+  return false;
+}
+
+/** A try around `node` (within `top`) whose handler puts the record back in the selection: a failed send, or a failed step after it, undoes the move. */
+function putBackAround(node: Node, top: Node, selection: Selection): boolean {
+  for (let n: Node = node, p = node.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
+    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && p.namedChildren.some((c) => (c.type === 'catch_clause' || c.type === 'except_clause') && putsBack(c, selection))) return true;
+  }
+  return false;
+}
+
+/** The handler sets a state field of the selection to a value the selection takes (`status: retries >= 3 ? 'FAILED' : 'PENDING'`). */
+function putsBack(handler: Node, selection: Selection): boolean {
+  const pairs: { key: string; value: Node }[] = [];
+  for (const obj of handler.descendantsOfType(['object', 'dictionary'])) pairs.push(...literalEntries(obj));
+  for (const arg of handler.descendantsOfType('keyword_argument')) {
+    const kw = keywordArgument(arg);
+    if (kw) pairs.push({ key: kw.name, value: kw.value });
+  }
+  for (const a of handler.descendantsOfType(['assignment', 'assignment_expression'])) {
+    const left = a.childForFieldName('left');
+    const value = a.childForFieldName('right');
+    const field = left?.childForFieldName('property') ?? left?.childForFieldName('attribute');
+    if (field != null && value !== null && left?.firstNamedChild?.text === selection.record) pairs.push({ key: field.text, value });
+  }
+  return pairs.some(({ key, value }) => {
+    const taken = selection.fields.get(key);
+    return taken !== undefined && [value, ...value.descendantsOfType(['string', 'member_expression', 'attribute'])].some((v) => taken.has(stateValue(v) ?? '\0'));
+  });
+}
+
+/** Between a call and its statement: its await, the binding of its result. */
+const EXPRESSION_LEVEL = new Set(['expression_statement', 'await', 'await_expression', 'variable_declarator', 'lexical_declaration', 'variable_declaration', 'assignment', 'assignment_expression']);
+
+/** `record.status = 'sent'`, `order.metadata['notified'] = now`: a field of the loop's record set in memory. */
+function assignsRecordField(st: Node, record: string): boolean {
+  if (st.type !== 'expression_statement') return false;
+  const a = st.firstNamedChild;
+  if (a === null || (a.type !== 'assignment' && a.type !== 'assignment_expression')) return false;
+  let left = a.childForFieldName('left');
+  while (left !== null && ['attribute', 'member_expression', 'subscript', 'subscript_expression'].includes(left.type)) {
+    const object: Node | null = left.childForFieldName('object') ?? left.childForFieldName('value') ?? left.firstNamedChild;
+    if (object?.type === 'identifier') return object.text === record && left.type !== 'identifier';
+    left = object;
+  }
+  return false;
+}
+
+/** A statement whose call writes the record with a state outside the selection (`update({ where: { id: row.id }, data: { status: 'SENT' } })`). */
+function marksRecord(ctx: FileContext, st: Node, selection: Selection): boolean {
+  // `await update(…)`, or its result kept (`const claim = await updateMany(…)`).
+  const declared = st.type === 'lexical_declaration' || st.type === 'variable_declaration' ? st.namedChildren.find((d) => d.type === 'variable_declarator')?.childForFieldName('value') : undefined;
+  if (st.type !== 'expression_statement' && declared == null) return false;
+  const call = unwrapAwait(declared ?? st.firstNamedChild);
+  if (call === null || (call.type !== 'call' && call.type !== 'call_expression')) return false;
+  return marksOutOfSelection(ctx, st, selection);
+}
+
+/** `order.save()`, `repo.save(order)`: a write method of the store on the record. */
+function writesRecord(ctx: FileContext, st: Node, record: string): boolean {
+  if (st.type !== 'expression_statement') return false;
+  const call = unwrapAwait(st.firstNamedChild);
+  if (call === null || (call.type !== 'call' && call.type !== 'call_expression')) return false;
+  const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  if (!writes.has(lastSegment(calleePath(ctx, call)))) return false;
+  const receiver = unwrapAwait(call.childForFieldName('function')?.childForFieldName('object') ?? null);
+  return receiver?.text === record || callArguments(call).some((a) => unwrapAwait(a)?.text === record);
+}
+
+/**
+ * A sweep that moves each record out of its selection with a store write before the send
+ * (`await prisma.booking.update({ where: { id: booking.id }, data: { status: 'cancelled' } })`, then
+ * notify): a failed write stops the attempt before the send, and once it went through the next run
+ * no longer selects the record, so the send is made once per record.
+ */
+export function movedOutBefore(ctx: FileContext, node: Node, scope: Scope): boolean {
+  const selection = scope.selection;
+  if (selection === undefined) return false;
+  let n: Node = node;
+  for (let p = node.parent; p !== null; n = p, p = p.parent) {
+    if (p.type === 'block' || p.type === 'statement_block') {
+      for (const st of blockStatements(p)) {
+        if (st.startIndex >= n.startIndex) break;
+        if (marksRecord(ctx, st, selection)) return !putBackAround(node, scope.body, selection);
+      }
+    }
+    if (p.id === scope.body.id) return false;
+  }
+  return false;
+}
+
+/**
+ * The send is reached from the sweep's call through helpers of this file, and one of those helpers
+ * marks its own guard before the call that leads on to the send (`if (invoice.payed) return;
+ * invoice.payed = true; await invoice.save(); await this.notifyPaid(invoice)`): the next run stops
+ * at the guard (see `marksOwnGuard`).
+ */
+export function marksGuardOnTheWay(ctx: FileContext, call: Node, inner: Node, marksOwnGuard: (ctx: FileContext, node: Node) => boolean): boolean {
+  let fn = isCall(call, ctx.family) ? resolveLocalFunction(ctx, call) : null;
+  for (let depth = 0; fn !== null && depth < 3; depth++) {
+    const body = functionBody(fn);
+    if (body === null) return false;
+    if (contains(fn, inner)) return marksOwnGuard(ctx, inner);
+    const current: Node = fn;
+    const next = callsWithin(ctx, body).find((c) => {
+      const target = resolveLocalFunction(ctx, c);
+      return target !== null && target.id !== current.id && reaches(ctx, target, inner, depth + 1);
+    });
+    if (next === undefined) return false;
+    if (marksOwnGuard(ctx, next)) return true;
+    fn = resolveLocalFunction(ctx, next);
+  }
+  return false;
+}
