@@ -1,3 +1,4 @@
+import { markdownTableLines } from './markdown-table.js';
 /**
  * A postmortem written in AsciiDoc as the Markdown the postmortem reader takes. Read line by line,
  * the way Asciidoctor reads a document: `=` headings (the first is the title), the header's author
@@ -139,10 +140,8 @@ function asciidocTable(body: readonly string[], attrs: string, attributes: Reado
     for (const cell of line.trim().slice(1).split('|')) cells.push(cell.trim());
   }
   const rows: string[][] = [];
-  for (let k = 0; k < cells.length; k += width) rows.push(cells.slice(k, k + width).map((c) => inline(c, attributes).replaceAll('|', '\\|')));
-  if (rows.length === 0) return [];
-  const line = (r: string[]): string => `| ${r.join(' | ')} |`;
-  return [line(rows[0] ?? []), line(Array.from({ length: width }, () => '---')), ...rows.slice(1).map(line)];
+  for (let k = 0; k < cells.length; k += width) rows.push(cells.slice(k, k + width).map((c) => inline(c, attributes)));
+  return markdownTableLines(rows);
 }
 
 /** Inline AsciiDoc as Markdown text: attribute references substituted, macros as their text. */

@@ -1,3 +1,5 @@
+import { markdownTableLines } from './markdown-table.js';
+
 /** A DokuWiki heading: `====== Title ======` (six `=` the top level, two the lowest). */
 const HEADING = /^[ \t]*(={2,6})\s*(.*?)\s*={2,6}[ \t]*$/;
 
@@ -73,13 +75,11 @@ function table(rows: readonly string[]): string[] {
       .replace(/[|^]\s*$/, '')
       .slice(1)
       .split(/(?<!\[\[[^\]]*)[|^]/)
-      .map((c) => inline(c.trim()).replace(/\|/g, '\\|')),
+      .map((c) => inline(c.trim())),
   );
   const infoBox = rows.every((r) => r.trim().startsWith('^')) && cells.every((c) => c.length === 2) && rows.every((r) => !/^\^[^|]*\^/.test(r.trim()));
   if (infoBox) return cells.flatMap(([label, value]) => [`${label}: ${value}`, '']);
-  const width = Math.max(...cells.map((c) => c.length));
-  const row = (c: readonly string[]): string => `| ${[...c, ...Array<string>(width - c.length).fill('')].join(' | ')} |`;
-  return [row(cells[0] ?? []), `|${' --- |'.repeat(width)}`, ...cells.slice(1).map(row)];
+  return markdownTableLines(cells);
 }
 
 /** DokuWiki's inline markup as plain text or Markdown (bold stays `**…**`). */

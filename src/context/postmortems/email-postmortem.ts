@@ -1,5 +1,6 @@
 import PostalMime from 'postal-mime';
 import { QUOTE_START } from '../text/quoted-reply.js';
+import { markdownTableLines } from './markdown-table.js';
 
 /**
  * `Re:`, `Fwd:`, `AW:`… before a subject: a reply or a forward, not part of its title; and a
@@ -85,9 +86,8 @@ function tabTables(text: string): string {
       out.push(lines[i] ?? '');
       continue;
     }
-    const row = (l: string): string => `| ${l.split('\t').map((c) => c.trim().replace(/\|/g, '\\|')).join(' | ')} |`;
     if (out.length > 0 && (out.at(-1) ?? '').trim() !== '') out.push('');
-    out.push(row(lines[i] ?? ''), `|${' --- |'.repeat(n + 1)}`, ...lines.slice(i + 1, end + 1).map(row), '');
+    out.push(...markdownTableLines(lines.slice(i, end + 1).map((l) => l.split('\t').map((c) => c.trim()))), '');
     i = end;
   }
   return out.join('\n');

@@ -1,5 +1,6 @@
 import { parse } from '@unified-latex/unified-latex-util-parse';
 import type * as Ast from '@unified-latex/unified-latex-types';
+import { markdownTableLines } from './markdown-table.js';
 
 /** Sectioning commands and the Markdown heading level each becomes (the title is `#`). */
 const SECTION_LEVELS: Record<string, number> = { part: 2, chapter: 2, section: 2, subsection: 3, subsubsection: 4, paragraph: 5, subparagraph: 6 };
@@ -163,12 +164,7 @@ class LatexWriter {
       else if (node.type === 'string' && node.content === '&') row.push([]);
       else row.at(-1)!.push(node);
     }
-    const cells = rows.map((r) => r.map((c) => this.inline(c).replaceAll('|', '\\|'))).filter((r) => r.some((c) => c.length > 0));
-    if (cells.length === 0) return '';
-    const width = Math.max(...cells.map((r) => r.length));
-    const line = (r: readonly string[]): string => `| ${Array.from({ length: width }, (_, i) => r[i] ?? '').join(' | ')} |`;
-    const [head = [], ...body] = cells;
-    return [line(head), line(Array.from({ length: width }, () => '---')), ...body.map(line)].join('\n');
+    return markdownTableLines(rows.map((r) => r.map((c) => this.inline(c))).filter((r) => r.some((c) => c.length > 0))).join('\n');
   }
 
   /** Nodes as one line of Markdown text. */

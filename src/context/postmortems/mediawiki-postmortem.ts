@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import { fieldLabel } from './org-postmortem.js';
+import { markdownTableLines } from './markdown-table.js';
 
 /** Status templates a wiki writes in an action table (`{{Done|2026-10-15}}`, `{{Open}}`): their name is the status. */
 const STATUS_TEMPLATE = /\{\{\s*([A-Za-z][\w -]*?)\s*(?:\|[^{}]*)?\}\}/g;
@@ -80,13 +81,9 @@ function wikiTable(lines: readonly string[]): string[] {
       rows.push(row);
     }
     // `| style="…" | text`: a cell's attributes before a single bar
-    row.push(...cells.map((c) => inline(c.replace(/^[^|[{]*=\s*"[^"]*"\s*\|(?!\|)/, '')).replaceAll('|', '\\|').trim()));
+    row.push(...cells.map((c) => inline(c.replace(/^[^|[{]*=\s*"[^"]*"\s*\|(?!\|)/, '')).trim()));
   }
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  if (width === 0) return [];
-  const line = (cells: readonly string[]): string => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
-  const [head = [], ...body] = rows;
-  return [line(head), line(Array.from({ length: width }, () => '---')), ...body.map(line)];
+  return markdownTableLines(rows);
 }
 
 /** Wiki inline markup as Markdown text. */
