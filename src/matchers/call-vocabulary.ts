@@ -1024,3 +1024,12 @@ function isGraphqlRead(ctx: FileContext, call: Node): boolean {
   // `query: { broadcaster_id }` is a URL's query string, not a GraphQL document.
   return /["'`]?\bquery["'`]?\s*[:=](?!\s*\{)/.test(text) && !/\bmutation\b/i.test(text);
 }
+
+/**
+ * A callee named for one operation (`sendPaymentNotification`, `dao.create_delivery`: two words or
+ * more in its last name), as opposed to a generic client's bare verb (`post`, `send`, `execute`),
+ * whose calls with other arguments are other requests.
+ */
+export function namesOneOperation(path: string): boolean {
+  return splitWords(lastSegment(path)).length >= 2;
+}

@@ -1,5 +1,5 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
-import { isCallOf, isHttpClientCall, matchedByVerbOnly, methodParameterOf } from '../call-vocabulary.js';
+import { isCallOf, isHttpClientCall, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
 import { functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -164,7 +164,7 @@ function recordOperations(ctx: FileContext, tryStmt: Node): Set<string> | null {
   for (const h of tryHandlers(tryStmt, ctx.family)) {
     for (const c of callsWithin(ctx, h.body)) {
       const path = calleePath(ctx, c);
-      if (splitWords(lastSegment(path)).length >= 2) out.add(path);
+      if (namesOneOperation(path)) out.add(path);
     }
   }
   return out.size > 0 ? out : null;

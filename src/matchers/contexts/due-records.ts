@@ -1,8 +1,8 @@
 import { compiledOnce } from '../compiled.js';
 import { lastBindingBefore } from '../bindings.js';
 import { resolveLocalFunction } from '../local-helpers.js';
-import { WordSet, splitWords } from '../names.js';
-import { isCall, literalEntries, keywordArgument, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { WordSet, escapeRegExp, splitWords } from '../names.js';
+import { contains, isCall, literalEntries, keywordArgument, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext } from '../types.js';
 
 /**
@@ -170,7 +170,7 @@ export function marksOutOfSelection(ctx: FileContext, body: Node, selection: { r
     if (field !== undefined && movesOut(field, a.childForFieldName('right'))) return true;
   }
   // `prisma.outboxEvent.update({ where: { id: event.id }, data: { status: PUBLISHED } })`, `rec.update(status="sent")`
-  const record = new RegExp(`(?<![\\w$.])${escapeRegExpText(selection.record)}\\b`);
+  const record = new RegExp(`(?<![\\w$.])${escapeRegExp(selection.record)}\\b`);
   for (const call of body.descendantsOfType(['call', 'call_expression'])) {
     if (!record.test(call.text)) continue;
     const args = call.childForFieldName('arguments');
@@ -178,14 +178,6 @@ export function marksOutOfSelection(ctx: FileContext, body: Node, selection: { r
     if (queryEntries(args).some((e) => movesOut(e.key, e.value))) return true;
   }
   return false;
-}
-
-function escapeRegExpText(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
 
 /** A call of the chain `node` ends with passes a filter object of its own (`findAll({ where: … })`, `find({ status: … })`). */
@@ -215,7 +207,8 @@ function queryStrings(node: Node): Node[] {
   return [node, ...node.descendantsOfType(['string', 'template_string'])].filter((s) => stringValue(s) !== null);
 }
 
-function queryEntries(node: Node): { key: string; value: Node }[] {
+/** The key/value pairs a call's arguments spell: object literals and keyword arguments (`{ status: 'SENT' }`, `status="sent"`). */
+export function queryEntries(node: Node): { key: string; value: Node }[] {
   const out: { key: string; value: Node }[] = [];
   for (const obj of node.descendantsOfType(['object', 'dictionary'])) out.push(...literalEntries(obj));
   for (const arg of node.descendantsOfType('keyword_argument')) {

@@ -3,6 +3,7 @@ import { calleePath, callsWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
 import { NamePatterns, escapeRegExp } from '../names.js';
 import { callArguments, firstLine, functionBody, functionName, isFunction, lastSegment, namedEnclosingFunction, unwrapAwait, type Node } from '../syntax.js';
+import { statementOf } from '../scope.js';
 import type { FileContext, Scope } from '../types.js';
 
 /**
@@ -70,11 +71,3 @@ export function timerRunScopes(ctx: FileContext, calls: readonly Node[], functio
   return scopes;
 }
 
-/** The statement a call is made in (`this.setupPollingTimer()`), or the call itself. */
-function statementOf(call: Node): Node {
-  for (let p = call.parent; p !== null; p = p.parent) {
-    if (p.type === 'expression_statement') return p;
-    if (p.type !== 'await_expression' && p.type !== 'parenthesized_expression') break;
-  }
-  return call;
-}

@@ -3,7 +3,9 @@ import { resolveLocalFunction } from '../local-helpers.js';
 import { endsThrough, exitsAfter } from './exits-after.js';
 import { getContext, contextNames } from '../contexts/index.js';
 import { calleePath } from '../file-index.js';
-import { splitWords } from '../names.js';
+import { compiledOnce } from '../compiled.js';
+import { escapeRegExp } from '../names.js';
+import { namesOneOperation } from '../call-vocabulary.js';
 import { functionName, isCall, lastSegment, namedEnclosingFunction, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Requirement } from '../types.js';
 
@@ -109,7 +111,7 @@ export const insideMatcher: Matcher = {
 function recordMadeBySubject(ctx: FileContext, record: Node, subject: Node): boolean {
   if (!isCall(subject, ctx.family)) return false;
   const path = calleePath(ctx, subject);
-  if (splitWords(lastSegment(path)).length < 2) return false;
+  if (!namesOneOperation(path)) return false;
   const stop = statementOf(record);
   for (let n: Node | null = record; n !== null; n = n.parent) {
     if (n.id !== subject.id && isCall(n, ctx.family) && calleePath(ctx, n) === path) return true;
@@ -152,9 +154,11 @@ const HANDLER_CLAUSES = new Set(['catch_clause', 'finally_clause', 'except_claus
  * or a state field (vocabulary `retry.due_done_flags`, `retry.due_state_words`).
  */
 function claimedBefore(ctx: FileContext, node: Node, body: Node): boolean {
-  const words = [...ctx.vocab.retry.due_done_flags, ...ctx.vocab.retry.due_state_words];
-  if (words.length === 0) return false;
-  const claim = new RegExp(`\\b(?:${words.join('|')})['"]?\\s*[:=][^=]`, 'i');
+  const claim = compiledOnce(ctx.vocab, 'claim-before-send', () => {
+    const words = [...ctx.vocab.retry.due_done_flags, ...ctx.vocab.retry.due_state_words];
+    return words.length === 0 ? null : new RegExp(`\\b(?:${words.map(escapeRegExp).join('|')})['"]?\\s*[:=][^=]`, 'i');
+  });
+  if (claim === null) return false;
   for (let n: Node = node, p = node.parent; p !== null && n.id !== body.id; n = p, p = p.parent) {
     if (p.type !== 'statement_block' && p.type !== 'block') continue;
     for (let prev = n.previousNamedSibling; prev !== null; prev = prev.previousNamedSibling) {

@@ -2,9 +2,9 @@ import { wordSet } from '../compiled.js';
 import { calleePath, callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reaches } from './exits-after.js';
-import { marksOutOfSelection, stateValue } from '../contexts/due-records.js';
+import { marksOutOfSelection, queryEntries, stateValue } from '../contexts/due-records.js';
 import { isInert } from '../quiet-steps.js';
-import { blockStatements, callArguments, callTypes, contains, functionBody, isCall, keywordArgument, lastSegment, literalEntries, unwrapAwait, type Node } from '../syntax.js';
+import { blockStatements, callArguments, callTypes, contains, functionBody, isCall, lastSegment, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Scope } from '../types.js';
 
 type Selection = NonNullable<Scope['selection']>;
@@ -73,12 +73,7 @@ function putBackAround(node: Node, top: Node, selection: Selection): boolean {
 
 /** The handler sets a state field of the selection to a value the selection takes (`status: retries >= 3 ? 'FAILED' : 'PENDING'`). */
 function putsBack(handler: Node, selection: Selection): boolean {
-  const pairs: { key: string; value: Node }[] = [];
-  for (const obj of handler.descendantsOfType(['object', 'dictionary'])) pairs.push(...literalEntries(obj));
-  for (const arg of handler.descendantsOfType('keyword_argument')) {
-    const kw = keywordArgument(arg);
-    if (kw) pairs.push({ key: kw.name, value: kw.value });
-  }
+  const pairs = queryEntries(handler);
   for (const a of handler.descendantsOfType(['assignment', 'assignment_expression'])) {
     const left = a.childForFieldName('left');
     const value = a.childForFieldName('right');
