@@ -20,6 +20,9 @@ const SEVERITY_WORDS: Record<string, SeverityLevel> = {
   minor: 'P3',
   // ServiceNow's fifth priority
   planning: 'P4',
+  // Linear's priorities (Urgent, High, Medium, Low, No priority)
+  urgent: 'P1',
+  'no priority': 'P4',
 };
 
 /**
@@ -78,7 +81,7 @@ export const IncidentSchema = z
     incident_id: text.pipe(z.string().min(1, 'is required')),
     date: text.transform(readTimestamp).refine((d) => parseDate(d) !== undefined, { message: 'is not a valid date (use YYYY-MM-DD)' }),
     severity: text.refine((s) => normaliseSeverity(s) !== undefined, {
-      message: 'is not a severity (use P0–P4, SEV0–SEV4, critical/highest, high, medium, low or lowest)',
+      message: 'is not a severity (use P0–P4, SEV0–SEV4, critical/highest/urgent, high, medium, low or lowest)',
     }),
     title: text.pipe(z.string().min(1, 'is required')),
     description: text.default(''),

@@ -32,7 +32,7 @@ export function readTimestamp(value: string): string {
   const text = value.trim();
   if (/^\d{9,10}$/.test(text)) return new Date(Number(text) * 1000).toISOString();
   if (/^\d{12,13}$/.test(text)) return new Date(Number(text)).toISOString();
-  return slashDate(text) ?? namedMonthDate(text) ?? text;
+  return slashDate(text) ?? namedMonthDate(text) ?? monthFirstDate(text) ?? text;
 }
 
 const NAMED_MONTH_DATE = /^(\d{1,2})[/ -]([A-Za-z]{3,9})\.?[/ -](\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
@@ -51,6 +51,27 @@ export function namedMonthDate(value: string): string | undefined {
   const year = Number(m[3]) < 100 ? Number(m[3]) + 2000 : Number(m[3]);
   const day = Number(m[1]);
   return withClock(`${year}-${pad2(month)}-${pad2(day)}`, m.slice(4));
+}
+
+const MONTH_FIRST_DATE =
+  /^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?(?:\s*(?:GMT|UTC|Z)?([+-])(\d{2}):?(\d{2}))?(?:\s+(?:GMT|UTC)|\s+\([^)]*\))?$/;
+
+/**
+ * A date written month first, as JavaScript's `Date#toString` and several trackers' CSV exports
+ * write it (`Mon Oct 19 2026 10:06:00 GMT+0000 (Coordinated Universal Time)`, `Oct 19, 2026
+ * 10:06 AM`), as an ISO date or date-time in UTC (a `GMT±hhmm` offset is applied). Undefined for
+ * anything else.
+ */
+export function monthFirstDate(value: string): string | undefined {
+  const m = MONTH_FIRST_DATE.exec(value.trim());
+  if (!m) return undefined;
+  const name = (m[1] ?? '').toLowerCase();
+  const month = MONTH_NAMES.findIndex((n) => n.startsWith(name.slice(0, 3)) && n.startsWith(name)) + 1;
+  if (month === 0) return undefined;
+  const local = withClock(`${m[3]}-${pad2(month)}-${pad2(Number(m[2]))}`, m.slice(4, 8));
+  if (local === undefined || m[8] === undefined || local.length === 10) return local;
+  const offsetMinutes = (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10]));
+  return new Date(Date.parse(local) - offsetMinutes * 60_000).toISOString().replace('.000Z', 'Z');
 }
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
