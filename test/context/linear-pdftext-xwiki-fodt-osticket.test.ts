@@ -1,0 +1,44 @@
+/**
+ * Failure histories as Linear, `pdftotext -layout`, XWiki, flat OpenDocument and osTicket export
+ * them. Each shape comes from the payroll-disburse history (written by someone who never saw this
+ * code), whose first run stopped at the first of them; each input here is a small one of its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { normaliseSeverity, parseIncidentsCsv } from '../../src/context/index.js';
+import { monthFirstDate, readTimestamp } from '../../src/context/text/dates.js';
+
+describe('dates written month first (JavaScript Date#toString, trackers\' CSV exports)', () => {
+  it('reads Date#toString with its GMT offset applied', () => {
+    expect(monthFirstDate('Mon Oct 19 2026 10:06:00 GMT+0000 (Coordinated Universal Time)')).toBe('2026-10-19T10:06:00Z');
+    expect(monthFirstDate('Tue Mar 03 2026 09:15:00 GMT+0100 (Central European Standard Time)')).toBe('2026-03-03T08:15:00Z');
+    expect(monthFirstDate('Fri Jan 02 2026 23:30:00 GMT-0500 (Eastern Standard Time)')).toBe('2026-01-03T04:30:00Z');
+  });
+
+  it('reads a month name first with a 12-hour clock, or a date alone', () => {
+    expect(monthFirstDate('Oct 19, 2026 10:06 PM')).toBe('2026-10-19T22:06:00Z');
+    expect(monthFirstDate('September 4, 2026')).toBe('2026-09-04');
+    expect(readTimestamp('Feb 27 2026')).toBe('2026-02-27');
+  });
+
+  it('takes nothing else for a month-first date', () => {
+    expect(monthFirstDate('Oktober 19 2026')).toBeUndefined();
+    expect(monthFirstDate('Mon Foo 19 2026 10:06:00 GMT+0000')).toBeUndefined();
+    expect(monthFirstDate('19 Oct 2026')).toBeUndefined();
+  });
+});
+
+describe("Linear's priorities", () => {
+  it('reads Urgent as P1 and No priority as P4, beside High, Medium and Low', () => {
+    expect(normaliseSeverity('Urgent')).toBe('P1');
+    expect(normaliseSeverity('No priority')).toBe('P4');
+    expect(normaliseSeverity('High')).toBe('P2');
+    expect(normaliseSeverity('Low')).toBe('P4');
+  });
+
+  it('reads a Linear CSV row with a Date#toString creation time and an Urgent priority', () => {
+    const csv = 'ID,Team,Title,Description,Status,Priority,Labels,Created\n' + 'OPS-7,Ops,Refunds sent twice,"one line",Done,Urgent,,Tue Jun 02 2026 14:00:00 GMT+0000 (Coordinated Universal Time)\n';
+    const [incident] = parseIncidentsCsv(csv, 'incidents/linear.csv');
+    expect(incident?.date).toBe('2026-06-02T14:00:00Z');
+    expect(incident?.severityLevel).toBe('P1');
+  });
+});
