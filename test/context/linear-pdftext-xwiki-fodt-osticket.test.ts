@@ -4,7 +4,7 @@
  * code), whose first run stopped at the first of them; each input here is a small one of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { normaliseSeverity, parseIncidentsCsv } from '../../src/context/index.js';
+import { normaliseSeverity, parseIncidentsCsv, parsePostmortem, postmortemMarkdown } from '../../src/context/index.js';
 import { monthFirstDate, readTimestamp } from '../../src/context/text/dates.js';
 
 describe('dates written month first (JavaScript Date#toString, trackers\' CSV exports)', () => {
@@ -40,5 +40,76 @@ describe("Linear's priorities", () => {
     const [incident] = parseIncidentsCsv(csv, 'incidents/linear.csv');
     expect(incident?.date).toBe('2026-06-02T14:00:00Z');
     expect(incident?.severityLevel).toBe('P1');
+  });
+});
+
+const PDF_TEXT = [
+  'Quaymark Ltd                         Incident review: OPS-88                        INTERNAL',
+  '',
+  '',
+  '               OPS-88: refunds sent twice after the ledger restart',
+  '',
+  '   Incident        OPS-88 (sev2)                  Date        Monday 4 May 2026',
+  '   Author          Dana Ruiz                      Status      Final',
+  '',
+  '   1. Summary',
+  '',
+  '   The refund worker restarted and sent 40 refunds again with fresh keys. Nobody noticed',
+  '   for an hour.',
+  '',
+  '   2. Lessons',
+  '',
+  '      •   A restarted refund run must reuse each refund\'s original idempotency',
+  '          key.',
+  '      L2. After a restart the worker resumes from the attempt log',
+  '',
+  '',
+  '',
+  '                                        Page 1 of 2',
+  '                  Printed by d.ruiz@quaymark.example, 05/05/2026 10:12\fQuaymark Ltd                         Incident review: OPS-88                        INTERNAL',
+  '',
+  '',
+  '          and never rebuilds refunds from the ledger.',
+  '',
+  '   3. Action items',
+  '',
+  '      Ref      Action                                   Owner     Status',
+  '      OPS-90   Keys from the refund id                  Dana      Done 12/05',
+  '      OPS-91   Resume from the attempt log instead of   Sam       Open',
+  '               the ledger',
+  '',
+  '',
+  '',
+  '                                        Page 2 of 2',
+  '                  Printed by d.ruiz@quaymark.example, 05/05/2026 10:12\f',
+].join('\n');
+
+describe('a postmortem as `pdftotext -layout` text', async () => {
+  const markdown = (await postmortemMarkdown(PDF_TEXT, '.txt')) ?? '';
+  const pm = parsePostmortem(markdown, 'postmortems/OPS-88 review.pdf.txt');
+
+  it('drops the running header and footer and takes the first line as the title', () => {
+    expect(markdown).not.toMatch(/INTERNAL|Page \d of 2|Printed by/);
+    expect(pm.title).toBe('OPS-88: refunds sent twice after the ledger restart');
+  });
+
+  it('reads a Label value Label value header grid as fields', () => {
+    expect(markdown).toContain('Incident: OPS-88 (sev2)');
+    expect(markdown).toContain('Status: Final');
+    expect(pm.incidentId).toBe('OPS-88');
+  });
+
+  it('reads numbered headings, bullets and labelled items, joining a sentence a page break cut', () => {
+    expect(pm.lessons).toEqual([
+      "A restarted refund run must reuse each refund's original idempotency key.",
+      'After a restart the worker resumes from the attempt log and never rebuilds refunds from the ledger.',
+    ]);
+    expect(pm.narrative).toEqual([]);
+    expect(markdown).not.toMatch(/^ {4}/m); // indentation is no code block
+  });
+
+  it('reads a column-aligned table with a Status column, a wrapped cell joined to its row', () => {
+    expect(pm.actionItems.completed).toEqual(['Keys from the refund id']);
+    expect(pm.actionItems.incomplete).toEqual(['Resume from the attempt log instead of the ledger']);
   });
 });

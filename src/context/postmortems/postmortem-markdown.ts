@@ -9,6 +9,7 @@ import { textilePostmortemMarkdown } from './textile-postmortem.js';
 import { jsonPostmortemMarkdown } from './json-postmortem.js';
 import { rtfPostmortemMarkdown } from './rtf-postmortem.js';
 import { dokuwikiPostmortemMarkdown, isDokuWikiPage } from './dokuwiki-postmortem.js';
+import { isPdfText, pdfTextPostmortemMarkdown } from './pdf-text-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
 export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf'] as const;
@@ -31,8 +32,10 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
     case '.eml':
       return emailPostmortemMarkdown(text);
     case '.txt':
-      // DokuWiki keeps its page sources as .txt
-      return isSavedEmail(text) ? emailPostmortemMarkdown(text) : isDokuWikiPage(text) ? dokuwikiPostmortemMarkdown(text) : plainTextPostmortemMarkdown(text);
+      // DokuWiki keeps its page sources as .txt; `pdftotext -layout` writes a PDF's pages as one
+      if (isSavedEmail(text)) return emailPostmortemMarkdown(text);
+      if (isPdfText(text)) return pdfTextPostmortemMarkdown(text);
+      return isDokuWikiPage(text) ? dokuwikiPostmortemMarkdown(text) : plainTextPostmortemMarkdown(text);
     case '.html':
     case '.htm':
       return htmlPostmortemMarkdown(text);
