@@ -113,3 +113,65 @@ describe('a postmortem as `pdftotext -layout` text', async () => {
     expect(pm.actionItems.incomplete).toEqual(['Resume from the attempt log instead of the ledger']);
   });
 });
+
+const FODT = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:automatic-styles>
+  <style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+  <text:list-style style:name="L2"><text:list-level-style-number text:level="1" style:num-format="1"/></text:list-style>
+ </office:automatic-styles>
+ <office:body>
+  <office:text>
+   <text:sequence-decls/>
+   <text:h text:outline-level="1">Review: OPS-41 &#8211; parcels booked twice</text:h>
+   <table:table table:name="Facts">
+    <table:table-column table:number-columns-repeated="2"/>
+    <table:table-row><table:table-cell><text:p>Incident</text:p></table:table-cell><table:table-cell><text:p>OPS-41 (sev2)</text:p></table:table-cell></table:table-row>
+    <table:table-row><table:table-cell><text:p>Owner</text:p></table:table-cell><table:table-cell><text:p>Ines</text:p></table:table-cell></table:table-row>
+   </table:table>
+   <text:h text:outline-level="2">What happened</text:h>
+   <text:p>The courier API timed out<text:s text:c="2"/>and we booked<text:line-break/>again.</text:p>
+   <text:h text:outline-level="2">Lessons</text:h>
+   <text:list text:style-name="L2">
+    <text:list-item><text:p><text:span text:style-name="T1">One key.</text:span> A booking keeps its idempotency
+       <text:span text:style-name="T2">key on every attempt</text:span>, whatever the retry.</text:p></text:list-item>
+    <text:list-item><text:p>Unknown is not failed.</text:p></text:list-item>
+   </text:list>
+   <text:soft-page-break/>
+   <text:h text:outline-level="2">Action items</text:h>
+   <table:table table:name="Actions">
+    <table:table-header-rows><table:table-row><table:table-cell><text:p>Action</text:p></table:table-cell><table:table-cell><text:p>Status</text:p></table:table-cell></table:table-row></table:table-header-rows>
+    <table:table-row><table:table-cell><text:p>Key from the booking id</text:p></table:table-cell><table:table-cell><text:p>Done</text:p></table:table-cell></table:table-row>
+    <table:table-row><table:table-cell><text:p>Status lookup before rebooking</text:p></table:table-cell><table:table-cell><text:p>Not started</text:p></table:table-cell></table:table-row>
+   </table:table>
+  </office:text>
+ </office:body>
+</office:document>`;
+
+describe('a postmortem as flat OpenDocument text (.fodt)', async () => {
+  const markdown = (await postmortemMarkdown(FODT, '.fodt')) ?? '';
+  const pm = parsePostmortem(markdown, 'postmortems/OPS-41 review.fodt');
+
+  it('reads headings by outline level and a two-column facts table as fields', () => {
+    expect(pm.title).toBe('Review: OPS-41 – parcels booked twice');
+    expect(pm.incidentId).toBe('OPS-41');
+  });
+
+  it('runs spans split across lines together, counts text:s spaces and keeps a line break', () => {
+    expect(pm.lessons).toEqual([
+      'One key. A booking keeps its idempotency key on every attempt, whatever the retry.',
+      'Unknown is not failed.',
+    ]);
+    expect(markdown).toContain('1. **One key.** A booking');
+    expect(markdown).toContain('The courier API timed out  and we booked\nagain.');
+  });
+
+  it('reads an action table with a Status column', () => {
+    expect(pm.actionItems.completed).toEqual(['Key from the booking id']);
+    expect(pm.actionItems.incomplete).toEqual(['Status lookup before rebooking']);
+  });
+
+  it('says a .fodt that is no text document holds no postmortem', async () => {
+    expect(await postmortemMarkdown('<office:document><office:body><office:spreadsheet/></office:body></office:document>', '.fodt')).toBeUndefined();
+  });
+});

@@ -9,10 +9,11 @@ import { textilePostmortemMarkdown } from './textile-postmortem.js';
 import { jsonPostmortemMarkdown } from './json-postmortem.js';
 import { rtfPostmortemMarkdown } from './rtf-postmortem.js';
 import { dokuwikiPostmortemMarkdown, isDokuWikiPage } from './dokuwiki-postmortem.js';
+import { isOpenDocumentText, odtPostmortemMarkdown } from './odt-postmortem.js';
 import { isPdfText, pdfTextPostmortemMarkdown } from './pdf-text-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
-export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf'] as const;
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt'] as const;
 
 /** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
 const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
@@ -59,8 +60,12 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       return textilePostmortemMarkdown(text);
     case '.rtf':
       return rtfPostmortemMarkdown(text);
+    case '.fodt':
+      return isOpenDocumentText(text) ? odtPostmortemMarkdown(text) : undefined;
     case '.xml':
-      // Confluence's storage format is XHTML with its own `ac:` elements; other XML is no postmortem
+      // Confluence's storage format is XHTML with its own `ac:` elements; an OpenDocument text's
+      // content.xml is one too; other XML is no postmortem
+      if (isOpenDocumentText(text)) return odtPostmortemMarkdown(text);
       return isMarkupPage(text) ? htmlPostmortemMarkdown(text) : undefined;
     default:
       return undefined;
