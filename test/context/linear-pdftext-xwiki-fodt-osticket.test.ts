@@ -175,3 +175,60 @@ describe('a postmortem as flat OpenDocument text (.fodt)', async () => {
     expect(await postmortemMarkdown('<office:document><office:body><office:spreadsheet/></office:body></office:document>', '.fodt')).toBeUndefined();
   });
 });
+
+const XWIKI = `<?xml version="1.1" encoding="UTF-8"?>
+
+<xwikidoc version="1.5" reference="Ops.Reviews.OPS-52.WebHome" locale="">
+  <web>Ops.Reviews.OPS-52</web>
+  <name>WebHome</name>
+  <title>OPS-52 Reminder storm</title>
+  <syntaxId>xwiki/2.1</syntaxId>
+  <content>{{box title="**Facts**"}}
+|=Incident|OPS-52 (sev3)
+|=Owner|Noor
+{{/box}}
+
+{{toc depth="2"/}}
+
+== What happened ==
+
+The reminder was sent from //inside// the retry loop, so **every** attempt sent it again.
+
+== Lessons ==
+
+(% class="lessons" %)
+* A reminder goes out once per
+  invoice, however often the send is retried.
+** nested detail
+1. Dedup keys never hold the attempt number.
+
+== Actions ==
+
+|=Ref|=Action|=State
+|OPS-53|Move the reminder out of the loop ([[runbook>>Ops.Runbooks.Reminders]])|(% style="color:green" %)**done 2026-05-02**
+|OPS-54|Cap reminders per day|(% style="color:red" %)**not started**
+</content>
+  <object><className>XWiki.TagClass</className><property><tags><value>postmortem</value></tags></property></object>
+</xwikidoc>`;
+
+describe('a postmortem as an XWiki page export (xwikidoc XML, xwiki/2.1 syntax)', async () => {
+  const markdown = (await postmortemMarkdown(XWIKI, '.xml')) ?? '';
+  const pm = parsePostmortem(markdown, 'postmortems/Ops.Reviews.OPS-52.WebHome.xml');
+
+  it('takes the page title and reads header rows of an infobox as fields', () => {
+    expect(pm.title).toBe('OPS-52 Reminder storm');
+    expect(pm.incidentId).toBe('OPS-52');
+    expect(markdown).toContain('Owner: Noor');
+    expect(markdown).not.toMatch(/\{\{|%\)|postmortem<|TagClass/);
+  });
+
+  it('reads headings, bold and italic, and lists with their wrapped lines joined', () => {
+    expect(pm.narrative).toEqual(['The reminder was sent from *inside* the retry loop, so **every** attempt sent it again.'.replace(/\*/g, '')]);
+    expect(pm.lessons).toEqual(['A reminder goes out once per invoice, however often the send is retried.', 'nested detail', 'Dedup keys never hold the attempt number.']);
+  });
+
+  it('reads a |= table as a table, links by their label and states without their style parameters', () => {
+    expect(pm.actionItems.completed).toEqual(['Move the reminder out of the loop (runbook)']);
+    expect(pm.actionItems.incomplete).toEqual(['Cap reminders per day']);
+  });
+});

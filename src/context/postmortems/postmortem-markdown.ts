@@ -10,6 +10,7 @@ import { jsonPostmortemMarkdown } from './json-postmortem.js';
 import { rtfPostmortemMarkdown } from './rtf-postmortem.js';
 import { dokuwikiPostmortemMarkdown, isDokuWikiPage } from './dokuwiki-postmortem.js';
 import { isOpenDocumentText, odtPostmortemMarkdown } from './odt-postmortem.js';
+import { isXWikiDoc, xwikiPostmortemMarkdown } from './xwiki-postmortem.js';
 import { isPdfText, pdfTextPostmortemMarkdown } from './pdf-text-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
@@ -64,8 +65,10 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       return isOpenDocumentText(text) ? odtPostmortemMarkdown(text) : undefined;
     case '.xml':
       // Confluence's storage format is XHTML with its own `ac:` elements; an OpenDocument text's
-      // content.xml is one too; other XML is no postmortem
+      // content.xml is a page too; other XML is no postmortem
       if (isOpenDocumentText(text)) return odtPostmortemMarkdown(text);
+      // an XWiki page as a XAR export holds it
+      if (isXWikiDoc(text)) return xwikiPostmortemMarkdown(text);
       return isMarkupPage(text) ? htmlPostmortemMarkdown(text) : undefined;
     default:
       return undefined;
