@@ -16,7 +16,7 @@ export { emailPostmortemMarkdown } from './postmortems/email-postmortem.js';
 export { postmortemMarkdown, POSTMORTEM_EXTENSIONS } from './postmortems/postmortem-markdown.js';
 export { withTeamIncidentKeys } from './incidents/team-incident-keys.js';
 export type { Postmortem, WhyStep } from './postmortems/postmortem-types.js';
-export { parseTicketsCsv, parseTicketsDocument, type TicketCsvOptions } from './tickets/parse-tickets.js';
+export { parseTicketsCsv, parseTicketsDocument, parseTicketsXml, type TicketCsvOptions } from './tickets/parse-tickets.js';
 export type { Ticket } from './tickets/ticket-schema.js';
 export { parseCatalogueEntry, CatalogueEntrySchema, type CatalogueEntry } from './catalogue/anti-pattern-catalogue.js';
 export { loadBuiltInCatalogue, findPackageRoot } from './catalogue/built-in-catalogue.js';

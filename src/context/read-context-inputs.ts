@@ -11,7 +11,7 @@ import { parsePostmortem } from './postmortems/parse-postmortem.js';
 import type { Postmortem } from './postmortems/postmortem-types.js';
 import { decodeText } from './text/decode-text.js';
 import { display, type ContextSources } from './sources/load-context-sources.js';
-import { parseTicketsCsv, parseTicketsDocument } from './tickets/parse-tickets.js';
+import { parseTicketsCsv, parseTicketsDocument, parseTicketsXml } from './tickets/parse-tickets.js';
 import type { Ticket } from './tickets/ticket-schema.js';
 
 /** Parsed failure history. */
@@ -23,7 +23,7 @@ export interface ContextInputs {
 
 /**
  * Read and parse every source file, choosing the parser by extension: incidents `.yaml/.yml/.json`
- * or `.csv`; postmortems `.md/.markdown`, `.eml` or `.txt` (an email or plain text) or `.html/.htm` (an exported page); tickets `.csv`, `.json` or `.yaml/.yml`. Records keep
+ * or `.csv`; postmortems `.md/.markdown`, `.eml` or `.txt` (an email or plain text) or `.html/.htm` (an exported page); tickets `.csv`, `.json`, `.yaml/.yml` or `.xml`. Records keep
  * their display path (relative to `cwd`) as `source`.
  *
  * @throws ContextInputError from the parsers (naming file and record); ContextConfigError for a
@@ -60,7 +60,8 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
     const [text, name, ext] = await load(file, cwd);
     if (ext === '.csv') tickets.push(...parseTicketsCsv(text, name, { columns: csv.tickets ?? {} }));
     else if (['.yaml', '.yml', '.json'].includes(ext)) tickets.push(...parseTicketsDocument(text, name));
-    else throw unsupported(name, 'tickets', '.csv, .json, .yaml or .yml');
+    else if (ext === '.xml') tickets.push(...parseTicketsXml(text, name));
+    else throw unsupported(name, 'tickets', '.csv, .json, .yaml, .yml or .xml');
   }
   return { incidents: withTeamIncidentKeys(incidents, postmortems), postmortems, tickets };
 }

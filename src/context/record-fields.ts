@@ -1,4 +1,5 @@
 import { formAnswers } from './form-answers.js';
+import { plainText } from './text/plain-text.js';
 import { contextVocabulary, type ContextVocabulary } from './vocabulary/context-vocabulary.js';
 
 /** The kinds of record whose field names other tools spell their own way. */
@@ -233,26 +234,43 @@ function nestedFieldsOf(record: Record<string, unknown>): Record<string, unknown
 
 /**
  * What the customer wrote in a ticket that embeds its conversation (Gorgias' `messages`, each with
- * `from_agent`): the text of the messages that are not the company's, in order, as
- * `customer_messages`; when every message is the company's (a phone call's private note written by
- * the agent), all of them. Which key flags a message as the company's, and which keys hold its
- * text, is the vocabulary's `conversation_messages`. Empty for a record without such a list.
+ * `from_agent`; osTicket's thread entries, `staff="1"`): the text of the messages that are not the
+ * company's, in order, as `customer_messages`; when every message is the company's (a phone call's
+ * private note written by the agent), all of them. An entry of a reply kind (osTicket's `type` R, a
+ * response, or N, an internal note) is never the ticket's text. Which key flags a message as the
+ * company's, which kinds are replies, and which keys hold its text, is the vocabulary's
+ * `conversation_messages`. Empty for a record without such a list.
  */
 function conversationOf(record: Record<string, unknown>): Record<string, unknown> {
-  const { agent_flags: flags, text_keys: textKeys } = contextVocabulary().conversation_messages;
+  const { agent_flags: flags, text_keys: textKeys, message_kinds: messageKinds, reply_kinds: replyKinds } = contextVocabulary().conversation_messages;
+  const ofKind = (m: Record<string, unknown>, kinds: Record<string, string[]>): boolean =>
+    Object.entries(kinds).some(([key, values]) => typeof m[key] === 'string' && values.some((k) => k.toLowerCase() === (m[key] as string).trim().toLowerCase()));
+  const isReply = (m: Record<string, unknown>): boolean => ofKind(m, replyKinds);
   for (const item of Object.values(record)) {
     if (!Array.isArray(item) || item.length === 0) continue;
     const messages = item.filter((m): m is Record<string, unknown> => m !== null && typeof m === 'object' && !Array.isArray(m));
-    if (messages.length !== item.length || !messages.some((m) => flags.some((f) => typeof m[f] === 'boolean'))) continue;
+    if (messages.length !== item.length || !messages.some((m) => flags.some((f) => isFlag(m[f])) || isReply(m) || ofKind(m, messageKinds))) continue;
     const textOf = (m: Record<string, unknown>): string => {
       const key = textKeys.find((k) => typeof m[k] === 'string' && (m[k] as string).trim().length > 0);
-      return key === undefined ? '' : (m[key] as string).trim();
+      // each message as text on its own: a thread mixes HTML and plain-text bodies
+      return key === undefined ? '' : plainText((m[key] as string).trim()).trim();
     };
-    const customer = messages.filter((m) => !flags.some((f) => m[f] === true));
-    const texts = (customer.length > 0 ? customer : messages).map(textOf).filter((t) => t.length > 0);
+    // replies and internal notes are not the ticket's text; of the messages, the customer's
+    const written = messages.filter((m) => !isReply(m));
+    const customer = written.filter((m) => !flags.some((f) => isSet(m[f])));
+    const texts = (customer.length > 0 ? customer : written.length > 0 ? written : messages).map(textOf).filter((t) => t.length > 0);
     if (texts.length > 0) return { customer_messages: texts.join('\n\n') };
   }
   return {};
+}
+
+/** A flag as JSON or XML writes one: `true`/`false`, `1`/`0`, `"true"`, `"1"`. */
+function isFlag(value: unknown): boolean {
+  return typeof value === 'boolean' || value === 0 || value === 1 || (typeof value === 'string' && /^(?:true|false|1|0|yes|no)$/i.test(value.trim()));
+}
+
+function isSet(value: unknown): boolean {
+  return value === true || value === 1 || (typeof value === 'string' && /^(?:true|1|yes)$/i.test(value.trim()));
 }
 
 /** Non-empty text, a number, or a list of them (an empty list of tags is a list of tags). */

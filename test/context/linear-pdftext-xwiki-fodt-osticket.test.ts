@@ -4,7 +4,7 @@
  * code), whose first run stopped at the first of them; each input here is a small one of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { normaliseSeverity, parseIncidentsCsv, parsePostmortem, postmortemMarkdown } from '../../src/context/index.js';
+import { normaliseSeverity, parseIncidentsCsv, parsePostmortem, parseTicketsDocument, parseTicketsXml, postmortemMarkdown } from '../../src/context/index.js';
 import { monthFirstDate, readTimestamp } from '../../src/context/text/dates.js';
 
 describe('dates written month first (JavaScript Date#toString, trackers\' CSV exports)', () => {
@@ -230,5 +230,87 @@ describe('a postmortem as an XWiki page export (xwikidoc XML, xwiki/2.1 syntax)'
   it('reads a |= table as a table, links by their label and states without their style parameters', () => {
     expect(pm.actionItems.completed).toEqual(['Move the reminder out of the loop (runbook)']);
     expect(pm.actionItems.incomplete).toEqual(['Cap reminders per day']);
+  });
+});
+
+const OSTICKET = `<?xml version="1.0" encoding="UTF-8"?>
+<osticket-export version="1.18.1" helpdesk="Quaymark Help">
+  <query><![CDATA[created > '2026-01-01']]></query>
+  <tickets count="3">
+    <ticket id="71" number="300071">
+      <created>2026-05-04 09:10:00</created>
+      <source>Email</source>
+      <user id="9"><name>Ana</name><email>ana@example.com</email></user>
+      <subject><![CDATA[Refund twice?]]></subject>
+      <thread>
+        <entry id="1" type="M" created="2026-05-04 09:10:00" poster="Ana">
+          <body format="html"><![CDATA[<div>My refund came <b>twice</b>.</div><div><br></div><div>Ana</div>]]></body>
+        </entry>
+        <entry id="2" type="R" created="2026-05-04 10:00:00" poster="Sam" staff="1">
+          <body format="text"><![CDATA[Sorry, we are aware of an issue affecting refunds today.]]></body>
+        </entry>
+        <entry id="3" type="N" created="2026-05-04 10:01:00" poster="Sam" staff="1">
+          <body format="text"><![CDATA[Linked to parent ticket.]]></body>
+        </entry>
+        <entry id="4" type="M" created="2026-05-05 08:00:00" poster="Ana">
+          <body format="text"><![CDATA[Any news?]]></body>
+        </entry>
+      </thread>
+    </ticket>
+    <ticket id="72" number="300072">
+      <created>2026-05-04 11:00:00</created>
+      <source>Phone</source>
+      <subject><![CDATA[Inbound call]]></subject>
+      <thread>
+        <entry id="5" type="M" created="2026-05-04 11:00:00" poster="Sam" staff="1">
+          <body format="text"><![CDATA[Cust called, refund recvd 2x.]]></body>
+        </entry>
+        <entry id="6" type="N" created="2026-05-06 11:00:00" poster="Sam" staff="1">
+          <body format="text"><![CDATA[No reply in 5 days, closing.]]></body>
+        </entry>
+      </thread>
+    </ticket>
+    <ticket id="73" number="300073">
+      <created>2026-05-07 12:00:00</created>
+      <subject><![CDATA[P60 &amp; payslips]]></subject>
+      <thread>
+        <entry id="7" type="M" created="2026-05-07 12:00:00" poster="Li">
+          <body format="text"><![CDATA[Where is my P60?]]></body>
+        </entry>
+      </thread>
+    </ticket>
+  </tickets>
+</osticket-export>`;
+
+describe('an osTicket XML ticket export', () => {
+  const tickets = parseTicketsXml(OSTICKET, 'tickets/osticket.xml');
+
+  it('reads every ticket of the export with its subject and creation time', () => {
+    expect(tickets.map((t) => [t.id, t.title, t.createdAt])).toEqual([
+      ['71', 'Refund twice?', '2026-05-04 09:10:00'],
+      ['72', 'Inbound call', '2026-05-04 11:00:00'],
+      ['73', 'P60 &amp; payslips', '2026-05-07 12:00:00'],
+    ]);
+  });
+
+  it("takes the customer's messages as the ticket's text, not the agents' responses or internal notes", () => {
+    expect(tickets[0]?.body).toMatch(/^My refund came twice\.\n+Ana\n\nAny news\?$/); // each message as text, HTML or not
+    expect(tickets[0]?.body).not.toMatch(/aware of an issue|parent ticket/);
+  });
+
+  it("takes a phone call's note when only the agent wrote, still without the internal notes", () => {
+    expect(tickets[1]?.body).toBe('Cust called, refund recvd 2x.');
+  });
+
+  it('reads a thread of one message as a conversation', () => {
+    expect(tickets[2]?.body).toBe('Where is my P60?');
+  });
+
+  it("leaves a JSON export's other message kinds as they were read (Zammad's note articles)", () => {
+    const [zammad] = parseTicketsDocument(
+      JSON.stringify([{ id: 5, title: 'Refund', created_at: '2026-05-01', articles: [{ type: 'note', body: 'first article' }, { type: 'email', body: 'second' }] }]),
+      'tickets/zammad.json',
+    );
+    expect(zammad?.body).toBe('first article');
   });
 });

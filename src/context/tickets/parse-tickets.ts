@@ -3,6 +3,7 @@ import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { recordListKey, withFieldAliases } from '../record-fields.js';
+import { xmlData } from '../xml-records.js';
 import { TICKET_CSV_FIELDS, TicketSchema, type Ticket } from './ticket-schema.js';
 
 /** Options for reading tickets from CSV. */
@@ -41,9 +42,29 @@ export function parseTicketsCsv(text: string, file: string, options: TicketCsvOp
  * @throws ContextInputError naming the file and the ticket (its line and id)
  */
 export function parseTicketsDocument(text: string, file: string): Ticket[] {
+  return ticketsOf(text, file, tryJson(text));
+}
+
+/**
+ * Parse tickets exported as XML (osTicket's ticket export: `<tickets><ticket id number>` with
+ * `subject`, `created` and a `thread` of entries), read as the JSON the same export would be (see
+ * `xmlData`): the export's one list of records, each ticket's thread as its conversation.
+ *
+ * @throws ContextInputError naming the file and the ticket
+ */
+export function parseTicketsXml(text: string, file: string): Ticket[] {
+  let data: unknown;
+  try {
+    data = xmlData(text);
+  } catch (error) {
+    throw new ContextInputError(`${file}: cannot be parsed as XML: ${(error as Error).message}`, { help: 'Fix the XML of the tickets file', file, cause: error });
+  }
+  return ticketsOf(text, file, { value: data });
+}
+
+function ticketsOf(text: string, file: string, fast: { value: unknown } | undefined): Ticket[] {
   // JSON exports can hold thousands of tickets: parse them with JSON.parse and only build the
   // slower, position-aware YAML document when a record needs its line reported.
-  const fast = tryJson(text);
   const parsed = fast === undefined ? parseYamlSource(text) : undefined;
   if (parsed && !parsed.ok) {
     throw new ContextInputError(syntaxErrorText(file, parsed, 'cannot be parsed'), {
@@ -67,7 +88,7 @@ export function parseTicketsDocument(text: string, file: string): Ticket[] {
     const raw = withFieldAliases('tickets', TICKET_CSV_FIELDS, written);
     const result = TicketSchema.safeParse(raw);
     if (!result.success) {
-      const located = parsed?.ok ? parsed.source : (() => {
+      const located = parsed?.ok ? parsed.source : text.trimStart().startsWith('<') ? undefined : (() => {
         const again = parseYamlSource(text);
         return again.ok ? again.source : undefined;
       })();

@@ -35,8 +35,13 @@ export const ContextVocabularySchema = z
     postmortem_id_prefixes: z.array(z.string()).default([]),
     postmortem_title_labels: z.array(z.string()).default([]),
     conversation_messages: z
-      .object({ agent_flags: z.array(z.string()).default([]), text_keys: z.array(z.string()).default([]) })
-      .default({ agent_flags: [], text_keys: [] }),
+      .object({
+        agent_flags: z.array(z.string()).default([]),
+        text_keys: z.array(z.string()).default([]),
+        message_kinds: z.record(z.string(), z.array(z.string())).default({}),
+        reply_kinds: z.record(z.string(), z.array(z.string())).default({}),
+      })
+      .default({ agent_flags: [], text_keys: [], message_kinds: {}, reply_kinds: {} }),
     alias_markers: z.array(z.string()).default([]),
     rule_words: z.array(z.string()).default([]),
     rule_announcements: z.array(z.string()).default([]),
