@@ -8,6 +8,8 @@ export interface CsvRecord {
   row: number;
   /** Field name → cell value; list fields are split into arrays; empty cells are left out. */
   fields: Record<string, string | string[]>;
+  /** Field name → the header of the column it was read from. */
+  headers: Readonly<Record<string, string>>;
 }
 
 /** How to read one kind of record from CSV. */
@@ -87,6 +89,8 @@ export function readCsvRecords(text: string, file: string, options: CsvReadOptio
       line: 1,
     });
   }
+  const fieldHeaders: Record<string, string> = {};
+  for (const [field, index] of columnIndex) fieldHeaders[field] = headers[index] ?? field;
   return data.map((cells, i) => {
     const fields: Record<string, string | string[]> = {};
     for (const [field, index] of columnIndex) {
@@ -100,7 +104,7 @@ export function readCsvRecords(text: string, file: string, options: CsvReadOptio
             .filter((s) => s.length > 0)
         : cell;
     }
-    return { row: i + 2, fields };
+    return { row: i + 2, fields, headers: fieldHeaders };
   });
 }
 

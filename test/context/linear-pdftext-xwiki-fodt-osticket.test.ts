@@ -4,7 +4,7 @@
  * code), whose first run stopped at the first of them; each input here is a small one of its own.
  */
 import { describe, expect, it } from 'vitest';
-import { normaliseSeverity, parseIncidentsCsv, parsePostmortem, parseTicketsDocument, parseTicketsXml, postmortemMarkdown } from '../../src/context/index.js';
+import { normaliseSeverity, parseIncidentsCsv, parseIncidentsDocument, parsePostmortem, parseTicketsDocument, parseTicketsXml, postmortemMarkdown } from '../../src/context/index.js';
 import { monthFirstDate, readTimestamp } from '../../src/context/text/dates.js';
 
 describe('dates written month first (JavaScript Date#toString, trackers\' CSV exports)', () => {
@@ -312,5 +312,37 @@ describe('an osTicket XML ticket export', () => {
       'tickets/zammad.json',
     );
     expect(zammad?.body).toBe('first article');
+  });
+});
+
+describe('a Linear CSV issue export', () => {
+  const header = 'ID,Team,Title,Description,Status,Estimate,Priority,Labels,Created,Completed\n';
+  const row = (id: string, priority: string, labels: string, description = '## Summary\nShort.'): string =>
+    `${id},Ops,Refunds sent twice,"${description.replaceAll('"', '""')}",Done,,${priority},"${labels}",Tue Jun 02 2026 14:00:00 GMT+0000 (Coordinated Universal Time),\n`;
+
+  it('reads severity and services from the labels, the rest staying tags', () => {
+    const [incident] = parseIncidentsCsv(header + row('OPS-7', 'Urgent', 'sev2, svc:refunder, svc:notifier, stripe'), 'incidents/linear.csv');
+    expect(incident?.severityLevel).toBe('P2'); // the priority says how soon, the label how bad
+    expect(incident?.systems).toEqual(['refunder', 'notifier']);
+    expect(incident?.tags).toEqual(['stripe']);
+  });
+
+  it('keeps the priority without a severity label, and a severity column over a label', () => {
+    const [plain] = parseIncidentsCsv(header + row('OPS-8', 'High', 'svc:refunder'), 'incidents/linear.csv');
+    expect(plain?.severityLevel).toBe('P2');
+    const csv = 'ID,Title,Severity,Labels,Created\nOPS-9,Refunds late,SEV3,"sev1, svc:refunder",2026-06-02\n';
+    expect(parseIncidentsCsv(csv, 'incidents/other.csv')[0]?.severityLevel).toBe('P3');
+  });
+
+  it('reads the Markdown description by its sections as the incident\'s parts', () => {
+    const description = '## Summary\nThe refunder timed out.\n\n## What happened\nIt retried with a new key,\nso refunds went twice.\n\n## Follow-ups\n- OPS-10 keys from the refund id\n';
+    const [incident] = parseIncidentsCsv(header + row('OPS-11', 'High', 'sev1', description), 'incidents/linear.csv');
+    expect(incident?.description).toEqual(['The refunder timed out.', 'It retried with a new key, so refunds went twice.', 'OPS-10 keys from the refund id']);
+  });
+
+  it('reads labels the same way from a JSON export', () => {
+    const [incident] = parseIncidentsDocument(JSON.stringify([{ id: 'OPS-12', title: 'x', created: '2026-06-01', priority: 'Low', labels: ['sev1', 'svc:refunder'] }]), 'incidents/x.json');
+    expect(incident?.severityLevel).toBe('P1');
+    expect(incident?.systems).toEqual(['refunder']);
   });
 });

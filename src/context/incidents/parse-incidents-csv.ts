@@ -1,5 +1,6 @@
 import { readCsvRecords } from '../csv-records.js';
 import { recordSchemaError } from '../record-errors.js';
+import { withLabelFields } from './incident-labels.js';
 import { INCIDENT_CSV_FIELDS, INCIDENT_LIST_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
 /** Options for reading incidents from CSV. */
@@ -14,7 +15,8 @@ export interface IncidentCsvOptions {
  * Parse a CSV export of incidents. Each column maps to an incident field by the `columns` mapping
  * or, when unmapped, by having the field's own name as header, else a name other tools give it
  * (`Issue key`, `Summary`: context vocabulary `record_fields`). List fields (`timeline`,
- * `contributing_factors`, `systems`, `tags`, `error_types`) are split on `;` and newlines;
+ * `contributing_factors`, `systems`, `tags`, `error_types`) are split on `;` and newlines, labels
+ * also on commas, and labels that name a system or a severity are read as them (`withLabelFields`);
  * `resolution_immediate` / `resolution_permanent` fill `resolution`.
  *
  * @throws ContextInputError naming the file and spreadsheet row (`incidents/2024.csv row 14: …`)
@@ -29,11 +31,13 @@ export function parseIncidentsCsv(text: string, file: string, options: IncidentC
     listSeparator: options.listSeparator ?? ';',
     help: 'Map the export\'s headers with `context.csv_columns.incidents` in faultline.config.yaml (see docs/context.md)',
   });
-  return records.map(({ row, fields }) => {
+  return records.map(({ row, fields, headers }) => {
     const { resolution_immediate: immediate, resolution_permanent: permanent, resolution, ...rest } = fields;
-    const raw: Record<string, unknown> = { ...rest };
-    if (immediate !== undefined || permanent !== undefined) raw.resolution = { immediate, permanent: permanent ?? resolution };
-    else if (resolution !== undefined) raw.resolution = resolution;
+    const written: Record<string, unknown> = { ...rest };
+    if (immediate !== undefined || permanent !== undefined) written.resolution = { immediate, permanent: permanent ?? resolution };
+    else if (resolution !== undefined) written.resolution = resolution;
+    // severity and services kept in labels (Linear's `sev1, svc:disburse`)
+    const raw = withLabelFields(written, headers.severity) as Record<string, unknown>;
     const result = IncidentSchema.safeParse(raw);
     if (!result.success) {
       throw recordSchemaError(file, `row ${row}`, raw, result.error, 'Fix the cell, or the column mapping in faultline.config.yaml', row);

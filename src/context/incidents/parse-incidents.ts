@@ -1,7 +1,8 @@
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
-import { exportLookups, fromJsonApi, recordListKey, withFieldAliases, withLookupNames } from '../record-fields.js';
+import { exportLookups, findField, fromJsonApi, recordListKey, withFieldAliases, withLookupNames } from '../record-fields.js';
+import { withLabelFields } from './incident-labels.js';
 import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
@@ -42,7 +43,10 @@ export function parseIncidentsDocument(text: string, file: string): Incident[] {
     // An entry the export lists beside its incidents (a pull request among GitHub issues) is none.
     if (isExcluded(written, excluded)) return [];
     // A register written for another tool (`summary`, `declared_at`, `services`) reads as it is.
-    const raw = withFieldAliases('incidents', INCIDENT_CSV_FIELDS, withLookupNames(written, lookups));
+    const aliased = withFieldAliases('incidents', INCIDENT_CSV_FIELDS, withLookupNames(written, lookups));
+    // severity and services kept in labels (`sev1`, `svc:disburse`)
+    const keys = written !== null && typeof written === 'object' ? Object.keys(written) : [];
+    const raw = withLabelFields(aliased, keys[findField('incidents', 'severity', keys)]);
     const line = lineOf(path);
     const result = IncidentSchema.safeParse(raw);
     if (!result.success) {

@@ -34,6 +34,9 @@ export const ContextVocabularySchema = z
     problem_words: z.array(z.string()).default([]),
     postmortem_id_prefixes: z.array(z.string()).default([]),
     postmortem_title_labels: z.array(z.string()).default([]),
+    incident_labels: z
+      .object({ system_prefixes: z.array(z.string()).default([]), severity_prefixes: z.array(z.string()).default([]), severity_fields: z.array(z.string()).default([]) })
+      .default({ system_prefixes: [], severity_prefixes: [], severity_fields: [] }),
     conversation_messages: z
       .object({
         agent_flags: z.array(z.string()).default([]),
