@@ -57,8 +57,9 @@ describe('parseIncidentsDocument', () => {
   });
 
   it('refuses an unknown severity, naming it', () => {
-    const text = 'incident_id: A-1\ndate: 2024-01-02\nseverity: urgent\ntitle: t\n';
-    expect(() => parseIncidentsDocument(text, 'x.yaml')).toThrowError(/x\.yaml line 3, incident A-1: severity "urgent" is not a severity/);
+    // ("urgent" is Linear's first priority now)
+    const text = 'incident_id: A-1\ndate: 2024-01-02\nseverity: whenever\ntitle: t\n';
+    expect(() => parseIncidentsDocument(text, 'x.yaml')).toThrowError(/x\.yaml line 3, incident A-1: severity "whenever" is not a severity/);
   });
 
   it('refuses broken syntax and files without records', () => {

@@ -1,7 +1,7 @@
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
-import { exportLookups, findField, fromJsonApi, recordListKey, withFieldAliases, withLookupNames } from '../record-fields.js';
+import { displayValue, exportLookups, fromJsonApi, recordListKey, withFieldAliases, withLookupNames } from '../record-fields.js';
 import { withLabelFields } from './incident-labels.js';
 import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
@@ -45,8 +45,7 @@ export function parseIncidentsDocument(text: string, file: string): Incident[] {
     // A register written for another tool (`summary`, `declared_at`, `services`) reads as it is.
     const aliased = withFieldAliases('incidents', INCIDENT_CSV_FIELDS, withLookupNames(written, lookups));
     // severity and services kept in labels (`sev1`, `svc:disburse`)
-    const keys = written !== null && typeof written === 'object' ? Object.keys(written) : [];
-    const raw = withLabelFields(aliased, keys[findField('incidents', 'severity', keys)]);
+    const raw = withLabelFields(aliased, severitySource(written, aliased));
     const line = lineOf(path);
     const result = IncidentSchema.safeParse(raw);
     if (!result.success) {
@@ -98,4 +97,16 @@ function idOf(raw: unknown): string | undefined {
     if (typeof id === 'string' || typeof id === 'number') return String(id);
   }
   return undefined;
+}
+
+/**
+ * The key of the written record whose value became the severity, when one holds it as written (a
+ * form answer or a nested value has none): which field a label's severity may override.
+ */
+function severitySource(written: unknown, aliased: unknown): string | undefined {
+  if (written === null || typeof written !== 'object' || aliased === null || typeof aliased !== 'object') return undefined;
+  const severity = (aliased as Record<string, unknown>).severity;
+  if (severity === undefined) return undefined;
+  const record = written as Record<string, unknown>;
+  return Object.keys(record).find((k) => k === 'severity' || String(displayValue(record[k])) === String(severity));
 }

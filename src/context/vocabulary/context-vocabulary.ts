@@ -35,8 +35,8 @@ export const ContextVocabularySchema = z
     postmortem_id_prefixes: z.array(z.string()).default([]),
     postmortem_title_labels: z.array(z.string()).default([]),
     incident_labels: z
-      .object({ system_prefixes: z.array(z.string()).default([]), severity_prefixes: z.array(z.string()).default([]), severity_fields: z.array(z.string()).default([]) })
-      .default({ system_prefixes: [], severity_prefixes: [], severity_fields: [] }),
+      .object({ system_prefixes: z.array(z.string()).default([]), severity_prefixes: z.array(z.string()).default([]), priority_fields: z.array(z.string()).default([]) })
+      .default({ system_prefixes: [], severity_prefixes: [], priority_fields: [] }),
     conversation_messages: z
       .object({
         agent_flags: z.array(z.string()).default([]),
