@@ -1,4 +1,4 @@
-import { childrenOf, nameOf, parseXmlInOrder, textOf, type XmlNode } from './postmortems/xml-nodes.js';
+import { childrenOf, nameOf, parseXmlInOrder, textOf, type XmlNode } from './xml-nodes.js';
 
 /**
  * An XML export as the data a JSON export of it would hold, so its records read as JSON records

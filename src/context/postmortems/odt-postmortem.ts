@@ -1,5 +1,5 @@
 import { markdownTableLines } from './markdown-table.js';
-import { attrOf, childrenOf, findAll, nameOf, parseXmlInOrder, textOf, type XmlNode } from './xml-nodes.js';
+import { attrOf, childrenOf, findAll, nameOf, parseXmlInOrder, textOf, type XmlNode } from '../xml-nodes.js';
 
 /** True for a flat OpenDocument text (`.fodt`, or the `content.xml` of an `.odt`). */
 export function isOpenDocumentText(text: string): boolean {

@@ -1,5 +1,5 @@
 import { markdownTableLines } from './markdown-table.js';
-import { allText, childrenOf, findAll, nameOf, parseXmlInOrder } from './xml-nodes.js';
+import { allText, childrenOf, findAll, nameOf, parseXmlInOrder } from '../xml-nodes.js';
 
 /** True for an XWiki page as a XAR export holds it (`<xwikidoc>`). */
 export function isXWikiDoc(text: string): boolean {
