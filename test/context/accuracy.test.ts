@@ -33,19 +33,17 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'found as 10 (all right); 2 sit elsewhere (10 of 12 is outside 15 %)',
   },
   // Written by someone who never saw the code; its first run (round 14) stopped at the incidents
-  // (a GitHub issues export). Every file reads now; what is left is clusters and one anti-pattern.
+  // (a GitHub issues export). Every file reads now; what is left is clusters.
   'standing-orders': {
     'cluster "standing order paid twice to the payee" (36)':
       'found as 60: the 22 "same message three times" tickets join it (both say `twice` and "standing order"; only what was doubled, the message or the payment, differs), with 16 one-off and Direct Debit doubles',
     'cluster "repeated "standing order payment couldn\'t be made" pushes and texts" (22)': 'inside the 60 above; the best match left is the 8 "no confirmation" tickets',
     'cluster "told the standing order failed, but it was paid (overdrawn / paid again)" (17)': 'found as 9 (all right); the rest sit in the 60',
     'cluster "no payment confirmation for a standing order" (11)': 'found as 8 (all right) and taken as the best match of the repeated-message cluster',
-    'AP-001 in INC-391, evidence "The catch-up script does not read so_attempts; it selected every due payment not marked settled and built a new instructionId from the run date and the script\'s start time, so Northgate treated each as a new payment and the 1,687 payments that had been submitted but not yet confirmed before the crash were sent a second time."':
-      'a catch-up script is no retry word, and the manifold\'s own dedup key (`instructionId`) is no safeguard term the catalogue knows',
   },
   // Written by someone who never saw the code; its first run (round 15) stopped at the manifold
-  // (constraints as a mapping keyed by id). Every file reads now; what is left is clusters, one
-  // relevance score and one anti-pattern attribution.
+  // (constraints as a mapping keyed by id). Every file reads now; what is left is clusters and one
+  // relevance score.
   'ticket-checkout': {
     'INC-213 in scope':
       'scores 0.51: the glossary makes "H2S" and the sealer the component, but its other words ("sales", "money taken, hold converted", "barcodes") are finance\'s and the issuer\'s names for the entities, which the manifold gives only in its description',
@@ -55,8 +53,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "told the payment failed / seats released, but the money was taken" (20)': 'no cluster of its own: "payment failed" and "money taken" are the 67\'s words too',
     'cluster "paid but no tickets / barcodes in the app" (18)':
       'no cluster of its own: "tickets not in the app", "barcodes missing" and "appear here soon" share few words with each other',
-    'AP-003 in INC-229, evidence "The pending-payment poller recorded every Pay by Bank payment it could not confirm within three minutes as FAILED and released the seats, although most of those payments had been approved by the fans\' banks and settled within the hour."':
-      '"could not confirm within three minutes" is a deadline, not a timeout word the catalogue knows',
   },
   // Written by someone who never saw the code; its first run (round 16, code of 709fb33) stopped at
   // the Linear export's dates: every figure 0. Every file reads now (Linear CSV, pdftotext, XWiki,

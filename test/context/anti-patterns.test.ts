@@ -141,3 +141,30 @@ describe('attributeAntiPatterns: what a sentence rules out is no evidence', () =
     ).toEqual(['AP-003: The worker mapped the timeout status to failed, a failure for the customer']);
   });
 });
+
+describe('the built-in catalogue on re-runs and deadlines written without its usual words', () => {
+  const attributedBy = async (texts: string[]) => {
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    const catalogue = await loadBuiltInCatalogue(path.dirname(new URL(import.meta.url).pathname));
+    return attributeAntiPatterns(texts, catalogue).map((m) => `${m.entry.id}: ${m.evidence}`);
+  };
+
+  it('reads a catch-up run, or a key made from the run date, that sends again as AP-001', async () => {
+    expect(await attributedBy(['The catch-up job made a fresh reference for each invoice, so 40 invoices were paid a second time'])).toEqual([
+      'AP-001: The catch-up job made a fresh reference for each invoice, so 40 invoices were paid a second time',
+    ]);
+    expect(await attributedBy(['The job built a new transfer id from the run date, so the bank sent 12 transfers twice'])).toEqual([
+      'AP-001: The job built a new transfer id from the run date, so the bank sent 12 transfers twice',
+    ]);
+    // the run carried the same key: no retry without idempotency
+    expect(await attributedBy(['The catch-up job reused the same idempotency key, so nothing was paid twice'])).toEqual([]);
+  });
+
+  it('reads a deadline the outcome could not be confirmed within, recorded as failed, as AP-003', async () => {
+    expect(await attributedBy(['The poller marked every transfer it could not confirm within five minutes as failed'])).toEqual([
+      'AP-003: The poller marked every transfer it could not confirm within five minutes as failed',
+    ]);
+    expect(await attributedBy(['The poller confirmed every transfer within five minutes'])).toEqual([]);
+  });
+});
