@@ -385,6 +385,14 @@ function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer
 }
 
 /**
+ * Whether a try inside `outer` takes every error of `call` that may leave its outcome unknown and
+ * does not raise again (`shieldedWithin`): the call's outcome never reaches a caller of `outer`'s function.
+ */
+export function keptByOwnHandler(ctx: FileContext, call: Node, outer: Node): boolean {
+  return shieldedWithin(ctx, timeoutNames(ctx), call, outer);
+}
+
+/**
  * `except OperationError as e:` with `OperationError = (chargebee.OperationFailedError,
  * stripe.APIError)` bound before it: the handler takes the classes of the tuple the name holds.
  */
@@ -451,8 +459,16 @@ export function writesCertainlyIn(ctx: FileContext, body: Node): boolean {
  * decides when it is in sight: one that stores rows in the local database writes nowhere remote.
  * Null for a call known by its vocabulary (an SDK, an HTTP client) or by a body of this file.
  */
-function namedOnly(ctx: FileContext, call: Node): Requirement | null {
-  if (resolveLocalFunction(ctx, call) !== null || !matchedByVerbOnly(ctx, call, 'mutating') || isCallOf(ctx, call, 'notification')) return null;
+function namedOnly(ctx: FileContext, call: Node, depth = 0): Requirement | null {
+  if (resolveLocalFunction(ctx, call) !== null) {
+    // `getOrCreateCart(…)` of this file, whose only writes are calls known by their generic verb
+    // (`prismaClient.orders.create(…)` through an imported client): as much a write by name as they are.
+    if (depth > 0) return null;
+    const inner = SUBJECT_VOCABULARIES.flatMap((v) => reachedCallsOf(ctx, call, v)).filter((c) => c.id !== call.id);
+    const asked = inner.map((c) => namedOnly(ctx, c, depth + 1));
+    return inner.length > 0 && asked.every((r) => r !== null) ? asked[0] ?? null : null;
+  }
+  if (!matchedByVerbOnly(ctx, call, 'mutating') || isCallOf(ctx, call, 'notification')) return null;
   const path = calleePath(ctx, call);
   // `requests.post(…)`, `this.http.post(…)`: a request, whose method is the called name.
   if ((ctx.vocab.calls.mutating?.http_methods ?? []).some((m) => m.toLowerCase() === lastSegment(path).toLowerCase())) return null;
@@ -472,12 +488,12 @@ function helperCallSubject(ctx: FileContext, call: Node, path: string, depth: nu
   // `FlutterwaveService()`, `GEAGFulfillmentHandler()` build the client; its methods are what may write.
   if (/^[A-Z](?=[A-Za-z0-9]*[a-z])/.test(lastSegment(path))) return null;
   const vocab = SUBJECT_VOCABULARIES.join('|');
-  if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes' } };
+  if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', unshielded: true } };
   const method = instanceMethodPath(ctx, call, path);
-  if (method !== null && projectImportOf(ctx, method) !== undefined) return { call, requires: { kind: 'helper', local: method, vocab, mode: 'writes' } };
+  if (method !== null && projectImportOf(ctx, method) !== undefined) return { call, requires: { kind: 'helper', local: method, vocab, mode: 'writes', unshielded: true } };
   if (isTypedMemberCall(ctx, path)) {
     const typedAt = { line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
-    return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', typed: true, typedAt } };
+    return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', typed: true, typedAt, unshielded: true } };
   }
   return null;
 }
