@@ -259,7 +259,7 @@ function factOfHelper(byFile: Map<string, LinkInput>, input: LinkInput, fact: st
  */
 function keptThere(byFile: Map<string, LinkInput>, at: { file: string; site: CallSite }, vocab: string, depth: number): boolean {
   if (at.site.shielded === true) return true;
-  if (at.site.helper === undefined || depth >= MAX_INNER_HELPERS) return false;
+  if (at.site.helper === undefined || at.site.raisesOnResult === true || depth >= MAX_INNER_HELPERS) return false;
   const from = byFile.get(at.file);
   const target = from === undefined ? null : resolveLocal(byFile, from, at.site.helper, 0);
   if (target === null) return false;

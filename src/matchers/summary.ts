@@ -13,7 +13,7 @@ import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
 import { outcomeWords } from './outcomes.js';
 import { storeModelExports } from './store-models.js';
-import { keptByOwnHandler } from './contexts/ambiguous-outcome.js';
+import { keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
 import { isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -36,6 +36,8 @@ export interface CallSite {
    * not raise again: its outcome never reaches the function's caller as an error.
    */
   shielded?: true;
+  /** A call of a function of another file whose result this function raises on: what that function keeps reaches the caller. */
+  raisesOnResult?: true;
   /**
    * With `last`: nothing after it can fail even where a try swallows the error (a later step whose
    * failure is swallowed still leaves a run a timer repeats with its work pending).
@@ -211,7 +213,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       callee: dottedPath(callee(s)),
       code: lineAt(ctx.source, s.startIndex),
       ...keysOf(ctx, fn, s, keyLists, c),
-      ...(keptInFunction(ctx, body, c, s) ? { shielded: true as const } : {}),
+      ...shieldOf(ctx, body, c, s),
       ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const, ...(endsRunThrough(ctx, fn, c, s, true) ? { final: true as const } : {}) } : {}),
       ...helperOf(ctx, s),
       ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) }, ...betweenOf(ctx, c, s) } : {}),
@@ -222,6 +224,19 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   // Kept even when it reaches nothing: a helper named like a write whose body writes nowhere remote
   // (`createInbox(db, …)` inserting a row) is judged by that body.
   return { reaches, ...(helperCalls.length > 0 ? { helperCalls } : {}), ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}) };
+}
+
+/**
+ * Whether the site's outcome stays in this function (`shielded`), or, for a call of a function of
+ * another file, whether this function raises on the result it hands back (`raisesOnResult`: `if
+ * (!paymentResult.success) throw new Error(…)`), so what that function kept reaches the caller again.
+ */
+function shieldOf(ctx: FileContext, body: Node, c: Node, s: Node): Pick<CallSite, 'shielded' | 'raisesOnResult'> {
+  const kept = keptInFunction(ctx, body, c, s);
+  if (!kept && (s.id !== c.id || helperOf(ctx, s).helper === undefined)) return {};
+  const raises = resultThrownOn(ctx, c, body);
+  if (kept) return raises && s.id !== c.id ? {} : { shielded: true };
+  return raises ? { raisesOnResult: true } : {};
 }
 
 /** The call `c` of `body` (or `s`, made inside the local helper `c` calls) is kept by a try of its own function. */

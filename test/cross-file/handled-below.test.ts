@@ -66,6 +66,50 @@ describe('a catch above a service that keeps the remote error itself (AP-003)', 
     expect(await findingLines(dir)).toContain('AP-003 routes/withdraw.ts:8');
   });
 
+  it('still finds it where the caller raises on the result the service made of the error', async () => {
+    const rethrowing = controller('initiateWithdrawal').replace(
+      '    res.json(result);',
+      "    if (!result.success) throw new Error('no transfer id');\n    res.json(result);",
+    );
+    const dir = project({
+      'services/payment.service.ts': service("      return { success: false, message: 'Transfer could not be started' };"),
+      'routes/withdraw.ts': rethrowing,
+    });
+    expect(await findingLines(dir)).toContain('AP-003 routes/withdraw.ts:9');
+  });
+
+  it('and where a function between them raises on that result', async () => {
+    const between = [
+      "import { paymentService } from './payment.service';",
+      '',
+      'export async function buyBadge(amount: number) {',
+      '  const paymentResult = await paymentService.initiateWithdrawal(amount);',
+      "  if (!paymentResult.success) throw new Error(paymentResult.message || 'Failed');",
+      '  return paymentResult;',
+      '}',
+      '',
+    ].join('\n');
+    const route = [
+      "import { buyBadge } from '../services/badge.service';",
+      '',
+      'export async function badge(req: any, res: any) {',
+      '  try {',
+      '    const badge = await buyBadge(req.body.amount);',
+      '    res.json(badge);',
+      '  } catch (error: any) {',
+      "    return res.status(400).json({ success: false, message: 'Badge purchase failed' });",
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const dir = project({
+      'services/payment.service.ts': service("      return { success: false, message: 'Transfer could not be started' };"),
+      'services/badge.service.ts': between,
+      'routes/badge.ts': route,
+    });
+    expect(await findingLines(dir)).toContain('AP-003 routes/badge.ts:8');
+  });
+
   it('judges a method of an exported instance by its body: one that only stores a row locally writes nothing remote', async () => {
     const dir = project({
       'services/payment.service.ts': service('      throw error;'),

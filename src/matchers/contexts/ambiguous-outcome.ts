@@ -201,7 +201,10 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const helper = otherHelper ?? (local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null);
     const subject = local ?? byCallers ?? helper?.call;
     if (subject === undefined) continue;
-    const requires = helper?.requires ?? byName ?? undefined;
+    const asked = helper?.requires ?? byName ?? undefined;
+    // `const id = await requestToPay(…); if (!id) throw new Error('no id')`: a result the helper made
+    // of the write's error is thrown again here, so its own catch keeps nothing from this handler.
+    const requires = asked?.kind === 'helper' && asked.unshielded === true && resultThrownOn(ctx, subject, body) ? (({ unshielded: _, ...rest }) => rest)(asked) : asked;
     const conditional = requires ? { requires } : {};
     const after = new Set<number>();
     for (const handler of tryHandlers(tryStmt, ctx.family).map((h) => aliasedClasses(ctx, h))) {
@@ -255,6 +258,24 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       if (broad !== null) scopes.push(tests.length > 0 ? { ...broad, excludes: [...(broad.excludes ?? []), ...tests] } : broad);
     }
   }
+}
+
+/**
+ * Whether `body` raises on the result of `call`: the name the result is bound to is read in the
+ * condition of an `if` after it whose branch raises (`if (!paymentRequestId) throw new Error("no id")`,
+ * `if not result["success"]: raise PayoutError(…)`).
+ */
+export function resultThrownOn(ctx: FileContext, call: Node, body: Node): boolean {
+  let holder: Node | null = call.parent;
+  while (holder !== null && holder.id !== body.id && !BINDING_TYPES.includes(holder.type as (typeof BINDING_TYPES)[number])) holder = holder.parent;
+  const bound = holder === null || holder.id === body.id ? null : bindingOf(holder);
+  if (bound === null) return false;
+  return nodesWithin(ctx, body, 'if_statement').some((st) => {
+    if (st.startIndex < call.endIndex) return false;
+    const condition = st.childForFieldName('condition');
+    const consequence = st.childForFieldName('consequence');
+    return condition != null && consequence != null && condition.descendantsOfType('identifier').some((id) => id.text === bound.name) && raisesWithin(consequence, ctx.family);
+  });
 }
 
 /** Whether a branch ends by leaving the handler's straight course (returns, raises, or jumps out). */
