@@ -527,7 +527,68 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): { no
     else if (invites && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: true });
     else if ((toldByNotification(ctx, text, statement) || toldByUserMessage(ctx, text, statement)) && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: false });
   }
+  out.push(...caughtErrorAnswers(ctx, root, out));
   return out;
+}
+
+/**
+ * `return res.status(400).json({ message: error.message })`, `return Response({"error": str(e)},
+ * status=400)`: in the handler of a try, an error answer whose body is the caught error tells the
+ * client that its request failed with that error, whatever the error was; for a timeout of the
+ * write the try made, a definite failure for an unknown outcome. Only the handler's own answer (not
+ * one in a nested function), and only where no failure message of the same statement was found.
+ */
+function caughtErrorAnswers(ctx: FileContext, root: Node, found: { node: Node }[]): { node: Node; invites: boolean }[] {
+  const handler = HANDLER_TYPES.has(root.type) ? root : root.parent !== null && HANDLER_TYPES.has(root.parent.type) ? root.parent : null;
+  const caught = handler === null ? null : caughtName({ clause: handler, type: null, body: root }, ctx.family);
+  if (caught === null) return [];
+  const text = ctx.source.slice(root.startIndex, root.endIndex);
+  if (!new RegExp(`\\b${caught}\\b`).test(text) || !answersWithError(ctx, text)) return [];
+  // Only a try whose writes include more than a message to a person: a failed e-mail or SMS answered
+  // with its error leaves the person to ask again, and nothing is recorded about it.
+  const attempted = handler?.parent?.type === 'try_statement' ? tryBody(handler.parent) : null;
+  if (attempted === null || !callsWithin(ctx, attempted).some((c) => reachedCallsOf(ctx, c, 'mutating').length > 0 && reachedCallsOf(ctx, c, 'notification').length === 0)) return [];
+  const done = new Set(found.map((f) => statementOf(f.node).id));
+  const out: { node: Node; invites: boolean }[] = [];
+  for (const name of root.descendantsOfType('identifier')) {
+    if (name.text !== caught || !carriesError(name)) continue;
+    const statement = statementOf(name);
+    if (done.has(statement.id) || statement.startIndex < root.startIndex || inLogCall(ctx, name, statement)) continue;
+    if (enclosingFunction(statement, ctx.family)?.id !== enclosingFunction(root, ctx.family)?.id) continue;
+    if (!answersWithError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) continue;
+    done.add(statement.id);
+    out.push({ node: statement, invites: false });
+  }
+  return out;
+}
+
+/**
+ * Whether the caught error's name stands as a value of an answer's body: itself or its text
+ * (`str(e)`, `String(err)`, `f"{e}"`, `` `${err}` ``), or its message (`err.message`, `e.message ||
+ * e`), not a test or a field other than the message (`err.response.status`).
+ */
+function carriesError(name: Node): boolean {
+  let n: Node = name;
+  const up = n.parent;
+  if (up !== null && (up.type === 'member_expression' || up.type === 'attribute') && up.childForFieldName('object')?.id === n.id) {
+    const field = up.childForFieldName('property') ?? up.childForFieldName('attribute');
+    if (field === null || !/^(message|msg|detail|details)$/.test(field.text)) return false;
+    n = up;
+  }
+  for (let p = n.parent; p !== null; n = p, p = p.parent) {
+    if (['pair', 'keyword_argument'].includes(p.type)) return p.childForFieldName('value')?.id === n.id;
+    if (['interpolation', 'template_substitution', 'template_string', 'string', 'parenthesized_expression'].includes(p.type)) continue;
+    if (p.type === 'binary_expression' && p.childForFieldName('operator')?.text === '||') continue;
+    if (p.type === 'boolean_operator' && p.childForFieldName('operator')?.text === 'or') continue;
+    if (p.type === 'arguments' || p.type === 'argument_list') {
+      // `str(e)` wraps the value; `new HttpException(error.message, HttpStatus.BAD_REQUEST)` hands it to the answer.
+      if (/^(str|String|repr)$/.test(p.parent?.childForFieldName('function')?.text ?? '')) continue;
+      return true;
+    }
+    if (p.type === 'call' || p.type === 'call_expression') { if (/^(str|String|repr)$/.test(p.childForFieldName('function')?.text ?? '')) continue; return false; }
+    return false;
+  }
+  return false;
 }
 
 /**
