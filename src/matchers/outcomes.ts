@@ -353,6 +353,19 @@ export function errorAnswerSources(vocab: Vocabulary): string[] {
   ];
 }
 
+/** Whether a statement's text answers the client with a client-error (4xx) status. */
+export function answersWithClientError(ctx: FileContext, text: string): boolean {
+  const pattern = compiledOnce(ctx.vocab, 'client-error-answer', () => {
+    const { status_fields: fields, client_error_statuses: statuses } = ctx.vocab.responses;
+    const sources = [
+      ...(fields.length > 0 ? [`\\b(?:${fields.map(escapeRegExp).join('|')})\\s*[=(:]\\s*4\\d\\d\\b`] : []),
+      ...statuses.map((p) => `\\b${p.split('*').map(escapeRegExp).join('\\w*')}`),
+    ];
+    return sources.length > 0 ? new RegExp(sources.join('|')) : /(?!)/;
+  });
+  return pattern.test(text);
+}
+
 /** Whether a statement's text answers the client with an error status. */
 export function answersWithError(ctx: FileContext, text: string): boolean {
   const pattern = compiledOnce(ctx.vocab, 'error-answer', () => {

@@ -453,6 +453,12 @@ export const VocabularySchema = z
          */
         error_statuses: names,
         /**
+         * The client-error (4xx) ones among them (`HTTP_4*`, `HttpStatus.BAD_REQUEST`); a 4xx number in
+         * a `status_fields` field is one too. A 4xx tells the client its request was refused; a 5xx
+         * leaves the outcome as unknown to the client as a timeout left it to the server.
+         */
+        client_error_statuses: names.default([]),
+        /**
          * Clients whose queries resolve to `{ data, error }` instead of rejecting (Supabase):
          * `await supabase.from('t').update(…)` with its result dropped cannot fail the attempt.
          * Matched against the words of the chain's receiver (`this.supabase`, `supabaseAdmin`).

@@ -1,6 +1,6 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive, reportsOnly, storesLogRow } from '../call-vocabulary.js';
-import { answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
+import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { projectImportOf } from '../imports.js';
 import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
@@ -533,17 +533,19 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): { no
 
 /**
  * `return res.status(400).json({ message: error.message })`, `return Response({"error": str(e)},
- * status=400)`: in the handler of a try, an error answer whose body is the caught error tells the
- * client that its request failed with that error, whatever the error was; for a timeout of the
- * write the try made, a definite failure for an unknown outcome. Only the handler's own answer (not
- * one in a nested function), and only where no failure message of the same statement was found.
+ * status=400)`: in the handler of a try, a client-error answer (4xx) whose body is the caught error
+ * tells the client that its request was refused with that error, whatever the error was; for a
+ * timeout of the write the try made, a definite failure for an unknown outcome. A 5xx answer says
+ * only that the server failed, as unknown to the client as the timeout was to the server. Only the
+ * handler's own answer (not one in a nested function), and only where no failure message of the
+ * same statement was found.
  */
 function caughtErrorAnswers(ctx: FileContext, root: Node, found: { node: Node }[]): { node: Node; invites: boolean }[] {
   const handler = HANDLER_TYPES.has(root.type) ? root : root.parent !== null && HANDLER_TYPES.has(root.parent.type) ? root.parent : null;
   const caught = handler === null ? null : caughtName({ clause: handler, type: null, body: root }, ctx.family);
   if (caught === null) return [];
   const text = ctx.source.slice(root.startIndex, root.endIndex);
-  if (!new RegExp(`\\b${caught}\\b`).test(text) || !answersWithError(ctx, text)) return [];
+  if (!new RegExp(`\\b${caught}\\b`).test(text) || !answersWithClientError(ctx, text)) return [];
   // Only a try whose writes include more than a message to a person: a failed e-mail or SMS answered
   // with its error leaves the person to ask again, and nothing is recorded about it.
   const attempted = handler?.parent?.type === 'try_statement' ? tryBody(handler.parent) : null;
@@ -555,7 +557,7 @@ function caughtErrorAnswers(ctx: FileContext, root: Node, found: { node: Node }[
     const statement = statementOf(name);
     if (done.has(statement.id) || statement.startIndex < root.startIndex || inLogCall(ctx, name, statement)) continue;
     if (enclosingFunction(statement, ctx.family)?.id !== enclosingFunction(root, ctx.family)?.id) continue;
-    if (!answersWithError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) continue;
+    if (!answersWithClientError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) continue;
     done.add(statement.id);
     out.push({ node: statement, invites: false });
   }
