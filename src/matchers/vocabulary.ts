@@ -484,6 +484,12 @@ export const VocabularySchema = z
     name_joining_words: names.default([]),
     /** First words of a function that probes (`checkIntegration`): its failure result is a verdict, not a record. */
     probe_verbs: names,
+    /**
+     * Word stems of a called name that moves value (`create_refund`, `capture`, `createPayout`,
+     * `sendMoney`): a write known only by its name's verb counts as a remote write for a client
+     * answer that carries the caught error only when it moves value.
+     */
+    value_moving_words: names.default([]),
     /** Words of a name built as a marker key (`cache_key`): looked up before a send and stored after it, it makes the send once per key. */
     marker_key_words: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */

@@ -1,5 +1,6 @@
 import { calleePath, callsWithin } from '../file-index.js';
-import { isPassive, reportsOnly, storesLogRow } from '../call-vocabulary.js';
+import { isPassive, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
+import { wordSet } from '../compiled.js';
 import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { projectImportOf } from '../imports.js';
@@ -549,7 +550,7 @@ function caughtErrorAnswers(ctx: FileContext, root: Node, found: { node: Node }[
   // Only a try whose writes include more than a message to a person: a failed e-mail or SMS answered
   // with its error leaves the person to ask again, and nothing is recorded about it.
   const attempted = handler?.parent?.type === 'try_statement' ? tryBody(handler.parent) : null;
-  if (attempted === null || !callsWithin(ctx, attempted).some((c) => reachedCallsOf(ctx, c, 'mutating').length > 0 && reachedCallsOf(ctx, c, 'notification').length === 0)) return [];
+  if (attempted === null || !callsWithin(ctx, attempted).some((c) => reachedCallsOf(ctx, c, 'notification').length === 0 && reachedCallsOf(ctx, c, 'mutating').some((w) => remoteWrite(ctx, w)))) return [];
   const done = new Set(found.map((f) => statementOf(f.node).id));
   const out: { node: Node; invites: boolean }[] = [];
   for (const name of root.descendantsOfType('identifier')) {
@@ -562,6 +563,19 @@ function caughtErrorAnswers(ctx: FileContext, root: Node, found: { node: Node }[
     out.push({ node: statement, invites: false });
   }
   return out;
+}
+
+/**
+ * A write known by its client or SDK (`stripe.refunds.create`), a request (`axios.post`), or one known
+ * only by its verb whose name says it moves value (`processor.create_refund`, `create_payout`): an
+ * in-app service's `create_configuration` or `submitDispute` may write nothing but local rows.
+ */
+function remoteWrite(ctx: FileContext, call: Node): boolean {
+  if (!matchedByVerbOnly(ctx, call, 'mutating')) return true;
+  const name = lastSegment(calleePath(ctx, call));
+  // `axios.post(…)`, `this.http.post(…)`: a request, whose method is the called name.
+  if ((ctx.vocab.calls.mutating?.http_methods ?? []).some((m) => m.toLowerCase() === name.toLowerCase())) return true;
+  return wordSet(ctx, 'value_moving_words', ctx.vocab.value_moving_words).anyStemOf(name);
 }
 
 /**
