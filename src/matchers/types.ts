@@ -141,6 +141,12 @@ export interface Scope {
    */
   retriesOnResult?: true;
   /**
+   * The error types the retry catches, where its options name them (`autoretry_for=(AutoRetryException,)`,
+   * `retry=retry_if_exception_type(Timeout)`) and none is a base of every error: a step that raises
+   * another type (`raise PermanentFailure(…)`) ends the attempts for good.
+   */
+  retriedTypes?: string[];
+  /**
    * A run a timer repeats (`setInterval(fn)`, a poll loop's `setTimeout(start)`): each run takes up
    * the work an earlier one left pending, so only a send that a later step of the run follows is
    * made again; a function of another file it calls is judged, and reported, in its own file.

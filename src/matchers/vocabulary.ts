@@ -157,6 +157,8 @@ export const VocabularySchema = z
          * (`retry=retry_if_result(lambda r: r["status"] != 200)`): a return can start another attempt.
          */
         result_predicates: names.default([]),
+        /** `@retry(retry=retry_if_exception_type(Timeout))`: the predicate that names the error types a decorator retries. */
+        exception_type_predicates: names.default([]),
         /** Calls inside a task body that re-run the task (`self.retry`). */
         task_retry_calls: names,
         /** Exceptions whose raising re-runs the job (`raise Retry(defer=10)` in an arq job). */

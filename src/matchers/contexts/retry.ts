@@ -85,6 +85,7 @@ interface RetryVocab {
   rescheduleCalls: NamePatterns;
   taskRetryKwargs: WordSet;
   resultPredicates: Set<string>;
+  exceptionTypePredicates: Set<string>;
   hooks: Set<string>;
   jobPolicies: NamePatterns;
   retryCountOptions: Set<string>;
@@ -123,6 +124,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       rescheduleCalls: new NamePatterns(r.reschedule_calls),
       taskRetryKwargs: new WordSet(r.task_retry_kwargs),
       resultPredicates: new Set(r.result_predicates),
+      exceptionTypePredicates: new Set(r.exception_type_predicates),
       hooks: new Set(r.hooks.map((h) => h.toLowerCase())),
       jobPolicies: new NamePatterns(r.job_policies),
       retryCountOptions: new Set(r.retry_count_options.map(normalizeName)),
@@ -279,10 +281,33 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), requires: { kind: 'retry-wrapper', local: path, argIndex: 0 } });
       continue;
     }
-    if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), ...(isCallDeco && retriesOnResult(ctx, v, expr) ? { retriesOnResult: true as const } : {}) });
+    const types = isCallDeco ? retriedExceptionTypes(ctx, v, expr) : undefined;
+    if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), ...(isCallDeco && retriesOnResult(ctx, v, expr) ? { retriesOnResult: true as const } : {}), ...(types ? { retriedTypes: types } : {}) });
     if (isCallDeco) scopes.push(...hookScopes(ctx, v, expr, functions, path));
   }
   return [...scopes, ...throughLocalHelpers(ctx, scopes)];
+}
+
+/**
+ * The error types a retry decorator's options name as the ones it retries (`autoretry_for=(A, B)`,
+ * `retry=retry_if_exception_type((A, B))`), by their last name; undefined when the options name
+ * none, or name a base of every error (`Exception`), or something else than plain names.
+ */
+function retriedExceptionTypes(ctx: FileContext, v: RetryVocab, deco: Node): string[] | undefined {
+  if (ctx.family !== 'python') return undefined;
+  let value: Node | null = null;
+  for (const a of callArguments(deco)) {
+    const kw = keywordArgument(a);
+    if (kw === null) continue;
+    if (v.taskRetryKwargs.has(kw.name)) value = kw.value;
+    else if (isCall(kw.value, ctx.family) && v.exceptionTypePredicates.has(calleePath(ctx, kw.value))) value = callArguments(kw.value)[0] ?? null;
+  }
+  if (value === null) return undefined;
+  const items = value.type === 'tuple' || value.type === 'list' || value.type === 'parenthesized_expression' ? value.namedChildren.filter((c) => c.type !== 'comment') : [value];
+  if (items.length === 0 || !items.every((i) => i.type === 'identifier' || i.type === 'attribute')) return undefined;
+  const names = items.map((i) => lastSegment(i.text));
+  const base = new Set(ctx.vocab.timeouts.base_classes);
+  return names.some((n) => base.has(n)) ? undefined : names;
 }
 
 /** Whether a retry decorator's options retry on the returned value (`retry=retry_if_result(…)`, or `| retry_if_exception_type(…)` beside it). */

@@ -4,7 +4,7 @@ import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
 import { isInert, isPlainExit, namesBoundBy, successMarks, swallows } from '../quiet-steps.js';
-import { blockStatements, contains, enclosingFunction, functionBody, isCall, isChainLink, isFunction, isLoop, unwrapAwait, type Node } from '../syntax.js';
+import { blockStatements, contains, enclosingFunction, functionBody, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, unwrapAwait, type Node } from '../syntax.js';
 import { markedRightAfter } from './sweep-marks.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
@@ -26,6 +26,9 @@ export const exitsAfterMatcher: Matcher = {
     if (candidate.scope.retriesOnResult === true) return false;
     // A helper of another file (or a processor handed over by reference) that ends the attempt
     // here: its own calls that end its run are sent once; the link step reads which they are.
+    // In a retried function, a send inside a try that swallows every error: neither the send nor a
+    // later step of that try can fail the run, so only what follows the try can start another attempt.
+    if (swallowedInRun(ctx, candidate.node, candidate.scope)) return true;
     const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');
     // A helper matched by its name alike: the last step here, it may still send before its own later steps.
     if (helper?.kind === 'helper' && (helper.relocate === true || exitsAfter(ctx, candidate.node, candidate.scope) || markedRightAfter(ctx, candidate.node, candidate.scope))) {
@@ -113,9 +116,9 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       first = false;
       const names = sent;
       const counted = marks;
-      const next = index >= 0 ? statements.slice(index + 1).find((st) => !isInert(ctx, st, names, 0, counted) && retries(st, scope)) : undefined;
+      const next = index >= 0 ? statements.slice(index + 1).find((st) => (!isInert(ctx, st, names, 0, counted) && (retries(st, scope) || retriesTask(ctx, st))) || endsForGood(ctx, st, scope)) : undefined;
       if (next !== undefined) {
-        if (isPlainExit(next, ctx.family)) return true;
+        if (isPlainExit(next, ctx.family) || endsForGood(ctx, next, scope)) return true;
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
         // What follows that try must end the attempt in turn.
@@ -147,7 +150,15 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
     if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id) {
       const orElse = p.namedChildren.find((c) => c.type === 'else_clause');
       const steps = orElse?.childForFieldName('body');
-      if (steps && blockStatements(steps).some((st) => !isInert(ctx, st) && retries(st, scope))) return false;
+      if (steps && failsBeforeExit(ctx, blockStatements(steps), scope)) return false;
+    }
+    // The end of a try's `else:` block: its `finally:` runs next, then what follows the try.
+    if (p.type === 'else_clause' && p.parent?.type === 'try_statement') {
+      const fin = p.parent.namedChildren.find((c) => c.type === 'finally_clause');
+      const steps = fin?.namedChildren.find((c) => c.type === 'block');
+      if (steps && failsBeforeExit(ctx, blockStatements(steps), scope)) return false;
+      p = p.parent;
+      continue;
     }
     // The last step of a branch: what follows the whole `if` chain runs next.
     if (p.type === 'if_statement' || p.type === 'else_clause' || p.type === 'elif_clause') {
@@ -157,6 +168,12 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       continue;
     }
     // Leaving a handler: what follows the try runs only after a failure (the next attempt).
+    // In a retried function with no loop of its own on the way, what follows the try is the
+    // attempt's next step: a handler that completes swallowed the error, and the run goes on.
+    if (['except_clause', 'catch_clause'].includes(p.type) && p.parent?.type === 'try_statement' && attemptIsFunction(ctx, p.parent, scope)) {
+      p = p.parent;
+      continue;
+    }
     if (['except_clause', 'catch_clause', 'finally_clause'].includes(p.type)) return false;
   }
   return false;
@@ -171,6 +188,83 @@ function retries(step: Node, scope: Scope): boolean {
   // A step outside the scope (after a handler's settle of its message) does not bring the attempt back.
   if (scope.excludes?.some((x) => contains(x, step))) return false;
   return scope.retriedFrom === undefined || scope.retriedFrom.some((r) => contains(r, step) || contains(step, r));
+}
+
+/**
+ * A step that ends the attempts for good: a `return`/`break` or a `raise` outside the parts whose
+ * failures the retry catches (`retriedFrom`) that does not itself retry (`raise self.retry(…)`), or
+ * a `raise` of an error type the retry does not catch (`autoretry_for=(AutoRetryException,)`, then
+ * `raise NotificationTechnicalFailureException(msg)`): no attempt follows it.
+ */
+function endsForGood(ctx: FileContext, step: Node, scope: Scope): boolean {
+  const exit = isExit(step, ctx.family);
+  const raise = isRaise(step, ctx.family);
+  if (!exit && !raise) return false;
+  if (contains(step, scope.construct) || contains(scope.construct, step) || retriesTask(ctx, step)) return false;
+  if (scope.retriedFrom !== undefined && !retries(step, scope)) return true;
+  if (!raise || scope.retriedTypes === undefined) return false;
+  const raised = raisedType(ctx, step);
+  return raised !== null && !scope.retriedTypes.includes(raised) && !subclassesHere(ctx, raised, scope.retriedTypes);
+}
+
+/**
+ * Whether `node` sits in the body of a try that swallows every error (its handlers only log or
+ * record, none raises or retries), in a run of a function retried for an error it raises, with
+ * no loop on the way, and the try itself ends the attempt (nothing after it that can fail). Not in a
+ * run whose swallowed failure still brings the work back (a message left unsettled, a timer's run).
+ */
+function swallowedInRun(ctx: FileContext, node: Node, scope: Scope): boolean {
+  if (scope.swallowedRetries === true || scope.rerun === true || scope.hook === true || scope.retriesOnResult === true || scope.receiver !== undefined || scope.via !== undefined) return false;
+  for (let n: Node = node, p = node.parent; p !== null && n.id !== scope.body.id; n = p, p = p.parent) {
+    if (isLoop(p, ctx.family) || (isFunction(p, ctx.family) && p.id !== scope.body.parent?.id)) return false;
+    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && swallows(ctx, p) && p.childForFieldName('finalizer') === null && !p.namedChildren.some((c) => c.type === 'finally_clause')) {
+      return attemptIsFunction(ctx, p, scope) && endsAttempt(ctx, p, scope, { sent: new Set(), marks: undefined });
+    }
+  }
+  return false;
+}
+
+/** Whether one of `steps`, before the first that leaves the attempt (`return True`), can fail and start another attempt. */
+function failsBeforeExit(ctx: FileContext, steps: Node[], scope: Scope): boolean {
+  for (const st of steps) {
+    if (isPlainExit(st, ctx.family) || endsForGood(ctx, st, scope)) return false;
+    if (!isInert(ctx, st) && (retries(st, scope) || retriesTask(ctx, st))) return true;
+  }
+  return false;
+}
+
+/** Whether `step` calls a task's retry (`raise self.retry(exc=e)`, `raise Retry()`): the step that starts the next attempt. */
+function retriesTask(ctx: FileContext, step: Node): boolean {
+  const r = ctx.vocab.retry;
+  const patterns = compiledOnce(ctx.vocab, 'task-retry-steps', () => new NamePatterns([...r.task_retry_calls, ...r.task_retry_raises]));
+  return callsWithin(ctx, step).some((c) => patterns.matches(calleePath(ctx, c)));
+}
+
+/** The last name of the error type a `raise X(…)` / `raise X` / `raise X(…) from e` raises; null for a bare `raise` or a value. */
+function raisedType(ctx: FileContext, step: Node): string | null {
+  let value = step.firstNamedChild;
+  if (value !== null && isCall(value, ctx.family)) value = value.childForFieldName('function');
+  if (value === null || (value.type !== 'identifier' && value.type !== 'attribute')) return null;
+  const name = value.text.split('.').at(-1) ?? '';
+  // A name bound to a caught error (`raise e`, `raise exc`) is whatever was caught: not a type.
+  return /^[A-Z]/.test(name) ? name : null;
+}
+
+/** Whether a class of this file named `name` derives, directly, from one of `bases`. */
+function subclassesHere(ctx: FileContext, name: string, bases: readonly string[]): boolean {
+  if (!ctx.source.includes(`class ${name}`)) return false;
+  const m = new RegExp(`class\\s+${name}\\s*\\(([^)]*)\\)`).exec(ctx.source);
+  return m !== null && bases.some((b) => m[1]!.split(',').some((x) => x.trim().split('.').at(-1) === b));
+}
+
+/**
+ * Whether the attempt is a whole function's run (a retried task or decorated function, a run of
+ * `fn`) with no loop between `node` and the scope's body: a handler that completes lets the run go on.
+ */
+function attemptIsFunction(ctx: FileContext, node: Node, scope: Scope): boolean {
+  if (scope.hook === true || scope.body.parent === null || !isFunction(scope.body.parent, ctx.family)) return false;
+  for (let p: Node | null = node; p !== null && p.id !== scope.body.id; p = p.parent) if (isLoop(p, ctx.family) || isFunction(p, ctx.family)) return false;
+  return true;
 }
 
 /** The body of an arrow function or lambda written as an expression, not a block. */
