@@ -78,6 +78,16 @@ export function isPlainExit(node: Node, family: Family): boolean {
 }
 
 /**
+ * A plain exit, or a `return` whose value is computed in memory (`return {'status': t.status,
+ * 'id': str(t.id)}`, `return len(sent)`): it leaves the attempt, and nothing in it can fail.
+ */
+export function isQuietExit(ctx: FileContext, node: Node): boolean {
+  if (isPlainExit(node, ctx.family)) return true;
+  if (node.type !== 'return_statement') return false;
+  return doesNoIo(ctx, node.firstNamedChild, node);
+}
+
+/**
  * A try all of whose handlers finish without raising (a bare `try` with only `finally` does not),
  * one of which catches every failure (`catch (e)`, bare `except:`, `except Exception`, a whole
  * transport family: vocabulary `timeouts.broad_exceptions`). `except ObjectDoesNotExist: pass`

@@ -3,7 +3,7 @@ import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
-import { isInert, isPlainExit, namesBoundBy, successMarks, swallows } from '../quiet-steps.js';
+import { isInert, isPlainExit, isQuietExit, namesBoundBy, successMarks, swallows } from '../quiet-steps.js';
 import { blockStatements, contains, enclosingFunction, functionBody, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, unwrapAwait, type Node } from '../syntax.js';
 import { markedRightAfter } from './sweep-marks.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
@@ -118,7 +118,7 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       const counted = marks;
       const next = index >= 0 ? statements.slice(index + 1).find((st) => (!isInert(ctx, st, names, 0, counted) && (retries(st, scope) || retriesTask(ctx, st))) || endsForGood(ctx, st, scope)) : undefined;
       if (next !== undefined) {
-        if (isPlainExit(next, ctx.family) || endsForGood(ctx, next, scope)) return true;
+        if (isQuietExit(ctx, next) || endsForGood(ctx, next, scope)) return true;
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
         // What follows that try must end the attempt in turn.
@@ -227,7 +227,7 @@ function swallowedInRun(ctx: FileContext, node: Node, scope: Scope): boolean {
 /** Whether one of `steps`, before the first that leaves the attempt (`return True`), can fail and start another attempt. */
 function failsBeforeExit(ctx: FileContext, steps: Node[], scope: Scope): boolean {
   for (const st of steps) {
-    if (isPlainExit(st, ctx.family) || endsForGood(ctx, st, scope)) return false;
+    if (isQuietExit(ctx, st) || endsForGood(ctx, st, scope)) return false;
     if (!isInert(ctx, st) && (retries(st, scope) || retriesTask(ctx, st))) return true;
   }
   return false;
