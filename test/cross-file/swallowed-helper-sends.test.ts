@@ -41,6 +41,12 @@ describe('helper sends inside a try that swallows every error, in a retried task
     expect(await findingLines(dir)).toEqual([]);
   });
 
+  it('reports the call when the handler hands the error to a helper that may raise it again', async () => {
+    const src = task('').replace("        print('problem sending complaint', complaint_id, e)", '        handle_failure(self, complaint_id, e)');
+    const dir = project({ 'app/__init__.py': '', 'app/sender.py': sender, 'app/tasks.py': `${src}\n\ndef handle_failure(task, complaint_id, e):\n    raise e\n` });
+    expect(await findingLines(dir)).toEqual(['AP-002 app/tasks.py:10']);
+  });
+
   it('reports the call when a step after the try can fail the task', async () => {
     const dir = project({ 'app/__init__.py': '', 'app/sender.py': sender, 'app/tasks.py': task('    complaints.mark_handled(complaint_id)') });
     expect(await findingLines(dir)).toEqual(['AP-002 app/tasks.py:10']);

@@ -217,7 +217,7 @@ function swallowedInRun(ctx: FileContext, node: Node, scope: Scope): boolean {
   if (scope.swallowedRetries === true || scope.rerun === true || scope.hook === true || scope.retriesOnResult === true || scope.receiver !== undefined || scope.via !== undefined) return false;
   for (let n: Node = node, p = node.parent; p !== null && n.id !== scope.body.id; n = p, p = p.parent) {
     if (isLoop(p, ctx.family) || (isFunction(p, ctx.family) && p.id !== scope.body.parent?.id)) return false;
-    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && swallows(ctx, p) && p.childForFieldName('finalizer') === null && !p.namedChildren.some((c) => c.type === 'finally_clause')) {
+    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && swallows(ctx, p) && onlyQuietHandlers(ctx, p) && p.childForFieldName('finalizer') === null && !p.namedChildren.some((c) => c.type === 'finally_clause')) {
       return attemptIsFunction(ctx, p, scope) && endsAttempt(ctx, p, scope, { sent: new Set(), marks: undefined });
     }
   }
@@ -231,6 +231,17 @@ function failsBeforeExit(ctx: FileContext, steps: Node[], scope: Scope): boolean
     if (!isInert(ctx, st) && (retries(st, scope) || retriesTask(ctx, st))) return true;
   }
   return false;
+}
+
+/**
+ * Every handler of the try only logs or sets values in memory: a handler that calls a helper
+ * (`_handle_delivery_failure(task, …, e)`) may raise the retried error from inside it.
+ */
+function onlyQuietHandlers(ctx: FileContext, tryStmt: Node): boolean {
+  return tryStmt.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'catch_clause').every((h) => {
+    const body = h.childForFieldName('body') ?? h.namedChildren.find((c) => c.type === 'block' || c.type === 'statement_block');
+    return body != null && blockStatements(body).every((st) => isInert(ctx, st));
+  });
 }
 
 /** Whether `step` calls a task's retry (`raise self.retry(exc=e)`, `raise Retry()`): the step that starts the next attempt. */
