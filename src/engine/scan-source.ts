@@ -118,6 +118,9 @@ export function scanSource(
   const findings: Finding[] = [];
   const pending: PendingFinding[] = [];
   const deferredOnes: DeferredFinding[] = [];
+  // The link step asks only whether some deferred finding of the file may hold, by its requirements
+  // alone: one per distinct list is enough (most repeat, one per call in a decorated body).
+  const deferredKeys = new Set<string>();
   try {
     for (const rule of rules) {
       if (rule.deprecated !== undefined || !rule.languages.includes(language.id)) continue;
@@ -126,6 +129,9 @@ export function scanSource(
         for (const { candidate, deferred } of matchRule(ctx, rule, language, options.deferTests === true)) {
           const requires = candidate.requires ?? [];
           if (deferred) {
+            const key = JSON.stringify(requires);
+            if (deferredKeys.has(key)) continue;
+            deferredKeys.add(key);
             const at = candidate.report.startPosition;
             deferredOnes.push({ ruleId: rule.id, file, line: at.row + 1, column: at.column + 1, requires });
             continue;
