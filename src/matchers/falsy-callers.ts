@@ -453,10 +453,15 @@ export function flagParamFacts(ctx: FileContext): string[] {
     return flags !== undefined && flags.size > 0 ? [{ outcome, flags }] : [];
   });
   if (entries.length === 0) return [];
+  const words = [...new Set(entries.flatMap((e) => [...e.flags]))];
   const out: string[] = [];
   for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
     const name = functionName(fn);
     if (name === null) continue;
+    // Cheap text test first: a parameter's name is text of the function before its body, so its
+    // normalised spelling is part of that text's (most functions name no flag at all).
+    const header = normalizeName(ctx.source.slice(fn.startIndex, functionBody(fn)?.startIndex ?? fn.endIndex));
+    if (!words.some((w) => header.includes(w))) continue;
     const all = functionParameters(fn);
     const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
     for (const { outcome, flags } of entries) {
