@@ -1,6 +1,6 @@
 import { retryingClientsOf } from './contexts/client-policies.js';
 import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases, retryingTaskProps } from './contexts/retry.js';
-import { calleePath, callsWithin, nodesOfType, nodesWithin } from './file-index.js';
+import { calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from './file-index.js';
 import { claimsOnce } from './claims-once.js';
 import { normalizeName } from './names.js';
 import { helperTarget } from './kinds/call.js';
@@ -421,7 +421,17 @@ function isDefaultExport(fn: Node): boolean {
  * status.HTTP_201_CREATED: … else: log("found existing")`, neither branch failing): the endpoint
  * it writes to gets or creates, so a repeated request creates nothing twice.
  */
+const createdFromExisting = perFile('tells-created-from-existing', () => new Map<number, boolean>());
+
 function tellsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
+  // Asked for every site of the function: answered once.
+  const known = createdFromExisting(ctx);
+  let v = known.get(fn.id);
+  if (v === undefined) known.set(fn.id, (v = findsCreatedFromExisting(ctx, fn)));
+  return v;
+}
+
+function findsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
   const body = functionBody(fn);
   if (body === null || !/201|CREATED/.test(body.text)) return false;
   return nodesWithin(ctx, body, ['if_statement']).some((st) => {
@@ -445,7 +455,7 @@ function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[]
   // A key made afresh in the function (`idempotencyKey: `t-${id}-${Date.now()}``) is a new key on
   // each call of it, so on each attempt of a retry around it: no key at all.
   const body = functionBody(fn);
-  const keyed = (k: string) => passesKey(ctx, call, k) && (body === null || !freshPerAttempt(ctx, call, body, k));
+  const keyed = (k: string) => passesKeyOnce(ctx, call, k) && (body === null || !freshPerAttempt(ctx, call, body, k));
   const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && marksOwnGuard(ctx, call)) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
   const keyParams: Record<string, number> = {};
   const keyFields: Record<string, [number, string]> = {};
@@ -453,8 +463,22 @@ function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[]
     const at = keyParameter(ctx, fn, call, k);
     if (at !== null) keyParams[k] = at;
     // Only a key the call itself passes: one a guard or a lookup stands for has no field.
-    const field = made.id === call.id && passesKey(ctx, call, k) ? keyParameterField(ctx, fn, call, k) : null;
+    const field = made.id === call.id && passesKeyOnce(ctx, call, k) ? keyParameterField(ctx, fn, call, k) : null;
     if (field !== null) keyFields[k] = [field[0], normalizeName(field[1])];
   }
   return { keys, ...(Object.keys(keyParams).length > 0 ? { keyParams } : {}), ...(Object.keys(keyFields).length > 0 ? { keyFields } : {}) };
+}
+
+/**
+ * `passesKey` asked once per call and key list: a helper's call is a site of every function that
+ * reaches it through that helper, and each site asks every list, then again for the key's field.
+ */
+const passedKeys = perFile('summary-passes-key', () => new Map<string, boolean>());
+
+function passesKeyOnce(ctx: FileContext, call: Node, list: string): boolean {
+  const known = passedKeys(ctx);
+  const key = `${call.id}:${list}`;
+  let v = known.get(key);
+  if (v === undefined) known.set(key, (v = passesKey(ctx, call, list)));
+  return v;
 }
