@@ -69,7 +69,7 @@ export function checkedInFunction(ctx: FileContext, fn: Node, call: Node, inner:
 function checkedBefore(ctx: FileContext, region: Node, target: Node): boolean {
     for (const ifStmt of nodesWithin(ctx, region, 'if_statement')) {
       if (ifStmt.startIndex >= target.startIndex) break;
-      const branches = ifChain(ifStmt, ctx.family);
+      const branches = ctx.memo(`if-chain:${ifStmt.id}`, () => ifChain(ifStmt, ctx.family));
       const head = branches[0];
       const condition = head?.condition;
       if (head === undefined || condition == null) continue;
@@ -103,9 +103,15 @@ function runsWhenFound(ctx: FileContext, condition: Node, ifStmt: Node, body: No
 
 /** A `return` or `break`, or a `continue` that skips the rest of a loop holding the target (`if record.paid: continue`). */
 function leavesEarly(ctx: FileContext, body: Node, target: Node): boolean {
-  const exits = ['return_statement', 'break_statement'];
-  if (exits.includes(body.type) || body.descendantsOfType(exits).length > 0) return true;
-  const skips = body.type === 'continue_statement' ? [body] : body.descendantsOfType('continue_statement');
+  // What a body holds does not depend on the target: walked once per body.
+  const { exits, skips } = ctx.memo(`leaves:${body.id}`, () => {
+    const kinds = ['return_statement', 'break_statement'];
+    return {
+      exits: kinds.includes(body.type) || body.descendantsOfType(kinds).length > 0,
+      skips: body.type === 'continue_statement' ? [body] : body.descendantsOfType('continue_statement'),
+    };
+  });
+  if (exits) return true;
   return skips.some((skip) => {
     const loop = enclosingLoop(ctx, skip);
     return loop !== null && contains(loop, target);
@@ -130,14 +136,10 @@ function getsOrCreates(ctx: FileContext, region: Node, ifStmt: Node, branches: R
   const head = branches[0];
   const condition = head?.condition;
   if (head === undefined || condition == null) return false;
-  // `if contact := PaymentContact.objects.filter(user=user).first(): return contact`: the walrus
-  // binds the lookup and tests it at once.
-  const walrus = condition.type === 'named_expression' ? { name: condition.childForFieldName('name'), value: condition.childForFieldName('value') } : null;
-  const tested = walrus?.name?.text ?? condition.text.replace(/^(?:not\s+|!\s*)/, '').replace(/\s*(?:is(?:\s+not)?\s+None|[!=]==?\s*(?:null|undefined|None))$/, '').replace(/^\((.*)\)$/s, '$1');
-  if (!/^[A-Za-z_$][\w$]*$/.test(tested) || (walrus === null && !existenceTest(condition, tested))) return false;
-  // Which branch runs when the lookup found nothing: the `if` of `not result` / `result is None`, else the rest.
-  const text = condition.text.trim();
-  const emptyFirst = /^(?:not\s|!(?!=))/.test(text) || /\bis\s+None$/.test(text) || /(?<![!=])===?\s*(?:null|undefined|None)$/.test(text);
+  // The condition's reading does not depend on the target: decided once per if.
+  const test = ctx.memo(`gets-or-creates:${ifStmt.id}`, () => testedLookup(condition));
+  if (test === null) return false;
+  const { walrus, tested, emptyFirst } = test;
   // The target sits in that branch, or after an `if result: return result` that leaves when found.
   const guarded = contains(ifStmt, target) ? emptyFirst === contains(head.body, target) : !emptyFirst && leavesEarly(ctx, head.body, target);
   if (!guarded) return false;
@@ -155,6 +157,19 @@ function getsOrCreates(ctx: FileContext, region: Node, ifStmt: Node, branches: R
   return nouns(looked, joining).some((w) => made.has(w));
 }
 
+/** What a get-or-create's condition tests: the name, the walrus binding it, and whether its first branch runs when nothing was found. */
+function testedLookup(condition: Node): { walrus: { name: Node | null; value: Node | null } | null; tested: string; emptyFirst: boolean } | null {
+  // `if contact := PaymentContact.objects.filter(user=user).first(): return contact`: the walrus
+  // binds the lookup and tests it at once.
+  const walrus = condition.type === 'named_expression' ? { name: condition.childForFieldName('name'), value: condition.childForFieldName('value') } : null;
+  const tested = walrus?.name?.text ?? condition.text.replace(/^(?:not\s+|!\s*)/, '').replace(/\s*(?:is(?:\s+not)?\s+None|[!=]==?\s*(?:null|undefined|None))$/, '').replace(/^\((.*)\)$/s, '$1');
+  if (!/^[A-Za-z_$][\w$]*$/.test(tested) || (walrus === null && !existenceTest(condition, tested))) return null;
+  // Which branch runs when the lookup found nothing: the `if` of `not result` / `result is None`, else the rest.
+  const text = condition.text.trim();
+  const emptyFirst = /^(?:not\s|!(?!=))/.test(text) || /\bis\s+None$/.test(text) || /(?<![!=])===?\s*(?:null|undefined|None)$/.test(text);
+  return { walrus, tested, emptyFirst };
+}
+
 /**
  * `if record.payout_id is not None: continue` … `record.payout_id = create_payout(…)`; `if
  * (metadata.transactionId) return` … `update(id, { metadata: { transactionId: data.transactionId } })`
@@ -163,7 +178,7 @@ function getsOrCreates(ctx: FileContext, region: Node, ifStmt: Node, branches: R
  * left out of both names (`distribution_id` is the `distribution` stored).
  */
 function testsStoredOutcome(ctx: FileContext, region: Node, condition: Node, target: Node): boolean {
-  const tested = new Set(fieldsRead(condition).map(fieldKey));
+  const tested = ctx.memo(`fields-tested:${condition.id}`, () => new Set(fieldsRead(condition).map(fieldKey)));
   if (tested.size === 0) return false;
   const stored = ctx.memo(`stored-outcome:${region.id}`, () => new Map<number, Set<string>>());
   let fields = stored.get(target.id);
