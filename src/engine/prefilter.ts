@@ -94,8 +94,6 @@ export function buildPrefilter(rules: readonly Rule[], vocab: Vocabulary): Prefi
       { key: 'policy-words', test: (t) => /retry|attempts/i.test(t) },
       // A parameter named for a result flag (`updateSuccess(filename, success)`): a caller's `false` there records (`flagParamFacts`).
       flagParameterCondition(vocab),
-      // A module that hands out a client of the application's own database (`new PrismaClient()`): its importers' writes through it are local.
-      { key: 'store-clients', test: (t) => vocab.store_client_classes.some((c) => t.includes(c)) },
     ],
   };
   return {

@@ -10,7 +10,7 @@ import type { FileContext } from './types.js';
  * caller's `Payment.create(…)` through one of them stores a row locally; it writes nothing remote.
  */
 export function storeModelExports(ctx: FileContext): string[] {
-  if (ctx.family !== 'ecma' || (ctx.vocab.store_model_factories.length === 0 && !mentionsStoreClient(ctx))) return [];
+  if (ctx.family !== 'ecma' || ctx.vocab.store_model_factories.length === 0) return [];
   const models = new Set<string>();
   const bound = new Map<string, Node>();
   const out = new Set<string>();
@@ -21,7 +21,7 @@ export function storeModelExports(ctx: FileContext): string[] {
         const b = decl.type === 'variable_declarator' ? bindingOf(decl) : null;
         if (b === null) continue;
         bound.set(b.name, b.value);
-        if (buildsModel(ctx, b.value) || buildsStoreClient(ctx, b.value, bound)) {
+        if (buildsModel(ctx, b.value)) {
           models.add(b.name);
           if (stmt.type === 'export_statement') out.add(b.name);
         }
@@ -72,44 +72,4 @@ function buildsModel(ctx: FileContext, value: Node): boolean {
   // A model is named by its first argument (`model('Payment', schema)`); `model(config)` builds something else.
   const first = callArguments(v)[0];
   return factories.matches(dottedPath(callee(v))) && first !== undefined && stringValue(first) !== null;
-}
-
-/** Cheap text test: the file names one of the store client classes. */
-function mentionsStoreClient(ctx: FileContext): boolean {
-  return ctx.vocab.store_client_classes.some((c) => ctx.source.includes(c));
-}
-
-/**
- * `new PrismaClient(…)`, `global.prisma ?? new PrismaClient()`, or `prismaClientSingleton()` whose
- * body returns `new PrismaClient(…)`: a client of the application's own database (vocabulary
- * `store_client_classes`). One side of `??` / `||` is enough: the other is the same client kept
- * across reloads.
- */
-function buildsStoreClient(ctx: FileContext, value: Node, bound: Map<string, Node>, depth = 0): boolean {
-  if (depth > 2 || ctx.vocab.store_client_classes.length === 0 || !mentionsStoreClient(ctx)) return false;
-  const v = unwrapParens(unwrapAwait(value));
-  if (v === null) return false;
-  if (v.type === 'binary_expression' && /^(\|\||\?\?)$/.test(v.childForFieldName('operator')?.text ?? '')) {
-    return [v.childForFieldName('left'), v.childForFieldName('right')].some((side) => side !== null && buildsStoreClient(ctx, side, bound, depth + 1));
-  }
-  if (v.type === 'new_expression') {
-    const made = v.childForFieldName('constructor');
-    const classes = compiledOnce(ctx.vocab, 'store-client-classes', () => new NamePatterns(ctx.vocab.store_client_classes, { caseSensitive: true }));
-    return made !== null && classes.matches(dottedPath(made));
-  }
-  if (v.type === 'identifier') {
-    const held = bound.get(v.text);
-    return held !== undefined && held.id !== value.id && buildsStoreClient(ctx, held, bound, depth + 1);
-  }
-  // `const prismaClientSingleton = () => new PrismaClient(…)` (or `{ return new PrismaClient(…) }`) called here.
-  if (isCall(v, ctx.family) && callArguments(v).length === 0) {
-    const fn = bound.get(dottedPath(callee(v)));
-    if (fn === undefined || (fn.type !== 'arrow_function' && fn.type !== 'function_expression' && fn.type !== 'function')) return false;
-    const body = fn.childForFieldName('body');
-    if (body === null) return false;
-    if (body.type !== 'statement_block') return buildsStoreClient(ctx, body, bound, depth + 1);
-    const returned = body.namedChildren.filter((st) => st.type === 'return_statement');
-    return returned.length === 1 && returned[0]?.firstNamedChild != null && buildsStoreClient(ctx, returned[0].firstNamedChild, bound, depth + 1);
-  }
-  return false;
 }

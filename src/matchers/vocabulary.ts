@@ -504,12 +504,6 @@ export const VocabularySchema = z
      * through it writes no remote system.
      */
     store_model_factories: names.default([]),
-    /**
-     * Classes whose instance is a client of the application's own database (`new PrismaClient()`,
-     * `new MongoClient(url)`): a module that exports one hands out a local store, and
-     * `prismaClient.payments.create(…)` through it writes no remote system.
-     */
-    store_client_classes: names.default([]),
     /** Methods that narrow a collection before a bare `.exists()` (`filter`, `where`). */
     record_query_methods: names.default([]),
     /**

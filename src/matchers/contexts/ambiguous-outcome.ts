@@ -201,10 +201,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const helper = otherHelper ?? (local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null);
     const subject = local ?? byCallers ?? helper?.call;
     if (subject === undefined) continue;
-    const asked = helper?.requires ?? byName ?? undefined;
-    // `const id = await requestToPay(…); if (!id) throw new Error('no id')`: a result the helper made
-    // of the write's error is thrown again here, so its own catch keeps nothing from this handler.
-    const requires = asked?.kind === 'helper' && asked.unshielded === true && resultThrownOn(ctx, subject, body) ? (({ unshielded: _, ...rest }) => rest)(asked) : asked;
+    const requires = helper?.requires ?? byName ?? undefined;
     const conditional = requires ? { requires } : {};
     const after = new Set<number>();
     for (const handler of tryHandlers(tryStmt, ctx.family).map((h) => aliasedClasses(ctx, h))) {
@@ -258,24 +255,6 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       if (broad !== null) scopes.push(tests.length > 0 ? { ...broad, excludes: [...(broad.excludes ?? []), ...tests] } : broad);
     }
   }
-}
-
-/**
- * Whether `body` raises on the result of `call`: the name the result is bound to is read in the
- * condition of an `if` after it whose branch raises (`if (!paymentRequestId) throw new Error("no id")`,
- * `if not result["success"]: raise PayoutError(…)`).
- */
-export function resultThrownOn(ctx: FileContext, call: Node, body: Node): boolean {
-  let holder: Node | null = call.parent;
-  while (holder !== null && holder.id !== body.id && !BINDING_TYPES.includes(holder.type as (typeof BINDING_TYPES)[number])) holder = holder.parent;
-  const bound = holder === null || holder.id === body.id ? null : bindingOf(holder);
-  if (bound === null) return false;
-  return nodesWithin(ctx, body, 'if_statement').some((st) => {
-    if (st.startIndex < call.endIndex) return false;
-    const condition = st.childForFieldName('condition');
-    const consequence = st.childForFieldName('consequence');
-    return condition != null && consequence != null && condition.descendantsOfType('identifier').some((id) => id.text === bound.name) && raisesWithin(consequence, ctx.family);
-  });
 }
 
 /** Whether a branch ends by leaving the handler's straight course (returns, raises, or jumps out). */
@@ -406,14 +385,6 @@ function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer
 }
 
 /**
- * Whether a try inside `outer` takes every error of `call` that may leave its outcome unknown and
- * does not raise again (`shieldedWithin`): the call's outcome never reaches a caller of `outer`'s function.
- */
-export function keptByOwnHandler(ctx: FileContext, call: Node, outer: Node): boolean {
-  return shieldedWithin(ctx, timeoutNames(ctx), call, outer);
-}
-
-/**
  * `except OperationError as e:` with `OperationError = (chargebee.OperationFailedError,
  * stripe.APIError)` bound before it: the handler takes the classes of the tuple the name holds.
  */
@@ -480,16 +451,8 @@ export function writesCertainlyIn(ctx: FileContext, body: Node): boolean {
  * decides when it is in sight: one that stores rows in the local database writes nowhere remote.
  * Null for a call known by its vocabulary (an SDK, an HTTP client) or by a body of this file.
  */
-function namedOnly(ctx: FileContext, call: Node, depth = 0): Requirement | null {
-  if (resolveLocalFunction(ctx, call) !== null) {
-    // `getOrCreateCart(…)` of this file, whose only writes are calls known by their generic verb
-    // (`prismaClient.orders.create(…)` through an imported client): as much a write by name as they are.
-    if (depth > 0) return null;
-    const inner = SUBJECT_VOCABULARIES.flatMap((v) => reachedCallsOf(ctx, call, v)).filter((c) => c.id !== call.id);
-    const asked = inner.map((c) => namedOnly(ctx, c, depth + 1));
-    return inner.length > 0 && asked.every((r) => r !== null) ? asked[0] ?? null : null;
-  }
-  if (!matchedByVerbOnly(ctx, call, 'mutating') || isCallOf(ctx, call, 'notification')) return null;
+function namedOnly(ctx: FileContext, call: Node): Requirement | null {
+  if (resolveLocalFunction(ctx, call) !== null || !matchedByVerbOnly(ctx, call, 'mutating') || isCallOf(ctx, call, 'notification')) return null;
   const path = calleePath(ctx, call);
   // `requests.post(…)`, `this.http.post(…)`: a request, whose method is the called name.
   if ((ctx.vocab.calls.mutating?.http_methods ?? []).some((m) => m.toLowerCase() === lastSegment(path).toLowerCase())) return null;
@@ -509,12 +472,12 @@ function helperCallSubject(ctx: FileContext, call: Node, path: string, depth: nu
   // `FlutterwaveService()`, `GEAGFulfillmentHandler()` build the client; its methods are what may write.
   if (/^[A-Z](?=[A-Za-z0-9]*[a-z])/.test(lastSegment(path))) return null;
   const vocab = SUBJECT_VOCABULARIES.join('|');
-  if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', unshielded: true } };
+  if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes' } };
   const method = instanceMethodPath(ctx, call, path);
-  if (method !== null && projectImportOf(ctx, method) !== undefined) return { call, requires: { kind: 'helper', local: method, vocab, mode: 'writes', unshielded: true } };
+  if (method !== null && projectImportOf(ctx, method) !== undefined) return { call, requires: { kind: 'helper', local: method, vocab, mode: 'writes' } };
   if (isTypedMemberCall(ctx, path)) {
     const typedAt = { line: call.startPosition.row + 1, column: call.startPosition.column + 1 };
-    return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', typed: true, typedAt, unshielded: true } };
+    return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', typed: true, typedAt } };
   }
   return null;
 }

@@ -353,9 +353,6 @@ function isRecordedValue(ctx: FileContext, node: Node): boolean {
   // An enum member's inner identifier is part of the member expression, judged once there.
   if (node.parent && (node.parent.type === 'attribute' || node.parent.type === 'member_expression')) return false;
   for (let n: Node = node, p = node.parent; p !== null; n = p, p = p.parent) {
-    // `results.failed++`, `stats.failed += 1`: a tally of a run's outcomes counts; it records the
-    // outcome of no one thing (fieldsy-backend booking-reminder.job.ts, vote26 send-bulk-marketing-sms).
-    if (countsUp(p, n)) return false;
     if (p.type === 'comparison_operator') return false;
     if (p.type === 'binary_expression' && COMPARISON_OPERATORS.has(p.childForFieldName('operator')?.text ?? '')) return false;
     if (p.type === 'pair' && p.childForFieldName('key')?.id === n.id) return false;
@@ -366,14 +363,6 @@ function isRecordedValue(ctx: FileContext, node: Node): boolean {
     if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
   }
   return true;
-}
-
-/** `n` is what `p` counts up or down by a number: `n++`, `--n`, `n += 1`, `n -= 2`. */
-function countsUp(p: Node, n: Node): boolean {
-  if (p.type === 'update_expression') return true;
-  if (p.type !== 'augmented_assignment' && p.type !== 'augmented_assignment_expression') return false;
-  const right = p.childForFieldName('right');
-  return p.childForFieldName('left')?.id === n.id && right !== null && /^(integer|float|number)$/.test(right.type);
 }
 
 /** `.catch(() => markFailed(id))`: the arrow's expression body is the statement that records. */
