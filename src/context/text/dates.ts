@@ -44,10 +44,8 @@ const NAMED_MONTH_DATE = /^(\d{1,2})[/ -]([A-Za-z]{3,9})\.?[/ -](\d{2}|\d{4})(?:
 export function namedMonthDate(value: string): string | undefined {
   const m = NAMED_MONTH_DATE.exec(value.trim());
   if (!m) return undefined;
-  // `Nov`, `November` (a three-letter abbreviation or the name spelt out as far as it goes)
-  const name = (m[2] ?? '').toLowerCase();
-  const month = MONTH_NAMES.findIndex((n) => n.startsWith(name.slice(0, 3)) && n.startsWith(name)) + 1;
-  if (month === 0) return undefined;
+  const month = monthNumber(m[2] ?? '');
+  if (month === undefined) return undefined;
   const year = Number(m[3]) < 100 ? Number(m[3]) + 2000 : Number(m[3]);
   const day = Number(m[1]);
   return withClock(`${year}-${pad2(month)}-${pad2(day)}`, m.slice(4));
@@ -65,13 +63,19 @@ const MONTH_FIRST_DATE =
 export function monthFirstDate(value: string): string | undefined {
   const m = MONTH_FIRST_DATE.exec(value.trim());
   if (!m) return undefined;
-  const name = (m[1] ?? '').toLowerCase();
-  const month = MONTH_NAMES.findIndex((n) => n.startsWith(name.slice(0, 3)) && n.startsWith(name)) + 1;
-  if (month === 0) return undefined;
+  const month = monthNumber(m[1] ?? '');
+  if (month === undefined) return undefined;
   const local = withClock(`${m[3]}-${pad2(month)}-${pad2(Number(m[2]))}`, m.slice(4, 8));
   if (local === undefined || m[8] === undefined || local.length === 10) return local;
   const offsetMinutes = (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10]));
   return new Date(Date.parse(local) - offsetMinutes * 60_000).toISOString().replace('.000Z', 'Z');
+}
+
+/** 1–12 for `Nov`, `November` (a three-letter abbreviation or the name spelt out as far as it goes). */
+function monthNumber(word: string): number | undefined {
+  const name = word.toLowerCase();
+  const month = MONTH_NAMES.findIndex((n) => n.startsWith(name.slice(0, 3)) && n.startsWith(name)) + 1;
+  return month === 0 ? undefined : month;
 }
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
