@@ -5,7 +5,7 @@ import { caughtName, exceptionPaths } from './contexts/ambiguous-outcome.js';
 import { NamePatterns } from './names.js';
 import { resolveLocalFunction } from './local-helpers.js';
 import { lastBindingBefore } from './bindings.js';
-import { blockStatements, callArguments, callee, callTypes, enclosingFunction, functionBody, functionParameters, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from './syntax.js';
+import { blockStatements, callArguments, callee, callTypes, enclosingFunction, functionBody, functionParameters, hasFinally, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -20,7 +20,7 @@ export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<str
   switch (statement.type) {
     case 'try_statement':
       // A later step inside a try that swallows its errors cannot fail the attempt either.
-      return swallows(ctx, statement) && statement.childForFieldName('finalizer') === null && !statement.namedChildren.some((c) => c.type === 'finally_clause');
+      return swallows(ctx, statement) && !hasFinally(statement);
     case 'lexical_declaration':
     case 'variable_declaration':
       return statement.namedChildren.every((d) => d.type !== 'variable_declarator' || doesNoIo(ctx, d.childForFieldName('value'), statement));

@@ -463,3 +463,8 @@ export function argCountOf(call: Node, family: Family): { argCount?: number } {
   const unknown = args.some((a) => ['dictionary_splat', 'list_splat', 'spread_element', ...(family === 'python' ? ['keyword_argument'] : [])].includes(a.type));
   return unknown ? {} : { argCount: args.length };
 }
+
+/** Whether a try statement has a `finally` (JavaScript's `finalizer` field, Python's `finally_clause`). */
+export function hasFinally(tryStmt: Node): boolean {
+  return tryStmt.childForFieldName('finalizer') !== null || tryStmt.namedChildren.some((c) => c.type === 'finally_clause');
+}

@@ -461,6 +461,11 @@ export const VocabularySchema = z
          */
         client_error_statuses: names.default([]),
         /**
+         * Fields of a caught error that hold its text (`err.message`, `e.detail`): an answer carrying
+         * one carries the error; another field (`err.response.status`) is a test, not the error.
+         */
+        error_message_fields: names.default([]),
+        /**
          * Clients whose queries resolve to `{ data, error }` instead of rejecting (Supabase):
          * `await supabase.from('t').update(…)` with its result dropped cannot fail the attempt.
          * Matched against the words of the chain's receiver (`this.supabase`, `supabaseAdmin`).

@@ -4,7 +4,7 @@ import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
 import { isInert, isPlainExit, isQuietExit, namesBoundBy, successMarks, swallows } from '../quiet-steps.js';
-import { blockStatements, contains, enclosingFunction, functionBody, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, unwrapAwait, type Node } from '../syntax.js';
+import { blockStatements, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, unwrapAwait, type Node } from '../syntax.js';
 import { markedRightAfter } from './sweep-marks.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
@@ -217,7 +217,7 @@ function swallowedInRun(ctx: FileContext, node: Node, scope: Scope): boolean {
   if (scope.swallowedRetries === true || scope.rerun === true || scope.hook === true || scope.retriesOnResult === true || scope.receiver !== undefined || scope.via !== undefined) return false;
   for (let n: Node = node, p = node.parent; p !== null && n.id !== scope.body.id; n = p, p = p.parent) {
     if (isLoop(p, ctx.family) || (isFunction(p, ctx.family) && p.id !== scope.body.parent?.id)) return false;
-    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && swallows(ctx, p) && onlyQuietHandlers(ctx, p) && p.childForFieldName('finalizer') === null && !p.namedChildren.some((c) => c.type === 'finally_clause')) {
+    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && swallows(ctx, p) && onlyQuietHandlers(ctx, p) && !hasFinally(p)) {
       return attemptIsFunction(ctx, p, scope) && endsAttempt(ctx, p, scope, { sent: new Set(), marks: undefined });
     }
   }
@@ -256,7 +256,7 @@ function raisedType(ctx: FileContext, step: Node): string | null {
   let value = step.firstNamedChild;
   if (value !== null && isCall(value, ctx.family)) value = value.childForFieldName('function');
   if (value === null || (value.type !== 'identifier' && value.type !== 'attribute')) return null;
-  const name = value.text.split('.').at(-1) ?? '';
+  const name = lastSegment(value.text);
   // A name bound to a caught error (`raise e`, `raise exc`) is whatever was caught: not a type.
   return /^[A-Z]/.test(name) ? name : null;
 }
@@ -265,7 +265,7 @@ function raisedType(ctx: FileContext, step: Node): string | null {
 function subclassesHere(ctx: FileContext, name: string, bases: readonly string[]): boolean {
   if (!ctx.source.includes(`class ${name}`)) return false;
   const m = new RegExp(`class\\s+${name}\\s*\\(([^)]*)\\)`).exec(ctx.source);
-  return m !== null && bases.some((b) => m[1]!.split(',').some((x) => x.trim().split('.').at(-1) === b));
+  return m !== null && bases.some((b) => m[1]!.split(',').some((x) => lastSegment(x.trim()) === b));
 }
 
 /**

@@ -543,7 +543,7 @@ function caughtErrorAnswers(ctx: FileContext, root: Node, found: { node: Node }[
   const done = new Set(found.map((f) => statementOf(f.node).id));
   const out: { node: Node; invites: boolean }[] = [];
   for (const name of root.descendantsOfType('identifier')) {
-    if (name.text !== caught || !carriesError(name)) continue;
+    if (name.text !== caught || !carriesError(ctx, name)) continue;
     const statement = statementOf(name);
     if (done.has(statement.id) || statement.startIndex < root.startIndex || inLogCall(ctx, name, statement)) continue;
     if (enclosingFunction(statement, ctx.family)?.id !== enclosingFunction(root, ctx.family)?.id) continue;
@@ -567,17 +567,20 @@ function remoteWrite(ctx: FileContext, call: Node): boolean {
   return wordSet(ctx, 'value_moving_words', ctx.vocab.value_moving_words).anyStemOf(name);
 }
 
+/** The languages' own conversions of a value to its text (`str(e)`, `String(err)`): the value itself. */
+const TEXT_CONVERSIONS = new Set(['str', 'repr', 'String']);
+
 /**
  * Whether the caught error's name stands as a value of an answer's body: itself or its text
  * (`str(e)`, `String(err)`, `f"{e}"`, `` `${err}` ``), or its message (`err.message`, `e.message ||
  * e`), not a test or a field other than the message (`err.response.status`).
  */
-function carriesError(name: Node): boolean {
+function carriesError(ctx: FileContext, name: Node): boolean {
   let n: Node = name;
   const up = n.parent;
   if (up !== null && (up.type === 'member_expression' || up.type === 'attribute') && up.childForFieldName('object')?.id === n.id) {
     const field = up.childForFieldName('property') ?? up.childForFieldName('attribute');
-    if (field === null || !/^(message|msg|detail|details)$/.test(field.text)) return false;
+    if (field === null || !ctx.vocab.responses.error_message_fields.includes(field.text)) return false;
     n = up;
   }
   for (let p = n.parent; p !== null; n = p, p = p.parent) {
@@ -587,10 +590,13 @@ function carriesError(name: Node): boolean {
     if (p.type === 'boolean_operator' && p.childForFieldName('operator')?.text === 'or') continue;
     if (p.type === 'arguments' || p.type === 'argument_list') {
       // `str(e)` wraps the value; `new HttpException(error.message, HttpStatus.BAD_REQUEST)` hands it to the answer.
-      if (/^(str|String|repr)$/.test(p.parent?.childForFieldName('function')?.text ?? '')) continue;
+      if (TEXT_CONVERSIONS.has(p.parent?.childForFieldName('function')?.text ?? '')) continue;
       return true;
     }
-    if (p.type === 'call' || p.type === 'call_expression') { if (/^(str|String|repr)$/.test(p.childForFieldName('function')?.text ?? '')) continue; return false; }
+    if (p.type === 'call' || p.type === 'call_expression') {
+      if (TEXT_CONVERSIONS.has(p.childForFieldName('function')?.text ?? '')) continue;
+      return false;
+    }
     return false;
   }
   return false;
