@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { ContextInputError } from './errors.js';
 import { fieldKey, findField, type RecordKind } from './record-fields.js';
+import { settleSlashDates } from './text/dates.js';
 
 /** One CSV data row mapped onto record field names, with its spreadsheet row number. */
 export interface CsvRecord {
@@ -26,6 +27,8 @@ export interface CsvReadOptions {
   columns: Readonly<Partial<Record<string, string>>>;
   /** Separator of list items inside a cell (default `;`). */
   listSeparator: string;
+  /** Fields holding dates: a column's dates written with slashes are read in the order the column settles. */
+  dateFields?: readonly string[];
   /** Where to point the user when the header does not fit. */
   help: string;
 }
@@ -89,12 +92,18 @@ export function readCsvRecords(text: string, file: string, options: CsvReadOptio
       line: 1,
     });
   }
+  // A column of dates written with slashes is read in one order: the one its dates settle (see settleSlashDates).
+  const settled = new Map<number, string[]>();
+  for (const field of options.dateFields ?? []) {
+    const index = columnIndex.get(field);
+    if (index !== undefined) settled.set(index, settleSlashDates(data.map((cells) => (cells[index] ?? '').trim())));
+  }
   const fieldHeaders: Record<string, string> = {};
   for (const [field, index] of columnIndex) fieldHeaders[field] = headers[index] ?? field;
   return data.map((cells, i) => {
     const fields: Record<string, string | string[]> = {};
     for (const [field, index] of columnIndex) {
-      const cell = (cells[index] ?? '').trim();
+      const cell = settled.get(index)?.[i] ?? (cells[index] ?? '').trim();
       if (cell === '') continue;
       fields[field] = options.listFields.has(field)
         ? cell

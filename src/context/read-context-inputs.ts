@@ -3,10 +3,10 @@ import path from 'node:path';
 import { parseCatalogueEntry, type CatalogueEntry } from './catalogue/anti-pattern-catalogue.js';
 import { ContextConfigError, ContextInputError } from './errors.js';
 import type { Incident } from './incidents/incident-schema.js';
-import { parseIncidentsDocument } from './incidents/parse-incidents.js';
+import { parseIncidentsDocument, parseIncidentsXml } from './incidents/parse-incidents.js';
 import { parseIncidentsCsv } from './incidents/parse-incidents-csv.js';
 import { withTeamIncidentKeys } from './incidents/team-incident-keys.js';
-import { POSTMORTEM_EXTENSIONS, postmortemMarkdown } from './postmortems/postmortem-markdown.js';
+import { POSTMORTEM_EXTENSIONS, postmortemDocuments } from './postmortems/postmortem-markdown.js';
 import { parsePostmortem } from './postmortems/parse-postmortem.js';
 import type { Postmortem } from './postmortems/postmortem-types.js';
 import { decodeText } from './text/decode-text.js';
@@ -22,8 +22,8 @@ export interface ContextInputs {
 }
 
 /**
- * Read and parse every source file, choosing the parser by extension: incidents `.yaml/.yml/.json`
- * or `.csv`; postmortems `.md/.markdown`, `.eml` or `.txt` (an email or plain text) or `.html/.htm` (an exported page); tickets `.csv`, `.json`, `.yaml/.yml` or `.xml`. Records keep
+ * Read and parse every source file, choosing the parser by extension: incidents `.yaml/.yml/.json`,
+ * `.csv` or `.xml` (a table's unload); postmortems `.md/.markdown`, `.eml` or `.txt` (an email or plain text) or `.html/.htm` (an exported page); tickets `.csv`, `.json`, `.yaml/.yml` or `.xml`. Records keep
  * their display path (relative to `cwd`) as `source`.
  *
  * @throws ContextInputError from the parsers (naming file and record); ContextConfigError for a
@@ -37,13 +37,14 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
     const [text, name, ext] = await load(file, cwd);
     if (ext === '.csv') incidents.push(...parseIncidentsCsv(text, name, { columns: csv.incidents ?? {}, ...(listSeparator ? { listSeparator } : {}) }));
     else if (['.yaml', '.yml', '.json'].includes(ext)) incidents.push(...parseIncidentsDocument(text, name));
-    else throw unsupported(name, 'incidents', '.yaml, .yml, .json or .csv');
+    else if (ext === '.xml') incidents.push(...parseIncidentsXml(text, name));
+    else throw unsupported(name, 'incidents', '.yaml, .yml, .json, .csv or .xml');
   }
   const postmortems: Postmortem[] = [];
   for (const file of sources.files.postmortems) {
     const [text, name, ext] = await load(file, cwd);
-    const markdown = await postmortemMarkdown(text, ext);
-    if (markdown === undefined) {
+    const documents = await postmortemDocuments(text, ext);
+    if (documents === undefined) {
       // a .json or .xml that is no postmortem (other data, or XML that is no page) says so
       if ((POSTMORTEM_EXTENSIONS as readonly string[]).includes(ext)) {
         throw new ContextConfigError(`${name}: holds no postmortem (a ${ext} postmortem needs a title or sections; XML must be a page)`, {
@@ -53,7 +54,22 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
       }
       throw unsupported(name, 'postmortems', POSTMORTEM_EXTENSIONS.join(', '));
     }
-    postmortems.push(parsePostmortem(markdown, name));
+    if (documents.length === 1) {
+      postmortems.push(parsePostmortem(documents[0] ?? '', name));
+      continue;
+    }
+    // a collection's export holds other pages beside its postmortems (runbooks, designs): a
+    // document that names no incident is none of them, unless no document does
+    const read = documents.map((markdown) => {
+      try {
+        return parsePostmortem(markdown, name);
+      } catch (error) {
+        return error as Error;
+      }
+    });
+    const found = read.filter((r): r is Postmortem => !(r instanceof Error));
+    if (found.length === 0) throw read[0] as Error;
+    postmortems.push(...found);
   }
   const tickets: Ticket[] = [];
   for (const file of sources.files.tickets) {

@@ -29,6 +29,7 @@ export function parseIncidentsCsv(text: string, file: string, options: IncidentC
     listFields: INCIDENT_LIST_FIELDS,
     columns: options.columns ?? {},
     listSeparator: options.listSeparator ?? ';',
+    dateFields: ['date'],
     help: 'Map the export\'s headers with `context.csv_columns.incidents` in faultline.config.yaml (see docs/context.md)',
   });
   return records.map(({ row, fields, headers }) => {

@@ -3,6 +3,7 @@ import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { displayValue, exportLookups, fromJsonApi, recordListKey, withFieldAliases, withLookupNames } from '../record-fields.js';
 import { withLabelFields } from './incident-labels.js';
+import { xmlUnloadRecords } from './xml-unload.js';
 import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
@@ -26,9 +27,35 @@ export function parseIncidentsDocument(text: string, file: string): Incident[] {
       line: parsed.line,
     });
   }
-  const { lineOf } = parsed.source;
+  return incidentsFromData(parsed.source.data, file, parsed.source.lineOf);
+}
+
+/**
+ * Parse an incidents file written as XML: a table's XML unload (ServiceNow's `<unload>` of
+ * `<incident>` records with its journal records; see `xmlUnloadRecords`), read as the table API
+ * export of the same records. Errors name the incident (an unload has no line per field).
+ *
+ * @throws ContextInputError naming the file and the incident
+ */
+export function parseIncidentsXml(text: string, file: string): Incident[] {
+  let unload: ReturnType<typeof xmlUnloadRecords>;
+  try {
+    unload = xmlUnloadRecords(text);
+  } catch (error) {
+    throw new ContextInputError(`${file}: cannot be parsed as XML: ${(error as Error).message}`, { help: 'Fix the XML of the incidents file', file, cause: error });
+  }
+  if (!unload) {
+    throw new ContextInputError(`${file}: no incident records found (an XML incidents file must be a table's unload, \`<unload>\` of records)`, {
+      help: 'Export the incidents as XML from the table (an unload), or as JSON or CSV',
+      file,
+    });
+  }
+  return incidentsFromData(unload, file, () => undefined);
+}
+
+function incidentsFromData(written: unknown, file: string, lineOf: (path: readonly PropertyKey[]) => number | undefined): Incident[] {
   // A JSON:API list (Rootly) reads as its records with their related records joined in.
-  const data = fromJsonApi(parsed.source.data);
+  const data = fromJsonApi(written);
   const located = locateRecords(data);
   if (!located) {
     throw new ContextInputError(`${file}: no incident records found`, {

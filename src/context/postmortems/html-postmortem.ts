@@ -1,6 +1,9 @@
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
 
+/** A paragraph's text that opens with a list number: `1. `, `2) `. */
+const NUMBERED = /^\s*\d{1,3}[.)]\s+\S/;
+
 /** Parts of an exported page that are not the document: page chrome, scripts, styles. */
 const CHROME = ['script', 'style', 'nav', 'header', 'footer', 'head'] as const;
 
@@ -45,6 +48,12 @@ export function htmlPostmortemMarkdown(html: string): string {
   service.addRule('paragraph-in-cell', {
     filter: (node) => node.nodeName === 'P' && ['TD', 'TH'].includes(node.parentNode?.nodeName ?? ''),
     replacement: (content) => ` ${content.trim()} `,
+  });
+  // A list written as numbered paragraphs (Quip's `<p class='line'>1. …</p>`, a pasted document)
+  // is a numbered list; turndown would escape the number ("1\\.") and keep the paragraphs.
+  service.addRule('numbered-paragraph', {
+    filter: (node) => node.nodeName === 'P' && !['TD', 'TH', 'LI'].includes(node.parentNode?.nodeName ?? '') && NUMBERED.test(node.textContent ?? ''),
+    replacement: (content) => `\n${content.trim().replace(/^(\d{1,3})\\?([.)])\s*/, '$1$2 ')}\n`,
   });
   confluenceStorageRules(service);
   const content = documentContent(html);

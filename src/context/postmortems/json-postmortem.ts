@@ -1,4 +1,5 @@
 import { displayValue } from '../record-fields.js';
+import { isProseMirrorDoc, prosemirrorMarkdown } from './prosemirror-markdown.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -60,6 +61,39 @@ export function jsonPostmortemMarkdown(text: string): string | undefined {
   }
   const out = [...(title ? [`# ${title}`, ''] : []), ...fields.flatMap((f) => [f, '']), ...sections, ...actionItems(pm)];
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/**
+ * The documents of a wiki's JSON export whose bodies are ProseMirror documents (Outline's collection
+ * export: `documents: { <id>: { title, data: { type: "doc", … } } }`; a single document too), each as
+ * Markdown: its title as the title, then its body (see `prosemirrorMarkdown`). Undefined when the
+ * JSON holds no such document.
+ */
+export function richTextDocumentsMarkdown(text: string): string[] | undefined {
+  let data: Json;
+  try {
+    data = JSON.parse(text) as Json;
+  } catch {
+    return undefined;
+  }
+  const found: { title: string | undefined; body: Json }[] = [];
+  const visit = (value: Json, depth: number): void => {
+    if (depth > 4 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v, depth + 1);
+      return;
+    }
+    const body = Object.values(value).find((v) => isProseMirrorDoc(v));
+    if (body !== undefined) {
+      found.push({ title: firstText(value, TITLE_KEYS), body });
+      return;
+    }
+    for (const v of Object.values(value)) visit(v, depth + 1);
+  };
+  if (isProseMirrorDoc(data)) found.push({ title: undefined, body: data });
+  else visit(data, 0);
+  if (found.length === 0) return undefined;
+  return found.map(({ title, body }) => `${title ? `# ${title}\n\n` : ''}${prosemirrorMarkdown(body)}`);
 }
 
 /** The object that is the postmortem: the root, or the one object an envelope keeps it in. */

@@ -6,12 +6,13 @@ import { orgPostmortemMarkdown } from './org-postmortem.js';
 import { mediawikiPostmortemMarkdown } from './mediawiki-postmortem.js';
 import { latexPostmortemMarkdown } from './latex-postmortem.js';
 import { textilePostmortemMarkdown } from './textile-postmortem.js';
-import { jsonPostmortemMarkdown } from './json-postmortem.js';
+import { jsonPostmortemMarkdown, richTextDocumentsMarkdown } from './json-postmortem.js';
 import { rtfPostmortemMarkdown } from './rtf-postmortem.js';
 import { dokuwikiPostmortemMarkdown, isDokuWikiPage } from './dokuwiki-postmortem.js';
 import { isOpenDocumentText, odtPostmortemMarkdown } from './odt-postmortem.js';
 import { isXWikiDoc, xwikiPostmortemMarkdown } from './xwiki-postmortem.js';
 import { isPdfText, pdfTextPostmortemMarkdown } from './pdf-text-postmortem.js';
+import { obsidianMarkdown } from './obsidian-markdown.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
 export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt'] as const;
@@ -21,7 +22,7 @@ const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\
 
 /**
  * A postmortem file as the Markdown the postmortem reader takes, by its extension: Markdown as it
- * is, an email (`.eml`, or a `.txt` that starts with a message's `From:`/`Subject:` headers, as a
+ * is (Obsidian's callouts as sections, wikilinks as their text), an email (`.eml`, or a `.txt` that starts with a message's `From:`/`Subject:` headers, as a
  * mail client saves one), plain text, an exported HTML page or a Confluence page in its storage
  * format (`.xml`), AsciiDoc, reStructuredText, Org mode, MediaWiki markup, Textile, LaTeX, or a postmortem tool's JSON export. Undefined for another
  * extension.
@@ -30,7 +31,8 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
   switch (ext) {
     case '.md':
     case '.markdown':
-      return text;
+      // Obsidian's callouts and wikilinks as plain Markdown
+      return obsidianMarkdown(text);
     case '.eml':
       return emailPostmortemMarkdown(text);
     case '.txt':
@@ -56,7 +58,8 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
     case '.ltx':
       return latexPostmortemMarkdown(text);
     case '.json':
-      return jsonPostmortemMarkdown(text);
+      // a wiki's rich-text document (Outline's ProseMirror JSON): the first; see postmortemDocuments
+      return richTextDocumentsMarkdown(text)?.[0] ?? jsonPostmortemMarkdown(text);
     case '.textile':
       return textilePostmortemMarkdown(text);
     case '.rtf':
@@ -73,6 +76,20 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
     default:
       return undefined;
   }
+}
+
+/**
+ * The postmortems a file holds as Markdown: one for most files (`postmortemMarkdown`), one per
+ * document for a wiki's JSON export of rich-text documents (Outline's collection export may hold
+ * several). Undefined when the file holds none.
+ */
+export async function postmortemDocuments(text: string, ext: string): Promise<string[] | undefined> {
+  if (ext === '.json') {
+    const documents = richTextDocumentsMarkdown(text);
+    if (documents !== undefined) return documents;
+  }
+  const markdown = await postmortemMarkdown(text, ext);
+  return markdown === undefined ? undefined : [markdown];
 }
 
 function isSavedEmail(text: string): boolean {

@@ -119,6 +119,36 @@ export function slashDate(value: string): string | undefined {
   return withClock(`${year}-${pad2(month)}-${pad2(day)}`, m.slice(4));
 }
 
+/**
+ * The dates of one column written with slashes, each as `slashDate` reads it, with the order of
+ * those both orders would make a date of (`04/05/2026`) settled by the column: when some date of
+ * it can only be day first (`14/04/2026`) and none only month first (`04/14/2026`), every date is
+ * day/month/year (a UK or European export), and the other way round month/day/year. A column that
+ * settles nothing, or holds both, leaves them as `slashDate` does. Other values are returned as
+ * they are.
+ */
+export function settleSlashDates(values: readonly string[]): string[] {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const value of values) {
+    const m = SLASH_DATE.exec(value.trim());
+    if (!m || m[1]?.length === 4) continue;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > 12 && b <= 12) dayFirst = true;
+    if (b > 12 && a <= 12) monthFirst = true;
+  }
+  if (dayFirst === monthFirst) return [...values];
+  return values.map((value) => {
+    const m = SLASH_DATE.exec(value.trim());
+    if (!m || m[1]?.length === 4 || m[1]?.length === 3 || m[3]?.length === 3) return value;
+    const [a, b, c] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const [month, day] = dayFirst ? [b, a] : [a, b];
+    if (month < 1 || month > 12 || day < 1 || day > 31) return value;
+    const year = c < 100 ? c + 2000 : c;
+    return withClock(`${year}-${pad2(month)}-${pad2(day)}`, m.slice(4)) ?? value;
+  });
+}
+
 /** `YYYY-MM-DD` of `date` in UTC. */
 export function formatDay(date: Date): string {
   return date.toISOString().slice(0, 10);

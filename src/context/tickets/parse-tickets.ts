@@ -25,6 +25,7 @@ export function parseTicketsCsv(text: string, file: string, options: TicketCsvOp
     listFields: new Set(),
     columns: options.columns ?? {},
     listSeparator: ';',
+    dateFields: ['created_at'],
     help: 'Map the export\'s headers with `context.csv_columns.tickets` in faultline.config.yaml (see docs/context.md)',
   });
   return records.map(({ row, fields }) => {

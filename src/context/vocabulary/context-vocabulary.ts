@@ -78,6 +78,17 @@ export const ContextVocabularySchema = z
         manifold: z.record(z.string(), z.array(z.string())).default({}),
       })
       .default({ incidents: {}, tickets: {}, manifold: {} }),
+    xml_unload: z
+      .object({
+        roots: z.array(z.string()).default([]),
+        journal_tables: z.array(z.string()).default([]),
+        journal_link: z.string().default('element_id'),
+        record_key: z.string().default('sys_id'),
+        journal_time: z.array(z.string()).default([]),
+        journal_text: z.array(z.string()).default([]),
+        choice_labels: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+      })
+      .default({ roots: [], journal_tables: [], journal_link: 'element_id', record_key: 'sys_id', journal_time: [], journal_text: [], choice_labels: {} }),
     record_exclusions: z
       .object({
         incidents: z.array(z.string()).default([]),
