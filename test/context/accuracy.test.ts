@@ -69,10 +69,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "no "you\'ve been paid" notification / proof of payment" (12)': 'no reported pattern: not among the three clusters judged relevant',
     'AP-003 in INC-255, evidence "The disburse service recorded the whole Bacs submission as FAILED when Halden\'s submission endpoint timed out, and sent each employer the payment-failed email, although Halden had accepted the file and the payments settled on the Friday."':
       'AP-003 is found, but its evidence is the follow-up "MO-488 Bacs submission timeout -> UNKNOWN + status lookup by submission reference" (a list item of the description), which names the timeout and the unknown state in fewer words, not the sentence that records the timeout as FAILED',
-    'no AP-001 in INC-226':
-      'credited on "Retries after a rejection go out with a new idempotency key per attempt, which is right": a new key after a definite rejection is correct, but a retry with a new idempotency key reads as AP-001 whatever came before it',
-    'no AP-001 in INC-239':
-      'credited on "The DLQ replay re-applied each ack using the Halden payment id as the Paybook posting reference, so acks that were applied twice were refused by Paybook\'s unique constraint and nothing was recorded twice": the sentence names a replay and "applied twice"; that the unique reference refused the second applications ("nothing was recorded twice") is not read as the safeguard it is',
   },
   // Written by someone who never saw the code; its first run (round 17, code of 8b4ccc5) stopped at
   // the incidents file (a ServiceNow XML unload): every figure 0. Every file reads now (XML unload
@@ -84,8 +80,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'found as 20 ("caller no credit after pmt, barred.", named for an agent\'s call note: credit, barred, says, pmt, failed) across both bursts (15 Jun to 16 Sep); 23 would pass',
     'cluster "no top-up confirmation text or receipt email" (12)':
       'split in two clusters of INC0043012\'s days (17-19 Aug): "Did it go through" (5) and "Proof of payment" (4); neither is within 15 %',
-    'no AP-001 in INC0042561':
-      'credited on "Each retry is a new attempt with its own idempotency key, which is correct here because a declined charge captured nothing": a new key after a definite decline is right (the text says so), but a retry with a new idempotency key reads as AP-001 whatever came before it (as payroll-disburse INC-226)',
     'skips … captured charge':
       'the Outline lesson "Before charging, a re-run skips every line that already has a captured charge in the attempts table for the period; the attempts table, not a script\'s memory, says what was done." has no rule word, and its "was" (`lesson_narrative.words`) reads the whole sentence as what happened',
   },

@@ -168,3 +168,26 @@ describe('the built-in catalogue on re-runs and deadlines written without its us
     expect(await attributedBy(['The poller confirmed every transfer within five minutes'])).toEqual([]);
   });
 });
+
+describe('a practice the text approves, and a double it denies in the same sentence (built-in catalogue)', () => {
+  const attributedBy = async (texts: string[]) => {
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    const catalogue = await loadBuiltInCatalogue(path.dirname(new URL(import.meta.url).pathname));
+    return attributeAntiPatterns(texts, catalogue).map((m) => `${m.entry.id}: ${m.evidence}`);
+  };
+
+  it('takes no evidence from a retry the text calls right ("…, which is right")', async () => {
+    expect(await attributedBy(['Refunds the bank refused are retried with a new idempotency key each time, which is right: a refused refund moved no money'])).toEqual([]);
+    // a contrast after the approval: what follows it is told apart
+    expect((await attributedBy(['Refused refunds get a new idempotency key per retry, which is right for a refusal, but timed-out refunds got one too and were paid twice'])).filter((a) => a.startsWith('AP-001'))).toEqual([
+      'AP-001: Refused refunds get a new idempotency key per retry, which is right for a refusal, but timed-out refunds got one too and were paid twice',
+    ]);
+  });
+
+  it('reads "nothing was recorded twice" as a denied double even where the sentence says "twice" of something else', async () => {
+    expect(
+      await attributedBy(['The replay re-sent each event with the order number as its ledger reference, so events sent twice were refused by the ledger and nothing was recorded twice']),
+    ).toEqual([]);
+  });
+});

@@ -36,7 +36,7 @@ export function attributeAntiPatterns(
 ): AntiPatternMatch[] {
   const sentences = texts
     .flatMap(splitSentences)
-    .filter((sentence) => !isDisclaimer(sentence, vocabulary.negation))
+    .filter((sentence) => !isDisclaimer(sentence, vocabulary.negation) && !approvesPractice(sentence, vocabulary))
     .map((sentence) => ({ sentence, index: new TermIndex([sentence]) }));
   const groupsOf = (entry: CatalogueEntry): string[][] => entry.signals.map((group) => [...new Set(group.flatMap((t) => synonymsOf(t, vocabulary)))]);
   const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
@@ -74,6 +74,21 @@ export function attributeAntiPatterns(
     if (best) matches.push(best);
   }
   return matches;
+}
+
+/**
+ * True when a sentence approves what it tells ("…, which is right", "as designed":
+ * `practice_approvals.phrases`) and no contrast follows the approval ("…, which is right for a
+ * decline, but …"): a practice the team calls correct is no anti-pattern's evidence.
+ */
+export function approvesPractice(sentence: string, vocabulary: ContextVocabulary = contextVocabulary()): boolean {
+  const { phrases, contrasts } = vocabulary.practice_approvals;
+  const words = (list: readonly string[]): string => list.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).join('|');
+  if (phrases.length === 0) return false;
+  const m = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words(phrases)})(?![\\p{L}\\p{N}])`, 'iu').exec(sentence);
+  if (!m) return false;
+  const after = sentence.slice(m.index + m[0].length);
+  return contrasts.length === 0 || !new RegExp(`(?<![\\p{L}\\p{N}])(?:${words(contrasts)})(?![\\p{L}\\p{N}])`, 'iu').test(after);
 }
 
 /** True when `clause` carries a term of every signal group, negated outcomes left out as in a sentence. */
@@ -134,7 +149,8 @@ function safeguardInPlace(index: TermIndex, safeguard: Safeguard): boolean {
 
 /**
  * True when the record says the anti-pattern's consequence (`anti_pattern_outcomes`: a duplicate)
- * did not happen ("Nobody was charged twice by Auto Pay", "no duplicate charges"). A sentence of
+ * did not happen ("Nobody was charged twice by Auto Pay", "no duplicate charges"; a negated
+ * occurrence is enough where the sentence also says the word of something else). A sentence of
  * it that pairs a retry with a double then tells of a double from another cause (customers who
  * paid again by phone), and only a sentence showing the safeguard missing is evidence.
  */
@@ -150,7 +166,9 @@ function deniesOutcome(
     .filter((t) => !negatorPattern(vocabulary.negation).test(t) && !stemAll(t).every((s) => guardStems.has(s)));
   return sentences.some(({ sentence, index }) => {
     const kept = new TermIndex([withoutNegatedClauses(sentence, vocabulary.negation)]);
-    return consequences.some((t) => index.has(t) && !kept.has(t));
+    // counted, not only present: "acks applied twice were refused … and nothing was recorded
+    // twice" denies the double though it says "twice" of the attempts too
+    return consequences.some((t) => index.occurrences(t).length > kept.occurrences(t).length);
   });
 }
 

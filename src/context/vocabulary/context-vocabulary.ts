@@ -49,6 +49,9 @@ export const ContextVocabularySchema = z
     rule_words: z.array(z.string()).default([]),
     rule_announcements: z.array(z.string()).default([]),
     omission_approvals: z.array(z.string()).default([]),
+    practice_approvals: z
+      .object({ phrases: z.array(z.string()).default([]), contrasts: z.array(z.string()).default([]) })
+      .default({ phrases: [], contrasts: [] }),
     lesson_narrative: z
       .object({
         openers: z.array(z.string()),
