@@ -67,8 +67,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "told the payroll payment failed, but it went through (employers paid staff again by hand)" (17)':
       'no cluster of its own: its tickets ("You said payroll failed??", "Failed payment - wages went through anyway") sit in the mixed "Inbound call" cluster with paid-twice tickets, sharing failed, payment and twice',
     'cluster "no "you\'ve been paid" notification / proof of payment" (12)': 'no reported pattern: not among the three clusters judged relevant',
-    'AP-003 in INC-255, evidence "The disburse service recorded the whole Bacs submission as FAILED when Halden\'s submission endpoint timed out, and sent each employer the payment-failed email, although Halden had accepted the file and the payments settled on the Friday."':
-      'AP-003 is found, but its evidence is the follow-up "MO-488 Bacs submission timeout -> UNKNOWN + status lookup by submission reference" (a list item of the description), which names the timeout and the unknown state in fewer words, not the sentence that records the timeout as FAILED',
   },
   // Written by someone who never saw the code; its first run (round 17, code of 8b4ccc5) stopped at
   // the incidents file (a ServiceNow XML unload): every figure 0. Every file reads now (XML unload

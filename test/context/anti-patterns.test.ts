@@ -191,3 +191,18 @@ describe('a practice the text approves, and a double it denies in the same sente
     ).toEqual([]);
   });
 });
+
+describe('evidence weighed by the signals a sentence says, not by how many forms of one word the catalogue lists', () => {
+  it('prefers the sentence that records the timeout as failed to a follow-up naming "timeout" (and so "timeouts") and a status', async () => {
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    const catalogue = await loadBuiltInCatalogue(path.dirname(new URL(import.meta.url).pathname));
+    const texts = [
+      'The sync job recorded the whole upload as FAILED when the vendor endpoint timed out, and emailed every shop that its upload had failed.',
+      'FIX-12 upload timeout -> UNKNOWN + status lookup by upload id',
+    ];
+    expect(attributeAntiPatterns(texts, catalogue).map((m) => `${m.entry.id}: ${m.evidence}`)).toEqual([
+      'AP-003: The sync job recorded the whole upload as FAILED when the vendor endpoint timed out, and emailed every shop that its upload had failed',
+    ]);
+  });
+});

@@ -65,7 +65,9 @@ export function attributeAntiPatterns(
       if (safeguard && safeguardInPlace(whole, safeguard)) continue;
       if (denied && safeguard && !safeguardMissing(whole, safeguard)) continue;
       if (precedence.some((other) => shows(other, whole))) continue;
-      const weight = groups.reduce((n, g) => n + g.filter(has).length, 0) + (readsAs(sentence, groups, vocabulary) ? READING_WEIGHT : 0);
+      // terms that are one word's forms count once: "timeout" is not two signals because "timeouts" is a term too
+      const said = (g: readonly string[]): number => new Set(g.filter(has).map((t) => stemAll(t).join(' '))).size;
+      const weight = groups.reduce((n, g) => n + said(g), 0) + (readsAs(sentence, groups, vocabulary) ? READING_WEIGHT : 0);
       if (weight > bestWeight) {
         best = { entry, terms: terms as string[], evidence: sentence };
         bestWeight = weight;
@@ -99,7 +101,7 @@ function showsIn(clause: string, groups: readonly string[][], safeguard: Safegua
 }
 
 /** A sentence that reads one signal as the other (`readsAs`) weighs as much as this many more signal terms. */
-export const READING_WEIGHT = 2;
+export const READING_WEIGHT = 3;
 
 /**
  * True when `sentence` reads a term of the first signal group as a term of the second (`X as Y`,
