@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findingLines } from '../support/cli.js';
 import { project } from '../support/project.js';
 
-/** A checkout route whose outer catch answers a failure around a write through `Payment` only. */
+/**
+ * A checkout route whose outer catch answers a failure around a write through `Payment` only (its
+ * body's `success: false`: a 5xx's message alone records nothing).
+ */
 const route = (importLine: string) =>
   [
     importLine,
@@ -12,7 +15,7 @@ const route = (importLine: string) =>
     "    const payment = await Payment.create({ amount: req.body.amount, status: 'pending' });",
     '    res.json({ ok: true, paymentId: payment.id });',
     '  } catch (err) {',
-    "    res.status(500).json({ error: 'Checkout failed', message: err.message });",
+    "    res.status(500).json({ success: false, error: 'Checkout failed', message: err.message });",
     '  }',
     '}',
     '',

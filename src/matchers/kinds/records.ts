@@ -513,7 +513,15 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): { no
     if (!invites && !words.mentions.anyStemOf(said)) continue;
     const statement = statementOf(text);
     if (statement.startIndex < root.startIndex || inLogCall(ctx, text, statement)) continue;
-    if (answersWithError(ctx, ctx.source.slice(statement.startIndex, statement.endIndex))) out.push({ node: text, invites: invites && !words.mentions.anyStemOf(said) });
+    const answered = ctx.source.slice(statement.startIndex, statement.endIndex);
+    if (answersWithError(ctx, answered)) {
+      // `res.status(500).json({ message: 'Failed to create portal session' })`: a server-error (5xx)
+      // answer says the server failed to answer, and its message is the error report any uncaught
+      // error would get; only a 4xx (the request was refused) or an invitation to send it again
+      // tells the client the operation did not happen. An outcome field of the same body
+      // (`success: false`, `status: 'failed'`) still records, judged as a flag or value above.
+      if (invites || answersWithClientError(ctx, answered)) out.push({ node: text, invites: invites && !words.mentions.anyStemOf(said) });
+    }
     else if (invites && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: true });
     else if ((toldByNotification(ctx, text, statement) || toldByUserMessage(ctx, text, statement)) && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: false });
   }
