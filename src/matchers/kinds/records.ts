@@ -33,6 +33,10 @@ export const recordsMatcher: Matcher = {
     const seen = new Set<number>();
     const add = (node: Node, result: boolean | 'error' = false, plain = false, invites = false) => {
       if (recordsARun(ctx, node, words)) return;
+      // `results.failed++`, `summary.failed += 1`: a count of failures kept for a summary; and
+      // `results.push({ status: 'failed' })` onto a list that is only counted or logged: neither
+      // records an outcome anywhere a reader acts on.
+      if (countsOutcome(node) || keptInLocalTally(ctx, node)) return;
       // A value chosen by a ternary is reported where it stands: the statement may span many lines.
       const report = inTernaryBranch(node) ? node : expressionBodyOf(node) ?? statementOf(node);
       if (seen.has(report.id)) return;
@@ -716,4 +720,108 @@ function keyedAttempt(ctx: FileContext, node: Node): boolean {
 function inOwnHandler(node: Node, body: Node): boolean {
   for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) if (HANDLER_TYPES.has(p.type)) return true;
   return false;
+}
+
+/**
+ * `results.failed++`, `stats.failed += 1`: the outcome's name as a counter being incremented is a
+ * tally of how many attempts failed, a number for a summary, not the state of any one of them.
+ */
+function countsOutcome(node: Node): boolean {
+  let n: Node = node;
+  while (n.parent !== null && (n.parent.type === 'parenthesized_expression' || n.parent.type === 'non_null_expression')) n = n.parent;
+  const p = n.parent;
+  if (p === null) return false;
+  if (p.type === 'update_expression') return true;
+  if (p.type === 'augmented_assignment' || p.type === 'augmented_assignment_expression') {
+    return p.childForFieldName('left')?.id === n.id && /^[-+]=$/.test(p.childForFieldName('operator')?.text ?? '');
+  }
+  return false;
+}
+
+/** Calls that measure a list rather than hand it on (`len(results)`). */
+const MEASURES = new Set(['len']);
+
+/**
+ * `results.push({ chatId, status: "failed" })` onto a list made in this function (`const results =
+ * []`) that never leaves it: it is only counted (`results.filter(…).length`, `len(results)`), tested
+ * or logged. Where the list is returned, answered (`res.json({ results })`), stored or handed to
+ * another call, each entry is a result its reader acts on, and records.
+ */
+function keptInLocalTally(ctx: FileContext, node: Node): boolean {
+  // `results.push(markFailed(id))`: a call that records does so wherever its result goes.
+  if (isCall(node, ctx.family)) return false;
+  let push: Node | null = null;
+  for (let p = node.parent; p !== null; p = p.parent) {
+    if (p.type === 'arguments' || p.type === 'argument_list') {
+      push = p.parent !== null && isCall(p.parent, ctx.family) ? p.parent : null;
+      break;
+    }
+    if (!['pair', 'keyword_argument', 'object', 'dictionary', 'false', 'true', 'string', 'member_expression', 'attribute', 'parenthesized_expression'].includes(p.type)) return false;
+  }
+  if (push === null) return false;
+  const fn = callee(push);
+  if (fn === null || (fn.type !== 'member_expression' && fn.type !== 'attribute')) return false;
+  const list = fn.childForFieldName('object');
+  const method = fn.childForFieldName('property') ?? fn.childForFieldName('attribute');
+  if (list?.type !== 'identifier' || method === null || !outcomeCollectors(ctx).has(method.text)) return false;
+  const scope = enclosingFunction(push, ctx.family);
+  const body = scope === null ? null : functionBody(scope);
+  if (body === null) return false;
+  const name = list.text;
+  let declared = false;
+  for (const ref of body.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
+    if (ref.text !== name) continue;
+    // A name of a nested function's own is another list; judged with this one, conservatively.
+    const p = ref.parent;
+    if (ref.type === 'shorthand_property_identifier') return false;
+    if (p !== null && (p.type === 'variable_declarator' || p.type === 'assignment') && (p.childForFieldName('name') ?? p.childForFieldName('left'))?.id === ref.id) {
+      const value = p.childForFieldName('value') ?? p.childForFieldName('right');
+      if (value === null || !['array', 'list'].includes(value.type) || value.namedChildCount > 0) return false;
+      declared = true;
+      continue;
+    }
+    if (leavesFunction(ctx, ref)) return false;
+  }
+  return declared;
+}
+
+function outcomeCollectors(ctx: FileContext): Set<string> {
+  return ctx.memo('outcome-collectors', () => new Set(Object.values(ctx.vocab.outcomes).flatMap((o) => o.result_collectors)));
+}
+
+/**
+ * Whether a use of a local list hands it (or a value read from it other than its size) on: returned,
+ * an argument of a call that does more than log, a value stored in an object or a field.
+ */
+function leavesFunction(ctx: FileContext, ref: Node): boolean {
+  let n: Node = ref;
+  for (let p = n.parent; p !== null; n = p, p = p.parent) {
+    if ((p.type === 'member_expression' || p.type === 'attribute') && p.childForFieldName('object')?.id === n.id) {
+      const field = p.childForFieldName('property') ?? p.childForFieldName('attribute');
+      if (field?.text === 'length') return false;
+      continue;
+    }
+    if (isCall(p, ctx.family) && p.childForFieldName('function')?.id === n.id) {
+      // `results.push(…)`, `results.filter(…)`: a method of the list itself; what it gives is judged on.
+      const method = n.type === 'member_expression' || n.type === 'attribute' ? (n.childForFieldName('property') ?? n.childForFieldName('attribute'))?.text : undefined;
+      if (method !== undefined && outcomeCollectors(ctx).has(method)) return false;
+      continue;
+    }
+    // `[r for r in results if r["status"] == "sent"]`: a list drawn from it, judged on where it goes.
+    if (['for_in_clause', 'list_comprehension', 'generator_expression', 'set_comprehension'].includes(p.type)) continue;
+    if (p.type === 'arguments' || p.type === 'argument_list') {
+      const call = p.parent;
+      if (call === null || !isCall(call, ctx.family)) return true;
+      const path = calleePath(ctx, call);
+      return !(MEASURES.has(path) || (reportsOnly(ctx, path) && !storesLogRow(ctx, path)));
+    }
+    if (['binary_expression', 'binary_operator', 'comparison_operator', 'unary_expression', 'not_operator', 'boolean_operator'].includes(p.type)) {
+      // `results.length > 0 && failed === 0`, `if results:`: a test or a count, not the list.
+      return false;
+    }
+    if (['if_statement', 'while_statement', 'elif_clause', 'expression_statement'].includes(p.type)) return false;
+    if (p.type === 'template_substitution' || p.type === 'interpolation') return false;
+    return true;
+  }
+  return true;
 }
