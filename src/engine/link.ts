@@ -131,7 +131,19 @@ function requirementsHold(
           : [resolveLocal(byFile, input, req.local, 0)].filter((t) => t !== null);
     const target = targets[0] ?? null;
     if (req.kind === 'retry-wrapper') return target !== null && target.facts.retriesParam === req.argIndex;
-    const sites: { file: string; site: CallSite }[] = targets.flatMap((t) => req.vocab.split('|').flatMap((v) => (t.facts.reaches[v] ?? []).map((site) => ({ file: t.file, site }))));
+    // Out of sight through imports, a method of a module's instance (`paymentService.initiateWithdrawal`)
+    // is asked only whether it keeps every error of its writes to itself; it is resolved for nothing else.
+    if (target === null && req.kind === 'helper' && req.unshielded === true) {
+      const method = resolveInstanceMethod(byFile, input, req.local);
+      if (method !== null) {
+        const inner = req.vocab.split('|').flatMap((v) => (method.facts.reaches[v] ?? []).map((site) => ({ file: method.file, site })));
+        if (inner.length > 0 && inner.every((x) => keptThere(byFile, x, req.vocab, 0))) return false;
+      }
+    }
+    const reached: { file: string; site: CallSite }[] = targets.flatMap((t) => req.vocab.split('|').flatMap((v) => (t.facts.reaches[v] ?? []).map((site) => ({ file: t.file, site }))));
+    // A write the helper keeps in a try of its own (or that a function it calls keeps) never reaches the caller's handler.
+    const sites = req.kind === 'helper' && req.unshielded === true ? reached.filter((x) => !keptThere(byFile, x, req.vocab, 0)) : reached;
+    if (req.kind === 'helper' && req.unshielded === true && reached.length > 0 && sites.length === 0) return false;
     const excluded = (file: string, s: CallSite) => req.except !== undefined && targets.some((t) => t.file === file && (t.facts.reaches[req.except!] ?? []).some((o) => o.line === s.line && o.column === s.column));
     // A run a timer repeats: what a function of another file it calls sends before the run's later steps is sent again too.
     if (req.rerun === true) sites.push(...targets.flatMap((t) => throughHelpers(byFile, t, req, 0)));
@@ -247,6 +259,22 @@ function factOfHelper(byFile: Map<string, LinkInput>, input: LinkInput, fact: st
   if (at < 0) return false;
   parts[at] = name.slice(name.lastIndexOf('.') + 1);
   return symbol.file.summary.facts.includes(parts.join(':'));
+}
+
+/**
+ * A write or send whose outcome stays where it is made: a try of its function takes every error of
+ * it without raising again, or it calls a function of another file every one of whose writes is so
+ * kept (`paymentService.initiateWithdrawal` catching the transfer's error and returning `{ success: false }`),
+ * and does not raise on the result that function hands back.
+ */
+function keptThere(byFile: Map<string, LinkInput>, at: { file: string; site: CallSite }, vocab: string, depth: number): boolean {
+  if (at.site.shielded === true) return true;
+  if (at.site.helper === undefined || at.site.raisesOnResult === true || depth >= MAX_INNER_HELPERS) return false;
+  const from = byFile.get(at.file);
+  const target = from === undefined ? null : resolveLocal(byFile, from, at.site.helper, 0);
+  if (target === null) return false;
+  const inner = vocab.split('|').flatMap((v) => (target.facts.reaches[v] ?? []).map((site) => ({ file: target.file, site })));
+  return inner.length > 0 && inner.every((x) => keptThere(byFile, x, vocab, depth + 1));
 }
 
 /** The key list a notification's deduplication is asked of (AP-002's `idempotency-key: dedup`). */
@@ -494,6 +522,25 @@ function resolveLocal(byFile: Map<string, LinkInput>, from: LinkInput, local: st
   const symbol = resolveSymbol(byFile, from, local, hops, definesFunction);
   const facts = symbol && symbol.file.summary.functions[symbol.name];
   return symbol && facts ? { file: symbol.file.file, facts } : null;
+}
+
+/**
+ * `paymentService.initiateWithdrawal` where `paymentService` is a module's instance of its class
+ * `PaymentService` (`FileSummary.instances`): the class's method, or null.
+ */
+function resolveInstanceMethod(byFile: Map<string, LinkInput>, from: LinkInput, local: string): Target | null {
+  const methodOf = (s: FileSummary, n: string): string | undefined => {
+    const dot = n.indexOf('.');
+    const cls = dot > 0 ? s.instances?.[n.slice(0, dot)] : undefined;
+    return cls === undefined ? undefined : `${cls}.${n.slice(dot + 1)}`;
+  };
+  const symbol = resolveSymbol(byFile, from, local, 0, (s, n) => {
+    const m = methodOf(s, n);
+    return m !== undefined && s.functions[m] !== undefined;
+  });
+  const key = symbol === null ? undefined : methodOf(symbol.file.summary, symbol.name);
+  const facts = key === undefined || symbol === null ? undefined : symbol.file.summary.functions[key];
+  return symbol !== null && facts !== undefined ? { file: symbol.file.file, facts } : null;
 }
 
 /**

@@ -13,6 +13,7 @@ import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
 import { outcomeWords } from './outcomes.js';
 import { storeModelExports } from './store-models.js';
+import { keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
 import { isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -30,6 +31,13 @@ export interface CallSite {
   keys: string[];
   /** Nothing after this call in the function (or the local helper making it) can fail the run. */
   last?: true;
+  /**
+   * A try of the function (or of the local helper making the call) takes every error of the call
+   * and does not raise again: the call's outcome never reaches the function's caller as an error.
+   */
+  shielded?: true;
+  /** A call of a function of another file whose result this function raises on: what that function kept reaches the caller. */
+  raisesOnResult?: true;
   /**
    * With `last`: nothing after it can fail even where a try swallows the error (a later step whose
    * failure is swallowed still leaves a run a timer repeats with its work pending).
@@ -86,6 +94,14 @@ export interface FileSummary {
   handsOn?: string[];
   /** Exported names (`default` for the module) that are models of the application's own database (`store-models.ts`). */
   storeModels?: string[];
+  /**
+   * Names bound at the module's top level to an instance of a class of this file (`export const
+   * paymentService = new PaymentService()`, Python `payout_service = PayoutService()`): name → class.
+   * Read only to ask whether such a method keeps its writes' errors to itself (AP-003's handler one
+   * level too high); resolving calls through it for every rule made AP-001/AP-002 findings of task
+   * modules' instances (round 16, polarsource/polar), so nothing else reads it.
+   */
+  instances?: Record<string, string>;
 }
 
 const CLASS_TYPES = ['class_definition', 'class_declaration', 'class', 'abstract_class_declaration'];
@@ -120,7 +136,8 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
   if (facts !== undefined) functions.default ??= facts;
   const storeModels = storeModelExports(ctx);
   const handsOn = requiredAndExported(ctx);
-  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}), ...(storeModels.length > 0 ? { storeModels } : {}), ...(handsOn.length > 0 ? { handsOn } : {}) };
+  const instances = moduleInstances(ctx);
+  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}), ...(storeModels.length > 0 ? { storeModels } : {}), ...(Object.keys(instances).length > 0 ? { instances } : {}), ...(handsOn.length > 0 ? { handsOn } : {}) };
 }
 
 /** `const error = require('./error'); module.exports = { ok, error, fail: error }`: the required names the module's export object hands on. */
@@ -205,6 +222,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       callee: dottedPath(callee(s)),
       code: lineAt(ctx.source, s.startIndex),
       ...keysOf(ctx, fn, s, keyLists, c),
+      ...shieldOf(ctx, body, c, s),
       ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const, ...(endsRunThrough(ctx, fn, c, s, true) ? { final: true as const } : {}) } : {}),
       ...helperOf(ctx, s),
       ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) }, ...betweenOf(ctx, c, s) } : {}),
@@ -215,6 +233,29 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   // Kept even when it reaches nothing: a helper named like a write whose body writes nowhere remote
   // (`createInbox(db, …)` inserting a row) is judged by that body.
   return { reaches, ...(helperCalls.length > 0 ? { helperCalls } : {}), ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}) };
+}
+
+/**
+ * Whether the site's outcome stays in this function (`shielded`), or, for a call of a function of
+ * another file, whether this function raises on the result it hands back (`raisesOnResult`: `if
+ * (!paymentResult.success) throw new Error(…)`), so what that function kept reaches the caller again.
+ */
+function shieldOf(ctx: FileContext, body: Node | null, c: Node, s: Node): Pick<CallSite, 'shielded' | 'raisesOnResult'> {
+  if (body === null) return {};
+  const kept = keptInFunction(ctx, body, c, s);
+  if (!kept && (s.id !== c.id || helperOf(ctx, s).helper === undefined)) return {};
+  const raises = resultThrownOn(ctx, c, body);
+  if (kept) return raises && s.id !== c.id ? {} : { shielded: true };
+  return raises ? { raisesOnResult: true } : {};
+}
+
+/** The call `c` of `body` (or `s`, made inside the local helper `c` calls) is kept by a try of its own function. */
+function keptInFunction(ctx: FileContext, body: Node, c: Node, s: Node): boolean {
+  if (keptByOwnHandler(ctx, c, body)) return true;
+  if (s.id === c.id) return false;
+  const inner = enclosingFunction(s, ctx.family);
+  const innerBody = inner === null ? null : functionBody(inner);
+  return innerBody !== null && keptByOwnHandler(ctx, s, innerBody);
 }
 
 /**
@@ -329,6 +370,29 @@ function exportedClassMembers(ctx: FileContext, functions: Record<string, Functi
       if (commonjs) functions[member] ??= facts;
     }
   }
+}
+
+/** Names bound at the module's top level to an instance of a class of this file (`const x = new X()`, `x = X()`). */
+function moduleInstances(ctx: FileContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  let classes: Set<string> | undefined;
+  for (const stmt of ctx.root.namedChildren) {
+    const declared = stmt.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
+    const pairs: [Node | null, Node | null][] = [];
+    if (declared?.type === 'lexical_declaration' || declared?.type === 'variable_declaration') {
+      for (const d of declared.namedChildren) if (d.type === 'variable_declarator') pairs.push([d.childForFieldName('name'), d.childForFieldName('value')]);
+    } else if (ctx.family === 'python' && stmt.type === 'expression_statement' && stmt.firstNamedChild?.type === 'assignment') {
+      pairs.push([stmt.firstNamedChild.childForFieldName('left'), stmt.firstNamedChild.childForFieldName('right')]);
+    }
+    for (const [name, value] of pairs) {
+      if (name?.type !== 'identifier' || value === null) continue;
+      const made = value.type === 'new_expression' ? value.childForFieldName('constructor') : ctx.family === 'python' && value.type === 'call' ? value.childForFieldName('function') : null;
+      if (made?.type !== 'identifier' || !/^[A-Z]/.test(made.text)) continue;
+      classes ??= new Set(nodesOfType(ctx, CLASS_TYPES).map((c) => c.childForFieldName('name')?.text ?? '').filter((n) => n !== ''));
+      if (classes.has(made.text)) out[name.text] = made.text;
+    }
+  }
+  return out;
 }
 
 /** The classes of this file a module export statement hands out, or an instance of them. */

@@ -38,6 +38,13 @@ export type Requirement =
        * body in sight that makes no such call overrules it. A specific name (`send_sms`) stands.
        */
       bodyDecides?: true;
+      /**
+       * The helper's call must let the outcome of a write reach the caller: a write or send the
+       * helper keeps in a try of its own (a handler of every error that does not raise again) is no
+       * outcome of the caller's. Asked only where nothing after the call in the caller's try can
+       * fail or raise: a later step's failure still lands in the handler after the write went out.
+       */
+      unshielded?: true;
       /** Resolved through the type checker (a method called on a typed object), not an import. */
       typed?: boolean;
       /** Where the typed call is, when it is not the finding's own position (a handler's subject). */

@@ -1,5 +1,5 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
-import { isCallOf, isHttpClientCall, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
+import { isCallOf, isHttpClientCall, isPassive, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
 import { functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -201,7 +201,11 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const helper = otherHelper ?? (local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null);
     const subject = local ?? byCallers ?? helper?.call;
     if (subject === undefined) continue;
-    const requires = helper?.requires ?? byName ?? undefined;
+    const asked = helper?.requires ?? byName ?? undefined;
+    // `const result = await paymentService.initiateWithdrawal(…); res.json(result)`: when nothing after
+    // the helper's call in this try can fail or raise, only the helper's outcome reaches the handler,
+    // and a helper that keeps every error of its write to itself (returns `{ success: false }`) hands none.
+    const requires = asked?.kind === 'helper' && asked.relocate !== true && nothingFallibleAfter(ctx, subject, body) ? { ...asked, unshielded: true as const } : asked;
     const conditional = requires ? { requires } : {};
     const after = new Set<number>();
     for (const handler of tryHandlers(tryStmt, ctx.family).map((h) => aliasedClasses(ctx, h))) {
@@ -255,6 +259,28 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       if (broad !== null) scopes.push(tests.length > 0 ? { ...broad, excludes: [...(broad.excludes ?? []), ...tests] } : broad);
     }
   }
+}
+
+/**
+ * Whether nothing after `call` in the try's `body` can fail or raise: no raise, no awaited call, no
+ * write or send, no call of a helper of this file or of the project (each may fail after the write
+ * went out: Qubic-Group's transfer view saves the transaction and a notification after the transfer).
+ * Calls that only report (a logger) or answer in memory (`res.json(result)`) are no such step.
+ */
+function nothingFallibleAfter(ctx: FileContext, call: Node, body: Node): boolean {
+  const after = (n: Node) => n.startIndex >= call.endIndex;
+  if (nodesWithin(ctx, body, ['throw_statement', 'raise_statement']).some(after)) return false;
+  return callsWithin(ctx, body).every((c) => {
+    if (!after(c)) return true;
+    const path = calleePath(ctx, c);
+    if (isPassive(ctx, path)) return true;
+    if (c.parent?.type === 'await_expression' || c.parent?.type === 'await') return false;
+    if (SUBJECT_VOCABULARIES.some((v) => reachedCallsOf(ctx, c, v).length > 0)) return false;
+    if (resolveLocalFunction(ctx, c) !== null) return false;
+    // A method of the object's own (`self.ledger.record(…)`) may write anywhere; an unawaited member call
+    // of a JavaScript handler (`res.json(result)`) answers in memory.
+    return projectImportOf(ctx, path) === undefined && !(ctx.family === 'python' && /^(self|cls)\./.test(path));
+  });
 }
 
 /** Whether a branch ends by leaving the handler's straight course (returns, raises, or jumps out). */
@@ -382,6 +408,32 @@ function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer
     if (tryHandlers(node, ctx.family).some((h) => catchesAll(aliasedClasses(ctx, h)) && !raisesWithin(h.body, ctx.family))) return true;
   }
   return false;
+}
+
+/**
+ * Whether a try inside `outer` takes every error of `call` that may leave its outcome unknown and
+ * does not raise again (`shieldedWithin`): the call's outcome never reaches a caller of `outer`'s function.
+ */
+export function keptByOwnHandler(ctx: FileContext, call: Node, outer: Node): boolean {
+  return shieldedWithin(ctx, timeoutNames(ctx), call, outer);
+}
+
+/**
+ * Whether `body` raises on the result of `call`: the name the result is bound to is read in the
+ * condition of an `if` after it whose branch raises (`if (!paymentRequestId) throw new Error("no id")`,
+ * `if not result["success"]: raise PayoutError(…)`).
+ */
+export function resultThrownOn(ctx: FileContext, call: Node, body: Node): boolean {
+  let holder: Node | null = call.parent;
+  while (holder !== null && holder.id !== body.id && !BINDING_TYPES.includes(holder.type as (typeof BINDING_TYPES)[number])) holder = holder.parent;
+  const bound = holder === null || holder.id === body.id ? null : bindingOf(holder);
+  if (bound === null) return false;
+  return nodesWithin(ctx, body, 'if_statement').some((st) => {
+    if (st.startIndex < call.endIndex) return false;
+    const condition = st.childForFieldName('condition');
+    const consequence = st.childForFieldName('consequence');
+    return condition != null && consequence != null && condition.descendantsOfType('identifier').some((id) => id.text === bound.name) && raisesWithin(consequence, ctx.family);
+  });
 }
 
 /**
