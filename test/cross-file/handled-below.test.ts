@@ -113,6 +113,46 @@ describe('a catch above a service that keeps the remote error itself (AP-003)', 
     expect(await findingLines(dir)).toContain('AP-003 routes/badge.ts:8');
   });
 
+  it('does the same in JavaScript, for a CommonJS service instance', async () => {
+    const svc = (handler: string) =>
+      [
+        "const axios = require('axios');",
+        '',
+        'class PayoutService {',
+        '  async sendPayout(amount) {',
+        '    try {',
+        "      const response = await axios.post('https://api.payouts.example.com/v1/payouts', { amount });",
+        '      return { success: true, id: response.data.id };',
+        '    } catch (error) {',
+        handler,
+        '    }',
+        '  }',
+        '}',
+        '',
+        'module.exports = new PayoutService();',
+        '',
+      ].join('\n');
+    const route = [
+      "const payoutService = require('../services/payout.service');",
+      '',
+      'async function payout(req, res) {',
+      '  try {',
+      '    const result = await payoutService.sendPayout(req.body.amount);',
+      '    res.json(result);',
+      '  } catch (error) {',
+      "    res.status(500).json({ success: false, message: 'Payout failed' });",
+      '  }',
+      '}',
+      '',
+      'module.exports = { payout };',
+      '',
+    ].join('\n');
+    const kept = project({ 'services/payout.service.js': svc("      return { success: false, message: 'Payout could not be started' };"), 'routes/payout.js': route });
+    expect((await findingLines(kept)).filter((l) => l.includes('routes/payout.js'))).toEqual([]);
+    const raised = project({ 'services/payout.service.js': svc('      throw error;'), 'routes/payout.js': route });
+    expect(await findingLines(raised)).toContain('AP-003 routes/payout.js:8');
+  });
+
   it('does the same for a Python helper function of another module', async () => {
     const svc = (handler: string) =>
       [
