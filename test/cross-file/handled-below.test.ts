@@ -183,6 +183,10 @@ describe('a catch above a service that keeps the remote error itself (AP-003)', 
     expect((await findingLines(kept)).filter((l) => l.includes('app/views.py'))).toEqual([]);
     const raised = project({ 'app/__init__.py': '', 'app/services/__init__.py': '', 'app/services/payouts.py': svc('        raise'), 'app/views.py': view });
     expect(await findingLines(raised)).toContain('AP-003 app/views.py:9');
+    // A local save after the kept call (SikaRemit's bulk payment item) can fail after the payout went out.
+    const saved = view.replace('        return {"ok": True, "result": result}', '        request.item.status = "completed"\n        request.item.save()\n        return {"ok": True, "result": result}');
+    const later = project({ 'app/__init__.py': '', 'app/services/__init__.py': '', 'app/services/payouts.py': svc('        return {"success": False, "error": str(exc)}'), 'app/views.py': saved });
+    expect(await findingLines(later)).toContain('AP-003 app/views.py:11');
   });
 });
 

@@ -1,5 +1,5 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
-import { isCallOf, isHttpClientCall, isPassive, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
+import { isCallOf, isHttpClientCall, isInMemory, isPassive, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
 import { functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -262,10 +262,12 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
 }
 
 /**
- * Whether nothing after `call` in the try's `body` can fail or raise: no raise, no awaited call, no
- * write or send, no call of a helper of this file or of the project (each may fail after the write
- * went out: Qubic-Group's transfer view saves the transaction and a notification after the transfer).
- * Calls that only report (a logger) or answer in memory (`res.json(result)`) are no such step.
+ * Whether nothing after `call` in the try's `body` can fail or raise: no raise, no write or send,
+ * no call of a helper of this file or of the project, no awaited call, and in Python no call but
+ * those that report (a logger), compute in memory (`str(e)`) or build a value (`Response(…)`): each
+ * may fail after the write went out (Qubic-Group's transfer view saves the transaction and a
+ * notification after the transfer; SikaRemit's bulk payment saves the item, its QR payment clears
+ * a cache entry). In JavaScript an unawaited call that is none of those answers in memory (`res.json(result)`).
  */
 function nothingFallibleAfter(ctx: FileContext, call: Node, body: Node): boolean {
   const after = (n: Node) => n.startIndex >= call.endIndex;
@@ -273,13 +275,11 @@ function nothingFallibleAfter(ctx: FileContext, call: Node, body: Node): boolean
   return callsWithin(ctx, body).every((c) => {
     if (!after(c)) return true;
     const path = calleePath(ctx, c);
-    if (isPassive(ctx, path)) return true;
+    if (isPassive(ctx, path) || isInMemory(ctx, path)) return true;
     if (c.parent?.type === 'await_expression' || c.parent?.type === 'await') return false;
     if (SUBJECT_VOCABULARIES.some((v) => reachedCallsOf(ctx, c, v).length > 0)) return false;
-    if (resolveLocalFunction(ctx, c) !== null) return false;
-    // A method of the object's own (`self.ledger.record(…)`) may write anywhere; an unawaited member call
-    // of a JavaScript handler (`res.json(result)`) answers in memory.
-    return projectImportOf(ctx, path) === undefined && !(ctx.family === 'python' && /^(self|cls)\./.test(path));
+    if (resolveLocalFunction(ctx, c) !== null || projectImportOf(ctx, path) !== undefined) return false;
+    return ctx.family !== 'python' || /^[A-Z]/.test(lastSegment(path));
   });
 }
 
