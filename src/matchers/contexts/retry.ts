@@ -230,7 +230,9 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       const job = (mentionsRetryKwarg ? jobPolicyScope(ctx, v, call, functions, path) : null) ?? (mentionsRetryCount ? retryCountScope(ctx, v, call, functions, path) : null);
       if (job) scopes.push(job);
       else if (mentionsRetryKwarg && ctx.family === 'python' && retriesItself(call)) scopes.push({ context: 'retry', body: call, construct: call, label: `${path}(…, retry=…) (the call retries itself)` });
-      else if (projectImportOf(ctx, path) !== undefined) scopes.push(...importedWrapperScope(ctx, call, path, functions));
+      // `pushQueue.process(fn)` on a queue imported from another file registers a processor (see
+      // `jobWorkerScopes`): its retries come from the queue's attempts, not from an imported helper.
+      else if (projectImportOf(ctx, path) !== undefined && !registersQueueProcessor(ctx, v, path)) scopes.push(...importedWrapperScope(ctx, call, path, functions));
       else if (ctx.family === 'ecma' && /^this\.[\w$]+\.[\w$]+$/.test(path)) scopes.push(...importedWrapperScope(ctx, call, path, functions, true));
     }
   }
@@ -766,6 +768,16 @@ function failureHookScopes(ctx: FileContext, v: RetryVocab, worker: Node, queue:
     out.push({ ...scope, label: `${name}.on('${stringValue(event)}') (after every failed attempt)`, hook: true, ...counter });
   }
   return out;
+}
+
+/**
+ * `receipts.process(fn)`: a processor registered on a queue (a queue bound in this file, or a receiver
+ * named for one, such as an imported `pushQueue`), the same test `jobWorkerScopes` makes.
+ */
+function registersQueueProcessor(ctx: FileContext, v: RetryVocab, path: string): boolean {
+  if (ctx.family !== 'ecma' || !path.includes('.') || !v.jobWorkers.matches(path)) return false;
+  const receiver = path.slice(0, path.lastIndexOf('.'));
+  return queuesOf(ctx).has(receiver) || /queue/i.test(receiver);
 }
 
 /**
