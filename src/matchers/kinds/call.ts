@@ -1,7 +1,7 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { argCountOf, callee, dottedPath, isCall, lastSegment, unwrapAwait, type Node } from '../syntax.js';
+import { argCountOf, callee, dottedPath, functionBody, isCall, lastSegment, unwrapAwait, type Node } from '../syntax.js';
 import { lastBindingBefore } from '../bindings.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 import { isPassive } from '../call-vocabulary.js';
@@ -56,6 +56,10 @@ export const callMatcher: Matcher = {
           candidate.captures.via = dottedPath(callee(inner));
           // Every such call the helper makes runs again with it (`_send_for_frequency()` e-mails, then pushes, per user): each is a related location.
           for (const each of reached) candidate.related.push({ node: each, message: `${candidate.captures.callee} calls ${dottedPath(callee(each))} here` });
+          // Made through a further helper of this file (`processNotification` → `sendEmail(…)` →
+          // `t.sendMail`): the helper's own call on the way is where the send happens for its loop
+          // and its later steps, so it is named too.
+          for (const step of stepsOnTheWay(ctx, call, reached, param ?? '')) candidate.related.push({ node: step, message: `${candidate.captures.callee} calls ${dottedPath(callee(step))} here` });
         }
         out.push(candidate);
       }
@@ -111,3 +115,19 @@ export function isTypedMemberCall(ctx: FileContext, path: string): boolean {
 
 /** Receivers that are platform objects, never project classes. */
 const GLOBALS = new Set(['JSON', 'Math', 'Object', 'Array', 'Promise', 'Date', 'Number', 'String', 'console', 'process', 'Buffer', 'Reflect', 'window', 'document', 'globalThis']);
+
+/**
+ * The calls in the body of the helper `call` invokes that reach one of `reached` through another
+ * helper of this file (not the reached calls themselves), in source order.
+ */
+function stepsOnTheWay(ctx: FileContext, call: Node, reached: readonly Node[], name: string): Node[] {
+  const fn = resolveLocalFunction(ctx, call);
+  const body = fn && functionBody(fn);
+  if (!fn || !body) return [];
+  const ids = new Set(reached.map((r) => r.id));
+  return callsWithin(ctx, body).filter((c) => {
+    if (ids.has(c.id)) return false;
+    const next = resolveLocalFunction(ctx, c);
+    return next !== null && next.id !== fn.id && reachedCallsOf(ctx, c, name).some((r) => ids.has(r.id));
+  });
+}
