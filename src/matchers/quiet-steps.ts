@@ -1,5 +1,5 @@
 import { isCallOf, isInMemory, isPassive, storesLogRow } from './call-vocabulary.js';
-import { calleePath } from './file-index.js';
+import { calleePath, perFile } from './file-index.js';
 import { compiledOnce } from './compiled.js';
 import { caughtName, exceptionPaths } from './contexts/ambiguous-outcome.js';
 import { NamePatterns } from './names.js';
@@ -17,6 +17,19 @@ import type { FileContext } from './types.js';
  * failed because the send did.
  */
 export function isInert(ctx: FileContext, statement: Node, sent: ReadonlySet<string> = NO_NAMES, depth = 0, marks: ReadonlySet<string> = NO_NAMES): boolean {
+  // Asked of every statement after every call of a function (each call's later steps): the answer
+  // depends on the statement and the depth only, except for an `if` checking the send's own result.
+  if (statement.type === 'if_statement' && (sent.size > 0 || marks.size > 0)) return inertStep(ctx, statement, sent, depth, marks);
+  const known = inertSteps(ctx);
+  const byDepth = (known[depth] ??= new Map<number, boolean>());
+  let v = byDepth.get(statement.id);
+  if (v === undefined) byDepth.set(statement.id, (v = inertStep(ctx, statement, sent, depth, marks)));
+  return v;
+}
+
+const inertSteps = perFile('inert-steps', (): Map<number, boolean>[] => []);
+
+function inertStep(ctx: FileContext, statement: Node, sent: ReadonlySet<string>, depth: number, marks: ReadonlySet<string>): boolean {
   switch (statement.type) {
     case 'try_statement':
       // A later step inside a try that swallows its errors cannot fail the attempt either.
@@ -94,6 +107,16 @@ export function isQuietExit(ctx: FileContext, node: Node): boolean {
  * lets the SMS provider's error through.
  */
 export function swallows(ctx: FileContext, tryStmt: Node): boolean {
+  // Asked of the same try for every call before it: answered once.
+  const known = swallowingTries(ctx);
+  let v = known.get(tryStmt.id);
+  if (v === undefined) known.set(tryStmt.id, (v = swallowsAll(ctx, tryStmt)));
+  return v;
+}
+
+const swallowingTries = perFile('swallowing-tries', () => new Map<number, boolean>());
+
+function swallowsAll(ctx: FileContext, tryStmt: Node): boolean {
   const handlers = tryHandlers(tryStmt, ctx.family);
   const broad = compiledOnce(ctx.vocab, 'broad-exceptions', () => new NamePatterns(ctx.vocab.timeouts.broad_exceptions, { caseSensitive: true }));
   return (
@@ -175,13 +198,34 @@ const MAX_HELPER_DEPTH = 2;
  */
 function doesNoIo(ctx: FileContext, node: Node | null, at: Node): boolean {
   if (node === null) return true;
-  if (node.descendantsOfType(ctx.family === 'python' ? 'await' : 'await_expression').length > 0 || node.type === 'await' || node.type === 'await_expression') return false;
-  const calls = node.descendantsOfType(callTypes(ctx.family) as string[]);
-  if (isCall(node, ctx.family)) calls.push(node);
-  if (calls.length === 0) return true;
+  // Asked of the same condition or value for every call before it: the walk is made once per node,
+  // the answer kept per node and per kind of function around `at` (async or not).
+  const known = noIoAnswers(ctx);
+  const awaitsOrCalls = known.walked.get(node.id) ?? walkForIo(ctx, node, known.walked);
+  if (awaitsOrCalls === AWAITS) return false;
+  if (awaitsOrCalls.length === 0) return true;
   const fn = enclosingFunction(at, ctx.family);
   const asynchronous = fn !== null && fn.children.some((c) => c.type === 'async');
-  return calls.every((c) => isPassive(ctx, calleePath(ctx, c)) || isInMemory(ctx, calleePath(ctx, c)) || (asynchronous && !Object.keys(ctx.vocab.calls).some((v) => isCallOf(ctx, c, v))));
+  const answers = asynchronous ? known.inAsync : known.inSync;
+  let v = answers.get(node.id);
+  if (v === undefined) answers.set(node.id, (v = awaitsOrCalls.every((c) => isPassive(ctx, calleePath(ctx, c)) || isInMemory(ctx, calleePath(ctx, c)) || (asynchronous && !Object.keys(ctx.vocab.calls).some((v) => isCallOf(ctx, c, v))))));
+  return v;
+}
+
+const AWAITS = 'awaits';
+
+const noIoAnswers = perFile('does-no-io', () => ({ walked: new Map<number, Node[] | typeof AWAITS>(), inAsync: new Map<number, boolean>(), inSync: new Map<number, boolean>() }));
+
+/** `AWAITS` when the node awaits, else the calls it makes (itself included). */
+function walkForIo(ctx: FileContext, node: Node, walked: Map<number, Node[] | typeof AWAITS>): Node[] | typeof AWAITS {
+  let v: Node[] | typeof AWAITS;
+  if (node.descendantsOfType(ctx.family === 'python' ? 'await' : 'await_expression').length > 0 || node.type === 'await' || node.type === 'await_expression') v = AWAITS;
+  else {
+    v = node.descendantsOfType(callTypes(ctx.family) as string[]);
+    if (isCall(node, ctx.family)) v.push(node);
+  }
+  walked.set(node.id, v);
+  return v;
 }
 
 /**

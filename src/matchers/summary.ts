@@ -317,8 +317,21 @@ function endsRunThrough(ctx: FileContext, fn: Node, c: Node, s: Node, swallowed 
  * `cls._send_notification_batch`): where a later step of a helper follows the send.
  */
 function betweenOf(ctx: FileContext, c: Node, s: Node): Pick<CallSite, 'between'> {
-  const out: NonNullable<CallSite['between']> = [];
-  let fn = resolveLocalFunction(ctx, c);
+  const helper = resolveLocalFunction(ctx, c);
+  if (helper === null) return {};
+  // The chain depends on the helper and the send only, and a helper is called from many sites: found once.
+  const known = helperChains(ctx);
+  const key = `${helper.id}:${s.id}`;
+  let chain = known.get(key);
+  if (chain === undefined) known.set(key, (chain = chainOf(ctx, helper, s)));
+  return chain.length > 0 ? { between: chain.map((next) => ({ ...spanOf(next), callee: dottedPath(callee(next)) })) } : {};
+}
+
+const helperChains = perFile('summary-helper-chains', () => new Map<string, Node[]>());
+
+function chainOf(ctx: FileContext, helper: Node, s: Node): Node[] {
+  const out: Node[] = [];
+  let fn: Node | null = helper;
   while (fn !== null && !contains(fn, s) && out.length < MAX_BETWEEN) {
     const body = functionBody(fn);
     const current: Node = fn;
@@ -327,10 +340,10 @@ function betweenOf(ctx: FileContext, c: Node, s: Node): Pick<CallSite, 'between'
       return target !== null && target.id !== current.id && reaches(ctx, target, s, out.length + 1);
     });
     if (next === undefined) break;
-    out.push({ ...spanOf(next), callee: dottedPath(callee(next)) });
+    out.push(next);
     fn = resolveLocalFunction(ctx, next);
   }
-  return out.length > 0 ? { between: out } : {};
+  return out;
 }
 
 const MAX_BETWEEN = 3;
@@ -453,6 +466,17 @@ function findsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
  * is the call in `fn` that reaches `call` (itself, or a local helper's call).
  */
 function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[], made: Node): Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'> {
+  // A call in several vocabularies is a site of each: its keys are found once (and copied per site).
+  const known = siteKeys(ctx);
+  const id = `${fn.id}:${call.id}:${made.id}`;
+  let v = known.get(id);
+  if (v === undefined) known.set(id, (v = findKeys(ctx, fn, call, lists, made)));
+  return { keys: [...v.keys], ...(v.keyParams !== undefined ? { keyParams: { ...v.keyParams } } : {}), ...(v.keyFields !== undefined ? { keyFields: { ...v.keyFields } } : {}) };
+}
+
+const siteKeys = perFile('summary-site-keys', () => new Map<string, Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'>>());
+
+function findKeys(ctx: FileContext, fn: Node, call: Node, lists: readonly string[], made: Node): Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'> {
   // A send the function guards with a field it sets itself (`if n.welcome_time: return`) is sent once:
   // as deduplicated as one that passes a dedup key. A write the function checks for a prior success
   // of before making it (`if record.distribution_id is not None: continue`) is made once, as a keyed one is.

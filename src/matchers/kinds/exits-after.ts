@@ -1,4 +1,4 @@
-import { calleePath, callsWithin } from '../file-index.js';
+import { calleePath, callsWithin, perFile } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
@@ -47,6 +47,17 @@ export const exitsAfterMatcher: Matcher = {
 
 /** Whether `inner`, reached from `fn` through helpers of this file, ends `fn`'s run (and each helper's on the way). */
 export function endsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number, swallowed = false): boolean {
+  // Asked for every site a helper's send is reached from: answered once per helper, send, depth and kind.
+  const known = endsThroughAnswers(ctx);
+  const key = `${fn.id}:${inner.id}:${depth}:${swallowed ? 1 : 0}`;
+  let v = known.get(key);
+  if (v === undefined) known.set(key, (v = findEndsThrough(ctx, fn, inner, depth, swallowed)));
+  return v;
+}
+
+const endsThroughAnswers = perFile('ends-through', () => new Map<string, boolean>());
+
+function findEndsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number, swallowed: boolean): boolean {
   if (contains(fn, inner)) return endsRun(ctx, fn, inner, swallowed);
   const body = functionBody(fn);
   if (body === null || depth >= MAX_HELPER_DEPTH) return true;
@@ -61,6 +72,17 @@ export function endsThrough(ctx: FileContext, fn: Node, inner: Node, depth: numb
 /** Whether `fn` makes `inner`, itself or through helpers of this file. */
 export function reaches(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
   if (contains(fn, inner)) return true;
+  // Asked for every call of every helper on the way to every send: answered once per helper, send and depth.
+  const known = reachesAnswers(ctx);
+  const key = `${fn.id}:${inner.id}:${depth}`;
+  let v = known.get(key);
+  if (v === undefined) known.set(key, (v = findReaches(ctx, fn, inner, depth)));
+  return v;
+}
+
+const reachesAnswers = perFile('reaches-inner', () => new Map<string, boolean>());
+
+function findReaches(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
   const body = functionBody(fn);
   if (body === null || depth >= MAX_HELPER_DEPTH) return false;
   return callsWithin(ctx, body).some((call) => {
@@ -77,6 +99,17 @@ const MAX_HELPER_DEPTH = 3;
  * failed itself. With `swallowed`, a later step whose error a try swallows counts as one that can fail.
  */
 export function endsRun(ctx: FileContext, fn: Node, node: Node, swallowed = false): boolean {
+  // Asked of the same call per vocabulary, per site reached through it and per kind: answered once.
+  const known = endsRunAnswers(ctx);
+  const key = `${fn.id}:${node.id}:${swallowed ? 1 : 0}`;
+  let v = known.get(key);
+  if (v === undefined) known.set(key, (v = findEndsRun(ctx, fn, node, swallowed)));
+  return v;
+}
+
+const endsRunAnswers = perFile('ends-run', () => new Map<string, boolean>());
+
+function findEndsRun(ctx: FileContext, fn: Node, node: Node, swallowed: boolean): boolean {
   const body = fn.childForFieldName('body');
   if (body === null) return false;
   // `swallowed`: a later step whose error a try swallows still counts (a run a timer repeats leaves its work pending).

@@ -2,7 +2,7 @@ import { compiledOnce, wordSet } from '../compiled.js';
 import { escapeRegExp, NamePatterns, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
 import { blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
-import { calleePath, callsWithin } from '../file-index.js';
+import { calleePath, callsWithin, perFile } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { evaluateWith, literalValue } from '../guard-values.js';
@@ -75,6 +75,16 @@ export const onceGuardMatcher: Matcher = {
  * record marked, so the next attempt stops at the guard.
  */
 export function marksOwnGuard(ctx: FileContext, node: Node): boolean {
+  // Asked of every send site (per key list and per matcher): answered once per node.
+  const known = ownGuards(ctx);
+  let v = known.get(node.id);
+  if (v === undefined) known.set(node.id, (v = findsOwnGuard(ctx, node)));
+  return v;
+}
+
+const ownGuards = perFile('marks-own-guard', () => new Map<number, boolean>());
+
+function findsOwnGuard(ctx: FileContext, node: Node): boolean {
   const fn = enclosingFunction(node, ctx.family);
   const body = fn && functionBody(fn);
   if (!fn || !body) return false;
@@ -256,6 +266,19 @@ function guardConditions(ctx: FileContext, node: Node, top: Node): Guard[] {
 
 /** `record.field` texts a condition reads. */
 function fieldsRead(cond: Node): string[] {
+  // Asked of each guard of every send site in a function: walked once per condition.
+  let v = fieldsReadBy.get(cond.tree)?.get(cond.id);
+  if (v === undefined) {
+    let byId = fieldsReadBy.get(cond.tree);
+    if (byId === undefined) fieldsReadBy.set(cond.tree, (byId = new Map()));
+    byId.set(cond.id, (v = readFields(cond)));
+  }
+  return v;
+}
+
+const fieldsReadBy = new WeakMap<object, Map<number, string[]>>();
+
+function readFields(cond: Node): string[] {
   const all = FIELD_TYPES.includes(cond.type) ? [cond, ...cond.descendantsOfType(FIELD_TYPES)] : cond.descendantsOfType(FIELD_TYPES);
   return all.filter((a) => a.firstNamedChild?.type === 'identifier').map((a) => a.text.replace(/\s+/g, ''));
 }
@@ -267,6 +290,17 @@ const FIELD_TYPES = ['attribute', 'member_expression'];
  * is handed, each with the statement (or the helper's call) that sets it.
  */
 function fieldsSetIn(ctx: FileContext, body: Node, depth: number): { field: string; at: Node }[] {
+  // Asked for the whole function around every send site: walked once per body.
+  const known = fieldsSet(ctx);
+  const key = depth > 0 ? -body.id - 1 : body.id;
+  let v = known.get(key);
+  if (v === undefined) known.set(key, (v = findFieldsSetIn(ctx, body, depth)));
+  return v;
+}
+
+const fieldsSet = perFile('fields-set-in', () => new Map<number, { field: string; at: Node }[]>());
+
+function findFieldsSetIn(ctx: FileContext, body: Node, depth: number): { field: string; at: Node }[] {
   const out: { field: string; at: Node }[] = [];
   for (const a of body.descendantsOfType(['assignment', 'assignment_expression'])) {
     const left = a.childForFieldName('left');
