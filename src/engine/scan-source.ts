@@ -64,6 +64,12 @@ export interface ScanSourceOptions {
   /** The call vocabularies the summary records reaches for (default: all; see `summaryVocabularies`). */
   summaryVocabularies?: readonly string[];
   /**
+   * The file's summary, already made from this same text with the same vocabularies (a full rescan
+   * of a file the first scan summarised): kept as it is instead of made again. A summary depends
+   * only on the text and the vocabularies, never on which rules ran or how their tests were run.
+   */
+  summary?: FileSummary;
+  /**
    * Once a candidate depends on other files, skip its remaining tests (all but `inside:`) and keep
    * it as a `DeferredFinding`. Most such candidates are dropped by the link step (the imported
    * function turns out not to retry, the helper not to write), so testing them here is mostly
@@ -146,7 +152,7 @@ export function scanSource(
       }
     }
     findings.sort(compareFindings);
-    return { findings, pending, deferred: deferredOnes, summary: summarizeFile(ctx, options.summaryVocabularies), warnings };
+    return { findings, pending, deferred: deferredOnes, summary: options.summary ?? summarizeFile(ctx, options.summaryVocabularies), warnings };
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
     // Whichever rule the budget ran out in, the decision is the same: nothing of this file counts.

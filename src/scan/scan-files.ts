@@ -10,6 +10,7 @@ import { workspacePackages } from './workspace-packages.js';
 import { HELD_TEXT_BYTES, mapInOrder, prepare, projectModules, READ_LANES, sourceKey, type Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
 import type { PendingFinding } from '../engine/scan-source.js';
+import type { FileSummary } from '../matchers/index.js';
 import type { WorkspacePackage } from '../engine/link.js';
 import { createTextScanner, type ScannerSetup, type TextOutcome, type TextTask } from './scan-text.js';
 import { packageScope, settle, settledInputsKey, sourcesOf, typedInputsKeyer } from './settle-scan.js';
@@ -63,7 +64,7 @@ export interface ProjectOutcomes {
   outcomes: FileOutcome[];
   packages: WorkspacePackage[];
   modules: ReadonlySet<string>;
-  rescan: (file: string, text: string | undefined) => PendingFinding[] | null;
+  rescan: (file: string, text: string | undefined, summary?: FileSummary) => PendingFinding[] | null;
 }
 
 interface ReadProject {
@@ -154,10 +155,10 @@ function fullRescan(
   inputs: readonly Prepared[],
   setup: ScannerSetup,
   run: { budgetMs: number; state: { stats: ScanStats; changedDuringScan: boolean }; cache: ScanCache | undefined },
-): (file: string, text: string | undefined) => PendingFinding[] | null {
+): (file: string, text: string | undefined, summary?: FileSummary) => PendingFinding[] | null {
   const byFile = new Map(inputs.map((p) => [p.file, p]));
   let scanner: ((task: TextTask) => TextOutcome) | undefined;
-  return (file, held) => {
+  return (file, held, summary) => {
     const p = byFile.get(file);
     if (p === undefined) return null;
     let text = held;
@@ -167,12 +168,14 @@ function fullRescan(
       return null;
     }
     scanner ??= createTextScanner({ ...setup, prefilter: false, deferTests: false });
-    // The same time budget as the first scan: a file cut short keeps only what its finished rules found.
-    const full = scanner({ file, path: p.abs, text, importsProject: true, budgetMs: run.budgetMs });
-    run.state.stats.rescanned++;
     // Read again from disk (texts of files with only deferred findings are not held): an edit since
     // hashing is scanned as it is now, and then neither it nor the settled result is cached.
     const unchanged = p.key !== undefined && sourceKey(text, p.abs, p.importsProject) === p.key;
+    // The first scan's summary is of this same text (its key): kept, not made again.
+    const known = unchanged && summary !== undefined ? { summary } : {};
+    // The same time budget as the first scan: a file cut short keeps only what its finished rules found.
+    const full = scanner({ file, path: p.abs, text, importsProject: true, budgetMs: run.budgetMs, ...known });
+    run.state.stats.rescanned++;
     if (!unchanged) run.state.changedDuringScan = true;
     else if (!cutShort(full.warnings)) {
       run.cache?.set(p.key as string, { findings: full.findings, pending: full.pending, deferred: [], summary: full.summary, warnings: full.warnings });

@@ -14,6 +14,8 @@ export interface TextTask {
   importsProject: boolean;
   /** How long matching may take on this file (ms); rules left when it runs out are reported, not run. */
   budgetMs?: number;
+  /** The file's summary when a scan of this same text already made it (see `ScanSourceOptions.summary`). */
+  summary?: FileSummary;
 }
 
 /** What scanning one file's text produced, and whether it had to be parsed. */
@@ -61,6 +63,7 @@ export function createTextScanner(setup: ScannerSetup): (task: TextTask) => Text
         ...(deadline !== undefined ? { deadline } : {}),
         summaryVocabularies: vocabularies,
         deferTests: setup.deferTests === true,
+        ...(task.summary !== undefined ? { summary: task.summary } : {}),
       });
       return { findings: scan.findings, pending: scan.pending, deferred: scan.deferred, summary: scan.summary, warnings: rules.length > 0 ? scan.warnings : [], parsed: true };
     } catch (error) {

@@ -11,6 +11,7 @@ import { contentKey } from './cache.js';
 import type { Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
 import { resolveTypedCalls, tsconfigPath } from './typed-calls.js';
+import type { FileSummary } from '../matchers/index.js';
 
 const TEST_DIRS = /(^|\/)(__tests__|tests?)\//;
 
@@ -27,7 +28,7 @@ export function settle(
   packages: readonly WorkspacePackage[],
   stats: ScanStats,
   typedKeyOf: (files: readonly string[]) => string,
-  rescan?: (file: string, text: string | undefined) => PendingFinding[] | null,
+  rescan?: (file: string, text: string | undefined, summary?: FileSummary) => PendingFinding[] | null,
 ): FilesScan {
   const findings: Finding[] = [];
   const warnings: ScanWarning[] = [];
@@ -50,7 +51,7 @@ export function settle(
     ...linkFindings(links, {
       packages,
       ...(typed ? { resolveTyped: typed.resolver } : {}),
-      ...(rescan ? { rescan: (input: LinkInput) => rescan(input.file, texts.get(input.file)) } : {}),
+      ...(rescan ? { rescan: (input: LinkInput) => rescan(input.file, texts.get(input.file), input.summary) } : {}),
     }),
   );
   if (typed) warnings.push(...typed.warnings);
