@@ -733,7 +733,7 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
       queue = first ? stringValue(first) : null;
     } else {
       const receiver = path.slice(0, path.lastIndexOf('.'));
-      if (!queues.has(receiver) && !/queue/i.test(receiver)) continue; // `.process` only on a queue
+      if (!isQueueReceiver(queues, receiver)) continue; // `.process` only on a queue
       queue = queues.get(receiver) ?? null;
     }
     // The processor: the last argument that is or names a function (not the options after it).
@@ -776,8 +776,12 @@ function failureHookScopes(ctx: FileContext, v: RetryVocab, worker: Node, queue:
  */
 function registersQueueProcessor(ctx: FileContext, v: RetryVocab, path: string): boolean {
   if (ctx.family !== 'ecma' || !path.includes('.') || !v.jobWorkers.matches(path)) return false;
-  const receiver = path.slice(0, path.lastIndexOf('.'));
-  return queuesOf(ctx).has(receiver) || /queue/i.test(receiver);
+  return isQueueReceiver(queuesOf(ctx), path.slice(0, path.lastIndexOf('.')));
+}
+
+/** A receiver that is a queue: one bound in this file, or one named for a queue (`pushQueue`, imported). */
+function isQueueReceiver(queues: ReadonlyMap<string, string | null>, receiver: string): boolean {
+  return queues.has(receiver) || /queue/i.test(receiver);
 }
 
 /**
