@@ -59,6 +59,20 @@ export function perFile<T>(key: string, create: () => T): (ctx: FileContext) => 
   };
 }
 
+/**
+ * A per-file table of answers by key: `answer` runs the first time a key is asked in a file, and
+ * the same value comes back after (the question asked again for every call, site or vocabulary).
+ */
+export function answeredOnce<K, V>(key: string): (ctx: FileContext, k: K, answer: () => V) => V {
+  const table = perFile(key, () => new Map<K, V>());
+  return (ctx, k, answer) => {
+    const known = table(ctx);
+    let v = known.get(k);
+    if (v === undefined) known.set(k, (v = answer()));
+    return v;
+  };
+}
+
 /** Every node of the given types in the file, in document order. */
 export function nodesOfType(ctx: FileContext, types: string | readonly string[]): Node[] {
   const list = typeof types === 'string' ? [types] : types;

@@ -1,5 +1,5 @@
 import { isCallOf, isInMemory, isPassive, storesLogRow } from './call-vocabulary.js';
-import { calleePath, perFile } from './file-index.js';
+import { answeredOnce, calleePath, perFile } from './file-index.js';
 import { compiledOnce } from './compiled.js';
 import { caughtName, exceptionPaths } from './contexts/ambiguous-outcome.js';
 import { NamePatterns } from './names.js';
@@ -108,13 +108,10 @@ export function isQuietExit(ctx: FileContext, node: Node): boolean {
  */
 export function swallows(ctx: FileContext, tryStmt: Node): boolean {
   // Asked of the same try for every call before it: answered once.
-  const known = swallowingTries(ctx);
-  let v = known.get(tryStmt.id);
-  if (v === undefined) known.set(tryStmt.id, (v = swallowsAll(ctx, tryStmt)));
-  return v;
+  return swallowingTries(ctx, tryStmt.id, () => swallowsAll(ctx, tryStmt));
 }
 
-const swallowingTries = perFile('swallowing-tries', () => new Map<number, boolean>());
+const swallowingTries = answeredOnce<number, boolean>('swallowing-tries');
 
 function swallowsAll(ctx: FileContext, tryStmt: Node): boolean {
   const handlers = tryHandlers(tryStmt, ctx.family);

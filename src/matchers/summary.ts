@@ -1,6 +1,6 @@
 import { retryingClientsOf } from './contexts/client-policies.js';
 import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases, retryingTaskProps } from './contexts/retry.js';
-import { calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from './file-index.js';
+import { answeredOnce, calleePath, callsWithin, nodesOfType, nodesWithin } from './file-index.js';
 import { claimsOnce } from './claims-once.js';
 import { normalizeName } from './names.js';
 import { helperTarget } from './kinds/call.js';
@@ -320,14 +320,11 @@ function betweenOf(ctx: FileContext, c: Node, s: Node): Pick<CallSite, 'between'
   const helper = resolveLocalFunction(ctx, c);
   if (helper === null) return {};
   // The chain depends on the helper and the send only, and a helper is called from many sites: found once.
-  const known = helperChains(ctx);
-  const key = `${helper.id}:${s.id}`;
-  let chain = known.get(key);
-  if (chain === undefined) known.set(key, (chain = chainOf(ctx, helper, s)));
+  const chain = helperChains(ctx, `${helper.id}:${s.id}`, () => chainOf(ctx, helper, s));
   return chain.length > 0 ? { between: chain.map((next) => ({ ...spanOf(next), callee: dottedPath(callee(next)) })) } : {};
 }
 
-const helperChains = perFile('summary-helper-chains', () => new Map<string, Node[]>());
+const helperChains = answeredOnce<string, Node[]>('summary-helper-chains');
 
 function chainOf(ctx: FileContext, helper: Node, s: Node): Node[] {
   const out: Node[] = [];
@@ -438,14 +435,11 @@ function isDefaultExport(fn: Node): boolean {
  * status.HTTP_201_CREATED: … else: log("found existing")`, neither branch failing): the endpoint
  * it writes to gets or creates, so a repeated request creates nothing twice.
  */
-const createdFromExisting = perFile('tells-created-from-existing', () => new Map<number, boolean>());
+const createdFromExisting = answeredOnce<number, boolean>('tells-created-from-existing');
 
 function tellsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
   // Asked for every site of the function: answered once.
-  const known = createdFromExisting(ctx);
-  let v = known.get(fn.id);
-  if (v === undefined) known.set(fn.id, (v = findsCreatedFromExisting(ctx, fn)));
-  return v;
+  return createdFromExisting(ctx, fn.id, () => findsCreatedFromExisting(ctx, fn));
 }
 
 function findsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
@@ -467,14 +461,11 @@ function findsCreatedFromExisting(ctx: FileContext, fn: Node): boolean {
  */
 function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[], made: Node): Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'> {
   // A call in several vocabularies is a site of each: its keys are found once (and copied per site).
-  const known = siteKeys(ctx);
-  const id = `${fn.id}:${call.id}:${made.id}`;
-  let v = known.get(id);
-  if (v === undefined) known.set(id, (v = findKeys(ctx, fn, call, lists, made)));
+  const v = siteKeys(ctx, `${fn.id}:${call.id}:${made.id}`, () => findKeys(ctx, fn, call, lists, made));
   return { keys: [...v.keys], ...(v.keyParams !== undefined ? { keyParams: { ...v.keyParams } } : {}), ...(v.keyFields !== undefined ? { keyFields: { ...v.keyFields } } : {}) };
 }
 
-const siteKeys = perFile('summary-site-keys', () => new Map<string, Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'>>());
+const siteKeys = answeredOnce<string, Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'>>('summary-site-keys');
 
 function findKeys(ctx: FileContext, fn: Node, call: Node, lists: readonly string[], made: Node): Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'> {
   // A send the function guards with a field it sets itself (`if n.welcome_time: return`) is sent once:
@@ -501,12 +492,8 @@ function findKeys(ctx: FileContext, fn: Node, call: Node, lists: readonly string
  * `passesKey` asked once per call and key list: a helper's call is a site of every function that
  * reaches it through that helper, and each site asks every list, then again for the key's field.
  */
-const passedKeys = perFile('summary-passes-key', () => new Map<string, boolean>());
+const passedKeys = answeredOnce<string, boolean>('summary-passes-key');
 
 function passesKeyOnce(ctx: FileContext, call: Node, list: string): boolean {
-  const known = passedKeys(ctx);
-  const key = `${call.id}:${list}`;
-  let v = known.get(key);
-  if (v === undefined) known.set(key, (v = passesKey(ctx, call, list)));
-  return v;
+  return passedKeys(ctx, `${call.id}:${list}`, () => passesKey(ctx, call, list));
 }

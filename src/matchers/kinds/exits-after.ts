@@ -1,4 +1,4 @@
-import { calleePath, callsWithin, perFile } from '../file-index.js';
+import { calleePath, answeredOnce, callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
@@ -48,14 +48,10 @@ export const exitsAfterMatcher: Matcher = {
 /** Whether `inner`, reached from `fn` through helpers of this file, ends `fn`'s run (and each helper's on the way). */
 export function endsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number, swallowed = false): boolean {
   // Asked for every site a helper's send is reached from: answered once per helper, send, depth and kind.
-  const known = endsThroughAnswers(ctx);
-  const key = `${fn.id}:${inner.id}:${depth}:${swallowed ? 1 : 0}`;
-  let v = known.get(key);
-  if (v === undefined) known.set(key, (v = findEndsThrough(ctx, fn, inner, depth, swallowed)));
-  return v;
+  return endsThroughAnswers(ctx, `${fn.id}:${inner.id}:${depth}:${swallowed ? 1 : 0}`, () => findEndsThrough(ctx, fn, inner, depth, swallowed));
 }
 
-const endsThroughAnswers = perFile('ends-through', () => new Map<string, boolean>());
+const endsThroughAnswers = answeredOnce<string, boolean>('ends-through');
 
 function findEndsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number, swallowed: boolean): boolean {
   if (contains(fn, inner)) return endsRun(ctx, fn, inner, swallowed);
@@ -73,14 +69,10 @@ function findEndsThrough(ctx: FileContext, fn: Node, inner: Node, depth: number,
 export function reaches(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
   if (contains(fn, inner)) return true;
   // Asked for every call of every helper on the way to every send: answered once per helper, send and depth.
-  const known = reachesAnswers(ctx);
-  const key = `${fn.id}:${inner.id}:${depth}`;
-  let v = known.get(key);
-  if (v === undefined) known.set(key, (v = findReaches(ctx, fn, inner, depth)));
-  return v;
+  return reachesAnswers(ctx, `${fn.id}:${inner.id}:${depth}`, () => findReaches(ctx, fn, inner, depth));
 }
 
-const reachesAnswers = perFile('reaches-inner', () => new Map<string, boolean>());
+const reachesAnswers = answeredOnce<string, boolean>('reaches-inner');
 
 function findReaches(ctx: FileContext, fn: Node, inner: Node, depth: number): boolean {
   const body = functionBody(fn);
@@ -100,14 +92,10 @@ const MAX_HELPER_DEPTH = 3;
  */
 export function endsRun(ctx: FileContext, fn: Node, node: Node, swallowed = false): boolean {
   // Asked of the same call per vocabulary, per site reached through it and per kind: answered once.
-  const known = endsRunAnswers(ctx);
-  const key = `${fn.id}:${node.id}:${swallowed ? 1 : 0}`;
-  let v = known.get(key);
-  if (v === undefined) known.set(key, (v = findEndsRun(ctx, fn, node, swallowed)));
-  return v;
+  return endsRunAnswers(ctx, `${fn.id}:${node.id}:${swallowed ? 1 : 0}`, () => findEndsRun(ctx, fn, node, swallowed));
 }
 
-const endsRunAnswers = perFile('ends-run', () => new Map<string, boolean>());
+const endsRunAnswers = answeredOnce<string, boolean>('ends-run');
 
 function findEndsRun(ctx: FileContext, fn: Node, node: Node, swallowed: boolean): boolean {
   const body = fn.childForFieldName('body');

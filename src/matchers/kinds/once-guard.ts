@@ -2,7 +2,7 @@ import { compiledOnce, wordSet } from '../compiled.js';
 import { escapeRegExp, NamePatterns, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
 import { blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
-import { calleePath, callsWithin, perFile } from '../file-index.js';
+import { calleePath, answeredOnce, callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { evaluateWith, literalValue } from '../guard-values.js';
@@ -76,13 +76,10 @@ export const onceGuardMatcher: Matcher = {
  */
 export function marksOwnGuard(ctx: FileContext, node: Node): boolean {
   // Asked of every send site (per key list and per matcher): answered once per node.
-  const known = ownGuards(ctx);
-  let v = known.get(node.id);
-  if (v === undefined) known.set(node.id, (v = findsOwnGuard(ctx, node)));
-  return v;
+  return ownGuards(ctx, node.id, () => findsOwnGuard(ctx, node));
 }
 
-const ownGuards = perFile('marks-own-guard', () => new Map<number, boolean>());
+const ownGuards = answeredOnce<number, boolean>('marks-own-guard');
 
 function findsOwnGuard(ctx: FileContext, node: Node): boolean {
   const fn = enclosingFunction(node, ctx.family);
@@ -291,14 +288,10 @@ const FIELD_TYPES = ['attribute', 'member_expression'];
  */
 function fieldsSetIn(ctx: FileContext, body: Node, depth: number): { field: string; at: Node }[] {
   // Asked for the whole function around every send site: walked once per body.
-  const known = fieldsSet(ctx);
-  const key = depth > 0 ? -body.id - 1 : body.id;
-  let v = known.get(key);
-  if (v === undefined) known.set(key, (v = findFieldsSetIn(ctx, body, depth)));
-  return v;
+  return fieldsSet(ctx, depth > 0 ? -body.id - 1 : body.id, () => findFieldsSetIn(ctx, body, depth));
 }
 
-const fieldsSet = perFile('fields-set-in', () => new Map<number, { field: string; at: Node }[]>());
+const fieldsSet = answeredOnce<number, { field: string; at: Node }[]>('fields-set-in');
 
 function findFieldsSetIn(ctx: FileContext, body: Node, depth: number): { field: string; at: Node }[] {
   const out: { field: string; at: Node }[] = [];
