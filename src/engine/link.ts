@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { CallSite, FileSummary, FunctionFacts, Requirement } from '../matchers/index.js';
 import { packageNameOf } from './prefilter.js';
+import { MODEL_REGISTRY } from '../matchers/store-models.js';
 import { compareFindings, type DeferredFinding, type PendingFinding, type SourceScan } from './scan-source.js';
 import type { Finding, RelatedLocation, RuleLanguage } from './types.js';
 
@@ -100,7 +101,9 @@ function requirementsHold(
   let moved: { file: string; site: CallSite }[] | undefined;
   // Requirements that need the type checker are asked last: most pending findings fail earlier.
   const ordered = [...pending.requires].sort((a, b) => Number(isTyped(a)) - Number(isTyped(b)));
-  const holds = ordered.every((req) => {
+  const holds = ordered.every(function holdsOne(req: Requirement): boolean {
+    // Several calls each of which may be the try's remote write: the finding holds when one of them is.
+    if (req.kind === 'any-of') return req.of.some(holdsOne);
     if (req.kind === 'project-fact') {
       // `result-records:failure:error@response.error`: asked of the function the call resolves to, in its own file.
       const at = req.fact.indexOf('@');
@@ -310,6 +313,7 @@ function passesKeyHere(site: CallSite, list: string, req: { argCount?: number; a
 }
 
 function isTyped(r: Requirement): boolean {
+  if (r.kind === 'any-of') return r.of.some(isTyped);
   return (r.kind === 'helper' && r.typed === true) || (r.kind === 'retry-wrapper' && r.typedAt !== undefined);
 }
 
@@ -339,7 +343,8 @@ function typedOutlook(inputs: readonly LinkInput[]): (req: Requirement) => boole
     const dot = local.lastIndexOf('.');
     return dot < 0 ? all : (byMember.get(local.slice(dot + 1)) ?? []);
   };
-  return (req) => {
+  return function outlook(req: Requirement): boolean {
+    if (req.kind === 'any-of') return req.of.some(outlook);
     if (req.kind === 'helper' && req.mode === 'unless-keyed') return true;
     if (req.kind !== 'helper' && req.kind !== 'retry-wrapper') return true;
     const key = req.kind === 'helper' ? `h\0${req.local}\0${req.vocab}\0${req.keyList ?? ''}` : `w\0${req.local}\0${req.argIndex}`;
@@ -551,11 +556,16 @@ function isStoreModel(byFile: Map<string, LinkInput>, from: LinkInput, local: st
   const head = local.split('.')[0] ?? '';
   const imported = from.summary.imports.find((i) => i.local === head);
   if (imported === undefined || head === local) return false;
-  const models = (s: FileSummary, n: string) => s.storeModels?.includes(n) === true;
+  // A registry of models (sequelize-cli's `models/index.js`): each property of its export is one.
+  const models = (s: FileSummary, n: string) => s.storeModels?.includes(n) === true || (s.storeModels?.includes(MODEL_REGISTRY) === true && /^(default\.)?[\w$]+$/.test(n) && n !== 'default');
+  const parts = local.split('.');
+  // `import db from '../models'; db.Payment.create(…)`: the registry's property is the model.
+  if (imported.name === 'default' && parts.length > 2 && resolveSymbol(byFile, from, parts.slice(0, 2).join('.'), 0, models) !== null) return true;
   if (imported.name !== '*') return resolveSymbol(byFile, from, head, 0, models) !== null;
   // `const Payment = require('../models/Payment')`: the module itself is the model.
   const file = resolveModule(byFile, from, imported.module);
-  return file !== null && models(file.summary, 'default');
+  // `const db = require('../models'); db.Payment.create(…)`: a property of the registry.
+  return file !== null && (models(file.summary, 'default') || (parts.length > 2 && models(file.summary, parts[1] ?? '')));
 }
 
 /** The file and name a dotted local name is defined under, following imports and re-exports. */

@@ -94,6 +94,8 @@ export function buildPrefilter(rules: readonly Rule[], vocab: Vocabulary): Prefi
       { key: 'policy-words', test: (t) => /retry|attempts/i.test(t) },
       // A parameter named for a result flag (`updateSuccess(filename, success)`): a caller's `false` there records (`flagParamFacts`).
       flagParameterCondition(vocab),
+      // A module that opens the application's database connection may export a registry of its models.
+      storeConnectionCondition(vocab),
     ],
   };
   return {
@@ -101,6 +103,14 @@ export function buildPrefilter(rules: readonly Rule[], vocab: Vocabulary): Prefi
     mayMatch: (text, language) => evaluate(text, language, false).length > 0,
     candidateRules: (text, language) => evaluate(text, language, true),
   };
+}
+
+/** Text that may open a connection to the application's own database: `new Sequelize(` (vocabulary `store_connections`). */
+function storeConnectionCondition(vocab: Vocabulary): Condition {
+  const classes = [...new Set(vocab.store_connections.map((n) => n.slice(n.lastIndexOf('.') + 1)).filter((n) => /^[\w$]+$/.test(n)))];
+  if (classes.length === 0) return false;
+  const pattern = new RegExp(`\\bnew\\s+(?:[\\w$]+\\.)*(?:${classes.map(escapeRegExp).join('|')})\\s*\\(`);
+  return { key: 'store-connections', test: (t) => pattern.test(t) };
 }
 
 /** Text that may declare a parameter named for an outcome's result flag: `(filename, success)`, `, success: boolean`. */

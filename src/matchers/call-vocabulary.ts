@@ -750,6 +750,9 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   const queued = queueReceiverWords(path, v);
   if (queued !== null && namesObject(queued, v.objectWords)) return PathVerdict.Yes;
   if (v.exclude.matches(path)) return PathVerdict.No;
+  // `prisma().user.create(…)`, `getDb().orders.insert(…)`: a store handed out by a call of no
+  // arguments is the store its name says (`prisma.*`, `db.*`), as a name bound to it would be.
+  if (path.includes('()') && v.exclude.matches(path.replace(/\(\)/g, ''))) return PathVerdict.No;
   // A listed name (`create_shipping_label`) is meant whole: a generic word in it (`label`) does not undo it.
   if (v.names.matches(path)) return PathVerdict.Yes;
   // `fetchWithProxy`, `sessionRequest`: a word that says "not a write" still yields to a request's shape.

@@ -23,6 +23,7 @@ export function importsOf(ctx: FileContext): Map<string, ImportedName> {
     } else {
       for (const stmt of nodesOfType(ctx, 'import_statement')) esImport(stmt, add);
       for (const decl of nodesOfType(ctx, 'variable_declarator')) requireImport(decl, add);
+      for (const decl of nodesOfType(ctx, 'variable_declarator')) destructuredImport(decl, out, add);
     }
     return out;
   });
@@ -89,6 +90,29 @@ function requireImport(decl: Node, add: (i: ImportedName) => void): void {
         const value2 = p.childForFieldName('value');
         if (value2?.type === 'identifier') add({ local: value2.text, module, name: key });
       }
+    }
+  }
+}
+
+/**
+ * `import models from '../models'; const { Payment } = models;` at the top of the module: a name taken
+ * out of an imported module object is that module's property (`default.Payment`; of a whole
+ * `require`, `Payment`, as `const { Payment } = require('../models')` is).
+ */
+function destructuredImport(decl: Node, known: Map<string, ImportedName>, add: (i: ImportedName) => void): void {
+  const target = decl.childForFieldName('name');
+  const value = decl.childForFieldName('value');
+  if (target?.type !== 'object_pattern' || value?.type !== 'identifier' || decl.parent?.parent?.type !== 'program') return;
+  const from = known.get(value.text);
+  if (from === undefined || (from.name !== 'default' && from.name !== '*')) return;
+  const prefix = from.name === 'default' ? 'default.' : '';
+  for (const p of target.namedChildren) {
+    if (p.type === 'shorthand_property_identifier_pattern') {
+      if (!known.has(p.text)) add({ local: p.text, module: from.module, name: prefix + p.text });
+    } else if (p.type === 'pair_pattern') {
+      const key = p.childForFieldName('key')?.text ?? '';
+      const local = p.childForFieldName('value');
+      if (local?.type === 'identifier' && !known.has(local.text)) add({ local: local.text, module: from.module, name: prefix + key });
     }
   }
 }

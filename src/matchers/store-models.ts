@@ -1,4 +1,5 @@
 import { compiledOnce } from './compiled.js';
+import { nodesOfType } from './file-index.js';
 import { bindingOf, callArguments, callee, dottedPath, isCall, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import { NamePatterns } from './names.js';
 import type { FileContext } from './types.js';
@@ -11,6 +12,7 @@ import type { FileContext } from './types.js';
  */
 export function storeModelExports(ctx: FileContext): string[] {
   if (ctx.family !== 'ecma' || ctx.vocab.store_model_factories.length === 0) return [];
+  if (isModelRegistry(ctx)) return [MODEL_REGISTRY];
   const models = new Set<string>();
   const bound = new Map<string, Node>();
   const out = new Set<string>();
@@ -72,4 +74,62 @@ function buildsModel(ctx: FileContext, value: Node): boolean {
   // A model is named by its first argument (`model('Payment', schema)`); `model(config)` builds something else.
   const first = callArguments(v)[0];
   return factories.matches(dottedPath(callee(v))) && first !== undefined && stringValue(first) !== null;
+}
+
+/**
+ * What `FileSummary.storeModels` holds for a module whose exported object is a registry of models
+ * (`isModelRegistry`): each of its properties is one.
+ */
+export const MODEL_REGISTRY = '*';
+
+/**
+ * sequelize-cli's `models/index.js`: the module opens the connection to the application's database
+ * (`new Sequelize(…)`, vocabulary `store_connections`), starts an empty object, fills it by computed
+ * name (`db[model.name] = model`) and exports it (`module.exports = db`, `export default db`). A
+ * module that fills such an object without opening a database connection (a table of remote
+ * clients) is no registry of models.
+ */
+function isModelRegistry(ctx: FileContext): boolean {
+  if (ctx.vocab.store_connections.length === 0 || !/\bnew\s/.test(ctx.source)) return false;
+  const connections = compiledOnce(ctx.vocab, 'store-connections', () => new NamePatterns(ctx.vocab.store_connections, { caseSensitive: true }));
+  const empty = new Set<string>();
+  let exported: string | null = null;
+  let opens = false;
+  for (const stmt of ctx.root.namedChildren) {
+    const declared = stmt.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
+    if (declared !== null && (declared.type === 'lexical_declaration' || declared.type === 'variable_declaration')) {
+      for (const decl of declared.namedChildren) {
+        const b = decl.type === 'variable_declarator' ? bindingOf(decl) : null;
+        if (b === null) continue;
+        const v = unwrapParens(b.value);
+        if (v?.type === 'object' && v.namedChildren.length === 0) empty.add(b.name);
+        if (v?.type === 'new_expression' && connections.matches(dottedPath(v.childForFieldName('constructor')))) opens = true;
+      }
+      continue;
+    }
+    if (stmt.type === 'export_statement' && stmt.children.some((c) => c.type === 'default')) {
+      const value = stmt.childForFieldName('value') ?? stmt.namedChildren.at(-1) ?? null;
+      if (value?.type === 'identifier') exported = value.text;
+      continue;
+    }
+    const assign = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
+    if (assign?.type !== 'assignment_expression') continue;
+    const right = unwrapParens(assign.childForFieldName('right'));
+    if (dottedPath(assign.childForFieldName('left')) === 'module.exports' && right?.type === 'identifier') exported = right.text;
+    // `let sequelize; if (…) sequelize = new Sequelize(…)` at the top is the connection too.
+    if (right?.type === 'new_expression' && connections.matches(dottedPath(right.childForFieldName('constructor')))) opens = true;
+  }
+  if (exported === null || !empty.has(exported)) return false;
+  if (!opens) {
+    // The connection opened in a branch at the top (`if (config.url) sequelize = new Sequelize(…) else …`).
+    opens = nodesOfType(ctx, 'new_expression').some((n) => connections.matches(dottedPath(n.childForFieldName('constructor'))));
+  }
+  if (!opens) return false;
+  const registry = exported;
+  return nodesOfType(ctx, 'assignment_expression').some((a) => {
+    const left = a.childForFieldName('left');
+    if (left?.type !== 'subscript_expression' || left.childForFieldName('object')?.text !== registry) return false;
+    const index = left.childForFieldName('index');
+    return index !== null && stringValue(index) === null && index.type !== 'number';
+  });
 }

@@ -22,6 +22,11 @@ export type Requirement =
    * where this call passes write methods, for a factory whose policy takes its methods from a parameter.
    */
   | { kind: 'client-factory'; local: string; writeArgs?: string[] }
+  /**
+   * Any one of several conditions (a try whose calls are each a remote write only by a helper's name:
+   * `Payment.create(…)` then `gateway.charge(…)`): a local one among them does not clear the others.
+   */
+  | { kind: 'any-of'; of: Requirement[] }
   /** Some file of the project establishes the fact (`job-attempts:<queue>`: its jobs get attempts > 1). */
   | { kind: 'project-fact'; fact: string }
   | {

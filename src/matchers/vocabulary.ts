@@ -509,6 +509,12 @@ export const VocabularySchema = z
      * through it writes no remote system.
      */
     store_model_factories: names.default([]),
+    /**
+     * Classes whose instance is the connection to the application's own database (`new Sequelize(url)`):
+     * a module that opens one and exports an object it fills with loaded models by name
+     * (`db[model.name] = model`, sequelize-cli's `models/index.js`) hands out local stores only.
+     */
+    store_connections: names.default([]),
     /** Methods that narrow a collection before a bare `.exists()` (`filter`, `where`). */
     record_query_methods: names.default([]),
     /**

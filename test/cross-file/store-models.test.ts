@@ -62,3 +62,116 @@ describe('models of the application’s own database (AP-003)', () => {
     expect(await findingLines(dir)).toEqual([]);
   });
 });
+
+/**
+ * The registry module `sequelize-cli` generates (`models/index.js`): it opens the database
+ * connection, loads every model file of its folder into an object by the model's name
+ * (`db[model.name] = model`) and exports that object. Each model a caller takes from it
+ * (`const { Payment } = require('../models')`, `import db from '../models'; const { Payment } = db`)
+ * stores rows in the application's own database.
+ */
+const registry = [
+  "const fs = require('fs');",
+  "const path = require('path');",
+  "const Sequelize = require('sequelize');",
+  '',
+  'const basename = path.basename(__filename);',
+  'const db = {};',
+  'const sequelize = new Sequelize(process.env.DATABASE_URL);',
+  '',
+  'fs.readdirSync(__dirname)',
+  "  .filter((file) => file !== basename && file.slice(-3) === '.js')",
+  '  .forEach((file) => {',
+  '    const model = require(path.join(__dirname, file))(sequelize, Sequelize.DataTypes);',
+  '    db[model.name] = model;',
+  '  });',
+  '',
+  'db.sequelize = sequelize;',
+  'db.Sequelize = Sequelize;',
+  '',
+  'module.exports = db;',
+  '',
+].join('\n');
+
+/** The same shape whose entries are remote clients, filled in by name from a list: no database connection opened. */
+const clientRegistry = [
+  "const axios = require('axios');",
+  '',
+  'const clients = {};',
+  "for (const name of ['Payment', 'Refund']) {",
+  '  clients[name] = {',
+  '    create: (body) => axios.post(`https://payments.example.com/v1/${name.toLowerCase()}s`, body),',
+  '  };',
+  '}',
+  '',
+  'module.exports = clients;',
+  '',
+].join('\n');
+
+describe('a registry of the application’s own models (AP-003)', () => {
+  it('takes Model.create through the registry a sequelize-cli models/index.js exports for a local write', async () => {
+    const destructured = project({ 'models/index.js': registry, 'routes/checkout.js': route("const { Payment } = require('../models');") });
+    expect(await findingLines(destructured)).toEqual([]);
+    const fromDefault = project({ 'models/index.js': registry, 'routes/checkout.js': route("import models from '../models';\nconst { Payment } = models;") });
+    expect(await findingLines(fromDefault)).toEqual([]);
+  });
+
+  it('still reports a write through a registry of remote clients', async () => {
+    const remote = project({ 'lib/index.js': clientRegistry, 'routes/checkout.js': route("const { Payment } = require('../lib');") });
+    expect(await findingLines(remote)).toEqual(['AP-003 routes/checkout.js:8']);
+  });
+
+  it('still reports the remote write among local writes through the registry in one try', async () => {
+    const mixed = [
+      "const { Payment } = require('../models');",
+      "const stripe = require('stripe')(process.env.STRIPE_KEY);",
+      '',
+      'async function startCheckout(req, res) {',
+      '  try {',
+      "    const payment = await Payment.create({ amount: req.body.amount, status: 'pending' });",
+      "    const charge = await stripe.charges.create({ amount: req.body.amount, currency: 'usd', source: req.body.token });",
+      '    res.json({ ok: true, paymentId: payment.id, chargeId: charge.id });',
+      '  } catch (err) {',
+      "    res.status(500).json({ success: false, error: 'Checkout failed', message: err.message });",
+      '  }',
+      '}',
+      '',
+      'module.exports = { startCheckout };',
+      '',
+    ].join('\n');
+    const dir = project({ 'models/index.js': registry, 'routes/checkout.js': mixed });
+    expect(await findingLines(dir)).toEqual(['AP-003 routes/checkout.js:10']);
+  });
+
+  it('still reports a project helper that books a courier after a model write through the registry', async () => {
+    const courier = [
+      "const axios = require('axios');",
+      '',
+      'async function bookShipment(order) {',
+      "  return axios.post('https://courier.example.com/api/bookings', { ref: order.id, address: order.address });",
+      '}',
+      '',
+      'module.exports = { bookShipment };',
+      '',
+    ].join('\n');
+    const controller = [
+      "const { Order } = require('../models');",
+      "const { bookShipment } = require('../services/courier');",
+      '',
+      'async function createOrder(req, res) {',
+      '  try {',
+      "    const order = await Order.create({ address: req.body.address, status: 'new' });",
+      '    await bookShipment(order);',
+      '    res.json({ ok: true, orderId: order.id });',
+      '  } catch (err) {',
+      "    res.status(500).json({ success: false, error: 'Order failed', message: err.message });",
+      '  }',
+      '}',
+      '',
+      'module.exports = { createOrder };',
+      '',
+    ].join('\n');
+    const dir = project({ 'models/index.js': registry, 'services/courier.js': courier, 'controllers/orders.js': controller });
+    expect(await findingLines(dir)).toEqual(['AP-003 controllers/orders.js:10']);
+  });
+});

@@ -196,7 +196,9 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const certain = reached.filter((c) => namedOnly(ctx, c) === null);
     const writes = (list: Node[]) => list.find((c) => reachedCallsOf(ctx, c, 'mutating').length > 0) ?? list[0];
     const local = writes(certain) ?? writes(reached);
-    const byName = local !== undefined && certain.length === 0 ? namedOnly(ctx, local) : null;
+    // Every call known only by a helper's name is a candidate: the first may store a row locally
+    // (`Order.create(…)` of the application's models) while a later one books the courier.
+    const byName = local !== undefined && certain.length === 0 ? namedAny(ctx, local, reached) : null;
     const byCallers = local === undefined ? writeByCallersMethod(ctx, tryStmt, body) : undefined;
     const helper = otherHelper ?? (local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null);
     const subject = local ?? byCallers ?? helper?.call;
@@ -510,6 +512,29 @@ function namedOnly(ctx: FileContext, call: Node): Requirement | null {
   if ((ctx.vocab.calls.mutating?.http_methods ?? []).some((m) => m.toLowerCase() === lastSegment(path).toLowerCase())) return null;
   const found = path.includes('(') ? null : helperCallSubject(ctx, call, path, 1);
   return found !== null && found.requires.kind === 'helper' ? { ...found.requires, mode: 'unless-keyed', bodyDecides: true } : null;
+}
+
+/**
+ * What must hold for `first`, known only by a helper's name, to be the try's remote write, or for
+ * another such call of the try: the handler is about whichever of them writes remotely.
+ */
+function namedAny(ctx: FileContext, first: Node, reached: Node[]): Requirement | null {
+  const own = namedOnly(ctx, first);
+  if (own === null || reached.length < 2) return own;
+  // `const order = await Order.create(…); await order.createAddress(…)`: a method of a record another
+  // of these calls returned acts where that call did, and is judged with it.
+  const results = new Set<string>();
+  for (const c of reached) {
+    let up = c.parent;
+    while (up !== null && (up.type === 'await_expression' || up.type === 'parenthesized_expression')) up = up.parent;
+    const target = up?.type === 'variable_declarator' ? up.childForFieldName('name') : up?.type === 'assignment_expression' ? up.childForFieldName('left') : null;
+    if (target?.type === 'identifier') results.add(target.text);
+  }
+  const others = reached
+    .filter((c) => c.id !== first.id && reachedCallsOf(ctx, c, 'mutating').length > 0 && !results.has(calleePath(ctx, c).split('.')[0] ?? ''))
+    .map((c) => namedOnly(ctx, c));
+  if (others.length === 0 || others.includes(null)) return own;
+  return { kind: 'any-of', of: [own, ...(others as Requirement[])] };
 }
 
 /** One call of a helper that may write or send in another file, with what the link step must find there. */

@@ -45,13 +45,14 @@ export const insideMatcher: Matcher = {
       const viaCaller = candidate.captures.result !== undefined && (scope.explicitOnly === true || (scope.plainResultsViaCaller === true && candidate.captures.plain !== undefined));
       const falsy = viaCaller ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node, candidate.captures.result === 'error' ? ERROR_RECORDS : FALSY_RECORDS) : undefined;
       // A subject known only by its name (`unless-keyed`) travels with the caller's condition.
-      const named = scope.requires?.kind === 'helper' && scope.requires.mode === 'unless-keyed' ? scope.requires : undefined;
+      // Several such subjects (`any-of`, each known only by its name) travel the same way.
+      const named = isNamedOnly(scope.requires) ? scope.requires : undefined;
       // A subject another file must prove writes (`await sendRequest(msg)` of a module whose body
       // publishes) travels with the caller's condition too: both must hold.
       // Only for a function of a module: a method's caller is linked by its bare name, which another
       // class's method shares (caiogn-dev/server: WhatsApp `mark_as_read` read through an Instagram
       // service's `if service.mark_as_read(…)`); two conditions of other files on a guessed link are one too many.
-      const helper = scope.requires?.kind === 'helper' && falsy !== undefined && falsy !== null && !inMethod(candidate.node) ? scope.requires : undefined;
+      const helper = (scope.requires?.kind === 'helper' || isNamedOnly(scope.requires)) && falsy !== undefined && falsy !== null && !inMethod(candidate.node) ? scope.requires : undefined;
       if (falsy === null || (falsy !== undefined && scope.requires !== undefined && helper === undefined)) continue;
       if (falsy !== undefined) {
         // A broad handler's `return False` records a failure only where a caller reads it as one.
@@ -172,3 +173,10 @@ function claimedBefore(ctx: FileContext, node: Node, body: Node): boolean {
 /** A caller records the outcome for a falsy result (`if not ok:`) / for any result but success (`if r == "SUCCESS": … else:`). */
 const FALSY_RECORDS = 'falsy-records:';
 const ERROR_RECORDS = 'error-records:';
+
+/** A subject known only by its name (`unless-keyed`), or several, any of which may be the write. */
+function isNamedOnly(r: Requirement | undefined): r is Requirement {
+  if (r === undefined) return false;
+  if (r.kind === 'any-of') return r.of.every((o) => isNamedOnly(o));
+  return r.kind === 'helper' && r.mode === 'unless-keyed';
+}
