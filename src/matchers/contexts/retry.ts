@@ -245,7 +245,6 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   scopes.push(...redeliveryRaiseScopes(ctx));
   scopes.push(...settledMessageScopes(ctx, calls));
   scopes.push(...timerRunScopes(ctx, calls, functions));
-  scopes.push(...scheduledRunScopes(ctx));
   scopes.push(...handlerRetryScopes(ctx));
   const rescheduled = mentionsRetryCount ? rescheduledAttemptScopes(ctx, v) : [];
   const sweeps = failedRecordScopes(ctx);
@@ -289,6 +288,8 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), ...(isCallDeco && retriesOnResult(ctx, v, expr) ? { retriesOnResult: true as const } : {}), ...(types ? { retriedTypes: types } : {}) });
     if (isCallDeco) scopes.push(...hookScopes(ctx, v, expr, functions, path));
   }
+  // Last: a helper of this file that another scope also reaches is claimed by that scope's own condition first.
+  scopes.push(...scheduledRunScopes(ctx));
   return [...scopes, ...throughLocalHelpers(ctx, scopes)];
 }
 

@@ -139,7 +139,8 @@ function registered(ctx: FileContext): Registered {
         if (name) out.remote.push(lastSegment(name));
       }
     }
-    out.remote = [...new Set(out.remote.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n)))];
+    // Linked by name alone: a one-word name (`run`, `handle`, `error` of a logger) names too many functions.
+    out.remote = [...new Set(out.remote.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && splitWords(n).length > 1))];
     return out;
   });
 }
