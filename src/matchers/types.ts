@@ -158,6 +158,11 @@ export interface Scope {
    * made again; a function of another file it calls is judged, and reported, in its own file.
    */
   rerun?: true;
+  /**
+   * A function run on a schedule that selects its rows by these fields (see `scheduledRunScopes`):
+   * a send counts only when a write of one of them follows it in the run.
+   */
+  scheduled?: { fields: string[] };
   /** Parts of `body` that are not in scope (a branch of a broad handler that tests for a definite error). */
   excludes?: Node[];
   /** A scope that exists only if an imported function turns out to retry (decided at link time). */

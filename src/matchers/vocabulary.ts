@@ -219,6 +219,19 @@ export const VocabularySchema = z
         reschedule_method_words: names.default([]),
         repeating_timers: names.default([]),
         one_shot_timers: names.default([]),
+        /**
+         * Scheduler registrations that run a function on a schedule (`cron.schedule(expr, fn)`,
+         * `scheduler.add_job(fn, 'interval')`), constructors that do (`new CronJob(expr, fn)`),
+         * decorators that do (`@Cron(…)`, `@scheduler.scheduled_job(…)`), tables that do (Celery's
+         * `beat_schedule`), and the words of a method that marks a selected row (`update`, `save`).
+         */
+        schedule_registrations: names.default([]),
+        schedule_constructors: names.default([]),
+        schedule_decorators: names.default([]),
+        schedule_tables: names.default([]),
+        schedule_mark_words: names.default([]),
+        schedule_select_words: names.default([]),
+        schedule_helper_words: names.default([]),
         /** Retry conditions that only retry idempotent requests (the configurator's safe default). */
         idempotent_conditions: names,
         /** Retry policy objects whose `allowed_methods` decide what is retried (urllib3 `Retry`). */

@@ -8,6 +8,7 @@ import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './c
 import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { timerRunScopes } from './timer-runs.js';
+import { scheduledRunScopes } from './scheduled-runs.js';
 import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import {
@@ -287,6 +288,8 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), ...(isCallDeco && retriesOnResult(ctx, v, expr) ? { retriesOnResult: true as const } : {}), ...(types ? { retriedTypes: types } : {}) });
     if (isCallDeco) scopes.push(...hookScopes(ctx, v, expr, functions, path));
   }
+  // Last: a helper of this file that another scope also reaches is claimed by that scope's own condition first.
+  scopes.push(...scheduledRunScopes(ctx));
   return [...scopes, ...throughLocalHelpers(ctx, scopes)];
 }
 
@@ -1648,7 +1651,7 @@ function throughLocalHelpers(ctx: FileContext, scopes: readonly Scope[]): Scope[
         const body = fn && functionBody(fn);
         if (!fn || !body || seen.has(body.id) || contains(fn, call) || contains(fn, scope.body)) continue;
         seen.add(body.id);
-        const derived: Scope = { context: 'retry', body, construct: call, label: `${scope.label}, through ${calleePath(ctx, call)}()`, via: { call, from: scope }, ...(scope.requires ? { requires: scope.requires } : {}), ...(scope.hook ? { hook: true as const } : {}), ...(scope.swallowedRetries ? { swallowedRetries: true as const } : {}), ...(scope.rerun ? { rerun: true as const } : {}) };
+        const derived: Scope = { context: 'retry', body, construct: call, label: `${scope.label}, through ${calleePath(ctx, call)}()`, via: { call, from: scope }, ...(scope.requires ? { requires: scope.requires } : {}), ...(scope.hook ? { hook: true as const } : {}), ...(scope.swallowedRetries ? { swallowedRetries: true as const } : {}), ...(scope.rerun ? { rerun: true as const } : {}), ...(scope.scheduled ? { scheduled: scope.scheduled } : {}) };
         next.push(derived);
       }
     }

@@ -24,6 +24,8 @@ export const exitsAfterMatcher: Matcher = {
     if (candidate.scope === undefined) return false;
     // `@retry(retry=retry_if_result(…))`: the value returned after the send may start the next attempt.
     if (candidate.scope.retriesOnResult === true) return false;
+    // A scheduled run's send is followed by the write that marks its row (`inside` checked it): not its last step.
+    if (candidate.scope.scheduled !== undefined) return false;
     // A helper of another file (or a processor handed over by reference) that ends the attempt
     // here: its own calls that end its run are sent once; the link step reads which they are.
     // In a retried function, a send inside a try that swallows every error: neither the send nor a

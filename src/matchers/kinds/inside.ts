@@ -2,6 +2,7 @@ import { reachedInner, scopeHolds, statementOf } from '../scope.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { endsThrough, exitsAfter } from './exits-after.js';
 import { getContext, contextNames } from '../contexts/index.js';
+import { scheduledSendRepeats } from '../contexts/scheduled-runs.js';
 import { calleePath } from '../file-index.js';
 import { compiledOnce } from '../compiled.js';
 import { escapeRegExp } from '../names.js';
@@ -41,6 +42,7 @@ export const insideMatcher: Matcher = {
     for (const { scope, start: from, end: to } of ranges) {
       if (start < from || end > to || (scope.receiver !== undefined && !scopeHolds(ctx, scope, candidate.node, true))) continue;
       if (scope.excludes?.some((x) => x.startIndex <= start && end <= x.endIndex)) continue;
+      if (scope.scheduled !== undefined && !scheduledSendRepeats(ctx, candidate.node, scope)) continue;
       if (scope.subject !== undefined && recordMadeBySubject(ctx, candidate.node, scope.subject)) continue;
       const viaCaller = candidate.captures.result !== undefined && (scope.explicitOnly === true || (scope.plainResultsViaCaller === true && candidate.captures.plain !== undefined));
       const falsy = viaCaller ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node, candidate.captures.result === 'error' ? ERROR_RECORDS : FALSY_RECORDS) : undefined;

@@ -1,0 +1,308 @@
+import { compiledOnce } from '../compiled.js';
+import { calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
+import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
+import { NamePatterns, WordSet, splitWords } from '../names.js';
+import { stateValue } from './due-records.js';
+import { callArguments, contains, dottedPath, functionBody, functionName, functionTypes, isFunction, keywordArgument, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import type { FileContext, Scope } from '../types.js';
+
+/**
+ * Runs a scheduler repeats (vocabulary `retry.schedule_*`): a function registered to run on a
+ * schedule (`cron.schedule('* * * * *', () => sendPendingReminders())`, `scheduler.add_job(send_reminder_emails,
+ * 'interval', minutes=1)`, `@Cron(…)`, Celery's `beat_schedule`) that selects its rows by a state field
+ * (`Reminder.find({ emailSent: false })`, `Order.objects.filter(notified=False)`, `nextRunAt: { $lte: now }`)
+ * is retried by the schedule and the selection together: what it sends before the write of that same
+ * field (`reminder.emailSent = true; await reminder.save()`, `findByIdAndUpdate(id, { $set: { nextRunAt } })`)
+ * is sent again by the next run when anything between the send and the mark fails, the mark included.
+ *
+ * The scope is the scheduled function's body (and its helpers of this file); a send in it counts only
+ * when a write of a selected field follows it in the run and none precedes it on the way (a row
+ * claimed first, `emailSent = true` saved before the send, is sent once), and not in a handler (a
+ * failed run's alert is no step of the work left pending). A function registered in another file is
+ * in scope when that file runs it (`scheduled-run:<name>`, decided at link time).
+ */
+interface ScheduleVocab {
+  registrations: NamePatterns;
+  constructors: NamePatterns;
+  decorators: NamePatterns;
+  timers: NamePatterns;
+  tables: string[];
+  markWords: WordSet;
+  selectWords: WordSet;
+  helperWords: WordSet;
+  text: RegExp;
+}
+
+function scheduleVocab(ctx: FileContext): ScheduleVocab {
+  return compiledOnce(ctx.vocab, 'scheduled-runs', () => {
+    const r = ctx.vocab.retry;
+    const names = [...r.schedule_registrations, ...r.schedule_constructors, ...r.schedule_decorators, ...r.schedule_tables, ...r.repeating_timers]
+      .map((p) => lastSegment(p).replace(/\*/g, ''))
+      .filter((n) => n.length > 0);
+    const helperWords = r.schedule_helper_words.map((w) => `[A-Za-z_$]*${w}[A-Za-z_$]*`);
+    return {
+      registrations: new NamePatterns(r.schedule_registrations),
+      constructors: new NamePatterns(r.schedule_constructors),
+      decorators: new NamePatterns(r.schedule_decorators),
+      timers: new NamePatterns(r.repeating_timers),
+      tables: r.schedule_tables,
+      markWords: new WordSet(r.schedule_mark_words),
+      selectWords: new WordSet(r.schedule_select_words),
+      helperWords: new WordSet(r.schedule_helper_words),
+      text: names.length + helperWords.length > 0 ? new RegExp(`\\b(?:${[...new Set(names), ...helperWords].join('|')})\\b`, 'i') : /(?!)/,
+    };
+  });
+}
+
+interface Registered {
+  /** Functions of this file run on a schedule (their body nodes). */
+  local: Node[];
+  /** Names of functions of other files this file runs on a schedule. */
+  remote: string[];
+}
+
+/** What this file runs on a schedule: its own functions, and names of other files' functions. */
+function registered(ctx: FileContext): Registered {
+  return ctx.memo('scheduled-runs:registered', () => {
+    const out: Registered = { local: [], remote: [] };
+    const v = scheduleVocab(ctx);
+    if (!v.text.test(ctx.source)) return out;
+    const functions = functionsByName(ctx);
+    const seen = new Set<number>();
+    const addLocal = (body: Node | null) => {
+      if (body !== null && !seen.has(body.id)) {
+        seen.add(body.id);
+        out.local.push(body);
+      }
+    };
+    // A run's body: its own function is scheduled; the functions it calls run with it.
+    const runs = (body: Node, own: boolean) => {
+      if (own) addLocal(body);
+      for (const call of callsWithin(ctx, body)) {
+        const fn = resolveLocalFunction(ctx, call);
+        if (fn !== null) {
+          if (!contains(fn, body)) addLocal(functionBody(fn));
+        } else out.remote.push(lastSegment(calleePath(ctx, call)));
+      }
+    };
+    const handed = (arg: Node, own: boolean, timer: boolean) => {
+      const a = unwrapAwait(arg) ?? arg;
+      if (isFunction(a, ctx.family)) {
+        const body = functionBody(a);
+        // A timer's own inline run is judged by the timer's scope (`timerRunScopes`).
+        if (body !== null) runs(body, own && !timer);
+      } else if (a.type === 'identifier' || a.type === 'member_expression' || a.type === 'attribute') {
+        const name = lastSegment(dottedPath(a));
+        const local = functions.get(name);
+        if (local !== undefined) {
+          if (!timer) addLocal(functionBody(local));
+        } else out.remote.push(name);
+      } else if (a.type === 'object') {
+        // `schedules.task({ id, cron, run: async () => … })`
+        for (const e of literalEntries(a)) if (isFunction(e.value, ctx.family)) handed(e.value, own, timer);
+      }
+    };
+    for (const call of nodesOfType(ctx, ctx.family === 'python' ? ['call'] : ['call_expression', 'new_expression'])) {
+      const path = call.type === 'new_expression' ? dottedPath(call.childForFieldName('constructor')) : calleePath(ctx, call);
+      const timer = call.type !== 'new_expression' && v.timers.matches(path);
+      // The project's own helper (`scheduleEveryMs(60_000, async () => …)`): only a run handed inline.
+      const helper = call.type !== 'new_expression' && !timer && resolveLocalFunction(ctx, call) === null && splitWords(lastSegment(path)).some((w) => v.helperWords.has(w));
+      const registers = call.type === 'new_expression' ? v.constructors.matches(path) : timer || helper || v.registrations.matches(path);
+      if (!registers) continue;
+      if (helper) {
+        for (const arg of callArguments(call)) if (isFunction(arg, ctx.family)) handed(arg, true, false);
+        continue;
+      }
+      for (const arg of callArguments(call)) {
+        const kw = keywordArgument(arg);
+        if (kw !== null) {
+          if (kw.name === 'func' || kw.name === 'function') handed(kw.value, true, timer);
+          continue;
+        }
+        handed(arg, true, timer);
+      }
+    }
+    for (const deco of nodesOfType(ctx, 'decorator')) {
+      const expr = deco.firstNamedChild;
+      if (expr === null) continue;
+      const path = dottedPath(expr.type === 'call' || expr.type === 'call_expression' ? expr.childForFieldName('function') : expr);
+      if (!v.decorators.matches(path)) continue;
+      const fn = decorated(deco);
+      const body = fn && functionBody(fn);
+      if (body) runs(body, true);
+    }
+    // Celery beat: `{'task': 'app.tasks.send_digest', 'schedule': crontab(…)}` under a `beat_schedule` table.
+    if (ctx.family === 'python' && v.tables.some((t) => ctx.source.includes(t))) {
+      for (const dict of nodesOfType(ctx, 'dictionary')) {
+        const task = literalEntries(dict).find((e) => e.key === 'task');
+        const name = task && stringValue(task.value);
+        if (name) out.remote.push(lastSegment(name));
+      }
+    }
+    // Linked by name alone: a one-word name (`run`, `handle`, `error` of a logger) names too many functions.
+    out.remote = [...new Set(out.remote.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && splitWords(n).length > 1))];
+    return out;
+  });
+}
+
+/** The function a decorator applies to (Python decorated_definition, or a TS class member). */
+function decorated(deco: Node): Node | null {
+  const parent = deco.parent;
+  if (parent === null) return null;
+  if (parent.type === 'decorated_definition') return parent.childForFieldName('definition');
+  for (let s = deco.nextNamedSibling; s !== null; s = s.nextNamedSibling) if (s.type !== 'decorator') return s.type === 'method_definition' || s.type === 'function_declaration' ? s : null;
+  return null;
+}
+
+/** Facts for the file's summary: `scheduled-run:<name>` for each function of another file this file runs on a schedule. */
+export function scheduledRunFacts(ctx: FileContext): string[] {
+  return registered(ctx).remote.map((n) => `scheduled-run:${n}`);
+}
+
+const ID_FIELD = /^(?:id|_id|pk|uuid|.*(?:_id|Id|ID))$/;
+const OPERATOR_KEY = /^\$?(?:lt|lte|gt|gte|ne|eq|in|nin|exists|isnull|is|not|size)$/;
+const CONSTANTS = /^(?:true|false|True|False|null|None|undefined)$/;
+
+/** A value a query selects rows by their state with: a constant, a state name, or comparisons (`{ $lte: now }`). */
+function stateSelector(value: Node): boolean {
+  const v = unwrapAwait(value) ?? value;
+  if (CONSTANTS.test(v.text) || stateValue(v) !== null) return true;
+  if (v.type === 'object' || v.type === 'dictionary') {
+    const entries = literalEntries(v);
+    return entries.length > 0 && entries.every((e) => OPERATOR_KEY.test(e.key));
+  }
+  if (v.type === 'array' || v.type === 'list' || v.type === 'tuple') return v.namedChildren.length > 0 && v.namedChildren.every((c) => stateValue(c) !== null);
+  return false;
+}
+
+/** The key/value pairs of a call's own arguments: object literals and keyword arguments. */
+function argumentEntries(call: Node): { key: string; value: Node }[] {
+  const out: { key: string; value: Node }[] = [];
+  for (const arg of callArguments(call)) {
+    const kw = keywordArgument(arg);
+    if (kw !== null) out.push({ key: kw.name.split('__')[0] ?? kw.name, value: kw.value });
+    for (const obj of [arg, ...arg.descendantsOfType(['object', 'dictionary'])]) out.push(...literalEntries(obj));
+  }
+  return out;
+}
+
+function marks(ctx: FileContext, call: Node): boolean {
+  return splitWords(lastSegment(calleePath(ctx, call))).some((w) => scheduleVocab(ctx).markWords.has(w));
+}
+
+/** The fields a function's reads select rows by their state with (`emailSent` of `find({ emailSent: false })`). */
+function selectedFields(ctx: FileContext, body: Node): string[] {
+  return ctx.memo(`scheduled-runs:selected:${body.id}`, () => {
+    const out = new Set<string>();
+    for (const call of callsWithin(ctx, body)) {
+      if (marks(ctx, call) || !splitWords(lastSegment(calleePath(ctx, call))).some((w) => scheduleVocab(ctx).selectWords.has(w))) continue;
+      for (const e of argumentEntries(call)) if (!ID_FIELD.test(e.key) && !OPERATOR_KEY.test(e.key) && /^[A-Za-z_]\w*$/.test(e.key) && stateSelector(e.value)) out.add(e.key);
+    }
+    return [...out];
+  });
+}
+
+/** Functions of this file a schedule may run, with the fields their reads select rows by. */
+export function scheduledRunScopes(ctx: FileContext): Scope[] {
+  const v = scheduleVocab(ctx);
+  const reg = registered(ctx);
+  const scopes: Scope[] = [];
+  const localBodies = new Set(reg.local.map((b) => b.id));
+  for (const body of reg.local) {
+    const fields = selectedFields(ctx, body);
+    if (fields.length === 0) continue;
+    const fn = body.parent;
+    const name = (fn && functionName(fn)) ?? 'its run';
+    scopes.push({ context: 'retry', body, construct: fn ?? body, label: `${name} (run on a schedule, re-selecting rows by ${fields.join(', ')})`, scheduled: { fields }, swallowedRetries: true });
+  }
+  // A function another file may run on a schedule: only one whose text marks a field it selects by.
+  if (!/\b(?:update|save|set|mark|upsert|patch)/i.test(ctx.source)) return scopes;
+  for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
+    const body = functionBody(fn);
+    const name = functionName(fn);
+    if (body === null || name === null || localBodies.has(body.id) || isFunction(body, ctx.family)) continue;
+    const fields = selectedFields(ctx, body);
+    if (fields.length === 0 || !marksSelected(ctx, body, new Set(fields))) continue;
+    scopes.push({ context: 'retry', body, construct: fn, label: `${name} (run on a schedule, re-selecting rows by ${fields.join(', ')})`, scheduled: { fields }, swallowedRetries: true, requires: { kind: 'project-fact', fact: `scheduled-run:${name}` } });
+  }
+  void v;
+  return scopes;
+}
+
+/** Whether the body, or a function of this file it calls, writes one of the fields. */
+function marksSelected(ctx: FileContext, body: Node, fields: Set<string>): boolean {
+  if (writesField(ctx, body, fields, body.startIndex, body.endIndex, true)) return true;
+  for (const call of callsWithin(ctx, body)) {
+    const fn = resolveLocalFunction(ctx, call);
+    const inner = fn && !contains(fn, call) ? functionBody(fn) : null;
+    if (inner && writesField(ctx, inner, fields, inner.startIndex, inner.endIndex, true)) return true;
+  }
+  return false;
+}
+
+const HANDLERS = new Set(['catch_clause', 'except_clause', 'except_group_clause']);
+
+/**
+ * Whether a send at `node` in a scheduled scope is one the next run repeats: a write of a selected
+ * field follows it in the run (in the scope, or after the helper's call that led there) and none is
+ * made before it on the way.
+ */
+export function scheduledSendRepeats(ctx: FileContext, node: Node, scope: Scope): boolean {
+  const fields = new Set(scope.scheduled?.fields ?? []);
+  if (fields.size === 0) return true;
+  for (let s: Scope | undefined = scope, at: Node = node; s !== undefined; at = s.via?.call ?? at, s = s.via?.from) {
+    for (let p = at.parent; p !== null && p.id !== s.body.id; p = p.parent) if (HANDLERS.has(p.type)) return false;
+    if (claimedOnTheWay(ctx, s.body, at, fields)) return false;
+    if (writesField(ctx, s.body, fields, at.endIndex, s.body.endIndex, true)) return true;
+    if (s.via === undefined) return false;
+  }
+  return false;
+}
+
+/**
+ * A write of one of `fields` between `from` and `to` in `within`: a marking call whose arguments
+ * set it (`update({ data: { processedAt } })`, `.update(sent=True)`), or an assignment to it
+ * (`reminder.emailSent = true`, `row["sent"] = True`) that a later call saves (`persisted`).
+ */
+function writesField(ctx: FileContext, within: Node, fields: Set<string>, from: number, to: number, persisted: boolean): boolean {
+  const calls = callsWithin(ctx, within);
+  for (const call of calls) {
+    if (call.startIndex < from || call.endIndex > to || !marks(ctx, call)) continue;
+    if (argumentEntries(call).some((e) => fields.has(e.key))) return true;
+  }
+  for (const a of nodesWithin(ctx, within, ctx.family === 'python' ? ['assignment'] : ['assignment_expression'])) {
+    if (a.startIndex < from || a.endIndex > to || !fields.has(assignedField(a) ?? '')) continue;
+    if (!persisted || calls.some((c) => c.startIndex > a.endIndex && c.endIndex <= to)) return true;
+  }
+  return false;
+}
+
+function assignedField(a: Node): string | null {
+  const left = a.childForFieldName('left');
+  if (left === null) return null;
+  if (left.type === 'member_expression' || left.type === 'attribute') return (left.childForFieldName('property') ?? left.childForFieldName('attribute'))?.text ?? null;
+  if (left.type === 'subscript' || left.type === 'subscript_expression') {
+    const key = left.childForFieldName('subscript') ?? left.childForFieldName('index');
+    return key ? stringValue(key) : null;
+  }
+  return null;
+}
+
+/**
+ * A write of a selected field made before `node` on its way through `body`: in a statement before
+ * the one holding `node`, in each block from `node` up to `body`, outside any branch of that statement
+ * (an early exit that marks an empty row ended is no claim of the row sent).
+ */
+function claimedOnTheWay(ctx: FileContext, body: Node, node: Node, fields: Set<string>): boolean {
+  for (let n: Node = node, p = node.parent; p !== null; n = p, p = p.parent) {
+    if (p.type === 'block' || p.type === 'statement_block' || p.type === 'module') {
+      for (const st of p.namedChildren) {
+        if (st.startIndex >= n.startIndex) break;
+        if (st.type === 'if_statement' || st.type === 'comment') continue;
+        if (writesField(ctx, st, fields, st.startIndex, st.endIndex, false)) return true;
+      }
+    }
+    if (p.id === body.id) break;
+  }
+  return false;
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { findingLines } from '../support/cli.js';
+import { project } from '../support/project.js';
+
+// A function that selects rows by a state field, sends, and only then writes that field, run on a
+// schedule registered in another file: `cron.schedule('* * * * *', async () => { await
+// sendPendingReminders(); })` in a jobs file (a team's node-cron reminder job: Brevo email, then
+// `reminder.emailSent = true; await reminder.save()` in a try that swallows its error),
+// `scheduler.add_job(send_reminder_emails, 'interval', minutes=1)` in an APScheduler module, Celery's
+// `beat_schedule`, or the project's own helper (`scheduleEveryMs(60_000, async () => …)`). A failed
+// save leaves the row selected and the next run sends again. Quiet when no file runs the function on
+// a schedule, and when the row is claimed before the send.
+describe('a run another file schedules, sending before it marks the rows it selected', () => {
+  const sender = (ext: string, claimFirst = false) => ({
+    [`src/utils/sendPendingReminders.${ext}`]: [
+      "import { Reminder } from '../models/reminder';",
+      "import { mailer } from '../mailer';",
+      'export const sendPendingReminders = async () => {',
+      '  const reminders = await Reminder.find({ date: { $lte: new Date() }, emailSent: false });',
+      '  for (const reminder of reminders) {',
+      '    try {',
+      ...(claimFirst ? ['      reminder.emailSent = true;', '      await reminder.save();'] : []),
+      "      await mailer.sendMail({ to: reminder.email, subject: 'Reminder' });",
+      ...(claimFirst ? [] : ['      reminder.emailSent = true;', '      await reminder.save();']),
+      '    } catch (err) {',
+      "      console.error('reminder failed', err);",
+      '    }',
+      '  }',
+      '};',
+      '',
+    ].join('\n'),
+  });
+  const cronJob = (ext: string) => ({
+    [`src/jobs/reminderJobs.${ext}`]: [
+      "import cron from 'node-cron';",
+      "import { sendPendingReminders } from '../utils/sendPendingReminders';",
+      "cron.schedule('* * * * *', async () => {",
+      '  await sendPendingReminders();',
+      '});',
+      '',
+    ].join('\n'),
+  });
+  const ownHelper = (ext: string) => ({
+    [`src/jobs/reminders.cron.${ext}`]: [
+      "import { scheduleEveryMs } from '../utils/cron';",
+      "import { sendPendingReminders } from '../utils/sendPendingReminders';",
+      'scheduleEveryMs(60000, async () => {',
+      '  try {',
+      '    await sendPendingReminders();',
+      '  } catch (err) {',
+      '    console.error(err);',
+      '  }',
+      '});',
+      '',
+    ].join('\n'),
+  });
+
+  for (const ext of ['js', 'ts']) {
+    it(`reports the send of a run a cron job in another file registers (${ext})`, async () => {
+      const dir = project({ 'package.json': '{}', ...sender(ext), ...cronJob(ext) });
+      expect(await findingLines(dir)).toEqual([`AP-002 src/utils/sendPendingReminders.${ext}:7`]);
+    });
+
+    it(`reports the send of a run the project's own scheduling helper registers (${ext})`, async () => {
+      const dir = project({ 'package.json': '{}', ...sender(ext), ...ownHelper(ext) });
+      expect(await findingLines(dir)).toEqual([`AP-002 src/utils/sendPendingReminders.${ext}:7`]);
+    });
+
+    it(`is quiet when no file runs the function on a schedule (${ext})`, async () => {
+      const dir = project({ 'package.json': '{}', ...sender(ext) });
+      expect(await findingLines(dir)).toEqual([]);
+    });
+
+    it(`is quiet when the row is marked before the send (${ext})`, async () => {
+      const dir = project({ 'package.json': '{}', ...sender(ext, true), ...cronJob(ext) });
+      expect(await findingLines(dir)).toEqual([]);
+    });
+  }
+
+  const pySender = (claimFirst = false) => ({
+    'app/emailer.py': [
+      'from django.core.mail import send_mail',
+      'from .models import Task',
+      '',
+      '',
+      'def send_reminder_emails():',
+      '    for task in Task.objects.filter(emailed=False, done=False):',
+      ...(claimFirst ? ['        task.emailed = True', '        task.save()'] : []),
+      '        send_mail("Reminder", task.text, "todo@example.com", [task.email])',
+      ...(claimFirst ? [] : ['        task.emailed = True', '        task.save()']),
+      '',
+    ].join('\n'),
+  });
+  const apscheduler = {
+    'app/scheduler.py': [
+      'from apscheduler.schedulers.blocking import BlockingScheduler',
+      'from .emailer import send_reminder_emails',
+      '',
+      'scheduler = BlockingScheduler()',
+      "scheduler.add_job(send_reminder_emails, 'interval', minutes=1)",
+      'scheduler.start()',
+      '',
+    ].join('\n'),
+  };
+  const beat = {
+    'app/celery.py': [
+      'from celery import Celery',
+      'from celery.schedules import crontab',
+      '',
+      "app = Celery('app')",
+      'app.conf.beat_schedule = {',
+      "    'reminders': {'task': 'app.emailer.send_reminder_emails', 'schedule': crontab(minute='*')},",
+      '}',
+      '',
+    ].join('\n'),
+  };
+
+  it('reports the send of a run an APScheduler module registers (py)', async () => {
+    const dir = project({ ...pySender(), ...apscheduler, 'app/__init__.py': '' });
+    expect(await findingLines(dir)).toEqual(['AP-002 app/emailer.py:7']);
+  });
+
+  it("reports the send of a run Celery's beat schedule names (py)", async () => {
+    const dir = project({ ...pySender(), ...beat, 'app/__init__.py': '' });
+    expect(await findingLines(dir)).toEqual(['AP-002 app/emailer.py:7']);
+  });
+
+  it('is quiet when no module runs the function on a schedule (py)', async () => {
+    const dir = project({ ...pySender(), 'app/__init__.py': '' });
+    expect(await findingLines(dir)).toEqual([]);
+  });
+
+  it('is quiet when the row is marked before the send (py)', async () => {
+    const dir = project({ ...pySender(true), ...apscheduler, 'app/__init__.py': '' });
+    expect(await findingLines(dir)).toEqual([]);
+  });
+});
