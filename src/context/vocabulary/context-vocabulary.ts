@@ -43,8 +43,10 @@ export const ContextVocabularySchema = z
         text_keys: z.array(z.string()).default([]),
         message_kinds: z.record(z.string(), z.array(z.string())).default({}),
         reply_kinds: z.record(z.string(), z.array(z.string())).default({}),
+        agent_kinds: z.record(z.string(), z.array(z.string())).default({}),
+        automated_flags: z.array(z.string()).default([]),
       })
-      .default({ agent_flags: [], text_keys: [], message_kinds: {}, reply_kinds: {} }),
+      .default({ agent_flags: [], text_keys: [], message_kinds: {}, reply_kinds: {}, agent_kinds: {}, automated_flags: [] }),
     alias_markers: z.array(z.string()).default([]),
     rule_words: z.array(z.string()).default([]),
     rule_announcements: z.array(z.string()).default([]),
@@ -98,6 +100,14 @@ export const ContextVocabularySchema = z
         tickets: z.array(z.string()).default([]),
       })
       .default({ incidents: [], tickets: [] }),
+    issue_export: z
+      .object({
+        type_keys: z.array(z.string()).default([]),
+        incident_types: z.array(z.string()).default([]),
+        comment_time: z.array(z.string()).default([]),
+        comment_text: z.array(z.string()).default([]),
+      })
+      .default({ type_keys: [], incident_types: [], comment_time: [], comment_text: [] }),
   })
   .strict();
 
