@@ -100,6 +100,7 @@ export const ContextVocabularySchema = z
         tickets: z.array(z.string()).default([]),
       })
       .default({ incidents: [], tickets: [] }),
+    system_name_parts: z.array(z.string()).default([]),
     issue_export: z
       .object({
         type_keys: z.array(z.string()).default([]),
