@@ -60,8 +60,9 @@ export const ContextVocabularySchema = z
         words: z.array(z.string()),
         definitions: z.array(z.string()).default([]),
         participles: z.array(z.string()).default([]),
+        question_words: z.array(z.string()).default([]),
       })
-      .default({ openers: [], words: [], definitions: [], participles: [] }),
+      .default({ openers: [], words: [], definitions: [], participles: [], question_words: [] }),
     example_markers: z.array(z.string()).default([]),
     ticket_boilerplate: z
       .object({
