@@ -9,6 +9,7 @@ import { withTeamIncidentKeys } from './incidents/team-incident-keys.js';
 import { POSTMORTEM_EXTENSIONS, postmortemDocuments } from './postmortems/postmortem-markdown.js';
 import { parsePostmortem } from './postmortems/parse-postmortem.js';
 import type { Postmortem } from './postmortems/postmortem-types.js';
+import { PostmortemSyntaxError } from './postmortems/postmortem-syntax.js';
 import { decodeText } from './text/decode-text.js';
 import { display, type ContextSources } from './sources/load-context-sources.js';
 import { parseTicketsCsv, parseTicketsDocument, parseTicketsXml } from './tickets/parse-tickets.js';
@@ -43,7 +44,15 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
   const postmortems: Postmortem[] = [];
   for (const file of sources.files.postmortems) {
     const [text, name, ext] = await load(file, cwd);
-    const documents = await postmortemDocuments(text, ext);
+    const documents = await postmortemDocuments(text, ext).catch((error: unknown) => {
+      if (!(error instanceof PostmortemSyntaxError)) throw error;
+      throw new ContextInputError(`${name}${error.line === undefined ? '' : ` line ${error.line}`}: ${error.message}`, {
+        help: 'Fix the file, or save it again from the tool that wrote it',
+        file: name,
+        ...(error.line === undefined ? {} : { line: error.line }),
+        cause: error,
+      });
+    });
     if (documents === undefined) {
       // a .json or .xml that is no postmortem (other data, or XML that is no page) says so
       if ((POSTMORTEM_EXTENSIONS as readonly string[]).includes(ext)) {

@@ -242,22 +242,32 @@ function nestedFieldsOf(record: Record<string, unknown>): Record<string, unknown
  * `conversation_messages`. Empty for a record without such a list.
  */
 function conversationOf(record: Record<string, unknown>): Record<string, unknown> {
-  const { agent_flags: flags, text_keys: textKeys, message_kinds: messageKinds, reply_kinds: replyKinds } = contextVocabulary().conversation_messages;
+  const {
+    agent_flags: flags,
+    text_keys: textKeys,
+    message_kinds: messageKinds,
+    reply_kinds: replyKinds,
+    agent_kinds: agentKinds,
+    automated_flags: automatedFlags,
+  } = contextVocabulary().conversation_messages;
   const ofKind = (m: Record<string, unknown>, kinds: Record<string, string[]>): boolean =>
     Object.entries(kinds).some(([key, values]) => typeof m[key] === 'string' && values.some((k) => k.toLowerCase() === (m[key] as string).trim().toLowerCase()));
   const isReply = (m: Record<string, unknown>): boolean => ofKind(m, replyKinds);
   for (const item of Object.values(record)) {
     if (!Array.isArray(item) || item.length === 0) continue;
     const messages = item.filter((m): m is Record<string, unknown> => m !== null && typeof m === 'object' && !Array.isArray(m));
-    if (messages.length !== item.length || !messages.some((m) => flags.some((f) => isFlag(m[f])) || isReply(m) || ofKind(m, messageKinds))) continue;
+    if (messages.length !== item.length || !messages.some((m) => flags.some((f) => isFlag(m[f])) || isReply(m) || ofKind(m, messageKinds) || ofKind(m, agentKinds))) continue;
     const textOf = (m: Record<string, unknown>): string => {
       const key = textKeys.find((k) => typeof m[k] === 'string' && (m[k] as string).trim().length > 0);
       // each message as text on its own: a thread mixes HTML and plain-text bodies
       return key === undefined ? '' : plainText((m[key] as string).trim()).trim();
     };
     // replies and internal notes are not the ticket's text; of the messages, the customer's
-    const written = messages.filter((m) => !isReply(m));
-    const customer = written.filter((m) => !flags.some((f) => isSet(m[f])));
+    // a bot's or an integration's message is no one's text, unless every message is one
+    const replies = messages.filter((m) => !isReply(m));
+    const people = replies.filter((m) => !automatedFlags.some((f) => isSet(m[f])));
+    const written = people.length > 0 ? people : replies;
+    const customer = written.filter((m) => !flags.some((f) => isSet(m[f])) && !ofKind(m, agentKinds));
     const texts = (customer.length > 0 ? customer : written.length > 0 ? written : messages).map(textOf).filter((t) => t.length > 0);
     if (texts.length > 0) return { customer_messages: texts.join('\n\n') };
   }

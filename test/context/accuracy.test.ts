@@ -78,8 +78,23 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'found as 20 ("caller no credit after pmt, barred.", named for an agent\'s call note: credit, barred, says, pmt, failed) across both bursts (15 Jun to 16 Sep); 23 would pass',
     'cluster "no top-up confirmation text or receipt email" (12)':
       'split in two clusters of INC0043012\'s days (17-19 Aug): "Did it go through" (5) and "Proof of payment" (4); neither is within 15 %',
-    'skips … captured charge':
-      'the Outline lesson "Before charging, a re-run skips every line that already has a captured charge in the attempts table for the period; the attempts table, not a script\'s memory, says what was done." has no rule word, and its "was" (`lesson_narrative.words`) reads the whole sentence as what happened',
+  },
+  // Written by someone who never saw the code; its first run (round 18, code of b699259) stopped
+  // at the incidents file (a Jira REST search response with ADF): every figure 0. Every file reads
+  // now (Jira REST search, Word 2003 XML, Jupyter, Evernote ENEX, Crisp JSON); round 18's
+  // attribution and lesson kinds took anti-patterns 14/20 -> 19/20 and constraints 5/6 -> 6/6
+  // (docs/context-accuracy.md). Clusters are worked on in general elsewhere.
+  'ev-session-billing': {
+    'VINC-360 in scope':
+      'scores 0.56: it is notify-relay and Klaxo only (receipt template v12, 422s); the manifold makes notify-relay part of the component, but the incident shares few of its other terms (no kassa, capture, reservation or session-billing)',
+    'cluster "charged twice for one charging session" (36)':
+      'the best match is "You told me my payment failed so I paid again in the app." (8): the double charges are spread over clusters by their many wordings ("2x", "billed double", a pasted bank statement, Dutch and French) and phone shorthand',
+    'cluster "the same payment-failed push/email again and again" (22)': 'no reported pattern of its own: its tickets share "payment failed" and "charged" with the double-charge and open-balance tickets',
+    'cluster "reservation (pre-authorisation) not released, EUR 50/80 pending on the card for days" (20)':
+      'no reported pattern: "pending", "€80", "reservation", "blocked amount" share few words, and the noise asks about the EUR 80 reservation too',
+    'cluster "no charging receipt / VAT receipt email" (12)': 'no reported pattern: the receipt tickets are judged not relevant as a cluster (VINC-360, their incident, scores under the threshold)',
+    'AP-003 in VINC-262, evidence "kassa recorded every one of those timeouts as CAPTURE_FAILED and handed the session to the sweep, which treats CAPTURE_FAILED exactly like a card decline."':
+      'attributed on the PIR\'s "… a decline, a 5xx or a timeout – ended in the same place: the capture was recorded as CAPTURE_FAILED …", which says one signal more (5xx) than the incident\'s sentence; reading "timeouts as CAPTURE_FAILED" as a reading (`readsAs`) would prefer it, but also moves hotel-reservation-sync\'s expected evidence to "logged as TIDEWIRE_REJECTED" (tried, reverted)',
   },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).

@@ -206,3 +206,33 @@ describe('evidence weighed by the signals a sentence says, not by how many forms
     ]);
   });
 });
+
+describe('a new request with a fresh key, and a service named for what it does (built-in catalogue; ev-session-billing, round 18)', () => {
+  const attributedBy = async (texts: string[]) => {
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    const catalogue = await loadBuiltInCatalogue(path.dirname(new URL(import.meta.url).pathname));
+    return attributeAntiPatterns(texts, catalogue).map((m) => `${m.entry.id}: ${m.evidence}`);
+  };
+
+  it('reads a new request sent with a fresh or self-made idempotency key, and a double it caused, as AP-001 without a retry word', async () => {
+    expect(await attributedBy(['The cleanup job created a new payout for each order with a fresh idempotency key, and 80 sellers were paid twice'])).toEqual([
+      'AP-001: The cleanup job created a new payout for each order with a fresh idempotency key, and 80 sellers were paid twice',
+    ]);
+    expect(
+      await attributedBy(["The fix-up script does not read the attempts table; it sent a new debit with an idempotency key made from its own run id, so 40 tenants were debited a second time"]),
+    ).toEqual([
+      "AP-001: The fix-up script does not read the attempts table; it sent a new debit with an idempotency key made from its own run id, so 40 tenants were debited a second time",
+    ]);
+    // a fresh key with no double told, or the stored key reused, is no evidence
+    expect(await attributedBy(['The cleanup job created a new payout for each order with a fresh idempotency key'])).toEqual([]);
+    expect(await attributedBy(['The cleanup job sent each payout again with the same idempotency key, so nobody was paid twice'])).toEqual([]);
+  });
+
+  it('reads a hyphenated service name ending in relay, service, worker … as the service, not as a notification or a retry', async () => {
+    expect(await attributedBy(['Receipts were not duplicated: notify-relay keys the receipt on the order id, so each buyer got one receipt'])).toEqual([]);
+    expect(await attributedBy(['The sweep did not charge anyone again, and notify-relay sent one failure notice per order'])).toEqual([]);
+    // the service's name aside, a notification sent on every retry still is AP-002
+    expect(await attributedBy(['The notification-service sent the SMS again on every retry'])).toEqual(['AP-002: The notification-service sent the SMS again on every retry']);
+  });
+});

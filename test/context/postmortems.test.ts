@@ -145,3 +145,22 @@ describe('a lesson that names its rule', () => {
     expect(announcedRule('The retry loop is fine on its own.')).toBeUndefined();
   });
 });
+
+describe('a lesson with an indirect question (ev-session-billing, round 18)', () => {
+  const pm = (lessons: string): ReturnType<typeof parsePostmortem> =>
+    parsePostmortem(['# Double payouts (OPS-78)', '', 'Incident: OPS-78', '', '## Lessons', '', lessons, ''].join('\n'), 'ops-78.md');
+  const rules = (lessons: string): string[] =>
+    postmortemLessons(pm(lessons))
+      .filter((l) => l.rationale.endsWith('lesson'))
+      .map((l) => l.statement);
+
+  it('reads "what the bank did" inside a rule as no event of the incident', () => {
+    expect(rules('1. A payout that timed out stays PENDING until a status query tells us what the bank did; only then may anything pay it again.')).toEqual([
+      'A payout that timed out stays PENDING until a status query tells us what the bank did; only then may anything pay it again',
+    ]);
+  });
+
+  it('still reads a sentence that tells what happened as no rule', () => {
+    expect(rules('1. The bank did not answer for an hour and the job paid everyone again.')).toEqual([]);
+  });
+});

@@ -37,7 +37,8 @@ export function attributeAntiPatterns(
   const sentences = texts
     .flatMap(splitSentences)
     .filter((sentence) => !isDisclaimer(sentence, vocabulary.negation) && !approvesPractice(sentence, vocabulary))
-    .map((sentence) => ({ sentence, index: new TermIndex([sentence]) }));
+    .map((sentence) => ({ sentence, read: withoutSystemNames(sentence, vocabulary) }))
+    .map(({ sentence, read }) => ({ sentence, read, index: new TermIndex([read]) }));
   const groupsOf = (entry: CatalogueEntry): string[][] => entry.signals.map((group) => [...new Set(group.flatMap((t) => synonymsOf(t, vocabulary)))]);
   const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
   const shows = (entry: CatalogueEntry, index: TermIndex): boolean => groupsOf(entry).every((g) => index.firstOf(g) !== undefined);
@@ -53,21 +54,32 @@ export function attributeAntiPatterns(
     const denied = safeguard !== undefined && outcome.length > 0 && deniesOutcome(sentences, outcome, safeguard, vocabulary);
     let best: AntiPatternMatch | undefined;
     let bestWeight = 0;
-    for (const { sentence, index: whole } of sentences) {
-      const kept = new TermIndex([withoutNegatedOutcomes(sentence, safeguard, negativeSignals, vocabulary)]);
+    for (const { sentence, read, index: whole } of sentences) {
+      const kept = new TermIndex([withoutNegatedOutcomes(read, safeguard, negativeSignals, vocabulary)]);
       const has = (term: string): boolean => (negativeSignals.includes(term) ? whole : kept).has(term);
-      const terms = groups.map((g) => g.find(has));
+      // A sentence that shows the safeguard missing ("a new capture with a fresh Idempotency-Key")
+      // and tells the consequence ("charged twice") shows the anti-pattern however it words the
+      // repeat: a key is only about sending the same request again.
+      const missingGuard = safeguard && outcome.length > 0 && safeguardMissing(whole, safeguard) ? safeguard.terms.find((t) => whole.has(t)) : undefined;
+      const toldOutcome = missingGuard !== undefined && outcome.some((t) => kept.has(t));
+      const terms = groups.map((g) => g.find(has) ?? (toldOutcome ? missingGuard : undefined));
       if (terms.some((t) => t === undefined)) continue;
       // Statements a semicolon joins are told apart: "timeouts for 1h45; the status checker worked
       // as designed" pairs no timeout with a status.
-      const clauses = sentence.split(/;\s+/);
-      if (clauses.length > 1 && !clauses.some((clause) => showsIn(clause, groups, safeguard, negativeSignals, vocabulary))) continue;
+      const clauses = read.split(/;\s+/);
+      const guardedClause = (clause: string): boolean => {
+        if (!toldOutcome || !safeguard) return false;
+        const index = new TermIndex([clause]);
+        const kept = new TermIndex([withoutNegatedOutcomes(clause, safeguard, negativeSignals, vocabulary)]);
+        return safeguardMissing(index, safeguard) && outcome.some((t) => kept.has(t));
+      };
+      if (clauses.length > 1 && !clauses.some((clause) => showsIn(clause, groups, safeguard, negativeSignals, vocabulary) || guardedClause(clause))) continue;
       if (safeguard && safeguardInPlace(whole, safeguard)) continue;
       if (denied && safeguard && !safeguardMissing(whole, safeguard)) continue;
       if (precedence.some((other) => shows(other, whole))) continue;
       // terms that are one word's forms count once: "timeout" is not two signals because "timeouts" is a term too
       const said = (g: readonly string[]): number => new Set(g.filter(has).map((t) => stemAll(t).join(' '))).size;
-      const weight = groups.reduce((n, g) => n + said(g), 0) + (readsAs(sentence, groups, vocabulary) ? READING_WEIGHT : 0);
+      const weight = groups.reduce((n, g) => n + said(g), 0) + (readsAs(read, groups, vocabulary) ? READING_WEIGHT : 0);
       if (weight > bestWeight) {
         best = { entry, terms: terms as string[], evidence: sentence };
         bestWeight = weight;
@@ -76,6 +88,18 @@ export function attributeAntiPatterns(
     if (best) matches.push(best);
   }
   return matches;
+}
+
+/**
+ * `sentence` with each hyphenated system name whose last part is a `system_name_parts` word
+ * ("notify-relay", "notification-service") written as one word, so its parts are no signal terms:
+ * it names the service, not what the service does.
+ */
+export function withoutSystemNames(sentence: string, vocabulary: ContextVocabulary = contextVocabulary()): string {
+  const parts = vocabulary.system_name_parts;
+  if (parts.length === 0) return sentence;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])((?:[\\p{L}\\p{N}]+-)+)(${parts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
+  return sentence.replace(pattern, (_m, head: string, tail: string) => `${head.replace(/-/g, '')}${tail}`);
 }
 
 /**

@@ -128,7 +128,10 @@ function statesRule(sentence: string, vocabulary: ContextVocabulary): boolean {
   const { openers, words, definitions, participles } = vocabulary.lesson_narrative;
   const wordsOf = (text: string): string[] => text.toLowerCase().replace(/’/g, "'").match(/[\p{L}']+/gu) ?? [];
   if (openers.includes(wordsOf(sentence)[0] ?? '')) return false;
-  const told = new Set(wordsOf(sentence));
+  // a word of what happened inside an indirect question ("tells us what Ortolan did") is no event
+  const asked = new Set(vocabulary.lesson_narrative.question_words.map((w) => w.toLowerCase()));
+  const said = wordsOf(sentence);
+  const told = new Set(said.filter((w, i) => !(words.includes(w) && said.slice(Math.max(0, i - 3), i).some((q) => asked.has(q)))));
   if (words.some((w) => told.has(w.toLowerCase()))) return false;
   return sentence
     .split(/(?<!\d)[:;]|[:;](?!\d)/)

@@ -73,6 +73,23 @@ const timelineEntry = z.union([
 ]);
 
 /**
+ * A timeline written as text (an issue form's `### Timeline` answer, a rich-text description's
+ * section): one entry per line, a Markdown table's row as `time - event` (its header and rule rows
+ * left out), a list item without its marker.
+ */
+function timelineLines(value: string): string[] {
+  const rows = value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  const table = rows.filter((l) => l.startsWith('|'));
+  const header = table[0];
+  return rows.flatMap((line) => {
+    if (!line.startsWith('|')) return [line.replace(/^(?:[-*+]|\d+[.)])\s+/, '')];
+    if (line === header || /^\|[\s:|-]+\|?$/.test(line)) return [];
+    const cells = line.replace(/^\||\|$/g, '').split('|').map((c) => c.trim()).filter((c) => c.length > 0);
+    return cells.length === 0 ? [] : [cells.join(' - ')];
+  });
+}
+
+/**
  * One incident record in the seed's shape. Unknown keys are ignored so exports with extra columns
  * load as they are; `relevance_to_manifold` from a previous run is ignored too (it is recomputed).
  */
@@ -85,7 +102,7 @@ export const IncidentSchema = z
     }),
     title: text.pipe(z.string().min(1, 'is required')),
     description: text.default(''),
-    timeline: z.array(timelineEntry).default([]),
+    timeline: z.union([z.array(timelineEntry), z.string().transform(timelineLines)]).default([]),
     root_cause: text.default(''),
     contributing_factors: textList.default([]),
     resolution: z

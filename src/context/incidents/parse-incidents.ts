@@ -4,6 +4,7 @@ import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { displayValue, exportLookups, fromJsonApi, recordListKey, withFieldAliases, withLookupNames } from '../record-fields.js';
 import { withLabelFields } from './incident-labels.js';
 import { xmlUnloadRecords } from './xml-unload.js';
+import { issueSearchRecords } from './issue-search.js';
 import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
@@ -55,7 +56,8 @@ export function parseIncidentsXml(text: string, file: string): Incident[] {
 
 function incidentsFromData(written: unknown, file: string, lineOf: (path: readonly PropertyKey[]) => number | undefined): Incident[] {
   // A JSON:API list (Rootly) reads as its records with their related records joined in.
-  const data = fromJsonApi(written);
+  // An issue tracker's search response (Jira REST) reads as its issues' fields, by their names.
+  const data = issueSearchRecords(fromJsonApi(written));
   const located = locateRecords(data);
   if (!located) {
     throw new ContextInputError(`${file}: no incident records found`, {

@@ -13,9 +13,12 @@ import { isOpenDocumentText, odtPostmortemMarkdown } from './odt-postmortem.js';
 import { isXWikiDoc, xwikiPostmortemMarkdown } from './xwiki-postmortem.js';
 import { isPdfText, pdfTextPostmortemMarkdown } from './pdf-text-postmortem.js';
 import { obsidianMarkdown } from './obsidian-markdown.js';
+import { notebookPostmortemMarkdown } from './notebook-postmortem.js';
+import { enexNotesMarkdown } from './enex-postmortem.js';
+import { isWord2003Xml, word2003PostmortemMarkdown } from './word2003-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
-export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt'] as const;
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt', '.ipynb', '.enex'] as const;
 
 /** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
 const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
@@ -66,10 +69,17 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       return rtfPostmortemMarkdown(text);
     case '.fodt':
       return isOpenDocumentText(text) ? odtPostmortemMarkdown(text) : undefined;
+    case '.ipynb':
+      return notebookPostmortemMarkdown(text);
+    case '.enex':
+      // an Evernote export: the first note; see postmortemDocuments
+      return enexNotesMarkdown(text)?.[0];
     case '.xml':
       // Confluence's storage format is XHTML with its own `ac:` elements; an OpenDocument text's
       // content.xml is a page too; other XML is no postmortem
       if (isOpenDocumentText(text)) return odtPostmortemMarkdown(text);
+      // Word's own XML ("Save as XML Document", WordprocessingML 2003)
+      if (isWord2003Xml(text)) return word2003PostmortemMarkdown(text);
       // an XWiki page as a XAR export holds it
       if (isXWikiDoc(text)) return xwikiPostmortemMarkdown(text);
       return isMarkupPage(text) ? htmlPostmortemMarkdown(text) : undefined;
@@ -88,6 +98,8 @@ export async function postmortemDocuments(text: string, ext: string): Promise<st
     const documents = richTextDocumentsMarkdown(text);
     if (documents !== undefined) return documents;
   }
+  // an Evernote export holds several notes
+  if (ext === '.enex') return enexNotesMarkdown(text);
   const markdown = await postmortemMarkdown(text, ext);
   return markdown === undefined ? undefined : [markdown];
 }

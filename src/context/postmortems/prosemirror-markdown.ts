@@ -81,7 +81,7 @@ function list(node: PmNode, indent: string): string {
 }
 
 function isBlock(node: PmNode): boolean {
-  return !['text', 'hardbreak', 'image', 'mention', 'emoji', 'inlinecard'].includes(kindOf(node));
+  return !['text', 'hardbreak', 'image', 'mention', 'emoji', 'inlinecard', 'date', 'status'].includes(kindOf(node));
 }
 
 function table(node: PmNode): string {
@@ -100,9 +100,20 @@ function inline(nodes: readonly PmNode[]): string {
       if (kind === 'hardbreak') return '  \n';
       if (kind === 'text') return marked(typeof node.text === 'string' ? node.text : '', node.marks);
       if (kind === 'mention' || kind === 'emoji') return String(attr(node, 'label') ?? attr(node, 'text') ?? attr(node, 'shortName') ?? '');
+      // Atlassian's inline nodes: a date (its `timestamp`, epoch milliseconds) as the day it names,
+      // a status lozenge as its text, a link card as its address
+      if (kind === 'date') return dateText(attr(node, 'timestamp'));
+      if (kind === 'status') return String(attr(node, 'text') ?? '');
+      if (kind === 'inlinecard' || kind === 'blockcard') return String(attr(node, 'url') ?? '');
       return inline(childrenOf(node));
     })
     .join('');
+}
+
+function dateText(timestamp: unknown): string {
+  const ms = Number(timestamp);
+  if (!Number.isFinite(ms) || String(timestamp ?? '').trim() === '') return '';
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 function marked(text: string, marks: unknown): string {

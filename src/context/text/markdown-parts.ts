@@ -4,7 +4,7 @@ import { unwrapLines } from './unwrap-lines.js';
 
 /**
  * The text of a Markdown field (an incident tracker's summary) as plain parts: one per paragraph,
- * list item or table row, headings left out, hard-wrapped lines joined. Plain text without Markdown
+ * list item or table row (its cells joined by ` - `), headings left out, hard-wrapped lines joined. Plain text without Markdown
  * comes back as its paragraphs.
  */
 export function markdownParts(text: string): string[] {
@@ -18,8 +18,16 @@ export function markdownParts(text: string): string[] {
       case 'html':
         return;
       case 'paragraph':
-      case 'tableRow':
         parts.push(unwrapLines(nodeText(node)));
+        return;
+      case 'tableRow':
+        // a row's cells apart, as a person reads them ("17:48 - Ortolan p99 above 10 s")
+        parts.push(
+          node.children
+            .map((cell) => unwrapLines(nodeText(cell)).trim())
+            .filter((c) => c.length > 0)
+            .join(' - '),
+        );
         return;
       case 'listItem':
         // The item's own paragraphs, then its nested lists as items of their own.

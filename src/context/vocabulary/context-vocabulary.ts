@@ -43,8 +43,10 @@ export const ContextVocabularySchema = z
         text_keys: z.array(z.string()).default([]),
         message_kinds: z.record(z.string(), z.array(z.string())).default({}),
         reply_kinds: z.record(z.string(), z.array(z.string())).default({}),
+        agent_kinds: z.record(z.string(), z.array(z.string())).default({}),
+        automated_flags: z.array(z.string()).default([]),
       })
-      .default({ agent_flags: [], text_keys: [], message_kinds: {}, reply_kinds: {} }),
+      .default({ agent_flags: [], text_keys: [], message_kinds: {}, reply_kinds: {}, agent_kinds: {}, automated_flags: [] }),
     alias_markers: z.array(z.string()).default([]),
     rule_words: z.array(z.string()).default([]),
     rule_announcements: z.array(z.string()).default([]),
@@ -58,8 +60,9 @@ export const ContextVocabularySchema = z
         words: z.array(z.string()),
         definitions: z.array(z.string()).default([]),
         participles: z.array(z.string()).default([]),
+        question_words: z.array(z.string()).default([]),
       })
-      .default({ openers: [], words: [], definitions: [], participles: [] }),
+      .default({ openers: [], words: [], definitions: [], participles: [], question_words: [] }),
     example_markers: z.array(z.string()).default([]),
     ticket_boilerplate: z
       .object({
@@ -98,6 +101,15 @@ export const ContextVocabularySchema = z
         tickets: z.array(z.string()).default([]),
       })
       .default({ incidents: [], tickets: [] }),
+    system_name_parts: z.array(z.string()).default([]),
+    issue_export: z
+      .object({
+        type_keys: z.array(z.string()).default([]),
+        incident_types: z.array(z.string()).default([]),
+        comment_time: z.array(z.string()).default([]),
+        comment_text: z.array(z.string()).default([]),
+      })
+      .default({ type_keys: [], incident_types: [], comment_time: [], comment_text: [] }),
   })
   .strict();
 
