@@ -24,6 +24,9 @@ export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Paths a `NamePatterns` remembers its answers for before it starts again. */
+const MAX_ANSWERS = 50_000;
+
 /** A compiled set of name patterns (see `vocabulary.ts` for the pattern language). */
 export class NamePatterns {
   private readonly regex: RegExp | undefined;
@@ -41,9 +44,22 @@ export class NamePatterns {
     this.regex = new RegExp(alternatives.join('|'), options.caseSensitive ? '' : 'i');
   }
 
+  /**
+   * Answers by path: the same paths (`self.assertEqual`, `os.path.join`) are asked again and again,
+   * per call and per function, and a lookup costs far less than the alternation of a vocabulary's
+   * patterns. Bounded, since a scan may see millions of distinct paths.
+   */
+  private readonly answers = new Map<string, boolean>();
+
   /** True when the dotted path (`self.gateway.charge`) matches any pattern. */
   matches(path: string): boolean {
-    return this.regex !== undefined && this.regex.test(path);
+    if (this.regex === undefined) return false;
+    let v = this.answers.get(path);
+    if (v === undefined) {
+      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+      this.answers.set(path, (v = this.regex.test(path)));
+    }
+    return v;
   }
 
   get empty(): boolean {

@@ -136,11 +136,13 @@ function keyText(ctx: FileContext, list: string): (node: Node) => boolean {
   return ctx.memo(`key-text:${list}`, () => {
     const fragments = keyNames(ctx, list).map((k) => k.split('*').map(normalizeName).filter((p) => p.length > 0).sort((a, b) => b.length - a.length)[0] ?? '');
     if (fragments.length === 0 || fragments.some((f) => f === '')) return () => true;
-    return (node: Node) => {
-      // The whole file is asked once per key list: its text is normalised once for all of them.
-      const text = node === ctx.root ? ctx.memo('normalized-root-text', () => normalizeName(ctx.source.slice(node.startIndex, node.endIndex))) : normalizeName(ctx.source.slice(node.startIndex, node.endIndex));
-      return fragments.some((f) => text.includes(f));
-    };
+    // A node's text, normalised, is a stretch of the file's normalised text: a fragment the file
+    // lacks, no node of it has. The file's text is normalised once for every key list; most files
+    // hold no fragment, and then no node's text is sliced and normalised at all.
+    const whole = ctx.memo('normalized-root-text', () => normalizeName(ctx.source.slice(ctx.root.startIndex, ctx.root.endIndex)));
+    const present = fragments.filter((f) => whole.includes(f));
+    if (present.length === 0) return () => false;
+    return (node: Node) => node.id === ctx.root.id || present.some((f) => normalizeName(ctx.source.slice(node.startIndex, node.endIndex)).includes(f));
   });
 }
 
