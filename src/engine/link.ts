@@ -144,6 +144,13 @@ function requirementsHold(
       }
     }
     const reached: { file: string; site: CallSite }[] = targets.flatMap((t) => req.vocab.split('|').flatMap((v) => (t.facts.reaches[v] ?? []).map((site) => ({ file: t.file, site }))));
+    // A branch on the result the helper hands back: only a helper that keeps every error of its writes to itself turns a timeout into that result.
+    if (req.kind === 'helper' && req.kept === true) {
+      if (target === null || reached.length === 0 || !reached.every((x) => keptThere(byFile, x, req.vocab, 0))) return false;
+      const first = reached[0]!;
+      related.push(...relatedSites(first.file, first.site, req.local));
+      return true;
+    }
     // A write the helper keeps in a try of its own (or that a function it calls keeps) never reaches the caller's handler.
     const sites = req.kind === 'helper' && req.unshielded === true ? reached.filter((x) => !keptThere(byFile, x, req.vocab, 0)) : reached;
     if (req.kind === 'helper' && req.unshielded === true && reached.length > 0 && sites.length === 0) return false;

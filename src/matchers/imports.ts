@@ -135,7 +135,13 @@ export function unaliasedPath(ctx: FileContext, path: string): string | null {
   const dot = path.indexOf('.');
   const head = dot < 0 ? path : path.slice(0, dot);
   const imported = importsOf(ctx).get(head);
-  if (imported === undefined || imported.name === 'default' || ctx.isProjectModule(imported.module)) return null;
+  if (imported === undefined || ctx.isProjectModule(imported.module)) return null;
+  // `import rp from 'request-promise'`, `const rp = require('request-promise')`: the module's export is a library function (`default_exports`).
+  if (imported.name === 'default' || (imported.name === '*' && ctx.family !== 'python')) {
+    const exported = Object.hasOwn(ctx.vocab.default_exports, imported.module) ? ctx.vocab.default_exports[imported.module] : undefined;
+    if (exported !== undefined && exported !== head) return dot < 0 ? exported : exported + path.slice(dot);
+  }
+  if (imported.name === 'default') return null;
   // `import * as x from 'pkg'` names a package, not a callable; Python's `import a.b as c` names the module.
   const real = imported.name === '*' ? (ctx.family === 'python' ? imported.module : null) : imported.name;
   if (real === null || real === '' || real === head) return null;

@@ -50,6 +50,12 @@ export type Requirement =
        * fail or raise: a later step's failure still lands in the handler after the write went out.
        */
       unshielded?: true;
+      /**
+       * The caller branches on the result the helper hands back (`if (!result.success)`): it holds
+       * only when every write or send the helper reaches is kept in a try of its own (a handler of
+       * every error that does not raise again), so a timeout comes back as that result.
+       */
+      kept?: true;
       /** Resolved through the type checker (a method called on a typed object), not an import. */
       typed?: boolean;
       /** Where the typed call is, when it is not the finding's own position (a handler's subject). */

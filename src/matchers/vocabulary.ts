@@ -586,6 +586,12 @@ export const VocabularySchema = z
      * shows what happened to a person; its failure messages and UI state record nothing.
      */
     user_interface_modules: names.default([]),
+    /**
+     * Modules whose default export is a library function under that function's own name
+     * (`request-promise` → `request`): `import rp from 'request-promise'`, `const rp =
+     * require('request-promise')` then `rp(options)` is judged as `request(options)`.
+     */
+    default_exports: z.record(z.string().min(1), z.string().min(1)).default({}),
     /** Calls only a page's script makes (`document.getElementById`): a file making one runs in the browser. */
     user_interface_calls: names.default([]),
     /**

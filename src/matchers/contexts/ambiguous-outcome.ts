@@ -4,7 +4,8 @@ import { functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } f
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isTypedMemberCall } from '../kinds/call.js';
-import { splitWords } from '../names.js';
+import { normalizeName, splitWords } from '../names.js';
+import { outcomeWords } from '../outcomes.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { afterAttempts } from './after-attempts.js';
 import { NamePatterns } from '../names.js';
@@ -1064,6 +1065,77 @@ function fallThroughBranches(ctx: FileContext, ifStmt: Node, test: { polarity: '
   return statements.slice(statements.findIndex((s) => s.id === ifStmt.id) + 1);
 }
 
+/**
+ * `const result = await submitIpeRequest(id); if (result.success) … else { refund }`, `const sig =
+ * await processPayout(p); if (!sig) { credit back }`: a branch on the result of a helper of another
+ * file (its success flag, or the result itself being empty) is the failure branch of that helper's
+ * write when the helper keeps every error of the write to itself and hands back a result instead
+ * (`catch (e) { return { success: false } }`, a catch that only logs): a timeout lands there too.
+ * The condition travels to the link step (`kept`): a helper whose write's errors reach the caller,
+ * or that writes nothing, gives no scope. Null for anything else.
+ */
+function keptResultTest(ctx: FileContext, condition: Node | null, at: Node): { test: { polarity: Polarity; response: Node }; subject: Node; requires: Requirement } | null {
+  const test = statusTest(ctx, condition) ?? flagTest(ctx, condition) ?? emptinessTest(condition);
+  if (test === null) return null;
+  const name = unwrapParens(test.response);
+  if (name === null || (name.type !== 'identifier' && name.type !== 'attribute' && name.type !== 'member_expression')) return null;
+  const path = dottedPath(name);
+  if (path.includes('.') && !/^(this|self)\.[A-Za-z_$][\w$]*$/.test(path)) return null;
+  const value = unwrapAwait(lastBindingBefore(ctx, path, at));
+  if (value === null || !isCall(value, ctx.family) || resolveLocalFunction(ctx, value) !== null) return null;
+  const callPath = calleePath(ctx, value);
+  const readVerbs = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
+  if (callPath.includes('(') || readVerbs.has(splitWords(lastSegment(callPath))[0] ?? '')) return null;
+  const found = helperCallSubject(ctx, value, callPath, 1);
+  if (found === null || found.requires.kind !== 'helper') return null;
+  return { test, subject: value, requires: { ...found.requires, kept: true } };
+}
+
+/**
+ * `result.success`, `!res.isSuccess`, `not result["ok"]`: the success flag of a result (`result_flags`
+ * of the failure outcome), true on success.
+ */
+function flagTest(ctx: FileContext, condition: Node | null): { polarity: Polarity; response: Node } | null {
+  const c = unwrapParens(condition);
+  if (c === null) return null;
+  if (c.type === 'not_operator' || (c.type === 'unary_expression' && c.text.startsWith('!') && !c.text.startsWith('!!'))) {
+    const inner = flagTest(ctx, c.childForFieldName('argument') ?? c.lastNamedChild);
+    return inner ? { polarity: inner.polarity === 'success' ? 'failure' : 'success', response: inner.response } : null;
+  }
+  const flags = outcomeWords(ctx, 'failure')?.resultFlags;
+  if (flags === undefined) return null;
+  let object: Node | null = null;
+  let field: string | undefined;
+  if (c.type === 'member_expression' || c.type === 'attribute') {
+    object = c.childForFieldName('object');
+    field = (c.childForFieldName('property') ?? c.childForFieldName('attribute'))?.text;
+  } else if (c.type === 'subscript' || c.type === 'subscript_expression') {
+    object = c.childForFieldName('value') ?? c.childForFieldName('object');
+    const key = c.childForFieldName('subscript') ?? c.childForFieldName('index');
+    field = key !== null && /^['"]/.test(key.text) ? key.text.slice(1, -1) : undefined;
+  }
+  // `status` is a flag only where it holds a boolean: a bare test of it is no status comparison.
+  return object !== null && field !== undefined && flags.has(normalizeName(field)) ? { polarity: 'success', response: object } : null;
+}
+
+/** `!result`, `not result`, `result is None`, `result == null`, `result === undefined`: a test that the value is empty (failure when true). */
+function emptinessTest(condition: Node | null): { polarity: Polarity; response: Node } | null {
+  const c = unwrapParens(condition);
+  if (c === null) return null;
+  if (c.type === 'not_operator' || (c.type === 'unary_expression' && c.text.startsWith('!') && !c.text.startsWith('!!'))) {
+    const inner = unwrapParens(c.childForFieldName('argument') ?? c.lastNamedChild);
+    return inner !== null && (inner.type === 'identifier' || inner.type === 'member_expression' || inner.type === 'attribute') ? { polarity: 'failure', response: inner } : null;
+  }
+  if (c.type === 'identifier') return { polarity: 'success', response: c };
+  const operands = c.type === 'comparison_operator' ? c.namedChildren : c.type === 'binary_expression' ? [c.childForFieldName('left'), c.childForFieldName('right')] : [];
+  const op = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : c.childForFieldName('operator')?.text ?? '';
+  const [left, right] = operands;
+  if (!left || !right || !/^(none|null|undefined)$/i.test(right.text)) return null;
+  if (/^(is|==|===)$/.test(op)) return { polarity: 'failure', response: left };
+  if (/^(is not|!=|!==)$/.test(op)) return { polarity: 'success', response: left };
+  return null;
+}
+
 function findStatusBranches(ctx: FileContext): Scope[] {
   const scopes: Scope[] = [];
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
@@ -1071,23 +1143,28 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     const branches = ifChain(ifStmt, ctx.family);
     const head = branches[0];
     if (head?.condition == null) continue;
-    const test = statusTest(ctx, head.condition);
-    if (test === null) continue;
-    const subject = responseSource(ctx, test.response, ifStmt);
-    if (subject === null) continue;
+    const direct = statusTest(ctx, head.condition);
+    const directSubject = direct === null ? null : responseSource(ctx, direct.response, ifStmt);
+    // Not a response of a write in sight: a result a helper of another file hands back after
+    // keeping every error of its write to itself (`{ success: false }`, nothing at all).
+    const kept = directSubject === null ? keptResultTest(ctx, head.condition, ifStmt) : null;
+    const test = directSubject !== null ? direct : kept?.test ?? null;
+    const subject = directSubject ?? kept?.subject ?? null;
+    if (test === null || subject === null) continue;
+    const keptRequires = kept !== null ? { requires: kept.requires } : {};
     const told = (body: Node) => tellsServerErrorApart(ctx, body, test.response);
     for (const rest of fallThroughBranches(ctx, ifStmt, test, branches).filter((b) => !told(b))) {
       // `if resp.status_code in (401, 403, 404): return False` after the success test: a definite answer.
       const definite = [rest, ...nodesWithin(ctx, rest, 'if_statement')].filter((n) => n.type === 'if_statement').flatMap((n) =>
         ifChain(n, ctx.family).filter((b) => b.condition !== null && /\b4\d\d\b/.test(b.condition.text) && !/\b5\d\d\b/.test(b.condition.text)).map((b) => b.body),
       );
-      scopes.push({ context: 'status-branch', body: rest, guard: ifStmt.parent ?? ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), plainResultsViaCaller: true, ...(definite.length > 0 ? { excludes: definite } : {}) });
+      scopes.push({ context: 'status-branch', body: rest, guard: ifStmt.parent ?? ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), plainResultsViaCaller: true, ...(definite.length > 0 ? { excludes: definite } : {}), ...keptRequires });
     }
     const failing = test.polarity === 'failure' ? head : branches.at(-1)?.condition === null ? branches.at(-1) : undefined;
     if (failing === undefined || failing === head && test.polarity === 'success' || told(failing.body)) continue;
     // `if (!response.ok) return false`: as in a broad handler, a falsy result records the failure
     // only where a caller reads it as one (Dokploy's hubspot.ts: the caller only logs it).
-    scopes.push({ context: 'status-branch', body: failing.body, guard: ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), plainResultsViaCaller: true });
+    scopes.push({ context: 'status-branch', body: failing.body, guard: ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), plainResultsViaCaller: true, ...keptRequires });
   }
   for (const ternary of nodesOfType(ctx, ['ternary_expression', 'conditional_expression'])) {
     const parts = ternaryParts(ternary);
