@@ -4,7 +4,7 @@ import { buildTfIdf } from '../../src/context/analysis/tfidf.js';
 import { corpusMisspellings, isPlaceholderSubject, oneSlip, respell, ticketClusteringInput } from '../../src/context/analysis/ticket-text.js';
 import { ticketConcepts } from '../../src/context/text/ticket-concepts.js';
 import { ticketOwnWords } from '../../src/context/text/ticket-own-words.js';
-import { placeholderSubjects } from '../../src/context/analysis/ticket-clustering.js';
+import { genericSubjects, placeholderSubjects } from '../../src/context/analysis/ticket-clustering.js';
 
 const ticket = (id: string, title: string, body = '', createdAt = '2024-05-01'): Ticket => ({ id, title, body, createdAt, tags: [], source: 't.csv' });
 
@@ -148,6 +148,40 @@ describe('placeholderSubjects: subjects a corpus uses for anything', () => {
     ];
     expect([...placeholderSubjects(tickets)]).toEqual(['web inquiry']);
     expect(ticketClusteringInput(tickets[0] as Ticket, undefined, placeholderSubjects(tickets)).text).not.toMatch(/inquiry/i);
+  });
+});
+
+describe('genericSubjects: an agent\'s notes of calls under the channel\'s subject', () => {
+  // Call notes of two causes, alike in the agent's shorthand ("EE called … adv'd"), under the
+  // subjects the desk gives every call; and the customers' own tickets of the same two causes.
+  const day = (d: number): string => new Date(Date.UTC(2024, 0, d)).toISOString().slice(0, 10);
+  const tickets = [
+    ...[3, 3, 4].map((d, i) => ticket(`CT-${i}`, 'Phone call', `EE called re pay run. ID&V passed. Delayed texts x${5 + i}. Adv'd, callback reqd if not resolved.`, day(d))),
+    ...[3, 4].map((d, i) => ticket(`CI-${i}`, 'Inbound call', `EE called re pay run. ID&V passed. Delayed texts x${8 + i}. Adv'd, callback reqd if not resolved.`, day(d))),
+    ...[60, 61, 61].map((d, i) => ticket(`CP-${i}`, 'Phone call', `EE called re pay run. ID&V passed. Paid twice, ${['£812', '£640', '£1,020'][i]}. Adv'd, callback reqd if not resolved.`, day(d))),
+    ...[60, 62].map((d, i) => ticket(`CQ-${i}`, 'Inbound call', `EE called re pay run. ID&V passed. Paid twice, ${['£512', '£930'][i]}. Adv'd, callback reqd if not resolved.`, day(d))),
+    ...[3, 3, 4, 5].map((d, i) => ticket(`T-${i}`, 'Pay delayed texts', `My phone keeps buzzing with the same pay delayed message ${['again', 'every hour', 'all morning', 'six times'][i]}`, day(d))),
+    ...[60, 60, 61, 62].map((d, i) => ticket(`P-${i}`, 'Paid twice', `My pay came in twice this week, two lots of the same amount ${['today', 'yesterday', 'on friday', 'again'][i]}`, day(d))),
+    ...Array.from({ length: 10 }, (_, i) => ticket(`N-${i}`, `Other ${i}`, `How do I ${['change my bank', 'add a starter', 'see my payslip', 'reset my pin', 'update my address', 'get a P60', 'change my tax code', 'log in', 'add a manager', 'close my account'][i]}`, day(20 + i * 7))),
+  ];
+
+  it('reads a subject made of channel words and placeholder words as a placeholder', () => {
+    expect([...genericSubjects(['phone call', 'inbound call', 'phone enquiry', 'call from customer', 're: phone call', 'pay call', 'paid twice', 'called twice about my refund', 'phone not working'])].sort()).toEqual([
+      'call from customer',
+      'inbound call',
+      'phone call',
+      'phone enquiry',
+      're: phone call',
+    ]);
+    expect(placeholderSubjects(tickets)).toContain('phone call');
+    expect(placeholderSubjects(tickets)).toContain('inbound call');
+  });
+
+  it('so the notes of two causes share no subject: it is neither clustered on nor joins clusters by title', () => {
+    const placeholders = placeholderSubjects(tickets);
+    expect(ticketClusteringInput(tickets[0] as Ticket, undefined, placeholders).text).not.toMatch(/phone call/i);
+    // what the note says of the cause stays (synonyms written as their group's first word)
+    expect(ticketClusteringInput(tickets[5] as Ticket, undefined, placeholders).text).toMatch(/paid duplicate/i);
   });
 });
 

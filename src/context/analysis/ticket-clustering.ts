@@ -3,6 +3,7 @@ import type { Ticket } from '../tickets/ticket-schema.js';
 import { buildTfIdf, type SparseVector } from './tfidf.js';
 import { corpusMisspellings, isNumberedSubject, isPlaceholderSubject, respell, subjectKey, subjectTemplate, ticketClusteringInput } from './ticket-text.js';
 import { canonicalSynonyms, contextVocabulary } from '../vocabulary/context-vocabulary.js';
+import { isStopword } from '../text/tokenize.js';
 
 /** Tuning of ticket clustering. */
 export interface ClusteringOptions {
@@ -539,13 +540,15 @@ export function placeholderSubjects(tickets: readonly Ticket[], opts: Clustering
   const shared = [...groups].filter(([, list]) => list.length >= least);
   if (shared.length === 0) return new Set(templates);
   const bodies = tickets.map((t) => ticketClusteringInput({ ...t, title: '' }));
+  const generic = genericSubjects(shared.map(([key]) => key));
   const model = buildTfIdf(
     bodies.map((b) => b.text),
     bodies.map((b) => b.concepts),
     opts.conceptWeight,
   );
-  const out = new Set<string>(templates);
+  const out = new Set<string>([...templates, ...generic]);
   for (const [key, list] of shared) {
+    if (generic.has(key)) continue;
     const all = new Centroid();
     for (const i of list) all.add(model.vectors[i] as SparseVector);
     let sum = 0;
@@ -558,6 +561,27 @@ export function placeholderSubjects(tickets: readonly Ticket[], opts: Clustering
     if (sum / list.length < opts.placeholderSimilarity) out.add(key);
   }
   return out;
+}
+
+/**
+ * The subjects among `keys` (`subjectKey`s) that only name the channel a ticket came by: one word
+ * or more of `channel_words` ("call", "phone", "inbound") and otherwise only function words and
+ * placeholder words ("enquiry", "query"). An agent's notes of calls go under "Phone call", "Inbound
+ * call" or "Call from customer" whatever the call was about; the notes may still be alike in the
+ * agent's shorthand ("EE called … adv'd"), which is why `placeholderSubjects`' similarity test
+ * lets them pass. A subject with a word of its own ("Called twice about my refund", "Phone not
+ * working") is the customer's.
+ */
+export function genericSubjects(keys: readonly string[], vocabulary = contextVocabulary()): Set<string> {
+  const channel = new Set(vocabulary.ticket_boilerplate.channel_words.map((w) => w.toLowerCase()));
+  const placeholder = new Set(vocabulary.ticket_boilerplate.placeholder_subjects.filter((p) => !p.includes(' ')));
+  const wordsOf = (text: string): string[] => (text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !isStopword(w));
+  return new Set(
+    keys.filter((key) => {
+      const words = wordsOf(key.replace(/^\s*(?:re|fw|fwd|aw|sv|vs)\s*:\s*/u, ''));
+      return words.some((w) => channel.has(w)) && words.every((w) => channel.has(w) || placeholder.has(w));
+    }),
+  );
 }
 
 /**

@@ -70,8 +70,9 @@ export const ContextVocabularySchema = z
         sign_offs: z.array(z.string()).default([]),
         placeholder_subjects: z.array(z.string()).default([]),
         transcript_company_speakers: z.array(z.string()).default([]),
+        channel_words: z.array(z.string()).default([]),
       })
-      .default({ greetings: [], sign_offs: [], placeholder_subjects: [], transcript_company_speakers: [] }),
+      .default({ greetings: [], sign_offs: [], placeholder_subjects: [], transcript_company_speakers: [], channel_words: [] }),
     ticket_stopwords: z.record(z.string(), z.array(z.string())).default({}),
     ticket_concepts: z.record(z.string(), z.array(z.string())).default({}),
     ticket_concept_negators: z.array(z.string()).default([]),
