@@ -7,6 +7,7 @@ import { onceGuardMatcher } from './kinds/once-guard.js';
 import { priorSuccessCheckMatcher } from './kinds/prior-success-check.js';
 import { recordsMatcher } from './kinds/records.js';
 import { scopeMentionsMatcher } from './kinds/scope-mentions.js';
+import { scheduledRunMatcher } from './kinds/scheduled-run.js';
 
 export type { Candidate, ContextKind, FileContext, Matcher, MatcherParam, Requirement, Scope } from './types.js';
 export type { CallSite, FileSummary, FunctionFacts } from './summary.js';
@@ -25,6 +26,7 @@ const MATCHERS = new Map<string, Matcher>(
     scopeMentionsMatcher,
     onceGuardMatcher,
     exitsAfterMatcher,
+    scheduledRunMatcher,
   ].map((m) => [m.kind, m]),
 );
 

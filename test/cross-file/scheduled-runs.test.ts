@@ -135,3 +135,41 @@ describe('a run another file schedules, sending before it marks the rows it sele
     expect(await findingLines(dir)).toEqual([]);
   });
 });
+
+// The scheduled scope is AP-002's: for writes it is not measured, and the first two findings it gave
+// AP-001 on real code were wrong (a PayPal status GET through the project's request wrapper, a cached
+// settings read). A scheduled run that POSTs before it marks stays quiet for AP-001 until writes
+// under a schedule are measured; the same run's e-mail is still AP-002's finding.
+describe('a scheduled run re-selecting rows is a retry for notifications only', () => {
+  const files = (ext: string) => ({
+    'package.json': '{}',
+    [`src/jobs/fulfil.${ext}`]: [
+      "import cron from 'node-cron';",
+      "import axios from 'axios';",
+      "import { Order } from '../models/order';",
+      "import { mailer } from '../mailer';",
+      'export const fulfilPending = async () => {',
+      "  const orders = await Order.find({ status: 'paid', shipped: false });",
+      '  for (const order of orders) {',
+      '    try {',
+      "      await axios.post('https://fulfil.example.com/v1/shipments', { order: order.id });",
+      "      await mailer.sendMail({ to: order.email, subject: 'Your order ships today' });",
+      '      order.shipped = true;',
+      '      await order.save();',
+      '    } catch (err) {',
+      "      console.error('fulfil failed', err);",
+      '    }',
+      '  }',
+      '};',
+      "cron.schedule('*/5 * * * *', async () => {",
+      '  await fulfilPending();',
+      '});',
+      '',
+    ].join('\n'),
+  });
+  for (const ext of ['js', 'ts']) {
+    it(`reports the e-mail (AP-002) and not the POST (AP-001) (${ext})`, async () => {
+      expect(await findingLines(project(files(ext)))).toEqual([`AP-002 src/jobs/fulfil.${ext}:10`]);
+    });
+  }
+});
