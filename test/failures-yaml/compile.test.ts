@@ -30,7 +30,7 @@ describe('compileFailures: built-ins', () => {
     const ap001 = rules[0]!;
     expect(ap001.title).toBe('Retry Without Idempotency');
     expect(ap001.source).toBe(`${FIXTURES}/seed-failures.yaml#AP-001`);
-    expect(report[0]?.steps).toEqual(['call: mutating', 'inside: retry', 'not: idempotency-key', 'not: prior-success-check', 'not: { call: notification }']);
+    expect(report[0]?.steps).toEqual(['call: mutating', 'inside: retry', 'not: idempotency-key', 'not: prior-success-check', 'not: { call: notification }', 'not: scheduled-run']);
     expect(ap001.prevention?.must_include).toEqual(['Idempotency key in all mutating operations', 'Check for existing success before retry']);
     // AP-003 is named "Swallowed Ambiguous Response" in the file; its slug follows the name.
     expect(rules[2]?.slug).toBe('swallowed-ambiguous-response');
