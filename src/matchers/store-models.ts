@@ -14,31 +14,20 @@ export function storeModelExports(ctx: FileContext): string[] {
   if (ctx.family !== 'ecma' || ctx.vocab.store_model_factories.length === 0) return [];
   if (isModelRegistry(ctx)) return [MODEL_REGISTRY];
   const models = new Set<string>();
-  const bound = new Map<string, Node>();
   const out = new Set<string>();
-  for (const stmt of ctx.root.namedChildren) {
-    const declared = stmt.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
-    if (declared !== null && (declared.type === 'lexical_declaration' || declared.type === 'variable_declaration')) {
-      for (const decl of declared.namedChildren) {
-        const b = decl.type === 'variable_declarator' ? bindingOf(decl) : null;
-        if (b === null) continue;
-        bound.set(b.name, b.value);
-        if (buildsModel(ctx, b.value)) {
-          models.add(b.name);
-          if (stmt.type === 'export_statement') out.add(b.name);
-        }
+  for (const top of topLevel(ctx)) {
+    if (top.kind === 'binding') {
+      if (buildsModel(ctx, top.value)) {
+        models.add(top.name);
+        if (top.exported) out.add(top.name);
       }
       continue;
     }
-    if (stmt.type === 'export_statement' && stmt.children.some((c) => c.type === 'default')) {
-      const value = stmt.childForFieldName('value') ?? stmt.namedChildren.at(-1) ?? null;
-      if (value !== null && isModel(ctx, value, models)) out.add('default');
+    if (top.kind === 'default-export') {
+      if (top.value !== null && isModel(ctx, top.value, models)) out.add('default');
       continue;
     }
-    const assign = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
-    if (assign?.type !== 'assignment_expression') continue;
-    const target = dottedPath(assign.childForFieldName('left'));
-    const value = assign.childForFieldName('right');
+    const { target, value } = top;
     if (value === null) continue;
     if (target === 'module.exports' && value.type === 'object') {
       // `module.exports = { Payment, User }`
@@ -95,27 +84,19 @@ function isModelRegistry(ctx: FileContext): boolean {
   const empty = new Set<string>();
   let exported: string | null = null;
   let opens = false;
-  for (const stmt of ctx.root.namedChildren) {
-    const declared = stmt.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
-    if (declared !== null && (declared.type === 'lexical_declaration' || declared.type === 'variable_declaration')) {
-      for (const decl of declared.namedChildren) {
-        const b = decl.type === 'variable_declarator' ? bindingOf(decl) : null;
-        if (b === null) continue;
-        const v = unwrapParens(b.value);
-        if (v?.type === 'object' && v.namedChildren.length === 0) empty.add(b.name);
-        if (v?.type === 'new_expression' && connections.matches(dottedPath(v.childForFieldName('constructor')))) opens = true;
-      }
+  for (const top of topLevel(ctx)) {
+    if (top.kind === 'binding') {
+      const v = unwrapParens(top.value);
+      if (v?.type === 'object' && v.namedChildren.length === 0) empty.add(top.name);
+      if (v?.type === 'new_expression' && connections.matches(dottedPath(v.childForFieldName('constructor')))) opens = true;
       continue;
     }
-    if (stmt.type === 'export_statement' && stmt.children.some((c) => c.type === 'default')) {
-      const value = stmt.childForFieldName('value') ?? stmt.namedChildren.at(-1) ?? null;
-      if (value?.type === 'identifier') exported = value.text;
+    if (top.kind === 'default-export') {
+      if (top.value?.type === 'identifier') exported = top.value.text;
       continue;
     }
-    const assign = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
-    if (assign?.type !== 'assignment_expression') continue;
-    const right = unwrapParens(assign.childForFieldName('right'));
-    if (dottedPath(assign.childForFieldName('left')) === 'module.exports' && right?.type === 'identifier') exported = right.text;
+    const right = unwrapParens(top.value);
+    if (top.target === 'module.exports' && right?.type === 'identifier') exported = right.text;
     // `let sequelize; if (…) sequelize = new Sequelize(…)` at the top is the connection too.
     if (right?.type === 'new_expression' && connections.matches(dottedPath(right.childForFieldName('constructor')))) opens = true;
   }
@@ -132,4 +113,29 @@ function isModelRegistry(ctx: FileContext): boolean {
     const index = left.childForFieldName('index');
     return index !== null && stringValue(index) === null && index.type !== 'number';
   });
+}
+
+type TopLevel =
+  | { kind: 'binding'; name: string; value: Node; exported: boolean }
+  | { kind: 'default-export'; value: Node | null }
+  | { kind: 'assignment'; target: string; value: Node | null };
+
+/** A module's top-level statements as both readers above need them: bindings, `export default`, assignments. */
+function* topLevel(ctx: FileContext): Generator<TopLevel> {
+  for (const stmt of ctx.root.namedChildren) {
+    const declared = stmt.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
+    if (declared !== null && (declared.type === 'lexical_declaration' || declared.type === 'variable_declaration')) {
+      for (const decl of declared.namedChildren) {
+        const b = decl.type === 'variable_declarator' ? bindingOf(decl) : null;
+        if (b !== null) yield { kind: 'binding', name: b.name, value: b.value, exported: stmt.type === 'export_statement' };
+      }
+      continue;
+    }
+    if (stmt.type === 'export_statement' && stmt.children.some((c) => c.type === 'default')) {
+      yield { kind: 'default-export', value: stmt.childForFieldName('value') ?? stmt.namedChildren.at(-1) ?? null };
+      continue;
+    }
+    const assign = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
+    if (assign?.type === 'assignment_expression') yield { kind: 'assignment', target: dottedPath(assign.childForFieldName('left')), value: assign.childForFieldName('right') };
+  }
 }
