@@ -88,7 +88,8 @@ export function fromJsonApi(data: unknown): unknown {
   return { ...rest, data: flat };
 }
 
-function isPlain(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not an array, not null). */
+export function isPlain(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
@@ -264,9 +265,9 @@ function conversationOf(record: Record<string, unknown>): Record<string, unknown
     };
     // replies and internal notes are not the ticket's text; of the messages, the customer's
     // a bot's or an integration's message is no one's text, unless every message is one
-    const replies = messages.filter((m) => !isReply(m));
-    const people = replies.filter((m) => !automatedFlags.some((f) => isSet(m[f])));
-    const written = people.length > 0 ? people : replies;
+    const notReplies = messages.filter((m) => !isReply(m));
+    const people = notReplies.filter((m) => !automatedFlags.some((f) => isSet(m[f])));
+    const written = people.length > 0 ? people : notReplies;
     const customer = written.filter((m) => !flags.some((f) => isSet(m[f])) && !ofKind(m, agentKinds));
     const texts = (customer.length > 0 ? customer : written.length > 0 ? written : messages).map(textOf).filter((t) => t.length > 0);
     if (texts.length > 0) return { customer_messages: texts.join('\n\n') };

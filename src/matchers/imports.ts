@@ -22,8 +22,11 @@ export function importsOf(ctx: FileContext): Map<string, ImportedName> {
       for (const stmt of nodesOfType(ctx, ['import_from_statement', 'import_statement'])) pythonImport(stmt, add);
     } else {
       for (const stmt of nodesOfType(ctx, 'import_statement')) esImport(stmt, add);
-      for (const decl of nodesOfType(ctx, 'variable_declarator')) requireImport(decl, add);
-      for (const decl of nodesOfType(ctx, 'variable_declarator')) destructuredImport(decl, out, add);
+      // In document order: a module object is bound (`require`) before a name is taken out of it.
+      for (const decl of nodesOfType(ctx, 'variable_declarator')) {
+        requireImport(decl, add);
+        destructuredImport(decl, out, add);
+      }
     }
     return out;
   });

@@ -468,3 +468,21 @@ export function argCountOf(call: Node, family: Family): { argCount?: number } {
 export function hasFinally(tryStmt: Node): boolean {
   return tryStmt.childForFieldName('finalizer') !== null || tryStmt.namedChildren.some((c) => c.type === 'finally_clause');
 }
+
+/** The function a decorator applies to (Python decorated_definition, or a TS class member). */
+export function decoratedFunction(deco: Node, family: Family): Node | null {
+  const parent = deco.parent;
+  if (parent === null) return null;
+  if (parent.type === 'decorated_definition') {
+    const def = parent.childForFieldName('definition');
+    return def && isFunction(def, family) ? def : null;
+  }
+  for (let s = deco.nextNamedSibling; s !== null; s = s.nextNamedSibling) {
+    if (s.type === 'decorator') continue;
+    return isFunction(s, family) ? s : null;
+  }
+  return null;
+}
+
+/** The handler clauses of a try: `except` / `except*` / `catch`. */
+export const HANDLER_TYPES: ReadonlySet<string> = new Set(['except_clause', 'except_group_clause', 'catch_clause']);

@@ -9,11 +9,9 @@ import { workspaceModuleKey } from '../engine/prefilter.js';
 import { workspacePackages } from './workspace-packages.js';
 import { HELD_TEXT_BYTES, mapInOrder, prepare, projectModules, READ_LANES, sourceKey, type Prepared } from './read-sources.js';
 import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStats } from './scan-options.js';
-import type { PendingFinding } from '../engine/scan-source.js';
-import type { FileSummary } from '../matchers/index.js';
 import type { WorkspacePackage } from '../engine/link.js';
 import { createTextScanner, type ScannerSetup, type TextOutcome, type TextTask } from './scan-text.js';
-import { packageScope, settle, settledInputsKey, sourcesOf, typedInputsKeyer } from './settle-scan.js';
+import { packageScope, settle, settledInputsKey, sourcesOf, typedInputsKeyer, type Rescan } from './settle-scan.js';
 import { startScanPool } from './worker-pool.js';
 
 export { DEFAULT_TEST_PATTERNS } from './scan-options.js';
@@ -64,7 +62,7 @@ export interface ProjectOutcomes {
   outcomes: FileOutcome[];
   packages: WorkspacePackage[];
   modules: ReadonlySet<string>;
-  rescan: (file: string, text: string | undefined, summary?: FileSummary) => PendingFinding[] | null;
+  rescan: Rescan;
 }
 
 interface ReadProject {
@@ -155,7 +153,7 @@ function fullRescan(
   inputs: readonly Prepared[],
   setup: ScannerSetup,
   run: { budgetMs: number; state: { stats: ScanStats; changedDuringScan: boolean }; cache: ScanCache | undefined },
-): (file: string, text: string | undefined, summary?: FileSummary) => PendingFinding[] | null {
+): Rescan {
   const byFile = new Map(inputs.map((p) => [p.file, p]));
   let scanner: ((task: TextTask) => TextOutcome) | undefined;
   return (file, held, summary) => {

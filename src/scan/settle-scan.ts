@@ -13,6 +13,9 @@ import type { FileOutcome, FilesScan, ScanFilesOptions, ScanRunOptions, ScanStat
 import { resolveTypedCalls, tsconfigPath } from './typed-calls.js';
 import type { FileSummary } from '../matchers/index.js';
 
+/** A full rescan of one file for the link step (its held text, and its first scan's summary when that was of the same text). */
+export type Rescan = (file: string, text: string | undefined, summary?: FileSummary) => PendingFinding[] | null;
+
 const TEST_DIRS = /(^|\/)(__tests__|tests?)\//;
 
 /**
@@ -28,7 +31,7 @@ export function settle(
   packages: readonly WorkspacePackage[],
   stats: ScanStats,
   typedKeyOf: (files: readonly string[]) => string,
-  rescan?: (file: string, text: string | undefined, summary?: FileSummary) => PendingFinding[] | null,
+  rescan?: Rescan,
 ): FilesScan {
   const findings: Finding[] = [];
   const warnings: ScanWarning[] = [];

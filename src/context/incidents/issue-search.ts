@@ -1,4 +1,4 @@
-import { fieldKey } from '../record-fields.js';
+import { fieldKey, isPlain } from '../record-fields.js';
 import { isProseMirrorDoc, prosemirrorMarkdown } from '../postmortems/prosemirror-markdown.js';
 import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 
@@ -45,10 +45,6 @@ export function issueSearchRecords(data: unknown): unknown {
   const someIncidents = records.some((r) => incidentTypes.has(typeOf(r) ?? ''));
   const { issues: _issues, names: _names, ...rest } = data;
   return { ...rest, incidents: someIncidents ? records.filter((r) => { const t = typeOf(r); return t === undefined || incidentTypes.has(t); }) : records };
-}
-
-function isPlain(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function isCommentList(value: unknown): value is { comments: unknown[] } {

@@ -11,39 +11,7 @@ import { timerRunScopes } from './timer-runs.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
-import {
-  bindingOf,
-  blockStatements,
-  callArguments,
-  callee,
-  contains,
-  dottedPath,
-  enclosingFunction,
-  namedEnclosingFunction,
-  firstLine,
-  functionBody,
-  functionName,
-  functionParameters,
-  functionTypes,
-  ifChain,
-  isCall,
-  isExit,
-  isFunction,
-  isLoop,
-  isRaise,
-  keywordArgument,
-  lastSegment,
-  literalEntries,
-  loopBody,
-  loopTypes,
-  stringValue,
-  tryBody,
-  tryHandlers,
-  unwrapAwait,
-  unwrapParens,
-  type Family,
-  type Node,
-} from '../syntax.js';
+import { decoratedFunction, HANDLER_TYPES, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
 
 /**
@@ -1032,22 +1000,6 @@ function hookScopes(ctx: FileContext, v: RetryVocab, call: Node, functions: Map<
   return out;
 }
 
-/** The function a decorator applies to (Python decorated_definition, or a TS class member). */
-function decoratedFunction(deco: Node, family: Family): Node | null {
-  const parent = deco.parent;
-  if (parent === null) return null;
-  if (parent.type === 'decorated_definition') {
-    const def = parent.childForFieldName('definition');
-    return def && isFunction(def, family) ? def : null;
-  }
-  for (let s = deco.nextNamedSibling; s !== null; s = s.nextNamedSibling) {
-    if (s.type === 'decorator') continue;
-    return isFunction(s, family) ? s : null;
-  }
-  return null;
-}
-
-const HANDLER_TYPES = new Set(['except_clause', 'except_group_clause', 'catch_clause']);
 
 /**
  * Functions that run themselves again after a failure, whatever they are called: a recursive

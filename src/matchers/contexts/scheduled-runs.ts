@@ -1,9 +1,9 @@
 import { compiledOnce } from '../compiled.js';
 import { calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
-import { NamePatterns, WordSet, splitWords } from '../names.js';
+import { NamePatterns, WordSet, escapeRegExp, splitWords } from '../names.js';
 import { stateValue } from './due-records.js';
-import { callArguments, contains, dottedPath, functionBody, functionName, functionTypes, isFunction, keywordArgument, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { HANDLER_TYPES, callArguments, contains, decoratedFunction, dottedPath, functionBody, functionName, functionTypes, isFunction, keywordArgument, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Scope } from '../types.js';
 
 /**
@@ -31,6 +31,8 @@ interface ScheduleVocab {
   selectWords: WordSet;
   helperWords: WordSet;
   text: RegExp;
+  /** Whether a text can hold a mark at all (a word of `schedule_mark_words` starting a word). */
+  markText: RegExp;
 }
 
 function scheduleVocab(ctx: FileContext): ScheduleVocab {
@@ -50,6 +52,7 @@ function scheduleVocab(ctx: FileContext): ScheduleVocab {
       selectWords: new WordSet(r.schedule_select_words),
       helperWords: new WordSet(r.schedule_helper_words),
       text: names.length + helperWords.length > 0 ? new RegExp(`\\b(?:${[...new Set(names), ...helperWords].join('|')})\\b`, 'i') : /(?!)/,
+      markText: r.schedule_mark_words.length > 0 ? new RegExp(`\\b(?:${r.schedule_mark_words.map(escapeRegExp).join('|')})`, 'i') : /(?!)/,
     };
   });
 }
@@ -127,7 +130,7 @@ function registered(ctx: FileContext): Registered {
       if (expr === null) continue;
       const path = dottedPath(expr.type === 'call' || expr.type === 'call_expression' ? expr.childForFieldName('function') : expr);
       if (!v.decorators.matches(path)) continue;
-      const fn = decorated(deco);
+      const fn = decoratedFunction(deco, ctx.family);
       const body = fn && functionBody(fn);
       if (body) runs(body, true);
     }
@@ -143,15 +146,6 @@ function registered(ctx: FileContext): Registered {
     out.remote = [...new Set(out.remote.filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && splitWords(n).length > 1))];
     return out;
   });
-}
-
-/** The function a decorator applies to (Python decorated_definition, or a TS class member). */
-function decorated(deco: Node): Node | null {
-  const parent = deco.parent;
-  if (parent === null) return null;
-  if (parent.type === 'decorated_definition') return parent.childForFieldName('definition');
-  for (let s = deco.nextNamedSibling; s !== null; s = s.nextNamedSibling) if (s.type !== 'decorator') return s.type === 'method_definition' || s.type === 'function_declaration' ? s : null;
-  return null;
 }
 
 /** Facts for the file's summary: `scheduled-run:<name>` for each function of another file this file runs on a schedule. */
@@ -204,7 +198,6 @@ function selectedFields(ctx: FileContext, body: Node): string[] {
 
 /** Functions of this file a schedule may run, with the fields their reads select rows by. */
 export function scheduledRunScopes(ctx: FileContext): Scope[] {
-  const v = scheduleVocab(ctx);
   const reg = registered(ctx);
   const scopes: Scope[] = [];
   const localBodies = new Set(reg.local.map((b) => b.id));
@@ -216,7 +209,7 @@ export function scheduledRunScopes(ctx: FileContext): Scope[] {
     scopes.push({ context: 'retry', body, construct: fn ?? body, label: `${name} (run on a schedule, re-selecting rows by ${fields.join(', ')})`, scheduled: { fields }, swallowedRetries: true });
   }
   // A function another file may run on a schedule: only one whose text marks a field it selects by.
-  if (!/\b(?:update|save|set|mark|upsert|patch)/i.test(ctx.source)) return scopes;
+  if (!scheduleVocab(ctx).markText.test(ctx.source)) return scopes;
   for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
     const body = functionBody(fn);
     const name = functionName(fn);
@@ -225,7 +218,6 @@ export function scheduledRunScopes(ctx: FileContext): Scope[] {
     if (fields.length === 0 || !marksSelected(ctx, body, new Set(fields))) continue;
     scopes.push({ context: 'retry', body, construct: fn, label: `${name} (run on a schedule, re-selecting rows by ${fields.join(', ')})`, scheduled: { fields }, swallowedRetries: true, requires: { kind: 'project-fact', fact: `scheduled-run:${name}` } });
   }
-  void v;
   return scopes;
 }
 
@@ -240,8 +232,6 @@ function marksSelected(ctx: FileContext, body: Node, fields: Set<string>): boole
   return false;
 }
 
-const HANDLERS = new Set(['catch_clause', 'except_clause', 'except_group_clause']);
-
 /**
  * Whether a send at `node` in a scheduled scope is one the next run repeats: a write of a selected
  * field follows it in the run (in the scope, or after the helper's call that led there) and none is
@@ -251,7 +241,7 @@ export function scheduledSendRepeats(ctx: FileContext, node: Node, scope: Scope)
   const fields = new Set(scope.scheduled?.fields ?? []);
   if (fields.size === 0) return true;
   for (let s: Scope | undefined = scope, at: Node = node; s !== undefined; at = s.via?.call ?? at, s = s.via?.from) {
-    for (let p = at.parent; p !== null && p.id !== s.body.id; p = p.parent) if (HANDLERS.has(p.type)) return false;
+    for (let p = at.parent; p !== null && p.id !== s.body.id; p = p.parent) if (HANDLER_TYPES.has(p.type)) return false;
     if (claimedOnTheWay(ctx, s.body, at, fields)) return false;
     if (writesField(ctx, s.body, fields, at.endIndex, s.body.endIndex, true)) return true;
     if (s.via === undefined) return false;

@@ -86,7 +86,7 @@ function findsOwnGuard(ctx: FileContext, node: Node): boolean {
   const body = fn && functionBody(fn);
   if (!fn || !body) return false;
   const guards = guardConditions(ctx, node, body);
-  const fields = new Set(guards.flatMap((g) => fieldsRead(g.cond)));
+  const fields = new Set(guards.flatMap((g) => fieldsRead(ctx, g.cond)));
   if (fields.size === 0) return false;
   // Set on the way to the send, not in the branch that gives up (`c.status = 'FAILED'; continue`).
   // A mark written after the send is one more step that can fail the attempt with the send made.
@@ -112,7 +112,7 @@ function unmarkedOnFailure(ctx: FileContext, node: Node, top: Node, guards: Guar
     if (p.type !== 'try_statement' || tryBody(p)?.id !== n.id) continue;
     for (const handler of tryHandlers(p, ctx.family)) {
       for (const set of fieldsAssigned(handler.body)) {
-        const reading = guards.filter((g) => fieldsRead(g.cond).includes(set.field));
+        const reading = guards.filter((g) => fieldsRead(ctx, g.cond).includes(set.field));
         if (reading.length === 0) continue;
         const value = literalValue(set.value);
         if (value === undefined) continue;
@@ -262,18 +262,12 @@ function guardConditions(ctx: FileContext, node: Node, top: Node): Guard[] {
 }
 
 /** `record.field` texts a condition reads. */
-function fieldsRead(cond: Node): string[] {
+function fieldsRead(ctx: FileContext, cond: Node): string[] {
   // Asked of each guard of every send site in a function: walked once per condition.
-  let v = fieldsReadBy.get(cond.tree)?.get(cond.id);
-  if (v === undefined) {
-    let byId = fieldsReadBy.get(cond.tree);
-    if (byId === undefined) fieldsReadBy.set(cond.tree, (byId = new Map()));
-    byId.set(cond.id, (v = readFields(cond)));
-  }
-  return v;
+  return fieldsReadBy(ctx, cond.id, () => readFields(cond));
 }
 
-const fieldsReadBy = new WeakMap<object, Map<number, string[]>>();
+const fieldsReadBy = answeredOnce<number, string[]>('fields-read');
 
 function readFields(cond: Node): string[] {
   const all = FIELD_TYPES.includes(cond.type) ? [cond, ...cond.descendantsOfType(FIELD_TYPES)] : cond.descendantsOfType(FIELD_TYPES);
