@@ -18,6 +18,8 @@ const SEVERITY_WORDS: Record<string, SeverityLevel> = {
   // incident.io's and Statuspage's default levels
   major: 'P2',
   minor: 'P3',
+  // Statuspage's lowest impact
+  none: 'P4',
   // ServiceNow's fifth priority
   planning: 'P4',
   // Linear's priorities (Urgent, High, Medium, Low, No priority)

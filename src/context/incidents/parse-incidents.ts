@@ -5,7 +5,7 @@ import { displayValue, exportLookups, fromJsonApi, recordListKey, withFieldAlias
 import { withLabelFields } from './incident-labels.js';
 import { xmlUnloadRecords } from './xml-unload.js';
 import { issueSearchRecords } from './issue-search.js';
-import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
+import { contextVocabulary, type RecordExclusion } from '../vocabulary/context-vocabulary.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
 const HELP = 'See docs/context.md "Incidents" for the record shape';
@@ -116,8 +116,14 @@ function listAt(list: readonly unknown[], path: (string | number)[]): Located {
   return { records: list.map((record, i) => ({ record, path: [...path, i] })), path };
 }
 
-function isExcluded(record: unknown, keys: readonly string[]): boolean {
-  return record !== null && typeof record === 'object' && keys.some((k) => k in record);
+function isExcluded(record: unknown, exclusions: readonly RecordExclusion[]): boolean {
+  if (record === null || typeof record !== 'object') return false;
+  const fields = record as Record<string, unknown>;
+  return exclusions.some((e) =>
+    typeof e === 'string'
+      ? e in fields
+      : Object.entries(e).some(([key, values]) => values.some((v) => String(displayValue(fields[key]) ?? '').trim().toLowerCase() === v.toLowerCase())),
+  );
 }
 
 function idOf(raw: unknown): string | undefined {

@@ -20,6 +20,13 @@ const NegationSchema = z.object({
   verb_negators: z.array(z.string()).default([]),
 });
 
+/**
+ * What marks an export's entry as something other than its records: a key it has (`pull_request`),
+ * or a key with one of some values (`{ impact: [maintenance] }`).
+ */
+const recordExclusion = z.union([z.string(), z.record(z.string(), z.array(z.string()))]);
+export type RecordExclusion = z.infer<typeof recordExclusion>;
+
 export const ContextVocabularySchema = z
   .object({
     generic_failure_words: z.array(z.string()),
@@ -98,8 +105,8 @@ export const ContextVocabularySchema = z
       .default({ roots: [], journal_tables: [], journal_link: 'element_id', record_key: 'sys_id', journal_time: [], journal_text: [], choice_labels: {} }),
     record_exclusions: z
       .object({
-        incidents: z.array(z.string()).default([]),
-        tickets: z.array(z.string()).default([]),
+        incidents: z.array(recordExclusion).default([]),
+        tickets: z.array(recordExclusion).default([]),
       })
       .default({ incidents: [], tickets: [] }),
     system_name_parts: z.array(z.string()).default([]),
