@@ -30,9 +30,20 @@ const MAX_ANSWERS = 50_000;
 /** A compiled set of name patterns (see `vocabulary.ts` for the pattern language). */
 export class NamePatterns {
   private readonly regex: RegExp | undefined;
+  /**
+   * The last segments a matching path can end with (lowercase unless case-sensitive), when every
+   * pattern's last segment is literal: a pattern matches only paths whose last segment (after the
+   * last dot) is its own, so a path whose last segment is none of them is answered without the
+   * alternation. Undefined when a pattern's last segment has a `*` (it may match any segment).
+   */
+  private readonly lastSegments: Set<string> | undefined;
+  private readonly caseSensitive: boolean;
 
   constructor(patterns: readonly string[], options: { caseSensitive?: boolean } = {}) {
+    this.caseSensitive = options.caseSensitive === true;
     if (patterns.length === 0) return;
+    const lasts = patterns.map((p) => p.slice(p.lastIndexOf('.') + 1));
+    if (!lasts.some((l) => l.includes('*'))) this.lastSegments = new Set(lasts.map((l) => (this.caseSensitive ? l : l.toLowerCase())));
     const alternatives = patterns.map((p) => {
       const body = p
         .split('*')
@@ -56,6 +67,11 @@ export class NamePatterns {
     if (this.regex === undefined) return false;
     let v = this.answers.get(path);
     if (v === undefined) {
+      if (this.lastSegments !== undefined) {
+        // A path of any case matches a literal segment only when its ASCII letters spell it: its lowercase is the segment's.
+        const last = path.slice(path.lastIndexOf('.') + 1);
+        if (!this.lastSegments.has(this.caseSensitive ? last : last.toLowerCase())) return false;
+      }
       if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
       this.answers.set(path, (v = this.regex.test(path)));
     }

@@ -1,5 +1,5 @@
 import { compiledOnce } from '../compiled.js';
-import { calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
+import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { NamePatterns, WordSet, escapeRegExp, splitWords } from '../names.js';
 import { stateValue } from './due-records.js';
@@ -33,6 +33,10 @@ interface ScheduleVocab {
   text: RegExp;
   /** Whether a text can hold a mark at all (a word of `schedule_mark_words` starting a word). */
   markText: RegExp;
+  /** Whether a name can hold a word of each set at all (the word anywhere in it, any case): asked before splitting it into words. */
+  markGate: RegExp;
+  selectGate: RegExp;
+  helperGate: RegExp;
 }
 
 function scheduleVocab(ctx: FileContext): ScheduleVocab {
@@ -53,8 +57,23 @@ function scheduleVocab(ctx: FileContext): ScheduleVocab {
       helperWords: new WordSet(r.schedule_helper_words),
       text: names.length + helperWords.length > 0 ? new RegExp(`\\b(?:${[...new Set(names), ...helperWords].join('|')})\\b`, 'i') : /(?!)/,
       markText: r.schedule_mark_words.length > 0 ? new RegExp(`\\b(?:${r.schedule_mark_words.map(escapeRegExp).join('|')})`, 'i') : /(?!)/,
+      markGate: anyOf(r.schedule_mark_words),
+      selectGate: anyOf(r.schedule_select_words),
+      helperGate: anyOf(r.schedule_helper_words),
     };
   });
+}
+
+/**
+ * A word `splitWords` finds in a name is a piece of that name, lowercased: a name that holds none
+ * of the words in any case has none of them among its words, and is not split at all.
+ */
+function anyOf(words: readonly string[]): RegExp {
+  return words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'i') : /(?!)/;
+}
+
+function namesWord(words: WordSet, gate: RegExp, name: string): boolean {
+  return gate.test(name) && splitWords(name).some((w) => words.has(w));
 }
 
 interface Registered {
@@ -109,7 +128,7 @@ function registered(ctx: FileContext): Registered {
       const path = call.type === 'new_expression' ? dottedPath(call.childForFieldName('constructor')) : calleePath(ctx, call);
       const timer = call.type !== 'new_expression' && v.timers.matches(path);
       // The project's own helper (`scheduleEveryMs(60_000, async () => …)`): only a run handed inline.
-      const helper = call.type !== 'new_expression' && !timer && resolveLocalFunction(ctx, call) === null && splitWords(lastSegment(path)).some((w) => v.helperWords.has(w));
+      const helper = call.type !== 'new_expression' && !timer && v.helperGate.test(path) && resolveLocalFunction(ctx, call) === null && namesWord(v.helperWords, v.helperGate, lastSegment(path));
       const registers = call.type === 'new_expression' ? v.constructors.matches(path) : timer || helper || v.registrations.matches(path);
       if (!registers) continue;
       if (helper) {
@@ -181,16 +200,35 @@ function argumentEntries(call: Node): { key: string; value: Node }[] {
 }
 
 function marks(ctx: FileContext, call: Node): boolean {
-  return splitWords(lastSegment(calleePath(ctx, call))).some((w) => scheduleVocab(ctx).markWords.has(w));
+  const v = scheduleVocab(ctx);
+  return namesWord(v.markWords, v.markGate, lastSegment(calleePath(ctx, call)));
+}
+
+/**
+ * The file's reads that select rows by their state, each with its fields, in document order: read
+ * once per file, since the question is asked for every function (and a nested function's calls
+ * are its enclosing functions' calls too).
+ */
+function selectingCalls(ctx: FileContext): { call: Node; fields: string[] }[] {
+  return ctx.memo('scheduled-runs:selecting-calls', () => {
+    const v = scheduleVocab(ctx);
+    const out: { call: Node; fields: string[] }[] = [];
+    for (const call of allCalls(ctx)) {
+      if (marks(ctx, call) || !namesWord(v.selectWords, v.selectGate, lastSegment(calleePath(ctx, call)))) continue;
+      const fields = argumentEntries(call).filter((e) => !ID_FIELD.test(e.key) && !OPERATOR_KEY.test(e.key) && /^[A-Za-z_]\w*$/.test(e.key) && stateSelector(e.value)).map((e) => e.key);
+      if (fields.length > 0) out.push({ call, fields });
+    }
+    return out;
+  });
 }
 
 /** The fields a function's reads select rows by their state with (`emailSent` of `find({ emailSent: false })`). */
 function selectedFields(ctx: FileContext, body: Node): string[] {
   return ctx.memo(`scheduled-runs:selected:${body.id}`, () => {
     const out = new Set<string>();
-    for (const call of callsWithin(ctx, body)) {
-      if (marks(ctx, call) || !splitWords(lastSegment(calleePath(ctx, call))).some((w) => scheduleVocab(ctx).selectWords.has(w))) continue;
-      for (const e of argumentEntries(call)) if (!ID_FIELD.test(e.key) && !OPERATOR_KEY.test(e.key) && /^[A-Za-z_]\w*$/.test(e.key) && stateSelector(e.value)) out.add(e.key);
+    // The calls `callsWithin(ctx, body)` gives (the body itself when it is one), in the same order.
+    for (const { call, fields } of selectingCalls(ctx)) {
+      if (call.startIndex >= body.startIndex && call.endIndex <= body.endIndex) for (const f of fields) out.add(f);
     }
     return [...out];
   });
@@ -209,7 +247,7 @@ export function scheduledRunScopes(ctx: FileContext): Scope[] {
     scopes.push({ context: 'retry', body, construct: fn ?? body, label: `${name} (run on a schedule, re-selecting rows by ${fields.join(', ')})`, scheduled: { fields }, swallowedRetries: true });
   }
   // A function another file may run on a schedule: only one whose text marks a field it selects by.
-  if (!scheduleVocab(ctx).markText.test(ctx.source)) return scopes;
+  if (!scheduleVocab(ctx).markText.test(ctx.source) || selectingCalls(ctx).length === 0) return scopes;
   for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
     const body = functionBody(fn);
     const name = functionName(fn);
