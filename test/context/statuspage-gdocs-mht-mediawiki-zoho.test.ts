@@ -203,3 +203,11 @@ describe('a Zoho Desk tickets CSV', () => {
     expect(tickets[1]?.createdAt).toMatch(/^2026-02-08T09:15/);
   });
 });
+
+describe('broken input says which file and line', () => {
+  it('a MediaWiki export that is not well-formed XML stops with the line (broken JSON stays "holds no postmortem", naming the file)', async () => {
+    const xml = '<mediawiki version="0.11">\n<page><title>P</title>\n<revision><timestamp>2026-01-01T00:00:00Z</timestamp><text>x</text>\n</page>\n</mediawiki>\n';
+    await expect(postmortemDocuments(xml, '.xml')).rejects.toMatchObject({ name: 'PostmortemSyntaxError', line: 4 });
+    expect(await postmortemMarkdown('{\n  "documentId": "1",\n  "body": { "content": [\n', '.json')).toBeUndefined();
+  });
+});

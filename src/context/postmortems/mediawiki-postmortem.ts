@@ -2,6 +2,7 @@ import { decodeHTML } from 'entities';
 import { allText, childrenOf, findAll, nameOf, parseXmlInOrder, type XmlNode } from '../xml-nodes.js';
 import { fieldLabel } from './org-postmortem.js';
 import { markdownTableLines } from './markdown-table.js';
+import { assertWellFormedXml } from './postmortem-syntax.js';
 
 /** Status templates a wiki writes in an action table (`{{Done|2026-10-15}}`, `{{Open}}`): their name is the status. */
 const STATUS_TEMPLATE = /\{\{\s*([A-Za-z][\w -]*?)\s*(?:\|[^{}]*)?\}\}/g;
@@ -55,6 +56,7 @@ export function mediawikiPostmortemMarkdown(text: string): string {
  */
 export function mediawikiExportMarkdown(xml: string): string[] | undefined {
   if (!/<mediawiki[\s>]/.test(xml) || !/<revision[\s>]/.test(xml)) return undefined;
+  assertWellFormedXml(xml, 'a MediaWiki XML export');
   const pages = findAll(parseXmlInOrder(xml), 'page');
   const out = pages.flatMap((page) => {
     const kids = childrenOf(page);
