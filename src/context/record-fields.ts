@@ -206,12 +206,15 @@ function formFieldsOf(kind: RecordKind, fields: readonly string[], record: Recor
   const textKeys = new Set(fieldNames(kind, text).map(fieldKey));
   const own = new Set([...naming, text].flatMap((f) => fieldNames(kind, f)).map(fieldKey));
   const named = new Set(fields.flatMap((f) => fieldNames(kind, f)).map(fieldKey));
+  // a section of the text named like a field the record has (Statuspage's `impact: minor` beside a
+  // postmortem's "## Impact" list) is that section, not the field's answer
+  const written = new Set(Object.keys(record).map(fieldKey));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (typeof value !== 'string' || !textKeys.has(fieldKey(key))) continue;
     for (const [label, answer] of formAnswers(value)) {
       const k = fieldKey(label);
-      if (named.has(k) && !own.has(k) && !(label in record) && !(label in out)) out[label] = answer;
+      if (named.has(k) && !own.has(k) && !written.has(k) && !(label in out)) out[label] = answer;
     }
   }
   return out;

@@ -92,6 +92,25 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'AP-003 in VINC-262, evidence "kassa recorded every one of those timeouts as CAPTURE_FAILED and handed the session to the sweep, which treats CAPTURE_FAILED exactly like a card decline."':
       'attributed on the PIR\'s "… a decline, a 5xx or a timeout – ended in the same place: the capture was recorded as CAPTURE_FAILED …", which says one signal more (5xx) than the incident\'s sentence; reading "timeouts as CAPTURE_FAILED" as a reading (`readsAs`) would prefer it, but also moves hotel-reservation-sync\'s expected evidence to "logged as TIDEWIRE_REJECTED" (tried, reverted)',
   },
+  // Written by someone who never saw the code; its first run (round 19, code of 9a2219d) stopped
+  // at the incidents file (a Statuspage export: severity is its `impact`), then at the Google Docs
+  // JSON postmortem. Every file reads now (Statuspage updates and postmortem_body, Google Docs API
+  // JSON, Word .mht, MediaWiki export, Zoho Desk CSV): 14/15, 7/11, 19/21, 6/6; a lesson's "must"
+  // sentence is no evidence took anti-patterns to 20/21 (docs/context-accuracy.md).
+  'points-redemption': {
+    'jdwz8tkaazpf in scope':
+      'scores 0.52: magpie and "the refund step" give the systems\' full share, but of the entities only `refund` (the text says "parked refund jobs", "lock_timeout", "Abacus", never "redemption" or "burn"), and no error type: not worked on in round 19',
+    'cluster "points taken twice for one reward (one gift card / cinema booking, two deductions)" (34)':
+      '193 tickets read, 12 judged relevant: one pattern is reported ("Where is my code?", 12, the e-voucher cluster); the double-deduction tickets are not among the relevant ones. Clustering and ticket relevance are worked on in general by another developer (round 19), not here',
+    'cluster "the same "We couldn\'t complete your reward" email / push again and again" (22)':
+      'no reported pattern: see the cluster above (only one of the ticket clusters is judged relevant)',
+    'cluster "reward failed but the points were never given back" (16)':
+      'no reported pattern: see the cluster above (only one of the ticket clusters is judged relevant)',
+    'cluster "told the reward failed and the points came back, then the points were taken again (code appeared)" (18)':
+      'no reported pattern: see the cluster above (only one of the ticket clusters is judged relevant)',
+    'AP-001 in etc8krro1dos, evidence "replay_orders.py does not read order_attempts; it picked every redemption from 19:00-19:12 that had no voucher in the wallet and ran it from the start, with a new burn id and a client_reference built from the script\'s run id, so Bramblecard took each one as a new order and 1,874 members whose gift card had been ordered before the crash lost the points a second time."':
+      'shown on the Statuspage postmortem\'s pointer "Full write-up: Postmortems/2026-10-27 replay double burns (wiki)" (a link\'s title; `replay` and `double` are signal words); the account names the repeat only through the script\'s file name (`replay_orders.py`, one token) and the missing key as "a new burn id and a client_reference built from the script\'s run id", names the safeguard terms (idempotency key, dedup id, request id …) do not hold',
+  },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).
   'hotel-reservation-sync': {

@@ -94,6 +94,17 @@ describe('attributeAntiPatterns: what a sentence rules out is no evidence', () =
     expect(attributed(['Every retry charged twice with no dedup'])).toEqual(['AP-001: Every retry charged twice with no dedup']);
   });
 
+  it('takes a sentence that states a rule (a lesson: "must", "should", "is only allowed") as no evidence; "should have" tells what happened', () => {
+    // a PIR's lesson beside its account: the account is the evidence
+    const account = 'The retry pass then charged each order again without an idempotency key, and 300 customers were charged twice.';
+    const lesson = 'A retry of a charge must carry a fresh idempotency key only after a decline, or customers are charged twice.';
+    expect(attributed([lesson, account])).toEqual([`AP-001: ${account.slice(0, -1)}`]);
+    expect(attributed([lesson])).toEqual([]);
+    expect(attributed(['A retry with a new idempotency key charges twice, so retries should reuse the first one.'])).toEqual([]);
+    const told = 'The retry should have been stopped: it had no idempotency key and customers were charged twice.';
+    expect(attributed([told])).toEqual([`AP-001: ${told.slice(0, -1)}`]);
+  });
+
   it('reads "zero" as a negative word, and a number\'s comma or a time\'s colon as no clause end', () => {
     expect(withoutNegatedClauses('The key did its job: zero duplicate bookings despite ~5,400 retries')).toBe('The key did its job: ');
     expect(withoutNegatedClauses('At 03:00 nothing was sent twice')).toBe('At 03:00 ');

@@ -36,7 +36,7 @@ export function attributeAntiPatterns(
 ): AntiPatternMatch[] {
   const sentences = texts
     .flatMap(splitSentences)
-    .filter((sentence) => !isDisclaimer(sentence, vocabulary.negation) && !approvesPractice(sentence, vocabulary))
+    .filter((sentence) => !isDisclaimer(sentence, vocabulary.negation) && !approvesPractice(sentence, vocabulary) && !statesRule(sentence, vocabulary))
     .map((sentence) => ({ sentence, read: withoutSystemNames(sentence, vocabulary) }))
     .map(({ sentence, read }) => ({ sentence, read, index: new TermIndex([read]) }));
   const groupsOf = (entry: CatalogueEntry): string[][] => entry.signals.map((group) => [...new Set(group.flatMap((t) => synonymsOf(t, vocabulary)))]);
@@ -115,6 +115,20 @@ export function approvesPractice(sentence: string, vocabulary: ContextVocabulary
   if (!m) return false;
   const after = sentence.slice(m.index + m[0].length);
   return contrasts.length === 0 || !new RegExp(`(?<![\\p{L}\\p{N}])(?:${words(contrasts)})(?![\\p{L}\\p{N}])`, 'iu').test(after);
+}
+
+/**
+ * True when `sentence` states a rule (`evidence_rule_modals`: "… must reuse the original
+ * reference; a new one is only allowed after a definite failure"): a lesson, not what happened. A
+ * modal followed by "have" and a participle ("should have retried", "must have been") tells what
+ * happened and is no rule.
+ */
+export function statesRule(sentence: string, vocabulary: ContextVocabulary = contextVocabulary()): boolean {
+  const modals = vocabulary.evidence_rule_modals;
+  if (modals.length === 0) return false;
+  const words = modals.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).join('|');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])(?!\\s+have\\s+(?:been|\\p{L}+(?:ed|en|t)\\b))`, 'giu');
+  return re.test(sentence);
 }
 
 /** True when `clause` carries a term of every signal group, negated outcomes left out as in a sentence. */

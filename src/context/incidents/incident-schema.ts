@@ -75,6 +75,20 @@ const timelineEntry = z.union([
 ]);
 
 /**
+ * Timeline entries in time order when each carries a full timestamp (`2026-04-02T16:27:11Z - …`):
+ * an export may list them newest first (Statuspage's `incident_updates`). Entries with times of
+ * their own kind ("14:32") or none stay as written.
+ */
+function inTimeOrder(entries: string[]): string[] {
+  const stamp = (e: string): number => (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(e) ? Date.parse(e.split(' - ')[0] ?? '') : Number.NaN);
+  if (entries.length < 2 || entries.some((e) => Number.isNaN(stamp(e)))) return entries;
+  return entries
+    .map((e, i) => ({ e, i, t: stamp(e) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e);
+}
+
+/**
  * A timeline written as text (an issue form's `### Timeline` answer, a rich-text description's
  * section): one entry per line, a Markdown table's row as `time - event` (its header and rule rows
  * left out), a list item without its marker.
@@ -104,7 +118,7 @@ export const IncidentSchema = z
     }),
     title: text.pipe(z.string().min(1, 'is required')),
     description: text.default(''),
-    timeline: z.union([z.array(timelineEntry), z.string().transform(timelineLines)]).default([]),
+    timeline: z.union([z.array(timelineEntry).transform(inTimeOrder), z.string().transform(timelineLines)]).default([]),
     root_cause: text.default(''),
     contributing_factors: textList.default([]),
     resolution: z

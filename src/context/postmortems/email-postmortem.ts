@@ -1,6 +1,8 @@
 import PostalMime from 'postal-mime';
 import { QUOTE_START } from '../text/quoted-reply.js';
 import { markdownTableLines } from './markdown-table.js';
+import { htmlPostmortemMarkdown } from './html-postmortem.js';
+import { c1AsWindows1252 } from '../text/decode-text.js';
 
 /**
  * `Re:`, `Fwd:`, `AW:`… before a subject: a reply or a forward, not part of its title; and a
@@ -19,6 +21,19 @@ export async function emailPostmortemMarkdown(raw: string): Promise<string> {
   const email = await PostalMime.parse(raw);
   const title = (email.subject ?? '').replace(REPLY_PREFIX, '').trim();
   return plainTextPostmortemMarkdown(email.text ?? '', title);
+}
+
+/**
+ * A Word document saved as a "Single File Web Page" (`.mht`, `.mhtml`: a MIME multipart/related
+ * message whose first part is the page's HTML, quoted-printable in the document's code page, e.g.
+ * windows-1252, with the images as further parts) as the Markdown the postmortem reader takes: the
+ * HTML part, MIME decoded, read as an exported page (`htmlPostmortemMarkdown`). Undefined when the
+ * file holds no HTML part.
+ */
+export async function webArchivePostmortemMarkdown(raw: string): Promise<string | undefined> {
+  const archive = await PostalMime.parse(raw);
+  // Node decodes the part's windows-1252 as latin1: its smart quotes and dashes are C1 controls
+  return archive.html === undefined ? undefined : htmlPostmortemMarkdown(c1AsWindows1252(archive.html));
 }
 
 /**

@@ -24,7 +24,7 @@ export function htmlPostmortemMarkdown(html: string): string {
     filter: (node) => node.nodeName === 'TABLE' && isPropertiesTable(node),
     replacement: (_content, node) =>
       `\n\n${rowsOf(node)
-        .map((row) => `${cellText(row[0])}: ${cellText(row[1])}`)
+        .map((row) => `${cellText(row[0])}: ${linkedCellText(row[1])}`)
         .join('\n\n')}\n\n`,
   });
   // A table without a header row (Word writes every row with <td>, the first in bold) reads with
@@ -113,7 +113,7 @@ function markdownTable(rows: Element[][]): string {
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (width === 0) return '';
   const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-  const texts = rows.map((row) => Array.from({ length: width }, (_, i) => cellText(row[i]).replaceAll('|', '\\|')));
+  const texts = rows.map((row) => Array.from({ length: width }, (_, i) => linkedCellText(row[i]).replaceAll('|', '\\|')));
   const [head, ...body] = texts;
   return `\n\n${[line(head ?? []), line(Array.from({ length: width }, () => '---')), ...body.map(line)].join('\n')}\n\n`;
 }
@@ -124,6 +124,18 @@ function wordListItem(content: string): string {
   const numbered = /^(\d+)[.)]\s+(.*)$/.exec(text);
   if (numbered) return `${numbered[1]}. ${numbered[2]}`;
   return `- ${text.replace(/^[·•o§▪■◦\-–*]\s+/, '')}`;
+}
+
+/**
+ * A property's value cell as text, a value that is one link (`<a href="https://…/incidents/kdgskvhr7vo2">Statuspage: …</a>`)
+ * as a Markdown link, so the postmortem reader can take an incident's id from where it points.
+ */
+function linkedCellText(cell: Element | undefined): string {
+  const text = cellText(cell);
+  const links = Array.from(cell?.getElementsByTagName('a') ?? []);
+  const href = links[0]?.getAttribute('href') ?? '';
+  if (links.length !== 1 || !/^https?:\/\/\S+$/.test(href) || cellText(links[0]) !== text) return text;
+  return `[${text.replace(/([[\]])/g, '\\$1')}](${href})`;
 }
 
 function cellText(cell: Element | undefined): string {

@@ -1,6 +1,8 @@
 import { decodeHTML } from 'entities';
+import { allText, childrenOf, findAll, nameOf, parseXmlInOrder, type XmlNode } from '../xml-nodes.js';
 import { fieldLabel } from './org-postmortem.js';
 import { markdownTableLines } from './markdown-table.js';
+import { assertWellFormedXml } from './postmortem-syntax.js';
 
 /** Status templates a wiki writes in an action table (`{{Done|2026-10-15}}`, `{{Open}}`): their name is the status. */
 const STATUS_TEMPLATE = /\{\{\s*([A-Za-z][\w -]*?)\s*(?:\|[^{}]*)?\}\}/g;
@@ -46,6 +48,30 @@ export function mediawikiPostmortemMarkdown(text: string): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * A MediaWiki XML export (Special:Export, `dumpBackup.php`: `<mediawiki><page><title>…<revision>…`)
+ * as one Markdown document per page: the page's latest revision (by `<timestamp>`, else the last
+ * one written) is the document, its `<title>` the title (a subpage's last part), its wikitext read
+ * as `mediawikiPostmortemMarkdown` reads a page. Undefined when the XML is no such export.
+ */
+export function mediawikiExportMarkdown(xml: string): string[] | undefined {
+  if (!/<mediawiki[\s>]/.test(xml) || !/<revision[\s>]/.test(xml)) return undefined;
+  assertWellFormedXml(xml, 'a MediaWiki XML export');
+  const pages = findAll(parseXmlInOrder(xml), 'page');
+  const out = pages.flatMap((page) => {
+    const kids = childrenOf(page);
+    const title = allText(kids.filter((k) => nameOf(k) === 'title')).trim();
+    const revisions = kids.filter((k) => nameOf(k) === 'revision');
+    const stamp = (r: XmlNode): string => allText(childrenOf(r).filter((k) => nameOf(k) === 'timestamp')).trim();
+    const latest = revisions.reduce<XmlNode | undefined>((best, r) => (best === undefined || stamp(r) >= stamp(best) ? r : best), undefined);
+    if (latest === undefined) return [];
+    const wikitext = allText(childrenOf(latest).filter((k) => nameOf(k) === 'text'));
+    const name = title.split('/').pop()?.trim() ?? '';
+    return [`${name.length > 0 ? `# ${name}\n\n` : ''}${mediawikiPostmortemMarkdown(wikitext)}`];
+  });
+  return out.length > 0 ? out : undefined;
+}
+
 /** The template a page opens with (its infobox) as fields, and the page after it. */
 function infobox(source: string): { fields: [string, string][]; rest: string } {
   const open = /^\s*\{\{\s*[^|{}]+((?:\|[^{}]*)*)\}\}/.exec(source);
@@ -55,7 +81,7 @@ function infobox(source: string): { fields: [string, string][]; rest: string } {
     .split(/\|(?![^[]*\]\])/)
     .map((part) => /^\s*([^=]+?)\s*=\s*([\s\S]*?)\s*$/.exec(part))
     .filter((m): m is RegExpExecArray => m !== null && (m[2] ?? '').length > 0)
-    .map((m): [string, string] => [fieldLabel(m[1] ?? ''), inline(m[2] ?? '')]);
+    .map((m): [string, string] => [fieldLabel(m[1] ?? ''), inline(m[2] ?? '', true)]);
   return { fields, rest: source.slice(open[0].length) };
 }
 
@@ -86,19 +112,26 @@ function wikiTable(lines: readonly string[]): string[] {
   return markdownTableLines(rows);
 }
 
-/** Wiki inline markup as Markdown text. */
-function inline(text: string): string {
+/**
+ * Wiki inline markup as Markdown text; a footnote (`<ref>…</ref>`) left out. An external link is
+ * its text, or in an infobox's field (`|incident = [https://…/incidents/etc8krro1dos Points taken
+ * twice]`) a Markdown link, so the postmortem reader can take the incident's id from where it points.
+ */
+function inline(text: string, keepLinks = false): string {
   return decodeHTML(
     text
+      .replace(/<ref\b[^>]*\/>|<ref\b[^>]*>[\s\S]*?<\/ref>/gi, '')
       .replace(/\[\[(?:Category|File|Image):[^\]]*\]\]/gi, '')
       .replace(/\[\[[^\]|]*\|([^\]]*)\]\]/g, '$1')
       .replace(/\[\[([^\]]*)\]\]/g, '$1')
-      .replace(/\[https?:\/\/\S+\s+([^\]]*)\]/g, '$1')
+      .replace(/\[(https?:\/\/\S+)\s+([^\]]*)\]/g, (_, url: string, label: string) => (keepLinks ? `[${label}](${url})` : label))
       .replace(STATUS_TEMPLATE, '$1')
       .replace(/'''(.*?)'''/g, '**$1**')
       .replace(/''(.*?)''/g, '*$1*')
       .replace(/<\/?code>/gi, '`')
       .replace(/<br\s*\/?>/gi, ' ')
       .replace(/<\/?[a-z][^>]*>/gi, ''),
-  ).trim();
+  )
+    .replace(/\u00a0/g, ' ')
+    .trim();
 }

@@ -50,7 +50,12 @@ export function parsePostmortem(text: string, file: string): Postmortem {
   const prefixes = contextVocabulary().postmortem_id_prefixes.map((p) => p.toLowerCase());
   const titleNamesIncident = titleId !== undefined && !prefixes.some((p) => titleId.toLowerCase().startsWith(`${p}-`));
   const incidentField = (f: Map<string, string>): string | undefined => firstWord(INCIDENT_FIELDS.map((l) => f.get(l)).find((v) => v !== undefined));
-  const incidentId = incidentField(fields) ?? (titleNamesIncident ? titleId : bracketedId(title)) ?? incidentField(laterFields);
+  // `Incident: [Statuspage: Gift card redemptions slow](https://…/incidents/v2vd3y1xgq83)`: the
+  // field names the incident by its title and links to it; the link's last path segment is its id.
+  const named = incidentField(fields);
+  const linked = linkedIncidentId(unclassified.filter((s) => s.header).flatMap((s) => s.section.nodes));
+  const fieldId = named !== undefined && !/\d/.test(named) && linked !== undefined ? linked : named;
+  const incidentId = fieldId ?? (titleNamesIncident ? titleId : bracketedId(title)) ?? incidentField(laterFields);
   if (!incidentId) {
     throw new ContextInputError(`${file}: no incident reference`, {
       help: 'Add a line such as `**Incident:** INC-2024-089` near the top of the postmortem',
@@ -199,6 +204,47 @@ function paragraphLead(p: Paragraph): { label: string; rest: string } | undefine
 function firstWord(value: string | undefined): string | undefined {
   const word = value?.trim().split(/\s+/)[0]?.replace(/[.,;:)\]]+$/, '');
   return word && word.length > 0 ? word : undefined;
+}
+
+/**
+ * The id an incident field's link points at: the last path segment of the first link in a line or
+ * two-column table row labelled like `Incident` (`https://status.example.com/incidents/v2vd3y1xgq83`
+ * → `v2vd3y1xgq83`), when it holds a digit as ids do.
+ */
+function linkedIncidentId(nodes: RootContent[]): string | undefined {
+  const rows: Nodes[][] = nodes.flatMap((n): Nodes[][] =>
+    n.type === 'paragraph' || n.type === 'listItem'
+      ? [[n]]
+      : n.type === 'list'
+        ? n.children.map((i) => [i])
+        : n.type === 'table'
+          ? n.children.filter((row) => row.children.length === 2).map((row) => [...row.children])
+          : [],
+  );
+  for (const row of rows) {
+    const text = row.map((c) => nodeText(c)).join(': ');
+    const colon = text.indexOf(':');
+    if (colon <= 0 || !INCIDENT_FIELDS.includes(text.slice(0, colon).toLowerCase().replace(/[^a-z]/g, ''))) continue;
+    const url = firstLink(row);
+    const segment = url
+      ?.replace(/[?#].*$/, '')
+      .split('/')
+      .filter((p) => p.length > 0)
+      .pop();
+    if (segment && /\d/.test(segment) && /^[\w.-]+$/.test(segment)) return segment;
+  }
+  return undefined;
+}
+
+function firstLink(nodes: readonly Nodes[]): string | undefined {
+  for (const node of nodes) {
+    if (node.type === 'link') return node.url;
+    if ('children' in node) {
+      const found = firstLink(node.children as Nodes[]);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Field labels that name the incident a postmortem covers. */

@@ -1,12 +1,13 @@
-import { emailPostmortemMarkdown, plainTextPostmortemMarkdown } from './email-postmortem.js';
+import { emailPostmortemMarkdown, plainTextPostmortemMarkdown, webArchivePostmortemMarkdown } from './email-postmortem.js';
 import { asciidocPostmortemMarkdown } from './asciidoc-postmortem.js';
 import { htmlPostmortemMarkdown } from './html-postmortem.js';
 import { rstPostmortemMarkdown } from './rst-postmortem.js';
 import { orgPostmortemMarkdown } from './org-postmortem.js';
-import { mediawikiPostmortemMarkdown } from './mediawiki-postmortem.js';
+import { mediawikiExportMarkdown, mediawikiPostmortemMarkdown } from './mediawiki-postmortem.js';
 import { latexPostmortemMarkdown } from './latex-postmortem.js';
 import { textilePostmortemMarkdown } from './textile-postmortem.js';
 import { jsonPostmortemMarkdown, richTextDocumentsMarkdown } from './json-postmortem.js';
+import { googleDocMarkdown } from './google-docs-postmortem.js';
 import { rtfPostmortemMarkdown } from './rtf-postmortem.js';
 import { dokuwikiPostmortemMarkdown, isDokuWikiPage } from './dokuwiki-postmortem.js';
 import { isOpenDocumentText, odtPostmortemMarkdown } from './odt-postmortem.js';
@@ -18,7 +19,7 @@ import { enexNotesMarkdown } from './enex-postmortem.js';
 import { isWord2003Xml, word2003PostmortemMarkdown } from './word2003-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
-export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt', '.ipynb', '.enex'] as const;
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.mht', '.mhtml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt', '.ipynb', '.enex'] as const;
 
 /** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
 const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
@@ -38,6 +39,10 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       return obsidianMarkdown(text);
     case '.eml':
       return emailPostmortemMarkdown(text);
+    case '.mht':
+    case '.mhtml':
+      // Word's "Single File Web Page": the page's HTML in a MIME message
+      return webArchivePostmortemMarkdown(text);
     case '.txt':
       // DokuWiki keeps its page sources as .txt; `pdftotext -layout` writes a PDF's pages as one
       if (isSavedEmail(text)) return emailPostmortemMarkdown(text);
@@ -62,7 +67,8 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       return latexPostmortemMarkdown(text);
     case '.json':
       // a wiki's rich-text document (Outline's ProseMirror JSON): the first; see postmortemDocuments
-      return richTextDocumentsMarkdown(text)?.[0] ?? jsonPostmortemMarkdown(text);
+      // a Google Doc as the Docs API returns it (`body.content[]` of paragraphs and tables)
+      return richTextDocumentsMarkdown(text)?.[0] ?? googleDocMarkdown(text) ?? jsonPostmortemMarkdown(text);
     case '.textile':
       return textilePostmortemMarkdown(text);
     case '.rtf':
@@ -80,6 +86,8 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       if (isOpenDocumentText(text)) return odtPostmortemMarkdown(text);
       // Word's own XML ("Save as XML Document", WordprocessingML 2003)
       if (isWord2003Xml(text)) return word2003PostmortemMarkdown(text);
+      // a MediaWiki export (Special:Export): the first page's latest revision; see postmortemDocuments
+      if (/<mediawiki[\s>]/.test(text)) return mediawikiExportMarkdown(text)?.[0];
       // an XWiki page as a XAR export holds it
       if (isXWikiDoc(text)) return xwikiPostmortemMarkdown(text);
       return isMarkupPage(text) ? htmlPostmortemMarkdown(text) : undefined;
@@ -98,6 +106,8 @@ export async function postmortemDocuments(text: string, ext: string): Promise<st
     const documents = richTextDocumentsMarkdown(text);
     if (documents !== undefined) return documents;
   }
+  // a MediaWiki export may hold several pages
+  if (ext === '.xml' && /<mediawiki[\s>]/.test(text)) return mediawikiExportMarkdown(text);
   // an Evernote export holds several notes
   if (ext === '.enex') return enexNotesMarkdown(text);
   const markdown = await postmortemMarkdown(text, ext);

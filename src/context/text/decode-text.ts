@@ -47,3 +47,12 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Text that was decoded as windows-1252 by Node's TextDecoder (which reads it as latin1, as a MIME
+ * library's charset decoding does), made right: a C1 control (U+0080–U+009F, which no text holds)
+ * becomes the windows-1252 character its byte is (`’`, `–`, `€`).
+ */
+export function c1AsWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80));
+}

@@ -58,6 +58,7 @@ export const ContextVocabularySchema = z
     rule_words: z.array(z.string()).default([]),
     rule_announcements: z.array(z.string()).default([]),
     omission_approvals: z.array(z.string()).default([]),
+    evidence_rule_modals: z.array(z.string()).default([]),
     practice_approvals: z
       .object({ phrases: z.array(z.string()).default([]), contrasts: z.array(z.string()).default([]) })
       .default({ phrases: [], contrasts: [] }),
