@@ -215,6 +215,14 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     // One named path that holds nothing, beside others that do: most likely a typo or a stale exclude.
     for (const empty of discovery.paths.filter((p) => p.found === 0)) io.stderr(`warning: ${nothingToScanMessage([empty], io.cwd)}\n`);
   }
+  if (opts.quiet !== true) {
+    const vendored = discovery.paths.flatMap((p) => [...p.vendored].map(([folder, n]) => ({ folder: p.path === '.' ? folder : `${p.path.replace(/\/+$/, '')}/${folder}`, n })));
+    if (vendored.length > 0) {
+      const total = vendored.reduce((sum, v) => sum + v.n, 0);
+      const shown = vendored.slice(0, 5).map((v) => v.folder).join(', ') + (vendored.length > 5 ? `, and ${vendored.length - 5} more` : '');
+      io.stderr(`note: skipped ${total} file${total === 1 ? '' : 's'} in ${vendored.length} vendored librar${vendored.length === 1 ? 'y' : 'ies'} (a folder whose ${config.vendored.manifests.join(' or ')} names a main file): ${shown}; \`vendored: { manifests: [] }\` in the config scans them\n`);
+    }
+  }
   const showProgress = opts.quiet !== true && io.isTTY && process.stderr.isTTY === true;
   const { result: scanned, sources, repoRoot, covered, baseline } = await scanProject(files, setup, {
     cwd: io.cwd,

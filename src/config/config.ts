@@ -39,6 +39,15 @@ export const ConfigSchema = z
       .object({ risk: z.enum(['off', 'high', 'medium', 'low', 'keep']).default('off'), patterns: z.array(z.string()).optional() })
       .strict()
       .prefault({}),
+    /**
+     * Libraries copied into the project: a folder below the scanned one holding one of these
+     * manifests, naming a `main` entry file (a bower package under `static/js/`), is left out.
+     * `manifests: []` scans them.
+     */
+    vendored: z
+      .object({ manifests: z.array(z.string()).default(['bower.json']) })
+      .strict()
+      .prefault({}),
     /** Sources for `faultline context` (owned by that command). */
     context: z.unknown().optional(),
   })

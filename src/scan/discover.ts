@@ -32,6 +32,13 @@ export interface DiscoverOptions {
   exclude: readonly GlobSet[];
   /** Honour `.gitignore` files (off with --no-ignore). */
   gitignore: boolean;
+  /**
+   * Package manifests that mark a folder as a library copied into the project (config
+   * `vendored.manifests`, default `bower.json`): a folder below the scanned one whose manifest
+   * names a `main` entry file is another project's code (`static/js/jquery/bower.json`), and its
+   * files are left out. The project's own manifest (in the scanned folder itself) names none.
+   */
+  vendoredManifests?: readonly string[];
 }
 
 /** What one path given to the scan holds, and why supported files were left out (told when nothing is left). */
@@ -45,6 +52,8 @@ export interface PathDiscovery {
   excluded: Map<string, number>;
   /** The path is a file faultline has no language for. */
   unsupported: boolean;
+  /** Supported files left out because they sit in a vendored library folder, by that folder (relative to the path). */
+  vendored: Map<string, number>;
 }
 
 /** The files to scan, and what each path contributed. */
@@ -75,7 +84,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
     if (!existsSync(abs)) {
       throw new InputPathError(`Cannot scan ${p}: no such file or folder`, { file: p, help: 'Check the path; faultline scan takes files and folders.' });
     }
-    const here: PathDiscovery = { path: p, found: 0, gitignored: new Map(), excluded: new Map(), unsupported: false };
+    const here: PathDiscovery = { path: p, found: 0, gitignored: new Map(), excluded: new Map(), unsupported: false, vendored: new Map() };
     discovery.paths.push(here);
     if (!statSync(abs).isDirectory()) {
       if (isSupported(abs)) {
@@ -85,6 +94,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
       continue;
     }
     const gitignores = options.gitignore ? gitignoreMatchers(abs) : [];
+    const library = vendoredFolders(abs, options.vendoredManifests ?? []);
     const files = fg.sync([extGlob], {
       cwd: abs,
       absolute: true,
@@ -110,12 +120,49 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
         count(here.excluded, `not matching ${includes.map((m) => m.origin).join(' or ')}`);
         continue;
       }
+      const vendoredIn = library(f);
+      if (vendoredIn !== null) {
+        count(here.vendored, vendoredIn);
+        continue;
+      }
       out.add(f);
       here.found++;
     }
   }
   discovery.files = [...out].sort();
   return discovery;
+}
+
+/**
+ * The library folder a file sits in (relative to the scanned folder), or null: the nearest folder
+ * between the file and the scanned folder (not the scanned folder itself) that holds one of the
+ * manifests naming a `main` entry file. Each folder is looked at once per walk.
+ */
+function vendoredFolders(root: string, manifests: readonly string[]): (file: string) => string | null {
+  if (manifests.length === 0) return () => null;
+  const known = new Map<string, string | null>();
+  const holdsLibrary = (dir: string): boolean =>
+    manifests.some((m) => {
+      const at = join(dir, m);
+      if (!existsSync(at)) return false;
+      try {
+        const data = JSON.parse(readFileSync(at, 'utf8')) as { main?: unknown };
+        return data !== null && typeof data === 'object' && data.main !== undefined && data.main !== '';
+      } catch {
+        return false;
+      }
+    });
+  const libraryOf = (dir: string): string | null => {
+    if (dir === root || !dir.startsWith(root + sep)) return null;
+    let hit = known.get(dir);
+    if (hit === undefined) {
+      const outer = libraryOf(dirname(dir));
+      hit = outer ?? (holdsLibrary(dir) ? toSlashes(relative(root, dir)) : null);
+      known.set(dir, hit);
+    }
+    return hit;
+  };
+  return (file) => libraryOf(dirname(file));
 }
 
 function isSupported(file: string): boolean {

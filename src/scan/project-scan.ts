@@ -35,6 +35,7 @@ export function scanScope(config: Config, choices: ScopeChoices, cwd: string): D
     include: choices.include.length > 0 ? [fromCaller(choices.include, choices.names.include)] : [fromConfig(config.include, 'include')],
     exclude: [fromConfig(config.exclude, 'exclude'), fromCaller(choices.exclude, choices.names.exclude)],
     gitignore: choices.ignore,
+    vendoredManifests: config.vendored.manifests,
   };
 }
 

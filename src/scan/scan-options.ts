@@ -26,7 +26,9 @@ export interface ScanFilesOptions {
 }
 
 /** Test files: scanned, but their findings are usually not what gates a merge. */
-export const DEFAULT_TEST_PATTERNS: readonly string[] = ['test_*.py', '*_test.py', '*.test.*', '*.spec.*', 'conftest.py'];
+// `test_*` / `test-*` also name test scripts kept beside the code (`scripts/test-email.js`), and
+// `load-test*` / `loadtest*` / `locustfile.py` load tests against a local server.
+export const DEFAULT_TEST_PATTERNS: readonly string[] = ['test_*.*', 'test-*.*', '*_test.py', '*.test.*', '*.spec.*', 'conftest.py', 'load-test*.*', 'load_test*.*', 'loadtest*.*', 'locustfile.py'];
 
 /** A scan plus the source text of every file that has findings (for code frames and write-back). */
 export interface FilesScan {

@@ -57,6 +57,31 @@ describe('faultline scan', () => {
     expect((JSON.parse(stdout) as { findings: unknown[] }).findings).toHaveLength(1);
   });
 
+  it('takes test and load-test scripts beside the code for test files', async () => {
+    const loop = 'for (let i = 0; i < 3; i++) {\n  try {\n    await stripe.charges.create({ amount });\n    break;\n  } catch (e) {}\n}\n';
+    const files = { 'scripts/test-checkout.ts': loop, 'scripts/load-test-concurrent.mjs': loop, 'scripts/test_refunds.js': loop, 'scripts/charge.ts': loop };
+    const { stdout } = await runCli(['scan', '.', '--format', 'json'], project(files));
+    expect((JSON.parse(stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['scripts/charge.ts']);
+  });
+
+  it('leaves out a library copied in with its bower.json, says so, and scans it when the config asks', async () => {
+    const loop = 'for (let i = 0; i < 3; i++) {\n  try {\n    await stripe.charges.create({ amount });\n    break;\n  } catch (e) {}\n}\n';
+    const files = {
+      'bower.json': '{ "name": "app", "dependencies": { "jquery": "2.1.4" } }\n',
+      'app.js': loop,
+      'static/js/jquery/bower.json': '{ "name": "jquery", "main": "dist/jquery.js" }\n',
+      'static/js/jquery/src/effects.js': loop,
+      'static/js/widgets/bower.json': '{ "name": "widgets", "dependencies": {} }\n',
+      'static/js/widgets/pay.js': loop,
+    };
+    const quiet = await runCli(['scan', '.', '--format', 'json'], project(files));
+    expect((JSON.parse(quiet.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['app.js', 'static/js/widgets/pay.js']);
+    expect(quiet.stderr).toContain('note: skipped 1 file in 1 vendored library (a folder whose bower.json names a main file): static/js/jquery;');
+    const all = await runCli(['scan', '.', '--format', 'json'], project({ ...files, 'faultline.config.yaml': 'vendored: { manifests: [] }\n' }));
+    expect((JSON.parse(all.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['app.js', 'static/js/jquery/src/effects.js', 'static/js/widgets/pay.js']);
+    expect(all.stderr).not.toContain('vendored');
+  });
+
   it('reports nothing in test files by default, and lowers their findings when asked to', async () => {
     const files = { 'tests/test_pay.py': RETRY, 'e2e/checkout.spec.ts': 'for (let i = 0; i < 3; i++) {\n  try {\n    await stripe.charges.create({ amount });\n    break;\n  } catch (e) {}\n}\n', 'pay.py': RETRY };
     const quiet = await runCli(['scan', '.', '--format', 'json'], project(files));

@@ -297,7 +297,7 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   const body = loopBody(loop);
   if (body === null) return null;
   const header = attemptHeader(ctx, v, loop);
-  if (header === null || drainsQueue(ctx, v, body)) return null;
+  if (header === null || drainsQueue(ctx, v, body) || drainsListing(ctx, body)) return null;
   const behaviour = retryBehaviour(ctx, body, header.flag);
   const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if (!ok && !header.certain) return null;
@@ -322,6 +322,63 @@ function drainsQueue(ctx: FileContext, v: RetryVocab, body: Node): boolean {
     if (!statement || !block) continue;
     const later = blockStatements(block).filter((st) => st.startIndex > statement.startIndex);
     if (later.some((st) => leavesWhenEmpty(ctx, st, target.text))) return true;
+  }
+  return false;
+}
+
+/**
+ * The loop lists a batch each pass, leaves when the listing came back empty, and works through the
+ * batch (`const invoices = await getExpired({ cursor }); if (invoices.length === 0) break;` then a
+ * loop or a callback over `invoices`): it pages or drains a listing, and each pass acts on other
+ * records, not again on the same ones (a cron voiding expired invoices page by page; a teardown
+ * script deleting what a list returns until it returns nothing). A retry loop never leaves on an
+ * empty answer.
+ */
+function drainsListing(ctx: FileContext, body: Node): boolean {
+  const own = (n: Node) => !hasFunctionBetween(n, body, ctx.family) && !nestedLoopBetween(n, body, ctx.family);
+  // What a pass reads: a call's result, or a value made from one (`items = [c for c in page.data if …]`).
+  const read = new Set<string>();
+  for (const a of body.descendantsOfType(['assignment', 'variable_declarator']).filter(own)) {
+    const target = a.childForFieldName('left') ?? a.childForFieldName('name');
+    const value = unwrapAwait(a.childForFieldName('right') ?? a.childForFieldName('value'));
+    if (target?.type !== 'identifier' || value === null) continue;
+    if (!isCall(value, ctx.family) && !value.descendantsOfType('identifier').some((id) => read.has(id.text))) continue;
+    read.add(target.text);
+    const statement = a.type === 'variable_declarator' ? a.parent : a.parent?.type === 'expression_statement' ? a.parent : null;
+    const block = statement?.parent;
+    if (!statement || !block) continue;
+    const later = blockStatements(block).filter((st) => st.startIndex > statement.startIndex);
+    const at = later.findIndex((st) => leavesWhenNoneListed(ctx, st, target.text));
+    if (at >= 0 && later.slice(at + 1).some((st) => iteratesOver(ctx, st, target.text))) return true;
+  }
+  return false;
+}
+
+/** `if (items.length === 0) break;`, `if not items: return acted`, `if len(rows) == 0: break`. */
+function leavesWhenNoneListed(ctx: FileContext, statement: Node, name: string): boolean {
+  if (statement.type !== 'if_statement') return false;
+  const [first, ...rest] = ifChain(statement, ctx.family);
+  const condition = first?.condition ? unwrapParens(first.condition) : null;
+  if (!first || condition === null || rest.length > 0) return false;
+  const text = condition.text.replace(/\s+/g, ' ').trim();
+  const empty = [`!${name}.length`, `${name}.length === 0`, `${name}.length == 0`, `${name}.length < 1`, `!${name}?.length`, `${name}?.length === 0`, `not ${name}`, `len(${name}) == 0`, `len(${name}) < 1`];
+  const steps = blockStatements(first.body);
+  return empty.includes(text) && steps.length > 0 && steps.every((st) => st.type === 'break_statement' || st.type === 'return_statement');
+}
+
+/** A loop whose header names `name`, or a call handing a function a walk over it (`name.map(fn)`, `all(name, n, fn)`). */
+function iteratesOver(ctx: FileContext, statement: Node, name: string): boolean {
+  const mentions = (n: Node | null) => n !== null && (n.text === name || n.descendantsOfType('identifier').some((id) => id.text === name));
+  for (const loop of [statement, ...statement.descendantsOfType([...loopTypes(ctx.family)])]) {
+    if (!isLoop(loop, ctx.family)) continue;
+    const header = ['right', 'condition', 'value'].map((f) => loop.childForFieldName(f));
+    if (header.some(mentions)) return true;
+  }
+  for (const call of statement.descendantsOfType(ctx.family === 'python' ? 'call' : 'call_expression')) {
+    const args = callArguments(call);
+    if (!args.some((x) => isFunction(x, ctx.family))) continue;
+    const receiver = callee(call)?.childForFieldName('object') ?? null;
+    if (receiver?.text === name || args.some((x) => x.text === name)) return true;
   }
   return false;
 }
