@@ -666,7 +666,10 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet, unless?: WordSet):
     if (/^[\w$]+$/.test(text)) {
       // A local name: the value it holds at the call (another function's `url = …` says nothing).
       const bound = lastBindingBefore(ctx, text, call);
-      if (bound !== null) texts.push(urlPath(ctx.source.slice(bound.startIndex, bound.endIndex)));
+      // `const opts = { hostname, path: '/b2c/v1/paymentrequest', method: 'POST', headers: { Authorization:
+      // `Bearer ${accessToken}` } }; https.request(opts, …)`: an options object names its endpoint in
+      // its URL entries; its headers' `accessToken` says nothing of where the request goes.
+      if (bound !== null) texts.push(...endpointParts(bound).map((n) => urlPath(ctx.source.slice(n.startIndex, n.endIndex))));
     } else if (/^[\w$.]+$/.test(text) && !parameterOfCaller(ctx, call, text.split('.')[0] ?? '')) {
       // `settings.WEBHOOK_URL`: a constant of the file. A parameter's field (`endpoint.url`) is
       // data handed in at run time, whatever `url = "…"` some other call in the file names.
@@ -717,6 +720,33 @@ const HTTP_METHOD_NAMES: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'
 
 /** Options that name where a request goes. */
 const ENDPOINT_OPTIONS = new Set(['url', 'uri', 'path', 'endpoint']);
+
+/** Entries of a Node `http.request` options object that name the server (`hostname: 'oauth.example.com'`). */
+const HOST_OPTIONS = new Set(['host', 'hostname', 'baseurl']);
+
+/**
+ * The parts of a value bound to a request's first argument that say where it goes: of an options
+ * object (`{ hostname, path: '/b2c/v1/paymentrequest', headers: { Authorization: `Bearer ${accessToken}` } }`)
+ * its URL and host entries; of a built request (`urllib.request.Request(url, data=…, headers={…})`)
+ * its positional arguments and URL keywords. Headers and bodies name no endpoint: a bearer token
+ * sent with a payout request does not make it a token request. Anything else, whole.
+ */
+function endpointParts(bound: Node): Node[] {
+  const says = (key: string) => ENDPOINT_OPTIONS.has(normalizeName(key)) || HOST_OPTIONS.has(normalizeName(key));
+  if (bound.type === 'object' || bound.type === 'dictionary') {
+    const entries = literalEntries(bound).filter((e) => says(e.key));
+    return entries.length > 0 ? entries.map((e) => e.value) : [bound];
+  }
+  if (bound.type === 'call' || bound.type === 'call_expression' || bound.type === 'new_expression') {
+    return callArguments(bound).flatMap((a) => {
+      const kw = keywordArgument(a);
+      if (kw !== null) return says(kw.name) ? [kw.value] : [];
+      if (a.type === 'object' || a.type === 'dictionary') return literalEntries(a).filter((e) => says(e.key)).map((e) => e.value);
+      return [a];
+    });
+  }
+  return [bound];
+}
 
 /** The normalized names an argument gives: its keyword, or the keys of an options object. */
 function namedOptions(arg: Node): string[] {
