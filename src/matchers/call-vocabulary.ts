@@ -888,6 +888,7 @@ export function isPassive(ctx: FileContext, path: string): boolean {
   if (path === 'print' || path.startsWith('console.')) return true;
   // `metrics.sent_total.labels(channel=c).inc()`: a metric's labelled child counts; it acts on nothing.
   if (compiledOnce(ctx.vocab, 'metric-calls', () => new NamePatterns(ctx.vocab.metric_calls)).matches(path.replace(/\(\)/g, ''))) return true;
+  if (compiledOnce(ctx.vocab, 'passive-calls', () => new NamePatterns(ctx.vocab.passive_calls)).matches(path)) return true;
   // `logger[isFinal ? 'error' : 'warn'](…)`: a level chosen at run time is still a method of the logger.
   const receiver = path.endsWith('[]') ? path.slice(0, -2) : path.slice(0, Math.max(0, path.lastIndexOf('.')));
   return receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver));

@@ -571,6 +571,8 @@ export const VocabularySchema = z
      * (`notifications_sent_total.labels(channel=c).inc()` is `….labels.inc`): they report, they act on nothing.
      */
     metric_calls: names.default([]),
+    /** Calls that add a line to a job's own log (`job.log(…)` of BullMQ/Bull): they report, and act on nothing. */
+    passive_calls: names.default([]),
     /**
      * How a request's body is told from its options (`axios.post(url, { ...data, timestamp })` sends
      * the caller's data; `got.post(url, { json, ...opts })` takes options): methods whose second
