@@ -50,6 +50,7 @@ interface CompiledCallVocabulary {
   callerWords: WordSet;
   clientWords: WordSet;
   clientMethods: NamePatterns;
+  clientCallMethods: NamePatterns;
   excludeUrlWords: WordSet;
   keepUrlWords: WordSet;
   excludeCallerWords: WordSet;
@@ -90,6 +91,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       callerWords: new WordSet(vocab.caller_words),
       clientWords: new WordSet(vocab.client_words),
       clientMethods: new NamePatterns(vocab.client_methods),
+      clientCallMethods: new NamePatterns(vocab.client_call_methods ?? []),
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
       keepUrlWords: new WordSet(vocab.keep_url_words),
       excludeCallerWords: new WordSet(vocab.exclude_caller_words),
@@ -236,6 +238,8 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
   // `anthropic.messages.create(…)`, `this.client.messages.create(…)` with `client: Anthropic`: a
   // model's answer, computed and stored nowhere, whatever the method is called.
   if (verdict !== PathVerdict.No && ctx.vocab.model_client_words.length > 0 && onModelClient(ctx, call, path)) return false;
+  // `telegram_client.post(method="sendMessage", …)`: a chat client's generic call naming a send method.
+  if (!v.clientMethods.empty && !v.clientCallMethods.empty && v.clientCallMethods.matches(lastSegment(path)) && namesClientMethod(call, v.clientMethods) && onNamedClient(ctx, call, path, v.clientWords)) return true;
   switch (verdict) {
     case PathVerdict.No:
       if (queuedByJobName(call, path, v)) return true;
@@ -547,6 +551,25 @@ function bodyHasKey(ctx: FileContext, call: Node, keys: Set<string>): boolean {
  * is: `slack_client.send(…)`, `client = MattermostClient()` then `client.create_post(…)`,
  * `self.bot = DiscordBot()` or `private readonly client: SlackClient` then `this.client.send(…)`.
  */
+/**
+ * A generic call's first argument, or its `method` keyword or option, names a client method
+ * (`method="sendMessage"`, `"chat.postMessage"`, `{ method: 'sendMessage' }`), by its last dotted part.
+ */
+function namesClientMethod(call: Node, methods: NamePatterns): boolean {
+  const args = callArguments(call);
+  const named: Node[] = [];
+  if (args[0] !== undefined && keywordArgument(args[0]) === null) named.push(args[0]);
+  for (const a of args) {
+    const kw = keywordArgument(a);
+    if (kw?.name === 'method') named.push(kw.value);
+    if (a.type === 'object') for (const e of literalEntries(a)) if (e.key === 'method') named.push(e.value);
+  }
+  return named.some((n) => {
+    const value = stringValue(n);
+    return value !== null && methods.matches(value.split('.').at(-1) ?? value);
+  });
+}
+
 function onNamedClient(ctx: FileContext, call: Node, path: string, words: WordSet): boolean {
   const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
   if (receiver === '' || isPassive(ctx, path)) return false;
@@ -895,6 +918,7 @@ export function isPassive(ctx: FileContext, path: string): boolean {
   if (path === 'print' || path.startsWith('console.')) return true;
   // `metrics.sent_total.labels(channel=c).inc()`: a metric's labelled child counts; it acts on nothing.
   if (compiledOnce(ctx.vocab, 'metric-calls', () => new NamePatterns(ctx.vocab.metric_calls)).matches(path.replace(/\(\)/g, ''))) return true;
+  if (compiledOnce(ctx.vocab, 'passive-calls', () => new NamePatterns(ctx.vocab.passive_calls)).matches(path)) return true;
   // `logger[isFinal ? 'error' : 'warn'](…)`: a level chosen at run time is still a method of the logger.
   const receiver = path.endsWith('[]') ? path.slice(0, -2) : path.slice(0, Math.max(0, path.lastIndexOf('.')));
   return receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver));

@@ -7,7 +7,7 @@ import { helperTarget } from './kinds/call.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
 import { freshPerAttempt, keyParameter, keyParameterField, passesKey } from './kinds/idempotency-key.js';
 import { endsRun, endsThrough, reaches } from './kinds/exits-after.js';
-import { marksOwnGuard } from './kinds/once-guard.js';
+import { guardedInOwnFunction, marksOwnGuard } from './kinds/once-guard.js';
 import { checkedInFunction } from './kinds/prior-success-check.js';
 import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
@@ -32,6 +32,11 @@ export interface CallSite {
   keys: string[];
   /** Nothing after this call in the function (or the local helper making it) can fail the run. */
   last?: true;
+  /**
+   * An `if` of its function confines the call to one attempt (`if (attemptsMade >= maxAttempts - 1)`,
+   * a sent-flag): a caller's retry sends it once. Read for notifications (a dedup key list) only.
+   */
+  once?: true;
   /**
    * A try of the function (or of the local helper making the call) takes every error of the call
    * and does not raise again: the call's outcome never reaches the function's caller as an error.
@@ -224,6 +229,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       code: lineAt(ctx.source, s.startIndex),
       ...keysOf(ctx, fn, s, keyLists, c),
       ...shieldOf(ctx, body, c, s),
+      ...(guardedInOwnFunction(ctx, s) ? { once: true as const } : {}),
       ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const, ...(endsRunThrough(ctx, fn, c, s, true) ? { final: true as const } : {}) } : {}),
       ...helperOf(ctx, s),
       ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) }, ...betweenOf(ctx, c, s) } : {}),

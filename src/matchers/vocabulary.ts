@@ -82,6 +82,11 @@ export const CallVocabularySchema = z
     client_words: names,
     client_methods: names,
     /**
+     * With `client_words`: a chat client's generic call (`telegram_client.post(method="sendMessage", …)`,
+     * `slack.api_call("chat.postMessage", …)`) whose first argument or `method` names one of `client_methods`.
+     */
+    client_call_methods: names.default([]),
+    /**
      * Calls whose callback receives a local storage handle (`prisma.$transaction(async (tx) => …)`):
      * a call on that parameter (`tx.order.create(…)`) never belongs here.
      */
@@ -217,6 +222,11 @@ export const VocabularySchema = z
          * `scheduleRetry(item)`): a method named for one, not led by it, puts the work back for a later attempt.
          */
         reschedule_method_words: names.default([]),
+        /**
+         * Words of a long-running entry point a `while True` loop starts again after it crashes
+         * (`main_fn()`, `bot.start_polling()`, `app.run_forever()`): the loop's handler runs on every crash.
+         */
+        restart_words: names.default([]),
         repeating_timers: names.default([]),
         one_shot_timers: names.default([]),
         /**
@@ -561,6 +571,8 @@ export const VocabularySchema = z
      * (`notifications_sent_total.labels(channel=c).inc()` is `….labels.inc`): they report, they act on nothing.
      */
     metric_calls: names.default([]),
+    /** Calls that add a line to a job's own log (`job.log(…)` of BullMQ/Bull): they report, and act on nothing. */
+    passive_calls: names.default([]),
     /**
      * How a request's body is told from its options (`axios.post(url, { ...data, timestamp })` sends
      * the caller's data; `got.post(url, { json, ...opts })` takes options): methods whose second

@@ -11,7 +11,7 @@ import { timerRunScopes } from './timer-runs.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
-import { decoratedFunction, HANDLER_TYPES, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
+import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
 
 /**
@@ -72,6 +72,7 @@ interface RetryVocab {
   /** Whether a text names any counter word at all: a cheap test before reading a handler's calls. */
   counterText: RegExp;
   rescheduleMethodWords: WordSet;
+  restartWords: WordSet;
   doneWords: WordSet;
 }
 
@@ -109,6 +110,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       counterWords: new WordSet(r.counter_words),
       counterText: r.counter_words.length > 0 ? new RegExp(r.counter_words.map(escapeRegExp).join('|'), 'i') : /(?!)/,
       rescheduleMethodWords: new WordSet(r.reschedule_method_words),
+      restartWords: new WordSet(r.restart_words),
       doneWords: new WordSet(r.done_words),
     };
   });
@@ -172,7 +174,7 @@ function workerFactories(ctx: FileContext): Map<string, number> {
 
 function findRetryScopes(ctx: FileContext): Scope[] {
   const v = retryVocab(ctx);
-  const scopes: Scope[] = [...loopScopesOf(ctx)];
+  const scopes: Scope[] = [...loopScopesOf(ctx), ...restartLoopScopes(ctx, v)];
   const functions = functionsByName(ctx);
   const localWrappers = localRetryWrappers(ctx);
 
@@ -303,6 +305,50 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   if (!ok && !header.certain) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
   return { context: 'retry', body, construct: loop, label, ...(header.counter ? { counter: header.counter } : {}) };
+}
+
+/**
+ * Restart loops: `while True: try: main_fn() except Exception as e: send_telegram(f"crashed: {e}")`,
+ * `while (true) { try { await bot.startPolling(); } catch (err) { await notifyAdmin(err); } }`. The
+ * loop's only step is a try around one call of a long-running entry point (a word of
+ * `retry.restart_words` in its name) and a handler of every error that does not leave: the entry
+ * point is started again after each crash, and the handler runs once per crash. Only the handler
+ * is in scope, as a per-attempt hook: the entry point itself is no attempt that repeats a send (a
+ * restarted trading loop sends its next message, not the last one again). A poller (`check();
+ * time.sleep(60)`, or a wait after the try) runs on success too: no restart loop.
+ */
+function restartLoopScopes(ctx: FileContext, v: RetryVocab): Scope[] {
+  if (ctx.vocab.retry.restart_words.length === 0) return [];
+  const out: Scope[] = [];
+  for (const loop of nodesOfType(ctx, loopTypes(ctx.family))) {
+    if (!runsForever(loop, ctx.family)) continue;
+    const body = loopBody(loop);
+    const steps = body === null ? [] : blockStatements(body);
+    const attempt = steps.length === 1 ? steps[0]! : null;
+    if (attempt?.type !== 'try_statement' || attempt.namedChildren.some((c) => c.type === 'else_clause' || c.type === 'finally_clause')) continue;
+    const inside = tryBody(attempt);
+    const only = inside === null ? [] : blockStatements(inside);
+    const expr = only.length === 1 && only[0]!.type === 'expression_statement' ? unwrapAwait(only[0]!.firstNamedChild) : null;
+    if (expr === null || !isCall(expr, ctx.family) || !v.restartWords.anyWordOf(lastSegment(calleePath(ctx, expr)))) continue;
+    const base = new Set(ctx.vocab.timeouts.base_classes);
+    for (const h of tryHandlers(attempt, ctx.family)) {
+      const broad = h.type === null || exceptionPaths(h.type).some((p) => base.has(lastSegment(p)));
+      if (!broad || endsByLeaving(h.body, ctx.family) || raisesWithin(h.body, ctx.family)) continue;
+      const label = `${firstLine(loop).replace(/\s*[:{]\s*$/, '')} (restarts ${calleePath(ctx, expr)}() after every crash)`;
+      out.push({ context: 'retry', body: h.body, construct: loop, label, hook: true });
+    }
+  }
+  return out;
+}
+
+/** `while True:`, `while (true)`, `for (;;)`: a loop with no condition that can end it. */
+function runsForever(loop: Node, family: Family): boolean {
+  if (loop.type === 'while_statement') return /^(True|true|1)$/.test(unwrapParens(loop.childForFieldName('condition'))?.text.trim() ?? '');
+  if (loop.type === 'for_statement' && family === 'ecma') {
+    const cond = loop.childForFieldName('condition');
+    return cond === null || cond.text.trim() === ';' || cond.text.trim() === '';
+  }
+  return false;
 }
 
 /**

@@ -69,6 +69,19 @@ export const onceGuardMatcher: Matcher = {
 };
 
 /**
+ * The call is guarded to one attempt inside its own function (`if (attemptsMade >= maxAttempts - 1)`,
+ * `if not already_sent:`): read for the cross-file summary, where the caller's retry has no counter
+ * of its own to test. A key stored right after the call counts too.
+ */
+export function guardedInOwnFunction(ctx: FileContext, node: Node): boolean {
+  const fn = enclosingFunction(node, ctx.family);
+  const body = fn && functionBody(fn);
+  if (!body) return false;
+  const once = ctx.memo('once-words', () => new WordSet(ctx.vocab.once_words));
+  return guarded(ctx, once, node, body, undefined) !== false;
+}
+
+/**
  * The send runs only while a record's field still holds what it started with, and the function
  * sets that same field before it sends: `if n.welcome_time: return n` … `n.welcome_time = now;
  * n.save()` … send (or a helper of this file handed the record sets it). A run that sent left the
