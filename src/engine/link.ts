@@ -157,7 +157,7 @@ function requirementsHold(
     const excluded = (file: string, s: CallSite) => req.except !== undefined && targets.some((t) => t.file === file && (t.facts.reaches[req.except!] ?? []).some((o) => o.line === s.line && o.column === s.column));
     // A run a timer repeats: what a function of another file it calls sends before the run's later steps is sent again too.
     if (req.rerun === true) sites.push(...targets.flatMap((t) => throughHelpers(byFile, t, req, 0)));
-    const unkeyed = sites.filter(({ file, site: s }) => !excluded(file, s) && (req.keyList === undefined || !passesKeyHere(s, req.keyList, req)) && !(req.unlessLast && (req.rerun ? s.final : s.last) && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList) && !(req.keyList === DEDUP && s.once === true));
+    const unkeyed = sites.filter(({ file, site: s }) => !excluded(file, s) && (req.keyList === undefined || !passesKeyHere(s, req.keyList, req)) && !(req.unlessLast && (req.rerun ? s.final : s.last) && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList));
     if (req.mode === 'unless-keyed') {
       if (req.keyList === DEDUP && targets.length > 0 && targets.every((t) => t.facts.claimsOnce)) return false;
       // A name that says "write" stands unless the body shows every such call is keyed, or shows

@@ -33,11 +33,6 @@ export interface CallSite {
   /** Nothing after this call in the function (or the local helper making it) can fail the run. */
   last?: true;
   /**
-   * An `if` of its function confines the call to one attempt (`if (attemptsMade >= maxAttempts - 1)`,
-   * a sent-flag): a caller's retry sends it once. Read for notifications (a dedup key list) only.
-   */
-  once?: true;
-  /**
    * A try of the function (or of the local helper making the call) takes every error of the call
    * and does not raise again: the call's outcome never reaches the function's caller as an error.
    */
@@ -229,7 +224,6 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       code: lineAt(ctx.source, s.startIndex),
       ...keysOf(ctx, fn, s, keyLists, c),
       ...shieldOf(ctx, body, c, s),
-      ...(guardedInOwnFunction(ctx, s) ? { once: true as const } : {}),
       ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const, ...(endsRunThrough(ctx, fn, c, s, true) ? { final: true as const } : {}) } : {}),
       ...helperOf(ctx, s),
       ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) }, ...betweenOf(ctx, c, s) } : {}),
@@ -475,14 +469,15 @@ function keysOf(ctx: FileContext, fn: Node, call: Node, lists: readonly string[]
 const siteKeys = answeredOnce<string, Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'>>('summary-site-keys');
 
 function findKeys(ctx: FileContext, fn: Node, call: Node, lists: readonly string[], made: Node): Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'> {
-  // A send the function guards with a field it sets itself (`if n.welcome_time: return`) is sent once:
-  // as deduplicated as one that passes a dedup key. A write the function checks for a prior success
+  // A send the function guards with a field it sets itself (`if n.welcome_time: return`), or confines
+  // to one attempt (`if (job.attemptsMade >= maxAttempts - 1)`, a sent-flag), is sent once: as
+  // deduplicated, for a caller's retry, as one that passes a dedup key. A write the function checks for a prior success
   // of before making it (`if record.distribution_id is not None: continue`) is made once, as a keyed one is.
   // A key made afresh in the function (`idempotencyKey: `t-${id}-${Date.now()}``) is a new key on
   // each call of it, so on each attempt of a retry around it: no key at all.
   const body = functionBody(fn);
   const keyed = (k: string) => passesKeyOnce(ctx, call, k) && (body === null || !freshPerAttempt(ctx, call, body, k));
-  const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && marksOwnGuard(ctx, call)) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
+  const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && (marksOwnGuard(ctx, call) || guardedInOwnFunction(ctx, call))) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
   const keyParams: Record<string, number> = {};
   const keyFields: Record<string, [number, string]> = {};
   for (const k of keys) {
