@@ -91,7 +91,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       callerWords: new WordSet(vocab.caller_words),
       clientWords: new WordSet(vocab.client_words),
       clientMethods: new NamePatterns(vocab.client_methods),
-      clientCallMethods: new NamePatterns(vocab.client_call_methods ?? []),
+      clientCallMethods: new NamePatterns(vocab.client_call_methods),
       excludeUrlWords: new WordSet(vocab.exclude_url_words),
       keepUrlWords: new WordSet(vocab.keep_url_words),
       excludeCallerWords: new WordSet(vocab.exclude_caller_words),
@@ -547,11 +547,6 @@ function bodyHasKey(ctx: FileContext, call: Node, keys: Set<string>): boolean {
 }
 
 /**
- * Whether the receiver of a method call is named for one of `words`, or was made from a class that
- * is: `slack_client.send(…)`, `client = MattermostClient()` then `client.create_post(…)`,
- * `self.bot = DiscordBot()` or `private readonly client: SlackClient` then `this.client.send(…)`.
- */
-/**
  * A generic call's first argument, or its `method` keyword or option, names a client method
  * (`method="sendMessage"`, `"chat.postMessage"`, `{ method: 'sendMessage' }`), by its last dotted part.
  */
@@ -570,6 +565,11 @@ function namesClientMethod(call: Node, methods: NamePatterns): boolean {
   });
 }
 
+/**
+ * Whether the receiver of a method call is named for one of `words`, or was made from a class that
+ * is: `slack_client.send(…)`, `client = MattermostClient()` then `client.create_post(…)`,
+ * `self.bot = DiscordBot()` or `private readonly client: SlackClient` then `this.client.send(…)`.
+ */
 function onNamedClient(ctx: FileContext, call: Node, path: string, words: WordSet): boolean {
   const receiver = path.slice(0, Math.max(0, path.lastIndexOf('.')));
   if (receiver === '' || isPassive(ctx, path)) return false;
@@ -917,8 +917,8 @@ function isAssertion(ctx: FileContext, path: string): boolean {
 export function isPassive(ctx: FileContext, path: string): boolean {
   if (path === 'print' || path.startsWith('console.')) return true;
   // `metrics.sent_total.labels(channel=c).inc()`: a metric's labelled child counts; it acts on nothing.
-  if (compiledOnce(ctx.vocab, 'metric-calls', () => new NamePatterns(ctx.vocab.metric_calls)).matches(path.replace(/\(\)/g, ''))) return true;
-  if (compiledOnce(ctx.vocab, 'passive-calls', () => new NamePatterns(ctx.vocab.passive_calls)).matches(path)) return true;
+  // A job's own log line (`job.log(…)`, `passive_calls`) reports too: one pattern set for both.
+  if (compiledOnce(ctx.vocab, 'reporting-calls', () => new NamePatterns([...ctx.vocab.metric_calls, ...ctx.vocab.passive_calls])).matches(path.replace(/\(\)/g, ''))) return true;
   // `logger[isFinal ? 'error' : 'warn'](…)`: a level chosen at run time is still a method of the logger.
   const receiver = path.endsWith('[]') ? path.slice(0, -2) : path.slice(0, Math.max(0, path.lastIndexOf('.')));
   return receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver));

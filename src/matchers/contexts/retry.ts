@@ -74,6 +74,8 @@ interface RetryVocab {
   rescheduleMethodWords: WordSet;
   restartWords: WordSet;
   doneWords: WordSet;
+  /** Base classes of every error (`Exception`, `BaseException`), by last name. */
+  errorBases: ReadonlySet<string>;
 }
 
 function retryVocab(ctx: FileContext): RetryVocab {
@@ -112,6 +114,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       rescheduleMethodWords: new WordSet(r.reschedule_method_words),
       restartWords: new WordSet(r.restart_words),
       doneWords: new WordSet(r.done_words),
+      errorBases: new Set(ctx.vocab.timeouts.base_classes),
     };
   });
 }
@@ -281,8 +284,7 @@ function retriedExceptionTypes(ctx: FileContext, v: RetryVocab, deco: Node): str
   const items = value.type === 'tuple' || value.type === 'list' || value.type === 'parenthesized_expression' ? value.namedChildren.filter((c) => c.type !== 'comment') : [value];
   if (items.length === 0 || !items.every((i) => i.type === 'identifier' || i.type === 'attribute')) return undefined;
   const names = items.map((i) => lastSegment(i.text));
-  const base = new Set(ctx.vocab.timeouts.base_classes);
-  return names.some((n) => base.has(n)) ? undefined : names;
+  return names.some((n) => v.errorBases.has(n)) ? undefined : names;
 }
 
 /** Whether a retry decorator's options retry on the returned value (`retry=retry_if_result(…)`, or `| retry_if_exception_type(…)` beside it). */
@@ -330,9 +332,8 @@ function restartLoopScopes(ctx: FileContext, v: RetryVocab): Scope[] {
     const only = inside === null ? [] : blockStatements(inside);
     const expr = only.length === 1 && only[0]!.type === 'expression_statement' ? unwrapAwait(only[0]!.firstNamedChild) : null;
     if (expr === null || !isCall(expr, ctx.family) || !v.restartWords.anyWordOf(lastSegment(calleePath(ctx, expr)))) continue;
-    const base = new Set(ctx.vocab.timeouts.base_classes);
     for (const h of tryHandlers(attempt, ctx.family)) {
-      const broad = h.type === null || exceptionPaths(h.type).some((p) => base.has(lastSegment(p)));
+      const broad = h.type === null || exceptionPaths(h.type).some((p) => v.errorBases.has(lastSegment(p)));
       if (!broad || endsByLeaving(h.body, ctx.family) || raisesWithin(h.body, ctx.family)) continue;
       const label = `${firstLine(loop).replace(/\s*[:{]\s*$/, '')} (restarts ${calleePath(ctx, expr)}() after every crash)`;
       out.push({ context: 'retry', body: h.body, construct: loop, label, hook: true });

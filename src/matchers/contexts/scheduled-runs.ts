@@ -128,7 +128,7 @@ function registered(ctx: FileContext): Registered {
       const path = call.type === 'new_expression' ? dottedPath(call.childForFieldName('constructor')) : calleePath(ctx, call);
       const timer = call.type !== 'new_expression' && v.timers.matches(path);
       // The project's own helper (`scheduleEveryMs(60_000, async () => …)`): only a run handed inline.
-      const helper = call.type !== 'new_expression' && !timer && v.helperGate.test(path) && resolveLocalFunction(ctx, call) === null && namesWord(v.helperWords, v.helperGate, lastSegment(path));
+      const helper = call.type !== 'new_expression' && !timer && namesWord(v.helperWords, v.helperGate, lastSegment(path)) && resolveLocalFunction(ctx, call) === null;
       const registers = call.type === 'new_expression' ? v.constructors.matches(path) : timer || helper || v.registrations.matches(path);
       if (!registers) continue;
       if (helper) {
