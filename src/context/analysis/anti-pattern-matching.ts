@@ -124,11 +124,21 @@ export function approvesPractice(sentence: string, vocabulary: ContextVocabulary
  * happened and is no rule.
  */
 export function statesRule(sentence: string, vocabulary: ContextVocabulary = contextVocabulary()): boolean {
-  const modals = vocabulary.evidence_rule_modals;
-  if (modals.length === 0) return false;
-  const words = modals.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).join('|');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])(?!\\s+have\\s+(?:been|\\p{L}+(?:ed|en|t)\\b))`, 'giu');
-  return re.test(sentence);
+  return ruleModalPattern(vocabulary)?.test(sentence) ?? false;
+}
+
+// Asked of every sentence of every history: compiled once per vocabulary (no `g` flag, so it keeps no state between tests).
+const ruleModalPatterns = new WeakMap<ContextVocabulary, RegExp | null>();
+
+function ruleModalPattern(vocabulary: ContextVocabulary): RegExp | null {
+  let re = ruleModalPatterns.get(vocabulary);
+  if (re === undefined) {
+    const modals = vocabulary.evidence_rule_modals;
+    const words = modals.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).join('|');
+    re = modals.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])(?!\\s+have\\s+(?:been|\\p{L}+(?:ed|en|t)\\b))`, 'iu');
+    ruleModalPatterns.set(vocabulary, re);
+  }
+  return re;
 }
 
 /** True when `clause` carries a term of every signal group, negated outcomes left out as in a sentence. */

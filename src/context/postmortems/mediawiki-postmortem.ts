@@ -48,6 +48,11 @@ export function mediawikiPostmortemMarkdown(text: string): string {
   return `${out.join('\n')}\n`;
 }
 
+/** True for a MediaWiki export (Special:Export: a `<mediawiki>` root of pages and their revisions). */
+export function isMediaWikiExport(text: string): boolean {
+  return /<mediawiki[\s>]/.test(text);
+}
+
 /**
  * A MediaWiki XML export (Special:Export, `dumpBackup.php`: `<mediawiki><page><title>…<revision>…`)
  * as one Markdown document per page: the page's latest revision (by `<timestamp>`, else the last
@@ -55,7 +60,7 @@ export function mediawikiPostmortemMarkdown(text: string): string {
  * as `mediawikiPostmortemMarkdown` reads a page. Undefined when the XML is no such export.
  */
 export function mediawikiExportMarkdown(xml: string): string[] | undefined {
-  if (!/<mediawiki[\s>]/.test(xml) || !/<revision[\s>]/.test(xml)) return undefined;
+  if (!isMediaWikiExport(xml) || !/<revision[\s>]/.test(xml)) return undefined;
   assertWellFormedXml(xml, 'a MediaWiki XML export');
   const pages = findAll(parseXmlInOrder(xml), 'page');
   const out = pages.flatMap((page) => {

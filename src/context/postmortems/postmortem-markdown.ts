@@ -3,7 +3,7 @@ import { asciidocPostmortemMarkdown } from './asciidoc-postmortem.js';
 import { htmlPostmortemMarkdown } from './html-postmortem.js';
 import { rstPostmortemMarkdown } from './rst-postmortem.js';
 import { orgPostmortemMarkdown } from './org-postmortem.js';
-import { mediawikiExportMarkdown, mediawikiPostmortemMarkdown } from './mediawiki-postmortem.js';
+import { isMediaWikiExport, mediawikiExportMarkdown, mediawikiPostmortemMarkdown } from './mediawiki-postmortem.js';
 import { latexPostmortemMarkdown } from './latex-postmortem.js';
 import { textilePostmortemMarkdown } from './textile-postmortem.js';
 import { jsonPostmortemMarkdown, richTextDocumentsMarkdown } from './json-postmortem.js';
@@ -87,7 +87,7 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       // Word's own XML ("Save as XML Document", WordprocessingML 2003)
       if (isWord2003Xml(text)) return word2003PostmortemMarkdown(text);
       // a MediaWiki export (Special:Export): the first page's latest revision; see postmortemDocuments
-      if (/<mediawiki[\s>]/.test(text)) return mediawikiExportMarkdown(text)?.[0];
+      if (isMediaWikiExport(text)) return mediawikiExportMarkdown(text)?.[0];
       // an XWiki page as a XAR export holds it
       if (isXWikiDoc(text)) return xwikiPostmortemMarkdown(text);
       return isMarkupPage(text) ? htmlPostmortemMarkdown(text) : undefined;
@@ -107,7 +107,7 @@ export async function postmortemDocuments(text: string, ext: string): Promise<st
     if (documents !== undefined) return documents;
   }
   // a MediaWiki export may hold several pages
-  if (ext === '.xml' && /<mediawiki[\s>]/.test(text)) return mediawikiExportMarkdown(text);
+  if (ext === '.xml' && isMediaWikiExport(text)) return mediawikiExportMarkdown(text);
   // an Evernote export holds several notes
   if (ext === '.enex') return enexNotesMarkdown(text);
   const markdown = await postmortemMarkdown(text, ext);
