@@ -1,11 +1,12 @@
 /**
- * `npm run eval:real [-- --batch batch-1] [--findings FILE] [--save-findings FILE] [--no-write]`:
+ * `npm run eval:real [-- --batch batch-1] [--repo owner/name ...] [--findings FILE] [--save-findings FILE] [--no-write]`:
  * measures faultline on real public code (eval/real/, see eval/real/README.md).
  *
  * Scans each labelled repository of eval/real/corpus/ through the real CLI, in-process, one
  * repository at a time (each is its own project), and scores the findings against the labels:
  * precision and recall per rule and language, every miss and false positive with its reason, and
- * the unjudged findings in labelled files. `--findings` scores a saved findings file instead of
+ * the unjudged findings in labelled files. `--repo` (repeatable) keeps only those repositories'
+ * labels, for a quick check of a few cases before a whole batch. `--findings` scores a saved findings file instead of
  * scanning (to compare another version of the tool); `--save-findings` keeps this run's.
  *
  * Exit code: 0 when it measured (whatever the numbers); 2 when the labels are malformed or the
@@ -21,13 +22,14 @@ import { precision, precisionFloor, recall, scoreReal, type Counts, type RealFin
 
 interface Options {
   batch?: string;
+  repos: string[];
   findings?: string;
   saveFindings?: string;
   write: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = { write: true };
+  const opts: Options = { write: true, repos: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     const value = () => {
@@ -36,6 +38,7 @@ function parseArgs(argv: readonly string[]): Options {
       return v;
     };
     if (a === '--batch') opts.batch = value();
+    else if (a === '--repo') opts.repos.push(value());
     else if (a === '--findings') opts.findings = value();
     else if (a === '--save-findings') opts.saveFindings = value();
     else if (a === '--no-write') opts.write = false;
@@ -137,6 +140,13 @@ export async function runEvalReal(root: string, argv: readonly string[], write: 
     opts = parseArgs(argv);
     labels = readRealLabels(root, LABELS_DIR, opts.batch);
     reposOf(labels);
+    if (opts.repos.length > 0) {
+      const wanted = new Set(opts.repos.map((r) => r.toLowerCase()));
+      const known = new Set(labels.map((l) => l.repo.toLowerCase()));
+      const unknown = opts.repos.filter((r) => !known.has(r.toLowerCase()));
+      if (unknown.length > 0) throw new LabelError(`no labels for ${unknown.join(', ')}${opts.batch ? ` in ${opts.batch}` : ''}`);
+      labels = labels.filter((l) => wanted.has(l.repo.toLowerCase()));
+    }
   } catch (err) {
     writeErr(`error: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
@@ -148,7 +158,8 @@ export async function runEvalReal(root: string, argv: readonly string[], write: 
   const notes: string[] = [];
   let findings: RealFinding[] = [];
   if (opts.findings !== undefined) {
-    findings = JSON.parse(readFileSync(resolve(opts.findings), 'utf8')) as RealFinding[];
+    const kept = new Set(labels.map((l) => l.repo));
+    findings = (JSON.parse(readFileSync(resolve(opts.findings), 'utf8')) as RealFinding[]).filter((f) => kept.has(f.repo));
     notes.push(`Findings read from \`${opts.findings}\` (not scanned by this run).`);
   } else {
     const refs = reposOf(labels);
@@ -184,10 +195,10 @@ export async function runEvalReal(root: string, argv: readonly string[], write: 
     if (opts.saveFindings !== undefined) writeFileSync(resolve(opts.saveFindings), `${JSON.stringify(findings, null, 1)}\n`);
   }
   const score = scoreReal(labels, findings);
-  const title = `Real-code evaluation${opts.batch ? `: ${opts.batch}` : ''}`;
+  const title = `Real-code evaluation${opts.batch ? `: ${opts.batch}` : ''}${opts.repos.length > 0 ? ` (${opts.repos.join(', ')} only)` : ''}`;
   const text = render(score, labels, title, notes);
   write(text);
-  if (opts.write) {
+  if (opts.write && opts.repos.length === 0) {
     const out = join(root, 'eval', 'real', `RESULTS${opts.batch ? `-${opts.batch}` : ''}.md`);
     writeFileSync(out, text);
     write(`\nwrote ${out.slice(root.length + 1)}\n`);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,26 @@ describe('npm run eval:real', () => {
     const code = await runEvalReal(root, [], () => {}, (t) => (err += t));
     expect(code).toBe(2);
     expect(err).toMatch(/npm run eval:real:build/);
+  });
+
+  it('keeps only the repositories named with --repo, and names one that has no labels', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fl-real-'));
+    mkdirSync(join(root, 'eval', 'real', 'labels', 'batch-1'), { recursive: true });
+    writeFileSync(
+      join(root, 'eval', 'real', 'labels', 'batch-1', 'x.yaml'),
+      `repos:\n  - repo: o/r\n    commit: ${COMMIT}\n    labels:\n      - {path: a.py, line: 3, rule: AP-001, expect: finding, why: w}\n` +
+        `  - repo: o/s\n    commit: ${COMMIT}\n    labels:\n      - {path: b.py, line: 4, rule: AP-002, expect: finding, why: w}\n`,
+    );
+    const saved = join(root, 'saved.json');
+    writeFileSync(saved, JSON.stringify([{ repo: 'o/s', ruleId: 'AP-002', path: 'b.py', line: 4, message: '', code: '', related: [] }, { repo: 'o/r', ruleId: 'AP-003', path: 'a.py', line: 9, message: '', code: '', related: [] }]));
+    let out = '';
+    expect(await runEvalReal(root, ['--repo', 'o/s', '--findings', saved], (t) => (out += t), () => {})).toBe(0);
+    expect(out).toMatch(/1 labels \(1 expected findings, 0 look-alikes\) in 1 repositories/);
+    expect(out).toMatch(/\| all \| 1 \| 0 \| 0 \| 0 \| 0 \|/);
+    expect(existsSync(join(root, 'eval', 'real', 'RESULTS.md'))).toBe(false);
+    let err = '';
+    expect(await runEvalReal(root, ['--repo', 'o/x'], () => {}, (t) => (err += t))).toBe(2);
+    expect(err).toMatch(/no labels for o\/x/);
   });
 
   it('scans a built corpus through the CLI and scores it', async () => {
