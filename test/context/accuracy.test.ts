@@ -114,7 +114,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // Written by someone who never saw the code; its first run (round 20, main at 9bfb9f6) stopped at
   // the incident log (a Google Sheets CSV: title and note rows above the header): every figure 0.
   // Every file reads now (the sheet's header row, band and merged-cell rows; SharePoint page JSON,
-  // Word flat OPC XML and Notion API postmortems; Kayako Classic XML tickets): 14/15, 5/10, 19/21, 6/6.
+  // Word flat OPC XML and Notion API postmortems; Kayako Classic XML tickets): 14/15, 5/10, 19/21, 6/6;
+  // a key joined by "and" and a key made from the run's id (round 20) took anti-patterns to 20/21.
   'school-fee-instalments': {
     'FWI-138 out of scope':
       'scores 0.72 (rollcall-sync / plan-builder: students imported twice, duplicate draft fee plans "stuck", "nothing was collected"): not worked on in round 20',
@@ -126,8 +127,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "balance not updated after paying; school sent an overdue reminder" (10)': 'no reported pattern: not worked on in round 20',
     'AP-003 in FWI-129, evidence "Because the new SDK raised CardDeclinedError for every socket read timeout, bilby marked 3,284 instalments MISSED, flagged those families overdue and sent each parent a missed-instalment notice, although Wattlepay had completed almost all of those charges a few seconds later."':
       'not attributed: a timeout raised as a decline error type (`CardDeclinedError`) and recorded MISSED; not worked on in round 20',
-    'AP-001 in FWI-134, evidence "rerun_collection.py does not read collection_attempts; it selected every instalment due that day that had no receipt yet and charged it again with a merchant_reference and Idempotency-Key built from the script\'s run id, so Wattlepay took each one as a new payment and 1,466 families whose instalment had been collected before the crash were charged twice."':
-      'attributed on the lesson "A re-run resumes from collection_attempts …" instead: not worked on in round 20',
   },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).
