@@ -126,7 +126,7 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "direct debit stuck in Processing for days, no tax invoice, school says unpaid" (14)': 'reported as 10: not worked on in round 20',
     'cluster "balance not updated after paying; school sent an overdue reminder" (10)': 'no reported pattern: not worked on in round 20',
     'AP-003 in FWI-129, evidence "Because the new SDK raised CardDeclinedError for every socket read timeout, bilby marked 3,284 instalments MISSED, flagged those families overdue and sent each parent a missed-instalment notice, although Wattlepay had completed almost all of those charges a few seconds later."':
-      'not attributed: a timeout raised as a decline error type (`CardDeclinedError`) and recorded MISSED; not worked on in round 20',
+      'attributed since camel-case identifiers read as their words (round 20), but on the sentence "SDK 5 raises CardDeclinedError (code processing_error) when the socket read times out, where SDK 4 raised a timeout error" (timeout and decline, as in the expected one, which adds what was recorded: MISSED, overdue); the evidence choice by signal count ties or prefers it',
   },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).

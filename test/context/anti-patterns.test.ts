@@ -267,5 +267,13 @@ describe('a new request with a fresh key, and a service named for what it does (
     // a key made from the thing charged is the same on every attempt
     expect(await attributedBy(['The reconciler re-sent the charge with the idempotency key built from the instalment id, so nobody was charged twice'])).toEqual([]);
   });
+
+  it('reads an identifier in camel case as its words ("raised CardDeclinedError for every read timeout"; school-fee-instalments, round 20)', async () => {
+    expect(await attributedBy(['The new SDK raised CardDeclinedError for every socket read timeout, so the worker marked the instalments missed'])).toEqual([
+      'AP-003: The new SDK raised CardDeclinedError for every socket read timeout, so the worker marked the instalments missed',
+    ]);
+    // a name in capitals or one word is left as it is
+    expect(await attributedBy(['The worker logged TIMEOUTDECLINED for every socket read timeout and looked the payment up'])).toEqual([]);
+  });
 });
 

@@ -37,7 +37,7 @@ export function attributeAntiPatterns(
   const sentences = texts
     .flatMap(splitSentences)
     .filter((sentence) => !isDisclaimer(sentence, vocabulary.negation) && !approvesPractice(sentence, vocabulary) && !statesRule(sentence, vocabulary))
-    .map((sentence) => ({ sentence, read: withoutSystemNames(sentence, vocabulary) }))
+    .map((sentence) => ({ sentence, read: withoutSystemNames(camelCaseWords(sentence), vocabulary) }))
     .map(({ sentence, read }) => ({ sentence, read, index: new TermIndex([read]) }));
   const groupsOf = (entry: CatalogueEntry): string[][] => entry.signals.map((group) => [...new Set(group.flatMap((t) => synonymsOf(t, vocabulary)))]);
   const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
@@ -88,6 +88,15 @@ export function attributeAntiPatterns(
     if (best) matches.push(best);
   }
   return matches;
+}
+
+/**
+ * `sentence` with each identifier written in camel case read as its words ("raised
+ * CardDeclinedError for every read timeout" says "Card Declined Error"): code names an error class
+ * or a state by what it means, and the text quotes the name.
+ */
+export function camelCaseWords(sentence: string): string {
+  return sentence.replace(/\p{L}+/gu, (word) => (/\p{Ll}\p{Lu}/u.test(word) ? word.replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ') : word));
 }
 
 /**
