@@ -19,7 +19,7 @@ describe('an incident log kept in a spreadsheet and downloaded as CSV (Google Sh
     pad(['', '', '', '', '', '', '06:09 provider slow', 'Client retries off for POST ✔']),
     pad(['', '', '', '', '', '', '06:52 first emails: charged twice', '']),
     pad(['2026 Q2']),
-    pad(['OPS-15', '18/04/2026 19:42:00', 'S3', 'Bank setup stuck', 'onboarding', 'Verification timed out.', '19:30 p95 30 s', '']),
+    pad(['OPS-15', '18/04/2026 19:42:00', 'S3', 'Bank setup stuck', 'onboarding, plan-builder (fees, schedules)', 'Verification timed out.', '19:30 p95 30 s', '']),
     pad(['(add new incidents above this line)']),
   ].join('\r\n');
 
@@ -33,6 +33,8 @@ describe('an incident log kept in a spreadsheet and downloaded as CSV (Google Sh
     expect(first?.description.join(' ')).toContain('The client retried on timeout.');
     expect(first?.timeline).toHaveLength(3);
     expect(JSON.stringify(first?.resolution)).toContain('Client retries off for POST');
+    // several services in one cell, a comma inside a bracketed note kept
+    expect(second?.systems).toEqual(['onboarding', 'plan-builder (fees, schedules)']);
   });
 
   it('names the sheet row of a bad record', () => {
