@@ -53,7 +53,9 @@ export function readCsvRecords(text: string, file: string, options: CsvReadOptio
       cause: error,
     });
   }
-  const body = withoutReportFooter(parsed);
+  // A sheet saved as CSV may open with its title, a note and blank rows above the header row.
+  const headerAt = headerRowIndex(parsed.map((r) => r.record), options);
+  const body = withoutReportFooter(parsed.slice(headerAt));
   const width = body[0]?.record.length ?? 0;
   const unevenAt = body.findIndex((r) => r.record.length !== width);
   const uneven = body[unevenAt];
@@ -67,7 +69,7 @@ export function readCsvRecords(text: string, file: string, options: CsvReadOptio
     });
   }
   const rows = body.map((r) => r.record);
-  const [header, ...data] = rows;
+  const [header, ...written] = rows;
   if (!header) return [];
   const headers = header.map((h) => h.trim());
   const columnIndex = new Map<string, number>();
@@ -92,6 +94,8 @@ export function readCsvRecords(text: string, file: string, options: CsvReadOptio
       line: 1,
     });
   }
+  const key = columnIndex.get(options.required[0] ?? '');
+  const { data, rowNumbers } = sheetRows(written, [...options.required].map((f) => columnIndex.get(f)).filter((i): i is number => i !== undefined), key);
   // A column of dates written with slashes is read in one order: the one its dates settle (see settleSlashDates).
   const settled = new Map<number, string[]>();
   for (const field of options.dateFields ?? []) {
@@ -113,8 +117,63 @@ export function readCsvRecords(text: string, file: string, options: CsvReadOptio
             .filter((s) => s.length > 0)
         : cell;
     }
-    return { row: i + 2, fields, headers: fieldHeaders };
+    return { row: headerAt + (rowNumbers[i] ?? i) + 2, fields, headers: fieldHeaders };
   });
+}
+
+/** The header row is looked for among this many rows at the top. */
+const MAX_HEADER_ROW = 10;
+
+/**
+ * Index of the header row: the first row (of the first `MAX_HEADER_ROW`) in which every required
+ * field has a column, whether by the mapping in `columns` or by name. A spreadsheet downloaded as
+ * CSV (Google Sheets' "Download > CSV", Excel's "Save as CSV") keeps what sits above its table: the
+ * sheet's title and a note, merged across the row, so only their first cell is filled, and blank
+ * rows. Row 0 when no row fits (the error then names the first row's headers).
+ */
+function headerRowIndex(rows: readonly string[][], options: CsvReadOptions): number {
+  const fits = (row: readonly string[]): boolean => {
+    const headers = row.map((h) => h.trim());
+    return options.required.every((field) => {
+      const mapped = options.columns[field];
+      if (mapped !== undefined) return headers.some((h) => h === mapped || fieldKey(h) === fieldKey(mapped));
+      return findField(options.kind, field, headers) >= 0;
+    });
+  };
+  if (rows.length === 0 || fits(rows[0] ?? [])) return 0;
+  for (let i = 1; i < Math.min(rows.length, MAX_HEADER_ROW); i += 1) {
+    const above = rows.slice(0, i);
+    // only a title, notes and blank rows above: at most one filled cell each
+    if (!above.every((r) => r.filter((c) => c.trim() !== '').length <= 1)) return 0;
+    if (fits(rows[i] ?? [])) return i;
+  }
+  return 0;
+}
+
+/**
+ * The data rows of a sheet as records: a band row between them (one filled cell in the first
+ * column, "2026 Q1", "(add new incidents above this line)") is left out, and a row whose required
+ * cells are all empty while others are filled continues the record above it, each filled cell
+ * appended to that record's cell on a new line: a sheet whose record cells are merged down over the
+ * rows that list its timeline or follow-ups one per row exports those rows with the merged cells
+ * empty. `rowNumbers` holds each record's first row (0 for the first data row).
+ */
+function sheetRows(rows: readonly string[][], required: readonly number[], key: number | undefined): { data: string[][]; rowNumbers: number[] } {
+  const data: string[][] = [];
+  const rowNumbers: number[] = [];
+  rows.forEach((row, i) => {
+    const filled = row.map((c, j) => (c.trim() !== '' ? j : -1)).filter((j) => j >= 0);
+    const previous = data[data.length - 1];
+    const requiredEmpty = required.length > 0 && required.every((j) => (row[j] ?? '').trim() === '');
+    if (row.length > 2 && filled.length === 1 && filled[0] === 0 && key === 0 && required.slice(1).every((j) => (row[j] ?? '').trim() === '')) return;
+    if (row.length > 2 && requiredEmpty && filled.length > 0 && previous) {
+      for (const j of filled) previous[j] = (previous[j] ?? '').trim() === '' ? (row[j] ?? '') : `${previous[j]}\n${row[j]}`;
+      return;
+    }
+    data.push([...row]);
+    rowNumbers.push(i);
+  });
+  return { data, rowNumbers };
 }
 
 /**

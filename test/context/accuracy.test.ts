@@ -111,6 +111,22 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'AP-001 in etc8krro1dos, evidence "replay_orders.py does not read order_attempts; it picked every redemption from 19:00-19:12 that had no voucher in the wallet and ran it from the start, with a new burn id and a client_reference built from the script\'s run id, so Bramblecard took each one as a new order and 1,874 members whose gift card had been ordered before the crash lost the points a second time."':
       'shown on the Statuspage postmortem\'s pointer "Full write-up: Postmortems/2026-10-27 replay double burns (wiki)" (a link\'s title; `replay` and `double` are signal words); the account names the repeat only through the script\'s file name (`replay_orders.py`, one token) and the missing key as "a new burn id and a client_reference built from the script\'s run id", names the safeguard terms (idempotency key, dedup id, request id …) do not hold',
   },
+  // Written by someone who never saw the code; its first run (round 20, main at 9bfb9f6) stopped at
+  // the incident log (a Google Sheets CSV: title and note rows above the header): every figure 0.
+  // Every file reads now (the sheet's header row, band and merged-cell rows; SharePoint page JSON,
+  // Word flat OPC XML and Notion API postmortems; Kayako Classic XML tickets): 14/15, 5/10, 19/21, 6/6;
+  // a key joined by "and" and a key made from the run's id (round 20) took anti-patterns to 20/21,
+  // services listed with commas in one cell (round 20) incidents to 15/15.
+  'school-fee-instalments': {
+    'cluster "charged twice for one fee instalment" (34)':
+      'reported as "Contact form - kiteline.com.au", 47: not worked on in round 20',
+    'cluster "the same "we couldn\'t collect your instalment" SMS/email again and again" (22)': 'reported as 18 (19 needed): not worked on in round 20',
+    'cluster "told the instalment was missed / account overdue although it was paid (paid again with Pay now)" (18)': 'reported as 12: not worked on in round 20',
+    'cluster "direct debit stuck in Processing for days, no tax invoice, school says unpaid" (14)': 'reported as 10: not worked on in round 20',
+    'cluster "balance not updated after paying; school sent an overdue reminder" (10)': 'no reported pattern: not worked on in round 20',
+    'AP-003 in FWI-129, evidence "Because the new SDK raised CardDeclinedError for every socket read timeout, bilby marked 3,284 instalments MISSED, flagged those families overdue and sent each parent a missed-instalment notice, although Wattlepay had completed almost all of those charges a few seconds later."':
+      'attributed since camel-case identifiers read as their words (round 20), but on the sentence "SDK 5 raises CardDeclinedError (code processing_error) when the socket read times out, where SDK 4 raised a timeout error" (timeout and decline, as in the expected one, which adds what was recorded: MISSED, overdue); the evidence choice by signal count ties or prefers it',
+  },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).
   'hotel-reservation-sync': {

@@ -246,4 +246,34 @@ describe('a new request with a fresh key, and a service named for what it does (
     // the service's name aside, a notification sent on every retry still is AP-002
     expect(await attributedBy(['The notification-service sent the SMS again on every retry'])).toEqual(['AP-002: The notification-service sent the SMS again on every retry']);
   });
+
+  it('reads a key joined to another by "and"/"or" with the words said of both, the nearest deciding (school-fee-instalments, round 20)', async () => {
+    // "no" is of the outcome; the keys are the original ones
+    expect(await attributedBy(['A re-run resumes from the attempts table: it re-sends only attempts that have no outcome, with their original merchant_reference and Idempotency-Key'])).toEqual([]);
+    expect(await attributedBy(['The retry re-sent the charge with the same order id and idempotency key'])).toEqual([]);
+    // a new or missing pair is still the anti-pattern
+    expect(await attributedBy(['The worker re-ran the batch with a new reference and idempotency key, so cards were charged twice'])).toEqual([
+      'AP-001: The worker re-ran the batch with a new reference and idempotency key, so cards were charged twice',
+    ]);
+    expect(await attributedBy(['The retry re-sent the charge without an order id or idempotency key, so cards were charged twice'])).toEqual([
+      'AP-001: The retry re-sent the charge without an order id or idempotency key, so cards were charged twice',
+    ]);
+  });
+
+  it('reads a key made from something new on every run ("built from the script\'s run id") as a new key (school-fee-instalments, round 20)', async () => {
+    expect(await attributedBy(["The fix-up script sent the debit again with an idempotency key built from the script's run id, so 40 tenants were debited a second time"])).toEqual([
+      "AP-001: The fix-up script sent the debit again with an idempotency key built from the script's run id, so 40 tenants were debited a second time",
+    ]);
+    // a key made from the thing charged is the same on every attempt
+    expect(await attributedBy(['The reconciler re-sent the charge with the idempotency key built from the instalment id, so nobody was charged twice'])).toEqual([]);
+  });
+
+  it('reads an identifier in camel case as its words ("raised CardDeclinedError for every read timeout"; school-fee-instalments, round 20)', async () => {
+    expect(await attributedBy(['The new SDK raised CardDeclinedError for every socket read timeout, so the worker marked the instalments missed'])).toEqual([
+      'AP-003: The new SDK raised CardDeclinedError for every socket read timeout, so the worker marked the instalments missed',
+    ]);
+    // a name in capitals or one word is left as it is
+    expect(await attributedBy(['The worker logged TIMEOUTDECLINED for every socket read timeout and looked the payment up'])).toEqual([]);
+  });
 });
+

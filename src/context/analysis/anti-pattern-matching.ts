@@ -37,7 +37,7 @@ export function attributeAntiPatterns(
   const sentences = texts
     .flatMap(splitSentences)
     .filter((sentence) => !isDisclaimer(sentence, vocabulary.negation) && !approvesPractice(sentence, vocabulary) && !statesRule(sentence, vocabulary))
-    .map((sentence) => ({ sentence, read: withoutSystemNames(sentence, vocabulary) }))
+    .map((sentence) => ({ sentence, read: withoutSystemNames(camelCaseWords(sentence), vocabulary) }))
     .map(({ sentence, read }) => ({ sentence, read, index: new TermIndex([read]) }));
   const groupsOf = (entry: CatalogueEntry): string[][] => entry.signals.map((group) => [...new Set(group.flatMap((t) => synonymsOf(t, vocabulary)))]);
   const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
@@ -88,6 +88,15 @@ export function attributeAntiPatterns(
     if (best) matches.push(best);
   }
   return matches;
+}
+
+/**
+ * `sentence` with each identifier written in camel case read as its words ("raised
+ * CardDeclinedError for every read timeout" says "Card Declined Error"): code names an error class
+ * or a state by what it means, and the text quotes the name.
+ */
+export function camelCaseWords(sentence: string): string {
+  return sentence.replace(/\p{L}+/gu, (word) => (/\p{Ll}\p{Lu}/u.test(word) ? word.replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ') : word));
 }
 
 /**
@@ -191,8 +200,14 @@ function safeguardInPlace(index: TermIndex, safeguard: Safeguard): boolean {
   const withoutStems = new Set(safeguard.without.flatMap(stemAll));
   return safeguard.terms.some((term) =>
     index.occurrences(term).some((at) => {
-      const before = index.stemsBefore(at, SAFEGUARD_WINDOW);
-      return before.some((s) => withStems.has(s)) && !before.some((s) => withoutStems.has(s));
+      if (freshlySourced(index, term, at, safeguard)) return false;
+      const before = guardWords(index, at);
+      if (!before.some((s) => withStems.has(s))) return false;
+      if (before.length <= SAFEGUARD_WINDOW) return !before.some((s) => withoutStems.has(s));
+      // across "and": the deciding word nearest the key ("no outcome, with their original … and
+      // Idempotency-Key": the "no" is of the outcome)
+      const nearest = before.find((s) => withStems.has(s) || withoutStems.has(s));
+      return nearest !== undefined && withStems.has(nearest) && !withoutStems.has(nearest);
     }),
   );
 }
@@ -225,11 +240,40 @@ function deniesOutcome(
 /** True when a safeguard term occurs with one of its `without` words just before it ("with a new idempotency key", "with no dedup"). */
 function safeguardMissing(index: TermIndex, safeguard: Safeguard): boolean {
   const withoutStems = new Set(safeguard.without.flatMap(stemAll));
-  return safeguard.terms.some((term) => index.occurrences(term).some((at) => index.stemsBefore(at, SAFEGUARD_WINDOW).some((s) => withoutStems.has(s))));
+  return safeguard.terms.some((term) => index.occurrences(term).some((at) => guardWords(index, at).some((s) => withoutStems.has(s)) || freshlySourced(index, term, at, safeguard)));
+}
+
+/** How many words after a key its "from" may stand ("… Idempotency-Key built from"), and its source after that. */
+const SOURCE_WINDOW = 3;
+const SOURCE_SPAN = 5;
+
+/**
+ * True when the safeguard term at `at` is said to be made from one of `fresh_sources` ("an
+ * Idempotency-Key built from the script's run id", "a key made from the current time"): "from"
+ * within `SOURCE_WINDOW` words after the term, the source within `SOURCE_SPAN` words after that.
+ * Such a key is new on every run, so a repeat made with it is a new request.
+ */
+function freshlySourced(index: TermIndex, term: string, at: number, safeguard: Safeguard): boolean {
+  if (safeguard.fresh_sources.length === 0) return false;
+  const end = at + stemAll(term).length;
+  const from = index.occurrences('from').find((p) => p >= end && p <= end + SOURCE_WINDOW);
+  if (from === undefined) return false;
+  return safeguard.fresh_sources.some((source) => index.occurrences(source).some((p) => p > from && p <= from + SOURCE_SPAN));
 }
 
 /** How many words before a safeguard term say whether it was there ("with the same …"). */
 const SAFEGUARD_WINDOW = 4;
+
+/**
+ * The stems before the safeguard term at `at` that say whether it was there: `SAFEGUARD_WINDOW`
+ * of them, and as many again when the term is the last of two joined by "and" / "or" ("with
+ * their original merchant_reference and Idempotency-Key": what is said of the first is said of
+ * the second).
+ */
+function guardWords(index: TermIndex, at: number): string[] {
+  const near = index.stemsBefore(at, SAFEGUARD_WINDOW);
+  return near.some((s) => s === 'and' || s === 'or') ? index.stemsBefore(at, SAFEGUARD_WINDOW * 2) : near;
+}
 
 /**
  * Anti-patterns of `catalogue` whose signals all occur in `index`: for every signal group, at

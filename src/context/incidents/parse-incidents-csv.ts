@@ -35,6 +35,9 @@ export function parseIncidentsCsv(text: string, file: string, options: IncidentC
   return records.map(({ row, fields, headers }) => {
     const { resolution_immediate: immediate, resolution_permanent: permanent, resolution, ...rest } = fields;
     const written: Record<string, unknown> = { ...rest };
+    // a cell listing several services with commas ("rollcall-sync, plan-builder"); a comma inside a
+    // service's bracketed note ("bilby (collection, posting)") is the note's
+    if (Array.isArray(written.systems)) written.systems = (written.systems as string[]).flatMap((s) => s.split(/,(?![^()]*\))/).map((x) => x.trim()).filter((x) => x.length > 0));
     if (immediate !== undefined || permanent !== undefined) written.resolution = { immediate, permanent: permanent ?? resolution };
     else if (resolution !== undefined) written.resolution = resolution;
     // severity and services kept in labels (Linear's `sev1, svc:disburse`)

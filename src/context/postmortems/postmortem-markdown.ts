@@ -16,7 +16,9 @@ import { isPdfText, pdfTextPostmortemMarkdown } from './pdf-text-postmortem.js';
 import { obsidianMarkdown } from './obsidian-markdown.js';
 import { notebookPostmortemMarkdown } from './notebook-postmortem.js';
 import { enexNotesMarkdown } from './enex-postmortem.js';
-import { isWord2003Xml, word2003PostmortemMarkdown } from './word2003-postmortem.js';
+import { notionPageMarkdown } from './notion-api-postmortem.js';
+import { sharePointPageMarkdown } from './sharepoint-page-postmortem.js';
+import { isWord2003Xml, isWordFlatOpc, word2003PostmortemMarkdown, wordFlatOpcPostmortemMarkdown } from './word2003-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
 export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.mht', '.mhtml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt', '.ipynb', '.enex'] as const;
@@ -68,7 +70,9 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
     case '.json':
       // a wiki's rich-text document (Outline's ProseMirror JSON): the first; see postmortemDocuments
       // a Google Doc as the Docs API returns it (`body.content[]` of paragraphs and tables)
-      return richTextDocumentsMarkdown(text)?.[0] ?? googleDocMarkdown(text) ?? jsonPostmortemMarkdown(text);
+      // a Notion page as the Notion API returns it (page properties and blocks)
+      // a SharePoint modern page as its REST API returns it (the canvas in `CanvasContent1`)
+      return richTextDocumentsMarkdown(text)?.[0] ?? notionPageMarkdown(text) ?? sharePointPageMarkdown(text) ?? googleDocMarkdown(text) ?? jsonPostmortemMarkdown(text);
     case '.textile':
       return textilePostmortemMarkdown(text);
     case '.rtf':
@@ -86,6 +90,8 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       if (isOpenDocumentText(text)) return odtPostmortemMarkdown(text);
       // Word's own XML ("Save as XML Document", WordprocessingML 2003)
       if (isWord2003Xml(text)) return word2003PostmortemMarkdown(text);
+      // Word's "Word XML Document" (flat OPC: the .docx's parts in one `pkg:package`)
+      if (isWordFlatOpc(text)) return wordFlatOpcPostmortemMarkdown(text);
       // a MediaWiki export (Special:Export): the first page's latest revision; see postmortemDocuments
       if (isMediaWikiExport(text)) return mediawikiExportMarkdown(text)?.[0];
       // an XWiki page as a XAR export holds it

@@ -25,23 +25,77 @@ export function word2003PostmortemMarkdown(xml: string): string | undefined {
   const body = findAll(doc, 'w:body')[0];
   if (!body) return undefined;
   const out: string[] = [];
-  blocks(childrenOf(body), out);
+  blocks(childrenOf(body), out, { formats: new Map(), counters: new Map() });
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-function blocks(nodes: readonly XmlNode[], out: string[]): void {
+/** True for a Word document saved as "Word XML Document" (flat OPC: a `pkg:package` holding `/word/document.xml`). */
+export function isWordFlatOpc(text: string): boolean {
+  return /<pkg:package[\s>]/.test(text) && /pkg:name="\/word\/document\.xml"/.test(text);
+}
+
+/**
+ * A postmortem saved as Word's "Word XML Document" (flat OPC, WordprocessingML 2006: one
+ * `pkg:package` whose `pkg:part`s hold the .docx's files) as the Markdown the postmortem reader
+ * takes, read like Word 2003 XML (`word2003PostmortemMarkdown`) from the `/word/document.xml` part:
+ * list paragraphs carry only a numbering id (`w:numPr`), so whether an item is numbered is read from
+ * the `/word/numbering.xml` part (a `bullet` format is a bullet, any other a number counted per
+ * list and level); tracked deletions (`w:del`) are left out and insertions read as text; comments
+ * (their text is in another part) and spelling marks add nothing.
+ *
+ * @throws PostmortemSyntaxError (with its line) for XML that is not well-formed
+ */
+export function wordFlatOpcPostmortemMarkdown(xml: string): string | undefined {
+  assertWellFormedXml(xml, 'Word XML');
+  const doc = parseXmlInOrder(xml);
+  const parts = new Map(findAll(doc, 'pkg:part').map((part) => [attrOf(part, 'pkg:name') ?? '', part] as const));
+  const document = parts.get('/word/document.xml');
+  const body = document ? findAll([document], 'w:body')[0] : undefined;
+  if (!body) return undefined;
+  const numbering = parts.get('/word/numbering.xml');
+  const out: string[] = [];
+  blocks(childrenOf(body), out, { formats: numberFormats(numbering ? [numbering] : []), counters: new Map() });
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/** How a document's lists are numbered: `numId:level` → Word's number format (`bullet`, `decimal`…). */
+interface Lists {
+  formats: Map<string, string>;
+  counters: Map<string, number>;
+}
+
+function numberFormats(numbering: readonly XmlNode[]): Map<string, string> {
+  const abstract = new Map<string, Map<string, string>>();
+  for (const node of findAll(numbering, 'w:abstractNum')) {
+    const levels = new Map<string, string>();
+    for (const lvl of childrenOf(node).filter((c) => nameOf(c) === 'w:lvl')) {
+      const fmt = childrenOf(lvl).find((c) => nameOf(c) === 'w:numFmt');
+      levels.set(attrOf(lvl, 'w:ilvl') ?? '0', (fmt && attrOf(fmt, 'w:val')) ?? 'decimal');
+    }
+    abstract.set(attrOf(node, 'w:abstractNumId') ?? '', levels);
+  }
+  const out = new Map<string, string>();
+  for (const num of findAll(numbering, 'w:num')) {
+    const ref = childrenOf(num).find((c) => nameOf(c) === 'w:abstractNumId');
+    const levels = abstract.get((ref && attrOf(ref, 'w:val')) ?? '');
+    for (const [level, fmt] of levels ?? []) out.set(`${attrOf(num, 'w:numId') ?? ''}:${level}`, fmt);
+  }
+  return out;
+}
+
+function blocks(nodes: readonly XmlNode[], out: string[], lists: Lists): void {
   for (const node of nodes) {
     const name = nameOf(node);
-    if (name === 'w:p') paragraph(node, out);
+    if (name === 'w:p') paragraph(node, out, lists);
     else if (name === 'w:tbl') out.push('', ...markdownTableLines(rows(node)), '');
-    else if (name !== undefined && !SKIPPED.has(name)) blocks(childrenOf(node), out);
+    else if (name !== undefined && !SKIPPED.has(name)) blocks(childrenOf(node), out, lists);
   }
 }
 
 /** Elements whose content is not the document's text. */
-const SKIPPED = new Set(['w:sectPr', 'w:pPr', 'w:rPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tcPr', 'aml:annotation', 'w:delText', 'w:instrText', 'w:fldData']);
+const SKIPPED = new Set(['w:sectPr', 'w:pPr', 'w:rPr', 'w:tblPr', 'w:tblGrid', 'w:trPr', 'w:tcPr', 'aml:annotation', 'w:delText', 'w:instrText', 'w:fldData', 'w:del', 'w:moveFrom']);
 
-function paragraph(p: XmlNode, out: string[]): void {
+function paragraph(p: XmlNode, out: string[], lists: Lists): void {
   const text = runsText(childrenOf(p)).replace(/\s+/g, ' ').trim();
   if (text.length === 0) {
     out.push('');
@@ -61,6 +115,20 @@ function paragraph(p: XmlNode, out: string[]): void {
     const hint = (hintNode && attrOf(hintNode, 'wx:val')) ?? '';
     const number = /^(\d+)[.)]$/.exec(hint.trim());
     out.push(`${'   '.repeat(level)}${number ? `${number[1]}. ` : '- '}${text}`);
+    return;
+  }
+  const numPr = props ? childrenOf(props).find((c) => nameOf(c) === 'w:numPr') : undefined;
+  if (numPr) {
+    const val = (tag: string): string => {
+      const node = childrenOf(numPr).find((c) => nameOf(c) === tag);
+      return (node && attrOf(node, 'w:val')) ?? '0';
+    };
+    const key = `${val('w:numId')}:${val('w:ilvl')}`;
+    const level = Number(val('w:ilvl')) || 0;
+    const format = lists.formats.get(key) ?? 'bullet';
+    const n = (lists.counters.get(key) ?? 0) + 1;
+    lists.counters.set(key, n);
+    out.push(`${'   '.repeat(level)}${format === 'bullet' || format === 'none' ? '- ' : `${n}. `}${text}`);
     return;
   }
   out.push('', text, '');

@@ -10,6 +10,8 @@ const SafeguardSchema = z.object({
   terms: z.array(z.string()).min(1),
   with: z.array(z.string()),
   without: z.array(z.string()),
+  /** What a key made from it is new on every run ("built from the script's run id"). */
+  fresh_sources: z.array(z.string()).default([]),
 });
 
 const NegationSchema = z.object({
