@@ -107,9 +107,17 @@ export class WordSet {
     return this.words.has(word.toLowerCase());
   }
 
+  /** Answers by name: the same callee and class names are asked per call and per file (bounded like `NamePatterns`'). */
+  private readonly answers = new Map<string, boolean>();
+
   /** True when any word of `name` (split with `splitWords`) is in the set. */
   anyWordOf(name: string): boolean {
-    return splitWords(name).some((w) => this.words.has(w));
+    let v = this.answers.get(name);
+    if (v === undefined) {
+      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+      this.answers.set(name, (v = splitWords(name).some((w) => this.words.has(w))));
+    }
+    return v;
   }
 
   /** True when the set has a word that is a prefix of one of `name`'s words (`reconcil` ~ `reconciliation`). */

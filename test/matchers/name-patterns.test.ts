@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NamePatterns, escapeRegExp, normalizeName } from '../../src/matchers/names.js';
+import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../../src/matchers/names.js';
 
 /** The pattern language's plain answer: the alternation alone, no shortcut. */
 function plain(patterns: string[], caseSensitive = false): (path: string) => boolean {
@@ -41,7 +41,16 @@ describe('NamePatterns', () => {
   });
 });
 
-describe('normalizeName', () => {
+describe('WordSet and normalizeName', () => {
+  it('answer a name asked again as the first time (anyWordOf remembers its answers)', () => {
+    const set = new WordSet(['send', 'Charge', 'retry']);
+    const names = ['sendEmail', 'send_email', 'resend', 'chargeCustomer', 'CHARGE', 'x.retry_later', 'recharge', '', 'HTTPSend', 'a-b c'];
+    const want = (name: string) => splitWords(name).some((w) => ['send', 'charge', 'retry'].includes(w));
+    for (const name of names) {
+      expect([name, set.anyWordOf(name)]).toEqual([name, want(name)]);
+      expect([name, set.anyWordOf(name)]).toEqual([name, want(name)]);
+    }
+  });
   it('normalizeName removes every separator, runs of them at once', () => {
     for (const [name, want] of [['Idempotency-Key', 'idempotencykey'], ['idempotency__key', 'idempotencykey'], ['  a \n\t b--c ', 'abc'], ['', ''], ['Ünï_code', 'ncode']]) {
       expect(normalizeName(name as string)).toBe(want);
