@@ -16,7 +16,8 @@ export function splitWords(name: string): string[] {
 
 /** Lowercase with separators removed: `Idempotency-Key`, `idempotency_key`, `idempotencyKey` are equal. */
 export function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // Runs of separators at once: the same string, far fewer replacements over a file's whole text.
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
 /** `s` as a literal part of a regular expression. */
@@ -31,28 +32,39 @@ const MAX_ANSWERS = 50_000;
 export class NamePatterns {
   private readonly regex: RegExp | undefined;
   /**
-   * The last segments a matching path can end with (lowercase unless case-sensitive), when every
-   * pattern's last segment is literal: a pattern matches only paths whose last segment (after the
-   * last dot) is its own, so a path whose last segment is none of them is answered without the
-   * alternation. Undefined when a pattern's last segment has a `*` (it may match any segment).
+   * The last segments of the patterns whose last segment is literal (lowercase unless
+   * case-sensitive): such a pattern matches only paths whose last segment (after the last dot) is
+   * its own, so a path whose last segment is none of them can match only a pattern whose last
+   * segment has a `*` (it may match any segment).
    */
   private readonly lastSegments: Set<string> | undefined;
+  /**
+   * The alternation of only the patterns whose last segment has a `*` (undefined when none has):
+   * a path whose last segment is none of the literal ones can match no other pattern, so only these
+   * are run for it (the exclusion lists mix a few `prisma.*`, `*.postMessage` with hundreds of
+   * literal names, and most paths asked end in none of them).
+   */
+  private readonly wildcardRegex: RegExp | undefined;
   private readonly caseSensitive: boolean;
 
   constructor(patterns: readonly string[], options: { caseSensitive?: boolean } = {}) {
     this.caseSensitive = options.caseSensitive === true;
     if (patterns.length === 0) return;
-    const lasts = patterns.map((p) => p.slice(p.lastIndexOf('.') + 1));
-    if (!lasts.some((l) => l.includes('*'))) this.lastSegments = new Set(lasts.map((l) => (this.caseSensitive ? l : l.toLowerCase())));
-    const alternatives = patterns.map((p) => {
+    const lastOf = (p: string) => p.slice(p.lastIndexOf('.') + 1);
+    const alternative = (p: string) => {
       const body = p
         .split('*')
         .map(escapeRegExp)
         .join('.*');
       // Without a dot a pattern names the last segment; with dots, whole trailing segments.
       return `(?:^|\\.)${body}$`;
-    });
-    this.regex = new RegExp(alternatives.join('|'), options.caseSensitive ? '' : 'i');
+    };
+    const flags = options.caseSensitive ? '' : 'i';
+    const literal = patterns.filter((p) => !lastOf(p).includes('*'));
+    const wildcard = patterns.filter((p) => lastOf(p).includes('*'));
+    this.lastSegments = new Set(literal.map((p) => (this.caseSensitive ? lastOf(p) : lastOf(p).toLowerCase())));
+    if (wildcard.length > 0) this.wildcardRegex = new RegExp(wildcard.map(alternative).join('|'), flags);
+    this.regex = new RegExp(patterns.map(alternative).join('|'), flags);
   }
 
   /**
@@ -67,13 +79,13 @@ export class NamePatterns {
     if (this.regex === undefined) return false;
     let v = this.answers.get(path);
     if (v === undefined) {
-      if (this.lastSegments !== undefined) {
-        // A path of any case matches a literal segment only when its ASCII letters spell it: its lowercase is the segment's.
-        const last = path.slice(path.lastIndexOf('.') + 1);
-        if (!this.lastSegments.has(this.caseSensitive ? last : last.toLowerCase())) return false;
-      }
+      // A path of any case matches a literal segment only when its ASCII letters spell it: its lowercase is the segment's.
+      const last = path.slice(path.lastIndexOf('.') + 1);
+      const literal = this.lastSegments !== undefined && this.lastSegments.has(this.caseSensitive ? last : last.toLowerCase());
+      // No literal pattern can match: only the wildcard ones can (none at all: no, not remembered).
+      if (!literal && this.wildcardRegex === undefined) return false;
       if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
-      this.answers.set(path, (v = this.regex.test(path)));
+      this.answers.set(path, (v = (literal ? this.regex : (this.wildcardRegex as RegExp)).test(path)));
     }
     return v;
   }
@@ -95,9 +107,17 @@ export class WordSet {
     return this.words.has(word.toLowerCase());
   }
 
+  /** Answers by name: the same callee and class names are asked per call and per file (bounded like `NamePatterns`'). */
+  private readonly answers = new Map<string, boolean>();
+
   /** True when any word of `name` (split with `splitWords`) is in the set. */
   anyWordOf(name: string): boolean {
-    return splitWords(name).some((w) => this.words.has(w));
+    let v = this.answers.get(name);
+    if (v === undefined) {
+      if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+      this.answers.set(name, (v = splitWords(name).some((w) => this.words.has(w))));
+    }
+    return v;
   }
 
   /** True when the set has a word that is a prefix of one of `name`'s words (`reconcil` ~ `reconciliation`). */
