@@ -141,6 +141,10 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       const counted = marks;
       const next = index >= 0 ? statements.slice(index + 1).find((st) => leavesOnSuccess(ctx, st, names, scope) || (!isInert(ctx, st, names, 0, counted) && (retries(st, scope) || retriesTask(ctx, st))) || endsForGood(ctx, st, scope)) : undefined;
       if (next !== undefined) {
+        // `for (const p of providers) { try { await p.sendEmail(…); break } catch … }`: the break leaves a
+        // loop inside the attempt (a provider fallback), and the attempt goes on after that loop.
+        const inner = innerLoopLeft(ctx, next, scope);
+        if (inner !== null) return endsAttempt(ctx, inner, scope, { sent: sent ?? new Set(), marks });
         if (isQuietExit(ctx, next) || endsForGood(ctx, next, scope) || leavesOnSuccess(ctx, next, names, scope)) return true;
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
@@ -259,9 +263,23 @@ function failsBeforeExit(ctx: FileContext, steps: Node[], scope: Scope): boolean
   return false;
 }
 
+/**
+ * The loop a `break` leaves when that loop lies inside the attempt (not the retry loop itself): the
+ * attempt goes on after it. Null for any other step, and for a `break` that leaves a `switch`.
+ */
+function innerLoopLeft(ctx: FileContext, step: Node, scope: Scope): Node | null {
+  if (step.type !== 'break_statement' || step.namedChildren.length > 0) return null;
+  for (let p = step.parent; p !== null && p.id !== scope.body.id; p = p.parent) {
+    if (p.type === 'switch_statement' || isFunction(p, ctx.family)) return null;
+    if (isLoop(p, ctx.family)) return contains(scope.body, p) ? p : null;
+  }
+  return null;
+}
+
 /** Whether `steps` leave the attempt (`break`, `return True`) before any step that can fail. */
 function exitsBeforeFailing(ctx: FileContext, steps: Node[], scope: Scope): boolean {
   for (const st of steps) {
+    if (innerLoopLeft(ctx, st, scope) !== null) return false;
     if (isQuietExit(ctx, st) || endsForGood(ctx, st, scope)) return true;
     if (!isInert(ctx, st) && (retries(st, scope) || retriesTask(ctx, st))) return false;
   }
