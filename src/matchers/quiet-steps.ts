@@ -1,6 +1,6 @@
 import { isCallOf, isInMemory, isPassive, storesLogRow } from './call-vocabulary.js';
 import { answeredOnce, calleePath, perFile } from './file-index.js';
-import { compiledOnce } from './compiled.js';
+import { compiledOnce, wordSet } from './compiled.js';
 import { caughtName, exceptionPaths } from './contexts/ambiguous-outcome.js';
 import { NamePatterns } from './names.js';
 import { resolveLocalFunction } from './local-helpers.js';
@@ -273,6 +273,25 @@ function markedBy(expr: Node): string | null {
   if ((expr.type === 'augmented_assignment' || expr.type === 'augmented_assignment_expression') && /^\+=$/.test(expr.childForFieldName('operator')?.text ?? '') && right === '1') return expr.childForFieldName('left')?.text ?? null;
   if ((expr.type === 'assignment' || expr.type === 'assignment_expression') && (right === 'true' || right === 'True')) return expr.childForFieldName('left')?.text ?? null;
   return null;
+}
+
+/**
+ * The body of an `if` that tests the send's own result for success (`if (ok) return true`, `if
+ * result.success:`, `if (sent.delivered) { … }`): the condition is a name the send's statement bound
+ * (not one named for an error: `if (error) return`) or a field of it named for success (vocabulary
+ * `retry.done_words`), not negated. What follows the `if` then runs only when the send reported a failure.
+ */
+export function successBranch(ctx: FileContext, statement: Node, sent: ReadonlySet<string>): Node | null {
+  if (statement.type !== 'if_statement' || sent.size === 0) return null;
+  const [first] = ifChain(statement, ctx.family);
+  const c = first?.condition ? unwrapParens(first.condition) : null;
+  if (c == null || first === undefined) return null;
+  if (c.type === 'identifier') return sent.has(c.text) && !/err|fail|exc/i.test(c.text) ? first.body : null;
+  if (c.type !== 'member_expression' && c.type !== 'attribute') return null;
+  const object = c.childForFieldName('object');
+  const field = c.childForFieldName('property') ?? c.childForFieldName('attribute');
+  if (object?.type !== 'identifier' || field === null || !sent.has(object.text)) return null;
+  return wordSet(ctx, 'done_words', ctx.vocab.retry.done_words).anyWordOf(field.text) ? first.body : null;
 }
 
 function negated(condition: Node): boolean {

@@ -3,7 +3,7 @@ import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
-import { isInert, isPlainExit, isQuietExit, namesBoundBy, successMarks, swallows } from '../quiet-steps.js';
+import { isInert, isPlainExit, isQuietExit, namesBoundBy, successBranch, successMarks, swallows } from '../quiet-steps.js';
 import { blockStatements, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, unwrapAwait, type Node } from '../syntax.js';
 import { markedRightAfter } from './sweep-marks.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
@@ -139,9 +139,13 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       first = false;
       const names = sent;
       const counted = marks;
-      const next = index >= 0 ? statements.slice(index + 1).find((st) => (!isInert(ctx, st, names, 0, counted) && (retries(st, scope) || retriesTask(ctx, st))) || endsForGood(ctx, st, scope)) : undefined;
+      const next = index >= 0 ? statements.slice(index + 1).find((st) => leavesOnSuccess(ctx, st, names, scope) || (!isInert(ctx, st, names, 0, counted) && (retries(st, scope) || retriesTask(ctx, st))) || endsForGood(ctx, st, scope)) : undefined;
       if (next !== undefined) {
-        if (isQuietExit(ctx, next) || endsForGood(ctx, next, scope)) return true;
+        // `for (const p of providers) { try { await p.sendEmail(…); break } catch … }`: the break leaves a
+        // loop inside the attempt (a provider fallback), and the attempt goes on after that loop.
+        const inner = innerLoopLeft(ctx, next, scope);
+        if (inner !== null) return endsAttempt(ctx, inner, scope, { sent: sent ?? new Set(), marks });
+        if (isQuietExit(ctx, next) || endsForGood(ctx, next, scope) || leavesOnSuccess(ctx, next, names, scope)) return true;
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
         // What follows that try must end the attempt in turn.
@@ -174,6 +178,9 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       const orElse = p.namedChildren.find((c) => c.type === 'else_clause');
       const steps = orElse?.childForFieldName('body');
       if (steps && failsBeforeExit(ctx, blockStatements(steps), scope)) return false;
+      // `else: log.info('sent'); break`: the attempt that succeeded leaves there, and the handlers
+      // (the rest of the loop) run only after the send itself failed.
+      if (steps && !hasFinally(p) && exitsBeforeFailing(ctx, blockStatements(steps), scope)) return true;
     }
     // The end of a try's `else:` block: its `finally:` runs next, then what follows the try.
     if (p.type === 'else_clause' && p.parent?.type === 'try_statement') {
@@ -254,6 +261,41 @@ function failsBeforeExit(ctx: FileContext, steps: Node[], scope: Scope): boolean
     if (!isInert(ctx, st) && (retries(st, scope) || retriesTask(ctx, st))) return true;
   }
   return false;
+}
+
+/**
+ * The loop a `break` leaves when that loop lies inside the attempt (not the retry loop itself): the
+ * attempt goes on after it. Null for any other step, and for a `break` that leaves a `switch`.
+ */
+function innerLoopLeft(ctx: FileContext, step: Node, scope: Scope): Node | null {
+  if (step.type !== 'break_statement' || step.namedChildren.length > 0) return null;
+  for (let p = step.parent; p !== null && p.id !== scope.body.id; p = p.parent) {
+    if (p.type === 'switch_statement' || isFunction(p, ctx.family)) return null;
+    if (isLoop(p, ctx.family)) return contains(scope.body, p) ? p : null;
+  }
+  return null;
+}
+
+/** Whether `steps` leave the attempt (`break`, `return True`) before any step that can fail. */
+function exitsBeforeFailing(ctx: FileContext, steps: Node[], scope: Scope): boolean {
+  for (const st of steps) {
+    if (innerLoopLeft(ctx, st, scope) !== null) return false;
+    if (isQuietExit(ctx, st) || endsForGood(ctx, st, scope)) return true;
+    if (!isInert(ctx, st) && (retries(st, scope) || retriesTask(ctx, st))) return false;
+  }
+  return false;
+}
+
+/**
+ * A check of the send's own result that leaves the attempt when it succeeded (`const ok = await
+ * sendPhoto(…); if (ok) return true;`, `if result.success: break`): its body leaves before any step
+ * that can fail, so the steps after the check, and the next attempt, follow only a send that
+ * reported failure.
+ */
+function leavesOnSuccess(ctx: FileContext, st: Node, sent: ReadonlySet<string> | undefined, scope: Scope): boolean {
+  if (sent === undefined || st.type !== 'if_statement') return false;
+  const body = successBranch(ctx, st, sent);
+  return body !== null && exitsBeforeFailing(ctx, blockStatements(body), scope);
 }
 
 /**

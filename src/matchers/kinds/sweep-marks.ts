@@ -3,7 +3,7 @@ import { calleePath, callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reaches } from './exits-after.js';
 import { marksOutOfSelection, queryEntries, stateValue } from '../contexts/due-records.js';
-import { isInert } from '../quiet-steps.js';
+import { isInert, isPlainExit, namesBoundBy, successBranch } from '../quiet-steps.js';
 import { blockStatements, callArguments, callTypes, contains, functionBody, isCall, lastSegment, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Scope } from '../types.js';
 
@@ -22,13 +22,26 @@ export function markedRightAfter(ctx: FileContext, node: Node, scope: Scope): bo
   if (selection === undefined || scope.via !== undefined) return false;
   let marked = false;
   let n: Node = node;
+  // What the send's own statement binds (`const result = await sendEmail(…)`): a check of it reads the send's outcome.
+  let sent: Set<string> | undefined;
+  // Set once the success branch left the record's attempt: the steps after it run only after a failed send.
+  let left = false;
   for (let p = node.parent; p !== null; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block') {
       const statements = blockStatements(p);
       const index = statements.findIndex((s) => s.id === n.id);
       if (index < 0) return false;
+      sent ??= namesBoundBy(n);
       let moved = false;
-      for (const st of statements.slice(index + 1)) {
+      for (const st of left ? [] : statements.slice(index + 1)) {
+        // `if (result.success) { update({ data: { status: 'SENT' } }); continue; }`: the record is marked
+        // right after a send that succeeded, and what follows (a reschedule) runs only after it failed.
+        const onSuccess = successBranch(ctx, st, sent);
+        if (onSuccess !== null) {
+          if (!marksThenLeaves(ctx, blockStatements(onSuccess), selection)) return false;
+          marked = left = true;
+          break;
+        }
         if (marksRecord(ctx, st, selection)) {
           marked = true;
           continue;
@@ -59,6 +72,17 @@ export function markedRightAfter(ctx: FileContext, node: Node, scope: Scope): bo
     }
     if (EXPRESSION_LEVEL.has(p.type)) continue;
     return false;
+  }
+  return false;
+}
+
+/** Steps that mark the record (and only count or log besides), then leave the record's attempt (`continue`, `return`). */
+function marksThenLeaves(ctx: FileContext, steps: Node[], selection: Selection): boolean {
+  let marked = false;
+  for (const st of steps) {
+    if (marksRecord(ctx, st, selection)) marked = true;
+    else if (isPlainExit(st, ctx.family) || st.type === 'continue_statement') return marked;
+    else if (!isInert(ctx, st)) return false;
   }
   return false;
 }
