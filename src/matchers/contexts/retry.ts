@@ -306,7 +306,7 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if (!ok && !header.certain) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
-  return { context: 'retry', body, construct: loop, label, ...(header.counter ? { counter: header.counter } : {}) };
+  return { context: 'retry', body, construct: loop, label, failsOut: true, ...(header.counter ? { counter: header.counter } : {}) };
 }
 
 /**
