@@ -457,11 +457,21 @@ function aliasedClasses(ctx: FileContext, handler: Handler): Handler {
 function inProbe(ctx: FileContext, node: Node): boolean {
   const probes = wordSet(ctx, 'probe_verbs', ctx.vocab.probe_verbs);
   for (let fn = enclosingFunction(node, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
-    const name = functionName(fn);
+    const name = functionName(fn) ?? handedToNamedCall(fn);
     if (name === null) continue;
     return probes.has(splitWords(name)[0] ?? '');
   }
   return false;
+}
+
+/**
+ * The name a function handed to a wrapper takes: `export const testCAPIConnection = onRequest(opts,
+ * async (req, res) => {…})` is the endpoint `testCAPIConnection`.
+ */
+function handedToNamedCall(fn: Node): string | null {
+  const call = fn.parent?.type === 'arguments' ? fn.parent.parent : null;
+  const declarator = call?.parent?.type === 'await_expression' ? call.parent.parent : call?.parent;
+  return declarator?.type === 'variable_declarator' ? (declarator.childForFieldName('name')?.text ?? null) : null;
 }
 
 /** What a handler's outcome is about: remote writes and notifications (a sent message is a write too). */
@@ -1139,7 +1149,7 @@ function emptinessTest(condition: Node | null): { polarity: Polarity; response: 
 function findStatusBranches(ctx: FileContext): Scope[] {
   const scopes: Scope[] = [];
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
-    if (isChainLink(ifStmt)) continue;
+    if (isChainLink(ifStmt) || inProbe(ctx, ifStmt)) continue;
     const branches = ifChain(ifStmt, ctx.family);
     const head = branches[0];
     if (head?.condition == null) continue;
@@ -1168,7 +1178,7 @@ function findStatusBranches(ctx: FileContext): Scope[] {
   }
   for (const ternary of nodesOfType(ctx, ['ternary_expression', 'conditional_expression'])) {
     const parts = ternaryParts(ternary);
-    if (parts === null) continue;
+    if (parts === null || inProbe(ctx, ternary)) continue;
     const test = statusTest(ctx, parts.condition);
     if (test === null) continue;
     const subject = responseSource(ctx, test.response, ternary);
