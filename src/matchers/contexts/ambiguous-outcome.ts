@@ -204,11 +204,15 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const helper = otherHelper ?? (local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null);
     const subject = local ?? byCallers ?? helper?.call;
     if (subject === undefined) continue;
-    const asked = helper?.requires ?? byName ?? undefined;
+    // `const sent = await sendSms(to, body)` of another file, the try's only write or send: known by
+    // its name, it still hands the handler nothing when its body keeps every error of its send.
+    const imported = helper === null && byName === null && byCallers === undefined && local !== undefined && reached.length === 1 ? importedHelperOf(ctx, local) : null;
+    const asked = helper?.requires ?? byName ?? imported ?? undefined;
     // `const result = await paymentService.initiateWithdrawal(…); res.json(result)`: when nothing after
     // the helper's call in this try can fail or raise, only the helper's outcome reaches the handler,
     // and a helper that keeps every error of its write to itself (returns `{ success: false }`) hands none.
-    const requires = asked?.kind === 'helper' && asked.relocate !== true && nothingFallibleAfter(ctx, subject, body) ? { ...asked, unshielded: true as const } : asked;
+    const shieldable = asked?.kind === 'helper' && asked.relocate !== true && nothingFallibleAfter(ctx, subject, body);
+    const requires = shieldable ? { ...asked, unshielded: true as const } : asked === imported ? undefined : asked;
     const conditional = requires ? { requires } : {};
     const after = new Set<number>();
     for (const handler of tryHandlers(tryStmt, ctx.family).map((h) => aliasedClasses(ctx, h))) {
@@ -568,6 +572,19 @@ function helperCallSubject(ctx: FileContext, call: Node, path: string, depth: nu
     return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', typed: true, typedAt } };
   }
   return null;
+}
+
+/**
+ * A call of a function of another file (`sendSms(…)`, `emailService.sendEmail(…)`) known as a write
+ * by its name: a requirement that holds unless the body, in sight, keeps every such call's errors.
+ */
+function importedHelperOf(ctx: FileContext, call: Node): Requirement | null {
+  if (resolveLocalFunction(ctx, call) !== null) return null;
+  const path = calleePath(ctx, call);
+  const vocab = SUBJECT_VOCABULARIES.join('|');
+  if (projectImportOf(ctx, path) !== undefined) return { kind: 'helper', local: path, vocab, mode: 'unless-keyed' };
+  const method = instanceMethodPath(ctx, call, path);
+  return method !== null && projectImportOf(ctx, method) !== undefined ? { kind: 'helper', local: method, vocab, mode: 'unless-keyed' } : null;
 }
 
 /** The imported helper a function of this file calls where its errors reach the caller (once per function). */
