@@ -8,8 +8,9 @@ import { project } from '../support/project.js';
  * outcome when that function catches every error of its send itself and returns `false` /
  * `{ success: false }` (Clariva's notification fan-out: `sendSms` of twilio-sms-service returns false
  * on any Twilio error, so the caller's `catch (err) { return { status: 'failed' } }` only sees local
- * errors). The look-alikes stay found: a sender that lets the error through, and a later step in the
- * caller's try that can fail after the send went out.
+ * errors). The look-alikes stay found: a sender that lets the error through (or keeps each attempt's
+ * error in a retry loop, then throws after it), and a later step in the caller's try that can fail
+ * after the send went out.
  */
 
 const tsSender = (handler: string) =>
@@ -89,6 +90,30 @@ describe('a catch around a named send of another file that keeps its errors (AP-
 
   it('still finds it where a later step of the caller’s try can fail after the send (TypeScript)', async () => {
     const dir = project({ 'src/sms-service.ts': tsSender('    return false;'), 'src/notify.ts': tsCaller('    await saveDelivery(phone);') });
+    expect(await findingLines(dir)).toContain('AP-003 src/notify.ts:9');
+  });
+
+  it('still finds it where the sender keeps each attempt’s error but throws after its retries (TypeScript)', async () => {
+    const retrying = [
+      "import nodemailer from 'nodemailer';",
+      '',
+      'const transporter = nodemailer.createTransport({ host: "smtp.example.com" });',
+      '',
+      'export async function sendSms(to: string, body: string): Promise<boolean> {',
+      '  let lastError: unknown;',
+      '  for (let attempt = 1; attempt <= 3; attempt++) {',
+      '    try {',
+      '      await transporter.sendMail({ to, subject: "Code", text: body });',
+      '      return true;',
+      '    } catch (err) {',
+      '      lastError = err;',
+      '    }',
+      '  }',
+      '  throw new Error(`failed after retries: ${String(lastError)}`);',
+      '}',
+      '',
+    ].join('\n');
+    const dir = project({ 'src/sms-service.ts': retrying, 'src/notify.ts': tsCaller() });
     expect(await findingLines(dir)).toContain('AP-003 src/notify.ts:9');
   });
 
