@@ -16,7 +16,7 @@ import { storeModelExports } from './store-models.js';
 import { keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
 import { isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { scheduledRunFacts } from './contexts/scheduled-runs.js';
-import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, raisesWithin, type Node } from './syntax.js';
+import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isLoop, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /** A call inside a function, as another file's finding will point at it. */
@@ -252,11 +252,25 @@ function shieldOf(ctx: FileContext, body: Node | null, c: Node, s: Node): Pick<C
 
 /** The call `c` of `body` (or `s`, made inside the local helper `c` calls) is kept by a try of its own function. */
 function keptInFunction(ctx: FileContext, body: Node, c: Node, s: Node): boolean {
-  if (keptByOwnHandler(ctx, c, body)) return true;
+  if (keptByOwnHandler(ctx, c, body)) return !raisesAfterRetries(ctx, body, c);
   if (s.id === c.id) return false;
   const inner = enclosingFunction(s, ctx.family);
   const innerBody = inner === null ? null : functionBody(inner);
-  return innerBody !== null && keptByOwnHandler(ctx, s, innerBody);
+  return innerBody !== null && keptByOwnHandler(ctx, s, innerBody) && !raisesAfterRetries(ctx, innerBody, s);
+}
+
+/**
+ * A try kept inside a loop of the function, with a `raise`/`throw` after that loop (`for attempt in
+ * 1..3: try: send() except: sleep` then `throw new Error('failed after retries')`): each attempt's
+ * error is kept, but the last one reaches the caller all the same.
+ */
+function raisesAfterRetries(ctx: FileContext, body: Node, call: Node): boolean {
+  for (let p = call.parent; p !== null && p.id !== body.id; p = p.parent) {
+    if (!isLoop(p, ctx.family)) continue;
+    const loop = p;
+    return nodesWithin(ctx, body, ['throw_statement', 'raise_statement']).some((r) => r.startIndex >= loop.endIndex && enclosingFunction(r, ctx.family)?.id === enclosingFunction(call, ctx.family)?.id);
+  }
+  return false;
 }
 
 /**

@@ -125,6 +125,16 @@ export interface Scope {
   /** A per-attempt hook (`before_sleep`, `onFailedAttempt`): runs on every failure, not as the attempt. */
   hook?: true;
   /**
+   * An attempt loop (`while True:`, `for attempt in range(3)`): a step's failure starts another
+   * iteration only from inside a try of the loop; elsewhere it (or a `raise`) leaves the loop.
+   */
+  failsOut?: true;
+  /**
+   * A one-shot timer re-runs the function of this name (`setTimeout(() => poll(), ms)` in `poll`):
+   * only a run that reaches that re-arm runs again; a branch that leaves before it is the last run.
+   */
+  rearmedBy?: string;
+  /**
    * Only explicit records count here (a failed status, a mark-failed call, a domain error), not a
    * falsy or error result (`return False`, `{ success: false }`): a broad handler's result is
    * often just an answer to a caller that may ignore it.

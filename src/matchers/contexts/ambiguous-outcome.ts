@@ -204,11 +204,15 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const helper = otherHelper ?? (local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null);
     const subject = local ?? byCallers ?? helper?.call;
     if (subject === undefined) continue;
-    const asked = helper?.requires ?? byName ?? undefined;
+    // `const sent = await sendSms(to, body)` of another file, the try's only write or send: known by
+    // its name, it still hands the handler nothing when its body keeps every error of its send.
+    const imported = helper === null && byName === null && byCallers === undefined && local !== undefined && reached.length === 1 ? importedHelperOf(ctx, local) : null;
+    const asked = helper?.requires ?? byName ?? imported ?? undefined;
     // `const result = await paymentService.initiateWithdrawal(…); res.json(result)`: when nothing after
     // the helper's call in this try can fail or raise, only the helper's outcome reaches the handler,
     // and a helper that keeps every error of its write to itself (returns `{ success: false }`) hands none.
-    const requires = asked?.kind === 'helper' && asked.relocate !== true && nothingFallibleAfter(ctx, subject, body) ? { ...asked, unshielded: true as const } : asked;
+    const shieldable = asked?.kind === 'helper' && asked.relocate !== true && nothingFallibleAfter(ctx, subject, body);
+    const requires = shieldable ? { ...asked, unshielded: true as const } : asked === imported ? undefined : asked;
     const conditional = requires ? { requires } : {};
     const after = new Set<number>();
     for (const handler of tryHandlers(tryStmt, ctx.family).map((h) => aliasedClasses(ctx, h))) {
@@ -457,11 +461,21 @@ function aliasedClasses(ctx: FileContext, handler: Handler): Handler {
 function inProbe(ctx: FileContext, node: Node): boolean {
   const probes = wordSet(ctx, 'probe_verbs', ctx.vocab.probe_verbs);
   for (let fn = enclosingFunction(node, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
-    const name = functionName(fn);
+    const name = functionName(fn) ?? handedToNamedCall(fn);
     if (name === null) continue;
     return probes.has(splitWords(name)[0] ?? '');
   }
   return false;
+}
+
+/**
+ * The name a function handed to a wrapper takes: `export const testCAPIConnection = onRequest(opts,
+ * async (req, res) => {…})` is the endpoint `testCAPIConnection`.
+ */
+function handedToNamedCall(fn: Node): string | null {
+  const call = fn.parent?.type === 'arguments' ? fn.parent.parent : null;
+  const declarator = call?.parent?.type === 'await_expression' ? call.parent.parent : call?.parent;
+  return declarator?.type === 'variable_declarator' ? (declarator.childForFieldName('name')?.text ?? null) : null;
 }
 
 /** What a handler's outcome is about: remote writes and notifications (a sent message is a write too). */
@@ -558,6 +572,19 @@ function helperCallSubject(ctx: FileContext, call: Node, path: string, depth: nu
     return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes', typed: true, typedAt } };
   }
   return null;
+}
+
+/**
+ * A call of a function of another file (`sendSms(…)`, `emailService.sendEmail(…)`) known as a write
+ * by its name: a requirement that holds unless the body, in sight, keeps every such call's errors.
+ */
+function importedHelperOf(ctx: FileContext, call: Node): Requirement | null {
+  if (resolveLocalFunction(ctx, call) !== null) return null;
+  const path = calleePath(ctx, call);
+  const vocab = SUBJECT_VOCABULARIES.join('|');
+  if (projectImportOf(ctx, path) !== undefined) return { kind: 'helper', local: path, vocab, mode: 'unless-keyed' };
+  const method = instanceMethodPath(ctx, call, path);
+  return method !== null && projectImportOf(ctx, method) !== undefined ? { kind: 'helper', local: method, vocab, mode: 'unless-keyed' } : null;
 }
 
 /** The imported helper a function of this file calls where its errors reach the caller (once per function). */
@@ -1139,7 +1166,7 @@ function emptinessTest(condition: Node | null): { polarity: Polarity; response: 
 function findStatusBranches(ctx: FileContext): Scope[] {
   const scopes: Scope[] = [];
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
-    if (isChainLink(ifStmt)) continue;
+    if (isChainLink(ifStmt) || inProbe(ctx, ifStmt)) continue;
     const branches = ifChain(ifStmt, ctx.family);
     const head = branches[0];
     if (head?.condition == null) continue;
@@ -1168,7 +1195,7 @@ function findStatusBranches(ctx: FileContext): Scope[] {
   }
   for (const ternary of nodesOfType(ctx, ['ternary_expression', 'conditional_expression'])) {
     const parts = ternaryParts(ternary);
-    if (parts === null) continue;
+    if (parts === null || inProbe(ctx, ternary)) continue;
     const test = statusTest(ctx, parts.condition);
     if (test === null) continue;
     const subject = responseSource(ctx, test.response, ternary);

@@ -306,7 +306,7 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if (!ok && !header.certain) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
-  return { context: 'retry', body, construct: loop, label, ...(header.counter ? { counter: header.counter } : {}) };
+  return { context: 'retry', body, construct: loop, label, failsOut: true, ...(header.counter ? { counter: header.counter } : {}) };
 }
 
 /**
@@ -973,6 +973,8 @@ export function jobAttemptFacts(ctx: FileContext): string[] {
       if (owner?.type === 'new_expression') {
         const first = callArguments(owner)[0];
         queue = first ? stringValue(first) : null;
+      } else if (owner && namedQueueFactory(ctx, owner, pair) !== null) {
+        queue = namedQueueFactory(ctx, owner, pair);
       } else if (owner) {
         const path = calleePath(ctx, owner);
         const receiver = path.slice(0, path.lastIndexOf('.'));
@@ -987,6 +989,22 @@ export function jobAttemptFacts(ctx: FileContext): string[] {
     }
     return [...facts];
   });
+}
+
+/**
+ * `getQueue("email.send", { defaultJobOptions: { attempts: 3 } })`: a plain function (no receiver,
+ * not an `add`) handed the queue's name first and queue-wide job options after builds that queue,
+ * so the attempts are that queue's, not every queue's. Null for anything else.
+ */
+function namedQueueFactory(ctx: FileContext, call: Node, pair: Node): string | null {
+  const path = calleePath(ctx, call);
+  if (path.includes('.') || path.includes('(') || ctx.vocab.retry.job_processors.add_methods.includes(path)) return null;
+  // Queue-wide options only (`defaultJobOptions`): a bare wrapper of `add` (`addJob('send', data, { attempts: 3 })`) names the job, not the queue.
+  const holder = pair.parent?.parent;
+  if (holder?.type !== 'pair' || !ctx.vocab.retry.job_processors.job_options.includes(holder.childForFieldName('key')?.text.replace(/['"]/g, '') ?? '')) return null;
+  const [first, ...rest] = callArguments(call);
+  if (first === undefined || !rest.some((a) => contains(a, pair))) return null;
+  return stringValue(first);
 }
 
 /** Attempts a count set by a name is read as: more than one (a configured retry). */

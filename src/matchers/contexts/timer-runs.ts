@@ -66,7 +66,7 @@ export function timerRunScopes(ctx: FileContext, calls: readonly Node[], functio
     }
     if (body === null || seen.has(body.id)) continue;
     seen.add(body.id);
-    scopes.push({ context: 'retry', body, construct: call, label: `${name} (re-run by ${firstLine(call, 50).replace(/\s*[{(]\s*$/, '')})`, rerun: true, swallowedRetries: true, ...(rearms.length > 0 ? { excludes: rearms } : {}) });
+    scopes.push({ context: 'retry', body, construct: call, label: `${name} (re-run by ${firstLine(call, 50).replace(/\s*[{(]\s*$/, '')})`, rerun: true, swallowedRetries: true, ...(repeating ? {} : { rearmedBy: name }), ...(rearms.length > 0 ? { excludes: rearms } : {}) });
   }
   return scopes;
 }

@@ -26,6 +26,9 @@ export const exitsAfterMatcher: Matcher = {
     if (candidate.scope.retriesOnResult === true) return false;
     // A scheduled run's send is followed by the write that marks its row (`inside` checked it): not its last step.
     if (candidate.scope.scheduled !== undefined) return false;
+    // A poll that re-arms its own one-shot timer on another branch (`if (done) { notify(); return
+    // finish() }`, then `setTimeout(() => poll(), ms)`): a run that leaves before the re-arm is the last.
+    if (candidate.scope.rearmedBy !== undefined && leavesUnarmed(ctx, candidate.node, candidate.scope.body, candidate.scope.rearmedBy)) return true;
     // A helper of another file (or a processor handed over by reference) that ends the attempt
     // here: its own calls that end its run are sent once; the link step reads which they are.
     // In a retried function, a send inside a try that swallows every error: neither the send nor a
@@ -217,6 +220,8 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
 function retries(step: Node, scope: Scope): boolean {
   // A step outside the scope (after a handler's settle of its message) does not bring the attempt back.
   if (scope.excludes?.some((x) => contains(x, step))) return false;
+  // In an attempt loop, a step no try of the loop covers fails out of the loop: no next iteration.
+  if (scope.failsOut === true && !step.type.endsWith('return_statement') && step.type !== 'break_statement' && !failsIntoLoop(step, scope.body)) return false;
   return scope.retriedFrom === undefined || scope.retriedFrom.some((r) => contains(r, step) || contains(step, r));
 }
 
@@ -230,11 +235,50 @@ function endsForGood(ctx: FileContext, step: Node, scope: Scope): boolean {
   const exit = isExit(step, ctx.family);
   const raise = isRaise(step, ctx.family);
   if (!exit && !raise) return false;
+  // A `raise` no try of an attempt loop catches leaves the loop (`notify("gave up"); raise`).
+  if (raise && scope.failsOut === true && !failsIntoLoop(step, scope.body)) return true;
   if (contains(step, scope.construct) || contains(scope.construct, step) || retriesTask(ctx, step)) return false;
   if (scope.retriedFrom !== undefined && !retries(step, scope)) return true;
   if (!raise || scope.retriedTypes === undefined) return false;
   const raised = raisedType(ctx, step);
   return raised !== null && !scope.retriedTypes.includes(raised) && !subclassesHere(ctx, raised, scope.retriedTypes);
+}
+
+/**
+ * Whether a failure of `step`, a statement in an attempt loop's `body`, can bring the loop's next
+ * iteration: it sits in the body of a try of the loop, or holds a try or a `continue` itself.
+ * Elsewhere its error (or its `raise`) leaves the loop, and what was sent before it is not sent again.
+ */
+function failsIntoLoop(step: Node, body: Node): boolean {
+  if (step.descendantsOfType(['try_statement', 'continue_statement']).length > 0) return true;
+  for (let n: Node = step, p = step.parent; p !== null && n.id !== body.id; n = p, p = p.parent) {
+    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the run of a function a one-shot timer re-runs (`name`) leaves after `node` without
+ * reaching its re-arm: `node`'s path ends in a `return`/`throw` of its own function, with no loop or
+ * try on the way (a handler may re-arm after a failure), and every re-arm (a call of `name`, or a
+ * timer handed `name`) lies in that function after the exit, so no path through `node` reaches one.
+ */
+function leavesUnarmed(ctx: FileContext, node: Node, body: Node, name: string): boolean {
+  const fn = enclosingFunction(node, ctx.family);
+  if (fn === null || !contains(body.parent ?? body, fn)) return false;
+  let exit: Node | null = null;
+  for (let n: Node = node, p = node.parent; p !== null && p.id !== fn.id && exit === null; n = p, p = p.parent) {
+    if (isLoop(p, ctx.family) || p.type === 'try_statement' || p.type === 'switch_case' || p.type === 'switch_default') return false;
+    if (p.type !== 'block' && p.type !== 'statement_block') continue;
+    const statements = blockStatements(p);
+    const index = statements.findIndex((st) => st.id === n.id);
+    exit = statements.slice(index + 1).find((st) => st.type === 'return_statement' || isRaise(st, ctx.family)) ?? null;
+    if (index < 0) return false;
+  }
+  if (exit === null) return false;
+  const word = lastSegment(name);
+  const rearms = callsWithin(ctx, body).filter((c) => lastSegment(calleePath(ctx, c)) === word || (c.childForFieldName('arguments')?.namedChildren ?? []).some((a) => lastSegment(a.text) === word));
+  return rearms.every((c) => contains(fn, c) && c.startIndex > exit.endIndex);
 }
 
 /**
