@@ -302,7 +302,7 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   if (body === null) return null;
   const header = attemptHeader(ctx, v, loop);
   if (header === null || drainsQueue(ctx, v, body) || drainsListing(ctx, body)) return null;
-  const behaviour = retryBehaviour(ctx, body, header.flag);
+  const behaviour = retryBehaviour(ctx, body, header.flag, header.cleared);
   const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if (!ok && !header.certain) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
@@ -455,6 +455,8 @@ interface AttemptHeader {
   certain: boolean;
   /** The flag the loop runs until it is set (`sent` of `while not sent`): setting it leaves. */
   flag?: string;
+  /** The flag is one the loop runs while it holds (`order_pending` of `while order_pending:`): clearing it leaves. */
+  cleared?: boolean;
 }
 
 /** Whether the loop's header counts attempts or loops until done, rather than iterating data. */
@@ -494,6 +496,11 @@ function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHead
     const negated = /^(not\s|!)/.test(text);
     const flag = negated ? ids.find((id) => v.doneWords.anyWordOf(id.text)) : undefined;
     if (flag) return { infinite: true, certain: false, flag: flag.text };
+    // `while order_pending:` whose try clears the flag (`order_pending = False`) as a step of its
+    // own, not under a condition: it runs until an attempt gets that far, as `while not sent` runs
+    // until one sets `sent`. (A pager's `has_more = False` when the last page came, a worker's
+    // `running = False` on a stop message, are set under a condition: no attempt loop.)
+    if (cond.type === 'identifier' && body !== null && flagSets(body, cond.text, true).some(isStepOfTry)) return { infinite: true, certain: false, flag: cond.text, cleared: true };
     // Any name the loop counts up or down (`while n < 3`, `while (left--)`): an attempt loop only
     // when its body also retries after a failure and leaves once an attempt succeeds.
     const counted = body && ids.find((id) => isCountedIn(loop, id.text));
@@ -501,6 +508,13 @@ function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHead
     return null;
   }
   return null;
+}
+
+/** An assignment that is a statement of a try's own block (`try: place(); pending = False`). */
+function isStepOfTry(assignment: Node): boolean {
+  const statement = assignment.parent;
+  const block = statement?.type === 'expression_statement' ? statement.parent : null;
+  return block !== null && block.parent?.type === 'try_statement' && block.parent.childForFieldName('body')?.id === block.id;
 }
 
 /** `n += 1`, `n -= 1`, `n++`, `--n`, `n = n + 1` anywhere in the loop (its condition included). */
@@ -541,11 +555,11 @@ interface Behaviour {
   exitAfterAttempt: boolean;
 }
 
-function retryBehaviour(ctx: FileContext, body: Node, flag?: string): Behaviour {
+function retryBehaviour(ctx: FileContext, body: Node, flag?: string, cleared = false): Behaviour {
   const family = ctx.family;
   const own = (n: Node) => !hasFunctionBetween(n, body, family) && !hasLoopBetween(n, body, family);
   const tries = nodesWithin(ctx, body, 'try_statement').filter(own);
-  const exits = [...body.descendantsOfType(['return_statement', 'break_statement']), ...(flag === undefined ? [] : flagSets(body, flag))].filter(own);
+  const exits = [...body.descendantsOfType(['return_statement', 'break_statement']), ...(flag === undefined ? [] : flagSets(body, flag, cleared))].filter(own);
   const handlers = tries.flatMap((t) => tryHandlers(t, family));
   const inHandler = (e: Node) => handlers.some((h) => contains(h.body, e));
   const topLevel = blockStatements(body);
@@ -566,11 +580,15 @@ function retryBehaviour(ctx: FileContext, body: Node, flag?: string): Behaviour 
   };
 }
 
-/** `sent = True`, `success = true`: the statements that set a loop's flag, so it stops. */
-function flagSets(body: Node, flag: string): Node[] {
+/**
+ * `sent = True`, `success = true`: the statements that set a loop's flag, so it stops; with
+ * `cleared`, those that clear a flag the loop runs while it holds (`order_pending = False`).
+ */
+function flagSets(body: Node, flag: string, cleared = false): Node[] {
   return body.descendantsOfType(['assignment', 'assignment_expression']).filter((a) => {
     const right = a.childForFieldName('right')?.text;
-    return a.childForFieldName('left')?.text === flag && right !== undefined && !/^(False|false|None|null|undefined|0)$/.test(right);
+    if (a.childForFieldName('left')?.text !== flag || right === undefined) return false;
+    return cleared ? /^(False|false)$/.test(right) : !/^(False|false|None|null|undefined|0)$/.test(right);
   });
 }
 
