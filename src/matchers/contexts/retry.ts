@@ -1154,15 +1154,46 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
       // A stored request for the next attempt, which a scheduler hands back to this function:
       // `retryRequests.create({ …, retryCount: apiData.retryCount - 1 })`.
       const rescheduled = !selfCall && !reenqueue && !requeue && v.rescheduleCalls.matches(path) && callArguments(call).some((a) => holdsNextCounter(v, a));
-      if (!selfCall && !reenqueue && !requeue && !rescheduled) continue;
+      // `return retry('buy', func_args)` from buy's own failure path, where `retry` (a function of
+      // this file) runs `exchange[method].apply(exchange, args)`: the method invoked again by its name.
+      const byName = !selfCall && !reenqueue && !requeue && !rescheduled && reinvokesByName(ctx, call, name);
+      if (!selfCall && !reenqueue && !requeue && !rescheduled && !byName) continue;
       if (namedEnclosingFunction(call, ctx.family)?.id !== fn.id || !onFailurePath(ctx, v, call, body)) continue;
-      const label = selfCall ? `${name}() called again on failure` : rescheduled ? `${name} rescheduled on failure (${firstLine(call, 50)})` : `${name} re-enqueued on failure (${firstLine(call, 50)})`;
+      const label = selfCall || byName ? `${name}() called again on failure${byName ? ` (${firstLine(call, 50)})` : ''}` : rescheduled ? `${name} rescheduled on failure (${firstLine(call, 50)})` : `${name} re-enqueued on failure (${firstLine(call, 50)})`;
       // The call that starts the next attempt is the retry itself, not a write it repeats.
       scopes.push({ context: 'retry', body, construct: call, label, excludes: [call] });
       break;
     }
   }
   return scopes;
+}
+
+/**
+ * `retry('buy', func_args)`: a call whose first argument names `name` as a string, of a function of
+ * this file that calls a method looked up by that parameter (`exchange[method].apply(exchange, args)`,
+ * `obj[method](...args)`, Python `getattr(self, method)(*args)`), which runs `name` again.
+ */
+function reinvokesByName(ctx: FileContext, call: Node, name: string): boolean {
+  const first = callArguments(call)[0];
+  if (first === undefined || stringValue(first) !== name) return false;
+  const helper = resolveLocalFunction(ctx, call);
+  const body = helper && functionBody(helper);
+  if (!helper || !body) return false;
+  const params = functionParameters(helper);
+  const param = params[params[0] === 'self' || params[0] === 'cls' ? (/^(self|cls)\./.test(calleePath(ctx, call)) ? 1 : 0) : 0];
+  if (param === undefined) return false;
+  return callsWithin(ctx, body).some((c) => {
+    let fn = callee(c);
+    // `exchange[method].apply(exchange, args)` / `.call(…)`: the looked-up method itself
+    if ((fn?.type === 'member_expression' || fn?.type === 'attribute') && /^(apply|call)$/.test(fn.childForFieldName('property')?.text ?? fn.childForFieldName('attribute')?.text ?? '')) {
+      fn = fn.childForFieldName('object');
+    }
+    if (fn?.type === 'non_null_expression') fn = fn.firstNamedChild; // `exchange[method]!(...args)`
+    if (fn?.type === 'subscript_expression' || fn?.type === 'subscript') return (fn.childForFieldName('index') ?? fn.childForFieldName('subscript'))?.text === param;
+    // Python `getattr(self, method)(*args)`
+    if (fn?.type === 'call' && callee(fn)?.text === 'getattr') return callArguments(fn)[1]?.text === param;
+    return false;
+  });
 }
 
 /**
