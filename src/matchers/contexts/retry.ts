@@ -306,7 +306,10 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if (!ok && !header.certain) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
-  return { context: 'retry', body, construct: loop, label, ...(header.counter ? { counter: header.counter } : {}) };
+  // A loop run while its flag holds retries its tries' work; what a handler does (ask for a new
+  // proxy, log) is the answer to one failed attempt, not a write the next attempt repeats.
+  const excludes = header.cleared ? nodesWithin(ctx, body, 'try_statement').flatMap((t) => tryHandlers(t, ctx.family).map((h) => h.body)) : [];
+  return { context: 'retry', body, construct: loop, label, ...(header.counter ? { counter: header.counter } : {}), ...(excludes.length > 0 ? { excludes } : {}) };
 }
 
 /**
