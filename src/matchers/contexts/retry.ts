@@ -74,6 +74,8 @@ interface RetryVocab {
   rescheduleMethodWords: WordSet;
   restartWords: WordSet;
   doneWords: WordSet;
+  refusedStatuses: Set<string>;
+  statusFields: Set<string>;
   /** Base classes of every error (`Exception`, `BaseException`), by last name. */
   errorBases: ReadonlySet<string>;
 }
@@ -112,6 +114,8 @@ function retryVocab(ctx: FileContext): RetryVocab {
       counterWords: new WordSet(r.counter_words),
       counterText: r.counter_words.length > 0 ? new RegExp(r.counter_words.map(escapeRegExp).join('|'), 'i') : /(?!)/,
       rescheduleMethodWords: new WordSet(r.reschedule_method_words),
+      refusedStatuses: new Set(r.refused_statuses),
+      statusFields: new Set(ctx.vocab.responses.status_fields.map(normalizeName)),
       restartWords: new WordSet(r.restart_words),
       doneWords: new WordSet(r.done_words),
       errorBases: new Set(ctx.vocab.timeouts.base_classes),
@@ -1161,7 +1165,7 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
       // this file) runs `exchange[method].apply(exchange, args)`: the method invoked again by its name.
       const byName = !selfCall && !reenqueue && !requeue && !rescheduled && reinvokesByName(ctx, call, name);
       if (!selfCall && !reenqueue && !requeue && !rescheduled && !byName) continue;
-      if (namedEnclosingFunction(call, ctx.family)?.id !== fn.id || !onFailurePath(ctx, v, call, body)) continue;
+      if (namedEnclosingFunction(call, ctx.family)?.id !== fn.id || !onFailurePath(ctx, v, call, body) || onlyAfterRefusal(v, call, body)) continue;
       const label = selfCall || byName ? `${name}() called again on failure${byName ? ` (${firstLine(call, 50)})` : ''}` : rescheduled ? `${name} rescheduled on failure (${firstLine(call, 50)})` : `${name} re-enqueued on failure (${firstLine(call, 50)})`;
       // The call that starts the next attempt is the retry itself, not a write it repeats.
       scopes.push({ context: 'retry', body, construct: call, label, excludes: [call] });
@@ -1333,6 +1337,54 @@ function onFailurePath(ctx: FileContext, v: RetryVocab, node: Node, body: Node):
       const host = p.parent.parent;
       if (host !== null && isCall(host, ctx.family) && /\.catch$/.test(calleePath(ctx, host))) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Whether `node` runs only in a branch whose condition requires a refused status
+ * (`if (response.status === 401 && retries > 0)`, `if resp.status_code in (401, 429) and attempt < 3:`).
+ */
+function onlyAfterRefusal(v: RetryVocab, node: Node, body: Node): boolean {
+  if (v.refusedStatuses.size === 0) return false;
+  for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'if_statement' && p.type !== 'elif_clause') continue;
+    const cond = p.childForFieldName('condition');
+    const branch = p.childForFieldName('consequence');
+    if (cond !== null && branch !== null && contains(branch, node) && conjuncts(unwrapParens(cond) ?? cond).some((c) => testsRefusedStatus(v, c))) return true;
+  }
+  return false;
+}
+
+/** The operands of a chain of `&&` / `and`. */
+function conjuncts(cond: Node): Node[] {
+  const op = cond.childForFieldName('operator')?.text;
+  if ((cond.type === 'binary_expression' && op === '&&') || (cond.type === 'boolean_operator' && op === 'and')) {
+    const left = cond.childForFieldName('left');
+    const right = cond.childForFieldName('right');
+    return [...(left ? conjuncts(unwrapParens(left) ?? left) : []), ...(right ? conjuncts(unwrapParens(right) ?? right) : [])];
+  }
+  return [cond];
+}
+
+/** `res.status === 401`, `e.response.status_code == 429`, `status in (401, 429)`: a status field equal to refused statuses only. */
+function testsRefusedStatus(v: RetryVocab, c: Node): boolean {
+  const either = c.childForFieldName('operator')?.text;
+  if ((c.type === 'binary_expression' && either === '||') || (c.type === 'boolean_operator' && either === 'or')) {
+    // `res.status === 401 || res.status === 429`: each side a refusal
+    return [c.childForFieldName('left'), c.childForFieldName('right')].every((side) => side !== null && testsRefusedStatus(v, unwrapParens(side) ?? side));
+  }
+  const parts = c.namedChildren;
+  const ops = c.children.filter((x) => !x.isNamed).map((x) => x.text);
+  if (parts.length !== 2 || ops.length !== 1) return false;
+  const [left, right] = parts as [Node, Node];
+  const field = normalizeName(lastSegment(dottedPath(left)));
+  if (!v.statusFields.has(field)) return false;
+  if (c.type === 'binary_expression' && (ops[0] === '===' || ops[0] === '==')) return v.refusedStatuses.has(right.text);
+  if (c.type === 'comparison_operator' && ops[0] === '==') return v.refusedStatuses.has(right.text);
+  if (c.type === 'comparison_operator' && ops[0] === 'in' && (right.type === 'tuple' || right.type === 'list' || right.type === 'set')) {
+    const items = right.namedChildren;
+    return items.length > 0 && items.every((i) => v.refusedStatuses.has(i.text));
   }
   return false;
 }
