@@ -223,6 +223,12 @@ export const VocabularySchema = z
          */
         reschedule_method_words: names.default([]),
         /**
+         * Response statuses that say the request was refused, not carried out (401, 429): a call that
+         * runs its function again only in a branch on one of them (`if (res.status === 401 && retries > 0)
+         * return this.request(…)` after a token refresh) repeats nothing that was done.
+         */
+        refused_statuses: names.default([]),
+        /**
          * Words of a long-running entry point a `while True` loop starts again after it crashes
          * (`main_fn()`, `bot.start_polling()`, `app.run_forever()`): the loop's handler runs on every crash.
          */

@@ -74,6 +74,8 @@ interface RetryVocab {
   rescheduleMethodWords: WordSet;
   restartWords: WordSet;
   doneWords: WordSet;
+  refusedStatuses: Set<string>;
+  statusFields: Set<string>;
   /** Base classes of every error (`Exception`, `BaseException`), by last name. */
   errorBases: ReadonlySet<string>;
 }
@@ -112,6 +114,8 @@ function retryVocab(ctx: FileContext): RetryVocab {
       counterWords: new WordSet(r.counter_words),
       counterText: r.counter_words.length > 0 ? new RegExp(r.counter_words.map(escapeRegExp).join('|'), 'i') : /(?!)/,
       rescheduleMethodWords: new WordSet(r.reschedule_method_words),
+      refusedStatuses: new Set(r.refused_statuses),
+      statusFields: new Set(ctx.vocab.responses.status_fields.map(normalizeName)),
       restartWords: new WordSet(r.restart_words),
       doneWords: new WordSet(r.done_words),
       errorBases: new Set(ctx.vocab.timeouts.base_classes),
@@ -302,11 +306,14 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   if (body === null) return null;
   const header = attemptHeader(ctx, v, loop);
   if (header === null || drainsQueue(ctx, v, body) || drainsListing(ctx, body)) return null;
-  const behaviour = retryBehaviour(ctx, body, header.flag);
+  const behaviour = retryBehaviour(ctx, body, header.flag, header.cleared);
   const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if (!ok && !header.certain) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
-  return { context: 'retry', body, construct: loop, label, failsOut: true, ...(header.counter ? { counter: header.counter } : {}) };
+  // A loop run while its flag holds retries its tries' work; what a handler does (ask for a new
+  // proxy, log) is the answer to one failed attempt, not a write the next attempt repeats.
+  const excludes = header.cleared ? nodesWithin(ctx, body, 'try_statement').flatMap((t) => tryHandlers(t, ctx.family).map((h) => h.body)) : [];
+  return { context: 'retry', body, construct: loop, label, failsOut: true, ...(header.counter ? { counter: header.counter } : {}), ...(excludes.length > 0 ? { excludes } : {}) };
 }
 
 /**
@@ -455,6 +462,8 @@ interface AttemptHeader {
   certain: boolean;
   /** The flag the loop runs until it is set (`sent` of `while not sent`): setting it leaves. */
   flag?: string;
+  /** The flag is one the loop runs while it holds (`order_pending` of `while order_pending:`): clearing it leaves. */
+  cleared?: boolean;
 }
 
 /** Whether the loop's header counts attempts or loops until done, rather than iterating data. */
@@ -494,6 +503,11 @@ function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHead
     const negated = /^(not\s|!)/.test(text);
     const flag = negated ? ids.find((id) => v.doneWords.anyWordOf(id.text)) : undefined;
     if (flag) return { infinite: true, certain: false, flag: flag.text };
+    // `while order_pending:` whose try clears the flag (`order_pending = False`) as a step of its
+    // own, not under a condition: it runs until an attempt gets that far, as `while not sent` runs
+    // until one sets `sent`. (A pager's `has_more = False` when the last page came, a worker's
+    // `running = False` on a stop message, are set under a condition: no attempt loop.)
+    if (cond.type === 'identifier' && body !== null && flagSets(body, cond.text, true).some(isStepOfTry)) return { infinite: true, certain: false, flag: cond.text, cleared: true };
     // Any name the loop counts up or down (`while n < 3`, `while (left--)`): an attempt loop only
     // when its body also retries after a failure and leaves once an attempt succeeds.
     const counted = body && ids.find((id) => isCountedIn(loop, id.text));
@@ -501,6 +515,13 @@ function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHead
     return null;
   }
   return null;
+}
+
+/** An assignment that is a statement of a try's own block (`try: place(); pending = False`). */
+function isStepOfTry(assignment: Node): boolean {
+  const statement = assignment.parent;
+  const block = statement?.type === 'expression_statement' ? statement.parent : null;
+  return block !== null && block.parent?.type === 'try_statement' && block.parent.childForFieldName('body')?.id === block.id;
 }
 
 /** `n += 1`, `n -= 1`, `n++`, `--n`, `n = n + 1` anywhere in the loop (its condition included). */
@@ -541,11 +562,11 @@ interface Behaviour {
   exitAfterAttempt: boolean;
 }
 
-function retryBehaviour(ctx: FileContext, body: Node, flag?: string): Behaviour {
+function retryBehaviour(ctx: FileContext, body: Node, flag?: string, cleared = false): Behaviour {
   const family = ctx.family;
   const own = (n: Node) => !hasFunctionBetween(n, body, family) && !hasLoopBetween(n, body, family);
   const tries = nodesWithin(ctx, body, 'try_statement').filter(own);
-  const exits = [...body.descendantsOfType(['return_statement', 'break_statement']), ...(flag === undefined ? [] : flagSets(body, flag))].filter(own);
+  const exits = [...body.descendantsOfType(['return_statement', 'break_statement']), ...(flag === undefined ? [] : flagSets(body, flag, cleared))].filter(own);
   const handlers = tries.flatMap((t) => tryHandlers(t, family));
   const inHandler = (e: Node) => handlers.some((h) => contains(h.body, e));
   const topLevel = blockStatements(body);
@@ -566,11 +587,15 @@ function retryBehaviour(ctx: FileContext, body: Node, flag?: string): Behaviour 
   };
 }
 
-/** `sent = True`, `success = true`: the statements that set a loop's flag, so it stops. */
-function flagSets(body: Node, flag: string): Node[] {
+/**
+ * `sent = True`, `success = true`: the statements that set a loop's flag, so it stops; with
+ * `cleared`, those that clear a flag the loop runs while it holds (`order_pending = False`).
+ */
+function flagSets(body: Node, flag: string, cleared = false): Node[] {
   return body.descendantsOfType(['assignment', 'assignment_expression']).filter((a) => {
     const right = a.childForFieldName('right')?.text;
-    return a.childForFieldName('left')?.text === flag && right !== undefined && !/^(False|false|None|null|undefined|0)$/.test(right);
+    if (a.childForFieldName('left')?.text !== flag || right === undefined) return false;
+    return cleared ? /^(False|false)$/.test(right) : !/^(False|false|None|null|undefined|0)$/.test(right);
   });
 }
 
@@ -1154,15 +1179,46 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
       // A stored request for the next attempt, which a scheduler hands back to this function:
       // `retryRequests.create({ …, retryCount: apiData.retryCount - 1 })`.
       const rescheduled = !selfCall && !reenqueue && !requeue && v.rescheduleCalls.matches(path) && callArguments(call).some((a) => holdsNextCounter(v, a));
-      if (!selfCall && !reenqueue && !requeue && !rescheduled) continue;
-      if (namedEnclosingFunction(call, ctx.family)?.id !== fn.id || !onFailurePath(ctx, v, call, body)) continue;
-      const label = selfCall ? `${name}() called again on failure` : rescheduled ? `${name} rescheduled on failure (${firstLine(call, 50)})` : `${name} re-enqueued on failure (${firstLine(call, 50)})`;
+      // `return retry('buy', func_args)` from buy's own failure path, where `retry` (a function of
+      // this file) runs `exchange[method].apply(exchange, args)`: the method invoked again by its name.
+      const byName = !selfCall && !reenqueue && !requeue && !rescheduled && reinvokesByName(ctx, call, name);
+      if (!selfCall && !reenqueue && !requeue && !rescheduled && !byName) continue;
+      if (namedEnclosingFunction(call, ctx.family)?.id !== fn.id || !onFailurePath(ctx, v, call, body) || onlyAfterRefusal(v, call, body)) continue;
+      const label = selfCall || byName ? `${name}() called again on failure${byName ? ` (${firstLine(call, 50)})` : ''}` : rescheduled ? `${name} rescheduled on failure (${firstLine(call, 50)})` : `${name} re-enqueued on failure (${firstLine(call, 50)})`;
       // The call that starts the next attempt is the retry itself, not a write it repeats.
       scopes.push({ context: 'retry', body, construct: call, label, excludes: [call] });
       break;
     }
   }
   return scopes;
+}
+
+/**
+ * `retry('buy', func_args)`: a call whose first argument names `name` as a string, of a function of
+ * this file that calls a method looked up by that parameter (`exchange[method].apply(exchange, args)`,
+ * `obj[method](...args)`, Python `getattr(self, method)(*args)`), which runs `name` again.
+ */
+function reinvokesByName(ctx: FileContext, call: Node, name: string): boolean {
+  const first = callArguments(call)[0];
+  if (first === undefined || stringValue(first) !== name) return false;
+  const helper = resolveLocalFunction(ctx, call);
+  const body = helper && functionBody(helper);
+  if (!helper || !body) return false;
+  const params = functionParameters(helper);
+  const param = params[params[0] === 'self' || params[0] === 'cls' ? (/^(self|cls)\./.test(calleePath(ctx, call)) ? 1 : 0) : 0];
+  if (param === undefined) return false;
+  return callsWithin(ctx, body).some((c) => {
+    let fn = callee(c);
+    // `exchange[method].apply(exchange, args)` / `.call(…)`: the looked-up method itself
+    if ((fn?.type === 'member_expression' || fn?.type === 'attribute') && /^(apply|call)$/.test(fn.childForFieldName('property')?.text ?? fn.childForFieldName('attribute')?.text ?? '')) {
+      fn = fn.childForFieldName('object');
+    }
+    if (fn?.type === 'non_null_expression') fn = fn.firstNamedChild; // `exchange[method]!(...args)`
+    if (fn?.type === 'subscript_expression' || fn?.type === 'subscript') return (fn.childForFieldName('index') ?? fn.childForFieldName('subscript'))?.text === param;
+    // Python `getattr(self, method)(*args)`
+    if (fn?.type === 'call' && callee(fn)?.text === 'getattr') return callArguments(fn)[1]?.text === param;
+    return false;
+  });
 }
 
 /**
@@ -1299,6 +1355,54 @@ function onFailurePath(ctx: FileContext, v: RetryVocab, node: Node, body: Node):
       const host = p.parent.parent;
       if (host !== null && isCall(host, ctx.family) && /\.catch$/.test(calleePath(ctx, host))) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Whether `node` runs only in a branch whose condition requires a refused status
+ * (`if (response.status === 401 && retries > 0)`, `if resp.status_code in (401, 429) and attempt < 3:`).
+ */
+function onlyAfterRefusal(v: RetryVocab, node: Node, body: Node): boolean {
+  if (v.refusedStatuses.size === 0) return false;
+  for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'if_statement' && p.type !== 'elif_clause') continue;
+    const cond = p.childForFieldName('condition');
+    const branch = p.childForFieldName('consequence');
+    if (cond !== null && branch !== null && contains(branch, node) && conjuncts(unwrapParens(cond) ?? cond).some((c) => testsRefusedStatus(v, c))) return true;
+  }
+  return false;
+}
+
+/** The operands of a chain of `&&` / `and`. */
+function conjuncts(cond: Node): Node[] {
+  const op = cond.childForFieldName('operator')?.text;
+  if ((cond.type === 'binary_expression' && op === '&&') || (cond.type === 'boolean_operator' && op === 'and')) {
+    const left = cond.childForFieldName('left');
+    const right = cond.childForFieldName('right');
+    return [...(left ? conjuncts(unwrapParens(left) ?? left) : []), ...(right ? conjuncts(unwrapParens(right) ?? right) : [])];
+  }
+  return [cond];
+}
+
+/** `res.status === 401`, `e.response.status_code == 429`, `status in (401, 429)`: a status field equal to refused statuses only. */
+function testsRefusedStatus(v: RetryVocab, c: Node): boolean {
+  const either = c.childForFieldName('operator')?.text;
+  if ((c.type === 'binary_expression' && either === '||') || (c.type === 'boolean_operator' && either === 'or')) {
+    // `res.status === 401 || res.status === 429`: each side a refusal
+    return [c.childForFieldName('left'), c.childForFieldName('right')].every((side) => side !== null && testsRefusedStatus(v, unwrapParens(side) ?? side));
+  }
+  const parts = c.namedChildren;
+  const ops = c.children.filter((x) => !x.isNamed).map((x) => x.text);
+  if (parts.length !== 2 || ops.length !== 1) return false;
+  const [left, right] = parts as [Node, Node];
+  const field = normalizeName(lastSegment(dottedPath(left)));
+  if (!v.statusFields.has(field)) return false;
+  if (c.type === 'binary_expression' && (ops[0] === '===' || ops[0] === '==')) return v.refusedStatuses.has(right.text);
+  if (c.type === 'comparison_operator' && ops[0] === '==') return v.refusedStatuses.has(right.text);
+  if (c.type === 'comparison_operator' && ops[0] === 'in' && (right.type === 'tuple' || right.type === 'list' || right.type === 'set')) {
+    const items = right.namedChildren;
+    return items.length > 0 && items.every((i) => v.refusedStatuses.has(i.text));
   }
   return false;
 }
