@@ -96,6 +96,8 @@ export function buildPrefilter(rules: readonly Rule[], vocab: Vocabulary): Prefi
       flagParameterCondition(vocab),
       // A module that opens the application's database connection may export a registry of its models.
       storeConnectionCondition(vocab),
+      // A module that builds a model of the application's database exports it to its callers' writes.
+      storeModelCondition(vocab),
     ],
   };
   return {
@@ -111,6 +113,20 @@ function storeConnectionCondition(vocab: Vocabulary): Condition {
   if (classes.length === 0) return false;
   const pattern = new RegExp(`\\bnew\\s+(?:[\\w$]+\\.)*(?:${classes.map(escapeRegExp).join('|')})\\s*\\(`);
   return { key: 'store-connections', test: (t) => pattern.test(t) };
+}
+
+/**
+ * Text that may build a model of the application's own database: `mongoose.model('Hostel', schema)`,
+ * `sequelize.define('payment', …)` (vocabulary `store_model_factories`, named by a string first argument).
+ * Without it a model module that mentions nothing else faultline looks for (`new Schema({ name: String })`)
+ * gives its callers no summary, and their `Hostel.create(…)` is taken for a remote write.
+ */
+function storeModelCondition(vocab: Vocabulary): Condition {
+  // The whole dotted name (`sequelize.define`, not any `define`: an AMD module's `define("select2/…")`).
+  const names = [...new Set(vocab.store_model_factories.filter((n) => /^[\w$]+(\.[\w$]+)*$/.test(n)))];
+  if (names.length === 0) return false;
+  const pattern = new RegExp(`(?<![\\w$.])(?:${names.map(escapeRegExp).join('|')})\\s*\\(\\s*['"\`]`);
+  return { key: 'store-models', test: (t) => pattern.test(t) };
 }
 
 /** Text that may declare a parameter named for an outcome's result flag: `(filename, success)`, `, success: boolean`. */

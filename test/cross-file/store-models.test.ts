@@ -175,3 +175,59 @@ describe('a registry of the application’s own models (AP-003)', () => {
     expect(await findingLines(dir)).toEqual(['AP-003 controllers/orders.js:10']);
   });
 });
+
+/**
+ * A model module that mentions nothing else faultline looks for (a schema of plain fields, then
+ * `export default mongoose.model('Hostel', schema)`): a seeding route's `Hostel.create(…)` through it
+ * stores rows in the application's own database, and its generic catch answers a local error.
+ */
+describe('a model module with nothing else in it (AP-003)', () => {
+  const hostelRoute = (importLine: string, extra = '') =>
+    [
+      importLine,
+      "import axios from 'axios';",
+      '',
+      'export const addHostel = async (req, res) => {',
+      '  try {',
+      '    const hostel = await Hostel.create({ name: req.body.name, rooms: req.body.rooms });',
+      extra,
+      '    res.status(200).json({ success: true, id: hostel.id });',
+      '  } catch (error) {',
+      "    console.error('Error adding hostel and rooms:', error);",
+      "    res.status(500).json({ success: false, error: 'Failed to add hostel and rooms' });",
+      '  }',
+      '};',
+      '',
+    ].join('\n');
+  const esmModel = [
+    "import mongoose from 'mongoose';",
+    '',
+    'const hostelSchema = new mongoose.Schema({ name: String, rooms: Number });',
+    '',
+    "export default mongoose.model('Hostel', hostelSchema);",
+    '',
+  ].join('\n');
+  const boundModel = [
+    "import { model, Schema } from 'mongoose';",
+    '',
+    'const hostelSchema = new Schema({ name: String, rooms: Number });',
+    '',
+    "const Hostel = model('Hostel', hostelSchema);",
+    '',
+    'export default Hostel;',
+    '',
+  ].join('\n');
+
+  it('takes Model.create through an `export default mongoose.model(…)` module for a local write', async () => {
+    const dir = project({ 'models/hostel.js': esmModel, 'controllers/hostel.js': hostelRoute("import Hostel from '../models/hostel.js';") });
+    expect(await findingLines(dir)).toEqual([]);
+    const ts = project({ 'models/hostel.ts': boundModel, 'controllers/hostel.ts': hostelRoute("import Hostel from '../models/hostel';") });
+    expect(await findingLines(ts)).toEqual([]);
+  });
+
+  it('still reports the remote write beside it in the same try', async () => {
+    const extra = "    await axios.post('https://payments.example.com/v1/charges', { amount: req.body.deposit });";
+    const dir = project({ 'models/hostel.js': esmModel, 'controllers/hostel.js': hostelRoute("import Hostel from '../models/hostel.js';", extra) });
+    expect(await findingLines(dir)).toEqual(['AP-003 controllers/hostel.js:11']);
+  });
+});
