@@ -440,6 +440,11 @@ export const VocabularySchema = z
              */
             error_nouns: names,
             /**
+             * Last words of a name that holds a handle of a record (`pendingId`, `pending_transfer_id`):
+             * the mention word there says which record, not what state it is recorded in.
+             */
+            handle_nouns: names,
+            /**
              * Keys of an atomic number update (Prisma's `{ decrement: amount }`): a column whose amount
              * moves is a balance, not a state, so a mention in its name records nothing.
              */
