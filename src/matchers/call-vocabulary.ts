@@ -168,6 +168,16 @@ export function matchedByVerbOnly(ctx: FileContext, call: Node, name: string): b
   return vocab !== undefined && pathVerdict(ctx, calleePath(ctx, call), compile(vocab)) === PathVerdict.Verb;
 }
 
+/**
+ * Whether the vocabulary `name` excludes an operation by its own name, on any receiver
+ * (`calls.mutating.exclude`: `*.reserve`, `createQueue`): a call so named is no call of that
+ * vocabulary, whatever its body does. Receivers excluded as stores (`db.*`) are not asked here.
+ */
+export function operationExcluded(ctx: FileContext, path: string, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  return vocab !== undefined && compile(vocab).exclude.matches(`_.${lastSegment(path)}`);
+}
+
 /** What the callee path alone says; the last two still look at the call itself. */
 const enum PathVerdict {
   No,
