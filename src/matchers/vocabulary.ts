@@ -113,6 +113,12 @@ export const CallVocabularySchema = z
      */
     api_method_calls: names.default([]),
     /**
+     * Contract functions that set a state rather than move value (`approve`, `setApprovalForAll`):
+     * a contract call of this vocabulary (`writeContract({ functionName: 'approve', … })`) naming
+     * one in its `functionName` leaves the same state however often it runs.
+     */
+    contract_setters: names.default([]),
+    /**
      * Methods that run a task later (`send_sms.delay(…)`, `charge.apply_async(…)`): such a call
      * belongs here when the task's own name does.
      */
