@@ -70,6 +70,7 @@ interface CompiledCallVocabulary {
   queueMethods: Set<string>;
   queueWords: WordSet;
   apiMethodCalls: Set<string>;
+  contractSetters: Set<string>;
 }
 
 const compiled = new WeakMap<CallVocabulary, CompiledCallVocabulary>();
@@ -108,6 +109,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       queueMethods: new Set(vocab.queue_methods.map((m) => m.toLowerCase())),
       queueWords: new WordSet(vocab.queue_words),
       apiMethodCalls: new Set(vocab.api_method_calls),
+      contractSetters: new Set(vocab.contract_setters),
     };
     compiled.set(vocab, c);
   }
@@ -168,6 +170,16 @@ export function matchedByVerbOnly(ctx: FileContext, call: Node, name: string): b
   return vocab !== undefined && pathVerdict(ctx, calleePath(ctx, call), compile(vocab)) === PathVerdict.Verb;
 }
 
+/**
+ * Whether the vocabulary `name` excludes an operation by its own name, on any receiver
+ * (`calls.mutating.exclude`: `*.reserve`, `createQueue`): a call so named is no call of that
+ * vocabulary, whatever its body does. Receivers excluded as stores (`db.*`) are not asked here.
+ */
+export function operationExcluded(ctx: FileContext, path: string, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  return vocab !== undefined && compile(vocab).exclude.matches(`_.${lastSegment(path)}`);
+}
+
 /** What the callee path alone says; the last two still look at the call itself. */
 const enum PathVerdict {
   No,
@@ -223,6 +235,7 @@ function classifyAll(ctx: FileContext, call: Node, all: CallVocabularies, from: 
 
 function classify(ctx: FileContext, call: Node, path: string, index: number, pathSays: PathVerdict, v: CompiledCallVocabulary): boolean {
   let verdict = pathSays;
+  if (verdict !== PathVerdict.No && v.contractSetters.size > 0 && callsContractSetter(call, v.contractSetters)) return false;
   if ((verdict === PathVerdict.No || verdict === PathVerdict.Unknown) && v.apiMethodCalls.size > 0 && namesWritingApiMethod(ctx, call, path, v)) return true;
   // `fetchWithProxy(url, { method: 'POST', body })`, `self._request("POST", "/transfers", data)`: a
   // project's own request function, known by the method and the endpoint it is handed.
@@ -256,6 +269,21 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
       return !asksStatelessEndpoint(ctx, call, v);
     }
   }
+}
+
+/**
+ * `walletClient.writeContract({ address, abi, functionName: 'approve', args })`: a contract call
+ * whose literal `functionName` is a setter (`contract_setters`) sets an allowance or a flag; run
+ * again it leaves the same state.
+ */
+function callsContractSetter(call: Node, setters: Set<string>): boolean {
+  let first = callArguments(call)[0];
+  // `writeContract({ … } as any)`: the object under a type assertion.
+  while (first !== undefined && (first.type === 'as_expression' || first.type === 'satisfies_expression' || first.type === 'parenthesized_expression')) first = first.firstNamedChild ?? undefined;
+  if (first === undefined || (first.type !== 'object' && first.type !== 'dictionary')) return false;
+  const entry = literalEntries(first).find((e) => e.key === 'functionName');
+  const name = entry === undefined ? null : stringValue(entry.value);
+  return name !== null && setters.has(name);
 }
 
 /**

@@ -30,6 +30,8 @@ export interface OutcomeWords {
   excludePatterns: RegExp[];
   mentions: WordSet;
   errorNouns: WordSet;
+  /** Last words of names that hold a record's handle (`handle_nouns`: `pendingId`). */
+  handleNouns: Set<string>;
   /** Lower-case phrases that ask the reader to do the operation again (`retry_invitations`). */
   retryInvitations: string[];
   /** Lower-case phrases of a message that says the operation did not happen (`failed_phrases`). */
@@ -72,6 +74,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     excludePatterns: o.exclude_calls.filter((c) => c.includes('*')).map((c) => new RegExp(`^${c.split('*').map(escapeRegExp).join('[\\w$.]*')}$`)),
     mentions: new WordSet(o.mention_words),
     errorNouns: new WordSet(o.error_nouns),
+    handleNouns: new Set(o.handle_nouns.map((w) => w.toLowerCase())),
     retryInvitations: o.retry_invitations.map((p) => p.toLowerCase()),
     failedPhrases: o.failed_phrases.length > 0 ? new RegExp(`\\b(?:${o.failed_phrases.map((p) => escapeRegExp(p).replace(/ /g, '\\s*')).join('|')})\\b`, 'i') : /(?!)/,
     amountMoves: new Set(o.amount_moves),
@@ -86,9 +89,9 @@ export function isOutcomeValue(node: Node, words: OutcomeWords): boolean {
   if (s !== null) return isValueName(s, words) || setsStatusInSql(s, words) || storedAsStatus(node, s, words);
   if (node.type === 'attribute' || node.type === 'member_expression') {
     const path = dottedPath(node);
-    return isValueName(lastSegment(path), words) || isStatusEnumMember(path, words) || isFailedKindMember(path, words);
+    return isValueName(lastSegment(path), words) || isStatusEnumMember(path, words) || isFailedKindMember(path, words) || storedConstantAsStatus(node, lastSegment(path), words);
   }
-  if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && (isValueName(node.text, words) || isFailedResultName(node.text, words));
+  if (node.type === 'identifier') return /^[A-Z][A-Z0-9_]*$/.test(node.text) && (isValueName(node.text, words) || isFailedResultName(node.text, words) || storedConstantAsStatus(node, node.text, words));
   return false;
 }
 
@@ -99,6 +102,25 @@ export function isOutcomeValue(node: Node, words: OutcomeWords): boolean {
  */
 function storedAsStatus(node: Node, value: string, words: OutcomeWords): boolean {
   if (words.statusEnumValues.size === 0 || !words.statusEnumValues.has(value.toLowerCase())) return false;
+  return storedInStatusField(node, words);
+}
+
+/**
+ * `tx.status = MoMoTransaction.REQUEST_EXCEPTION`, `job.state = Job.API_ERROR`: a constant of a
+ * class that is no status enum (a model's state constants), stored in a field named for a status,
+ * whose last word is a status value (`status_enum_values`): the record's error state. Not
+ * `NO_ERROR`, nor a protocol's answer (`SERVER_ERROR`, `HTTP_ERROR`: `answer_status_words`).
+ */
+function storedConstantAsStatus(node: Node, member: string, words: OutcomeWords): boolean {
+  if (words.statusEnumValues.size === 0 || !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(member)) return false;
+  const parts = splitWords(member);
+  if (!words.statusEnumValues.has(parts.at(-1) ?? '') || words.negatedStateWords.has(parts.at(-2) ?? '')) return false;
+  if (parts.some((w) => words.answerStatusWords.has(w))) return false;
+  return storedInStatusField(node, words);
+}
+
+/** Whether a value is stored in a field named for a status: assigned to one, or its key or keyword argument. */
+function storedInStatusField(node: Node, words: OutcomeWords): boolean {
   const holder = node.parent;
   let field: Node | null = null;
   if (holder?.type === 'pair' || holder?.type === 'keyword_argument') {
@@ -216,6 +238,7 @@ export function mentionsOutcome(node: Node, words: OutcomeWords, ignore?: (call:
     (n) =>
       words.mentions.anyStemOf(mentionedText(n.text)) &&
       !namesAnError(n.text, words) &&
+      !namesAHandle(n, words) &&
       !(ignore && insideIgnoredCall(n, node, ignore)) &&
       !comparedValue(n, node) &&
       !errorMessageFallback(n, node) &&
@@ -306,6 +329,16 @@ function namesAnError(text: string, words: OutcomeWords): boolean {
     if (!words.errorNouns.has(parts[i + 1] ?? '')) return false;
   }
   return mentioned;
+}
+
+/**
+ * `tb.void_(pendingId)`, `release(pending_transfer_id)`: a name (not a string) whose last word is a
+ * handle noun (`handle_nouns`) holds which record is meant; its mention word records no state.
+ */
+function namesAHandle(n: Node, words: OutcomeWords): boolean {
+  if (words.handleNouns.size === 0 || n.type === 'string_content' || n.type === 'string_fragment' || n.type === 'string') return false;
+  const parts = splitWords(n.text);
+  return parts.length > 1 && words.handleNouns.has(parts.at(-1) ?? '');
 }
 
 function insideIgnoredCall(n: Node, top: Node, ignore: (call: Node) => boolean): boolean {

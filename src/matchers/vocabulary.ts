@@ -113,6 +113,12 @@ export const CallVocabularySchema = z
      */
     api_method_calls: names.default([]),
     /**
+     * Contract functions that set a state rather than move value (`approve`, `setApprovalForAll`):
+     * a contract call of this vocabulary (`writeContract({ functionName: 'approve', … })`) naming
+     * one in its `functionName` leaves the same state however often it runs.
+     */
+    contract_setters: names.default([]),
+    /**
      * Methods that run a task later (`send_sms.delay(…)`, `charge.apply_async(…)`): such a call
      * belongs here when the task's own name does.
      */
@@ -445,6 +451,11 @@ export const VocabularySchema = z
              * an error message's fallback wording): such a mention does not count.
              */
             error_nouns: names,
+            /**
+             * Last words of a name that holds a handle of a record (`pendingId`, `pending_transfer_id`):
+             * the mention word there says which record, not what state it is recorded in.
+             */
+            handle_nouns: names,
             /**
              * Keys of an atomic number update (Prisma's `{ decrement: amount }`): a column whose amount
              * moves is a balance, not a state, so a mention in its name records nothing.

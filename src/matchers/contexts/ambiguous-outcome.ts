@@ -1,5 +1,5 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
-import { isCallOf, isHttpClientCall, isInMemory, isPassive, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
+import { operationExcluded, isCallOf, isHttpClientCall, isInMemory, isPassive, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
 import { functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -563,6 +563,10 @@ function helperCallSubject(ctx: FileContext, call: Node, path: string, depth: nu
   }
   // `FlutterwaveService()`, `GEAGFulfillmentHandler()` build the client; its methods are what may write.
   if (/^[A-Z](?=[A-Za-z0-9]*[a-z])/.test(lastSegment(path))) return null;
+  // `tb.reserve(account, amount, 600)`: an operation the vocabulary says is no write by its name
+  // (`*.reserve`, a hold that lapses by itself) is none through its helper's body either (a payout
+  // saga's ledger reservation, whose failure the payout records as a definite one).
+  if (operationExcluded(ctx, path, 'mutating')) return null;
   const vocab = SUBJECT_VOCABULARIES.join('|');
   if (projectImportOf(ctx, path) !== undefined) return { call, requires: { kind: 'helper', local: path, vocab, mode: 'writes' } };
   const method = instanceMethodPath(ctx, call, path);
