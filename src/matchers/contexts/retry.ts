@@ -995,11 +995,12 @@ export function jobAttemptFacts(ctx: FileContext): string[] {
       let owner: Node | null = pair.parent;
       while (owner !== null && owner.type !== 'new_expression' && owner.type !== 'call_expression') owner = owner.parent;
       let queue: string | null = null;
+      let factoryQueue: string | null;
       if (owner?.type === 'new_expression') {
         const first = callArguments(owner)[0];
         queue = first ? stringValue(first) : null;
-      } else if (owner && namedQueueFactory(ctx, owner, pair) !== null) {
-        queue = namedQueueFactory(ctx, owner, pair);
+      } else if (owner && (factoryQueue = namedQueueFactory(ctx, owner, pair)) !== null) {
+        queue = factoryQueue;
       } else if (owner) {
         const path = calleePath(ctx, owner);
         const receiver = path.slice(0, path.lastIndexOf('.'));
