@@ -1,4 +1,4 @@
-import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from '../file-index.js';
+import { allCalls, answeredOnce, calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
@@ -1200,26 +1200,42 @@ function selfRetryScopes(ctx: FileContext, v: RetryVocab, functions: Map<string,
  * `obj[method](...args)`, Python `getattr(self, method)(*args)`), which runs `name` again.
  */
 function reinvokesByName(ctx: FileContext, call: Node, name: string): boolean {
-  const first = callArguments(call)[0];
-  if (first === undefined || stringValue(first) !== name) return false;
+  // Asked of every call of every named function: the helper's lookups (memoised per helper) first,
+  // most helpers have none; the call's own arguments only then.
   const helper = resolveLocalFunction(ctx, call);
   const body = helper && functionBody(helper);
   if (!helper || !body) return false;
+  const lookups = methodLookups(ctx, helper.id, () => methodLookupsIn(ctx, body));
+  if (lookups.size === 0) return false;
+  const first = callArguments(call)[0];
+  if (first === undefined || stringValue(first) !== name) return false;
   const params = functionParameters(helper);
   const param = params[params[0] === 'self' || params[0] === 'cls' ? (/^(self|cls)\./.test(calleePath(ctx, call)) ? 1 : 0) : 0];
-  if (param === undefined) return false;
-  return callsWithin(ctx, body).some((c) => {
+  return param !== undefined && lookups.has(param);
+}
+
+/** Per function of this file: the names its calls look a method up by (`exchange[method].apply(…)`, `getattr(self, method)(…)`). */
+const methodLookups = answeredOnce<number, Set<string>>('method-lookups-by-name');
+
+function methodLookupsIn(ctx: FileContext, body: Node): Set<string> {
+  const out = new Set<string>();
+  for (const c of callsWithin(ctx, body)) {
     let fn = callee(c);
     // `exchange[method].apply(exchange, args)` / `.call(…)`: the looked-up method itself
     if ((fn?.type === 'member_expression' || fn?.type === 'attribute') && /^(apply|call)$/.test(fn.childForFieldName('property')?.text ?? fn.childForFieldName('attribute')?.text ?? '')) {
       fn = fn.childForFieldName('object');
     }
     if (fn?.type === 'non_null_expression') fn = fn.firstNamedChild; // `exchange[method]!(...args)`
-    if (fn?.type === 'subscript_expression' || fn?.type === 'subscript') return (fn.childForFieldName('index') ?? fn.childForFieldName('subscript'))?.text === param;
-    // Python `getattr(self, method)(*args)`
-    if (fn?.type === 'call' && callee(fn)?.text === 'getattr') return callArguments(fn)[1]?.text === param;
-    return false;
-  });
+    const looked =
+      fn?.type === 'subscript_expression' || fn?.type === 'subscript'
+        ? (fn.childForFieldName('index') ?? fn.childForFieldName('subscript'))?.text
+        : // Python `getattr(self, method)(*args)`
+          fn?.type === 'call' && callee(fn)?.text === 'getattr'
+          ? callArguments(fn)[1]?.text
+          : undefined;
+    if (looked !== undefined) out.add(looked);
+  }
+  return out;
 }
 
 /**

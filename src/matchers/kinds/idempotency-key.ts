@@ -189,8 +189,12 @@ function passesSomeKey(ctx: FileContext, call: Node, list: string, distrust?: Re
   if (args === null) return false;
   // Names and strings are read from the tree only when the text could hold a key at all.
   if (mayHold(args) && (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey))) return true;
-  if (builtByLocalFunction(ctx, args, isKey)) return true;
-  if (ctx.memo(`file-may-hold:${list}`, () => mayHold(ctx.root)) && receiverHoldsKey(ctx, call, isKey)) return true;
+  // A key's name is a stretch of the file's text (see `keyText`): in a file holding no fragment of
+  // the list (nearly every file, for most lists) no local function, receiver or variable builds one,
+  // and only a spread the key may travel through is left to look at.
+  const fileMayHold = ctx.memo(`file-may-hold:${list}`, () => mayHold(ctx.root));
+  if (fileMayHold && builtByLocalFunction(ctx, args, isKey)) return true;
+  if (fileMayHold && receiverHoldsKey(ctx, call, isKey)) return true;
 
   // Variables are looked up in the enclosing function and, for closures (a retry callback), in
   // the functions around it, innermost first.
@@ -212,7 +216,7 @@ function passesSomeKey(ctx: FileContext, call: Node, list: string, distrust?: Re
   for (const arg of callArguments(call)) {
     for (const ref of referencedNames(ctx, arg)) {
       if (ref.trusted && params.has(ref.name) && distrust?.has(ref.name) !== true && !toProject()) return true;
-      if (scopes.some((scope) => carriedByVariable(ctx, scope, ref.name, call, list))) return true;
+      if (fileMayHold && scopes.some((scope) => carriedByVariable(ctx, scope, ref.name, call, list))) return true;
     }
     if (spreadsProjectCall(ctx, arg)) return true;
   }
