@@ -1,5 +1,6 @@
-import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, vocabularyWritesWith, writesOnlyForCallers } from './call-vocabulary.js';
+import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, vocabularyWritesWith, writesOnlyForCallers } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
+import { normalizeName } from './names.js';
 import {
   callArguments,
   contains,
@@ -8,6 +9,7 @@ import {
   functionName,
   functionParameters,
   keywordArgument,
+  literalEntries,
   stringValue,
   functionTypes,
   type Node,
@@ -188,7 +190,7 @@ function guardedByOmittedParameter(fn: Node, inner: Node, call: Node): boolean {
  * `self._request("POST", "/charges")` where `_request(self, method, url)` hands `method` to an HTTP
  * client: the caller's method decides whether the helper writes.
  */
-const methodParams = perFile('method-params', () => new Map<string, Map<number, { inner: Node; index: number; name: string }[]>>());
+const methodParams = perFile('method-params', () => new Map<string, Map<number, { inner: Node; index: number; name: string; options?: true }[]>>());
 
 function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: string): Node[] {
   // Which of the helper's HTTP calls take their method from a parameter: once per helper.
@@ -205,6 +207,8 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
       if (!isHttpClientCall(ctx, inner, name)) continue;
       const param = methodParameterOf(ctx, inner, params);
       if (param !== null) list.push({ inner, ...param });
+      // `fetch(url, { ...options, headers })` / `fetch(url, options)`: the method comes in the options a caller hands over.
+      else for (const o of optionsParametersOf(inner, params)) list.push({ inner, ...o, options: true });
     }
     sites.set(fn.id, list);
   }
@@ -212,7 +216,9 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
   const args = callArguments(call);
   for (const site of list) {
     const passed = args.map(keywordArgument).find((kw) => kw?.name === site.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[site.index];
-    const method = passed ? stringValue(passed) : null;
+    // `providerRequest(path, { method: 'POST', body })`: the options written out in the call name the method.
+    const given = site.options === true ? (passed && (passed.type === 'object' || passed.type === 'dictionary') ? literalEntries(passed).find((e) => normalizeName(e.key) === 'method')?.value : undefined) : passed;
+    const method = given ? stringValue(given) : null;
     if (method !== null && vocabularyWritesWith(ctx, name, method)) return [site.inner];
   }
   return [];

@@ -2,7 +2,7 @@ import { compiledOnce } from '../compiled.js';
 import { lastBindingBefore } from '../bindings.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { WordSet, escapeRegExp, splitWords } from '../names.js';
-import { contains, isCall, literalEntries, keywordArgument, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { blockStatements, contains, isCall, literalEntries, keywordArgument, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext } from '../types.js';
 
 /**
@@ -19,6 +19,39 @@ import type { FileContext } from '../types.js';
  */
 export function selectsDueRecords(ctx: FileContext, node: Node | null, at: Node): boolean {
   return selects(ctx, node, at, new Set(), 0);
+}
+
+/**
+ * A loop over a collection that skips every record not in a failed state before doing anything
+ * else (`for (const [id, escrow] of Object.entries(db.escrows)) { if (escrow?.status !== 'payout_failed')
+ * continue; … }`, `for p in payouts: if p.status != "failed": continue`): the records it works on are
+ * those an earlier attempt left failed, however the collection was read. Returns the record's name.
+ */
+export function skipsAllButFailed(ctx: FileContext, loop: Node, body: Node): { record: string; fields: Map<string, Set<string>> } | null {
+  const v = dueVocab(ctx);
+  const left = loop.childForFieldName('left');
+  if (left === null) return null;
+  const bound = new Set(left.type === 'identifier' ? [left.text] : left.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).map((n) => n.text));
+  for (const st of blockStatements(body)) {
+    if (st.type !== 'if_statement') return null;
+    const consequence = st.childForFieldName('consequence');
+    const steps = blockStatements(consequence);
+    if (st.childForFieldName('alternative') !== null || steps.length !== 1 || steps[0]!.type !== 'continue_statement') return null;
+    const cond = st.childForFieldName('condition');
+    const test = cond === null ? null : (cond.type === 'parenthesized_expression' ? cond.firstNamedChild : cond);
+    if (test === null || (test.type !== 'binary_expression' && test.type !== 'comparison_operator')) continue;
+    const op = test.childForFieldName('operator')?.text ?? test.children.find((c) => !c.isNamed)?.text ?? '';
+    if (!['!==', '!=', 'not in'].includes(op.replace(/\s+/g, ' '))) continue;
+    const [a, b] = test.namedChildren;
+    if (a === undefined || b === undefined) continue;
+    const member = a.type === 'member_expression' || a.type === 'attribute' ? a : null;
+    const field = member && (member.childForFieldName('property') ?? member.childForFieldName('attribute'));
+    const record = member?.childForFieldName('object');
+    if (field == null || record == null || !bound.has(record.text) || !v.stateWords.anyWordOf(field.text)) continue;
+    const values = [b, ...b.descendantsOfType(['string', 'member_expression', 'attribute'])].flatMap((n) => stateValue(n) ?? []);
+    if (values.length > 0 && values.every((x) => isFailureValue(x, v))) return { record: record.text, fields: new Map([[field.text, new Set(values)]]) };
+  }
+  return null;
 }
 
 /** Whether a file's text can hold such a query at all (a cheap test before walking its loops). */

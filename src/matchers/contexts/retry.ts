@@ -9,7 +9,7 @@ import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { timerRunScopes } from './timer-runs.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
-import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, stateValue } from './due-records.js';
+import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, skipsAllButFailed, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
@@ -1619,8 +1619,10 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     const right = unwrapAwait(loop.childForFieldName('right'));
     const body = loopBody(loop);
     if (body === null) continue;
-    const failed = selectsFailed(right, loop);
-    const selection = failed || marks ? selectionOf(ctx, loop, right) : undefined;
+    // A loop that skips every record not left failed (`if (escrow.status !== 'payout_failed') continue`).
+    const skips = due && !selectsFailed(right, loop) ? skipsAllButFailed(ctx, loop, body) : null;
+    const failed = skips !== null || selectsFailed(right, loop);
+    const selection = skips ?? (failed || marks ? selectionOf(ctx, loop, right) : undefined);
     // A sweep over records in a state it moves each out of after its write (see `marksOutOfSelection`).
     const marked = !failed && selection !== undefined && marksOutOfSelection(ctx, body, selection);
     if (!failed && !marked) continue;

@@ -55,7 +55,7 @@ export const idempotencyKeyMatcher: Matcher = {
     if (helper?.kind === 'helper') helper.keyList = list;
     if (!isCall(call, ctx.family)) return false;
     if (helper?.kind === 'helper') Object.assign(helper, argumentKeys(ctx, call, candidate.scope?.body));
-    if (passesKey(ctx, call, list)) return candidate.scope === undefined || !freshPerAttempt(ctx, call, candidate.scope.body, list);
+    if (passesKey(ctx, call, list)) return candidate.scope === undefined || (!freshPerAttempt(ctx, call, candidate.scope.body, list) && !leftOutByRetriedCall(ctx, call, candidate.scope.via?.call, list));
     // A request whose method and options its callers hand in (`this.request(url, { method: 'POST', headers })`):
     // keyed when every caller that asks for a write hands in a key with it.
     const given = candidate.vocab ? callerWriteArguments(ctx, call, candidate.vocab) : [];
@@ -86,6 +86,8 @@ export const idempotencyKeyMatcher: Matcher = {
       // A key spread from the helper's own parameter is there only when this call fills it.
       const at = fn === null || filled === undefined ? null : keyParameter(ctx, fn, c, list);
       if (at !== null && at >= filled!) return false;
+      // …and fills it with an object that can carry one (`{ method: 'POST', body }` written out carries none).
+      if (at !== null && writtenWithoutKey(ctx, callArguments(call)[at], c, list)) return false;
       // A key the helper builds from its parameter (`idempotency_key: p.id`) is as stable as what this
       // call hands in for it: a record's id is, a value made afresh in the attempt (`{ id: uuidv4() }`) is not.
       const given = callArguments(call);
@@ -93,6 +95,32 @@ export const idempotencyKeyMatcher: Matcher = {
     });
   },
 };
+
+/**
+ * Reached through a helper of this file (`withRetry(() => univapayRequest(path, { method: 'POST', body }))`
+ * whose `fetch(url, { ...options, headers: { ...options.headers } })` spreads its parameter): a key
+ * that can come only through that parameter is not there when the retried call hands it an object
+ * written out without one (no key among its names or strings, nothing spread into it), or leaves it out.
+ */
+function leftOutByRetriedCall(ctx: FileContext, call: Node, retried: Node | undefined, list: string): boolean {
+  if (retried === undefined) return false;
+  const fn = enclosingFunction(call, ctx.family);
+  if (fn === null || resolveLocalFunction(ctx, retried)?.id !== fn.id) return false;
+  const at = keyParameter(ctx, fn, call, list);
+  if (at === null) return false;
+  const given = callArguments(retried)[at];
+  return given === undefined || writtenWithoutKey(ctx, given, call, list);
+}
+
+/** An object written out in the call (`{ method: 'POST', body }`) with no key among its names or strings and nothing spread into it. */
+function writtenWithoutKey(ctx: FileContext, given: Node | undefined, call: Node, list: string): boolean {
+  if (given === undefined) return false;
+  const value = unwrapAwait(given) ?? given;
+  if (value.type !== 'object' && value.type !== 'dictionary') return false;
+  if (value.descendantsOfType(['spread_element', 'dictionary_splat']).length > 0) return false;
+  const isKey = keyTest(ctx, withProviderKeys(ctx, call, list));
+  return !namesUnder(value).some(isKey) && !stringsUnder(value).some(isKey);
+}
 
 /** The key names of a list; `list@provider` adds the provider keys of `list` (see `withProviderKeys`). */
 function keyNames(ctx: FileContext, list: string): string[] {
