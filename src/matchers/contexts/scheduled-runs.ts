@@ -169,7 +169,37 @@ function registered(ctx: FileContext): Registered {
 
 /** Facts for the file's summary: `scheduled-run:<name>` for each function of another file this file runs on a schedule. */
 export function scheduledRunFacts(ctx: FileContext): string[] {
-  return registered(ctx).remote.map((n) => `scheduled-run:${n}`);
+  return [...registered(ctx).remote.map((n) => `scheduled-run:${n}`), ...forwardedRuns(ctx)];
+}
+
+/** A function this thin hands its run on: a task that only calls a model's method (and logs). */
+const MAX_FORWARDING_CALLS = 3;
+
+/**
+ * `scheduled-run:send_all <= scheduled-run:send_notifications`: a thin function of this file (a
+ * Celery task whose body is `Notification.send_all()`) runs, when a schedule runs it, the function
+ * of another file it calls. The schedule names the task (`beat_schedule`, another file); the rows
+ * are selected and marked in the method the task calls (a third). Only functions whose own body
+ * makes at most a few calls hand their run on: a long run's every callee is no scheduled run.
+ */
+function forwardedRuns(ctx: FileContext): string[] {
+  const v = scheduleVocab(ctx);
+  const out = new Set<string>();
+  for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
+    const body = functionBody(fn);
+    const name = functionName(fn);
+    if (body === null || name === null || isFunction(body, ctx.family) || splitWords(name).length < 2) continue;
+    const calls = callsWithin(ctx, body);
+    if (calls.length === 0 || calls.length > MAX_FORWARDING_CALLS) continue;
+    for (const call of calls) {
+      const path = calleePath(ctx, call);
+      const callee = lastSegment(path);
+      // A logger's call, a local helper, a one-word name, or a call that registers a run itself: no hand-over.
+      if (callee === name || resolveLocalFunction(ctx, call) !== null || v.registrations.matches(path) || !/^[A-Za-z_$][\w$]*$/.test(callee) || splitWords(callee).length < 2) continue;
+      out.add(`scheduled-run:${callee} <= scheduled-run:${name}`);
+    }
+  }
+  return [...out];
 }
 
 const ID_FIELD = /^(?:id|_id|pk|uuid|.*(?:_id|Id|ID))$/;
