@@ -284,3 +284,55 @@ describe('a scheduled thin task hands its run on to the function of another file
     });
   }
 });
+
+// A task of the project's own Celery app (`from ..celery import celery`, `@celery.task`) is retried
+// only if that app says so, a condition of another file; the beat schedule that runs it every five
+// minutes is another. A team's beat task selects the clusters whose expiration mail is not sent,
+// mails each, then sets the flag (inside an outer `transaction.atomic()`, so a later failure rolls
+// back every flag already set): either condition makes the mail repeat. Quiet when neither holds.
+describe("a task of the project's own Celery app that a beat schedule runs", () => {
+  const files = (scheduled: boolean) => ({
+    'atmo/__init__.py': '',
+    'atmo/clusters/__init__.py': '',
+    'atmo/celery.py': ['from celery import Celery', '', "celery = Celery('atmo')", ''].join('\n'),
+    'atmo/clusters/tasks.py': [
+      'import mail_builder',
+      'from django.db import transaction',
+      '',
+      'from ..celery import celery',
+      'from .models import Cluster',
+      '',
+      '',
+      '@celery.task',
+      'def send_expiration_mails():',
+      '    with transaction.atomic():',
+      '        for cluster in Cluster.objects.select_for_update().filter(expiration_mail_sent=False):',
+      '            with transaction.atomic():',
+      '                message = mail_builder.build_message("clusters/expiration.mail", {"cluster": cluster})',
+      '                message.send()',
+      '                cluster.expiration_mail_sent = True',
+      '                cluster.save()',
+      '',
+    ].join('\n'),
+    ...(scheduled
+      ? {
+          'atmo/settings.py': [
+            'from celery.schedules import crontab',
+            '',
+            'CELERY_BEAT_SCHEDULE = {',
+            '    "send_expiration_mails": {"schedule": crontab(minute="*/5"), "task": "atmo.clusters.tasks.send_expiration_mails"},',
+            '}',
+            '',
+          ].join('\n'),
+        }
+      : {}),
+  });
+
+  it('reports the mail sent before the flag is written (py)', async () => {
+    expect(await findingLines(project(files(true)))).toEqual(['AP-002 atmo/clusters/tasks.py:14']);
+  });
+
+  it('is quiet when no schedule runs it and the app does not retry it (py)', async () => {
+    expect(await findingLines(project(files(false)))).toEqual([]);
+  });
+});
