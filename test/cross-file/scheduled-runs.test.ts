@@ -176,9 +176,9 @@ describe('a scheduled run re-selecting rows is a retry for notifications only', 
 
 // The schedule names a thin task (`beat_schedule` → `send_notifications`, whose body is
 // `Notification.send_all()`), and the rows are selected and marked in the method the task calls, in
-// a third file: a team's minute-by-minute beat job e-mails every unsent notification in a loop and
-// marks them all sent with one update after the loop, so a failure part-way leaves every row unsent
-// and the next run e-mails again the ones already delivered. Quiet when nothing schedules the task,
+// a third file (a team's minute-by-minute beat job e-mailing every unsent notification). Here each
+// row is marked right after its send, so only the schedule makes the send repeat (a failed mark
+// leaves the row selected for the next run). Quiet when nothing schedules the task,
 // when the task does more than hand its run on, and when each row is marked before its send.
 describe('a scheduled thin task hands its run on to the function of another file it calls', () => {
   const pyModel = (claimFirst = false) => ({
@@ -196,7 +196,7 @@ describe('a scheduled thin task hands its run on to the function of another file
       '        for notification in unsent:',
       ...(claimFirst ? ['            cls.objects.filter(pk=notification.pk).update(is_sent=True)'] : []),
       '            send_email([notification.user], "New notification", "profiles/email", {})',
-      ...(claimFirst ? [] : ['        unsent.update(is_sent=True)']),
+      ...(claimFirst ? [] : ['            cls.objects.filter(pk=notification.pk).update(is_sent=True)']),
       '',
     ].join('\n'),
   });
@@ -255,8 +255,8 @@ describe('a scheduled thin task hands its run on to the function of another file
       '  for (const n of unsent) {',
       ...(claimFirst ? ['    await prisma.notification.update({ where: { id: n.id }, data: { isSent: true } });'] : []),
       "    await sendEmail(n.email, 'New notification');",
+      ...(claimFirst ? [] : ['    await prisma.notification.update({ where: { id: n.id }, data: { isSent: true } });']),
       '  }',
-      ...(claimFirst ? [] : ['  await prisma.notification.updateMany({ where: { id: { in: unsent.map((n) => n.id) } }, data: { isSent: true } });']),
       '}',
       '',
     ].join('\n'),
