@@ -16,6 +16,7 @@ import { storeModelExports } from './store-models.js';
 import { keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
 import { isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { scheduledRunFacts } from './contexts/scheduled-runs.js';
+import { stateSelectedFacts } from './contexts/batch-marks.js';
 import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isLoop, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
@@ -192,7 +193,7 @@ function defaultExportName(ctx: FileContext): string | null {
 function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'conditionalFactories' | 'facts' | 'queues'> {
   const { retriedClients, factories, conditional } = retryingClientsOf(ctx);
   const conditionalFactories = conditional.size > 0 ? { conditionalFactories: Object.fromEntries(conditional) } : {};
-  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx), ...flagParamFacts(ctx), ...scheduledRunFacts(ctx)], queues: namedQueues(ctx) };
+  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx), ...flagParamFacts(ctx), ...scheduledRunFacts(ctx), ...stateSelectedFacts(ctx)], queues: namedQueues(ctx) };
 }
 
 function namedQueues(ctx: FileContext): Record<string, string> {

@@ -9,6 +9,7 @@ import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { timerRunScopes } from './timer-runs.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
+import { batchMarkScopes } from './batch-marks.js';
 import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, skipsAllButFailed, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
@@ -267,6 +268,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   }
   // Last: a helper of this file that another scope also reaches is claimed by that scope's own condition first.
   scopes.push(...scheduledRunScopes(ctx));
+  scopes.push(...batchMarkScopes(ctx));
   return [...scopes, ...throughLocalHelpers(ctx, scopes)];
 }
 

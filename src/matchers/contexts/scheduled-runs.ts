@@ -39,7 +39,7 @@ interface ScheduleVocab {
   helperGate: RegExp;
 }
 
-function scheduleVocab(ctx: FileContext): ScheduleVocab {
+export function scheduleVocab(ctx: FileContext): ScheduleVocab {
   return compiledOnce(ctx.vocab, 'scheduled-runs', () => {
     const r = ctx.vocab.retry;
     const names = [...r.schedule_registrations, ...r.schedule_constructors, ...r.schedule_decorators, ...r.schedule_tables, ...r.repeating_timers]
@@ -72,7 +72,7 @@ function anyOf(words: readonly string[]): RegExp {
   return words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'i') : /(?!)/;
 }
 
-function namesWord(words: WordSet, gate: RegExp, name: string): boolean {
+export function namesWord(words: WordSet, gate: RegExp, name: string): boolean {
   return gate.test(name) && splitWords(name).some((w) => words.has(w));
 }
 
@@ -169,15 +169,45 @@ function registered(ctx: FileContext): Registered {
 
 /** Facts for the file's summary: `scheduled-run:<name>` for each function of another file this file runs on a schedule. */
 export function scheduledRunFacts(ctx: FileContext): string[] {
-  return registered(ctx).remote.map((n) => `scheduled-run:${n}`);
+  return [...registered(ctx).remote.map((n) => `scheduled-run:${n}`), ...forwardedRuns(ctx)];
 }
 
-const ID_FIELD = /^(?:id|_id|pk|uuid|.*(?:_id|Id|ID))$/;
-const OPERATOR_KEY = /^\$?(?:lt|lte|gt|gte|ne|eq|in|nin|exists|isnull|is|not|size)$/;
+/** A function this thin hands its run on: a task that only calls a model's method (and logs). */
+const MAX_FORWARDING_CALLS = 3;
+
+/**
+ * `scheduled-run:send_all <= scheduled-run:send_notifications`: a thin function of this file (a
+ * Celery task whose body is `Notification.send_all()`) runs, when a schedule runs it, the function
+ * of another file it calls. The schedule names the task (`beat_schedule`, another file); the rows
+ * are selected and marked in the method the task calls (a third). Only functions whose own body
+ * makes at most a few calls hand their run on: a long run's every callee is no scheduled run.
+ */
+function forwardedRuns(ctx: FileContext): string[] {
+  const v = scheduleVocab(ctx);
+  const out = new Set<string>();
+  for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
+    const body = functionBody(fn);
+    const name = functionName(fn);
+    if (body === null || name === null || isFunction(body, ctx.family) || splitWords(name).length < 2) continue;
+    const calls = callsWithin(ctx, body);
+    if (calls.length === 0 || calls.length > MAX_FORWARDING_CALLS) continue;
+    for (const call of calls) {
+      const path = calleePath(ctx, call);
+      const callee = lastSegment(path);
+      // A logger's call, a local helper, a one-word name, or a call that registers a run itself: no hand-over.
+      if (callee === name || resolveLocalFunction(ctx, call) !== null || v.registrations.matches(path) || !/^[A-Za-z_$][\w$]*$/.test(callee) || splitWords(callee).length < 2) continue;
+      out.add(`scheduled-run:${callee} <= scheduled-run:${name}`);
+    }
+  }
+  return [...out];
+}
+
+export const ID_FIELD = /^(?:id|_id|pk|uuid|.*(?:_id|Id|ID))$/;
+export const OPERATOR_KEY = /^\$?(?:lt|lte|gt|gte|ne|eq|in|nin|exists|isnull|is|not|size)$/;
 const CONSTANTS = /^(?:true|false|True|False|null|None|undefined)$/;
 
 /** A value a query selects rows by their state with: a constant, a state name, or comparisons (`{ $lte: now }`). */
-function stateSelector(value: Node): boolean {
+export function stateSelector(value: Node): boolean {
   const v = unwrapAwait(value) ?? value;
   if (CONSTANTS.test(v.text) || stateValue(v) !== null) return true;
   if (v.type === 'object' || v.type === 'dictionary') {
@@ -199,7 +229,7 @@ function argumentEntries(call: Node): { key: string; value: Node }[] {
   return out;
 }
 
-function marks(ctx: FileContext, call: Node): boolean {
+export function marks(ctx: FileContext, call: Node): boolean {
   const v = scheduleVocab(ctx);
   return namesWord(v.markWords, v.markGate, lastSegment(calleePath(ctx, call)));
 }
@@ -209,7 +239,7 @@ function marks(ctx: FileContext, call: Node): boolean {
  * once per file, since the question is asked for every function (and a nested function's calls
  * are its enclosing functions' calls too).
  */
-function selectingCalls(ctx: FileContext): { call: Node; fields: string[] }[] {
+export function selectingCalls(ctx: FileContext): { call: Node; fields: string[] }[] {
   return ctx.memo('scheduled-runs:selecting-calls', () => {
     const v = scheduleVocab(ctx);
     const out: { call: Node; fields: string[] }[] = [];
@@ -223,7 +253,7 @@ function selectingCalls(ctx: FileContext): { call: Node; fields: string[] }[] {
 }
 
 /** The fields a function's reads select rows by their state with (`emailSent` of `find({ emailSent: false })`). */
-function selectedFields(ctx: FileContext, body: Node): string[] {
+export function selectedFields(ctx: FileContext, body: Node): string[] {
   return ctx.memo(`scheduled-runs:selected:${body.id}`, () => {
     const out = new Set<string>();
     // The calls `callsWithin(ctx, body)` gives (the body itself when it is one), in the same order.
@@ -292,7 +322,7 @@ export function scheduledSendRepeats(ctx: FileContext, node: Node, scope: Scope)
  * set it (`update({ data: { processedAt } })`, `.update(sent=True)`), or an assignment to it
  * (`reminder.emailSent = true`, `row["sent"] = True`) that a later call saves (`persisted`).
  */
-function writesField(ctx: FileContext, within: Node, fields: Set<string>, from: number, to: number, persisted: boolean): boolean {
+export function writesField(ctx: FileContext, within: Node, fields: Set<string>, from: number, to: number, persisted: boolean): boolean {
   const calls = callsWithin(ctx, within);
   for (const call of calls) {
     if (call.startIndex < from || call.endIndex > to || !marks(ctx, call)) continue;

@@ -64,6 +64,13 @@ export const insideMatcher: Matcher = {
         if (presumed === undefined || size(scope) < size(presumed)) presumed = scope;
       } else if (scope.requires !== undefined) {
         if (conditional === undefined || size(scope) < size(conditional)) conditional = scope;
+        // A task of the project's own Celery app (`@celery.task`, retried only if that app says so)
+        // that a beat schedule also runs: either condition makes the run repeat. The schedule's
+        // scope, whose selection and mark this file already showed, tells why.
+        else if (size(scope) === size(conditional) && (scope.scheduled === undefined) !== (conditional.scheduled === undefined) && conditional.requires !== undefined) {
+          const [run, other] = scope.scheduled !== undefined ? [scope, conditional] : [conditional, scope];
+          conditional = { ...run, requires: { kind: 'any-of', of: [run.requires!, other.requires!] } };
+        }
       } else if (best === undefined || size(scope) < size(best)) best = scope;
     }
     best ??= presumed ?? conditional;
