@@ -118,10 +118,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // a key joined by "and" and a key made from the run's id (round 20) took anti-patterns to 20/21,
   // services listed with commas in one cell (round 20) incidents to 15/15.
   'school-fee-instalments': {
-    'cluster "charged twice for one fee instalment" (34)':
-      'reported as "Contact form - kiteline.com.au", 47: not worked on in round 20',
-    'cluster "the same "we couldn\'t collect your instalment" SMS/email again and again" (22)': 'reported as 18 (19 needed): not worked on in round 20',
-    'cluster "told the instalment was missed / account overdue although it was paid (paid again with Pay now)" (18)': 'reported as 12: not worked on in round 20',
+    'cluster "told the instalment was missed / account overdue although it was paid (paid again with Pay now)" (18)':
+      'its tickets now form "Re: We couldn\'t collect your instalment", 20 (14 of them right, round 21: the chats read by the customer\'s turns, replies shared only within a burst), but the scorer gives that pattern to the notice storm (22, whose own pure pattern "Stop texting me" is 18, 19 needed) and this cluster "School says overdue", 12 (the balance-not-updated tickets)',
     'cluster "direct debit stuck in Processing for days, no tax invoice, school says unpaid" (14)': 'reported as 10: not worked on in round 20',
     'cluster "balance not updated after paying; school sent an overdue reminder" (10)': 'no reported pattern: not worked on in round 20',
     'AP-003 in FWI-129, evidence "Because the new SDK raised CardDeclinedError for every socket read timeout, bilby marked 3,284 instalments MISSED, flagged those families overdue and sent each parent a missed-instalment notice, although Wattlepay had completed almost all of those charges a few seconds later."':
