@@ -153,3 +153,23 @@ describe('a Gladly conversations export in JSON Lines', () => {
     expect(() => parseTicketsJsonLines(`${lines[0]}\n{"conversation": \n`, 'tickets/gladly.jsonl')).toThrow(/tickets\/gladly\.jsonl line 2/);
   });
 });
+
+describe('a CAPA heading as the action items of a postmortem', () => {
+  it('reads "Corrective and preventive actions" as the action items', () => {
+    const markdown = [
+      '# NSI-143 review',
+      '',
+      'Incident: NSI-143',
+      '',
+      '## 6. Corrective and preventive actions',
+      '',
+      '| # | Action | Owner | Status |',
+      '|---|---|---|---|',
+      '| 1 | Timeout → OUTCOME_UNKNOWN | Tomás | Done |',
+      '| 2 | Contract tests for every SDK error | Tomás | In progress |',
+    ].join('\n');
+    const pm = parsePostmortem(markdown, 'postmortems/NSI-143.md');
+    expect(pm.actionItems.completed).toEqual(['Timeout → OUTCOME_UNKNOWN']);
+    expect(pm.actionItems.incomplete).toEqual(['Contract tests for every SDK error']);
+  });
+});
