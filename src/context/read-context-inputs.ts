@@ -12,7 +12,7 @@ import type { Postmortem } from './postmortems/postmortem-types.js';
 import { PostmortemSyntaxError } from './postmortems/postmortem-syntax.js';
 import { decodeText } from './text/decode-text.js';
 import { display, type ContextSources } from './sources/load-context-sources.js';
-import { parseTicketsCsv, parseTicketsDocument, parseTicketsXml } from './tickets/parse-tickets.js';
+import { parseTicketsCsv, parseTicketsDocument, parseTicketsJsonLines, parseTicketsXml } from './tickets/parse-tickets.js';
 import type { Ticket } from './tickets/ticket-schema.js';
 
 /** Parsed failure history. */
@@ -36,10 +36,10 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
   const incidents: Incident[] = [];
   for (const file of sources.files.incidents) {
     const [text, name, ext] = await load(file, cwd);
-    if (ext === '.csv') incidents.push(...parseIncidentsCsv(text, name, { columns: csv.incidents ?? {}, ...(listSeparator ? { listSeparator } : {}) }));
+    if (ext === '.csv' || ext === '.tsv') incidents.push(...parseIncidentsCsv(text, name, { columns: csv.incidents ?? {}, ...(listSeparator ? { listSeparator } : {}), ...(ext === '.tsv' ? { delimiter: '\t' } : {}) }));
     else if (['.yaml', '.yml', '.json'].includes(ext)) incidents.push(...parseIncidentsDocument(text, name));
     else if (ext === '.xml') incidents.push(...parseIncidentsXml(text, name));
-    else throw unsupported(name, 'incidents', '.yaml, .yml, .json, .csv or .xml');
+    else throw unsupported(name, 'incidents', '.yaml, .yml, .json, .csv, .tsv or .xml');
   }
   const postmortems: Postmortem[] = [];
   for (const file of sources.files.postmortems) {
@@ -86,7 +86,8 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
     if (ext === '.csv') tickets.push(...parseTicketsCsv(text, name, { columns: csv.tickets ?? {} }));
     else if (['.yaml', '.yml', '.json'].includes(ext)) tickets.push(...parseTicketsDocument(text, name));
     else if (ext === '.xml') tickets.push(...parseTicketsXml(text, name));
-    else throw unsupported(name, 'tickets', '.csv, .json, .yaml, .yml or .xml');
+    else if (ext === '.jsonl' || ext === '.ndjson') tickets.push(...parseTicketsJsonLines(text, name));
+    else throw unsupported(name, 'tickets', '.csv, .json, .jsonl, .yaml, .yml or .xml');
   }
   return { incidents: withTeamIncidentKeys(incidents, postmortems), postmortems, tickets };
 }

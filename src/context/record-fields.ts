@@ -14,7 +14,7 @@ export function fieldKey(name: string): string {
     .replace(/\(s\)/gi, 's') // "Service(s) affected": a plural written both ways
     .replace(/\s*\([^()]*\)\s*$/, '')
     .toLowerCase()
-    .replace(/[\s_\-/]+/g, '');
+    .replace(/[\s_\-/.]+/g, '');
 }
 
 /** The names `field` may be found under, its own first, then the context vocabulary's `record_fields`. */
@@ -253,13 +253,17 @@ function conversationOf(record: Record<string, unknown>): Record<string, unknown
     reply_kinds: replyKinds,
     agent_kinds: agentKinds,
     automated_flags: automatedFlags,
+    subject_keys: subjectKeys,
   } = contextVocabulary().conversation_messages;
   const ofKind = (m: Record<string, unknown>, kinds: Record<string, string[]>): boolean =>
     Object.entries(kinds).some(([key, values]) => typeof m[key] === 'string' && values.some((k) => k.toLowerCase() === (m[key] as string).trim().toLowerCase()));
   const isReply = (m: Record<string, unknown>): boolean => ofKind(m, replyKinds);
   for (const item of Object.values(record)) {
     if (!Array.isArray(item) || item.length === 0) continue;
-    const messages = item.filter((m): m is Record<string, unknown> => m !== null && typeof m === 'object' && !Array.isArray(m));
+    // a message's own objects read one level deep (Gladly's `initiator.type`, `content.content`)
+    const messages = item
+      .filter((m): m is Record<string, unknown> => m !== null && typeof m === 'object' && !Array.isArray(m))
+      .map((m) => ({ ...nestedFieldsOf(m), ...m }));
     if (messages.length !== item.length || !messages.some((m) => flags.some((f) => isFlag(m[f])) || isReply(m) || ofKind(m, messageKinds) || ofKind(m, agentKinds))) continue;
     const textOf = (m: Record<string, unknown>): string => {
       const key = textKeys.find((k) => typeof m[k] === 'string' && (m[k] as string).trim().length > 0);
@@ -272,8 +276,11 @@ function conversationOf(record: Record<string, unknown>): Record<string, unknown
     const people = notReplies.filter((m) => !automatedFlags.some((f) => isSet(m[f])));
     const written = people.length > 0 ? people : notReplies;
     const customer = written.filter((m) => !flags.some((f) => isSet(m[f])) && !ofKind(m, agentKinds));
-    const texts = (customer.length > 0 ? customer : written.length > 0 ? written : messages).map(textOf).filter((t) => t.length > 0);
-    if (texts.length > 0) return { customer_messages: texts.join('\n\n') };
+    // a phone call's own entry holds no text: the agent's note of it is the ticket's text
+    const texts = [customer, written, messages].map((list) => list.map(textOf).filter((t) => t.length > 0)).find((t) => t.length > 0) ?? [];
+    // the subject of the customer's first message that has one (an email's, in a conversation of several channels)
+    const subject = customer.map((m) => subjectKeys.map((k) => m[k]).find((v) => typeof v === 'string' && v.trim().length > 0)).find((v) => v !== undefined) as string | undefined;
+    if (texts.length > 0) return { customer_messages: texts.join('\n\n'), ...(subject ? { customer_subject: subject.trim() } : {}) };
   }
   return {};
 }

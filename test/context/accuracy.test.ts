@@ -118,14 +118,29 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // a key joined by "and" and a key made from the run's id (round 20) took anti-patterns to 20/21,
   // services listed with commas in one cell (round 20) incidents to 15/15.
   'school-fee-instalments': {
-    'cluster "charged twice for one fee instalment" (34)':
-      'reported as "Contact form - kiteline.com.au", 47: not worked on in round 20',
-    'cluster "the same "we couldn\'t collect your instalment" SMS/email again and again" (22)': 'reported as 18 (19 needed): not worked on in round 20',
-    'cluster "told the instalment was missed / account overdue although it was paid (paid again with Pay now)" (18)': 'reported as 12: not worked on in round 20',
+    'cluster "told the instalment was missed / account overdue although it was paid (paid again with Pay now)" (18)':
+      'its tickets now form "Re: We couldn\'t collect your instalment", 20 (14 of them right, round 21: the chats read by the customer\'s turns, replies shared only within a burst), but the scorer gives that pattern to the notice storm (22, whose own pure pattern "Stop texting me" is 18, 19 needed) and this cluster "School says overdue", 12 (the balance-not-updated tickets)',
     'cluster "direct debit stuck in Processing for days, no tax invoice, school says unpaid" (14)': 'reported as 10: not worked on in round 20',
     'cluster "balance not updated after paying; school sent an overdue reminder" (10)': 'no reported pattern: not worked on in round 20',
     'AP-003 in FWI-129, evidence "Because the new SDK raised CardDeclinedError for every socket read timeout, bilby marked 3,284 instalments MISSED, flagged those families overdue and sent each parent a missed-instalment notice, although Wattlepay had completed almost all of those charges a few seconds later."':
       'attributed since camel-case identifiers read as their words (round 20), but on the sentence "SDK 5 raises CardDeclinedError (code processing_error) when the socket read times out, where SDK 4 raised a timeout error" (timeout and decline, as in the expected one, which adds what was recorded: MISSED, overdue); the evidence choice by signal count ties or prefers it',
+  },
+  // The thirteenth history written by someone else (round 21): its first run stopped at the
+  // incident register (a .tsv), exit 2; once every file reads (tab-delimited register with a band
+  // of group headings, an exercise row and a totals row; MDX and DXL postmortems; Gladly JSON
+  // Lines) 12/15, 7/11, 20/21, 4/6, nothing tuned on it yet.
+  'gym-dues-billing': {
+    'NSI-143 in scope': 'score 0.45 once readable: not worked on in round 21',
+    'NSI-150 in scope': 'score 0.41 once readable (an alert-titled incident): not worked on in round 21',
+    'NSI-156 in scope': 'score 0.52 once readable (worded only as PAD, webhooks, portage-hooks): not worked on in round 21',
+    'cluster "charged twice for one membership dues payment" (34)': 'best pattern "why is my account on hold?", 15: not worked on in round 21',
+    'cluster "the same "we couldn\'t process your membership payment" SMS/email/push again and again" (22)': 'no reported pattern: not worked on in round 21',
+    'cluster "access hold / told in arrears at the door although the dues were paid (paid again at the desk or in the app)" (18)': 'no reported pattern: not worked on in round 21',
+    'cluster "pre-authorized debit shown as pending for days, no receipt, club says owing" (14)': 'best pattern "cancelled last week but still charged today", 25: not worked on in round 21',
+    'AP-001 in NSI-164, evidence "cadence built the payment_ref and Idempotency-Key from the SQS delivery id, which changes when a job is redelivered, so each redelivered invoice was charged again as a new payment and 1,588 members whose dues had already been collected before their pod was stopped were charged twice."':
+      'not attributed once readable: not worked on in round 21',
+    'OUTCOME_UNKNOWN … lookup by payment_ref': 'not derived from the DXL lessons once readable: not worked on in round 21',
+    'retry … original payment_ref': 'not derived from the DXL lessons once readable: not worked on in round 21',
   },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).

@@ -366,3 +366,30 @@ describe('coBursting: a group split off another cluster, written in the tail of 
     expect(coBursting(notice, [109, 111, 111, 113, 113, 114, 115], DEFAULT_CLUSTERING.burstShare, true)).toBe(false);
   });
 });
+
+describe('clusterTickets: a reply to the company\'s message sent again at another failure', () => {
+  it('does not join two causes months apart by the shared reply subject', () => {
+    // the company's "We couldn't collect your payment" went out again and again in June (a notice
+    // storm) and once more in September, when the payment had gone through: replies to it carry
+    // its subject in both months
+    const subject = "Re: We couldn't collect your payment";
+    const storm = [
+      'Stop sending me these texts, the fifth text today',
+      'Why do I keep getting texts every hour, stop the texts',
+      'Another text. Please make the texts stop',
+      'Six texts this morning, stop the texts',
+    ].map((b, i) => ticket(`S-${i}`, i < 2 ? subject : 'Stop the texts', b, `2026-06-0${i + 1}`));
+    const paid = [
+      'My payment is gone from my bank account although you say it failed',
+      'The payment left my bank account but you say it failed, so I paid again',
+      'You say my payment failed but my bank account shows it gone',
+      'My bank account shows the payment gone, your email says it failed',
+    ].map((b, i) => ticket(`P-${i}`, i < 2 ? subject : 'Failed but the payment is gone', b, `2026-09-0${i + 1}`));
+    // similarities strict enough that only the shared subject could join the replies of the two months
+    const clusters = clusterTickets([...storm, ...paid], { minClusterSize: 1, similarity: 0.6, mergeSimilarity: 0.9, burstSimilarity: 0.9, sameStartSimilarity: 0.9 });
+    const of = (id: string): number => clusters.findIndex((c) => c.tickets.some((t) => t.id === id));
+    expect(of('S-0')).toBe(of('S-1'));
+    expect(of('P-0')).toBe(of('P-1'));
+    expect(of('S-0')).not.toBe(of('P-0'));
+  });
+});

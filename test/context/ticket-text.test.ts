@@ -136,6 +136,21 @@ describe('ticketOwnWords: a web form, a channel intro and a chat transcript', ()
     const plain = ['[09:00] Mara: Hello, how can I help?', '[09:01] Tom: my refill is stuck', '[09:02] Mara: Checking now'].join('\n');
     expect(ticketOwnWords(plain)).toBe('my refill is stuck');
   });
+
+  it("reads a greeting under the company's bare name as the company's, named by an agent's bracketed note", () => {
+    // the chat tool greets as the company ("Acme:"), the agent is "Dana Reyes (Acme)": the parent is
+    // the first speaker that is neither, not the greeting
+    const chat = [
+      'Chat started: Tue 1 Sep 2026 09:43 AEST',
+      "[09:43:28] Acme: Hi! You're chatting with Acme Support. Is this about payments or the app?",
+      '[09:44:02] Wei: stuck on verifying when adding bank account',
+      '[09:44:30] Dana Reyes (Acme): Hi Wei, thanks for waiting. Let me have a look.',
+      '[09:45:10] Wei: tried twice',
+      "[09:46:00] Dana Reyes (Acme): Thanks Wei, I've made a note.",
+      'Chat ended by visitor',
+    ].join('\n');
+    expect(ticketOwnWords(chat)).toBe('stuck on verifying when adding bank account\ntried twice');
+  });
 });
 
 describe('placeholderSubjects: subjects a corpus uses for anything', () => {

@@ -584,15 +584,23 @@ export function genericSubjects(keys: readonly string[], vocabulary = contextVoc
   );
 }
 
+/** A reply's subject ("Re: …", "AW: …", "SV: …"): the subject of the company's message it answers. */
+const REPLY_SUBJECT = /^\s*(?:re|aw|sv|vs|antw|odp|resp)\s*:/iu;
+
 /**
  * Merge a cluster into another when at least half of its tickets carry a subject line that also
  * occurs in the other: the same subject is the same problem, however differently the bodies word
  * it ("two different couriers rang my bell" under "Two drivers for the same order"). Smaller
  * clusters are merged first, each into the cluster sharing the most of its tickets' titles (ties:
- * the larger, then the lower index).
+ * the larger, then the lower index). A reply's subject (`REPLY_SUBJECT`) is shared only with a
+ * cluster of the same bursts (`coBursting`): it names the company's message, which goes out again
+ * at each failure ("Re: We couldn't collect your instalment" on June's repeated notices and on
+ * September's "told missed but the money is gone").
  */
 function mergeBySharedTitles(tickets: readonly Ticket[], centroids: Centroid[], assignment: number[], placeholders: ReadonlySet<string>): void {
   const keys = tickets.map((t) => titleKey(t.title, placeholders));
+  const reply = tickets.map((t) => REPLY_SUBJECT.test(t.title));
+  const days = tickets.map((t) => dayOf(t.createdAt));
   const members = new Map<number, number[]>();
   assignment.forEach((c, i) => {
     if (c >= 0) members.set(c, [...(members.get(c) ?? []), i]);
@@ -607,8 +615,16 @@ function mergeBySharedTitles(tickets: readonly Ticket[], centroids: Centroid[], 
     const own = members.get(small);
     if (!own) continue; // already merged into another
     const shared = new Map<number, number>();
+    const daysOf = (c: number): number[] => (members.get(c) ?? []).map((i) => days[i] as number);
     for (const i of own) {
-      for (const c of holders.get(keys[i] as string) ?? []) if (c !== small && size(c) >= own.length) shared.set(c, (shared.get(c) ?? 0) + 1);
+      for (const c of holders.get(keys[i] as string) ?? []) {
+        if (c === small || size(c) < own.length) continue;
+        // a reply to the company's own message ("Re: We couldn't collect your instalment") names
+        // what the company sent, and it sends that message again at each failure: only replies of
+        // the same bursts are about the same sending
+        if (reply[i] && !coBursting(daysOf(small), daysOf(c))) continue;
+        shared.set(c, (shared.get(c) ?? 0) + 1);
+      }
     }
     let target = -1;
     for (const [c, n] of shared) {

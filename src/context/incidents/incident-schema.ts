@@ -184,6 +184,7 @@ export interface Incident {
 /** The incident fields a CSV column can be mapped to. */
 export const INCIDENT_CSV_FIELDS = [
   'incident_id',
+  'status',
   'date',
   'severity',
   'title',

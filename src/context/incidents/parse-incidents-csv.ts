@@ -1,3 +1,4 @@
+import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { readCsvRecords } from '../csv-records.js';
 import { recordSchemaError } from '../record-errors.js';
 import { withLabelFields } from './incident-labels.js';
@@ -9,6 +10,8 @@ export interface IncidentCsvOptions {
   columns?: Readonly<Partial<Record<string, string>>>;
   /** Separator of list items inside a cell (default `;`). */
   listSeparator?: string;
+  /** Cell delimiter (default `,`; a tab for `.tsv`). */
+  delimiter?: string;
 }
 
 /**
@@ -30,10 +33,14 @@ export function parseIncidentsCsv(text: string, file: string, options: IncidentC
     columns: options.columns ?? {},
     listSeparator: options.listSeparator ?? ';',
     dateFields: ['date'],
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     help: 'Map the export\'s headers with `context.csv_columns.incidents` in faultline.config.yaml (see docs/context.md)',
   });
-  return records.map(({ row, fields, headers }) => {
-    const { resolution_immediate: immediate, resolution_permanent: permanent, resolution, ...rest } = fields;
+  // a planned exercise kept in the register ("Exercise", severity "-") is no incident
+  const notIncident = new Set(contextVocabulary().not_incident_statuses.map((s) => s.toLowerCase()));
+  const incidents = records.filter(({ fields }) => typeof fields.status !== 'string' || !notIncident.has(fields.status.trim().toLowerCase()));
+  return incidents.map(({ row, fields, headers }) => {
+    const { resolution_immediate: immediate, resolution_permanent: permanent, resolution, status: _status, ...rest } = fields;
     const written: Record<string, unknown> = { ...rest };
     // a cell listing several services with commas ("rollcall-sync, plan-builder"); a comma inside a
     // service's bracketed note ("bilby (collection, posting)") is the note's

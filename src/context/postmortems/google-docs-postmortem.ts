@@ -1,4 +1,5 @@
 import { markdownTableLines } from './markdown-table.js';
+import { parseJsonOrUndefined } from './postmortem-syntax.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -15,12 +16,8 @@ type JsonObject = { [key: string]: Json };
  * incident by a link keeps the link. Undefined when the JSON is no such document.
  */
 export function googleDocMarkdown(text: string): string | undefined {
-  let data: Json;
-  try {
-    data = JSON.parse(text) as Json;
-  } catch {
-    return undefined;
-  }
+  const data = parseJsonOrUndefined(text) as Json | undefined;
+  if (data === undefined) return undefined;
   if (!isGoogleDoc(data)) return undefined;
   const content = (data.body as JsonObject).content as Json[];
   const out: string[] = [];

@@ -1,4 +1,5 @@
 import { displayValue } from '../record-fields.js';
+import { parseJsonOrUndefined } from './postmortem-syntax.js';
 import { isProseMirrorDoc, prosemirrorMarkdown } from './prosemirror-markdown.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -29,12 +30,8 @@ const DONE = /^(?:done|closed|completed?|resolved|fixed|finished|true)$/i;
  * says done. Undefined when the JSON holds no postmortem (no title and no sections).
  */
 export function jsonPostmortemMarkdown(text: string): string | undefined {
-  let data: Json;
-  try {
-    data = JSON.parse(text) as Json;
-  } catch {
-    return undefined;
-  }
+  const data = parseJsonOrUndefined(text) as Json | undefined;
+  if (data === undefined) return undefined;
   const pm = postmortemObject(data);
   if (!pm) return undefined;
   const title = firstText(pm, TITLE_KEYS);
@@ -70,12 +67,8 @@ export function jsonPostmortemMarkdown(text: string): string | undefined {
  * JSON holds no such document.
  */
 export function richTextDocumentsMarkdown(text: string): string[] | undefined {
-  let data: Json;
-  try {
-    data = JSON.parse(text) as Json;
-  } catch {
-    return undefined;
-  }
+  const data = parseJsonOrUndefined(text) as Json | undefined;
+  if (data === undefined) return undefined;
   const found: { title: string | undefined; body: Json }[] = [];
   const visit = (value: Json, depth: number): void => {
     if (depth > 4 || value === null || typeof value !== 'object') return;

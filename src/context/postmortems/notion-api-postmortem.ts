@@ -1,4 +1,5 @@
 import { markdownTableLines } from './markdown-table.js';
+import { parseJsonOrUndefined } from './postmortem-syntax.js';
 
 /**
  * A Notion page as the Notion API returns it, saved as JSON (a backup script's `{ page, blocks }`,
@@ -14,12 +15,8 @@ import { markdownTableLines } from './markdown-table.js';
  * Undefined for JSON that is no Notion page.
  */
 export function notionPageMarkdown(text: string): string | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const data = parseJsonOrUndefined(text);
+  if (data === undefined) return undefined;
   const page = notionPage(data);
   if (!page) return undefined;
   const out: string[] = [];

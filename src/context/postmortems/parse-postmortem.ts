@@ -97,7 +97,8 @@ function classify(heading: string): SectionKind | undefined {
   if (/what (we|was|has) changed|what we('re| are) changing|changes? (made|we made)|^changes$|^fix(es)?$|what we fixed/.test(h)) return 'changes';
   if (/\b(five|5) whys\b|\bwhys\b/.test(h)) return 'whys';
   if (/root cause|^why$|(what|how) (it )?happened|^cause|contributing/.test(h)) return 'narrative';
-  if (/action items?|^actions$|follow[- ]?ups?|remediation|next steps/.test(h)) return 'actions';
+  // a CAPA list ("Corrective and preventive actions", "Corrective actions"), as quality and IT governance forms name it
+  if (/action items?|^actions$|follow[- ]?ups?|remediation|next steps|^(?:corrective|preventive|preventative)\b.*\bactions?$/.test(h)) return 'actions';
   if (/systemic/.test(h)) return 'systemic';
   if (/lessons?|take ?aways?|what we (take|took) away|what we('re| are) taking away|what we learn(ed|t)/.test(h)) return 'lessons';
   return undefined;

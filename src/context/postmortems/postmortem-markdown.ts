@@ -1,3 +1,5 @@
+import { dxlPostmortemMarkdown } from './dxl-postmortem.js';
+import { mdxPostmortemMarkdown } from './mdx-postmortem.js';
 import { emailPostmortemMarkdown, plainTextPostmortemMarkdown, webArchivePostmortemMarkdown } from './email-postmortem.js';
 import { asciidocPostmortemMarkdown } from './asciidoc-postmortem.js';
 import { htmlPostmortemMarkdown } from './html-postmortem.js';
@@ -21,7 +23,7 @@ import { sharePointPageMarkdown } from './sharepoint-page-postmortem.js';
 import { isWord2003Xml, isWordFlatOpc, word2003PostmortemMarkdown, wordFlatOpcPostmortemMarkdown } from './word2003-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
-export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.mht', '.mhtml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt', '.ipynb', '.enex'] as const;
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.mht', '.mhtml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt', '.ipynb', '.enex', '.mdx', '.dxl'] as const;
 
 /** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
 const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
@@ -35,6 +37,12 @@ const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\
  */
 export async function postmortemMarkdown(text: string, ext: string): Promise<string | undefined> {
   switch (ext) {
+    case '.dxl':
+      // a Lotus Notes / Domino note exported as DXL
+      return dxlPostmortemMarkdown(text);
+    case '.mdx':
+      // Docusaurus' Markdown with JSX: its components' facts and action items as Markdown
+      return obsidianMarkdown(mdxPostmortemMarkdown(text));
     case '.md':
     case '.markdown':
       // Obsidian's callouts and wikilinks as plain Markdown

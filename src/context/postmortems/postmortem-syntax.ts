@@ -22,6 +22,18 @@ export function assertWellFormedXml(xml: string, what: string, firstLine = 1): v
   throw new PostmortemSyntaxError(`cannot be parsed as ${what}: ${result.err.msg}`, line);
 }
 
+/**
+ * The JSON in `text`, or undefined when it is no JSON: the prologue of readers that try a format on
+ * any `.json` file and give way to the next reader when it is not theirs.
+ */
+export function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The JSON in `text`, or a `PostmortemSyntaxError` with the line JSON.parse stopped at. */
 export function parseJsonOrThrow(text: string, what: string): unknown {
   try {

@@ -1,4 +1,5 @@
 import { htmlPostmortemMarkdown } from './html-postmortem.js';
+import { parseJsonOrUndefined } from './postmortem-syntax.js';
 
 /**
  * A SharePoint Online modern page as its REST API returns it (`GET /_api/sitepages/pages(n)`,
@@ -10,12 +11,7 @@ import { htmlPostmortemMarkdown } from './html-postmortem.js';
  * that is no such page.
  */
 export function sharePointPageMarkdown(text: string): string | undefined {
-  let page: unknown;
-  try {
-    page = JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const page = parseJsonOrUndefined(text);
   if (page === null || typeof page !== 'object' || Array.isArray(page)) return undefined;
   const fields = page as Record<string, unknown>;
   const canvas = typeof fields.CanvasContent1 === 'string' ? parseCanvas(fields.CanvasContent1) : undefined;
@@ -30,10 +26,6 @@ export function sharePointPageMarkdown(text: string): string | undefined {
 }
 
 function parseCanvas(text: string): unknown[] | undefined {
-  try {
-    const value = JSON.parse(text) as unknown;
-    return Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = parseJsonOrUndefined(text);
+  return Array.isArray(value) ? value : undefined;
 }

@@ -136,7 +136,8 @@ const BRACKETED_TURN = /^\s*\[([^\]\d\n][^\]\n]{0,39})\]\s+(.*)$/u;
  * speakers, "[Skarva bot] Hi!", "[Bjørn] my refund came twice"): the company's turns and
  * the lines above the first turn (a "Chat transcript" header) left out. A speaker speaks for the
  * company when its label holds a word of `transcript_company_speakers` (a bot, an agent) or a
- * bracketed note ("Jess (CVU)"); when none does, the one who spoke first greeted for the company.
+ * bracketed note ("Jess (CVU)"), or is the name such a note gives the company ("Kiteline" beside
+ * "Daniel Okafor (Kiteline)"); when none does, the one who spoke first greeted for the company.
  * The first other speaker is the customer; anyone after is a colleague who joined.
  * A text that is no transcript comes back unchanged.
  */
@@ -146,7 +147,10 @@ export function customerTurns(lines: readonly string[], vocabulary: ContextVocab
   if (speakers.length < 2) return [...lines];
   const companyWords = vocabulary.ticket_boilerplate.transcript_company_speakers.map((w) => w.toLowerCase());
   const words = (s: string): string => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-  const isCompany = (speaker: string): boolean => /[([]/.test(speaker) || companyWords.some((w) => words(speaker).includes(` ${w} `));
+  // an agent's bracketed note names the company ("Daniel Okafor (Kiteline)"): a speaker called by
+  // that name alone is the company's own bot or greeting ("Kiteline: Hi! You're chatting with …")
+  const notes = new Set(speakers.flatMap((s) => [...s.matchAll(/[([]([^)\]]{1,30})[)\]]/gu)].map((m) => words(m[1] ?? ''))));
+  const isCompany = (speaker: string): boolean => /[([]/.test(speaker) || notes.has(words(speaker)) || companyWords.some((w) => words(speaker).includes(` ${w} `));
   const company = new Set(speakers.filter(isCompany));
   if (company.size === 0) company.add(speakers[0] as string);
   if (speakers.every((s) => company.has(s))) return [...lines];

@@ -47,6 +47,30 @@ export function parseTicketsDocument(text: string, file: string): Ticket[] {
 }
 
 /**
+ * Parse tickets exported as JSON Lines (`.jsonl`, `.ndjson`: one JSON record per line, as Gladly's
+ * conversation export and most bulk APIs write them), read as the JSON list of those records.
+ *
+ * @throws ContextInputError naming the file and the line that is no JSON
+ */
+export function parseTicketsJsonLines(text: string, file: string): Ticket[] {
+  const records: unknown[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      records.push(JSON.parse(line) as unknown);
+    } catch (error) {
+      throw new ContextInputError(`${file} line ${i + 1}: not a JSON record: ${(error as Error).message}`, {
+        help: 'Each line of a JSON Lines file holds one JSON record; fix or remove that line',
+        file,
+        line: i + 1,
+        cause: error,
+      });
+    }
+  });
+  return ticketsOf(JSON.stringify(records, null, 1), file, { value: records });
+}
+
+/**
  * Parse tickets exported as XML (osTicket's ticket export: `<tickets><ticket id number>` with
  * `subject`, `created` and a `thread` of entries), read as the JSON the same export would be (see
  * `xmlData`): the export's one list of records, each ticket's thread as its conversation.

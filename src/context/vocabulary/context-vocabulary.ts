@@ -41,6 +41,7 @@ export const ContextVocabularySchema = z
     measurable_words: z.array(z.string()).default([]),
     incident_lesson_labels: z.array(z.string()).default([]),
     problem_words: z.array(z.string()).default([]),
+    not_incident_statuses: z.array(z.string()).default([]),
     postmortem_id_prefixes: z.array(z.string()).default([]),
     postmortem_title_labels: z.array(z.string()).default([]),
     incident_labels: z
@@ -54,8 +55,9 @@ export const ContextVocabularySchema = z
         reply_kinds: z.record(z.string(), z.array(z.string())).default({}),
         agent_kinds: z.record(z.string(), z.array(z.string())).default({}),
         automated_flags: z.array(z.string()).default([]),
+        subject_keys: z.array(z.string()).default([]),
       })
-      .default({ agent_flags: [], text_keys: [], message_kinds: {}, reply_kinds: {}, agent_kinds: {}, automated_flags: [] }),
+      .default({ agent_flags: [], text_keys: [], message_kinds: {}, reply_kinds: {}, agent_kinds: {}, automated_flags: [], subject_keys: [] }),
     alias_markers: z.array(z.string()).default([]),
     rule_words: z.array(z.string()).default([]),
     rule_announcements: z.array(z.string()).default([]),
