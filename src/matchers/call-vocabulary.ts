@@ -459,7 +459,7 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
 }
 
 /** `fetchJson(url, schema, init)`, `fetch(url, { ...init, headers })`: parameters handed on whole, as the request's options may be. */
-function optionsParametersOf(call: Node, params: readonly string[]): { index: number; name: string }[] {
+export function optionsParametersOf(call: Node, params: readonly string[]): { index: number; name: string }[] {
   return callArguments(call)
     .slice(1)
     .flatMap((arg) => {

@@ -1,4 +1,4 @@
-import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, vocabularyWritesWith, writesOnlyForCallers } from './call-vocabulary.js';
+import { isCallOf, isHttpClientCall, methodParameterOf, optionsParametersOf, namesStatelessEndpoint, vocabularyWritesWith, writesOnlyForCallers } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
 import {
   callArguments,
@@ -8,10 +8,12 @@ import {
   functionName,
   functionParameters,
   keywordArgument,
+  literalEntries,
   stringValue,
   functionTypes,
   type Node,
 } from './syntax.js';
+import { normalizeName } from './names.js';
 import type { FileContext } from './types.js';
 
 
@@ -188,7 +190,7 @@ function guardedByOmittedParameter(fn: Node, inner: Node, call: Node): boolean {
  * `self._request("POST", "/charges")` where `_request(self, method, url)` hands `method` to an HTTP
  * client: the caller's method decides whether the helper writes.
  */
-const methodParams = perFile('method-params', () => new Map<string, Map<number, { inner: Node; index: number; name: string }[]>>());
+const methodParams = perFile('method-params', () => new Map<string, Map<number, { inner: Node; index: number; name: string; options?: boolean }[]>>());
 
 function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: string): Node[] {
   // Which of the helper's HTTP calls take their method from a parameter: once per helper.
@@ -205,6 +207,8 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
       if (!isHttpClientCall(ctx, inner, name)) continue;
       const param = methodParameterOf(ctx, inner, params);
       if (param !== null) list.push({ inner, ...param });
+      // `fetch(url, { ...options, headers })` / `fetch(url, options)`: the caller's options object holds the method.
+      else for (const o of optionsParametersOf(inner, params)) list.push({ inner, ...o, options: true });
     }
     sites.set(fn.id, list);
   }
@@ -212,7 +216,9 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
   const args = callArguments(call);
   for (const site of list) {
     const passed = args.map(keywordArgument).find((kw) => kw?.name === site.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[site.index];
-    const method = passed ? stringValue(passed) : null;
+    // `univapayRequest(path, { method: 'POST', body })`: the method inside the options the caller hands in.
+    const given = site.options === true ? (passed === undefined ? undefined : literalEntries(passed).find((e) => normalizeName(e.key) === 'method')?.value) : passed;
+    const method = given ? stringValue(given) : null;
     if (method !== null && vocabularyWritesWith(ctx, name, method)) return [site.inner];
   }
   return [];
