@@ -3,7 +3,8 @@ import { isPassive, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call
 import { wordSet } from '../compiled.js';
 import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
-import { projectImportOf } from '../imports.js';
+import { importsOf, projectImportOf } from '../imports.js';
+import { lastBindingBefore } from '../bindings.js';
 import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
 import { inUserInterface } from '../user-interface.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
@@ -576,7 +577,28 @@ function remoteWrite(ctx: FileContext, call: Node): boolean {
   const name = lastSegment(calleePath(ctx, call));
   // `axios.post(…)`, `this.http.post(…)`: a request, whose method is the called name.
   if ((ctx.vocab.calls.mutating?.http_methods ?? []).some((m) => m.toLowerCase() === name.toLowerCase())) return true;
-  return wordSet(ctx, 'value_moving_words', ctx.vocab.value_moving_words).anyStemOf(name);
+  const moving = wordSet(ctx, 'value_moving_words', ctx.vocab.value_moving_words);
+  if (moving.anyStemOf(name)) return true;
+  // `stripe.Refund.create(…)`, `razorpay.payouts.create(…)`: a package's client whose resource
+  // (the segment before the verb) moves value. Not an app object's relation (`order.refunds.create`,
+  // a row of the app's own database): the head must be a package import or a client built from one.
+  const segments = calleePath(ctx, call).split('.');
+  const resource = segments[segments.length - 2];
+  return segments.length >= 3 && resource !== undefined && moving.anyStemOf(resource) && packageClient(ctx, segments[0] ?? '', call);
+}
+
+/** Whether `head` names a module imported from outside the project, or a client built from one (`new Razorpay(…)`). */
+function packageClient(ctx: FileContext, head: string, at: Node): boolean {
+  const fromPackage = (name: string) => {
+    const imported = importsOf(ctx).get(name);
+    return imported !== undefined && !ctx.isProjectModule(imported.module);
+  };
+  if (fromPackage(head)) return true;
+  const bound = unwrapAwait(lastBindingBefore(ctx, head, at));
+  if (bound === null || (bound.type !== 'new_expression' && !isCall(bound, ctx.family))) return false;
+  const ctor = bound.type === 'new_expression' ? bound.childForFieldName('constructor') : callee(bound);
+  const root = dottedPath(ctor).split('.')[0] ?? '';
+  return root !== '' && fromPackage(root);
 }
 
 /** The languages' own conversions of a value to its text (`str(e)`, `String(err)`): the value itself. */
