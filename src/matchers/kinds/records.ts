@@ -211,7 +211,7 @@ function storedErrors(ctx: FileContext, root: Node, words: OutcomeWords): Node[]
 /**
  * `project.charge_flow_status = '/1'; await project.save(); await chargeForProject(project)` and, in
  * the handler, `await project.update({ charge_flow_status: 'scheduled' })`: the try claimed the
- * record by moving a state field (`retry.due_state_words`) to a value of its own, and the handler
+ * record, before its first write, by moving a state field (`retry.due_state_words`) to a value of its own, and the handler
  * puts the field back to another literal state, the one the flow starts from. For a write whose
  * outcome is unknown this tells the app (and the next run, which selects that state) that nothing
  * happened. The value put back is the record. Only literal values, only a field the try set itself.
@@ -221,9 +221,12 @@ function claimsPutBack(ctx: FileContext, root: Node): Node[] {
   const attempted = handler?.parent?.type === 'try_statement' ? tryBody(handler.parent) : null;
   if (attempted === null) return [];
   const stateWords = wordSet(ctx, 'due_state_words', ctx.vocab.retry.due_state_words);
+  // Only a claim made before the write: a state stored after it (`status: 'completed'`) is its success.
+  const write = callsWithin(ctx, attempted).find((c) => reachedCallsOf(ctx, c, 'mutating').length > 0);
+  if (write === undefined) return [];
   const claimed = new Map<string, Set<string>>();
   for (const set of stateSettings(ctx, attempted)) {
-    if (!stateWords.anyWordOf(set.field)) continue;
+    if (!stateWords.anyWordOf(set.field) || set.node.startIndex >= write.startIndex) continue;
     let values = claimed.get(set.field);
     if (values === undefined) claimed.set(set.field, (values = new Set()));
     values.add(set.value);
