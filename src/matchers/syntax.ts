@@ -106,9 +106,6 @@ export function dottedPath(node: Node | null): string {
     case 'parenthesized_expression':
     case 'non_null_expression':
     case 'await':
-    // `(client as any).payouts.create`: a type cast names the same receiver
-    case 'as_expression':
-    case 'satisfies_expression':
       return dottedPath(node.firstNamedChild);
     case 'subscript':
     case 'subscript_expression':
