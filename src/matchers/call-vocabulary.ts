@@ -1,5 +1,5 @@
 import { lastBindingBefore } from './bindings.js';
-import { unaliasedPath } from './imports.js';
+import { projectImportOf, unaliasedPath } from './imports.js';
 import { compiledOnce, wordSet } from './compiled.js';
 import { allCalls, calleePath, perFile } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
@@ -220,6 +220,7 @@ function classifyAll(ctx: FileContext, call: Node, all: CallVocabularies, from: 
   let bits = 0;
   for (let i = from; i < to; i++) {
     let verdict = says[i] as PathVerdict;
+    if (verdict === PathVerdict.Yes && projectModuleFunction(ctx, path, all.compiled[i] as CompiledCallVocabulary)) verdict = pathVerdict(ctx, lastSegment(path), all.compiled[i] as CompiledCallVocabulary);
     if (verdict === PathVerdict.No || verdict === PathVerdict.Unknown) {
       if (real === undefined) {
         const unaliased = unaliasedPath(ctx, path);
@@ -231,6 +232,19 @@ function classifyAll(ctx: FileContext, call: Node, all: CallVocabularies, from: 
     if (classify(ctx, call, path, i, verdict, all.compiled[i] as CompiledCallVocabulary)) bits |= 1 << (i - from);
   }
   return bits;
+}
+
+/**
+ * `progress_channel.publish(pk, fields)` where `from . import progress_channel` is a module of the
+ * project: a listed name with a receiver part (`*channel.publish`, an amqplib channel) names an
+ * object of a library, not a function of the project's own module, which is judged by its body
+ * (another file's summary) like any function of the project. A name listed whole
+ * (`send_payment`) still says what the function does.
+ */
+function projectModuleFunction(ctx: FileContext, path: string, v: CompiledCallVocabulary): boolean {
+  const dot = path.indexOf('.');
+  if (dot < 0 || dot !== path.lastIndexOf('.') || v.names.matches(path.slice(dot + 1))) return false;
+  return projectImportOf(ctx, path)?.name === '*';
 }
 
 function classify(ctx: FileContext, call: Node, path: string, index: number, pathSays: PathVerdict, v: CompiledCallVocabulary): boolean {

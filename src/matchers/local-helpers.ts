@@ -1,6 +1,5 @@
 import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, vocabularyWritesWith, writesOnlyForCallers } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
-import { normalizeName } from './names.js';
 import {
   callArguments,
   contains,
@@ -14,6 +13,7 @@ import {
   functionTypes,
   type Node,
 } from './syntax.js';
+import { normalizeName } from './names.js';
 import type { FileContext } from './types.js';
 
 

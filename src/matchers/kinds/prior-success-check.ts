@@ -22,6 +22,7 @@ import type { FileContext, Matcher } from '../types.js';
 import { wordSet } from '../compiled.js';
 import { lastBindingBefore } from '../bindings.js';
 import { leavesSelection } from './once-guard.js';
+import { movedOutBefore } from './sweep-marks.js';
 
 /**
  * `prior-success-check` — inside the candidate's retry scope, before the candidate, a lookup
@@ -47,6 +48,9 @@ export const priorSuccessCheckMatcher: Matcher = {
     if (checkedBefore(ctx, region, target)) return true;
     // A sweep that moves the record out of its selection, and saves it, before the call: the next run does not select it again.
     if (leavesSelection(ctx, target, scope)) return true;
+    // …or with a store write of its own (`db.payout.update({ where: { id }, data: { status: 'PROCESSING' } })`
+    // in a sweep of PENDING payouts) before the call: a claim the next run's query no longer matches.
+    if (movedOutBefore(ctx, target, scope)) return true;
     // Reached through a helper of this file: the helper may look before its own call, each run.
     const inner = reachedInner(candidate);
     const helper = inner && enclosingFunction(inner, ctx.family);

@@ -3,7 +3,8 @@ import { isPassive, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call
 import { wordSet } from '../compiled.js';
 import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
-import { projectImportOf } from '../imports.js';
+import { importsOf, projectImportOf } from '../imports.js';
+import { lastBindingBefore } from '../bindings.js';
 import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
 import { inUserInterface } from '../user-interface.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
@@ -108,6 +109,8 @@ export const recordsMatcher: Matcher = {
         }
       }
       for (const stored of storedErrors(ctx, root, words)) add(stored);
+      // `project.charge_flow_status = '/1'` before the charge, `update({ charge_flow_status: 'scheduled' })` in its handler.
+      if (param === 'failure') for (const reset of claimsPutBack(ctx, root)) add(reset, false, false, true);
       // `alert.failed = True`, `alert.telemetry_alert.notified = False`: a flag stored on a record.
       for (const flagged of storedFlags(ctx, root, words)) add(flagged.node, flagged.result);
       if (words.resultFlags.size > 0 && /\b(False|false)\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
@@ -204,6 +207,74 @@ function storedErrors(ctx: FileContext, root: Node, words: OutcomeWords): Node[]
   }
   return out;
 }
+
+/**
+ * `project.charge_flow_status = '/1'; await project.save(); await chargeForProject(project)` and, in
+ * the handler, `await project.update({ charge_flow_status: 'scheduled' })`: the try claimed the
+ * record, before its first write, by moving a state field (`retry.due_state_words`) to a value of its own, and the handler
+ * puts the field back to another literal state, the one the flow starts from. For a write whose
+ * outcome is unknown this tells the app (and the next run, which selects that state) that nothing
+ * happened. The value put back is the record. Only literal values, only a field the try set itself.
+ */
+function claimsPutBack(ctx: FileContext, root: Node): Node[] {
+  const handler = root.type === 'except_clause' || root.type === 'catch_clause' ? root : root.parent?.type === 'except_clause' || root.parent?.type === 'catch_clause' ? root.parent : null;
+  const attempted = handler?.parent?.type === 'try_statement' ? tryBody(handler.parent) : null;
+  if (attempted === null) return [];
+  const stateWords = wordSet(ctx, 'due_state_words', ctx.vocab.retry.due_state_words);
+  // Only a claim made before the write: a state stored after it (`status: 'completed'`) is its success.
+  const write = callsWithin(ctx, attempted).find((c) => reachedCallsOf(ctx, c, 'mutating').length > 0);
+  if (write === undefined) return [];
+  const claimed = new Map<string, Set<string>>();
+  for (const set of stateSettings(ctx, attempted)) {
+    if (!stateWords.anyWordOf(set.field) || set.node.startIndex >= write.startIndex) continue;
+    let values = claimed.get(set.field);
+    if (values === undefined) claimed.set(set.field, (values = new Set()));
+    values.add(set.value);
+  }
+  if (claimed.size === 0) return [];
+  return stateSettings(ctx, root).filter((set) => {
+    const values = claimed.get(set.field);
+    return values !== undefined && !values.has(set.value);
+  }).map((set) => set.node);
+}
+
+/** `x.status = 'v'`, `{ status: 'v' }` / `status='v'` given to a call: a state field set to a literal string. */
+function stateSettings(ctx: FileContext, root: Node): { field: string; value: string; node: Node }[] {
+  const out: { field: string; value: string; node: Node }[] = [];
+  for (const n of root.descendantsOfType(['assignment', 'assignment_expression', 'pair', 'keyword_argument'])) {
+    const value = n.childForFieldName(n.type === 'pair' || n.type === 'keyword_argument' ? 'value' : 'right');
+    const target = n.childForFieldName(n.type === 'pair' ? 'key' : n.type === 'keyword_argument' ? 'name' : 'left');
+    const text = value === null ? null : stringValue(value);
+    if (target === null || value === null || text === null) continue;
+    if (n.type === 'assignment' || n.type === 'assignment_expression') {
+      if (target.type !== 'attribute' && target.type !== 'member_expression') continue;
+    } else if (!setByCall(ctx, n)) continue;
+    const field = n.type === 'pair' ? (stringValue(target) ?? target.text) : lastSegment(dottedPath(target));
+    out.push({ field, value: text, node: value });
+  }
+  return out;
+}
+
+/**
+ * A pair or keyword argument handed to a call as a value to store (`update({ status: 'v' })`,
+ * `update(status='v')`), not as a filter (`update({ where: { status } })`) nor in an answer's body.
+ */
+function setByCall(ctx: FileContext, n: Node): boolean {
+  for (let p = n.parent; p !== null; p = p.parent) {
+    if (p.type === 'arguments' || p.type === 'argument_list') {
+      const call = p.parent;
+      const name = call === null || !isCall(call, ctx.family) ? '' : lastSegment(calleePath(ctx, call));
+      // A store's write method (`record_write_methods`: update, save, …); not an answer's body (`res.json({ status: 'error' })`).
+      return wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods).has(name);
+    }
+    const key = p.type === 'pair' ? p.childForFieldName('key') : null;
+    if (key != null && FILTER_KEYS.has(stringValue(key) ?? key.text)) return false;
+    if (!['object', 'dictionary', 'pair'].includes(p.type)) return false;
+  }
+  return false;
+}
+
+const FILTER_KEYS = new Set(['where', 'filter', 'query', 'conditions']);
 
 /**
  * `alert.failed = True` (a field named for the outcome, `values`, set true) and `alert.notified =
@@ -576,7 +647,28 @@ function remoteWrite(ctx: FileContext, call: Node): boolean {
   const name = lastSegment(calleePath(ctx, call));
   // `axios.post(…)`, `this.http.post(…)`: a request, whose method is the called name.
   if ((ctx.vocab.calls.mutating?.http_methods ?? []).some((m) => m.toLowerCase() === name.toLowerCase())) return true;
-  return wordSet(ctx, 'value_moving_words', ctx.vocab.value_moving_words).anyStemOf(name);
+  const moving = wordSet(ctx, 'value_moving_words', ctx.vocab.value_moving_words);
+  if (moving.anyStemOf(name)) return true;
+  // `stripe.Refund.create(…)`, `razorpay.payouts.create(…)`: a package's client whose resource
+  // (the segment before the verb) moves value. Not an app object's relation (`order.refunds.create`,
+  // a row of the app's own database): the head must be a package import or a client built from one.
+  const segments = calleePath(ctx, call).split('.');
+  const resource = segments[segments.length - 2];
+  return segments.length >= 3 && resource !== undefined && moving.anyStemOf(resource) && packageClient(ctx, segments[0] ?? '', call);
+}
+
+/** Whether `head` names a module imported from outside the project, or a client built from one (`new Razorpay(…)`). */
+function packageClient(ctx: FileContext, head: string, at: Node): boolean {
+  const fromPackage = (name: string) => {
+    const imported = importsOf(ctx).get(name);
+    return imported !== undefined && !ctx.isProjectModule(imported.module);
+  };
+  if (fromPackage(head)) return true;
+  const bound = unwrapAwait(lastBindingBefore(ctx, head, at));
+  if (bound === null || (bound.type !== 'new_expression' && !isCall(bound, ctx.family))) return false;
+  const ctor = bound.type === 'new_expression' ? bound.childForFieldName('constructor') : callee(bound);
+  const root = dottedPath(ctor).split('.')[0] ?? '';
+  return root !== '' && fromPackage(root);
 }
 
 /** The languages' own conversions of a value to its text (`str(e)`, `String(err)`): the value itself. */
