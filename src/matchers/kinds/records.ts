@@ -130,10 +130,7 @@ export const recordsMatcher: Matcher = {
             const handed = handedToCall(ctx, flag);
             // Pushed onto a list of results (`results.push({ success: false })`): still a result.
             const collected = handed !== null && words.resultCollectors.has(lastSegment(calleePath(ctx, handed)));
-            // `return CreateOrderResult(success=False, error=str(e))`: a result object built around
-            // the flag and returned is a result too, a caller's to record or ignore, as `{ success: false }` is.
-            const built = handed !== null && holder?.type === 'keyword_argument' && returnedResultObject(handed, words);
-            if (handed === null || !isPassive(ctx, calleePath(ctx, handed))) add(flag, handed === null || collected || built);
+            if (handed === null || !isPassive(ctx, calleePath(ctx, handed))) add(flag, handed === null || collected);
           }
         }
       }
@@ -473,27 +470,6 @@ function errorAnswerBody(ctx: FileContext, value: Node, words: OutcomeWords): bo
   if (!dottedPath(ctor).split('.').some((segment) => words.resultTypes.some((t) => normalizeName(segment).endsWith(t)))) return false;
   const body = callArguments(built)[0];
   return body !== undefined && literalEntries(body).some((e) => words.errorFields.has(normalizeName(e.key)));
-}
-
-/**
- * `return FCMResult(success=False, error=…)`, `return TelegramDeliveryResult(ok=False, …)`: a call
- * that builds a result object (a class whose name ends in one of `result_types`) and is itself the
- * function's return value. What it says goes to the caller, who may record it or ignore it.
- */
-function returnedResultObject(built: Node, words: OutcomeWords): boolean {
-  const ctor = built.type === 'new_expression' ? built.childForFieldName('constructor') : callee(built);
-  const last = lastSegment(dottedPath(ctor));
-  if (!/^[A-Z]/.test(last)) return false;
-  const name = normalizeName(last);
-  if (!words.resultTypes.some((t) => name.endsWith(t))) return false;
-  let p = built.parent;
-  while (p !== null && (p.type === 'await' || p.type === 'await_expression' || p.type === 'parenthesized_expression')) p = p.parent;
-  if (p?.type !== 'return_statement') return false;
-  // A failure message in it (`error="Payout failed"`) is an answer in itself, as a positional one is (`failedResult`).
-  return !callArguments(built).some((arg) => {
-    const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
-    return value !== null && /string/.test(value.type) && words.mentions.anyStemOf(value.text);
-  });
 }
 
 /** The call a value is an argument of (directly or inside an options object), unless it is returned. */
