@@ -6,7 +6,7 @@ import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, isOutcomeValue, outcomeWords } from './outcomes.js';
 import { exceptionPaths, writesOrSendsIn } from './contexts/ambiguous-outcome.js';
-import { blockStatements, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionParameters, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { blockStatements, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionParameters, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -293,8 +293,23 @@ function calledFunction(ctx: FileContext, value: Node, at: Node): string | null 
   if (call === null) return null;
   const path = calleePath(ctx, call);
   const called = lastSegment(path);
-  if (called === '' || called.includes('(')) return null;
+  if (called === '' || called.includes('(') || ofChainedMethod(ctx, call)) return null;
   return !path.includes('.') && projectImportOf(ctx, path) !== undefined ? `@${path}` : called;
+}
+
+/**
+ * `DeviceToken.objects.filter(…).update(is_active=False)`, `knex('t').where(…).update(…)`: a method
+ * of the value a method call returned (a query, a builder) is no function of the project known by
+ * that name; a 404 for a count of no rows says nothing of a project method called `update`. A method
+ * of an object built or fetched by a plain call (`PayoutProvider().create_payout(…)`,
+ * `get_gateway(x).charge(…)`, `self.client().send(…)`) is still the project's.
+ */
+function ofChainedMethod(ctx: FileContext, call: Node): boolean {
+  const fn = callee(call);
+  const receiver = unwrapAwait(fn?.childForFieldName('object') ?? null);
+  if (receiver === null || !isCall(receiver, ctx.family)) return false;
+  const inner = dottedPath(callee(receiver));
+  return inner.includes('.') && !/^(self|this|cls)\.[\w$]+$/.test(inner);
 }
 
 /**
