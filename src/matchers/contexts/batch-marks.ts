@@ -1,7 +1,7 @@
 import { calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { lastBindingBefore } from '../bindings.js';
 import { splitWords } from '../names.js';
-import { ID_FIELD, OPERATOR_KEY, marks, namesWord, scheduleVocab, selectedFields, stateSelector, writesField } from './scheduled-runs.js';
+import { ID_FIELD, OPERATOR_KEY, marks, namesWord, scheduleVocab, scheduledHere, selectedFields, stateSelector, writesField } from './scheduled-runs.js';
 import { callArguments, enclosingFunction, functionBody, functionName, functionParameters, isFunction, keywordArgument, lastSegment, literalEntries, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Requirement, Scope } from '../types.js';
 
@@ -18,7 +18,7 @@ import type { FileContext, Requirement, Scope } from '../types.js';
  * field (`state-selected:<function>:<field>`, a fact of the caller's file, decided at link time).
  * Quiet when a row is marked inside the loop (before its send: a claim; after it: the per-row
  * write a schedule's scope judges), and when a write of the field comes before the loop (the batch
- * claimed first).
+ * claimed first). A function that selects its own rows counts only when a schedule runs it.
  */
 export function batchMarkScopes(ctx: FileContext): Scope[] {
   return ctx.memo('batch-marks:scopes', () => {
@@ -41,7 +41,10 @@ export function batchMarkScopes(ctx: FileContext): Scope[] {
       const excludes = [...earlierStatements(loop, body), ...later, ...keptInLoop(ctx, loop)];
       const own = selectedFields(ctx, body).filter((f) => fields.includes(f));
       if (own.length > 0) {
-        out.push({ context: 'retry', body, construct: loop, label: label(own), scheduled: { fields: own }, excludes, swallowedRetries: true });
+        // Only a run something repeats: a schedule of this file or another's. A request handler or a
+        // chat command that selects and sends is run again by nobody.
+        const requires: Requirement | undefined = scheduledHere(ctx, body) ? undefined : { kind: 'project-fact', fact: `scheduled-run:${name}` };
+        out.push({ context: 'retry', body, construct: loop, label: label(own), scheduled: { fields: own }, excludes, swallowedRetries: true, ...(requires ? { requires } : {}) });
         continue;
       }
       const iterated = loopIterable(loop);

@@ -264,6 +264,11 @@ export function selectedFields(ctx: FileContext, body: Node): string[] {
   });
 }
 
+/** Whether a schedule of this file runs the function with this body. */
+export function scheduledHere(ctx: FileContext, body: Node): boolean {
+  return registered(ctx).local.some((b) => b.id === body.id);
+}
+
 /** Functions of this file a schedule may run, with the fields their reads select rows by. */
 export function scheduledRunScopes(ctx: FileContext): Scope[] {
   const reg = registered(ctx);

@@ -232,9 +232,11 @@ function claimsPutBack(ctx: FileContext, root: Node): Node[] {
     values.add(set.value);
   }
   if (claimed.size === 0) return [];
+  // A state that names the outcome as unresolved (`IN_REVIEW`, `pending`) is what the rule asks for.
+  const unresolved = outcomeWords(ctx, 'ambiguous');
   return stateSettings(ctx, root).filter((set) => {
     const values = claimed.get(set.field);
-    return values !== undefined && !values.has(set.value);
+    return values !== undefined && !values.has(set.value) && !(unresolved !== undefined && isValueName(set.value, unresolved));
   }).map((set) => set.node);
 }
 

@@ -106,8 +106,20 @@ function putsBack(handler: Node, selection: Selection): boolean {
   }
   return pairs.some(({ key, value }) => {
     const taken = selection.fields.get(key);
-    return taken !== undefined && [value, ...value.descendantsOfType(['string', 'member_expression', 'attribute'])].some((v) => taken.has(stateValue(v) ?? '\0'));
+    if (taken === undefined) return false;
+    // `status: newStatus` where the handler computed `newStatus = attempts >= max ? FAILED : PENDING`.
+    const given = value.type === 'identifier' ? (boundInHandler(handler, value.text) ?? value) : value;
+    return [given, ...given.descendantsOfType(['string', 'member_expression', 'attribute'])].some((v) => taken.has(stateValue(v) ?? '\0'));
   });
+}
+
+/** The value a name is given inside the handler (`const newStatus = …`, `new_status = …`). */
+function boundInHandler(handler: Node, name: string): Node | undefined {
+  for (const d of handler.descendantsOfType(['variable_declarator', 'assignment'])) {
+    const left = d.childForFieldName('name') ?? d.childForFieldName('left');
+    if (left?.type === 'identifier' && left.text === name) return d.childForFieldName('value') ?? d.childForFieldName('right') ?? undefined;
+  }
+  return undefined;
 }
 
 /** Between a call and its statement: its await, the binding of its result. */
