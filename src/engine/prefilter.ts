@@ -234,6 +234,9 @@ function recordsCondition(vocab: Vocabulary, outcome: string): Condition {
     // `state = "error"` (a status field's value), `_store_result(id, repr(exc))` (the error kept as the outcome).
     ...o.status_enum_values,
     ...o.error_results,
+    // A claimed state put back in the handler (`update({ charge_flow_status: 'scheduled' })`) records
+    // "not done" with no failure word: a state field's name is all the text holds (see records.ts).
+    ...(outcome === 'failure' ? vocab.retry.due_state_words : []),
   ].map((w) => w.toLowerCase()).filter((w) => w.length > 0);
   const regex = words.length > 0 ? new RegExp(words.map(escapeRegExp).join('|'), 'i') : null;
   return { key: `records:${outcome}`, test: (text) => text.includes('\\') || (regex !== null && regex.test(text)) };
