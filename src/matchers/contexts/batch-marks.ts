@@ -1,4 +1,4 @@
-import { calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
+import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { lastBindingBefore } from '../bindings.js';
 import { splitWords } from '../names.js';
 import { ID_FIELD, OPERATOR_KEY, marks, namesWord, scheduleVocab, scheduledHere, selectedFields, stateSelector, writesField } from './scheduled-runs.js';
@@ -30,7 +30,7 @@ export function batchMarkScopes(ctx: FileContext): Scope[] {
       const body = fn && functionBody(fn);
       const name = fn && functionName(fn);
       if (fn === null || body === null || name === null || isFunction(body, ctx.family)) continue;
-      const later = laterStatements(loop, body);
+      const later = siblingStatements(loop, body, 'after');
       if (later.length === 0) continue;
       const marked = new Set<string>();
       for (const st of later) for (const call of callsWithin(ctx, st)) if (marks(ctx, call)) for (const f of markedFields(call)) marked.add(f);
@@ -38,7 +38,7 @@ export function batchMarkScopes(ctx: FileContext): Scope[] {
       const fields = [...marked].filter((f) => !writesField(ctx, loop, new Set([f]), loop.startIndex, loop.endIndex, false));
       if (fields.length === 0) continue;
       const label = (selected: string[]) => `${name} (sends in a loop over rows selected by ${selected.join(', ')}, marked only after the loop)`;
-      const excludes = [...earlierStatements(loop, body), ...later, ...keptInLoop(ctx, loop)];
+      const excludes = [...siblingStatements(loop, body, 'before'), ...later, ...keptInLoop(ctx, loop)];
       const own = selectedFields(ctx, body).filter((f) => fields.includes(f));
       if (own.length > 0) {
         // Only a run something repeats: a schedule of this file or another's. A request handler or a
@@ -73,21 +73,15 @@ function keptInLoop(ctx: FileContext, loop: Node): Node[] {
   return out;
 }
 
-/** The statements after `node` in each block from it up to `body`. */
-function laterStatements(node: Node, body: Node): Node[] {
+/** The statements before or after `node` in each block from it up to `body`. */
+function siblingStatements(node: Node, body: Node, side: 'before' | 'after'): Node[] {
   const out: Node[] = [];
   for (let n: Node = node, p = node.parent; p !== null; n = p, p = p.parent) {
-    if (isBlock(p)) for (const st of p.namedChildren) if (st.startIndex > n.endIndex && st.type !== 'comment') out.push(st);
-    if (p.id === body.id) break;
-  }
-  return out;
-}
-
-/** The statements before `node` in each block from it up to `body`. */
-function earlierStatements(node: Node, body: Node): Node[] {
-  const out: Node[] = [];
-  for (let n: Node = node, p = node.parent; p !== null; n = p, p = p.parent) {
-    if (isBlock(p)) for (const st of p.namedChildren) if (st.endIndex < n.startIndex && st.type !== 'comment') out.push(st);
+    if (isBlock(p)) {
+      for (const st of p.namedChildren) {
+        if (st.type !== 'comment' && (side === 'after' ? st.startIndex > n.endIndex : st.endIndex < n.startIndex)) out.push(st);
+      }
+    }
     if (p.id === body.id) break;
   }
   return out;
@@ -127,9 +121,6 @@ function markedFields(call: Node): string[] {
   return out;
 }
 
-/** Django lookups that end a keyword (`profile__sent_at__isnull`): the field is the segment before them. */
-const LOOKUPS = /^(?:isnull|in|lt|lte|gt|gte|exact|iexact|ne|eq)$/;
-
 /**
  * Facts for the file's summary: `state-selected:<callee>:<field>` for each call that hands a
  * function rows this file selected by a state field (`send_onboarding_emails_2(users)` where
@@ -141,7 +132,7 @@ export function stateSelectedFacts(ctx: FileContext): string[] {
   // Asked only of files whose text both selects and hands something on by a multi-word name.
   if (!v.selectGate.test(ctx.source)) return [];
   const out = new Set<string>();
-  for (const call of nodesOfType(ctx, ctx.family === 'python' ? ['call'] : ['call_expression'])) {
+  for (const call of allCalls(ctx)) {
     const callee = lastSegment(calleePath(ctx, call));
     if (!/^[A-Za-z_$][\w$]*$/.test(callee) || splitWords(callee).length < 2 || marks(ctx, call) || namesWord(v.selectWords, v.selectGate, callee)) continue;
     for (const arg of callArguments(call)) {
@@ -167,7 +158,8 @@ function selectionFields(ctx: FileContext, name: string, at: Node, hops: number)
       const kw = keywordArgument(arg);
       if (kw !== null) {
         const parts = kw.name.split('__');
-        while (parts.length > 1 && LOOKUPS.test(parts[parts.length - 1]!)) parts.pop();
+        // Django lookups that end a keyword (`profile__sent_at__isnull`): the field is the segment before them.
+        while (parts.length > 1 && OPERATOR_KEY.test(parts[parts.length - 1]!)) parts.pop();
         const field = parts[parts.length - 1]!;
         if (!ID_FIELD.test(field) && (stateSelector(kw.value) || kw.value.type === 'integer')) out.push(field);
       }

@@ -203,7 +203,8 @@ function forwardedRuns(ctx: FileContext): string[] {
 }
 
 export const ID_FIELD = /^(?:id|_id|pk|uuid|.*(?:_id|Id|ID))$/;
-export const OPERATOR_KEY = /^\$?(?:lt|lte|gt|gte|ne|eq|in|nin|exists|isnull|is|not|size)$/;
+/** A query operator (`$lte`, `{ in: […] }`) or a Django lookup ending a keyword (`sent_at__isnull`, `status__iexact`). */
+export const OPERATOR_KEY = /^\$?(?:lt|lte|gt|gte|ne|eq|in|nin|exists|isnull|is|not|size|exact|iexact)$/;
 const CONSTANTS = /^(?:true|false|True|False|null|None|undefined)$/;
 
 /** A value a query selects rows by their state with: a constant, a state name, or comparisons (`{ $lte: now }`). */

@@ -1,5 +1,6 @@
 import { wordSet } from '../compiled.js';
 import { calleePath, callsWithin } from '../file-index.js';
+import { lastBindingBefore } from '../bindings.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reaches } from './exits-after.js';
 import { marksOutOfSelection, queryEntries, stateValue } from '../contexts/due-records.js';
@@ -67,7 +68,7 @@ export function markedRightAfter(ctx: FileContext, node: Node, scope: Scope): bo
       if (extra.some((c) => c.descendantsOfType(callTypes(ctx.family) as string[]).length > 0)) return false;
       // A handler that puts the record back in the selection (`catch { update({ data: { status: 'PENDING' } }) }`)
       // catches a failed mark too, and the next run sends again (NyagaOtieno/jendietech smsWorker.js, labelled).
-      if (p.namedChildren.some((c) => (c.type === 'catch_clause' || c.type === 'except_clause') && putsBack(c, selection))) return false;
+      if (p.namedChildren.some((c) => (c.type === 'catch_clause' || c.type === 'except_clause') && putsBack(ctx, c, selection))) return false;
       continue;
     }
     if (EXPRESSION_LEVEL.has(p.type)) continue;
@@ -88,15 +89,15 @@ function marksThenLeaves(ctx: FileContext, steps: Node[], selection: Selection):
 }
 
 /** A try around `node` (within `top`) whose handler puts the record back in the selection: a failed send, or a failed step after it, undoes the move. */
-function putBackAround(node: Node, top: Node, selection: Selection): boolean {
+function putBackAround(ctx: FileContext, node: Node, top: Node, selection: Selection): boolean {
   for (let n: Node = node, p = node.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
-    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && p.namedChildren.some((c) => (c.type === 'catch_clause' || c.type === 'except_clause') && putsBack(c, selection))) return true;
+    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && p.namedChildren.some((c) => (c.type === 'catch_clause' || c.type === 'except_clause') && putsBack(ctx, c, selection))) return true;
   }
   return false;
 }
 
 /** The handler sets a state field of the selection to a value the selection takes (`status: retries >= 3 ? 'FAILED' : 'PENDING'`). */
-function putsBack(handler: Node, selection: Selection): boolean {
+function putsBack(ctx: FileContext, handler: Node, selection: Selection): boolean {
   const pairs = queryEntries(handler);
   for (const a of handler.descendantsOfType(['assignment', 'assignment_expression'])) {
     const left = a.childForFieldName('left');
@@ -108,19 +109,12 @@ function putsBack(handler: Node, selection: Selection): boolean {
     const taken = selection.fields.get(key);
     if (taken === undefined) return false;
     // `status: newStatus` where the handler computed `newStatus = attempts >= max ? FAILED : PENDING`.
-    const given = value.type === 'identifier' ? (boundInHandler(handler, value.text) ?? value) : value;
+    const bound = value.type === 'identifier' ? lastBindingBefore(ctx, value.text, value) : null;
+    const given = bound !== null && contains(handler, bound) ? bound : value;
     return [given, ...given.descendantsOfType(['string', 'member_expression', 'attribute'])].some((v) => taken.has(stateValue(v) ?? '\0'));
   });
 }
 
-/** The value a name is given inside the handler (`const newStatus = …`, `new_status = …`). */
-function boundInHandler(handler: Node, name: string): Node | undefined {
-  for (const d of handler.descendantsOfType(['variable_declarator', 'assignment'])) {
-    const left = d.childForFieldName('name') ?? d.childForFieldName('left');
-    if (left?.type === 'identifier' && left.text === name) return d.childForFieldName('value') ?? d.childForFieldName('right') ?? undefined;
-  }
-  return undefined;
-}
 
 /** Between a call and its statement: its await, the binding of its result. */
 const EXPRESSION_LEVEL = new Set(['expression_statement', 'await', 'await_expression', 'variable_declarator', 'lexical_declaration', 'variable_declaration', 'assignment', 'assignment_expression']);
@@ -174,7 +168,7 @@ export function movedOutBefore(ctx: FileContext, node: Node, scope: Scope): bool
     if (p.type === 'block' || p.type === 'statement_block') {
       for (const st of blockStatements(p)) {
         if (st.startIndex >= n.startIndex) break;
-        if (marksRecord(ctx, st, selection)) return !putBackAround(node, scope.body, selection);
+        if (marksRecord(ctx, st, selection)) return !putBackAround(ctx, node, scope.body, selection);
       }
     }
     if (p.id === scope.body.id) return false;
