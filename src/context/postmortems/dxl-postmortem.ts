@@ -1,3 +1,5 @@
+import { decodeXML } from 'entities';
+import { fieldLabel } from './postmortem-fields.js';
 import { assertWellFormedXml } from './postmortem-syntax.js';
 
 /** A DXL item: `<item name='Subject'>…</item>`. */
@@ -24,7 +26,7 @@ export function dxlPostmortemMarkdown(xml: string): string | undefined {
   for (const item of items) {
     if (item === title || item.name.startsWith('$') || /<richtext\b/.test(item.body)) continue;
     const value = /<datetime\b/.test(item.body) ? notesDate(plain(item.body)) : [...item.body.matchAll(/<text>([\s\S]*?)<\/text>/g)].map((m) => plain(m[1] ?? '')).filter((t) => !/^CN=|^\[.*\]$/.test(t)).join(', ');
-    if (value.length > 0 && value.length <= 120) out.push(`${label(item.name)}: ${value}`, '');
+    if (value.length > 0 && value.length <= 120) out.push(`${fieldLabel(item.name)}: ${value}`, '');
   }
   const rich = items.filter((i) => /<richtext\b/.test(i.body)).sort((a, b) => b.body.length - a.body.length)[0];
   if (rich) out.push(...richTextLines(rich.body));
@@ -82,16 +84,7 @@ function paragraphs(xml: string): { def: string; text: string; heading: boolean 
 
 /** Text of an XML fragment: tags out, entities decoded. */
 function plain(xml: string): string {
-  return xml
-    .replace(/<[^>]+>/g, '')
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
+  return decodeXML(xml.replace(/<[^>]+>/g, '')).trim();
 }
 
 /** A Notes datetime (`20260306T042000,00-05`) as an ISO date and time. */
@@ -101,8 +94,3 @@ function notesDate(value: string): string {
   return m[4] ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ? `${m[7]}:00` : ''}` : `${m[1]}-${m[2]}-${m[3]}`;
 }
 
-/** `IncidentRef` → "Incident ref", `DateOccurred` → "Date occurred". */
-function label(name: string): string {
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

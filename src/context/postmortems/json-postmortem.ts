@@ -1,3 +1,4 @@
+import { DONE_VALUE, fieldLabel } from './postmortem-fields.js';
 import { displayValue } from '../record-fields.js';
 import { parseJsonOrUndefined } from './postmortem-syntax.js';
 import { isProseMirrorDoc, prosemirrorMarkdown } from './prosemirror-markdown.js';
@@ -17,7 +18,6 @@ const TEXT_KEYS = ['content', 'body', 'text', 'markdown', 'value', 'answer', 'ht
 const ACTIONS_KEY = /^(?:action_?items|actions|follow_?ups|tasks|remediations?)$/i;
 const ACTION_TEXT_KEYS = ['title', 'summary', 'description', 'text', 'name'];
 const ACTION_STATUS_KEYS = ['status', 'state', 'done', 'completed'];
-const DONE = /^(?:done|closed|completed?|resolved|fixed|finished|true)$/i;
 
 /**
  * A postmortem exported by a postmortem tool as JSON (Rootly, incident.io, Jeli, FireHydrant, a
@@ -48,11 +48,11 @@ export function jsonPostmortemMarkdown(text: string): string | undefined {
   for (const [key, value] of Object.entries(pm)) {
     if (TITLE_KEYS.includes(key) || ID_KEYS.includes(key) || INCIDENT_KEY.test(key)) continue;
     const v = textOf(value);
-    if (v !== undefined && v.length <= 80 && !v.includes('\n')) fields.push(`${label(key)}: ${v}`);
+    if (v !== undefined && v.length <= 80 && !v.includes('\n')) fields.push(`${fieldLabel(key)}: ${v}`);
     else if (/^custom_?fields?$/i.test(key) && isObject(value)) {
       for (const [name, inner] of Object.entries(value)) {
         const t = textOf(inner);
-        if (t !== undefined) fields.push(`${label(name)}: ${t}`);
+        if (t !== undefined) fields.push(`${fieldLabel(name)}: ${t}`);
       }
     }
   }
@@ -108,7 +108,7 @@ function sectionsOf(pm: JsonObject): string[] {
       return [`## ${heading}`, '', blockOf(body), ''];
     });
   }
-  if (isObject(value)) return Object.entries(value).flatMap(([heading, body]) => [`## ${label(heading)}`, '', blockOf(body), '']);
+  if (isObject(value)) return Object.entries(value).flatMap(([heading, body]) => [`## ${fieldLabel(heading)}`, '', blockOf(body), '']);
   // the whole write-up as one Markdown text (`body: "## Root cause\n…"`)
   if (typeof value === 'string' && value.trim().length > 0) return [value.trim(), ''];
   return [];
@@ -122,7 +122,7 @@ function blockOf(body: Json | undefined): string {
   if (rows.length > 0 && rows.length === body.length) {
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const cell = (v: Json | undefined): string => (textOf(v ?? null) ?? '').replaceAll('|', '\\|').replace(/\s+/g, ' ');
-    return [`| ${columns.map(label).join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`)].join('\n');
+    return [`| ${columns.map(fieldLabel).join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${columns.map((c) => cell(r[c])).join(' | ')} |`)].join('\n');
   }
   return body
     .map((item) => textOf(item))
@@ -142,7 +142,7 @@ function actionItems(pm: JsonObject): string[] {
     const text = firstText(item, ACTION_TEXT_KEYS);
     if (text === undefined) return [];
     const status = ACTION_STATUS_KEYS.map((k) => item[k]).find((v) => v !== undefined && v !== null);
-    const done = status === true || (typeof status === 'string' && DONE.test(status.trim()));
+    const done = status === true || (typeof status === 'string' && DONE_VALUE.test(status.trim()));
     return [`- [${done ? 'x' : ' '}] ${text.replace(/\s+/g, ' ')}`];
   });
   return ['## Action items', '', ...items, ''];
@@ -166,10 +166,4 @@ function isMachineKey(value: string): boolean {
 
 function isObject(value: Json | undefined): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** A key as a label: `meeting_date` → `Meeting date`. */
-function label(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

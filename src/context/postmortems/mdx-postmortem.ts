@@ -1,9 +1,9 @@
+import { DONE_VALUE, fieldLabel } from './postmortem-fields.js';
 /** An attribute of a JSX element: `name="value"`, `name='value'` or `name={…}` (kept as written). */
 const ATTRIBUTE = /([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{([^{}]*)\})/g;
 /** An action item of a list passed to a component: `{ … title: '…', … status: 'done' … }`. */
 const ITEM = /\{[^{}]*?\b(?:title|text|summary|description)\s*:\s*(["'])((?:\\.|(?!\1).)*)\1[^{}]*\}/g;
 const ITEM_STATUS = /\b(?:status|state)\s*:\s*(["'])([^"']*)\1|\b(?:done|completed)\s*:\s*(true|false)/;
-const DONE = /^(?:done|closed|complete|completed|resolved|fixed|finished|true)$/i;
 
 /**
  * A postmortem written in MDX (Docusaurus, Nextra: Markdown with JSX) as the Markdown the postmortem
@@ -82,7 +82,7 @@ function elementLines(tag: string): string[] {
     return [
       ...items.map((m) => {
         const status = ITEM_STATUS.exec(m[0]);
-        const done = DONE.test(status?.[2] ?? status?.[3] ?? '');
+        const done = DONE_VALUE.test(status?.[2] ?? status?.[3] ?? '');
         return `- [${done ? 'x' : ' '}] ${(m[2] ?? '').replace(/\\(.)/g, '$1')}`;
       }),
       '',
@@ -95,7 +95,5 @@ function elementLines(tag: string): string[] {
 
 /** `detectedBy` → "Detected by", `id` → "ID". */
 function label(name: string): string {
-  if (/^id$/i.test(name)) return 'ID';
-  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return /^id$/i.test(name) ? 'ID' : fieldLabel(name);
 }
