@@ -137,8 +137,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "the same "we couldn\'t process your membership payment" SMS/email/push again and again" (22)': 'no reported pattern: not worked on in round 21',
     'cluster "access hold / told in arrears at the door although the dues were paid (paid again at the desk or in the app)" (18)': 'no reported pattern: not worked on in round 21',
     'cluster "pre-authorized debit shown as pending for days, no receipt, club says owing" (14)': 'best pattern "cancelled last week but still charged today", 25: not worked on in round 21',
-    'AP-001 in NSI-164, evidence "cadence built the payment_ref and Idempotency-Key from the SQS delivery id, which changes when a job is redelivered, so each redelivered invoice was charged again as a new payment and 1,588 members whose dues had already been collected before their pod was stopped were charged twice."':
-      'not attributed once readable: not worked on in round 21',
     'OUTCOME_UNKNOWN … lookup by payment_ref': 'not derived from the DXL lessons once readable: not worked on in round 21',
     'retry … original payment_ref': 'not derived from the DXL lessons once readable: not worked on in round 21',
   },

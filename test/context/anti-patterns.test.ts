@@ -172,6 +172,14 @@ describe('the built-in catalogue on re-runs and deadlines written without its us
     expect(await attributedBy(['The catch-up job reused the same idempotency key, so nothing was paid twice'])).toEqual([]);
   });
 
+  it('reads a message redelivered by its queue, charged again, as AP-001', async () => {
+    expect(await attributedBy(['The worker keyed each charge on the queue delivery, so every redelivered job charged the card twice'])).toEqual([
+      'AP-001: The worker keyed each charge on the queue delivery, so every redelivered job charged the card twice',
+    ]);
+    // redelivered with the same key: nothing charged twice
+    expect(await attributedBy(['Redelivered jobs carried the same idempotency key, so no card was charged twice'])).toEqual([]);
+  });
+
   it('reads a deadline the outcome could not be confirmed within, recorded as failed, as AP-003', async () => {
     expect(await attributedBy(['The poller marked every transfer it could not confirm within five minutes as failed'])).toEqual([
       'AP-003: The poller marked every transfer it could not confirm within five minutes as failed',
