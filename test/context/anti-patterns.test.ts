@@ -178,6 +178,8 @@ describe('the built-in catalogue on re-runs and deadlines written without its us
     ]);
     // redelivered with the same key: nothing charged twice
     expect(await attributedBy(['Redelivered jobs carried the same idempotency key, so no card was charged twice'])).toEqual([]);
+    // the sender redelivered with its original event id, and the receiver deduplicated on it
+    expect(await attributedBy(['The provider redelivered every event with its original event id, and the consumer deduped the ones it had processed'])).toEqual([]);
   });
 
   it('reads a deadline the outcome could not be confirmed within, recorded as failed, as AP-003', async () => {
