@@ -79,7 +79,7 @@ export function attributeAntiPatterns(
       if (precedence.some((other) => shows(other, whole))) continue;
       // terms that are one word's forms count once: "timeout" is not two signals because "timeouts" is a term too
       const said = (g: readonly string[]): number => new Set(g.filter(has).map((t) => stemAll(t).join(' '))).size;
-      const weight = groups.reduce((n, g) => n + said(g), 0) + (readsAs(read, groups, vocabulary) ? READING_WEIGHT : 0) + (tellsCause(read, vocabulary) ? CAUSE_WEIGHT : 0);
+      const weight = groups.reduce((n, g) => n + said(g), 0) + (readsAs(read, groups, vocabulary) ? READING_WEIGHT : 0);
       if (weight > bestWeight) {
         best = { entry, terms: terms as string[], evidence: sentence };
         bestWeight = weight;
@@ -164,15 +164,6 @@ function showsIn(clause: string, groups: readonly string[][], safeguard: Safegua
   const whole = new TermIndex([clause]);
   const kept = new TermIndex([withoutNegatedOutcomes(clause, safeguard, negativeSignals, vocabulary)]);
   return groups.every((g) => g.some((t) => (negativeSignals.includes(t) ? whole : kept).has(t)));
-}
-
-/** A sentence that tells a consequence ("…, so …") weighs this much more: less than a signal term, so it only breaks a tie. */
-const CAUSE_WEIGHT = 0.5;
-
-/** True when `sentence` tells a consequence with one of `evidence_cause_words` ("…, so every retry sent it again"). */
-function tellsCause(sentence: string, vocabulary: ContextVocabulary): boolean {
-  const words = vocabulary.evidence_cause_words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return words.length > 0 && new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu').test(sentence);
 }
 
 /** A sentence that reads one signal as the other (`readsAs`) weighs as much as this many more signal terms. */

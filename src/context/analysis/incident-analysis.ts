@@ -77,7 +77,9 @@ export function analyzeIncidents(
         incident,
         relevance,
         constraintsAffected,
-        antiPatterns: attributeAntiPatterns([...incident.description, incident.rootCause, ...incident.contributingFactors, ...(evidenceTexts.get(incident.incidentId) ?? [])], catalogue),
+        // the root cause first: where two sentences show an anti-pattern as strongly, the one that
+        // tells the mechanism is the evidence, not the summary's account of what users saw
+        antiPatterns: attributeAntiPatterns([incident.rootCause, ...incident.contributingFactors, ...incident.description, ...(evidenceTexts.get(incident.incidentId) ?? [])], catalogue),
         stems,
       };
     })

@@ -63,7 +63,6 @@ export const ContextVocabularySchema = z
     rule_announcements: z.array(z.string()).default([]),
     omission_approvals: z.array(z.string()).default([]),
     evidence_rule_modals: z.array(z.string()).default([]),
-    evidence_cause_words: z.array(z.string()).default([]),
     practice_approvals: z
       .object({ phrases: z.array(z.string()).default([]), contrasts: z.array(z.string()).default([]) })
       .default({ phrases: [], contrasts: [] }),
