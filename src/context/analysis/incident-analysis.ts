@@ -77,9 +77,7 @@ export function analyzeIncidents(
         incident,
         relevance,
         constraintsAffected,
-        // the root cause first: where two sentences show an anti-pattern as strongly, the one that
-        // tells the mechanism is the evidence, not the summary's account of what users saw
-        antiPatterns: attributeAntiPatterns([incident.rootCause, ...incident.contributingFactors, ...incident.description, ...(evidenceTexts.get(incident.incidentId) ?? [])], catalogue),
+        antiPatterns: attributeAntiPatterns([...incident.description, incident.rootCause, ...incident.contributingFactors, ...(evidenceTexts.get(incident.incidentId) ?? [])], catalogue),
         stems,
       };
     })
