@@ -180,3 +180,11 @@ describe("Trengo's tickets with their messages (trengo-dump)", () => {
     expect(() => parseTicketsDocument('{\n  "tickets": [\n    { "id": 1, }\n  ]\n}', 'tickets/trengo.json')).toThrow(/tickets\/trengo\.json.*line 3/);
   });
 });
+
+describe('ticket concepts: "Awaiting payment" is waiting (parking-permit-renewals, round 22)', () => {
+  it('reads a status quoted as "awaiting" as the idea `waiting`, as "pending" is', async () => {
+    const { ticketConcepts } = await import('../../src/context/text/ticket-concepts.js');
+    expect(ticketConcepts("Polecenie zapłaty zostało pobrane, ale na koncie nadal widnieje 'Awaiting payment'")).toContain('waiting');
+    expect(ticketConcepts('Direct debit pending for days')).toContain('waiting');
+  });
+});
