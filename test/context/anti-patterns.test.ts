@@ -287,3 +287,19 @@ describe('a new request with a fresh key, and a service named for what it does (
   });
 });
 
+
+describe('evidence: quoted words (parking-permit-renewals, round 22)', () => {
+  const catalogue = async () => {
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    return loadBuiltInCatalogue(path.dirname(new URL(import.meta.url).pathname));
+  };
+
+  it('reads no signal in quoted words: customers\' "charged twice" emails are no notification per retry', async () => {
+    const found = attributeAntiPatterns(['10:35 Customer Care: dozens of "charged twice" emails'], await catalogue()).map((m) => m.entry.id);
+    expect(found).toEqual([]);
+    // the words outside the quotes still count
+    const told = attributeAntiPatterns(['Holders got "We couldn\'t take your payment" by SMS and email again on every retry'], await catalogue()).map((m) => m.entry.id);
+    expect(told).toEqual(['AP-002']);
+  });
+});
