@@ -988,8 +988,11 @@ type Polarity = 'success' | 'failure';
 function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polarity; response: Node } | null {
   const c = unwrapParens(condition);
   if (c === null) return null;
-  const fields = ctx.vocab.responses.status_fields.map((f) => f.toLowerCase());
-  const booleans = ctx.vocab.responses.boolean_fields.map((f) => f.toLowerCase());
+  // Lowered once per vocabulary, not on every (recursive) call.
+  const { fields, booleans } = compiledOnce(ctx.vocab, 'status-test-fields', () => ({
+    fields: ctx.vocab.responses.status_fields.map((f) => f.toLowerCase()),
+    booleans: ctx.vocab.responses.boolean_fields.map((f) => f.toLowerCase()),
+  }));
   const fieldAccess = (n: Node | null): Node | null => {
     const u = unwrapParens(n);
     if (u === null || (u.type !== 'attribute' && u.type !== 'member_expression')) return null;
@@ -1105,8 +1108,8 @@ function fallThroughBranches(ctx: FileContext, ifStmt: Node, test: { polarity: '
  * The condition travels to the link step (`kept`): a helper whose write's errors reach the caller,
  * or that writes nothing, gives no scope. Null for anything else.
  */
-function keptResultTest(ctx: FileContext, condition: Node | null, at: Node): { test: { polarity: Polarity; response: Node }; subject: Node; requires: Requirement } | null {
-  const test = statusTest(ctx, condition) ?? flagTest(ctx, condition) ?? emptinessTest(condition);
+function keptResultTest(ctx: FileContext, condition: Node | null, at: Node, status = statusTest(ctx, condition)): { test: { polarity: Polarity; response: Node }; subject: Node; requires: Requirement } | null {
+  const test = status ?? flagTest(ctx, condition) ?? emptinessTest(condition);
   if (test === null) return null;
   const name = unwrapParens(test.response);
   if (name === null || (name.type !== 'identifier' && name.type !== 'attribute' && name.type !== 'member_expression')) return null;
@@ -1178,7 +1181,7 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     const directSubject = direct === null ? null : responseSource(ctx, direct.response, ifStmt);
     // Not a response of a write in sight: a result a helper of another file hands back after
     // keeping every error of its write to itself (`{ success: false }`, nothing at all).
-    const kept = directSubject === null ? keptResultTest(ctx, head.condition, ifStmt) : null;
+    const kept = directSubject === null ? keptResultTest(ctx, head.condition, ifStmt, direct) : null;
     const test = directSubject !== null ? direct : kept?.test ?? null;
     const subject = directSubject ?? kept?.subject ?? null;
     if (test === null || subject === null) continue;

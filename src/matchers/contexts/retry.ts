@@ -1621,9 +1621,11 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     const right = unwrapAwait(loop.childForFieldName('right'));
     const body = loopBody(loop);
     if (body === null) continue;
+    // Asked once per loop: the query walk (bindings, helpers' returns) is the dearest part of a sweep.
+    const selected = selectsFailed(right, loop);
     // A loop that skips every record not left failed (`if (escrow.status !== 'payout_failed') continue`).
-    const skips = due && !selectsFailed(right, loop) ? skipsAllButFailed(ctx, loop, body) : null;
-    const failed = skips !== null || selectsFailed(right, loop);
+    const skips = due && !selected ? skipsAllButFailed(ctx, loop, body) : null;
+    const failed = skips !== null || selected;
     const selection = skips ?? (failed || marks ? selectionOf(ctx, loop, right) : undefined);
     // A sweep over records in a state it moves each out of after its write (see `marksOutOfSelection`).
     const marked = !failed && selection !== undefined && marksOutOfSelection(ctx, body, selection);
