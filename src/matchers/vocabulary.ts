@@ -567,6 +567,12 @@ export const VocabularySchema = z
      */
     table_selectors: names.default([]),
     /**
+     * Calls that run the function they are handed only after the database transaction commits
+     * (Django's `transaction.on_commit(lambda: send(…))`): what that function sends is not sent by
+     * the call that registers it, nor in the try around it.
+     */
+    commit_hooks: names.default([]),
+    /**
      * Methods that create a record only when none has the key, and say which happened (`obj, created =
      * Outbox.objects.get_or_create(dedupe_key=k)`, Sequelize's `findOrCreate`): a function that stops
      * unless it created one runs once per key.
