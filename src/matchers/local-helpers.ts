@@ -254,6 +254,8 @@ export function isLocalOnly(ctx: FileContext, fn: Node): boolean {
       const path = calleePath(ctx, c);
       const last = path.slice(path.lastIndexOf('.') + 1);
       if (LOCAL_ONLY.has(last) && !path.includes('()')) return true;
+      // `transaction.on_commit(lambda: send(…))`: registering a send for after the commit makes none here.
+      if (isCommitHook(ctx, path) || deferredToCommit(ctx, c, body)) return true;
       const next = resolveLocalFunction(ctx, c);
       return next !== null && isLocalOnly(ctx, next);
     });
@@ -292,11 +294,21 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
  * Whether `call` is made in a function handed to a commit hook within `top` (`transaction.on_commit(lambda:
  * send_email_notification(…))`, vocabulary `commit_hooks`): it runs after the transaction commits, not here.
  */
-export function deferredToCommit(ctx: FileContext, call: Node, top: Node): boolean {
-  const hooks = compiledOnce(ctx.vocab, 'commit-hooks', () => ({
+function commitHooks(ctx: FileContext): { patterns: NamePatterns; gate: string[] } {
+  return compiledOnce(ctx.vocab, 'commit-hooks', () => ({
     patterns: new NamePatterns(ctx.vocab.commit_hooks),
     gate: [...new Set(ctx.vocab.commit_hooks.map((h) => h.split('.').at(-1) ?? h))],
   }));
+}
+
+/** Whether a called path is a commit hook (vocabulary `commit_hooks`). */
+function isCommitHook(ctx: FileContext, path: string): boolean {
+  const hooks = commitHooks(ctx);
+  return hooks.gate.length > 0 && perFileGate(ctx, hooks.gate) && hooks.patterns.matches(path);
+}
+
+export function deferredToCommit(ctx: FileContext, call: Node, top: Node): boolean {
+  const hooks = commitHooks(ctx);
   if (hooks.gate.length === 0 || !perFileGate(ctx, hooks.gate)) return false;
   for (let n: Node | null = call.parent; n !== null && n.id !== top.id; n = n.parent) {
     if (!isFunction(n, ctx.family)) continue;
