@@ -14,7 +14,7 @@ import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
 import { outcomeWords } from './outcomes.js';
 import { storeModelExports } from './store-models.js';
 import { keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
-import { isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
+import { deferredToCommit, isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { scheduledRunFacts } from './contexts/scheduled-runs.js';
 import { stateSelectedFacts } from './contexts/batch-marks.js';
 import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isLoop, raisesWithin, type Node } from './syntax.js';
@@ -208,7 +208,8 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   if (body === null) return null;
   const reaches: Record<string, CallSite[]> = {};
   const keyLists = Object.keys(ctx.vocab.keys);
-  const calls = callsWithin(ctx, body);
+  // A send registered to run after the transaction commits (`transaction.on_commit(lambda: send(…))`) is not made by this function's caller.
+  const calls = callsWithin(ctx, body).filter((c) => !deferredToCommit(ctx, c, body));
   for (const vocab of vocabularies) {
     // A request whose method this file's callers hand in writes for those callers, not for every caller elsewhere.
     // Reached through a helper of this file, the call `c` is such a caller, and has been judged by what it hands in

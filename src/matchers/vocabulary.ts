@@ -479,6 +479,10 @@ export const VocabularySchema = z
         body_fields: names,
         /** Status values that mean success (`succeeded`, `booked`): a check for one is a success test. */
         success_values: names,
+        /** A result's code field by its last words, snake case (`response_code`: `ResponseCode`, `vnp_ResponseCode`). */
+        result_code_fields: names.default([]),
+        /** Result codes that mean success (M-Pesa `'0'`, VNPay `'00'`): a check for one is a success test. */
+        success_codes: names.default([]),
         /**
          * Calls that answer the client with a body (`res.json(…)`, `jsonify(…)`, `JsonResponse(…)`):
          * a status the body carries (`{ status: 'error' }`) is the answer's, not a stored record.
@@ -557,6 +561,17 @@ export const VocabularySchema = z
     store_connections: names.default([]),
     /** Methods that narrow a collection before a bare `.exists()` (`filter`, `where`). */
     record_query_methods: names.default([]),
+    /**
+     * Calls that pick a table by name for the query built on them (`supabase.from('failed_transfers')`,
+     * `knex('payment_failures')`, `db.collection('x')`): the table a write through them goes to.
+     */
+    table_selectors: names.default([]),
+    /**
+     * Calls that run the function they are handed only after the database transaction commits
+     * (Django's `transaction.on_commit(lambda: send(…))`): what that function sends is not sent by
+     * the call that registers it, nor in the try around it.
+     */
+    commit_hooks: names.default([]),
     /**
      * Methods that create a record only when none has the key, and say which happened (`obj, created =
      * Outbox.objects.get_or_create(dedupe_key=k)`, Sequelize's `findOrCreate`): a function that stops

@@ -1,6 +1,6 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { operationExcluded, isCallOf, isHttpClientCall, isInMemory, isPassive, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
-import { functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { deferredToCommit, functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isTypedMemberCall } from '../kinds/call.js';
@@ -181,7 +181,8 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     // A write whose errors an inner try already takes (and does not raise again) never reaches these handlers.
     // A call whose promise is discarded (`void paymentService.trackCheckoutEvent(…)`) is not awaited:
     // its failure never reaches these handlers either.
-    const reaches = (call: Node) => !discarded(call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
+    // A send registered to run after the commit (`transaction.on_commit(lambda: send(…))`) is not made in the try.
+    const reaches = (call: Node) => !discarded(call, body) && !deferredToCommit(ctx, call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
     // A write is the outcome the handler is about; a message sent beside it (an alert) is second.
     const reachedAll = writesOrSendsIn(ctx, body).filter(reaches);
     // `dao.create_delivery(status="success")` in the body and `dao.create_delivery(status="failed")`
