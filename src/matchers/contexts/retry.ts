@@ -578,12 +578,7 @@ function retryBehaviour(ctx: FileContext, body: Node, flag?: string, cleared = f
     // goes straight to the next attempt, whose condition (`while not done`) decides.
     const index = topLevel.findIndex((st) => st.id === t.id);
     // A Python `else:` that carries on with the result is a success path that loops on: iteration.
-    // One that only waits or resets a value (`else: retry = 0`, the counter back to the start) calls nothing that carries on.
-    const onlyWaits = (st: Node) => WAITING.test(ctx.source.slice(st.startIndex, st.endIndex)) || !/\(/.test(ctx.source.slice(st.startIndex, st.endIndex));
-    const orElse = t.namedChildren.find((c) => c.type === 'else_clause');
-    const elseSteps = orElse?.childForFieldName('body');
-    const carriesOn = orElse !== undefined && (elseSteps == null || !blockStatements(elseSteps).every(onlyWaits));
-    const closesIteration = index >= 0 && !carriesOn && topLevel.slice(index + 1).every(onlyWaits);
+    const closesIteration = index >= 0 && !t.namedChildren.some((c) => c.type === 'else_clause') && topLevel.slice(index + 1).every((st) => WAITING.test(ctx.source.slice(st.startIndex, st.endIndex)) || !/\(/.test(ctx.source.slice(st.startIndex, st.endIndex)));
     return tryHandlers(t, family).some((h) => !endsByLeaving(h.body, family) && (endsWithContinue(h.body) || leavesOnSuccess || closesIteration));
   });
   const firstRetrying = retrying[0];
