@@ -235,6 +235,12 @@ export const VocabularySchema = z
          */
         refused_statuses: names.default([]),
         /**
+         * Texts of an error the app's own store raises (sqlite's `database is locked`, `SQLITE_BUSY`):
+         * an attempt loop whose handler re-raises every error but one whose text names one of these
+         * retries a local failure only; a remote answer leaves the loop at once.
+         */
+        local_failure_texts: names.default([]),
+        /**
          * Words of a long-running entry point a `while True` loop starts again after it crashes
          * (`main_fn()`, `bot.start_polling()`, `app.run_forever()`): the loop's handler runs on every crash.
          */
