@@ -8,6 +8,7 @@ import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './c
 import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { timerRunScopes } from './timer-runs.js';
+import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { batchMarkScopes } from './batch-marks.js';
 import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, skipsAllButFailed, stateValue } from './due-records.js';
@@ -263,13 +264,32 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       continue;
     }
     const types = isCallDeco ? retriedExceptionTypes(ctx, v, expr) : undefined;
-    if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), ...(isCallDeco && retriesOnResult(ctx, v, expr) ? { retriesOnResult: true as const } : {}), ...(types ? { retriedTypes: types } : {}) });
+    const onResult = isCallDeco && retriesOnResult(ctx, v, expr);
+    if (body && !onResult && neverFails(ctx, body)) continue;
+    if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), ...(onResult ? { retriesOnResult: true as const } : {}), ...(types ? { retriedTypes: types } : {}) });
     if (isCallDeco) scopes.push(...hookScopes(ctx, v, expr, functions, path));
   }
   // Last: a helper of this file that another scope also reaches is claimed by that scope's own condition first.
   scopes.push(...scheduledRunScopes(ctx));
   scopes.push(...batchMarkScopes(ctx));
   return [...scopes, ...throughLocalHelpers(ctx, scopes)];
+}
+
+/**
+ * A job's or a retried function's body that cannot fail: a try that catches every error and only
+ * logs it (`async function reconcile() { try { … } catch (err) { log.error(err) } }` handed to a
+ * BullMQ worker whose jobs get `attempts: 5`), with nothing around it but steps that cannot fail.
+ * The queue or the decorator sees every run succeed and never runs it again.
+ */
+function neverFails(ctx: FileContext, body: Node): boolean {
+  if (body.type !== 'block' && body.type !== 'statement_block') return false;
+  const steps = blockStatements(body);
+  const tries = steps.filter((st) => st.type === 'try_statement');
+  if (tries.length === 0) return false;
+  return (
+    steps.every((st) => isInert(ctx, st)) &&
+    tries.every((t) => tryHandlers(t, ctx.family).every((h) => blockStatements(h.body).every((st) => isInert(ctx, st))))
+  );
 }
 
 /**
@@ -869,7 +889,7 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
       (found, a) => found ?? (isFunction(a, ctx.family) || a.type === 'identifier' ? resolveFunctionBody(ctx, a, functions) : null),
       null,
     );
-    if (body) scopes.push(queueProcessorScope(body, w, queue, own));
+    if (body && !neverFails(ctx, body)) scopes.push(queueProcessorScope(body, w, queue, own));
     if (w.type === 'new_expression') scopes.push(...failureHookScopes(ctx, v, w, queue, own, calls, functions));
   }
   scopes.push(...processorClassScopes(ctx, v, own));
