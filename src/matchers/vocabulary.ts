@@ -241,6 +241,12 @@ export const VocabularySchema = z
          */
         local_failure_texts: names.default([]),
         /**
+         * Words of a call that makes a pending request take effect (`confirmOrderCancellation(c.id)`):
+         * a write retried on its own whose result only such a call, after the retry, acts on made a
+         * pending request (a quote, a draft) that does nothing until confirmed once.
+         */
+        confirm_words: names.default([]),
+        /**
          * Words of a long-running entry point a `while True` loop starts again after it crashes
          * (`main_fn()`, `bot.start_polling()`, `app.run_forever()`): the loop's handler runs on every crash.
          */
