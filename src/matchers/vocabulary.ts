@@ -235,6 +235,18 @@ export const VocabularySchema = z
          */
         refused_statuses: names.default([]),
         /**
+         * Texts of an error the app's own store raises (sqlite's `database is locked`, `SQLITE_BUSY`):
+         * an attempt loop whose handler re-raises every error but one whose text names one of these
+         * retries a local failure only; a remote answer leaves the loop at once.
+         */
+        local_failure_texts: names.default([]),
+        /**
+         * Words of a call that makes a pending request take effect (`confirmOrderCancellation(c.id)`):
+         * a write retried on its own whose result only such a call, after the retry, acts on made a
+         * pending request (a quote, a draft) that does nothing until confirmed once.
+         */
+        confirm_words: names.default([]),
+        /**
          * Words of a long-running entry point a `while True` loop starts again after it crashes
          * (`main_fn()`, `bot.start_polling()`, `app.run_forever()`): the loop's handler runs on every crash.
          */
