@@ -5,7 +5,7 @@ import { ContextConfigError, ContextInputError } from './errors.js';
 import type { Incident } from './incidents/incident-schema.js';
 import { parseIncidentsDocument, parseIncidentsXml } from './incidents/parse-incidents.js';
 import { parseIncidentsCsv } from './incidents/parse-incidents-csv.js';
-import { withTeamIncidentKeys } from './incidents/team-incident-keys.js';
+import { withShortIncidentReferences, withTeamIncidentKeys } from './incidents/team-incident-keys.js';
 import { POSTMORTEM_EXTENSIONS, postmortemDocuments } from './postmortems/postmortem-markdown.js';
 import { parsePostmortem } from './postmortems/parse-postmortem.js';
 import type { Postmortem } from './postmortems/postmortem-types.js';
@@ -89,7 +89,8 @@ export async function readContextInputs(sources: ContextSources, cwd: string): P
     else if (ext === '.jsonl' || ext === '.ndjson') tickets.push(...parseTicketsJsonLines(text, name));
     else throw unsupported(name, 'tickets', '.csv, .json, .jsonl, .yaml, .yml or .xml');
   }
-  return { incidents: withTeamIncidentKeys(incidents, postmortems), postmortems, tickets };
+  const keyed = withTeamIncidentKeys(incidents, postmortems);
+  return { incidents: keyed, postmortems: withShortIncidentReferences(postmortems, keyed), tickets };
 }
 
 /**

@@ -578,14 +578,24 @@ function bodyHasKey(ctx: FileContext, call: Node, keys: Set<string>): boolean {
   const names = (text: string) => (text.match(/[A-Za-z_$][\w$]*/g) ?? []).some((n) => keys.has(normalizeName(n)));
   for (const arg of callArguments(call)) {
     if (names(ctx.source.slice(arg.startIndex, arg.endIndex))) return true;
-    // `{ form }`, `data=payload`: the variables the arguments read.
-    const read = new Set(arg.descendantsOfType(['identifier', 'shorthand_property_identifier']).map((id) => id.text));
+    // `{ form }`, `data=payload`: the variables the arguments read. A name read for one of its members
+    // (`MPESA_URLS[env].stkpush`, `config.urls.payment`) hands over that member, not the whole value
+    // bound to it: an `oauth` URL with `grant_type` beside the payment URL is no body of this request.
+    const read = new Set(arg.descendantsOfType(['identifier', 'shorthand_property_identifier']).filter((id) => !readForMember(id)).map((id) => id.text));
     for (const name of read) {
       const bound = lastBindingBefore(ctx, name, call);
       if (bound !== null && names(ctx.source.slice(bound.startIndex, bound.endIndex))) return true;
     }
   }
   return false;
+}
+
+/** `urls` in `urls[env].pay`, `config.url`: a name read only for a member of its value. */
+function readForMember(id: Node): boolean {
+  const p = id.parent;
+  if (p === null) return false;
+  const object = p.childForFieldName('object') ?? (p.type === 'subscript' ? p.childForFieldName('value') : null);
+  return object?.id === id.id && ['member_expression', 'attribute', 'subscript_expression', 'subscript'].includes(p.type);
 }
 
 /**

@@ -4,9 +4,9 @@ import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType, nodesWithin } from './file-index.js';
 import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
-import { errorAnswerSources, isOutcomeValue, outcomeWords } from './outcomes.js';
+import { errorAnswerSources, isOutcomeValue, isResultCodeField, isSuccessCode, outcomeWords } from './outcomes.js';
 import { exceptionPaths, writesOrSendsIn } from './contexts/ambiguous-outcome.js';
-import { blockStatements, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionParameters, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { blockStatements, callArguments as callArgs, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionParameters, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -214,7 +214,7 @@ function falsyBranch(ctx: FileContext, ifStmt: Node): { value: Node; branch: Nod
   const tested = falsyTest(ctx, ifStmt);
   if (tested !== null) return { value: tested.value, branch: [tested.branch] };
   const success = successTest(ctx, ifStmt);
-  if (success !== null) return { value: success.value, branch: [success.branch], notSuccess: true };
+  if (success !== null) return { value: success.value, branch: success.branch, notSuccess: true };
   return fallThrough(ifStmt, ctx);
 }
 
@@ -223,7 +223,7 @@ function falsyBranch(ctx: FileContext, ifStmt: Node): { value: Node; branch: Nod
  * a result compared with a success value (`responses.success_values`, a word of the literal): the
  * branch runs for anything else, a falsy result or an error handed back in its place.
  */
-function successTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node } | null {
+function successTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node[] } | null {
   const cond = unwrapParens(ifStmt.childForFieldName('condition'));
   if (cond === null || (cond.type !== 'comparison_operator' && cond.type !== 'binary_expression')) return null;
   const op = cond.type === 'binary_expression' ? cond.childForFieldName('operator')?.text : cond.children.find((c) => !c.isNamed)?.text;
@@ -232,13 +232,54 @@ function successTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Nod
   const [left, right] = cond.type === 'binary_expression' ? [cond.childForFieldName('left'), cond.childForFieldName('right')] : [cond.namedChildren[0] ?? null, cond.namedChildren[1] ?? null];
   const literal = right === null ? null : stringValue(right);
   const successes = compiledOnce(ctx.vocab, 'success-values', () => new Set(ctx.vocab.responses.success_values.map((v) => v.toLowerCase())));
-  if (left === null || literal === null || !splitWords(literal).some((w) => successes.has(w))) return null;
+  // `if response.get('ResponseCode') == '0':`: the result's code compared with a success code tests the result.
+  const codeHolder = left !== null && literal !== null && isSuccessCode(ctx, literal) ? resultCodeHolder(ctx, left) : null;
+  if (left === null || literal === null || (codeHolder === null && !splitWords(literal).some((w) => successes.has(w)))) return null;
   const alt = ifStmt.childForFieldName('alternative');
   const elseBody = alt?.type === 'else_clause' ? (alt.childForFieldName('body') ?? alt.namedChildren.find((c) => c.type !== 'comment') ?? null) : null;
   const branch = equal ? elseBody : ifStmt.childForFieldName('consequence');
-  const value = unwrapAwait(left);
-  if (branch === null || value === null || (value.type !== 'identifier' && !isCall(value, ctx.family))) return null;
-  return { value, branch };
+  const value = codeHolder ?? unwrapAwait(left);
+  if (value === null || (value.type !== 'identifier' && !isCall(value, ctx.family))) return null;
+  if (branch !== null) return { value, branch: [branch] };
+  // `if (response.ResponseCode === '0') { …; return ok } return failure`: what follows the `if` runs for any other code.
+  const rest = codeHolder !== null && equal ? statementsAfterLeaving(ctx, ifStmt) : null;
+  return rest === null ? null : { value, branch: rest };
+}
+
+/** The statements after an `if` with no else whose body ends by returning or raising: they run only when its test fails. */
+function statementsAfterLeaving(ctx: FileContext, ifStmt: Node): Node[] | null {
+  if (ifStmt.childForFieldName('alternative') !== null) return null;
+  const body = ifStmt.childForFieldName('consequence');
+  const last = body === null ? undefined : blockStatements(body).at(-1);
+  const block = ifStmt.parent;
+  if (last === undefined || !(last.type === 'return_statement' || isRaise(last, ctx.family)) || block === null || (block.type !== 'block' && block.type !== 'statement_block')) return null;
+  const statements = blockStatements(block);
+  const rest = statements.slice(statements.findIndex((st) => st.id === ifStmt.id) + 1);
+  return rest.length > 0 ? rest : null;
+}
+
+/**
+ * `response.get('ResponseCode')`, `response['vnp_ResponseCode']`, `res.ResponseCode`: the name a
+ * result's code field (`isResultCodeField`) is read from; null for anything else.
+ */
+function resultCodeHolder(ctx: FileContext, node: Node): Node | null {
+  const n = unwrapParens(node);
+  if (n === null) return null;
+  let holder: Node | null = null;
+  let field: string | null = null;
+  if (n.type === 'attribute' || n.type === 'member_expression') {
+    holder = n.childForFieldName('object');
+    field = (n.childForFieldName('attribute') ?? n.childForFieldName('property'))?.text ?? null;
+  } else if (n.type === 'subscript' || n.type === 'subscript_expression') {
+    holder = n.childForFieldName('value') ?? n.childForFieldName('object');
+    const index = n.childForFieldName('subscript') ?? n.childForFieldName('index');
+    field = index === null ? null : stringValue(index);
+  } else if (isCall(n, ctx.family) && lastSegment(calleePath(ctx, n)) === 'get') {
+    holder = callee(n)?.childForFieldName('object') ?? null;
+    const first = callArgs(n)[0];
+    field = first === undefined ? null : stringValue(first);
+  }
+  return holder?.type === 'identifier' && field !== null && isResultCodeField(ctx, field) ? holder : null;
 }
 
 /**

@@ -11,9 +11,12 @@ import {
   literalEntries,
   stringValue,
   functionTypes,
+  isCall,
+  isFunction,
   type Node,
 } from './syntax.js';
-import { normalizeName } from './names.js';
+import { compiledOnce } from './compiled.js';
+import { NamePatterns, normalizeName } from './names.js';
 import type { FileContext } from './types.js';
 
 
@@ -251,6 +254,8 @@ export function isLocalOnly(ctx: FileContext, fn: Node): boolean {
       const path = calleePath(ctx, c);
       const last = path.slice(path.lastIndexOf('.') + 1);
       if (LOCAL_ONLY.has(last) && !path.includes('()')) return true;
+      // `transaction.on_commit(lambda: send(…))`: registering a send for after the commit makes none here.
+      if (isCommitHook(ctx, path) || deferredToCommit(ctx, c, body)) return true;
       const next = resolveLocalFunction(ctx, c);
       return next !== null && isLocalOnly(ctx, next);
     });
@@ -274,6 +279,7 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
   const out: Node[] = [];
   const body = functionBody(fn);
   for (const inner of body ? callsWithin(ctx, body) : []) {
+    if (deferredToCommit(ctx, inner, body!)) continue;
     // As for the outer call: a function of this file is judged by its body, not its name.
     const next = resolveLocalFunction(ctx, inner);
     if (next) out.push(...callsInside(ctx, next, name).filter((c) => !guardedByOmittedParameter(next, c, inner)));
@@ -282,4 +288,38 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
   }
   cache.set(fn.id, out);
   return out;
+}
+
+/**
+ * Whether `call` is made in a function handed to a commit hook within `top` (`transaction.on_commit(lambda:
+ * send_email_notification(…))`, vocabulary `commit_hooks`): it runs after the transaction commits, not here.
+ */
+function commitHooks(ctx: FileContext): { patterns: NamePatterns; gate: string[] } {
+  return compiledOnce(ctx.vocab, 'commit-hooks', () => ({
+    patterns: new NamePatterns(ctx.vocab.commit_hooks),
+    gate: [...new Set(ctx.vocab.commit_hooks.map((h) => h.split('.').at(-1) ?? h))],
+  }));
+}
+
+/** Whether a called path is a commit hook (vocabulary `commit_hooks`). */
+function isCommitHook(ctx: FileContext, path: string): boolean {
+  const hooks = commitHooks(ctx);
+  return hooks.gate.length > 0 && perFileGate(ctx, hooks.gate) && hooks.patterns.matches(path);
+}
+
+export function deferredToCommit(ctx: FileContext, call: Node, top: Node): boolean {
+  const hooks = commitHooks(ctx);
+  if (hooks.gate.length === 0 || !perFileGate(ctx, hooks.gate)) return false;
+  for (let n: Node | null = call.parent; n !== null && n.id !== top.id; n = n.parent) {
+    if (!isFunction(n, ctx.family)) continue;
+    const args = n.parent;
+    const hook = args?.type === 'arguments' || args?.type === 'argument_list' ? args.parent : null;
+    if (hook !== null && isCall(hook, ctx.family) && hooks.patterns.matches(calleePath(ctx, hook))) return true;
+  }
+  return false;
+}
+
+/** Whether the file's text holds any of `words` (answered once per file and word list). */
+function perFileGate(ctx: FileContext, words: string[]): boolean {
+  return ctx.memo(`gate:${words.join(',')}`, () => words.some((w) => ctx.source.includes(w)));
 }

@@ -356,7 +356,29 @@ export function recordsByName(name: string, words: OutcomeWords): boolean {
   if (parts.length === 0 || QUERY_VERBS.has(parts[0] ?? '')) return false;
   // `refundWalletDebit()` gives back what the operation took; `OrderRefundForm()` builds a form.
   if (compensates(name, words)) return true;
-  return parts.some((w) => words.callWords.has(w));
+  if (parts.some((w) => words.callWords.has(w))) return true;
+  // `flow.background_action_status_send_to_payment_gateway_error()`, `setStatusError()`: a method
+  // named for a status (`status_enum_words`) that ends in its error state (`status_enum_values`) sets
+  // the record to that state, as `status = Status.SEND_ERROR` does. Not a class (`HTTPStatusError(…)`
+  // builds an error), not an answer's status, not a negated state (`set_status_no_error`).
+  const last = parts.at(-1) ?? '';
+  return words.statusEnumValues.has(last) && !/^[A-Z]/.test(name) && parts.slice(0, -1).some((w) => words.statusEnumWords.has(w))
+    && !words.negatedStateWords.has(parts.at(-2) ?? '') && !parts.some((w) => words.answerStatusWords.has(w));
+}
+
+/**
+ * A result's code field (`ResponseCode`, `vnp_ResponseCode`, `code`): the name alone, or its last two
+ * words, is a `responses.result_code_fields` name (`currencyCode` is none).
+ */
+export function isResultCodeField(ctx: FileContext, name: string): boolean {
+  const fields = compiledOnce(ctx.vocab, 'result-code-fields', () => new Set(ctx.vocab.responses.result_code_fields.map((f) => f.toLowerCase())));
+  const words = splitWords(name);
+  return words.length === 1 ? fields.has(words[0] ?? '') : fields.has(words.slice(-2).join('_'));
+}
+
+/** A result code that means success (`responses.success_codes`: M-Pesa `'0'`, VNPay `'00'`). */
+export function isSuccessCode(ctx: FileContext, code: string): boolean {
+  return ctx.vocab.responses.success_codes.includes(code.trim());
 }
 
 /** `refundWalletDebit()`: a called name (not a class) led by a `compensation_verbs` word. */

@@ -13,8 +13,8 @@ import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
 import { outcomeWords } from './outcomes.js';
 import { storeModelExports } from './store-models.js';
-import { keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
-import { isLocalOnly, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
+import { keepsEveryWrite, keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
+import { deferredToCommit, isLocalOnly, methodAround, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { scheduledRunFacts } from './contexts/scheduled-runs.js';
 import { stateSelectedFacts } from './contexts/batch-marks.js';
 import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isLoop, raisesWithin, type Node } from './syntax.js';
@@ -138,7 +138,7 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
   if (facts !== undefined) functions.default ??= facts;
   const storeModels = storeModelExports(ctx);
   const handsOn = requiredAndExported(ctx);
-  const instances = moduleInstances(ctx);
+  const instances = ctx.memo('summary-module-instances', () => moduleInstances(ctx));
   return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}), ...(storeModels.length > 0 ? { storeModels } : {}), ...(Object.keys(instances).length > 0 ? { instances } : {}), ...(handsOn.length > 0 ? { handsOn } : {}) };
 }
 
@@ -208,7 +208,8 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   if (body === null) return null;
   const reaches: Record<string, CallSite[]> = {};
   const keyLists = Object.keys(ctx.vocab.keys);
-  const calls = callsWithin(ctx, body);
+  // A send registered to run after the transaction commits (`transaction.on_commit(lambda: send(…))`) is not made by this function's caller.
+  const calls = callsWithin(ctx, body).filter((c) => !deferredToCommit(ctx, c, body));
   for (const vocab of vocabularies) {
     // A request whose method this file's callers hand in writes for those callers, not for every caller elsewhere.
     // Reached through a helper of this file, the call `c` is such a caller, and has been judged by what it hands in
@@ -254,7 +255,9 @@ function shieldOf(ctx: FileContext, body: Node | null, c: Node, s: Node): Pick<C
 /** The call `c` of `body` (or `s`, made inside the local helper `c` calls) is kept by a try of its own function. */
 function keptInFunction(ctx: FileContext, body: Node, c: Node, s: Node): boolean {
   if (keptByOwnHandler(ctx, c, body)) return !raisesAfterRetries(ctx, body, c);
-  if (s.id === c.id) return false;
+  // `return notification_service.send_email(…)` on the module's instance of a class of this file
+  // whose method keeps every error of its request to itself: the outcome stays there too.
+  if (s.id === c.id) return keptByInstanceMethod(ctx, c) && !resultThrownOn(ctx, c, body);
   const inner = enclosingFunction(s, ctx.family);
   const innerBody = inner === null ? null : functionBody(inner);
   return innerBody !== null && keptByOwnHandler(ctx, s, innerBody) && !raisesAfterRetries(ctx, innerBody, s);
@@ -399,6 +402,15 @@ function exportedClassMembers(ctx: FileContext, functions: Record<string, Functi
 }
 
 /** Names bound at the module's top level to an instance of a class of this file (`const x = new X()`, `x = X()`). */
+function keptByInstanceMethod(ctx: FileContext, call: Node): boolean {
+  const m = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(calleePath(ctx, call));
+  const cls = m === null ? undefined : ctx.memo('summary-module-instances', () => moduleInstances(ctx))[m[1] ?? ''];
+  if (m === null || cls === undefined) return false;
+  const owner = nodesOfType(ctx, CLASS_TYPES).find((c) => c.childForFieldName('name')?.text === cls);
+  const method = owner === undefined ? null : methodAround(ctx, m[2] ?? '', owner);
+  return method !== null && keepsEveryWrite(ctx, method);
+}
+
 function moduleInstances(ctx: FileContext): Record<string, string> {
   const out: Record<string, string> = {};
   let classes: Set<string> | undefined;

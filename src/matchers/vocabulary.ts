@@ -235,6 +235,18 @@ export const VocabularySchema = z
          */
         refused_statuses: names.default([]),
         /**
+         * Texts of an error the app's own store raises (sqlite's `database is locked`, `SQLITE_BUSY`):
+         * an attempt loop whose handler re-raises every error but one whose text names one of these
+         * retries a local failure only; a remote answer leaves the loop at once.
+         */
+        local_failure_texts: names.default([]),
+        /**
+         * Words of a call that makes a pending request take effect (`confirmOrderCancellation(c.id)`):
+         * a write retried on its own whose result only such a call, after the retry, acts on made a
+         * pending request (a quote, a draft) that does nothing until confirmed once.
+         */
+        confirm_words: names.default([]),
+        /**
          * Words of a long-running entry point a `while True` loop starts again after it crashes
          * (`main_fn()`, `bot.start_polling()`, `app.run_forever()`): the loop's handler runs on every crash.
          */
@@ -479,6 +491,10 @@ export const VocabularySchema = z
         body_fields: names,
         /** Status values that mean success (`succeeded`, `booked`): a check for one is a success test. */
         success_values: names,
+        /** A result's code field by its last words, snake case (`response_code`: `ResponseCode`, `vnp_ResponseCode`). */
+        result_code_fields: names.default([]),
+        /** Result codes that mean success (M-Pesa `'0'`, VNPay `'00'`): a check for one is a success test. */
+        success_codes: names.default([]),
         /**
          * Calls that answer the client with a body (`res.json(…)`, `jsonify(…)`, `JsonResponse(…)`):
          * a status the body carries (`{ status: 'error' }`) is the answer's, not a stored record.
@@ -557,6 +573,17 @@ export const VocabularySchema = z
     store_connections: names.default([]),
     /** Methods that narrow a collection before a bare `.exists()` (`filter`, `where`). */
     record_query_methods: names.default([]),
+    /**
+     * Calls that pick a table by name for the query built on them (`supabase.from('failed_transfers')`,
+     * `knex('payment_failures')`, `db.collection('x')`): the table a write through them goes to.
+     */
+    table_selectors: names.default([]),
+    /**
+     * Calls that run the function they are handed only after the database transaction commits
+     * (Django's `transaction.on_commit(lambda: send(…))`): what that function sends is not sent by
+     * the call that registers it, nor in the try around it.
+     */
+    commit_hooks: names.default([]),
     /**
      * Methods that create a record only when none has the key, and say which happened (`obj, created =
      * Outbox.objects.get_or_create(dedupe_key=k)`, Sequelize's `findOrCreate`): a function that stops

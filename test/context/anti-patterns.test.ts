@@ -172,6 +172,16 @@ describe('the built-in catalogue on re-runs and deadlines written without its us
     expect(await attributedBy(['The catch-up job reused the same idempotency key, so nothing was paid twice'])).toEqual([]);
   });
 
+  it('reads a message redelivered by its queue, charged again, as AP-001', async () => {
+    expect(await attributedBy(['The worker keyed each charge on the queue delivery, so every redelivered job charged the card twice'])).toEqual([
+      'AP-001: The worker keyed each charge on the queue delivery, so every redelivered job charged the card twice',
+    ]);
+    // redelivered with the same key: nothing charged twice
+    expect(await attributedBy(['Redelivered jobs carried the same idempotency key, so no card was charged twice'])).toEqual([]);
+    // the sender redelivered with its original event id, and the receiver deduplicated on it
+    expect(await attributedBy(['The provider redelivered every event with its original event id, and the consumer deduped the ones it had processed'])).toEqual([]);
+  });
+
   it('reads a deadline the outcome could not be confirmed within, recorded as failed, as AP-003', async () => {
     expect(await attributedBy(['The poller marked every transfer it could not confirm within five minutes as failed'])).toEqual([
       'AP-003: The poller marked every transfer it could not confirm within five minutes as failed',
@@ -277,3 +287,19 @@ describe('a new request with a fresh key, and a service named for what it does (
   });
 });
 
+
+describe('evidence: quoted words (parking-permit-renewals, round 22)', () => {
+  const catalogue = async () => {
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    return loadBuiltInCatalogue(path.dirname(new URL(import.meta.url).pathname));
+  };
+
+  it('reads no signal in quoted words: customers\' "charged twice" emails are no notification per retry', async () => {
+    const found = attributeAntiPatterns(['10:35 Customer Care: dozens of "charged twice" emails'], await catalogue()).map((m) => m.entry.id);
+    expect(found).toEqual([]);
+    // the words outside the quotes still count
+    const told = attributeAntiPatterns(['Holders got "We couldn\'t take your payment" by SMS and email again on every retry'], await catalogue()).map((m) => m.entry.id);
+    expect(told).toEqual(['AP-002']);
+  });
+});

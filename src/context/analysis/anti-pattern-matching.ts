@@ -38,7 +38,7 @@ export function attributeAntiPatterns(
     .flatMap(splitSentences)
     .filter((sentence) => !isDisclaimer(sentence, vocabulary.negation) && !approvesPractice(sentence, vocabulary) && !statesRule(sentence, vocabulary))
     .map((sentence) => ({ sentence, read: withoutSystemNames(camelCaseWords(sentence), vocabulary) }))
-    .map(({ sentence, read }) => ({ sentence, read, index: new TermIndex([read]) }));
+    .map(({ sentence, read }) => ({ sentence, read: withoutQuotedWords(read), index: new TermIndex([withoutQuotedWords(read)]) }));
   const groupsOf = (entry: CatalogueEntry): string[][] => entry.signals.map((group) => [...new Set(group.flatMap((t) => synonymsOf(t, vocabulary)))]);
   const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
   const shows = (entry: CatalogueEntry, index: TermIndex): boolean => groupsOf(entry).every((g) => index.firstOf(g) !== undefined);
@@ -88,6 +88,15 @@ export function attributeAntiPatterns(
     if (best) matches.push(best);
   }
   return matches;
+}
+
+/**
+ * `sentence` with the short quotations in it blanked out: words in double quotes are what someone
+ * said or wrote ('dozens of "charged twice" emails' came from customers; a template's name), not
+ * what the system did, so they carry no signal.
+ */
+export function withoutQuotedWords(sentence: string): string {
+  return sentence.replace(/"[^"\n]{1,60}"|“[^”\n]{1,60}”/g, (q) => ' '.repeat(q.length));
 }
 
 /**

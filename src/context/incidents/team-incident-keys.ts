@@ -31,3 +31,21 @@ export function withTeamIncidentKeys(incidents: Incident[], postmortems: readonl
   if (prefix === undefined) return incidents;
   return incidents.map((i) => (/^\d+$/.test(i.incidentId) ? { ...i, incidentId: `${prefix}-${Number(i.incidentId)}` } : i));
 }
+
+/** A cross-project reference as GitLab and GitHub write one: `group/sub/project#170`, `owner/repo#12`. */
+const PROJECT_REFERENCE = /^[\w.-]+(?:\/[\w.-]+)+(#\d+)$/;
+
+/**
+ * Postmortems whose incident is named by its tracker's full reference (`bayward/sre/incidents#170`,
+ * a GitLab issue's `references.full`) while the incidents are keyed by the short one (`#170`): the
+ * postmortem takes the short key when an incident has it, so it reaches its incident. Others are
+ * returned unchanged.
+ */
+export function withShortIncidentReferences(postmortems: Postmortem[], incidents: readonly Incident[]): Postmortem[] {
+  const ids = new Set(incidents.map((i) => i.incidentId));
+  return postmortems.map((p) => {
+    if (ids.has(p.incidentId)) return p;
+    const short = PROJECT_REFERENCE.exec(p.incidentId)?.[1];
+    return short !== undefined && ids.has(short) ? { ...p, incidentId: short } : p;
+  });
+}

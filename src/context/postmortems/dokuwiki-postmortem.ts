@@ -23,7 +23,8 @@ export function dokuwikiPostmortemMarkdown(text: string): string {
   const out: string[] = [];
   let block: string[] = [];
   const flush = (): void => {
-    if (block.length > 0) out.push(inline(block.join(' ')), '');
+    // a forced line break (`\\\\` at the end of a line or before a space) stays a line break
+    if (block.length > 0) out.push(block.join(' ').split(/\\\\(?=\s|$)/).map(inline).filter((l) => l.length > 0).join('\n'), '');
     block = [];
   };
   for (let i = 0; i < lines.length; i++) {
@@ -32,6 +33,21 @@ export function dokuwikiPostmortemMarkdown(text: string): string {
     if (heading) {
       flush();
       out.push(`${'#'.repeat(Math.max(1, 7 - (heading[1] ?? '').length))} ${inline(heading[2] ?? '')}`, '');
+      continue;
+    }
+    // a code block (`<code kotlin file.kt>` … `</code>`, `<file>` … `</file>`) is code, kept fenced
+    const code = /^\s*<(code|file)(?:\s[^>]*)?>(.*)$/.exec(line);
+    if (code && !new RegExp(`</${code[1]}>`).test(code[2] ?? '')) {
+      flush();
+      const body: string[] = [];
+      const end = new RegExp(`^(.*?)</${code[1]}>`);
+      for (i++; i < lines.length && !end.test(lines[i] ?? ''); i++) body.push(lines[i] ?? '');
+      out.push('```', ...body, '```', '');
+      continue;
+    }
+    // a box (`<WRAP round info>` … `</WRAP>`, `<div>`): its lines are read as they are, apart
+    if (/^\s*<\/?(?:WRAP|div)(?:\s[^>]*)?>\s*$/i.test(line)) {
+      flush();
       continue;
     }
     if (/^[ \t]*[|^]/.test(line)) {

@@ -70,23 +70,36 @@ export function richTextDocumentsMarkdown(text: string): string[] | undefined {
   const data = parseJsonOrUndefined(text) as Json | undefined;
   if (data === undefined) return undefined;
   const found: { title: string | undefined; body: Json }[] = [];
-  const visit = (value: Json, depth: number): void => {
+  // `title` is the nearest enclosing object's: a Confluence v2 page keeps its title beside `body`,
+  // and the document two levels down (`body.atlas_doc_format.value`)
+  const visit = (value: Json, depth: number, title: string | undefined): void => {
     if (depth > 4 || value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
-      for (const v of value) visit(v, depth + 1);
+      for (const v of value) visit(v, depth + 1, title);
       return;
     }
-    const body = Object.values(value).find((v) => isProseMirrorDoc(v));
+    const own = firstText(value, TITLE_KEYS) ?? title;
+    const body = Object.values(value).map(embeddedDocument).find((v) => isProseMirrorDoc(v));
     if (body !== undefined) {
-      found.push({ title: firstText(value, TITLE_KEYS), body });
+      found.push({ title: own, body });
       return;
     }
-    for (const v of Object.values(value)) visit(v, depth + 1);
+    for (const v of Object.values(value)) visit(v, depth + 1, own);
   };
   if (isProseMirrorDoc(data)) found.push({ title: undefined, body: data });
-  else visit(data, 0);
+  else visit(data, 0, undefined);
   if (found.length === 0) return undefined;
   return found.map(({ title, body }) => `${title ? `# ${title}\n\n` : ''}${prosemirrorMarkdown(body)}`);
+}
+
+/**
+ * A document kept as a JSON string inside the JSON (Confluence's v2 API returns the page body in
+ * Atlassian's document format as `body.atlas_doc_format.value`, a string to be parsed again) as
+ * that document; any other value as it is.
+ */
+function embeddedDocument(value: Json): Json {
+  if (typeof value !== 'string' || !/^\s*\{/.test(value) || !value.includes('"doc"')) return value;
+  return (parseJsonOrUndefined(value) as Json | undefined) ?? value;
 }
 
 /** The object that is the postmortem: the root, or the one object an envelope keeps it in. */

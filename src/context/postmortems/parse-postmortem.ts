@@ -123,7 +123,7 @@ function readFields(nodes: RootContent[]): Map<string, string> {
   const fields = new Map<string, string>();
   const lines = nodes.flatMap((n) =>
     n.type === 'paragraph'
-      ? nodeText(n).split('\n')
+      ? (boldIncidentLine(n) ?? nodeText(n)).split('\n')
       : n.type === 'list'
         ? n.children.map((i) => nodeText(i))
         : n.type === 'table' && n.children.every((row) => row.children.length === 2)
@@ -190,8 +190,8 @@ function paragraphLead(p: Paragraph): { label: string; rest: string } | undefine
   if (first?.type === 'strong') {
     const strong = nodeText(first);
     const after = text.slice(strong.length);
-    // `**Incident:** INC-1` is a field of the record, not a section.
-    if (strong.trimEnd().endsWith(':') || after.trimStart().startsWith(':')) return undefined;
+    // `**Incident:** INC-1` is a field of the record, not a section; so is `**Incident** INC-1`.
+    if (strong.trimEnd().endsWith(':') || after.trimStart().startsWith(':') || boldIncidentLine(p) !== undefined) return undefined;
     const label = strong.replace(/[.]\s*$/, '').trim();
     if (label.length === 0 || label.split(/\s+/).length > MAX_LEAD_WORDS) return undefined;
     return { label, rest: after.replace(/^[\s.]+/, '').trim() };
@@ -246,6 +246,21 @@ function firstLink(nodes: readonly Nodes[]): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A paragraph that opens with a bold incident label and no colon (`**Incident** group/project#170 ·
+ * Sev 1`, as a Confluence page's info panel writes it) as the `Incident: …` line it means.
+ */
+function boldIncidentLine(p: Paragraph): string | undefined {
+  const first = p.children[0];
+  if (first?.type !== 'strong') return undefined;
+  const label = nodeText(first);
+  const text = nodeText(p);
+  const after = text.slice(label.length);
+  if (label.trimEnd().endsWith(':') || after.trimStart().startsWith(':') || after.trim().length === 0) return undefined;
+  if (!INCIDENT_FIELDS.includes(label.toLowerCase().replace(/[^a-z]/g, ''))) return undefined;
+  return `${label.trim()}: ${after.trim()}`;
 }
 
 /** Field labels that name the incident a postmortem covers. */

@@ -1,6 +1,6 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { operationExcluded, isCallOf, isHttpClientCall, isInMemory, isPassive, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
-import { functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { deferredToCommit, functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isTypedMemberCall } from '../kinds/call.js';
@@ -14,6 +14,7 @@ import {
   bindingOf,
   blockStatements,
   callee,
+  contains,
   dottedPath,
   enclosingFunction,
   firstLine,
@@ -181,7 +182,8 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     // A write whose errors an inner try already takes (and does not raise again) never reaches these handlers.
     // A call whose promise is discarded (`void paymentService.trackCheckoutEvent(…)`) is not awaited:
     // its failure never reaches these handlers either.
-    const reaches = (call: Node) => !discarded(call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
+    // A send registered to run after the commit (`transaction.on_commit(lambda: send(…))`) is not made in the try.
+    const reaches = (call: Node) => !discarded(call, body) && !deferredToCommit(ctx, call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
     // A write is the outcome the handler is about; a message sent beside it (an alert) is second.
     const reachedAll = writesOrSendsIn(ctx, body).filter(reaches);
     // `dao.create_delivery(status="success")` in the body and `dao.create_delivery(status="failed")`
@@ -207,12 +209,19 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     // `const sent = await sendSms(to, body)` of another file, the try's only write or send: known by
     // its name, it still hands the handler nothing when its body keeps every error of its send.
     const imported = helper === null && byName === null && byCallers === undefined && local !== undefined && reached.length === 1 ? importedHelperOf(ctx, local) : null;
+    // `if channel == EMAIL: result = send_notification_email(…) elif channel == SMS: result = send_notification_sms(…)`:
+    // helpers of other files on the branches of one `if`, only one of which runs; each is judged as the try's only one.
+    const alternatives = helper === null && byName === null && byCallers === undefined && local !== undefined && reached.length > 1 ? importedAlternatives(ctx, reached, body) : null;
     const asked = helper?.requires ?? byName ?? imported ?? undefined;
     // `const result = await paymentService.initiateWithdrawal(…); res.json(result)`: when nothing after
     // the helper's call in this try can fail or raise, only the helper's outcome reaches the handler,
     // and a helper that keeps every error of its write to itself (returns `{ success: false }`) hands none.
     const shieldable = asked?.kind === 'helper' && asked.relocate !== true && nothingFallibleAfter(ctx, subject, body);
-    const requires = shieldable ? { ...asked, unshielded: true as const } : asked === imported ? undefined : asked;
+    const requires = shieldable
+      ? { ...asked, unshielded: true as const }
+      : alternatives !== null
+        ? ({ kind: 'any-of', of: alternatives.map((a) => ({ ...a, unshielded: true as const })) } satisfies Requirement)
+        : asked === imported ? undefined : asked;
     const conditional = requires ? { requires } : {};
     const after = new Set<number>();
     for (const handler of tryHandlers(tryStmt, ctx.family).map((h) => aliasedClasses(ctx, h))) {
@@ -277,17 +286,57 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
  * a cache entry). In JavaScript an unawaited call that is none of those answers in memory (`res.json(result)`).
  */
 function nothingFallibleAfter(ctx: FileContext, call: Node, body: Node): boolean {
-  const after = (n: Node) => n.startIndex >= call.endIndex;
+  // A step on another branch of an `if` around the call (`elif channel == SMS: …`) never runs after it.
+  const elsewhere = otherBranches(ctx, call, body);
+  const after = (n: Node) => n.startIndex >= call.endIndex && !elsewhere.some((b) => contains(b, n));
   if (nodesWithin(ctx, body, ['throw_statement', 'raise_statement']).some(after)) return false;
+  // `result = send(…)` then `if not result.get('success'):`: a read (`read_verbs`) of the value the call handed back.
+  const result = resultName(call, body);
+  const readVerbs = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
   return callsWithin(ctx, body).every((c) => {
     if (!after(c)) return true;
     const path = calleePath(ctx, c);
     if (isPassive(ctx, path) || isInMemory(ctx, path)) return true;
+    if (result !== null && path.startsWith(`${result}.`) && !path.slice(result.length + 1).includes('.') && readVerbs.has(splitWords(lastSegment(path))[0] ?? '')) return true;
     if (c.parent?.type === 'await_expression' || c.parent?.type === 'await') return false;
     if (SUBJECT_VOCABULARIES.some((v) => reachedCallsOf(ctx, c, v).length > 0)) return false;
     if (resolveLocalFunction(ctx, c) !== null || projectImportOf(ctx, path) !== undefined) return false;
     return ctx.family !== 'python' || /^[A-Z]/.test(lastSegment(path));
   });
+}
+
+/** The name `call`'s result is bound to within `body` (`result = send_email(…)`, `const sent = await sendSms(…)`), or null. */
+function resultName(call: Node, body: Node): string | null {
+  let holder: Node | null = call.parent;
+  while (holder !== null && holder.id !== body.id && !BINDING_TYPES.includes(holder.type as (typeof BINDING_TYPES)[number])) holder = holder.parent;
+  return holder === null || holder.id === body.id ? null : bindingOf(holder)?.name ?? null;
+}
+
+/** The bodies of the other branches of each `if`/`elif`/`else` chain around `call` within `body`: none of them runs once `call` has. */
+function otherBranches(ctx: FileContext, call: Node, body: Node): Node[] {
+  const out: Node[] = [];
+  for (let p = call.parent; p !== null && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'if_statement' || isChainLink(p)) continue;
+    for (const branch of ifChain(p, ctx.family)) if (!contains(branch.body, call)) out.push(branch.body);
+  }
+  return out;
+}
+
+/**
+ * Calls of helpers of other files (`send_notification_email(…)`, `send_notification_sms(…)`) each on
+ * its own branch of one `if` chain of the try, with nothing that can fail after any of them: what each
+ * must hold for the handler to see its outcome. Null when any call is not such a helper or two can run together.
+ */
+function importedAlternatives(ctx: FileContext, reached: Node[], body: Node): Requirement[] | null {
+  const out: Requirement[] = [];
+  for (const c of reached) {
+    const elsewhere = otherBranches(ctx, c, body);
+    if (!reached.every((o) => o.id === c.id || elsewhere.some((b) => contains(b, o)))) return null;
+    const req = importedHelperOf(ctx, c);
+    if (req === null || !nothingFallibleAfter(ctx, c, body)) return null;
+    out.push(req);
+  }
+  return out;
 }
 
 /** Whether a branch ends by leaving the handler's straight course (returns, raises, or jumps out). */
@@ -397,6 +446,25 @@ function shieldedInHelper(ctx: FileContext, names: TimeoutNames, call: Node, dep
 }
 
 const HELPER_SHIELD_DEPTH = 3;
+
+/**
+ * Whether a function of this file keeps every write or send of its body to itself (each in a try of
+ * its own whose handler takes every error and does not raise again, or in a helper that so keeps it):
+ * `NotificationService.send_email` catching every error of its POST and returning `{"success": False}`.
+ */
+export function keepsEveryWrite(ctx: FileContext, fn: Node): boolean {
+  // Asked once per method, however many calls of it the file makes.
+  const known = ctx.memo('keeps-every-write', () => new Map<number, boolean>());
+  let kept = known.get(fn.id);
+  if (kept === undefined) {
+    const body = functionBody(fn);
+    const names = timeoutNames(ctx);
+    const writes = body === null ? [] : writesOrSendsIn(ctx, body);
+    kept = body !== null && writes.length > 0 && writes.every((c) => shieldedWithin(ctx, names, c, body) || shieldedInHelper(ctx, names, c, 1));
+    known.set(fn.id, kept);
+  }
+  return kept;
+}
 
 /**
  * Whether a try nested in `outer` takes every ambiguous error of `call` (its handler catches
@@ -988,8 +1056,11 @@ type Polarity = 'success' | 'failure';
 function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polarity; response: Node } | null {
   const c = unwrapParens(condition);
   if (c === null) return null;
-  const fields = ctx.vocab.responses.status_fields.map((f) => f.toLowerCase());
-  const booleans = ctx.vocab.responses.boolean_fields.map((f) => f.toLowerCase());
+  // Lowered once per vocabulary, not on every (recursive) call.
+  const { fields, booleans } = compiledOnce(ctx.vocab, 'status-test-fields', () => ({
+    fields: ctx.vocab.responses.status_fields.map((f) => f.toLowerCase()),
+    booleans: ctx.vocab.responses.boolean_fields.map((f) => f.toLowerCase()),
+  }));
   const fieldAccess = (n: Node | null): Node | null => {
     const u = unwrapParens(n);
     if (u === null || (u.type !== 'attribute' && u.type !== 'member_expression')) return null;
@@ -1105,8 +1176,8 @@ function fallThroughBranches(ctx: FileContext, ifStmt: Node, test: { polarity: '
  * The condition travels to the link step (`kept`): a helper whose write's errors reach the caller,
  * or that writes nothing, gives no scope. Null for anything else.
  */
-function keptResultTest(ctx: FileContext, condition: Node | null, at: Node): { test: { polarity: Polarity; response: Node }; subject: Node; requires: Requirement } | null {
-  const test = statusTest(ctx, condition) ?? flagTest(ctx, condition) ?? emptinessTest(condition);
+function keptResultTest(ctx: FileContext, condition: Node | null, at: Node, status = statusTest(ctx, condition)): { test: { polarity: Polarity; response: Node }; subject: Node; requires: Requirement } | null {
+  const test = status ?? flagTest(ctx, condition) ?? emptinessTest(condition);
   if (test === null) return null;
   const name = unwrapParens(test.response);
   if (name === null || (name.type !== 'identifier' && name.type !== 'attribute' && name.type !== 'member_expression')) return null;
@@ -1178,7 +1249,7 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     const directSubject = direct === null ? null : responseSource(ctx, direct.response, ifStmt);
     // Not a response of a write in sight: a result a helper of another file hands back after
     // keeping every error of its write to itself (`{ success: false }`, nothing at all).
-    const kept = directSubject === null ? keptResultTest(ctx, head.condition, ifStmt) : null;
+    const kept = directSubject === null ? keptResultTest(ctx, head.condition, ifStmt, direct) : null;
     const test = directSubject !== null ? direct : kept?.test ?? null;
     const subject = directSubject ?? kept?.subject ?? null;
     if (test === null || subject === null) continue;

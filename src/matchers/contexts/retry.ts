@@ -8,11 +8,12 @@ import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './c
 import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { timerRunScopes } from './timer-runs.js';
+import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { batchMarkScopes } from './batch-marks.js';
 import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, skipsAllButFailed, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
-import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
+import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
 
 /**
@@ -263,13 +264,32 @@ function findRetryScopes(ctx: FileContext): Scope[] {
       continue;
     }
     const types = isCallDeco ? retriedExceptionTypes(ctx, v, expr) : undefined;
-    if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), ...(isCallDeco && retriesOnResult(ctx, v, expr) ? { retriesOnResult: true as const } : {}), ...(types ? { retriedTypes: types } : {}) });
+    const onResult = isCallDeco && retriesOnResult(ctx, v, expr);
+    if (body && !onResult && neverFails(ctx, body)) continue;
+    if (body) scopes.push({ context: 'retry', body, construct: deco, label: firstLine(deco), ...(onResult ? { retriesOnResult: true as const } : {}), ...(types ? { retriedTypes: types } : {}) });
     if (isCallDeco) scopes.push(...hookScopes(ctx, v, expr, functions, path));
   }
   // Last: a helper of this file that another scope also reaches is claimed by that scope's own condition first.
   scopes.push(...scheduledRunScopes(ctx));
   scopes.push(...batchMarkScopes(ctx));
   return [...scopes, ...throughLocalHelpers(ctx, scopes)];
+}
+
+/**
+ * A job's or a retried function's body that cannot fail: a try that catches every error and only
+ * logs it (`async function reconcile() { try { … } catch (err) { log.error(err) } }` handed to a
+ * BullMQ worker whose jobs get `attempts: 5`), with nothing around it but steps that cannot fail.
+ * The queue or the decorator sees every run succeed and never runs it again.
+ */
+function neverFails(ctx: FileContext, body: Node): boolean {
+  if (body.type !== 'block' && body.type !== 'statement_block') return false;
+  const steps = blockStatements(body);
+  const tries = steps.filter((st) => st.type === 'try_statement');
+  if (tries.length === 0) return false;
+  return (
+    steps.every((st) => isInert(ctx, st)) &&
+    tries.every((t) => tryHandlers(t, ctx.family).every((h) => blockStatements(h.body).every((st) => isInert(ctx, st))))
+  );
 }
 
 /**
@@ -310,7 +330,7 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   if (header === null || drainsQueue(ctx, v, body) || drainsListing(ctx, body)) return null;
   const behaviour = retryBehaviour(ctx, body, header.flag, header.cleared);
   const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
-  if (!ok && !header.certain) return null;
+  if ((!ok && !header.certain) || behaviour.localFailuresOnly) return null;
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
   // A loop run while its flag holds retries its tries' work; what a handler does (ask for a new
   // proxy, log) is the answer to one failed attempt, not a write the next attempt repeats.
@@ -558,6 +578,8 @@ interface Behaviour {
    * with the iteration is not one.
    */
   retriesAfterFailure: boolean;
+  /** Every handler that goes on to another attempt does so only after a failure of the app's own store (`retry.local_failure_texts`). */
+  localFailuresOnly: boolean;
   /** A `return`/`break` outside every except/catch: a way out when an attempt succeeds. */
   successExit: boolean;
   /** A `return`/`break` inside or after a retrying try (a way out once an attempt succeeds). */
@@ -579,14 +601,38 @@ function retryBehaviour(ctx: FileContext, body: Node, flag?: string, cleared = f
     const index = topLevel.findIndex((st) => st.id === t.id);
     // A Python `else:` that carries on with the result is a success path that loops on: iteration.
     const closesIteration = index >= 0 && !t.namedChildren.some((c) => c.type === 'else_clause') && topLevel.slice(index + 1).every((st) => WAITING.test(ctx.source.slice(st.startIndex, st.endIndex)) || !/\(/.test(ctx.source.slice(st.startIndex, st.endIndex)));
-    return tryHandlers(t, family).some((h) => !endsByLeaving(h.body, family) && (endsWithContinue(h.body) || leavesOnSuccess || closesIteration));
+    return tryHandlers(t, family).some((h) => !endsByLeaving(h.body, family) && !retriesLocalFailureOnly(ctx, h.body) && (endsWithContinue(h.body) || leavesOnSuccess || closesIteration));
   });
   const firstRetrying = retrying[0];
+  // Some handler retries a local lock only, and every other leaves with no `continue` on the way.
+  const local = handlers.filter((h) => retriesLocalFailureOnly(ctx, h.body));
+  const leaves = (h: { body: Node }) => endsByLeaving(h.body, family) && h.body.descendantsOfType('continue_statement').length === 0;
   return {
+    localFailuresOnly: local.length > 0 && handlers.every((h) => local.includes(h) || leaves(h)),
     retriesAfterFailure: retrying.length > 0,
     successExit: exits.some((e) => !inHandler(e)),
     exitAfterAttempt: firstRetrying !== undefined && exits.some((e) => e.startIndex > firstRetrying.startIndex && !inHandler(e)),
   };
+}
+
+/**
+ * A handler that leaves on every error but one whose text names a failure of the app's own store
+ * (`if "database is locked" not in str(e).lower(): raise`, or `if (e.code === 'SQLITE_BUSY')
+ * { await sleep(); continue } throw e`): the loop retries a local lock only, never a remote answer.
+ * Its first statement is a test of such a text (`retry.local_failure_texts`) and either that test's
+ * branch leaves or the handler leaves after it.
+ */
+function retriesLocalFailureOnly(ctx: FileContext, handler: Node): boolean {
+  const texts = ctx.vocab.retry.local_failure_texts;
+  if (texts.length === 0) return false;
+  const first = blockStatements(handler)[0];
+  if (first === undefined || first.type !== 'if_statement') return false;
+  const condition = first.childForFieldName('condition');
+  if (condition === null || !stringsUnder(condition).some((str) => texts.some((t) => str.toLowerCase().includes(t.toLowerCase())))) return false;
+  // An `else` branch is another way through: only the plain test is read.
+  if (first.childForFieldName('alternative') !== null) return false;
+  const branch = first.childForFieldName('consequence');
+  return (branch !== null && endsByLeaving(branch, ctx.family)) || endsByLeaving(handler, ctx.family);
 }
 
 /**
@@ -843,7 +889,7 @@ function jobWorkerScopes(ctx: FileContext, v: RetryVocab, calls: readonly Node[]
       (found, a) => found ?? (isFunction(a, ctx.family) || a.type === 'identifier' ? resolveFunctionBody(ctx, a, functions) : null),
       null,
     );
-    if (body) scopes.push(queueProcessorScope(body, w, queue, own));
+    if (body && !neverFails(ctx, body)) scopes.push(queueProcessorScope(body, w, queue, own));
     if (w.type === 'new_expression') scopes.push(...failureHookScopes(ctx, v, w, queue, own, calls, functions));
   }
   scopes.push(...processorClassScopes(ctx, v, own));
@@ -1621,9 +1667,11 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     const right = unwrapAwait(loop.childForFieldName('right'));
     const body = loopBody(loop);
     if (body === null) continue;
+    // Asked once per loop: the query walk (bindings, helpers' returns) is the dearest part of a sweep.
+    const selected = selectsFailed(right, loop);
     // A loop that skips every record not left failed (`if (escrow.status !== 'payout_failed') continue`).
-    const skips = due && !selectsFailed(right, loop) ? skipsAllButFailed(ctx, loop, body) : null;
-    const failed = skips !== null || selectsFailed(right, loop);
+    const skips = due && !selected ? skipsAllButFailed(ctx, loop, body) : null;
+    const failed = skips !== null || selected;
     const selection = skips ?? (failed || marks ? selectionOf(ctx, loop, right) : undefined);
     // A sweep over records in a state it moves each out of after its write (see `marksOutOfSelection`).
     const marked = !failed && selection !== undefined && marksOutOfSelection(ctx, body, selection);

@@ -116,8 +116,33 @@ function findEndsRun(ctx: FileContext, fn: Node, node: Node, swallowed: boolean)
 export function exitsAfter(ctx: FileContext, node: Node, scope: Scope): boolean {
   // A client's retry policy re-sends the request alone: nothing after it starts another attempt.
   if (scope.receiver !== undefined) return true;
+  if (startsNextAttemptBeside(ctx, node, scope)) return false;
   if (!endsAttempt(ctx, node, scope)) return false;
   return scope.via === undefined || exitsAfter(ctx, scope.via.call, scope.via.from);
+}
+
+/** Blocks that are a handler's or a branch's, where a call starting the next attempt stands beside the send. */
+const HANDLER_OR_BRANCH = new Set(['catch_clause', 'except_clause', 'if_statement', 'else_clause', 'elif_clause']);
+
+/**
+ * `catch (err) { executor(...args); sendNotification(`Retry, ${err}`) }`: the call that starts the
+ * next attempt of a function that retries itself (the scope's construct, inside its body) and the
+ * send are steps of the same block. Every failed attempt that starts another sends, whether the send
+ * comes before that call or after it: it is no last step of the attempt.
+ */
+function startsNextAttemptBeside(ctx: FileContext, node: Node, scope: Scope): boolean {
+  const retry = scope.construct;
+  if (!isCall(retry, ctx.family) || retry.id === node.id || !contains(scope.body, retry) || contains(retry, node)) return false;
+  let block: Node | null = retry.parent;
+  while (block !== null && block.type !== 'block' && block.type !== 'statement_block' && !isFunction(block, ctx.family)) block = block.parent;
+  // The retry's own block when that is a handler's (`except:` / `catch`) or a branch's, not the function's whole body
+  // nor a try's body: there the scope's construct settles a success (`channel.ack(message)` after the send), it starts nothing.
+  if (block === null || block.id === scope.body.id || isFunction(block, ctx.family) || !HANDLER_OR_BRANCH.has(block.parent?.type ?? '')) return false;
+  for (let n: Node | null = node; n !== null && n.id !== scope.body.id; n = n.parent) {
+    if (isFunction(n, ctx.family)) return false;
+    if (n.parent?.id === block.id) return true;
+  }
+  return false;
 }
 
 function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sent: Set<string>; marks: Set<string> | undefined }): boolean {

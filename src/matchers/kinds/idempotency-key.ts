@@ -54,6 +54,7 @@ export const idempotencyKeyMatcher: Matcher = {
     const helper = (candidate.requires ?? []).find((r) => r.kind === 'helper');
     if (helper?.kind === 'helper') helper.keyList = list;
     if (!isCall(call, ctx.family)) return false;
+    if (addressesConfiguredResource(ctx, call)) return true;
     if (helper?.kind === 'helper') Object.assign(helper, argumentKeys(ctx, call, candidate.scope?.body));
     if (passesKey(ctx, call, list)) return candidate.scope === undefined || (!freshPerAttempt(ctx, call, candidate.scope.body, list) && !leftOutByRetriedCall(ctx, call, candidate.scope.via?.call, list));
     // A request whose method and options its callers hand in (`this.request(url, { method: 'POST', headers })`):
@@ -526,6 +527,40 @@ function keyValuesOf(ctx: FileContext, call: Node, region: Node, list: string): 
     if (b !== null && named.has(b.name)) collect(b.value);
   }
   return keyValues;
+}
+
+/**
+ * `` post(`/sell/inventory/v1/location/${encodeURIComponent(locationKey)}`, body) `` with `locationKey =
+ * process.env.EBAY_LOCATION_KEY`: a write whose URL ends, after a literal segment, in a key the client
+ * chose and fixed in its configuration (a name of `keys.resource_in_path`, read from the environment
+ * or a `configuration_names` object) addresses one resource; the provider keys it on that segment, so
+ * a repeat cannot make a second one. A key made per operation (a record's id) is not read here.
+ */
+function addressesConfiguredResource(ctx: FileContext, call: Node): boolean {
+  const first = callArguments(call)[0];
+  const url = first === undefined ? null : (unwrapAwait(first) ?? first);
+  if (url === null || (url.type !== 'template_string' && url.type !== 'string')) return false;
+  const parts = url.namedChildren.filter((c) => c.type === 'template_substitution' || c.type === 'interpolation');
+  const last = parts.at(-1);
+  if (last === undefined) return false;
+  // The substitution closes the URL (only the closing quote after it) and follows `/<literal>/`.
+  const after = ctx.source.slice(last.endIndex, url.endIndex);
+  const before = ctx.source.slice(url.startIndex, last.startIndex);
+  if (!/^["'`]*$/.test(after) || !/\/[A-Za-z][\w.-]*\/$/.test(before)) return false;
+  let value: Node | null = last.namedChildren.find((c) => c.type !== 'comment' && c.type !== 'format_specifier' && c.type !== 'type_conversion') ?? null;
+  // `encodeURIComponent(key)`, `quote(key)`: the key itself, encoded.
+  if (value !== null && isCall(value, ctx.family) && callArguments(value).length === 1) value = callArguments(value)[0] ?? null;
+  if (value === null || (value.type !== 'identifier' && value.type !== 'member_expression' && value.type !== 'attribute')) return false;
+  const name = value.type === 'identifier' ? value.text : ((value.childForFieldName('property') ?? value.childForFieldName('attribute'))?.text ?? '');
+  if (!keyTest(ctx, 'resource_in_path')(name)) return false;
+  const bound = value.type === 'identifier' ? unwrapAwait(lastBindingBefore(ctx, value.text, call)) : value;
+  return bound !== null && readsConfiguration(ctx, bound);
+}
+
+/** `process.env.X`, `os.environ["X"]`, `os.getenv("X")`, `settings.X`: a value read from the process's configuration. */
+function readsConfiguration(ctx: FileContext, value: Node): boolean {
+  if (/^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv)\b/.test(value.text)) return true;
+  return readsOnlyConfiguration(ctx, value);
 }
 
 /**

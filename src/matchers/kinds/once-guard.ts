@@ -1,7 +1,7 @@
 import { compiledOnce, wordSet } from '../compiled.js';
 import { escapeRegExp, NamePatterns, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
-import { blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, isRaise, loopBody, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { calleePath, answeredOnce, callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
@@ -17,9 +17,9 @@ import type { Candidate, FileContext, Matcher } from '../types.js';
  * `once-guard` — between the candidate and its scope, an `if` whose condition limits the branch to
  * one attempt: it tests the loop's attempt counter (`if attempt == MAX_ATTEMPTS - 1`, `if
  * (attempt === 0)`) or a flag named for it (`if not notified`, `if is_last_attempt`,
- * `once_words` in the vocabulary). Used as `not: once-guard` by AP-002.
- * Known false negatives: a counter tested with `>` (`if attempt > 1: notify()`) also counts, though
- * it notifies on every later attempt.
+ * `once_words` in the vocabulary). Used as `not: once-guard` by AP-002. A counter tested from one
+ * side at neither end of the loop (`if attempt + 1 >= alert_after:`) runs the branch on every later
+ * attempt and does not count.
  */
 export const onceGuardMatcher: Matcher = {
   kind: 'once-guard',
@@ -29,7 +29,7 @@ export const onceGuardMatcher: Matcher = {
     const scope = candidate.scope;
     if (scope === undefined) return false;
     const once = ctx.memo('once-words', () => new WordSet(ctx.vocab.once_words));
-    const guard = guarded(ctx, once, candidate.node, scope.body, scope.counter);
+    const guard = guarded(ctx, once, candidate.node, scope.body, scope.counter, scope.construct);
     if (guard === MARKED) {
       // The key is stored right after the call, but a helper's send is stored with it only when
       // nothing after the send can fail inside the helper (`processAlert(alert)` that e-mails, then
@@ -46,7 +46,7 @@ export const onceGuardMatcher: Matcher = {
     if (guard) return true;
     // Reached through a helper: the helper's call may be the guarded one.
     for (let s = scope; s.via !== undefined; s = s.via.from) {
-      if (guarded(ctx, once, s.via.call, s.via.from.body, s.via.from.counter)) return true;
+      if (guarded(ctx, once, s.via.call, s.via.from.body, s.via.from.counter, s.via.from.construct)) return true;
     }
     // Through a helper of this file: a send the helper makes only in its give-up branch
     // (`else: webhook.active = False; notify_admins()` after `if failed < MAX`) is sent once.
@@ -328,10 +328,10 @@ function findFieldsSetIn(ctx: FileContext, body: Node, depth: number): { field: 
 /** A guard made by a key stored after the send (`marksKey`): it holds when the send is the step the key follows. */
 const MARKED = 'marked';
 
-function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter: string | undefined): boolean | typeof MARKED {
-  const testsOnce = (cond: Node) => {
+function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter: string | undefined, loop?: Node): boolean | typeof MARKED {
+  const testsOnce = (cond: Node, counterToo = true) => {
     const names = namesUnder(cond);
-    return (counter !== undefined && names.includes(counter)) || names.some((n) => once.anyWordOf(n) && !unrecordedLookup(ctx, n, cond, top));
+    return (counterToo && counter !== undefined && names.includes(counter)) || names.some((n) => once.anyWordOf(n) && !unrecordedLookup(ctx, n, cond, top));
   };
   for (let n: Node = node, p: Node | null = node.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block') {
@@ -347,7 +347,9 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
       if (!contains(branch.body, node)) continue;
       if (branch.condition && marksKey(ctx, branch.condition, branch.body, node)) return MARKED;
       const conditions = ifChain(p, ctx.family).flatMap((b) => (b.condition ? [b.condition] : []));
-      for (const cond of conditions) if (testsOnce(cond)) return true;
+      // `if (attempt + 1 >= opts.alertAfterRetries)`: a branch of every attempt from some point on, not of one.
+      const spread = (cond: Node) => cond.id === branch.condition?.id && counter !== undefined && loop !== undefined && !endsGivingUp(branch.body, ctx.family) && spreadsOverAttempts(cond, counter, loop, ctx);
+      for (const cond of conditions) if (testsOnce(cond, !spread(cond))) return true;
     }
   }
   return false;
@@ -404,6 +406,86 @@ function unrecordedLookup(ctx: FileContext, name: string, cond: Node, top: Node)
 }
 
 /** A branch that leaves: `continue`, `return`, `break` (alone or as its last statement). */
+/** The branch leaves the loop at its end (`return`, `break`, `raise`): whatever it sends, it sends on one attempt. */
+function endsGivingUp(branch: Node, family: FileContext['family']): boolean {
+  const last = branch.type === 'block' || branch.type === 'statement_block' ? blockStatements(branch).at(-1) : branch;
+  return last !== undefined && (isExit(last, family) || isRaise(last, family));
+}
+
+/** Dotted names of a text (`opts.maxRetries`, `MAX_ATTEMPTS`). */
+const DOTTED = /[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*/g;
+
+/**
+ * The condition bounds the attempt counter of `loop` only from one side, at a point that is not the
+ * loop's first or last attempt: `attempt + 1 >= opts.alertAfterRetries` where the loop runs to
+ * `opts.maxRetries`, `attempt > 0`, `attempt < max_retries - 1`. The branch runs on every attempt
+ * past (or before) that point. A comparison with the loop's own limit (`attempt >= MAX_ATTEMPTS - 1`,
+ * `attempt >= 2` in `range(3)`) or with the first attempt (`attempt < 1`), an equality, or a
+ * condition of any other shape still confines the branch to one attempt.
+ */
+function spreadsOverAttempts(cond: Node, counter: string, loop: Node, ctx: FileContext): boolean {
+  const body = loopBody(loop);
+  if (body === null) return false;
+  // Everything of the loop but its body: a `do … while (tries < max)` names its limit after it.
+  const header = ctx.source.slice(loop.startIndex, body.startIndex) + ' ' + ctx.source.slice(body.endIndex, loop.endIndex);
+  const headerNames = new Set([...header.matchAll(DOTTED)].map((m) => m[0].replace(/\s+/g, '')).filter((n) => n !== counter));
+  // The limit's numbers: of the loop's condition (`tries < 3`) or iterable (`range(3)`), not of `let tries = 0`.
+  const limit = loop.childForFieldName('condition') ?? (loop.type === 'for_statement' ? loop.childForFieldName('right') : null);
+  const headerNumbers = [...(limit?.text ?? header).matchAll(/\b\d+\b/g)].map((m) => Number(m[0]));
+  const conjuncts: Node[] = [];
+  const split = (n: Node | null) => {
+    const c = unwrapParens(n);
+    if (c === null) return;
+    const op = c.childForFieldName('operator')?.type ?? (c.type === 'boolean_operator' ? c.children[1]?.type : undefined);
+    if ((c.type === 'binary_expression' && op === '&&') || (c.type === 'boolean_operator' && op === 'and')) {
+      split(c.childForFieldName('left'));
+      split(c.childForFieldName('right'));
+    } else conjuncts.push(c);
+  };
+  split(cond);
+  let spreads = false;
+  for (const c of conjuncts) {
+    if (!namesUnder(c).includes(counter)) continue;
+    const verdict = counterRay(c, counter, headerNames, headerNumbers);
+    if (verdict !== 'spread') return false;
+    spreads = true;
+  }
+  return spreads;
+}
+
+/** A comparison `counter ⋚ bound` (either way round): `spread` when it holds on a run of attempts that starts or ends at neither end of the loop. */
+function counterRay(c: Node, counter: string, headerNames: Set<string>, headerNumbers: number[]): 'spread' | 'once' {
+  let left: Node | null;
+  let right: Node | null;
+  let op: string | undefined;
+  if (c.type === 'binary_expression') {
+    left = c.childForFieldName('left');
+    right = c.childForFieldName('right');
+    op = c.childForFieldName('operator')?.type;
+  } else if (c.type === 'comparison_operator' && c.namedChildCount === 2) {
+    left = c.namedChild(0);
+    right = c.namedChild(1);
+    op = c.children.find((k) => !k.isNamed)?.type;
+  } else return 'once';
+  if (left === null || right === null || op === undefined || !['<', '<=', '>', '>='].includes(op)) return 'once';
+  const onLeft = namesUnder(left).includes(counter);
+  if (onLeft === namesUnder(right).includes(counter)) return 'once';
+  const counterSide = onLeft ? left : right;
+  const other = onLeft ? right : left;
+  // Counter at least the other side (`attempt >= n`, `n <= attempt`), or at most it.
+  const atLeast = onLeft === (op === '>' || op === '>=');
+  const names = [...other.text.matchAll(DOTTED)].map((m) => m[0].replace(/\s+/g, ''));
+  if (names.some((n) => headerNames.has(n))) return 'once';
+  const literal = /^\d+$/.test(other.text) && counterSide.text === counter ? Number(other.text) : null;
+  if (names.length === 0 && literal === null) return 'once';
+  if (literal !== null) {
+    // The first value the branch runs at (`> 1` → 2), or the last (`< 1` → 0).
+    const edge = atLeast ? (op === '>' || op === '<' ? literal + 1 : literal) : op === '<' || op === '>' ? literal - 1 : literal;
+    if (atLeast ? headerNumbers.length > 0 && edge >= Math.max(...headerNumbers) - 1 : edge <= 0) return 'once';
+  }
+  return 'spread';
+}
+
 function endsInExit(branch: Node, family: FileContext['family']): boolean {
   const last = branch.type === 'block' || branch.type === 'statement_block' ? blockStatements(branch).at(-1) : branch;
   return last !== undefined && (isExit(last, family) || last.type === 'continue_statement');

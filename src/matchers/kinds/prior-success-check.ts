@@ -25,6 +25,28 @@ import { leavesSelection } from './once-guard.js';
 import { movedOutBefore } from './sweep-marks.js';
 
 /**
+ * `const cancellation = await retryWithBackoff(() => duffel.createOrderCancellation(orderId))`, then
+ * `confirmOrderCancellation(cancellation.id)`: the retried write's result, bound after the retry, is
+ * handed to a later call named for a confirm (`retry.confirm_words`) outside the retried body. The
+ * write made a pending request (a quote that expires unconfirmed) and the confirm, made once, is
+ * what takes effect: a repeated pending request changes nothing. Only a retry around that write
+ * alone: a retried body that confirms too repeats the effect.
+ */
+function confirmedAfterRetry(ctx: FileContext, construct: Node, body: Node, target: Node): boolean {
+  const words = wordSet(ctx, 'confirm-words', ctx.vocab.retry.confirm_words);
+  if (!isCall(construct, ctx.family) || contains(body, construct) || !contains(construct, target)) return false;
+  let up: Node = construct;
+  while (up.parent !== null && (up.parent.type === 'await_expression' || up.parent.type === 'await' || up.parent.type === 'parenthesized_expression')) up = up.parent;
+  const bound = up.parent === null ? null : bindingOf(up.parent);
+  if (bound === null || bound.value.id !== up.id) return false;
+  const fn = enclosingFunction(construct, ctx.family);
+  if (fn === null) return false;
+  return nodesWithin(ctx, fn, callTypes(ctx.family)).some(
+    (c) => c.startIndex > construct.endIndex && words.anyWordOf(lastSegment(calleePath(ctx, c))) && namesUnder(c.childForFieldName('arguments') ?? c).includes(bound.name),
+  );
+}
+
+/**
  * `prior-success-check` — inside the candidate's retry scope, before the candidate, a lookup
  * whose result guards an early `return`/`break` (`if already_charged(order): return`, `existing
  * = find_charge(id)` then `if existing: return existing`), or an `if` on such a lookup that the
@@ -46,6 +68,8 @@ export const priorSuccessCheckMatcher: Matcher = {
     if (scope.receiver !== undefined) return false;
     const region = scope.body.id === ctx.root.id ? (enclosingFunction(target, ctx.family) ?? ctx.root) : scope.body;
     if (checkedBefore(ctx, region, target)) return true;
+    // A pending request retried on its own, which only a confirm after the retry makes take effect.
+    if (confirmedAfterRetry(ctx, scope.construct, scope.body, target)) return true;
     // A sweep that moves the record out of its selection, and saves it, before the call: the next run does not select it again.
     if (leavesSelection(ctx, target, scope)) return true;
     // …or with a store write of its own (`db.payout.update({ where: { id }, data: { status: 'PROCESSING' } })`

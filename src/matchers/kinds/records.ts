@@ -1,7 +1,7 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { wordSet } from '../compiled.js';
-import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
+import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isResultCodeField, isSuccessCode, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -62,7 +62,7 @@ export const recordsMatcher: Matcher = {
           // is a write with its own handler, not the record of the outer one.
           if (!(compensates(lastSegment(path), words) && attemptedWithin(call, root))) add(call);
         }
-        else if (createsOutcomeRow(ctx, path, words)) add(call);
+        else if (createsOutcomeRow(ctx, call, path, words)) add(call);
         else {
           const helper = helperRecords(ctx, call, param ?? '');
           if (helper !== null) add(call, false, false, helper === 'invites');
@@ -84,6 +84,10 @@ export const recordsMatcher: Matcher = {
         // after a handler that swallows the error the flag is still false, a falsy result for the caller.
         else if (words.returnFalse && value?.type === 'identifier' && flagUnsetByHandler(ret, value.text)) add(ret, true, true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
+        // `except requests.Timeout: return {'ResponseCode': '1', 'errorCode': 'TIMEOUT'}`: a provider's
+        // result made up with a code that is no success code, for a caller that reads anything but
+        // success as failure (dima-backend's M-Pesa STK push, owls_backend's VNPay refund).
+        else if (value !== null && madeUpFailureCode(ctx, value)) add(ret, 'error', true);
         // With an error status it is an answer to the client in itself (`failureAnswers` below).
         else if (value !== null && errorAnswerBody(ctx, value, words) && !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex))) add(ret, true);
         else if (value !== null) {
@@ -344,6 +348,19 @@ function insideNewError(node: Node, top: Node): boolean {
   return false;
 }
 
+/**
+ * `{'ResponseCode': '1', 'errorMessage': str(e)}`: a literal result whose code field
+ * (`isResultCodeField`) holds a code written out (a string) that is no success code and names no
+ * unresolved outcome (`'PENDING'`).
+ */
+function madeUpFailureCode(ctx: FileContext, value: Node): boolean {
+  const ambiguous = outcomeWords(ctx, 'ambiguous');
+  return literalEntries(value).some((e) => {
+    const code = isResultCodeField(ctx, e.key) ? stringValue(e.value) : null;
+    return code !== null && code.trim() !== '' && !isSuccessCode(ctx, code) && (ambiguous === undefined || !isOutcomeValue(e.value, ambiguous));
+  });
+}
+
 /** `RuntimeError(…)`, `new PaymentError(…)`: an error built to be handed on. */
 const ERROR_CLASS = /^[A-Z]\w*(Error|Exception)$/;
 
@@ -351,10 +368,21 @@ const ERROR_CLASS = /^[A-Z]\w*(Error|Exception)$/;
  * `ScheduleFailure.objects.create(…)`, `db.failed_deliveries.insert(…)`: a row written
  * (`record_write_methods`) into a model or collection named for the outcome records it.
  */
-function createsOutcomeRow(ctx: FileContext, path: string, words: OutcomeWords): boolean {
+function createsOutcomeRow(ctx: FileContext, call: Node, path: string, words: OutcomeWords): boolean {
   const segments = path.split('.');
   if (segments.length < 2 || !ctx.vocab.record_write_methods.includes(segments.at(-1) ?? '')) return false;
-  return segments.slice(0, -1).some((s) => words.callWords.anyWordOf(s));
+  if (segments.slice(0, -1).some((s) => words.callWords.anyWordOf(s))) return true;
+  // `supabase.from('failed_transfers').insert(…)`, `knex('payment_failures').insert(…)`: the table is
+  // named by a string handed to the call that selects it (`table_selectors`), not by a name in the path.
+  if (!path.includes('()')) return false;
+  const selectors = wordSet(ctx, 'table_selectors', ctx.vocab.table_selectors);
+  for (let receiver = unwrapAwait(callee(call)?.childForFieldName('object') ?? null); receiver !== null && isCall(receiver, ctx.family); receiver = unwrapAwait(callee(receiver)?.childForFieldName('object') ?? null)) {
+    if (!selectors.has(lastSegment(calleePath(ctx, receiver)))) continue;
+    const first = callArguments(receiver)[0];
+    const table = first === undefined ? null : stringValue(first);
+    return table !== null && words.callWords.anyWordOf(table);
+  }
+  return false;
 }
 
 /**
