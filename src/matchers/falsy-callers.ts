@@ -6,7 +6,7 @@ import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, isOutcomeValue, isResultCodeField, isSuccessCode, outcomeWords } from './outcomes.js';
 import { exceptionPaths, writesOrSendsIn } from './contexts/ambiguous-outcome.js';
-import { blockStatements, callArguments as callArgs, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionParameters, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { accessedField, blockStatements, callArguments, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionParameters, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -265,21 +265,13 @@ function statementsAfterLeaving(ctx: FileContext, ifStmt: Node): Node[] | null {
 function resultCodeHolder(ctx: FileContext, node: Node): Node | null {
   const n = unwrapParens(node);
   if (n === null) return null;
-  let holder: Node | null = null;
-  let field: string | null = null;
-  if (n.type === 'attribute' || n.type === 'member_expression') {
-    holder = n.childForFieldName('object');
-    field = (n.childForFieldName('attribute') ?? n.childForFieldName('property'))?.text ?? null;
-  } else if (n.type === 'subscript' || n.type === 'subscript_expression') {
-    holder = n.childForFieldName('value') ?? n.childForFieldName('object');
-    const index = n.childForFieldName('subscript') ?? n.childForFieldName('index');
-    field = index === null ? null : stringValue(index);
-  } else if (isCall(n, ctx.family) && lastSegment(calleePath(ctx, n)) === 'get') {
-    holder = callee(n)?.childForFieldName('object') ?? null;
-    const first = callArgs(n)[0];
-    field = first === undefined ? null : stringValue(first);
+  let access = accessedField(n);
+  if (access === null && isCall(n, ctx.family) && lastSegment(calleePath(ctx, n)) === 'get') {
+    const first = callArguments(n)[0];
+    access = { object: callee(n)?.childForFieldName('object') ?? null, field: first === undefined ? null : stringValue(first) };
   }
-  return holder?.type === 'identifier' && field !== null && isResultCodeField(ctx, field) ? holder : null;
+  const holder = access?.object ?? null;
+  return holder?.type === 'identifier' && access?.field != null && isResultCodeField(ctx, access.field) ? holder : null;
 }
 
 /**

@@ -290,10 +290,7 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
   return out;
 }
 
-/**
- * Whether `call` is made in a function handed to a commit hook within `top` (`transaction.on_commit(lambda:
- * send_email_notification(…))`, vocabulary `commit_hooks`): it runs after the transaction commits, not here.
- */
+/** The commit hooks of the vocabulary (`commit_hooks`) as name patterns, and their last segments as a text gate. */
 function commitHooks(ctx: FileContext): { patterns: NamePatterns; gate: string[] } {
   return compiledOnce(ctx.vocab, 'commit-hooks', () => ({
     patterns: new NamePatterns(ctx.vocab.commit_hooks),
@@ -307,6 +304,10 @@ function isCommitHook(ctx: FileContext, path: string): boolean {
   return hooks.gate.length > 0 && perFileGate(ctx, hooks.gate) && hooks.patterns.matches(path);
 }
 
+/**
+ * Whether `call` is made in a function handed to a commit hook within `top` (`transaction.on_commit(lambda:
+ * send_email_notification(…))`, vocabulary `commit_hooks`): it runs after the transaction commits, not here.
+ */
 export function deferredToCommit(ctx: FileContext, call: Node, top: Node): boolean {
   const hooks = commitHooks(ctx);
   if (hooks.gate.length === 0 || !perFileGate(ctx, hooks.gate)) return false;

@@ -151,6 +151,22 @@ export function literalEntries(node: Node): { key: string; value: Node }[] {
 }
 
 /** The content of a plain string literal, or null when the node is not one. */
+/**
+ * `obj.field`, `obj["field"]` (Python attribute/subscript, JS member/subscript expression): the
+ * object read from and the field's name (null when a subscript's index is no string); null for any
+ * other node.
+ */
+export function accessedField(node: Node): { object: Node | null; field: string | null } | null {
+  if (node.type === 'attribute' || node.type === 'member_expression') {
+    return { object: node.childForFieldName('object'), field: (node.childForFieldName('attribute') ?? node.childForFieldName('property'))?.text ?? null };
+  }
+  if (node.type === 'subscript' || node.type === 'subscript_expression') {
+    const index = node.childForFieldName('subscript') ?? node.childForFieldName('index');
+    return { object: node.childForFieldName('value') ?? node.childForFieldName('object'), field: index === null ? null : stringValue(index) };
+  }
+  return null;
+}
+
 export function stringValue(node: Node): string | null {
   if (node.type === 'string') {
     const parts = node.namedChildren.filter((c) => c.type === 'string_content' || c.type === 'string_fragment');

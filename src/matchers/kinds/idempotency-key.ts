@@ -23,6 +23,7 @@ import {
   namesUnder,
   stringsUnder,
   stringValue,
+  accessedField,
   unwrapAwait,
   type Node,
 } from '../syntax.js';
@@ -624,16 +625,7 @@ export function keyParameterField(ctx: FileContext, fn: Node, call: Node, list: 
   const names = functionParameters(fn);
   const offset = ctx.family === 'python' && (names[0] === 'self' || names[0] === 'cls') ? 1 : 0;
   for (const value of keyValuesOf(ctx, call, body, withProviderKeys(ctx, call, list))) {
-    let object: Node | null = null;
-    let field: string | null = null;
-    if (value.type === 'member_expression' || value.type === 'attribute') {
-      object = value.childForFieldName('object');
-      field = (value.childForFieldName('property') ?? value.childForFieldName('attribute'))?.text ?? null;
-    } else if (value.type === 'subscript' || value.type === 'subscript_expression') {
-      object = value.childForFieldName('value') ?? value.childForFieldName('object');
-      const index = value.childForFieldName('subscript') ?? value.childForFieldName('index');
-      field = index ? stringValue(index) : null;
-    }
+    const { object, field } = accessedField(value) ?? { object: null, field: null };
     if (object?.type !== 'identifier' || field === null) continue;
     const at = names.indexOf(object.text);
     if (at >= offset) return [at - offset, field];
