@@ -815,10 +815,27 @@ function endsTheOperation(ctx: FileContext, statement: Node): boolean {
  * about a write whose outcome is unknown.
  */
 function onlyMessagesAttempted(ctx: FileContext, node: Node): boolean {
-  for (let p = node.parent; p !== null; p = p.parent) {
+  const fn = enclosingFunction(node, ctx.family);
+  for (let p = node.parent; p !== null && p.id !== fn?.id; p = p.parent) {
+    // `const result = await DisputeService.sendDisputeNotification(…); if (result.success) … else
+    // ctx.reply('… notification failed')`: the branch tells of a message's result, the same step.
+    if (p.type === 'if_statement' && testsMessageResult(ctx, p)) return true;
     if (!HANDLER_TYPES.has(p.type)) continue;
     const attempted = p.parent?.type === 'try_statement' ? tryBody(p.parent) : null;
     return attempted !== null && !writesCertainlyIn(ctx, attempted);
+  }
+  return false;
+}
+
+/** Whether an `if` tests the result of a call that only sends a message (by its body in sight, else by its name). */
+function testsMessageResult(ctx: FileContext, ifStmt: Node): boolean {
+  const cond = ifStmt.childForFieldName('condition');
+  if (cond === null) return false;
+  for (const n of [cond, ...cond.descendantsOfType(['identifier', 'call_expression', 'call'])]) {
+    const value = isCall(n, ctx.family) ? n : n.type === 'identifier' ? unwrapAwait(lastBindingBefore(ctx, n.text, ifStmt)) : null;
+    if (value === null || !isCall(value, ctx.family)) continue;
+    const notifies = reachedCallsOf(ctx, value, 'notification');
+    if (notifies.length > 0 && reachedCallsOf(ctx, value, 'mutating').every((w) => notifies.some((m) => m.id === w.id))) return true;
   }
   return false;
 }
