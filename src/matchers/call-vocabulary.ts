@@ -486,7 +486,7 @@ export function optionsParametersOf(call: Node, params: readonly string[]): { in
 }
 
 /** Calls of `fn` in this file, by its name (`request(…)`, `this.request(…)`, `self._request(…)`). */
-function callersOf(ctx: FileContext, fn: Node, name: string): Node[] {
+export function callersOf(ctx: FileContext, fn: Node, name: string): Node[] {
   const byFunction = ctx.memo('callers-by-function', () => new Map<number, Node[]>());
   let found = byFunction.get(fn.id);
   if (found === undefined) {
