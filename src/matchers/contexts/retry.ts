@@ -493,8 +493,11 @@ function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHead
   const body = loopBody(loop);
   if (loop.type === 'for_statement' && ctx.family === 'python') {
     const left = loop.childForFieldName('left');
-    const right = unwrapAwait(loop.childForFieldName('right'));
+    const iterable = unwrapAwait(loop.childForFieldName('right'));
+    // `retrying = Retrying(stop=…)` bound before the loop, then `for attempt in retrying:`.
+    const right = iterable?.type === 'identifier' ? unwrapAwait(lastBindingBefore(ctx, iterable.text, loop)) : iterable;
     if (right === null || !isCall(right, 'python')) return null;
+    if (right !== iterable && !v.iterators.matches(dottedPath(callee(right)))) return null;
     const path = dottedPath(callee(right));
     const counter = left?.type === 'identifier' ? left.text : undefined;
     if (v.iterators.matches(path)) return { ...(counter ? { counter } : {}), infinite: false, certain: true };
