@@ -269,3 +269,30 @@ describe('Kustomer conversations as a JSON:API document (kustomer-dump)', () => 
     expect(tickets[1]?.body).toBe('Caller chgd 2x deposit. Refund raised.');
   });
 });
+
+describe("tickets as telehealth-deposits' patients and agents write them (round 23)", async () => {
+  const { isPlaceholderSubject } = await import('../../src/context/analysis/ticket-text.js');
+  const { ticketOwnWords } = await import('../../src/context/text/ticket-own-words.js');
+
+  it('reads Spanish catch-all subjects ("Consulta", "Reclamación", "URGENTE") as no subject, as "Question" and "Urgent" are', () => {
+    for (const s of ['Consulta', 'Reclamación', 'URGENTE', 'Pregunta']) expect(isPlaceholderSubject(s)).toBe(true);
+    expect(isPlaceholderSubject('Cargo doble señal')).toBe(false);
+  });
+
+  it("leaves out a signature opened by another language's sign-off or a phone's line", () => {
+    expect(ticketOwnWords('Me habéis cobrado dos veces la reserva!!\n\nUn saludo\nPablo')).toBe('Me habéis cobrado dos veces la reserva!!');
+    expect(ticketOwnWords('atascado en la sala de espera\n\nEnviado desde mi Galaxy')).toBe('atascado en la sala de espera');
+    expect(ticketOwnWords('Die Erstattung ist da.\n\nMit freundlichen Grüßen\nJonas')).toBe('Die Erstattung ist da.');
+  });
+
+  it("titles a call's note by its first sentence, not by the agent's abbreviation before it (\"Pac. …\")", () => {
+    const doc = {
+      data: [{ type: 'conversation', id: 'c9', attributes: { createdAt: '2026-02-11T12:46:03.441Z' }, relationships: { messages: { data: [{ type: 'message', id: 'm9' }] }, notes: { data: [{ type: 'note', id: 'n9' }] } } }],
+      included: [
+        { type: 'message', id: 'm9', attributes: { direction: 'in', body: null } },
+        { type: 'note', id: 'n9', attributes: { body: 'Pac. no pudo entrar a la videoconsulta (sala de espera). Cita reprogramada.' } },
+      ],
+    };
+    expect(parseTicketsDocument(JSON.stringify(doc), 'tickets/k.json')[0]?.title).toBe('Pac. no pudo entrar a la videoconsulta (sala de espera).');
+  });
+});
