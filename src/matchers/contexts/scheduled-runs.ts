@@ -3,7 +3,7 @@ import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { NamePatterns, WordSet, escapeRegExp, splitWords } from '../names.js';
 import { stateValue } from './due-records.js';
-import { HANDLER_TYPES, callArguments, contains, decoratedFunction, dottedPath, functionBody, functionName, functionTypes, isFunction, keywordArgument, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { HANDLER_TYPES, callArguments, contains, decoratedFunction, enclosingFunction, dottedPath, functionBody, functionName, functionTypes, isFunction, keywordArgument, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Scope } from '../types.js';
 
 /**
@@ -324,6 +324,19 @@ export function selectedFields(ctx: FileContext, body: Node): string[] {
   });
 }
 
+/**
+ * A send whose own function selects its rows by a state field and writes that field before the
+ * send, on its way there (`plan.reminderSentAt = new Date(); await plan.save()` … send): the row is
+ * claimed, so a later run (a timer's, a schedule's) does not select it again.
+ */
+export function claimedBeforeSend(ctx: FileContext, send: Node): boolean {
+  const fn = enclosingFunction(send, ctx.family);
+  const body = fn && functionBody(fn);
+  if (!body) return false;
+  const fields = selectedFields(ctx, body);
+  return fields.length > 0 && claimedOnTheWay(ctx, body, send, new Set(fields));
+}
+
 /** Whether a schedule of this file runs the function with this body. */
 export function scheduledHere(ctx: FileContext, body: Node): boolean {
   return registered(ctx).local.some((b) => b.id === body.id);
@@ -418,14 +431,21 @@ function assignedField(a: Node): string | null {
  * the one holding `node`, in each block from `node` up to `body`, outside any branch of that statement
  * (an early exit that marks an empty row ended is no claim of the row sent).
  */
-function claimedOnTheWay(ctx: FileContext, body: Node, node: Node, fields: Set<string>): boolean {
+export function claimedOnTheWay(ctx: FileContext, body: Node, node: Node, fields: Set<string>): boolean {
+  let later: Set<string> | undefined;
   for (let n: Node = node, p = node.parent; p !== null; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block' || p.type === 'module') {
       for (const st of p.namedChildren) {
         if (st.startIndex >= n.startIndex) break;
-        // A loop before the one holding the send marks the rows of another pass (the 24-hour
-        // reminders' loop setting `reminder_24h_sent`, then the 2-hour reminders' loop): no claim of these.
-        if (st.type === 'if_statement' || st.type === 'comment' || LOOP_TYPES.has(st.type)) continue;
+        if (st.type === 'if_statement' || st.type === 'comment') continue;
+        // A loop before the one holding the send that writes only other fields than the mark after
+        // the send marks the rows of another pass (the 24-hour reminders' loop setting
+        // `reminder_24h_sent`, then the 2-hour reminders' loop marking `reminder_2h_sent`): no claim of these.
+        if (LOOP_TYPES.has(st.type)) {
+          later ??= new Set([...fields].filter((f) => writesField(ctx, body, new Set([f]), node.endIndex, body.endIndex, true)));
+          if (writesField(ctx, st, later, st.startIndex, st.endIndex, false)) return true;
+          continue;
+        }
         if (writesField(ctx, st, fields, st.startIndex, st.endIndex, false)) return true;
       }
     }
