@@ -567,7 +567,9 @@ function fieldMarkedLate(ctx: FileContext, once: WordSet, cond: Node, node: Node
   // Written (or claimed) before the send: the guard stops the next attempt.
   const before = writes(top, top.startIndex, node.startIndex);
   if (before.some((w) => !w.unsaved)) return false;
-  return writes(top, node.endIndex, top.endIndex).some((w) => !w.unsaved);
+  // A flag written right after the send (nothing that can fail between) is believed, as a key
+  // stored right after it is (`markedLate`): only the mark's own failure would repeat the send.
+  return writes(top, node.endIndex, top.endIndex).some((w) => !w.unsaved && !nothingFailsBetween(ctx, node, w.at));
 }
 
 /**
@@ -577,8 +579,8 @@ function fieldMarkedLate(ctx: FileContext, once: WordSet, cond: Node, node: Node
  * `set_welcome_sent(user)`), or an assignment (`user.notified = true`), `unsaved` unless a call
  * follows it within the range.
  */
-function fieldWrites(ctx: FileContext, within: Node, props: Set<string>, from: number, to: number): { unsaved: boolean }[] {
-  const out: { unsaved: boolean }[] = [];
+function fieldWrites(ctx: FileContext, within: Node, props: Set<string>, from: number, to: number): { unsaved: boolean; at: Node }[] {
+  const out: { unsaved: boolean; at: Node }[] = [];
   const calls = callsWithin(ctx, within).filter((c) => c.startIndex >= from && c.endIndex <= to);
   const propWords = [...props].map((p) => splitWords(p));
   // `markUserPromoExpiryNotified`, `addTrialReminderSent`, `set_welcome_sent`: a write verb first.
@@ -586,13 +588,13 @@ function fieldWrites(ctx: FileContext, within: Node, props: Set<string>, from: n
   for (const call of calls) {
     const named = splitWords(lastSegment(calleePath(ctx, call)));
     if (named[0] !== undefined && writeVerbs.has(named[0]) && propWords.some((w) => w.every((x) => named.includes(x)))) {
-      out.push({ unsaved: false });
+      out.push({ unsaved: false, at: call });
       continue;
     }
     for (const arg of callArguments(call)) {
       const kw = keywordArgument(arg);
-      if (kw !== null && props.has(kw.name.split('__')[0] ?? kw.name)) out.push({ unsaved: false });
-      for (const obj of [arg, ...arg.descendantsOfType(['object', 'dictionary'])]) if (literalEntries(obj).some((e) => props.has(e.key))) out.push({ unsaved: false });
+      if (kw !== null && props.has(kw.name.split('__')[0] ?? kw.name)) out.push({ unsaved: false, at: call });
+      for (const obj of [arg, ...arg.descendantsOfType(['object', 'dictionary'])]) if (literalEntries(obj).some((e) => props.has(e.key))) out.push({ unsaved: false, at: call });
     }
   }
   for (const a of within.descendantsOfType(['assignment', 'assignment_expression'])) {
@@ -600,7 +602,7 @@ function fieldWrites(ctx: FileContext, within: Node, props: Set<string>, from: n
     const left = a.childForFieldName('left');
     const prop = left && FIELD_TYPES.includes(left.type) ? (left.childForFieldName('property') ?? left.childForFieldName('attribute'))?.text : undefined;
     if (prop === undefined || !props.has(prop)) continue;
-    out.push({ unsaved: !calls.some((c) => c.startIndex > a.endIndex) });
+    out.push({ unsaved: !calls.some((c) => c.startIndex > a.endIndex), at: a });
   }
   return out;
 }
