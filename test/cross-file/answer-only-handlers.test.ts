@@ -150,4 +150,38 @@ describe('a catch that only answers, above a helper that keeps its errors (AP-00
     const dir = project(pyFiles('        add_balance(request.user, request.amount)'));
     expect((await findingLines(dir)).filter((l) => l.includes('app/views.py'))).not.toEqual([]);
   });
+
+  // `sms_log.mark_sent(…)` after the send is a write of the team's log table, not a logger's line
+  // (`passive_receivers` word `log` inside `sms_log`): it can fail after the message went out, and the
+  // except then marks the message failed.
+  it('reports a Python except that marks the log row failed after a later log-row write', async () => {
+    const sender = [
+      'import requests',
+      '',
+      '',
+      'def send_sms(phone, text):',
+      '    try:',
+      '        response = requests.post("https://sms.example.com/v1/messages", json={"to": phone, "text": text}, timeout=10)',
+      '        return {"success": response.ok}',
+      '    except Exception as exc:',
+      '        return {"success": False, "error": str(exc)}',
+      '',
+    ].join('\n');
+    const view = [
+      'from app.sms import send_sms',
+      'from app.models import SMSLog',
+      '',
+      '',
+      'def resend(phone, text):',
+      '    sms_log = SMSLog.objects.create(recipient=phone, message=text, status="pending")',
+      '    try:',
+      '        send_sms(phone, text)',
+      '        sms_log.mark_sent()',
+      '    except Exception as exc:',
+      '        sms_log.mark_failed(str(exc))',
+      '',
+    ].join('\n');
+    const dir = project({ 'app/__init__.py': '', 'app/models.py': 'class SMSLog:\n    pass\n', 'app/sms.py': sender, 'app/views.py': view });
+    expect(await findingLines(dir)).toContain('AP-003 app/views.py:11');
+  });
 });
