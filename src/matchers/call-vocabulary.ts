@@ -974,7 +974,10 @@ export function isPassive(ctx: FileContext, path: string): boolean {
   if (compiledOnce(ctx.vocab, 'reporting-calls', () => new NamePatterns([...ctx.vocab.metric_calls, ...ctx.vocab.passive_calls])).matches(path.replace(/\(\)/g, ''))) return true;
   // `logger[isFinal ? 'error' : 'warn'](…)`: a level chosen at run time is still a method of the logger.
   const receiver = path.endsWith('[]') ? path.slice(0, -2) : path.slice(0, Math.max(0, path.lastIndexOf('.')));
-  return receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver));
+  if (receiver === '' || !wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver))) return false;
+  // `sms_log.mark_failed(…)`, `log_entry.save()`: a receiver with a passive word among others, written
+  // to with a record write, is a row of the team's log table (`storesLogRow`), not a logger.
+  return !storesLogRow(ctx, path);
 }
 
 /** A call that computes in memory (vocabulary `in_memory_calls`: `now_utc().isoformat()`, `flag_modified(…)`). */

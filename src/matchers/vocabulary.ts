@@ -609,6 +609,11 @@ export const VocabularySchema = z
      * `this.client.messages.create` with `client: Anthropic`) asks for an answer; it neither writes nor notifies.
      */
     model_client_words: names.default([]),
+    /**
+     * HTTP methods that only read (`GET`, `HEAD`, `OPTIONS`): a helper of another file handed one as its
+     * `method` option or keyword (`request({ requestPath, method: 'GET' })`) writes and sends nothing.
+     */
+    read_http_methods: names.default([]),
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */
     passive_receivers: names,
     /**

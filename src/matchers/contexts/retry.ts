@@ -1,6 +1,6 @@
 import { allCalls, answeredOnce, calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
-import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
+import { functionsByName, plainFunctionAt, resolveLocalFunction } from '../local-helpers.js';
 import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isInMemory, reportsOnly } from '../call-vocabulary.js';
@@ -763,7 +763,9 @@ function resolveFunctionBody(ctx: FileContext, cb: Node, functions: Map<string, 
       if (functionParameters(around).includes(head)) return null;
     }
   }
-  const named = functions.get(lastSegment(path));
+  // `retry(_send)` in one function and another `_send` declared inside a second: the bare name is
+  // the one declared where it is used (innermost), not the file's first of that name.
+  const named = (cb.type === 'identifier' ? plainFunctionAt(ctx, path, cb) : null) ?? functions.get(lastSegment(path));
   if (named) return functionBody(named);
   // An imported function: the reference itself stands for its body, which the link step reads.
   return projectImportOf(ctx, path) !== undefined ? cb : null;
