@@ -74,8 +74,21 @@ export function fromJsonApi(data: unknown): unknown {
     const { id, type } = ref as { id?: unknown; type?: unknown };
     return included.get(`${String(type)}\u0000${String(id)}`) ?? id;
   };
+  // an attribute that lists ids of included resources of its own name (Kustomer's `tags: ["678…"]`
+  // beside `included: [{ type: "tag", id: "678…", attributes: { name } }]`) names those resources
+  const types = new Set([...included.keys()].map((k) => k.split('\u0000')[0] ?? ''));
+  const typeOf = (name: string): string | undefined => [name, name.replace(/s$/, '')].find((t) => types.has(t));
+  const joinIds = (name: string, value: unknown): unknown => {
+    const type = typeOf(name);
+    if (type === undefined) return value;
+    const ids = Array.isArray(value) ? value : [value];
+    if (ids.length === 0 || !ids.every((id) => (typeof id === 'string' || typeof id === 'number') && included.has(`${type}\u0000${String(id)}`))) return value;
+    const joined = ids.map((id) => included.get(`${type}\u0000${String(id)}`));
+    return Array.isArray(value) ? joined : joined[0];
+  };
   const flat = (doc.data as { id?: unknown; attributes: Record<string, unknown>; relationships?: unknown }[]).map((r) => {
-    const record: Record<string, unknown> = { ...(r.id === undefined ? {} : { id: r.id }), ...r.attributes };
+    const attributes = Object.fromEntries(Object.entries(r.attributes).map(([k, v]) => [k, joinIds(k, v)]));
+    const record: Record<string, unknown> = { ...(r.id === undefined ? {} : { id: r.id }), ...attributes };
     const relationships = isPlain(r.relationships) ? r.relationships : {};
     for (const [name, rel] of Object.entries(relationships)) {
       const linkage = isPlain(rel) ? rel.data : undefined;
@@ -201,6 +214,9 @@ const FREE_TEXT: Record<RecordKind, { text: string; naming: readonly string[] }>
  * that name one of `fields`, under their labels. The text stays the record's free text, so an
  * answer that would name the record or be its text (`### Summary`) is not taken from it.
  */
+/** Record fields that hold lists (every other field holds text). */
+const LIST_FIELDS: ReadonlySet<string> = new Set(['timeline', 'contributing_factors', 'systems', 'tags', 'error_types']);
+
 function formFieldsOf(kind: RecordKind, fields: readonly string[], record: Record<string, unknown>): Record<string, unknown> {
   const { text, naming } = FREE_TEXT[kind];
   const textKeys = new Set(fieldNames(kind, text).map(fieldKey));
@@ -214,7 +230,10 @@ function formFieldsOf(kind: RecordKind, fields: readonly string[], record: Recor
     if (typeof value !== 'string' || !textKeys.has(fieldKey(key))) continue;
     for (const [label, answer] of formAnswers(value)) {
       const k = fieldKey(label);
-      if (named.has(k) && !own.has(k) && !written.has(k) && !(label in out)) out[label] = answer;
+      if (!named.has(k) || own.has(k) || written.has(k) || label in out) continue;
+      // a section written as a list ("## Impact" with two bullets) answers a text field as its lines
+      const listField = fields.some((f) => LIST_FIELDS.has(f) && fieldNames(kind, f).some((n) => fieldKey(n) === k));
+      out[label] = Array.isArray(answer) && !listField ? answer.join('\n') : answer;
     }
   }
   return out;
@@ -254,6 +273,7 @@ function conversationOf(record: Record<string, unknown>): Record<string, unknown
     agent_kinds: agentKinds,
     automated_flags: automatedFlags,
     subject_keys: subjectKeys,
+    note_lists: noteLists,
   } = contextVocabulary().conversation_messages;
   const ofKind = (m: Record<string, unknown>, kinds: Record<string, string[]>): boolean =>
     Object.entries(kinds).some(([key, values]) => typeof m[key] === 'string' && values.some((k) => k.toLowerCase() === (m[key] as string).trim().toLowerCase()));
@@ -281,6 +301,18 @@ function conversationOf(record: Record<string, unknown>): Record<string, unknown
     // the subject of the customer's first message that has one (an email's, in a conversation of several channels)
     const subject = customer.map((m) => subjectKeys.map((k) => m[k]).find((v) => typeof v === 'string' && v.trim().length > 0)).find((v) => v !== undefined) as string | undefined;
     if (texts.length > 0) return { customer_messages: texts.join('\n\n'), ...(subject ? { customer_subject: subject.trim() } : {}) };
+  }
+  // a call's messages hold no text; the agents' notes kept in a list of their own (Kustomer's
+  // `notes`) are the ticket's text then
+  for (const key of noteLists) {
+    const notes = Object.entries(record).find(([k]) => fieldKey(k) === fieldKey(key))?.[1];
+    if (!Array.isArray(notes)) continue;
+    const texts = notes
+      .filter((n): n is Record<string, unknown> => n !== null && typeof n === 'object' && !Array.isArray(n))
+      .map((n) => textKeys.map((k) => n[k]).find((v): v is string => typeof v === 'string' && v.trim().length > 0))
+      .filter((t): t is string => t !== undefined)
+      .map((t) => plainText(t.trim()).trim());
+    if (texts.length > 0) return { customer_messages: texts.join('\n\n') };
   }
   return {};
 }

@@ -17,6 +17,7 @@ import {
   lastSegment,
   literalEntries,
   namedEnclosingFunction,
+  parameterDefault,
   stringValue,
   type Node,
 } from './syntax.js';
@@ -277,7 +278,7 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
       return !isGraphqlRead(ctx, call) && !(HTTP_VERBS.has(lastSegment(path).toLowerCase()) && asksStatelessEndpoint(ctx, call, v));
     case PathVerdict.Http: {
       if (isGraphqlRead(ctx, call)) return false;
-      const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? builtRequestMethod(ctx, call, v) ?? methodOfPath(path);
+      const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? builtRequestMethod(ctx, call, v) ?? methodOfPath(path) ?? defaultedHttpMethod(ctx, call);
       if (method === null ? !runtimeMethodWithBody(ctx, call, v.bodyOptions) && writingCallerArguments(ctx, call, v).length === 0 : !v.httpMethods.has(method.toUpperCase())) return false;
       if (v.hasUrlWords && !urlHas(ctx, call, v.urlWords) && !callerSays(ctx, call, v.callerWords)) return false;
       return !asksStatelessEndpoint(ctx, call, v);
@@ -384,7 +385,7 @@ export function writesOnlyForCallers(ctx: FileContext, call: Node, name: string)
   const vocab = ctx.vocab.calls[name];
   if (vocab === undefined || callerWriteArguments(ctx, call, name).length === 0) return false;
   const v = compile(vocab);
-  const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(calleePath(ctx, call));
+  const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(calleePath(ctx, call)) ?? defaultedHttpMethod(ctx, call);
   return method === null && !runtimeMethodWithBody(ctx, call, v.bodyOptions);
 }
 
@@ -485,7 +486,7 @@ export function optionsParametersOf(call: Node, params: readonly string[]): { in
 }
 
 /** Calls of `fn` in this file, by its name (`request(…)`, `this.request(…)`, `self._request(…)`). */
-function callersOf(ctx: FileContext, fn: Node, name: string): Node[] {
+export function callersOf(ctx: FileContext, fn: Node, name: string): Node[] {
   const byFunction = ctx.memo('callers-by-function', () => new Map<number, Node[]>());
   let found = byFunction.get(fn.id);
   if (found === undefined) {
@@ -973,7 +974,10 @@ export function isPassive(ctx: FileContext, path: string): boolean {
   if (compiledOnce(ctx.vocab, 'reporting-calls', () => new NamePatterns([...ctx.vocab.metric_calls, ...ctx.vocab.passive_calls])).matches(path.replace(/\(\)/g, ''))) return true;
   // `logger[isFinal ? 'error' : 'warn'](…)`: a level chosen at run time is still a method of the logger.
   const receiver = path.endsWith('[]') ? path.slice(0, -2) : path.slice(0, Math.max(0, path.lastIndexOf('.')));
-  return receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver));
+  if (receiver === '' || !wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver))) return false;
+  // `sms_log.mark_failed(…)`, `log_entry.save()`: a receiver with a passive word among others, written
+  // to with a record write, is a row of the team's log table (`storesLogRow`), not a logger.
+  return !storesLogRow(ctx, path);
 }
 
 /** A call that computes in memory (vocabulary `in_memory_calls`: `now_utc().isoformat()`, `flag_modified(…)`). */
@@ -1035,6 +1039,32 @@ function boundHttpMethod(ctx: FileContext, call: Node): string | null {
     const s = stringValue(value);
     if (s !== null && (isMethod || arg.id === callArguments(call)[0]?.id) && /^[A-Za-z]{3,7}$/.test(s)) return s;
     for (const entry of literalEntries(value)) if (normalizeName(entry.key) === 'method') return stringValue(entry.value);
+  }
+  return null;
+}
+
+/**
+ * The method a request takes from a parameter of the function around it whose default is a
+ * method: `restApiRequest = async (shop, body, endPoint, method = "POST") => fetch(url, { method, … })`,
+ * `def call(path, payload, method="POST"): session.request(method, url, json=payload)`. Callers
+ * that leave the method out write; the request is one, wherever it is retried around it.
+ */
+function defaultedHttpMethod(ctx: FileContext, call: Node): string | null {
+  const fn = enclosingFunction(call, ctx.family);
+  if (fn === null) return null;
+  const args = callArguments(call);
+  for (const arg of args) {
+    const kw = keywordArgument(arg);
+    const values = kw !== null
+      ? (normalizeName(kw.name) === 'method' ? [kw.value] : [])
+      : [...(arg.id === args[0]?.id ? [arg] : []), ...literalEntries(arg).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value)];
+    for (const given of values) {
+      const named = caseChangeOperand(ctx, given) ?? given;
+      if (named.type !== 'identifier' && named.type !== 'shorthand_property_identifier') continue;
+      const value = parameterDefault(fn, named.text);
+      const s = value === null ? null : stringValue(value);
+      if (s !== null && HTTP_METHOD_NAMES.has(s.toUpperCase())) return s;
+    }
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { lastBindingBefore } from './bindings.js';
+import { resolveLocalFunction } from './local-helpers.js';
 import { projectImportOf } from './imports.js';
 import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType, nodesWithin } from './file-index.js';
@@ -38,7 +39,10 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     const holding = recorded.length === outcomes.length || !fallsBack(ctx, tested.branch) ? recorded : outcomes;
     // `if response == "TRANSACTION SUCCESSFUL": … else:`: anything but success lands there, an error handed back too.
     const kinds = tested.notSuccess === true ? ['falsy-records', 'error-records'] : ['falsy-records'];
-    for (const outcome of holding) for (const kind of kinds) facts.add(recordFact(kind, outcome, name));
+    // `if (sgb) [ok, tx] = await withdrawNative(…); else [ok, tx] = await withdrawToken(…)`, then `if (!ok)`:
+    // each branch's function hands its result to the test, not only the last one bound.
+    const names = holding.length > 0 ? [name, ...otherBranchCalls(ctx, tested.value, ifStmt)] : [];
+    for (const outcome of holding) for (const kind of kinds) for (const n of names) facts.add(recordFact(kind, outcome, n));
   }
   for (const { value, at, outcome } of falsyChoices(ctx, outcomes)) {
     const name = calledFunction(ctx, value, at);
@@ -121,6 +125,38 @@ function falsyChoices(ctx: FileContext, outcomes: string[]): { value: Node; at: 
 }
 
 /**
+ * The functions the other branches of an `if … else` bind the tested name to, the same way as the
+ * last binding before the test (`[success, send] = await songbird.user_withdraw_native(…)` in one
+ * branch, `… = await songbird.user_withdraw_generic_token(…)` in the next): the test reads whichever ran.
+ */
+function otherBranchCalls(ctx: FileContext, tested: Node, at: Node): string[] {
+  const v = unwrapAwait(tested);
+  if (v === null || v.type !== 'identifier') return [];
+  const bound = lastBindingBefore(ctx, v.text, at);
+  const assignment = bound?.parent ?? null;
+  const left = assignment?.childForFieldName('left') ?? assignment?.childForFieldName('name') ?? null;
+  if (bound === null || assignment === null || left === null) return [];
+  // The outermost `if` of the chain the binding's branch belongs to, inside the test's function.
+  const fn = enclosingFunction(at, ctx.family);
+  let chain: Node | null = null;
+  for (let p = assignment.parent; p !== null && p.id !== fn?.id; p = p.parent) {
+    if (p.type === 'if_statement') chain = p;
+    else if (p.type !== 'else_clause' && p.type !== 'elif_clause' && p.type !== 'statement_block' && p.type !== 'block' && p.type !== 'expression_statement') break;
+  }
+  if (chain === null || chain.endIndex > at.startIndex) return [];
+  const out: string[] = [];
+  for (const other of nodesWithin(ctx, chain, [assignment.type])) {
+    if (other.id === assignment.id || enclosingFunction(other, ctx.family)?.id !== fn?.id) continue;
+    const otherLeft = other.childForFieldName('left') ?? other.childForFieldName('name');
+    const value = unwrapAwait(other.childForFieldName('right') ?? other.childForFieldName('value'));
+    if (otherLeft?.text !== left.text || value === null || !isCall(value, ctx.family)) continue;
+    const name = calledFunction(ctx, value, at);
+    if (name !== null) out.push(name);
+  }
+  return out;
+}
+
+/**
  * `formatErrorResponse(type, id, amount, error) { return { success: false, status: "FAILED", … } }`:
  * a function every return of which is a recorded outcome (a definite one, not a bare flag) builds
  * that outcome's result. Given as `result-records:<outcome>:<function>`, so `return
@@ -159,18 +195,70 @@ function fallsBack(ctx: FileContext, branch: Node[]): boolean {
  * this function's falsy result records. Given as `<fact> <= <fact>` for the link step.
  */
 function passedOnFacts(ctx: FileContext, outcomes: string[]): string[] {
-  if (!/\breturn\s+(True|False|true|false)\b/.test(ctx.source)) return [];
+  const flags = /\breturn\s+(True|False|true|false)\b/.test(ctx.source);
   const out: string[] = [];
   for (const ret of nodesOfType(ctx, 'return_statement')) {
-    const value = unwrapAwait(ret.firstNamedChild);
-    if (value === null || !isCall(value, ctx.family)) continue;
+    const returned = unwrapAwait(ret.firstNamedChild);
+    if (returned === null) continue;
     const fn = namedEnclosingFunction(ret, ctx.family);
     const outer = fn && functionName(fn);
-    const inner = lastSegment(calleePath(ctx, value));
-    if (!outer || inner === '' || inner.includes('(') || !returnsFlag(ctx, fn)) continue;
-    for (const outcome of outcomes) out.push(`falsy-records:${outcome}:${inner} <= falsy-records:${outcome}:${lastSegment(outer)}`);
+    if (!outer) continue;
+    // `return await buyData(…)` / `result = await this.sendBankPayout(…); … return result`: the
+    // function hands the helper's result on as its own, whatever the result is (a flag, `{ status:
+    // false }`, `[false, err]`), so the helper's falsy result is read wherever this one's is.
+    // A function that returns flags of its own hands on any call's flag (`return self.twilio_client.send_sms(…)`).
+    const flagged = isCall(returned, ctx.family) && flags && returnsFlag(ctx, fn);
+    const calls = flagged ? [returned] : isCall(returned, ctx.family) ? handsOnWhole(ctx, ret, returned) : returned.type === 'identifier' ? assignedCalls(ctx, fn, returned.text) : [];
+    for (const call of calls) {
+      const path = calleePath(ctx, call);
+      const inner = lastSegment(path);
+      if (inner === '' || inner.includes('(') || inner === lastSegment(outer)) continue;
+      // Handed on from a function of the project (`buyData(…)`, `this.sendBankPayout(…)`), not a
+      // client's method (`client.send(…)`), whose bare name other functions share.
+      // Only a function defined in this file: a chain of hand-ons across modules reaches results
+      // far from the reader that acts on them (a payment flow's progress message, caught in a
+      // helper three modules below the reply).
+      if (!flagged && resolveLocalFunction(ctx, call) === null) continue;
+      for (const outcome of outcomes) {
+        for (const kind of ['falsy-records', 'error-records']) out.push(`${kind}:${outcome}:${inner} <= ${kind}:${outcome}:${lastSegment(outer)}`);
+      }
+    }
   }
   return out;
+}
+
+/**
+ * `return await buyData(…)` as the return of a function whose result is a helper's (no flag of its
+ * own): the call itself, the whole statement's value. A call chained on (`.then(…)`) or mapped is
+ * something else.
+ */
+function handsOnWhole(ctx: FileContext, ret: Node, call: Node): Node[] {
+  const value = ret.firstNamedChild;
+  return value !== null && (value.id === call.id || unwrapAwait(value)?.id === call.id) && !ofChainedMethod(ctx, call) ? [call] : [];
+}
+
+/**
+ * `result = await this.sendBankPayout(…)` in each case of a switch, then `return result`: the calls
+ * whose whole result the function assigns to the name it returns (memoised per function).
+ */
+function assignedCalls(ctx: FileContext, fn: Node, name: string): Node[] {
+  const perFn = ctx.memo('assigned-calls', () => new Map<number, Map<string, Node[]>>());
+  let byName = perFn.get(fn.id);
+  if (byName === undefined) {
+    byName = new Map();
+    const body = functionBody(fn);
+    for (const a of body === null ? [] : nodesWithin(ctx, body, ['assignment', 'assignment_expression', 'variable_declarator'])) {
+      if (enclosingFunction(a, ctx.family)?.id !== fn.id) continue;
+      const left = a.childForFieldName(a.type === 'variable_declarator' ? 'name' : 'left');
+      const right = unwrapAwait(a.childForFieldName(a.type === 'variable_declarator' ? 'value' : 'right'));
+      if (left?.type !== 'identifier' || right === null || !isCall(right, ctx.family) || ofChainedMethod(ctx, right)) continue;
+      const list = byName.get(left.text);
+      if (list === undefined) byName.set(left.text, [right]);
+      else list.push(right);
+    }
+    perFn.set(fn.id, byName);
+  }
+  return byName.get(name) ?? [];
 }
 
 /** Whether a function returns a boolean literal somewhere (its result is a success flag). */

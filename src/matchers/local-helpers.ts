@@ -27,6 +27,8 @@ interface FunctionIndex {
   plainByName: Map<string, Node>;
   /** Methods by name, each with the range of the class that owns it. */
   methodsByName: Map<string, { fn: Node; classStart: number; classEnd: number }[]>;
+  /** Names of plain functions declared more than once (inner helpers of several functions). */
+  repeated: Set<string>;
 }
 
 const CLASS_TYPES = ['class_definition', 'class_declaration', 'class', 'abstract_class_declaration'];
@@ -34,7 +36,7 @@ const CLASS_TYPES = ['class_definition', 'class_declaration', 'class', 'abstract
 /** One pass over the file's functions: names, and which class each method belongs to. */
 function functionIndex(ctx: FileContext): FunctionIndex {
   return ctx.memo('function-index', () => {
-    const index: FunctionIndex = { byName: new Map(), plainByName: new Map(), methodsByName: new Map() };
+    const index: FunctionIndex = { byName: new Map(), plainByName: new Map(), methodsByName: new Map(), repeated: new Set() };
     for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
       const name = functionName(fn);
       if (name === null) continue;
@@ -42,6 +44,7 @@ function functionIndex(ctx: FileContext): FunctionIndex {
       const cls = owningClass(fn);
       if (cls === null) {
         if (!index.plainByName.has(name)) index.plainByName.set(name, fn);
+        else index.repeated.add(name);
       } else {
         const list = index.methodsByName.get(name) ?? [];
         list.push({ fn, classStart: cls.startIndex, classEnd: cls.endIndex });
@@ -75,6 +78,16 @@ export function functionNamedAt(ctx: FileContext, name: string, at: Node): Node 
   return best;
 }
 
+/**
+ * The plain (non-method) function a bare name used at `at` stands for: the file's only one of that
+ * name, or, when several functions each declare their own (`attempt` inside two handlers), the one
+ * in scope at the use. Null when the file declares none.
+ */
+export function plainFunctionAt(ctx: FileContext, name: string, at: Node): Node | null {
+  const index = functionIndex(ctx);
+  return (index.repeated.has(name) ? functionNamedAt(ctx, name, at) : null) ?? index.plainByName.get(name) ?? null;
+}
+
 /** The class a function is a method of (directly, not through a nested function), or null. */
 function owningClass(fn: Node): Node | null {
   for (let p = fn.parent; p !== null; p = p.parent) {
@@ -106,7 +119,8 @@ export function resolveLocalFunction(ctx: FileContext, call: Node): Node | null 
 
 function findLocalFunction(ctx: FileContext, call: Node): Node | null {
   const path = calleePath(ctx, call);
-  if (/^[A-Za-z_$][\w$]*$/.test(path)) return functionIndex(ctx).plainByName.get(path) ?? null;
+  // Two functions of the file that each declare their own inner `attempt`: each call gets the one in scope.
+  if (/^[A-Za-z_$][\w$]*$/.test(path)) return plainFunctionAt(ctx, path, call);
   const m = /^(self|this|cls)\.([A-Za-z_$][\w$]*)$/.exec(path);
   return m === null ? null : methodAround(ctx, m[2] ?? '', call);
 }

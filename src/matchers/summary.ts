@@ -421,9 +421,16 @@ function moduleInstances(ctx: FileContext): Record<string, string> {
       for (const d of declared.namedChildren) if (d.type === 'variable_declarator') pairs.push([d.childForFieldName('name'), d.childForFieldName('value')]);
     } else if (ctx.family === 'python' && stmt.type === 'expression_statement' && stmt.firstNamedChild?.type === 'assignment') {
       pairs.push([stmt.firstNamedChild.childForFieldName('left'), stmt.firstNamedChild.childForFieldName('right')]);
+    } else if (ctx.family === 'ecma' && stmt.type === 'expression_statement' && stmt.firstNamedChild?.type === 'assignment_expression') {
+      // `module.exports = { delhiveryService: new DelhiveryService(), … }`: each instance handed out by its key.
+      const assign = stmt.firstNamedChild;
+      const right = assign.childForFieldName('right');
+      if (assign.childForFieldName('left')?.text === 'module.exports' && right?.type === 'object') {
+        for (const pair of right.namedChildren) if (pair.type === 'pair') pairs.push([pair.childForFieldName('key'), pair.childForFieldName('value')]);
+      }
     }
     for (const [name, value] of pairs) {
-      if (name?.type !== 'identifier' || value === null) continue;
+      if ((name?.type !== 'identifier' && name?.type !== 'property_identifier') || value === null) continue;
       const made = value.type === 'new_expression' ? value.childForFieldName('constructor') : ctx.family === 'python' && value.type === 'call' ? value.childForFieldName('function') : null;
       if (made?.type !== 'identifier' || !/^[A-Z]/.test(made.text)) continue;
       classes ??= new Set(nodesOfType(ctx, CLASS_TYPES).map((c) => c.childForFieldName('name')?.text ?? '').filter((n) => n !== ''));

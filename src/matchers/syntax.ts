@@ -198,6 +198,23 @@ export function functionParameters(fn: Node): string[] {
   return out;
 }
 
+/**
+ * The default value a function gives one of its parameters, destructured ones included:
+ * `(url, method = "POST") =>`, `({ route, method = "POST" }) =>`, `def send(url, method="POST")`,
+ * `method: str = "POST"`. Null when the parameter has none or is not the function's.
+ */
+export function parameterDefault(fn: Node, name: string): Node | null {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  if (params === null || params.type === 'identifier') return null;
+  for (const p of params.descendantsOfType(['assignment_pattern', 'object_assignment_pattern', 'required_parameter', 'optional_parameter', 'default_parameter', 'typed_default_parameter'])) {
+    const target = p.childForFieldName('left') ?? p.childForFieldName('pattern') ?? p.childForFieldName('name');
+    const value = p.childForFieldName('right') ?? p.childForFieldName('value');
+    if (value === null || target === null) continue;
+    if ((target.type === 'identifier' || target.type === 'shorthand_property_identifier_pattern') && target.text === name) return value;
+  }
+  return null;
+}
+
 /** The declared name of a function (`def charge`, `function charge`, `const charge = () =>`). */
 export function functionName(fn: Node): string | null {
   const name = fn.childForFieldName('name');

@@ -506,6 +506,13 @@ export const VocabularySchema = z
          */
         user_message_calls: names.default([]),
         /**
+         * A chat bot's answer to the person who gave the command (discord.js
+         * `interaction.editReply(…)`, Telegraf's `ctx.reply(…)`, python-telegram-bot's
+         * `update.message.reply_text(…)`): a failure said there answers that person, as a
+         * notification would. Name patterns.
+         */
+        chat_reply_calls: names.default([]),
+        /**
          * Named error statuses an answer to the client can carry (`HTTP_400_BAD_REQUEST`,
          * `HttpStatus.BAD_GATEWAY`); a 4xx/5xx number in a `status_fields` field is one too.
          */
@@ -602,6 +609,11 @@ export const VocabularySchema = z
      * `this.client.messages.create` with `client: Anthropic`) asks for an answer; it neither writes nor notifies.
      */
     model_client_words: names.default([]),
+    /**
+     * HTTP methods that only read (`GET`, `HEAD`, `OPTIONS`): a helper of another file handed one as its
+     * `method` option or keyword (`request({ requestPath, method: 'GET' })`) writes and sends nothing.
+     */
+    read_http_methods: names.default([]),
     /** Words that name a logger or metrics object; calls on them never notify or mutate. */
     passive_receivers: names,
     /**

@@ -206,6 +206,15 @@ describe('a practice the text approves, and a double it denies in the same sente
     ]);
   });
 
+  it('reads "0 duplicates" as a denied double: a replay with the original keys that made none is no AP-001 (telehealth-deposits INC-152, round 23)', async () => {
+    expect(
+      await attributedBy(['12:15 parked refunds replayed with their original rf-{booking_id} keys (idempotent at the processor; 0 duplicates), 4,388 refunds issued']),
+    ).toEqual([]);
+    // a number that goes on ("0.5 s") negates nothing
+    expect(withoutNegatedClauses('retried after 0.5 s and charged twice')).toBe('retried after 0.5 s and charged twice');
+    expect(withoutNegatedClauses('Replay done, 0 duplicate refunds at the processor')).toBe('Replay done, ');
+  });
+
   it('reads "nothing was recorded twice" as a denied double even where the sentence says "twice" of something else', async () => {
     expect(
       await attributedBy(['The replay re-sent each event with the order number as its ledger reference, so events sent twice were refused by the ledger and nothing was recorded twice']),

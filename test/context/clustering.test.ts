@@ -294,6 +294,21 @@ describe('ticket relevance: a burst that follows an incident about something els
   it('is reported without that incident', () => {
     expect(analyzeTickets(tickets, manifold, window, [], {}, incidentOn('2024-03-01')).patterns.map((p) => p.tickets.length)).toEqual([4]);
   });
+
+  it('is reported when the incident it followed names the component but was judged out of scope for want of other words', () => {
+    // the component by its own system, nothing of its entities or error types; "refunds" is a word of
+    // the tickets' own, so their burst followed it
+    const incidents = analyzeIncidents(
+      parseIncidentsDocument('incident_id: INC-3\ndate: 2024-08-03\nseverity: P3\ntitle: Bill-autopay worker backlog\nroot_cause: The bill-autopay worker queue grew after a deploy and refunds were late.\nsystems: [bill-autopay]\n', 'i.yaml'),
+      manifold,
+      window,
+      0.6,
+      [],
+    ).analyzed;
+    expect(incidents[0]?.relevance.high).toBe(false);
+    expect(incidents[0]?.relevance.matched.systems).toContain('bill-autopay');
+    expect(analyzeTickets(tickets, manifold, window, [], {}, incidents).patterns.map((p) => p.tickets.length)).toEqual([4]);
+  });
 });
 
 describe('clusterTickets: a group written at another time that names a thing of its own', () => {

@@ -175,3 +175,45 @@ error_types: [duplicate claim, timeout]
     expect(termSpecificity(history.slice(0, 5).map((i) => relevanceIndexes(i).scope), pharmacy.entities, mentions).get('patient')?.weight).toBe(1);
   });
 });
+
+describe("the component's own systems by owner, and an incident another team's service caused (telehealth-deposits, round 23)", () => {
+  const owned = parseManifold(
+    `manifold: booking-deposits
+owner: lince
+entities: [deposit, notice, refund]
+systems:
+  - { name: arras, owner: lince, does: deposit charge and notices }
+  - { name: deposits-db, owner: lince }
+  - { name: Agenda, owner: agenda-squad, note: not ours }
+  - { name: Pregon, owner: platform }
+error_types: [duplicate_deposit, notice_missing]
+not_responsible_for:
+  - "Slots, calendars and double-booked slots (Agenda, Agenda squad)"
+`,
+    'manifold.yaml',
+  );
+  const at = { start: new Date('2026-02-06T00:00:00Z'), now: new Date('2026-12-06T00:00:00Z') };
+  const record = (fields: string) => {
+    const [i] = parseIncidentsDocument(`incident_id: INC-1\nseverity: SEV2\ndate: 2026-10-25\n${fields}`, 'i.yaml');
+    if (!i) throw new Error('no incident');
+    return i;
+  };
+
+  it('counts a system the manifold lists under its own owner as the component, whatever its name', async () => {
+    const { componentSystems } = await import('../../src/context/analysis/relevance.js');
+    expect([...componentSystems(owned)].sort()).toEqual(['arras', 'deposits-db']);
+    const r = scoreIncidentRelevance(record('title: Confirmation notices not sent\ndescription: Pregon rejected the notices arras sent.\nsystems: [arras]'), owned, at);
+    expect(r.reasons[0]).toMatch(/^systems: arras, Pregon \(0\.25 of 0\.25\)/);
+  });
+
+  it('is not high relevance when every service the record says caused it is one the manifold disowns, however many of its words it shares', () => {
+    const text = 'title: Slots shown twice, a duplicate deposit for some\ndescription: Slots were booked twice; the duplicate deposit of each was refunded, one notice each, no notice missing.\n';
+    const theirs = scoreIncidentRelevance(record(`${text}systems: [Agenda]`), owned, at);
+    expect(theirs.score).toBeGreaterThanOrEqual(0.6);
+    expect(theirs.high).toBe(false);
+    expect(theirs.reasons.at(-1)).toMatch(/^not high relevance: Agenda caused it/);
+    // the same text with the component named among its services stays judged by its score
+    const ours = scoreIncidentRelevance(record(`${text}systems: [Agenda, arras]`), owned, at);
+    expect(ours.reasons.some((r) => r.startsWith('not high relevance'))).toBe(false);
+  });
+});

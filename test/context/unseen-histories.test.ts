@@ -273,4 +273,15 @@ describe('tickets that echo another component\'s incident', () => {
     // 24: the payment-failed emails alone; the gift-card "email twice" tickets of September form their own group
     expect(r.ticket_patterns.find((p) => p.key_terms.includes('emails'))?.ticket_count).toBe(24);
   });
+
+  it('reports a cluster whose burst follows an incident judged out of scope that names the component itself', async () => {
+    // "Paid but no tickets in the app": 16 tickets naming the manifold's tickets and barcodes (1.8
+    // characteristic terms each), after INC-213, the sealer's backlog: it names the component (H2S,
+    // by the glossary) but scores 0.51 for want of its other words, so its verdict does not take them away.
+    const r = await contextOf('ticket-checkout', '2026-10-31');
+    const barcodes = r.ticket_patterns.find((p) => p.key_terms.includes('barcode'));
+    expect(barcodes?.ticket_count).toBe(16);
+    // the refund and queue clusters that echo out-of-scope incidents name too few manifold terms
+    expect(r.ticket_patterns.some((p) => ['tallis', 'queue'].some((w) => p.key_terms.includes(w)))).toBe(false);
+  });
 });

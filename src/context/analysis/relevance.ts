@@ -152,7 +152,9 @@ export function inWindow(date: string, window: TimeWindow): boolean {
  * not counting and a broken manifold constraint (`constraintsBroken`) counting as one; S is 1
  * when it names the component itself (see `componentSystems`), 0.5 when it names only providers
  * the component calls, else 0.6·E (its entities stand in for the component); R is recency, 1 − age / timeframe. A dimension the manifold leaves empty is
- * dropped and the other weights scaled up. Terms are matched on stemmed words as phrases, with
+ * dropped and the other weights scaled up. An incident whose own services are all ones the manifold
+ * says own what the component does not do (`routedElsewhere`) is not high relevance, whatever it
+ * scores. Terms are matched on stemmed words as phrases, with
  * their aliases and the synonyms of the context vocabulary; an incident's explicit `systems`,
  * `tags` and `error_types` count as text. `reasons` says what each dimension contributed.
  *
@@ -225,7 +227,10 @@ export function scoreIncidentRelevance(
   const totalWeight = parts.reduce((s, p) => s + p.weight, 0);
   const score = round2(parts.reduce((s, p) => s + p.weight * p.value, 0) / totalWeight);
   const reasons = parts.map((p) => `${p.name}: ${p.why} (${(p.weight * p.value / totalWeight).toFixed(2)} of ${(p.weight / totalWeight).toFixed(2)})`);
-  return { score, recency: round2(recency), matched, high: score >= threshold, reasons };
+  // the record names the services that caused it and the manifold says they own what the
+  // component does not do: the words it shares with the component are that service's incident's
+  if (elsewhere && score >= threshold) reasons.push(`not high relevance: ${incident.systems.join(', ')} caused it, which the manifold says is not the component's`);
+  return { score, recency: round2(recency), matched, high: score >= threshold && !elsewhere, reasons };
 }
 
 /**
@@ -236,8 +241,28 @@ export function scoreIncidentRelevance(
  */
 export function componentSystems(manifold: Manifold): Set<string> {
   const own = new Set(contentStems(manifold.name));
-  const component = manifold.systems.filter((t) => contentStems(t.phrases[0] ?? t.name).some((s) => own.has(s))).map((t) => t.name);
+  const owned = ownedSystems(manifold);
+  const component = manifold.systems.filter((t) => owned.has(t.name) || contentStems(t.phrases[0] ?? t.name).some((s) => own.has(s))).map((t) => t.name);
   return new Set(component.length > 0 ? component : manifold.systems.map((t) => t.name));
+}
+
+/**
+ * The systems the manifold lists with the component's own owner (`owner: lince` at the top and on
+ * `arras`, `devol`): the team says they are its own, whatever they are called. Empty when the
+ * manifold names no owner.
+ */
+function ownedSystems(manifold: Manifold): Set<string> {
+  const data = manifold.data as Record<string, unknown>;
+  const owner = typeof data.owner === 'string' ? data.owner.trim().toLowerCase() : undefined;
+  if (!owner) return new Set();
+  const written = Array.isArray(data.systems) ? data.systems : [];
+  return new Set(
+    written.flatMap((s) => {
+      if (s === null || typeof s !== 'object') return [];
+      const { name, owner: of } = s as Record<string, unknown>;
+      return typeof name === 'string' && typeof of === 'string' && of.trim().toLowerCase() === owner ? [name.trim()] : [];
+    }),
+  );
 }
 
 /** The entity the component is named after (`standing order` of `standing-orders`), if one is. */

@@ -8,7 +8,7 @@ import { matchAntiPatterns } from './anti-pattern-matching.js';
 import { linkConstraints } from './constraint-links.js';
 import type { AnalyzedIncident } from './incident-analysis.js';
 import { genericStems } from './failure-modes.js';
-import { inWindow, isGenericTerm, matchManifoldTerms, type TimeWindow } from './relevance.js';
+import { componentSystems, inWindow, isGenericTerm, matchManifoldTerms, type TimeWindow } from './relevance.js';
 import { stemSet } from './tfidf.js';
 import { burstStart, clusterTickets, dayOf, DEFAULT_CLUSTERING, isCorpusPlaceholder, placeholderSubjects, type ClusteringOptions, type TicketCluster } from './ticket-clustering.js';
 import { contentStems } from '../text/tokenize.js';
@@ -101,9 +101,13 @@ export function analyzeTickets(
   const echo = echoOfIncidents(incidents, manifold);
   const clusters = clusterTickets(scanned, clustering).filter((c) => {
     const echoed = echo(c);
-    if (echoed === 'other') return false;
-    if (spells(c, ownErrors)) return true;
     const mentions = c.tickets.reduce((n, t) => n + (termsOf.get(t) ?? []).filter(characteristic).length, 0) / c.tickets.length >= CLUSTER_MIN_TERMS;
+    // After an incident that names the component but was judged out of scope for want of the
+    // manifold's other words, a cluster is the component's only when it names the component
+    // itself: characteristic manifold terms in its tickets and one of its entities or systems
+    // spelled by its key words (ticket-checkout's "no tickets in the app", 1.8 terms a ticket).
+    if (echoed === 'other' || (echoed === 'after own' && !(mentions && spells(c, ownTerms)))) return false;
+    if (spells(c, ownErrors)) return true;
     // Customers seldom use the manifold's words; a cluster whose burst followed one of the
     // component's own incidents ("charged twice … refund" after "debited twice … refunded") is about it.
     return (mentions || spells(c, ownTerms) || echoed === 'relevant') && c.tickets.filter(complains).length >= c.tickets.length * CLUSTER_MIN_COMPLAINT_SHARE;
@@ -153,12 +157,18 @@ export const BURST_INCIDENT_DAYS = 3;
  * provider). Else, when its tickets came in a burst (`burstStart`) that began within
  * `BURST_INCIDENT_DAYS` of an incident sharing a word with them, that incident's verdict: customers
  * write in the days after a failure, in their own words ("charged twice … refund" after "members
- * debited twice for co-pays"). Else undefined.
+ * debited twice for co-pays"). Else undefined. An incident judged not relevant that names the
+ * component's own system (`componentSystems`: ticket-checkout's INC-213, "H2S", the component by
+ * its glossary) lacked the manifold's other words, not the component: `after own`, and the
+ * cluster is judged on its own words.
  */
-function echoOfIncidents(incidents: readonly AnalyzedIncident[], manifold: Manifold): (c: TicketCluster) => 'relevant' | 'other' | undefined {
+function echoOfIncidents(incidents: readonly AnalyzedIncident[], manifold: Manifold): (c: TicketCluster) => 'relevant' | 'other' | 'after own' | undefined {
   const relevant = incidents.filter((a) => a.relevance.high);
   const others = incidents.filter((a) => !a.relevance.high);
   const failureWords = new Set(contextVocabulary().generic_failure_words.flatMap((w) => contentStems(w)));
+  const own = componentSystems(manifold);
+  const verdict = (a: AnalyzedIncident): 'relevant' | 'other' | 'after own' =>
+    a.relevance.high ? 'relevant' : a.relevance.matched.systems.some((s) => own.has(s)) ? 'after own' : 'other';
   const skip = new Set([...genericStems(manifold), ...manifold.errorTypes.flatMap((t) => t.phrases.flatMap((p) => contentStems(p))), ...failureWords]);
   return (c) => {
     const counts = new Map<string, number>();
@@ -175,7 +185,7 @@ function echoOfIncidents(incidents: readonly AnalyzedIncident[], manifold: Manif
       .filter((a) => Math.abs(dayOf(a.incident.date) - start) <= BURST_INCIDENT_DAYS && shared(common)(a) > 0)
       .sort((a, b) => shared(common)(b) - shared(common)(a));
     const [first] = followed;
-    if (first) return first.relevance.high ? 'relevant' : 'other';
+    if (first) return verdict(first);
     // Every word the burst shares with the incidents of its days is the manifold's own ("portal",
     // "payment"): the one of them that shares `ECHO_MIN_SHARED` such words or more, more than any
     // other, is still the one the burst followed.
@@ -187,7 +197,7 @@ function echoOfIncidents(incidents: readonly AnalyzedIncident[], manifold: Manif
       .sort((x, y) => y.n - x.n);
     const [top, next] = near;
     if (!top || (next && next.n === top.n)) return undefined;
-    return top.a.relevance.high ? 'relevant' : 'other';
+    return verdict(top.a);
   };
 }
 

@@ -5,6 +5,7 @@ import { displayValue, exportLookups, fromJsonApi, recordListKey, withFieldAlias
 import { withLabelFields } from './incident-labels.js';
 import { xmlUnloadRecords } from './xml-unload.js';
 import { issueSearchRecords } from './issue-search.js';
+import { boardExportRecords } from './board-export.js';
 import { contextVocabulary, type RecordExclusion } from '../vocabulary/context-vocabulary.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
@@ -57,7 +58,8 @@ export function parseIncidentsXml(text: string, file: string): Incident[] {
 function incidentsFromData(written: unknown, file: string, lineOf: (path: readonly PropertyKey[]) => number | undefined): Incident[] {
   // A JSON:API list (Rootly) reads as its records with their related records joined in.
   // An issue tracker's search response (Jira REST) reads as its issues' fields, by their names.
-  const data = issueSearchRecords(fromJsonApi(written));
+  // A kanban board's export (Trello) reads as its incident cards.
+  const data = boardExportRecords(issueSearchRecords(fromJsonApi(written)));
   const located = locateRecords(data);
   if (!located) {
     throw new ContextInputError(`${file}: no incident records found`, {

@@ -1,6 +1,8 @@
 import { DONE_VALUE, fieldLabel } from './postmortem-fields.js';
 import { displayValue } from '../record-fields.js';
-import { parseJsonOrUndefined } from './postmortem-syntax.js';
+import { parseJsonOrUndefined, PostmortemSyntaxError } from './postmortem-syntax.js';
+import { parseYamlSource } from '../../yaml-source.js';
+import { contextVocabulary } from '../vocabulary/context-vocabulary.js';
 import { isProseMirrorDoc, prosemirrorMarkdown } from './prosemirror-markdown.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -16,7 +18,7 @@ const HEADING_KEYS = ['title', 'heading', 'name', 'label', 'question', 'key'];
 const TEXT_KEYS = ['content', 'body', 'text', 'markdown', 'value', 'answer', 'html'];
 /** Keys of the action items, and an action item's text and status. */
 const ACTIONS_KEY = /^(?:action_?items|actions|follow_?ups|tasks|remediations?)$/i;
-const ACTION_TEXT_KEYS = ['title', 'summary', 'description', 'text', 'name'];
+const ACTION_TEXT_KEYS = ['title', 'summary', 'description', 'text', 'name', 'what'];
 const ACTION_STATUS_KEYS = ['status', 'state', 'done', 'completed'];
 
 /**
@@ -179,4 +181,44 @@ function isMachineKey(value: string): boolean {
 
 function isObject(value: Json | undefined): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * A postmortem kept as code in YAML (a team's own schema: `id`, `title`, `summary: >`,
+ * `root_cause: >`, `contributing_factors`, `lessons`, `timeline` of `{at, what}`, `action_items` of
+ * `{what, status}`) as Markdown. Read as the JSON export is (`jsonPostmortemMarkdown`: title, id,
+ * short fields, action items), and every other top-level key whose value is long text, a list or a
+ * mapping is a section under its label: folded or literal text as its paragraphs (YAML has joined a
+ * folded scalar's lines already), a list of texts as a list, a list of mappings as a table, a
+ * mapping as `Label: value` items. Undefined when the YAML holds no postmortem.
+ *
+ * @throws PostmortemSyntaxError with the line when the text is no YAML
+ */
+export function yamlPostmortemMarkdown(text: string): string | undefined {
+  const parsed = parseYamlSource(text);
+  if (!parsed.ok) throw new PostmortemSyntaxError(`cannot be parsed as YAML: ${parsed.message}`, parsed.line);
+  const data = parsed.source.data as Json;
+  const pm = postmortemObject(data);
+  if (!pm || Object.keys(pm).some((k) => SECTIONS_KEY.test(k))) return jsonPostmortemMarkdown(JSON.stringify(data));
+  const sections = Object.entries(pm).flatMap(([key, value]) => {
+    if (TITLE_KEYS.includes(key) || ACTIONS_KEY.test(key)) return [];
+    const long = typeof value === 'string' && (value.trim().length > 80 || value.trim().includes('\n'));
+    if (!long && !Array.isArray(value) && !isObject(value)) return [];
+    const body = isObject(value)
+      ? Object.entries(value)
+          .map(([k, v]) => [k, textOf(v)] as const)
+          .filter((e): e is readonly [string, string] => e[1] !== undefined)
+          .map(([k, v]) => `- ${fieldLabel(k)}: ${v}`)
+          .join('\n')
+      : blockOf(value);
+    return body.length > 0 ? [`## ${fieldLabel(key)}`, '', body, ''] : [];
+  });
+  // the file of one incident's review keyed by the incident (`id: INC-171`, no incident field):
+  // an id that is no postmortem's own (context vocabulary `postmortem_id_prefixes`) names it
+  const id = ID_KEYS.map((k) => textOf(pm[k])).find((v) => v !== undefined && !isMachineKey(v));
+  const prefixes = contextVocabulary().postmortem_id_prefixes.map((p) => p.toLowerCase());
+  const names = !Object.keys(pm).some((k) => INCIDENT_KEY.test(k)) && id !== undefined && /^[A-Za-z][A-Za-z0-9]*-\d+$/.test(id) && !prefixes.some((p) => id.toLowerCase().startsWith(`${p}-`));
+  const head = jsonPostmortemMarkdown(JSON.stringify({ ...Object.fromEntries(Object.entries(pm).filter(([k]) => !ACTIONS_KEY.test(k))), ...(names ? { incident: id } : {}), sections: [] }));
+  if (head === undefined) return undefined;
+  return `${[head.trim(), '', ...sections, ...actionItems(pm)].join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

@@ -277,11 +277,12 @@ function bracketedId(title: string): string | undefined {
  */
 const TRACKER_KEY = '[A-Za-z][A-Za-z0-9]*-\\d[\\w-]*|[A-Za-z]{2,}\\d{4,}';
 
-/** `PM-2024-089: Duplicate payments` → `PM-2024-089`; `PIR INC0042310 - May run` → `INC0042310`. */
+/** `PM-2024-089: Duplicate payments` → `PM-2024-089`; `PIR INC0042310 - May run` and `PIR - INC0042310 · May run` → `INC0042310`. */
 function idFromTitle(written: string): string | undefined {
   const labels = contextVocabulary().postmortem_title_labels.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // the label before a colon ("Postmortem: INC-244 …"), or before the incident's key ("PIR INC0042310 - …")
-  const title = labels.length > 0 ? written.replace(new RegExp(`^\\s*(?:${labels.join('|')})(?:\\s*:\\s*|\\s+(?=(?:${TRACKER_KEY})\\b))`, 'i'), '') : written;
+  // the label before a colon ("Postmortem: INC-244 …"), or before the incident's key ("PIR INC0042310 - …",
+  // "PIR - INC-123 · …")
+  const title = labels.length > 0 ? written.replace(new RegExp(`^\\s*(?:${labels.join('|')})(?:\\s*:\\s*|\\s+[-—–·|]\\s+(?=(?:${TRACKER_KEY})\\b)|\\s+(?=(?:${TRACKER_KEY})\\b))`, 'i'), '') : written;
   const head = title.split(/:|\s[-—–]\s/)[0]?.trim();
   if (head && !/\s/.test(head) && /\d/.test(head)) return head;
   // "INC-351 co-pay double debits": a tracker-style key (letters, a dash, digits) as the first word

@@ -8,8 +8,10 @@ import { orgPostmortemMarkdown } from './org-postmortem.js';
 import { isMediaWikiExport, mediawikiExportMarkdown, mediawikiPostmortemMarkdown } from './mediawiki-postmortem.js';
 import { latexPostmortemMarkdown } from './latex-postmortem.js';
 import { textilePostmortemMarkdown } from './textile-postmortem.js';
-import { jsonPostmortemMarkdown, richTextDocumentsMarkdown } from './json-postmortem.js';
+import { jsonPostmortemMarkdown, richTextDocumentsMarkdown, yamlPostmortemMarkdown } from './json-postmortem.js';
 import { googleDocMarkdown } from './google-docs-postmortem.js';
+import { googleSlidesMarkdown } from './google-slides-postmortem.js';
+import { slackExportPostmortemMarkdown } from './slack-export-postmortem.js';
 import { rtfPostmortemMarkdown } from './rtf-postmortem.js';
 import { dokuwikiPostmortemMarkdown, isDokuWikiPage } from './dokuwiki-postmortem.js';
 import { isOpenDocumentText, odtPostmortemMarkdown } from './odt-postmortem.js';
@@ -23,7 +25,7 @@ import { sharePointPageMarkdown } from './sharepoint-page-postmortem.js';
 import { isWord2003Xml, isWordFlatOpc, word2003PostmortemMarkdown, wordFlatOpcPostmortemMarkdown } from './word2003-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
-export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.mht', '.mhtml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt', '.ipynb', '.enex', '.mdx', '.dxl'] as const;
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.mht', '.mhtml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt', '.ipynb', '.enex', '.mdx', '.dxl', '.yaml', '.yml'] as const;
 
 /** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
 const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
@@ -80,7 +82,21 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       // a Google Doc as the Docs API returns it (`body.content[]` of paragraphs and tables)
       // a Notion page as the Notion API returns it (page properties and blocks)
       // a SharePoint modern page as its REST API returns it (the canvas in `CanvasContent1`)
-      return richTextDocumentsMarkdown(text)?.[0] ?? notionPageMarkdown(text) ?? sharePointPageMarkdown(text) ?? googleDocMarkdown(text) ?? jsonPostmortemMarkdown(text);
+      // a Google Slides deck as the Slides API returns it (slides, tables, speaker notes)
+      // a Slack export's day file of an incident channel (the pinned write-up)
+      return (
+        richTextDocumentsMarkdown(text)?.[0] ??
+        notionPageMarkdown(text) ??
+        sharePointPageMarkdown(text) ??
+        googleDocMarkdown(text) ??
+        googleSlidesMarkdown(text) ??
+        slackExportPostmortemMarkdown(text) ??
+        jsonPostmortemMarkdown(text)
+      );
+    case '.yaml':
+    case '.yml':
+      // a postmortem kept as code in YAML (title, summary, root_cause, lessons, action_items)
+      return yamlPostmortemMarkdown(text);
     case '.textile':
       return textilePostmortemMarkdown(text);
     case '.rtf':

@@ -28,7 +28,9 @@ const negatorPatterns = new WeakMap<Negation, RegExp>();
 export function negatorPattern(negation: Negation = contextVocabulary().negation): RegExp {
   let pattern = negatorPatterns.get(negation);
   if (!pattern) {
-    const words = [...negation.negators].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    // a numeral negator ("0 duplicates", "0 errors") counts none of the word after it; not a
+    // number that goes on ("0.5 s", "0,8")
+    const words = [...negation.negators].sort((a, b) => b.length - a.length).map((w) => (/^\d+$/.test(w) ? `${w}(?=\\s+\\p{L})` : escapeRegExp(w)));
     pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
     negatorPatterns.set(negation, pattern);
   }

@@ -2,7 +2,7 @@ import { readCsvRecords } from '../csv-records.js';
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
 import { parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
-import { recordListKey, withFieldAliases } from '../record-fields.js';
+import { fromJsonApi, recordListKey, withFieldAliases } from '../record-fields.js';
 import { xmlData } from '../xml-records.js';
 import { TICKET_CSV_FIELDS, TicketSchema, type Ticket } from './ticket-schema.js';
 
@@ -98,7 +98,9 @@ function ticketsOf(text: string, file: string, fast: { value: unknown } | undefi
       line: parsed.line,
     });
   }
-  const data: unknown = fast !== undefined ? fast.value : parsed?.ok ? parsed.source.data : undefined;
+  // a JSON:API document (Kustomer's conversations with their messages, notes and tags in
+  // `included`) reads as its records with the related records joined in
+  const data: unknown = fromJsonApi(fast !== undefined ? fast.value : parsed?.ok ? parsed.source.data : undefined);
   const listKey = Array.isArray(data) ? undefined : recordListKey(data, 'tickets');
   const path: string[] = listKey === undefined ? [] : [listKey];
   const records: unknown = listKey === undefined ? data : (data as Record<string, unknown>)[listKey];

@@ -45,7 +45,9 @@ function namesChannel(title: string, channel: string | undefined): boolean {
 }
 
 function firstSentence(text: string): string {
-  const sentence = /^[\s\S]*?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
+  // a short word with a period at the very start is an abbreviation ("Pac. llama: …", an agent's
+  // shorthand for the patient; "Sr. Vidal …"), not a sentence of its own
+  const sentence = /^\s*(?:\p{L}{1,4}\.\s+)?[\s\S]*?[.!?](?=\s|$)/u.exec(text)?.[0] ?? text;
   return sentence.length > 120 ? `${sentence.slice(0, 117).trimEnd()}…` : sentence.trim();
 }
 

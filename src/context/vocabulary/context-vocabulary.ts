@@ -56,8 +56,9 @@ export const ContextVocabularySchema = z
         agent_kinds: z.record(z.string(), z.array(z.string())).default({}),
         automated_flags: z.array(z.string()).default([]),
         subject_keys: z.array(z.string()).default([]),
+        note_lists: z.array(z.string()).default([]),
       })
-      .default({ agent_flags: [], text_keys: [], message_kinds: {}, reply_kinds: {}, agent_kinds: {}, automated_flags: [], subject_keys: [] }),
+      .default({ agent_flags: [], text_keys: [], message_kinds: {}, reply_kinds: {}, agent_kinds: {}, automated_flags: [], subject_keys: [], note_lists: [] }),
     alias_markers: z.array(z.string()).default([]),
     rule_words: z.array(z.string()).default([]),
     rule_announcements: z.array(z.string()).default([]),

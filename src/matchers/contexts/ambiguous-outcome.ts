@@ -223,8 +223,18 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
         ? ({ kind: 'any-of', of: alternatives.map((a) => ({ ...a, unshielded: true as const })) } satisfies Requirement)
         : asked === imported ? undefined : asked;
     const conditional = requires ? { requires } : {};
+    // A later step of the try can fail after the helper returned (Qubic-Group's transfer view saves the
+    // transaction after it): a handler that then gives the money back or marks a record acts on an
+    // outcome that went through. One that only answers or returns (`res.status(500).json(…)`) reports
+    // that local failure; the helper's own outcome reaches it only when the helper does not keep its errors.
+    // A raise after the call (`if (!result.success) throw …`) hands the helper's failure on to the handler.
+    const answerOnly =
+      !shieldable && asked?.kind === 'helper' && asked.relocate !== true && !nodesWithin(ctx, body, ['throw_statement', 'raise_statement']).some((n) => n.startIndex >= subject.endIndex)
+        ? { requires: { ...asked, unshielded: true as const } }
+        : null;
     const after = new Set<number>();
     for (const handler of tryHandlers(tryStmt, ctx.family).map((h) => aliasedClasses(ctx, h))) {
+      const own = answerOnly !== null && !handlerActs(ctx, handler.body) ? answerOnly : conditional;
       const before = scopes.length;
       judgeHandler(handler, subject, body);
       if (catchesAmbiguous(names, handler)) {
@@ -234,7 +244,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
           scopes.push({ context: 'timeout-handler', body: region.body, guard: region.body, construct: region.construct, subject, label: region.label, explicitOnly: true });
         }
       }
-      for (const s of scopes.slice(before)) Object.assign(s, conditional);
+      for (const s of scopes.slice(before)) Object.assign(s, own);
     }
   }
   scopes.push(...promiseCatchScopes(ctx));
@@ -275,6 +285,34 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       if (broad !== null) scopes.push(tests.length > 0 ? { ...broad, excludes: [...(broad.excludes ?? []), ...tests] } : broad);
     }
   }
+}
+
+/**
+ * Whether a handler acts on the world beyond answering: a record written or marked (`record_write_methods`:
+ * `tx.save()`, `markFailed(…)`, `add_balance(…)`), money given back or moved (`compensation_verbs`,
+ * `value_moving_words`: `refundWallet(…)`, `creditUser(…)`), a write of the `mutating` vocabulary reached
+ * through a helper of this file, a field of an object set (`withdrawal.status = 'FAILED'`), or a result
+ * object returned to a caller (`return { status: 'failed' }`), which may store it. Answers to a client
+ * (`res.status(500).json(…)`, `return NextResponse.json(…)`) and log lines do none of these.
+ */
+function handlerActs(ctx: FileContext, body: Node): boolean {
+  const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  const compensation = wordSet(ctx, 'compensation_verbs', ctx.vocab.outcomes.failure?.compensation_verbs ?? []);
+  const moving = wordSet(ctx, 'value_moving_words', ctx.vocab.value_moving_words);
+  for (const c of callsWithin(ctx, body)) {
+    const path = calleePath(ctx, c);
+    if (isPassive(ctx, path) || isInMemory(ctx, path)) continue;
+    const name = lastSegment(path);
+    const first = splitWords(name)[0] ?? '';
+    if (writes.has(name) || writes.has(first) || compensation.has(first) || moving.anyStemOf(name)) return true;
+    if (reachedCallsOf(ctx, c, 'mutating').length > 0) return true;
+  }
+  // `return {"status": "failed", "error": str(exc)}`: a result handed to a caller, which may store it.
+  if (nodesWithin(ctx, body, ['return_statement']).some((r) => ['dictionary', 'object'].includes(r.namedChildren[0]?.type ?? ''))) return true;
+  return nodesWithin(ctx, body, ['assignment', 'assignment_expression', 'augmented_assignment', 'augmented_assignment_expression']).some((a) => {
+    const left = a.childForFieldName('left');
+    return left !== null && (left.type === 'attribute' || left.type === 'member_expression' || left.type === 'subscript' || left.type === 'subscript_expression');
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { allCalls, answeredOnce, calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
-import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
+import { functionsByName, plainFunctionAt, resolveLocalFunction } from '../local-helpers.js';
 import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isInMemory, reportsOnly } from '../call-vocabulary.js';
@@ -493,8 +493,11 @@ function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHead
   const body = loopBody(loop);
   if (loop.type === 'for_statement' && ctx.family === 'python') {
     const left = loop.childForFieldName('left');
-    const right = unwrapAwait(loop.childForFieldName('right'));
+    const iterable = unwrapAwait(loop.childForFieldName('right'));
+    // `retrying = Retrying(stop=…)` bound before the loop, then `for attempt in retrying:`.
+    const right = iterable?.type === 'identifier' ? unwrapAwait(lastBindingBefore(ctx, iterable.text, loop)) : iterable;
     if (right === null || !isCall(right, 'python')) return null;
+    if (right !== iterable && !v.iterators.matches(dottedPath(callee(right)))) return null;
     const path = dottedPath(callee(right));
     const counter = left?.type === 'identifier' ? left.text : undefined;
     if (v.iterators.matches(path)) return { ...(counter ? { counter } : {}), infinite: false, certain: true };
@@ -760,7 +763,9 @@ function resolveFunctionBody(ctx: FileContext, cb: Node, functions: Map<string, 
       if (functionParameters(around).includes(head)) return null;
     }
   }
-  const named = functions.get(lastSegment(path));
+  // `retry(_send)` in one function and another `_send` declared inside a second: the bare name is
+  // the one declared where it is used (innermost), not the file's first of that name.
+  const named = (cb.type === 'identifier' ? plainFunctionAt(ctx, path, cb) : null) ?? functions.get(lastSegment(path));
   if (named) return functionBody(named);
   // An imported function: the reference itself stands for its body, which the link step reads.
   return projectImportOf(ctx, path) !== undefined ? cb : null;

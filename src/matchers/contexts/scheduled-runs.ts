@@ -3,7 +3,7 @@ import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { NamePatterns, WordSet, escapeRegExp, splitWords } from '../names.js';
 import { stateValue } from './due-records.js';
-import { HANDLER_TYPES, callArguments, contains, decoratedFunction, dottedPath, functionBody, functionName, functionTypes, isFunction, keywordArgument, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { HANDLER_TYPES, callArguments, contains, decoratedFunction, enclosingFunction, dottedPath, functionBody, functionName, functionTypes, isFunction, keywordArgument, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Scope } from '../types.js';
 
 /**
@@ -235,6 +235,58 @@ export function marks(ctx: FileContext, call: Node): boolean {
   return namesWord(v.markWords, v.markGate, lastSegment(calleePath(ctx, call)));
 }
 
+const LOOP_TYPES = new Set(['for_statement', 'for_in_statement', 'for_of_statement', 'while_statement', 'do_statement']);
+const STRING_TYPES = new Set(['string', 'template_string', 'concatenated_string']);
+/** A column compared with a constant in SQL (`a.reminder_sent = false`, `status = 'pending'`, `sent_at IS NULL`). */
+const SQL_STATE_TEST = /(?:\b[A-Za-z_]\w*\.)?\b([A-Za-z_]\w*)\s*(?:=|==|!=|<>|\bIS(?:\s+NOT)?\b)\s*(?:TRUE|FALSE|NULL|0|1|'[A-Za-z_ -]*')(?![\w.(])/gi;
+/** A column an SQL `UPDATE … SET` writes (`SET reminder_sent = true, sent_at = NOW()`). */
+const SQL_SET_TARGET = /(?:^|,)\s*(?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*)\s*=/g;
+
+/** The text of a call's string arguments (SQL handed to `pool.query`, `cursor.execute`, a tagged `sql\`…\``). */
+function stringArguments(call: Node): string[] {
+  const out: string[] = [];
+  for (const arg of callArguments(call)) if (STRING_TYPES.has(arg.type)) out.push(arg.text);
+  const tagged = call.childForFieldName('arguments');
+  if (tagged !== null && tagged.type === 'template_string') out.push(tagged.text);
+  return out;
+}
+
+/**
+ * The columns a raw SQL read selects rows by their state with: `SELECT … WHERE a.reminder_24h_sent =
+ * false AND a.status = 'scheduled'` gives `reminder_24h_sent` and `status` (an id compared with a
+ * parameter, a date compared with `NOW()` are no state).
+ */
+function sqlSelectedFields(call: Node): string[] {
+  const out: string[] = [];
+  for (const text of stringArguments(call)) {
+    const m = /\bSELECT\b[\s\S]*?\bWHERE\b([\s\S]*)/i.exec(text);
+    if (m === null || /^\s*[\s\S]*?\b(?:UPDATE|DELETE|INSERT)\b/i.test(text.slice(0, m.index))) continue;
+    for (const t of (m[1] ?? '').matchAll(SQL_STATE_TEST)) if (t[1] !== undefined && !ID_FIELD.test(t[1]) && !/^(?:AND|OR|NOT|WHERE)$/i.test(t[1])) out.push(t[1]);
+  }
+  return out;
+}
+
+/** The columns a raw SQL write sets: `UPDATE appointments SET reminder_24h_sent = true WHERE id = $1`. */
+function sqlSetFields(call: Node): string[] {
+  const out: string[] = [];
+  for (const text of stringArguments(call)) {
+    const m = /\bUPDATE\s+\S+\s+SET\s+([\s\S]*?)(?:\bWHERE\b|\bRETURNING\b|\bFROM\b|$)/i.exec(text);
+    if (m === null) continue;
+    // Commas inside a call (`COALESCE(a, b)`) are no separators between assignments.
+    const sets = (m[1] ?? '').replace(/\([^()]*\)/g, '()');
+    for (const t of sets.matchAll(SQL_SET_TARGET)) if (t[1] !== undefined) out.push(t[1]);
+  }
+  return out;
+}
+
+/** `knex('jobs').where('status', 'pending')`: a column and the state it is compared with, as two arguments. */
+function positionalSelection(call: Node): string[] {
+  const args = callArguments(call);
+  if (args.length !== 2 || args[0] === undefined || args[1] === undefined) return [];
+  const key = stringValue(args[0]);
+  return key !== null && /^[A-Za-z_]\w*$/.test(key) && !ID_FIELD.test(key) && stateSelector(args[1]) ? [key] : [];
+}
+
 /**
  * The file's reads that select rows by their state, each with its fields, in document order: read
  * once per file, since the question is asked for every function (and a nested function's calls
@@ -244,9 +296,16 @@ export function selectingCalls(ctx: FileContext): { call: Node; fields: string[]
   return ctx.memo('scheduled-runs:selecting-calls', () => {
     const v = scheduleVocab(ctx);
     const out: { call: Node; fields: string[] }[] = [];
+    const sql = /\bSELECT\b[\s\S]*\bWHERE\b/i.test(ctx.source);
     for (const call of allCalls(ctx)) {
+      const raw = sql ? sqlSelectedFields(call) : [];
+      if (raw.length > 0) {
+        out.push({ call, fields: [...new Set(raw)] });
+        continue;
+      }
       if (marks(ctx, call) || !namesWord(v.selectWords, v.selectGate, lastSegment(calleePath(ctx, call)))) continue;
       const fields = argumentEntries(call).filter((e) => !ID_FIELD.test(e.key) && !OPERATOR_KEY.test(e.key) && /^[A-Za-z_]\w*$/.test(e.key) && stateSelector(e.value)).map((e) => e.key);
+      fields.push(...positionalSelection(call));
       if (fields.length > 0) out.push({ call, fields });
     }
     return out;
@@ -263,6 +322,19 @@ export function selectedFields(ctx: FileContext, body: Node): string[] {
     }
     return [...out];
   });
+}
+
+/**
+ * A send whose own function selects its rows by a state field and writes that field before the
+ * send, on its way there (`plan.reminderSentAt = new Date(); await plan.save()` … send): the row is
+ * claimed, so a later run (a timer's, a schedule's) does not select it again.
+ */
+export function claimedBeforeSend(ctx: FileContext, send: Node): boolean {
+  const fn = enclosingFunction(send, ctx.family);
+  const body = fn && functionBody(fn);
+  if (!body) return false;
+  const fields = selectedFields(ctx, body);
+  return fields.length > 0 && claimedOnTheWay(ctx, body, send, new Set(fields));
 }
 
 /** Whether a schedule of this file runs the function with this body. */
@@ -331,7 +403,9 @@ export function scheduledSendRepeats(ctx: FileContext, node: Node, scope: Scope)
 export function writesField(ctx: FileContext, within: Node, fields: Set<string>, from: number, to: number, persisted: boolean): boolean {
   const calls = callsWithin(ctx, within);
   for (const call of calls) {
-    if (call.startIndex < from || call.endIndex > to || !marks(ctx, call)) continue;
+    if (call.startIndex < from || call.endIndex > to) continue;
+    if (sqlSetFields(call).some((f) => fields.has(f))) return true;
+    if (!marks(ctx, call)) continue;
     if (argumentEntries(call).some((e) => fields.has(e.key))) return true;
   }
   for (const a of nodesWithin(ctx, within, ctx.family === 'python' ? ['assignment'] : ['assignment_expression'])) {
@@ -357,12 +431,21 @@ function assignedField(a: Node): string | null {
  * the one holding `node`, in each block from `node` up to `body`, outside any branch of that statement
  * (an early exit that marks an empty row ended is no claim of the row sent).
  */
-function claimedOnTheWay(ctx: FileContext, body: Node, node: Node, fields: Set<string>): boolean {
+export function claimedOnTheWay(ctx: FileContext, body: Node, node: Node, fields: Set<string>): boolean {
+  let later: Set<string> | undefined;
   for (let n: Node = node, p = node.parent; p !== null; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block' || p.type === 'module') {
       for (const st of p.namedChildren) {
         if (st.startIndex >= n.startIndex) break;
         if (st.type === 'if_statement' || st.type === 'comment') continue;
+        // A loop before the one holding the send that writes only other fields than the mark after
+        // the send marks the rows of another pass (the 24-hour reminders' loop setting
+        // `reminder_24h_sent`, then the 2-hour reminders' loop marking `reminder_2h_sent`): no claim of these.
+        if (LOOP_TYPES.has(st.type)) {
+          later ??= new Set([...fields].filter((f) => writesField(ctx, body, new Set([f]), node.endIndex, body.endIndex, true)));
+          if (writesField(ctx, st, later, st.startIndex, st.endIndex, false)) return true;
+          continue;
+        }
         if (writesField(ctx, st, fields, st.startIndex, st.endIndex, false)) return true;
       }
     }

@@ -1,7 +1,9 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { argCountOf, callee, dottedPath, functionBody, isCall, lastSegment, unwrapAwait, type Node } from '../syntax.js';
+import { argCountOf, callArguments, callee, dottedPath, functionBody, isCall, keywordArgument, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { normalizeName } from '../names.js';
+import { wordSet } from '../compiled.js';
 import { lastBindingBefore } from '../bindings.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 import { isPassive } from '../call-vocabulary.js';
@@ -40,8 +42,9 @@ export const callMatcher: Matcher = {
         const inner = reached[0];
         if (inner === undefined) {
           const path = calleePath(ctx, call);
-          // An imported helper may make such a call in its own file: decided at link time.
-          if (resolveLocalFunction(ctx, call) === null) {
+          // An imported helper may make such a call in its own file: decided at link time. One told
+          // to read (`request({ requestPath, method: 'GET' })`) makes none, whatever it does for others.
+          if (resolveLocalFunction(ctx, call) === null && !askedToRead(ctx, call)) {
             const { local, typed } = helperTarget(ctx, call, path);
             if (local !== undefined) {
               seen.add(call.id);
@@ -96,6 +99,26 @@ export function importedClassMethod(ctx: FileContext, call: Node, path: string):
   if (cls === null) return undefined;
   if (!/^[A-Z]/.test(lastSegment(cls)) || projectImportOf(ctx, cls) === undefined) return undefined;
   return `${cls}.${method}`;
+}
+
+/**
+ * `request({ requestPath, method: 'GET' })`, `api_call(path, method="GET")`, `apiRequest('GET', url)`:
+ * the call hands its helper a `method` option or keyword, or a method in capitals, naming a read
+ * (`read_http_methods`).
+ */
+function askedToRead(ctx: FileContext, call: Node): boolean {
+  if (ctx.vocab.read_http_methods.length === 0) return false;
+  const reads = wordSet(ctx, 'read_http_methods', ctx.vocab.read_http_methods);
+  for (const arg of callArguments(call)) {
+    const kw = keywordArgument(arg);
+    const given = kw !== null ? (normalizeName(kw.name) === 'method' ? kw.value : null) : literalEntries(arg).find((e) => normalizeName(e.key) === 'method')?.value ?? null;
+    const method = given === null ? null : stringValue(given);
+    if (method !== null) return reads.has(method);
+    // `apiRequest('GET', url)`, `api_request("HEAD", path)`: the method written out, in capitals, as an argument.
+    const text = kw === null ? stringValue(arg) : null;
+    if (text !== null && /^[A-Z]+$/.test(text) && reads.has(text)) return true;
+  }
+  return false;
 }
 
 function isReference(node: Node): boolean {

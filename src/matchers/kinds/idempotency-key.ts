@@ -1,7 +1,7 @@
 import { compiledOnce } from '../compiled.js';
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
-import { callerForwardedValues, callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers } from '../call-vocabulary.js';
+import { callerForwardedValues, callersOf, callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers } from '../call-vocabulary.js';
 import { helperTarget } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -17,6 +17,7 @@ import {
   dottedPath,
   functionBody,
   enclosingFunction,
+  functionName,
   functionParameters,
   isCall,
   keywordArgument,
@@ -243,14 +244,51 @@ function passesSomeKey(ctx: FileContext, call: Node, list: string, distrust?: Re
     }
     return forwardsToProject;
   };
+  // The callers' calls go where they go: the keys of their providers count (`list@provider`).
+  const callersList = `${list.split('@')[0] ?? list}@provider`;
+  const callersMayHold = () => ctx.memo(`file-may-hold:${callersList}`, () => keyText(ctx, callersList)(ctx.root));
   for (const arg of callArguments(call)) {
     for (const ref of referencedNames(ctx, arg)) {
       if (ref.trusted && params.has(ref.name) && distrust?.has(ref.name) !== true && !toProject()) return true;
       if (fileMayHold && scopes.some((scope) => carriedByVariable(ctx, scope, ref.name, call, list))) return true;
+      if (callersMayHold() && distrust?.has(ref.name) !== true && bodyKeyedByCallers(ctx, call, ref.name, list)) return true;
     }
     if (spreadsProjectCall(ctx, arg)) return true;
   }
   return false;
+}
+
+/** Functions whose callers are being asked (`bodyKeyedByCallers`): a caller of a caller is not asked again. */
+const askingCallers = new Set<number>();
+
+/**
+ * `@retry(…) def _make_api_call(url, payload=None): requests.post(url, json=payload)` called only as
+ * `_make_api_call(URL + "pay", payload)` after `payload = {"request_id": request_id, …}`: the body is
+ * a parameter of the function around the write, and every caller of that function in this file
+ * hands in a body that carries a key, built before the function (and any retry inside it) runs,
+ * so each attempt sends the caller's key. A function no caller of this file calls is not judged here.
+ */
+function bodyKeyedByCallers(ctx: FileContext, call: Node, name: string, list: string): boolean {
+  const fn = enclosingFunction(call, ctx.family);
+  if (fn === null || askingCallers.has(fn.id)) return false;
+  const names = functionParameters(fn);
+  const at = names.indexOf(name);
+  const own = functionName(fn);
+  if (at < 0 || own === null || ['self', 'cls', 'this'].includes(name)) return false;
+  const offset = ctx.family === 'python' && (names[0] === 'self' || names[0] === 'cls') ? 1 : 0;
+  const callers = callersOf(ctx, fn, own).filter((c) => !contains(fn, c));
+  if (callers.length === 0) return false;
+  askingCallers.add(fn.id);
+  try {
+    // A caller that leaves the body out (`_make_api_call(url, method="GET")`) sends none through it.
+    const filling = callers.filter((c) => {
+      const args = callArguments(c);
+      return args.some((a) => keywordArgument(a)?.name === name) || args.filter((a) => keywordArgument(a) === null).length > at - offset;
+    });
+    return filling.length > 0 && filling.every((c) => passesKey(ctx, c, list.split('@')[0] ?? list));
+  } finally {
+    askingCallers.delete(fn.id);
+  }
 }
 
 /**
@@ -452,13 +490,26 @@ function madeAfresh(ctx: FileContext, node: Node): boolean {
 }
 
 const NAME_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_property_identifier']);
+
+/** `attempt` of `attempt.payload`: the object of a field read whose field is no id (`id`, `uuid`, `…Id`, `…_id`). */
+function readForPlainField(n: Node): boolean {
+  const p = n.parent;
+  if (n.type !== 'identifier' || p === null || (p.type !== 'member_expression' && p.type !== 'attribute')) return false;
+  if (p.childForFieldName('object')?.id !== n.id) return false;
+  const field = (p.childForFieldName('property') ?? p.childForFieldName('attribute'))?.text ?? '';
+  return field !== '' && !/^(id|uuid|pk|key|ref)$|_(id|key)$/i.test(field) && !/[a-z0-9](Id|Key)$/.test(field);
+}
 const OPAQUE_TYPES = new Set(['arguments', 'argument_list', 'object', 'dictionary', 'pair', 'keyword_argument']);
 
-/** The names a value reads outside call arguments and object literals. */
+/**
+ * The names a value reads outside call arguments and object literals. A name read only for a field
+ * that is no identity (`attempt.payload` of a stored delivery attempt) holds a record, not an attempt
+ * number: the field's name counts, not the record's (`attempt.id`, `retry_state.attempt_number` still do).
+ */
 function valueNames(node: Node): string[] {
   const out: string[] = [];
   const walk = (n: Node) => {
-    if (NAME_TYPES.has(n.type)) out.push(n.text);
+    if (NAME_TYPES.has(n.type) && !readForPlainField(n)) out.push(n.text);
     for (const c of n.namedChildren) if (!OPAQUE_TYPES.has(c.type)) walk(c);
   };
   if (!OPAQUE_TYPES.has(node.type) || node.type === 'pair') walk(node.type === 'pair' ? (node.childForFieldName('value') ?? node) : node);

@@ -1,5 +1,5 @@
 import { compiledOnce, wordSet } from '../compiled.js';
-import { escapeRegExp, NamePatterns, WordSet } from '../names.js';
+import { escapeRegExp, NamePatterns, splitWords, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
 import { blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, isRaise, loopBody, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { calleePath, answeredOnce, callsWithin } from '../file-index.js';
@@ -339,7 +339,7 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
         if (st.startIndex >= n.startIndex) break;
         const cond = st.type === 'if_statement' ? unwrapParens(st.childForFieldName('condition')) : null;
         const exit = st.childForFieldName('consequence');
-        if (cond && exit && endsInExit(exit, ctx.family) && ((testsOnce(cond) && !markedLate(ctx, cond, node, top)) || skipsSavedDone(ctx, cond, top))) return true;
+        if (cond && exit && endsInExit(exit, ctx.family) && ((testsOnce(cond) && !markedLate(ctx, cond, node, top) && !fieldMarkedLate(ctx, once, cond, node, top)) || skipsSavedDone(ctx, cond, top))) return true;
       }
     }
     if (p.type !== 'if_statement' || p.id === top.id) continue;
@@ -349,7 +349,7 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
       const conditions = ifChain(p, ctx.family).flatMap((b) => (b.condition ? [b.condition] : []));
       // `if (attempt + 1 >= opts.alertAfterRetries)`: a branch of every attempt from some point on, not of one.
       const spread = (cond: Node) => cond.id === branch.condition?.id && counter !== undefined && loop !== undefined && !endsGivingUp(branch.body, ctx.family) && spreadsOverAttempts(cond, counter, loop, ctx);
-      for (const cond of conditions) if (testsOnce(cond, !spread(cond))) return true;
+      for (const cond of conditions) if (testsOnce(cond, !spread(cond)) && !fieldMarkedLate(ctx, once, cond, node, top)) return true;
     }
   }
   return false;
@@ -545,6 +545,66 @@ function markedLate(ctx: FileContext, cond: Node, node: Node, top: Node): boolea
     if (mark !== undefined) return !nothingFailsBetween(ctx, node, mark);
   }
   return false;
+}
+
+/**
+ * `if (!budget.lastAlertSent) { await sendEmail(…); await db.budget.update({ data: { lastAlertSent:
+ * new Date() } }) }`, `if (!p.expiryNotified) { push(…); markUserPromoExpiryNotified(p.id) }`: the
+ * record's sent-flag the guard reads is written only after the send, by a call that can fail (the
+ * update itself, or a save after the assignment), and not before it on the way. An attempt that
+ * sent and then failed there left the flag unset, and the next attempt (a retry, the next run of a
+ * schedule) passes the guard and sends again. Only a record's field named with a once-word counts
+ * (`lastAlertSent`, `expiryNotified`); a local flag (`sent = true`) lives and dies with the attempt.
+ */
+function fieldMarkedLate(ctx: FileContext, once: WordSet, cond: Node, node: Node, top: Node): boolean {
+  const props = new Set<string>();
+  for (const f of fieldsRead(ctx, cond)) {
+    const prop = f.split('.').pop() ?? '';
+    if (f.includes('.') && once.anyWordOf(prop)) props.add(prop);
+  }
+  if (props.size === 0) return false;
+  const writes = (within: Node, from: number, to: number) => fieldWrites(ctx, within, props, from, to);
+  // Written (or claimed) before the send: the guard stops the next attempt.
+  const before = writes(top, top.startIndex, node.startIndex);
+  if (before.some((w) => !w.unsaved)) return false;
+  // A flag written right after the send (nothing that can fail between) is believed, as a key
+  // stored right after it is (`markedLate`): only the mark's own failure would repeat the send.
+  return writes(top, node.endIndex, top.endIndex).some((w) => !w.unsaved && !nothingFailsBetween(ctx, node, w.at));
+}
+
+/**
+ * Writes of a record field named in `props` between `from` and `to`: a call whose arguments set it
+ * (`update({ data: { lastAlertSent } })`, `updateOne(q, { $set: { reminderSent: true } })`,
+ * `.update(notified=True)`), a call named for it (`markUserPromoExpiryNotified(id)`,
+ * `set_welcome_sent(user)`), or an assignment (`user.notified = true`), `unsaved` unless a call
+ * follows it within the range.
+ */
+function fieldWrites(ctx: FileContext, within: Node, props: Set<string>, from: number, to: number): { unsaved: boolean; at: Node }[] {
+  const out: { unsaved: boolean; at: Node }[] = [];
+  const calls = callsWithin(ctx, within).filter((c) => c.startIndex >= from && c.endIndex <= to);
+  const propWords = [...props].map((p) => splitWords(p));
+  // `markUserPromoExpiryNotified`, `addTrialReminderSent`, `set_welcome_sent`: a write verb first.
+  const writeVerbs = compiledOnce(ctx.vocab, 'record-write-verbs', () => new WordSet([...ctx.vocab.record_write_methods, ...ctx.vocab.retry.schedule_mark_words]));
+  for (const call of calls) {
+    const named = splitWords(lastSegment(calleePath(ctx, call)));
+    if (named[0] !== undefined && writeVerbs.has(named[0]) && propWords.some((w) => w.every((x) => named.includes(x)))) {
+      out.push({ unsaved: false, at: call });
+      continue;
+    }
+    for (const arg of callArguments(call)) {
+      const kw = keywordArgument(arg);
+      if (kw !== null && props.has(kw.name.split('__')[0] ?? kw.name)) out.push({ unsaved: false, at: call });
+      for (const obj of [arg, ...arg.descendantsOfType(['object', 'dictionary'])]) if (literalEntries(obj).some((e) => props.has(e.key))) out.push({ unsaved: false, at: call });
+    }
+  }
+  for (const a of within.descendantsOfType(['assignment', 'assignment_expression'])) {
+    if (a.startIndex < from || a.endIndex > to) continue;
+    const left = a.childForFieldName('left');
+    const prop = left && FIELD_TYPES.includes(left.type) ? (left.childForFieldName('property') ?? left.childForFieldName('attribute'))?.text : undefined;
+    if (prop === undefined || !props.has(prop)) continue;
+    out.push({ unsaved: !calls.some((c) => c.startIndex > a.endIndex), at: a });
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { isPassive, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
-import { wordSet } from '../compiled.js';
+import { compiledOnce, wordSet } from '../compiled.js';
 import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isResultCodeField, isSuccessCode, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { importsOf, projectImportOf } from '../imports.js';
@@ -10,7 +10,7 @@ import { inUserInterface } from '../user-interface.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
 import { booleanLiteral, tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
-import { normalizeName, splitWords } from '../names.js';
+import { NamePatterns, normalizeName, splitWords } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
@@ -83,6 +83,10 @@ export const recordsMatcher: Matcher = {
         // `let success = false; try { await send(…); success = true } catch (e) { log(e) } return success`:
         // after a handler that swallows the error the flag is still false, a falsy result for the caller.
         else if (words.returnFalse && value?.type === 'identifier' && flagUnsetByHandler(ret, value.text)) add(ret, true, true);
+        // `let response = { status: false, msg: 'Purchase failed' }; try { await axios.post(…);
+        // response.status = true; return response } catch (e) { response.msg = …; return response }`:
+        // the result made up failed before the call is handed back as it was, a failed result.
+        else if (value?.type === 'identifier' && words.resultFlags.size > 0 && failedResultBound(ctx, ret, value.text, words)) add(ret, true);
         else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
         // `except requests.Timeout: return {'ResponseCode': '1', 'errorCode': 'TIMEOUT'}`: a provider's
         // result made up with a code that is no success code, for a caller that reads anything but
@@ -307,6 +311,35 @@ function storedFlags(ctx: FileContext, root: Node, words: OutcomeWords): { node:
     out.push({ node: right, result: returnedByFunction(ctx, assignment, owner) });
   }
   return out;
+}
+
+/**
+ * `let response = { status: false }` (a literal whose result flag, `result_flags`, is false) bound
+ * to the name a handler returns, and never set true before the return outside the try the handler
+ * belongs to: a setting in that try's body is skipped by the error the handler caught.
+ */
+function failedResultBound(ctx: FileContext, ret: Node, name: string, words: OutcomeWords): boolean {
+  const bound = lastBindingBefore(ctx, name, ret);
+  if (bound === null || (bound.type !== 'object' && bound.type !== 'dictionary')) return false;
+  if (!literalEntries(bound).some((e) => words.resultFlags.has(normalizeName(e.key)) && booleanLiteral(e.value) === false)) return false;
+  const fn = enclosingFunction(ret, ctx.family);
+  if (fn === null || bound.startIndex < fn.startIndex) return false;
+  // The try whose handler holds the return: its body may set the flag before the error.
+  let skipped: Node | null = null;
+  for (let p = ret.parent; p !== null && p.id !== fn.id; p = p.parent) {
+    if (HANDLER_TYPES.has(p.type) && p.parent?.type === 'try_statement') {
+      skipped = tryBody(p.parent);
+      break;
+    }
+  }
+  if (skipped === null) return false;
+  for (const a of fn.descendantsOfType(['assignment', 'assignment_expression'])) {
+    if (a.startIndex < bound.endIndex || a.startIndex > ret.startIndex) continue;
+    const left = a.childForFieldName('left');
+    if (left === null || dottedPath(left).split('.')[0] !== name || booleanLiteral(a.childForFieldName('right')) !== true) continue;
+    if (!(skipped.startIndex <= a.startIndex && a.endIndex <= skipped.endIndex)) return false;
+  }
+  return true;
 }
 
 /** Whether the function around `node` returns the name `owner` (`return result`). */
@@ -738,12 +771,14 @@ function carriesError(ctx: FileContext, name: Node): boolean {
 
 /**
  * `whatsappService.sendMessage(from, t('send.failed', …))`: a failure message sent to the user (a
- * call of the `notification` vocabulary) tells them the operation failed, as an error answer does.
+ * call of the `notification` vocabulary) tells them the operation failed, as an error answer does;
+ * so does a chat bot's reply to the command (`interaction.editReply('Send failed')`, `chat_reply_calls`).
  */
 function toldByNotification(ctx: FileContext, node: Node, statement: Node): boolean {
   let sent = false;
+  const replies = compiledOnce(ctx.vocab, 'chat-reply-calls', () => new NamePatterns(ctx.vocab.responses.chat_reply_calls));
   for (let p = node.parent; p !== null && p.id !== statement.parent?.id && !sent; p = p.parent) {
-    sent = isCall(p, ctx.family) && reachedCallsOf(ctx, p, 'notification').length > 0;
+    sent = isCall(p, ctx.family) && (replies.matches(calleePath(ctx, p)) || reachedCallsOf(ctx, p, 'notification').length > 0);
   }
   return sent && !onlyMessagesAttempted(ctx, statement);
 }
@@ -780,10 +815,27 @@ function endsTheOperation(ctx: FileContext, statement: Node): boolean {
  * about a write whose outcome is unknown.
  */
 function onlyMessagesAttempted(ctx: FileContext, node: Node): boolean {
-  for (let p = node.parent; p !== null; p = p.parent) {
+  const fn = enclosingFunction(node, ctx.family);
+  for (let p = node.parent; p !== null && p.id !== fn?.id; p = p.parent) {
+    // `const result = await DisputeService.sendDisputeNotification(…); if (result.success) … else
+    // ctx.reply('… notification failed')`: the branch tells of a message's result, the same step.
+    if (p.type === 'if_statement' && testsMessageResult(ctx, p)) return true;
     if (!HANDLER_TYPES.has(p.type)) continue;
     const attempted = p.parent?.type === 'try_statement' ? tryBody(p.parent) : null;
     return attempted !== null && !writesCertainlyIn(ctx, attempted);
+  }
+  return false;
+}
+
+/** Whether an `if` tests the result of a call that only sends a message (by its body in sight, else by its name). */
+function testsMessageResult(ctx: FileContext, ifStmt: Node): boolean {
+  const cond = ifStmt.childForFieldName('condition');
+  if (cond === null) return false;
+  for (const n of [cond, ...cond.descendantsOfType(['identifier', 'call_expression', 'call'])]) {
+    const value = isCall(n, ctx.family) ? n : n.type === 'identifier' ? unwrapAwait(lastBindingBefore(ctx, n.text, ifStmt)) : null;
+    if (value === null || !isCall(value, ctx.family)) continue;
+    const notifies = reachedCallsOf(ctx, value, 'notification');
+    if (notifies.length > 0 && reachedCallsOf(ctx, value, 'mutating').every((w) => notifies.some((m) => m.id === w.id))) return true;
   }
   return false;
 }
