@@ -974,10 +974,18 @@ export function isPassive(ctx: FileContext, path: string): boolean {
   if (compiledOnce(ctx.vocab, 'reporting-calls', () => new NamePatterns([...ctx.vocab.metric_calls, ...ctx.vocab.passive_calls])).matches(path.replace(/\(\)/g, ''))) return true;
   // `logger[isFinal ? 'error' : 'warn'](…)`: a level chosen at run time is still a method of the logger.
   const receiver = path.endsWith('[]') ? path.slice(0, -2) : path.slice(0, Math.max(0, path.lastIndexOf('.')));
-  if (receiver === '' || !wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver))) return false;
-  // `sms_log.mark_failed(…)`, `log_entry.save()`: a receiver with a passive word among others, written
-  // to with a record write, is a row of the team's log table (`storesLogRow`), not a logger.
-  return !storesLogRow(ctx, path);
+  return receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver));
+}
+
+/**
+ * A passive call that is no row of a log table (`storesLogRow`): where a step's failure or a record
+ * matters (AP-003's handlers and the steps after a write), `sms_log.mark_failed(…)` and
+ * `db.smsLog.update(…)` write and can fail, while `logger.error(…)` only reports. Whether a call is a
+ * remote write at all is another question: a log row is the app's own database, so `isPassive` still
+ * keeps it out of the writes AP-001 and AP-002 look for.
+ */
+export function logsOnly(ctx: FileContext, path: string): boolean {
+  return isPassive(ctx, path) && !storesLogRow(ctx, path);
 }
 
 /** A call that computes in memory (vocabulary `in_memory_calls`: `now_utc().isoformat()`, `flag_modified(…)`). */
@@ -1052,19 +1060,23 @@ function boundHttpMethod(ctx: FileContext, call: Node): string | null {
 function defaultedHttpMethod(ctx: FileContext, call: Node): string | null {
   const fn = enclosingFunction(call, ctx.family);
   if (fn === null) return null;
-  const args = callArguments(call);
-  for (const arg of args) {
+  // Where a method can be given: a `method` keyword or option, or the leading argument.
+  const given: Node[] = [];
+  callArguments(call).forEach((arg, i) => {
     const kw = keywordArgument(arg);
-    const values = kw !== null
-      ? (normalizeName(kw.name) === 'method' ? [kw.value] : [])
-      : [...(arg.id === args[0]?.id ? [arg] : []), ...literalEntries(arg).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value)];
-    for (const given of values) {
-      const named = caseChangeOperand(ctx, given) ?? given;
-      if (named.type !== 'identifier' && named.type !== 'shorthand_property_identifier') continue;
-      const value = parameterDefault(fn, named.text);
-      const s = value === null ? null : stringValue(value);
-      if (s !== null && HTTP_METHOD_NAMES.has(s.toUpperCase())) return s;
+    if (kw !== null) {
+      if (normalizeName(kw.name) === 'method') given.push(kw.value);
+      return;
     }
+    if (i === 0) given.push(arg);
+    for (const e of literalEntries(arg)) if (normalizeName(e.key) === 'method') given.push(e.value);
+  });
+  for (const node of given) {
+    const named = caseChangeOperand(ctx, node) ?? node;
+    if (named.type !== 'identifier' && named.type !== 'shorthand_property_identifier') continue;
+    const value = parameterDefault(fn, named.text);
+    const s = value === null ? null : stringValue(value);
+    if (s !== null && HTTP_METHOD_NAMES.has(s.toUpperCase())) return s;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { isCallOf, isInMemory, isPassive, storesLogRow } from './call-vocabulary.js';
+import { isCallOf, isInMemory, logsOnly } from './call-vocabulary.js';
 import { answeredOnce, calleePath, perFile } from './file-index.js';
 import { compiledOnce, wordSet } from './compiled.js';
 import { caughtName, exceptionPaths } from './contexts/ambiguous-outcome.js';
@@ -58,7 +58,7 @@ function inertStep(ctx: FileContext, statement: Node, sent: ReadonlySet<string>,
   if (!isCall(expr, ctx.family)) return false;
   const path = calleePath(ctx, expr);
   // `db.smsLog.update(…)`, `prisma.emailLog.create(…)`: a row of a table named for a log is a write that can fail, no log line.
-  return (isPassive(ctx, path) && !storesLogRow(ctx, path)) || isInMemory(ctx, path) || reportsSuccess(ctx, expr) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth) || returnsItsError(ctx, expr);
+  return logsOnly(ctx, path) || isInMemory(ctx, path) || reportsSuccess(ctx, expr) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth) || returnsItsError(ctx, expr);
 }
 
 /**
@@ -205,7 +205,7 @@ function doesNoIo(ctx: FileContext, node: Node | null, at: Node): boolean {
   const asynchronous = fn !== null && fn.children.some((c) => c.type === 'async');
   const answers = asynchronous ? known.inAsync : known.inSync;
   let v = answers.get(node.id);
-  if (v === undefined) answers.set(node.id, (v = awaitsOrCalls.every((c) => isPassive(ctx, calleePath(ctx, c)) || isInMemory(ctx, calleePath(ctx, c)) || (asynchronous && !Object.keys(ctx.vocab.calls).some((v) => isCallOf(ctx, c, v))))));
+  if (v === undefined) answers.set(node.id, (v = awaitsOrCalls.every((c) => logsOnly(ctx, calleePath(ctx, c)) || isInMemory(ctx, calleePath(ctx, c)) || (asynchronous && !Object.keys(ctx.vocab.calls).some((v) => isCallOf(ctx, c, v))))));
   return v;
 }
 

@@ -23,5 +23,10 @@ export function statementOf(node: Node): Node {
  * from the related location the call matcher adds (`… calls … here`); undefined for a direct call.
  */
 export function reachedInner(candidate: Candidate): Node | undefined {
-  return candidate.related.find((r) => / calls .+ here$/.test(r.message))?.node;
+  return reachedCalls(candidate)[0];
+}
+
+/** Every call a candidate reaches through helpers on the way (the call matcher's `… calls … here` locations). */
+export function reachedCalls(candidate: Candidate): Node[] {
+  return candidate.related.filter((r) => / calls .+ here$/.test(r.message)).map((r) => r.node);
 }

@@ -150,7 +150,6 @@ export function literalEntries(node: Node): { key: string; value: Node }[] {
   return out;
 }
 
-/** The content of a plain string literal, or null when the node is not one. */
 /**
  * `obj.field`, `obj["field"]` (Python attribute/subscript, JS member/subscript expression): the
  * object read from and the field's name (null when a subscript's index is no string); null for any
@@ -167,6 +166,7 @@ export function accessedField(node: Node): { object: Node | null; field: string 
   return null;
 }
 
+/** The content of a plain string literal, or null when the node is not one. */
 export function stringValue(node: Node): string | null {
   if (node.type === 'string') {
     const parts = node.namedChildren.filter((c) => c.type === 'string_content' || c.type === 'string_fragment');

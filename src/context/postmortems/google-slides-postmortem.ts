@@ -1,8 +1,8 @@
 import { parseJsonOrUndefined } from './postmortem-syntax.js';
+import { isPlain as isObject } from '../record-fields.js';
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
 
 /**

@@ -1,5 +1,5 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
-import { operationExcluded, isCallOf, isHttpClientCall, isInMemory, isPassive, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
+import { operationExcluded, isCallOf, isHttpClientCall, isInMemory, logsOnly, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
 import { deferredToCommit, functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -301,7 +301,7 @@ function handlerActs(ctx: FileContext, body: Node): boolean {
   const moving = wordSet(ctx, 'value_moving_words', ctx.vocab.value_moving_words);
   for (const c of callsWithin(ctx, body)) {
     const path = calleePath(ctx, c);
-    if (isPassive(ctx, path) || isInMemory(ctx, path)) continue;
+    if (logsOnly(ctx, path) || isInMemory(ctx, path)) continue;
     const name = lastSegment(path);
     const first = splitWords(name)[0] ?? '';
     if (writes.has(name) || writes.has(first) || compensation.has(first) || moving.anyStemOf(name)) return true;
@@ -334,7 +334,7 @@ function nothingFallibleAfter(ctx: FileContext, call: Node, body: Node): boolean
   return callsWithin(ctx, body).every((c) => {
     if (!after(c)) return true;
     const path = calleePath(ctx, c);
-    if (isPassive(ctx, path) || isInMemory(ctx, path)) return true;
+    if (logsOnly(ctx, path) || isInMemory(ctx, path)) return true;
     if (result !== null && path.startsWith(`${result}.`) && !path.slice(result.length + 1).includes('.') && readVerbs.has(splitWords(lastSegment(path))[0] ?? '')) return true;
     if (c.parent?.type === 'await_expression' || c.parent?.type === 'await') return false;
     if (SUBJECT_VOCABULARIES.some((v) => reachedCallsOf(ctx, c, v).length > 0)) return false;

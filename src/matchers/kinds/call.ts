@@ -1,12 +1,11 @@
 import { calleePath, callsWithin } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
-import { argCountOf, callArguments, callee, dottedPath, functionBody, isCall, keywordArgument, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
-import { normalizeName } from '../names.js';
+import { argCountOf, callee, dottedPath, functionBody, isCall, lastSegment, unwrapAwait, type Node } from '../syntax.js';
 import { wordSet } from '../compiled.js';
 import { lastBindingBefore } from '../bindings.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
-import { isPassive } from '../call-vocabulary.js';
+import { httpMethodOf, isPassive } from '../call-vocabulary.js';
 
 /**
  * `call: <vocabulary>` — calls that belong to a call vocabulary of `vocabulary.yaml` (`mutating`,
@@ -108,17 +107,8 @@ export function importedClassMethod(ctx: FileContext, call: Node, path: string):
  */
 function askedToRead(ctx: FileContext, call: Node): boolean {
   if (ctx.vocab.read_http_methods.length === 0) return false;
-  const reads = wordSet(ctx, 'read_http_methods', ctx.vocab.read_http_methods);
-  for (const arg of callArguments(call)) {
-    const kw = keywordArgument(arg);
-    const given = kw !== null ? (normalizeName(kw.name) === 'method' ? kw.value : null) : literalEntries(arg).find((e) => normalizeName(e.key) === 'method')?.value ?? null;
-    const method = given === null ? null : stringValue(given);
-    if (method !== null) return reads.has(method);
-    // `apiRequest('GET', url)`, `api_request("HEAD", path)`: the method written out, in capitals, as an argument.
-    const text = kw === null ? stringValue(arg) : null;
-    if (text !== null && /^[A-Z]+$/.test(text) && reads.has(text)) return true;
-  }
-  return false;
+  const method = httpMethodOf(call);
+  return method !== null && wordSet(ctx, 'read_http_methods', ctx.vocab.read_http_methods).has(method);
 }
 
 function isReference(node: Node): boolean {

@@ -493,11 +493,9 @@ const NAME_TYPES = new Set(['identifier', 'property_identifier', 'shorthand_prop
 
 /** `attempt` of `attempt.payload`: the object of a field read whose field is no id (`id`, `uuid`, `…Id`, `…_id`). */
 function readForPlainField(n: Node): boolean {
-  const p = n.parent;
-  if (n.type !== 'identifier' || p === null || (p.type !== 'member_expression' && p.type !== 'attribute')) return false;
-  if (p.childForFieldName('object')?.id !== n.id) return false;
-  const field = (p.childForFieldName('property') ?? p.childForFieldName('attribute'))?.text ?? '';
-  return field !== '' && !/^(id|uuid|pk|key|ref)$|_(id|key)$/i.test(field) && !/[a-z0-9](Id|Key)$/.test(field);
+  const access = n.type === 'identifier' && n.parent !== null ? accessedField(n.parent) : null;
+  const field = access?.object?.id === n.id ? access.field : null;
+  return field !== null && field !== '' && !/^(id|uuid|pk|key|ref)$|_(id|key)$/i.test(field) && !/[a-z0-9](Id|Key)$/.test(field);
 }
 const OPAQUE_TYPES = new Set(['arguments', 'argument_list', 'object', 'dictionary', 'pair', 'keyword_argument']);
 

@@ -1,4 +1,4 @@
-import { reachedInner, scopeHolds, statementOf } from '../scope.js';
+import { reachedCalls, reachedInner, scopeHolds, statementOf } from '../scope.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { endsThrough, exitsAfter } from './exits-after.js';
 import { getContext, contextNames } from '../contexts/index.js';
@@ -89,7 +89,7 @@ export const insideMatcher: Matcher = {
       if (claimedBefore(ctx, candidate.node, best.body)) return false;
       // The send's own function claims the row it selected (its sent-flag saved) before sending.
       // (Any call on the way: `sendWelcomeReminders` claims the plan, then calls `notify`, which sends.)
-      if ([candidate.node, ...candidate.related.filter((r) => / calls .+ here$/.test(r.message)).map((r) => r.node)].some((n) => n.tree === ctx.root.tree && claimedBeforeSend(ctx, n))) return false;
+      if ([candidate.node, ...reachedCalls(candidate)].some((n) => n.tree === ctx.root.tree && claimedBeforeSend(ctx, n))) return false;
       // What a failed run does in its handler (an alert per failed run) is no step of the work left pending.
       for (let p = candidate.node.parent; p !== null && p.id !== best.body.id; p = p.parent) if (HANDLER_CLAUSES.has(p.type)) return false;
       for (const r of helpers) {

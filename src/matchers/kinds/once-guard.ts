@@ -1,7 +1,7 @@
 import { compiledOnce, wordSet } from '../compiled.js';
 import { escapeRegExp, NamePatterns, splitWords, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
-import { blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, isRaise, loopBody, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { accessedField, blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, isRaise, loopBody, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { calleePath, answeredOnce, callsWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
@@ -600,8 +600,8 @@ function fieldWrites(ctx: FileContext, within: Node, props: Set<string>, from: n
   for (const a of within.descendantsOfType(['assignment', 'assignment_expression'])) {
     if (a.startIndex < from || a.endIndex > to) continue;
     const left = a.childForFieldName('left');
-    const prop = left && FIELD_TYPES.includes(left.type) ? (left.childForFieldName('property') ?? left.childForFieldName('attribute'))?.text : undefined;
-    if (prop === undefined || !props.has(prop)) continue;
+    const prop = left && FIELD_TYPES.includes(left.type) ? accessedField(left)?.field : null;
+    if (prop == null || !props.has(prop)) continue;
     out.push({ unsaved: !calls.some((c) => c.startIndex > a.endIndex), at: a });
   }
   return out;

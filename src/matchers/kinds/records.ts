@@ -1,5 +1,5 @@
 import { calleePath, callsWithin } from '../file-index.js';
-import { isPassive, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
+import { logsOnly, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isResultCodeField, isSuccessCode, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
@@ -57,7 +57,7 @@ export const recordsMatcher: Matcher = {
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
         const path = calleePath(ctx, call);
-        if (recordsByName(lastSegment(path), words) && !isPassive(ctx, path) && !excludedCall(path, words) && !onlyHandsOn(ctx, call, param ?? '')) {
+        if (recordsByName(lastSegment(path), words) && !logsOnly(ctx, path) && !excludedCall(path, words) && !onlyHandsOn(ctx, call, param ?? '')) {
           // A refund tried in a try of its own (`try { await razorpay.payments.refund(…) } catch { … }`)
           // is a write with its own handler, not the record of the outer one.
           if (!(compensates(lastSegment(path), words) && attemptedWithin(call, root))) add(call);
@@ -141,7 +141,7 @@ export const recordsMatcher: Matcher = {
             const handed = handedToCall(ctx, flag);
             // Pushed onto a list of results (`results.push({ success: false })`): still a result.
             const collected = handed !== null && words.resultCollectors.has(lastSegment(calleePath(ctx, handed)));
-            if (handed === null || !isPassive(ctx, calleePath(ctx, handed))) add(flag, handed === null || collected);
+            if (handed === null || !logsOnly(ctx, calleePath(ctx, handed))) add(flag, handed === null || collected);
           }
         }
       }
