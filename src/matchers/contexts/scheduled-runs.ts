@@ -402,9 +402,11 @@ export function scheduledSendRepeats(ctx: FileContext, node: Node, scope: Scope)
  */
 export function writesField(ctx: FileContext, within: Node, fields: Set<string>, from: number, to: number, persisted: boolean): boolean {
   const calls = callsWithin(ctx, within);
+  // Raw SQL is read only in a file that has an `UPDATE … SET` at all: this is asked for every statement on a send's way.
+  const sql = ctx.memo('scheduled-runs:sql-update', () => /\bUPDATE\b[\s\S]*\bSET\b/i.test(ctx.source));
   for (const call of calls) {
     if (call.startIndex < from || call.endIndex > to) continue;
-    if (sqlSetFields(call).some((f) => fields.has(f))) return true;
+    if (sql && sqlSetFields(call).some((f) => fields.has(f))) return true;
     if (!marks(ctx, call)) continue;
     if (argumentEntries(call).some((e) => fields.has(e.key))) return true;
   }

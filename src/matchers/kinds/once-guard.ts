@@ -2,7 +2,7 @@ import { compiledOnce, wordSet } from '../compiled.js';
 import { escapeRegExp, NamePatterns, splitWords, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
 import { accessedField, blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, isRaise, loopBody, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
-import { calleePath, answeredOnce, callsWithin } from '../file-index.js';
+import { calleePath, answeredOnce, callsWithin, nodesWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { evaluateWith, literalValue } from '../guard-values.js';
@@ -597,7 +597,7 @@ function fieldWrites(ctx: FileContext, within: Node, props: Set<string>, from: n
       for (const obj of [arg, ...arg.descendantsOfType(['object', 'dictionary'])]) if (literalEntries(obj).some((e) => props.has(e.key))) out.push({ unsaved: false, at: call });
     }
   }
-  for (const a of within.descendantsOfType(['assignment', 'assignment_expression'])) {
+  for (const a of nodesWithin(ctx, within, ['assignment', 'assignment_expression'])) {
     if (a.startIndex < from || a.endIndex > to) continue;
     const left = a.childForFieldName('left');
     const prop = left && FIELD_TYPES.includes(left.type) ? accessedField(left)?.field : null;

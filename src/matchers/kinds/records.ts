@@ -1,4 +1,4 @@
-import { calleePath, callsWithin } from '../file-index.js';
+import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { logsOnly, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isResultCodeField, isSuccessCode, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
@@ -333,7 +333,7 @@ function failedResultBound(ctx: FileContext, ret: Node, name: string, words: Out
     }
   }
   if (skipped === null) return false;
-  for (const a of fn.descendantsOfType(['assignment', 'assignment_expression'])) {
+  for (const a of nodesWithin(ctx, fn, ['assignment', 'assignment_expression'])) {
     if (a.startIndex < bound.endIndex || a.startIndex > ret.startIndex) continue;
     const left = a.childForFieldName('left');
     if (left === null || dottedPath(left).split('.')[0] !== name || booleanLiteral(a.childForFieldName('right')) !== true) continue;
