@@ -98,7 +98,7 @@ function dueVocab(ctx: FileContext): DueVocab {
   });
 }
 
-const MAX_DEPTH = 4;
+const MAX_DEPTH = 6;
 
 /** A list, tuple, set or array written out in the code. */
 const LITERAL_COLLECTIONS = new Set(['list', 'tuple', 'set', 'array']);
@@ -120,10 +120,19 @@ function selects(ctx: FileContext, node: Node | null, at: Node, seen: Set<number
   const v = dueVocab(ctx);
   if (queryStrings(node).some((s) => selectsByString(s, v))) return true;
   if (queryEntries(node).some((e) => selectsByEntry(e.key, e.value, v))) return true;
-  const n = unwrapAwait(node) ?? node;
+  let n = unwrapAwait(node) ?? node;
+  while (n.type === 'parenthesized_expression' && n.namedChildren.length === 1) n = unwrapAwait(n.namedChildren[0]!) ?? n.namedChildren[0]!;
+  // `failedTransfers ?? []`, `rows || []`, `rows or []`: the records are those of the left side.
+  if ((n.type === 'binary_expression' || n.type === 'boolean_operator') && ['??', '||', 'or'].includes(n.childForFieldName('operator')?.text ?? '')) {
+    return selects(ctx, n.childForFieldName('left'), at, seen, depth + 1);
+  }
   if (n.type === 'identifier') {
     const bound = lastBindingBefore(ctx, n.text, at);
-    return bound !== null && bound.type !== 'identifier' && selects(ctx, bound, at, seen, depth + 1);
+    // Names in the bound value are read where it is bound: `query = query.eq("driver_id", id)` builds
+    // on the query bound before it (a query builder narrowed step by step), not on itself.
+    // Each narrowing step costs no depth of its own: only its chain's step does.
+    const narrows = bound !== null && chainRoot(bound)?.text === n.text;
+    return bound !== null && bound.type !== 'identifier' && selects(ctx, bound, bound.parent ?? at, seen, narrows ? depth : depth + 1);
   }
   // `result.scalars().all()`: the records come from what the chain starts with.
   // (A call of the chain that passes its own filter, `Contact.findAll({ where: { … } })`, is the
