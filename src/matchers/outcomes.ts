@@ -405,6 +405,34 @@ export function errorAnswerSources(vocab: Vocabulary): string[] {
   return [
     ...(fields.length > 0 ? [`\\b(?:${fields.map(escapeRegExp).join('|')})\\s*[=(:]\\s*[45]\\d\\d\\b`] : []),
     ...statuses.map((p) => `\\b${p.split('*').map(escapeRegExp).join('\\w*')}`),
+    // A status by its place is read only when it is a 4xx: `return jsonify({'error': 'server
+    // error'}), 500` after a helper's None is the generic server error the rule leaves alone
+    // (belovetech/Nairalink fundCard.py), where `status=500` spelt out has long been read.
+    ...positionalStatusSources(vocab, '4'),
+  ];
+}
+
+/** Text balanced in its brackets up to three deep (a call's argument, a dict literal), as a regex part. */
+const BALANCED = ((depth: number): string => {
+  let inner = '[^()\\[\\]{}]';
+  for (let d = 0; d < depth; d++) inner = `(?:[^()\\[\\]{}]|\\(${inner}*\\)|\\[${inner}*\\]|\\{${inner}*\\})`;
+  return inner;
+})(3);
+
+/**
+ * A status given by its place rather than its name (vocabulary `responses.positional_status_calls`):
+ * the second argument of an answer call (`Response({"error": str(e)}, 400)` of Django REST framework,
+ * Flask's `make_response(body, 400)`, Starlette's `JSONResponse(content, 502)`) or the second part
+ * of what a Flask view returns (`return jsonify({"error": str(e)}), 400`, `return {"error": …}, 400`).
+ * `first` is the status's first digit as a regex part (`4`).
+ */
+function positionalStatusSources(vocab: Vocabulary, first: string): string[] {
+  const calls = vocab.responses.positional_status_calls;
+  const answers = vocab.responses.answer_calls;
+  const status = `\\s*,\\s*${first}\\d\\d\\b(?!\\s*[:=\\w.])`;
+  return [
+    ...(calls.length > 0 ? [`(?<![\\w.])(?:${calls.map(escapeRegExp).join('|')})\\(${BALANCED}*?${status}`] : []),
+    ...(answers.length > 0 ? [`\\breturn\\s+\\(?\\s*(?:(?:${answers.map(escapeRegExp).join('|')})\\(${BALANCED}*\\)|\\{${BALANCED}*\\})${status}`] : []),
   ];
 }
 
@@ -415,6 +443,7 @@ export function answersWithClientError(ctx: FileContext, text: string): boolean 
     const sources = [
       ...(fields.length > 0 ? [`\\b(?:${fields.map(escapeRegExp).join('|')})\\s*[=(:]\\s*4\\d\\d\\b`] : []),
       ...statuses.map((p) => `\\b${p.split('*').map(escapeRegExp).join('\\w*')}`),
+      ...positionalStatusSources(ctx.vocab, '4'),
     ];
     return sources.length > 0 ? new RegExp(sources.join('|')) : /(?!)/;
   });

@@ -501,6 +501,12 @@ export const VocabularySchema = z
          */
         answer_calls: names,
         /**
+         * Answer calls whose second positional argument is the status (Django REST framework's
+         * `Response(data, 400)`, Flask's `make_response(body, 400)`, Starlette's `JSONResponse(content,
+         * 502)`); not Django's `JsonResponse`/`HttpResponse`, whose second is an encoder or content type.
+         */
+        positional_status_calls: names.default([]),
+        /**
          * Calls that show the user a message with the page they are sent to (Django's
          * `messages.error(request, …)`, Flask's `flash(…)`): a failure said there answers the user.
          */

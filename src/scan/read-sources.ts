@@ -83,12 +83,23 @@ export function sourceKey(text: string, abs: string, importsProject: boolean): s
   return contentKey(text, `${extname(abs)}:${importsProject ? 'x' : '-'}`);
 }
 
-/** Base names of the scanned files and their folders: what a Python import of the project names. */
+/**
+ * Base names of the scanned files and their folders: what a Python import of the project names.
+ * A Python module inside a package (a folder with an `__init__.py`) is imported by its package's
+ * path (`realstate_new.payment.models.stripe`), never by its bare name: a bare `import stripe`
+ * there is the library, so the module's name is not the project's. Modules of a folder without
+ * one (a root, a namespace package, a script folder) keep their names, as does every
+ * ECMAScript file.
+ */
 export function projectModules(files: readonly string[]): Set<string> {
   const out = new Set<string>();
+  const packages = new Set<string>();
+  for (const f of files) if (basename(f) === '__init__.py') packages.add(dirname(f));
   for (const f of files) {
-    out.add(basename(f, extname(f)));
-    out.add(basename(dirname(f)));
+    const dir = dirname(f);
+    const python = extname(f) === '.py';
+    if (!python || !packages.has(dir)) out.add(basename(f, extname(f)));
+    if (!python || !packages.has(dirname(dir))) out.add(basename(dir));
   }
   out.delete('__init__');
   return out;
