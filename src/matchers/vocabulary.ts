@@ -540,6 +540,12 @@ export const VocabularySchema = z
          * Matched against the words of the chain's receiver (`this.supabase`, `supabaseAdmin`).
          */
         error_returning_clients: names.default([]),
+        /**
+         * Methods of a response that raise only when its status is an error (`response.raise_for_status()`
+         * of requests, httpx and aiohttp): called on a send's own result right after it, the check is
+         * part of the send, and a retry it starts follows a send that failed.
+         */
+        status_raising_methods: names.default([]),
       })
       .strict()
       .prefault({}),

@@ -167,7 +167,7 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       first = false;
       const names = sent;
       const counted = marks;
-      const next = index >= 0 ? statements.slice(index + 1).find((st) => leavesOnSuccess(ctx, st, names, scope) || (!isInert(ctx, st, names, 0, counted) && (retries(st, scope) || retriesTask(ctx, st))) || endsForGood(ctx, st, scope)) : undefined;
+      const next = index >= 0 ? statements.slice(index + 1).find((st) => leavesOnSuccess(ctx, st, names, scope) || (!isInert(ctx, st, names, 0, counted) && !checksSentStatus(ctx, st, names) && (retries(st, scope) || retriesTask(ctx, st))) || endsForGood(ctx, st, scope)) : undefined;
       if (next !== undefined) {
         // `for (const p of providers) { try { await p.sendEmail(…); break } catch … }`: the break leaves a
         // loop inside the attempt (a provider fallback), and the attempt goes on after that loop.
@@ -376,6 +376,21 @@ function onlyQuietHandlers(ctx: FileContext, tryStmt: Node): boolean {
     const body = h.childForFieldName('body') ?? h.namedChildren.find((c) => c.type === 'block' || c.type === 'statement_block');
     return body != null && blockStatements(body).every((st) => isInert(ctx, st));
   });
+}
+
+/**
+ * `response.raise_for_status()` on what the send's own statement bound (vocabulary
+ * `responses.status_raising_methods`): it raises only when that send answered with an error status,
+ * so the attempt it fails is one whose send failed, and no later step of it.
+ */
+function checksSentStatus(ctx: FileContext, step: Node, sent: ReadonlySet<string> | undefined): boolean {
+  if (sent === undefined || sent.size === 0 || step.type !== 'expression_statement') return false;
+  const expr = unwrapAwait(step.firstNamedChild);
+  if (expr === null || !isCall(expr, ctx.family)) return false;
+  const path = calleePath(ctx, expr);
+  const dot = path.lastIndexOf('.');
+  if (dot <= 0 || !sent.has(path.slice(0, dot))) return false;
+  return compiledOnce(ctx.vocab, 'status-raising-methods', () => new NamePatterns(ctx.vocab.responses.status_raising_methods)).matches(path.slice(dot + 1));
 }
 
 /** Whether `step` calls a task's retry (`raise self.retry(exc=e)`, `raise Retry()`): the step that starts the next attempt. */

@@ -145,9 +145,61 @@ function withProviderKeys(ctx: FileContext, call: Node, list: string): string {
   const args = callArguments(call);
   const given = args.map(keywordArgument).find((kw) => kw?.name === 'url')?.value ?? (args[0] !== undefined && keywordArgument(args[0]) === null ? args[0] : undefined);
   const first = given?.type === 'identifier' ? (lastBindingBefore(ctx, given.text, given) ?? given) : given;
-  const url = first === undefined ? [] : [...stringsUnder(first), ...namesUnder(first)];
+  const url = first === undefined ? [] : [...stringsUnder(first), ...namesUnder(first), ...interpolatedPieces(ctx, first)];
   const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.anyWordOf(text.replace(/[^A-Za-z0-9_]+/g, '_')));
   return said ? `${list}@provider` : list;
+}
+
+/** String types whose literal text and interpolations are children (Python's f-strings, JavaScript's template strings). */
+const INTERPOLATED = ['string', 'template_string'];
+const PIECE_TYPES = new Set(['string_content', 'string_fragment']);
+const HOLE_TYPES = new Set(['interpolation', 'template_substitution']);
+
+/**
+ * The literal pieces of the interpolated strings under `node` (`f"https://{region}-rcsbusinessmessaging.googleapis.com"`
+ * gives `https://`, `-rcsbusinessmessaging.googleapis.com`), and those of the strings a name it
+ * interpolates was last bound to (`url = f"{base_url}/v1/phones/…"` after `base_url = f"https://…"`): one level.
+ */
+function interpolatedPieces(ctx: FileContext, node: Node, depth = 0): string[] {
+  const text = ctx.source.slice(node.startIndex, node.endIndex);
+  if (!text.includes('{')) return [];
+  const out: string[] = [];
+  const strings = INTERPOLATED.includes(node.type) ? [node, ...node.descendantsOfType(INTERPOLATED)] : node.descendantsOfType(INTERPOLATED);
+  for (const s of strings) {
+    for (const c of s.namedChildren) {
+      if (PIECE_TYPES.has(c.type)) out.push(c.text);
+      const inner = HOLE_TYPES.has(c.type) ? c.firstNamedChild : null;
+      if (depth === 0 && inner?.type === 'identifier') {
+        const bound = lastBindingBefore(ctx, inner.text, inner);
+        if (bound !== null) out.push(...stringsUnder(bound), ...interpolatedPieces(ctx, bound, 1));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The query parameters of a URL written under `node` whose value is interpolated and not made afresh
+ * for the attempt (`f"…/agentMessages?messageId={message.id}"`, `` `…?eventId=${event.id}` ``): the names a
+ * provider may de-duplicate on. A value made per call (`?messageId=${Date.now()}`, `uuid4()`) names nothing stable.
+ */
+function queryKeysUnder(ctx: FileContext, node: Node, call: Node): string[] {
+  const text = ctx.source.slice(node.startIndex, node.endIndex);
+  if (!/[?&][A-Za-z_][\w-]*=/.test(text)) return [];
+  const out: string[] = [];
+  const strings = INTERPOLATED.includes(node.type) ? [node, ...node.descendantsOfType(INTERPOLATED)] : node.descendantsOfType(INTERPOLATED);
+  for (const s of strings) {
+    const parts = s.namedChildren;
+    parts.forEach((c, i) => {
+      const m = PIECE_TYPES.has(c.type) ? /[?&]([A-Za-z_][\w-]*)=$/.exec(c.text) : null;
+      const hole = parts[i + 1];
+      const value = hole !== undefined && HOLE_TYPES.has(hole.type) ? hole.firstNamedChild : null;
+      if (m === null || value === null) return;
+      if (freshValue(ctx, value, call, enclosingFunction(call, ctx.family) ?? ctx.root)) return;
+      out.push(m[1]!);
+    });
+  }
+  return out;
 }
 
 function enclosingClassName(node: Node): string | null {
@@ -219,7 +271,7 @@ function passesSomeKey(ctx: FileContext, call: Node, list: string, distrust?: Re
   const args = call.childForFieldName('arguments');
   if (args === null) return false;
   // Names and strings are read from the tree only when the text could hold a key at all.
-  if (mayHold(args) && (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey))) return true;
+  if (mayHold(args) && (namesUnder(args).some(isKey) || stringsUnder(args).some(isKey) || queryKeysUnder(ctx, args, call).some(isKey))) return true;
   // A key's name is a stretch of the file's text (see `keyText`): in a file holding no fragment of
   // the list (nearly every file, for most lists) no local function, receiver or variable builds one,
   // and only a spread the key may travel through is left to look at.
@@ -394,7 +446,7 @@ function carriedByVariable(ctx: FileContext, scope: Node, name: string, call: No
     if (carrier.at >= call.startIndex) break;
     const node = carrier.node;
     if (looksUpRecord(ctx, node)) continue;
-    if (keyText(ctx, list)(node) && (namesUnder(node).some(isKey) || stringsUnder(node).some(isKey))) return true;
+    if (keyText(ctx, list)(node) && (namesUnder(node).some(isKey) || stringsUnder(node).some(isKey) || queryKeysUnder(ctx, node, call).some(isKey))) return true;
     if (builtByLocalFunction(ctx, node, isKey)) return true;
   }
   return false;
