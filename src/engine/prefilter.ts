@@ -98,6 +98,8 @@ export function buildPrefilter(rules: readonly Rule[], vocab: Vocabulary): Prefi
       storeConnectionCondition(vocab),
       // A module that builds a model of the application's database exports it to its callers' writes.
       storeModelCondition(vocab),
+      // A module that joins the application's models (`Booking.hasMany(Ticket)`) re-exports them to its callers' writes.
+      storeAssociationCondition(vocab),
     ],
   };
   return {
@@ -115,6 +117,13 @@ function storeConnectionCondition(vocab: Vocabulary): Condition {
   return { key: 'store-connections', test: (t) => pattern.test(t) };
 }
 
+function storeAssociationCondition(vocab: Vocabulary): Condition {
+  const names = [...new Set(vocab.store_model_associations.filter((n) => /^[\w$]+$/.test(n)))];
+  if (names.length === 0) return false;
+  const pattern = new RegExp(`\\.(?:${names.map(escapeRegExp).join('|')})\\s*\\(`);
+  return { key: 'store-associations', test: (t) => pattern.test(t) };
+}
+
 /**
  * Text that may build a model of the application's own database: `mongoose.model('Hostel', schema)`,
  * `sequelize.define('payment', …)` (vocabulary `store_model_factories`, named by a string first argument).
@@ -126,7 +135,10 @@ function storeModelCondition(vocab: Vocabulary): Condition {
   const names = [...new Set(vocab.store_model_factories.filter((n) => /^[\w$]+(\.[\w$]+)*$/.test(n)))];
   if (names.length === 0) return false;
   const pattern = new RegExp(`(?<![\\w$.])(?:${names.map(escapeRegExp).join('|')})\\s*\\(\\s*['"\`]`);
-  return { key: 'store-models', test: (t) => pattern.test(t) };
+  // `class Payment extends Model {}` (Sequelize): a class of a store model type (vocabulary `store_model_types`).
+  const types = [...new Set(vocab.store_model_types.filter((n) => /^[\\w$]+(\\.[\\w$]+)*$/.test(n)))];
+  const extended = types.length > 0 ? new RegExp(`\\bextends\\s+(?:${types.map(escapeRegExp).join('|')})\\b(?!\\.)`) : null;
+  return { key: 'store-models', test: (t) => pattern.test(t) || (extended !== null && extended.test(t)) };
 }
 
 /** Text that may declare a parameter named for an outcome's result flag: `(filename, success)`, `, success: boolean`. */

@@ -1,7 +1,7 @@
 import { compiledOnce } from './compiled.js';
 import { nodesOfType } from './file-index.js';
 import { bindingOf, callArguments, callee, dottedPath, isCall, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
-import { NamePatterns } from './names.js';
+import { NamePatterns, escapeRegExp } from './names.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -16,6 +16,14 @@ export function storeModelExports(ctx: FileContext): string[] {
   const models = new Set<string>();
   const out = new Set<string>();
   for (const top of topLevel(ctx)) {
+    if (top.kind === 'class') {
+      if (extendsStoreModel(ctx, top.node)) {
+        models.add(top.name);
+        if (top.exported) out.add(top.name);
+        if (top.isDefault) out.add('default');
+      }
+      continue;
+    }
     if (top.kind === 'binding') {
       if (buildsModel(ctx, top.value)) {
         models.add(top.name);
@@ -95,6 +103,7 @@ function isModelRegistry(ctx: FileContext): boolean {
       if (top.value?.type === 'identifier') exported = top.value.text;
       continue;
     }
+    if (top.kind === 'class') continue;
     const right = unwrapParens(top.value);
     if (top.target === 'module.exports' && right?.type === 'identifier') exported = right.text;
     // `let sequelize; if (…) sequelize = new Sequelize(…)` at the top is the connection too.
@@ -117,13 +126,19 @@ function isModelRegistry(ctx: FileContext): boolean {
 
 type TopLevel =
   | { kind: 'binding'; name: string; value: Node; exported: boolean }
+  | { kind: 'class'; name: string; node: Node; exported: boolean; isDefault: boolean }
   | { kind: 'default-export'; value: Node | null }
   | { kind: 'assignment'; target: string; value: Node | null };
 
 /** A module's top-level statements as both readers above need them: bindings, `export default`, assignments. */
 function* topLevel(ctx: FileContext): Generator<TopLevel> {
   for (const stmt of ctx.root.namedChildren) {
-    const declared = stmt.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
+    const declared = stmt.type === 'export_statement' ? (stmt.childForFieldName('declaration') ?? stmt.childForFieldName('value')) : stmt;
+    if (declared !== null && (declared.type === 'class_declaration' || declared.type === 'class')) {
+      const name = declared.childForFieldName('name')?.text;
+      if (name !== undefined) yield { kind: 'class', name, node: declared, exported: stmt.type === 'export_statement', isDefault: stmt.type === 'export_statement' && stmt.children.some((c) => c.type === 'default') };
+      continue;
+    }
     if (declared !== null && (declared.type === 'lexical_declaration' || declared.type === 'variable_declaration')) {
       for (const decl of declared.namedChildren) {
         const b = decl.type === 'variable_declarator' ? bindingOf(decl) : null;
@@ -138,4 +153,70 @@ function* topLevel(ctx: FileContext): Generator<TopLevel> {
     const assign = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
     if (assign?.type === 'assignment_expression') yield { kind: 'assignment', target: dottedPath(assign.childForFieldName('left')), value: assign.childForFieldName('right') };
   }
+}
+
+/** `class CallLog extends Model {}`: a class of a store model type (vocabulary `store_model_types`). */
+function extendsStoreModel(ctx: FileContext, cls: Node): boolean {
+  const heritage = cls.namedChildren.find((c) => c.type === 'class_heritage');
+  if (heritage === undefined || ctx.vocab.store_model_types.length === 0) return false;
+  const clause = heritage.namedChildren.find((c) => c.type === 'extends_clause') ?? heritage;
+  const base = clause.namedChildren[0];
+  return base !== undefined && storeTypes(ctx).matches(dottedPath(base));
+}
+
+function storeTypes(ctx: FileContext): NamePatterns {
+  return compiledOnce(ctx.vocab, 'store-model-types', () => new NamePatterns(ctx.vocab.store_model_types, { caseSensitive: true }));
+}
+
+/**
+ * The names of this file through which a call writes the application's own database: a top-level name
+ * bound or assigned to a model built here (`const CallLog = sequelize.define('CallLog', …)`, `let Audit;
+ * Audit = mongoose.models.Audit || mongoose.model('Audit', schema)`), a class extending a store model
+ * type, and a field or parameter typed as one or injected as one (`@InjectModel(PayoutLog.name) private
+ * payoutLogModel: Model<PayoutLog>`), by the name a call reaches it under (`payoutLogModel`,
+ * `this.payoutLogModel`). Read once per file.
+ */
+export function localStoreModels(ctx: FileContext): ReadonlySet<string> {
+  return ctx.memo('local-store-models', () => {
+    const names = new Set<string>();
+    if (ctx.family !== 'ecma') return names;
+    const factories = ctx.vocab.store_model_factories.length > 0;
+    for (const top of topLevel(ctx)) {
+      if (top.kind === 'class') {
+        if (extendsStoreModel(ctx, top.node)) names.add(top.name);
+      } else if (top.kind === 'binding') {
+        if (factories && buildsModel(ctx, top.value)) names.add(top.name);
+      } else if (top.kind === 'assignment' && top.value !== null && /^[\w$]+$/.test(top.target)) {
+        if (factories && buildsModel(ctx, top.value)) names.add(top.target);
+      }
+    }
+    const types = ctx.vocab.store_model_types.filter((n) => /^[\w$]+(\.[\w$]+)*$/.test(n));
+    const injectors = ctx.vocab.store_model_injectors.filter((n) => /^[\w$]+$/.test(n));
+    const found = (name: string) => {
+      names.add(name);
+      names.add(`this.${name}`);
+    };
+    if (types.length > 0 && /:\s*[\w$.]+\s*</.test(ctx.source)) {
+      // `payoutLogModel: Model<PayoutLog>`, `private readonly repo: Repository<User>`, `userModel?: mongoose.Model<IUser>`.
+      const typed = new RegExp(`([\\w$]+)\\s*[?!]?:\\s*(?:${types.map(escapeRegExp).join('|')})\\s*<`, 'g');
+      for (const m of ctx.source.matchAll(typed)) found(m[1]!);
+    }
+    if (injectors.length > 0 && ctx.source.includes('@')) {
+      // `@InjectModel(PayoutLog.name) private payoutLogModel`, `@InjectRepository(User) readonly users`.
+      const injected = new RegExp(`@(?:${injectors.map(escapeRegExp).join('|')})\\s*\\([^)]*\\)\\s*(?:(?:private|public|protected|readonly)\\s+)*([\\w$]+)`, 'g');
+      for (const m of ctx.source.matchAll(injected)) found(m[1]!);
+    }
+    return names;
+  });
+}
+
+/** A call through one of `localStoreModels` (`CallLog.create(…)`, `this.payoutLogModel.create(…)`): a local write. */
+export function onLocalStoreModel(ctx: FileContext, path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  if (dot <= 0) return false;
+  const models = localStoreModels(ctx);
+  if (models.size === 0) return false;
+  const parts = path.slice(0, dot).split('.');
+  const head = parts[0] === 'this' && parts.length > 1 ? `this.${parts[1]}` : parts[0]!;
+  return models.has(head.replace(/\(\)$/, ''));
 }

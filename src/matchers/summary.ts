@@ -144,10 +144,22 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
 
 /** `const error = require('./error'); module.exports = { ok, error, fail: error }`: the required names the module's export object hands on. */
 function requiredAndExported(ctx: FileContext): string[] {
-  if (ctx.family !== 'ecma' || !/module\.exports\s*=\s*\{/.test(ctx.source)) return [];
+  if (ctx.family !== 'ecma') return [];
+  const commonjs = /module\.exports\s*=\s*\{/.test(ctx.source);
+  const esm = /\bexport\s*\{/.test(ctx.source);
+  if (!commonjs && !esm) return [];
   const imports = importsOf(ctx);
   const out: string[] = [];
   for (const stmt of ctx.root.namedChildren) {
+    // `import Booking from './Booking.js'; … export { Booking }`: ESM hands on what it imported, as CommonJS does.
+    if (esm && stmt.type === 'export_statement' && stmt.childForFieldName('source') === null) {
+      const clause = stmt.namedChildren.find((c) => c.type === 'export_clause');
+      for (const spec of clause?.namedChildren ?? []) {
+        const name = spec.childForFieldName('name')?.text;
+        if (spec.type === 'export_specifier' && spec.childForFieldName('alias') === null && name !== undefined && imports.has(name)) out.push(name);
+      }
+      continue;
+    }
     const assign = stmt.type === 'expression_statement' ? stmt.firstNamedChild : null;
     if (assign?.type !== 'assignment_expression' || assign.childForFieldName('left')?.text !== 'module.exports') continue;
     const value = assign.childForFieldName('right');

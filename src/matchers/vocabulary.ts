@@ -590,6 +590,16 @@ export const VocabularySchema = z
      * (`db[model.name] = model`, sequelize-cli's `models/index.js`) hands out local stores only.
      */
     store_connections: names.default([]),
+    /**
+     * Types of a model or repository of the application's own database (`Model<Payout>` of Mongoose or
+     * Sequelize, TypeORM's `Repository<User>`) and the decorators that inject one (NestJS `@InjectModel`):
+     * `this.payoutLogModel.create(…)` on a field so typed or injected stores a row locally, as a class
+     * extending one (`class CallLog extends Model`) does.
+     */
+    store_model_types: names.default([]),
+    store_model_injectors: names.default([]),
+    /** Calls that join models of the application's own database (`Booking.hasMany(Ticket)`): a module making them passes its models on. */
+    store_model_associations: names.default([]),
     /** Methods that narrow a collection before a bare `.exists()` (`filter`, `where`). */
     record_query_methods: names.default([]),
     /**

@@ -231,3 +231,54 @@ describe('a model module with nothing else in it (AP-003)', () => {
     expect(await findingLines(dir)).toEqual(['AP-003 controllers/hostel.js:11']);
   });
 });
+
+/**
+ * Sequelize's class models (`class POI extends Model {}` … `export default POI`), gathered by a
+ * `models/index.js` that re-exports them by name: an admin route's `POI.create(…)` stores a row of the
+ * application's own database (a tourism platform's admin routes, a booking service's controllers).
+ */
+describe('a Sequelize class model (AP-003)', () => {
+  const classModel = [
+    "import { DataTypes, Model } from 'sequelize';",
+    "import sequelize from '../config/database.js';",
+    '',
+    'class Payment extends Model {}',
+    '',
+    "Payment.init({ amount: DataTypes.INTEGER, status: DataTypes.STRING }, { sequelize, tableName: 'payments' });",
+    '',
+    'export default Payment;',
+    '',
+  ].join('\n');
+  const index = [
+    "import Payment from './Payment.js';",
+    "import User from './User.js';",
+    '',
+    "Payment.belongsTo(User, { foreignKey: 'userId' });",
+    '',
+    'export { Payment, User };',
+    '',
+  ].join('\n');
+  const notModel = [
+    "import axios from 'axios';",
+    'class Base {}',
+    'class Payment extends Base {',
+    '  static create(body) {',
+    "    return axios.post('https://payments.example.com/v1/payments', body);",
+    '  }',
+    '}',
+    'export default Payment;',
+    '',
+  ].join('\n');
+
+  it('takes Model.create through a class extending Model, imported directly or through the models index, for a local write', async () => {
+    const direct = project({ 'models/Payment.js': classModel, 'routes/checkout.js': route("import Payment from '../models/Payment.js';") });
+    expect(await findingLines(direct)).toEqual([]);
+    const viaIndex = project({ 'models/Payment.js': classModel, 'models/User.js': classModel.replace(/Payment/g, 'User'), 'models/index.js': index, 'routes/checkout.js': route("import { Payment } from '../models/index.js';") });
+    expect(await findingLines(viaIndex)).toEqual([]);
+  });
+
+  it('still reports a class of another base whose create posts to a provider', async () => {
+    const remote = project({ 'lib/Payment.js': notModel, 'routes/checkout.js': route("import Payment from '../lib/Payment.js';") });
+    expect(await findingLines(remote)).toEqual(['AP-003 routes/checkout.js:8']);
+  });
+});

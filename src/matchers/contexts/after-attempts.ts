@@ -45,6 +45,9 @@ export function afterAttempts(ctx: FileContext, tryStmt: Node, attempted: Node, 
   if (rest.length === 0) return [];
   const handlerLabel = firstLine(handler.clause).replace(/\s*[:{]\s*$/, '').replace(/\s*\{.*$/, '');
   if (loop !== null && returnsOnSuccess(ctx, attempted, loop)) {
+    // `if (attempt === retries) return false;` in the handler: the last attempt leaves there, so the
+    // statements after the loop run only if it never ran (`return false` after `for (…; attempt <= 3; …)`).
+    if (leavesOnLastAttempt(ctx, handler.body, loop)) return [];
     const label = `${handlerLabel}, after ${firstLine(loop).replace(/\s*[:{]\s*$/, '')}`;
     return rest.map((body) => ({ body, construct: loop, label }));
   }
@@ -133,4 +136,52 @@ function failedWhen(condition: Node, errors: string[], flags: string[]): boolean
     if (flags.includes(left.text) && (isFalse || isTrue)) return isFalse !== negated;
   }
   return null;
+}
+
+/**
+ * Whether the handler leaves the function on an attempt its loop's header counts: an `if` whose
+ * condition compares two names of the header (`attempt === retries`, `attempt == retries - 1` with
+ * `for attempt in range(retries)`, `retryCount >= maxRetries`) and one of whose branches ends by
+ * returning or raising. Every attempt then either returns (on success), leaves here (the last), or
+ * goes round again: the loop never ends by its own condition after running.
+ */
+function leavesOnLastAttempt(ctx: FileContext, handlerBody: Node, loop: Node): boolean {
+  const header = loopHeader(loop);
+  if (header.length === 0) return false;
+  const names = new Set(header.flatMap((h) => identifiersOf(h)));
+  if (names.size < 2) return false;
+  return blockStatements(handlerBody).some((stmt) => {
+    if (stmt.type !== 'if_statement') return false;
+    const branches = ifChain(stmt, ctx.family);
+    const head = branches[0];
+    if (head?.condition == null) return false;
+    // `const isLastAttempt = attempt === retries; if (isLastAttempt) …`: a name the handler binds stands for its value.
+    const bound = new Map<string, Node>();
+    for (const n of nodesWithin(ctx, handlerBody, BINDING_TYPES)) {
+      const b = bindingOf(n);
+      if (b !== null) bound.set(b.name, b.value);
+    }
+    const read = identifiersOf(head.condition).flatMap((n) => {
+      const value = bound.get(n);
+      return value === undefined ? [n] : identifiersOf(value);
+    });
+    const used = new Set(read.filter((n) => names.has(n)));
+    if (used.size < 2) return false;
+    return branches.some((b) => {
+      const last = b.body.type === 'block' || b.body.type === 'statement_block' ? blockStatements(b.body).at(-1) : b.body;
+      return last !== undefined && (isRaise(last, ctx.family) || last.type === 'return_statement');
+    });
+  });
+}
+
+/** The parts of a loop's header that count its runs: a for's left and range (Python), a C-style for's parts, a while's condition. */
+function loopHeader(loop: Node): Node[] {
+  const fields = ['left', 'right', 'initializer', 'condition', 'increment'];
+  return fields.map((f) => loop.childForFieldName(f)).filter((n): n is Node => n !== null);
+}
+
+function identifiersOf(node: Node): string[] {
+  const out = node.type === 'identifier' ? [node.text] : [];
+  for (const id of node.descendantsOfType(['identifier', 'property_identifier'])) out.push(id.text);
+  return out;
 }
