@@ -63,6 +63,18 @@ export function commentHead(comment: string, vocabulary: ContextVocabulary = con
   return head.length >= 2 ? [head.join(' ')] : [];
 }
 
+/**
+ * The state an error type is recorded as, when its comment ends by naming it: `charge_timeout  #
+ * no answer from Portage Pay within 10 s: OUTCOME_UNKNOWN` is written down as OUTCOME_UNKNOWN,
+ * and an incident that says its charges "ended OUTCOME_UNKNOWN" had that error. Only a code
+ * constant (capitals joined by `_`) after the comment's last colon, and nothing after it, counts:
+ * "…; IN_ARREARS after the notice" is what follows the error, not what it is recorded as.
+ */
+export function recordedState(comment: string): string[] {
+  const m = /:\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*\.?\s*$/.exec(comment.trim());
+  return m?.[1] ? [m[1]] : [];
+}
+
 /** A pattern for one of `markers` opening a text, with the space after it. */
 function openingMarkers(markers: readonly string[]): RegExp {
   if (markers.length === 0) return /(?!)/;
