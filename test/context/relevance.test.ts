@@ -234,6 +234,8 @@ systems: [cadence]
 error_types:
   - charge_timeout     # no answer from the processor within 10 s: OUTCOME_UNKNOWN
   - decline_hard       # do_not_honor, expired_card: definite; IN_ARREARS after the notice
+  - outcome_missing    # a PAD outcome webhook not applied; invoice stuck in PENDING
+  - posting_failed     # the ledger refused the posting; parked, see the RUNBOOK page
 `,
     'm.yaml',
   );
@@ -259,6 +261,9 @@ error_types:
     expect(term('errorTypes', 'charge_timeout').phrases).toContain('OUTCOME UNKNOWN');
     // a state named before other words is what follows the error, not what it is recorded as
     expect(term('errorTypes', 'decline_hard').phrases).not.toContain('IN ARREARS');
+    // the state an error leaves a record "stuck in"; a capitalised word elsewhere is no state
+    expect(term('errorTypes', 'outcome_missing').phrases).toContain('PENDING');
+    expect(term('errorTypes', 'posting_failed').phrases).toEqual(['posting failed']);
     const r = scoreIncidentRelevance(
       incident(`title: "Processor 503s"\ndate: 2024-12-01\nroot_cause: cadence left the 1,204 charges OUTCOME_UNKNOWN and looked each one up by payment_ref.`),
       dues,

@@ -66,12 +66,16 @@ export function commentHead(comment: string, vocabulary: ContextVocabulary = con
 /**
  * The state an error type is recorded as, when its comment ends by naming it: `charge_timeout  #
  * no answer from Portage Pay within 10 s: OUTCOME_UNKNOWN` is written down as OUTCOME_UNKNOWN,
- * and an incident that says its charges "ended OUTCOME_UNKNOWN" had that error. Only a code
- * constant (capitals joined by `_`) after the comment's last colon, and nothing after it, counts:
- * "…; IN_ARREARS after the notice" is what follows the error, not what it is recorded as.
+ * and an incident that says its charges "ended OUTCOME_UNKNOWN" had that error; so is the state a
+ * comment says the error leaves a record "stuck in" (`outcome_missing  # … ; invoice stuck in
+ * PENDING`: "debits stayed Pending"). Only a code state at the comment's very end counts, after a
+ * colon or "stuck in": a constant of capitals joined by `_`, or one capitalised word of four
+ * letters or more; "…; IN_ARREARS after the notice" is what follows the error, not its record.
+ * A one-word state is a plain word too ("Pending" of another service's records): it names the
+ * error type as any of its words would.
  */
 export function recordedState(comment: string): string[] {
-  const m = /:\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\s*\.?\s*$/.exec(comment.trim());
+  const m = /(?::|\bstuck in)\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})\s*\.?\s*$/.exec(comment.trim());
   return m?.[1] ? [m[1]] : [];
 }
 
