@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchAntiPatterns, parseCatalogueEntry } from '../../src/context/index.js';
 import { attributeAntiPatterns, readsAs } from '../../src/context/analysis/anti-pattern-matching.js';
 import { TermIndex } from '../../src/context/text/term-index.js';
-import { withoutNegatedClauses } from '../../src/context/text/negation.js';
+import { isDisclaimer, withoutNegatedClauses } from '../../src/context/text/negation.js';
 import { forbidden, requirementFromAbsence, requirementFromOmission, required } from '../../src/context/analysis/statements.js';
 import { shortIncidentIds } from '../../src/context/analysis/derived-constraints.js';
 import { TEST_CATALOGUE } from './helpers.js';
@@ -55,6 +55,16 @@ describe('constraint statements', () => {
     expect(requirementFromAbsence('Retry triggered on any non-200 response')).toBeUndefined();
     expect(required('Notification deduplication')).toBe('Notification deduplication is required');
     expect(forbidden('Blind retry on timeout')).toBe('Blind retry on timeout is forbidden');
+  });
+
+  it('derives no rule from a sentence saying what the incident left alone (round 24)', () => {
+    // "Payments were not touched." (a notice incident's scope) read as an omission gave "Payments
+    // must be touched" once the incident was high relevance; it says what was not affected.
+    const rules = (sentence: string) => [sentence].filter((s) => !isDisclaimer(s)).flatMap((s) => requirementFromOmission(s) ?? []);
+    expect(rules('Payments were not touched.')).toEqual([]);
+    expect(rules("the bookings' cancellation status was never touched")).toEqual([]);
+    expect(isDisclaimer('The ledger was left untouched.')).toBe(true);
+    expect(rules('The consumer was not idempotent')).toEqual(['The consumer must be idempotent']);
   });
 
   it('shortens incident ids, falling back when they would collide', () => {

@@ -217,3 +217,59 @@ not_responsible_for:
     expect(ours.reasons.some((r) => r.startsWith('not high relevance'))).toBe(false);
   });
 });
+
+describe('a manifold names its terms by their glossary fields and recorded states (round 24)', () => {
+  const dues = parseManifold(
+    `manifold: dues-billing
+glossary:
+  dues invoice: one billing period of one membership (inv_...)
+  charge attempt: one call to the processor for a dues invoice; attempt_id, payment_ref, idempotency_key, outcome
+  deposit: the amount taken (dep-{invoice_id})
+entities:
+  - membership
+  - dues_invoice
+  - charge_attempt
+  - deposit
+systems: [cadence]
+error_types:
+  - charge_timeout     # no answer from the processor within 10 s: OUTCOME_UNKNOWN
+  - decline_hard       # do_not_honor, expired_card: definite; IN_ARREARS after the notice
+  - outcome_missing    # a PAD outcome webhook not applied; invoice stuck in PENDING
+  - posting_failed     # the ledger refused the posting; parked, see the RUNBOOK page
+`,
+    'm.yaml',
+  );
+  const term = (list: 'entities' | 'errorTypes', name: string) => dues[list].find((t) => t.name === name)!;
+
+  it('a glossary entry for a term defines that term: it is no name of the term its definition names first', () => {
+    // "dues invoice: one billing period of one membership" made "dues invoice" a name of membership
+    expect(term('entities', 'membership').phrases).toEqual(['membership']);
+    expect(term('entities', 'dues_invoice').phrases).toEqual(['dues invoice']);
+  });
+
+  it('the snake_case fields a term\'s glossary entry lists name the term, as written', () => {
+    expect(term('entities', 'charge_attempt').fields).toEqual(['attempt id', 'payment ref', 'idempotency key']);
+    // a template's placeholder is a reference's shape, not a field
+    expect(term('entities', 'deposit').fields).toBeUndefined();
+    const attempt = term('entities', 'charge_attempt');
+    expect(mentions(new TermIndex(['the 53 were sent again with the same payment_ref and Idempotency-Key']), attempt, true)).toBe(true);
+    // not through the vocabulary's synonyms: a notice's dedupe id is no charge attempt's key
+    expect(mentions(new TermIndex(['the missed emails were re-sent with their original dedupe_id']), attempt, true)).toBe(false);
+  });
+
+  it('an error type whose comment ends in the state it is recorded as is named by that state', () => {
+    expect(term('errorTypes', 'charge_timeout').phrases).toContain('OUTCOME UNKNOWN');
+    // a state named before other words is what follows the error, not what it is recorded as
+    expect(term('errorTypes', 'decline_hard').phrases).not.toContain('IN ARREARS');
+    // the state an error leaves a record "stuck in"; a capitalised word elsewhere is no state
+    expect(term('errorTypes', 'outcome_missing').phrases).toContain('PENDING');
+    expect(term('errorTypes', 'posting_failed').phrases).toEqual(['posting failed']);
+    const r = scoreIncidentRelevance(
+      incident(`title: "Processor 503s"\ndate: 2024-12-01\nroot_cause: cadence left the 1,204 charges OUTCOME_UNKNOWN and looked each one up by payment_ref.`),
+      dues,
+      window,
+    );
+    expect(r.matched.errorTypes).toContain('charge_timeout');
+    expect(r.matched.entities).toContain('charge_attempt');
+  });
+});

@@ -102,10 +102,14 @@ export function matchTerms(index: TermIndex, terms: readonly ManifoldTerm[], tog
 
 /**
  * True when `index` names `term`: its name, an alias or a synonym, a word or two apart at most
- * (`PHRASE_GAP`); with `together`, also the words of a phrase anywhere in one sentence of it.
+ * (`PHRASE_GAP`); with `together`, also the words of a phrase anywhere in one sentence of it; or
+ * one of its fields (`ManifoldTerm.fields`) as written.
  */
 export function mentions(index: TermIndex, term: ManifoldTerm, together = false): boolean {
-  return term.phrases.some((p) => synonymsOf(p).some((w) => index.has(w, PHRASE_GAP) || (together && index.hasTogether(w))));
+  return (
+    term.phrases.some((p) => synonymsOf(p).some((w) => index.has(w, PHRASE_GAP) || (together && index.hasTogether(w)))) ||
+    (term.fields ?? []).some((f) => index.has(f, 0))
+  );
 }
 
 /** True when every phrase of `term` is made of generic failure words only ("timed out", "stuck"). */

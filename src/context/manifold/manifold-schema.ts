@@ -192,6 +192,12 @@ export interface ManifoldTerm {
   name: string;
   /** The name and every alias, as phrases to look for. */
   phrases: string[];
+  /**
+   * Fields of the term its glossary entry lists (`payment_ref`, `idempotency_key` of a charge
+   * attempt), as phrases: an incident naming one names the term. Looked for as written, not
+   * through synonyms (a notice's dedupe id is no charge attempt's idempotency key).
+   */
+  fields?: string[];
 }
 
 /** The manifold ready for analysis: validated data plus normalised terms. */

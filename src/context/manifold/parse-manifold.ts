@@ -1,7 +1,7 @@
 import { ManifoldError } from '../errors.js';
 import { atLine, firstIssue, formatPath, parseYamlSource, syntaxErrorText } from '../../yaml-source.js';
 import { isNode, isSeq, type Document } from 'yaml';
-import { commentAliases, commentHead, definedAbbreviations, termPhrases, withAbbreviations } from './term-notes.js';
+import { commentAliases, commentHead, definedAbbreviations, recordedState, termPhrases, withAbbreviations } from './term-notes.js';
 import { withFieldAliases } from '../record-fields.js';
 import { TermIndex } from '../text/term-index.js';
 import { constraintGroups, failureModeGroups, ManifoldSchema, type Manifold, type ManifoldTerm, type ManifoldTermInput } from './manifold-schema.js';
@@ -48,7 +48,11 @@ export function parseManifold(text: string, file: string): Manifold {
     const comments = itemComments(parsed.source.doc, key);
     return inputs.map((input, i) => {
       const comment = comments[i] ?? termNote(input);
-      return toTerm(input, abbreviations, [...commentAliases(comment), ...(key === 'entities' ? commentHead(comment) : [])]);
+      return toTerm(input, abbreviations, [
+        ...commentAliases(comment),
+        ...(key === 'entities' ? commentHead(comment) : []),
+        ...(key === 'error_types' ? recordedState(comment) : []),
+      ]);
     });
   };
   const entities = [...terms('entities', m.entities)];
@@ -105,9 +109,20 @@ function glossaryEntries(glossary: unknown): GlossaryEntry[] {
  * definition that names no term adds nothing. Returns the terms that gained names.
  */
 function withGlossary(terms: readonly ManifoldTerm[], glossary: readonly GlossaryEntry[]): Map<ManifoldTerm, ManifoldTerm> {
-  const grown = new Map<ManifoldTerm, ManifoldTerm>(terms.map((t) => [t, { ...t, phrases: [...t.phrases] }]));
+  const grown = new Map<ManifoldTerm, ManifoldTerm>(terms.map((t) => [t, { ...t, phrases: [...t.phrases], ...(t.fields ? { fields: [...t.fields] } : {}) }]));
   const indexes = glossary.map((g) => ({ ...g, index: new TermIndex([g.definition]) }));
   const placed = new Set<string>();
+  // An entry for a term of the manifold (`charge attempt: one call to Portage Pay …; attempt_id,
+  // payment_ref, idempotency_key, outcome`) defines that term: it is no name of the term its
+  // definition names first, and the fields it lists are the term's.
+  for (const g of glossary) {
+    const own = spelled(g.name);
+    const term = [...grown.values()].find((t) => [...t.phrases, ...(t.fields ?? [])].some((p) => spelled(p) === own));
+    if (!term) continue;
+    placed.add(g.name);
+    const fields = listedFields(g.definition).filter((f) => !term.phrases.includes(f) && !(term.fields ?? []).includes(f));
+    if (fields.length > 0) term.fields = [...(term.fields ?? []), ...fields];
+  }
   for (let changed = true; changed; ) {
     changed = false;
     for (const g of indexes) {
@@ -124,7 +139,22 @@ function withGlossary(terms: readonly ManifoldTerm[], glossary: readonly Glossar
       changed = true;
     }
   }
-  return new Map([...grown].filter(([before, after]) => after.phrases.length > before.phrases.length));
+  return new Map([...grown].filter(([before, after]) => after.phrases.length > before.phrases.length || (after.fields?.length ?? 0) > (before.fields?.length ?? 0)));
+}
+
+/** A name as matching compares it: lower case, `_` and `-` as spaces. */
+function spelled(name: string): string {
+  return name.replace(/^["']|["']$/g, '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The fields a glossary definition lists, as phrases: its snake_case identifiers (`attempt_id`,
+ * `payment_ref` → "payment ref"), not those inside a template's braces (`dep-{booking_id}` is a
+ * reference's shape, not a field of the term).
+ */
+function listedFields(definition: string): string[] {
+  const bare = definition.replace(/\{[^{}]*\}/g, ' ');
+  return [...new Set([...bare.matchAll(/(?<![\p{L}\p{N}_.{-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\p{L}\p{N}_-])/gu)].map((m) => m[0].replace(/_/g, ' ')))];
 }
 
 /**

@@ -63,6 +63,22 @@ export function commentHead(comment: string, vocabulary: ContextVocabulary = con
   return head.length >= 2 ? [head.join(' ')] : [];
 }
 
+/**
+ * The state an error type is recorded as, when its comment ends by naming it: `charge_timeout  #
+ * no answer from Portage Pay within 10 s: OUTCOME_UNKNOWN` is written down as OUTCOME_UNKNOWN,
+ * and an incident that says its charges "ended OUTCOME_UNKNOWN" had that error; so is the state a
+ * comment says the error leaves a record "stuck in" (`outcome_missing  # … ; invoice stuck in
+ * PENDING`: "debits stayed Pending"). Only a code state at the comment's very end counts, after a
+ * colon or "stuck in": a constant of capitals joined by `_`, or one capitalised word of four
+ * letters or more; "…; IN_ARREARS after the notice" is what follows the error, not its record.
+ * A one-word state is a plain word too ("Pending" of another service's records): it names the
+ * error type as any of its words would.
+ */
+export function recordedState(comment: string): string[] {
+  const m = /(?::|\bstuck in)\s*([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})\s*\.?\s*$/.exec(comment.trim());
+  return m?.[1] ? [m[1]] : [];
+}
+
 /** A pattern for one of `markers` opening a text, with the space after it. */
 function openingMarkers(markers: readonly string[]): RegExp {
   if (markers.length === 0) return /(?!)/;
