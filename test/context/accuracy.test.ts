@@ -164,6 +164,26 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "no appointment confirmation email (SMS only)" (10)':
       'a pure cluster of 10 ("Correo de confirmación") exists but is not reported: it shares more of its own words with INC-176 (judged out of scope, 0.57) than with any relevant incident, and names few manifold terms (0.70 a ticket, 0.75 needed)',
   },
+  // Written by someone who never saw the code; its first run (round 24, on main f15588e) stopped at
+  // the Azure DevOps work-item export ("incident 20016: date is required"): every figure 0. Every
+  // file reads now (ADO work items JSON, Typst, Roam JSON, Discourse topic JSON, LiveAgent tickets);
+  // first readable run 14/15, 9/12, 16/20, 6/6 (docs/context-accuracy.md).
+  'vet-wellness-plans': {
+    '19871 in scope':
+      'score 0.52: filed by Platform Messaging (Affected service "Postie"): a template 422, "the notice step in the plan charge flow", notices_sent; of the component only the notice step and the template',
+    'cluster "plan shown as payment due / payment missed although the instalment was collected; owner paid again at the counter or with Pay now" (18)':
+      'no matching pattern: its tickets share "payment missed" with the notice storm and "paid twice" / "counter" with the charged-twice and counter clusters',
+    'cluster "refund for a cancelled plan (pet died, moved away) not received" (14)':
+      'found as 8 ("Refund not received"); the rest sit with other refund tickets',
+    'cluster "no receipt email for the plan payment (needed for pet insurance)" (11)':
+      'no matching pattern (receipt tickets are short and half of them phone notes or French: "reçu", "rec\'d")',
+    'AP-002 in 18120, evidence "loonie 4.8, deployed on 11 May, moved the call to the notice step from the end of the ladder into the attempt handler, so the owner was sent the payment-missed SMS and email once for the first attempt and once more for every rung that was declined, four times for 1,480 instalments."':
+      'not attributed: the sentence says "the notice step" and "rung", the team\'s words for the notification and the retry, not the catalogue\'s',
+    'AP-003 in 18944, evidence "Because crestpay-java 6.0 raises CardDeclinedException for a read timeout, loonie recorded 2,112 instalments as DECLINED_HARD and set those plans to PAST_DUE at once, although Crestpay had completed almost all of those charges a few seconds later."':
+      'attributed on the root cause field ("SDK 6 reports timeouts as hard declines; no contract test for timeout mapping"), read before the description',
+    'no AP-002 in 18944':
+      'attributed: "the notice step sent each of those owners one payment-missed SMS and email" (one notice per instalment) reads as the notice sent on a failure',
+  },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).
   'hotel-reservation-sync': {
