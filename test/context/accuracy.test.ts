@@ -181,8 +181,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'not attributed: the sentence says "the notice step" and "rung", the team\'s words for the notification and the retry, not the catalogue\'s',
     'AP-003 in 18944, evidence "Because crestpay-java 6.0 raises CardDeclinedException for a read timeout, loonie recorded 2,112 instalments as DECLINED_HARD and set those plans to PAST_DUE at once, although Crestpay had completed almost all of those charges a few seconds later."':
       'attributed on the root cause field ("SDK 6 reports timeouts as hard declines; no contract test for timeout mapping"), read before the description',
-    'no AP-002 in 18944':
-      'attributed: "the notice step sent each of those owners one payment-missed SMS and email" (one notice per instalment) reads as the notice sent on a failure',
   },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).

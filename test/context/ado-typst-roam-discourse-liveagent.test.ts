@@ -6,6 +6,7 @@
  * them (exit 2: "incident 20016: date is required").
  */
 import { describe, expect, it } from 'vitest';
+import { withoutNegatedClauses } from '../../src/context/text/negation.js';
 import { parseIncidentsDocument, parsePostmortem, parseTicketsDocument, postmortemDocuments, postmortemMarkdown } from '../../src/context/index.js';
 
 const person = (name: string) => ({ displayName: name, uniqueName: `${name.split(' ')[0]!.toLowerCase()}@example.com`, descriptor: 'aad.x' });
@@ -266,5 +267,13 @@ describe('a LiveAgent ticket export with its message groups inlined', () => {
     const [, call] = parseTicketsDocument(JSON.stringify(exported), 'tickets/liveagent.json');
     expect(call?.body).toBe('Clt called: chgd 2x for plan Oct instal');
     expect(call?.tags).toEqual(['phone']);
+  });
+});
+
+describe('a negated verb rules out its own words, not what happened beside it', () => {
+  it('"does not go up the retry ladder" retried nothing; "after a gateway timeout" still happened', () => {
+    expect(withoutNegatedClauses('A hard decline does not go up the retry ladder')).toBe('A hard decline ');
+    expect(withoutNegatedClauses('the worker did not release the lock after a gateway timeout')).toBe('the worker  after a gateway timeout');
+    expect(withoutNegatedClauses('it did not retry and sent the SMS')).toBe('it  and sent the SMS');
   });
 });
