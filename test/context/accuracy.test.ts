@@ -177,8 +177,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'found as 8 ("Refund not received"); the rest sit with other refund tickets',
     'cluster "no receipt email for the plan payment (needed for pet insurance)" (11)':
       'no matching pattern (receipt tickets are short and half of them phone notes or French: "reçu", "rec\'d")',
-    'AP-002 in 18120, evidence "loonie 4.8, deployed on 11 May, moved the call to the notice step from the end of the ladder into the attempt handler, so the owner was sent the payment-missed SMS and email once for the first attempt and once more for every rung that was declined, four times for 1,480 instalments."':
-      'not attributed: the sentence says "the notice step" and "rung", the team\'s words for the notification and the retry, not the catalogue\'s',
     'AP-003 in 18944, evidence "Because crestpay-java 6.0 raises CardDeclinedException for a read timeout, loonie recorded 2,112 instalments as DECLINED_HARD and set those plans to PAST_DUE at once, although Crestpay had completed almost all of those charges a few seconds later."':
       'attributed on the root cause field ("SDK 6 reports timeouts as hard declines; no contract test for timeout mapping"), read before the description',
   },

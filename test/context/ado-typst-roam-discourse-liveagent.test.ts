@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { withoutNegatedClauses } from '../../src/context/text/negation.js';
+import { attributeAntiPatterns } from '../../src/context/analysis/anti-pattern-matching.js';
+import { loadBuiltInCatalogue } from '../../src/context/catalogue/built-in-catalogue.js';
 import { parseIncidentsDocument, parsePostmortem, parseTicketsDocument, postmortemDocuments, postmortemMarkdown } from '../../src/context/index.js';
 
 const person = (name: string) => ({ displayName: name, uniqueName: `${name.split(' ')[0]!.toLowerCase()}@example.com`, descriptor: 'aad.x' });
@@ -275,5 +277,16 @@ describe('a negated verb rules out its own words, not what happened beside it', 
     expect(withoutNegatedClauses('A hard decline does not go up the retry ladder')).toBe('A hard decline ');
     expect(withoutNegatedClauses('the worker did not release the lock after a gateway timeout')).toBe('the worker  after a gateway timeout');
     expect(withoutNegatedClauses('it did not retry and sent the SMS')).toBe('it  and sent the SMS');
+  });
+});
+
+describe('a repeat said as "once more"', () => {
+  it('is the retry signal of a notice sent on every step (AP-002), as "again" is', async () => {
+    const catalogue = await loadBuiltInCatalogue(process.cwd());
+    const ids = attributeAntiPatterns(
+      ['The worker moved the notice call into the attempt handler, so the owner was sent the SMS and email once for the first attempt and once more for every step that was declined.'],
+      catalogue,
+    ).map((m) => m.entry.id);
+    expect(ids).toContain('AP-002');
   });
 });
