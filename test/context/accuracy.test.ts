@@ -162,6 +162,22 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "no appointment confirmation email (SMS only)" (10)':
       'a pure cluster of 10 ("Correo de confirmación") exists but is not reported: it shares more of its own words with INC-176 (judged out of scope, 0.57) than with any relevant incident, and names few manifold terms (0.70 a ticket, 0.75 needed)',
   },
+  // Written by someone who never saw the code; its first run (round 24, on main f15588e) stopped at
+  // the Azure DevOps work-item export ("incident 20016: date is required"): every figure 0. Every
+  // file reads now (ADO work items JSON, Typst, Roam JSON, Discourse topic JSON, LiveAgent tickets);
+  // first readable run 14/15, 9/12, 16/20, 6/6 (docs/context-accuracy.md).
+  'vet-wellness-plans': {
+    '19871 in scope':
+      'score 0.52: filed by Platform Messaging with Affected service "Postie", which the manifold lists under not_responsible_for, so systems count 0.00 of 0.25; what makes it ours (the notice step, the plan-receipt template Heron published) is not weighed as the component\'s own',
+    'cluster "plan shown as payment due / payment missed although the instalment was collected; owner paid again at the counter or with Pay now" (18)':
+      'not reported: the run reports three patterns ("Duplicate payment" 43, "Payment missed messages" 20, "Refund not received" 8); these tickets share "payment missed" with the notice storm and "paid twice" with the charged-twice one (not analysed further in round 24)',
+    'cluster "refund for a cancelled plan (pet died, moved away) not received" (14)':
+      'found as 8 ("Refund not received"); where the other 6 went was not analysed in round 24',
+    'cluster "no receipt email for the plan payment (needed for pet insurance)" (11)':
+      'not reported (see the three patterns above); receipt tickets are short, many phone notes ("not rec\'d") or French ("reçu"); not analysed further in round 24',
+    'AP-003 in 18944, evidence "Because crestpay-java 6.0 raises CardDeclinedException for a read timeout, loonie recorded 2,112 instalments as DECLINED_HARD and set those plans to PAST_DUE at once, although Crestpay had completed almost all of those charges a few seconds later."':
+      'attributed, but on the root cause field\'s sentence ("SDK 6 reports timeouts as hard declines; no contract test for timeout mapping"), read before the description',
+  },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).
   'hotel-reservation-sync': {

@@ -6,6 +6,7 @@ import { withLabelFields } from './incident-labels.js';
 import { xmlUnloadRecords } from './xml-unload.js';
 import { issueSearchRecords } from './issue-search.js';
 import { boardExportRecords } from './board-export.js';
+import { workItemRecords } from './work-item-export.js';
 import { contextVocabulary, type RecordExclusion } from '../vocabulary/context-vocabulary.js';
 import { INCIDENT_CSV_FIELDS, IncidentSchema, type Incident } from './incident-schema.js';
 
@@ -59,7 +60,8 @@ function incidentsFromData(written: unknown, file: string, lineOf: (path: readon
   // A JSON:API list (Rootly) reads as its records with their related records joined in.
   // An issue tracker's search response (Jira REST) reads as its issues' fields, by their names.
   // A kanban board's export (Trello) reads as its incident cards.
-  const data = boardExportRecords(issueSearchRecords(fromJsonApi(written)));
+  // A work-item export (Azure DevOps Boards) reads as its incident work items' fields, by their names.
+  const data = workItemRecords(boardExportRecords(issueSearchRecords(fromJsonApi(written))));
   const located = locateRecords(data);
   if (!located) {
     throw new ContextInputError(`${file}: no incident records found`, {

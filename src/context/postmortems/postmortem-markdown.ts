@@ -7,6 +7,9 @@ import { rstPostmortemMarkdown } from './rst-postmortem.js';
 import { orgPostmortemMarkdown } from './org-postmortem.js';
 import { isMediaWikiExport, mediawikiExportMarkdown, mediawikiPostmortemMarkdown } from './mediawiki-postmortem.js';
 import { latexPostmortemMarkdown } from './latex-postmortem.js';
+import { typstPostmortemMarkdown } from './typst-postmortem.js';
+import { roamGraphMarkdown } from './roam-postmortem.js';
+import { discourseTopicMarkdown } from './discourse-postmortem.js';
 import { textilePostmortemMarkdown } from './textile-postmortem.js';
 import { jsonPostmortemMarkdown, richTextDocumentsMarkdown, yamlPostmortemMarkdown } from './json-postmortem.js';
 import { googleDocMarkdown } from './google-docs-postmortem.js';
@@ -25,7 +28,7 @@ import { sharePointPageMarkdown } from './sharepoint-page-postmortem.js';
 import { isWord2003Xml, isWordFlatOpc, word2003PostmortemMarkdown, wordFlatOpcPostmortemMarkdown } from './word2003-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
-export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.mht', '.mhtml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt', '.ipynb', '.enex', '.mdx', '.dxl', '.yaml', '.yml'] as const;
+export const POSTMORTEM_EXTENSIONS = ['.md', '.markdown', '.eml', '.mht', '.mhtml', '.txt', '.html', '.htm', '.adoc', '.asciidoc', '.asc', '.rst', '.org', '.wiki', '.mediawiki', '.xml', '.tex', '.ltx', '.textile', '.json', '.rtf', '.fodt', '.ipynb', '.enex', '.mdx', '.dxl', '.yaml', '.yml', '.typ'] as const;
 
 /** A message's header block: `Name: value` lines (a folded line starts with a space) up to a blank line. */
 const HEADER_BLOCK = /^(?:[A-Za-z][A-Za-z0-9-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\r?\n/;
@@ -84,8 +87,12 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       // a SharePoint modern page as its REST API returns it (the canvas in `CanvasContent1`)
       // a Google Slides deck as the Slides API returns it (slides, tables, speaker notes)
       // a Slack export's day file of an incident channel (the pinned write-up)
+      // a Roam Research graph's JSON export: its first postmortem page; see postmortemDocuments
+      // a Discourse topic as `/t/{id}.json` returns it (the first post's cooked HTML)
       return (
         richTextDocumentsMarkdown(text)?.[0] ??
+        roamGraphMarkdown(text)?.[0] ??
+        discourseTopicMarkdown(text) ??
         notionPageMarkdown(text) ??
         sharePointPageMarkdown(text) ??
         googleDocMarkdown(text) ??
@@ -99,6 +106,9 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       return yamlPostmortemMarkdown(text);
     case '.textile':
       return textilePostmortemMarkdown(text);
+    case '.typ':
+      // Typst source (a docs pipeline builds it to PDF/HTML)
+      return typstPostmortemMarkdown(text);
     case '.rtf':
       return rtfPostmortemMarkdown(text);
     case '.fodt':
@@ -133,7 +143,7 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
  */
 export async function postmortemDocuments(text: string, ext: string): Promise<string[] | undefined> {
   if (ext === '.json') {
-    const documents = richTextDocumentsMarkdown(text);
+    const documents = richTextDocumentsMarkdown(text) ?? roamGraphMarkdown(text);
     if (documents !== undefined) return documents;
   }
   // a MediaWiki export may hold several pages

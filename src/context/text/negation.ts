@@ -65,8 +65,12 @@ const verbNegatorPatterns = new WeakMap<Negation, RegExp | undefined>();
 function verbNegatorPattern(negation: Negation): RegExp | undefined {
   if (verbNegatorPatterns.has(negation)) return verbNegatorPatterns.get(negation);
   const words = negation.verb_negators ?? [];
+  const ends = negation.verb_negator_scope_ends ?? [];
+  // the verb's own words after it (its object, its path: "go up the retry ladder"), up to a word
+  // that opens what happened beside it ("after a gateway timeout")
+  const rest = ends.length === 0 ? '' : `(?:\\s+(?!(?:${ends.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}'’{}_.-]+)*`;
   const pattern =
-    words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|')})\\s+[\\p{L}'’-]+`, 'giu');
+    words.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map((w) => escapeRegExp(w).replace(/\s+/g, '\\s+')).join('|')})\\s+[\\p{L}'’-]+${rest}`, 'giu');
   verbNegatorPatterns.set(negation, pattern);
   return pattern;
 }

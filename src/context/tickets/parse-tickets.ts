@@ -1,3 +1,4 @@
+import { messageGroupTickets } from './message-groups.js';
 import { readCsvRecords } from '../csv-records.js';
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
@@ -100,7 +101,9 @@ function ticketsOf(text: string, file: string, fast: { value: unknown } | undefi
   }
   // a JSON:API document (Kustomer's conversations with their messages, notes and tags in
   // `included`) reads as its records with the related records joined in
-  const data: unknown = fromJsonApi(fast !== undefined ? fast.value : parsed?.ok ? parsed.source.data : undefined);
+  // an export whose tickets hold their conversation as message groups (LiveAgent) reads as each
+  // ticket's owner's own text
+  const data: unknown = messageGroupTickets(fromJsonApi(fast !== undefined ? fast.value : parsed?.ok ? parsed.source.data : undefined));
   const listKey = Array.isArray(data) ? undefined : recordListKey(data, 'tickets');
   const path: string[] = listKey === undefined ? [] : [listKey];
   const records: unknown = listKey === undefined ? data : (data as Record<string, unknown>)[listKey];

@@ -20,6 +20,7 @@ const NegationSchema = z.object({
   involvement: z.array(z.string()),
   negators: z.array(z.string()),
   verb_negators: z.array(z.string()).default([]),
+  verb_negator_scope_ends: z.array(z.string()).default([]),
 });
 
 /**
@@ -33,7 +34,7 @@ export const ContextVocabularySchema = z
   .object({
     generic_failure_words: z.array(z.string()),
     synonyms: z.array(z.array(z.string()).min(2)),
-    negation: NegationSchema.default({ disclaimers: [], openers: [], involvement: [], negators: [], verb_negators: [] }),
+    negation: NegationSchema.default({ disclaimers: [], openers: [], involvement: [], negators: [], verb_negators: [], verb_negator_scope_ends: [] }),
     anti_pattern_safeguards: z.record(z.string(), SafeguardSchema).default({}),
     anti_pattern_precedence: z.record(z.string(), z.array(z.string())).default({}),
     anti_pattern_outcomes: z.record(z.string(), z.array(z.string())).default({}),
