@@ -85,11 +85,12 @@ export function sourceKey(text: string, abs: string, importsProject: boolean): s
 
 /**
  * Base names of the scanned files and their folders: what a Python import of the project names.
- * A Python module inside a package (a folder with an `__init__.py`) is imported by its package's
- * path (`realstate_new.payment.models.stripe`), never by its bare name: a bare `import stripe`
- * there is the library, so the module's name is not the project's. Modules of a folder without
- * one (a root, a namespace package, a script folder) keep their names, as does every
- * ECMAScript file.
+ * A Python module nested in packages (its folder and that folder's parent hold an `__init__.py`)
+ * is imported by its package's path (`realstate_new.payment.models.stripe`), never by its bare
+ * name: a bare `import stripe` there is the library, so the module's name is not the project's.
+ * A module of a top package keeps its name (Django projects put their root on the path inside a
+ * package: `trade_remedies_api/utils.py` is `import utils`), as do folders (`from core.notifier
+ * import …` starts with the folder `core`, whatever its parent is) and every ECMAScript file.
  */
 export function projectModules(files: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -98,8 +99,8 @@ export function projectModules(files: readonly string[]): Set<string> {
   for (const f of files) {
     const dir = dirname(f);
     const python = extname(f) === '.py';
-    if (!python || !packages.has(dir)) out.add(basename(f, extname(f)));
-    if (!python || !packages.has(dirname(dir))) out.add(basename(dir));
+    if (!python || !packages.has(dir) || !packages.has(dirname(dir))) out.add(basename(f, extname(f)));
+    out.add(basename(dir));
   }
   out.delete('__init__');
   return out;

@@ -54,3 +54,31 @@ describe("a package's module named like a library does not hide the library (AP-
     expect(await findingLines(dir)).toEqual([]);
   });
 });
+
+// uktrade/trade-remedies-api keeps its Django root inside a package (`trade_remedies_api/__init__.py`)
+// and imports `from core.notifier import notify_footer`: the folder `core` starts the import, so its
+// functions are the project's, judged by their bodies (a footer built from a string is no send).
+describe("a project folder inside a package still starts the project's imports", () => {
+  it('reads `from core.notifier import …` as the project module', async () => {
+    const dir = project({
+      'api/__init__.py': '',
+      'api/core/__init__.py': '',
+      'api/core/notifier.py': ['def notify_footer(email=None):', '    return "Contact us at " + str(email)', ''].join('\n'),
+      'api/core/tasks.py': [
+        'import smtplib',
+        'from celery import shared_task',
+        'from core.notifier import notify_footer',
+        '',
+        '@shared_task(bind=True)',
+        'def send_audit_email(self, email, status):',
+        '    if status == "sending":',
+        '        self.retry(countdown=60)',
+        '    footer = notify_footer(email=email)',
+        '    with smtplib.SMTP("smtp.example.com", 587) as server:',
+        '        server.sendmail("audit@example.com", "team@example.com", footer)',
+        '',
+      ].join('\n'),
+    });
+    expect(await findingLines(dir)).toEqual([]);
+  });
+});
