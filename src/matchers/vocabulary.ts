@@ -205,6 +205,7 @@ export const VocabularySchema = z
         due_operator_keys: names.default([]),
         /** Lookup suffixes of a filter keyword (`retries__lt`). */
         due_lookup_suffixes: names.default([]),
+        due_exclusion_methods: names.default([]),
         /** Calls that install retries on an HTTP client for all its requests (`axiosRetry`). */
         client_configurators: names,
         /**

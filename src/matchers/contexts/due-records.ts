@@ -70,6 +70,7 @@ interface DueVocab {
   queryMethods: Set<string>;
   operatorKeys: Set<string>;
   lookupSuffixes: Set<string>;
+  exclusionMethods: Set<string>;
   stateWords: WordSet;
   quickState: RegExp;
 }
@@ -91,6 +92,7 @@ function dueVocab(ctx: FileContext): DueVocab {
       queryMethods: new Set(ctx.vocab.retry.due_query_methods),
       operatorKeys: new Set(ctx.vocab.retry.due_operator_keys),
       lookupSuffixes: new Set(ctx.vocab.retry.due_lookup_suffixes),
+      exclusionMethods: new Set(ctx.vocab.retry.due_exclusion_methods),
       stateWords: new WordSet(ctx.vocab.retry.due_state_words),
       quickState: ctx.vocab.retry.due_state_words.length > 0 ? new RegExp(`(?:${alt(ctx.vocab.retry.due_state_words)})['"]?\\s*[:=]`, 'i') : /(?!)/,
       quickDoneFalse: done.length > 0 ? new RegExp(`(?:${alt(done)})['"]?\\s*[:=]\\s*(?:false|False)\\b`, 'i') : /(?!)/,
@@ -118,8 +120,8 @@ function selects(ctx: FileContext, node: Node | null, at: Node, seen: Set<number
   // code, one case each, not records an earlier run left failed (a test's table of cases).
   if (writtenInCode(unwrapAwait(node) ?? node)) return false;
   const v = dueVocab(ctx);
-  if (queryStrings(node).some((s) => selectsByString(s, v))) return true;
-  if (queryEntries(node).some((e) => selectsByEntry(e.key, e.value, v))) return true;
+  if (queryStrings(node).some((s) => !leftOut(s, node, v) && selectsByString(s, v))) return true;
+  if (queryEntries(node).some((e) => !leftOut(e.value, node, v) && selectsByEntry(e.key, e.value, v))) return true;
   let n = unwrapAwait(node) ?? node;
   while (n.type === 'parenthesized_expression' && n.namedChildren.length === 1) n = unwrapAwait(n.namedChildren[0]!) ?? n.namedChildren[0]!;
   // `failedTransfers ?? []`, `rows || []`, `rows or []`: the records are those of the left side.
@@ -229,6 +231,17 @@ function filtersOnItsOwn(node: Node): boolean {
     const args = inner.childForFieldName('arguments');
     if (args !== null && args.namedChildren.some((a) => a.type === 'object' || a.type === 'dictionary')) return true;
     n = inner.childForFieldName('function') ?? inner.childForFieldName('object');
+  }
+  return false;
+}
+
+/** Whether a value of the query sits in a call that leaves records out (`.exclude(role="rejected")`, `.neq("status", "failed")`). */
+function leftOut(value: Node, query: Node, v: DueVocab): boolean {
+  for (let n: Node | null = value.parent; n !== null && n.id !== query.parent?.id; n = n.parent) {
+    if (n.type !== 'call' && n.type !== 'call_expression') continue;
+    const fn = n.childForFieldName('function');
+    const method = fn?.childForFieldName('property')?.text ?? fn?.childForFieldName('attribute')?.text;
+    if (method !== undefined && v.exclusionMethods.has(method)) return true;
   }
   return false;
 }
