@@ -155,6 +155,12 @@ const INTERPOLATED = ['string', 'template_string'];
 const PIECE_TYPES = new Set(['string_content', 'string_fragment']);
 const HOLE_TYPES = new Set(['interpolation', 'template_substitution']);
 
+/** `node` itself when it is a string, and every string under it. */
+function interpolatedStrings(node: Node): Node[] {
+  const under = node.descendantsOfType(INTERPOLATED);
+  return INTERPOLATED.includes(node.type) ? [node, ...under] : under;
+}
+
 /**
  * The literal pieces of the interpolated strings under `node` (`f"https://{region}-rcsbusinessmessaging.googleapis.com"`
  * gives `https://`, `-rcsbusinessmessaging.googleapis.com`), and those of the strings a name it
@@ -164,8 +170,7 @@ function interpolatedPieces(ctx: FileContext, node: Node, depth = 0): string[] {
   const text = ctx.source.slice(node.startIndex, node.endIndex);
   if (!text.includes('{')) return [];
   const out: string[] = [];
-  const strings = INTERPOLATED.includes(node.type) ? [node, ...node.descendantsOfType(INTERPOLATED)] : node.descendantsOfType(INTERPOLATED);
-  for (const s of strings) {
+  for (const s of interpolatedStrings(node)) {
     for (const c of s.namedChildren) {
       if (PIECE_TYPES.has(c.type)) out.push(c.text);
       const inner = HOLE_TYPES.has(c.type) ? c.firstNamedChild : null;
@@ -187,8 +192,7 @@ function queryKeysUnder(ctx: FileContext, node: Node, call: Node): string[] {
   const text = ctx.source.slice(node.startIndex, node.endIndex);
   if (!/[?&][A-Za-z_][\w-]*=/.test(text)) return [];
   const out: string[] = [];
-  const strings = INTERPOLATED.includes(node.type) ? [node, ...node.descendantsOfType(INTERPOLATED)] : node.descendantsOfType(INTERPOLATED);
-  for (const s of strings) {
+  for (const s of interpolatedStrings(node)) {
     const parts = s.namedChildren;
     parts.forEach((c, i) => {
       const m = PIECE_TYPES.has(c.type) ? /[?&]([A-Za-z_][\w-]*)=$/.exec(c.text) : null;
