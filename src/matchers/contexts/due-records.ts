@@ -235,12 +235,17 @@ function filtersOnItsOwn(node: Node): boolean {
   return false;
 }
 
+/** The method a call names (`lt` of `query.lt(…)`, `exclude` of `qs.exclude(…)`). */
+function calledMethod(call: Node): string | undefined {
+  const fn = call.childForFieldName('function');
+  return fn?.childForFieldName('property')?.text ?? fn?.childForFieldName('attribute')?.text;
+}
+
 /** Whether a value of the query sits in a call that leaves records out (`.exclude(role="rejected")`, `.neq("status", "failed")`). */
 function leftOut(value: Node, query: Node, v: DueVocab): boolean {
   for (let n: Node | null = value.parent; n !== null && n.id !== query.parent?.id; n = n.parent) {
     if (n.type !== 'call' && n.type !== 'call_expression') continue;
-    const fn = n.childForFieldName('function');
-    const method = fn?.childForFieldName('property')?.text ?? fn?.childForFieldName('attribute')?.text;
+    const method = calledMethod(n);
     if (method !== undefined && v.exclusionMethods.has(method)) return true;
   }
   return false;
@@ -293,8 +298,7 @@ function selectsByString(node: Node, v: DueVocab): boolean {
 /** `.lt("retry_count", max)`, `.where("attempts", "<", 5)`: the string names the column a query method compares. */
 function comparedByMethod(node: Node, v: DueVocab): boolean {
   const call = node.parent?.parent;
-  const fn = call?.childForFieldName('function');
-  const method = fn?.childForFieldName('property')?.text ?? fn?.childForFieldName('attribute')?.text;
+  const method = call ? calledMethod(call) : undefined;
   return node.parent?.namedChildren[0]?.id === node.id && method !== undefined && v.queryMethods.has(method);
 }
 
