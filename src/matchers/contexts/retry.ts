@@ -1917,6 +1917,8 @@ function throughLocalHelpers(ctx: FileContext, scopes: readonly Scope[]): Scope[
     const next: Scope[] = [];
     for (const scope of frontier) {
       for (const call of callsWithin(ctx, scope.body)) {
+        // A call the scope does not repeat (in a handler it leaves out, a processor its loop only registers) repeats no helper.
+        if (scope.excludes?.some((x) => contains(x, call))) continue;
         const fn = resolveLocalFunction(ctx, call);
         const body = fn && functionBody(fn);
         if (!fn || !body || seen.has(body.id) || contains(fn, call) || contains(fn, scope.body)) continue;
