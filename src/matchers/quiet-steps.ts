@@ -36,7 +36,7 @@ function inertStep(ctx: FileContext, statement: Node, sent: ReadonlySet<string>,
       return swallows(ctx, statement) && !hasFinally(statement);
     case 'lexical_declaration':
     case 'variable_declaration':
-      return statement.namedChildren.every((d) => d.type !== 'variable_declarator' || doesNoIo(ctx, d.childForFieldName('value'), statement));
+      return statement.namedChildren.every((d) => d.type !== 'variable_declarator' || doesNoIo(ctx, d.childForFieldName('value'), statement) || swallowedValue(ctx, d.childForFieldName('value')));
     case 'if_statement':
       return quietBranches(ctx, statement, sent, depth, marks);
     // `if (!member.phoneNumber) continue;`: skipping to the next item fails nothing (the loop's
@@ -234,10 +234,15 @@ function quietBranches(ctx: FileContext, ifStmt: Node, sent: ReadonlySet<string>
   const branches = ifChain(ifStmt, ctx.family);
   if (!branches.every((b) => b.condition === null || doesNoIo(ctx, b.condition, ifStmt))) return false;
   const checksSend = sent.size > 0 && branches.every((b) => b.condition === null || readsOnly(b.condition, sent));
+  const success = checksSend ? successBranch(ctx, ifStmt, sent) : null;
   return branches.every((b) => {
+    // `if (error) { log({ message, mention: true }); throw error }`: a branch on the send's failure
+    // that gives up ends an attempt whose send failed, whatever it does on the way out.
+    const steps = blockStatements(b.body);
+    if (checksSend && b.body.id !== success?.id && (b.condition !== null || success !== null) && steps.length > 0 && isRaise(steps.at(-1)!, ctx.family)) return true;
     // `if (totalSent === 0 …) throw`: the attempt fails again only when nothing went out.
     const nothingSent = b.condition !== null && marks.size > 0 && assertsNothingSent(ctx, b.condition, marks, ifStmt);
-    return blockStatements(b.body).every(
+    return steps.every(
       (st) => isPlainExit(st, ctx.family) || PASS.has(st.type) || ((checksSend || nothingSent) && isRaise(st, ctx.family)) || isInert(ctx, st, NO_NAMES, depth),
     );
   });
@@ -363,6 +368,19 @@ const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_im
 function isDocstring(statement: Node): boolean {
   return statement.type === 'expression_statement' && statement.firstNamedChild?.type === 'string';
 }
+
+/**
+ * `const body = await res.json().catch(() => ({})) as { id?: string }`: a value read through a promise
+ * whose `.catch` handler does not throw; whatever the read meets, the statement does not fail.
+ */
+function swallowedValue(ctx: FileContext, value: Node | null): boolean {
+  let call = value;
+  while (call !== null && WRAPPERS.has(call.type)) call = call.firstNamedChild;
+  return call !== null && isCall(call, ctx.family) && swallowedPromise(ctx, call, calleePath(ctx, call));
+}
+
+/** What a value is awaited or wrapped in without changing it: `await x`, `x as T`, `x satisfies T`, `x!`, `(x)`. */
+const WRAPPERS = new Set(['await', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'parenthesized_expression']);
 
 /** `await send(…).catch(() => { failures += 1 })`: a promise whose `.catch` handler does not throw cannot fail the attempt. */
 function swallowedPromise(ctx: FileContext, call: Node, path: string): boolean {

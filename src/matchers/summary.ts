@@ -517,13 +517,14 @@ const siteKeys = answeredOnce<string, Pick<CallSite, 'keys' | 'keyParams' | 'key
 function findKeys(ctx: FileContext, fn: Node, call: Node, lists: readonly string[], made: Node): Pick<CallSite, 'keys' | 'keyParams' | 'keyFields'> {
   // A send the function guards with a field it sets itself (`if n.welcome_time: return`), or confines
   // to one attempt (`if (job.attemptsMade >= maxAttempts - 1)`, a sent-flag), is sent once: as
-  // deduplicated, for a caller's retry, as one that passes a dedup key. A write the function checks for a prior success
+  // deduplicated, for a caller's retry, as one that passes a dedup key. Sent through a helper of this
+  // file, the guard may be the function's own, before the helper's call. A write the function checks for a prior success
   // of before making it (`if record.distribution_id is not None: continue`) is made once, as a keyed one is.
   // A key made afresh in the function (`idempotencyKey: `t-${id}-${Date.now()}``) is a new key on
   // each call of it, so on each attempt of a retry around it: no key at all.
   const body = functionBody(fn);
   const keyed = (k: string) => passesKeyOnce(ctx, call, k) && (body === null || !freshPerAttempt(ctx, call, body, k));
-  const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && (marksOwnGuard(ctx, call) || guardedInOwnFunction(ctx, call))) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
+  const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && (marksOwnGuard(ctx, call) || guardedInOwnFunction(ctx, call) || (made.id !== call.id && marksOwnGuard(ctx, made)))) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
   const keyParams: Record<string, number> = {};
   const keyFields: Record<string, [number, string]> = {};
   for (const k of keys) {

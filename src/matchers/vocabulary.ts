@@ -579,6 +579,16 @@ export const VocabularySchema = z
     once_words: names,
     /** Methods that write a record through a collection (`reminder_set.create`, `NimbusAlert.objects.create`). */
     record_write_methods: names,
+    /** Keys of a write's arguments that select the rows it writes (`where:`), not values it stores. */
+    record_filter_keys: names.default([]),
+    /**
+     * A database transaction a write belongs to: the option keys that hand it one (`{ session }`,
+     * `{ transaction: t }`), the calls that commit it (`commitTransaction`, `commit`), and the blocks
+     * whose writes commit when they close (`with transaction.atomic():`).
+     */
+    transaction_options: names.default([]),
+    transaction_commits: names.default([]),
+    transaction_blocks: names.default([]),
     /**
      * Calls that build a model of the application's own database (`mongoose.model('Payment', schema)`,
      * `sequelize.define(…)`): a module that exports one hands out a local store, and `Payment.create(…)`

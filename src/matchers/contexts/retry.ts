@@ -334,8 +334,26 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
   // A loop run while its flag holds retries its tries' work; what a handler does (ask for a new
   // proxy, log) is the answer to one failed attempt, not a write the next attempt repeats.
-  const excludes = header.cleared ? nodesWithin(ctx, body, 'try_statement').flatMap((t) => tryHandlers(t, ctx.family).map((h) => h.body)) : [];
+  const handlers = header.cleared ? nodesWithin(ctx, body, 'try_statement').flatMap((t) => tryHandlers(t, ctx.family).map((h) => h.body)) : [];
+  const excludes = [...handlers, ...registeredProcessors(ctx, v, body)];
   return { context: 'retry', body, construct: loop, label, failsOut: true, ...(header.counter ? { counter: header.counter } : {}), ...(excludes.length > 0 ? { excludes } : {}) };
+}
+
+/**
+ * `while (retryCount < maxRetries) { try { queue.process('escalation', async (job) => …); break } catch … }`:
+ * an attempt registers a job processor (`new Worker(name, fn)`, `queue.process(name, fn)`,
+ * vocabulary `retry.job_workers`); the function it hands over runs once per job, later, not in the
+ * attempt, and its sends are repeated by the queue's own attempts if anything.
+ */
+function registeredProcessors(ctx: FileContext, v: RetryVocab, body: Node): Node[] {
+  if (ctx.family !== 'ecma') return [];
+  const out: Node[] = [];
+  for (const w of [...nodesWithin(ctx, body, 'new_expression'), ...callsWithin(ctx, body)]) {
+    const path = w.type === 'new_expression' ? dottedPath(w.childForFieldName('constructor')) : calleePath(ctx, w);
+    if (w.type === 'new_expression' ? !v.jobWorkers.matches(path) : !registersQueueProcessor(ctx, v, path)) continue;
+    out.push(...callArguments(w).filter((a) => isFunction(a, ctx.family)));
+  }
+  return out;
 }
 
 /**
@@ -1899,6 +1917,8 @@ function throughLocalHelpers(ctx: FileContext, scopes: readonly Scope[]): Scope[
     const next: Scope[] = [];
     for (const scope of frontier) {
       for (const call of callsWithin(ctx, scope.body)) {
+        // A call the scope does not repeat (in a handler it leaves out, a processor its loop only registers) repeats no helper.
+        if (scope.excludes?.some((x) => contains(x, call))) continue;
         const fn = resolveLocalFunction(ctx, call);
         const body = fn && functionBody(fn);
         if (!fn || !body || seen.has(body.id) || contains(fn, call) || contains(fn, scope.body)) continue;

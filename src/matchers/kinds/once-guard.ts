@@ -4,8 +4,9 @@ import { lastBindingBefore } from '../bindings.js';
 import { accessedField, blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, isRaise, loopBody, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { calleePath, answeredOnce, callsWithin, nodesWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
-import { reachedInner } from '../scope.js';
-import { evaluateWith, literalValue } from '../guard-values.js';
+import { evaluateWith, literalValue, type FieldValue } from '../guard-values.js';
+import { storedBy, storedValues } from '../record-writes.js';
+import { reachedInner, statementOf } from '../scope.js';
 import { claimsOnce } from '../claims-once.js';
 import { isInert } from '../quiet-steps.js';
 import { endsThrough } from './exits-after.js';
@@ -103,8 +104,42 @@ function findsOwnGuard(ctx: FileContext, node: Node): boolean {
   if (fields.size === 0) return false;
   // Set on the way to the send, not in the branch that gives up (`c.status = 'FAILED'; continue`).
   // A mark written after the send is one more step that can fail the attempt with the send made.
-  const marked = fieldsSetIn(ctx, body, 0).some((f) => fields.has(f.field) && runsBefore(f.at, node, body));
+  const marked = fieldsSetIn(ctx, body, 0).some((f) => fields.has(f.field) && runsBefore(f.at, node, body)) || storedBefore(ctx, node, body, guards);
   return marked && !unmarkedOnFailure(ctx, node, body, guards);
+}
+
+/**
+ * `if (deposit.status === Status.COMPLETED) return` … `await Deposit.updateOne({ depositId }, { status:
+ * Status.COMPLETED })` … send: the record's row is written through the store, before the send and on
+ * every way to it, with a value of the guarded field the guards stop at (read through a status
+ * constant or enum member as through a quoted value). The next attempt loads the record marked and
+ * stops. A value the guards let through (`'PROCESSING'` under `=== 'COMPLETED'`) marks nothing.
+ */
+function storedBefore(ctx: FileContext, node: Node, body: Node, guards: Guard[]): boolean {
+  const earlier = callsWithin(ctx, body).filter((c) => c.endIndex <= node.startIndex);
+  for (const { record, prop, field } of recordFields(ctx, guards)) {
+    for (const call of earlier) {
+      const values = storedValues(ctx, call, record, prop);
+      // Stored by the time of the send: a write in a transaction that commits after it is lost with the attempt.
+      if (values === null || !runsBefore(statementOf(call), node, body) || !storedBy(ctx, call, node, body, (c) => runsBefore(statementOf(c), node, body))) continue;
+      if (values.some((v) => stopsAt(guards, field, literalValue(v), record))) return true;
+    }
+  }
+  return false;
+}
+
+/** `record.field` read by the guards, split into the record's name and its field. */
+function recordFields(ctx: FileContext, guards: Guard[]): { record: string; prop: string; field: string }[] {
+  const fields = new Set(guards.flatMap((g) => fieldsRead(ctx, g.cond)));
+  return [...fields].flatMap((field) => {
+    const m = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(field);
+    return m === null ? [] : [{ record: m[1]!, prop: m[2]!, field }];
+  });
+}
+
+/** Some guard stops the send when `field` holds `value`: an early exit's condition holds, or the `if` around the send fails. */
+function stopsAt(guards: Guard[], field: string, value: FieldValue | undefined, record: string): boolean {
+  return value !== undefined && guards.some((g) => evaluateWith(g.cond, field, value, record) === g.stops);
 }
 
 /** A condition the send waits on, and whether its truth stops the send (an early exit) or lets it run (the `if` around it). */
@@ -124,12 +159,17 @@ function unmarkedOnFailure(ctx: FileContext, node: Node, top: Node, guards: Guar
   for (let n: Node = node, p: Node | null = node.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
     if (p.type !== 'try_statement' || tryBody(p)?.id !== n.id) continue;
     for (const handler of tryHandlers(p, ctx.family)) {
-      for (const set of fieldsAssigned(handler.body)) {
+      // `task.status = 'PENDING'`, or the row written back through the store (`Task.updateOne({ id }, { status: 'PENDING' })`).
+      const stored = recordFields(ctx, guards).flatMap(({ record, prop, field }) =>
+        callsWithin(ctx, handler.body).flatMap((c) => (storedValues(ctx, c, record, prop) ?? []).map((value) => ({ field, value, record }))),
+      );
+      for (const set of [...fieldsAssigned(handler.body), ...stored]) {
         const reading = guards.filter((g) => fieldsRead(ctx, g.cond).includes(set.field));
         if (reading.length === 0) continue;
         const value = literalValue(set.value);
         if (value === undefined) continue;
-        if (reading.every((g) => evaluateWith(g.cond, set.field, value) === !g.stops)) return true;
+        const record = set.field.split('.')[0];
+        if (reading.every((g) => evaluateWith(g.cond, set.field, value, record) === !g.stops)) return true;
       }
     }
   }
