@@ -1,3 +1,4 @@
+import { httpMethodOf } from './call-vocabulary.js';
 import { calleePath } from './file-index.js';
 import { contains, isCall, type Node } from './syntax.js';
 import type { Candidate, FileContext, Scope } from './types.js';
@@ -8,8 +9,14 @@ export function scopeHolds(ctx: FileContext, scope: Scope, node: Node, rangeChec
   if (scope.receiver === undefined) return true;
   if (!isCall(node, ctx.family)) return false;
   const path = calleePath(ctx, node);
-  return path === scope.receiver || path.slice(0, path.lastIndexOf('.')) === scope.receiver;
+  if (path !== scope.receiver && path.slice(0, path.lastIndexOf('.')) !== scope.receiver) return false;
+  if (scope.methods === undefined) return true;
+  // `axios.patch(…)`, `axios({ method: 'PATCH' })`: a method the policy does not list is not retried.
+  const method = path === scope.receiver ? httpMethodOf(node) : path.slice(path.lastIndexOf('.') + 1);
+  return method === null || !HTTP_VERBS.has(method.toUpperCase()) || scope.methods.includes(method.toUpperCase());
 }
+
+const HTTP_VERBS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The statement-level ancestor of `node` within `scope` (for reports and sibling tests). */
 export function statementOf(node: Node): Node {

@@ -1,4 +1,4 @@
-import { retryingClientsOf } from './contexts/client-policies.js';
+import { retryingClientsOf, sharedClientFacts } from './contexts/client-policies.js';
 import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases, retryingTaskProps } from './contexts/retry.js';
 import { answeredOnce, calleePath, callsWithin, nodesOfType, nodesWithin } from './file-index.js';
 import { claimsOnce } from './claims-once.js';
@@ -205,7 +205,7 @@ function defaultExportName(ctx: FileContext): string | null {
 function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'conditionalFactories' | 'facts' | 'queues'> {
   const { retriedClients, factories, conditional } = retryingClientsOf(ctx);
   const conditionalFactories = conditional.size > 0 ? { conditionalFactories: Object.fromEntries(conditional) } : {};
-  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx), ...flagParamFacts(ctx), ...scheduledRunFacts(ctx), ...stateSelectedFacts(ctx)], queues: namedQueues(ctx) };
+  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...sharedClientFacts(ctx), ...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx), ...flagParamFacts(ctx), ...scheduledRunFacts(ctx), ...stateSelectedFacts(ctx)], queues: namedQueues(ctx) };
 }
 
 function namedQueues(ctx: FileContext): Record<string, string> {

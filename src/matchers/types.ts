@@ -116,6 +116,12 @@ export interface Scope {
   /** For client-wide retry policies: only calls on this receiver are in scope. */
   receiver?: string;
   /**
+   * For a client policy that lists the methods it retries (retry-axios `httpMethodsToRetry`): the
+   * methods, upper case; a call on the client with another method (`axios.patch` when only POST is
+   * listed) is not retried. Absent: every method the policy covers.
+   */
+  methods?: string[];
+  /**
    * A client policy inside a factory whose methods come from this parameter of it: the factory's
    * clients retry writes only where a caller passes write methods there. Not a scope by itself.
    */

@@ -215,6 +215,35 @@ export const VocabularySchema = z
          */
         retrying_request_modules: z.array(z.object({ module: z.string().min(1), retries_options: names }).strict()).default([]),
         /**
+         * Packages whose default export is one client every importer shares (`import axios from
+         * 'axios'`): a retry policy installed on it in one file retries its requests in every file.
+         */
+        shared_clients: names.default([]),
+        /**
+         * Retry policies a call attaches to a client and the client's own options configure
+         * (retry-axios: `rax.attach()` on the shared client of `default_client`, or `rax.attach(api)`,
+         * read from `raxConfig` on `client.defaults` or in `axios.create({ raxConfig })`). Writes are
+         * retried when `methods_key` lists one, or the library's `default_methods` do when it is
+         * absent, or when `condition_key` sets a condition of the project's own (it replaces the
+         * method test); every one of `count_keys` set to 0 turns the retries off.
+         */
+        attached_policies: z
+          .array(
+            z
+              .object({
+                module: z.string().min(1),
+                attach: z.string().min(1),
+                default_client: z.string().min(1),
+                config_key: z.string().min(1),
+                methods_key: z.string().min(1),
+                default_methods: names,
+                condition_key: z.string().min(1).optional(),
+                count_keys: names,
+              })
+              .strict(),
+          )
+          .default([]),
+        /**
          * Durable steps whose result is kept once they succeed (`step.run('id', async () => …)`):
          * a retry of the function skips a step that finished, so nothing after it sends its contents again.
          */

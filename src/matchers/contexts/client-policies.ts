@@ -1,6 +1,6 @@
 import { compiledOnce } from '../compiled.js';
 import { lastPlainBinding } from '../bindings.js';
-import { allCalls, calleePath } from '../file-index.js';
+import { allCalls, calleePath, nodesOfType } from '../file-index.js';
 import { importsOf } from '../imports.js';
 import { NamePatterns } from '../names.js';
 import {
@@ -30,8 +30,10 @@ import type { FileContext, Scope } from '../types.js';
  * idempotent-only ones; a urllib3 `Retry(allowed_methods=None | False | [..."POST"...])` (also the
  * old `method_whitelist`) in an `HTTPAdapter(max_retries=...)` mounted on a session
  * (`session.mount("https://", adapter)`); got/ky options `retry: { methods: [..."post"...] }` on
- * a call (that call is retried) or on `got.extend(...)` / `ky.create(...)` (the client is).
- * Skips: the libraries' defaults (axios-retry, urllib3, got and ky retry only idempotent methods
+ * a call (that call is retried) or on `got.extend(...)` / `ky.create(...)` (the client is);
+ * retry-axios `rax.attach()` / `rax.attach(api)` whose `raxConfig` lists a write method (or sets its
+ * own condition), for the methods it lists (`retry.attached_policies`).
+ * Skips: the libraries' defaults (axios-retry, retry-axios, urllib3, got and ky retry only idempotent methods
  * by default) and httpx transports (`retries=` only retries connection failures, before a request
  * is sent).
  */
@@ -56,6 +58,7 @@ export function clientPolicyScopes(ctx: FileContext, calls: readonly Node[]): Sc
       const scope = mountedPolicyScope(ctx, call, path, policies, adapters);
       if (scope) scopes.push(scope);
     }
+    scopes.push(...attachedPolicyScopes(ctx, call, path));
     const defaultRetried = retryingRequestModule(ctx, call, path);
     if (defaultRetried !== null) {
       scopes.push({ context: 'retry', body: call, construct: call, label: `${path}(…) from '${defaultRetried}', which retries every method by default` });
@@ -84,6 +87,106 @@ function axiosRetryScope(ctx: FileContext, call: Node, path: string, idempotent:
   const named = cond.type === 'identifier' || cond.type === 'member_expression' ? dottedPath(cond) : null;
   if (named !== null && idempotent.matches(named)) return null;
   return { context: 'retry', body: ctx.root, construct: call, label: `${path}(${client.text}, { retryCondition })`, receiver: dottedPath(client) };
+}
+
+type AttachedPolicy = FileContext['vocab']['retry']['attached_policies'][number];
+
+/**
+ * retry-axios and its kind (`retry.attached_policies`): `rax.attach()` installs retries on the
+ * shared client of its package (`axios`, every importer's), `rax.attach(api)` on `api`; what they
+ * retry is read from the client's own options (`axios.defaults.raxConfig = {…}`, `axios.create({
+ * raxConfig })`). No such options, or options that leave writes to the library's default methods,
+ * retry no write: no scope.
+ */
+function attachedPolicyScopes(ctx: FileContext, call: Node, path: string): Scope[] {
+  const policies = ctx.vocab.retry.attached_policies;
+  if (policies.length === 0) return [];
+  const policy = policies.find((p) => attaches(ctx, path, p));
+  if (policy === undefined) return [];
+  const [client] = callArguments(call);
+  // No client: the package's shared one, under whatever names this file imports it.
+  const shared = client === undefined || sharedClientImport(ctx, dottedPath(client)) === policy.default_client;
+  const receivers = shared ? sharedClientNames(ctx, policy.default_client) : [dottedPath(client)];
+  const config = receivers.map((r) => attachedConfig(ctx, policy, r, call)).find((c) => c !== null) ?? null;
+  const methods = config === null ? null : attachedMethods(ctx, policy, config, call);
+  if (methods === null || (methods !== 'all' && !methods.some((m) => writeMethods(ctx).has(m)))) return [];
+  const label = `${path}() with ${policy.config_key} retrying ${methods === 'all' ? 'every method' : methods.filter((m) => writeMethods(ctx).has(m)).join(', ')}`;
+  return receivers.map((receiver) => ({ context: 'retry', body: ctx.root, construct: call, label: `${label} on ${receiver}`, receiver, ...(methods === 'all' ? {} : { methods }) }));
+}
+
+/** Whether a called path is the policy's attach function, imported from its module (`rax.attach`, `attach`). */
+function attaches(ctx: FileContext, path: string, policy: AttachedPolicy): boolean {
+  if (lastSegment(path) !== policy.attach) return false;
+  const head = path.includes('.') ? path.slice(0, path.indexOf('.')) : path;
+  const imported = importsOf(ctx).get(head);
+  if (imported?.module !== policy.module) return false;
+  return path.includes('.') ? imported.name === '*' || imported.name === 'default' : imported.name === policy.attach;
+}
+
+/**
+ * The options object a client carries for the policy: `client.defaults.raxConfig = {…}` anywhere in
+ * the file, or the `raxConfig` entry of the call that made the client (`const api = axios.create({
+ * raxConfig })`); null when it carries none.
+ */
+function attachedConfig(ctx: FileContext, policy: AttachedPolicy, receiver: string, at: Node): Node | null {
+  for (const assign of nodesOfType(ctx, ['assignment_expression', 'assignment'])) {
+    const left = assign.childForFieldName('left');
+    const right = assign.childForFieldName('right');
+    if (left?.type !== 'member_expression' || right === null || left.childForFieldName('property')?.text !== policy.config_key) continue;
+    if (dottedPath(unwrapCasts(left.childForFieldName('object'))) === `${receiver}.defaults`) return resolveValue(ctx, right, assign);
+  }
+  if (!/^[A-Za-z_$][\w$]*$/.test(receiver)) return null;
+  const made = madeBy(ctx, receiver, at);
+  const options = made === null ? undefined : callArguments(made)[0];
+  const entry = options === undefined ? undefined : literalEntries(resolveValue(ctx, options, at)).find((e) => e.key === policy.config_key);
+  return entry === undefined ? null : resolveValue(ctx, entry.value, at);
+}
+
+/** The call a client name was made by (`axios.create({…})` of `const api = axios.create({…})`), or null. */
+function madeBy(ctx: FileContext, receiver: string, at: Node): Node | null {
+  const fn = enclosingFunction(at, ctx.family);
+  const bound = (fn === null ? null : lastPlainBinding(ctx, fn, receiver, at.startIndex)) ?? lastPlainBinding(ctx, ctx.root, receiver);
+  const value = bound === null ? null : unwrapAwait(bound) ?? bound;
+  return value !== null && isCall(value, ctx.family) ? value : null;
+}
+
+/** `(axios.defaults as any)`, `axios.defaults!`: the expression under TypeScript's casts and parentheses. */
+function unwrapCasts(node: Node | null): Node | null {
+  let n = node;
+  while (n !== null && ['parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression'].includes(n.type)) n = n.namedChildren[0] ?? null;
+  return n;
+}
+
+/**
+ * The methods the policy's options retry (upper case): `'all'` for a condition of the project's own,
+ * which replaces the method test; otherwise the methods listed, or the library's defaults; null
+ * when every retry count is set to 0.
+ */
+function attachedMethods(ctx: FileContext, policy: AttachedPolicy, config: Node, at: Node): string[] | 'all' | null {
+  const entries = literalEntries(config);
+  if (policy.count_keys.length > 0 && policy.count_keys.every((k) => entries.some((e) => e.key === k && e.value.text === '0'))) return null;
+  if (policy.condition_key !== undefined && entries.some((e) => e.key === policy.condition_key)) return 'all';
+  const listed = entries.find((e) => e.key === policy.methods_key);
+  if (listed === undefined) return policy.default_methods.map((m) => m.toUpperCase());
+  const value = resolveValue(ctx, listed.value, at);
+  return [value, ...value.descendantsOfType('string')].flatMap((n) => stringValue(n) ?? []).map((m) => m.toUpperCase());
+}
+
+/** The HTTP methods that write (`calls.mutating.http_methods`), upper case. */
+function writeMethods(ctx: FileContext): Set<string> {
+  return compiledOnce(ctx.vocab, 'write-http-methods', () => new Set(ctx.vocab.calls.mutating?.http_methods.map((m) => m.toUpperCase()) ?? ['POST', 'PATCH']));
+}
+
+/** The `retry.shared_clients` package a name of this file is that package's client of (`axios` of `import axios from 'axios'`), or null. */
+export function sharedClientImport(ctx: FileContext, name: string): string | null {
+  const imported = importsOf(ctx).get(name);
+  if (imported === undefined || (imported.name !== 'default' && imported.name !== '*')) return null;
+  return ctx.vocab.retry.shared_clients.includes(imported.module) ? imported.module : null;
+}
+
+/** The names this file imports a shared client package's client under (`axios`, `http` of `import http from 'axios'`). */
+export function sharedClientNames(ctx: FileContext, module: string): string[] {
+  return [...importsOf(ctx).values()].filter((i) => i.module === module && (i.name === 'default' || i.name === '*')).map((i) => i.local);
 }
 
 function mountedPolicyScope(ctx: FileContext, call: Node, path: string, policies: NamePatterns, adapters: NamePatterns): Scope | null {
@@ -238,4 +341,57 @@ export function retryingClientsOf(ctx: FileContext): { retriedClients: string[];
     }
     return { retriedClients: [...retriedClients], factories: [...factories], conditional };
   });
+}
+
+/**
+ * The shared client packages (`retry.shared_clients`) this file installs a write-retrying policy on
+ * (`axiosRetry(axios, { retryCondition })`, `rax.attach()` with POST among its methods), each with
+ * the write methods it retries: a fact of the project, since every file that imports the package
+ * sends through that client.
+ */
+export function sharedClientPolicies(ctx: FileContext): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (ctx.vocab.retry.shared_clients.length === 0 || !/retry|attempts/i.test(ctx.source)) return out;
+  const policies = ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, allCalls(ctx)));
+  for (const scope of policies) {
+    if (scope.receiver === undefined || scope.requires !== undefined || scope.writesParam !== undefined) continue;
+    const module = sharedClientImport(ctx, scope.receiver);
+    if (module === null) continue;
+    const methods = [...writeMethods(ctx)].filter((m) => scope.methods === undefined || scope.methods.includes(m));
+    out.set(module, [...new Set([...(out.get(module) ?? []), ...methods])]);
+  }
+  return out;
+}
+
+/** The project fact that a shared client package's client retries this write method somewhere in the project. */
+export function sharedClientFact(module: string, method: string): string {
+  return `shared-client-retry:${module}:${method}`;
+}
+
+/** The facts of `sharedClientPolicies`, for the file's summary. */
+export function sharedClientFacts(ctx: FileContext): string[] {
+  return [...sharedClientPolicies(ctx)].flatMap(([module, methods]) => methods.map((m) => sharedClientFact(module, m)));
+}
+
+/**
+ * Calls on a shared client this file imports (`axios.post(…)` after `import axios from 'axios'`) when
+ * this file installs no policy on it itself: retried if another file of the project does, for that
+ * method (one scope per write method).
+ */
+export function sharedClientScopes(ctx: FileContext, calls: readonly Node[]): Scope[] {
+  const shared = ctx.vocab.retry.shared_clients;
+  if (shared.length === 0 || ctx.family !== 'ecma') return [];
+  const own = sharedClientPolicies(ctx);
+  const scopes: Scope[] = [];
+  for (const module of shared) {
+    if (own.has(module)) continue;
+    for (const receiver of sharedClientNames(ctx, module)) {
+      if (!calls.some((c) => { const p = calleePath(ctx, c); return p === receiver || p.startsWith(`${receiver}.`); })) continue;
+      for (const method of writeMethods(ctx)) {
+        const fact = sharedClientFact(module, method);
+        scopes.push({ context: 'retry', body: ctx.root, construct: ctx.root, label: `the retry policy another file installs on ${module}`, receiver, methods: [method], requires: { kind: 'project-fact', fact } });
+      }
+    }
+  }
+  return scopes;
 }

@@ -122,6 +122,7 @@ function selects(ctx: FileContext, node: Node | null, at: Node, seen: Set<number
   const v = dueVocab(ctx);
   if (queryStrings(node).some((s) => !leftOut(s, node, v) && selectsByString(s, v))) return true;
   if (queryEntries(node).some((e) => !leftOut(e.value, node, v) && selectsByEntry(e.key, e.value, v))) return true;
+  if (comparesCounterColumn(node, v)) return true;
   let n = unwrapAwait(node) ?? node;
   while (n.type === 'parenthesized_expression' && n.namedChildren.length === 1) n = unwrapAwait(n.namedChildren[0]!) ?? n.namedChildren[0]!;
   // `failedTransfers ?? []`, `rows || []`, `rows or []`: the records are those of the left side.
@@ -302,6 +303,33 @@ function comparedByMethod(node: Node, v: DueVocab): boolean {
   return node.parent?.namedChildren[0]?.id === node.id && method !== undefined && v.queryMethods.has(method);
 }
 
+
+/**
+ * A counter column compared where the query names the column itself, not its name: a comparison
+ * function of the query builder (Drizzle `lt(deliveries.attempts, 5)`, `lte(deliveries.nextRetryAt,
+ * now)`) or a comparison of a model's column (SQLAlchemy `Delivery.attempts < 5`).
+ */
+function comparesCounterColumn(node: Node, v: DueVocab): boolean {
+  const column = (n: Node | null | undefined) => {
+    if (n == null || (n.type !== 'member_expression' && n.type !== 'attribute')) return null;
+    return (n.childForFieldName('property') ?? n.childForFieldName('attribute'))?.text ?? null;
+  };
+  for (const call of [node, ...node.descendantsOfType('call_expression')]) {
+    if (call.type !== 'call_expression' || call.childForFieldName('function')?.type !== 'identifier') continue;
+    if (!v.queryMethods.has(call.childForFieldName('function')!.text)) continue;
+    const name = column(call.childForFieldName('arguments')?.namedChildren[0]);
+    if (name !== null && isCounterColumn(name, v)) return true;
+  }
+  for (const cmp of node.descendantsOfType('comparison_operator')) {
+    const left = cmp.namedChildren[0];
+    const model = left?.type === 'attribute' ? left.childForFieldName('object') : null;
+    const name = column(left);
+    const op = cmp.children.find((c) => !c.isNamed)?.text ?? '';
+    // `Delivery.attempts`: a column of a model class, not a field of a record in hand.
+    if (name !== null && /^[<>]=?$/.test(op) && /^[A-Z]/.test(model?.text.split('.').pop() ?? '') && isCounterColumn(name, v)) return true;
+  }
+  return false;
+}
 
 /** `attempts: { lt: 5 }`, `retries__lt=3`, `{ processed: false }` (`status: 'FAILED'` is read with the strings). */
 function selectsByEntry(key: string, value: Node, v: DueVocab): boolean {

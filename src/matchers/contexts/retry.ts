@@ -4,7 +4,7 @@ import { functionsByName, plainFunctionAt, resolveLocalFunction } from '../local
 import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isInMemory, reportsOnly } from '../call-vocabulary.js';
-import { clientPolicyScopes, retryingClientsOf, writeMethodArguments } from './client-policies.js';
+import { clientPolicyScopes, retryingClientsOf, sharedClientScopes, writeMethodArguments } from './client-policies.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { timerRunScopes } from './timer-runs.js';
@@ -232,6 +232,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   scopes.push(...sweeps);
   scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
   scopes.push(...importedClientScopes(ctx, calls));
+  scopes.push(...sharedClientScopes(ctx, calls));
 
   for (const deco of nodesOfType(ctx, 'decorator')) {
     const expr = deco.firstNamedChild;
