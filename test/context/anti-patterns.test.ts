@@ -225,6 +225,16 @@ describe('a practice the text approves, and a double it denies in the same sente
     expect(withoutNegatedClauses('Replay done, 0 duplicate refunds at the processor')).toBe('Replay done, ');
   });
 
+  it('reads the "0" that ends a version number ("crestpay-java 6.0 raises …") as no negator: the sentence after it still happened (vet-wellness-plans 18944, round 25)', async () => {
+    expect(withoutNegatedClauses('loonie 5.0 raises CardDeclinedException for a read timeout')).toBe('loonie 5.0 raises CardDeclinedException for a read timeout');
+    expect(withoutNegatedClauses('took 2,0 s and charged twice')).toBe('took 2,0 s and charged twice');
+    expect(
+      await attributedBy([
+        'Because crestpay-java 6.0 raises CardDeclinedException for a read timeout, loonie recorded 2,112 instalments as DECLINED_HARD, although Crestpay had completed almost all of those charges',
+      ]),
+    ).toEqual(['AP-003: Because crestpay-java 6.0 raises CardDeclinedException for a read timeout, loonie recorded 2,112 instalments as DECLINED_HARD, although Crestpay had completed almost all of those charges']);
+  });
+
   it('reads "nothing was recorded twice" as a denied double even where the sentence says "twice" of something else', async () => {
     expect(
       await attributedBy(['The replay re-sent each event with the order number as its ledger reference, so events sent twice were refused by the ledger and nothing was recorded twice']),
