@@ -257,6 +257,57 @@ describe('evidence weighed by the signals a sentence says, not by how many forms
   });
 });
 
+describe('the evidence that states the mechanism (built-in catalogue; round 25)', () => {
+  const attributedBy = async (texts: string[]) => {
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    const catalogue = await loadBuiltInCatalogue(path.dirname(new URL(import.meta.url).pathname));
+    return attributeAntiPatterns(texts, catalogue).map((m) => `${m.entry.id}: ${m.evidence}`);
+  };
+
+  it('reads a timeout recorded as a code state (CAPTURE_FAILED) as a reading, above a sentence that lists more signal words apart', async () => {
+    expect(
+      await attributedBy([
+        'The worker recorded every one of those timeouts as CAPTURE_FAILED and handed the order to the sweep',
+        'Every exception from the client - a decline, a 5xx or a timeout - ended in the same place: the capture was recorded as CAPTURE_FAILED',
+      ]),
+    ).toEqual(['AP-003: The worker recorded every one of those timeouts as CAPTURE_FAILED and handed the order to the sweep']);
+  });
+
+  it('ranks a reading in words above a reading into a code name, and either above a sentence that names codes apart', async () => {
+    expect(
+      await attributedBy([
+        'The SDK raises a read timeout as VendorDeclinedException, and our wrapper maps that exception to a hard decline',
+        'Because the new client reported each read timeout as a decline, the worker marked 6,240 captures CAPTURE_FAILED',
+      ]),
+    ).toEqual(['AP-003: Because the new client reported each read timeout as a decline, the worker marked 6,240 captures CAPTURE_FAILED']);
+    expect(
+      await attributedBy([
+        'The worker recorded every one of those timeouts as DECLINED, and the sweep treats that like any other soft decline',
+        'The UNKNOWN state was wired to 502/503/504 responses only; a client timeout fell through to the catch-all, which returned DECLINED because nobody had mapped it',
+      ]),
+    ).toEqual(['AP-003: The worker recorded every one of those timeouts as DECLINED, and the sweep treats that like any other soft decline']);
+  });
+
+  it('prefers the sentence that tells the cause and its consequence to the one that tells what customers saw', async () => {
+    expect(
+      await attributedBy([
+        'About 3,300 holders got the payment-failed SMS and email after every attempt of the retry pass',
+        'The notice call sat inside the attempt handler of the retry pass, so every retry sent the holder the SMS and email again',
+      ]),
+    ).toEqual(['AP-002: The notice call sat inside the attempt handler of the retry pass, so every retry sent the holder the SMS and email again']);
+  });
+
+  it('counts a word written together and apart ("timeout", "times out") as one signal term', async () => {
+    expect(
+      await attributedBy([
+        'SDK 5 raises CardDeclinedError when the socket read times out, where SDK 4 raised a timeout error',
+        'Because the new SDK raised CardDeclinedError for every socket read timeout, the biller marked 3,284 instalments MISSED',
+      ]),
+    ).toEqual(['AP-003: Because the new SDK raised CardDeclinedError for every socket read timeout, the biller marked 3,284 instalments MISSED']);
+  });
+});
+
 describe('a new request with a fresh key, and a service named for what it does (built-in catalogue; ev-session-billing, round 18)', () => {
   const attributedBy = async (texts: string[]) => {
     const path = await import('node:path');
