@@ -105,8 +105,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'no reported pattern: see the cluster above (only one of the ticket clusters is judged relevant)',
     'cluster "told the reward failed and the points came back, then the points were taken again (code appeared)" (18)':
       'no reported pattern: see the cluster above (only one of the ticket clusters is judged relevant)',
-    'AP-001 in etc8krro1dos, evidence "replay_orders.py does not read order_attempts; it picked every redemption from 19:00-19:12 that had no voucher in the wallet and ran it from the start, with a new burn id and a client_reference built from the script\'s run id, so Bramblecard took each one as a new order and 1,874 members whose gift card had been ordered before the crash lost the points a second time."':
-      'shown on the Statuspage postmortem\'s pointer "Full write-up: Postmortems/2026-10-27 replay double burns (wiki)" (a link\'s title; `replay` and `double` are signal words); the account names the repeat only through the script\'s file name (`replay_orders.py`, one token) and the missing key as "a new burn id and a client_reference built from the script\'s run id", names the safeguard terms (idempotency key, dedup id, request id …) do not hold',
   },
   // Written by someone who never saw the code; its first run (round 20, main at 9bfb9f6) stopped at
   // the incident log (a Google Sheets CSV: title and note rows above the header): every figure 0.

@@ -298,6 +298,26 @@ describe('the evidence that states the mechanism (built-in catalogue; round 25)'
     ).toEqual(['AP-002: The notice call sat inside the attempt handler of the retry pass, so every retry sent the holder the SMS and email again']);
   });
 
+  it('reads a payment API\'s caller reference (client_reference, merchant_reference) made from the run as a fresh key, also when "and" joins it to the key', async () => {
+    expect(
+      await attributedBy([
+        'Full write-up: Postmortems/2026-10-27 replay double burns (wiki)',
+        "replay_orders.py does not read order_attempts; it ran every redemption from the start with a client_reference built from the script's run id, so members lost the points a second time",
+      ]),
+    ).toEqual([
+      "AP-001: replay_orders.py does not read order_attempts; it ran every redemption from the start with a client_reference built from the script's run id, so members lost the points a second time",
+    ]);
+    expect(
+      await attributedBy([
+        "rerun.py does not read the attempts; it charged each instalment again with a merchant_reference and Idempotency-Key built from the script's run id, so families were charged twice",
+      ]),
+    ).toEqual([
+      "AP-001: rerun.py does not read the attempts; it charged each instalment again with a merchant_reference and Idempotency-Key built from the script's run id, so families were charged twice",
+    ]);
+    // the reference kept is the safeguard in place
+    expect(await attributedBy(['The replay re-sent each order with its original client_reference, so nobody was charged twice'])).toEqual([]);
+  });
+
   it('counts a word written together and apart ("timeout", "times out") as one signal term', async () => {
     expect(
       await attributedBy([

@@ -318,13 +318,17 @@ const SOURCE_SPAN = 5;
 /**
  * True when the safeguard term at `at` is said to be made from one of `fresh_sources` ("an
  * Idempotency-Key built from the script's run id", "a key made from the current time"): "from"
- * within `SOURCE_WINDOW` words after the term, the source within `SOURCE_SPAN` words after that.
+ * within `SOURCE_WINDOW` words after the term (twice that when "and" / "or" joins another to it),
+ * the source within `SOURCE_SPAN` words after that.
  * Such a key is new on every run, so a repeat made with it is a new request.
  */
 function freshlySourced(index: TermIndex, term: string, at: number, safeguard: Safeguard): boolean {
   if (safeguard.fresh_sources.length === 0) return false;
   const end = at + stemAll(term).length;
-  const from = index.occurrences('from').find((p) => p >= end && p <= end + SOURCE_WINDOW);
+  // the first of two joined by "and" / "or" is made as the second is ("a merchant_reference and
+  // Idempotency-Key built from the script's run id")
+  const joined = ['and', 'or'].some((w) => index.occurrences(w).includes(end));
+  const from = index.occurrences('from').find((p) => p >= end && p <= end + SOURCE_WINDOW * (joined ? 2 : 1));
   if (from === undefined) return false;
   return safeguard.fresh_sources.some((source) => index.occurrences(source).some((p) => p > from && p <= from + SOURCE_SPAN));
 }
