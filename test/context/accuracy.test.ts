@@ -88,8 +88,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "reservation (pre-authorisation) not released, EUR 50/80 pending on the card for days" (20)':
       'no reported pattern: "pending", "€80", "reservation", "blocked amount" share few words, and the noise asks about the EUR 80 reservation too',
     'cluster "no charging receipt / VAT receipt email" (12)': 'no reported pattern: the receipt tickets are judged not relevant as a cluster (VINC-360, their incident, scores under the threshold)',
-    'AP-003 in VINC-262, evidence "kassa recorded every one of those timeouts as CAPTURE_FAILED and handed the session to the sweep, which treats CAPTURE_FAILED exactly like a card decline."':
-      'attributed on the PIR\'s "… a decline, a 5xx or a timeout – ended in the same place: the capture was recorded as CAPTURE_FAILED …", which says one signal more (5xx) than the incident\'s sentence; reading "timeouts as CAPTURE_FAILED" as a reading (`readsAs`) would prefer it, but also moves hotel-reservation-sync\'s expected evidence to "logged as TIDEWIRE_REJECTED" (tried, reverted)',
   },
   // Written by someone who never saw the code; its first run (round 19, code of 9a2219d) stopped
   // at the incidents file (a Statuspage export: severity is its `impact`), then at the Google Docs
@@ -107,8 +105,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'no reported pattern: see the cluster above (only one of the ticket clusters is judged relevant)',
     'cluster "told the reward failed and the points came back, then the points were taken again (code appeared)" (18)':
       'no reported pattern: see the cluster above (only one of the ticket clusters is judged relevant)',
-    'AP-001 in etc8krro1dos, evidence "replay_orders.py does not read order_attempts; it picked every redemption from 19:00-19:12 that had no voucher in the wallet and ran it from the start, with a new burn id and a client_reference built from the script\'s run id, so Bramblecard took each one as a new order and 1,874 members whose gift card had been ordered before the crash lost the points a second time."':
-      'shown on the Statuspage postmortem\'s pointer "Full write-up: Postmortems/2026-10-27 replay double burns (wiki)" (a link\'s title; `replay` and `double` are signal words); the account names the repeat only through the script\'s file name (`replay_orders.py`, one token) and the missing key as "a new burn id and a client_reference built from the script\'s run id", names the safeguard terms (idempotency key, dedup id, request id …) do not hold',
   },
   // Written by someone who never saw the code; its first run (round 20, main at 9bfb9f6) stopped at
   // the incident log (a Google Sheets CSV: title and note rows above the header): every figure 0.
@@ -121,8 +117,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'its tickets now form "Re: We couldn\'t collect your instalment", 20 (14 of them right, round 21: the chats read by the customer\'s turns, replies shared only within a burst), but the scorer gives that pattern to the notice storm (22, whose own pure pattern "Stop texting me" is 18, 19 needed) and this cluster "School says overdue", 12 (the balance-not-updated tickets)',
     'cluster "direct debit stuck in Processing for days, no tax invoice, school says unpaid" (14)': 'reported as 10: not worked on in round 20',
     'cluster "balance not updated after paying; school sent an overdue reminder" (10)': 'no reported pattern: not worked on in round 20',
-    'AP-003 in FWI-129, evidence "Because the new SDK raised CardDeclinedError for every socket read timeout, bilby marked 3,284 instalments MISSED, flagged those families overdue and sent each parent a missed-instalment notice, although Wattlepay had completed almost all of those charges a few seconds later."':
-      'attributed since camel-case identifiers read as their words (round 20), but on the sentence "SDK 5 raises CardDeclinedError (code processing_error) when the socket read times out, where SDK 4 raised a timeout error" (timeout and decline, as in the expected one, which adds what was recorded: MISSED, overdue); the evidence choice by signal count ties or prefers it',
   },
   // The thirteenth history written by someone else (round 21): its first run stopped at the
   // incident register (a .tsv), exit 2; once every file reads (tab-delimited register with a band
@@ -145,8 +139,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     'cluster "charged twice for one permit renewal" (36)':
       'found as 45 ("Charged twice"): 34 of the 36 with 3 double refunds, 2 late texts ("have I been charged twice?"), 2 wardens\' PCNs, 2 notice-storm tickets and 2 noise; 41 would pass',
     'cluster "permit lapsed and a PCN issued although the renewal payment was taken (some paid again with Pay now)" (18)': 'found as 14 (all right); 2 sit with the notice storm (20: 18 right), 2 elsewhere (14 of 18 is outside 15 %)',
-    'AP-002 in #139, evidence "Since pennant 4.3 (deployed 22 April) the notice call sat inside the attempt handler of the retry pass instead of after the last try, so every retry that Hartwell declined sent the holder the payment-failed SMS and email again, up to five times for one renewal."':
-      'attributed on the summary\'s sentence ("… after every attempt of the retry pass …"), as strong and read first; reading the root cause first or preferring a cause word on a tie lowered pharmacy-refills, claims-webhooks and gym-dues-billing (round 22, reverted)',
   },
   // Written by someone who never saw the code; its first run (round 23, r23-lead 8c7800c) stopped
   // at the Trello board export ("no incident records found"): every figure 0. Every file reads now
@@ -175,8 +167,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'found as 8 ("Refund not received"); where the other 6 went was not analysed in round 24',
     'cluster "no receipt email for the plan payment (needed for pet insurance)" (11)':
       'not reported (see the three patterns above); receipt tickets are short, many phone notes ("not rec\'d") or French ("reçu"); not analysed further in round 24',
-    'AP-003 in 18944, evidence "Because crestpay-java 6.0 raises CardDeclinedException for a read timeout, loonie recorded 2,112 instalments as DECLINED_HARD and set those plans to PAST_DUE at once, although Crestpay had completed almost all of those charges a few seconds later."':
-      'attributed, but on the root cause field\'s sentence ("SDK 6 reports timeouts as hard declines; no contract test for timeout mapping"), read before the description',
   },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).

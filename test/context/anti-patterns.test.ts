@@ -225,6 +225,16 @@ describe('a practice the text approves, and a double it denies in the same sente
     expect(withoutNegatedClauses('Replay done, 0 duplicate refunds at the processor')).toBe('Replay done, ');
   });
 
+  it('reads the "0" that ends a version number ("crestpay-java 6.0 raises …") as no negator: the sentence after it still happened (vet-wellness-plans 18944, round 25)', async () => {
+    expect(withoutNegatedClauses('loonie 5.0 raises CardDeclinedException for a read timeout')).toBe('loonie 5.0 raises CardDeclinedException for a read timeout');
+    expect(withoutNegatedClauses('took 2,0 s and charged twice')).toBe('took 2,0 s and charged twice');
+    expect(
+      await attributedBy([
+        'Because crestpay-java 6.0 raises CardDeclinedException for a read timeout, loonie recorded 2,112 instalments as DECLINED_HARD, although Crestpay had completed almost all of those charges',
+      ]),
+    ).toEqual(['AP-003: Because crestpay-java 6.0 raises CardDeclinedException for a read timeout, loonie recorded 2,112 instalments as DECLINED_HARD, although Crestpay had completed almost all of those charges']);
+  });
+
   it('reads "nothing was recorded twice" as a denied double even where the sentence says "twice" of something else', async () => {
     expect(
       await attributedBy(['The replay re-sent each event with the order number as its ledger reference, so events sent twice were refused by the ledger and nothing was recorded twice']),
@@ -244,6 +254,77 @@ describe('evidence weighed by the signals a sentence says, not by how many forms
     expect(attributeAntiPatterns(texts, catalogue).map((m) => `${m.entry.id}: ${m.evidence}`)).toEqual([
       'AP-003: The sync job recorded the whole upload as FAILED when the vendor endpoint timed out, and emailed every shop that its upload had failed',
     ]);
+  });
+});
+
+describe('the evidence that states the mechanism (built-in catalogue; round 25)', () => {
+  const attributedBy = async (texts: string[]) => {
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    const catalogue = await loadBuiltInCatalogue(path.dirname(new URL(import.meta.url).pathname));
+    return attributeAntiPatterns(texts, catalogue).map((m) => `${m.entry.id}: ${m.evidence}`);
+  };
+
+  it('reads a timeout recorded as a code state (CAPTURE_FAILED) as a reading, above a sentence that lists more signal words apart', async () => {
+    expect(
+      await attributedBy([
+        'The worker recorded every one of those timeouts as CAPTURE_FAILED and handed the order to the sweep',
+        'Every exception from the client - a decline, a 5xx or a timeout - ended in the same place: the capture was recorded as CAPTURE_FAILED',
+      ]),
+    ).toEqual(['AP-003: The worker recorded every one of those timeouts as CAPTURE_FAILED and handed the order to the sweep']);
+  });
+
+  it('ranks a reading in words above a reading into a code name, and either above a sentence that names codes apart', async () => {
+    expect(
+      await attributedBy([
+        'The SDK raises a read timeout as VendorDeclinedException, and our wrapper maps that exception to a hard decline',
+        'Because the new client reported each read timeout as a decline, the worker marked 6,240 captures CAPTURE_FAILED',
+      ]),
+    ).toEqual(['AP-003: Because the new client reported each read timeout as a decline, the worker marked 6,240 captures CAPTURE_FAILED']);
+    expect(
+      await attributedBy([
+        'The worker recorded every one of those timeouts as DECLINED, and the sweep treats that like any other soft decline',
+        'The UNKNOWN state was wired to 502/503/504 responses only; a client timeout fell through to the catch-all, which returned DECLINED because nobody had mapped it',
+      ]),
+    ).toEqual(['AP-003: The worker recorded every one of those timeouts as DECLINED, and the sweep treats that like any other soft decline']);
+  });
+
+  it('prefers the sentence that tells the cause and its consequence to the one that tells what customers saw', async () => {
+    expect(
+      await attributedBy([
+        'About 3,300 holders got the payment-failed SMS and email after every attempt of the retry pass',
+        'The notice call sat inside the attempt handler of the retry pass, so every retry sent the holder the SMS and email again',
+      ]),
+    ).toEqual(['AP-002: The notice call sat inside the attempt handler of the retry pass, so every retry sent the holder the SMS and email again']);
+  });
+
+  it('reads a payment API\'s caller reference (client_reference, merchant_reference) made from the run as a fresh key, also when "and" joins it to the key', async () => {
+    expect(
+      await attributedBy([
+        'Full write-up: Postmortems/2026-10-27 replay double burns (wiki)',
+        "replay_orders.py does not read order_attempts; it ran every redemption from the start with a client_reference built from the script's run id, so members lost the points a second time",
+      ]),
+    ).toEqual([
+      "AP-001: replay_orders.py does not read order_attempts; it ran every redemption from the start with a client_reference built from the script's run id, so members lost the points a second time",
+    ]);
+    expect(
+      await attributedBy([
+        "rerun.py does not read the attempts; it charged each instalment again with a merchant_reference and Idempotency-Key built from the script's run id, so families were charged twice",
+      ]),
+    ).toEqual([
+      "AP-001: rerun.py does not read the attempts; it charged each instalment again with a merchant_reference and Idempotency-Key built from the script's run id, so families were charged twice",
+    ]);
+    // the reference kept is the safeguard in place
+    expect(await attributedBy(['The replay re-sent each order with its original client_reference, so nobody was charged twice'])).toEqual([]);
+  });
+
+  it('counts a word written together and apart ("timeout", "times out") as one signal term', async () => {
+    expect(
+      await attributedBy([
+        'SDK 5 raises CardDeclinedError when the socket read times out, where SDK 4 raised a timeout error',
+        'Because the new SDK raised CardDeclinedError for every socket read timeout, the biller marked 3,284 instalments MISSED',
+      ]),
+    ).toEqual(['AP-003: Because the new SDK raised CardDeclinedError for every socket read timeout, the biller marked 3,284 instalments MISSED']);
   });
 });
 

@@ -24,10 +24,12 @@ export interface AntiPatternMatch {
  * duplicate claims were found") unless it negates the safeguard itself ("with no dedup" is the
  * anti-pattern). A sentence that shows an anti-pattern listed as taking precedence
  * (`anti_pattern_precedence`: a notification sent on every retry is AP-002, not AP-001) is that
- * one's evidence only. Of the sentences left, the evidence is the one carrying the most signal
- * terms (the first on a tie): "mapped the 'no response' status to DENIED" shows the anti-pattern
- * better than "answered with the status 'no response'". The terms must meet in one of the statements
- * a semicolon joins. Catalogue order is kept.
+ * one's evidence only. Of the sentences left, the evidence is the one that reads one signal as
+ * the other in words, then in a code's name (`readsAs`), then the one carrying the most signal
+ * terms, a sentence that tells a cause and its consequence (`tellsCause`) counting one more (the
+ * first on a tie): "mapped the 'no response' status to DENIED" shows the anti-pattern better than
+ * "answered with the status 'no response'". The terms must meet in one of the statements a
+ * semicolon joins. Catalogue order is kept.
  */
 export function attributeAntiPatterns(
   texts: readonly string[],
@@ -38,7 +40,12 @@ export function attributeAntiPatterns(
     .flatMap(splitSentences)
     .filter((sentence) => !isDisclaimer(sentence, vocabulary.negation) && !approvesPractice(sentence, vocabulary) && !statesRule(sentence, vocabulary))
     .map((sentence) => ({ sentence, read: withoutSystemNames(camelCaseWords(sentence), vocabulary) }))
-    .map(({ sentence, read }) => ({ sentence, read: withoutQuotedWords(read), index: new TermIndex([withoutQuotedWords(read)]) }));
+    .map(({ sentence, read }) => ({
+      sentence,
+      read: withoutQuotedWords(read),
+      plain: withoutQuotedWords(withoutSystemNames(sentence, vocabulary)),
+      index: new TermIndex([withoutQuotedWords(read)]),
+    }));
   const groupsOf = (entry: CatalogueEntry): string[][] => entry.signals.map((group) => [...new Set(group.flatMap((t) => synonymsOf(t, vocabulary)))]);
   const byId = new Map(catalogue.map((entry) => [entry.id, entry]));
   const shows = (entry: CatalogueEntry, index: TermIndex): boolean => groupsOf(entry).every((g) => index.firstOf(g) !== undefined);
@@ -54,7 +61,7 @@ export function attributeAntiPatterns(
     const denied = safeguard !== undefined && outcome.length > 0 && deniesOutcome(sentences, outcome, safeguard, vocabulary);
     let best: AntiPatternMatch | undefined;
     let bestWeight = 0;
-    for (const { sentence, read, index: whole } of sentences) {
+    for (const { sentence, read, plain, index: whole } of sentences) {
       const kept = new TermIndex([withoutNegatedOutcomes(read, safeguard, negativeSignals, vocabulary)]);
       const has = (term: string): boolean => (negativeSignals.includes(term) ? whole : kept).has(term);
       // A sentence that shows the safeguard missing ("a new capture with a fresh Idempotency-Key")
@@ -77,9 +84,21 @@ export function attributeAntiPatterns(
       if (safeguard && safeguardInPlace(whole, safeguard)) continue;
       if (denied && safeguard && !safeguardMissing(whole, safeguard)) continue;
       if (precedence.some((other) => shows(other, whole))) continue;
-      // terms that are one word's forms count once: "timeout" is not two signals because "timeouts" is a term too
-      const said = (g: readonly string[]): number => new Set(g.filter(has).map((t) => stemAll(t).join(' '))).size;
-      const weight = groups.reduce((n, g) => n + said(g), 0) + (readsAs(read, groups, vocabulary) ? READING_WEIGHT : 0);
+      // terms that are one word's forms count once: "timeout" is not two signals because "timeouts"
+      // is a term too, nor because the sentence also writes it apart ("times out")
+      const said = (g: readonly string[]): number => new Set(g.filter(has).map(wordKey)).size;
+      const count = groups.reduce((n, g) => n + said(g), 0);
+      // A sentence that reads one signal as the other in words ("recorded the timeout as a rejected
+      // push") states the anti-pattern and outranks any that names them apart, however many codes
+      // that one lists ("wired to 502/503/504 only"); one that reads a signal as a code name
+      // ("logged as TIDEWIRE_REJECTED", "raises a read timeout as OrtolanDeclinedException") states
+      // it in the code's words and comes next. Of the rest, one that tells a cause and its
+      // consequence ("…, so every retry sent the SMS again") tells the mechanism.
+      const weight = readsAs(plain, groups, vocabulary)
+        ? READING_WEIGHT + count
+        : readsAs(read, groups, vocabulary)
+          ? CODE_READING_WEIGHT + count
+          : count + (tellsCause(read, vocabulary) ? CAUSE_WEIGHT : 0);
       if (weight > bestWeight) {
         best = { entry, terms: terms as string[], evidence: sentence };
         bestWeight = weight;
@@ -100,12 +119,15 @@ export function withoutQuotedWords(sentence: string): string {
 }
 
 /**
- * `sentence` with each identifier written in camel case read as its words ("raised
- * CardDeclinedError for every read timeout" says "Card Declined Error"): code names an error class
- * or a state by what it means, and the text quotes the name.
+ * `sentence` with each identifier written in camel case or joined by underscores read as its words
+ * ("raised CardDeclinedError for every read timeout" says "Card Declined Error"; "recorded the
+ * timeouts as CAPTURE_FAILED" reads them as "CAPTURE FAILED"): code names an error class or a state
+ * by what it means, and the text quotes the name.
  */
 export function camelCaseWords(sentence: string): string {
-  return sentence.replace(/\p{L}+/gu, (word) => (/\p{Ll}\p{Lu}/u.test(word) ? word.replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ') : word));
+  return sentence
+    .replace(/\p{L}+/gu, (word) => (/\p{Ll}\p{Lu}/u.test(word) ? word.replace(/(?<=\p{Ll})(?=\p{Lu})/gu, ' ') : word))
+    .replace(/(?<=\p{L})_(?=\p{L})/gu, ' ');
 }
 
 /**
@@ -166,8 +188,45 @@ function showsIn(clause: string, groups: readonly string[][], safeguard: Safegua
   return groups.every((g) => g.some((t) => (negativeSignals.includes(t) ? whole : kept).has(t)));
 }
 
-/** A sentence that reads one signal as the other (`readsAs`) weighs as much as this many more signal terms. */
-export const READING_WEIGHT = 3;
+/**
+ * A sentence that reads one signal as the other in words (`readsAs`) weighs this much more than
+ * its signal terms, above any count of them a sentence may carry.
+ */
+export const READING_WEIGHT = 100;
+
+/** A sentence that reads a signal as a code name (`camelCaseWords`: "as CAPTURE_FAILED") weighs this much more than its signal terms. */
+export const CODE_READING_WEIGHT = 50;
+
+/** A sentence that tells a cause and what it brought about (`tellsCause`) weighs as much as this many more signal terms. */
+export const CAUSE_WEIGHT = 1;
+
+/**
+ * A signal term as counted: its stems run together without vowels, so the forms of one word count
+ * once whether written together or apart ("timeout", "timed out", "times out").
+ */
+function wordKey(term: string): string {
+  return stemAll(term).join('').replace(/[aeiouy]/g, '');
+}
+
+/**
+ * True when `sentence` joins a cause to what it brought about with one of `evidence_cause_words`
+ * ("because", ", so"): "the notice call sat inside the attempt handler …, so every retry sent the
+ * SMS again" tells the mechanism, where "holders got the SMS after every attempt" tells what
+ * customers saw.
+ */
+export function tellsCause(sentence: string, vocabulary: ContextVocabulary = contextVocabulary()): boolean {
+  let re = causePatterns.get(vocabulary);
+  if (re === undefined) {
+    const words = vocabulary.evidence_cause_words;
+    // a word is whole ("because", not "so" of "also"); ", so" starts at its comma
+    const alt = words.map((w) => `${/^[\p{L}\p{N}]/u.test(w.trim()) ? '(?<![\\p{L}\\p{N}])' : ''}${escapeRegExp(w.trim()).replace(/\s+/g, '\\s+')}`).join('|');
+    re = words.length === 0 ? null : new RegExp(`(?:${alt})(?![\\p{L}\\p{N}])`, 'iu');
+    causePatterns.set(vocabulary, re);
+  }
+  return re?.test(sentence) ?? false;
+}
+
+const causePatterns = new WeakMap<ContextVocabulary, RegExp | null>();
 
 /**
  * True when `sentence` reads a term of the first signal group as a term of the second (`X as Y`,
@@ -259,13 +318,17 @@ const SOURCE_SPAN = 5;
 /**
  * True when the safeguard term at `at` is said to be made from one of `fresh_sources` ("an
  * Idempotency-Key built from the script's run id", "a key made from the current time"): "from"
- * within `SOURCE_WINDOW` words after the term, the source within `SOURCE_SPAN` words after that.
+ * within `SOURCE_WINDOW` words after the term (twice that when "and" / "or" joins another to it),
+ * the source within `SOURCE_SPAN` words after that.
  * Such a key is new on every run, so a repeat made with it is a new request.
  */
 function freshlySourced(index: TermIndex, term: string, at: number, safeguard: Safeguard): boolean {
   if (safeguard.fresh_sources.length === 0) return false;
   const end = at + stemAll(term).length;
-  const from = index.occurrences('from').find((p) => p >= end && p <= end + SOURCE_WINDOW);
+  // the first of two joined by "and" / "or" is made as the second is ("a merchant_reference and
+  // Idempotency-Key built from the script's run id")
+  const joined = ['and', 'or'].some((w) => index.occurrences(w).includes(end));
+  const from = index.occurrences('from').find((p) => p >= end && p <= end + SOURCE_WINDOW * (joined ? 2 : 1));
   if (from === undefined) return false;
   return safeguard.fresh_sources.some((source) => index.occurrences(source).some((p) => p > from && p <= from + SOURCE_SPAN));
 }

@@ -92,6 +92,7 @@ export const ContextVocabularySchema = z
     ticket_concept_negators: z.array(z.string()).default([]),
     definition_openers: z.array(z.string()).default([]),
     anti_pattern_readings: z.array(z.string()).default([]),
+    evidence_cause_words: z.array(z.string()).default([]),
     record_fields: z
       .object({
         incidents: z.record(z.string(), z.array(z.string())).default({}),
