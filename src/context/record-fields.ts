@@ -48,7 +48,26 @@ export function recordListKey(data: unknown, name: RecordKind): string | undefin
   if (Array.isArray(obj[name])) return name;
   const lists = objectListKeys(obj).filter((k) => !isLookupTable(obj[k] as unknown[]));
   if (lists.length === 1) return lists[0];
-  return lists.find((k) => ENVELOPE_KEYS.includes(k.toLowerCase()));
+  const envelope = lists.find((k) => ENVELOPE_KEYS.includes(k.toLowerCase()));
+  if (envelope !== undefined || lists.length === 0) return envelope;
+  // Several lists and no envelope (Intercom's `conversations` beside the `admins` and `teams` its
+  // ids refer to): the records are the list whose entries carry the most of the kind's fields.
+  const scored = lists.map((k) => ({ k, score: kindFieldCount(obj[k] as unknown[], name) }));
+  const best = Math.max(...scored.map((s) => s.score));
+  const top = scored.filter((s) => s.score === best);
+  return top.length === 1 ? top[0]?.k : undefined;
+}
+
+/** How many of a record kind's fields (its own names or their aliases) the entries of `list` carry, on average over its first entries. */
+function kindFieldCount(list: readonly unknown[], kind: RecordKind): number {
+  const fields = Object.keys(contextVocabulary().record_fields[kind]);
+  const sample = list.slice(0, 20).filter(isPlain);
+  if (sample.length === 0) return 0;
+  const total = sample.reduce((n, entry) => {
+    const keys = Object.keys(entry);
+    return n + fields.filter((f) => findField(kind, f, keys) >= 0).length;
+  }, 0);
+  return total / sample.length;
 }
 
 /**

@@ -61,18 +61,39 @@ const ENTRY_TEXT_KEYS = ['event', 'description', 'content', 'note', 'text', 'mes
  */
 const timelineEntry = z.union([
   text,
-  z.looseObject({}).transform((entry, ctx) => {
+  z.looseObject({}).transform((entry): string | null => {
     const pick = (keys: readonly string[]): string | undefined =>
       keys.map((k) => displayValue(entry[k])).find((v): v is string | number => (typeof v === 'string' && v.trim().length > 0) || typeof v === 'number')?.toString().trim();
     const event = pick(ENTRY_TEXT_KEYS);
-    if (event === undefined) {
-      ctx.addIssue({ code: 'custom', message: `has no event text (expected one of ${ENTRY_TEXT_KEYS.join(', ')})` });
-      return z.NEVER;
-    }
+    // an entry that only changed a status (incident.io's update with `message: null`) says nothing
+    if (event === undefined) return null;
     const time = pick(ENTRY_TIME_KEYS);
-    return time === undefined ? event : `${time} - ${event}`;
+    const said = slackEscapes(event);
+    return time === undefined ? said : `${time} - ${said}`;
   }),
 ]);
+
+/**
+ * A list of timeline entries: those without text (a status change) left out, unless no entry has
+ * text, which says the list is not read where its text is.
+ */
+const timelineList = z.array(timelineEntry).transform((entries, ctx) => {
+  const said = entries.filter((e): e is string => e !== null);
+  if (said.length === 0 && entries.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `has no event text (expected one of ${ENTRY_TEXT_KEYS.join(', ')})` });
+    return z.NEVER;
+  }
+  return inTimeOrder(said);
+});
+
+/**
+ * An update posted from Slack keeps Slack's escaping (`&amp;`, `&lt;`, `&gt;`) when the text holds
+ * no HTML tag: the characters it stands for.
+ */
+function slackEscapes(value: string): string {
+  if (/<\/?[a-z][^>]*>/i.test(value)) return value;
+  return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
 
 /**
  * Timeline entries in time order when each carries a full timestamp (`2026-04-02T16:27:11Z - …`):
@@ -118,7 +139,7 @@ export const IncidentSchema = z
     }),
     title: text.pipe(z.string().min(1, 'is required')),
     description: text.default(''),
-    timeline: z.union([z.array(timelineEntry).transform(inTimeOrder), z.string().transform(timelineLines)]).default([]),
+    timeline: z.union([timelineList, z.string().transform(timelineLines)]).default([]),
     root_cause: text.default(''),
     contributing_factors: textList.default([]),
     resolution: z

@@ -126,8 +126,16 @@ function isExcluded(record: unknown, exclusions: readonly RecordExclusion[]): bo
   return exclusions.some((e) =>
     typeof e === 'string'
       ? e in fields
-      : Object.entries(e).some(([key, values]) => values.some((v) => String(displayValue(fields[key]) ?? '').trim().toLowerCase() === v.toLowerCase())),
+      : Object.entries(e).some(([key, values]) => values.some((v) => String(displayValue(valueAt(fields, key)) ?? '').trim().toLowerCase() === v.toLowerCase())),
   );
+}
+
+/** A record's value under a key, or under a dotted path of keys (`incident_status.category`) when it has no such key. */
+function valueAt(fields: Record<string, unknown>, key: string): unknown {
+  if (key in fields || !key.includes('.')) return fields[key];
+  let value: unknown = fields;
+  for (const part of key.split('.')) value = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[part] : undefined;
+  return value;
 }
 
 function idOf(raw: unknown): string | undefined {

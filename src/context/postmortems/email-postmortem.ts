@@ -1,5 +1,5 @@
 import PostalMime from 'postal-mime';
-import { QUOTE_START } from '../text/quoted-reply.js';
+import { QUOTE_START, withoutSignature } from '../text/quoted-reply.js';
 import { markdownTableLines } from './markdown-table.js';
 import { htmlPostmortemMarkdown } from './html-postmortem.js';
 import { c1AsWindows1252 } from '../text/decode-text.js';
@@ -11,17 +11,34 @@ import { c1AsWindows1252 } from '../text/decode-text.js';
 const REPLY_PREFIX = /^\s*(?:(?:re|fwd?|aw|wg|sv|vs)\s*(?:\[\d+\])?\s*:\s*|\[[^\]\n]{1,40}\]\s*)+/i;
 
 
+/** A MIME part (or the whole message) whose content type is HTML. */
+const HTML_PART = /^content-type:[ \t]*text\/html\b/im;
+
 /**
  * A postmortem sent as an email (`.eml`, RFC 822/MIME) as the Markdown the postmortem reader takes:
- * the subject (without `Re:`/`Fwd:`) as the title, the plain-text body (MIME decoded; an HTML-only
- * message as its text), a line written in capitals on its own ("WHAT WE'RE CHANGING") as a section
- * heading, and the quoted earlier message a reply carries left out.
+ * the subject (RFC 2047 encoded words decoded, without `Re:`/`Fwd:` or a list's `[tag]`) as the
+ * title, then the body, MIME decoded (quoted-printable, base64, its charset):
+ * - when the message has an HTML part of its own (a mail client's `multipart/alternative` of
+ *   text/plain and text/html), the HTML, read as a page is (`htmlPostmortemMarkdown`): it is what
+ *   the sender wrote, with its headings, lists and tables (an action-items table with a Status
+ *   column), where the plain alternative is a rendering of it; the quoted earlier message and the
+ *   signature a mail client adds are left out;
+ * - else the plain text (`plainTextPostmortemMarkdown`): a line in capitals on its own ("WHAT WE'RE
+ *   CHANGING") or a line in `*bold*` on its own (as a mail client writes a bold heading as text)
+ *   is a section heading, the quoted earlier message a reply carries and the signature after the
+ *   `-- ` line are left out.
+ * Attachments (a CSV of the affected records) are not the write-up.
  */
 export async function emailPostmortemMarkdown(raw: string): Promise<string> {
   const email = await PostalMime.parse(raw);
   const title = (email.subject ?? '').replace(REPLY_PREFIX, '').trim();
-  return plainTextPostmortemMarkdown(email.text ?? '', title);
+  if (email.html !== undefined && HTML_PART.test(raw)) {
+    const body = htmlPostmortemMarkdown(email.html).trim();
+    if (body.length > 0) return `${title.length > 0 ? `# ${title}\n\n` : ''}${body}\n`;
+  }
+  return plainTextPostmortemMarkdown(withoutSignature(email.text ?? ''), title);
 }
+
 
 /**
  * A Word document saved as a "Single File Web Page" (`.mht`, `.mhtml`: a MIME multipart/related
@@ -54,8 +71,9 @@ export function plainTextPostmortemMarkdown(text: string, title = ''): string {
   // A trailing block of `>` lines is a quote without an "On … wrote:" line.
   while (lines.length > 0 && /^\s*(>|$)/.test(lines.at(-1) ?? '')) lines.pop();
   const capitals = lines.map((line, i) => isCapitalHeading(line, lines[i - 1], lines[i + 1]));
-  if (title.length === 0 && !capitals.some(Boolean)) return documentHeadings(lines);
-  const markdown = lines.map((line, i) => (capitals[i] ? `## ${line.trim()}` : line)).join('\n');
+  const bold = lines.map((line, i) => boldHeading(line, lines[i - 1], lines[i + 1]));
+  if (title.length === 0 && !capitals.some(Boolean) && !bold.some((b) => b !== undefined)) return documentHeadings(lines);
+  const markdown = lines.map((line, i) => (capitals[i] ? `## ${line.trim()}` : bold[i] !== undefined ? `## ${bold[i]}` : line)).join('\n');
   return `${title.length > 0 ? `# ${title}\n\n` : ''}${markdown}\n`;
 }
 
@@ -106,6 +124,16 @@ function tabTables(text: string): string {
     i = end;
   }
   return out.join('\n');
+}
+
+/**
+ * The heading a short line written in `*bold*` on its own between blank lines says ("*Summary*",
+ * "*Why did it happen?*"): a mail client's plain-text rendering of a bold heading.
+ */
+function boldHeading(line: string, before: string | undefined, after: string | undefined): string | undefined {
+  const m = /^\s*\*([^*\s][^*\n]{0,58}[^*\s]|[^*\s])\*\s*$/.exec(line);
+  if (!m?.[1]) return undefined;
+  return (before === undefined || before.trim() === '') && (after === undefined || after.trim() === '') ? m[1].trim() : undefined;
 }
 
 /** A short line in capitals between blank lines ("IMPACT", "WHAT HAPPENED"). */

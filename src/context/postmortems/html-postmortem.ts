@@ -8,6 +8,22 @@ const NUMBERED = /^\s*\d{1,3}[.)]\s+\S/;
 const CHROME = ['script', 'style', 'nav', 'header', 'footer', 'head'] as const;
 
 /**
+ * What a mail client adds around the message its sender wrote: the quoted earlier message of a
+ * reply (Gmail's `gmail_quote`, Apple Mail's `<blockquote type="cite">`, Thunderbird's
+ * `moz-cite-prefix`, Outlook's `divRplyFwdMsg` header line) and the signature (`gmail_signature`
+ * with its "-- " prefix, `moz-signature`).
+ */
+const MAIL_CLIENT_CLASSES = /\b(?:gmail_quote|gmail_attr|gmail_signature|gmail_signature_prefix|moz-cite-prefix|moz-signature)\b/;
+
+function isMailClientAddition(node: TurndownService.Node): boolean {
+  const element = node as Element;
+  if (typeof element.getAttribute !== 'function') return false;
+  if (MAIL_CLIENT_CLASSES.test(element.getAttribute('class') ?? '')) return true;
+  if (node.nodeName === 'BLOCKQUOTE' && (element.getAttribute('type') ?? '').toLowerCase() === 'cite') return true;
+  return element.getAttribute('id') === 'divRplyFwdMsg';
+}
+
+/**
  * A postmortem exported as an HTML page (Confluence, Google Docs "Web page", Notion HTML) as the
  * Markdown the postmortem reader takes: headings stay headings, tables stay tables (an action-items
  * table with a Status column reads like one written in Markdown), and the page's `<title>` becomes
@@ -17,6 +33,8 @@ export function htmlPostmortemMarkdown(html: string): string {
   const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced' });
   service.use(gfm);
   service.remove([...CHROME]);
+  // an e-mailed review's quoted earlier message and signature are not the review
+  service.remove(isMailClientAddition);
   // A page's properties table (a header cell and a value on each row: Incident | FH-331) is
   // `Label: value` lines, as a Markdown postmortem writes them; a table without a header row
   // would otherwise stay HTML.
@@ -59,7 +77,8 @@ export function htmlPostmortemMarkdown(html: string): string {
   const content = documentContent(html);
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
   const titled = title !== undefined && !/<h1[\s>]/i.test(content) ? `<h1>${title}</h1>${content}` : content;
-  return `${service.turndown(titled)}\n`;
+  // a non-breaking space (`&nbsp;` keeping "10&nbsp;s" together) is a space to a reader
+  return `${service.turndown(titled).replace(/\u00a0/g, ' ')}\n`;
 }
 
 /**

@@ -32,10 +32,12 @@ export function nodeText(node: Nodes): string {
 /**
  * `mdast-util-to-string` with a hard line break (two spaces or a backslash at a line's end) kept as
  * a line break: a header of `**Incident:** FH-344  ` / `**Status:** Final` lines is two lines, not
- * "FH-344Status".
+ * "FH-344Status". Inline HTML is markup, not text: a `<br>` (the only way to break a line inside a
+ * table cell) is a line break, a comment or any other tag nothing.
  */
 function inlineText(node: Nodes): string {
   if (node.type === 'break') return '\n';
+  if (node.type === 'html') return /^<br\s*\/?>$/i.test(node.value.trim()) ? '\n' : '';
   if ('children' in node) return node.children.map((c) => inlineText(c as Nodes)).join('');
   return toString(node);
 }

@@ -324,8 +324,27 @@ function entriesOf(sections: { section: MarkdownSection; kind: SectionKind | und
     .flatMap((s) => {
       const items = listItemsIn(s.section.nodes).map((i) => i.text);
       if (items.length > 0) return items;
-      return s.section.nodes.filter((n) => n.type === 'paragraph').map((n) => nodeText(n));
+      // lessons, systemic issues or changes kept in a table (`| # | Lesson | From |`): one per row
+      return s.section.nodes.flatMap((n) => (n.type === 'paragraph' ? [nodeText(n)] : n.type === 'table' && kind !== 'narrative' ? tableEntries(n) : []));
     });
+}
+
+/** Headers of the column that holds a lesson, a systemic issue or a change. */
+const ENTRY_COLUMN = /lesson|learn|take ?away|rule|issue|finding|change|what|description|statement/;
+
+/**
+ * The entries of a table of lessons (or systemic issues, or changes): each row's cell in the column
+ * headed like "Lesson" (else the column with the most text), a `<br>` in it a line break. Numbers,
+ * owners and references in the other columns are not the entry.
+ */
+function tableEntries(table: Table): string[] {
+  const [head, ...rows] = table.children;
+  const headers = (head?.children ?? []).map((c) => nodeText(c).toLowerCase().trim());
+  const cell = (row: Table['children'][number], i: number): string => nodeText(row.children[i] ?? { type: 'text', value: '' }).trim();
+  const named = headers.findIndex((h) => ENTRY_COLUMN.test(h));
+  const lengths = headers.map((_, i) => rows.reduce((n, row) => n + cell(row, i).length, 0));
+  const column = named >= 0 ? named : lengths.indexOf(Math.max(...lengths));
+  return column < 0 ? [] : rows.map((row) => cell(row, column)).filter((t) => t.length > 0);
 }
 
 function readWhys(section: MarkdownSection, file: string): WhyStep[] {
@@ -401,9 +420,9 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** A status written at the end of an action item after a dash, bar or bracket: `-- **done** 2026-08-21`, `— open`, `(DONE)`. */
+/** A status written at the end of an action item after a dash, bar or bracket: `-- **done** 2026-08-21`, `- done 17 Mar`, `— open`, `(DONE)`. */
 const TRAILING_STATUS =
-  /\s+(?:--|—|–|-|\||\(|\[)\s*\**\s*(done|complete|completed|closed|fixed|resolved|shipped|merged|open|todo|to do|in progress|not started|pending|blocked|wip)\s*\**\s*(?:\(?\d{4}-\d{2}-\d{2}\)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[)\]]?\s*\.?$/i;
+  /\s+(?:--|—|–|-|\||\(|\[)\s*\**\s*(done|complete|completed|closed|fixed|resolved|shipped|merged|open|todo|to do|in progress|not started|pending|blocked|wip)\s*\**\s*(?:\(?\d{4}-\d{2}-\d{2}\)?|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)?\s*[)\]]?\s*\.?$/i;
 
 /** An action item without a checkbox whose text ends with its status: the status read and cut off. */
 function withTrailingStatus(item: Item): Item {

@@ -25,6 +25,7 @@ import { notebookPostmortemMarkdown } from './notebook-postmortem.js';
 import { enexNotesMarkdown } from './enex-postmortem.js';
 import { notionPageMarkdown } from './notion-api-postmortem.js';
 import { sharePointPageMarkdown } from './sharepoint-page-postmortem.js';
+import { youtrackDocumentsMarkdown } from './youtrack-postmortem.js';
 import { isWord2003Xml, isWordFlatOpc, word2003PostmortemMarkdown, wordFlatOpcPostmortemMarkdown } from './word2003-postmortem.js';
 
 /** The extensions a postmortem may have, as the error for another one lists them. */
@@ -89,7 +90,9 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
       // a Slack export's day file of an incident channel (the pinned write-up)
       // a Roam Research graph's JSON export: its first postmortem page; see postmortemDocuments
       // a Discourse topic as `/t/{id}.json` returns it (the first post's cooked HTML)
+      // a YouTrack issue or article as its REST API returns it (the first; see postmortemDocuments)
       return (
+        youtrackDocumentsMarkdown(text)?.[0] ??
         richTextDocumentsMarkdown(text)?.[0] ??
         roamGraphMarkdown(text)?.[0] ??
         discourseTopicMarkdown(text) ??
@@ -143,7 +146,8 @@ export async function postmortemMarkdown(text: string, ext: string): Promise<str
  */
 export async function postmortemDocuments(text: string, ext: string): Promise<string[] | undefined> {
   if (ext === '.json') {
-    const documents = richTextDocumentsMarkdown(text) ?? roamGraphMarkdown(text);
+    // a YouTrack search may return several issues
+    const documents = youtrackDocumentsMarkdown(text) ?? richTextDocumentsMarkdown(text) ?? roamGraphMarkdown(text);
     if (documents !== undefined) return documents;
   }
   // a MediaWiki export may hold several pages

@@ -5,10 +5,12 @@ import { unwrapLines } from './unwrap-lines.js';
 /**
  * The text of a Markdown field (an incident tracker's summary) as plain parts: one per paragraph,
  * list item or table row (its cells joined by ` - `), headings left out, hard-wrapped lines joined. Plain text without Markdown
- * comes back as its paragraphs.
+ * comes back as its paragraphs. A Datadog alert's `%%%` marker lines are left out.
  */
 export function markdownParts(text: string): string[] {
   if (text.trim().length === 0) return [];
+  // a monitor's alert body (Datadog) wraps its Markdown in lines of `%%%`: markers, not text
+  text = text.replace(/^[ \t]*%%%[ \t]*$/gm, '');
   const parts: string[] = [];
   const visit = (node: Nodes): void => {
     switch (node.type) {

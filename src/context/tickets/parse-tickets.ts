@@ -1,4 +1,5 @@
 import { messageGroupTickets } from './message-groups.js';
+import { intercomConversationTickets } from './intercom-conversations.js';
 import { readCsvRecords } from '../csv-records.js';
 import { ContextInputError } from '../errors.js';
 import { recordSchemaError } from '../record-errors.js';
@@ -103,7 +104,8 @@ function ticketsOf(text: string, file: string, fast: { value: unknown } | undefi
   // `included`) reads as its records with the related records joined in
   // an export whose tickets hold their conversation as message groups (LiveAgent) reads as each
   // ticket's owner's own text
-  const data: unknown = messageGroupTickets(fromJsonApi(fast !== undefined ? fast.value : parsed?.ok ? parsed.source.data : undefined));
+  // an Intercom export reads as what each conversation's contact wrote
+  const data: unknown = intercomConversationTickets(messageGroupTickets(fromJsonApi(fast !== undefined ? fast.value : parsed?.ok ? parsed.source.data : undefined)));
   const listKey = Array.isArray(data) ? undefined : recordListKey(data, 'tickets');
   const path: string[] = listKey === undefined ? [] : [listKey];
   const records: unknown = listKey === undefined ? data : (data as Record<string, unknown>)[listKey];
