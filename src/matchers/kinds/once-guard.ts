@@ -6,6 +6,7 @@ import { calleePath, answeredOnce, callsWithin, nodesWithin } from '../file-inde
 import { resolveLocalFunction } from '../local-helpers.js';
 import { evaluateWith, literalValue, type FieldValue } from '../guard-values.js';
 import { storedBy, storedValues } from '../record-writes.js';
+import { flagMarkedRightAfter } from './flag-marked-after.js';
 import { reachedInner, statementOf } from '../scope.js';
 import { claimsOnce } from '../claims-once.js';
 import { isInert } from '../quiet-steps.js';
@@ -86,7 +87,8 @@ export function guardedInOwnFunction(ctx: FileContext, node: Node): boolean {
  * The send runs only while a record's field still holds what it started with, and the function
  * sets that same field before it sends: `if n.welcome_time: return n` … `n.welcome_time = now;
  * n.save()` … send (or a helper of this file handed the record sets it). A run that sent left the
- * record marked, so the next attempt stops at the guard.
+ * record marked, so the next attempt stops at the guard. Or it writes the flag the guard reads as
+ * the first step after the send that can fail (`flagMarkedRightAfter`).
  */
 export function marksOwnGuard(ctx: FileContext, node: Node): boolean {
   // Asked of every send site (per key list and per matcher): answered once per node.
@@ -99,6 +101,9 @@ function findsOwnGuard(ctx: FileContext, node: Node): boolean {
   const fn = enclosingFunction(node, ctx.family);
   const body = fn && functionBody(fn);
   if (!fn || !body) return false;
+  // Or marked right after the send, as the first step that can fail (`flag-marked-after.ts`).
+  const after = flagMarkedRightAfter(ctx, node);
+  if (after !== null && !unmarkedOnFailure(ctx, node, body, after.map((cond) => ({ cond, stops: true })))) return true;
   const guards = guardConditions(ctx, node, body);
   const fields = new Set(guards.flatMap((g) => fieldsRead(ctx, g.cond)));
   if (fields.size === 0) return false;
