@@ -9,6 +9,9 @@ import { storedBy, storedValues } from '../record-writes.js';
 import { flagMarkedRightAfter } from './flag-marked-after.js';
 import { reachedInner, statementOf } from '../scope.js';
 import { claimsOnce } from '../claims-once.js';
+import { claimsByUpdate } from '../claims-by-update.js';
+import { projectImportOf } from '../imports.js';
+import { claimGuards } from './claim-guards.js';
 import { isInert } from '../quiet-steps.js';
 import { endsThrough } from './exits-after.js';
 import { stateValue } from '../contexts/due-records.js';
@@ -66,9 +69,31 @@ export const onceGuardMatcher: Matcher = {
     // A retried function that claims a record by a dedup key before it sends stops on the next attempt.
     const retried = enclosingFunction(candidate.node, ctx.family);
     if (retried !== null && functionBody(retried)?.id === scope.body.id && claimsOnce(ctx, retried)) return true;
+    // It stops unless a helper claimed the record with a conditional update (`if (!(await markSendAttempt(id))) return`).
+    if (claimedFirst(ctx, candidate)) return true;
     return inner !== undefined && helper != null && !contains(helper, candidate.node) && (guarded(ctx, once, inner, helper, undefined) !== false || marksOwnGuard(ctx, inner) || claimsOnce(ctx, helper));
   },
 };
+
+/**
+ * Before the send, a helper's falsy answer stops the way (`claim-guards.ts`), and the helper claims
+ * the record with a conditional update (`claims-by-update.ts`): read here for a function of this
+ * file; for one of another file the candidate takes the condition that it does not claim, which the
+ * link step asks of that function's body.
+ */
+function claimedFirst(ctx: FileContext, candidate: Candidate): boolean {
+  for (const call of claimGuards(ctx, candidate.node)) {
+    const local = resolveLocalFunction(ctx, call);
+    if (local !== null) {
+      if (claimsByUpdate(ctx, local)) return true;
+      continue;
+    }
+    const path = calleePath(ctx, call);
+    const requires = (candidate.requires ??= []);
+    if (projectImportOf(ctx, path) !== undefined && !requires.some((r) => r.kind === 'unclaimed' && r.local === path)) requires.push({ kind: 'unclaimed', local: path });
+  }
+  return false;
+}
 
 /**
  * The call is guarded to one attempt inside its own function (`if (attemptsMade >= maxAttempts - 1)`,
