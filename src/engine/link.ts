@@ -113,6 +113,8 @@ function requirementsHold(
       return facts.has(req.fact) || facts.has(`${kind}*`) || (req.fact === `${kind}*` && [...facts].some((f) => f.startsWith(kind)));
     }
     if (req.kind === 'retried-client') return resolveSymbol(byFile, input, req.local, 0, (s, n) => s.retriedClients.includes(n)) !== null;
+    // A helper whose falsy answer stopped the way before the send: the send is made once when it claims the record.
+    if (req.kind === 'unclaimed') return (resolveLocal(byFile, input, req.local, 0) ?? resolveInstanceMethod(byFile, input, req.local))?.facts.claimsRecord !== true;
     if (req.kind === 'client-factory') {
       // A factory whose policy takes its methods from a parameter retries writes when this call fills it with some.
       const given = new Set(req.writeArgs ?? []);

@@ -978,7 +978,21 @@ export function isPassive(ctx: FileContext, path: string): boolean {
   if (compiledOnce(ctx.vocab, 'reporting-calls', () => new NamePatterns([...ctx.vocab.metric_calls, ...ctx.vocab.passive_calls])).matches(path.replace(/\(\)/g, ''))) return true;
   // `logger[isFinal ? 'error' : 'warn'](…)`: a level chosen at run time is still a method of the logger.
   const receiver = path.endsWith('[]') ? path.slice(0, -2) : path.slice(0, Math.max(0, path.lastIndexOf('.')));
-  return receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver));
+  if (receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver))) return true;
+  return fromLoggingModule(ctx, path);
+}
+
+/**
+ * `info(…)`, `error(…)` taken from `../model/logger.js` (`from app.logging import warn`): a function
+ * of a project module named only for a passive receiver reports, as that receiver's methods do.
+ */
+function fromLoggingModule(ctx: FileContext, path: string): boolean {
+  const imported = projectImportOf(ctx, path);
+  if (imported === undefined) return false;
+  const file = imported.module.replace(/\.(?:[cm]?[jt]sx?|py)$/, '').split(/[/.]/).filter((p) => p !== '').at(-1) ?? '';
+  const words = splitWords(file);
+  const passive = wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers);
+  return words.length > 0 && words.every((w) => passive.has(w));
 }
 
 /**

@@ -88,15 +88,26 @@ function collectionOf(path: string): string | null {
  * transaction.atomic():`) is not stored while `node`, inside the same block, runs.
  */
 export function storedBy(ctx: FileContext, call: Node, node: Node, top: Node, runsFirst: (step: Node) => boolean): boolean {
-  const blocks = compiledOnce(ctx.vocab, 'transaction-blocks', () => new NamePatterns(ctx.vocab.transaction_blocks));
-  for (let p = call.parent; p !== null && p.id !== top.id; p = p.parent) {
-    if (p.type !== 'with_statement' || !contains(p, node)) continue;
-    const clause = p.namedChildren.find((c) => c.type === 'with_clause');
-    if (clause?.descendantsOfType(callTypes(ctx.family) as string[]).some((c) => blocks.matches(calleePath(ctx, c))) === true) return false;
-  }
+  if (transactionBlockAround(ctx, call, top, node) !== null) return false;
   if (!handsTransaction(ctx, call)) return true;
   const commits = wordSet(ctx, 'transaction_commits', ctx.vocab.transaction_commits);
   return callsWithin(ctx, top).some((c) => c.startIndex >= call.endIndex && c.endIndex <= node.startIndex && commits.has(lastSegment(calleePath(ctx, c))) && runsFirst(c));
+}
+
+/** Whether the write `call` belongs to a database transaction (an option hands it one, or a transaction block holds it within `top`). */
+export function inTransaction(ctx: FileContext, call: Node, top: Node): boolean {
+  return handsTransaction(ctx, call) || transactionBlockAround(ctx, call, top) !== null;
+}
+
+/** The `with transaction.atomic():` block around `call` within `top` (one that also holds `node`, when given). */
+function transactionBlockAround(ctx: FileContext, call: Node, top: Node, node?: Node): Node | null {
+  const blocks = compiledOnce(ctx.vocab, 'transaction-blocks', () => new NamePatterns(ctx.vocab.transaction_blocks));
+  for (let p = call.parent; p !== null && p.id !== top.id; p = p.parent) {
+    if (p.type !== 'with_statement' || (node !== undefined && !contains(p, node))) continue;
+    const clause = p.namedChildren.find((c) => c.type === 'with_clause');
+    if (clause?.descendantsOfType(callTypes(ctx.family) as string[]).some((c) => blocks.matches(calleePath(ctx, c))) === true) return p;
+  }
+  return null;
 }
 
 /** An argument of the call hands it a session or transaction (`{ session }`, `opts` bound to one, `{ ...opts }`, `session=s`). */

@@ -2,6 +2,7 @@ import { retryingClientsOf, sharedClientFacts } from './contexts/client-policies
 import { jobAttemptFacts, localRetryWrappers, queuesOf, retryingTaskBases, retryingTaskProps } from './contexts/retry.js';
 import { answeredOnce, calleePath, callsWithin, nodesOfType, nodesWithin } from './file-index.js';
 import { claimsOnce } from './claims-once.js';
+import { claimsByUpdate } from './claims-by-update.js';
 import { normalizeName } from './names.js';
 import { helperTarget } from './kinds/call.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
@@ -69,6 +70,8 @@ export interface FunctionFacts {
   helperCalls?: CallSite[];
   /** It stops unless it creates a record by a stable dedup key (`claims-once.ts`): a second call sends nothing. */
   claimsOnce?: true;
+  /** It claims a record with a conditional update and answers falsy when nothing was updated (`claims-by-update.ts`). */
+  claimsRecord?: true;
 }
 
 /**
@@ -247,7 +250,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   const localOnly = isLocalOnly(ctx, fn);
   // Kept even when it reaches nothing: a helper named like a write whose body writes nowhere remote
   // (`createInbox(db, …)` inserting a row) is judged by that body.
-  return { reaches, ...(helperCalls.length > 0 ? { helperCalls } : {}), ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}) };
+  return { reaches, ...(helperCalls.length > 0 ? { helperCalls } : {}), ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}), ...(claimsByUpdate(ctx, fn) ? { claimsRecord: true as const } : {}) };
 }
 
 /**

@@ -18,6 +18,11 @@ export type Requirement =
   /** The imported name is an HTTP client with a retry policy that retries writes. */
   | { kind: 'retried-client'; local: string }
   /**
+   * The imported function, whose falsy answer stops the way to the candidate, does not claim the
+   * record with a conditional update (`FunctionFacts.claimsRecord`); unresolved, it holds.
+   */
+  | { kind: 'unclaimed'; local: string }
+  /**
    * The imported function returns such a client. `writeArgs`: the keywords and positions (`#2`)
    * where this call passes write methods, for a factory whose policy takes its methods from a parameter.
    */

@@ -6,8 +6,12 @@ import { calleePath, answeredOnce, callsWithin, nodesWithin } from '../file-inde
 import { resolveLocalFunction } from '../local-helpers.js';
 import { evaluateWith, literalValue, type FieldValue } from '../guard-values.js';
 import { storedBy, storedValues } from '../record-writes.js';
+import { flagMarkedRightAfter } from './flag-marked-after.js';
 import { reachedInner, statementOf } from '../scope.js';
 import { claimsOnce } from '../claims-once.js';
+import { claimsByUpdate } from '../claims-by-update.js';
+import { projectImportOf } from '../imports.js';
+import { claimGuards } from './claim-guards.js';
 import { isInert } from '../quiet-steps.js';
 import { endsThrough } from './exits-after.js';
 import { stateValue } from '../contexts/due-records.js';
@@ -65,9 +69,31 @@ export const onceGuardMatcher: Matcher = {
     // A retried function that claims a record by a dedup key before it sends stops on the next attempt.
     const retried = enclosingFunction(candidate.node, ctx.family);
     if (retried !== null && functionBody(retried)?.id === scope.body.id && claimsOnce(ctx, retried)) return true;
+    // It stops unless a helper claimed the record with a conditional update (`if (!(await markSendAttempt(id))) return`).
+    if (claimedFirst(ctx, candidate)) return true;
     return inner !== undefined && helper != null && !contains(helper, candidate.node) && (guarded(ctx, once, inner, helper, undefined) !== false || marksOwnGuard(ctx, inner) || claimsOnce(ctx, helper));
   },
 };
+
+/**
+ * Before the send, a helper's falsy answer stops the way (`claim-guards.ts`), and the helper claims
+ * the record with a conditional update (`claims-by-update.ts`): read here for a function of this
+ * file; for one of another file the candidate takes the condition that it does not claim, which the
+ * link step asks of that function's body.
+ */
+function claimedFirst(ctx: FileContext, candidate: Candidate): boolean {
+  for (const call of claimGuards(ctx, candidate.node)) {
+    const local = resolveLocalFunction(ctx, call);
+    if (local !== null) {
+      if (claimsByUpdate(ctx, local)) return true;
+      continue;
+    }
+    const path = calleePath(ctx, call);
+    const requires = (candidate.requires ??= []);
+    if (projectImportOf(ctx, path) !== undefined && !requires.some((r) => r.kind === 'unclaimed' && r.local === path)) requires.push({ kind: 'unclaimed', local: path });
+  }
+  return false;
+}
 
 /**
  * The call is guarded to one attempt inside its own function (`if (attemptsMade >= maxAttempts - 1)`,
@@ -86,7 +112,8 @@ export function guardedInOwnFunction(ctx: FileContext, node: Node): boolean {
  * The send runs only while a record's field still holds what it started with, and the function
  * sets that same field before it sends: `if n.welcome_time: return n` … `n.welcome_time = now;
  * n.save()` … send (or a helper of this file handed the record sets it). A run that sent left the
- * record marked, so the next attempt stops at the guard.
+ * record marked, so the next attempt stops at the guard. Or it writes the flag the guard reads as
+ * the first step after the send that can fail (`flagMarkedRightAfter`).
  */
 export function marksOwnGuard(ctx: FileContext, node: Node): boolean {
   // Asked of every send site (per key list and per matcher): answered once per node.
@@ -99,6 +126,9 @@ function findsOwnGuard(ctx: FileContext, node: Node): boolean {
   const fn = enclosingFunction(node, ctx.family);
   const body = fn && functionBody(fn);
   if (!fn || !body) return false;
+  // Or marked right after the send, as the first step that can fail (`flag-marked-after.ts`).
+  const after = flagMarkedRightAfter(ctx, node);
+  if (after !== null && !unmarkedOnFailure(ctx, node, body, after.map((cond) => ({ cond, stops: true })))) return true;
   const guards = guardConditions(ctx, node, body);
   const fields = new Set(guards.flatMap((g) => fieldsRead(ctx, g.cond)));
   if (fields.size === 0) return false;
