@@ -271,6 +271,16 @@ export const VocabularySchema = z
          */
         local_failure_texts: names.default([]),
         /**
+         * Texts of a refusal saying the thing a write makes already exists (`op_already_exists`,
+         * `AlreadyExists`, "duplicate"), compared lower-cased as a part of a handler's test, and the
+         * statuses that say so (409): a handler of the attempt that takes one as done shows the
+         * provider refuses a repeat of the write.
+         */
+        duplicate_answers: names.default([]),
+        duplicate_statuses: names.default([]),
+        /** Texts of the app's own store refusing a duplicate row (`duplicate key`, `DuplicateKeyError`): no provider's answer. */
+        local_duplicate_answers: names.default([]),
+        /**
          * Words of a call that makes a pending request take effect (`confirmOrderCancellation(c.id)`):
          * a write retried on its own whose result only such a call, after the retry, acts on made a
          * pending request (a quote, a draft) that does nothing until confirmed once.

@@ -24,6 +24,7 @@ import { lastBindingBefore } from '../bindings.js';
 import { leavesSelection } from './once-guard.js';
 import { movedOutBefore } from './sweep-marks.js';
 import { sendsOnlyWhatRemains } from './remaining-work.js';
+import { duplicateTakenAsDone } from './duplicate-answers.js';
 
 /**
  * `const cancellation = await retryWithBackoff(() => duffel.createOrderCancellation(orderId))`, then
@@ -71,6 +72,8 @@ export const priorSuccessCheckMatcher: Matcher = {
     if (checkedBefore(ctx, region, target)) return true;
     // The attempt reads the provider's own state first and writes only what it says is left.
     if (sendsOnlyWhatRemains(ctx, region, target)) return true;
+    // A handler of the attempt takes the provider's "already exists" refusal of a repeat as done.
+    if (duplicateTakenAsDone(ctx, region, target)) return true;
     // A pending request retried on its own, which only a confirm after the retry makes take effect.
     if (confirmedAfterRetry(ctx, scope.construct, scope.body, target)) return true;
     // A sweep that moves the record out of its selection, and saves it, before the call: the next run does not select it again.
