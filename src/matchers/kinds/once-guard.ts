@@ -196,14 +196,23 @@ function unmarkedOnFailure(ctx: FileContext, node: Node, top: Node, guards: Guar
       for (const set of [...fieldsAssigned(handler.body), ...stored]) {
         const reading = guards.filter((g) => fieldsRead(ctx, g.cond).includes(set.field));
         if (reading.length === 0) continue;
-        const value = literalValue(set.value);
-        if (value === undefined) continue;
         const record = set.field.split('.')[0];
-        if (reading.every((g) => evaluateWith(g.cond, set.field, value, record) === !g.stops)) return true;
+        // `status: exhausted ? 'abandoned' : 'failed'`: either value may be written; one the guards let through unmarks.
+        for (const value of possibleValues(set.value).map(literalValue)) {
+          if (value !== undefined && reading.every((g) => evaluateWith(g.cond, set.field, value, record) === !g.stops)) return true;
+        }
       }
     }
   }
   return false;
+}
+
+/** The values an expression may come to: each branch of a conditional (`a ? b : c`, `b if a else c`), else itself. */
+function possibleValues(node: Node | null): (Node | null)[] {
+  const n = unwrapParens(node);
+  if (n?.type === 'ternary_expression') return [...possibleValues(n.childForFieldName('consequence')), ...possibleValues(n.childForFieldName('alternative'))];
+  if (n?.type === 'conditional_expression' && n.namedChildren.length === 3) return [...possibleValues(n.namedChildren[0]!), ...possibleValues(n.namedChildren[2]!)];
+  return [node];
 }
 
 /** `record.field = value` assignments under `node`. */

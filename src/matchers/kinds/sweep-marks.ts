@@ -177,25 +177,24 @@ export function movedOutBefore(ctx: FileContext, node: Node, scope: Scope): bool
 }
 
 /**
- * The send is reached from the sweep's call through helpers of this file, and one of those helpers
- * marks its own guard before the call that leads on to the send (`if (invoice.payed) return;
+ * The send is reached from the sweep's call through helpers of this file, and on every way to it a
+ * helper marks its own guard before the call that leads on to the send (`if (invoice.payed) return;
  * invoice.payed = true; await invoice.save(); await this.notifyPaid(invoice)`): the next run stops
- * at the guard (see `marksOwnGuard`).
+ * at the guard (see `marksOwnGuard`). A second way to the send that no guard covers (the "payment
+ * failed, retrying" notice of the same helper's handler) is sent again on every run.
  */
 export function marksGuardOnTheWay(ctx: FileContext, call: Node, inner: Node, marksOwnGuard: (ctx: FileContext, node: Node) => boolean): boolean {
-  let fn = isCall(call, ctx.family) ? resolveLocalFunction(ctx, call) : null;
-  for (let depth = 0; fn !== null && depth < 3; depth++) {
-    const body = functionBody(fn);
-    if (body === null) return false;
-    if (contains(fn, inner)) return marksOwnGuard(ctx, inner);
-    const current: Node = fn;
-    const next = callsWithin(ctx, body).find((c) => {
-      const target = resolveLocalFunction(ctx, c);
-      return target !== null && target.id !== current.id && reaches(ctx, target, inner, depth + 1);
-    });
-    if (next === undefined) return false;
-    if (marksOwnGuard(ctx, next)) return true;
-    fn = resolveLocalFunction(ctx, next);
-  }
-  return false;
+  const fn = isCall(call, ctx.family) ? resolveLocalFunction(ctx, call) : null;
+  return fn !== null && guardedOnEveryWay(ctx, fn, inner, marksOwnGuard, 0);
+}
+
+function guardedOnEveryWay(ctx: FileContext, fn: Node, inner: Node, marksOwnGuard: (ctx: FileContext, node: Node) => boolean, depth: number): boolean {
+  if (contains(fn, inner)) return marksOwnGuard(ctx, inner);
+  const body = functionBody(fn);
+  if (body === null || depth >= 3) return false;
+  const ways = callsWithin(ctx, body).flatMap((c) => {
+    const target = resolveLocalFunction(ctx, c);
+    return target !== null && target.id !== fn.id && reaches(ctx, target, inner, depth + 1) ? [{ call: c, target }] : [];
+  });
+  return ways.length > 0 && ways.every((w) => marksOwnGuard(ctx, w.call) || guardedOnEveryWay(ctx, w.target, inner, marksOwnGuard, depth + 1));
 }
