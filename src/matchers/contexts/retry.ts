@@ -8,6 +8,7 @@ import { clientPolicyScopes, retryingClientsOf, sharedClientScopes, writeMethodA
 import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { timerRunScopes } from './timer-runs.js';
+import { webhookRedeliveryScopes } from './webhook-redelivery.js';
 import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { batchMarkScopes } from './batch-marks.js';
@@ -233,6 +234,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
   scopes.push(...importedClientScopes(ctx, calls));
   scopes.push(...sharedClientScopes(ctx, calls));
+  scopes.push(...webhookRedeliveryScopes(ctx, calls));
 
   for (const deco of nodesOfType(ctx, 'decorator')) {
     const expr = deco.firstNamedChild;
