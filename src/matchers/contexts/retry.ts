@@ -8,7 +8,7 @@ import { clientPolicyScopes, retryingClientsOf, sharedClientScopes, writeMethodA
 import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { timerRunScopes } from './timer-runs.js';
-import { webhookRedeliveryScopes } from './webhook-redelivery.js';
+import { keptFailures, webhookRedeliveryScopes } from './webhook-redelivery.js';
 import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { batchMarkScopes } from './batch-marks.js';
@@ -1902,11 +1902,14 @@ function throughLocalHelpers(ctx: FileContext, scopes: readonly Scope[]): Scope[
     const next: Scope[] = [];
     for (const scope of frontier) {
       for (const call of callsWithin(ctx, scope.body)) {
+        // A redelivered handler's call whose failure the handler keeps (answered 2xx) is not run again.
+        if (scope.redelivered && scope.excludes?.some((x) => contains(x, call))) continue;
         const fn = resolveLocalFunction(ctx, call);
         const body = fn && functionBody(fn);
         if (!fn || !body || seen.has(body.id) || contains(fn, call) || contains(fn, scope.body)) continue;
         seen.add(body.id);
-        const derived: Scope = { context: 'retry', body, construct: call, label: `${scope.label}, through ${calleePath(ctx, call)}()`, via: { call, from: scope }, ...(scope.requires ? { requires: scope.requires } : {}), ...(scope.hook ? { hook: true as const } : {}), ...(scope.swallowedRetries ? { swallowedRetries: true as const } : {}), ...(scope.rerun ? { rerun: true as const } : {}), ...(scope.scheduled ? { scheduled: scope.scheduled } : {}) };
+        const kept = scope.redelivered ? keptFailures(ctx, body) : [];
+        const derived: Scope = { context: 'retry', body, construct: call, label: `${scope.label}, through ${calleePath(ctx, call)}()`, via: { call, from: scope }, ...(scope.requires ? { requires: scope.requires } : {}), ...(scope.hook ? { hook: true as const } : {}), ...(scope.swallowedRetries ? { swallowedRetries: true as const } : {}), ...(scope.rerun ? { rerun: true as const } : {}), ...(scope.scheduled ? { scheduled: scope.scheduled } : {}), ...(scope.redelivered ? { redelivered: scope.redelivered } : {}), ...(kept.length > 0 ? { excludes: kept } : {}) };
         next.push(derived);
       }
     }

@@ -28,11 +28,33 @@ export function webhookRedeliveryScopes(ctx: FileContext, calls: readonly Node[]
     const body = fn && functionBody(fn);
     if (!fn || !body || seen.has(fn.id)) continue;
     seen.add(fn.id);
-    const kept = errorKeepingTries(ctx, body);
+    const kept = keptFailures(ctx, body);
     const label = `${functionName(fn) ?? 'the webhook handler'} (the provider redelivers the event until it answers 2xx)`;
     scopes.push({ context: 'retry', body, construct: call, label, redelivered: { verifier: call }, ...(kept.length > 0 ? { excludes: kept } : {}) });
   }
   return scopes;
+}
+
+/**
+ * The parts of a handler's (or its helper's) body whose failures it keeps and answers 2xx all the
+ * same: the bodies of tries whose broad handler keeps the error, and calls whose promise a
+ * `.catch(…)` that does not raise takes (`emitToN8n(…).catch((err) => console.error(err))`).
+ */
+export function keptFailures(ctx: FileContext, body: Node): Node[] {
+  return [...errorKeepingTries(ctx, body), ...caughtPromises(ctx, body)];
+}
+
+/** `send(…).catch((err) => log(err))`: the call chain a `.catch` whose callback does not raise takes. */
+function caughtPromises(ctx: FileContext, body: Node): Node[] {
+  if (ctx.family !== 'ecma') return [];
+  const out: Node[] = [];
+  for (const call of nodesWithin(ctx, body, 'call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== 'member_expression' || fn.childForFieldName('property')?.text !== 'catch') continue;
+    const handler = call.childForFieldName('arguments')?.namedChildren[0];
+    if (handler !== undefined && !raisesWithin(handler, ctx.family) && !/\breject\s*\(/.test(handler.text)) out.push(call);
+  }
+  return out;
 }
 
 /** A 4xx or 5xx status in a handler's answer (`res.status(500)`, `{ status: 400 }`, `return 400`). */
