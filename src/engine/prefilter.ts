@@ -24,7 +24,8 @@ import type { Rule, SignatureStep } from './rule.js';
  * - `inside: retry`: a `for`/`while` keyword (Python `for` also needs `range`, `count`, a retry
  *   iterator or a failure value, the iterables of an attempt loop or a loop over failed records),
  *   a fragment of a retry decorator, wrapper, task-retry call, client configurator, attached
- *   policy module, shared client package (a call on it may be retried by another file's policy), HTTP or job
+ *   policy module, shared client package (a call on it may be retried by another file's policy), webhook
+ *   verifier, HTTP or job
  *   policy, job worker, job framework, redelivered event type or task-retry keyword, or `except`/`catch` or a counter
  *   word (a recursive retry, a handler's re-call and a re-enqueued job start from one).
  * - `inside: timeout-handler` also holds a promise's `.catch(` or a final-failure hook's name
@@ -304,6 +305,8 @@ function retryCondition(vocab: Vocabulary, family: Family): Condition {
     // A call on a shared client (`axios.post(…)`) is retried by a policy another file installs.
     ...r.shared_clients,
     ...r.attached_policies.map((p) => p.module),
+    // A provider's webhook handler is redelivered.
+    ...r.redelivered_webhook_verifiers,
     ...r.http_policies,
     ...r.job_policies,
     ...r.job_workers,

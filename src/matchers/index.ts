@@ -8,6 +8,7 @@ import { priorSuccessCheckMatcher } from './kinds/prior-success-check.js';
 import { recordsMatcher } from './kinds/records.js';
 import { scopeMentionsMatcher } from './kinds/scope-mentions.js';
 import { scheduledRunMatcher } from './kinds/scheduled-run.js';
+import { webhookRedeliveryMatcher } from './kinds/webhook-redelivery.js';
 
 export type { Candidate, ContextKind, FileContext, Matcher, MatcherParam, Requirement, Scope } from './types.js';
 export type { CallSite, FileSummary, FunctionFacts } from './summary.js';
@@ -27,6 +28,7 @@ const MATCHERS = new Map<string, Matcher>(
     onceGuardMatcher,
     exitsAfterMatcher,
     scheduledRunMatcher,
+    webhookRedeliveryMatcher,
   ].map((m) => [m.kind, m]),
 );
 

@@ -192,6 +192,11 @@ export interface Scope {
   scheduled?: { fields: string[] };
   /** Parts of `body` that are not in scope (a branch of a broad handler that tests for a definite error). */
   excludes?: Node[];
+  /**
+   * A provider's webhook handler, run again when the provider redelivers the event: the call that
+   * verified the event (its result is the delivery itself, not a look-up of an earlier success).
+   */
+  redelivered?: { verifier: Node };
   /** A scope that exists only if an imported function turns out to retry (decided at link time). */
   requires?: Requirement;
   /** A second condition, when a falsy result's caller and a name-only subject both decide. */

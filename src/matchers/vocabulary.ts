@@ -351,6 +351,12 @@ export const VocabularySchema = z
          */
         redelivered_events: names,
         /**
+         * Calls that verify a provider's webhook request (`stripe.webhooks.constructEvent(body, sig,
+         * secret)`): the function that makes one is the handler of an event the provider delivers
+         * again until the handler answers 2xx.
+         */
+        redelivered_webhook_verifiers: names.default([]),
+        /**
          * Exceptions, named by the module that defines them, whose raising makes a message
          * consumer put the message back for another delivery (`raise RetryableError` of
          * `sdc.rabbit`): the function that raises one runs again from the start.

@@ -8,6 +8,7 @@ import { clientPolicyScopes, retryingClientsOf, sharedClientScopes, writeMethodA
 import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { timerRunScopes } from './timer-runs.js';
+import { keptFailures, webhookRedeliveryScopes } from './webhook-redelivery.js';
 import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { batchMarkScopes } from './batch-marks.js';
@@ -233,6 +234,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   scopes.push(...jobWorkerScopes(ctx, v, calls, functions));
   scopes.push(...importedClientScopes(ctx, calls));
   scopes.push(...sharedClientScopes(ctx, calls));
+  scopes.push(...webhookRedeliveryScopes(ctx, calls));
 
   for (const deco of nodesOfType(ctx, 'decorator')) {
     const expr = deco.firstNamedChild;
@@ -1918,13 +1920,14 @@ function throughLocalHelpers(ctx: FileContext, scopes: readonly Scope[]): Scope[
     const next: Scope[] = [];
     for (const scope of frontier) {
       for (const call of callsWithin(ctx, scope.body)) {
-        // A call the scope does not repeat (in a handler it leaves out, a processor its loop only registers) repeats no helper.
+        // A call the scope does not repeat (in a handler it leaves out, a processor its loop only registers, a redelivered handler's call whose failure it keeps) repeats no helper.
         if (scope.excludes?.some((x) => contains(x, call))) continue;
         const fn = resolveLocalFunction(ctx, call);
         const body = fn && functionBody(fn);
         if (!fn || !body || seen.has(body.id) || contains(fn, call) || contains(fn, scope.body)) continue;
         seen.add(body.id);
-        const derived: Scope = { context: 'retry', body, construct: call, label: `${scope.label}, through ${calleePath(ctx, call)}()`, via: { call, from: scope }, ...(scope.requires ? { requires: scope.requires } : {}), ...(scope.hook ? { hook: true as const } : {}), ...(scope.swallowedRetries ? { swallowedRetries: true as const } : {}), ...(scope.rerun ? { rerun: true as const } : {}), ...(scope.scheduled ? { scheduled: scope.scheduled } : {}) };
+        const kept = scope.redelivered ? keptFailures(ctx, body) : [];
+        const derived: Scope = { context: 'retry', body, construct: call, label: `${scope.label}, through ${calleePath(ctx, call)}()`, via: { call, from: scope }, ...(scope.requires ? { requires: scope.requires } : {}), ...(scope.hook ? { hook: true as const } : {}), ...(scope.swallowedRetries ? { swallowedRetries: true as const } : {}), ...(scope.rerun ? { rerun: true as const } : {}), ...(scope.scheduled ? { scheduled: scope.scheduled } : {}), ...(scope.redelivered ? { redelivered: scope.redelivered } : {}), ...(kept.length > 0 ? { excludes: kept } : {}) };
         next.push(derived);
       }
     }

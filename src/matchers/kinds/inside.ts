@@ -4,6 +4,7 @@ import { endsThrough, exitsAfter } from './exits-after.js';
 import { getContext, contextNames } from '../contexts/index.js';
 import { claimedBeforeSend, scheduledSendRepeats } from '../contexts/scheduled-runs.js';
 import { calleePath } from '../file-index.js';
+import { projectImportOf } from '../imports.js';
 import { compiledOnce } from '../compiled.js';
 import { escapeRegExp } from '../names.js';
 import { namesOneOperation } from '../call-vocabulary.js';
@@ -97,6 +98,18 @@ export const insideMatcher: Matcher = {
         r.unlessLast = true;
         r.deep = true;
         r.rerun = true;
+      }
+    }
+    if (best.redelivered !== undefined) {
+      // A redelivered webhook handler runs again only when it fails: a helper of another file that
+      // keeps every error of its writes to itself (a Slack log, a fire-and-forget emit) never fails it.
+      const helpers = (candidate.requires ?? []).filter((r) => r.kind === 'helper');
+      for (const r of helpers) r.unshielded = true;
+      // A function of another file named for its write (`purchaseLabel(…)`) is asked the same of its body
+      // (the scope serves AP-001's writes only: AP-002 keeps out of redelivered handlers).
+      const path = isCall(candidate.node, ctx.family) ? calleePath(ctx, candidate.node) : '';
+      if (helpers.length === 0 && path !== '' && projectImportOf(ctx, path) !== undefined) {
+        (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: 'mutating', mode: 'unless-keyed', unshielded: true });
       }
     }
     if (best.requires !== undefined) (candidate.requires ??= []).push(best.requires);

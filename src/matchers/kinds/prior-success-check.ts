@@ -69,7 +69,7 @@ export const priorSuccessCheckMatcher: Matcher = {
     // again inside the call: a check made before the call ran once, for every attempt.
     if (scope.receiver !== undefined) return false;
     const region = scope.body.id === ctx.root.id ? (enclosingFunction(target, ctx.family) ?? ctx.root) : scope.body;
-    if (checkedBefore(ctx, region, target)) return true;
+    if (checkedBefore(ctx, region, target, scope.redelivered?.verifier)) return true;
     // The attempt reads the provider's own state first and writes only what it says is left.
     if (sendsOnlyWhatRemains(ctx, region, target)) return true;
     // A handler of the attempt takes the provider's "already exists" refusal of a repeat as done.
@@ -99,8 +99,12 @@ export function checkedInFunction(ctx: FileContext, fn: Node, call: Node, inner:
   return helper != null && checkedBefore(ctx, helper, inner);
 }
 
-/** A lookup in `region`, before `target`, that guards it or leaves early. */
-function checkedBefore(ctx: FileContext, region: Node, target: Node): boolean {
+/**
+ * A lookup in `region`, before `target`, that guards it or leaves early. `delivered`: the call that
+ * verified a redelivered webhook's event; a test of the event itself (`event.type ===
+ * 'payment_intent.succeeded'`) dispatches the delivery and looks nothing up.
+ */
+function checkedBefore(ctx: FileContext, region: Node, target: Node, delivered?: Node): boolean {
     for (const ifStmt of nodesWithin(ctx, region, 'if_statement')) {
       if (ifStmt.startIndex >= target.startIndex) break;
       const branches = ctx.memo(`if-chain:${ifStmt.id}`, () => ifChain(ifStmt, ctx.family));
@@ -108,7 +112,7 @@ function checkedBefore(ctx: FileContext, region: Node, target: Node): boolean {
       const condition = head?.condition;
       if (head === undefined || condition == null) continue;
       // Whether an if is a lookup does not depend on the candidate: decided once per if.
-      const lookup = ctx.memo(`lookup:${region.id}:${ifStmt.id}`, () => isLookup(ctx, condition, region, ifStmt));
+      const lookup = ctx.memo(`lookup:${region.id}:${ifStmt.id}:${delivered?.id ?? ''}`, () => isLookup(ctx, condition, region, ifStmt, delivered));
       if (!lookup) {
         if (getsOrCreates(ctx, region, ifStmt, branches, target)) return true;
         if (!testsStoredOutcome(ctx, region, condition, target)) continue;
@@ -315,7 +319,7 @@ const NOT_LOOKUPS = /^(time|datetime|Date|Math|random|perf_counter|monotonic|len
  * name bound from one, and mentions a prior-success word (`already_charged(o)`, `existing`,
  * `prior.status`) in the condition or that lookup.
  */
-function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node): boolean | typeof FOUND_ONLY {
+function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node, delivered?: Node): boolean | typeof FOUND_ONLY {
   const words = wordSet(ctx, 'prior_success_words', ctx.vocab.prior_success_words);
   const says = (n: Node) => textWords(ctx, n).some((w) => words.anyStemOf(w));
   // Words that name a prior success, not only the act of reading (`find` of `findById`).
@@ -332,6 +336,7 @@ function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node)
     const b = bindingOf(node);
     if (b === null || !names.has(b.name)) continue;
     const value = unwrapAwait(b.value);
+    if (delivered !== undefined && value !== null && contains(value, delivered)) continue;
     // A looked-up record proves a prior success by existing (`if existing:`), or by a field the
     // condition names (`prior.status`); another field of it (`w.network === 'ETH'`) proves nothing.
     const bySource = says(value ?? b.value) && existenceTest(condition, b.name);
