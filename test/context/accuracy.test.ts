@@ -80,8 +80,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // attribution and lesson kinds took anti-patterns 14/20 -> 19/20 and constraints 5/6 -> 6/6
   // (docs/context-accuracy.md). Clusters are worked on in general elsewhere.
   'ev-session-billing': {
-    'VINC-360 in scope':
-      'scores 0.56: it is notify-relay and Klaxo only (receipt template v12, 422s); the manifold makes notify-relay part of the component, but the incident shares few of its other terms (no kassa, capture, reservation or session-billing)',
     'cluster "charged twice for one charging session" (36)':
       'the best match is "You told me my payment failed so I paid again in the app." (8): the double charges are spread over clusters by their many wordings ("2x", "billed double", a pasted bank statement, Dutch and French) and phone shorthand',
     'cluster "the same payment-failed push/email again and again" (22)': 'no reported pattern of its own: its tickets share "payment failed" and "charged" with the double-charge and open-balance tickets',
