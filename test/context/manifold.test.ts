@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManifoldError, parseManifold } from '../../src/context/index.js';
 import { EXAMPLE_DIR } from './helpers.js';
+import { mentions } from '../../src/context/analysis/relevance.js';
+import { TermIndex } from '../../src/context/text/term-index.js';
 
 describe('parseManifold', () => {
   it('reads the example manifold with normalised terms', () => {
@@ -106,5 +108,30 @@ describe('terms written in the team\'s shorthand', () => {
 
   it('looks for every phrase also with the abbreviations the manifold defines', () => {
     expect(phrases(m.errorTypes, 'lost order')).toContain('lost order at the WMS');
+  });
+});
+
+describe("an entity's own id named in its comment (round 25)", () => {
+  const m = parseManifold(
+    `manifold: session-billing
+entities:
+  - charging_session    # one session on one connector; session_id is ours (ses_...)
+  - order_attempt       # every call to the provider; attempt_id, client_reference, idempotency_key, outcome
+`,
+    'm.yaml',
+  );
+
+  it('is a field of the entity; the other fields a comment lists are not', () => {
+    expect(m.entities.find((e) => e.name === 'charging_session')?.fields).toEqual(['session id']);
+    expect(m.entities.find((e) => e.name === 'order_attempt')?.fields).toEqual(['attempt id']);
+  });
+
+  it('names the entity in an incident that keys records on it', () => {
+    const session = m.entities.find((e) => e.name === 'charging_session');
+    if (!session) throw new Error('no entity');
+    expect(mentions(new TermIndex(['Re-sent the receipts once with their original dedupe id receipt-{session_id}.']), session)).toBe(true);
+    const attempt = m.entities.find((e) => e.name === 'order_attempt');
+    if (!attempt) throw new Error('no entity');
+    expect(mentions(new TermIndex(['The tills retried the burns without an idempotency key.']), attempt)).toBe(false);
   });
 });

@@ -273,3 +273,43 @@ error_types:
     expect(r.matched.entities).toContain('charge_attempt');
   });
 });
+
+describe("an incident that tells of the component's own records (round 25)", () => {
+  const plans = parseManifold(
+    `manifold: plan-billing
+entities: [plan, instalment, notice]
+systems:
+  - name: loonie
+    owner: heron
+    does: the morning run, the notice step
+  - name: billing-db
+    owner: heron
+    tables: [instalments, charge_attempts, notices_sent]
+  - name: Postie
+    owner: platform-messaging
+    note: "not ours; dedupes on the dedupe_id we send, rf-{plan_id}"
+error_types: [notice_missing]
+not_responsible_for:
+  - "Postie, Sendwell and Txtria (Platform Messaging)"
+`,
+    'm.yaml',
+  );
+  const filed = (text: string) => {
+    const [i] = parseIncidentsDocument(`incident_id: X\nseverity: P2\ndate: 2024-12-01\ntitle: Plan receipts not sent\nroot_cause: "${text}"\nsystems: [Postie]\n`, 'i.yaml');
+    if (!i) throw new Error('no incident');
+    return i;
+  };
+
+  it('is not routed elsewhere when it names one of them, whichever service it was filed under', () => {
+    const r = scoreIncidentRelevance(filed('Postie rejected the plan receipt for each instalment with 422; the notice step recorded each as FAILED in notices_sent.'), plans, window);
+    expect(r.reasons[0]).toContain('notices_sent (records of the component)');
+    expect(r.reasons[0]).toContain('(0.25 of 0.25)');
+    expect(r.high).toBe(true);
+  });
+
+  it('is routed elsewhere when it names none (a name inside a key template is no record)', () => {
+    const r = scoreIncidentRelevance(filed('Postie rejected the plan receipt for each instalment with 422 (dedupe id rf-{plan_id}).'), plans, window);
+    expect(r.reasons[0]).toBe('systems: impacted Postie, which the manifold says own what the component is not responsible for (0.00 of 0.25)');
+    expect(r.high).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Incident } from '../incidents/incident-schema.js';
-import { componentInterfaces } from '../manifold/component-interfaces.js';
+import { componentInterfaces, componentRecords } from '../manifold/component-interfaces.js';
 import type { Manifold, ManifoldTerm } from '../manifold/manifold-schema.js';
 import { parseDate } from '../text/dates.js';
 import { affirmedSentences, happenedSentences } from '../text/negation.js';
@@ -188,7 +188,11 @@ export function scoreIncidentRelevance(
   const own = componentSystems(manifold);
   // Naming one of the component's own interfaces ("Refill now") is naming the component.
   const interfaces = manifold.systems.length > 0 ? componentInterfaces(manifold, own).filter((name) => scope.has(name)) : [];
-  const elsewhere = manifold.systems.length > 0 && routedElsewhere(incident, manifold, own);
+  // Telling what happened to the component's own records ("recorded each 422 as FAILED in
+  // notices_sent") is telling of the component, whichever service the incident was filed under.
+  const written = affirmedSentences(incidentSegments(incident)).join('\n');
+  const records = manifold.systems.length > 0 ? componentRecords(manifold, own).filter((name) => new RegExp(`(?<![\\p{L}\\p{N}_])${name}(?![\\p{L}\\p{N}_])`, 'u').test(written)) : [];
+  const elsewhere = manifold.systems.length > 0 && records.length === 0 && routedElsewhere(incident, manifold, own);
   // The component is named after the thing it handles (`standing-orders`, `standing order`): an
   // incident that names the component by another of its names ("payment-orders", "the 06:00
   // cycle") speaks of that thing, whatever it calls it.
@@ -203,8 +207,8 @@ export function scoreIncidentRelevance(
   const parts: { name: string; weight: number; value: number; why: string }[] = [];
   if (manifold.systems.length > 0) {
     const named = matched.systems.length > 0;
-    const component = matched.systems.some((s) => own.has(s)) || interfaces.length > 0;
-    const names = [...matched.systems, ...interfaces.map((name) => `"${name}" (an interface of the component)`)].join(', ');
+    const component = matched.systems.some((s) => own.has(s)) || interfaces.length > 0 || records.length > 0;
+    const names = [...matched.systems, ...interfaces.map((name) => `"${name}" (an interface of the component)`), ...records.map((name) => `${name} (records of the component)`)].join(', ');
     parts.push({
       name: 'systems',
       weight: RELEVANCE_WEIGHTS.systems,

@@ -48,11 +48,17 @@ export function parseManifold(text: string, file: string): Manifold {
     const comments = itemComments(parsed.source.doc, key);
     return inputs.map((input, i) => {
       const comment = comments[i] ?? termNote(input);
-      return toTerm(input, abbreviations, [
+      const term = toTerm(input, abbreviations, [
         ...commentAliases(comment),
         ...(key === 'entities' ? commentHead(comment) : []),
         ...(key === 'error_types' ? recordedState(comment) : []),
       ]);
+      // An entity's comment that names the entity's own id (`charging_session  # … session_id is
+      // ours`) gives it that field: records keyed on it ("receipt-{session_id}") are the entity's.
+      // Not the other fields a comment lists (idempotency_key, outcome): every service has those.
+      const named = new Set(spelled(term.name).split(' '));
+      const fields = key === 'entities' ? listedFields(comment).filter((f) => !term.phrases.includes(f) && named.has(f.split(' ')[0] ?? '')) : [];
+      return fields.length > 0 ? { ...term, fields } : term;
     });
   };
   const entities = [...terms('entities', m.entities)];
