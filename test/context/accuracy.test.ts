@@ -32,7 +32,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'not attributed on the first readable run (a key built from the job attempt number is fresh per attempt); not investigated yet',
     'AP-003 in INC-266, evidence "Because falkpost-adapter 4.0 maps an HTTP 504 from Falkpost\'s gateway to AddressRejected, estiba marked 1,870 shipments REJECTED with reason address_not_deliverable and told their merchants to correct the address, although Falkpost had created almost all of those labels."':
       'attributed with the postmortem\'s contributing-factor fragment instead of the mechanism sentence',
-    'INC-259 in scope': 'scores 0.55: filed by Finance Ops under the wallet service ("monedero"); says "void batch", never the worker\'s name',
     'INC-281 in scope': 'scores 0.57: filed by Platform Notifications under the mailer ("Heraldo"); names the template, never the worker',
     'cluster "buyers got no "your order has shipped" e-mail (shipping confirmation) for multi-box orders" (10)': 'no matching pattern on the first readable run',
     'cluster "credit for voided labels missing from the wallet" (13)': 'no matching pattern on the first readable run',
