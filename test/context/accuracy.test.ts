@@ -167,8 +167,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // file reads now (ADO work items JSON, Typst, Roam JSON, Discourse topic JSON, LiveAgent tickets);
   // first readable run 14/15, 9/12, 16/20, 6/6 (docs/context-accuracy.md).
   'vet-wellness-plans': {
-    '19871 in scope':
-      'score 0.52: filed by Platform Messaging with Affected service "Postie", which the manifold lists under not_responsible_for, so systems count 0.00 of 0.25; what makes it ours (the notice step, the plan-receipt template Heron published) is not weighed as the component\'s own',
     'cluster "plan shown as payment due / payment missed although the instalment was collected; owner paid again at the counter or with Pay now" (18)':
       'not reported: the run reports three patterns ("Duplicate payment" 43, "Payment missed messages" 20, "Refund not received" 8); these tickets share "payment missed" with the notice storm and "paid twice" with the charged-twice one (not analysed further in round 24)',
     'cluster "refund for a cancelled plan (pet died, moved away) not received" (14)':
