@@ -173,8 +173,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
       'found as 8 ("Refund not received"); where the other 6 went was not analysed in round 24',
     'cluster "no receipt email for the plan payment (needed for pet insurance)" (11)':
       'not reported (see the three patterns above); receipt tickets are short, many phone notes ("not rec\'d") or French ("reçu"); not analysed further in round 24',
-    'AP-003 in 18944, evidence "Because crestpay-java 6.0 raises CardDeclinedException for a read timeout, loonie recorded 2,112 instalments as DECLINED_HARD and set those plans to PAST_DUE at once, although Crestpay had completed almost all of those charges a few seconds later."':
-      'attributed, but on the root cause field\'s sentence ("SDK 6 reports timeouts as hard declines; no contract test for timeout mapping"), read before the description',
   },
   // Written by someone who never saw the code; its first run (round 8) stopped at the incident
   // export. These are what the run gets wrong once every file reads (docs/context-accuracy.md).

@@ -29,8 +29,8 @@ export function negatorPattern(negation: Negation = contextVocabulary().negation
   let pattern = negatorPatterns.get(negation);
   if (!pattern) {
     // a numeral negator ("0 duplicates", "0 errors") counts none of the word after it; not a
-    // number that goes on ("0.5 s", "0,8")
-    const words = [...negation.negators].sort((a, b) => b.length - a.length).map((w) => (/^\d+$/.test(w) ? `${w}(?=\\s+\\p{L})` : escapeRegExp(w)));
+    // number that goes on ("0.5 s", "0,8"), nor the end of one ("adapter 4.0 maps", "version 2.0")
+    const words = [...negation.negators].sort((a, b) => b.length - a.length).map((w) => (/^\d+$/.test(w) ? `(?<!\\p{N}[.,])${w}(?=\\s+\\p{L})` : escapeRegExp(w)));
     pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
     negatorPatterns.set(negation, pattern);
   }
