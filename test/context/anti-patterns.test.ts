@@ -403,3 +403,48 @@ describe('evidence: quoted words (parking-permit-renewals, round 22)', () => {
     expect(told).toEqual(['AP-002']);
   });
 });
+
+describe('versions, safeguard synonyms that are signals, and the consequences a record tells (built-in catalogue; freight-label-booking, round 25)', () => {
+  const attributedBy = async (texts: string[]) => {
+    const path = await import('node:path');
+    const { loadBuiltInCatalogue } = await import('../../src/context/index.js');
+    const catalogue = await loadBuiltInCatalogue(path.dirname(new URL(import.meta.url).pathname));
+    return attributeAntiPatterns(texts, catalogue).map((m) => `${m.entry.id}: ${m.evidence}`);
+  };
+
+  it('reads "adapter 4.0 maps …" as a version, not "0 …" negating the rest of the clause', async () => {
+    expect(withoutNegatedClauses('Because pickup-adapter 4.0 maps an HTTP 504 to Rejected, the worker marked them REJECTED')).toBe(
+      'Because pickup-adapter 4.0 maps an HTTP 504 to Rejected, the worker marked them REJECTED',
+    );
+    expect(withoutNegatedClauses('We found 0 duplicates, all fine')).toBe('We found , all fine');
+    expect(await attributedBy(['Because pickup-adapter 4.0 maps an HTTP 504 from the gateway to AddressRejected, the worker marked 900 pickups REJECTED although most existed'])).toEqual([
+      'AP-003: Because pickup-adapter 4.0 maps an HTTP 504 from the gateway to AddressRejected, the worker marked 900 pickups REJECTED although most existed',
+    ]);
+  });
+
+  it('does not read a negated 5xx as the missing record of an ambiguous outcome (5xx is a signal there, not the safeguard)', async () => {
+    // the root cause field's sentence says less than the description's; its "no contract test for
+    // timeout/5xx mapping" is no evidence of its own
+    expect(
+      await attributedBy([
+        'Because pickup-adapter 4.0 maps an HTTP 504 from the gateway to AddressRejected, the worker marked 900 pickups REJECTED although most existed.',
+        'pickup-adapter 4.0 maps gateway 504s to AddressRejected; no contract test for timeout/5xx mapping.',
+      ]),
+    ).toEqual(['AP-003: Because pickup-adapter 4.0 maps an HTTP 504 from the gateway to AddressRejected, the worker marked 900 pickups REJECTED although most existed']);
+  });
+
+  it('reads "a second label" after a key made from the job attempt as the double of AP-001', async () => {
+    expect(await attributedBy(['The resumed run booked every parcel again with an Idempotency-Key built from the job attempt number, so 2,206 parcels got a second label and a second debit'])).toEqual([
+      'AP-001: The resumed run booked every parcel again with an Idempotency-Key built from the job attempt number, so 2,206 parcels got a second label and a second debit',
+    ]);
+    expect(await attributedBy(['The resumed run booked every parcel again with the same Idempotency-Key, so no parcel got a second label'])).toEqual([]);
+  });
+
+  it('takes no AP-002 from a notice sent once per shipment when the record says nobody got more than one', async () => {
+    expect(await attributedBy(['Merchants got one "pickup failed" email per shipment for the 212 parcels whose retries were also refused; nobody got more than one.'])).toEqual([]);
+    // a notice sent again on every retry is still AP-002
+    expect(await attributedBy(['Every retry sent the merchant the pickup-failed email again, up to six per shipment.'])).toEqual([
+      'AP-002: Every retry sent the merchant the pickup-failed email again, up to six per shipment',
+    ]);
+  });
+});

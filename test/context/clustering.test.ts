@@ -408,3 +408,30 @@ describe('clusterTickets: a reply to the company\'s message sent again at anothe
     expect(of('S-0')).not.toBe(of('P-0'));
   });
 });
+
+describe('ticket relevance: complaints in other languages, and a cluster that names only a provider (freight-label-booking, round 25)', () => {
+  const manifold = parseManifold(
+    'manifold: parcel-pickups\nentities: [pickup, parcel]\nsystems: [recogedor]\nproviders:\n  - { name: Correvia, use: parcel pickups }\nerror_types: [pickup_duplicate]\n',
+    'm.yaml',
+  );
+  const window = { start: new Date('2024-01-01T00:00:00Z'), now: new Date('2024-12-31T00:00:00Z') };
+  const spread = ['2024-02-10', '2024-04-12', '2024-06-14', '2024-08-16', '2024-10-18'];
+
+  it('counts "nicht" / "fallida" / "warum" as a complaint as it counts "not" and "failed"', () => {
+    // beside questions of other kinds, so "pickup" tells this cluster apart
+    const questions = spread.map((d, i) => ticket(`Q-${i}`, `Question ${i}`, `How do I ${['change my password', 'add a user', 'download an invoice', 'set a logo', 'close the account'][i]}`, d));
+    const tickets = [...spread.map((d, i) => ticket(`D-${i}`, 'Pickup nicht gekommen', `Pickup für Paket ${i} heute nicht gekommen, warum?`, d)), ...questions];
+    expect(analyzeTickets(tickets, manifold, window, [], {}, []).patterns.map((p) => p.tickets.length)).toEqual([5]);
+  });
+
+  it("does not take a cluster for the component's because its key words spell a provider's name", () => {
+    const questions = spread.map((d, i) => ticket(`Q-${i}`, `Question ${i}`, `How do I ${['change my password', 'add a user', 'download an invoice', 'set a logo', 'close the account'][i]}`, d));
+    // three of five name the carrier: too few to mention the manifold on average, but its name is a key word
+    const tickets = spread.map((d, i) => ticket(`T-${i}`, `${i < 3 ? 'Correvia surcharge' : 'Weight surcharge'}`, `Weight surcharge charged twice on invoice ${i}, wrong`, d));
+    const patterns = analyzeTickets([...tickets, ...questions], manifold, window, [], {}, []).patterns;
+    expect(patterns).toEqual([]);
+    // the same complaint naming the component's own thing is its own
+    const own = spread.map((d, i) => ticket(`P-${i}`, 'Pickup charged twice', `${i < 3 ? 'Correvia ' : ''}pickup charged twice for parcel ${i}, wrong`, d));
+    expect(analyzeTickets([...own, ...questions], manifold, window, [], {}, []).patterns.map((p) => p.tickets.length)).toEqual([5]);
+  });
+});

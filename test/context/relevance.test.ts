@@ -218,6 +218,66 @@ not_responsible_for:
   });
 });
 
+describe("an incident filed against another team's service that is about the component's own records (freight-label-booking, round 25)", () => {
+  const manifold = parseManifold(
+    `manifold: parcel-pickups
+owner: ruta
+entities: [pickup, parcel, credit]
+systems:
+  - { name: recogedor, owner: ruta, does: books pickups and credits cancelled ones }
+  - { name: pickups-db, owner: ruta, tables: [pickup_attempts, parked_credits] }
+  - { name: caja, owner: finance, note: the wallet ledger; not ours }
+  - { name: Avisos, owner: platform, note: not ours }
+error_types: [pickup_duplicate, credit_missing]
+failure_modes:
+  - id: FM1
+    scenario: Avisos rejects or drops our pickup notices (template errors)
+    mitigation: the rejected notice is recorded NOTICE_FAILED and re-sent once after the fix with its original dedupe key
+not_responsible_for:
+  - "The wallet itself and top-ups (caja, Finance)"
+  - "Avisos itself (Platform)"
+`,
+    'manifold.yaml',
+  );
+  const at = { start: new Date('2026-02-06T00:00:00Z'), now: new Date('2026-12-06T00:00:00Z') };
+  const record = (fields: string) => {
+    const [i] = parseIncidentsDocument(`incident_id: INC-1\nseverity: SEV2\ndate: 2026-10-25\n${fields}`, 'i.yaml');
+    if (!i) throw new Error('no incident');
+    return i;
+  };
+
+  it("is the component's when it names the component's own table as code", () => {
+    const r = scoreIncidentRelevance(
+      record('title: Credits for cancelled pickups not posted\ndescription: caja answered 403, so every credit for a cancelled pickup was parked in parked_credits and replayed later; parcels were fine.\nsystems: [caja]'),
+      manifold,
+      at,
+    );
+    expect(r.high).toBe(true);
+    // main's records (r25-x) and r25-y's claim both name it; either reason says why
+    expect(r.reasons[0]).toMatch(/"?parked_credits"? \((data|records) of the component\)/);
+  });
+
+  it("is the component's when it shows a failure of that service the manifold lists as the component's", () => {
+    const r = scoreIncidentRelevance(
+      record('title: Pickup notices rejected\ndescription: Avisos rejected the pickup notice template with 422; each was recorded NOTICE_FAILED and re-sent once after the fix with its original dedupe key. Parcels and pickups were fine.\nsystems: [Avisos]'),
+      manifold,
+      at,
+    );
+    expect(r.high).toBe(true);
+    expect(r.reasons[0]).toMatch(/shows FM1, a failure of Avisos the manifold lists as the component's/);
+  });
+
+  it("stays the other service's when it names neither (the words it shares are that service's)", () => {
+    const r = scoreIncidentRelevance(
+      record('title: Top-ups charged twice\ndescription: caja charged some top-ups twice; a credit for each pickup parcel was posted; parked credits are fine.\nsystems: [caja]'),
+      manifold,
+      at,
+    );
+    expect(r.high).toBe(false);
+    expect(r.reasons[0]).toMatch(/^systems: impacted caja/);
+  });
+});
+
 describe('a manifold names its terms by their glossary fields and recorded states (round 24)', () => {
   const dues = parseManifold(
     `manifold: dues-billing

@@ -57,12 +57,14 @@ export function attributeAntiPatterns(
     // A signal that is itself a negation ("no response", "nothing sent") names an outcome: it is
     // read in the whole sentence and negates nothing.
     const negativeSignals = groups.flat().filter((t) => negatorPattern(vocabulary.negation).test(t));
+    // what the anti-pattern reacts to (a retry, a timeout): its first signal group
+    const signals = new Set((groups[0] ?? []).map((t) => t.toLowerCase()));
     const outcome = vocabulary.anti_pattern_outcomes[entry.id] ?? [];
     const denied = safeguard !== undefined && outcome.length > 0 && deniesOutcome(sentences, outcome, safeguard, vocabulary);
     let best: AntiPatternMatch | undefined;
     let bestWeight = 0;
     for (const { sentence, read, plain, index: whole } of sentences) {
-      const kept = new TermIndex([withoutNegatedOutcomes(read, safeguard, negativeSignals, vocabulary)]);
+      const kept = new TermIndex([withoutNegatedOutcomes(read, safeguard, negativeSignals, vocabulary, signals)]);
       const has = (term: string): boolean => (negativeSignals.includes(term) ? whole : kept).has(term);
       // A sentence that shows the safeguard missing ("a new capture with a fresh Idempotency-Key")
       // and tells the consequence ("charged twice") shows the anti-pattern however it words the
@@ -77,10 +79,10 @@ export function attributeAntiPatterns(
       const guardedClause = (clause: string): boolean => {
         if (!toldOutcome || !safeguard) return false;
         const index = new TermIndex([clause]);
-        const kept = new TermIndex([withoutNegatedOutcomes(clause, safeguard, negativeSignals, vocabulary)]);
+        const kept = new TermIndex([withoutNegatedOutcomes(clause, safeguard, negativeSignals, vocabulary, signals)]);
         return safeguardMissing(index, safeguard) && outcome.some((t) => kept.has(t));
       };
-      if (clauses.length > 1 && !clauses.some((clause) => showsIn(clause, groups, safeguard, negativeSignals, vocabulary) || guardedClause(clause))) continue;
+      if (clauses.length > 1 && !clauses.some((clause) => showsIn(clause, groups, safeguard, negativeSignals, vocabulary, signals) || guardedClause(clause))) continue;
       if (safeguard && safeguardInPlace(whole, safeguard)) continue;
       if (denied && safeguard && !safeguardMissing(whole, safeguard)) continue;
       if (precedence.some((other) => shows(other, whole))) continue;
@@ -182,9 +184,16 @@ function ruleModalPattern(vocabulary: ContextVocabulary): RegExp | null {
 }
 
 /** True when `clause` carries a term of every signal group, negated outcomes left out as in a sentence. */
-function showsIn(clause: string, groups: readonly string[][], safeguard: Safeguard | undefined, negativeSignals: readonly string[], vocabulary: ContextVocabulary): boolean {
+function showsIn(
+  clause: string,
+  groups: readonly string[][],
+  safeguard: Safeguard | undefined,
+  negativeSignals: readonly string[],
+  vocabulary: ContextVocabulary,
+  signals: ReadonlySet<string>,
+): boolean {
   const whole = new TermIndex([clause]);
-  const kept = new TermIndex([withoutNegatedOutcomes(clause, safeguard, negativeSignals, vocabulary)]);
+  const kept = new TermIndex([withoutNegatedOutcomes(clause, safeguard, negativeSignals, vocabulary, signals)]);
   return groups.every((g) => g.some((t) => (negativeSignals.includes(t) ? whole : kept).has(t)));
 }
 
@@ -248,9 +257,18 @@ export function readsAs(sentence: string, groups: readonly (readonly string[])[]
 /**
  * `sentence` without the clauses a negative word rules out ("no duplicate claims were found"),
  * except where what is negated is the safeguard ("with no dedup", "no idempotency key"): its
- * absence is the anti-pattern.
+ * absence is the anti-pattern. A synonym of a safeguard term that names what the anti-pattern
+ * reacts to (`signals`: its first signal group, a timeout or a retry) is that trigger there, not the
+ * safeguard: "no contract test for timeout/5xx mapping" negates no record of an ambiguous outcome,
+ * though `5xx` is a synonym of `ambiguous`.
  */
-function withoutNegatedOutcomes(sentence: string, safeguard: Safeguard | undefined, negativeSignals: readonly string[], vocabulary: ContextVocabulary): string {
+function withoutNegatedOutcomes(
+  sentence: string,
+  safeguard: Safeguard | undefined,
+  negativeSignals: readonly string[],
+  vocabulary: ContextVocabulary,
+  signals: ReadonlySet<string> = new Set(),
+): string {
   const masked = negativeSignals.reduce(
     (text, term) => text.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu'), 'signal'),
     sentence,
@@ -258,7 +276,8 @@ function withoutNegatedOutcomes(sentence: string, safeguard: Safeguard | undefin
   const kept = withoutNegatedClauses(masked, vocabulary.negation);
   if (kept === masked) return sentence;
   if (!safeguard) return kept;
-  const negatesSafeguard = safeguard.terms.some((t) => synonymsOf(t, vocabulary).some((w) => new TermIndex([sentence]).has(w) && !new TermIndex([kept]).has(w)));
+  const guards = safeguard.terms.flatMap((t) => synonymsOf(t, vocabulary).filter((w) => w === t || !signals.has(w.toLowerCase())));
+  const negatesSafeguard = guards.some((w) => new TermIndex([sentence]).has(w) && !new TermIndex([kept]).has(w));
   return negatesSafeguard ? sentence : kept;
 }
 

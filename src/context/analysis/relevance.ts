@@ -1,5 +1,5 @@
 import type { Incident } from '../incidents/incident-schema.js';
-import { componentInterfaces, componentRecords } from '../manifold/component-interfaces.js';
+import { componentIdentifiers, componentInterfaces, componentRecords, writtenIdentifiers } from '../manifold/component-interfaces.js';
 import type { Manifold, ManifoldTerm } from '../manifold/manifold-schema.js';
 import { parseDate } from '../text/dates.js';
 import { affirmedSentences, happenedSentences } from '../text/negation.js';
@@ -7,6 +7,7 @@ import { TermIndex } from '../text/term-index.js';
 import { contentStems, stemAll } from '../text/tokenize.js';
 import { contextVocabulary, synonymsOf, type ContextVocabulary } from '../vocabulary/context-vocabulary.js';
 import type { Specificity } from './term-specificity.js';
+import { showsFailureMode } from './failure-modes.js';
 
 /** Score at or above which an incident counts as "high relevance" (documented in docs/context.md). */
 export const HIGH_RELEVANCE_THRESHOLD = 0.6;
@@ -158,7 +159,8 @@ export function inWindow(date: string, window: TimeWindow): boolean {
  * the component calls, else 0.6·E (its entities stand in for the component); R is recency, 1 − age / timeframe. A dimension the manifold leaves empty is
  * dropped and the other weights scaled up. An incident whose own services are all ones the manifold
  * says own what the component does not do (`routedElsewhere`) is not high relevance, whatever it
- * scores. Terms are matched on stemmed words as phrases, with
+ * scores, unless it is about the component's own records (`componentClaim`: it names the
+ * component's tables, or shows a failure of that service the manifold lists as the component's). Terms are matched on stemmed words as phrases, with
  * their aliases and the synonyms of the context vocabulary; an incident's explicit `systems`,
  * `tags` and `error_types` count as text. `reasons` says what each dimension contributed.
  *
@@ -192,7 +194,10 @@ export function scoreIncidentRelevance(
   // notices_sent") is telling of the component, whichever service the incident was filed under.
   const written = affirmedSentences(incidentSegments(incident)).join('\n');
   const records = manifold.systems.length > 0 ? componentRecords(manifold, own).filter((name) => new RegExp(`(?<![\\p{L}\\p{N}_])${name}(?![\\p{L}\\p{N}_])`, 'u').test(written)) : [];
-  const elsewhere = manifold.systems.length > 0 && records.length === 0 && routedElsewhere(incident, manifold, own);
+  const routed = manifold.systems.length > 0 && records.length === 0 && routedElsewhere(incident, manifold, own);
+  // filed against a service that is not the component's, but about the component's own records
+  const claim = routed ? componentClaim(incident, manifold, own) : undefined;
+  const elsewhere = routed && claim === undefined;
   // The component is named after the thing it handles (`standing-orders`, `standing order`): an
   // incident that names the component by another of its names ("payment-orders", "the 06:00
   // cycle") speaks of that thing, whatever it calls it.
@@ -207,8 +212,13 @@ export function scoreIncidentRelevance(
   const parts: { name: string; weight: number; value: number; why: string }[] = [];
   if (manifold.systems.length > 0) {
     const named = matched.systems.length > 0;
-    const component = matched.systems.some((s) => own.has(s)) || interfaces.length > 0 || records.length > 0;
-    const names = [...matched.systems, ...interfaces.map((name) => `"${name}" (an interface of the component)`), ...records.map((name) => `${name} (records of the component)`)].join(', ');
+    const component = matched.systems.some((s) => own.has(s)) || interfaces.length > 0 || records.length > 0 || claim !== undefined;
+    const names = [
+      ...matched.systems,
+      ...interfaces.map((name) => `"${name}" (an interface of the component)`),
+      ...records.map((name) => `${name} (records of the component)`),
+      ...(claim ? [claim] : []),
+    ].join(', ');
     parts.push({
       name: 'systems',
       weight: RELEVANCE_WEIGHTS.systems,
@@ -304,6 +314,31 @@ export function routedElsewhere(incident: Incident, manifold: Manifold, own: Rea
       return name.length > 0 && matchTerms(new TermIndex([system]), component).length === 0 && routed.has(name);
     })
   );
+}
+
+/**
+ * Why an incident filed against services the manifold says are not the component's (see
+ * `routedElsewhere`) is still about the component, or undefined when nothing says so:
+ * - it writes one of the component's own code names (`componentIdentifiers`: a table of its own
+ *   database, `void_credits_parked`) as code in what happened: another service's incident has no
+ *   reason to name the component's tables;
+ * - or it shows a failure mode the manifold lists for the service it was filed against ("monedero
+ *   refuses debits or credits", "Heraldo rejects or drops notices": its scenario names the service,
+ *   and the incident covers the scenario with its mitigation, see `showsFailureMode`): the team
+ *   lists that failure of the other service as one the component must handle.
+ */
+export function componentClaim(incident: Incident, manifold: Manifold, own: ReadonlySet<string> = componentSystems(manifold)): string | undefined {
+  const happened = happenedSentences(incidentSegments(incident)).join('\n');
+  const ids = writtenIdentifiers(happened, componentIdentifiers(manifold, own));
+  if (ids.length > 0) return `${ids.map((id) => `"${id}"`).join(', ')} (data of the component)`;
+  if (incident.systems.length === 0) return undefined;
+  const stems = new Set(incidentSegments(incident).flatMap((text) => contentStems(text)));
+  const generic = new Set([...manifold.entities, ...manifold.systems].flatMap((t) => t.phrases.flatMap((p) => contentStems(p))));
+  const services = incident.systems.map((system) => system.replace(/\s*\([^()]*\)\s*$/, '').trim()).filter((name) => name.length > 0);
+  const mode = manifold.failureModes.find(
+    (fm) => services.some((name) => new TermIndex([fm.scenario]).has(name)) && showsFailureMode(stems, `${fm.scenario} ${fm.mitigation ?? ''}`, generic),
+  );
+  return mode ? `shows ${mode.id}, a failure of ${services.join(', ')} the manifold lists as the component's` : undefined;
 }
 
 /** The manifold's systems that are its `providers:` (services of other companies the component calls). */

@@ -8,7 +8,7 @@ import { matchAntiPatterns } from './anti-pattern-matching.js';
 import { linkConstraints } from './constraint-links.js';
 import type { AnalyzedIncident } from './incident-analysis.js';
 import { genericStems } from './failure-modes.js';
-import { componentSystems, inWindow, isGenericTerm, matchManifoldTerms, type TimeWindow } from './relevance.js';
+import { componentSystems, inWindow, isGenericTerm, matchManifoldTerms, providerTerms, type TimeWindow } from './relevance.js';
 import { stemSet } from './tfidf.js';
 import { burstStart, clusterTickets, dayOf, DEFAULT_CLUSTERING, isCorpusPlaceholder, placeholderSubjects, type ClusteringOptions, type TicketCluster } from './ticket-clustering.js';
 import { contentStems } from '../text/tokenize.js';
@@ -92,7 +92,11 @@ export function analyzeTickets(
   // phrase. An error type is a failure, so a cluster that spells one is a complaint however politely
   // its tickets put it ("shows under review although your portal says approved").
   const own = (terms: readonly ManifoldTerm[]): ManifoldTerm[] => terms.filter((t) => characteristic(t.name) && !isGenericTerm(t));
-  const ownTerms = own([...manifold.entities, ...manifold.systems]);
+  // A provider the component calls (a carrier, a payment processor) serves the company's other
+  // services too: a cluster that spells only its name ("Transvela weight surcharge charged twice")
+  // may be any of theirs, as an incident naming only providers counts half (`PROVIDER_ONLY_SHARE`).
+  const providers = new Set(providerTerms(manifold).map((t) => t.name));
+  const ownTerms = own([...manifold.entities, ...manifold.systems.filter((t) => !providers.has(t.name))]);
   const ownErrors = own(manifold.errorTypes);
   const spells = (c: TicketCluster, terms: readonly ManifoldTerm[]): boolean => {
     const keys = new Set(c.keyTerms.flatMap((k) => contentStems(k)));

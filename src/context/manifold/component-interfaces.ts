@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../matchers/names.js';
 import type { Manifold } from './manifold-schema.js';
 
 /** A name in double quotes ("Refill now", “action needed”). */
@@ -44,4 +45,31 @@ export function componentRecords(manifold: Manifold, own: ReadonlySet<string>): 
   };
   for (const s of manifold.data.systems) if (typeof s === 'object' && own.has(s.name)) walk(s);
   return [...out];
+}
+
+/** A code name: lower-case words joined by `_` (`void_credits_parked`, `envio_confirmado`). */
+const CODE_NAME = /(?<![\p{L}\p{N}_{.-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\p{L}\p{N}_}-])/gu;
+
+/**
+ * The component's own code names: the identifiers (`snake_case`) the manifold writes in the fields
+ * of the component's own systems (`tables: [purchase_attempts, void_credits_parked]`, a worker's
+ * note), not inside a reference's template braces (`vd-{label_id}` is the shape of a reference).
+ *
+ * @param own - names of the systems that are the component itself (see `componentSystems`)
+ */
+export function componentIdentifiers(manifold: Manifold, own: ReadonlySet<string>): string[] {
+  const strings = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : []);
+  const systemTexts = manifold.data.systems.flatMap((s) =>
+    typeof s === 'object' && own.has(s.name) ? Object.entries(s).filter(([key]) => key !== 'name' && key !== 'aliases').flatMap(([, value]) => strings(value)) : [],
+  );
+  const found = systemTexts.flatMap((t) => [...t.replace(/\{[^{}]*\}/g, ' ').matchAll(CODE_NAME)].map((m) => m[0]));
+  return [...new Set(found)];
+}
+
+/**
+ * The identifiers of `identifiers` that `text` writes as code: joined by `_` or `-` as a whole word
+ * (`envio-confirmado` for `envio_confirmado`), not as the words of a sentence.
+ */
+export function writtenIdentifiers(text: string, identifiers: readonly string[]): string[] {
+  return identifiers.filter((id) => new RegExp(`(?<![\\p{L}\\p{N}_-])${id.split('_').map(escapeRegExp).join('[_-]')}(?![\\p{L}\\p{N}_-])`, 'iu').test(text));
 }

@@ -29,7 +29,7 @@ export function negatorPattern(negation: Negation = contextVocabulary().negation
   let pattern = negatorPatterns.get(negation);
   if (!pattern) {
     // a numeral negator ("0 duplicates", "0 errors") counts none of the word after it; not a
-    // number that goes on ("0.5 s", "0,8") or the end of one ("crestpay-java 6.0 raises …", "2,0 s")
+    // number that goes on ("0.5 s", "0,8") or the end of one ("crestpay-java 6.0 raises …", "adapter 4.0 maps", "2,0 s")
     const words = [...negation.negators].sort((a, b) => b.length - a.length).map((w) => (/^\d+$/.test(w) ? `(?<!\\p{N}[.,])${w}(?=\\s+\\p{L})` : escapeRegExp(w)));
     pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
     negatorPatterns.set(negation, pattern);
