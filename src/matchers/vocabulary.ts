@@ -688,6 +688,12 @@ export const VocabularySchema = z
      */
     model_client_words: names.default([]),
     /**
+     * Words of a URL that name a database's own REST endpoint (`firestore`: Firestore's
+     * `https://firestore.googleapis.com/v1/projects/…/documents:commit`): a request there reads or writes
+     * the application's own store, as a database client's call (`db.*`) does; it is no call to another service.
+     */
+    store_url_words: names.default([]),
+    /**
      * HTTP methods that only read (`GET`, `HEAD`, `OPTIONS`): a helper of another file handed one as its
      * `method` option or keyword (`request({ requestPath, method: 'GET' })`) writes and sends nothing.
      */
