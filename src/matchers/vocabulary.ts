@@ -265,6 +265,12 @@ export const VocabularySchema = z
          */
         refused_statuses: names.default([]),
         /**
+         * Fields of an error that hold the provider's own error code (`err.code === 50416`, Twilio's "proxy
+         * address in use"): a code of four digits or more is no HTTP status but a rejection the provider
+         * answered with, so a function that runs itself again only in a branch on one repeats nothing done.
+         */
+        provider_code_fields: names.default([]),
+        /**
          * Texts of an error the app's own store raises (sqlite's `database is locked`, `SQLITE_BUSY`):
          * an attempt loop whose handler re-raises every error but one whose text names one of these
          * retries a local failure only; a remote answer leaves the loop at once.

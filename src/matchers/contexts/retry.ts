@@ -79,6 +79,8 @@ interface RetryVocab {
   doneWords: WordSet;
   refusedStatuses: Set<string>;
   statusFields: Set<string>;
+  /** Normalised. */
+  providerCodeFields: Set<string>;
   /** Base classes of every error (`Exception`, `BaseException`), by last name. */
   errorBases: ReadonlySet<string>;
 }
@@ -119,6 +121,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       rescheduleMethodWords: new WordSet(r.reschedule_method_words),
       refusedStatuses: new Set(r.refused_statuses),
       statusFields: new Set(ctx.vocab.responses.status_fields.map(normalizeName)),
+      providerCodeFields: new Set(r.provider_code_fields.map(normalizeName)),
       restartWords: new WordSet(r.restart_words),
       doneWords: new WordSet(r.done_words),
       errorBases: new Set(ctx.vocab.timeouts.base_classes),
@@ -1455,12 +1458,12 @@ function onFailurePath(ctx: FileContext, v: RetryVocab, node: Node, body: Node):
  * (`if (response.status === 401 && retries > 0)`, `if resp.status_code in (401, 429) and attempt < 3:`).
  */
 function onlyAfterRefusal(v: RetryVocab, node: Node, body: Node): boolean {
-  if (v.refusedStatuses.size === 0) return false;
+  if (v.refusedStatuses.size === 0 && v.providerCodeFields.size === 0) return false;
   for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) {
     if (p.type !== 'if_statement' && p.type !== 'elif_clause') continue;
     const cond = p.childForFieldName('condition');
     const branch = p.childForFieldName('consequence');
-    if (cond !== null && branch !== null && contains(branch, node) && conjuncts(unwrapParens(cond) ?? cond).some((c) => testsRefusedStatus(v, c))) return true;
+    if (cond !== null && branch !== null && contains(branch, node) && conjuncts(unwrapParens(cond) ?? cond).some((c) => testsRefusedStatus(v, c) || testsProviderCode(v, c))) return true;
   }
   return false;
 }
@@ -1496,6 +1499,22 @@ function testsRefusedStatus(v: RetryVocab, c: Node): boolean {
     return items.length > 0 && items.every((i) => v.refusedStatuses.has(i.text));
   }
   return false;
+}
+
+/**
+ * `err.code === 50416`, `e.code == 21211`: the error's provider code (`provider_code_fields`) equal to a
+ * number of four digits or more. HTTP statuses have three; such a code is the provider's answer that
+ * it refused the request (a timeout or a dropped connection carries none), so nothing was done.
+ */
+function testsProviderCode(v: RetryVocab, c: Node): boolean {
+  if (v.providerCodeFields.size === 0) return false;
+  const parts = c.namedChildren;
+  const ops = c.children.filter((x) => !x.isNamed).map((x) => x.text);
+  if (parts.length !== 2 || ops.length !== 1 || !['===', '=='].includes(ops[0] ?? '')) return false;
+  if (c.type !== 'binary_expression' && c.type !== 'comparison_operator') return false;
+  const [left, right] = parts as [Node, Node];
+  const [field, code] = /^\d+$/.test(right.text) ? [left, right] : [right, left];
+  return /^\d{4,}$/.test(code.text) && v.providerCodeFields.has(normalizeName(lastSegment(dottedPath(field))));
 }
 
 /** `retryCount - 1`, `attempt + 1` under `node`: the counter of the next attempt. */
