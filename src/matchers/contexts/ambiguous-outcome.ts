@@ -132,11 +132,21 @@ function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
  */
 function discarded(call: Node, body: Node): boolean {
   if (caughtByOwnChain(call, body)) return true;
+  if (notAwaited(call)) return true;
   for (let n: Node | null = call.parent; n !== null && n.id !== body.id; n = n.parent) {
     if (n.type === 'unary_expression' && n.firstChild?.type === 'void') return true;
     if (n.type === 'expression_statement' || n.type === 'arrow_function' || n.type === 'function_expression') return false;
   }
   return false;
+}
+
+/**
+ * `sendMail(mailOptions);` in JavaScript or TypeScript: a call made as a statement of its own, neither
+ * awaited, returned nor bound. A request's outcome comes back as a promise; dropped, its rejection
+ * never reaches the try around it (a callback-style call hands its error to the callback instead).
+ */
+function notAwaited(call: Node): boolean {
+  return call.type === 'call_expression' && call.parent?.type === 'expression_statement';
 }
 
 /** `call(…).then(…).catch((e) => log(e))`: a `.catch` in the call's own chain whose handler neither throws nor rejects. */
