@@ -265,6 +265,12 @@ export const VocabularySchema = z
          */
         refused_statuses: names.default([]),
         /**
+         * Retry wrappers (by module) whose callback gets, as its first argument, the function that stops the
+         * retries: async-retry's `retry(async (bail) => …)`. A callback that calls it for every error but a
+         * refused status retries only requests that were refused.
+         */
+        bail_first_wrappers: names.default([]),
+        /**
          * Fields of an error that hold the provider's own error code (`err.code === 50416`, Twilio's "proxy
          * address in use"): a code of four digits or more is no HTTP status but a rejection the provider
          * answered with, so a function that runs itself again only in a branch on one repeats nothing done.

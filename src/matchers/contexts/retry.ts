@@ -208,7 +208,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     } else if (v.wrappers.matches(path) || local !== undefined) {
       const cb = local !== undefined ? callbackAt(ctx, call, local) : firstCallback(ctx, call);
       const body = cb && resolveFunctionBody(ctx, cb, functions);
-      if (body) scopes.push({ context: 'retry', body, construct: call, label: `${path}(…)` });
+      if (body && !(cb !== null && bailsUnlessRefused(ctx, v, path, cb, body))) scopes.push({ context: 'retry', body, construct: call, label: `${path}(…)` });
       scopes.push(...hookScopes(ctx, v, call, functions, path));
     } else {
       const job = (mentionsRetryKwarg ? jobPolicyScope(ctx, v, call, functions, path) : null) ?? (mentionsRetryCount ? retryCountScope(ctx, v, call, functions, path) : null);
@@ -1515,6 +1515,50 @@ function testsProviderCode(v: RetryVocab, c: Node): boolean {
   const [left, right] = parts as [Node, Node];
   const [field, code] = /^\d+$/.test(right.text) ? [left, right] : [right, left];
   return /^\d{4,}$/.test(code.text) && v.providerCodeFields.has(normalizeName(lastSegment(dottedPath(field))));
+}
+
+/**
+ * `retry(async (bail) => { try { await create(…) } catch (err) { if (err.status !== 429) { bail(err); return } throw err } })`
+ * with async-retry (`retry.bail_first_wrappers`, whose callback gets the function that stops the retries
+ * first): every write of the callback sits in a try whose handler stops the retries for any error but a
+ * refused status (`refused_statuses`). A refused request was not carried out, so no retry repeats one.
+ */
+function bailsUnlessRefused(ctx: FileContext, v: RetryVocab, path: string, cb: Node, body: Node): boolean {
+  const modules = ctx.vocab.retry.bail_first_wrappers;
+  if (modules.length === 0 || v.refusedStatuses.size === 0 || !isFunction(cb, ctx.family)) return false;
+  const module = importsOf(ctx).get(path.split('.')[0] ?? '')?.module;
+  if (module === undefined || !modules.includes(module)) return false;
+  const bail = functionParameters(cb)[0];
+  if (bail === undefined) return false;
+  const writes = writesOrSendsIn(ctx, body);
+  if (writes.length === 0) return false;
+  return writes.every((w) => {
+    // `return client.conversations.create(options)` unawaited in the try: the promise's rejection
+    // leaves the try and reaches the wrapper, which retries it whatever the handler says.
+    if (w.parent?.type !== 'await_expression') return false;
+    for (let t: Node | null = w.parent; t !== null && t.id !== body.id; t = t.parent) {
+      if (t.type !== 'try_statement') continue;
+      const inTry = tryBody(t);
+      if (inTry === null || !contains(inTry, w)) continue;
+      return tryHandlers(t, ctx.family).some((h) =>
+        nodesWithin(ctx, h.body, 'if_statement').some((st) => {
+          const cond = st.childForFieldName('condition');
+          const branch = st.childForFieldName('consequence');
+          return cond !== null && branch !== null && testsOtherThanRefused(v, unwrapParens(cond) ?? cond) && callsWithin(ctx, branch).some((c) => calleePath(ctx, c) === bail);
+        }),
+      );
+    }
+    return false;
+  });
+}
+
+/** `err.status !== 429`, `e.response.status != 401`: a status field that is not the refused status named. */
+function testsOtherThanRefused(v: RetryVocab, c: Node): boolean {
+  const parts = c.namedChildren;
+  const ops = c.children.filter((x) => !x.isNamed).map((x) => x.text);
+  if (c.type !== 'binary_expression' || parts.length !== 2 || ops.length !== 1 || !['!==', '!='].includes(ops[0] ?? '')) return false;
+  const [left, right] = parts as [Node, Node];
+  return v.statusFields.has(normalizeName(lastSegment(dottedPath(left)))) && v.refusedStatuses.has(right.text);
 }
 
 /** `retryCount - 1`, `attempt + 1` under `node`: the counter of the next attempt. */
