@@ -599,6 +599,13 @@ export const VocabularySchema = z
          */
         error_returning_clients: names.default([]),
         /**
+         * JavaScript SDKs whose every call resolves to `{ data, error }` and never rejects, network failures
+         * included (Resend's Node SDK: `const result = await resend.emails.send(…)`). Matched as a whole part
+         * of the call's receiver (`resend.emails.send`, `this.resend.emails.send`): a try around such a call
+         * never sees its outcome unless the code raises on the result's error.
+         */
+        error_returning_sdks: names.default([]),
+        /**
          * Methods of a response that raise only when its status is an error (`response.raise_for_status()`
          * of requests, httpx and aiohttp): called on a send's own result right after it, the check is
          * part of the send, and a retry it starts follows a send that failed.

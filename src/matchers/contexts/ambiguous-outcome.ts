@@ -141,6 +141,18 @@ function discarded(call: Node, body: Node): boolean {
 }
 
 /**
+ * `await resend.emails.send(…)` in JavaScript or TypeScript: a call on an SDK whose calls resolve to
+ * `{ data, error }` and never reject (vocabulary `responses.error_returning_sdks`), named as a whole
+ * part of the receiver (`this.resend.emails.send`; not `resendService`, a project's own wrapper).
+ */
+function errorReturningSdkCall(ctx: FileContext, call: Node): boolean {
+  const sdks = ctx.vocab.responses.error_returning_sdks;
+  if (ctx.family !== 'ecma' || sdks.length === 0) return false;
+  const receiver = calleePath(ctx, call).split('.').slice(0, -1).map((p) => p.toLowerCase());
+  return sdks.some((sdk) => receiver.includes(sdk.toLowerCase()));
+}
+
+/**
  * `sendMail(mailOptions);` in JavaScript or TypeScript: a call made as a statement of its own, neither
  * awaited, returned nor bound. A request's outcome comes back as a promise; dropped, its rejection
  * never reaches the try around it (a callback-style call hands its error to the callback instead).
@@ -193,7 +205,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     // A call whose promise is discarded (`void paymentService.trackCheckoutEvent(…)`) is not awaited:
     // its failure never reaches these handlers either.
     // A send registered to run after the commit (`transaction.on_commit(lambda: send(…))`) is not made in the try.
-    const reaches = (call: Node) => !discarded(call, body) && !deferredToCommit(ctx, call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
+    const reaches = (call: Node) => !discarded(call, body) && !(errorReturningSdkCall(ctx, call) && !resultThrownOn(ctx, call, body)) && !deferredToCommit(ctx, call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
     // A write is the outcome the handler is about; a message sent beside it (an alert) is second.
     const reachedAll = writesOrSendsIn(ctx, body).filter(reaches);
     // `dao.create_delivery(status="success")` in the body and `dao.create_delivery(status="failed")`
