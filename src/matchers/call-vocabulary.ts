@@ -270,6 +270,9 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
   // `anthropic.messages.create(…)`, `this.client.messages.create(…)` with `client: Anthropic`: a
   // model's answer, computed and stored nowhere, whatever the method is called.
   if (verdict !== PathVerdict.No && ctx.vocab.model_client_words.length > 0 && onModelClient(ctx, call, path)) return false;
+  // `fetchWithTimeout(`https://firestore.googleapis.com/v1/projects/${id}/databases/(default)/documents:commit`, { method: 'POST' })`:
+  // a database's own REST endpoint, the application's own store reached over HTTP (as `db.*` is by a driver).
+  if ((verdict === PathVerdict.Http || verdict === PathVerdict.Verb) && storeEndpoint(ctx, call)) return false;
   // `telegram_client.post(method="sendMessage", …)`: a chat client's generic call naming a send method.
   if (!v.clientMethods.empty && !v.clientCallMethods.empty && v.clientCallMethods.matches(lastSegment(path)) && namesClientMethod(call, v.clientMethods) && onNamedClient(ctx, call, path, v.clientWords)) return true;
   switch (verdict) {
@@ -432,7 +435,8 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
     // `lookupEmailHost` calling `fetchWithRetry(LOOKUP_URL, { method: 'POST', … })`: a caller that
     // asks a stateless endpoint (by the URL it hands in, or its own name) writes nothing through
     // the helper, whatever method it gives (outboundhero/Replies-Custom-Code-Project email-guard.ts).
-    if (asksStatelessEndpoint(ctx, c, v) || handsStatelessPath(ctx, c, v)) return [];
+    // So does one that hands it a database's own REST endpoint (`store_url_words`): the app's own store.
+    if (asksStatelessEndpoint(ctx, c, v) || handsStatelessPath(ctx, c, v) || storeEndpoint(ctx, c)) return [];
     const m = method === null ? undefined : passed(c, method);
     if (writes(m)) return [m as Node];
     return options.flatMap((o) => {
@@ -645,6 +649,12 @@ function onNamedClient(ctx: FileContext, call: Node, path: string, words: WordSe
     for (const m of [assigned, typed]) if (m?.[1] !== undefined) made.push(m[1]);
   }
   return made.some((text) => words.anyWordOf(/^(?:new\s+)?([\w$.]+)/.exec(text)?.[1] ?? ''));
+}
+
+/** Whether the request's URL (as `urlHas` reads it) names a database's own REST endpoint (vocabulary `store_url_words`). */
+function storeEndpoint(ctx: FileContext, call: Node): boolean {
+  if (ctx.vocab.store_url_words.length === 0) return false;
+  return urlHas(ctx, call, wordSet(ctx, 'store_url_words', ctx.vocab.store_url_words));
 }
 
 /**

@@ -265,6 +265,18 @@ export const VocabularySchema = z
          */
         refused_statuses: names.default([]),
         /**
+         * Retry wrappers (by module) whose callback gets, as its first argument, the function that stops the
+         * retries: async-retry's `retry(async (bail) => …)`. A callback that calls it for every error but a
+         * refused status retries only requests that were refused.
+         */
+        bail_first_wrappers: names.default([]),
+        /**
+         * Fields of an error that hold the provider's own error code (`err.code === 50416`, Twilio's "proxy
+         * address in use"): a code of four digits or more is no HTTP status but a rejection the provider
+         * answered with, so a function that runs itself again only in a branch on one repeats nothing done.
+         */
+        provider_code_fields: names.default([]),
+        /**
          * Texts of an error the app's own store raises (sqlite's `database is locked`, `SQLITE_BUSY`):
          * an attempt loop whose handler re-raises every error but one whose text names one of these
          * retries a local failure only; a remote answer leaves the loop at once.
@@ -587,6 +599,13 @@ export const VocabularySchema = z
          */
         error_returning_clients: names.default([]),
         /**
+         * JavaScript SDKs whose every call resolves to `{ data, error }` and never rejects, network failures
+         * included (Resend's Node SDK: `const result = await resend.emails.send(…)`). Matched as a whole part
+         * of the call's receiver (`resend.emails.send`, `this.resend.emails.send`): a try around such a call
+         * never sees its outcome unless the code raises on the result's error.
+         */
+        error_returning_sdks: names.default([]),
+        /**
          * Methods of a response that raise only when its status is an error (`response.raise_for_status()`
          * of requests, httpx and aiohttp): called on a send's own result right after it, the check is
          * part of the send, and a retry it starts follows a send that failed.
@@ -687,6 +706,12 @@ export const VocabularySchema = z
      * `this.client.messages.create` with `client: Anthropic`) asks for an answer; it neither writes nor notifies.
      */
     model_client_words: names.default([]),
+    /**
+     * Words of a URL that name a database's own REST endpoint (`firestore`: Firestore's
+     * `https://firestore.googleapis.com/v1/projects/…/documents:commit`): a request there reads or writes
+     * the application's own store, as a database client's call (`db.*`) does; it is no call to another service.
+     */
+    store_url_words: names.default([]),
     /**
      * HTTP methods that only read (`GET`, `HEAD`, `OPTIONS`): a helper of another file handed one as its
      * `method` option or keyword (`request({ requestPath, method: 'GET' })`) writes and sends nothing.

@@ -132,11 +132,33 @@ function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
  */
 function discarded(call: Node, body: Node): boolean {
   if (caughtByOwnChain(call, body)) return true;
+  if (notAwaited(call)) return true;
   for (let n: Node | null = call.parent; n !== null && n.id !== body.id; n = n.parent) {
     if (n.type === 'unary_expression' && n.firstChild?.type === 'void') return true;
     if (n.type === 'expression_statement' || n.type === 'arrow_function' || n.type === 'function_expression') return false;
   }
   return false;
+}
+
+/**
+ * `await resend.emails.send(…)` in JavaScript or TypeScript: a call on an SDK whose calls resolve to
+ * `{ data, error }` and never reject (vocabulary `responses.error_returning_sdks`), named as a whole
+ * part of the receiver (`this.resend.emails.send`; not `resendService`, a project's own wrapper).
+ */
+function errorReturningSdkCall(ctx: FileContext, call: Node): boolean {
+  const sdks = ctx.vocab.responses.error_returning_sdks;
+  if (ctx.family !== 'ecma' || sdks.length === 0) return false;
+  const receiver = calleePath(ctx, call).split('.').slice(0, -1).map((p) => p.toLowerCase());
+  return sdks.some((sdk) => receiver.includes(sdk.toLowerCase()));
+}
+
+/**
+ * `sendMail(mailOptions);` in JavaScript or TypeScript: a call made as a statement of its own, neither
+ * awaited, returned nor bound. A request's outcome comes back as a promise; dropped, its rejection
+ * never reaches the try around it (a callback-style call hands its error to the callback instead).
+ */
+function notAwaited(call: Node): boolean {
+  return call.type === 'call_expression' && call.parent?.type === 'expression_statement';
 }
 
 /** `call(…).then(…).catch((e) => log(e))`: a `.catch` in the call's own chain whose handler neither throws nor rejects. */
@@ -183,7 +205,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     // A call whose promise is discarded (`void paymentService.trackCheckoutEvent(…)`) is not awaited:
     // its failure never reaches these handlers either.
     // A send registered to run after the commit (`transaction.on_commit(lambda: send(…))`) is not made in the try.
-    const reaches = (call: Node) => !discarded(call, body) && !deferredToCommit(ctx, call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
+    const reaches = (call: Node) => !discarded(call, body) && !(errorReturningSdkCall(ctx, call) && !resultThrownOn(ctx, call, body)) && !deferredToCommit(ctx, call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
     // A write is the outcome the handler is about; a message sent beside it (an alert) is second.
     const reachedAll = writesOrSendsIn(ctx, body).filter(reaches);
     // `dao.create_delivery(status="success")` in the body and `dao.create_delivery(status="failed")`

@@ -79,6 +79,8 @@ interface RetryVocab {
   doneWords: WordSet;
   refusedStatuses: Set<string>;
   statusFields: Set<string>;
+  /** Normalised. */
+  providerCodeFields: Set<string>;
   /** Base classes of every error (`Exception`, `BaseException`), by last name. */
   errorBases: ReadonlySet<string>;
 }
@@ -119,6 +121,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       rescheduleMethodWords: new WordSet(r.reschedule_method_words),
       refusedStatuses: new Set(r.refused_statuses),
       statusFields: new Set(ctx.vocab.responses.status_fields.map(normalizeName)),
+      providerCodeFields: new Set(r.provider_code_fields.map(normalizeName)),
       restartWords: new WordSet(r.restart_words),
       doneWords: new WordSet(r.done_words),
       errorBases: new Set(ctx.vocab.timeouts.base_classes),
@@ -205,7 +208,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     } else if (v.wrappers.matches(path) || local !== undefined) {
       const cb = local !== undefined ? callbackAt(ctx, call, local) : firstCallback(ctx, call);
       const body = cb && resolveFunctionBody(ctx, cb, functions);
-      if (body) scopes.push({ context: 'retry', body, construct: call, label: `${path}(…)` });
+      if (body && !(cb !== null && bailsUnlessRefused(ctx, v, path, cb, body))) scopes.push({ context: 'retry', body, construct: call, label: `${path}(…)` });
       scopes.push(...hookScopes(ctx, v, call, functions, path));
     } else {
       const job = (mentionsRetryKwarg ? jobPolicyScope(ctx, v, call, functions, path) : null) ?? (mentionsRetryCount ? retryCountScope(ctx, v, call, functions, path) : null);
@@ -1455,12 +1458,12 @@ function onFailurePath(ctx: FileContext, v: RetryVocab, node: Node, body: Node):
  * (`if (response.status === 401 && retries > 0)`, `if resp.status_code in (401, 429) and attempt < 3:`).
  */
 function onlyAfterRefusal(v: RetryVocab, node: Node, body: Node): boolean {
-  if (v.refusedStatuses.size === 0) return false;
+  if (v.refusedStatuses.size === 0 && v.providerCodeFields.size === 0) return false;
   for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) {
     if (p.type !== 'if_statement' && p.type !== 'elif_clause') continue;
     const cond = p.childForFieldName('condition');
     const branch = p.childForFieldName('consequence');
-    if (cond !== null && branch !== null && contains(branch, node) && conjuncts(unwrapParens(cond) ?? cond).some((c) => testsRefusedStatus(v, c))) return true;
+    if (cond !== null && branch !== null && contains(branch, node) && conjuncts(unwrapParens(cond) ?? cond).some((c) => testsRefusedStatus(v, c) || testsProviderCode(v, c))) return true;
   }
   return false;
 }
@@ -1496,6 +1499,66 @@ function testsRefusedStatus(v: RetryVocab, c: Node): boolean {
     return items.length > 0 && items.every((i) => v.refusedStatuses.has(i.text));
   }
   return false;
+}
+
+/**
+ * `err.code === 50416`, `e.code == 21211`: the error's provider code (`provider_code_fields`) equal to a
+ * number of four digits or more. HTTP statuses have three; such a code is the provider's answer that
+ * it refused the request (a timeout or a dropped connection carries none), so nothing was done.
+ */
+function testsProviderCode(v: RetryVocab, c: Node): boolean {
+  if (v.providerCodeFields.size === 0) return false;
+  const parts = c.namedChildren;
+  const ops = c.children.filter((x) => !x.isNamed).map((x) => x.text);
+  if (parts.length !== 2 || ops.length !== 1 || !['===', '=='].includes(ops[0] ?? '')) return false;
+  if (c.type !== 'binary_expression' && c.type !== 'comparison_operator') return false;
+  const [left, right] = parts as [Node, Node];
+  const [field, code] = /^\d+$/.test(right.text) ? [left, right] : [right, left];
+  return /^\d{4,}$/.test(code.text) && v.providerCodeFields.has(normalizeName(lastSegment(dottedPath(field))));
+}
+
+/**
+ * `retry(async (bail) => { try { await create(…) } catch (err) { if (err.status !== 429) { bail(err); return } throw err } })`
+ * with async-retry (`retry.bail_first_wrappers`, whose callback gets the function that stops the retries
+ * first): every write of the callback sits in a try whose handler stops the retries for any error but a
+ * refused status (`refused_statuses`). A refused request was not carried out, so no retry repeats one.
+ */
+function bailsUnlessRefused(ctx: FileContext, v: RetryVocab, path: string, cb: Node, body: Node): boolean {
+  const modules = ctx.vocab.retry.bail_first_wrappers;
+  if (modules.length === 0 || v.refusedStatuses.size === 0 || !isFunction(cb, ctx.family)) return false;
+  const module = importsOf(ctx).get(path.split('.')[0] ?? '')?.module;
+  if (module === undefined || !modules.includes(module)) return false;
+  const bail = functionParameters(cb)[0];
+  if (bail === undefined) return false;
+  const writes = writesOrSendsIn(ctx, body);
+  if (writes.length === 0) return false;
+  return writes.every((w) => {
+    // `return client.conversations.create(options)` unawaited in the try: the promise's rejection
+    // leaves the try and reaches the wrapper, which retries it whatever the handler says.
+    if (w.parent?.type !== 'await_expression') return false;
+    for (let t: Node | null = w.parent; t !== null && t.id !== body.id; t = t.parent) {
+      if (t.type !== 'try_statement') continue;
+      const inTry = tryBody(t);
+      if (inTry === null || !contains(inTry, w)) continue;
+      return tryHandlers(t, ctx.family).some((h) =>
+        nodesWithin(ctx, h.body, 'if_statement').some((st) => {
+          const cond = st.childForFieldName('condition');
+          const branch = st.childForFieldName('consequence');
+          return cond !== null && branch !== null && testsOtherThanRefused(v, unwrapParens(cond) ?? cond) && callsWithin(ctx, branch).some((c) => calleePath(ctx, c) === bail);
+        }),
+      );
+    }
+    return false;
+  });
+}
+
+/** `err.status !== 429`, `e.response.status != 401`: a status field that is not the refused status named. */
+function testsOtherThanRefused(v: RetryVocab, c: Node): boolean {
+  const parts = c.namedChildren;
+  const ops = c.children.filter((x) => !x.isNamed).map((x) => x.text);
+  if (c.type !== 'binary_expression' || parts.length !== 2 || ops.length !== 1 || !['!==', '!='].includes(ops[0] ?? '')) return false;
+  const [left, right] = parts as [Node, Node];
+  return v.statusFields.has(normalizeName(lastSegment(dottedPath(left)))) && v.refusedStatuses.has(right.text);
 }
 
 /** `retryCount - 1`, `attempt + 1` under `node`: the counter of the next attempt. */
