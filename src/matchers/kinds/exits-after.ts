@@ -4,8 +4,9 @@ import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
 import { isInert, isPlainExit, isQuietExit, namesBoundBy, successBranch, successMarks, swallows } from '../quiet-steps.js';
-import { blockStatements, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, unwrapAwait, type Node } from '../syntax.js';
+import { blockStatements, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, tryHandlers, unwrapAwait, type Node } from '../syntax.js';
 import { markedRightAfter } from './sweep-marks.js';
+import { writesFailureBack } from '../contexts/due-records.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -177,7 +178,9 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
         // What follows that try must end the attempt in turn.
-        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && scope.swallowedRetries !== true && swallows(ctx, t)) return endsAttempt(ctx, t, scope, { sent: sent ?? new Set(), marks });
+        // In a sweep over records that failed before, a handler that writes the record back as failed
+        // (`catch { update({ status: 'FAILED', attempts: n + 1 }) }`) hands it to the next run: no swallow.
+        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && scope.swallowedRetries !== true && swallows(ctx, t) && !(scope.sweepsFailed === true && tryHandlers(t, ctx.family).some((h) => writesFailureBack(ctx, h.body)))) return endsAttempt(ctx, t, scope, { sent: sent ?? new Set(), marks });
         return false;
       }
       // The last step of a retried function: it runs again only when it failed itself.
