@@ -634,6 +634,12 @@ export const VocabularySchema = z
     marker_key_words: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */
     once_words: names,
+    /**
+     * Calls that deliver many messages one after another (`connection.send_messages(messages)`,
+     * `send_mass_mail(…)`): a failure part-way leaves the earlier ones delivered, so even as the last
+     * step of a retried run the retry delivers them again.
+     */
+    batch_sends: names.default([]),
     /** Methods that write a record through a collection (`reminder_set.create`, `NimbusAlert.objects.create`). */
     record_write_methods: names,
     /** Keys of a write's arguments that select the rows it writes (`where:`), not values it stores. */
