@@ -56,10 +56,25 @@ function inertStep(ctx: FileContext, statement: Node, sent: ReadonlySet<string>,
   if (expr.type === 'assignment' || expr.type === 'augmented_assignment' || expr.type === 'assignment_expression' || expr.type === 'augmented_assignment_expression') {
     return doesNoIo(ctx, expr.childForFieldName('right'), statement) || quietHelperValue(ctx, expr.childForFieldName('right'), depth);
   }
+  if (isPause(ctx, expr)) return true;
   if (!isCall(expr, ctx.family)) return false;
   const path = calleePath(ctx, expr);
   // `db.smsLog.update(…)`, `prisma.emailLog.create(…)`: a row of a table named for a log is a write that can fail, no log line.
   return logsOnly(ctx, path) || isInMemory(ctx, path) || reportsSuccess(ctx, expr) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth) || returnsItsError(ctx, expr) || changesLocalCollection(ctx, expr);
+}
+
+/**
+ * `await new Promise((resolve) => setTimeout(resolve, 100))`: a pause between items, a promise that
+ * only a one-shot timer (vocabulary `retry.one_shot_timers`) settles; it cannot fail the attempt.
+ */
+function isPause(ctx: FileContext, expr: Node): boolean {
+  if (expr.type !== 'new_expression' || expr.childForFieldName('constructor')?.text !== 'Promise') return false;
+  const executor = expr.childForFieldName('arguments')?.firstNamedChild;
+  const body = executor?.childForFieldName('body');
+  if (body == null) return false;
+  const call = body.type === 'statement_block' ? unwrapAwait(body.firstNamedChild?.firstNamedChild ?? null) : body;
+  if (call === null || call === undefined || !isCall(call, ctx.family) || (body.type === 'statement_block' && body.namedChildren.length !== 1)) return false;
+  return ctx.vocab.retry.one_shot_timers.includes(calleePath(ctx, call));
 }
 
 /** A collection made in memory: a literal (`[]`, `{}`) or a new empty container (`new Set()`, `set()`). */
