@@ -76,10 +76,17 @@ function esImport(stmt: Node, add: (i: ImportedName) => void): void {
   }
 }
 
-/** `const { withRetry } = require('./retry')`, `const retry = require('./retry')`. */
+/**
+ * `const { withRetry } = require('./retry')`, `const retry = require('./retry')`, and the same with a
+ * dynamic import (`const { sendViaSmtp } = await import('./deliver.js')`, `const email = await
+ * import('./email')`): the module object, or names taken out of it, as a `require` gives them.
+ */
 function requireImport(decl: Node, add: (i: ImportedName) => void): void {
-  const value = decl.childForFieldName('value');
-  if (value?.type !== 'call_expression' || value.childForFieldName('function')?.text !== 'require') return;
+  const bound = decl.childForFieldName('value');
+  const value = bound?.type === 'await_expression' ? bound.namedChildren[0] : bound;
+  if (value?.type !== 'call_expression') return;
+  const fn = value.childForFieldName('function');
+  if (!(fn?.text === 'require' && bound?.type !== 'await_expression') && !(fn?.type === 'import' && bound?.type === 'await_expression')) return;
   const arg = value.childForFieldName('arguments')?.firstNamedChild;
   const module = arg ? stringValue(arg) : null;
   if (module === null) return;

@@ -9,6 +9,7 @@ import { recordsMatcher } from './kinds/records.js';
 import { scopeMentionsMatcher } from './kinds/scope-mentions.js';
 import { scheduledRunMatcher } from './kinds/scheduled-run.js';
 import { webhookRedeliveryMatcher } from './kinds/webhook-redelivery.js';
+import { sentRecordMatcher } from './kinds/sent-record.js';
 
 export type { Candidate, ContextKind, FileContext, Matcher, MatcherParam, Requirement, Scope } from './types.js';
 export type { CallSite, FileSummary, FunctionFacts } from './summary.js';
@@ -29,6 +30,7 @@ const MATCHERS = new Map<string, Matcher>(
     exitsAfterMatcher,
     scheduledRunMatcher,
     webhookRedeliveryMatcher,
+    sentRecordMatcher,
   ].map((m) => [m.kind, m]),
 );
 

@@ -36,7 +36,8 @@ function inertStep(ctx: FileContext, statement: Node, sent: ReadonlySet<string>,
       return swallows(ctx, statement) && !hasFinally(statement);
     case 'lexical_declaration':
     case 'variable_declaration':
-      return statement.namedChildren.every((d) => d.type !== 'variable_declarator' || doesNoIo(ctx, d.childForFieldName('value'), statement) || swallowedValue(ctx, d.childForFieldName('value')));
+      // `const result = await sendWeeklyDigest(id)` of a helper of this file that cannot fail (its body a try that swallows every error) keeps only a value.
+      return statement.namedChildren.every((d) => d.type !== 'variable_declarator' || doesNoIo(ctx, d.childForFieldName('value'), statement) || swallowedValue(ctx, d.childForFieldName('value')) || quietHelperValue(ctx, d.childForFieldName('value'), depth));
     case 'if_statement':
       return quietBranches(ctx, statement, sent, depth, marks);
     // `if (!member.phoneNumber) continue;`: skipping to the next item fails nothing (the loop's
@@ -53,12 +54,46 @@ function inertStep(ctx: FileContext, statement: Node, sent: ReadonlySet<string>,
   // `results.email++`: a count kept in memory.
   if (expr.type === 'update_expression') return expr.descendantsOfType(callTypes(ctx.family) as string[]).length === 0;
   if (expr.type === 'assignment' || expr.type === 'augmented_assignment' || expr.type === 'assignment_expression' || expr.type === 'augmented_assignment_expression') {
-    return doesNoIo(ctx, expr.childForFieldName('right'), statement);
+    return doesNoIo(ctx, expr.childForFieldName('right'), statement) || quietHelperValue(ctx, expr.childForFieldName('right'), depth);
   }
+  if (isPause(ctx, expr)) return true;
   if (!isCall(expr, ctx.family)) return false;
   const path = calleePath(ctx, expr);
   // `db.smsLog.update(…)`, `prisma.emailLog.create(…)`: a row of a table named for a log is a write that can fail, no log line.
-  return logsOnly(ctx, path) || isInMemory(ctx, path) || reportsSuccess(ctx, expr) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth) || returnsItsError(ctx, expr);
+  return logsOnly(ctx, path) || isInMemory(ctx, path) || reportsSuccess(ctx, expr) || swallowedPromise(ctx, expr, path) || callsQuietHelper(ctx, expr, depth) || returnsItsError(ctx, expr) || changesLocalCollection(ctx, expr);
+}
+
+/**
+ * `await new Promise((resolve) => setTimeout(resolve, 100))`: a pause between items, a promise that
+ * only a one-shot timer (vocabulary `retry.one_shot_timers`) settles; it cannot fail the attempt.
+ */
+function isPause(ctx: FileContext, expr: Node): boolean {
+  if (expr.type !== 'new_expression' || expr.childForFieldName('constructor')?.text !== 'Promise') return false;
+  const executor = expr.childForFieldName('arguments')?.firstNamedChild;
+  const body = executor?.childForFieldName('body');
+  if (body == null) return false;
+  const call = body.type === 'statement_block' ? unwrapAwait(body.firstNamedChild?.firstNamedChild ?? null) : body;
+  if (call === null || call === undefined || !isCall(call, ctx.family) || (body.type === 'statement_block' && body.namedChildren.length !== 1)) return false;
+  return ctx.vocab.retry.one_shot_timers.includes(calleePath(ctx, call));
+}
+
+/** A collection made in memory: a literal (`[]`, `{}`) or a new empty container (`new Set()`, `set()`). */
+const COLLECTION_LITERALS = new Set(['array', 'object', 'list', 'dictionary', 'set']);
+const COLLECTION_CLASSES = /^(?:Set|Map|Array|WeakSet|WeakMap|set|dict|list|defaultdict|collections\.defaultdict|Counter|collections\.Counter)$/;
+
+/**
+ * `results.push({ founderId, success: result.success })`, `seen.add(id)`: a method of a collection the
+ * same function made in memory (`const results = []`, `seen = set()`), handed values that do no I/O.
+ */
+function changesLocalCollection(ctx: FileContext, call: Node): boolean {
+  const receiver = call.childForFieldName('function')?.childForFieldName('object');
+  if (receiver?.type !== 'identifier' || !callArguments(call).every((a) => doesNoIo(ctx, a, call))) return false;
+  const bound = lastBindingBefore(ctx, receiver.text, call);
+  const fn = enclosingFunction(call, ctx.family);
+  if (bound === null || fn === null || enclosingFunction(bound, ctx.family)?.id !== fn.id) return false;
+  if (COLLECTION_LITERALS.has(bound.type)) return true;
+  const made = bound.type === 'new_expression' ? bound.childForFieldName('constructor') : isCall(bound, ctx.family) ? callee(bound) : null;
+  return made !== null && made !== undefined && COLLECTION_CLASSES.test(made.text) && callArguments(bound).length === 0;
 }
 
 /**
@@ -381,6 +416,12 @@ function swallowedValue(ctx: FileContext, value: Node | null): boolean {
 
 /** What a value is awaited or wrapped in without changing it: `await x`, `x as T`, `x satisfies T`, `x!`, `(x)`. */
 const WRAPPERS = new Set(['await', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'parenthesized_expression']);
+
+/** A value that is the result of a call of a helper of this file that cannot fail (`await sendWeeklyDigest(id)`). */
+function quietHelperValue(ctx: FileContext, value: Node | null, depth: number): boolean {
+  const call = unwrapAwait(value);
+  return call !== null && isCall(call, ctx.family) && callsQuietHelper(ctx, call, depth);
+}
 
 /** `await send(…).catch(() => { failures += 1 })`: a promise whose `.catch` handler does not throw cannot fail the attempt. */
 function swallowedPromise(ctx: FileContext, call: Node, path: string): boolean {

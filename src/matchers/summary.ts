@@ -17,6 +17,8 @@ import { storeModelExports } from './store-models.js';
 import { keepsEveryWrite, keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
 import { deferredToCommit, isLocalOnly, methodAround, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { scheduledRunFacts } from './contexts/scheduled-runs.js';
+import { projectDefaultFacts } from './contexts/job-frameworks.js';
+import { checksSentRecord } from './sent-records.js';
 import { stateSelectedFacts } from './contexts/batch-marks.js';
 import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isLoop, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -208,7 +210,7 @@ function defaultExportName(ctx: FileContext): string | null {
 function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'conditionalFactories' | 'facts' | 'queues'> {
   const { retriedClients, factories, conditional } = retryingClientsOf(ctx);
   const conditionalFactories = conditional.size > 0 ? { conditionalFactories: Object.fromEntries(conditional) } : {};
-  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...sharedClientFacts(ctx), ...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx), ...flagParamFacts(ctx), ...scheduledRunFacts(ctx), ...stateSelectedFacts(ctx)], queues: namedQueues(ctx) };
+  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...sharedClientFacts(ctx), ...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx), ...flagParamFacts(ctx), ...scheduledRunFacts(ctx), ...stateSelectedFacts(ctx), ...projectDefaultFacts(ctx)], queues: namedQueues(ctx) };
 }
 
 function namedQueues(ctx: FileContext): Record<string, string> {
@@ -527,7 +529,7 @@ function findKeys(ctx: FileContext, fn: Node, call: Node, lists: readonly string
   // each call of it, so on each attempt of a retry around it: no key at all.
   const body = functionBody(fn);
   const keyed = (k: string) => passesKeyOnce(ctx, call, k) && (body === null || !freshPerAttempt(ctx, call, body, k));
-  const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && (marksOwnGuard(ctx, call) || guardedInOwnFunction(ctx, call) || (made.id !== call.id && marksOwnGuard(ctx, made)))) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
+  const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && (marksOwnGuard(ctx, call) || guardedInOwnFunction(ctx, call) || (made.id !== call.id && marksOwnGuard(ctx, made)) || checksSentRecord(ctx, call))) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
   const keyParams: Record<string, number> = {};
   const keyFields: Record<string, [number, string]> = {};
   for (const k of keys) {

@@ -190,6 +190,12 @@ export interface Scope {
    * a send counts only when a write of one of them follows it in the run.
    */
   scheduled?: { fields: string[] };
+  /**
+   * A sweep over records that failed before (a cron re-sending `status: 'FAILED'` rows): a failure
+   * its handler writes back onto the record (`status: 'FAILED'`, `attempts: n + 1`) is selected by
+   * the next run, so a try that swallows it still brings the record's attempt back.
+   */
+  sweepsFailed?: true;
   /** Parts of `body` that are not in scope (a branch of a broad handler that tests for a definite error). */
   excludes?: Node[];
   /**

@@ -151,6 +151,12 @@ export const JobFrameworkSchema = z
     attempts_option: z.string().optional(),
     /** Retries when the option is absent; -1 when the message is redelivered until acknowledged. */
     default_retries: z.number().int().min(-1),
+    /**
+     * Where a project sets the retries of every handler that gives no option of its own: a call in
+     * any file of the package (`defineConfig({ retries: { default: { maxAttempts: 3 } } })` in
+     * Trigger.dev's `trigger.config.ts`) and the option that gives the attempts there.
+     */
+    project_default: z.object({ calls: names, attempts_option: z.string().min(1) }).strict().optional(),
   })
   .strict();
 
@@ -317,6 +323,12 @@ export const VocabularySchema = z
         schedule_tables: names.default([]),
         schedule_mark_words: names.default([]),
         schedule_select_words: names.default([]),
+        /**
+         * Query builders' filter methods named by the comparison, called with a column and a value
+         * (Supabase / PostgREST `.is("reminder_sent_at", null)`, `.eq("status", "pending")`): a
+         * state value there selects rows by that column, as `find({ sent: false })` does.
+         */
+        schedule_filter_methods: names.default([]),
         schedule_helper_words: names.default([]),
         /** Retry conditions that only retry idempotent requests (the configurator's safe default). */
         idempotent_conditions: names,
@@ -641,6 +653,12 @@ export const VocabularySchema = z
     marker_key_words: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */
     once_words: names,
+    /**
+     * Calls that deliver many messages one after another (`connection.send_messages(messages)`,
+     * `send_mass_mail(…)`): a failure part-way leaves the earlier ones delivered, so even as the last
+     * step of a retried run the retry delivers them again.
+     */
+    batch_sends: names.default([]),
     /** Methods that write a record through a collection (`reminder_set.create`, `NimbusAlert.objects.create`). */
     record_write_methods: names,
     /** Keys of a write's arguments that select the rows it writes (`where:`), not values it stores. */

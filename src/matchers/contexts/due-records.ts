@@ -225,6 +225,31 @@ export function marksOutOfSelection(ctx: FileContext, body: Node, selection: { r
   return false;
 }
 
+/**
+ * A handler that writes its record back as failed: a call whose arguments set a state field to a
+ * failure value or count one more attempt (`update({ data: { status: 'FAILED', attempts: n + 1 } })`,
+ * `filter(pk=r.pk).update(status="failed")`), or an assignment of a failure value to a state field
+ * (`row.status = 'failed'`). A sweep over records that failed before selects that record again.
+ */
+export function writesFailureBack(ctx: FileContext, handler: Node): boolean {
+  const v = dueVocab(ctx);
+  const failedState = (key: string, value: Node | null) => {
+    const state = stateValue(value);
+    return state !== null && v.stateWords.anyWordOf(key) && isFailureValue(state, v);
+  };
+  const counted = (key: string, value: Node) => isCounterColumn(key, v) && /\+\s*1\b/.test(value.text);
+  for (const call of handler.descendantsOfType(['call', 'call_expression'])) {
+    const args = call.childForFieldName('arguments');
+    if (args !== null && queryEntries(args).some((e) => failedState(e.key, e.value) || counted(e.key, e.value))) return true;
+  }
+  for (const a of handler.descendantsOfType(['assignment', 'assignment_expression'])) {
+    const left = a.childForFieldName('left');
+    const field = left?.childForFieldName('property') ?? left?.childForFieldName('attribute');
+    if (field != null && failedState(field.text, a.childForFieldName('right'))) return true;
+  }
+  return false;
+}
+
 /** A call of the chain `node` ends with passes a filter object of its own (`findAll({ where: … })`, `find({ status: … })`). */
 function filtersOnItsOwn(node: Node): boolean {
   for (let n: Node | null = node; n !== null; ) {

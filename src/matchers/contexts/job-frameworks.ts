@@ -65,12 +65,11 @@ export function jobFrameworkScopes(
     // Several frameworks share a decorator name (`@app.task`: procrastinate's `retry=`, Celery's
     // none; `@task`: Airflow's and Prefect's `retries=`): the first whose options retry decides.
     const args = isCallDeco ? callArguments(expr) : [];
-    const fw = frameworks.find((f) => f.decorators.matches(path) && retriesOf(f, args) !== 0);
+    const fw = frameworks.find((f) => f.decorators.matches(path) && handlerRetries(f, args).retries !== 0);
     if (fw === undefined) continue;
-    const retries = retriesOf(fw, args);
     const fn = decoratedFunction(deco, ctx.family);
     const body = fn && functionBody(fn);
-    if (body) scopes.push(scope(body, deco, fw, retries));
+    if (body) scopes.push(scope(body, deco, fw, handlerRetries(fw, args)));
   }
   for (const call of calls) {
     const path = calleePath(ctx, call);
@@ -80,8 +79,8 @@ export function jobFrameworkScopes(
       if (fw.calls.empty || !fw.calls.matches(path)) continue;
       const args = callArguments(call);
       if (fw.spec.first_argument !== undefined && (args[0] === undefined || stringValue(args[0]) !== fw.spec.first_argument)) continue;
-      const retries = retriesOf(fw, args);
-      if (retries === 0) continue;
+      const retries = handlerRetries(fw, args);
+      if (retries.retries === 0) continue;
       const handlers = handlersOf(ctx, fw, args, functions);
       for (const handler of handlers) scopes.push(scope(handler, call, fw, retries));
       if (handlers.length > 0) break;
@@ -90,17 +89,39 @@ export function jobFrameworkScopes(
   return scopes;
 }
 
-function scope(body: Node, construct: Node, fw: CompiledFramework, retries: number): Scope {
-  const how = retries < 0 ? 'redelivers a failed message until it is acknowledged' : `retries a failed job ${retries} time${retries === 1 ? '' : 's'}`;
-  return { context: 'retry', body, construct, label: `${firstLine(construct, 50).replace(/\s*[:{(]\s*$/, '')} (${fw.spec.name} ${how})` };
+/**
+ * The retries a handler gets: a count, or `project` when it sets none of its own and its framework
+ * takes the package's project-wide default (a fact of another file, settled at link time).
+ */
+interface HandlerRetries {
+  retries: number;
+  project?: true;
 }
 
-/** Retries the handler gets: from the retry option when it is a number, else the framework's default. */
+function scope(body: Node, construct: Node, fw: CompiledFramework, { retries, project }: HandlerRetries): Scope {
+  const label = firstLine(construct, 50).replace(/\s*[:{(]\s*$/, '');
+  if (project === true) {
+    const fact = projectDefaultFact(fw.spec);
+    return { context: 'retry', body, construct, label: `${label} (${fw.spec.name} retries a failed job as the project's default sets)`, requires: { kind: 'project-fact', fact } };
+  }
+  const how = retries < 0 ? 'redelivers a failed message until it is acknowledged' : `retries a failed job ${retries} time${retries === 1 ? '' : 's'}`;
+  return { context: 'retry', body, construct, label: `${label} (${fw.spec.name} ${how})` };
+}
+
 /** A retry count given by a name or expression: more than none. */
 const CONFIGURED = 2;
 
-function retriesOf(fw: CompiledFramework, args: readonly Node[]): number {
-  const read = (option: string | undefined): number | null => {
+/** Retries the handler gets: from its own retry option, else the project's default where the framework has one, else the framework's. */
+function handlerRetries(fw: CompiledFramework, args: readonly Node[]): HandlerRetries {
+  const own = retriesOf(fw.spec, args);
+  if (own !== null) return { retries: own };
+  if (fw.spec.default_retries === 0 && fw.spec.project_default !== undefined) return { retries: CONFIGURED, project: true };
+  return { retries: fw.spec.default_retries };
+}
+
+/** Retries an options object (or keyword arguments) gives, or null when it sets none. */
+function retriesOf(spec: Pick<JobFramework, 'retries_option' | 'attempts_option'>, args: readonly Node[]): number | null {
+  const read = (option: string | undefined): number | 'configured' | null => {
     if (option === undefined) return null;
     const value = optionValue(args, option.split('.'));
     if (value === null) return null;
@@ -108,13 +129,39 @@ function retriesOf(fw: CompiledFramework, args: readonly Node[]): number {
     // code does not spell out is read as more than none. `retry=False` / `None` turns retries off,
     // `retry=True` retries (procrastinate: without end).
     if (/^(?:False|false|None|null|undefined)$/.test(value.text)) return 0;
-    return /^\d+$/.test(value.text) ? Number(value.text) : CONFIGURED;
+    return /^\d+$/.test(value.text) ? Number(value.text) : 'configured';
   };
-  const retries = read(fw.spec.retries_option);
-  if (retries !== null) return retries;
-  const attempts = read(fw.spec.attempts_option);
-  if (attempts !== null) return attempts === CONFIGURED ? CONFIGURED : Math.max(0, attempts - 1);
-  return fw.spec.default_retries;
+  const retries = read(spec.retries_option);
+  if (retries !== null) return retries === 'configured' ? CONFIGURED : retries;
+  const attempts = read(spec.attempts_option);
+  if (attempts !== null) return attempts === 'configured' ? CONFIGURED : Math.max(0, attempts - 1);
+  return null;
+}
+
+/** The fact a package's project-wide retry default gives the handlers of a framework. */
+function projectDefaultFact(spec: JobFramework): string {
+  return `job-default-retries:${spec.name}`;
+}
+
+/**
+ * `job-default-retries:<framework>` when this file sets a project-wide default that retries the
+ * framework's handlers (`defineConfig({ retries: { default: { maxAttempts: 3 } } })`): every
+ * handler of the package that sets no retries of its own runs again after a failure.
+ */
+export function projectDefaultFacts(ctx: FileContext): string[] {
+  const specs = ctx.vocab.retry.job_frameworks.filter((f) => f.project_default !== undefined);
+  if (specs.length === 0 || !/attempt|retr/i.test(ctx.source)) return [];
+  const out = new Set<string>();
+  for (const spec of specs) {
+    const project = spec.project_default!;
+    const calls = compiledOnce(ctx.vocab, `project-default-calls:${spec.name}`, () => new NamePatterns(project.calls));
+    for (const call of nodesOfType(ctx, ctx.family === 'python' ? 'call' : 'call_expression')) {
+      if (!calls.matches(calleePath(ctx, call))) continue;
+      const retries = retriesOf({ attempts_option: project.attempts_option }, callArguments(call));
+      if (retries !== null && retries > 0) out.add(projectDefaultFact(spec));
+    }
+  }
+  return [...out];
 }
 
 /** An option as a keyword argument or a key of an options object (dotted for nested objects). */

@@ -1118,12 +1118,15 @@ const CONFIGURED_ATTEMPTS = 2;
  * `attempts: config.jobAttempts`) in job options (`defaultJobOptions: { … }`, the options of a
  * `queue.add(…)`), the number it is bound to in this file, else a configured count above one.
  * Elsewhere a name says nothing (`{ attempts: attempt }` in a log line), so it counts as none.
+ * A setting read with a default (`parseInt(process.env.QUEUE_ATTEMPTS || '3', 10)`,
+ * `Number(process.env.ATTEMPTS ?? 3)`, `config.attempts || 5`) gives the default the code spells out.
  */
 function attemptsOf(ctx: FileContext, pair: Node): number {
   const value = pair.childForFieldName('value');
   if (value === null) return 0;
   if (/^\d+$/.test(value.text)) return Number(value.text);
-  if (value.type !== 'identifier' && value.type !== 'member_expression') return 0;
+  const fallback = value.type === 'identifier' || value.type === 'member_expression' ? null : defaultCount(value);
+  if (value.type !== 'identifier' && value.type !== 'member_expression' && fallback === null) return 0;
   const options = pair.parent;
   const holder = options?.parent ?? null;
   const owner = holder?.type === 'arguments' ? holder.parent : null;
@@ -1132,8 +1135,25 @@ function attemptsOf(ctx: FileContext, pair: Node): number {
     (holder?.type === 'pair' && holders.includes(holder.childForFieldName('key')?.text.replace(/['"]/g, '') ?? '')) ||
     (owner != null && isCall(owner, ctx.family) && adds.includes(lastSegment(calleePath(ctx, owner))));
   if (!inJobOptions) return 0;
+  if (fallback !== null) return fallback;
   const bound = value.type === 'identifier' ? lastBindingBefore(ctx, value.text, pair) : null;
   return bound !== null && /^\d+$/.test(bound.text) ? Number(bound.text) : CONFIGURED_ATTEMPTS;
+}
+
+/** Functions that turn a setting's text into a count: `parseInt(…, 10)`, `Number(…)`. */
+const NUMBER_PARSERS = /^(?:parseInt|Number|parseFloat|Number\.parseInt|Number\.parseFloat)$/;
+
+/**
+ * The count a setting falls back to: `parseInt(process.env.X || '3', 10)` → 3, `Number(x ?? 3)`,
+ * `x || 3`, `parseInt(x, 10) || 3`. Null when the value has no such default.
+ */
+function defaultCount(value: Node): number | null {
+  let v: Node | null = unwrapParens(value);
+  if (v?.type === 'call_expression' && NUMBER_PARSERS.test(v.childForFieldName('function')?.text ?? '')) v = unwrapParens(callArguments(v)[0] ?? null);
+  if (v?.type !== 'binary_expression' || !['||', '??'].includes(v.childForFieldName('operator')?.text ?? '')) return null;
+  const right = unwrapParens(v.childForFieldName('right'));
+  const text = right === null ? '' : (stringValue(right) ?? right.text);
+  return /^\d+$/.test(text) ? Number(text) : null;
 }
 
 const ASSIGNMENTS = new Set(['assignment', 'assignment_expression', 'variable_declarator']);
@@ -1668,9 +1688,37 @@ function reschedulingCall(ctx: FileContext, v: RetryVocab, handler: Node, attemp
       if (next && incrementedReceivers(v, handler).has(receiverOf(ctx, call)) && !countsEvery(call)) return call;
       const words = splitWords(lastSegment(calleePath(ctx, call)));
       if (words.length > 1 && !v.rescheduleMethodWords.has(words[0] ?? '') && words.slice(1).some((w) => v.rescheduleMethodWords.has(w))) return call;
+      if (sqlCountsAttempt(v, call) || helperStoresNextAttempt(ctx, v, call, handler)) return call;
     }
   }
   return null;
+}
+
+/** `SET retries = retries + 1`, `SET attempt_count = attempt_count + 1`: SQL that counts one more attempt on the row. */
+const SQL_COUNTER_INCREMENT = /\bSET\b[\s\S]*?\b([A-Za-z_]\w*)\s*=\s*\1\s*\+\s*1\b/gi;
+
+/**
+ * SQL handed to the store that counts the failed attempt on the work's row (`UPDATE notification_jobs
+ * SET status = "pending", retries = retries + 1, last_error = ? WHERE id = ?`): the row is kept for
+ * the next attempt, as `update({ attempts: job.attempts + 1 })` keeps it.
+ */
+function sqlCountsAttempt(v: RetryVocab, call: Node): boolean {
+  return callArguments(call).some((arg) => {
+    if (arg.type !== 'string' && arg.type !== 'template_string' && arg.type !== 'concatenated_string') return false;
+    return [...arg.text.matchAll(SQL_COUNTER_INCREMENT)].some((m) => v.counterWords.anyWordOf(m[1] ?? ''));
+  });
+}
+
+/**
+ * A handler's call of a helper of this file (`await this.retryOrFail(connection, job.id, err.message)`)
+ * whose own statements store the work's next attempt (`SET status = "pending", retries = retries + 1`,
+ * `update({ attempts: attempts + 1 })`): the handler puts the work back through it.
+ */
+function helperStoresNextAttempt(ctx: FileContext, v: RetryVocab, call: Node, handler: Node): boolean {
+  const helper = resolveLocalFunction(ctx, call);
+  const body = helper !== null && !contains(helper, handler) ? functionBody(helper) : null;
+  if (body === null) return false;
+  return callsWithin(ctx, body).some((c) => !hasFunctionBetween(c, body, ctx.family) && statementCall(c) && !quietStep(ctx, c) && (sqlCountsAttempt(v, c) || callArguments(c).some((a) => holdsNextCounter(v, a))));
 }
 
 /** A call made for its effect, as a statement (`await repo.markFailed(…)`, `db.update(t).set(…).where(…)`), not for a value. */
@@ -1766,7 +1814,7 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     const marked = !failed && selection !== undefined && marksOutOfSelection(ctx, body, selection);
     if (!failed && !marked) continue;
     const why = failed ? 'records that failed before' : 'records not yet marked done';
-    scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (${why})`, ...(selection ? { selection } : {}) });
+    scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (${why})`, ...(selection ? { selection } : {}), ...(failed ? { sweepsFailed: true as const } : {}) });
   }
   // A poller (`while (true) { const message = await prisma.message.findFirst({ where: { retryCount: { lt: 2 } } }); … }`)
   // takes one due record per pass: each pass is an attempt on that record.
@@ -1774,7 +1822,7 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     const body = loopBody(loop);
     if (body === null) continue;
     const picks = blockStatements(body).some((st) => (st.type === 'lexical_declaration' || st.type === 'variable_declaration' || st.type === 'expression_statement') && pickedValues(st).some((v) => selectsFailed(unwrapAwait(v), st)));
-    if (picks) scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (records that failed before)` });
+    if (picks) scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (records that failed before)`, sweepsFailed: true });
   }
   if (due && ctx.family === 'ecma') {
     for (const call of allCalls(ctx)) {
@@ -1784,7 +1832,7 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
       const fn = callArguments(call)[0];
       const body = fn && isFunction(fn, ctx.family) ? functionBody(fn) : null;
       if (body === null || !selectsFailed(unwrapAwait(receiver), call)) continue;
-      scopes.push({ context: 'retry', body, construct: call, label: `${firstLine(call, 60)} (records that failed before)` });
+      scopes.push({ context: 'retry', body, construct: call, label: `${firstLine(call, 60)} (records that failed before)`, sweepsFailed: true });
     }
   }
   return scopes;

@@ -29,6 +29,7 @@ interface ScheduleVocab {
   tables: string[];
   markWords: WordSet;
   selectWords: WordSet;
+  filterMethods: Set<string>;
   helperWords: WordSet;
   text: RegExp;
   /** Whether a text can hold a mark at all (a word of `schedule_mark_words` starting a word). */
@@ -54,6 +55,7 @@ export function scheduleVocab(ctx: FileContext): ScheduleVocab {
       tables: r.schedule_tables,
       markWords: new WordSet(r.schedule_mark_words),
       selectWords: new WordSet(r.schedule_select_words),
+      filterMethods: new Set(r.schedule_filter_methods),
       helperWords: new WordSet(r.schedule_helper_words),
       text: names.length + helperWords.length > 0 ? new RegExp(`\\b(?:${[...new Set(names), ...helperWords].join('|')})\\b`, 'i') : /(?!)/,
       markText: r.schedule_mark_words.length > 0 ? new RegExp(`\\b(?:${r.schedule_mark_words.map(escapeRegExp).join('|')})`, 'i') : /(?!)/,
@@ -303,7 +305,14 @@ export function selectingCalls(ctx: FileContext): { call: Node; fields: string[]
         out.push({ call, fields: [...new Set(raw)] });
         continue;
       }
-      if (marks(ctx, call) || !namesWord(v.selectWords, v.selectGate, lastSegment(calleePath(ctx, call)))) continue;
+      const method = lastSegment(calleePath(ctx, call));
+      // `.is("reminder_sent_at", null)` in a chain of filters: the column and its value, as two arguments.
+      if (v.filterMethods.has(method)) {
+        const compared = positionalSelection(call);
+        if (compared.length > 0) out.push({ call, fields: compared });
+        continue;
+      }
+      if (marks(ctx, call) || !namesWord(v.selectWords, v.selectGate, method)) continue;
       const fields = argumentEntries(call).filter((e) => !ID_FIELD.test(e.key) && !OPERATOR_KEY.test(e.key) && /^[A-Za-z_]\w*$/.test(e.key) && stateSelector(e.value)).map((e) => e.key);
       fields.push(...positionalSelection(call));
       if (fields.length > 0) out.push({ call, fields });
@@ -335,6 +344,24 @@ export function claimedBeforeSend(ctx: FileContext, send: Node): boolean {
   if (!body) return false;
   const fields = selectedFields(ctx, body);
   return fields.length > 0 && claimedOnTheWay(ctx, body, send, new Set(fields));
+}
+
+/**
+ * A send whose own function selects its rows by a state field and claims the row before the send
+ * (`.is("reminder_sent_at", null)`, then `.update({ reminder_sent_at })` on the way), where a retry
+ * runs that selection again: it lies in what the retry repeats (`within`, a retried run's body), or
+ * the send's function is a helper the retried code calls. The next attempt does not select the row.
+ */
+export function claimedInRetriedRun(ctx: FileContext, send: Node, within: Node): boolean {
+  const fn = enclosingFunction(send, ctx.family);
+  const body = fn && functionBody(fn);
+  if (!body) return false;
+  const helper = !contains(body, within);
+  const fields = new Set<string>();
+  for (const { call, fields: selected } of selectingCalls(ctx)) {
+    if (call.startIndex < send.startIndex && contains(body, call) && (helper || contains(within, call))) for (const f of selected) fields.add(f);
+  }
+  return fields.size > 0 && claimedOnTheWay(ctx, body, send, fields);
 }
 
 /** Whether a schedule of this file runs the function with this body. */

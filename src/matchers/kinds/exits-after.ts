@@ -4,8 +4,9 @@ import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
 import { isInert, isPlainExit, isQuietExit, namesBoundBy, successBranch, successMarks, swallows } from '../quiet-steps.js';
-import { blockStatements, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, unwrapAwait, type Node } from '../syntax.js';
+import { blockStatements, callArguments, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, tryHandlers, unwrapAwait, type Node } from '../syntax.js';
 import { markedRightAfter } from './sweep-marks.js';
+import { writesFailureBack } from '../contexts/due-records.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
 
 /**
@@ -145,6 +146,18 @@ function startsNextAttemptBeside(ctx: FileContext, node: Node, scope: Scope): bo
   return false;
 }
 
+/**
+ * `connection.send_messages(messages)`: one call that delivers many messages in turn. A list written
+ * out with one message (`send_messages([EmailMessage(…)])`) delivers that one only.
+ */
+function isBatchSend(ctx: FileContext, node: Node): boolean {
+  const call = unwrapAwait(node);
+  if (call === null || !isCall(call, ctx.family)) return false;
+  if (!compiledOnce(ctx.vocab, 'batch-sends', () => new NamePatterns(ctx.vocab.batch_sends)).matches(calleePath(ctx, call))) return false;
+  const first = callArguments(call)[0];
+  return !((first?.type === 'list' || first?.type === 'array') && first.namedChildren.length <= 1);
+}
+
 function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sent: Set<string>; marks: Set<string> | undefined }): boolean {
   let n: Node = node;
   // What the send's own statement binds (its result): a check of it that gives up is no later step.
@@ -152,6 +165,8 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
   // What a success of the send counts (`results.email++`): a later throw only when none is counted gives up for good.
   let marks: Set<string> | undefined = carried?.marks;
   let first = carried === undefined;
+  // A send of many messages fails part-way after delivering some: its own failure starts the next attempt.
+  if (first && isBatchSend(ctx, node)) return false;
   // `async (job) => sendMail(job.data)`: a retried function whose body is the send's expression returns it, and does nothing after.
   if (first && scope.hook !== true && isExpressionBody(scope.body, ctx) && unwrapAwait(scope.body)?.id === node.id) return true;
   for (let p = n.parent; p !== null; n = p, p = p.parent) {
@@ -177,7 +192,9 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
         // Later steps inside a try that swallows their errors cannot start another attempt.
         const t = p.parent;
         // What follows that try must end the attempt in turn.
-        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && scope.swallowedRetries !== true && swallows(ctx, t)) return endsAttempt(ctx, t, scope, { sent: sent ?? new Set(), marks });
+        // In a sweep over records that failed before, a handler that writes the record back as failed
+        // (`catch { update({ status: 'FAILED', attempts: n + 1 }) }`) hands it to the next run: no swallow.
+        if (t?.type === 'try_statement' && t.childForFieldName('body')?.id === p.id && scope.swallowedRetries !== true && swallows(ctx, t) && !(scope.sweepsFailed === true && tryHandlers(t, ctx.family).some((h) => writesFailureBack(ctx, h.body)))) return endsAttempt(ctx, t, scope, { sent: sent ?? new Set(), marks });
         return false;
       }
       // The last step of a retried function: it runs again only when it failed itself.

@@ -2,7 +2,7 @@ import { reachedCalls, reachedInner, scopeHolds, statementOf } from '../scope.js
 import { resolveLocalFunction } from '../local-helpers.js';
 import { endsThrough, exitsAfter } from './exits-after.js';
 import { getContext, contextNames } from '../contexts/index.js';
-import { claimedBeforeSend, scheduledSendRepeats } from '../contexts/scheduled-runs.js';
+import { claimedBeforeSend, claimedInRetriedRun, scheduledSendRepeats } from '../contexts/scheduled-runs.js';
 import { calleePath } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
 import { compiledOnce } from '../compiled.js';
@@ -112,6 +112,9 @@ export const insideMatcher: Matcher = {
         (candidate.requires ??= []).push({ kind: 'helper', local: path, vocab: 'mutating', mode: 'unless-keyed', unshielded: true });
       }
     }
+    // A retried run that selects its rows by a state field and claims the row before the write
+    // (`.is("reminder_sent_at", null)` … `.update({ reminder_sent_at })` … send): the next attempt does not select it.
+    if (param === 'retry' && best.rerun !== true && [candidate.node, ...reachedCalls(candidate)].some((n) => n.tree === ctx.root.tree && claimedInRetriedRun(ctx, n, best.body))) return false;
     if (best.requires !== undefined) (candidate.requires ??= []).push(best.requires);
     if (best.alsoRequires !== undefined) (candidate.requires ??= []).push(best.alsoRequires);
     candidate.scope = best;
