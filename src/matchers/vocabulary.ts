@@ -220,6 +220,12 @@ export const VocabularySchema = z
          */
         shared_clients: names.default([]),
         /**
+         * Where a client takes a response interceptor (axios `interceptors.response.use`, matched as
+         * the end of the called path): an error handler that sends the failed request's config
+         * again through the client retries every request, writes included.
+         */
+        response_interceptors: names.default([]),
+        /**
          * Retry policies a call attaches to a client and the client's own options configure
          * (retry-axios: `rax.attach()` on the shared client of `default_client`, or `rax.attach(api)`,
          * read from `raxConfig` on `client.defaults` or in `axios.create({ raxConfig })`). Writes are

@@ -430,7 +430,9 @@ function isVerbClientBody(ctx: FileContext, arg: Node): boolean {
     optionsSecond: new Set(ctx.vocab.request_body.options_second_clients),
     optionKeys: new Set(ctx.vocab.request_body.option_keys.map(normalizeName)),
   }));
-  const fn = call.childForFieldName('function');
+  // `await client.post<T>(url, body)`: tree-sitter puts the `await` around the callee when type
+  // arguments follow it (the call is the awaited one all the same).
+  const fn = unwrapAwait(call.childForFieldName('function'));
   const method = fn === null ? undefined : (fn.childForFieldName('property') ?? fn.childForFieldName('attribute'))?.text.toLowerCase();
   if (method === undefined || !v.methods.has(method)) return false;
   const receiver = fn?.childForFieldName('object')?.text ?? '';
