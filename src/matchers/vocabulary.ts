@@ -43,6 +43,11 @@ export const CallVocabularySchema = z
      */
     keep_url_words: names,
     /**
+     * A write whose URL path (or the constant naming it) has one of these words is idempotent by its
+     * endpoint (`/contacts/upsert` resolves the record by its natural key): a repeat makes no second one.
+     */
+    idempotent_url_words: names.default([]),
+    /**
      * A write whose request body carries one of these keys asks a stateless endpoint, whatever its
      * URL: OAuth's `grant_type` makes a POST a token request.
      */

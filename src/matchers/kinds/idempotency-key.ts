@@ -1,7 +1,7 @@
 import { compiledOnce } from '../compiled.js';
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
-import { callerForwardedValues, callersOf, callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers } from '../call-vocabulary.js';
+import { callerForwardedValues, callersOf, callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers, writesToIdempotentEndpoint } from '../call-vocabulary.js';
 import { helperTarget } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -57,6 +57,7 @@ export const idempotencyKeyMatcher: Matcher = {
     if (helper?.kind === 'helper') helper.keyList = list;
     if (!isCall(call, ctx.family)) return false;
     if (addressesConfiguredResource(ctx, call)) return true;
+    if (candidate.vocab !== undefined && writesToIdempotentEndpoint(ctx, call, candidate.vocab)) return true;
     if (helper?.kind === 'helper') Object.assign(helper, argumentKeys(ctx, call, candidate.scope?.body));
     if (passesKey(ctx, call, list)) return candidate.scope === undefined || (!freshPerAttempt(ctx, call, candidate.scope.body, list) && !leftOutByRetriedCall(ctx, call, candidate.scope.via?.call, list));
     // A request whose method and options its callers hand in (`this.request(url, { method: 'POST', headers })`):
