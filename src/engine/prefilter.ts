@@ -306,6 +306,8 @@ function retryCondition(vocab: Vocabulary, family: Family): Condition {
     ...r.shared_clients,
     // An interceptor's replay retries every call on its client.
     ...r.response_interceptors,
+    // A polled message settled by hand is redelivered when the handler fails first.
+    ...r.settle_commands,
     ...r.attached_policies.map((p) => p.module),
     // A provider's webhook handler is redelivered.
     ...r.redelivered_webhook_verifiers,

@@ -380,6 +380,12 @@ export const VocabularySchema = z
          */
         settle_calls: names,
         /**
+         * Commands that settle a delivered message when a client sends them (AWS SDK v3
+         * `sqs.send(new DeleteMessageCommand({ ReceiptHandle: msg.ReceiptHandle }))`), by class name:
+         * read like a `settle_calls` call.
+         */
+        settle_commands: names.default([]),
+        /**
          * Calls that end a delivered message for good on a failure path (`receiver.deadLetterMessage(message)`,
          * `channel.nack(msg, false, false)`): a handler whose every failure ends so is not redelivered.
          */
