@@ -225,6 +225,11 @@ export const VocabularySchema = z
          */
         shared_clients: names.default([]),
         /**
+         * Query filters written as a function of a column and its value (drizzle `eq(payouts.status,
+         * "pending")`, `inArray(t.status, [...])`), by the called name: read as `{ status: "pending" }`.
+         */
+        column_filter_calls: names.default([]),
+        /**
          * Where a client takes a response interceptor (axios `interceptors.response.use`, matched as
          * the end of the called path): an error handler that sends the failed request's config
          * again through the client retries every request, writes included.

@@ -13,7 +13,7 @@ import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { onlyAfterRefusal } from './refusals.js';
 import { batchMarkScopes } from './batch-marks.js';
-import { marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, skipsAllButFailed, stateValue } from './due-records.js';
+import { columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, skipsAllButFailed, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
@@ -1714,6 +1714,8 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
     if (kw) add(kw.name, kw.value);
   }
   for (const obj of source.descendantsOfType(['object', 'dictionary'])) for (const e of literalEntries(obj)) add(e.key, e.value);
+  // `where: eq(payouts.status, "pending")` (drizzle): a column compared by a filter function.
+  for (const { field, value } of columnFilters(ctx, source)) add(field, value);
   return fields.size > 0 ? { record, fields } : undefined;
 }
 
