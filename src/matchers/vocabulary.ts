@@ -623,6 +623,11 @@ export const VocabularySchema = z
      * (`if not order: return`) checks nothing about an earlier attempt.
      */
     prior_success_words: names,
+    /**
+     * Filter keys that pick a record by its identity alone (`{ where: { id } }`, `pk=`): an
+     * existence test of a record so found proves only that it exists, not that an attempt succeeded.
+     */
+    record_identity_keys: names.default([]),
     /** First words of a called name that reads or computes (`get_status`, `findOrder`): not what a handler's outcome is about. */
     read_verbs: names,
     /**
