@@ -304,6 +304,10 @@ function retryCondition(vocab: Vocabulary, family: Family): Condition {
     ...r.retrying_request_modules.map((m) => m.module),
     // A call on a shared client (`axios.post(…)`) is retried by a policy another file installs.
     ...r.shared_clients,
+    // An interceptor's replay retries every call on its client.
+    ...r.response_interceptors,
+    // A polled message settled by hand is redelivered when the handler fails first.
+    ...r.settle_commands,
     ...r.attached_policies.map((p) => p.module),
     // A provider's webhook handler is redelivered.
     ...r.redelivered_webhook_verifiers,

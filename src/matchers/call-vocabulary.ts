@@ -65,6 +65,7 @@ interface CompiledCallVocabulary {
   requestBuilders: NamePatterns;
   hasUrlWords: boolean;
   hasExcludeUrlWords: boolean;
+  idempotentUrlWords: WordSet;
   localHandles: NamePatterns;
   objectVerbs: WordSet;
   objectWords: WordSet;
@@ -104,6 +105,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
       requestBuilders: new NamePatterns(vocab.request_builders),
       hasUrlWords: vocab.url_words.length > 0,
       hasExcludeUrlWords: vocab.exclude_url_words.length > 0,
+      idempotentUrlWords: new WordSet(vocab.idempotent_url_words),
       localHandles: new NamePatterns(vocab.local_handles),
       objectVerbs: new WordSet(vocab.object_verbs),
       objectWords: new WordSet(vocab.object_words),
@@ -1177,6 +1179,13 @@ function boundString(ctx: FileContext, arg: Node, call: Node): string | null {
   if (arg.type !== 'identifier') return null;
   const bound = lastBindingBefore(ctx, arg.text, call);
   return bound === null ? null : stringValue(bound);
+}
+
+/** `client.post(GHL_ENDPOINTS.CONTACT_UPSERT, body)`: a write whose URL names an endpoint that is idempotent by itself (`idempotent_url_words`). */
+export function writesToIdempotentEndpoint(ctx: FileContext, call: Node, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  if (vocab === undefined || vocab.idempotent_url_words.length === 0) return false;
+  return urlHas(ctx, call, compile(vocab).idempotentUrlWords);
 }
 
 /** Whether the vocabulary counts an HTTP request with this method as one of its calls. */

@@ -43,6 +43,11 @@ export const CallVocabularySchema = z
      */
     keep_url_words: names,
     /**
+     * A write whose URL path (or the constant naming it) has one of these words is idempotent by its
+     * endpoint (`/contacts/upsert` resolves the record by its natural key): a repeat makes no second one.
+     */
+    idempotent_url_words: names.default([]),
+    /**
      * A write whose request body carries one of these keys asks a stateless endpoint, whatever its
      * URL: OAuth's `grant_type` makes a POST a token request.
      */
@@ -226,6 +231,17 @@ export const VocabularySchema = z
          */
         shared_clients: names.default([]),
         /**
+         * Query filters written as a function of a column and its value (drizzle `eq(payouts.status,
+         * "pending")`, `inArray(t.status, [...])`), by the called name: read as `{ status: "pending" }`.
+         */
+        column_filter_calls: names.default([]),
+        /**
+         * Where a client takes a response interceptor (axios `interceptors.response.use`, matched as
+         * the end of the called path): an error handler that sends the failed request's config
+         * again through the client retries every request, writes included.
+         */
+        response_interceptors: names.default([]),
+        /**
          * Retry policies a call attaches to a client and the client's own options configure
          * (retry-axios: `rax.attach()` on the shared client of `default_client`, or `rax.attach(api)`,
          * read from `raxConfig` on `client.defaults` or in `axios.create({ raxConfig })`). Writes are
@@ -392,6 +408,12 @@ export const VocabularySchema = z
          * whose handler fails before the settle is delivered again, so what it did before the settle runs again.
          */
         settle_calls: names,
+        /**
+         * Commands that settle a delivered message when a client sends them (AWS SDK v3
+         * `sqs.send(new DeleteMessageCommand({ ReceiptHandle: msg.ReceiptHandle }))`), by class name:
+         * read like a `settle_calls` call.
+         */
+        settle_commands: names.default([]),
         /**
          * Calls that end a delivered message for good on a failure path (`receiver.deadLetterMessage(message)`,
          * `channel.nack(msg, false, false)`): a handler whose every failure ends so is not redelivered.
@@ -632,6 +654,11 @@ export const VocabularySchema = z
      * (`if not order: return`) checks nothing about an earlier attempt.
      */
     prior_success_words: names,
+    /**
+     * Filter keys that pick a record by its identity alone (`{ where: { id } }`, `pk=`): an
+     * existence test of a record so found proves only that it exists, not that an attempt succeeded.
+     */
+    record_identity_keys: names.default([]),
     /** First words of a called name that reads or computes (`get_status`, `findOrder`): not what a handler's outcome is about. */
     read_verbs: names,
     /**

@@ -21,6 +21,7 @@ import {
   type Node,
 } from '../syntax.js';
 import type { FileContext, Scope } from '../types.js';
+import { interceptorReplayScope } from './interceptor-replays.js';
 
 /**
  * Retry policies configured on an HTTP client rather than written as a loop: every write request
@@ -59,6 +60,8 @@ export function clientPolicyScopes(ctx: FileContext, calls: readonly Node[]): Sc
       if (scope) scopes.push(scope);
     }
     scopes.push(...attachedPolicyScopes(ctx, call, path));
+    const replay = interceptorReplayScope(ctx, call, path, sharedReplayers(ctx));
+    if (replay !== null) scopes.push(replay);
     const defaultRetried = retryingRequestModule(ctx, call, path);
     if (defaultRetried !== null) {
       scopes.push({ context: 'retry', body: call, construct: call, label: `${path}(…) from '${defaultRetried}', which retries every method by default` });
@@ -175,6 +178,11 @@ function attachedMethods(ctx: FileContext, policy: AttachedPolicy, config: Node,
 /** The HTTP methods that write (`calls.mutating.http_methods`), upper case. */
 function writeMethods(ctx: FileContext): Set<string> {
   return compiledOnce(ctx.vocab, 'write-http-methods', () => new Set(ctx.vocab.calls.mutating?.http_methods.map((m) => m.toUpperCase()) ?? ['POST', 'PATCH']));
+}
+
+/** The names this file imports any shared client package's client under: an interceptor may replay through them. */
+function sharedReplayers(ctx: FileContext): Set<string> {
+  return ctx.memo('shared-replayers', () => new Set(ctx.vocab.retry.shared_clients.flatMap((m) => sharedClientNames(ctx, m))));
 }
 
 /** The `retry.shared_clients` package a name of this file is that package's client of (`axios` of `import axios from 'axios'`), or null. */
@@ -313,6 +321,11 @@ export function resolveValue(ctx: FileContext, value: Node, at: Node): Node {
   return found === null ? v : (unwrapAwait(found) ?? found);
 }
 
+/** A cheap text test before reading a file's client policies: each names a retry or an interceptor. */
+function mayHoldClientPolicy(ctx: FileContext): boolean {
+  return /retry|attempts|interceptors/i.test(ctx.source);
+}
+
 /**
  * This file's clients whose policy retries writes: module-level names (`retriedClients`), functions
  * that build and return one (`factories`), and functions whose returned client retries writes
@@ -325,7 +338,7 @@ export function retryingClientsOf(ctx: FileContext): { retriedClients: string[];
     const conditional = new Map<string, { name: string; index: number }>();
     // Only a client's own retry policy makes a retried client: read those scopes alone, not every
     // retry scope of the file (which would cost the whole retry analysis of every file).
-    const policies = /retry|attempts/i.test(ctx.source) ? ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, allCalls(ctx))) : [];
+    const policies = mayHoldClientPolicy(ctx) ? ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, allCalls(ctx))) : [];
     for (const scope of policies) {
       if (scope.receiver === undefined || scope.requires !== undefined || !/^[A-Za-z_$][\w$]*$/.test(scope.receiver)) continue;
       const fn = enclosingFunction(scope.construct, ctx.family);
@@ -351,7 +364,7 @@ export function retryingClientsOf(ctx: FileContext): { retriedClients: string[];
  */
 export function sharedClientPolicies(ctx: FileContext): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  if (ctx.vocab.retry.shared_clients.length === 0 || !/retry|attempts/i.test(ctx.source)) return out;
+  if (ctx.vocab.retry.shared_clients.length === 0 || !mayHoldClientPolicy(ctx)) return out;
   const policies = ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, allCalls(ctx)));
   for (const scope of policies) {
     if (scope.receiver === undefined || scope.requires !== undefined || scope.writesParam !== undefined) continue;

@@ -2,7 +2,7 @@ import { compiledOnce } from '../compiled.js';
 import { lastBindingBefore } from '../bindings.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { WordSet, escapeRegExp, splitWords } from '../names.js';
-import { blockStatements, contains, isCall, literalEntries, keywordArgument, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { blockStatements, callArguments, contains, isCall, literalEntries, keywordArgument, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext } from '../types.js';
 
 /**
@@ -214,13 +214,15 @@ export function marksOutOfSelection(ctx: FileContext, body: Node, selection: { r
     const field = (left.childForFieldName('property') ?? left.childForFieldName('attribute'))?.text;
     if (field !== undefined && movesOut(field, a.childForFieldName('right'))) return true;
   }
-  // `prisma.outboxEvent.update({ where: { id: event.id }, data: { status: PUBLISHED } })`, `rec.update(status="sent")`
+  // `prisma.outboxEvent.update({ where: { id: event.id }, data: { status: PUBLISHED } })`, `rec.update(status="sent")`,
+  // and a chain whose last call names the record (`db.update(payouts).set({ status: "released" }).where(eq(payouts.id, payout.id))`).
   const record = new RegExp(`(?<![\\w$.])${escapeRegExp(selection.record)}\\b`);
   for (const call of body.descendantsOfType(['call', 'call_expression'])) {
     if (!record.test(call.text)) continue;
-    const args = call.childForFieldName('arguments');
-    if (args === null) continue;
-    if (queryEntries(args).some((e) => movesOut(e.key, e.value))) return true;
+    for (const link of chainCalls(call)) {
+      const args = link.childForFieldName('arguments');
+      if (args !== null && queryEntries(args).some((e) => movesOut(e.key, e.value))) return true;
+    }
   }
   return false;
 }
@@ -248,6 +250,38 @@ export function writesFailureBack(ctx: FileContext, handler: Node): boolean {
     if (field != null && failedState(field.text, a.childForFieldName('right'))) return true;
   }
   return false;
+}
+
+/** A call and the calls of the chain it ends (`.where(…)` of `db.update(t).set({…}).where(…)`: all three). */
+function chainCalls(call: Node): Node[] {
+  const out: Node[] = [];
+  for (let n: Node | null = call; n !== null && (n.type === 'call' || n.type === 'call_expression'); ) {
+    out.push(n);
+    const fn = unwrapAwait(n.childForFieldName('function'));
+    // `a.b(…)` of either language: the member's object is the previous call of the chain, if a call.
+    n = fn === null ? null : unwrapAwait(fn.childForFieldName('object'));
+  }
+  return out;
+}
+
+/**
+ * `eq(payouts.status, "pending")`, `inArray(orders.status, ["failed", "pending"])`: a query's filter
+ * written as a function of a column and its values (`retry.column_filter_calls`, drizzle), read as
+ * the column's name and the value node.
+ */
+export function columnFilters(ctx: FileContext, source: Node): { field: string; value: Node }[] {
+  const names = ctx.vocab.retry.column_filter_calls;
+  if (names.length === 0) return [];
+  const out: { field: string; value: Node }[] = [];
+  for (const call of source.descendantsOfType(['call', 'call_expression'])) {
+    const fn = call.childForFieldName('function');
+    if (fn === null || !names.includes(fn.text)) continue;
+    const [column, value] = callArguments(call);
+    if (column === undefined || value === undefined || (column.type !== 'member_expression' && column.type !== 'attribute')) continue;
+    const field = (column.childForFieldName('property') ?? column.childForFieldName('attribute'))?.text;
+    if (field !== undefined) out.push({ field, value });
+  }
+  return out;
 }
 
 /** A call of the chain `node` ends with passes a filter object of its own (`findAll({ where: … })`, `find({ status: … })`). */

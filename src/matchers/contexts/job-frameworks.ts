@@ -320,16 +320,18 @@ function recordCallbacks(ctx: FileContext, body: Node): Node[] {
  */
 export function settledMessageScopes(ctx: FileContext, calls: readonly Node[]): Scope[] {
   const settles = ctx.vocab.retry.settle_calls;
-  if (settles.length === 0) return [];
-  const text = compiledOnce(ctx.vocab, 'settle-call-text', () => new RegExp(`\\b(?:${[...new Set(settles.map(lastSegment))].map(escapeRegExp).join('|')})\\b`));
+  const commands = ctx.vocab.retry.settle_commands;
+  if (settles.length === 0 && commands.length === 0) return [];
+  const text = compiledOnce(ctx.vocab, 'settle-call-text', () => new RegExp(`\\b(?:${[...new Set([...settles.map(lastSegment), ...commands.map(lastSegment)])].map(escapeRegExp).join('|')})\\b`));
   if (!text.test(ctx.source)) return [];
   const patterns = compiledOnce(ctx.vocab, 'settle-calls', () => new NamePatterns(settles));
+  const settleCommands = compiledOnce(ctx.vocab, 'settle-commands', () => new NamePatterns(commands));
   const failureEnds = compiledOnce(ctx.vocab, 'settle-failure-calls', () => new NamePatterns(ctx.vocab.retry.settle_failure_calls));
   const drops = compiledOnce(ctx.vocab, 'settle-drop-calls', () => new NamePatterns(ctx.vocab.retry.settle_drop_calls));
   const scopes: Scope[] = [];
   const seen = new Set<number>();
   for (const call of calls) {
-    if (!patterns.matches(calleePath(ctx, call))) continue;
+    if (!patterns.matches(calleePath(ctx, call)) && !sendsSettleCommand(call, settleCommands)) continue;
     const fn = enclosingFunction(call, ctx.family);
     const body = fn && functionBody(fn);
     if (!fn || !body || seen.has(body.id)) continue;
@@ -343,6 +345,15 @@ export function settledMessageScopes(ctx: FileContext, calls: readonly Node[]): 
     scopes.push({ context: 'retry', body, construct: call, label: `${firstLine(call, 50)} (a message not settled is delivered again)`, excludes: statementsAfter(call, body), swallowedRetries: true });
   }
   return scopes;
+}
+
+/** `sqs.send(new DeleteMessageCommand({ … }))`: a call handed a command object of `retry.settle_commands`. */
+function sendsSettleCommand(call: Node, commands: NamePatterns): boolean {
+  if (commands.empty) return false;
+  return callArguments(call).some((a) => {
+    const made = unwrapAwait(a) ?? a;
+    return made.type === 'new_expression' && commands.matches(dottedPath(made.childForFieldName('constructor')));
+  });
 }
 
 /** Names bound by the `for` loops around `node` within `body` (`msg` of `for msg in receiver`, `for (const m of batch)`). */

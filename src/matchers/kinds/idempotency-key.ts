@@ -1,7 +1,7 @@
 import { compiledOnce } from '../compiled.js';
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
-import { callerForwardedValues, callersOf, callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers } from '../call-vocabulary.js';
+import { callerForwardedValues, callersOf, callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers, writesToIdempotentEndpoint } from '../call-vocabulary.js';
 import { helperTarget } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -57,6 +57,7 @@ export const idempotencyKeyMatcher: Matcher = {
     if (helper?.kind === 'helper') helper.keyList = list;
     if (!isCall(call, ctx.family)) return false;
     if (addressesConfiguredResource(ctx, call)) return true;
+    if (candidate.vocab !== undefined && writesToIdempotentEndpoint(ctx, call, candidate.vocab)) return true;
     if (helper?.kind === 'helper') Object.assign(helper, argumentKeys(ctx, call, candidate.scope?.body));
     if (passesKey(ctx, call, list)) return candidate.scope === undefined || (!freshPerAttempt(ctx, call, candidate.scope.body, list) && !leftOutByRetriedCall(ctx, call, candidate.scope.via?.call, list));
     // A request whose method and options its callers hand in (`this.request(url, { method: 'POST', headers })`):
@@ -430,7 +431,9 @@ function isVerbClientBody(ctx: FileContext, arg: Node): boolean {
     optionsSecond: new Set(ctx.vocab.request_body.options_second_clients),
     optionKeys: new Set(ctx.vocab.request_body.option_keys.map(normalizeName)),
   }));
-  const fn = call.childForFieldName('function');
+  // `await client.post<T>(url, body)`: tree-sitter puts the `await` around the callee when type
+  // arguments follow it (the call is the awaited one all the same).
+  const fn = unwrapAwait(call.childForFieldName('function'));
   const method = fn === null ? undefined : (fn.childForFieldName('property') ?? fn.childForFieldName('attribute'))?.text.toLowerCase();
   if (method === undefined || !v.methods.has(method)) return false;
   const receiver = fn?.childForFieldName('object')?.text ?? '';

@@ -2,6 +2,9 @@ import { calleePath, nodesWithin } from '../file-index.js';
 import { normalizeName, splitWords, type WordSet } from '../names.js';
 import { reachedCallsOf } from '../local-helpers.js';
 import {
+  literalEntries,
+  keywordArgument,
+  callArguments,
   BINDING_TYPES,
   bindingOf,
   callTypes,
@@ -339,8 +342,12 @@ function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node,
     if (delivered !== undefined && value !== null && contains(value, delivered)) continue;
     // A looked-up record proves a prior success by existing (`if existing:`), or by a field the
     // condition names (`prior.status`); another field of it (`w.network === 'ETH'`) proves nothing.
-    const bySource = says(value ?? b.value) && existenceTest(condition, b.name);
+    const exists = existenceTest(condition, b.name);
+    const bySource = says(value ?? b.value) && exists;
     if (value && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0 && !readsOwnLiteral(ctx, value) && (conditionSays || bySource)) {
+      // `const delivery = await repo.findOne({ where: { id: deliveryId } }); if (!delivery) return;`: the
+      // name says `delivery`, but a record found by its id alone says only that it is there.
+      if (exists && findsByIdentityOnly(ctx, value)) return FOUND_ONLY;
       return conditionSays || saysMore(value) ? true : FOUND_ONLY;
     }
   }
@@ -348,6 +355,33 @@ function isLookup(ctx: FileContext, condition: Node, region: Node, before: Node,
 }
 
 const LITERALS = new Set(['dictionary', 'object', 'list', 'array']);
+
+/**
+ * A lookup whose filter names only identity keys (`record_identity_keys`): `findOne({ where: { id } })`,
+ * `objects.get(pk=pk)`, `findOne({ id })`. Objects are read through (`where: {…}`); any other key (a
+ * status, an order id) makes it a lookup of something an attempt may have made.
+ */
+function findsByIdentityOnly(ctx: FileContext, call: Node): boolean {
+  const ids = ctx.memo('record-identity-keys', () => new Set(ctx.vocab.record_identity_keys.map(normalizeName)));
+  if (ids.size === 0) return false;
+  const keys: string[] = [];
+  const read = (node: Node): boolean => {
+    const kw = keywordArgument(node);
+    if (kw !== null) { keys.push(kw.name); return true; }
+    if (node.type !== 'object' && node.type !== 'dictionary') return false;
+    for (const e of literalEntries(node)) {
+      const inner = e.value;
+      if (inner.type === 'object' || inner.type === 'dictionary') { if (!read(inner)) return false; }
+      else keys.push(e.key);
+    }
+    return true;
+  };
+  // `objects.filter(id=delivery_id).first()`: the filters of every call of the chain.
+  for (let link: Node | null = call; link !== null && isCall(link, ctx.family); link = unwrapAwait(callee(link)?.childForFieldName('object') ?? null)) {
+    if (!callArguments(link).every(read)) return false;
+  }
+  return keys.length > 0 && keys.every((k) => ids.has(normalizeName(k)));
+}
 
 /**
  * `existing_key = options.get("acme_private_key")` with `options = {}` built in the function: a
