@@ -5,7 +5,7 @@ import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isTypedMemberCall } from '../kinds/call.js';
 import { normalizeName, splitWords } from '../names.js';
-import { outcomeWords } from '../outcomes.js';
+import { isOutcomeValue, isResultCodeField, isSuccessCode, outcomeWords } from '../outcomes.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { afterAttempts } from './after-attempts.js';
 import { NamePatterns } from '../names.js';
@@ -1102,7 +1102,9 @@ function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polar
   const fieldAccess = (n: Node | null): Node | null => {
     const u = unwrapParens(n);
     if (u === null || (u.type !== 'attribute' && u.type !== 'member_expression')) return null;
-    return fields.includes(lastSegment(dottedPath(u)).toLowerCase()) ? u : null;
+    // `result.ResponseCode`, `res.retcode`: a provider's result code field (`result_code_fields`) is a status too.
+    const field = lastSegment(dottedPath(u));
+    return fields.includes(field.toLowerCase()) || isResultCodeField(ctx, field) ? u : null;
   };
   const objectOf = (access: Node): Node | null => access.childForFieldName('object');
 
@@ -1129,7 +1131,9 @@ function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polar
     const value = right.text.replace(/['"`]/g, '');
     const numeric = /^\d+$/.test(value) ? Number(value) : null;
     const ok2xx = numeric !== null && numeric >= 200 && numeric < 300;
-    const successWord = ctx.vocab.responses.success_values.some((v) => v.toLowerCase() === value.toLowerCase());
+    // `response.code !== '000'` (VTpass), `result.ResponseCode == '0'` (M-Pesa): a provider's result code
+    // compared with its success code is a two-way test as a status compared with "success" is.
+    const successWord = ctx.vocab.responses.success_values.some((v) => v.toLowerCase() === value.toLowerCase()) || (isResultCodeField(ctx, lastSegment(dottedPath(acc))) && isSuccessCode(ctx, value));
     const tuple = right.type === 'tuple' || right.type === 'list' || right.type === 'array';
     if (op === 'in' && tuple && /\b2\d\d\b/.test(right.text)) return { polarity: 'success', response: obj };
     if (op === 'not in' && tuple && /\b2\d\d\b/.test(right.text)) return { polarity: 'failure', response: obj };
@@ -1290,7 +1294,7 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     const kept = directSubject === null ? keptResultTest(ctx, head.condition, ifStmt, direct) : null;
     const test = directSubject !== null ? direct : kept?.test ?? null;
     const subject = directSubject ?? kept?.subject ?? null;
-    if (test === null || subject === null) continue;
+    if (test === null || subject === null || tellsInProgressApart(ctx, branches, test.response)) continue;
     const keptRequires = kept !== null ? { requires: kept.requires } : {};
     const told = (body: Node) => tellsServerErrorApart(ctx, body, test.response);
     for (const rest of fallThroughBranches(ctx, ifStmt, test, branches).filter((b) => !told(b))) {
@@ -1317,6 +1321,21 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     scopes.push({ context: 'status-branch', body, guard: ternary, construct: ternary, subject, label: firstLine(ternary) });
   }
   return scopes;
+}
+
+/**
+ * `if (result.Status === "Completed" || result.Status === "Processing") … else { refund }`: a chain
+ * whose conditions compare the response's status with an unsettled value (the `ambiguous` outcome's
+ * values: pending, processing) tells the provider's "still working" apart, so what is left for its
+ * failure branch is a definite answer.
+ */
+function tellsInProgressApart(ctx: FileContext, branches: ReturnType<typeof ifChain>, response: Node): boolean {
+  const unsettled = outcomeWords(ctx, 'ambiguous');
+  if (unsettled === undefined) return false;
+  return branches.some((b) => b.condition !== null && nodesWithin(ctx, b.condition, ['binary_expression', 'comparison_operator']).some((c) => {
+    if (!/(===?|\bis\b|\bin\b)/.test(c.text) || !c.text.includes(response.text)) return false;
+    return c.descendantsOfType(['string', 'attribute', 'member_expression']).some((v) => !v.text.startsWith(response.text) && isOutcomeValue(v, unsettled));
+  }));
 }
 
 /**
