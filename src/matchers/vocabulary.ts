@@ -440,6 +440,11 @@ export const VocabularySchema = z
              * called in the handler of that operation, they treat it as this outcome. Not classes.
              */
             compensation_verbs: names,
+            /**
+             * First words that, before a `compensation_verbs` word, name the same undoing
+             * (`processRefund`, `issue_refund`): the lead verb only says the refund is carried out.
+             */
+            compensation_leads: names,
             /** String or enum values that record this outcome (`"failed"`, `Status.FAILED`). */
             values: names,
             /**
