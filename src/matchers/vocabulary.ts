@@ -623,6 +623,11 @@ export const VocabularySchema = z
      * answer that carries the caught error only when it moves value.
      */
     value_moving_words: names.default([]),
+    /**
+     * Resources of a payment package's client that bill the customer once created
+     * (`stripe.Subscription.create`): a remote write as a value-moving resource is.
+     */
+    billing_resources: names.default([]),
     /** Words of a name built as a marker key (`cache_key`): looked up before a send and stored after it, it makes the send once per key. */
     marker_key_words: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */
