@@ -409,7 +409,7 @@ function calledFunction(ctx: FileContext, value: Node, at: Node): string | null 
     if (raw !== null && !bindsWholeResult(ctx, raw, name)) return null;
     const bound = conjunctCall(ctx, unwrapAwait(raw));
     call = bound !== null && isCall(bound, ctx.family) ? bound : null;
-    name = bound?.type === 'identifier' ? bound.text : null;
+    name = bound?.type === 'identifier' ? bound.text : successFlagHolder(ctx, bound)?.text ?? null;
   }
   if (call === null) return null;
   const path = calleePath(ctx, call);
@@ -444,6 +444,23 @@ function conjunctCall(ctx: FileContext, value: Node | null): Node | null {
   if (op !== '&&' && op !== 'and') return value;
   const calls = [value.childForFieldName('left'), value.childForFieldName('right')].map((side) => unwrapAwait(unwrapParens(side))).filter((side): side is Node => side !== null && isCall(side, ctx.family));
   return calls.length === 1 ? calls[0]! : value;
+}
+
+/**
+ * `const success = result.success && result.data`: a name bound to the result's success flag (alone
+ * or as a conjunct) is falsy whenever the result says it failed, so it stands for that result.
+ * Only a success flag (`result_flags`): an error field (`result.error`) is truthy on failure.
+ */
+function successFlagHolder(ctx: FileContext, value: Node | null): Node | null {
+  const v = unwrapParens(value);
+  if (v === null) return null;
+  const op = v.type === 'binary_expression' || v.type === 'boolean_operator' ? v.childForFieldName('operator')?.text : undefined;
+  const sides = op === '&&' || op === 'and' ? [v.childForFieldName('left'), v.childForFieldName('right')] : [v];
+  for (const side of sides) {
+    const field = side === null ? null : resultField(ctx, side);
+    if (field !== null && !field.failedWhenTrue && ['member_expression', 'attribute', 'subscript', 'subscript_expression'].includes(side?.type ?? '')) return field.holder;
+  }
+  return null;
 }
 
 /** Whether `name`, bound to `value`, holds the whole value or its success flag (`{ status } = …`), not some other field of it. */

@@ -11,6 +11,7 @@ import type { Vocabulary } from './vocabulary.js';
 export interface OutcomeWords {
   callWords: WordSet;
   compensationVerbs: WordSet;
+  compensationLeads: Set<string>;
   values: Set<string>;
   statusEnumValues: Set<string>;
   statusEnumWords: Set<string>;
@@ -56,6 +57,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
   return ctx.memo(`outcome:${outcome}`, () => ({
     callWords: new WordSet(o.call_words),
     compensationVerbs: new WordSet(o.compensation_verbs),
+    compensationLeads: new Set(o.compensation_leads.map((v) => v.toLowerCase())),
     values: new Set(o.values.map((v) => v.toLowerCase())),
     statusEnumValues: new Set(o.status_enum_values.map((v) => v.toLowerCase())),
     statusEnumWords: new Set(o.status_enum_words.map((v) => v.toLowerCase())),
@@ -381,9 +383,18 @@ export function isSuccessCode(ctx: FileContext, code: string): boolean {
   return ctx.vocab.responses.success_codes.includes(code.trim());
 }
 
-/** `refundWalletDebit()`: a called name (not a class) led by a `compensation_verbs` word. */
+/**
+ * `refundWalletDebit()`: a called name (not a class) led by a `compensation_verbs` word, or by a
+ * `compensation_leads` verb and then one (`processRefund()`, `issue_refund()`).
+ */
 export function compensates(name: string, words: OutcomeWords): boolean {
-  return words.compensationVerbs.has(splitWords(name)[0] ?? '') && !/^[A-Z]/.test(name);
+  return leadsWithCompensation(splitWords(name), words.compensationVerbs, words.compensationLeads) && !/^[A-Z]/.test(name);
+}
+
+/** Words of a called name that begin with an undoing: `refund…`, or `process refund…`. */
+export function leadsWithCompensation(parts: readonly string[], verbs: { has(w: string): boolean }, leads: ReadonlySet<string>): boolean {
+  const [first = '', second = ''] = parts;
+  return verbs.has(first) || (leads.has(first) && verbs.has(second));
 }
 
 /** `update payouts set status = 'failed' where …`: SQL that records the outcome in a status column. */

@@ -486,6 +486,11 @@ export const VocabularySchema = z
              * called in the handler of that operation, they treat it as this outcome. Not classes.
              */
             compensation_verbs: names,
+            /**
+             * First words that, before a `compensation_verbs` word, name the same undoing
+             * (`processRefund`, `issue_refund`): the lead verb only says the refund is carried out.
+             */
+            compensation_leads: names,
             /** String or enum values that record this outcome (`"failed"`, `Status.FAILED`). */
             values: names,
             /**
@@ -676,6 +681,11 @@ export const VocabularySchema = z
      * answer that carries the caught error only when it moves value.
      */
     value_moving_words: names.default([]),
+    /**
+     * Resources of a payment package's client that bill the customer once created
+     * (`stripe.Subscription.create`): a remote write as a value-moving resource is.
+     */
+    billing_resources: names.default([]),
     /** Words of a name built as a marker key (`cache_key`): looked up before a send and stored after it, it makes the send once per key. */
     marker_key_words: names,
     /** Words in a condition that make a branch run once per retry batch (`notified`, `last`). */

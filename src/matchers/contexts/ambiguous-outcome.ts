@@ -5,7 +5,7 @@ import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isTypedMemberCall } from '../kinds/call.js';
 import { normalizeName, splitWords } from '../names.js';
-import { outcomeWords } from '../outcomes.js';
+import { isOutcomeValue, isResultCodeField, isSuccessCode, leadsWithCompensation, outcomeWords } from '../outcomes.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { afterAttempts } from './after-attempts.js';
 import { NamePatterns } from '../names.js';
@@ -320,13 +320,14 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
 function handlerActs(ctx: FileContext, body: Node): boolean {
   const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
   const compensation = wordSet(ctx, 'compensation_verbs', ctx.vocab.outcomes.failure?.compensation_verbs ?? []);
+  const compensationLeads = new Set((ctx.vocab.outcomes.failure?.compensation_leads ?? []).map((v) => v.toLowerCase()));
   const moving = wordSet(ctx, 'value_moving_words', ctx.vocab.value_moving_words);
   for (const c of callsWithin(ctx, body)) {
     const path = calleePath(ctx, c);
     if (logsOnly(ctx, path) || isInMemory(ctx, path)) continue;
     const name = lastSegment(path);
     const first = splitWords(name)[0] ?? '';
-    if (writes.has(name) || writes.has(first) || compensation.has(first) || moving.anyStemOf(name)) return true;
+    if (writes.has(name) || writes.has(first) || leadsWithCompensation(splitWords(name), compensation, compensationLeads) || moving.anyStemOf(name)) return true;
     if (reachedCallsOf(ctx, c, 'mutating').length > 0) return true;
   }
   // `return {"status": "failed", "error": str(exc)}`: a result handed to a caller, which may store it.
@@ -1124,7 +1125,9 @@ function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polar
   const fieldAccess = (n: Node | null): Node | null => {
     const u = unwrapParens(n);
     if (u === null || (u.type !== 'attribute' && u.type !== 'member_expression')) return null;
-    return fields.includes(lastSegment(dottedPath(u)).toLowerCase()) ? u : null;
+    // `result.ResponseCode`, `res.retcode`: a provider's result code field (`result_code_fields`) is a status too.
+    const field = lastSegment(dottedPath(u));
+    return fields.includes(field.toLowerCase()) || isResultCodeField(ctx, field) ? u : null;
   };
   const objectOf = (access: Node): Node | null => access.childForFieldName('object');
 
@@ -1151,7 +1154,9 @@ function statusTest(ctx: FileContext, condition: Node | null): { polarity: Polar
     const value = right.text.replace(/['"`]/g, '');
     const numeric = /^\d+$/.test(value) ? Number(value) : null;
     const ok2xx = numeric !== null && numeric >= 200 && numeric < 300;
-    const successWord = ctx.vocab.responses.success_values.some((v) => v.toLowerCase() === value.toLowerCase());
+    // `response.code !== '000'` (VTpass), `result.ResponseCode == '0'` (M-Pesa): a provider's result code
+    // compared with its success code is a two-way test as a status compared with "success" is.
+    const successWord = ctx.vocab.responses.success_values.some((v) => v.toLowerCase() === value.toLowerCase()) || (isResultCodeField(ctx, lastSegment(dottedPath(acc))) && isSuccessCode(ctx, value));
     const tuple = right.type === 'tuple' || right.type === 'list' || right.type === 'array';
     if (op === 'in' && tuple && /\b2\d\d\b/.test(right.text)) return { polarity: 'success', response: obj };
     if (op === 'not in' && tuple && /\b2\d\d\b/.test(right.text)) return { polarity: 'failure', response: obj };
@@ -1312,7 +1317,7 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     const kept = directSubject === null ? keptResultTest(ctx, head.condition, ifStmt, direct) : null;
     const test = directSubject !== null ? direct : kept?.test ?? null;
     const subject = directSubject ?? kept?.subject ?? null;
-    if (test === null || subject === null) continue;
+    if (test === null || subject === null || tellsInProgressApart(ctx, branches, test.response)) continue;
     const keptRequires = kept !== null ? { requires: kept.requires } : {};
     const told = (body: Node) => tellsServerErrorApart(ctx, body, test.response);
     for (const rest of fallThroughBranches(ctx, ifStmt, test, branches).filter((b) => !told(b))) {
@@ -1339,6 +1344,21 @@ function findStatusBranches(ctx: FileContext): Scope[] {
     scopes.push({ context: 'status-branch', body, guard: ternary, construct: ternary, subject, label: firstLine(ternary) });
   }
   return scopes;
+}
+
+/**
+ * `if (result.Status === "Completed" || result.Status === "Processing") … else { refund }`: a chain
+ * whose conditions compare the response's status with an unsettled value (the `ambiguous` outcome's
+ * values: pending, processing) tells the provider's "still working" apart, so what is left for its
+ * failure branch is a definite answer.
+ */
+function tellsInProgressApart(ctx: FileContext, branches: ReturnType<typeof ifChain>, response: Node): boolean {
+  const unsettled = outcomeWords(ctx, 'ambiguous');
+  if (unsettled === undefined) return false;
+  return branches.some((b) => b.condition !== null && nodesWithin(ctx, b.condition, ['binary_expression', 'comparison_operator']).some((c) => {
+    if (!/(===?|\bis\b|\bin\b)/.test(c.text) || !c.text.includes(response.text)) return false;
+    return c.descendantsOfType(['string', 'attribute', 'member_expression']).some((v) => !v.text.startsWith(response.text) && isOutcomeValue(v, unsettled));
+  }));
 }
 
 /**

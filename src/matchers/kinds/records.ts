@@ -717,7 +717,9 @@ function remoteWrite(ctx: FileContext, call: Node): boolean {
   // a row of the app's own database): the head must be a package import or a client built from one.
   const segments = calleePath(ctx, call).split('.');
   const resource = segments[segments.length - 2];
-  return segments.length >= 3 && resource !== undefined && moving.anyStemOf(resource) && packageClient(ctx, segments[0] ?? '', call);
+  // `stripe.Subscription.create(…)`: a resource that bills once made (`billing_resources`) likewise.
+  const billing = (r: string) => ctx.vocab.billing_resources.some((b) => b.toLowerCase() === r.toLowerCase());
+  return segments.length >= 3 && resource !== undefined && (moving.anyStemOf(resource) || billing(resource)) && packageClient(ctx, segments[0] ?? '', call);
 }
 
 /** Whether `head` names a module imported from outside the project, or a client built from one (`new Razorpay(…)`). */
