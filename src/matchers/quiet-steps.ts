@@ -77,9 +77,8 @@ function isPause(ctx: FileContext, expr: Node): boolean {
   return ctx.vocab.retry.one_shot_timers.includes(calleePath(ctx, call));
 }
 
-/** A collection made in memory: a literal (`[]`, `{}`) or a new empty container (`new Set()`, `set()`). */
+/** A collection made in memory: a literal (`[]`, `{}`) or a new empty container (`new Set()`, `set()`; vocabulary `in_memory_collections`). */
 const COLLECTION_LITERALS = new Set(['array', 'object', 'list', 'dictionary', 'set']);
-const COLLECTION_CLASSES = /^(?:Set|Map|Array|WeakSet|WeakMap|set|dict|list|defaultdict|collections\.defaultdict|Counter|collections\.Counter)$/;
 
 /**
  * `results.push({ founderId, success: result.success })`, `seen.add(id)`: a method of a collection the
@@ -93,7 +92,7 @@ function changesLocalCollection(ctx: FileContext, call: Node): boolean {
   if (bound === null || fn === null || enclosingFunction(bound, ctx.family)?.id !== fn.id) return false;
   if (COLLECTION_LITERALS.has(bound.type)) return true;
   const made = bound.type === 'new_expression' ? bound.childForFieldName('constructor') : isCall(bound, ctx.family) ? callee(bound) : null;
-  return made !== null && made !== undefined && COLLECTION_CLASSES.test(made.text) && callArguments(bound).length === 0;
+  return made !== null && made !== undefined && ctx.vocab.in_memory_collections.includes(made.text) && callArguments(bound).length === 0;
 }
 
 /**

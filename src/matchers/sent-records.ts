@@ -2,7 +2,7 @@ import { wordSet } from './compiled.js';
 import { calleePath, callsWithin, nodesWithin } from './file-index.js';
 import { lastBindingBefore } from './bindings.js';
 import { splitWords } from './names.js';
-import { blockStatements, contains, enclosingFunction, functionBody, isCall, isExit, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { blockStatements, contains, enclosingFunction, functionBody, isCall, isExit, isFunction, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -28,7 +28,7 @@ export function checksSentRecord(ctx: FileContext, send: Node, within?: Node): b
       const test = existenceTest(ifStmt);
       if (test === null || !repeated(ifStmt)) continue;
       // `if (existing) continue` before the send, or the send inside `if (!existing) { … }`.
-      const guards = test.whenFound ? !contains(ifStmt, send) && leaves(ctx, ifStmt) && onTheWay(ifStmt, send, body) : contains(consequenceOf(ifStmt) ?? ifStmt, send);
+      const guards = test.whenFound ? !contains(ifStmt, send) && leaves(ctx, ifStmt) && onTheWay(ctx, ifStmt, send, body) : contains(consequenceOf(ifStmt) ?? ifStmt, send);
       if (!guards) continue;
       const bound = lastBindingBefore(ctx, test.name, ifStmt);
       if (bound !== null && contains(body, bound) && readsOnly(ctx, bound, stored)) return true;
@@ -101,10 +101,10 @@ function leaves(ctx: FileContext, ifStmt: Node): boolean {
 }
 
 /** The `if` is a statement of a block that holds the send, before it (in the same loop pass or function run). */
-function onTheWay(ifStmt: Node, send: Node, body: Node): boolean {
+function onTheWay(ctx: FileContext, ifStmt: Node, send: Node, body: Node): boolean {
   const block = ifStmt.parent;
   if (block === null || !contains(block, send) || !contains(body, block)) return false;
   // No function between the block and the send (a callback's send is not guarded by the outer `if`).
-  for (let p = send.parent; p !== null && p.id !== block.id; p = p.parent) if (/function|lambda|arrow|method/.test(p.type)) return false;
+  for (let p = send.parent; p !== null && p.id !== block.id; p = p.parent) if (isFunction(p, ctx.family)) return false;
   return true;
 }

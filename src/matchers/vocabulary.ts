@@ -780,6 +780,8 @@ export const VocabularySchema = z
      * a step made only of them cannot fail an attempt for a reason outside it.
      */
     in_memory_calls: names.default([]),
+    /** Classes whose new, empty instance is a collection in memory (`new Set()`, `set()`, `defaultdict()`): adding to it does no I/O. */
+    in_memory_collections: names.default([]),
     /**
      * Calls that count or time something for a metrics client, matched with `()` removed
      * (`notifications_sent_total.labels(channel=c).inc()` is `….labels.inc`): they report, they act on nothing.

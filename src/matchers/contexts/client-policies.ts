@@ -321,9 +321,13 @@ export function resolveValue(ctx: FileContext, value: Node, at: Node): Node {
   return found === null ? v : (unwrapAwait(found) ?? found);
 }
 
-/** A cheap text test before reading a file's client policies: each names a retry or an interceptor. */
-function mayHoldClientPolicy(ctx: FileContext): boolean {
-  return /retry|attempts|interceptors/i.test(ctx.source);
+/**
+ * This file's client retry policies (`clientPolicyScopes`), read once per file, and only when a cheap
+ * text test finds a retry or an interceptor named in it.
+ */
+export function fileClientPolicyScopes(ctx: FileContext): Scope[] {
+  if (!/retry|attempts|interceptors/i.test(ctx.source)) return [];
+  return ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, allCalls(ctx)));
 }
 
 /**
@@ -338,7 +342,7 @@ export function retryingClientsOf(ctx: FileContext): { retriedClients: string[];
     const conditional = new Map<string, { name: string; index: number }>();
     // Only a client's own retry policy makes a retried client: read those scopes alone, not every
     // retry scope of the file (which would cost the whole retry analysis of every file).
-    const policies = mayHoldClientPolicy(ctx) ? ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, allCalls(ctx))) : [];
+    const policies = fileClientPolicyScopes(ctx);
     for (const scope of policies) {
       if (scope.receiver === undefined || scope.requires !== undefined || !/^[A-Za-z_$][\w$]*$/.test(scope.receiver)) continue;
       const fn = enclosingFunction(scope.construct, ctx.family);
@@ -364,8 +368,8 @@ export function retryingClientsOf(ctx: FileContext): { retriedClients: string[];
  */
 export function sharedClientPolicies(ctx: FileContext): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  if (ctx.vocab.retry.shared_clients.length === 0 || !mayHoldClientPolicy(ctx)) return out;
-  const policies = ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, allCalls(ctx)));
+  if (ctx.vocab.retry.shared_clients.length === 0) return out;
+  const policies = fileClientPolicyScopes(ctx);
   for (const scope of policies) {
     if (scope.receiver === undefined || scope.requires !== undefined || scope.writesParam !== undefined) continue;
     const module = sharedClientImport(ctx, scope.receiver);

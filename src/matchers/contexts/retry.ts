@@ -4,7 +4,7 @@ import { functionsByName, plainFunctionAt, resolveLocalFunction } from '../local
 import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isInMemory, reportsOnly } from '../call-vocabulary.js';
-import { clientPolicyScopes, retryingClientsOf, sharedClientScopes, writeMethodArguments } from './client-policies.js';
+import { fileClientPolicyScopes, retryingClientsOf, sharedClientScopes, writeMethodArguments } from './client-policies.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { jobFrameworkScopes, redeliveredHandlerScopes, redeliveryRaiseScopes, settledMessageScopes } from './job-frameworks.js';
 import { timerRunScopes } from './timer-runs.js';
@@ -195,7 +195,6 @@ function findRetryScopes(ctx: FileContext): Scope[] {
   const calls = allCalls(ctx);
   // Cheap text facts decide which per-call checks can apply at all in this file.
   const mentionsRetryKwarg = /\bretry\s*=/.test(ctx.source);
-  const mentionsRetry = /retry|attempts|interceptors/i.test(ctx.source);
   const mentionsRetryCount = v.retryCountOptions.size > 0 && /retr|attempt|tries/i.test(ctx.source);
   for (const call of calls) {
     const path = calleePath(ctx, call);
@@ -222,7 +221,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     }
   }
   // A factory's policy that its caller's arguments decide is no scope here (see `writesParam`).
-  if (mentionsRetry) scopes.push(...ctx.memo('client-policy-scopes', () => clientPolicyScopes(ctx, calls)).filter((s) => s.writesParam === undefined));
+  scopes.push(...fileClientPolicyScopes(ctx).filter((s) => s.writesParam === undefined));
   scopes.push(...selfRetryScopes(ctx, v, functions));
   scopes.push(...jobFrameworkScopes(ctx, nodesOfType(ctx, 'decorator'), calls, functions, decoratedFunction));
   scopes.push(...redeliveredHandlerScopes(ctx, nodesOfType(ctx, functionTypes(ctx.family))));
