@@ -14,6 +14,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = [
   '**/build/**',
   '**/.venv/**',
   '**/venv/**',
+  // Installed packages, whatever the virtualenv is called (`env/Lib/site-packages`, `lib/python3.11/site-packages`).
+  '**/site-packages/**',
   '**/__pycache__/**',
   '**/*.min.js',
 ];

@@ -82,6 +82,12 @@ describe('faultline scan', () => {
     expect(all.stderr).not.toContain('vendored');
   });
 
+  it("never scans a virtualenv's installed packages, whatever the virtualenv is called", async () => {
+    const files = { 'pay.py': RETRY, 'env/Lib/site-packages/vendor/client.py': RETRY, 'py311/lib/python3.11/site-packages/sdk/api.py': RETRY };
+    const { stdout } = await runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], project(files));
+    expect((JSON.parse(stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['pay.py', 'pay.py']);
+  });
+
   it('reports nothing in test files by default, and lowers their findings when asked to', async () => {
     const files = { 'tests/test_pay.py': RETRY, 'e2e/checkout.spec.ts': 'for (let i = 0; i < 3; i++) {\n  try {\n    await stripe.charges.create({ amount });\n    break;\n  } catch (e) {}\n}\n', 'pay.py': RETRY };
     const quiet = await runCli(['scan', '.', '--format', 'json'], project(files));
