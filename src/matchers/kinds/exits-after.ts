@@ -3,7 +3,7 @@ import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
-import { isInert, isPlainExit, isQuietExit, namesBoundBy, successBranch, successMarks, swallows } from '../quiet-steps.js';
+import { callsQuietHelper, isInert, isPlainExit, isQuietExit, namesBoundBy, successBranch, successMarks, swallows } from '../quiet-steps.js';
 import { blockStatements, callArguments, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, tryHandlers, unwrapAwait, type Node } from '../syntax.js';
 import { markedRightAfter } from './sweep-marks.js';
 import { writesFailureBack } from '../contexts/due-records.js';
@@ -332,12 +332,22 @@ function leavesUnarmed(ctx: FileContext, node: Node, body: Node, name: string): 
 function swallowedInRun(ctx: FileContext, node: Node, scope: Scope): boolean {
   if (scope.swallowedRetries === true || scope.rerun === true || scope.hook === true || scope.retriesOnResult === true || scope.receiver !== undefined || scope.via !== undefined) return false;
   for (let n: Node = node, p = node.parent; p !== null && n.id !== scope.body.id; n = p, p = p.parent) {
+    // `await safe('digest', () => sendDigests())`: a callback handed to a helper of this file that
+    // runs it inside a try that swallows every error, as the try around it would.
+    const helper = isFunction(p, ctx.family) && p.id !== scope.body.parent?.id ? swallowingHelperCall(ctx, p) : null;
+    if (helper !== null) return attemptIsFunction(ctx, helper, scope) && endsAttempt(ctx, helper, scope, { sent: new Set(), marks: undefined });
     if (isLoop(p, ctx.family) || (isFunction(p, ctx.family) && p.id !== scope.body.parent?.id)) return false;
     if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && swallows(ctx, p) && onlyQuietHandlers(ctx, p) && !hasFinally(p)) {
       return attemptIsFunction(ctx, p, scope) && endsAttempt(ctx, p, scope, { sent: new Set(), marks: undefined });
     }
   }
   return false;
+}
+
+/** The call a function is handed to as an argument when that call is of a helper of this file whose every step is quiet (see `callsQuietHelper`). */
+function swallowingHelperCall(ctx: FileContext, fn: Node): Node | null {
+  const call = fn.parent?.type === 'arguments' || fn.parent?.type === 'argument_list' ? fn.parent.parent : null;
+  return call !== null && isCall(call, ctx.family) && callsQuietHelper(ctx, call, 0) ? call : null;
 }
 
 /** Whether one of `steps`, before the first that leaves the attempt (`return True`), can fail and start another attempt. */
