@@ -37,7 +37,8 @@ function inertStep(ctx: FileContext, statement: Node, sent: ReadonlySet<string>,
     case 'lexical_declaration':
     case 'variable_declaration':
       // `const result = await sendWeeklyDigest(id)` of a helper of this file that cannot fail (its body a try that swallows every error) keeps only a value.
-      return statement.namedChildren.every((d) => d.type !== 'variable_declarator' || doesNoIo(ctx, d.childForFieldName('value'), statement) || swallowedValue(ctx, d.childForFieldName('value')) || quietHelperValue(ctx, d.childForFieldName('value'), depth));
+      // `const { error } = await supabase.from('t').update(…)`: a query that hands its error back keeps only a value.
+      return statement.namedChildren.every((d) => d.type !== 'variable_declarator' || doesNoIo(ctx, d.childForFieldName('value'), statement) || swallowedValue(ctx, d.childForFieldName('value')) || quietHelperValue(ctx, d.childForFieldName('value'), depth) || errorReturningValue(ctx, d.childForFieldName('value')));
     case 'if_statement':
       return quietBranches(ctx, statement, sent, depth, marks);
     // `if (!member.phoneNumber) continue;`: skipping to the next item fails nothing (the loop's
@@ -106,14 +107,25 @@ function returnsItsError(ctx: FileContext, call: Node): boolean {
   if (words.length === 0 || ctx.family === 'python') return false;
   // Down the chain `a.b.from(…).update(…).eq(…)` to the receiver that starts it.
   let node: Node | null = call;
-  while (node !== null && (isCall(node, ctx.family) || node.type === 'member_expression' || node.type === 'attribute' || node.type === 'parenthesized_expression')) {
-    node = isCall(node, ctx.family) ? callee(node) : node.type === 'parenthesized_expression' ? node.firstNamedChild : node.childForFieldName('object');
+  // A type cast on the way (`(supabase.from('t') as any).update(…)`) changes nothing at run time.
+  while (node !== null && (isCall(node, ctx.family) || node.type === 'member_expression' || node.type === 'attribute' || node.type === 'parenthesized_expression' || CASTS.has(node.type))) {
+    node = isCall(node, ctx.family) ? callee(node) : node.type === 'parenthesized_expression' || CASTS.has(node.type) ? node.firstNamedChild : node.childForFieldName('object');
   }
   if (node === null || node.id === call.id) return false;
   // The receiver (`supabaseAdmin`, `getSupabase`) or, read off `this`, the names before the first call (`this.supabase.from`).
   const receiver = ctx.source.slice(node.startIndex, node.endIndex);
   const head = ctx.source.slice(call.startIndex, call.endIndex).split('(')[0]!.split(/[.?]+/).slice(0, -1);
   return [receiver, ...head].some((w) => words.some((word) => w.toLowerCase().includes(word.toLowerCase())));
+}
+
+/** TypeScript's casts, which leave the value as it is: `x as T`, `x satisfies T`, `x!`. */
+const CASTS = new Set(['as_expression', 'satisfies_expression', 'non_null_expression']);
+
+/** A value that is the result of such a query (`await (supabase.from('t') as any).update(…).in('id', ids)`). */
+function errorReturningValue(ctx: FileContext, value: Node | null): boolean {
+  let call = value;
+  while (call !== null && WRAPPERS.has(call.type)) call = call.firstNamedChild;
+  return call !== null && isCall(call, ctx.family) && returnsItsError(ctx, call);
 }
 
 /**
@@ -389,8 +401,10 @@ function readsOnly(condition: Node, names: ReadonlySet<string>): boolean {
  * A call of a function of this file whose arguments compute without I/O and whose body holds only
  * quiet steps: it logs, returns early, and keeps its remote work inside a try that swallows errors.
  */
-function callsQuietHelper(ctx: FileContext, call: Node, depth: number): boolean {
-  if (depth >= MAX_HELPER_DEPTH || !callArguments(call).every((a) => doesNoIo(ctx, a, call))) return false;
+export function callsQuietHelper(ctx: FileContext, call: Node, depth: number): boolean {
+  // A callback handed over (`safe('digest', () => sendDigests())`) runs only where the helper calls
+  // it, and there every step of the helper is quiet (its call inside a try that swallows errors).
+  if (depth >= MAX_HELPER_DEPTH || !callArguments(call).every((a) => isFunction(a, ctx.family) || doesNoIo(ctx, a, call))) return false;
   const fn = resolveLocalFunction(ctx, call);
   const body = fn && functionBody(fn);
   if (!body) return false;

@@ -650,6 +650,11 @@ export const VocabularySchema = z
          * part of the send, and a retry it starts follows a send that failed.
          */
         status_raising_methods: names.default([]),
+        /**
+         * Methods of a fetch response that read the body it came with (`await res.json()`, `res.text()`):
+         * called on a send's own result, the read is the end of that send's exchange, no later step.
+         */
+        body_read_methods: names.default([]),
       })
       .strict()
       .prefault({}),

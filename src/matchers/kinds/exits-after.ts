@@ -3,7 +3,7 @@ import { resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
-import { isInert, isPlainExit, isQuietExit, namesBoundBy, successBranch, successMarks, swallows } from '../quiet-steps.js';
+import { callsQuietHelper, isInert, isPlainExit, isQuietExit, namesBoundBy, successBranch, successMarks, swallows } from '../quiet-steps.js';
 import { blockStatements, callArguments, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, tryHandlers, unwrapAwait, type Node } from '../syntax.js';
 import { markedRightAfter } from './sweep-marks.js';
 import { writesFailureBack } from '../contexts/due-records.js';
@@ -182,7 +182,7 @@ function endsAttempt(ctx: FileContext, node: Node, scope: Scope, carried?: { sen
       first = false;
       const names = sent;
       const counted = marks;
-      const next = index >= 0 ? statements.slice(index + 1).find((st) => leavesOnSuccess(ctx, st, names, scope) || (!isInert(ctx, st, names, 0, counted) && !checksSentStatus(ctx, st, names) && (retries(st, scope) || retriesTask(ctx, st))) || endsForGood(ctx, st, scope)) : undefined;
+      const next = index >= 0 ? statements.slice(index + 1).find((st) => leavesOnSuccess(ctx, st, names, scope) || (!isInert(ctx, st, names, 0, counted) && !checksSentStatus(ctx, st, names) && !readsSentBody(ctx, st, names, statements.slice(index + 1)) && (retries(st, scope) || retriesTask(ctx, st))) || endsForGood(ctx, st, scope)) : undefined;
       if (next !== undefined) {
         // `for (const p of providers) { try { await p.sendEmail(…); break } catch … }`: the break leaves a
         // loop inside the attempt (a provider fallback), and the attempt goes on after that loop.
@@ -332,12 +332,22 @@ function leavesUnarmed(ctx: FileContext, node: Node, body: Node, name: string): 
 function swallowedInRun(ctx: FileContext, node: Node, scope: Scope): boolean {
   if (scope.swallowedRetries === true || scope.rerun === true || scope.hook === true || scope.retriesOnResult === true || scope.receiver !== undefined || scope.via !== undefined) return false;
   for (let n: Node = node, p = node.parent; p !== null && n.id !== scope.body.id; n = p, p = p.parent) {
+    // `await safe('digest', () => sendDigests())`: a callback handed to a helper of this file that
+    // runs it inside a try that swallows every error, as the try around it would.
+    const helper = isFunction(p, ctx.family) && p.id !== scope.body.parent?.id ? swallowingHelperCall(ctx, p) : null;
+    if (helper !== null) return attemptIsFunction(ctx, helper, scope) && endsAttempt(ctx, helper, scope, { sent: new Set(), marks: undefined });
     if (isLoop(p, ctx.family) || (isFunction(p, ctx.family) && p.id !== scope.body.parent?.id)) return false;
     if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && swallows(ctx, p) && onlyQuietHandlers(ctx, p) && !hasFinally(p)) {
       return attemptIsFunction(ctx, p, scope) && endsAttempt(ctx, p, scope, { sent: new Set(), marks: undefined });
     }
   }
   return false;
+}
+
+/** The call a function is handed to as an argument when that call is of a helper of this file whose every step is quiet (see `callsQuietHelper`). */
+function swallowingHelperCall(ctx: FileContext, fn: Node): Node | null {
+  const call = fn.parent?.type === 'arguments' || fn.parent?.type === 'argument_list' ? fn.parent.parent : null;
+  return call !== null && isCall(call, ctx.family) && callsQuietHelper(ctx, call, 0) ? call : null;
 }
 
 /** Whether one of `steps`, before the first that leaves the attempt (`return True`), can fail and start another attempt. */
@@ -409,6 +419,53 @@ function checksSentStatus(ctx: FileContext, step: Node, sent: ReadonlySet<string
   if (dot <= 0 || !sent.has(path.slice(0, dot))) return false;
   return compiledOnce(ctx.vocab, 'status-raising-methods', () => new NamePatterns(ctx.vocab.responses.status_raising_methods)).matches(path.slice(dot + 1));
 }
+
+/**
+ * `if (!res.ok) throw …` then `const data = (await res.json()) as Reply` / `data = resp.json()`: a step
+ * that only reads the body of what the send's own statement bound (vocabulary
+ * `responses.body_read_methods`), after a check of that send's status that gives up on a failed one.
+ * It reads a success answer's body, the end of the send's exchange, no later step. (Read before the
+ * check, the body may be an error page's, and its parse fails after a delivered send.)
+ */
+function readsSentBody(ctx: FileContext, step: Node, sent: ReadonlySet<string> | undefined, after: readonly Node[]): boolean {
+  if (sent === undefined || sent.size === 0) return false;
+  const at = after.findIndex((st) => st.id === step.id);
+  if (at <= 0 || !after.slice(0, at).some((st) => checksSentStatus(ctx, st, sent) || givesUpOnStatus(ctx, st, sent))) return false;
+  const values: (Node | null)[] = [];
+  if (step.type === 'lexical_declaration' || step.type === 'variable_declaration') {
+    for (const d of step.namedChildren) if (d.type === 'variable_declarator') values.push(d.childForFieldName('value'));
+  } else if (step.type === 'expression_statement') {
+    const expr = step.firstNamedChild;
+    if (expr?.type !== 'assignment' && expr?.type !== 'assignment_expression') return false;
+    values.push(expr.childForFieldName('right'));
+  } else return false;
+  const reads = compiledOnce(ctx.vocab, 'body-read-methods', () => new NamePatterns(ctx.vocab.responses.body_read_methods));
+  return values.length > 0 && values.every((v) => {
+    let call = v;
+    while (call !== null && BODY_WRAPPERS.has(call.type)) call = call.firstNamedChild;
+    if (call === null || !isCall(call, ctx.family)) return false;
+    const path = calleePath(ctx, call);
+    const dot = path.lastIndexOf('.');
+    return dot > 0 && sent.has(path.slice(0, dot)) && reads.matches(path.slice(dot + 1));
+  });
+}
+
+/** `if (!res.ok) { … throw … }`: a test of a status field of the send's result (vocabulary `responses.status_fields`) whose branch raises or returns. */
+function givesUpOnStatus(ctx: FileContext, st: Node, sent: ReadonlySet<string>): boolean {
+  if (st.type !== 'if_statement') return false;
+  const condition = st.childForFieldName('condition');
+  const body = st.childForFieldName('consequence');
+  if (condition == null || body == null) return false;
+  const fields = new Set(ctx.vocab.responses.status_fields);
+  const reads = condition.descendantsOfType(['member_expression', 'attribute']).some((m) => {
+    const dot = m.text.lastIndexOf('.');
+    return dot > 0 && sent.has(m.text.slice(0, dot)) && fields.has(m.text.slice(dot + 1));
+  });
+  return reads && blockStatements(body).some((s) => isRaise(s, ctx.family) || isExit(s, ctx.family));
+}
+
+/** What a read value is awaited or typed in without changing it: `await x`, `x as T`, `(x)`. */
+const BODY_WRAPPERS = new Set(['await', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'parenthesized_expression']);
 
 /** Whether `step` calls a task's retry (`raise self.retry(exc=e)`, `raise Retry()`): the step that starts the next attempt. */
 function retriesTask(ctx: FileContext, step: Node): boolean {
