@@ -1,5 +1,6 @@
 import { lastBindingBefore } from './bindings.js';
 import { resolveLocalFunction } from './local-helpers.js';
+import { relayedFalsyBranches } from './flag-relays.js';
 import { projectImportOf } from './imports.js';
 import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType, nodesWithin } from './file-index.js';
@@ -36,6 +37,12 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     // FAILED: the throw hands the falsy result to that catch, which records it (fieldsy-backend
     // payout.service.ts). Only handlers whose text names the outcome are read, once per handler.
     if (recorded.length === 0 && mentioned) recorded = thrownToRecords(ctx, tested.branch, outcomes, mention);
+    // `if (res.success) { sent = true } else { log(res.error) }`, then `if (sent) … else markFailed()`:
+    // the flag the success side raises carries the falsy result to the later record (aureliolk/app_follow-up campaignWorker.ts).
+    if (recorded.length === 0 && mentioned) {
+      const relayed = relayedFalsyBranches(ctx, ifStmt, tested.branch).filter((b) => mention.test(ctx.source.slice(b.startIndex, b.endIndex)));
+      if (relayed.length > 0) recorded = outcomes.filter((outcome) => recordsIn(ctx, relayed, outcome));
+    }
     const holding = recorded.length === outcomes.length || !fallsBack(ctx, tested.branch) ? recorded : outcomes;
     // `if response == "TRANSACTION SUCCESSFUL": … else:`: anything but success lands there, an error handed back too.
     const kinds = tested.notSuccess === true ? ['falsy-records', 'error-records'] : ['falsy-records'];
