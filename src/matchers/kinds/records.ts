@@ -1,5 +1,5 @@
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
-import { logsOnly, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
+import { isInMemory, logsOnly, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isResultCodeField, isSuccessCode, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
@@ -7,7 +7,7 @@ import { importsOf, projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
 import { inUserInterface } from '../user-interface.js';
-import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { computesInMemory, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
 import { booleanLiteral, tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { NamePatterns, normalizeName, splitWords } from '../names.js';
@@ -57,7 +57,7 @@ export const recordsMatcher: Matcher = {
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
         const path = calleePath(ctx, call);
-        if (recordsByName(lastSegment(path), words) && !logsOnly(ctx, path) && !excludedCall(path, words) && !onlyHandsOn(ctx, call, param ?? '')) {
+        if (recordsByName(lastSegment(path), words) && !logsOnly(ctx, path) && !excludedCall(path, words) && !onlyHandsOn(ctx, call, param ?? '') && !countsInMemoryOnly(ctx, call, param ?? '')) {
           // A refund tried in a try of its own (`try { await razorpay.payments.refund(…) } catch { … }`)
           // is a write with its own handler, not the record of the outer one.
           if (!(compensates(lastSegment(path), words) && attemptedWithin(call, root))) add(call);
@@ -69,7 +69,11 @@ export const recordsMatcher: Matcher = {
         }
       }
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
-        if (isOutcomeValue(value, words) && isRecordedValue(ctx, value)) add(value, setOnListEntry(value));
+        if (!isOutcomeValue(value, words) || !isRecordedValue(ctx, value)) continue;
+        // `this.recordFailure()` is judged as a call above; its name is no value recorded.
+        const called = value.parent !== null && isCall(value.parent, ctx.family) && callee(value.parent)?.id === value.id ? value.parent : null;
+        if (called !== null && countsInMemoryOnly(ctx, called, param ?? '')) continue;
+        add(value, setOnListEntry(value));
       }
       const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
       for (const ret of returns) {
@@ -874,6 +878,24 @@ function helperRecords(ctx: FileContext, call: Node, outcome: string): 'records'
   known.set(fn.id, kind);
   return kind;
 }
+
+/**
+ * `this.recordFailure()` whose body in sight only bumps a circuit breaker's count and time
+ * (`this.circuitBreaker.failures++`) and logs: named for a failure, it records none of the
+ * operation's, only the process's own tally, gone with the process (lahat-m/Mpesa-NestJS-Integration
+ * mpesa.service.ts, batch 29). A body that records the outcome, or calls anything but loggers,
+ * in-memory methods and functions of its own kind, keeps the name's reading.
+ */
+function countsInMemoryOnly(ctx: FileContext, call: Node, outcome: string): boolean {
+  const fn = resolveLocalFunction(ctx, call);
+  const body = fn && functionBody(fn);
+  if (!body || (fn.startIndex <= call.startIndex && call.endIndex <= fn.endIndex)) return false;
+  const inMemory = callsWithin(ctx, body).every((c) => logsOnly(ctx, calleePath(ctx, c)) || computesInMemory(ctx, c) || isInMemory(ctx, calleePath(ctx, c)) || (c.type === 'new_expression' && BUILT_IN_VALUES.has(calleePath(ctx, c))));
+  return inMemory && helperRecords(ctx, call, outcome) === null;
+}
+
+/** Constructors of plain values: `new Date()` keeps a time, nothing more. */
+const BUILT_IN_VALUES = new Set(['Date', 'Map', 'Set', 'Array', 'Error']);
 
 /**
  * Whether `node` is in the handler of a try whose writes (at least one) all pass an idempotency key
