@@ -51,11 +51,50 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     const names = holding.length > 0 ? [name, ...otherBranchCalls(ctx, tested.value, ifStmt)] : [];
     for (const outcome of holding) for (const kind of kinds) for (const n of names) facts.add(recordFact(kind, outcome, n));
   }
+  for (const fact of collectedErrorFacts(ctx, outcomes, mention)) facts.add(fact);
   for (const { value, at, outcome } of falsyChoices(ctx, outcomes)) {
     const name = calledFunction(ctx, value, at);
     if (name !== null) facts.add(recordFact('falsy-records', outcome, name));
   }
   return [...facts];
+}
+
+/**
+ * `success_count, errors = api.send_bulk_sms(…)` then `if errors: messages.error(request, "Failed to
+ * send SMS to …")`: a branch taken when the list of errors a function handed back holds any, which
+ * records the outcome, records it for the items that function collected as failed
+ * (`collected-error-records:<outcome>:<function>`). The test: the name itself, its `len(…)`, its
+ * `.length`, or either compared `> 0`.
+ */
+function collectedErrorFacts(ctx: FileContext, outcomes: string[], mention: RegExp): string[] {
+  const out: string[] = [];
+  for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
+    const name = nonEmptyTest(ctx, unwrapParens(ifStmt.childForFieldName('condition')));
+    const branch = ifStmt.childForFieldName('consequence');
+    if (name === null || branch === null || !mention.test(ctx.source.slice(branch.startIndex, branch.endIndex))) continue;
+    const bound = unwrapAwait(lastBindingBefore(ctx, name, ifStmt));
+    if (bound === null || !isCall(bound, ctx.family)) continue;
+    const called = lastSegment(calleePath(ctx, bound));
+    if (called === '' || called.includes('(')) continue;
+    for (const outcome of outcomes) if (recordsIn(ctx, [branch], outcome)) out.push(`collected-error-records:${outcome}:${called}`);
+  }
+  return out;
+}
+
+/** The list a condition asks to be non-empty: `errors`, `len(errors)`, `errors.length`, `len(errors) > 0`. */
+function nonEmptyTest(ctx: FileContext, cond: Node | null): string | null {
+  if (cond === null) return null;
+  if (cond.type === 'identifier') return cond.text;
+  if ((cond.type === 'comparison_operator' || cond.type === 'binary_expression') && ['>', '!=', '!=='].includes((cond.childForFieldName('operator') ?? cond.children.find((c) => !c.isNamed))?.text ?? '') && cond.lastNamedChild?.text === '0') return nonEmptyTest(ctx, cond.firstNamedChild);
+  if (isCall(cond, ctx.family) && calleePath(ctx, cond) === 'len') {
+    const arg = callArguments(cond)[0];
+    return arg?.type === 'identifier' ? arg.text : null;
+  }
+  if (cond.type === 'member_expression' && cond.childForFieldName('property')?.text === 'length') {
+    const list = cond.childForFieldName('object');
+    return list?.type === 'identifier' ? list.text : null;
+  }
+  return null;
 }
 
 /** The outcomes the catch-all handlers a raising branch hands its error to record (memoised per handler). */
