@@ -167,6 +167,8 @@ function requirementsHold(
       // out of sight: in sight, the body must make such a call (storing a row locally is none).
       // Out of sight, a helper that ends the attempt where it is called sends once (as a local call would).
       if (target === null) return req.unlessLast !== true && !isStoreModel(byFile, input, req.local);
+      // Every body in sight only raises (a provider of a registry not yet available): judged as out of sight.
+      if (targets.every((t) => t.facts.stub === true)) return req.unlessLast !== true;
       // In sight but sending through nothing we know: where it ends the attempt, judged as if out of sight.
       if (sites.length === 0 && req.unlessLast === true) return false;
       if (targets.every((t) => t.facts.localOnly)) return false;

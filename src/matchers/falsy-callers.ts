@@ -1,5 +1,6 @@
 import { lastBindingBefore } from './bindings.js';
 import { resolveLocalFunction } from './local-helpers.js';
+import { relayedFalsyBranches } from './flag-relays.js';
 import { projectImportOf } from './imports.js';
 import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType, nodesWithin } from './file-index.js';
@@ -36,6 +37,12 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     // FAILED: the throw hands the falsy result to that catch, which records it (fieldsy-backend
     // payout.service.ts). Only handlers whose text names the outcome are read, once per handler.
     if (recorded.length === 0 && mentioned) recorded = thrownToRecords(ctx, tested.branch, outcomes, mention);
+    // `if (res.success) { sent = true } else { log(res.error) }`, then `if (sent) … else markFailed()`:
+    // the flag the success side raises carries the falsy result to the later record (aureliolk/app_follow-up campaignWorker.ts).
+    if (recorded.length === 0 && mentioned) {
+      const relayed = relayedFalsyBranches(ctx, ifStmt, tested.branch).filter((b) => mention.test(ctx.source.slice(b.startIndex, b.endIndex)));
+      if (relayed.length > 0) recorded = outcomes.filter((outcome) => recordsIn(ctx, relayed, outcome));
+    }
     const holding = recorded.length === outcomes.length || !fallsBack(ctx, tested.branch) ? recorded : outcomes;
     // `if response == "TRANSACTION SUCCESSFUL": … else:`: anything but success lands there, an error handed back too.
     const kinds = tested.notSuccess === true ? ['falsy-records', 'error-records'] : ['falsy-records'];
@@ -44,11 +51,50 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     const names = holding.length > 0 ? [name, ...otherBranchCalls(ctx, tested.value, ifStmt)] : [];
     for (const outcome of holding) for (const kind of kinds) for (const n of names) facts.add(recordFact(kind, outcome, n));
   }
+  for (const fact of collectedErrorFacts(ctx, outcomes, mention)) facts.add(fact);
   for (const { value, at, outcome } of falsyChoices(ctx, outcomes)) {
     const name = calledFunction(ctx, value, at);
     if (name !== null) facts.add(recordFact('falsy-records', outcome, name));
   }
   return [...facts];
+}
+
+/**
+ * `success_count, errors = api.send_bulk_sms(…)` then `if errors: messages.error(request, "Failed to
+ * send SMS to …")`: a branch taken when the list of errors a function handed back holds any, which
+ * records the outcome, records it for the items that function collected as failed
+ * (`collected-error-records:<outcome>:<function>`). The test: the name itself, its `len(…)`, its
+ * `.length`, or either compared `> 0`.
+ */
+function collectedErrorFacts(ctx: FileContext, outcomes: string[], mention: RegExp): string[] {
+  const out: string[] = [];
+  for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
+    const name = nonEmptyTest(ctx, unwrapParens(ifStmt.childForFieldName('condition')));
+    const branch = ifStmt.childForFieldName('consequence');
+    if (name === null || branch === null || !mention.test(ctx.source.slice(branch.startIndex, branch.endIndex))) continue;
+    const bound = unwrapAwait(lastBindingBefore(ctx, name, ifStmt));
+    if (bound === null || !isCall(bound, ctx.family)) continue;
+    const called = lastSegment(calleePath(ctx, bound));
+    if (called === '' || called.includes('(')) continue;
+    for (const outcome of outcomes) if (recordsIn(ctx, [branch], outcome)) out.push(`collected-error-records:${outcome}:${called}`);
+  }
+  return out;
+}
+
+/** The list a condition asks to be non-empty: `errors`, `len(errors)`, `errors.length`, `len(errors) > 0`. */
+function nonEmptyTest(ctx: FileContext, cond: Node | null): string | null {
+  if (cond === null) return null;
+  if (cond.type === 'identifier') return cond.text;
+  if ((cond.type === 'comparison_operator' || cond.type === 'binary_expression') && ['>', '!=', '!=='].includes((cond.childForFieldName('operator') ?? cond.children.find((c) => !c.isNamed))?.text ?? '') && cond.lastNamedChild?.text === '0') return nonEmptyTest(ctx, cond.firstNamedChild);
+  if (isCall(cond, ctx.family) && calleePath(ctx, cond) === 'len') {
+    const arg = callArguments(cond)[0];
+    return arg?.type === 'identifier' ? arg.text : null;
+  }
+  if (cond.type === 'member_expression' && cond.childForFieldName('property')?.text === 'length') {
+    const list = cond.childForFieldName('object');
+    return list?.type === 'identifier' ? list.text : null;
+  }
+  return null;
 }
 
 /** The outcomes the catch-all handlers a raising branch hands its error to record (memoised per handler). */

@@ -251,6 +251,12 @@ const LOCAL_ONLY = new Set([
   'Number', 'String', 'Boolean', 'Array', 'Object', 'assign', 'entries', 'fromEntries', 'stringify', 'parse', 'has', 'set',
 ]);
 
+/** A call that only computes or touches in-memory values (`LOCAL_ONLY`: builtins, collection and string methods). */
+export function computesInMemory(ctx: FileContext, call: Node): boolean {
+  const path = calleePath(ctx, call);
+  return LOCAL_ONLY.has(path.slice(path.lastIndexOf('.') + 1)) && !path.includes('()');
+}
+
 /**
  * Whether a local function's body only computes in memory: every call in it is a builtin or a
  * collection/string method, or another local function of the same kind. Such a function does not

@@ -20,7 +20,7 @@ import { scheduledRunFacts } from './contexts/scheduled-runs.js';
 import { projectDefaultFacts } from './contexts/job-frameworks.js';
 import { checksSentRecord } from './sent-records.js';
 import { stateSelectedFacts } from './contexts/batch-marks.js';
-import { callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isLoop, raisesWithin, type Node } from './syntax.js';
+import { blockStatements, callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isLoop, isRaise, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /** A call inside a function, as another file's finding will point at it. */
@@ -68,6 +68,12 @@ export interface FunctionFacts {
   reaches: Record<string, CallSite[]>;
   /** The body only computes in memory (builtins, collection methods): whatever its name says, it writes nowhere. */
   localOnly?: true;
+  /**
+   * The body does nothing but raise (`throw new Error('not yet available')`, `raise NotImplementedError`):
+   * a stub of an operation implemented elsewhere (another provider of a registry, a subclass), so it
+   * says nothing of what the call does where it runs, and a write its name says stands.
+   */
+  stub?: true;
   /** Calls of functions of other files that a later step of its run follows (see `helperCallsOf`). */
   helperCalls?: CallSite[];
   /** It stops unless it creates a record by a stable dedup key (`claims-once.ts`): a second call sends nothing. */
@@ -252,7 +258,13 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   const localOnly = isLocalOnly(ctx, fn);
   // Kept even when it reaches nothing: a helper named like a write whose body writes nowhere remote
   // (`createInbox(db, …)` inserting a row) is judged by that body.
-  return { reaches, ...(helperCalls.length > 0 ? { helperCalls } : {}), ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}), ...(claimsByUpdate(ctx, fn) ? { claimsRecord: true as const } : {}) };
+  return { reaches, ...(helperCalls.length > 0 ? { helperCalls } : {}), ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(onlyRaises(ctx, body) ? { stub: true as const } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}), ...(claimsByUpdate(ctx, fn) ? { claimsRecord: true as const } : {}) };
+}
+
+/** A body whose only statement (docstrings and comments aside) raises or throws. */
+function onlyRaises(ctx: FileContext, body: Node): boolean {
+  const statements = blockStatements(body).filter((st) => !(st.type === 'expression_statement' && st.firstNamedChild?.type === 'string'));
+  return statements.length === 1 && isRaise(statements[0]!, ctx.family);
 }
 
 /**

@@ -3,7 +3,7 @@ import { operationExcluded, isCallOf, isHttpClientCall, isInMemory, logsOnly, ma
 import { deferredToCommit, functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
-import { isTypedMemberCall } from '../kinds/call.js';
+import { classOfLocalFactory, isTypedMemberCall } from '../kinds/call.js';
 import { normalizeName, splitWords } from '../names.js';
 import { isOutcomeValue, isResultCodeField, isSuccessCode, leadsWithCompensation, outcomeWords } from '../outcomes.js';
 import { compiledOnce, wordSet } from '../compiled.js';
@@ -788,7 +788,8 @@ function instanceMethodPath(ctx: FileContext, call: Node, path: string): string 
   const m = /^([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*)$/.exec(path);
   if (m === null) return null;
   const bound = unwrapAwait(lastBindingBefore(ctx, m[1] ?? '', call));
-  const cls = constructedClass(ctx, bound);
+  // `client = _build_client()`, a factory of this file that returns an `OmariClient`: that class.
+  const cls = constructedClass(ctx, bound) ?? (bound !== null && isCall(bound, ctx.family) ? classOfLocalFactory(ctx, bound) : null);
   return cls !== null ? `${cls}.${m[2]}` : null;
 }
 

@@ -93,11 +93,33 @@ export function importedClassMethod(ctx: FileContext, call: Node, path: string):
   const [head, method, ...rest] = path.split('.');
   if (head === undefined || method === undefined || rest.length > 0) return undefined;
   const bound = unwrapAwait(lastBindingBefore(ctx, head, call));
-  const made = bound?.type === 'new_expression' ? bound.childForFieldName('constructor') : null;
-  const cls = made ? dottedPath(made) : bound !== null && ctx.family === 'python' && isCall(bound, ctx.family) ? calleePath(ctx, bound) : null;
-  if (cls === null) return undefined;
-  if (!/^[A-Z]/.test(lastSegment(cls)) || projectImportOf(ctx, cls) === undefined) return undefined;
-  return `${cls}.${method}`;
+  const cls = bound === null ? null : classMade(ctx, bound) ?? (isCall(bound, ctx.family) ? classOfLocalFactory(ctx, bound) : null);
+  return cls === null ? undefined : `${cls}.${method}`;
+}
+
+/** `new OmariClient(…)`, Python's `OmariClient(…)`: the project class a value constructs, else null. */
+function classMade(ctx: FileContext, value: Node): string | null {
+  const made = value.type === 'new_expression' ? value.childForFieldName('constructor') : null;
+  const cls = made ? dottedPath(made) : ctx.family === 'python' && isCall(value, ctx.family) ? calleePath(ctx, value) : null;
+  return cls !== null && /^[A-Z]/.test(lastSegment(cls)) && projectImportOf(ctx, cls) !== undefined ? cls : null;
+}
+
+/**
+ * `client = _build_client()` where this file's `def _build_client() -> OmariClient: return OmariClient()`
+ * (morebnyemba/Kali-Safaris omari_integration/views.py): a factory of this file hands back an object of
+ * the project class its return annotation names, or that every return of its body constructs.
+ */
+export function classOfLocalFactory(ctx: FileContext, factoryCall: Node): string | null {
+  const fn = resolveLocalFunction(ctx, factoryCall);
+  const body = fn && functionBody(fn);
+  if (!fn || !body) return null;
+  const annotated = fn.childForFieldName('return_type');
+  const named = annotated === null ? null : annotated.namedChildren.length <= 1 ? (annotated.namedChildren[0] ?? annotated).text : null;
+  if (named !== null && /^[A-Z][\w.]*$/.test(named) && projectImportOf(ctx, named) !== undefined) return named;
+  const returned = body.descendantsOfType('return_statement').map((r) => unwrapAwait(r.firstNamedChild));
+  const classes = new Set(returned.map((v) => (v === null ? null : classMade(ctx, v))));
+  const [only] = classes;
+  return classes.size === 1 && only !== undefined && only !== null ? only : null;
 }
 
 /**

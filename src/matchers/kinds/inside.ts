@@ -46,7 +46,7 @@ export const insideMatcher: Matcher = {
       if (scope.scheduled !== undefined && !scheduledSendRepeats(ctx, candidate.node, scope)) continue;
       if (scope.subject !== undefined && recordMadeBySubject(ctx, candidate.node, scope.subject)) continue;
       const viaCaller = candidate.captures.result !== undefined && (scope.explicitOnly === true || (scope.plainResultsViaCaller === true && candidate.captures.plain !== undefined));
-      const falsy = viaCaller ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node, candidate.captures.result === 'error' ? ERROR_RECORDS : FALSY_RECORDS) : undefined;
+      const falsy = viaCaller ? falsyResultRequirement(ctx, candidate.captures.outcome, candidate.node, candidate.captures.result === 'error' ? ERROR_RECORDS : candidate.captures.result === 'collected' ? COLLECTED_RECORDS : FALSY_RECORDS) : undefined;
       // A subject known only by its name (`unless-keyed`) travels with the caller's condition.
       // Several such subjects (`any-of`, each known only by its name) travel the same way.
       const named = isNamedOnly(scope.requires) ? scope.requires : undefined;
@@ -201,6 +201,8 @@ function claimedBefore(ctx: FileContext, node: Node, body: Node): boolean {
 /** A caller records the outcome for a falsy result (`if not ok:`) / for any result but success (`if r == "SUCCESS": … else:`). */
 const FALSY_RECORDS = 'falsy-records:';
 const ERROR_RECORDS = 'error-records:';
+/** A failed item the function pushes onto the list it returns (`errors.append(str(e))`): the caller tells of those it got. */
+const COLLECTED_RECORDS = 'collected-error-records:';
 
 /** A subject known only by its name (`unless-keyed`), or several, any of which may be the write. */
 function isNamedOnly(r: Requirement | undefined): r is Requirement {

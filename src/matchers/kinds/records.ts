@@ -1,5 +1,5 @@
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
-import { logsOnly, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
+import { isInMemory, logsOnly, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isResultCodeField, isSuccessCode, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
@@ -7,7 +7,7 @@ import { importsOf, projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
 import { inUserInterface } from '../user-interface.js';
-import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { computesInMemory, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
 import { booleanLiteral, tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { NamePatterns, normalizeName, splitWords } from '../names.js';
@@ -32,7 +32,7 @@ export const recordsMatcher: Matcher = {
     if (words === undefined) return [];
     const out: Candidate[] = [];
     const seen = new Set<number>();
-    const add = (node: Node, result: boolean | 'error' = false, plain = false, invites = false) => {
+    const add = (node: Node, result: boolean | 'error' | 'collected' = false, plain = false, invites = false) => {
       if (recordsARun(ctx, node, words)) return;
       // `results.failed++`, `summary.failed += 1`: a count of failures kept for a summary; and
       // `results.push({ status: 'failed' })` onto a list that is only counted or logged: neither
@@ -49,7 +49,7 @@ export const recordsMatcher: Matcher = {
       // (`stripe.subscriptions.create(params, { idempotencyKey })`): the retry it asks for replays it.
       if (invites && keyedAttempt(ctx, node)) return;
       seen.add(report.id);
-      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: result === 'error' ? 'error' : 'falsy', outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}), ...(invites ? { invites: 'yes' } : {}) }, related: [] });
+      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: result === true ? 'falsy' : result, outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}), ...(invites ? { invites: 'yes' } : {}) }, related: [] });
     };
     // Returns that record only if another file says so: judged after every certain record.
     const elsewhere: { ret: Node; built: { name: string; path: string } }[] = [];
@@ -57,7 +57,7 @@ export const recordsMatcher: Matcher = {
     for (const root of within) {
       for (const call of callsWithin(ctx, root)) {
         const path = calleePath(ctx, call);
-        if (recordsByName(lastSegment(path), words) && !logsOnly(ctx, path) && !excludedCall(path, words) && !onlyHandsOn(ctx, call, param ?? '')) {
+        if (recordsByName(lastSegment(path), words) && !logsOnly(ctx, path) && !excludedCall(path, words) && !onlyHandsOn(ctx, call, param ?? '') && !countsInMemoryOnly(ctx, call, param ?? '')) {
           // A refund tried in a try of its own (`try { await razorpay.payments.refund(…) } catch { … }`)
           // is a write with its own handler, not the record of the outer one.
           if (!(compensates(lastSegment(path), words) && attemptedWithin(call, root))) add(call);
@@ -69,7 +69,11 @@ export const recordsMatcher: Matcher = {
         }
       }
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
-        if (isOutcomeValue(value, words) && isRecordedValue(ctx, value)) add(value, setOnListEntry(value));
+        if (!isOutcomeValue(value, words) || !isRecordedValue(ctx, value)) continue;
+        // `this.recordFailure()` is judged as a call above; its name is no value recorded.
+        const called = value.parent !== null && isCall(value.parent, ctx.family) && callee(value.parent)?.id === value.id ? value.parent : null;
+        if (called !== null && countsInMemoryOnly(ctx, called, param ?? '')) continue;
+        add(value, setOnListEntry(value));
       }
       const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
       for (const ret of returns) {
@@ -117,6 +121,9 @@ export const recordsMatcher: Matcher = {
         }
       }
       for (const stored of storedErrors(ctx, root, words)) add(stored);
+      // `errors.append({"message": str(e), "phones": chunk})` onto the list the function returns: a
+      // failed item handed to the caller, a record where the caller tells of the errors it got.
+      for (const pushed of collectedCaughtErrors(ctx, root, words)) add(pushed, 'collected', true);
       // `project.charge_flow_status = '/1'` before the charge, `update({ charge_flow_status: 'scheduled' })` in its handler.
       if (param === 'failure') for (const reset of claimsPutBack(ctx, root)) add(reset, false, false, true);
       // `alert.failed = True`, `alert.telemetry_alert.notified = False`: a flag stored on a record.
@@ -874,6 +881,64 @@ function helperRecords(ctx: FileContext, call: Node, outcome: string): 'records'
   known.set(fn.id, kind);
   return kind;
 }
+
+/**
+ * `this.recordFailure()` whose body in sight only bumps a circuit breaker's count and time
+ * (`this.circuitBreaker.failures++`) and logs: named for a failure, it records none of the
+ * operation's, only the process's own tally, gone with the process (lahat-m/Mpesa-NestJS-Integration
+ * mpesa.service.ts, batch 29). A body that records the outcome, or calls anything but loggers,
+ * in-memory methods and functions of its own kind, keeps the name's reading.
+ */
+function countsInMemoryOnly(ctx: FileContext, call: Node, outcome: string): boolean {
+  const fn = resolveLocalFunction(ctx, call);
+  const body = fn && functionBody(fn);
+  if (!body || (fn.startIndex <= call.startIndex && call.endIndex <= fn.endIndex)) return false;
+  const inMemory = callsWithin(ctx, body).every((c) => logsOnly(ctx, calleePath(ctx, c)) || computesInMemory(ctx, c) || isInMemory(ctx, calleePath(ctx, c)) || (c.type === 'new_expression' && BUILT_IN_VALUES.has(calleePath(ctx, c))));
+  return inMemory && helperRecords(ctx, call, outcome) === null;
+}
+
+/**
+ * In a handler, `errors.append({"message": str(e), …})` / `failed.push({ error: err.message })`: the
+ * caught error pushed (a `result_collectors` method) onto a list the function made empty and returns
+ * (alone or in a tuple or object: `return success_count, errors`). Whether that records the failure
+ * is the caller's to say (`collected-error-records`, falsy-callers.ts).
+ */
+function collectedCaughtErrors(ctx: FileContext, root: Node, words: OutcomeWords): Node[] {
+  const handler = HANDLER_TYPES.has(root.type) ? root : root.parent !== null && HANDLER_TYPES.has(root.parent.type) ? root.parent : null;
+  const caught = handler === null ? null : caughtName({ clause: handler, type: null, body: root }, ctx.family);
+  const fn = handler === null ? null : enclosingFunction(handler, ctx.family);
+  if (caught === null || fn === null || !new RegExp(`\\b${caught}\\b`).test(ctx.source.slice(root.startIndex, root.endIndex))) return [];
+  const out: Node[] = [];
+  for (const call of callsWithin(ctx, root)) {
+    const target = callee(call);
+    if (target === null || (target.type !== 'attribute' && target.type !== 'member_expression')) continue;
+    const list = target.childForFieldName('object');
+    const method = target.childForFieldName('attribute') ?? target.childForFieldName('property');
+    if (list?.type !== 'identifier' || method === null || !words.resultCollectors.has(method.text)) continue;
+    if (enclosingFunction(call, ctx.family)?.id !== fn.id) continue;
+    const args = call.childForFieldName('arguments');
+    if (args === null || !args.descendantsOfType('identifier').some((n) => n.text === caught && carriesError(ctx, n))) continue;
+    if (madeEmptyAndReturned(ctx, fn, list.text)) out.push(call);
+  }
+  return out;
+}
+
+/** Whether `fn` binds `name` to an empty list and returns it (alone, in a tuple, array or object). */
+function madeEmptyAndReturned(ctx: FileContext, fn: Node, name: string): boolean {
+  const made = lastBindingBefore(ctx, name, functionBody(fn)?.lastChild ?? fn);
+  if (made === null || !['list', 'array'].includes(made.type) || made.namedChildCount > 0 || enclosingFunction(made, ctx.family)?.id !== fn.id) return false;
+  return fn.descendantsOfType('return_statement').some((ret) => {
+    if (enclosingFunction(ret, ctx.family)?.id !== fn.id) return false;
+    const value = ret.firstNamedChild;
+    if (value === null) return false;
+    if (value.type === 'identifier') return value.text === name;
+    const parts = ['expression_list', 'tuple', 'array', 'parenthesized_expression'].includes(value.type) ? value.namedChildren : value.type === 'object' || value.type === 'dictionary' ? value.namedChildren.map((c) => c.childForFieldName('value') ?? c) : [];
+    return parts.some((p) => p.type === 'identifier' || p.type === 'shorthand_property_identifier' ? p.text === name : false);
+  });
+}
+
+/** Constructors of plain values: `new Date()` keeps a time, nothing more. */
+const BUILT_IN_VALUES = new Set(['Date', 'Map', 'Set', 'Array', 'Error']);
 
 /**
  * Whether `node` is in the handler of a try whose writes (at least one) all pass an idempotency key
