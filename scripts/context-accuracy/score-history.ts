@@ -8,7 +8,8 @@ export const ExpectedSchema = z.object({
   manifold: z.string(),
   now: z.string(),
   incidents: z.object({ in_scope: z.array(z.string()), out_of_scope: z.array(z.string()) }),
-  clusters: z.array(z.object({ name: z.string(), terms: z.array(z.string()), count: z.number().int().positive() })),
+  /** `truth`: the cluster's key in the generator's ticket truth (tickets/truth.json or `--truth`), where there is one. */
+  clusters: z.array(z.object({ name: z.string(), terms: z.array(z.string()), count: z.number().int().positive(), truth: z.string().optional() })),
   not_clusters: z.array(z.object({ terms: z.array(z.string()) })).default([]),
   anti_patterns: z.array(z.object({ incident: z.string(), id: z.string(), evidence: z.string() })),
   not_anti_patterns: z.array(z.object({ incident: z.string(), id: z.string() })).default([]),
@@ -30,6 +31,17 @@ export interface HistoryScore {
   clusters: Check[];
   antiPatterns: Check[];
   constraints: Check[];
+  /** Clusters matched by ticket overlap: of their matched patterns' tickets, how many belong to the cluster. */
+  purity?: { inCluster: number; reported: number };
+}
+
+/**
+ * Which tickets each reported pattern holds (`patternIds[i]` for `ticket_patterns[i]`) and the
+ * generator's truth cluster of each reported ticket id, for histories that have a ticket truth.
+ */
+export interface TicketMembership {
+  patternIds: readonly (readonly string[])[];
+  truth: ReadonlyMap<string, string>;
 }
 
 interface ReportIncident {
@@ -61,7 +73,7 @@ function patternMentions(p: ReportPattern, terms: readonly string[]): boolean {
   return terms.some((t) => words(t).every((w) => have.has(w)));
 }
 
-export function scoreHistory(report: ContextReport, expected: Expected): HistoryScore {
+export function scoreHistory(report: ContextReport, expected: Expected, membership?: TicketMembership): HistoryScore {
   const listed = new Map((report.incidents ?? []).map((i) => [i.incident_id, i]));
   const isHigh = (id: string): boolean => listed.get(id)?.relevance_to_manifold?.high_relevance === true;
   const scoreOf = (id: string): string => {
@@ -74,17 +86,8 @@ export function scoreHistory(report: ContextReport, expected: Expected): History
   ];
 
   const patterns = report.ticket_patterns ?? [];
-  const used = new Set<ReportPattern>();
-  const clusters: Check[] = expected.clusters.map((c) => {
-    // The best candidate: a pattern naming the cluster's terms whose count is closest to expected.
-    const candidates = patterns.filter((p) => !used.has(p) && patternMentions(p, c.terms));
-    candidates.sort((a, b) => Math.abs(a.ticket_count - c.count) - Math.abs(b.ticket_count - c.count));
-    const best = candidates[0];
-    if (!best) return { what: `cluster "${c.name}" (${c.count})`, ok: false, detail: 'no matching pattern' };
-    used.add(best);
-    const ok = Math.abs(best.ticket_count - c.count) <= COUNT_TOLERANCE * c.count;
-    return { what: `cluster "${c.name}" (${c.count})`, ok, detail: `"${best.pattern}": ${best.ticket_count}` };
-  });
+  const { checks: clusterChecks, used, purity } = matchClusters(patterns, expected.clusters, membership);
+  const clusters: Check[] = clusterChecks;
   for (const nc of expected.not_clusters) {
     const hit = patterns.find((p) => !used.has(p) && patternMentions(p, nc.terms));
     clusters.push({ what: `no cluster about ${nc.terms.join('/')}`, ok: hit === undefined, detail: hit ? `"${hit.pattern}": ${hit.ticket_count}` : 'none' });
@@ -116,10 +119,96 @@ export function scoreHistory(report: ContextReport, expected: Expected): History
     const hit = statements.find((s) => parts.every((p) => s.includes(norm(p))));
     return { what: parts.join(' … '), ok: hit !== undefined, detail: hit ?? 'not derived' };
   });
-  return { incidents, clusters, antiPatterns, constraints };
+  return { incidents, clusters, antiPatterns, constraints, ...(purity ? { purity } : {}) };
 }
 
 /** `right/total` for one kind of check. */
 export function fraction(checks: readonly Check[]): string {
   return `${checks.filter((c) => c.ok).length}/${checks.length}`;
+}
+
+type ExpectedCluster = Expected['clusters'][number];
+const withinTolerance = (count: number, expected: number): boolean => Math.abs(count - expected) <= COUNT_TOLERANCE * expected;
+
+/**
+ * One-to-one assignment of expected clusters to reported patterns, optimal over all clusters at once
+ * (never first come, first served). Where every cluster names its truth key and the reported ticket
+ * ids are in the truth, a cluster's pattern is the one holding its tickets: the assignment maximises
+ * the tickets shared, and a pattern sharing none is no match. Otherwise only a pattern naming the
+ * cluster's terms can match, and the assignment maximises the counts within tolerance, then
+ * minimises the summed relative count error. A check passes when the matched count is within
+ * tolerance.
+ */
+export function matchClusters(
+  patterns: readonly ReportPattern[],
+  clusters: readonly ExpectedCluster[],
+  membership?: TicketMembership,
+): { checks: Check[]; used: Set<ReportPattern>; purity?: { inCluster: number; reported: number } } {
+  const byTruth = membership !== undefined && clusters.length > 0 && clusters.every((c) => c.truth !== undefined) && membership.patternIds.length === patterns.length;
+  const overlap = (ci: number, pi: number): number => {
+    const key = clusters[ci]!.truth;
+    return membership!.patternIds[pi]!.filter((id) => membership!.truth.get(id) === key).length;
+  };
+  // gain[c][p]: [primary, secondary] to maximise, or undefined when p cannot be c's match
+  const gain: (readonly [number, number] | undefined)[][] = clusters.map((c, ci) =>
+    patterns.map((p, pi) => {
+      if (byTruth) {
+        const shared = overlap(ci, pi);
+        return shared > 0 ? ([shared, withinTolerance(p.ticket_count, c.count) ? 1 : 0] as const) : undefined;
+      }
+      if (!patternMentions(p, c.terms)) return undefined;
+      return [withinTolerance(p.ticket_count, c.count) ? 1 : 0, -Math.abs(p.ticket_count - c.count) / c.count] as const;
+    }),
+  );
+  const best = bestAssignment(gain, patterns.length);
+  const used = new Set<ReportPattern>();
+  let inCluster = 0;
+  let reported = 0;
+  const checks = clusters.map((c, ci): Check => {
+    const what = `cluster "${c.name}" (${c.count})`;
+    const pi = best[ci];
+    if (pi === undefined) return { what, ok: false, detail: byTruth ? 'no pattern holds its tickets' : 'no matching pattern' };
+    const p = patterns[pi]!;
+    used.add(p);
+    let detail = `"${p.pattern}": ${p.ticket_count}`;
+    if (byTruth) {
+      const shared = overlap(ci, pi);
+      inCluster += shared;
+      reported += p.ticket_count;
+      detail += ` (${shared} of them in the cluster)`;
+    }
+    return { what, ok: withinTolerance(p.ticket_count, c.count), detail };
+  });
+  return { checks, used, ...(byTruth ? { purity: { inCluster, reported } } : {}) };
+}
+
+/** Index of the pattern for each row (or undefined), maximising the summed gains lexicographically. */
+function bestAssignment(gain: readonly (readonly [number, number] | undefined)[][], patternCount: number): (number | undefined)[] {
+  let bestScore: [number, number] = [-1, -Infinity];
+  let bestPick: (number | undefined)[] = gain.map(() => undefined);
+  const pick: (number | undefined)[] = [];
+  const taken = new Set<number>();
+  const visit = (row: number, a: number, b: number): void => {
+    if (row === gain.length) {
+      if (a > bestScore[0] || (a === bestScore[0] && b > bestScore[1] + 1e-9)) {
+        bestScore = [a, b];
+        bestPick = [...pick];
+      }
+      return;
+    }
+    for (let pi = 0; pi < patternCount; pi++) {
+      const g = gain[row]![pi];
+      if (g === undefined || taken.has(pi)) continue;
+      taken.add(pi);
+      pick.push(pi);
+      visit(row + 1, a + g[0], b + g[1]);
+      pick.pop();
+      taken.delete(pi);
+    }
+    pick.push(undefined);
+    visit(row + 1, a, b);
+    pick.pop();
+  };
+  visit(0, 0, 0);
+  return bestPick;
 }

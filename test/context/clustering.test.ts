@@ -435,3 +435,38 @@ describe('ticket relevance: complaints in other languages, and a cluster that na
     expect(analyzeTickets([...own, ...questions], manifold, window, [], {}, []).patterns.map((p) => p.tickets.length)).toEqual([5]);
   });
 });
+
+describe('the time-blind merge and what a desk says on every ticket (round 27)', () => {
+  // ev-session-billing, standing-orders: the double charges and the repeated payment-failed texts
+  // share `twice` and the desk's everyday `payment` / `charge`, little else
+  const day = (i: number): string => new Date(Date.UTC(2024, 0, 5) + i * 11 * 86_400_000).toISOString().slice(0, 10);
+  const doubles = [
+    'You charged my card twice for the same payment',
+    'Money taken twice this month, please refund the double payment',
+    'Two identical payments taken from my account',
+    'I was billed twice for one payment',
+    'Duplicate payment on my card statement',
+    'The payment went out twice from my card',
+  ].map((b, i) => ticket(`D-${i}`, '', b, day(2 * i)));
+  const texts = [
+    'I keep getting the payment failed text again and again',
+    'Your payment failed email came again, third time today',
+    'The payment failed message over and over, stop',
+    'Got the same payment failed text 5 times',
+    'The payment failed notification keeps coming again',
+    'Same payment failed text again this morning',
+  ].map((b, i) => ticket(`T-${i}`, '', b, day(2 * i + 1)));
+  // spread over the year (no burst) and a leader pass strict enough to leave the merge to decide
+  const options = { minClusterSize: 1, similarity: 0.45, burstSimilarity: 0.9, sameStartSimilarity: 0.9 };
+  const mixed = (clusters: { tickets: Ticket[] }[]): boolean => clusters.some((c) => c.tickets.some((t) => t.id.startsWith('D')) && c.tickets.some((t) => t.id.startsWith('T')));
+
+  it('does not join two clusters alike only through the terms most tickets carry and one shared idea', () => {
+    const clusters = clusterTickets([...doubles, ...texts], options);
+    expect(mixed(clusters)).toBe(false);
+    expect(clusters.find((c) => c.tickets.some((t) => t.id === 'T-0'))?.tickets.length).toBe(texts.length);
+  });
+
+  it('joins them on the full centroids alone (mergeDistinctSimilarity 0)', () => {
+    expect(mixed(clusterTickets([...doubles, ...texts], { ...options, mergeDistinctSimilarity: 0 }))).toBe(true);
+  });
+});

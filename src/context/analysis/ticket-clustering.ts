@@ -12,6 +12,14 @@ export interface ClusteringOptions {
   /** Cosine similarity two cluster centroids need to be merged into one (default 0.4). */
   mergeSimilarity: number;
   /**
+   * The time-blind merge also needs this cosine between the two centroids without the terms more
+   * than `burstCommonShare` of all tickets carry (default 0.38): two clusters alike only through
+   * what a desk's every ticket says (`charge`, `payment`) besides one shared idea (`twice`) are two
+   * causes ("charged twice" beside "the payment-failed text again and again"), not one cause in
+   * two vocabularies. Set to 0 to merge on the full centroids alone.
+   */
+  mergeDistinctSimilarity: number;
+  /**
    * Two clusters that arrived in the same burst merge at this lower cosine (default 0.15): one
    * cause worded many ways ("two debits", "took the money again") still arrives in one burst
    * after its incident.
@@ -54,6 +62,7 @@ export interface ClusteringOptions {
 export const DEFAULT_CLUSTERING: ClusteringOptions = {
   similarity: 0.3,
   mergeSimilarity: 0.4,
+  mergeDistinctSimilarity: 0.38,
   burstSimilarity: 0.15,
   sameStartSimilarity: 0.075,
   burstShare: 0.5,
@@ -90,7 +99,8 @@ export interface TicketCluster {
  * dependence of the leader pass. Finally, clusters of two or more tickets are merged
  * agglomeratively: while the two most similar centroids reach `mergeSimilarity`, they become one
  * (this joins groups that talk about one problem in two vocabularies, such as "stuck in
- * processing" and "pending for days"), clusters sharing subject lines merge, clusters that share
+ * processing" and "pending for days"; not groups alike only through what most tickets say,
+ * `mergeDistinctSimilarity`), clusters sharing subject lines merge, clusters that share
  * some words and arrived in the same bursts merge (`mergeCoBursting`, `coBursting`: one cause may
  * bring two waves), and stragglers join the
  * cluster they are most like (`absorbStragglers`). Clusters below `minClusterSize` are dropped. Cost is
@@ -135,9 +145,9 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
     if (c >= 0 && v) centroids[c]?.add(v);
   });
 
-  mergeSimilarCentroids(centroids, assignment, opts.mergeSimilarity);
-  mergeBySharedTitles(ordered, centroids, assignment, placeholders);
   const common = commonTerms(model.vectors, opts.burstCommonShare);
+  mergeSimilarCentroids(centroids, assignment, opts.mergeSimilarity, opts.mergeDistinctSimilarity, common);
+  mergeBySharedTitles(ordered, centroids, assignment, placeholders);
   mergeCoBursting(ordered, centroids, assignment, opts, common);
   // last: a pair joined on so little must not then look like a third cluster (a second wave of another cause)
   mergeCoBursting(ordered, centroids, assignment, opts, common, true);
@@ -166,14 +176,16 @@ export function clusterTickets(tickets: readonly Ticket[], options: Partial<Clus
 
 /**
  * Agglomerative pass over clusters with two or more members: repeatedly merge the most similar
- * pair of centroids (ties: lowest indices) while their cosine reaches `threshold`. Merged-away
+ * pair of centroids (ties: lowest indices) while their cosine reaches `threshold`, skipping a pair
+ * whose centroids without the `common` terms are less alike than `distinctThreshold`. Merged-away
  * clusters are emptied and their tickets reassigned in `assignment`.
  */
-function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], threshold: number): void {
+function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], threshold: number, distinctThreshold: number, common: ReadonlySet<number>): void {
   const sizes = new Map<number, number>();
   for (const c of assignment) if (c >= 0) sizes.set(c, (sizes.get(c) ?? 0) + 1);
   const alive = [...sizes.entries()].filter(([, n]) => n >= 2).map(([c]) => c).sort((a, b) => a - b);
   const sparse = new Map(alive.map((c) => [c, (centroids[c] as Centroid).toSparse()]));
+  const distinct = new Map(alive.map((c) => [c, (centroids[c] as Centroid).toSparse(true, common)]));
   for (;;) {
     let best: [number, number] | undefined;
     let bestScore = threshold - 1e-12;
@@ -182,7 +194,7 @@ function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], thre
         const a = alive[i] as number;
         const b = alive[j] as number;
         const score = sparseCosine(sparse.get(a) as SparseVector, sparse.get(b) as SparseVector);
-        if (score > bestScore) {
+        if (score > bestScore && sparseCosine(distinct.get(a) as SparseVector, distinct.get(b) as SparseVector) >= distinctThreshold) {
           bestScore = score;
           best = [a, b];
         }
@@ -196,7 +208,9 @@ function mergeSimilarCentroids(centroids: Centroid[], assignment: number[], thre
     });
     alive.splice(alive.indexOf(drop), 1);
     sparse.delete(drop);
+    distinct.delete(drop);
     sparse.set(keep, (centroids[keep] as Centroid).toSparse());
+    distinct.set(keep, (centroids[keep] as Centroid).toSparse(true, common));
   }
 }
 

@@ -46,6 +46,8 @@ export interface FailureContext {
   report: FailuresReport;
   comments: ReportComment[];
   warnings: CriticalWarning[];
+  /** Every ticket id of each reported ticket pattern, in the report's order (for measurement; not written). */
+  ticketPatternIds: string[][];
 }
 
 /**
@@ -159,7 +161,7 @@ export function analyzeFailureContext(input: FailureContextInput, options: Failu
       goals: derived.fromTicketPatterns.flatMap((g) => g.constraints),
     }),
   };
-  return { report, comments, warnings: criticalWarnings(coverage) };
+  return { report, comments, warnings: criticalWarnings(coverage), ticketPatternIds: tickets.patterns.map((p) => p.tickets.map((t) => t.id)) };
 }
 
 /** The lesson of an incident: its postmortem's first lesson, else its first derived constraint, else its root cause. */
