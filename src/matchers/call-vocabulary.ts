@@ -1194,6 +1194,47 @@ export function vocabularyWritesWith(ctx: FileContext, name: string, method: str
   return vocab !== undefined && !compile(vocab).hasUrlWords && compile(vocab).httpMethods.has(method.toUpperCase());
 }
 
+/**
+ * The parameters of `params` a request's URL is built from: `fetch(`${GRAPH_BASE}/${path}`, …)`,
+ * `axios.post(baseUrl + path, …)`, `const url = `${BASE}/${path}`; fetch(url, …)` → `path`.
+ */
+export function urlParametersOf(ctx: FileContext, call: Node, params: readonly string[]): { index: number; name: string }[] {
+  const args = callArguments(call);
+  const first = args[0] !== undefined && keywordArgument(args[0]) === null && URL_EXPRESSIONS.has(args[0].type) ? [args[0]] : [];
+  const options = args.flatMap((a) => {
+    const kw = keywordArgument(a);
+    if (kw) return ENDPOINT_OPTIONS.has(normalizeName(kw.name)) ? [kw.value] : [];
+    return literalEntries(a).flatMap((e) => (ENDPOINT_OPTIONS.has(normalizeName(e.key)) ? [e.value] : []));
+  });
+  const urls = [...first, ...options];
+  // A URL held in a local name: the value it was last bound to before the request.
+  for (const u of [...urls]) if (u.type === 'identifier' && !params.includes(u.text)) {
+    const bound = lastBindingBefore(ctx, u.text, call);
+    if (bound !== null) urls.push(bound);
+  }
+  const names = urls.flatMap((u) => (u.type === 'identifier' ? [u.text] : u.descendantsOfType('identifier').map((n) => n.text)));
+  return [...new Set(names)].flatMap((name) => (params.includes(name) ? [{ index: params.indexOf(name), name }] : []));
+}
+
+/**
+ * `graphRequest(`${phoneNumberId}/messages`, token, body)` whose helper POSTs to `${GRAPH_BASE}/${path}`:
+ * for a vocabulary known by where a request goes (`url_words`), a generic client's write `call`
+ * whose URL comes from the helper's parameter goes where the caller's argument `handed` says.
+ */
+export function writesToHandedUrl(ctx: FileContext, call: Node, name: string, handed: Node): boolean {
+  const vocab = ctx.vocab.calls[name];
+  if (vocab === undefined) return false;
+  const v = compile(vocab);
+  if (!v.hasUrlWords || !isHttpClientCall(ctx, call, name) || isGraphqlRead(ctx, call)) return false;
+  const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(calleePath(ctx, call));
+  if (method === null || !v.httpMethods.has(method.toUpperCase())) return false;
+  if (!URL_EXPRESSIONS.has(handed.type)) return false;
+  const text = urlPath(ctx.source.slice(handed.startIndex, handed.endIndex));
+  // A path, not a bare value: `sendRequest(`${id}/messages`)`, `post("/v1/push/send")`, not `notify(message)`.
+  if (!text.includes('/')) return false;
+  return v.urlWords.anyWordOf(text) && !v.excludeUrlWords.anyWordOf(text);
+}
+
 /** Whether `call` is made with a generic HTTP client of the vocabulary (its method decides). */
 export function isHttpClientCall(ctx: FileContext, call: Node, name: string): boolean {
   const vocab = ctx.vocab.calls[name];

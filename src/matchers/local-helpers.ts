@@ -1,4 +1,4 @@
-import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, vocabularyWritesWith, writesOnlyForCallers } from './call-vocabulary.js';
+import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, urlParametersOf, vocabularyWritesWith, writesOnlyForCallers, writesToHandedUrl } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
 import {
   callArguments,
@@ -161,7 +161,10 @@ function findReachedCalls(ctx: FileContext, call: Node, name: string): Node[] {
   if (fn === null) return isCallOf(ctx, call, name) ? [call] : [];
   if (namesStatelessEndpoint(ctx, call, name)) return [];
   const inside = callsInside(ctx, fn, name);
-  if (inside.length === 0) return writesWithCallersMethod(ctx, fn, call, name);
+  if (inside.length === 0) {
+    const byMethod = writesWithCallersMethod(ctx, fn, call, name);
+    return byMethod.length > 0 ? byMethod : writesToCallersUrl(ctx, fn, call, name);
+  }
   // `if json: return session.post(url, json=json)` then `return session.get(url)`: a write the helper
   // makes only when a parameter is given is not made by a call that leaves it out.
   return inside.filter((inner) => !guardedByOmittedParameter(fn, inner, call));
@@ -241,6 +244,30 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
   return [];
 }
 
+/**
+ * `graphRequest(`${phoneNumberId}/messages`, token, body)`, whose body POSTs to `${GRAPH_BASE}/${path}`
+ * with a generic client: the request goes where the caller's argument for that parameter says, so
+ * for a vocabulary known by where a request goes (a messaging API's `/messages`) this call makes it.
+ * Only the helper's own requests (one level); the URL words are read from the argument as written.
+ */
+function writesToCallersUrl(ctx: FileContext, fn: Node, call: Node, name: string): Node[] {
+  const all = functionParameters(fn);
+  const offset = all[0] === 'self' || all[0] === 'cls' ? 1 : 0;
+  const params = all.slice(offset);
+  const body = functionBody(fn);
+  if (body === null || params.length === 0) return [];
+  const args = callArguments(call);
+  const positional = args.filter((a) => keywordArgument(a) === null);
+  for (const inner of callsWithin(ctx, body)) {
+    if (!isHttpClientCall(ctx, inner, name)) continue;
+    for (const { index, name: param } of urlParametersOf(ctx, inner, params)) {
+      const handed = args.map(keywordArgument).find((kw) => kw?.name === param)?.value ?? positional[index];
+      if (handed !== undefined && writesToHandedUrl(ctx, inner, name, handed)) return [inner];
+    }
+  }
+  return [];
+}
+
 /** Calls that only compute or touch in-memory values (builtins, collection and string methods). */
 const LOCAL_ONLY = new Set([
   'len', 'str', 'int', 'float', 'bool', 'dict', 'list', 'set', 'tuple', 'sorted', 'reversed', 'min', 'max', 'sum', 'abs',
@@ -302,7 +329,11 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
     if (deferredToCommit(ctx, inner, body!)) continue;
     // As for the outer call: a function of this file is judged by its body, not its name.
     const next = resolveLocalFunction(ctx, inner);
-    if (next) out.push(...callsInside(ctx, next, name).filter((c) => !guardedByOmittedParameter(next, c, inner)));
+    if (next) {
+      const within = callsInside(ctx, next, name);
+      // A helper of a helper (`sendTemplate` → `graphRequest(`${id}/messages`, …)` → `fetch`): the URL it is handed counts here too.
+      out.push(...(within.length > 0 ? within.filter((c) => !guardedByOmittedParameter(next, c, inner)) : writesToCallersUrl(ctx, next, inner, name)));
+    }
     // A request whose method the helper's callers hand in is judged per caller (`writesWithCallersMethod`).
     else if (isCallOf(ctx, inner, name) && !writesOnlyForCallers(ctx, inner, name)) out.push(inner);
   }

@@ -3,7 +3,7 @@ import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { NamePatterns, WordSet, escapeRegExp, splitWords } from '../names.js';
 import { stateValue } from './due-records.js';
-import { HANDLER_TYPES, callArguments, contains, decoratedFunction, enclosingFunction, dottedPath, functionBody, functionName, functionTypes, isFunction, keywordArgument, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { HANDLER_TYPES, blockStatements, callArguments, contains, decoratedFunction, enclosingFunction, dottedPath, functionBody, functionName, functionTypes, isExit, isFunction, isRaise, keywordArgument, lastSegment, literalEntries, stringValue, tryHandlers, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Scope } from '../types.js';
 
 /**
@@ -475,10 +475,29 @@ export function claimedOnTheWay(ctx: FileContext, body: Node, node: Node, fields
           if (writesField(ctx, st, later, st.startIndex, st.endIndex, false)) return true;
           continue;
         }
-        if (writesField(ctx, st, fields, st.startIndex, st.endIndex, false)) return true;
+        if (onTheWayParts(ctx, st).some((part) => writesField(ctx, part, fields, part.startIndex, part.endIndex, false))) return true;
       }
     }
     if (p.id === body.id) break;
   }
   return false;
+}
+
+/**
+ * The parts of a statement before the send that a run reaching the send went through: all of it,
+ * except a try's handler that leaves the run (its last statement throws or returns). The mark such a
+ * handler writes (`status: 'FAILED'` when a token cannot be decrypted, then `throw`) is made only on
+ * a run that never sends, so it claims nothing for one that does.
+ */
+function onTheWayParts(ctx: FileContext, st: Node): Node[] {
+  if (st.type !== 'try_statement') return [st];
+  const handlers = tryHandlers(st, ctx.family);
+  if (!handlers.some((h) => leavesRun(ctx, h.body))) return [st];
+  return st.namedChildren.filter((part) => !handlers.some((h) => h.clause.id === part.id && leavesRun(ctx, h.body)));
+}
+
+/** A block whose last statement throws, raises or returns: nothing after it in the run follows it. */
+function leavesRun(ctx: FileContext, block: Node): boolean {
+  const last = blockStatements(block).at(-1);
+  return last !== undefined && (isRaise(last, ctx.family) || isExit(last, ctx.family));
 }

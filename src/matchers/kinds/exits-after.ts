@@ -1,5 +1,5 @@
 import { calleePath, answeredOnce, callsWithin } from '../file-index.js';
-import { resolveLocalFunction } from '../local-helpers.js';
+import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
@@ -44,10 +44,13 @@ export const exitsAfterMatcher: Matcher = {
     // A sweep's send followed only by the write that marks its record done counts as its last step (see `markedRightAfter`).
     if (!exitsAfter(ctx, candidate.node, candidate.scope) && !markedRightAfter(ctx, candidate.node, candidate.scope)) return false;
     // A helper of this file called last may still send before its own later steps that can fail
-    // (`send_email(…)` then `n.send_sms(…)` inside `trigger_reminder`).
+    // (`send_email(…)` then `n.send_sms(…)` inside `trigger_reminder`), on any of its ways to a
+    // send: a success notice that ends it, and an alert in its catch followed by `throw error`.
     const inner = reachedInner(candidate);
     const local = inner && inner.id !== candidate.node.id ? resolveLocalFunction(ctx, candidate.node) : null;
-    return !local || !inner || endsThrough(ctx, local, inner, 0);
+    if (!local || !inner) return true;
+    const sends = candidate.vocab ? reachedCallsOf(ctx, candidate.node, candidate.vocab) : [];
+    return [inner, ...sends].every((send) => send.id === candidate.node.id || endsThrough(ctx, local, send, 0));
   },
 };
 
