@@ -728,6 +728,12 @@ export const VocabularySchema = z
      */
     store_model_types: names.default([]),
     store_model_injectors: names.default([]),
+    /**
+     * Types whose value is a handle on the application's own database itself, written with no type
+     * argument (`client: PrismaClient | Prisma.TransactionClient`, `em: EntityManager`, `redis: Redis`):
+     * a write through a parameter or field so typed (`client.measurement.create(…)`) stores locally.
+     */
+    store_handle_types: names.default([]),
     /** Calls that join models of the application's own database (`Booking.hasMany(Ticket)`): a module making them passes its models on. */
     store_model_associations: names.default([]),
     /** Methods that narrow a collection before a bare `.exists()` (`filter`, `where`). */
