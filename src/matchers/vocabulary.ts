@@ -730,7 +730,7 @@ export const VocabularySchema = z
     store_model_injectors: names.default([]),
     /**
      * Types whose value is a handle on the application's own database itself, written with no type
-     * argument (`client: PrismaClient | Prisma.TransactionClient`, `em: EntityManager`, `redis: Redis`):
+     * argument (`client: PrismaClient | Prisma.TransactionClient`, `em: EntityManager`):
      * a write through a parameter or field so typed (`client.measurement.create(…)`) stores locally.
      */
     store_handle_types: names.default([]),
