@@ -1210,7 +1210,29 @@ export function isHttpClientCall(ctx: FileContext, call: Node, name: string): bo
 function isGraphqlRead(ctx: FileContext, call: Node): boolean {
   const text = ctx.source.slice(call.startIndex, call.endIndex);
   // `query: { broadcaster_id }` is a URL's query string, not a GraphQL document.
-  return /["'`]?\bquery["'`]?\s*[:=](?!\s*\{)/.test(text) && !/\bmutation\b/i.test(text);
+  if (/["'`]?\bquery["'`]?\s*[:=](?!\s*\{)/.test(text) && !/\bmutation\b/i.test(text)) return true;
+  return graphqlTransportOfQueries(ctx, call);
+}
+
+/**
+ * `def run_graphql_request(graphql_query, …): requests.post(SLAB_API_URL, json=graphql_query)` with
+ * `SLAB_API_URL = "https://api.slab.com/v1/graphql"`: a request to a GraphQL endpoint (vocabulary
+ * `graphql_url_words`) sends whatever document its callers hand it. When every document the file
+ * writes is a query (`query GetAllPostIds { … }`) and none a mutation, it only reads.
+ */
+function graphqlTransportOfQueries(ctx: FileContext, call: Node): boolean {
+  if (ctx.vocab.graphql_url_words.length === 0) return false;
+  const documents = graphqlOperations(ctx);
+  if (!documents.queries || documents.mutations) return false;
+  return urlHas(ctx, call, wordSet(ctx, 'graphql_url_words', ctx.vocab.graphql_url_words));
+}
+
+/** Which GraphQL operations the file's text writes: `query Name {`, `query ($id: ID!) {`, `mutation Name(…) {`. */
+function graphqlOperations(ctx: FileContext): { queries: boolean; mutations: boolean } {
+  return ctx.memo('graphql-operations', () => ({
+    queries: /\bquery\s+[A-Za-z_]\w*\s*[({]|["'`]\s*query\s*[({]/.test(ctx.source),
+    mutations: /\bmutation\b\s*(?:[A-Za-z_]\w*\s*)?[({]/i.test(ctx.source),
+  }));
 }
 
 /**

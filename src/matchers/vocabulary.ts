@@ -774,6 +774,11 @@ export const VocabularySchema = z
      */
     store_url_words: names.default([]),
     /**
+     * Words naming a GraphQL endpoint in a request's URL (`https://api.slab.com/v1/graphql`): a request
+     * there whose document comes from its callers reads when every document of the file is a query.
+     */
+    graphql_url_words: names.default([]),
+    /**
      * HTTP methods that only read (`GET`, `HEAD`, `OPTIONS`): a helper of another file handed one as its
      * `method` option or keyword (`request({ requestPath, method: 'GET' })`) writes and sends nothing.
      */
