@@ -1,4 +1,4 @@
-import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, vocabularyWritesWith, writesOnlyForCallers } from './call-vocabulary.js';
+import { dispatchedMethodParameter, dispatchedWrite, isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, vocabularyWritesWith, writesOnlyForCallers } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
 import {
   callArguments,
@@ -207,7 +207,7 @@ function guardedByOmittedParameter(fn: Node, inner: Node, call: Node): boolean {
  * `self._request("POST", "/charges")` where `_request(self, method, url)` hands `method` to an HTTP
  * client: the caller's method decides whether the helper writes.
  */
-const methodParams = perFile('method-params', () => new Map<string, Map<number, { inner: Node; index: number; name: string; options?: true }[]>>());
+const methodParams = perFile('method-params', () => new Map<string, Map<number, { inner: Node; index: number; name: string; options?: true; dispatched?: true }[]>>());
 
 function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: string): Node[] {
   // Which of the helper's HTTP calls take their method from a parameter: once per helper.
@@ -221,7 +221,12 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
     const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
     const body = functionBody(fn);
     for (const inner of body !== null && params.length > 0 ? callsWithin(ctx, body) : []) {
-      if (!isHttpClientCall(ctx, inner, name)) continue;
+      if (!isHttpClientCall(ctx, inner, name)) {
+        // `if (method === "POST") return client.post(url, data)`: a verb call the caller's method picks.
+        const picked = isCallOf(ctx, inner, name) ? dispatchedMethodParameter(ctx, inner, params) : null;
+        if (picked !== null) list.push({ inner, ...picked, dispatched: true });
+        continue;
+      }
       const param = methodParameterOf(ctx, inner, params);
       if (param !== null) list.push({ inner, ...param });
       // `fetch(url, { ...options, headers })` / `fetch(url, options)`: the method comes in the options a caller hands over.
@@ -233,6 +238,10 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
   const args = callArguments(call);
   for (const site of list) {
     const passed = args.map(keywordArgument).find((kw) => kw?.name === site.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[site.index];
+    if (site.dispatched === true) {
+      if (dispatchedWrite(ctx, call, passed, site.options === true, name)) return [site.inner];
+      continue;
+    }
     // `providerRequest(path, { method: 'POST', body })`: the options written out in the call name the method.
     const given = site.options === true ? (passed && (passed.type === 'object' || passed.type === 'dictionary') ? literalEntries(passed).find((e) => normalizeName(e.key) === 'method')?.value : undefined) : passed;
     const method = given ? stringValue(given) : null;
