@@ -209,7 +209,7 @@ function guardedByOmittedParameter(fn: Node, inner: Node, call: Node): boolean {
  */
 const methodParams = perFile('method-params', () => new Map<string, Map<number, { inner: Node; index: number; name: string; options?: true; dispatched?: true }[]>>());
 
-function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: string): Node[] {
+function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: string, dispatchedOnly = false): Node[] {
   // Which of the helper's HTTP calls take their method from a parameter: once per helper.
   const byVocabulary = methodParams(ctx);
   let sites = byVocabulary.get(name);
@@ -237,6 +237,7 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
   if (list.length === 0) return [];
   const args = callArguments(call);
   for (const site of list) {
+    if (dispatchedOnly && site.dispatched !== true) continue;
     const passed = args.map(keywordArgument).find((kw) => kw?.name === site.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[site.index];
     if (site.dispatched === true) {
       if (dispatchedWrite(ctx, call, passed, site.options === true, name)) return [site.inner];
@@ -305,7 +306,12 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
     if (deferredToCommit(ctx, inner, body!)) continue;
     // As for the outer call: a function of this file is judged by its body, not its name.
     const next = resolveLocalFunction(ctx, inner);
-    if (next) out.push(...callsInside(ctx, next, name).filter((c) => !guardedByOmittedParameter(next, c, inner)));
+    if (next) {
+      const inside = callsInside(ctx, next, name);
+      // A dispatcher's verb call (`if (method === "POST") return client.post(…)`) is the helper's write for
+      // this caller when the method it hands in asks for it (`{ ...request, headers }` from a payment).
+      out.push(...(inside.length > 0 ? inside.filter((c) => !guardedByOmittedParameter(next, c, inner)) : writesWithCallersMethod(ctx, next, inner, name, true)));
+    }
     // A request whose method the helper's callers hand in is judged per caller (`writesWithCallersMethod`).
     else if (isCallOf(ctx, inner, name) && !writesOnlyForCallers(ctx, inner, name)) out.push(inner);
   }
