@@ -10,6 +10,7 @@ import {
   dottedPath,
   bindingOf,
   callArguments,
+  contains,
   enclosingFunction,
   functionName,
   functionParameters,
@@ -284,7 +285,9 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
     case PathVerdict.Yes:
       return true;
     case PathVerdict.Verb:
-      return !isGraphqlRead(ctx, call) && !(HTTP_VERBS.has(lastSegment(path).toLowerCase()) && asksStatelessEndpoint(ctx, call, v));
+      if (isGraphqlRead(ctx, call) || (HTTP_VERBS.has(lastSegment(path).toLowerCase()) && asksStatelessEndpoint(ctx, call, v))) return false;
+      // A dispatcher's `client.post(url, data)` picked by its callers' method writes only if one of them asks for it.
+      return !dispatchedForCallers(ctx, call) || writingCallerArguments(ctx, call, v).length > 0;
     case PathVerdict.Http: {
       if (isGraphqlRead(ctx, call)) return false;
       const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? builtRequestMethod(ctx, call, v) ?? methodOfPath(path) ?? defaultedHttpMethod(ctx, call);
@@ -392,6 +395,7 @@ export function callerWriteArguments(ctx: FileContext, call: Node, name: string)
 /** A call of the vocabulary only because callers of its function hand it a write method: each caller is judged by its own. */
 export function writesOnlyForCallers(ctx: FileContext, call: Node, name: string): boolean {
   const vocab = ctx.vocab.calls[name];
+  if (vocab !== undefined && dispatchedForCallers(ctx, call)) return true;
   if (vocab === undefined || callerWriteArguments(ctx, call, name).length === 0) return false;
   const v = compile(vocab);
   const method = httpMethodOf(call) ?? boundHttpMethod(ctx, call) ?? methodOfPath(calleePath(ctx, call)) ?? defaultedHttpMethod(ctx, call);
@@ -419,6 +423,15 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
   if (callers.length === 0) return [];
   const all = functionParameters(fn);
   const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  // `if (method === "POST") return client.post(url, data)`: the callers whose method picks the verb call.
+  const picked = dispatchedMethodParameter(ctx, call, params);
+  if (picked !== null) {
+    return callers.flatMap((c) => {
+      const args = callArguments(c);
+      const passed = args.map(keywordArgument).find((kw) => kw?.name === picked.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[picked.index];
+      return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [passed ?? c] : [];
+    });
+  }
   // The method itself (`request(method, url)`), or an options object that holds it.
   const method = methodParameterOf(ctx, call, params);
   const options = optionsParametersOf(call, params);
@@ -1136,6 +1149,92 @@ export function methodParameterOf(ctx: FileContext, call: Node, params: readonly
   return null;
 }
 
+/**
+ * `if (method === "POST" && client.post) { return client.post(url, data, config) }` in
+ * `sendRequest(client, request)`, with `const method = (request.method ?? "GET").toUpperCase()`: a
+ * request dispatcher whose verb call runs only when the method its caller hands in (a parameter,
+ * or the `method` of an options parameter) is that verb. The call writes for the callers that ask
+ * for the verb, each judged by what it hands in (a login or token request is no write), not for
+ * every caller. Returns the parameter the method comes through.
+ */
+export function dispatchedMethodParameter(ctx: FileContext, call: Node, params: readonly string[]): { index: number; name: string; options?: true } | null {
+  const verb = methodOfPath(calleePath(ctx, call));
+  if (verb === null) return null;
+  const fn = enclosingFunction(call, ctx.family);
+  if (fn === null) return null;
+  for (let n = call.parent; n !== null && n.id !== fn.id; n = n.parent) {
+    if (n.type !== 'if_statement') continue;
+    const condition = n.childForFieldName('condition');
+    const consequence = n.childForFieldName('consequence');
+    if (condition === null || consequence === null || !contains(consequence, call)) continue;
+    for (const m of condition.text.matchAll(DISPATCH_TEST)) {
+      if (m[2]!.toLowerCase() !== verb) continue;
+      const source = methodSourceOf(ctx, m[1]!, call, params);
+      if (source !== null) return source;
+    }
+  }
+  return null;
+}
+
+/** `method === "POST"`, `method.upper() == "POST"`, `request.method === 'post'`: a name tested against a method literal. */
+const DISPATCH_TEST = /([A-Za-z_$][\w$]*(?:\.method)?)(?:\.(?:toUpperCase|toLowerCase|upper|lower)\(\))?\s*={2,3}\s*["'`]([A-Za-z]+)["'`]/g;
+
+/**
+ * Where a tested method comes from: a parameter (`method`), an options parameter's `method`
+ * (`request.method`), or a local bound once from either (`const method = (request.method ?? "GET").toUpperCase()`).
+ */
+function methodSourceOf(ctx: FileContext, tested: string, call: Node, params: readonly string[]): { index: number; name: string; options?: true } | null {
+  const direct = (text: string): { index: number; name: string; options?: true } | null => {
+    const member = /^([A-Za-z_$][\w$]*)\.method$/.exec(text);
+    if (member !== null) {
+      const index = params.indexOf(member[1]!);
+      return index >= 0 ? { index, name: member[1]!, options: true } : null;
+    }
+    const index = params.indexOf(text);
+    return index >= 0 ? { index, name: text } : null;
+  };
+  const found = direct(tested);
+  if (found !== null || tested.includes('.')) return found;
+  const bound = lastBindingBefore(ctx, tested, call);
+  const read = bound === null ? null : /^[(\s]*([A-Za-z_$][\w$]*(?:\.method)?)\b/.exec(bound.text);
+  return read === null || read[1] === tested ? null : direct(read[1]!);
+}
+
+/** A dispatched verb call (`dispatchedMethodParameter`) of a function this file calls: its callers decide. */
+function dispatchedForCallers(ctx: FileContext, call: Node): boolean {
+  if (methodOfPath(calleePath(ctx, call)) === null) return false;
+  const fn = namedEnclosingFunction(call, ctx.family);
+  const name = fn === null ? null : functionName(fn);
+  if (fn === null || name === null || callersOf(ctx, fn, name).length === 0) return false;
+  const all = functionParameters(fn);
+  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  return dispatchedMethodParameter(ctx, call, params) !== null;
+}
+
+/**
+ * Whether a caller of a request dispatcher makes it send the verb its call there is picked by: the
+ * method it hands in (or the `method` of the options it writes out) is a write, or is not written
+ * out at all (`{ ...request, headers }`: its own caller's) and may be. A caller asking a stateless
+ * endpoint (`{ method: "POST", url: this.config.loginPath }`, a `grant_type` body) writes nothing.
+ */
+export function dispatchedWrite(ctx: FileContext, call: Node, passed: Node | undefined, options: boolean, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  return vocab !== undefined && dispatchedWriteWith(ctx, call, passed, options, compile(vocab));
+}
+
+function dispatchedWriteWith(ctx: FileContext, call: Node, passed: Node | undefined, options: boolean, v: CompiledCallVocabulary): boolean {
+  if (passed === undefined || asksStatelessEndpoint(ctx, call, v)) return false;
+  const writes = (given: Node) => {
+    const method = stringValue(given);
+    return method === null || v.httpMethods.has(method.toUpperCase());
+  };
+  if (!options) return writes(passed);
+  if (passed.type !== 'object' && passed.type !== 'dictionary') return true;
+  const given = literalEntries(passed).find((e) => normalizeName(e.key) === 'method')?.value;
+  if (given === undefined) return passed.namedChildren.some((c) => c.type === 'spread_element' || c.type === 'dictionary_splat');
+  return writes(given);
+}
+
 /** Case changes: the method they return is the one they are given (`method.toUpperCase()`). */
 const CASE_CHANGES = new Set(['toUpperCase', 'toLowerCase', 'upper', 'lower']);
 
@@ -1251,7 +1350,29 @@ export function isHttpClientCall(ctx: FileContext, call: Node, name: string): bo
 function isGraphqlRead(ctx: FileContext, call: Node): boolean {
   const text = ctx.source.slice(call.startIndex, call.endIndex);
   // `query: { broadcaster_id }` is a URL's query string, not a GraphQL document.
-  return /["'`]?\bquery["'`]?\s*[:=](?!\s*\{)/.test(text) && !/\bmutation\b/i.test(text);
+  if (/["'`]?\bquery["'`]?\s*[:=](?!\s*\{)/.test(text) && !/\bmutation\b/i.test(text)) return true;
+  return graphqlTransportOfQueries(ctx, call);
+}
+
+/**
+ * `def run_graphql_request(graphql_query, …): requests.post(SLAB_API_URL, json=graphql_query)` with
+ * `SLAB_API_URL = "https://api.slab.com/v1/graphql"`: a request to a GraphQL endpoint (vocabulary
+ * `graphql_url_words`) sends whatever document its callers hand it. When every document the file
+ * writes is a query (`query GetAllPostIds { … }`) and none a mutation, it only reads.
+ */
+function graphqlTransportOfQueries(ctx: FileContext, call: Node): boolean {
+  if (ctx.vocab.graphql_url_words.length === 0) return false;
+  const documents = graphqlOperations(ctx);
+  if (!documents.queries || documents.mutations) return false;
+  return urlHas(ctx, call, wordSet(ctx, 'graphql_url_words', ctx.vocab.graphql_url_words));
+}
+
+/** Which GraphQL operations the file's text writes: `query Name {`, `query ($id: ID!) {`, `mutation Name(…) {`. */
+function graphqlOperations(ctx: FileContext): { queries: boolean; mutations: boolean } {
+  return ctx.memo('graphql-operations', () => ({
+    queries: /\bquery\s+[A-Za-z_]\w*\s*[({]|["'`]\s*query\s*[({]/.test(ctx.source),
+    mutations: /\bmutation\b\s*(?:[A-Za-z_]\w*\s*)?[({]/i.test(ctx.source),
+  }));
 }
 
 /**

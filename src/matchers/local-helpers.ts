@@ -1,4 +1,4 @@
-import { isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, urlParametersOf, vocabularyWritesWith, writesOnlyForCallers, writesToHandedUrl } from './call-vocabulary.js';
+import { dispatchedMethodParameter, dispatchedWrite, isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, urlParametersOf, vocabularyWritesWith, writesOnlyForCallers, writesToHandedUrl } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
 import {
   callArguments,
@@ -210,9 +210,9 @@ function guardedByOmittedParameter(fn: Node, inner: Node, call: Node): boolean {
  * `self._request("POST", "/charges")` where `_request(self, method, url)` hands `method` to an HTTP
  * client: the caller's method decides whether the helper writes.
  */
-const methodParams = perFile('method-params', () => new Map<string, Map<number, { inner: Node; index: number; name: string; options?: true }[]>>());
+const methodParams = perFile('method-params', () => new Map<string, Map<number, { inner: Node; index: number; name: string; options?: true; dispatched?: true }[]>>());
 
-function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: string): Node[] {
+function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: string, dispatchedOnly = false): Node[] {
   // Which of the helper's HTTP calls take their method from a parameter: once per helper.
   const byVocabulary = methodParams(ctx);
   let sites = byVocabulary.get(name);
@@ -224,7 +224,12 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
     const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
     const body = functionBody(fn);
     for (const inner of body !== null && params.length > 0 ? callsWithin(ctx, body) : []) {
-      if (!isHttpClientCall(ctx, inner, name)) continue;
+      if (!isHttpClientCall(ctx, inner, name)) {
+        // `if (method === "POST") return client.post(url, data)`: a verb call the caller's method picks.
+        const picked = isCallOf(ctx, inner, name) ? dispatchedMethodParameter(ctx, inner, params) : null;
+        if (picked !== null) list.push({ inner, ...picked, dispatched: true });
+        continue;
+      }
       const param = methodParameterOf(ctx, inner, params);
       if (param !== null) list.push({ inner, ...param });
       // `fetch(url, { ...options, headers })` / `fetch(url, options)`: the method comes in the options a caller hands over.
@@ -235,7 +240,12 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
   if (list.length === 0) return [];
   const args = callArguments(call);
   for (const site of list) {
+    if (dispatchedOnly && site.dispatched !== true) continue;
     const passed = args.map(keywordArgument).find((kw) => kw?.name === site.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[site.index];
+    if (site.dispatched === true) {
+      if (dispatchedWrite(ctx, call, passed, site.options === true, name)) return [site.inner];
+      continue;
+    }
     // `providerRequest(path, { method: 'POST', body })`: the options written out in the call name the method.
     const given = site.options === true ? (passed && (passed.type === 'object' || passed.type === 'dictionary') ? literalEntries(passed).find((e) => normalizeName(e.key) === 'method')?.value : undefined) : passed;
     const method = given ? stringValue(given) : null;
@@ -331,8 +341,12 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
     const next = resolveLocalFunction(ctx, inner);
     if (next) {
       const within = callsInside(ctx, next, name);
-      // A helper of a helper (`sendTemplate` → `graphRequest(`${id}/messages`, …)` → `fetch`): the URL it is handed counts here too.
-      out.push(...(within.length > 0 ? within.filter((c) => !guardedByOmittedParameter(next, c, inner)) : writesToCallersUrl(ctx, next, inner, name)));
+      // When the helper makes no such call of its own, the caller's arguments decide: a dispatcher's verb call
+      // (`if (method === "POST") return client.post(…)`) writes for this caller when the method it hands in asks
+      // for it; a helper of a helper (`sendTemplate` → `graphRequest(`${id}/messages`, …)` → `fetch`) writes to
+      // the URL it is handed.
+      const handed = () => [...new Set([...writesWithCallersMethod(ctx, next, inner, name, true), ...writesToCallersUrl(ctx, next, inner, name)])];
+      out.push(...(within.length > 0 ? within.filter((c) => !guardedByOmittedParameter(next, c, inner)) : handed()));
     }
     // A request whose method the helper's callers hand in is judged per caller (`writesWithCallersMethod`).
     else if (isCallOf(ctx, inner, name) && !writesOnlyForCallers(ctx, inner, name)) out.push(inner);

@@ -278,7 +278,8 @@ function walkForIo(ctx: FileContext, node: Node, walked: Map<number, Node[] | ty
  */
 function quietBranches(ctx: FileContext, ifStmt: Node, sent: ReadonlySet<string>, depth: number, marks: ReadonlySet<string>): boolean {
   const branches = ifChain(ifStmt, ctx.family);
-  if (!branches.every((b) => b.condition === null || doesNoIo(ctx, b.condition, ifStmt))) return false;
+  // `if _is_console_email_backend(connection):`: a condition asking a helper of this file that cannot fail.
+  if (!branches.every((b) => b.condition === null || doesNoIo(ctx, b.condition, ifStmt) || quietHelperValue(ctx, b.condition, depth))) return false;
   const checksSend = sent.size > 0 && branches.every((b) => b.condition === null || readsOnly(b.condition, sent));
   const success = checksSend ? successBranch(ctx, ifStmt, sent) : null;
   return branches.every((b) => {
@@ -408,7 +409,8 @@ export function callsQuietHelper(ctx: FileContext, call: Node, depth: number): b
   const fn = resolveLocalFunction(ctx, call);
   const body = fn && functionBody(fn);
   if (!body) return false;
-  return blockStatements(body).every((st, i) => (i === 0 && isDocstring(st)) || IMPORTS.has(st.type) || PASS.has(st.type) || isPlainExit(st, ctx.family) || isInert(ctx, st, NO_NAMES, depth + 1));
+  // `return 'console' in str(backend_path).lower()`: a return of a value computed in memory leaves quietly too.
+  return blockStatements(body).every((st, i) => (i === 0 && isDocstring(st)) || IMPORTS.has(st.type) || PASS.has(st.type) || isQuietExit(ctx, st) || isInert(ctx, st, NO_NAMES, depth + 1));
 }
 
 const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);

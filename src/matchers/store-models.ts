@@ -201,6 +201,14 @@ export function localStoreModels(ctx: FileContext): ReadonlySet<string> {
       const typed = new RegExp(`([\\w$]+)\\s*[?!]?:\\s*(?:${types.map(escapeRegExp).join('|')})\\s*<`, 'g');
       for (const m of ctx.source.matchAll(typed)) found(m[1]!);
     }
+    const handles = ctx.vocab.store_handle_types.filter((n) => /^[\w$*]+(\.[\w$*]+)*$/.test(n));
+    if (handles.length > 0) {
+      // `client: PrismaClient | Prisma.TransactionClient`, `transaction: PrismaTransactionalClient`, `em: EntityManager`:
+      // a handle on the database itself, written with no type argument; a union's other members may come first.
+      const handle = handles.map((n) => escapeRegExp(n).replace(/\\\*/g, '[\\w$]*')).join('|');
+      const typed = new RegExp(`([\\w$]+)\\s*[?!]?:\\s*(?:[\\w$.]+\\s*\\|\\s*)*(?:${handle})(?![\\w$.<])`, 'g');
+      for (const m of ctx.source.matchAll(typed)) found(m[1]!);
+    }
     if (injectors.length > 0 && ctx.source.includes('@')) {
       // `@InjectModel(PayoutLog.name) private payoutLogModel`, `@InjectRepository(User) readonly users`.
       const injected = new RegExp(`@(?:${injectors.map(escapeRegExp).join('|')})\\s*\\([^)]*\\)\\s*(?:(?:private|public|protected|readonly)\\s+)*([\\w$]+)`, 'g');

@@ -733,6 +733,12 @@ export const VocabularySchema = z
      */
     store_model_types: names.default([]),
     store_model_injectors: names.default([]),
+    /**
+     * Types whose value is a handle on the application's own database itself, written with no type
+     * argument (`client: PrismaClient | Prisma.TransactionClient`, `em: EntityManager`):
+     * a write through a parameter or field so typed (`client.measurement.create(…)`) stores locally.
+     */
+    store_handle_types: names.default([]),
     /** Calls that join models of the application's own database (`Booking.hasMany(Ticket)`): a module making them passes its models on. */
     store_model_associations: names.default([]),
     /** Methods that narrow a collection before a bare `.exists()` (`filter`, `where`). */
@@ -772,6 +778,11 @@ export const VocabularySchema = z
      * the application's own store, as a database client's call (`db.*`) does; it is no call to another service.
      */
     store_url_words: names.default([]),
+    /**
+     * Words naming a GraphQL endpoint in a request's URL (`https://api.slab.com/v1/graphql`): a request
+     * there whose document comes from its callers reads when every document of the file is a query.
+     */
+    graphql_url_words: names.default([]),
     /**
      * HTTP methods that only read (`GET`, `HEAD`, `OPTIONS`): a helper of another file handed one as its
      * `method` option or keyword (`request({ requestPath, method: 'GET' })`) writes and sends nothing.
