@@ -404,13 +404,54 @@ function readsOnly(condition: Node, names: ReadonlySet<string>): boolean {
  */
 export function callsQuietHelper(ctx: FileContext, call: Node, depth: number): boolean {
   // A callback handed over (`safe('digest', () => sendDigests())`) runs only where the helper calls
-  // it, and there every step of the helper is quiet (its call inside a try that swallows errors).
-  if (depth >= MAX_HELPER_DEPTH || !callArguments(call).every((a) => isFunction(a, ctx.family) || doesNoIo(ctx, a, call))) return false;
+  // it, and there it must sit inside a try that swallows errors (`run(name, fn) { return fn() }` is
+  // no quiet helper, nor one that keeps the callback for later: `handlers.push(fn)`).
+  const args = callArguments(call);
+  if (depth >= MAX_HELPER_DEPTH || !args.every((a) => isFunction(a, ctx.family) || doesNoIo(ctx, a, call))) return false;
   const fn = resolveLocalFunction(ctx, call);
   const body = fn && functionBody(fn);
   if (!body) return false;
+  const params = functionParameters(fn).filter((p, i) => !(i === 0 && (p === 'self' || p === 'cls')));
+  if (!args.every((a, i) => !isFunction(a, ctx.family) || runsSwallowed(ctx, fn, body, params[i]))) return false;
   // `return 'console' in str(backend_path).lower()`: a return of a value computed in memory leaves quietly too.
   return blockStatements(body).every((st, i) => (i === 0 && isDocstring(st)) || IMPORTS.has(st.type) || PASS.has(st.type) || isQuietExit(ctx, st) || isInert(ctx, st, NO_NAMES, depth + 1));
+}
+
+/**
+ * Every use of parameter `name` in the helper is a call of it (`await fn()`) in the body of a try
+ * that swallows every error and has no finally, in the helper itself (not in a
+ * function nested inside it, which runs later, outside the try).
+ */
+function runsSwallowed(ctx: FileContext, fn: Node, body: Node, name: string | undefined): boolean {
+  if (name === undefined) return false;
+  return body.descendantsOfType('identifier').filter((id) => id.text === name).every((id) => {
+    const use = id.parent;
+    if (use === null || !isCall(use, ctx.family) || callee(use)?.id !== id.id) return false;
+    for (let n: Node = use, p = use.parent; p !== null && n.id !== fn.id; n = p, p = p.parent) {
+      if (isFunction(p, ctx.family) && p.id !== fn.id) return false;
+      // The handlers may keep the failure in a collection of the caller (`errors.push(name)`), which
+      // `onlyQuietHandlers` cannot see as local from inside the helper; `swallows` already rules out
+      // a handler that raises, hands the error back or retries.
+      if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && swallows(ctx, p) && !hasFinally(p)) return true;
+    }
+    return false;
+  });
+}
+
+/** A try that swallows every error (`swallows`), whose handlers only log or set values in memory, with no finally. */
+export function swallowsQuietly(ctx: FileContext, tryStmt: Node): boolean {
+  return swallows(ctx, tryStmt) && onlyQuietHandlers(ctx, tryStmt) && !hasFinally(tryStmt);
+}
+
+/**
+ * Every handler of the try only logs or sets values in memory: a handler that calls a helper
+ * (`_handle_delivery_failure(task, …, e)`) may raise the retried error from inside it.
+ */
+function onlyQuietHandlers(ctx: FileContext, tryStmt: Node): boolean {
+  return tryStmt.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'catch_clause').every((h) => {
+    const body = h.childForFieldName('body') ?? h.namedChildren.find((c) => c.type === 'block' || c.type === 'statement_block');
+    return body != null && blockStatements(body).every((st) => isInert(ctx, st));
+  });
 }
 
 const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);

@@ -3,7 +3,7 @@ import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
-import { callsQuietHelper, isInert, isPlainExit, isQuietExit, namesBoundBy, successBranch, successMarks, swallows } from '../quiet-steps.js';
+import { callsQuietHelper, isInert, isPlainExit, isQuietExit, namesBoundBy, swallowsQuietly, successBranch, successMarks, swallows } from '../quiet-steps.js';
 import { blockStatements, callArguments, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, tryHandlers, unwrapAwait, type Node } from '../syntax.js';
 import { markedRightAfter } from './sweep-marks.js';
 import { writesFailureBack } from '../contexts/due-records.js';
@@ -340,7 +340,7 @@ function swallowedInRun(ctx: FileContext, node: Node, scope: Scope): boolean {
     const helper = isFunction(p, ctx.family) && p.id !== scope.body.parent?.id ? swallowingHelperCall(ctx, p) : null;
     if (helper !== null) return attemptIsFunction(ctx, helper, scope) && endsAttempt(ctx, helper, scope, { sent: new Set(), marks: undefined });
     if (isLoop(p, ctx.family) || (isFunction(p, ctx.family) && p.id !== scope.body.parent?.id)) return false;
-    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && swallows(ctx, p) && onlyQuietHandlers(ctx, p) && !hasFinally(p)) {
+    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === n.id && swallowsQuietly(ctx, p)) {
       return attemptIsFunction(ctx, p, scope) && endsAttempt(ctx, p, scope, { sent: new Set(), marks: undefined });
     }
   }
@@ -395,17 +395,6 @@ function leavesOnSuccess(ctx: FileContext, st: Node, sent: ReadonlySet<string> |
   if (sent === undefined || st.type !== 'if_statement') return false;
   const body = successBranch(ctx, st, sent);
   return body !== null && exitsBeforeFailing(ctx, blockStatements(body), scope);
-}
-
-/**
- * Every handler of the try only logs or sets values in memory: a handler that calls a helper
- * (`_handle_delivery_failure(task, …, e)`) may raise the retried error from inside it.
- */
-function onlyQuietHandlers(ctx: FileContext, tryStmt: Node): boolean {
-  return tryStmt.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'catch_clause').every((h) => {
-    const body = h.childForFieldName('body') ?? h.namedChildren.find((c) => c.type === 'block' || c.type === 'statement_block');
-    return body != null && blockStatements(body).every((st) => isInert(ctx, st));
-  });
 }
 
 /**
