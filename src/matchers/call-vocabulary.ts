@@ -269,7 +269,7 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
   if (verdict !== PathVerdict.No && !v.localHandles.empty && onLocalHandle(ctx, call, path, v.localHandles)) return false;
   // `CallLog.create(…)` with `const CallLog = sequelize.define(…)`, `this.payoutLogModel.create(…)` with
   // `@InjectModel(PayoutLog.name) private payoutLogModel: Model<PayoutLog>`: a row of the application's own database.
-  if (verdict !== PathVerdict.No && onLocalStoreModel(ctx, path)) return false;
+  if (verdict !== PathVerdict.No && onLocalStoreModel(ctx, path, call)) return false;
   // `anthropic.messages.create(…)`, `this.client.messages.create(…)` with `client: Anthropic`: a
   // model's answer, computed and stored nowhere, whatever the method is called.
   if (verdict !== PathVerdict.No && ctx.vocab.model_client_words.length > 0 && onModelClient(ctx, call, path)) return false;

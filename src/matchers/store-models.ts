@@ -207,7 +207,14 @@ export function localStoreModels(ctx: FileContext): ReadonlySet<string> {
       // a handle on the database itself, written with no type argument; a union's other members may come first.
       const handle = handles.map((n) => escapeRegExp(n).replace(/\\\*/g, '[\\w$]*')).join('|');
       const typed = new RegExp(`([\\w$]+)\\s*[?!]?:\\s*(?:[\\w$.]+\\s*\\|\\s*)*(?:${handle})(?![\\w$.<])`, 'g');
-      for (const m of ctx.source.matchAll(typed)) found(m[1]!);
+      for (const m of ctx.source.matchAll(typed)) {
+        // A plain parameter (`recordCheckout(client: PrismaClient)`) is a handle only inside its own
+        // function: the same generic name (`client`, `tx`) elsewhere in the file may be an SDK's.
+        const param = ctx.root.descendantForIndex(m.index!);
+        const fn = handleParameterFunction(param);
+        if (fn === null) found(m[1]!);
+        else if (fn !== undefined) handleParameters(ctx).push({ name: m[1]!, fn });
+      }
     }
     if (injectors.length > 0 && ctx.source.includes('@')) {
       // `@InjectModel(PayoutLog.name) private payoutLogModel`, `@InjectRepository(User) readonly users`.
@@ -218,13 +225,32 @@ export function localStoreModels(ctx: FileContext): ReadonlySet<string> {
   });
 }
 
+/** The store handle parameters of this file's functions, each with the function it is a parameter of (filled by `localStoreModels`). */
+function handleParameters(ctx: FileContext): { name: string; fn: Node }[] {
+  return ctx.memo('store-handle-parameters', () => []);
+}
+
+/**
+ * The function a typed name is a plain parameter of (`null` when it is no parameter: a field, a
+ * variable, or a constructor's parameter property `private readonly prisma: PrismaClient`, a field
+ * of the class), whose handle holds file-wide as before.
+ */
+function handleParameterFunction(node: Node): Node | null {
+  let p: Node | null = node;
+  while (p !== null && p.type !== 'required_parameter' && p.type !== 'optional_parameter' && p.type !== 'formal_parameters' && p.type !== 'program') p = p.parent;
+  if (p === null || (p.type !== 'required_parameter' && p.type !== 'optional_parameter')) return null;
+  if (p.namedChildren.some((c) => c.type === 'accessibility_modifier' || c.type === 'override_modifier') || /^\s*readonly\b/.test(p.text)) return null;
+  return p.parent?.parent ?? null;
+}
+
 /** A call through one of `localStoreModels` (`CallLog.create(…)`, `this.payoutLogModel.create(…)`): a local write. */
-export function onLocalStoreModel(ctx: FileContext, path: string): boolean {
+export function onLocalStoreModel(ctx: FileContext, path: string, call?: Node): boolean {
   const dot = path.lastIndexOf('.');
   if (dot <= 0) return false;
   const models = localStoreModels(ctx);
-  if (models.size === 0) return false;
   const parts = path.slice(0, dot).split('.');
-  const head = parts[0] === 'this' && parts.length > 1 ? `this.${parts[1]}` : parts[0]!;
-  return models.has(head.replace(/\(\)$/, ''));
+  const head = (parts[0] === 'this' && parts.length > 1 ? `this.${parts[1]}` : parts[0]!).replace(/\(\)$/, '');
+  if (models.has(head)) return true;
+  // `client.order.update(…)` inside `recordCheckout(client: PrismaClient)`, and only there.
+  return call !== undefined && handleParameters(ctx).some((h) => h.name === head && h.fn.startIndex <= call.startIndex && call.endIndex <= h.fn.endIndex);
 }
