@@ -109,6 +109,10 @@ export const CallVocabularySchema = z
      * again (no `jobId` the queue dedups on) sends it again.
      */
     queue_methods: names.default([]),
+    /** Keys of a `queue_methods` call's options under which the queue adds a job once (`{ jobId }`). */
+    queue_dedup_keys: names.default([]),
+    /** Options that let the queue add the same `queue_dedup_keys` id again (`removeOnComplete`), on the call or the queue's defaults. */
+    queue_dedup_releases: names.default([]),
     /** Words of a receiver's name that make it a queue of jobs (`queue`, `mailer`). */
     queue_words: names.default([]),
     /**

@@ -21,6 +21,7 @@ import {
   functionParameters,
   isCall,
   keywordArgument,
+  lastSegment,
   namesUnder,
   stringsUnder,
   stringValue,
@@ -130,6 +131,7 @@ function writtenWithoutKey(ctx: FileContext, given: Node | undefined, call: Node
 function keyNames(ctx: FileContext, list: string): string[] {
   const [base = list, provider] = list.split('@');
   const own = ctx.vocab.keys[base] ?? [];
+  if (provider === QUEUE_ADD) return [...own, ...Object.values(ctx.vocab.calls).flatMap((c) => c.queue_dedup_keys)];
   return provider === undefined ? own : [...own, ...ctx.vocab.provider_keys.filter((p) => p.list === base).flatMap((p) => p.keys)];
 }
 
@@ -139,6 +141,7 @@ function keyNames(ctx: FileContext, list: string): string[] {
  * initiatePayout`, `FlutterwaveService`'s `httpClient.post`, `"https://api.paystack.co/transfer"`).
  */
 function withProviderKeys(ctx: FileContext, call: Node, list: string): string {
+  if (list === 'dedup' && addsDedupedJob(ctx, call)) return `${list}@${QUEUE_ADD}`;
   const entries = ctx.vocab.provider_keys.filter((p) => p.list === list);
   if (entries.length === 0) return list;
   const providers = compiledOnce(ctx.vocab, `providers:${list}`, () => new WordSet(entries.flatMap((p) => p.providers)));
@@ -149,6 +152,29 @@ function withProviderKeys(ctx: FileContext, call: Node, list: string): string {
   const url = first === undefined ? [] : [...stringsUnder(first), ...namesUnder(first), ...interpolatedPieces(ctx, first)];
   const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.anyWordOf(text.replace(/[^A-Za-z0-9_]+/g, '_')));
   return said ? `${list}@provider` : list;
+}
+
+/** The `list@…` suffix of a queue add whose options carry a dedup key (see `addsDedupedJob`). */
+const QUEUE_ADD = 'queue-add';
+
+/**
+ * `mailQueue.add('receipt', data, { jobId: `receipt-${id}` })`: a job added (vocabulary `queue_methods`)
+ * with a dedup key (`queue_dedup_keys`) in its options argument, the one after the job's data, and no
+ * option that lets the same id in again (`queue_dedup_releases`: `removeOnComplete`) on the call or in
+ * the `defaultJobOptions` the queue was made with.
+ */
+function addsDedupedJob(ctx: FileContext, call: Node): boolean {
+  const vocabs = Object.values(ctx.vocab.calls).filter((c) => c.queue_dedup_keys.length > 0 && c.queue_methods.includes(lastSegment(calleePath(ctx, call))));
+  if (vocabs.length === 0) return false;
+  const options = callArguments(call).filter((a) => keywordArgument(a) === null)[2];
+  if (options === undefined) return false;
+  const keys = new Set(vocabs.flatMap((c) => c.queue_dedup_keys).map(normalizeName));
+  const releases = new Set(vocabs.flatMap((c) => c.queue_dedup_releases).map(normalizeName));
+  const said = (node: Node, words: ReadonlySet<string>) => [...namesUnder(node), ...stringsUnder(node)].some((n) => words.has(normalizeName(n)));
+  if (!said(options, keys) || said(options, releases)) return false;
+  const receiver = callee(call)?.childForFieldName('object');
+  const made = receiver?.type === 'identifier' ? lastBindingBefore(ctx, receiver.text, call) : null;
+  return made === null || !said(made, releases);
 }
 
 /** String types whose literal text and interpolations are children (Python's f-strings, JavaScript's template strings). */
