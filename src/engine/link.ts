@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { CallSite, FileSummary, FunctionFacts, Requirement } from '../matchers/index.js';
 import { packageNameOf } from './prefilter.js';
 import { MODEL_REGISTRY } from '../matchers/store-models.js';
+import { COLLECTED_ERROR_RECORDS } from '../matchers/fact-kinds.js';
 import { compareFindings, type DeferredFinding, type PendingFinding, type SourceScan } from './scan-source.js';
 import type { Finding, RelatedLocation, RuleLanguage } from './types.js';
 
@@ -395,13 +396,14 @@ function settleFact(byFile: Map<string, LinkInput>, input: LinkInput, fact: stri
   const at = fact.indexOf('@');
   if (at < 0) return fact;
   const kind = fact.slice(0, at);
-  if (kind.startsWith(FALSY_RECORDS) || kind.startsWith(ERROR_RECORDS)) return `${kind}:${definedName(byFile, input, fact.slice(at + 1))}`;
+  if (kind.startsWith(FALSY_RECORDS) || kind.startsWith(ERROR_RECORDS) || kind.startsWith(COLLECTED_RECORDS)) return `${kind}:${definedName(byFile, input, fact.slice(at + 1))}`;
   const symbol = resolveSymbol(byFile, input, fact.slice(at + 1), 0, (s, n) => s.queues[n] !== undefined);
   return `${kind}:${symbol ? symbol.file.summary.queues[symbol.name] : '*'}`;
 }
 
 const FALSY_RECORDS = 'falsy-records:';
 const ERROR_RECORDS = 'error-records:';
+const COLLECTED_RECORDS = `${COLLECTED_ERROR_RECORDS}:`;
 
 /**
  * `falsy-records:failure@BUYAIRTIME`: the caller knows the function by the name it imported it

@@ -1,4 +1,5 @@
 import { lastBindingBefore } from './bindings.js';
+import { COLLECTED_ERROR_RECORDS } from './fact-kinds.js';
 import { resolveLocalFunction } from './local-helpers.js';
 import { relayedFalsyBranches } from './flag-relays.js';
 import { projectImportOf } from './imports.js';
@@ -74,9 +75,10 @@ function collectedErrorFacts(ctx: FileContext, outcomes: string[], mention: RegE
     if (name === null || branch === null || !mention.test(ctx.source.slice(branch.startIndex, branch.endIndex))) continue;
     const bound = unwrapAwait(lastBindingBefore(ctx, name, ifStmt));
     if (bound === null || !isCall(bound, ctx.family)) continue;
-    const called = lastSegment(calleePath(ctx, bound));
-    if (called === '' || called.includes('(')) continue;
-    for (const outcome of outcomes) if (recordsIn(ctx, [branch], outcome)) out.push(`collected-error-records:${outcome}:${called}`);
+    // Named as the other facts name it: an imported function by its local name for the link step to settle (`@bulk_send`).
+    const called = calledFunction(ctx, bound, ifStmt);
+    if (called === null) continue;
+    for (const outcome of outcomes) if (recordsIn(ctx, [branch], outcome)) out.push(recordFact(COLLECTED_ERROR_RECORDS, outcome, called));
   }
   return out;
 }

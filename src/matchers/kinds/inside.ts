@@ -8,6 +8,7 @@ import { projectImportOf } from '../imports.js';
 import { compiledOnce } from '../compiled.js';
 import { escapeRegExp } from '../names.js';
 import { namesOneOperation } from '../call-vocabulary.js';
+import { COLLECTED_ERROR_RECORDS } from '../fact-kinds.js';
 import { functionName, isCall, lastSegment, namedEnclosingFunction, type Node } from '../syntax.js';
 import type { FileContext, Matcher, Requirement } from '../types.js';
 
@@ -202,7 +203,7 @@ function claimedBefore(ctx: FileContext, node: Node, body: Node): boolean {
 const FALSY_RECORDS = 'falsy-records:';
 const ERROR_RECORDS = 'error-records:';
 /** A failed item the function pushes onto the list it returns (`errors.append(str(e))`): the caller tells of those it got. */
-const COLLECTED_RECORDS = 'collected-error-records:';
+const COLLECTED_RECORDS = `${COLLECTED_ERROR_RECORDS}:`;
 
 /** A subject known only by its name (`unless-keyed`), or several, any of which may be the write. */
 function isNamedOnly(r: Requirement | undefined): r is Requirement {
