@@ -1331,7 +1331,8 @@ export function writesToHandedUrl(ctx: FileContext, call: Node, name: string, ha
   const text = urlPath(ctx.source.slice(handed.startIndex, handed.endIndex));
   // A path, not a bare value: `sendRequest(`${id}/messages`)`, `post("/v1/push/send")`, not `notify(message)`.
   if (!text.includes('/')) return false;
-  return v.urlWords.anyWordOf(text) && !v.excludeUrlWords.anyWordOf(text);
+  // A kept word (`webhook`) outweighs an excluded one, as in `urlHas` and `handsStatelessPath`.
+  return v.urlWords.anyWordOf(text) && !(v.excludeUrlWords.anyWordOf(text) && !v.keepUrlWords.anyWordOf(text));
 }
 
 /** Whether `call` is made with a generic HTTP client of the vocabulary (its method decides). */
