@@ -308,9 +308,8 @@ export function isLocalOnly(ctx: FileContext, fn: Node): boolean {
   const result =
     body !== null &&
     callsWithin(ctx, body).every((c) => {
+      if (computesInMemory(ctx, c)) return true;
       const path = calleePath(ctx, c);
-      const last = path.slice(path.lastIndexOf('.') + 1);
-      if (LOCAL_ONLY.has(last) && !path.includes('()')) return true;
       // `transaction.on_commit(lambda: send(…))`: registering a send for after the commit makes none here.
       if (isCommitHook(ctx, path) || deferredToCommit(ctx, c, body)) return true;
       const next = resolveLocalFunction(ctx, c);

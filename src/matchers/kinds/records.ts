@@ -886,8 +886,8 @@ function helperRecords(ctx: FileContext, call: Node, outcome: string): 'records'
  * `this.recordFailure()` whose body in sight only bumps a circuit breaker's count and time
  * (`this.circuitBreaker.failures++`) and logs: named for a failure, it records none of the
  * operation's, only the process's own tally, gone with the process (lahat-m/Mpesa-NestJS-Integration
- * mpesa.service.ts, batch 29). A body that records the outcome, or calls anything but loggers,
- * in-memory methods and functions of its own kind, keeps the name's reading.
+ * mpesa.service.ts). A body that records the outcome, or calls anything but loggers, in-memory
+ * methods and built-in values (local functions it calls are not followed), keeps the name's reading.
  */
 function countsInMemoryOnly(ctx: FileContext, call: Node, outcome: string): boolean {
   const fn = resolveLocalFunction(ctx, call);
