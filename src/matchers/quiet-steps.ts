@@ -5,7 +5,7 @@ import { caughtName, exceptionPaths } from './contexts/ambiguous-outcome.js';
 import { NamePatterns } from './names.js';
 import { resolveLocalFunction } from './local-helpers.js';
 import { lastBindingBefore } from './bindings.js';
-import { blockStatements, callArguments, callee, callTypes, enclosingFunction, functionBody, functionParameters, hasFinally, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from './syntax.js';
+import { CASTS, blockStatements, callArguments, callee, callTypes, enclosingFunction, functionBody, functionParameters, hasFinally, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, unwrapValue, type Family, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -118,13 +118,9 @@ function returnsItsError(ctx: FileContext, call: Node): boolean {
   return [receiver, ...head].some((w) => words.some((word) => w.toLowerCase().includes(word.toLowerCase())));
 }
 
-/** TypeScript's casts, which leave the value as it is: `x as T`, `x satisfies T`, `x!`. */
-const CASTS = new Set(['as_expression', 'satisfies_expression', 'non_null_expression']);
-
 /** A value that is the result of such a query (`await (supabase.from('t') as any).update(…).in('id', ids)`). */
 function errorReturningValue(ctx: FileContext, value: Node | null): boolean {
-  let call = value;
-  while (call !== null && WRAPPERS.has(call.type)) call = call.firstNamedChild;
+  const call = unwrapValue(value);
   return call !== null && isCall(call, ctx.family) && returnsItsError(ctx, call);
 }
 
@@ -465,13 +461,9 @@ function isDocstring(statement: Node): boolean {
  * whose `.catch` handler does not throw; whatever the read meets, the statement does not fail.
  */
 function swallowedValue(ctx: FileContext, value: Node | null): boolean {
-  let call = value;
-  while (call !== null && WRAPPERS.has(call.type)) call = call.firstNamedChild;
+  const call = unwrapValue(value);
   return call !== null && isCall(call, ctx.family) && swallowedPromise(ctx, call, calleePath(ctx, call));
 }
-
-/** What a value is awaited or wrapped in without changing it: `await x`, `x as T`, `x satisfies T`, `x!`, `(x)`. */
-const WRAPPERS = new Set(['await', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'parenthesized_expression']);
 
 /** A value that is the result of a call of a helper of this file that cannot fail (`await sendWeeklyDigest(id)`). */
 function quietHelperValue(ctx: FileContext, value: Node | null, depth: number): boolean {

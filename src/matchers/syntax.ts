@@ -411,6 +411,19 @@ export function unwrapParens(node: Node | null): Node | null {
   return n;
 }
 
+/** TypeScript's casts, which leave the value as it is: `x as T`, `x satisfies T`, `x!`. */
+export const CASTS: ReadonlySet<string> = new Set(['as_expression', 'satisfies_expression', 'non_null_expression']);
+
+/** What a value is awaited or wrapped in without changing it: `await x`, `x as T`, `x satisfies T`, `x!`, `(x)`. */
+const VALUE_WRAPPERS: ReadonlySet<string> = new Set(['await', 'await_expression', 'parenthesized_expression', ...CASTS]);
+
+/** The value under `await`, parentheses and TypeScript's casts (`await (res.json() as Promise<T>)`). */
+export function unwrapValue(node: Node | null): Node | null {
+  let n = node;
+  while (n !== null && VALUE_WRAPPERS.has(n.type)) n = n.firstNamedChild;
+  return n;
+}
+
 /** The node under `await` and parentheses. */
 export function unwrapAwait(node: Node | null): Node | null {
   let n = node;

@@ -4,7 +4,7 @@ import { reachedInner } from '../scope.js';
 import { compiledOnce } from '../compiled.js';
 import { NamePatterns } from '../names.js';
 import { callsQuietHelper, isInert, isPlainExit, isQuietExit, namesBoundBy, swallowsQuietly, successBranch, successMarks, swallows } from '../quiet-steps.js';
-import { blockStatements, callArguments, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, tryHandlers, unwrapAwait, type Node } from '../syntax.js';
+import { blockStatements, callArguments, contains, enclosingFunction, functionBody, hasFinally, isCall, isChainLink, isExit, isFunction, isLoop, isRaise, lastSegment, tryHandlers, unwrapAwait, unwrapValue, type Node } from '../syntax.js';
 import { markedRightAfter } from './sweep-marks.js';
 import { writesFailureBack } from '../contexts/due-records.js';
 import type { FileContext, Matcher, Scope } from '../types.js';
@@ -433,8 +433,7 @@ function readsSentBody(ctx: FileContext, step: Node, sent: ReadonlySet<string> |
   } else return false;
   const reads = compiledOnce(ctx.vocab, 'body-read-methods', () => new NamePatterns(ctx.vocab.responses.body_read_methods));
   return values.length > 0 && values.every((v) => {
-    let call = v;
-    while (call !== null && BODY_WRAPPERS.has(call.type)) call = call.firstNamedChild;
+    const call = unwrapValue(v);
     if (call === null || !isCall(call, ctx.family)) return false;
     const path = calleePath(ctx, call);
     const dot = path.lastIndexOf('.');
@@ -455,9 +454,6 @@ function givesUpOnStatus(ctx: FileContext, st: Node, sent: ReadonlySet<string>):
   });
   return reads && blockStatements(body).some((s) => isRaise(s, ctx.family) || isExit(s, ctx.family));
 }
-
-/** What a read value is awaited or typed in without changing it: `await x`, `x as T`, `(x)`. */
-const BODY_WRAPPERS = new Set(['await', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'parenthesized_expression']);
 
 /** Whether `step` calls a task's retry (`raise self.retry(exc=e)`, `raise Retry()`): the step that starts the next attempt. */
 function retriesTask(ctx: FileContext, step: Node): boolean {
