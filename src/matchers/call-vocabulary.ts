@@ -14,6 +14,8 @@ import {
   enclosingFunction,
   functionName,
   functionParameters,
+  ownParameters,
+  argumentFor,
   isCall,
   keywordArgument,
   lastSegment,
@@ -421,14 +423,13 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
   // Most functions have no caller in their file: nothing to read off their parameters then.
   const callers = callersOf(ctx, fn, name);
   if (callers.length === 0) return [];
-  const all = functionParameters(fn);
-  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  const params = ownParameters(fn);
   // `if (method === "POST") return client.post(url, data)`: the callers whose method picks the verb call.
   const picked = dispatchedMethodParameter(ctx, call, params);
   if (picked !== null) {
     return callers.flatMap((c) => {
       const args = callArguments(c);
-      const passed = args.map(keywordArgument).find((kw) => kw?.name === picked.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[picked.index];
+      const passed = argumentFor(args, picked);
       return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [passed ?? c] : [];
     });
   }
@@ -443,7 +444,7 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
   };
   const passed = (c: Node, param: { index: number; name: string }) => {
     const args = callArguments(c);
-    const value = args.map(keywordArgument).find((kw) => kw?.name === param.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[param.index];
+    const value = argumentFor(args, param);
     return value === undefined ? undefined : bound(value);
   };
   return callers.flatMap((c) => {
@@ -476,8 +477,7 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
   const v = compile(vocab);
   const callers = callersOf(ctx, fn, fnName);
   if (callers.length === 0) return [];
-  const all = functionParameters(fn);
-  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  const params = ownParameters(fn);
   const method = methodParameterOf(ctx, call, params);
   if (method === null) return [];
   // Parameters read anywhere in the request's arguments (`json=json`, `{ method, body: JSON.stringify(body) }`).
@@ -485,7 +485,7 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
   const forwarded = params.flatMap((name, index) => (index !== method.index && read.has(name) ? [{ index, name }] : []));
   const passed = (c: Node, param: { index: number; name: string }): Node | undefined => {
     const args = callArguments(c);
-    const value = args.map(keywordArgument).find((kw) => kw?.name === param.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[param.index];
+    const value = argumentFor(args, param);
     return value === undefined ? undefined : value.type === 'identifier' ? (lastBindingBefore(ctx, value.text, value) ?? value) : value;
   };
   return callers.flatMap((c) => {
@@ -1206,8 +1206,7 @@ function dispatchedForCallers(ctx: FileContext, call: Node): boolean {
   const fn = namedEnclosingFunction(call, ctx.family);
   const name = fn === null ? null : functionName(fn);
   if (fn === null || name === null || callersOf(ctx, fn, name).length === 0) return false;
-  const all = functionParameters(fn);
-  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  const params = ownParameters(fn);
   return dispatchedMethodParameter(ctx, call, params) !== null;
 }
 

@@ -9,7 +9,7 @@ import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, isOutcomeValue, isResultCodeField, isSuccessCode, outcomeWords } from './outcomes.js';
 import { exceptionPaths, writesOrSendsIn } from './contexts/ambiguous-outcome.js';
-import { accessedField, blockStatements, callArguments, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionParameters, functionTypes, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { accessedField, blockStatements, callArguments, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionTypes, ownParameters, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -663,8 +663,7 @@ export function flagParamFacts(ctx: FileContext): string[] {
     // normalised spelling is part of that text's (most functions name no flag at all).
     const header = normalizeName(ctx.source.slice(fn.startIndex, functionBody(fn)?.startIndex ?? fn.endIndex));
     if (!words.some((w) => header.includes(w))) continue;
-    const all = functionParameters(fn);
-    const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+    const params = ownParameters(fn);
     for (const { outcome, flags } of entries) {
       params.forEach((p, i) => {
         if (flags.has(normalizeName(p))) out.push(`result-flag-param:${outcome}:${name}:${i}`);

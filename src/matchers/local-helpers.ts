@@ -7,6 +7,8 @@ import {
   functionBody,
   functionName,
   functionParameters,
+  ownParameters,
+  argumentFor,
   keywordArgument,
   literalEntries,
   stringValue,
@@ -220,8 +222,7 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
   let list = sites.get(fn.id);
   if (list === undefined) {
     list = [];
-    const all = functionParameters(fn);
-    const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+    const params = ownParameters(fn);
     const body = functionBody(fn);
     for (const inner of body !== null && params.length > 0 ? callsWithin(ctx, body) : []) {
       if (!isHttpClientCall(ctx, inner, name)) {
@@ -241,7 +242,7 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
   const args = callArguments(call);
   for (const site of list) {
     if (dispatchedOnly && site.dispatched !== true) continue;
-    const passed = args.map(keywordArgument).find((kw) => kw?.name === site.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[site.index];
+    const passed = argumentFor(args, site);
     if (site.dispatched === true) {
       if (dispatchedWrite(ctx, call, passed, site.options === true, name)) return [site.inner];
       continue;
@@ -261,17 +262,14 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
  * Only the helper's own requests (one level); the URL words are read from the argument as written.
  */
 function writesToCallersUrl(ctx: FileContext, fn: Node, call: Node, name: string): Node[] {
-  const all = functionParameters(fn);
-  const offset = all[0] === 'self' || all[0] === 'cls' ? 1 : 0;
-  const params = all.slice(offset);
+  const params = ownParameters(fn);
   const body = functionBody(fn);
   if (body === null || params.length === 0) return [];
   const args = callArguments(call);
-  const positional = args.filter((a) => keywordArgument(a) === null);
   for (const inner of callsWithin(ctx, body)) {
     if (!isHttpClientCall(ctx, inner, name)) continue;
-    for (const { index, name: param } of urlParametersOf(ctx, inner, params)) {
-      const handed = args.map(keywordArgument).find((kw) => kw?.name === param)?.value ?? positional[index];
+    for (const param of urlParametersOf(ctx, inner, params)) {
+      const handed = argumentFor(args, param);
       if (handed !== undefined && writesToHandedUrl(ctx, inner, name, handed)) return [inner];
     }
   }

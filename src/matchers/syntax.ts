@@ -134,6 +134,11 @@ export function keywordArgument(arg: Node): { name: string; value: Node } | null
   return name && value ? { name: name.text, value } : null;
 }
 
+/** The argument a call hands a parameter: by keyword (`method="POST"`), else by position among the positional ones. */
+export function argumentFor(args: readonly Node[], param: { index: number; name: string }): Node | undefined {
+  return args.map(keywordArgument).find((kw) => kw?.name === param.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[param.index];
+}
+
 /** Key/value pairs of a dict or object literal (shorthand `{ idempotencyKey }` maps to itself). */
 export function literalEntries(node: Node): { key: string; value: Node }[] {
   const out: { key: string; value: Node }[] = [];
@@ -182,6 +187,12 @@ export function stringValue(node: Node): string | null {
 /** The body of a function-like node (a block, or an arrow/lambda's expression). */
 export function functionBody(fn: Node): Node | null {
   return fn.childForFieldName('body');
+}
+
+/** A function's parameters without a method's leading `self` / `cls`: the ones its callers hand in. */
+export function ownParameters(fn: Node): string[] {
+  const all = functionParameters(fn);
+  return all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
 }
 
 /** Names of a function's parameters, in order (`self` included; splats by their bare name). */

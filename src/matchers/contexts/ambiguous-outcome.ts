@@ -29,6 +29,7 @@ import {
   functionBody,
   functionName,
   functionParameters,
+  ownParameters,
   functionTypes,
   isFunction,
   tryBody,
@@ -461,8 +462,7 @@ function writeByCallersMethod(ctx: FileContext, tryStmt: Node, body: Node): Node
   const fn = enclosingFunction(tryStmt, ctx.family);
   if (fn === null) return undefined;
   // Only a request whose method is one of the function's parameters can take it from a caller.
-  const all = functionParameters(fn);
-  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  const params = ownParameters(fn);
   if (params.length === 0 || !callsWithin(ctx, body).some((c) => isHttpClientCall(ctx, c, 'mutating') && methodParameterOf(ctx, c, params) !== null)) return undefined;
   for (const call of localCallersOf(ctx).get(fn.id) ?? []) {
     const site = reachedCallsOf(ctx, call, 'mutating').find((s) => body.startIndex <= s.startIndex && s.endIndex <= body.endIndex);

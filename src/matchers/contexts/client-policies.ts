@@ -11,7 +11,7 @@ import {
   enclosingFunction,
   functionBody,
   functionName,
-  functionParameters,
+  ownParameters,
   isCall,
   keywordArgument,
   lastSegment,
@@ -234,8 +234,7 @@ function factoryParameter(ctx: FileContext, value: Node, at: Node): { name: stri
   if (value.type !== 'identifier') return null;
   const fn = enclosingFunction(at, ctx.family);
   if (fn === null) return null;
-  const all = functionParameters(fn);
-  const params = all[0] === 'self' || all[0] === 'cls' ? all.slice(1) : all;
+  const params = ownParameters(fn);
   const index = params.indexOf(value.text);
   if (index < 0) return null;
   const declared = fn.childForFieldName('parameters')?.namedChildren.find((p) => (p.childForFieldName('name') ?? p.childForFieldName('pattern'))?.text === value.text);
