@@ -92,7 +92,7 @@ export const recordsMatcher: Matcher = {
         // response.status = true; return response } catch (e) { response.msg = …; return response }`:
         // the result made up failed before the call is handed back as it was, a failed result.
         else if (value?.type === 'identifier' && words.resultFlags.size > 0 && failedResultBound(ctx, ret, value.text, words)) add(ret, true);
-        else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
+        else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key))) && !claimsSuccess(value, words)) add(ret, true);
         // `except requests.Timeout: return {'ResponseCode': '1', 'errorCode': 'TIMEOUT'}`: a provider's
         // result made up with a code that is no success code, for a caller that reads anything but
         // success as failure (dima-backend's M-Pesa STK push, owls_backend's VNPay refund).
@@ -673,6 +673,15 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): { no
   }
   out.push(...caughtErrorAnswers(ctx, root, out));
   return out;
+}
+
+/**
+ * `return { success: true, error: 'Subscriber added but tag application failed' }`: a result whose
+ * own flag (`result_flags`) says it succeeded carries a warning in its error field, no failure; the
+ * caller reads the flag.
+ */
+function claimsSuccess(value: Node, words: OutcomeWords): boolean {
+  return literalEntries(value).some((e) => words.resultFlags.has(normalizeName(e.key)) && booleanLiteral(e.value) === true);
 }
 
 /**
