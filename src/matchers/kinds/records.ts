@@ -92,7 +92,7 @@ export const recordsMatcher: Matcher = {
         // response.status = true; return response } catch (e) { response.msg = …; return response }`:
         // the result made up failed before the call is handed back as it was, a failed result.
         else if (value?.type === 'identifier' && words.resultFlags.size > 0 && failedResultBound(ctx, ret, value.text, words)) add(ret, true);
-        else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key))) && !claimsSuccess(value, words)) add(ret, true);
+        else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key))) && !claimsSuccess(value, words) && !namesTimeoutApart(ctx, value, words)) add(ret, true);
         // `except requests.Timeout: return {'ResponseCode': '1', 'errorCode': 'TIMEOUT'}`: a provider's
         // result made up with a code that is no success code, for a caller that reads anything but
         // success as failure (dima-backend's M-Pesa STK push, owls_backend's VNPay refund).
@@ -682,6 +682,22 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): { no
  */
 function claimsSuccess(value: Node, words: OutcomeWords): boolean {
   return literalEntries(value).some((e) => words.resultFlags.has(normalizeName(e.key)) && booleanLiteral(e.value) === true);
+}
+
+/**
+ * `return { error: 'TIMEOUT', message }` beside `{ error: 'ROUTING_FAILED' }`: a result whose error
+ * code is a timeout's own (`timeouts.codes`) and with no result flag set false hands the caller the
+ * timeout as an outcome of its own, which it can tell from a failure (query the payment before paying
+ * again). A `success: false` beside it still says the operation failed.
+ */
+function namesTimeoutApart(ctx: FileContext, value: Node, words: OutcomeWords): boolean {
+  const entries = literalEntries(value);
+  if (entries.some((e) => words.resultFlags.has(normalizeName(e.key)) && booleanLiteral(e.value) === false)) return false;
+  const codes = wordSet(ctx, 'timeout-codes', ctx.vocab.timeouts.codes);
+  return entries.some((e) => {
+    const code = words.errorFields.has(normalizeName(e.key)) ? stringValue(e.value) : null;
+    return code !== null && codes.has(code);
+  });
 }
 
 /**
