@@ -1132,13 +1132,18 @@ function defaultedHttpMethod(ctx: FileContext, call: Node): string | null {
 export function methodParameterOf(ctx: FileContext, call: Node, params: readonly string[]): { index: number; name: string } | null {
   const path = calleePath(ctx, call);
   if (path === '' || isPassive(ctx, path)) return null;
-  for (const arg of callArguments(call)) {
+  const args = callArguments(call);
+  // A method handed first is a request's only with somewhere to send it (`request(method, url)`): a
+  // lone argument (`setCopiedSection(section)`, a state setter handed a caller's `'post'` tab name) is
+  // a value, whatever word a caller gives it.
+  const positional = args.length >= 2;
+  for (const arg of args) {
     const kw = keywordArgument(arg);
     // `const config = { method, headers }; fetch(url, config)`: the options sit in a variable.
     const options = arg.type === 'identifier' ? lastBindingBefore(ctx, arg.text, call) : null;
     const values = kw !== null
       ? (normalizeName(kw.name) === 'method' ? [kw.value] : [])
-      : [...(arg.id === callArguments(call)[0]?.id ? [arg] : []), ...[arg, options].flatMap((o) => (o === null ? [] : literalEntries(o))).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value)];
+      : [...(positional && arg.id === args[0]?.id ? [arg] : []), ...[arg, options].flatMap((o) => (o === null ? [] : literalEntries(o))).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value)];
     for (const given of values) {
       const value = caseChangeOperand(ctx, given) ?? given;
       if (value.type !== 'identifier' && value.type !== 'shorthand_property_identifier') continue;

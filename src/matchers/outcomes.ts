@@ -461,6 +461,20 @@ export function answersWithClientError(ctx: FileContext, text: string): boolean 
   return pattern.test(text);
 }
 
+/**
+ * Whether a statement's text answers the client with a server error (5xx) and no 4xx: an error status
+ * that is no client error, or a 5xx given by its place (`return jsonify(body), 500`), which
+ * `answersWithError` leaves out so that such an answer never records by its status alone.
+ */
+export function answersWithServerError(ctx: FileContext, text: string): boolean {
+  if (answersWithClientError(ctx, text)) return false;
+  const positional = compiledOnce(ctx.vocab, 'positional-server-error-answer', () => {
+    const sources = positionalStatusSources(ctx.vocab, '5');
+    return sources.length > 0 ? new RegExp(sources.join('|')) : /(?!)/;
+  });
+  return answersWithError(ctx, text) || positional.test(text);
+}
+
 /** Whether a statement's text answers the client with an error status. */
 export function answersWithError(ctx: FileContext, text: string): boolean {
   const pattern = compiledOnce(ctx.vocab, 'error-answer', () => {

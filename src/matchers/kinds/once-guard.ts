@@ -428,7 +428,10 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
       const conditions = ifChain(p, ctx.family).flatMap((b) => (b.condition ? [b.condition] : []));
       // `if (attempt + 1 >= opts.alertAfterRetries)`: a branch of every attempt from some point on, not of one.
       const spread = (cond: Node) => cond.id === branch.condition?.id && counter !== undefined && loop !== undefined && !endsGivingUp(branch.body, ctx.family) && spreadsOverAttempts(cond, counter, loop, ctx);
-      for (const cond of conditions) if (testsOnce(cond, !spread(cond)) && !fieldMarkedLate(ctx, once, cond, node, top)) return true;
+      // With no loop counter (a sweep over records, a job's body), the record's own counter column
+      // reaching its limit (`pending.attempts >= parseInt(process.env.PAYMENT_ATTEMPTS)`) is the last attempt.
+      const lastOfRecord = (cond: Node) => counter === undefined && reachesAttemptLimit(ctx, cond);
+      for (const cond of conditions) if ((testsOnce(cond, !spread(cond)) || lastOfRecord(cond)) && !fieldMarkedLate(ctx, once, cond, node, top)) return true;
     }
   }
   return false;
@@ -484,6 +487,40 @@ function unrecordedLookup(ctx: FileContext, name: string, cond: Node, top: Node)
   }));
 }
 
+/**
+ * `pending.attempts >= parseInt(process.env.PAYMENT_ATTEMPTS)`, `job.attemptsMade === job.opts.attempts`,
+ * `row.retry_count >= self.max_retries`: a conjunct that holds once a counter field of a record or job
+ * (`retry.due_counter_words`) has reached a limit that is no bare number. A record whose counter is
+ * at its limit has had its last attempt (the sweep selects it no more), so a branch taken then runs
+ * once. Against a number (`attempts >= 2`) the limit is unknown, and the branch may run on every
+ * later attempt; only an equality then confines it.
+ */
+function reachesAttemptLimit(ctx: FileContext, cond: Node): boolean {
+  const counters = wordSet(ctx, 'due_counter_words', ctx.vocab.retry.due_counter_words);
+  return conjunctsOf(cond).some((c) => {
+    const parts = c.type === 'binary_expression' || (c.type === 'comparison_operator' && c.namedChildCount === 2) ? [c.namedChild(0), c.namedChild(1)] : [];
+    const [left, right] = parts;
+    const op = c.children.find((k) => !k.isNamed)?.type;
+    if (left == null || right == null || op === undefined) return false;
+    const counterField = (n: Node) => (n.type === 'member_expression' || n.type === 'attribute') && splitWords(accessedField(n)?.field ?? '').some((w) => counters.has(w));
+    const onLeft = counterField(left);
+    if (onLeft === counterField(right)) return false;
+    const limit = onLeft ? right : left;
+    if (['==', '===', 'is'].includes(op)) return true;
+    const atLeast = onLeft ? op === '>=' || op === '>' : op === '<=' || op === '<';
+    return atLeast && !/^\d+$/.test(limit.text);
+  });
+}
+
+/** The parts of an `&&` / `and` chain (the condition itself when it is none). */
+function conjunctsOf(cond: Node | null): Node[] {
+  const c = unwrapParens(cond);
+  if (c === null) return [];
+  const op = c.childForFieldName('operator')?.type ?? (c.type === 'boolean_operator' ? c.children[1]?.type : undefined);
+  if ((c.type === 'binary_expression' && op === '&&') || (c.type === 'boolean_operator' && op === 'and')) return [...conjunctsOf(c.childForFieldName('left')), ...conjunctsOf(c.childForFieldName('right'))];
+  return [c];
+}
+
 /** A branch that leaves: `continue`, `return`, `break` (alone or as its last statement). */
 /** The branch leaves the loop at its end (`return`, `break`, `raise`): whatever it sends, it sends on one attempt. */
 function endsGivingUp(branch: Node, family: FileContext['family']): boolean {
@@ -511,17 +548,7 @@ function spreadsOverAttempts(cond: Node, counter: string, loop: Node, ctx: FileC
   // The limit's numbers: of the loop's condition (`tries < 3`) or iterable (`range(3)`), not of `let tries = 0`.
   const limit = loop.childForFieldName('condition') ?? (loop.type === 'for_statement' ? loop.childForFieldName('right') : null);
   const headerNumbers = [...(limit?.text ?? header).matchAll(/\b\d+\b/g)].map((m) => Number(m[0]));
-  const conjuncts: Node[] = [];
-  const split = (n: Node | null) => {
-    const c = unwrapParens(n);
-    if (c === null) return;
-    const op = c.childForFieldName('operator')?.type ?? (c.type === 'boolean_operator' ? c.children[1]?.type : undefined);
-    if ((c.type === 'binary_expression' && op === '&&') || (c.type === 'boolean_operator' && op === 'and')) {
-      split(c.childForFieldName('left'));
-      split(c.childForFieldName('right'));
-    } else conjuncts.push(c);
-  };
-  split(cond);
+  const conjuncts = conjunctsOf(cond);
   let spreads = false;
   for (const c of conjuncts) {
     if (!namesUnder(c).includes(counter)) continue;

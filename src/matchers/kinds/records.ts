@@ -1,7 +1,7 @@
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { isInMemory, logsOnly, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { compiledOnce, wordSet } from '../compiled.js';
-import { answersWithClientError, answersWithError, compensates, invitesRetry, isOutcomeValue, isResultCodeField, isSuccessCode, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
+import { answersWithClientError, answersWithError, answersWithServerError, compensates, invitesRetry, isOutcomeValue, isResultCodeField, isSuccessCode, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
 import { statementOf } from '../scope.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
@@ -73,6 +73,7 @@ export const recordsMatcher: Matcher = {
         // `this.recordFailure()` is judged as a call above; its name is no value recorded.
         const called = value.parent !== null && isCall(value.parent, ctx.family) && callee(value.parent)?.id === value.id ? value.parent : null;
         if (called !== null && countsInMemoryOnly(ctx, called, param ?? '')) continue;
+        if (serverErrorMessage(ctx, value, words)) continue;
         add(value, setOnListEntry(value));
       }
       const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
@@ -91,7 +92,7 @@ export const recordsMatcher: Matcher = {
         // response.status = true; return response } catch (e) { response.msg = …; return response }`:
         // the result made up failed before the call is handed back as it was, a failed result.
         else if (value?.type === 'identifier' && words.resultFlags.size > 0 && failedResultBound(ctx, ret, value.text, words)) add(ret, true);
-        else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key)))) add(ret, true);
+        else if (value !== null && words.errorFields.size > 0 && literalEntries(value).some((e) => words.errorFields.has(normalizeName(e.key))) && !claimsSuccess(value, words) && !namesTimeoutApart(ctx, value, words)) add(ret, true);
         // `except requests.Timeout: return {'ResponseCode': '1', 'errorCode': 'TIMEOUT'}`: a provider's
         // result made up with a code that is no success code, for a caller that reads anything but
         // success as failure (dima-backend's M-Pesa STK push, owls_backend's VNPay refund).
@@ -672,6 +673,63 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): { no
   }
   out.push(...caughtErrorAnswers(ctx, root, out));
   return out;
+}
+
+/**
+ * `return { success: true, error: 'Subscriber added but tag application failed' }`: a result whose
+ * own flag (`result_flags`) says it succeeded carries a warning in its error field, no failure; the
+ * caller reads the flag.
+ */
+function claimsSuccess(value: Node, words: OutcomeWords): boolean {
+  return literalEntries(value).some((e) => words.resultFlags.has(normalizeName(e.key)) && booleanLiteral(e.value) === true);
+}
+
+/**
+ * `return { error: 'TIMEOUT', message }` beside `{ error: 'ROUTING_FAILED' }`: a result whose error
+ * code is a timeout's own (`timeouts.codes`) and with no result flag set false hands the caller the
+ * timeout as an outcome of its own, which it can tell from a failure (query the payment before paying
+ * again). A `success: false` beside it still says the operation failed.
+ */
+function namesTimeoutApart(ctx: FileContext, value: Node, words: OutcomeWords): boolean {
+  const entries = literalEntries(value);
+  if (entries.some((e) => words.resultFlags.has(normalizeName(e.key)) && booleanLiteral(e.value) === false)) return false;
+  const codes = wordSet(ctx, 'timeout-codes', ctx.vocab.timeouts.codes);
+  return entries.some((e) => {
+    const code = words.errorFields.has(normalizeName(e.key)) ? stringValue(e.value) : null;
+    return code !== null && codes.has(code);
+  });
+}
+
+/**
+ * `res.status(500).json({ error: 'email_send_failed' })`, `return {"error": "feedback_failed"}, 502`:
+ * a code naming the failure as the error message of a server-error (5xx) answer is that answer's
+ * message, the error report any uncaught error would get, not an outcome field; as with a failure
+ * message in words (`failureAnswers`), only a 4xx or an invitation to send it again records.
+ * A status or result field of the same body (`status: 'failed'`) is no message and still records.
+ */
+function serverErrorMessage(ctx: FileContext, value: Node, words: OutcomeWords): boolean {
+  const holder = value.parent;
+  if (holder === null || (holder.type !== 'pair' && holder.type !== 'keyword_argument') || holder.childForFieldName('value')?.id !== value.id) return false;
+  const key = holder.childForFieldName(holder.type === 'pair' ? 'key' : 'name');
+  const field = normalizeName(key === null ? '' : stringValue(key) ?? key.text);
+  if (!words.errorFields.has(field) && !ctx.vocab.responses.error_message_fields.some((f) => normalizeName(f) === field)) return false;
+  const statement = statementOf(value);
+  const answered = ctx.source.slice(statement.startIndex, statement.endIndex);
+  return answersWithServerError(ctx, answered) && !invitesRetry(answered, words) && !writtenBefore(ctx, statement);
+}
+
+/**
+ * Whether a statement before `statement` in its block writes (`update({ cglt_balance })`, a store's
+ * write method, `record_write_methods`) or sends: a handler that credits the balance back and then
+ * answers 502 has recorded the failure in that write, and its answer is where the record is reported.
+ */
+function writtenBefore(ctx: FileContext, statement: Node): boolean {
+  const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  for (let s = statement.previousNamedSibling; s !== null; s = s.previousNamedSibling) {
+    if (callsWithin(ctx, s).some((c) => writes.has(lastSegment(calleePath(ctx, c))))) return true;
+    if (writesOrSendsIn(ctx, s).length > 0) return true;
+  }
+  return false;
 }
 
 /**
