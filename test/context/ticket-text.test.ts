@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterTickets, type Ticket } from '../../src/context/index.js';
 import { buildTfIdf } from '../../src/context/analysis/tfidf.js';
-import { corpusMisspellings, isPlaceholderSubject, oneSlip, respell, ticketClusteringInput } from '../../src/context/analysis/ticket-text.js';
+import { corpusMisspellings, isPlaceholderSubject, oneSlip, respell, ticketClusteringInput, withoutQuotedNotices } from '../../src/context/analysis/ticket-text.js';
 import { ticketConcepts } from '../../src/context/text/ticket-concepts.js';
 import { ticketOwnWords } from '../../src/context/text/ticket-own-words.js';
 import { genericSubjects, placeholderSubjects } from '../../src/context/analysis/ticket-clustering.js';
@@ -50,6 +50,26 @@ describe('ticketConcepts: the ideas a ticket expresses', () => {
     expect(ticketConcepts('My plan is showing as paused and I did not pause it')).toContain('lapsed');
     expect(ticketConcepts('I was not charged')).not.toContain('charge');
     expect(ticketConcepts('I was charged, I did not expect that')).toContain('charge');
+  });
+});
+
+describe('quoted notices: the company\'s words, not the complaint', () => {
+  it('leaves the ideas of a quoted notice out of a ticket\'s ideas, and keeps its words', () => {
+    const storm = ticket('S', 'SMS spam', 'Why am I getting the same message over and over? "Your payment didn\'t go through - your seats are held". Got it 3 times.');
+    const input = ticketClusteringInput(storm);
+    expect(input.concepts).toEqual(expect.arrayContaining(['twice', 'message']));
+    expect(input.concepts).not.toContain('charge');
+    expect(input.text).toMatch(/didn't go through/);
+    // the customer's own words still say it
+    expect(ticketClusteringInput(ticket('C', 'Order query', 'Got “payment failed” but my bank says paid')).concepts).toContain('charge');
+    expect(ticketClusteringInput(ticket('D', 'Charged twice', 'I was charged twice for one order')).concepts).toEqual(expect.arrayContaining(['twice', 'charge']));
+  });
+
+  it('reads a quote of three words or more on one line as a notice', () => {
+    expect(withoutQuotedNotices('the same "We couldn\'t collect your instalment" text again')).toBe('the same   text again');
+    expect(withoutQuotedNotices('still says "Processing" after a week')).toBe('still says "Processing" after a week');
+    expect(withoutQuotedNotices('said "payment\nfailed now" twice')).toBe('said "payment\nfailed now" twice');
+    expect(withoutQuotedNotices('the "a" and "b" texts')).toBe('the "a" and "b" texts');
   });
 });
 
