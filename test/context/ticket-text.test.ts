@@ -51,6 +51,14 @@ describe('ticketConcepts: the ideas a ticket expresses', () => {
     expect(ticketConcepts('I was not charged')).not.toContain('charge');
     expect(ticketConcepts('I was charged, I did not expect that')).toContain('charge');
   });
+
+  it('does not count an idea only asked about in a question of the customer\'s own prospects', () => {
+    expect(ticketConcepts('I paid but got no confirmation. Should I buy again?')).not.toContain('twice');
+    expect(ticketConcepts('Status still pending.\nDo I need to pay again?')).not.toContain('twice');
+    expect(ticketConcepts('Why was I charged twice?')).toContain('twice');
+    expect(ticketConcepts('Can you refund the second one?')).toContain('twice');
+    expect(ticketConcepts('Should I worry? You took the money again.')).toContain('twice');
+  });
 });
 
 describe('quoted notices: the company\'s words, not the complaint', () => {
