@@ -145,6 +145,13 @@ describe('ticketOwnWords: a web form, a channel intro and a chat transcript', ()
     expect(ticketOwnWords('Order: 1234\nIssue: charged twice')).toBe('Order: 1234\nIssue: charged twice');
   });
 
+  it('reads a question label with a picked option as a form field, and a question answered in a sentence as the message', () => {
+    const picked = ['Name: Isla Kowalski', 'Email: isla@example.com', 'Order number: GT-84644891', 'What is this about?: Something else', '', 'Message:', 'Why am I getting the same text over and over?'].join('\n');
+    expect(ticketOwnWords(picked)).toBe('Why am I getting the same text over and over?');
+    const answered = ['Name: Sarah Begum', 'Company: Bridgend Auto', 'Phone: 07155 896655', 'How can we help?: I cannot log in, the code never arrives.', '', 'Thanks - so what happens now?'].join('\n');
+    expect(ticketOwnWords(answered)).toBe('How can we help?: I cannot log in, the code never arrives.\n\nThanks - so what happens now?');
+  });
+
   it('leaves out a first line that only introduces the message', () => {
     expect(ticketOwnWords('Facebook message from Linda J.:\nYou took my payment 2 times!!')).toBe('You took my payment 2 times!!');
     expect(ticketOwnWords('My payment failed:')).toBe('My payment failed:');
