@@ -133,7 +133,6 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   // says it is recorded as (OUTCOME_UNKNOWN) or leaves a record stuck in (PENDING): NSI-143 0.45 -> 0.65,
   // NSI-150 0.41 -> 0.69, NSI-156 0.52 -> 0.60 (at the threshold), constraints 4/6 -> 6/6.
   'gym-dues-billing': {
-    'cluster "charged twice for one membership dues payment" (34)': 'best pattern "Charged 2x for membership", 25 (round 24; "why is my account on hold?", 15, before): not worked on',
     'cluster "the same "we couldn\'t process your membership payment" SMS/email/push again and again" (22)': 'no reported pattern: not worked on in round 21',
     'cluster "access hold / told in arrears at the door although the dues were paid (paid again at the desk or in the app)" (18)': 'best pattern "why is my account on hold?", 15 (round 24, once NSI-143 and NSI-150 are in scope; none before): 15 of 18 is outside 15 %',
     'cluster "pre-authorized debit shown as pending for days, no receipt, club says owing" (14)': 'best pattern "cancelled last week but still charged today", 25: not worked on in round 21',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterTickets, type Ticket } from '../../src/context/index.js';
 import { buildTfIdf } from '../../src/context/analysis/tfidf.js';
-import { corpusMisspellings, isPlaceholderSubject, oneSlip, respell, ticketClusteringInput } from '../../src/context/analysis/ticket-text.js';
+import { corpusMisspellings, isPlaceholderSubject, oneSlip, respell, ticketClusteringInput, withoutQuotedNotices } from '../../src/context/analysis/ticket-text.js';
 import { ticketConcepts } from '../../src/context/text/ticket-concepts.js';
 import { ticketOwnWords } from '../../src/context/text/ticket-own-words.js';
 import { genericSubjects, placeholderSubjects } from '../../src/context/analysis/ticket-clustering.js';
@@ -50,6 +50,34 @@ describe('ticketConcepts: the ideas a ticket expresses', () => {
     expect(ticketConcepts('My plan is showing as paused and I did not pause it')).toContain('lapsed');
     expect(ticketConcepts('I was not charged')).not.toContain('charge');
     expect(ticketConcepts('I was charged, I did not expect that')).toContain('charge');
+  });
+
+  it('does not count an idea only asked about in a question of the customer\'s own prospects', () => {
+    expect(ticketConcepts('I paid but got no confirmation. Should I buy again?')).not.toContain('twice');
+    expect(ticketConcepts('Status still pending.\nDo I need to pay again?')).not.toContain('twice');
+    expect(ticketConcepts('Why was I charged twice?')).toContain('twice');
+    expect(ticketConcepts('Can you refund the second one?')).toContain('twice');
+    expect(ticketConcepts('Should I worry? You took the money again.')).toContain('twice');
+  });
+});
+
+describe('quoted notices: the company\'s words, not the complaint', () => {
+  it('leaves the ideas of a quoted notice out of a ticket\'s ideas, and keeps its words', () => {
+    const storm = ticket('S', 'SMS spam', 'Why am I getting the same message over and over? "Your payment didn\'t go through - your seats are held". Got it 3 times.');
+    const input = ticketClusteringInput(storm);
+    expect(input.concepts).toEqual(expect.arrayContaining(['twice', 'message']));
+    expect(input.concepts).not.toContain('charge');
+    expect(input.text).toMatch(/didn't go through/);
+    // the customer's own words still say it
+    expect(ticketClusteringInput(ticket('C', 'Order query', 'Got “payment failed” but my bank says paid')).concepts).toContain('charge');
+    expect(ticketClusteringInput(ticket('D', 'Charged twice', 'I was charged twice for one order')).concepts).toEqual(expect.arrayContaining(['twice', 'charge']));
+  });
+
+  it('reads a quote of three words or more on one line as a notice', () => {
+    expect(withoutQuotedNotices('the same "We couldn\'t collect your instalment" text again')).toBe('the same   text again');
+    expect(withoutQuotedNotices('still says "Processing" after a week')).toBe('still says "Processing" after a week');
+    expect(withoutQuotedNotices('said "payment\nfailed now" twice')).toBe('said "payment\nfailed now" twice');
+    expect(withoutQuotedNotices('the "a" and "b" texts')).toBe('the "a" and "b" texts');
   });
 });
 
@@ -115,6 +143,13 @@ describe('ticketOwnWords: a web form, a channel intro and a chat transcript', ()
     expect(ticketOwnWords(inline)).toBe('my autopay went through twice this month and I need one of them refunded today please');
     // two labelled lines are not a form
     expect(ticketOwnWords('Order: 1234\nIssue: charged twice')).toBe('Order: 1234\nIssue: charged twice');
+  });
+
+  it('reads a question label with a picked option as a form field, and a question answered in a sentence as the message', () => {
+    const picked = ['Name: Isla Kowalski', 'Email: isla@example.com', 'Order number: GT-84644891', 'What is this about?: Something else', '', 'Message:', 'Why am I getting the same text over and over?'].join('\n');
+    expect(ticketOwnWords(picked)).toBe('Why am I getting the same text over and over?');
+    const answered = ['Name: Sarah Begum', 'Company: Bridgend Auto', 'Phone: 07155 896655', 'How can we help?: I cannot log in, the code never arrives.', '', 'Thanks - so what happens now?'].join('\n');
+    expect(ticketOwnWords(answered)).toBe('How can we help?: I cannot log in, the code never arrives.\n\nThanks - so what happens now?');
   });
 
   it('leaves out a first line that only introduces the message', () => {

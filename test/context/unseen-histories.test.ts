@@ -275,12 +275,13 @@ describe('tickets that echo another component\'s incident', () => {
   });
 
   it('reports a cluster whose burst follows an incident judged out of scope that names the component itself', async () => {
-    // "Paid but no tickets in the app": 16 tickets naming the manifold's tickets and barcodes (1.8
+    // "Paid but no tickets in the app": 17 tickets (16 until round 28 read the contact form's
+    // "What is this about?" line as its header; the expected cluster has 18) naming the manifold's tickets and barcodes (1.8
     // characteristic terms each), after INC-213, the sealer's backlog: it names the component (H2S,
     // by the glossary) but scores 0.51 for want of its other words, so its verdict does not take them away.
     const r = await contextOf('ticket-checkout', '2026-10-31');
     const barcodes = r.ticket_patterns.find((p) => p.key_terms.includes('barcode'));
-    expect(barcodes?.ticket_count).toBe(16);
+    expect(barcodes?.ticket_count).toBe(17);
     // the refund and queue clusters that echo out-of-scope incidents name too few manifold terms
     expect(r.ticket_patterns.some((p) => ['tallis', 'queue'].some((w) => p.key_terms.includes(w)))).toBe(false);
   });

@@ -14,12 +14,28 @@ export interface TicketClusteringInput {
  * What a ticket is clustered on: its subject twice (a subject names the problem; a placeholder
  * such as "(no subject)" names nothing) and what the customer wrote (`ticketOwnWords`: no quoted
  * reply, greeting or signature), with synonyms written as one word; and the ideas that text
- * expresses (`ticketConcepts`), as terms of their own.
+ * expresses (`ticketConcepts`), as terms of their own, leaving out the notices it quotes
+ * (`withoutQuotedNotices`).
  */
 export function ticketClusteringInput(ticket: Ticket, vocabulary: ContextVocabulary = contextVocabulary(), placeholders: ReadonlySet<string> = new Set()): TicketClusteringInput {
   const title = isPlaceholderSubject(ticket.title, vocabulary) || isNumberedSubject(ticket.title) || placeholders.has(subjectKey(ticket.title)) || placeholders.has(subjectTemplate(ticket.title) ?? '') ? '' : ticket.title;
   const own = ticketOwnWords(ticket.body, vocabulary);
-  return { text: canonicalSynonyms(`${title}\n${title}\n${own}`, vocabulary), concepts: ticketConcepts(`${title}\n${own}`, vocabulary) };
+  return { text: canonicalSynonyms(`${title}\n${title}\n${own}`, vocabulary), concepts: ticketConcepts(withoutQuotedNotices(`${title}\n${own}`), vocabulary) };
+}
+
+/** A message of three words or more in double quotes, on one line ("“Your payment didn't go through”"). */
+const QUOTED_NOTICE = /["“„«][^"“”„«»\n]*?[^\s"“”„«»][^\S\n]+[^\s"“”„«»]+[^\S\n]+[^\s"“”„«»][^"“”„«»\n]*?["”»]/gu;
+
+/**
+ * `text` without the messages it quotes (`QUOTED_NOTICE`). A customer quotes what the company
+ * sent ("the same \"Your payment didn't go through\" message over and over", "got \"payment
+ * failed\" but the bank shows it paid"): the quote's words are the company's, so the ideas they
+ * name (a payment, a failure) are not the customer's complaint. Read with them, a ticket about
+ * repeated texts says `charge` like one about a double charge, and the two causes meet in one
+ * cluster. The quote's words stay in the ticket's text: they still tell which notice it was.
+ */
+export function withoutQuotedNotices(text: string): string {
+  return text.replace(QUOTED_NOTICE, ' ');
 }
 
 /** "(no subject)", "Untitled": a subject line that is only a mail client's placeholder. */

@@ -8,7 +8,9 @@ const compiled = new WeakMap<ContextVocabulary, { name: string; pattern: RegExp 
  * `twice`; "texts", "msgs" and "pings" say `message`. Customers tell one cause in their own words,
  * so tickets that share few words may still share the ideas. A `#` in a phrase stands for any
  * number ("# times"); a phrase matches whole words, plural `s`/`es` allowed, ignoring case. A
- * phrase right after a negative word (`ticket_concept_negators`: "I didn't cancel") is not said.
+ * phrase right after a negative word (`ticket_concept_negators`: "I didn't cancel") is not said,
+ * nor one in a question that opens with a customer's own prospect (`ticket_concept_hypotheticals`:
+ * "Should I buy again?").
  */
 export function ticketConcepts(text: string, vocabulary: ContextVocabulary = contextVocabulary()): string[] {
   let groups = compiled.get(vocabulary);
@@ -32,8 +34,18 @@ export function ticketConcepts(text: string, vocabulary: ContextVocabulary = con
     const last = before.slice(-2).join(' ');
     return !negators.some((n) => last === n || last.endsWith(` ${n}`) || before.at(-1) === n);
   };
+  const hypotheticals = vocabulary.ticket_concept_hypotheticals.map((w) => w.toLowerCase());
+  // "Should I buy again?": the idea is only asked about (the sentence it is in ends with "?" and
+  // opens with a hypothetical)
+  const asked = (at: number): boolean => {
+    const start = Math.max(...['.', '!', '?', '\n'].map((c) => text.lastIndexOf(c, at - 1))) + 1;
+    const end = text.slice(at).search(/[.!?\n]/u);
+    if (end < 0 || text[at + end] !== '?') return false;
+    const opening = (text.slice(start, at).toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []).join(' ');
+    return hypotheticals.some((h) => opening === h || opening.startsWith(`${h} `));
+  };
   return groups
-    .filter((g) => [...text.matchAll(new RegExp(g.pattern.source, 'giu'))].some((m) => affirmed(m.index)))
+    .filter((g) => [...text.matchAll(new RegExp(g.pattern.source, 'giu'))].some((m) => affirmed(m.index) && !asked(m.index)))
     .map((g) => g.name);
 }
 

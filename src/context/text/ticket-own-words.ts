@@ -44,8 +44,17 @@ export function ticketOwnWords(body: string, vocabulary: ContextVocabulary = con
   return content.join('\n').trim();
 }
 
-/** A web form's field line: a short label (up to four words) and its value on the same line. */
-const FORM_FIELD = /^\s*([\p{Lu}][\p{L}\p{N} #/&.'()-]{0,40}?)\s*:[ \t]*(.*)$/u;
+/**
+ * A web form's field line: a short label (up to four words) and its value on the same line. The
+ * label may be a question ("What is this about?: Payments & refunds"); see `QUESTION_PICK_WORDS`.
+ */
+const FORM_FIELD = /^\s*([\p{Lu}][\p{L}\p{N} #/&.'()-]{0,40}?\??)\s*:[ \t]*(.*)$/u;
+/**
+ * A question label's answer of at most this many words is an option picked from a list ("Payments
+ * & refunds", "Something else"); a longer one is the customer's message ("How can we help?: I was
+ * paid twice this week"), which ends the header.
+ */
+const QUESTION_PICK_WORDS = 4;
 /** A form's header has at least this many field lines. */
 const MIN_FORM_FIELDS = 3;
 /** A field value longer than this many words is something the customer wrote, not a form entry. */
@@ -68,6 +77,7 @@ export function withoutFormHeader(lines: readonly string[]): string[] {
     if (line.trim() === '') continue;
     const m = FORM_FIELD.exec(line);
     if (!m || (m[1] ?? '').trim().split(/\s+/).length > 4 || /^\s*\[?\d/.test(line)) break;
+    if ((m[1] ?? '').endsWith('?') && (m[2] ?? '').trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length > QUESTION_PICK_WORDS) break;
     fields.push(i);
   }
   if (fields.length < MIN_FORM_FIELDS) return [...lines];

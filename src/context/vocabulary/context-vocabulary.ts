@@ -90,6 +90,7 @@ export const ContextVocabularySchema = z
     ticket_stopwords: z.record(z.string(), z.array(z.string())).default({}),
     ticket_concepts: z.record(z.string(), z.array(z.string())).default({}),
     ticket_concept_negators: z.array(z.string()).default([]),
+    ticket_concept_hypotheticals: z.array(z.string()).default([]),
     definition_openers: z.array(z.string()).default([]),
     anti_pattern_readings: z.array(z.string()).default([]),
     evidence_cause_words: z.array(z.string()).default([]),
