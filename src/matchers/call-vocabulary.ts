@@ -280,6 +280,9 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
   if ((verdict === PathVerdict.Http || verdict === PathVerdict.Verb) && storeEndpoint(ctx, call)) return false;
   // `telegram_client.post(method="sendMessage", …)`: a chat client's generic call naming a send method.
   if (!v.clientMethods.empty && !v.clientCallMethods.empty && v.clientCallMethods.matches(lastSegment(path)) && namesClientMethod(call, v.clientMethods) && onNamedClient(ctx, call, path, v.clientWords)) return true;
+  // `requests.get('https://api.telegram.org/bot' + token + '/sendMessage?chat_id=…')`: a request whose
+  // URL names a chat API's send method sends the message, whatever HTTP method carries it.
+  if (verdict !== PathVerdict.Yes && urlNamesSendMethod(ctx, call, v)) return true;
   switch (verdict) {
     case PathVerdict.No:
       if (queuedByJobName(call, path, v)) return true;
@@ -755,7 +758,7 @@ function methodOfPath(path: string): string | null {
  * `url` option, read as a literal (interpolations and the query string left out), or, for a name,
  * the name itself and a string it is assigned in this file (`SLACK_WEBHOOK_URL = "https://…"`).
  */
-function urlHas(ctx: FileContext, call: Node, words: WordSet, unless?: WordSet): boolean {
+function urlHas(ctx: FileContext, call: Node, words: WordSet | ((urlText: string) => boolean), unless?: WordSet): boolean {
   const texts: string[] = [];
   const args = callArguments(call);
   const option = (keyName: string) =>
@@ -783,7 +786,24 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet, unless?: WordSet):
       if (bound?.[2] !== undefined) texts.push(urlPath(bound[2]));
     }
   }
-  return texts.some((t) => words.anyWordOf(t) && !(unless?.anyWordOf(t) ?? false));
+  const has = typeof words === 'function' ? words : (t: string) => words.anyWordOf(t);
+  return texts.some((t) => has(t) && !(unless?.anyWordOf(t) ?? false));
+}
+
+/**
+ * Whether the request's URL (as `urlHas` reads it) goes to a messaging service (`url_words`) and has
+ * a path segment that is a send method of a chat API (`client_methods`: `/sendMessage`, `/chat.postMessage`).
+ * A segment that is itself a service's name (`/sendgrid/…`) names no method. Read only in a file
+ * whose text has such a segment at all.
+ */
+function urlNamesSendMethod(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
+  if (v.clientMethods.empty || !v.hasUrlWords) return false;
+  const isMethod = (segment: string) => v.clientMethods.matches(segment.split('.').at(-1) ?? segment) && !v.urlWords.anyWordOf(segment);
+  const segments = (text: string) => [...text.matchAll(/\/([A-Za-z_][\w.]*)/g)].map((m) => m[1] ?? '');
+  const byVocabulary = ctx.memo('url-send-method', () => new Map<CompiledCallVocabulary, boolean>());
+  let inFile = byVocabulary.get(v);
+  if (inFile === undefined) byVocabulary.set(v, (inFile = segments(ctx.source).some(isMethod)));
+  return inFile && urlHas(ctx, call, v.urlWords) && urlHas(ctx, call, (text) => segments(text).some(isMethod));
 }
 
 /**

@@ -101,6 +101,11 @@ export function ambiguousException(ctx: FileContext, path: string): boolean {
   return isAmbiguousException(timeoutNames(ctx), path);
 }
 
+/** Whether an exception class a handler names is a timeout (vocabulary `timeouts.exceptions`): a failure the caller expects to pass. */
+export function timeoutException(ctx: FileContext, path: string): boolean {
+  return timeoutNames(ctx).exceptions.matches(path);
+}
+
 /** A caught exception that may leave a write's outcome unknown: a timeout or a broad/transport error, not one raised before sending. */
 function isAmbiguousException(names: TimeoutNames, path: string): boolean {
   if (names.sentNothing.matches(path) || names.definite.matches(path)) return false;

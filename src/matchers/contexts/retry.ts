@@ -1,7 +1,7 @@
 import { allCalls, answeredOnce, calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName, plainFunctionAt, resolveLocalFunction } from '../local-helpers.js';
-import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, writesOrSendsIn } from './ambiguous-outcome.js';
+import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, timeoutException, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isInMemory, reportsOnly } from '../call-vocabulary.js';
 import { fileClientPolicyScopes, retryingClientsOf, sharedClientScopes, writeMethodArguments } from './client-policies.js';
@@ -370,7 +370,10 @@ function registeredProcessors(ctx: FileContext, v: RetryVocab, body: Node): Node
  * point is started again after each crash, and the handler runs once per crash. Only the handler
  * is in scope, as a per-attempt hook: the entry point itself is no attempt that repeats a send (a
  * restarted trading loop sends its next message, not the last one again). A poller (`check();
- * time.sleep(60)`, or a wait after the try) runs on success too: no restart loop.
+ * time.sleep(60)`, or a wait after the try) runs on success too: no restart loop, unless its
+ * handler names timeouts (`except (socket.timeout, ReadTimeout) as e: send_telegram(…)`): a
+ * handler for the failures that pass says the loop tries the same pass again after them, so it
+ * alerts once per failed attempt. A loop that takes the next item each pass (a consumer) is none.
  */
 function restartLoopScopes(ctx: FileContext, v: RetryVocab): Scope[] {
   if (ctx.vocab.retry.restart_words.length === 0) return [];
@@ -384,11 +387,14 @@ function restartLoopScopes(ctx: FileContext, v: RetryVocab): Scope[] {
     const inside = tryBody(attempt);
     const only = inside === null ? [] : blockStatements(inside);
     const expr = only.length === 1 && only[0]!.type === 'expression_statement' ? unwrapAwait(only[0]!.firstNamedChild) : null;
-    if (expr === null || !isCall(expr, ctx.family) || !v.restartWords.anyWordOf(lastSegment(calleePath(ctx, expr)))) continue;
+    const entry = expr !== null && isCall(expr, ctx.family) && v.restartWords.anyWordOf(lastSegment(calleePath(ctx, expr)));
+    const timeouts = (h: { type: Node | null }) => h.type !== null && exceptionPaths(h.type).some((p) => timeoutException(ctx, p));
+    if (!entry && (inside === null || drainsQueue(ctx, v, inside))) continue;
     for (const h of tryHandlers(attempt, ctx.family)) {
       const broad = h.type === null || exceptionPaths(h.type).some((p) => v.errorBases.has(lastSegment(p)));
-      if (!broad || endsByLeaving(h.body, ctx.family) || raisesWithin(h.body, ctx.family)) continue;
-      const label = `${firstLine(loop).replace(/\s*[:{]\s*$/, '')} (restarts ${calleePath(ctx, expr)}() after every crash)`;
+      if (!(entry ? broad : timeouts(h)) || endsByLeaving(h.body, ctx.family) || raisesWithin(h.body, ctx.family)) continue;
+      const what = entry ? `restarts ${calleePath(ctx, expr!)}() after every crash` : 'tries the same pass again after every timeout';
+      const label = `${firstLine(loop).replace(/\s*[:{]\s*$/, '')} (${what})`;
       out.push({ context: 'retry', body: h.body, construct: loop, label, hook: true });
     }
   }

@@ -3,6 +3,7 @@ import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { NamePatterns, WordSet, escapeRegExp, splitWords } from '../names.js';
 import { stateValue } from './due-records.js';
+import { isInert } from '../quiet-steps.js';
 import { HANDLER_TYPES, blockStatements, callArguments, contains, decoratedFunction, enclosingFunction, dottedPath, functionBody, functionName, functionTypes, isExit, isFunction, isRaise, keywordArgument, lastSegment, literalEntries, stringValue, tryHandlers, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Scope } from '../types.js';
 
@@ -290,6 +291,31 @@ function positionalSelection(call: Node): string[] {
 }
 
 /**
+ * The columns an ORM's filter expressions compare with a state (SQLAlchemy's `select(Reminder).where(
+ * and_(Reminder.sent_at == None, Reminder.status == "due"))`, `.filter(Appointment.reminder_sent_at.is_(None))`):
+ * a column of a model compared, with `==` / `is` or its `is_()` method, with a constant or a state
+ * name. Python only: there a model's column overloads the comparison into a query's condition.
+ */
+function comparedColumns(call: Node): string[] {
+  const out: string[] = [];
+  for (const arg of callArguments(call)) {
+    for (const c of [arg, ...arg.descendantsOfType(['comparison_operator', 'call'])]) {
+      let column: Node | null | undefined = null;
+      let value: Node | null | undefined = null;
+      if (c.type === 'comparison_operator' && c.namedChildren.length === 2 && /^(?:==|is)$/.test(c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' '))) {
+        [column, value] = c.namedChildren;
+      } else if (c.type === 'call' && c.childForFieldName('function')?.type === 'attribute' && c.childForFieldName('function')?.childForFieldName('attribute')?.text === 'is_') {
+        column = c.childForFieldName('function')?.childForFieldName('object');
+        value = callArguments(c)[0];
+      }
+      const name = column?.type === 'attribute' ? column.childForFieldName('attribute')?.text : undefined;
+      if (name !== undefined && value != null && !ID_FIELD.test(name) && stateSelector(value)) out.push(name);
+    }
+  }
+  return out;
+}
+
+/**
  * The file's reads that select rows by their state, each with its fields, in document order: read
  * once per file, since the question is asked for every function (and a nested function's calls
  * are its enclosing functions' calls too).
@@ -314,7 +340,7 @@ export function selectingCalls(ctx: FileContext): { call: Node; fields: string[]
       }
       if (marks(ctx, call) || !namesWord(v.selectWords, v.selectGate, method)) continue;
       const fields = argumentEntries(call).filter((e) => !ID_FIELD.test(e.key) && !OPERATOR_KEY.test(e.key) && /^[A-Za-z_]\w*$/.test(e.key) && stateSelector(e.value)).map((e) => e.key);
-      fields.push(...positionalSelection(call));
+      fields.push(...positionalSelection(call), ...comparedColumns(call));
       if (fields.length > 0) out.push({ call, fields });
     }
     return out;
@@ -413,13 +439,42 @@ function marksSelected(ctx: FileContext, body: Node, fields: Set<string>): boole
 export function scheduledSendRepeats(ctx: FileContext, node: Node, scope: Scope): boolean {
   const fields = new Set(scope.scheduled?.fields ?? []);
   if (fields.size === 0) return true;
+  // Whether every step from the send to `at` cannot fail (a helper that returns right after its send).
+  let clean = true;
   for (let s: Scope | undefined = scope, at: Node = node; s !== undefined; at = s.via?.call ?? at, s = s.via?.from) {
     for (let p = at.parent; p !== null && p.id !== s.body.id; p = p.parent) if (HANDLER_TYPES.has(p.type)) return false;
     if (claimedOnTheWay(ctx, s.body, at, fields)) return false;
-    if (writesField(ctx, s.body, fields, at.endIndex, s.body.endIndex, true)) return true;
+    const next = clean ? nextFallibleStep(ctx, at, s.body, fields) : 'other';
+    // Nothing after the send can fail the run before the row is marked: only a failed send is sent again.
+    if (writesField(ctx, s.body, fields, at.endIndex, s.body.endIndex, true)) return next !== 'marks';
+    if (next !== 'end') clean = false;
     if (s.via === undefined) return false;
   }
   return false;
+}
+
+/**
+ * What the run does first, after `at`, that can fail (`isInert` tells the steps that cannot: a log
+ * line, a count, a field set in memory, a query that hands its error back): `marks` when a step
+ * writes one of `fields` before any such step, and cannot fail the run itself (`await
+ * supabase.from('t').update({ reminder_sent_at }).eq('id', id)` right after the send: the send is,
+ * in effect, the run's last step for that row); `end` when nothing that can fail follows up to the end of
+ * `body` (a helper returning right after its send); `other` when a step that can fail comes first,
+ * the mark's own write included (`pool.query('UPDATE … SET reminder_sent = true')` throws, and the
+ * next run sends again), and at the end of a loop's pass (what follows is the next row's work).
+ */
+function nextFallibleStep(ctx: FileContext, at: Node, body: Node, fields: Set<string>): 'marks' | 'end' | 'other' {
+  for (let n: Node = at, p = at.parent; p !== null && n.id !== body.id; n = p, p = p.parent) {
+    if (LOOP_TYPES.has(p.type)) return 'other';
+    if (p.type !== 'block' && p.type !== 'statement_block') continue;
+    for (const st of blockStatements(p).filter((x) => x.startIndex >= n.endIndex)) {
+      const inert = isInert(ctx, st);
+      if (writesField(ctx, st, fields, st.startIndex, st.endIndex, true)) return inert ? 'marks' : 'other';
+      if (isExit(st, ctx.family)) return 'end';
+      if (!inert) return 'other';
+    }
+  }
+  return 'end';
 }
 
 /**
