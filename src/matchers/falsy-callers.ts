@@ -366,7 +366,8 @@ function successTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Nod
   const equal = op === '==' || op === '===';
   if (!equal && op !== '!=' && op !== '!==') return null;
   const [left, right] = cond.type === 'binary_expression' ? [cond.childForFieldName('left'), cond.childForFieldName('right')] : [cond.namedChildren[0] ?? null, cond.namedChildren[1] ?? null];
-  const literal = right === null ? null : stringValue(right);
+  // `if so.get('code') != 0:` (Zoho's `code`, WeChat's `errcode`): a result code compared as a number is the same test as `'0'`.
+  const literal = right === null ? null : stringValue(right) ?? (right.type === 'integer' || right.type === 'number' ? right.text : null);
   const successes = compiledOnce(ctx.vocab, 'success-values', () => new Set(ctx.vocab.responses.success_values.map((v) => v.toLowerCase())));
   // `if response.get('ResponseCode') == '0':`: the result's code compared with a success code tests the result.
   const codeHolder = left !== null && literal !== null && isSuccessCode(ctx, literal) ? resultCodeHolder(ctx, left) : null;
