@@ -53,6 +53,12 @@ export function afterAttempts(ctx: FileContext, tryStmt: Node, attempted: Node, 
     const label = `${handlerLabel}, after ${firstLine(loop).replace(/\s*[:{]\s*$/, '')}`;
     return rest.map((body) => ({ body, construct: loop, label }));
   }
+  // `try: r = requests.post(…); return r.json() except RequestException: log(…)` then `return None`
+  // (whatsappcrm's send_whatsapp_message): a try that leaves the function when its call works has
+  // what follows it run only when the call raised, as the statements after a loop of such tries do.
+  if (loop === null && blockStatements(attempted).at(-1)?.type === 'return_statement') {
+    return rest.map((body) => ({ body, construct: tryStmt, label: `${handlerLabel}, then ${firstLine(body).replace(/\s*[:{]\s*$/, '')}` }));
+  }
   const errors = caught === null ? [] : keptErrors(ctx, handler.body, caught);
   const flags = doneFlags(ctx, attempted);
   if (errors.length === 0 && flags.length === 0) return [];
