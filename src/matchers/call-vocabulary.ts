@@ -1,6 +1,6 @@
 import { lastBindingBefore } from './bindings.js';
 import { onLocalStoreModel } from './store-models.js';
-import { projectImportOf, unaliasedPath } from './imports.js';
+import { importsOf, projectImportOf, unaliasedPath } from './imports.js';
 import { compiledOnce, wordSet } from './compiled.js';
 import { allCalls, calleePath, perFile } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
@@ -174,7 +174,11 @@ export function isCallOf(ctx: FileContext, call: Node, name: string): boolean {
 /** Whether `call` belongs to the vocabulary only through the generic first word of its name (`createInbox`). */
 export function matchedByVerbOnly(ctx: FileContext, call: Node, name: string): boolean {
   const vocab = ctx.vocab.calls[name];
-  return vocab !== undefined && pathVerdict(ctx, calleePath(ctx, call), compile(vocab)) === PathVerdict.Verb;
+  if (vocab === undefined) return false;
+  const path = calleePath(ctx, call);
+  const verdict = pathVerdict(ctx, path, compile(vocab));
+  const method = verdict === PathVerdict.No ? heldObjectMethod(ctx, call, path) : null;
+  return (method === null ? verdict : pathVerdict(ctx, method, compile(vocab))) === PathVerdict.Verb;
 }
 
 /**
@@ -224,10 +228,15 @@ function classifyAll(ctx: FileContext, call: Node, all: CallVocabularies, from: 
   const says = pathVerdictsOf(ctx, path, all);
   // What the path the import of its head stands for says, asked once, and only if the path itself says nothing.
   let real: PathVerdict[] | null | undefined;
+  let method: string | null | undefined;
   let bits = 0;
   for (let i = from; i < to; i++) {
     let verdict = says[i] as PathVerdict;
     if (verdict === PathVerdict.Yes && projectModuleFunction(ctx, path, all.compiled[i] as CompiledCallVocabulary)) verdict = pathVerdict(ctx, lastSegment(path), all.compiled[i] as CompiledCallVocabulary);
+    if (verdict === PathVerdict.No) {
+      if (method === undefined) method = heldObjectMethod(ctx, call, path);
+      if (method !== null) verdict = pathVerdictsOf(ctx, method, all)[i] as PathVerdict;
+    }
     if (verdict === PathVerdict.No || verdict === PathVerdict.Unknown) {
       if (real === undefined) {
         const unaliased = unaliasedPath(ctx, path);
@@ -914,13 +923,36 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   // `transferToEmail`: the words after `to` name where the transfer goes; only those before it are judged.
   if (namedWords(last, v).some((w) => v.excludeWords.has(w))) return PathVerdict.Unknown;
   // `Charge(id=...)` builds a value (a Python class or a TS factory named like one); only a
-  // method or function name is a verb.
+  // method or function name is a verb (but see `heldObjectMethod`).
   if (/^[A-Z][a-z]/.test(last)) return PathVerdict.No;
   const first = splitWords(last)[0];
   if (first !== undefined && v.verbs.has(first)) return PathVerdict.Verb;
   if (first !== undefined && v.objectVerbs.has(first) && namesObject(splitWords(last).slice(1), v.objectWords)) return PathVerdict.Yes;
   if (!v.httpClients.empty && v.httpClients.matches(path)) return PathVerdict.Http;
   return PathVerdict.Unknown;
+}
+
+/**
+ * `svc.UploadClickConversions(request=req)`, `self.stub.CreateOrder(req)`: a capitalised name called
+ * with arguments on a receiver written in lower case that no import of this file names is a method of
+ * an object the code made or was handed (a gRPC-style service or stub client), not a class of a module
+ * or namespace (`order_pb2.CreateOrderRequest(…)`, `models.Order(…)`, `Stripe.Charge`), nor an accessor
+ * handing out a sub-client (`books.PurchaseOrders()`, no arguments). The path it is judged as: the same
+ * with the name's first letter in lower case (`svc.uploadClickConversions`); null for anything else.
+ */
+function heldObjectMethod(ctx: FileContext, call: Node, path: string): string | null {
+  const parts = path.split('.');
+  const last = parts.pop();
+  const head = parts[0];
+  if (last === undefined || head === undefined || !/^[A-Z][a-z]/.test(last) || path.includes('(') || parts.some((part) => !/^[a-z_$]/.test(part))) return null;
+  if (callArguments(call).length === 0 || (head !== 'self' && head !== 'this' && importsModule(ctx, head))) return null;
+  return [...parts, last.charAt(0).toLowerCase() + last.slice(1)].join('.');
+}
+
+/** Whether an import of this file binds `head` (`import stripe`, and `import urllib.request`, which binds `urllib`). */
+function importsModule(ctx: FileContext, head: string): boolean {
+  for (const local of importsOf(ctx).keys()) if (local === head || local.startsWith(`${head}.`)) return true;
+  return false;
 }
 
 /** The words of a called name up to the first destination word after its first (`transferToEmail` → transfer). */

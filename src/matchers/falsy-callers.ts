@@ -366,7 +366,8 @@ function successTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Nod
   const equal = op === '==' || op === '===';
   if (!equal && op !== '!=' && op !== '!==') return null;
   const [left, right] = cond.type === 'binary_expression' ? [cond.childForFieldName('left'), cond.childForFieldName('right')] : [cond.namedChildren[0] ?? null, cond.namedChildren[1] ?? null];
-  const literal = right === null ? null : stringValue(right);
+  // `if so.get('code') != 0:` (Zoho's `code`, WeChat's `errcode`): a result code compared as a number is the same test as `'0'`.
+  const literal = right === null ? null : stringValue(right) ?? (right.type === 'integer' || right.type === 'number' ? right.text : null);
   const successes = compiledOnce(ctx.vocab, 'success-values', () => new Set(ctx.vocab.responses.success_values.map((v) => v.toLowerCase())));
   // `if response.get('ResponseCode') == '0':`: the result's code compared with a success code tests the result.
   const codeHolder = left !== null && literal !== null && isSuccessCode(ctx, literal) ? resultCodeHolder(ctx, left) : null;
@@ -542,6 +543,9 @@ function falsyTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node 
     // `if ok: … else: <falsy branch>`
     const alt = ifStmt.childForFieldName('alternative');
     whenFalsy = alt?.type === 'else_clause' ? (alt.childForFieldName('body') ?? alt.namedChildren.find((c) => c.type !== 'comment') ?? null) : null;
+    // `if api_response and api_response.get('messages'): … else: <branch>` (whatsappcrm's send task):
+    // the else runs whenever the first conjunct is falsy, whatever the others test.
+    cond = firstConjunct(cond);
   }
   // `if "error" in result:` / `if (!result.success)`: a field of the result says it failed.
   const field = cond === null ? null : resultField(ctx, cond);
@@ -556,6 +560,17 @@ function falsyTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node 
   const value = unwrapAwait(cond);
   if (value === null || whenFalsy === null || (value.type !== 'identifier' && !isCall(value, ctx.family))) return null;
   return { value, branch: whenFalsy };
+}
+
+/** The leftmost operand of `a and b` / `a && b` (nested to the left); any other node as it is. */
+function firstConjunct(node: Node): Node {
+  let n = node;
+  for (;;) {
+    const op = n.type === 'boolean_operator' || n.type === 'binary_expression' ? n.childForFieldName('operator')?.text : undefined;
+    const left = op === 'and' || op === '&&' ? unwrapParens(n.childForFieldName('left')) : null;
+    if (left === null) return n;
+    n = left;
+  }
 }
 
 function isDisjunction(node: Node): boolean {

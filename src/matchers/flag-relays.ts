@@ -58,7 +58,7 @@ function flagsSetTrue(block: Node): string[] {
 }
 
 /** What a later test of the flag runs while it is false: `if (flag) … else <this>`, `if (!flag) <this>`, `flag ? … : <this>`. */
-function whileFlagFalse(test: Node, flag: string): Node | null {
+export function whileFlagFalse(test: Node, flag: string): Node | null {
   if (test.type === 'if_statement') {
     const cond = unwrapParens(test.childForFieldName('condition'));
     if (cond?.type === 'identifier' && cond.text === flag) return elseBodyOf(test);

@@ -1,9 +1,11 @@
 import { nodesWithin } from '../file-index.js';
+import { whileFlagFalse } from '../flag-relays.js';
 import {
   booleanLiteral,
   BINDING_TYPES,
   bindingOf,
   blockStatements,
+  enclosingFunction,
   firstLine,
   ifChain,
   isFunction,
@@ -51,6 +53,12 @@ export function afterAttempts(ctx: FileContext, tryStmt: Node, attempted: Node, 
     const label = `${handlerLabel}, after ${firstLine(loop).replace(/\s*[:{]\s*$/, '')}`;
     return rest.map((body) => ({ body, construct: loop, label }));
   }
+  // `try: r = requests.post(…); return r.json() except RequestException: log(…)` then `return None`
+  // (whatsappcrm's send_whatsapp_message): a try that leaves the function when its call works has
+  // what follows it run only when the call raised, as the statements after a loop of such tries do.
+  if (loop === null && blockStatements(attempted).at(-1)?.type === 'return_statement') {
+    return rest.map((body) => ({ body, construct: tryStmt, label: `${handlerLabel}, then ${firstLine(body).replace(/\s*[:{]\s*$/, '')}` }));
+  }
   const errors = caught === null ? [] : keptErrors(ctx, handler.body, caught);
   const flags = doneFlags(ctx, attempted);
   if (errors.length === 0 && flags.length === 0) return [];
@@ -65,6 +73,19 @@ export function afterAttempts(ctx: FileContext, tryStmt: Node, attempted: Node, 
     // `if sent: … else: mark_failed()`: the else runs when the flag is unset.
     const body = failed === true ? head.body : failed === false && others.length === 1 && others[0]?.condition === null ? others[0].body : null;
     if (body !== null) out.push({ body, construct: ifStmt, label: `${handlerLabel}, then ${firstLine(ifStmt).replace(/\s*[:{]\s*$/, '')}` });
+  }
+  // `if db: … CommunicationLog(…, status="sent" if success else "failed")` (KRGConcreting/ConcreteIQ's
+  // send_email): a test of the done flag further down, inside a later statement rather than one of
+  // its own, runs its unset side as well when the last attempt raised.
+  const fn = enclosingFunction(tryStmt, ctx.family);
+  for (const statement of rest) {
+    for (const test of nodesWithin(ctx, statement, ['if_statement', 'ternary_expression', 'conditional_expression'])) {
+      if (test.id === statement.id || enclosingFunction(test, ctx.family)?.id !== fn?.id) continue;
+      for (const flag of flags) {
+        const body = whileFlagFalse(test, flag);
+        if (body !== null && !out.some((o) => o.body.id === body.id)) out.push({ body, construct: test, label: `${handlerLabel}, then ${firstLine(test).replace(/\s*[:{]\s*$/, '')}` });
+      }
+    }
   }
   return out;
 }
