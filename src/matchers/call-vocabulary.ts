@@ -452,7 +452,7 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
     // asks a stateless endpoint (by the URL it hands in, or its own name) writes nothing through
     // the helper, whatever method it gives (outboundhero/Replies-Custom-Code-Project email-guard.ts).
     // So does one that hands it a database's own REST endpoint (`store_url_words`): the app's own store.
-    if (asksStatelessEndpoint(ctx, c, v) || handsStatelessPath(ctx, c, v) || storeEndpoint(ctx, c)) return [];
+    if (asksNoWrite(ctx, c, v)) return [];
     const m = method === null ? undefined : passed(c, method);
     if (writes(m)) return [m as Node];
     return options.flatMap((o) => {
@@ -460,6 +460,20 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
       return given !== undefined && writes(literalEntries(given).find((e) => normalizeName(e.key) === 'method')?.value) ? [given] : [];
     });
   });
+}
+
+/**
+ * A caller of a request helper that asks a stateless endpoint (by the URL it hands in, or its own
+ * name: a `login` posting credentials) or the app's own store (`store_url_words`): it writes nothing
+ * through the helper, whatever method it gives.
+ */
+export function callerAsksNoWrite(ctx: FileContext, call: Node, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  return vocab !== undefined && asksNoWrite(ctx, call, compile(vocab));
+}
+
+function asksNoWrite(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
+  return asksStatelessEndpoint(ctx, call, v) || handsStatelessPath(ctx, call, v) || storeEndpoint(ctx, call);
 }
 
 /**
