@@ -16,6 +16,7 @@ import {
   functionParameters,
   ownParameters,
   argumentFor,
+  argumentOrDefault,
   isCall,
   keywordArgument,
   lastSegment,
@@ -429,8 +430,9 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
   if (picked !== null) {
     return callers.flatMap((c) => {
       const args = callArguments(c);
-      const passed = argumentFor(args, picked);
-      return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [passed ?? c] : [];
+      // A method the caller leaves out is the parameter's default (`def _make_api_call(url, payload, method="POST")`).
+      const passed = picked.options === true ? argumentFor(args, picked) : argumentOrDefault(fn, args, picked);
+      return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [argumentFor(args, picked) ?? c] : [];
     });
   }
   // The method itself (`request(method, url)`), or an options object that holds it.
@@ -492,7 +494,10 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
   const callers = callersOf(ctx, fn, fnName);
   if (callers.length === 0) return [];
   const params = ownParameters(fn);
-  const method = methodParameterOf(ctx, call, params);
+  // The method the request is handed, or the one that picks the verb call of a dispatcher
+  // (`if method == "POST": requests.post(url, json=payload)`), whose default a caller may leave in place.
+  const picked = methodParameterOf(ctx, call, params) === null ? dispatchedMethodParameter(ctx, call, params) : null;
+  const method = picked?.options === true ? null : (picked ?? methodParameterOf(ctx, call, params));
   if (method === null) return [];
   // Parameters read anywhere in the request's arguments (`json=json`, `{ method, body: JSON.stringify(body) }`).
   const read = new Set(callArguments(call).flatMap((arg) => [arg, ...arg.descendantsOfType(['identifier', 'shorthand_property_identifier'])].filter((n) => n.type === 'identifier' || n.type === 'shorthand_property_identifier').map((n) => n.text)));
@@ -503,6 +508,7 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
     return value === undefined ? undefined : value.type === 'identifier' ? (lastBindingBefore(ctx, value.text, value) ?? value) : value;
   };
   return callers.flatMap((c) => {
+    if (picked !== null) return dispatchedWriteWith(ctx, c, argumentOrDefault(fn, callArguments(c), picked), false, v) ? [forwarded.flatMap((p) => passed(c, p) ?? [])] : [];
     const m = passed(c, method);
     const text = m === undefined ? null : stringValue(m);
     if (text === null || !v.httpMethods.has(text.toUpperCase())) return [];
