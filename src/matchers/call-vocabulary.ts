@@ -464,16 +464,7 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
   });
 }
 
-/**
- * A caller of a request helper that asks a stateless endpoint (by the URL it hands in, or its own
- * name: a `login` posting credentials) or the app's own store (`store_url_words`): it writes nothing
- * through the helper, whatever method it gives.
- */
-export function callerAsksNoWrite(ctx: FileContext, call: Node, name: string): boolean {
-  const vocab = ctx.vocab.calls[name];
-  return vocab !== undefined && asksNoWrite(ctx, call, compile(vocab));
-}
-
+/** A caller of a request helper that asks a stateless endpoint (by the URL it hands in, or its own name) or the app's own store. */
 function asksNoWrite(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
   return asksStatelessEndpoint(ctx, call, v) || handsStatelessPath(ctx, call, v) || storeEndpoint(ctx, call);
 }

@@ -1,4 +1,4 @@
-import { callerAsksNoWrite, dispatchedMethodParameter, dispatchedWrite, isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, urlParametersOf, vocabularyWritesWith, writesOnlyForCallers, writesToHandedUrl } from './call-vocabulary.js';
+import { dispatchedMethodParameter, dispatchedWrite, isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, urlParametersOf, vocabularyWritesWith, writesOnlyForCallers, writesToHandedUrl } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
 import {
   callArguments,
@@ -239,7 +239,7 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
     }
     sites.set(fn.id, list);
   }
-  if (list.length === 0 || callerAsksNoWrite(ctx, call, name)) return [];
+  if (list.length === 0) return [];
   const args = callArguments(call);
   for (const site of list) {
     if (dispatchedOnly && site.dispatched !== true) continue;
