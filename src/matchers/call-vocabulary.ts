@@ -16,6 +16,7 @@ import {
   functionParameters,
   ownParameters,
   argumentFor,
+  argumentOrDefault,
   isCall,
   keywordArgument,
   lastSegment,
@@ -441,8 +442,9 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
   if (picked !== null) {
     return callers.flatMap((c) => {
       const args = callArguments(c);
-      const passed = argumentFor(args, picked);
-      return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [passed ?? c] : [];
+      // A method the caller leaves out is the parameter's default (`def _make_api_call(url, payload, method="POST")`).
+      const passed = picked.options === true ? argumentFor(args, picked) : argumentOrDefault(fn, args, picked);
+      return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [argumentFor(args, picked) ?? c] : [];
     });
   }
   // The method itself (`request(method, url)`), or an options object that holds it.
@@ -464,7 +466,7 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
     // asks a stateless endpoint (by the URL it hands in, or its own name) writes nothing through
     // the helper, whatever method it gives (outboundhero/Replies-Custom-Code-Project email-guard.ts).
     // So does one that hands it a database's own REST endpoint (`store_url_words`): the app's own store.
-    if (asksStatelessEndpoint(ctx, c, v) || handsStatelessPath(ctx, c, v) || storeEndpoint(ctx, c)) return [];
+    if (asksNoWrite(ctx, c, v)) return [];
     const m = method === null ? undefined : passed(c, method);
     if (writes(m)) return [m as Node];
     return options.flatMap((o) => {
@@ -472,6 +474,11 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
       return given !== undefined && writes(literalEntries(given).find((e) => normalizeName(e.key) === 'method')?.value) ? [given] : [];
     });
   });
+}
+
+/** A caller of a request helper that asks a stateless endpoint (by the URL it hands in, or its own name) or the app's own store. */
+function asksNoWrite(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
+  return asksStatelessEndpoint(ctx, call, v) || handsStatelessPath(ctx, call, v) || storeEndpoint(ctx, call);
 }
 
 /**
@@ -490,7 +497,10 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
   const callers = callersOf(ctx, fn, fnName);
   if (callers.length === 0) return [];
   const params = ownParameters(fn);
-  const method = methodParameterOf(ctx, call, params);
+  // The method the request is handed, or the one that picks the verb call of a dispatcher
+  // (`if method == "POST": requests.post(url, json=payload)`), whose default a caller may leave in place.
+  const picked = methodParameterOf(ctx, call, params) === null ? dispatchedMethodParameter(ctx, call, params) : null;
+  const method = picked?.options === true ? null : (picked ?? methodParameterOf(ctx, call, params));
   if (method === null) return [];
   // Parameters read anywhere in the request's arguments (`json=json`, `{ method, body: JSON.stringify(body) }`).
   const read = new Set(callArguments(call).flatMap((arg) => [arg, ...arg.descendantsOfType(['identifier', 'shorthand_property_identifier'])].filter((n) => n.type === 'identifier' || n.type === 'shorthand_property_identifier').map((n) => n.text)));
@@ -501,6 +511,7 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
     return value === undefined ? undefined : value.type === 'identifier' ? (lastBindingBefore(ctx, value.text, value) ?? value) : value;
   };
   return callers.flatMap((c) => {
+    if (picked !== null) return dispatchedWriteWith(ctx, c, argumentOrDefault(fn, callArguments(c), picked), false, v) ? [forwarded.flatMap((p) => passed(c, p) ?? [])] : [];
     const m = passed(c, method);
     const text = m === undefined ? null : stringValue(m);
     if (text === null || !v.httpMethods.has(text.toUpperCase())) return [];

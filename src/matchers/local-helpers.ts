@@ -9,6 +9,7 @@ import {
   functionParameters,
   ownParameters,
   argumentFor,
+  argumentOrDefault,
   keywordArgument,
   literalEntries,
   stringValue,
@@ -244,7 +245,9 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
     if (dispatchedOnly && site.dispatched !== true) continue;
     const passed = argumentFor(args, site);
     if (site.dispatched === true) {
-      if (dispatchedWrite(ctx, call, passed, site.options === true, name)) return [site.inner];
+      // A method the call leaves out is the parameter's default (`method="POST"`).
+      const method = site.options === true ? passed : argumentOrDefault(fn, args, site);
+      if (dispatchedWrite(ctx, call, method, site.options === true, name)) return [site.inner];
       continue;
     }
     // `providerRequest(path, { method: 'POST', body })`: the options written out in the call name the method.

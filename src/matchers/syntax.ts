@@ -139,6 +139,15 @@ export function argumentFor(args: readonly Node[], param: { index: number; name:
   return args.map(keywordArgument).find((kw) => kw?.name === param.name)?.value ?? args.filter((a) => keywordArgument(a) === null)[param.index];
 }
 
+/**
+ * What parameter `param` of `fn` holds in a call of it: the argument the call hands it, else the
+ * parameter's default (`_make_api_call(url, payload, headers)` of `def _make_api_call(url, payload=None,
+ * headers=None, method="POST")` sends `"POST"`).
+ */
+export function argumentOrDefault(fn: Node, args: readonly Node[], param: { index: number; name: string }): Node | undefined {
+  return argumentFor(args, param) ?? parameterDefault(fn, param.name) ?? undefined;
+}
+
 /** Key/value pairs of a dict or object literal (shorthand `{ idempotencyKey }` maps to itself). */
 export function literalEntries(node: Node): { key: string; value: Node }[] {
   const out: { key: string; value: Node }[] = [];

@@ -141,6 +141,11 @@ export interface Scope {
    */
   failsOut?: true;
   /**
+   * A walk over alternatives that tries the next after a failure and stops at the first success
+   * (`for provider in providers`): another retry around it is the one that holds its candidates.
+   */
+  failover?: true;
+  /**
    * A one-shot timer re-runs the function of this name (`setTimeout(() => poll(), ms)` in `poll`):
    * only a run that reaches that re-arm runs again; a branch that leaves before it is the last run.
    */

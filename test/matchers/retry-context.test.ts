@@ -11,8 +11,16 @@ describe('inside: retry (loops)', () => {
   });
 
   it('does not treat iteration as retry', () => {
-    expect(scan(charge('for item in items:'), 'python', 'AP-001')).toEqual([]);
-    expect(scan(charge('for i in range(len(items)):'), 'python', 'AP-001')).toEqual([]);
+    // Each item is its own charge, and the walk goes on after a success.
+    expect(scan(charge('for item in items:', '        gateway.charge(item)'), 'python', 'AP-001')).toEqual([]);
+    expect(scan(charge('for i in range(len(items)):', '        gateway.charge(items[i])'), 'python', 'AP-001')).toEqual([]);
+  });
+
+  it('treats a walk that stops at the first success and goes on after any error as a failover retry', () => {
+    // `break` once the charge went through, the next item tried after a timeout: the charge is made again.
+    expect(lines(scan(charge('for item in items:'), 'python', 'AP-001'))).toEqual(['AP-001@4']);
+    // A handler of a definite refusal moves on for a reason that proves nothing was done.
+    expect(scan(charge('for item in items:').replace('except Exception:', 'except ValueError:'), 'python', 'AP-001')).toEqual([]);
   });
 
   it('needs a way out after the attempt for while True', () => {

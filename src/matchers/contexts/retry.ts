@@ -332,17 +332,18 @@ function retriesOnResult(ctx: FileContext, v: RetryVocab, deco: Node): boolean {
 function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | null {
   const body = loopBody(loop);
   if (body === null) return null;
-  const header = attemptHeader(ctx, v, loop);
+  const header = attemptHeader(ctx, v, loop) ?? failoverHeader(ctx, loop);
   if (header === null || drainsQueue(ctx, v, body) || drainsListing(ctx, body)) return null;
   const behaviour = retryBehaviour(ctx, body, header.flag, header.cleared);
-  const ok = header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
+  const ok = header.failover ? behaviour.failsOver : header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if ((!ok && !header.certain) || behaviour.localFailuresOnly) return null;
-  const label = firstLine(loop).replace(/\s*[:{]\s*$/, '');
+  const head = firstLine(loop).replace(/\s*[:{]\s*$/, '');
+  const label = header.failover ? `${head} (after a failure the next one is tried, until one succeeds)` : head;
   // A loop run while its flag holds retries its tries' work; what a handler does (ask for a new
   // proxy, log) is the answer to one failed attempt, not a write the next attempt repeats.
   const handlers = header.cleared ? nodesWithin(ctx, body, 'try_statement').flatMap((t) => tryHandlers(t, ctx.family).map((h) => h.body)) : [];
   const excludes = [...handlers, ...registeredProcessors(ctx, v, body)];
-  return { context: 'retry', body, construct: loop, label, failsOut: true, ...(header.counter ? { counter: header.counter } : {}), ...(excludes.length > 0 ? { excludes } : {}) };
+  return { context: 'retry', body, construct: loop, label, failsOut: true, ...(header.failover ? { failover: true as const } : {}), ...(header.counter ? { counter: header.counter } : {}), ...(excludes.length > 0 ? { excludes } : {}) };
 }
 
 /**
@@ -516,6 +517,20 @@ interface AttemptHeader {
   flag?: string;
   /** The flag is one the loop runs while it holds (`order_pending` of `while order_pending:`): clearing it leaves. */
   cleared?: boolean;
+  /** A walk over alternatives (providers, endpoints): a retry only when it fails over (see `Behaviour.failsOver`). */
+  failover?: true;
+}
+
+/**
+ * `for (const mapping of mappings) { try { await api.createOrder(mapping.provider, order); …; return } catch (e) { log } }`:
+ * a walk over data is no attempt loop by its header, but one whose try leaves the loop once its
+ * work succeeded and whose handler of an error that leaves the outcome unknown goes on to the next
+ * item fails over: the same work is tried again elsewhere after a timeout that may have done it.
+ * A batch walk goes on after a success too, so it never has that shape.
+ */
+function failoverHeader(ctx: FileContext, loop: Node): AttemptHeader | null {
+  const walks = ctx.family === 'python' ? loop.type === 'for_statement' : loop.type === 'for_in_statement';
+  return walks ? { infinite: false, certain: false, failover: true } : null;
 }
 
 /** Whether the loop's header counts attempts or loops until done, rather than iterating data. */
@@ -617,6 +632,11 @@ interface Behaviour {
   successExit: boolean;
   /** A `return`/`break` inside or after a retrying try (a way out once an attempt succeeds). */
   exitAfterAttempt: boolean;
+  /**
+   * A try that leaves the loop from its own block (its work succeeded) and has a handler of an error
+   * that leaves the outcome unknown (every error, a timeout, a transport error) that goes on to the next pass.
+   */
+  failsOver: boolean;
 }
 
 function retryBehaviour(ctx: FileContext, body: Node, flag?: string, cleared = false): Behaviour {
@@ -636,6 +656,11 @@ function retryBehaviour(ctx: FileContext, body: Node, flag?: string, cleared = f
     const closesIteration = index >= 0 && !t.namedChildren.some((c) => c.type === 'else_clause') && topLevel.slice(index + 1).every((st) => WAITING.test(ctx.source.slice(st.startIndex, st.endIndex)) || !/\(/.test(ctx.source.slice(st.startIndex, st.endIndex)));
     return tryHandlers(t, family).some((h) => !endsByLeaving(h.body, family) && !retriesLocalFailureOnly(ctx, h.body) && (endsWithContinue(h.body) || leavesOnSuccess || closesIteration));
   });
+  const failsOver = tries.some(
+    (t) =>
+      exits.some((e) => contains(t, e) && !inHandler(e) && leavesOnSuccess(e, t, body)) &&
+      tryHandlers(t, family).some((h) => (h.type === null || exceptionPaths(h.type).some((p) => ambiguousException(ctx, p))) && !endsByLeaving(h.body, family) && !retriesLocalFailureOnly(ctx, h.body)),
+  );
   const firstRetrying = retrying[0];
   // Some handler retries a local lock only, and every other leaves with no `continue` on the way.
   const local = handlers.filter((h) => retriesLocalFailureOnly(ctx, h.body));
@@ -645,6 +670,7 @@ function retryBehaviour(ctx: FileContext, body: Node, flag?: string, cleared = f
     retriesAfterFailure: retrying.length > 0,
     successExit: exits.some((e) => !inHandler(e)),
     exitAfterAttempt: firstRetrying !== undefined && exits.some((e) => e.startIndex > firstRetrying.startIndex && !inHandler(e)),
+    failsOver,
   };
 }
 
@@ -692,6 +718,18 @@ function hasLoopBetween(node: Node, ancestor: Node, family: Family): boolean {
   if (node.type !== 'break_statement') return false;
   for (let p = node.parent; p !== null && p.id !== ancestor.id; p = p.parent) if (isLoop(p, family)) return true;
   return false;
+}
+
+/**
+ * An exit of a walk's try that ends it because the work went through: a `return` (of the result),
+ * or a `break` that is a step of the try's own block, after the work. A `break` under a branch
+ * (`else if (res.status === 429) { …; break }`) may stop a batch on a refusal, and one in a
+ * `switch` leaves only the case.
+ */
+function leavesOnSuccess(exit: Node, tryStmt: Node, body: Node): boolean {
+  if (exit.type !== 'break_statement') return true;
+  for (let p = exit.parent; p !== null && p.id !== body.id; p = p.parent) if (p.type === 'switch_statement') return false;
+  return exit.parent?.id === tryBody(tryStmt)?.id;
 }
 
 /** A handler that always raises, returns or breaks does not retry. */

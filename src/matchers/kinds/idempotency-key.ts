@@ -67,8 +67,12 @@ export const idempotencyKeyMatcher: Matcher = {
     if (given.length > 0 && given.every((arg) => namesUnder(arg).some(keyTest(ctx, list)) || stringsUnder(arg).some(keyTest(ctx, list)))) return true;
     // `_request("POST", "/pay", json={"request_id": rid, …})`: each writing caller hands the key in with the body.
     const forwarded = candidate.vocab ? callerForwardedValues(ctx, call, candidate.vocab) : [];
-    const isForwardedKey = keyTest(ctx, withProviderKeys(ctx, call, list));
-    if (forwarded.length > 0 && forwarded.every((values) => values.some((v) => namesUnder(v).some(isForwardedKey) || stringsUnder(v).some(isForwardedKey)))) return true;
+    // The provider may be named only by what the caller hands in (`_make_api_call(VTPASS_URL + "pay", payload)`).
+    const forwardsKey = (values: Node[]) => {
+      const isForwardedKey = keyTest(ctx, withProviderKeys(ctx, call, list, values));
+      return values.some((v) => namesUnder(v).some(isForwardedKey) || stringsUnder(v).some(isForwardedKey));
+    };
+    if (forwarded.length > 0 && forwarded.every(forwardsKey)) return true;
     if (helper === undefined && candidate.vocab && resolveLocalFunction(ctx, call) === null) {
       const path = dottedPath(callee(call));
       // `client = ZohoDeskClient()` then `client.create_ticket(…)`: the method of the imported class.
@@ -137,10 +141,11 @@ function keyNames(ctx: FileContext, list: string): string[] {
 
 /**
  * `list@provider` when `call` goes to a provider of `provider_keys` for the list (a word of the
- * called name, of the class around it, or of a string in its first argument: `flutterwaveService.
+ * called name, of the class around it, of a string in its first argument, or of what the caller of a
+ * helper that forwards them hands in: `flutterwaveService.
  * initiatePayout`, `FlutterwaveService`'s `httpClient.post`, `"https://api.paystack.co/transfer"`).
  */
-function withProviderKeys(ctx: FileContext, call: Node, list: string): string {
+function withProviderKeys(ctx: FileContext, call: Node, list: string, handed: readonly Node[] = []): string {
   if (list === 'dedup' && addsDedupedJob(ctx, call)) return `${list}@${QUEUE_ADD}`;
   const entries = ctx.vocab.provider_keys.filter((p) => p.list === list);
   if (entries.length === 0) return list;
@@ -149,7 +154,8 @@ function withProviderKeys(ctx: FileContext, call: Node, list: string): string {
   const args = callArguments(call);
   const given = args.map(keywordArgument).find((kw) => kw?.name === 'url')?.value ?? (args[0] !== undefined && keywordArgument(args[0]) === null ? args[0] : undefined);
   const first = given?.type === 'identifier' ? (lastBindingBefore(ctx, given.text, given) ?? given) : given;
-  const url = first === undefined ? [] : [...stringsUnder(first), ...namesUnder(first), ...interpolatedPieces(ctx, first)];
+  // What a caller hands a helper that forwards it (its URL among them) names the provider too.
+  const url = [first, ...handed].flatMap((n) => (n === undefined ? [] : [...stringsUnder(n), ...namesUnder(n), ...interpolatedPieces(ctx, n)]));
   const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.anyWordOf(text.replace(/[^A-Za-z0-9_]+/g, '_')));
   return said ? `${list}@provider` : list;
 }

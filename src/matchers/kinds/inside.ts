@@ -36,6 +36,7 @@ export const insideMatcher: Matcher = {
     let best = undefined as (typeof candidate)['scope'];
     let presumed = undefined as (typeof candidate)['scope'];
     let conditional = undefined as (typeof candidate)['scope'];
+    let failover = undefined as (typeof candidate)['scope'];
     const size = (s: NonNullable<typeof best>) => s.body.endIndex - s.body.startIndex;
     // Scope ranges read once per file: a candidate is tested against every scope of the context.
     const ranges = ctx.memo(`scope-ranges:${context.name}`, () => context.scopes(ctx).map((s) => ({ scope: s, start: s.body.startIndex, end: s.body.endIndex })));
@@ -73,9 +74,13 @@ export const insideMatcher: Matcher = {
           const [run, other] = scope.scheduled !== undefined ? [scope, conditional] : [conditional, scope];
           conditional = { ...run, requires: { kind: 'any-of', of: [run.requires!, other.requires!] } };
         }
+      } else if (scope.failover === true) {
+        if (failover === undefined || size(scope) < size(failover)) failover = scope;
       } else if (best === undefined || size(scope) < size(best)) best = scope;
     }
-    best ??= presumed ?? conditional;
+    // A failover walk inside another retry (`for provider in providers` in a retried task) yields to
+    // it: that retry runs the walk again too, and what follows the walk there is part of the attempt.
+    best ??= failover ?? presumed ?? conditional;
     if (best === undefined) return false;
     if (best.rerun === true) {
       // A run a timer repeats: a helper of another file is judged in its own file, where its sends
