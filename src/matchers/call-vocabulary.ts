@@ -291,8 +291,11 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
   // `telegram_client.post(method="sendMessage", …)`: a chat client's generic call naming a send method.
   if (!v.clientMethods.empty && !v.clientCallMethods.empty && v.clientCallMethods.matches(lastSegment(path)) && namesClientMethod(call, v.clientMethods) && onNamedClient(ctx, call, path, v.clientWords)) return true;
   // `requests.get('https://api.telegram.org/bot' + token + '/sendMessage?chat_id=…')`: a request whose
-  // URL names a chat API's send method sends the message, whatever HTTP method carries it.
-  if (verdict !== PathVerdict.Yes && urlNamesSendMethod(ctx, call, v)) return true;
+  // URL names a chat API's send method sends the message, whatever HTTP method carries it. Only a
+  // request is asked (an HTTP client of the vocabulary, or a client method named for an HTTP method:
+  // `requests.get`, `axios.get`, `session.post`): a log line or a string helper whose text quotes
+  // that URL sends nothing.
+  if ((verdict === PathVerdict.Http || HTTP_METHOD_NAMES.has(lastSegment(path).toUpperCase())) && urlNamesSendMethod(ctx, call, v)) return true;
   switch (verdict) {
     case PathVerdict.No:
       if (queuedByJobName(call, path, v)) return true;
