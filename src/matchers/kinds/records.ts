@@ -714,8 +714,17 @@ function serverErrorMessage(ctx: FileContext, value: Node, words: OutcomeWords):
   const field = normalizeName(key === null ? '' : stringValue(key) ?? key.text);
   if (!words.errorFields.has(field) && !ctx.vocab.responses.error_message_fields.some((f) => normalizeName(f) === field)) return false;
   const statement = statementOf(value);
+  // `Payment.objects.filter(id=pid).update(error="charge_failed", status_code=504)`: a statement that
+  // itself writes stores the code (beside a status number), it answers no client.
+  if (writes(ctx, statement)) return false;
   const answered = ctx.source.slice(statement.startIndex, statement.endIndex);
   return answersWithServerError(ctx, answered) && !invitesRetry(answered, words) && !writtenBefore(ctx, statement);
+}
+
+/** Whether `node` writes (a store's write method, `record_write_methods`) or sends. */
+function writes(ctx: FileContext, node: Node): boolean {
+  const methods = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  return callsWithin(ctx, node).some((c) => methods.has(lastSegment(calleePath(ctx, c)))) || writesOrSendsIn(ctx, node).length > 0;
 }
 
 /**
@@ -724,10 +733,8 @@ function serverErrorMessage(ctx: FileContext, value: Node, words: OutcomeWords):
  * answers 502 has recorded the failure in that write, and its answer is where the record is reported.
  */
 function writtenBefore(ctx: FileContext, statement: Node): boolean {
-  const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
   for (let s = statement.previousNamedSibling; s !== null; s = s.previousNamedSibling) {
-    if (callsWithin(ctx, s).some((c) => writes.has(lastSegment(calleePath(ctx, c))))) return true;
-    if (writesOrSendsIn(ctx, s).length > 0) return true;
+    if (writes(ctx, s)) return true;
   }
   return false;
 }
