@@ -658,7 +658,7 @@ function retryBehaviour(ctx: FileContext, body: Node, flag?: string, cleared = f
   });
   const failsOver = tries.some(
     (t) =>
-      exits.some((e) => contains(t, e) && !inHandler(e) && leavesOnSuccess(e, t, body)) &&
+      exits.some((e) => contains(t, e) && !inHandler(e) && leavesOnSuccess(e, t)) &&
       tryHandlers(t, family).some((h) => (h.type === null || exceptionPaths(h.type).some((p) => ambiguousException(ctx, p))) && !endsByLeaving(h.body, family) && !retriesLocalFailureOnly(ctx, h.body)),
   );
   const firstRetrying = retrying[0];
@@ -721,15 +721,18 @@ function hasLoopBetween(node: Node, ancestor: Node, family: Family): boolean {
 }
 
 /**
- * An exit of a walk's try that ends it because the work went through: a `return` (of the result),
- * or a `break` that is a step of the try's own block, after the work. A `break` under a branch
- * (`else if (res.status === 429) { …; break }`) may stop a batch on a refusal, and one in a
+ * An exit of a walk's try that ends it because the work went through: a `return` or a `break` that is
+ * a step of the try's own block (after the work), or of a Python try's `else:` block (run only when
+ * the try raised nothing). An exit under a branch (`if (res.status === 401) return false`,
+ * `else if (res.status === 429) { …; break }`) may stop a batch on a refusal, and a `break` in a
  * `switch` leaves only the case.
  */
-function leavesOnSuccess(exit: Node, tryStmt: Node, body: Node): boolean {
-  if (exit.type !== 'break_statement') return true;
-  for (let p = exit.parent; p !== null && p.id !== body.id; p = p.parent) if (p.type === 'switch_statement') return false;
-  return exit.parent?.id === tryBody(tryStmt)?.id;
+function leavesOnSuccess(exit: Node, tryStmt: Node): boolean {
+  const block = exit.parent;
+  if (block === null) return false;
+  if (block.id === tryBody(tryStmt)?.id) return true;
+  const elseClause = block.parent?.type === 'else_clause' ? block.parent : block.type === 'else_clause' ? block : null;
+  return elseClause !== null && elseClause.parent?.id === tryStmt.id;
 }
 
 /** A handler that always raises, returns or breaks does not retry. */
