@@ -205,6 +205,19 @@ export const VocabularySchema = z
          */
         due_counter_words: names,
         /**
+         * Words that may follow a counter word at the end of a counter field's name (`retry_count`,
+         * `attemptsMade`): the field still counts attempts. Any other last word (`retry_state`,
+         * `last_attempt_status`, `retry_at`) names something else about the attempts.
+         */
+        counter_tail_words: names,
+        /** Words that name a maximum (`max_retries`, `attempt_limit`): a counter at it has had its last attempt. */
+        limit_words: names,
+        /**
+         * Words of a threshold that starts something after some attempts (`ALERT_AFTER`,
+         * `WARN_AFTER_ATTEMPTS`): a counter past it goes on to further attempts, so it is no limit.
+         */
+        threshold_words: names,
+        /**
          * Flags a record keeps until what a sweep does to it is done (`processed`, `sent`): a sweep
          * over records whose flag is still false sends again what an earlier run did not mark.
          */

@@ -490,25 +490,40 @@ function unrecordedLookup(ctx: FileContext, name: string, cond: Node, top: Node)
 /**
  * `pending.attempts >= parseInt(process.env.PAYMENT_ATTEMPTS)`, `job.attemptsMade === job.opts.attempts`,
  * `row.retry_count >= self.max_retries`: a conjunct that holds once a counter field of a record or job
- * (`retry.due_counter_words`) has reached a limit that is no bare number. A record whose counter is
- * at its limit has had its last attempt (the sweep selects it no more), so a branch taken then runs
- * once. Against a number (`attempts >= 2`) the limit is unknown, and the branch may run on every
- * later attempt; only an equality then confines it.
+ * has reached its limit. A record whose counter is at its limit has had its last attempt (the sweep
+ * selects it no more), so a branch taken then runs once. The counter is a field whose name ends in
+ * a counter word (`retry.due_counter_words`, then maybe `retry.counter_tail_words`: `retry_count`):
+ * `retry_state`, `last_attempt_status` name no count. The limit names a maximum (`max_retries`,
+ * `PAYMENT_ATTEMPTS`, `opts.attempts`), and no threshold word (`ALERT_AFTER`) says it only starts
+ * the branch for every later attempt. Against a bare number the limit is unknown, and only an
+ * equality confines the branch to one attempt.
  */
 function reachesAttemptLimit(ctx: FileContext, cond: Node): boolean {
   const counters = wordSet(ctx, 'due_counter_words', ctx.vocab.retry.due_counter_words);
+  const tails = wordSet(ctx, 'counter_tail_words', ctx.vocab.retry.counter_tail_words);
+  const limits = wordSet(ctx, 'limit_words', ctx.vocab.retry.limit_words);
+  const thresholds = wordSet(ctx, 'threshold_words', ctx.vocab.retry.threshold_words);
+  const counterField = (n: Node) => {
+    if (n.type !== 'member_expression' && n.type !== 'attribute') return false;
+    const words = splitWords(accessedField(n)?.field ?? '');
+    while (words.length > 1 && tails.has(words.at(-1) ?? '')) words.pop();
+    return counters.has(words.at(-1) ?? '');
+  };
+  const namedLimit = (n: Node) => {
+    const words = splitWords(n.text).filter((w) => !/^\d+$/.test(w));
+    return words.some((w) => limits.has(w)) || (counters.has(words.at(-1) ?? '') && !words.some((w) => thresholds.has(w)));
+  };
   return conjunctsOf(cond).some((c) => {
     const parts = c.type === 'binary_expression' || (c.type === 'comparison_operator' && c.namedChildCount === 2) ? [c.namedChild(0), c.namedChild(1)] : [];
     const [left, right] = parts;
     const op = c.children.find((k) => !k.isNamed)?.type;
     if (left == null || right == null || op === undefined) return false;
-    const counterField = (n: Node) => (n.type === 'member_expression' || n.type === 'attribute') && splitWords(accessedField(n)?.field ?? '').some((w) => counters.has(w));
     const onLeft = counterField(left);
     if (onLeft === counterField(right)) return false;
     const limit = onLeft ? right : left;
-    if (['==', '===', 'is'].includes(op)) return true;
+    if (['==', '===', 'is'].includes(op)) return /^\d+$/.test(limit.text) || namedLimit(limit);
     const atLeast = onLeft ? op === '>=' || op === '>' : op === '<=' || op === '<';
-    return atLeast && !/^\d+$/.test(limit.text);
+    return atLeast && namedLimit(limit);
   });
 }
 
