@@ -727,14 +727,25 @@ function writes(ctx: FileContext, node: Node): boolean {
   return callsWithin(ctx, node).some((c) => methods.has(lastSegment(calleePath(ctx, c)))) || writesOrSendsIn(ctx, node).length > 0;
 }
 
+/** Nodes whose children run one after another. */
+const BLOCKS: ReadonlySet<string> = new Set(['block', 'statement_block']);
+
 /**
- * Whether a statement before `statement` in its block writes (`update({ cglt_balance })`, a store's
- * write method, `record_write_methods`) or sends: a handler that credits the balance back and then
- * answers 502 has recorded the failure in that write, and its answer is where the record is reported.
+ * Whether a statement before `statement` writes (`update({ cglt_balance })`, a store's write method,
+ * `record_write_methods`) or sends: a handler that credits the balance back and then answers 502 has
+ * recorded the failure in that write, and its answer is where the record is reported. Earlier
+ * statements of every enclosing block count, up to the handler's or function's body (the credit-back
+ * before `if (!res.headersSent) { return res.status(502)… }`).
  */
 function writtenBefore(ctx: FileContext, statement: Node): boolean {
-  for (let s = statement.previousNamedSibling; s !== null; s = s.previousNamedSibling) {
-    if (writes(ctx, s)) return true;
+  for (let at: Node | null = statement; at !== null && !isFunction(at, ctx.family); at = at.parent) {
+    // The handler's (or the try's) own body was walked: what came before the try is no part of this outcome.
+    if (at.type === 'catch_clause' || at.type === 'except_clause' || at.type === 'try_statement') break;
+    // Only statements of a block: an if's condition or its other branch runs in no order before the answer.
+    if (at.parent === null || !BLOCKS.has(at.parent.type)) continue;
+    for (let s = at.previousNamedSibling; s !== null; s = s.previousNamedSibling) {
+      if (writes(ctx, s)) return true;
+    }
   }
   return false;
 }
