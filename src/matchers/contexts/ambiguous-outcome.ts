@@ -139,13 +139,20 @@ function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
 function discarded(call: Node, body: Node): boolean {
   if (caughtByOwnChain(call, body)) return true;
   if (notAwaited(call)) return true;
+  // `items.forEach((item) => pending.push(axios.post(…)))`: a promise handed to another call or bound
+  // inside the callback lives on (`await Promise.all(pending)`), whatever becomes of the callback.
+  let handedOn = false;
   for (let n: Node | null = call.parent; n !== null && n.id !== body.id; n = n.parent) {
     if (n.type === 'unary_expression' && n.firstChild?.type === 'void') return true;
-    if (n.type === 'arrow_function' || n.type === 'function_expression') return handedToDroppedCall(n);
+    if (n.type === 'arrow_function' || n.type === 'function_expression') return !handedOn && handedToDroppedCall(n);
     if (n.type === 'expression_statement') return false;
+    if (HANDED_ON.has(n.type)) handedOn = true;
   }
   return false;
 }
+
+/** Where a promise made inside a callback is kept or passed on: an argument of another call, a binding. */
+const HANDED_ON: ReadonlySet<string> = new Set(['arguments', 'variable_declarator', 'assignment_expression', 'augmented_assignment_expression']);
 
 /**
  * `after(() => notifyKycSubmitted(id))`, `setTimeout(async () => { await send(…) }, 0)`: a callback
