@@ -727,6 +727,15 @@ function writes(ctx: FileContext, node: Node): boolean {
   return callsWithin(ctx, node).some((c) => methods.has(lastSegment(calleePath(ctx, c)))) || writesOrSendsIn(ctx, node).length > 0;
 }
 
+/** The catch or except clause `node` is in, within its function. */
+function enclosingHandler(node: Node, family: FileContext['family']): Node | null {
+  for (let p = node.parent; p !== null && !isFunction(p, family); p = p.parent) {
+    if (p.type === 'catch_clause' || p.type === 'except_clause') return p;
+    if (p.type === 'try_statement') return null;
+  }
+  return null;
+}
+
 /** Nodes whose children run one after another. */
 const BLOCKS: ReadonlySet<string> = new Set(['block', 'statement_block']);
 
@@ -738,9 +747,13 @@ const BLOCKS: ReadonlySet<string> = new Set(['block', 'statement_block']);
  * before `if (!res.headersSent) { return res.status(502)… }`).
  */
 function writtenBefore(ctx: FileContext, statement: Node): boolean {
+  // Outside a handler (`if (!res.ok) { return res.status(500)… }`) only the answer's own block: an
+  // enclosing one holds the request itself.
+  const handler = enclosingHandler(statement, ctx.family);
   for (let at: Node | null = statement; at !== null && !isFunction(at, ctx.family); at = at.parent) {
-    // The handler's (or the try's) own body was walked: what came before the try is no part of this outcome.
+    // The handler's own body was walked: what came before the try is no part of this outcome.
     if (at.type === 'catch_clause' || at.type === 'except_clause' || at.type === 'try_statement') break;
+    if (handler === null && at.id !== statement.id) break;
     // Only statements of a block: an if's condition or its other branch runs in no order before the answer.
     if (at.parent === null || !BLOCKS.has(at.parent.type)) continue;
     for (let s = at.previousNamedSibling; s !== null; s = s.previousNamedSibling) {
