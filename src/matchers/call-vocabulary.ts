@@ -1,6 +1,6 @@
 import { lastBindingBefore } from './bindings.js';
 import { onLocalStoreModel } from './store-models.js';
-import { importsOf, projectImportOf, unaliasedPath } from './imports.js';
+import { importBinds, projectImportOf, unaliasedPath } from './imports.js';
 import { compiledOnce, wordSet } from './compiled.js';
 import { allCalls, calleePath, perFile } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
@@ -445,7 +445,8 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
   if (picked !== null) {
     return callers.flatMap((c) => {
       const args = callArguments(c);
-      // A method the caller leaves out is the parameter's default (`def _make_api_call(url, payload, method="POST")`).
+      // A caller that leaves the method out gets the parameter's default (`def _make_api_call(url, payload,
+      // method="POST")`): the call itself is then the only place that says which verb is sent.
       const passed = picked.options === true ? argumentFor(args, picked) : argumentOrDefault(fn, args, picked);
       return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [argumentFor(args, picked) ?? c] : [];
     });
@@ -500,10 +501,12 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
   const callers = callersOf(ctx, fn, fnName);
   if (callers.length === 0) return [];
   const params = ownParameters(fn);
-  // The method the request is handed, or the one that picks the verb call of a dispatcher
-  // (`if method == "POST": requests.post(url, json=payload)`), whose default a caller may leave in place.
-  const picked = methodParameterOf(ctx, call, params) === null ? dispatchedMethodParameter(ctx, call, params) : null;
-  const method = picked?.options === true ? null : (picked ?? methodParameterOf(ctx, call, params));
+  // The method the request is handed, or else the one that picks the verb call of a dispatcher
+  // (`if method == "POST": requests.post(url, json=payload)`), whose default a caller may leave in
+  // place. A dispatcher's method inside an options object names no parameter whose values a caller forwards.
+  const direct = methodParameterOf(ctx, call, params);
+  const dispatcher = direct === null ? dispatchedMethodParameter(ctx, call, params) : null;
+  const method = direct ?? (dispatcher?.options === true ? null : dispatcher);
   if (method === null) return [];
   // Parameters read anywhere in the request's arguments (`json=json`, `{ method, body: JSON.stringify(body) }`).
   const read = new Set(callArguments(call).flatMap((arg) => [arg, ...arg.descendantsOfType(['identifier', 'shorthand_property_identifier'])].filter((n) => n.type === 'identifier' || n.type === 'shorthand_property_identifier').map((n) => n.text)));
@@ -514,7 +517,7 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
     return value === undefined ? undefined : value.type === 'identifier' ? (lastBindingBefore(ctx, value.text, value) ?? value) : value;
   };
   return callers.flatMap((c) => {
-    if (picked !== null) return dispatchedWriteWith(ctx, c, argumentOrDefault(fn, callArguments(c), picked), false, v) ? [forwarded.flatMap((p) => passed(c, p) ?? [])] : [];
+    if (dispatcher !== null) return dispatchedWriteWith(ctx, c, argumentOrDefault(fn, callArguments(c), dispatcher), false, v) ? [forwarded.flatMap((p) => passed(c, p) ?? [])] : [];
     const m = passed(c, method);
     const text = m === undefined ? null : stringValue(m);
     if (text === null || !v.httpMethods.has(text.toUpperCase())) return [];
@@ -959,14 +962,8 @@ function heldObjectMethod(ctx: FileContext, call: Node, path: string): string | 
   const last = parts.pop();
   const head = parts[0];
   if (last === undefined || head === undefined || !/^[A-Z][a-z]/.test(last) || path.includes('(') || parts.some((part) => !/^[a-z_$]/.test(part))) return null;
-  if (callArguments(call).length === 0 || (head !== 'self' && head !== 'this' && importsModule(ctx, head))) return null;
+  if (callArguments(call).length === 0 || (head !== 'self' && head !== 'this' && importBinds(ctx, head))) return null;
   return [...parts, last.charAt(0).toLowerCase() + last.slice(1)].join('.');
-}
-
-/** Whether an import of this file binds `head` (`import stripe`, and `import urllib.request`, which binds `urllib`). */
-function importsModule(ctx: FileContext, head: string): boolean {
-  for (const local of importsOf(ctx).keys()) if (local === head || local.startsWith(`${head}.`)) return true;
-  return false;
 }
 
 /** The words of a called name up to the first destination word after its first (`transferToEmail` → transfer). */

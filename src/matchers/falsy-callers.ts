@@ -9,7 +9,7 @@ import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, isOutcomeValue, isResultCodeField, isSuccessCode, outcomeWords } from './outcomes.js';
 import { exceptionPaths, writesOrSendsIn } from './contexts/ambiguous-outcome.js';
-import { accessedField, blockStatements, callArguments, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionTypes, ownParameters, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { accessedField, conjunctsOf, blockStatements, callArguments, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionTypes, ownParameters, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -545,7 +545,7 @@ function falsyTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node 
     whenFalsy = alt?.type === 'else_clause' ? (alt.childForFieldName('body') ?? alt.namedChildren.find((c) => c.type !== 'comment') ?? null) : null;
     // `if api_response and api_response.get('messages'): … else: <branch>` (whatsappcrm's send task):
     // the else runs whenever the first conjunct is falsy, whatever the others test.
-    cond = firstConjunct(cond);
+    cond = conjunctsOf(cond)[0] ?? cond;
   }
   // `if "error" in result:` / `if (!result.success)`: a field of the result says it failed.
   const field = cond === null ? null : resultField(ctx, cond);
@@ -560,17 +560,6 @@ function falsyTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node 
   const value = unwrapAwait(cond);
   if (value === null || whenFalsy === null || (value.type !== 'identifier' && !isCall(value, ctx.family))) return null;
   return { value, branch: whenFalsy };
-}
-
-/** The leftmost operand of `a and b` / `a && b` (nested to the left); any other node as it is. */
-function firstConjunct(node: Node): Node {
-  let n = node;
-  for (;;) {
-    const op = n.type === 'boolean_operator' || n.type === 'binary_expression' ? n.childForFieldName('operator')?.text : undefined;
-    const left = op === 'and' || op === '&&' ? unwrapParens(n.childForFieldName('left')) : null;
-    if (left === null) return n;
-    n = left;
-  }
 }
 
 function isDisjunction(node: Node): boolean {

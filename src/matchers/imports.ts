@@ -128,6 +128,14 @@ function destructuredImport(decl: Node, known: Map<string, ImportedName>, add: (
 }
 
 /**
+ * Whether an import of this file binds the name `head` (`import stripe`, `from x import Foo`, and
+ * `import urllib.request`, which binds `urllib`): a path starting with it reaches into an import.
+ */
+export function importBinds(ctx: FileContext, head: string): boolean {
+  return ctx.memo('import-heads', () => new Set([...importsOf(ctx).keys()].map((local) => local.split('.')[0] ?? local))).has(head);
+}
+
+/**
  * The project import a dotted name starts with (`with_retries`, `retry.with_retries`), or
  * undefined when its head is not imported or is imported from outside the project.
  */

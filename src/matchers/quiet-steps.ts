@@ -5,7 +5,7 @@ import { caughtName, exceptionPaths } from './contexts/ambiguous-outcome.js';
 import { NamePatterns } from './names.js';
 import { resolveLocalFunction } from './local-helpers.js';
 import { lastBindingBefore } from './bindings.js';
-import { CASTS, blockStatements, callArguments, callee, callTypes, enclosingFunction, functionBody, functionParameters, hasFinally, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, unwrapValue, type Family, type Node } from './syntax.js';
+import { CASTS, conjunctsOf, blockStatements, callArguments, callee, callTypes, enclosingFunction, functionBody, functionParameters, hasFinally, ifChain, isCall, isExit, isFunction, isRaise, raisesWithin, tryHandlers, unwrapAwait, unwrapParens, unwrapValue, type Family, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -352,7 +352,7 @@ function negated(condition: Node): boolean {
  * `!sent`, `not delivered`, `count < 1`.
  */
 function assertsNothingSent(ctx: FileContext, condition: Node, marks: ReadonlySet<string>, at: Node): boolean {
-  return conjuncts(condition).some((c) => {
+  return conjunctsOf(condition).some((c) => {
     let subject: Node | null = null;
     if (negated(c)) subject = unwrapParens(c)?.namedChildren.at(-1) ?? null;
     else if (c.type === 'binary_expression' || c.type === 'comparison_operator') {
@@ -369,14 +369,6 @@ function assertsNothingSent(ctx: FileContext, condition: Node, marks: ReadonlySe
     const value = lastBindingBefore(ctx, subject.text, at);
     return value !== null && [value, ...value.descendantsOfType(['member_expression', 'attribute', 'identifier'])].some((n) => marks.has(n.text));
   });
-}
-
-function conjuncts(condition: Node): Node[] {
-  const c = unwrapParens(condition);
-  if (c === null) return [];
-  const op = c.type === 'binary_expression' ? c.childForFieldName('operator')?.type : c.type === 'boolean_operator' ? c.childForFieldName('operator')?.type : undefined;
-  if (op === '&&' || op === 'and') return [...conjuncts(c.childForFieldName('left') ?? c), ...conjuncts(c.childForFieldName('right') ?? c)];
-  return [c];
 }
 
 const PASS = new Set(['pass_statement', 'empty_statement']);

@@ -431,6 +431,18 @@ export function unwrapParens(node: Node | null): Node | null {
   return n;
 }
 
+/**
+ * The operands of an `&&` / `and` chain, nested either way and through parentheses
+ * (`a and (b and c)` → a, b, c); the condition itself when it is none.
+ */
+export function conjunctsOf(cond: Node | null): Node[] {
+  const c = unwrapParens(cond);
+  if (c === null) return [];
+  const op = c.type === 'binary_expression' || c.type === 'boolean_operator' ? c.childForFieldName('operator')?.text : undefined;
+  if (op === '&&' || op === 'and') return [...conjunctsOf(c.childForFieldName('left')), ...conjunctsOf(c.childForFieldName('right'))];
+  return [c];
+}
+
 /** TypeScript's casts, which leave the value as it is: `x as T`, `x satisfies T`, `x!`. */
 export const CASTS: ReadonlySet<string> = new Set(['as_expression', 'satisfies_expression', 'non_null_expression']);
 
@@ -515,6 +527,11 @@ export function stringsUnder(node: Node): string[] {
     if (v !== null) out.push(v);
   }
   return out;
+}
+
+/** A construct's first line without the `:` / `{` that opens its body (`for attempt in range(3)`): how a finding's label names it. */
+export function headerLine(node: Node, max = 80): string {
+  return firstLine(node, max).replace(/\s*[:{]\s*$/, '');
 }
 
 /** The first line of `node`'s text, trimmed, shortened to `max` characters. */

@@ -142,7 +142,8 @@ export interface Scope {
   failsOut?: true;
   /**
    * A walk over alternatives that tries the next after a failure and stops at the first success
-   * (`for provider in providers`): another retry around it is the one that holds its candidates.
+   * (`for provider in providers`). A retry scope around it (a task retry, an attempt loop) re-runs
+   * the whole walk, so `inside.ts` reports a call under that outer retry rather than the walk.
    */
   failover?: true;
   /**

@@ -252,6 +252,8 @@ export const VocabularySchema = z
          * "pending")`, `inArray(t.status, [...])`), by the called name: read as `{ status: "pending" }`.
          */
         column_filter_calls: names.default([]),
+        /** The same as a method of the column (SQLAlchemy `Model.sent_at.is_(None)`), by the method's name. */
+        column_filter_methods: names.default([]),
         /**
          * Where a client takes a response interceptor (axios `interceptors.response.use`, matched as
          * the end of the called path): an error handler that sends the failed request's config

@@ -7,6 +7,7 @@ import {
   blockStatements,
   enclosingFunction,
   firstLine,
+  headerLine,
   ifChain,
   isFunction,
   isLoop,
@@ -45,19 +46,19 @@ export function afterAttempts(ctx: FileContext, tryStmt: Node, attempted: Node, 
   const siblings = blockStatements(block);
   const rest = siblings.slice(siblings.findIndex((s) => s.id === outer.id) + 1);
   if (rest.length === 0) return [];
-  const handlerLabel = firstLine(handler.clause).replace(/\s*[:{]\s*$/, '').replace(/\s*\{.*$/, '');
+  const handlerLabel = headerLine(handler.clause).replace(/\s*\{.*$/, '');
   if (loop !== null && returnsOnSuccess(ctx, attempted, loop)) {
     // `if (attempt === retries) return false;` in the handler: the last attempt leaves there, so the
     // statements after the loop run only if it never ran (`return false` after `for (…; attempt <= 3; …)`).
     if (leavesOnLastAttempt(ctx, handler.body, loop)) return [];
-    const label = `${handlerLabel}, after ${firstLine(loop).replace(/\s*[:{]\s*$/, '')}`;
+    const label = `${handlerLabel}, after ${headerLine(loop)}`;
     return rest.map((body) => ({ body, construct: loop, label }));
   }
   // `try: r = requests.post(…); return r.json() except RequestException: log(…)` then `return None`
   // (whatsappcrm's send_whatsapp_message): a try that leaves the function when its call works has
   // what follows it run only when the call raised, as the statements after a loop of such tries do.
   if (loop === null && blockStatements(attempted).at(-1)?.type === 'return_statement') {
-    return rest.map((body) => ({ body, construct: tryStmt, label: `${handlerLabel}, then ${firstLine(body).replace(/\s*[:{]\s*$/, '')}` }));
+    return rest.map((body) => ({ body, construct: tryStmt, label: `${handlerLabel}, then ${headerLine(body)}` }));
   }
   const errors = caught === null ? [] : keptErrors(ctx, handler.body, caught);
   const flags = doneFlags(ctx, attempted);
@@ -72,7 +73,7 @@ export function afterAttempts(ctx: FileContext, tryStmt: Node, attempted: Node, 
     const failed = failedWhen(head.condition, errors, flags);
     // `if sent: … else: mark_failed()`: the else runs when the flag is unset.
     const body = failed === true ? head.body : failed === false && others.length === 1 && others[0]?.condition === null ? others[0].body : null;
-    if (body !== null) out.push({ body, construct: ifStmt, label: `${handlerLabel}, then ${firstLine(ifStmt).replace(/\s*[:{]\s*$/, '')}` });
+    if (body !== null) out.push({ body, construct: ifStmt, label: `${handlerLabel}, then ${headerLine(ifStmt)}` });
   }
   // `if db: … CommunicationLog(…, status="sent" if success else "failed")` (KRGConcreting/ConcreteIQ's
   // send_email): a test of the done flag further down, inside a later statement rather than one of
@@ -83,7 +84,7 @@ export function afterAttempts(ctx: FileContext, tryStmt: Node, attempted: Node, 
       if (test.id === statement.id || enclosingFunction(test, ctx.family)?.id !== fn?.id) continue;
       for (const flag of flags) {
         const body = whileFlagFalse(test, flag);
-        if (body !== null && !out.some((o) => o.body.id === body.id)) out.push({ body, construct: test, label: `${handlerLabel}, then ${firstLine(test).replace(/\s*[:{]\s*$/, '')}` });
+        if (body !== null && !out.some((o) => o.body.id === body.id)) out.push({ body, construct: test, label: `${handlerLabel}, then ${headerLine(test)}` });
       }
     }
   }

@@ -18,6 +18,7 @@ import {
   dottedPath,
   enclosingFunction,
   firstLine,
+  headerLine,
   ifChain,
   isCall,
   isChainLink,
@@ -96,12 +97,16 @@ function timeoutNames(ctx: FileContext): TimeoutNames {
   }));
 }
 
-/** Whether an exception class a handler names may leave a write's outcome unknown (vocabulary `timeouts`). */
-export function ambiguousException(ctx: FileContext, path: string): boolean {
-  return isAmbiguousException(timeoutNames(ctx), path);
+/** Whether a handler takes errors that may leave a write's outcome unknown (vocabulary `timeouts`): every error, a transport error or a timeout. */
+export function handlesAmbiguous(ctx: FileContext, handler: { type: Node | null }): boolean {
+  return catchesAmbiguous(timeoutNames(ctx), handler);
 }
 
-/** Whether an exception class a handler names is a timeout (vocabulary `timeouts.exceptions`): a failure the caller expects to pass. */
+/**
+ * Whether an exception class a handler names is a timeout of any kind (vocabulary `timeouts.exceptions`):
+ * a failure the caller expects to pass, so a loop that catches it means to try again. Wider than the
+ * ambiguous outcomes `handlesAmbiguous` reads: a connect timeout sent nothing, yet it is retried all the same.
+ */
 export function timeoutException(ctx: FileContext, path: string): boolean {
   return timeoutNames(ctx).exceptions.matches(path);
 }
@@ -113,7 +118,7 @@ function isAmbiguousException(names: TimeoutNames, path: string): boolean {
 }
 
 /** Whether a handler takes errors that leave the outcome unknown: every error, a transport error or a timeout. */
-function catchesAmbiguous(names: TimeoutNames, handler: Handler): boolean {
+function catchesAmbiguous(names: TimeoutNames, handler: { type: Node | null }): boolean {
   return handler.type === null || exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p));
 }
 
@@ -302,7 +307,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
 
   function judgeHandler(handler: Handler, subject: Node, attempted: Node): void {
     if (handler.type !== null && exceptionPaths(handler.type).some((p) => exceptions.matches(p) && !names.sentNothing.matches(p))) {
-      scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: firstLine(handler.clause).replace(/\s*[:{]\s*$/, '') });
+      scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: headerLine(handler.clause) });
       return;
     }
     // `if (err.name !== 'TimeoutError') throw err;` leaves only timeouts for the rest of the handler.
@@ -310,7 +315,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       (st) => st.type === 'if_statement' && isTimeoutOnlyGuard(ctx, st),
     );
     if (guard !== undefined) {
-      scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: guard, subject, label: firstLine(guard).replace(/\s*[:{]\s*$/, '') });
+      scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: guard, subject, label: headerLine(guard) });
       return;
     }
     let timeoutBranch = false;
@@ -323,7 +328,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
         timeoutBranch = true;
         if (!leavesHandler(ctx, branch.body)) passedOn.push(outermostIf(ifStmt, handler.body));
         if (scopes.some((s) => s.body.id === branch.body.id)) continue;
-        scopes.push({ context: 'timeout-handler', body: branch.body, guard: branch.body, construct: branch.node, subject, label: firstLine(branch.node).replace(/\s*[:{]\s*$/, '') });
+        scopes.push({ context: 'timeout-handler', body: branch.body, guard: branch.body, construct: branch.node, subject, label: headerLine(branch.node) });
       }
     }
     if (!timeoutBranch || passedOn.length > 0) {
@@ -466,7 +471,7 @@ function finalFailureHookScopes(ctx: FileContext, names: TimeoutNames): Scope[] 
       if (subject !== undefined) break;
     }
     if (subject === undefined) continue;
-    scopes.push({ context: 'timeout-handler', body, guard: body, construct: fn, subject, label: firstLine(fn).replace(/\s*[:{]\s*$/, ''), explicitOnly: true });
+    scopes.push({ context: 'timeout-handler', body, guard: body, construct: fn, subject, label: headerLine(fn), explicitOnly: true });
   }
   return scopes;
 }
@@ -861,7 +866,7 @@ function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handl
       }
     }
   }
-  const label = firstLine(handler.clause).replace(/\s*[:{]\s*$/, '').replace(/\s*\{.*$/, '');
+  const label = headerLine(handler.clause).replace(/\s*\{.*$/, '');
   return { context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label, explicitOnly: true, ...(excludes.length > 0 ? { excludes } : {}) };
 }
 
@@ -1351,13 +1356,13 @@ function findStatusBranches(ctx: FileContext): Scope[] {
       const definite = [rest, ...nodesWithin(ctx, rest, 'if_statement')].filter((n) => n.type === 'if_statement').flatMap((n) =>
         ifChain(n, ctx.family).filter((b) => b.condition !== null && /\b4\d\d\b/.test(b.condition.text) && !/\b5\d\d\b/.test(b.condition.text)).map((b) => b.body),
       );
-      scopes.push({ context: 'status-branch', body: rest, guard: ifStmt.parent ?? ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), plainResultsViaCaller: true, ...(definite.length > 0 ? { excludes: definite } : {}), ...keptRequires });
+      scopes.push({ context: 'status-branch', body: rest, guard: ifStmt.parent ?? ifStmt, construct: ifStmt, subject, label: headerLine(ifStmt), plainResultsViaCaller: true, ...(definite.length > 0 ? { excludes: definite } : {}), ...keptRequires });
     }
     const failing = test.polarity === 'failure' ? head : branches.at(-1)?.condition === null ? branches.at(-1) : undefined;
     if (failing === undefined || failing === head && test.polarity === 'success' || told(failing.body)) continue;
     // `if (!response.ok) return false`: as in a broad handler, a falsy result records the failure
     // only where a caller reads it as one (Dokploy's hubspot.ts: the caller only logs it).
-    scopes.push({ context: 'status-branch', body: failing.body, guard: ifStmt, construct: ifStmt, subject, label: firstLine(ifStmt).replace(/\s*[:{]\s*$/, ''), plainResultsViaCaller: true, ...keptRequires });
+    scopes.push({ context: 'status-branch', body: failing.body, guard: ifStmt, construct: ifStmt, subject, label: headerLine(ifStmt), plainResultsViaCaller: true, ...keptRequires });
   }
   for (const ternary of nodesOfType(ctx, ['ternary_expression', 'conditional_expression'])) {
     const parts = ternaryParts(ternary);

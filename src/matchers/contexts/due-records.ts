@@ -277,11 +277,44 @@ export function columnFilters(ctx: FileContext, source: Node): { field: string; 
     const fn = call.childForFieldName('function');
     if (fn === null || !names.includes(fn.text)) continue;
     const [column, value] = callArguments(call);
-    if (column === undefined || value === undefined || (column.type !== 'member_expression' && column.type !== 'attribute')) continue;
-    const field = (column.childForFieldName('property') ?? column.childForFieldName('attribute'))?.text;
-    if (field !== undefined) out.push({ field, value });
+    const field = columnName(column);
+    if (field !== undefined && value !== undefined) out.push({ field, value });
   }
   return out;
+}
+
+/**
+ * The columns a query call's arguments compare, with the value each is compared with: Python's
+ * overloaded `Model.col == value` / `Model.col is None` (a model's column turns the comparison into
+ * the query's condition), and a column's filter method (`retry.column_filter_methods`: SQLAlchemy
+ * `Model.col.is_(None)`), anywhere in the arguments (`where(and_(Reminder.sent_at == None, …))`).
+ */
+export function comparedColumns(ctx: FileContext, call: Node): { field: string; value: Node }[] {
+  const methods = ctx.vocab.retry.column_filter_methods;
+  const out: { field: string; value: Node }[] = [];
+  for (const arg of callArguments(call)) {
+    for (const c of [arg, ...arg.descendantsOfType(['comparison_operator', 'call'])]) {
+      let column: Node | null | undefined;
+      let value: Node | null | undefined;
+      if (c.type === 'comparison_operator' && c.namedChildren.length === 2 && /^(?:==|is)$/.test(c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' '))) {
+        [column, value] = c.namedChildren;
+      } else if (c.type === 'call') {
+        const fn = c.childForFieldName('function');
+        if (fn?.type !== 'attribute' || !methods.includes(fn.childForFieldName('attribute')?.text ?? '')) continue;
+        column = fn.childForFieldName('object');
+        value = callArguments(c)[0];
+      }
+      const field = columnName(column);
+      if (field !== undefined && value != null) out.push({ field, value });
+    }
+  }
+  return out;
+}
+
+/** The column a filter names: the field of `payouts.status` / `Payout.status`; undefined for anything else. */
+function columnName(column: Node | null | undefined): string | undefined {
+  if (column == null || (column.type !== 'member_expression' && column.type !== 'attribute')) return undefined;
+  return (column.childForFieldName('property') ?? column.childForFieldName('attribute'))?.text;
 }
 
 /** A call of the chain `node` ends with passes a filter object of its own (`findAll({ where: … })`, `find({ status: … })`). */

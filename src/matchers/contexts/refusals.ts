@@ -1,5 +1,5 @@
 import { normalizeName } from '../names.js';
-import { contains, dottedPath, lastSegment, unwrapParens, type Node } from '../syntax.js';
+import { conjunctsOf, contains, dottedPath, lastSegment, unwrapParens, type Node } from '../syntax.js';
 
 /** The statuses that prove a request was refused, not run (`retry.refused_statuses`), and the fields that hold a status. */
 export interface RefusalVocab {
@@ -19,20 +19,9 @@ export function onlyAfterRefusal(v: RefusalVocab, node: Node, body: Node): boole
     if (p.type !== 'if_statement' && p.type !== 'elif_clause') continue;
     const cond = p.childForFieldName('condition');
     const branch = p.childForFieldName('consequence');
-    if (cond !== null && branch !== null && contains(branch, node) && conjuncts(unwrapParens(cond) ?? cond).some((c) => testsRefusedStatus(v, c) || testsProviderCode(v, c))) return true;
+    if (cond !== null && branch !== null && contains(branch, node) && conjunctsOf(cond).some((c) => testsRefusedStatus(v, c) || testsProviderCode(v, c))) return true;
   }
   return false;
-}
-
-/** The operands of a chain of `&&` / `and`. */
-function conjuncts(cond: Node): Node[] {
-  const op = cond.childForFieldName('operator')?.text;
-  if ((cond.type === 'binary_expression' && op === '&&') || (cond.type === 'boolean_operator' && op === 'and')) {
-    const left = cond.childForFieldName('left');
-    const right = cond.childForFieldName('right');
-    return [...(left ? conjuncts(unwrapParens(left) ?? left) : []), ...(right ? conjuncts(unwrapParens(right) ?? right) : [])];
-  }
-  return [cond];
 }
 
 /** `res.status === 401`, `e.response.status_code == 429`, `status in (401, 429)`: a status field equal to refused statuses only. */

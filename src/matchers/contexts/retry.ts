@@ -1,7 +1,7 @@
 import { allCalls, answeredOnce, calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName, plainFunctionAt, resolveLocalFunction } from '../local-helpers.js';
-import { ambiguousException, caughtName, exceptionPaths, namesOfError, testsError, timeoutException, writesOrSendsIn } from './ambiguous-outcome.js';
+import { caughtName, handlesAmbiguous, exceptionPaths, namesOfError, testsError, timeoutException, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isInMemory, reportsOnly } from '../call-vocabulary.js';
 import { fileClientPolicyScopes, retryingClientsOf, sharedClientScopes, writeMethodArguments } from './client-policies.js';
@@ -15,7 +15,7 @@ import { onlyAfterRefusal } from './refusals.js';
 import { batchMarkScopes } from './batch-marks.js';
 import { columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, skipsAllButFailed, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
-import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
+import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
 
 /**
@@ -337,7 +337,7 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   const behaviour = retryBehaviour(ctx, body, header.flag, header.cleared);
   const ok = header.failover ? behaviour.failsOver : header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if ((!ok && !header.certain) || behaviour.localFailuresOnly) return null;
-  const head = firstLine(loop).replace(/\s*[:{]\s*$/, '');
+  const head = headerLine(loop);
   const label = header.failover ? `${head} (after a failure the next one is tried, until one succeeds)` : head;
   // A loop run while its flag holds retries its tries' work; what a handler does (ask for a new
   // proxy, log) is the answer to one failed attempt, not a write the next attempt repeats.
@@ -395,7 +395,7 @@ function restartLoopScopes(ctx: FileContext, v: RetryVocab): Scope[] {
       const broad = h.type === null || exceptionPaths(h.type).some((p) => v.errorBases.has(lastSegment(p)));
       if (!(entry ? broad : timeouts(h)) || endsByLeaving(h.body, ctx.family) || raisesWithin(h.body, ctx.family)) continue;
       const what = entry ? `restarts ${calleePath(ctx, expr!)}() after every crash` : 'tries the same pass again after every timeout';
-      const label = `${firstLine(loop).replace(/\s*[:{]\s*$/, '')} (${what})`;
+      const label = `${headerLine(loop)} (${what})`;
       out.push({ context: 'retry', body: h.body, construct: loop, label, hook: true });
     }
   }
@@ -658,8 +658,8 @@ function retryBehaviour(ctx: FileContext, body: Node, flag?: string, cleared = f
   });
   const failsOver = tries.some(
     (t) =>
-      exits.some((e) => contains(t, e) && !inHandler(e) && leavesOnSuccess(e, t)) &&
-      tryHandlers(t, family).some((h) => (h.type === null || exceptionPaths(h.type).some((p) => ambiguousException(ctx, p))) && !endsByLeaving(h.body, family) && !retriesLocalFailureOnly(ctx, h.body)),
+      exits.some((e) => contains(t, e) && !inHandler(e) && endsWalkOnSuccess(e, t)) &&
+      tryHandlers(t, family).some((h) => handlesAmbiguous(ctx, h) && !endsByLeaving(h.body, family) && !retriesLocalFailureOnly(ctx, h.body)),
   );
   const firstRetrying = retrying[0];
   // Some handler retries a local lock only, and every other leaves with no `continue` on the way.
@@ -727,7 +727,7 @@ function hasLoopBetween(node: Node, ancestor: Node, family: Family): boolean {
  * `else if (res.status === 429) { …; break }`) may stop a batch on a refusal, and a `break` in a
  * `switch` leaves only the case.
  */
-function leavesOnSuccess(exit: Node, tryStmt: Node): boolean {
+function endsWalkOnSuccess(exit: Node, tryStmt: Node): boolean {
   const block = exit.parent;
   if (block === null) return false;
   if (block.id === tryBody(tryStmt)?.id) return true;
@@ -1596,7 +1596,7 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
     if (tried.size === 0) continue;
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
       // After a definite error (`except ValueError`) the call is made again for another reason.
-      if (handler.type !== null && !exceptionPaths(handler.type).some((p) => ambiguousException(ctx, p))) continue;
+      if (!handlesAmbiguous(ctx, handler)) continue;
       const caught = caughtName(handler, ctx.family);
       for (const call of callsWithin(ctx, handler.body)) {
         const path = calleePath(ctx, call);
@@ -1604,7 +1604,7 @@ function handlerRetryScopes(ctx: FileContext): Scope[] {
         if (!tried.has(signature(call)) || hasFunctionBetween(call, handler.body, ctx.family)) continue;
         // Made again only for a particular error the branch tests (`if "phone is required" in str(e)`).
         if (caught !== null && underErrorTest(call, handler.body, namesOfError(ctx, handler.body, caught))) continue;
-        scopes.push({ context: 'retry', body: call, construct: handler.clause, label: `${firstLine(handler.clause, 40).replace(/\s*[:{]\s*$/, '')} that calls ${path} again` });
+        scopes.push({ context: 'retry', body: call, construct: handler.clause, label: `${headerLine(handler.clause, 40)} that calls ${path} again` });
       }
     }
   }
@@ -1797,7 +1797,7 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     const marked = !failed && selection !== undefined && marksOutOfSelection(ctx, body, selection);
     if (!failed && !marked) continue;
     const why = failed ? 'records that failed before' : 'records not yet marked done';
-    scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (${why})`, ...(selection ? { selection } : {}), ...(failed ? { sweepsFailed: true as const } : {}) });
+    scopes.push({ context: 'retry', body, construct: loop, label: `${headerLine(loop, 60)} (${why})`, ...(selection ? { selection } : {}), ...(failed ? { sweepsFailed: true as const } : {}) });
   }
   // A poller (`while (true) { const message = await prisma.message.findFirst({ where: { retryCount: { lt: 2 } } }); … }`)
   // takes one due record per pass: each pass is an attempt on that record.
@@ -1805,7 +1805,7 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
     const body = loopBody(loop);
     if (body === null) continue;
     const picks = blockStatements(body).some((st) => (st.type === 'lexical_declaration' || st.type === 'variable_declaration' || st.type === 'expression_statement') && pickedValues(st).some((v) => selectsFailed(unwrapAwait(v), st)));
-    if (picks) scopes.push({ context: 'retry', body, construct: loop, label: `${firstLine(loop, 60).replace(/\s*[:{]\s*$/, '')} (records that failed before)`, sweepsFailed: true });
+    if (picks) scopes.push({ context: 'retry', body, construct: loop, label: `${headerLine(loop, 60)} (records that failed before)`, sweepsFailed: true });
   }
   if (due && ctx.family === 'ecma') {
     for (const call of allCalls(ctx)) {

@@ -2,7 +2,7 @@ import { compiledOnce } from '../compiled.js';
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { NamePatterns, WordSet, escapeRegExp, splitWords } from '../names.js';
-import { stateValue } from './due-records.js';
+import { comparedColumns, stateValue } from './due-records.js';
 import { isInert } from '../quiet-steps.js';
 import { HANDLER_TYPES, blockStatements, callArguments, contains, decoratedFunction, enclosingFunction, dottedPath, functionBody, functionName, functionTypes, isExit, isFunction, isRaise, keywordArgument, lastSegment, literalEntries, stringValue, tryHandlers, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Scope } from '../types.js';
@@ -291,31 +291,6 @@ function positionalSelection(call: Node): string[] {
 }
 
 /**
- * The columns an ORM's filter expressions compare with a state (SQLAlchemy's `select(Reminder).where(
- * and_(Reminder.sent_at == None, Reminder.status == "due"))`, `.filter(Appointment.reminder_sent_at.is_(None))`):
- * a column of a model compared, with `==` / `is` or its `is_()` method, with a constant or a state
- * name. Python only: there a model's column overloads the comparison into a query's condition.
- */
-function comparedColumns(call: Node): string[] {
-  const out: string[] = [];
-  for (const arg of callArguments(call)) {
-    for (const c of [arg, ...arg.descendantsOfType(['comparison_operator', 'call'])]) {
-      let column: Node | null | undefined = null;
-      let value: Node | null | undefined = null;
-      if (c.type === 'comparison_operator' && c.namedChildren.length === 2 && /^(?:==|is)$/.test(c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' '))) {
-        [column, value] = c.namedChildren;
-      } else if (c.type === 'call' && c.childForFieldName('function')?.type === 'attribute' && c.childForFieldName('function')?.childForFieldName('attribute')?.text === 'is_') {
-        column = c.childForFieldName('function')?.childForFieldName('object');
-        value = callArguments(c)[0];
-      }
-      const name = column?.type === 'attribute' ? column.childForFieldName('attribute')?.text : undefined;
-      if (name !== undefined && value != null && !ID_FIELD.test(name) && stateSelector(value)) out.push(name);
-    }
-  }
-  return out;
-}
-
-/**
  * The file's reads that select rows by their state, each with its fields, in document order: read
  * once per file, since the question is asked for every function (and a nested function's calls
  * are its enclosing functions' calls too).
@@ -340,7 +315,8 @@ export function selectingCalls(ctx: FileContext): { call: Node; fields: string[]
       }
       if (marks(ctx, call) || !namesWord(v.selectWords, v.selectGate, method)) continue;
       const fields = argumentEntries(call).filter((e) => !ID_FIELD.test(e.key) && !OPERATOR_KEY.test(e.key) && /^[A-Za-z_]\w*$/.test(e.key) && stateSelector(e.value)).map((e) => e.key);
-      fields.push(...positionalSelection(call), ...comparedColumns(call));
+      // SQLAlchemy's `select(Reminder).where(Reminder.sent_at == None)`: a column compared with a state.
+      fields.push(...positionalSelection(call), ...comparedColumns(ctx, call).filter((c) => !ID_FIELD.test(c.field) && stateSelector(c.value)).map((c) => c.field));
       if (fields.length > 0) out.push({ call, fields });
     }
     return out;

@@ -1,5 +1,5 @@
 import { calleePath, callsWithin } from '../file-index.js';
-import { importsOf, projectImportOf } from '../imports.js';
+import { importBinds, projectImportOf } from '../imports.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { argCountOf, callee, dottedPath, functionBody, isCall, lastSegment, unwrapAwait, type Node } from '../syntax.js';
 import { wordSet } from '../compiled.js';
@@ -144,7 +144,7 @@ function isReference(node: Node): boolean {
 export function isTypedMemberCall(ctx: FileContext, path: string): boolean {
   if (ctx.family !== 'ecma' || !path.includes('.') || path.includes('()') || path.includes('[]') || path.startsWith('<')) return false;
   const head = path.split('.')[0] ?? '';
-  if (importsOf(ctx).has(head)) return false;
+  if (importBinds(ctx, head)) return false;
   return !isPassive(ctx, path) && !GLOBALS.has(head);
 }
 

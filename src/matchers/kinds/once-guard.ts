@@ -1,7 +1,7 @@
 import { compiledOnce, wordSet } from '../compiled.js';
 import { escapeRegExp, NamePatterns, splitWords, WordSet } from '../names.js';
 import { lastBindingBefore } from '../bindings.js';
-import { accessedField, blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, isRaise, loopBody, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { accessedField, conjunctsOf, blockStatements, callArguments, callTypes, contains, keywordArgument, literalEntries, enclosingFunction, functionBody, functionParameters, isCall, ifChain, isExit, isRaise, loopBody, tryBody, tryHandlers, namedEnclosingFunction, lastSegment, namesUnder, stringValue, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
 import { calleePath, answeredOnce, callsWithin, nodesWithin } from '../file-index.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { evaluateWith, literalValue, type FieldValue } from '../guard-values.js';
@@ -527,16 +527,6 @@ function reachesAttemptLimit(ctx: FileContext, cond: Node): boolean {
   });
 }
 
-/** The parts of an `&&` / `and` chain (the condition itself when it is none). */
-function conjunctsOf(cond: Node | null): Node[] {
-  const c = unwrapParens(cond);
-  if (c === null) return [];
-  const op = c.childForFieldName('operator')?.type ?? (c.type === 'boolean_operator' ? c.children[1]?.type : undefined);
-  if ((c.type === 'binary_expression' && op === '&&') || (c.type === 'boolean_operator' && op === 'and')) return [...conjunctsOf(c.childForFieldName('left')), ...conjunctsOf(c.childForFieldName('right'))];
-  return [c];
-}
-
-/** A branch that leaves: `continue`, `return`, `break` (alone or as its last statement). */
 /** The branch leaves the loop at its end (`return`, `break`, `raise`): whatever it sends, it sends on one attempt. */
 function endsGivingUp(branch: Node, family: FileContext['family']): boolean {
   const last = branch.type === 'block' || branch.type === 'statement_block' ? blockStatements(branch).at(-1) : branch;
