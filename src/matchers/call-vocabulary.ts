@@ -42,6 +42,7 @@ import type { CallVocabulary, Vocabulary } from './vocabulary.js';
  */
 interface CompiledCallVocabulary {
   verbs: WordSet;
+  methodVerbs: WordSet;
   names: NamePatterns;
   exclude: NamePatterns;
   excludeWords: WordSet;
@@ -87,6 +88,7 @@ function compile(vocab: CallVocabulary): CompiledCallVocabulary {
   if (c === undefined) {
     c = {
       verbs: new WordSet(vocab.verbs),
+      methodVerbs: new WordSet(vocab.method_verbs),
       names: new NamePatterns(vocab.names),
       exclude: new NamePatterns(vocab.exclude),
       excludeWords: new WordSet(vocab.exclude_words),
@@ -943,7 +945,7 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   // method or function name is a verb (but see `heldObjectMethod`).
   if (/^[A-Z][a-z]/.test(last)) return PathVerdict.No;
   const first = splitWords(last)[0];
-  if (first !== undefined && v.verbs.has(first)) return PathVerdict.Verb;
+  if (first !== undefined && (v.verbs.has(first) || (v.methodVerbs.has(first) && path.includes('.')))) return PathVerdict.Verb;
   if (first !== undefined && v.objectVerbs.has(first) && namesObject(splitWords(last).slice(1), v.objectWords)) return PathVerdict.Yes;
   if (!v.httpClients.empty && v.httpClients.matches(path)) return PathVerdict.Http;
   return PathVerdict.Unknown;

@@ -15,6 +15,8 @@ export const CallVocabularySchema = z
   .object({
     /** First word of the called name (`charge` matches `charge`, `chargeCustomer`, `charge_card`). */
     verbs: names,
+    /** The same, only for a method of an object (`client.mutateOrders`), never a bare function (`mutateServers()`). */
+    method_verbs: names,
     /** Name patterns that match outright. */
     names,
     /** Name patterns that never match, even when a verb or name does. */
