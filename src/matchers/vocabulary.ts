@@ -297,6 +297,11 @@ export const VocabularySchema = z
          */
         drain_methods: names.default([]),
         /**
+         * Calls a consumer waits on for its next item (`r.brpop('jobs')`, `ws.recv()`, `consumer.poll()`):
+         * a forever loop that takes one each pass answers a timeout per item; it is no pass tried again.
+         */
+        take_methods: names.default([]),
+        /**
          * Words that name a retry in a method a failure handler calls (`job.resetForRetry()`,
          * `scheduleRetry(item)`): a method named for one, not led by it, puts the work back for a later attempt.
          */

@@ -50,6 +50,7 @@ interface RetryVocab {
   taskRetryRaises: NamePatterns;
   /** Methods that take the next item off a queue (vocabulary `retry.drain_methods`). */
   drainMethods: NamePatterns;
+  takeMethods: NamePatterns;
   reenqueueMethods: Set<string>;
   /** A trailing signature call on a task (`.s()`, `.si()`): stripped to name the task itself. */
   signatureCall: RegExp;
@@ -97,6 +98,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       taskRetryCalls: new NamePatterns(r.task_retry_calls),
       taskRetryRaises: new NamePatterns(r.task_retry_raises),
       drainMethods: new NamePatterns(r.drain_methods),
+      takeMethods: new NamePatterns(r.take_methods),
       reenqueueMethods: new Set(r.reenqueue_methods),
       signatureCall: r.signature_methods.length > 0 ? new RegExp(`\\.(?:${r.signature_methods.map(escapeRegExp).join('|')})\\(\\)$`) : /(?!)/,
       enqueueCalls: new NamePatterns(r.enqueue_calls),
@@ -390,7 +392,7 @@ function restartLoopScopes(ctx: FileContext, v: RetryVocab): Scope[] {
     const expr = only.length === 1 && only[0]!.type === 'expression_statement' ? unwrapAwait(only[0]!.firstNamedChild) : null;
     const entry = expr !== null && isCall(expr, ctx.family) && v.restartWords.anyWordOf(lastSegment(calleePath(ctx, expr)));
     const timeouts = (h: { type: Node | null }) => h.type !== null && exceptionPaths(h.type).some((p) => timeoutException(ctx, p));
-    if (!entry && (inside === null || drainsQueue(ctx, v, inside))) continue;
+    if (!entry && (inside === null || drainsQueue(ctx, v, inside) || takesNextItem(ctx, v, inside))) continue;
     for (const h of tryHandlers(attempt, ctx.family)) {
       const broad = h.type === null || exceptionPaths(h.type).some((p) => v.errorBases.has(lastSegment(p)));
       if (!(entry ? broad : timeouts(h)) || endsByLeaving(h.body, ctx.family) || raisesWithin(h.body, ctx.family)) continue;
@@ -431,6 +433,20 @@ function drainsQueue(ctx: FileContext, v: RetryVocab, body: Node): boolean {
     if (later.some((st) => leavesWhenEmpty(ctx, st, target.text))) return true;
   }
   return false;
+}
+
+/**
+ * A pass that takes its next item by waiting for it (`job = r.brpop("jobs")`, `msg = await ws.recv()`,
+ * `records = consumer.poll(1.0)`; vocabulary `retry.take_methods`): a consumer, whose timeout handler
+ * answers one item's failure, not the same pass tried again.
+ */
+function takesNextItem(ctx: FileContext, v: RetryVocab, body: Node): boolean {
+  if (v.takeMethods.empty) return false;
+  return body.descendantsOfType(['assignment', 'variable_declarator']).some((a) => {
+    if (hasFunctionBetween(a, body, ctx.family) || nestedLoopBetween(a, body, ctx.family)) return false;
+    const value = unwrapAwait(a.childForFieldName('right') ?? a.childForFieldName('value'));
+    return value !== null && isCall(value, ctx.family) && v.takeMethods.matches(lastSegment(calleePath(ctx, value)));
+  });
 }
 
 /**
