@@ -965,6 +965,7 @@ function heldObjectMethod(ctx: FileContext, call: Node, path: string): string | 
   const head = parts[0];
   if (last === undefined || head === undefined || !/^[A-Z][a-z]/.test(last) || path.includes('(') || parts.some((part) => !/^[a-z_$]/.test(part))) return null;
   if (callArguments(call).length === 0 || (head !== 'self' && head !== 'this' && importBinds(ctx, head))) return null;
+  if (wordSet(ctx, 'message_type_suffixes', ctx.vocab.message_type_suffixes).has(splitWords(last).at(-1) ?? '')) return null;
   return [...parts, last.charAt(0).toLowerCase() + last.slice(1)].join('.');
 }
 

@@ -707,6 +707,11 @@ export const VocabularySchema = z
     /** First words of a function that probes (`checkIntegration`): its failure result is a verdict, not a record. */
     probe_verbs: names,
     /**
+     * Last words of a capitalised method name on a held object that builds a message, not a call
+     * (`factory.CreateOrderRequest(…)` of a zeep type factory, `pb.ChargeInput(…)`): no write, whatever its verb.
+     */
+    message_type_suffixes: names.default([]),
+    /**
      * Word stems of a called name that moves value (`create_refund`, `capture`, `createPayout`,
      * `sendMoney`): a write known only by its name's verb counts as a remote write for a client
      * answer that carries the caught error only when it moves value.
