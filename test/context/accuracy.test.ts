@@ -59,10 +59,8 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   'ticket-checkout': {
     'INC-213 in scope':
       'scores 0.51: the glossary makes "H2S" and the sealer the component, but its other words ("sales", "money taken, hold converted", "barcodes") are finance\'s and the issuer\'s names for the entities, which the manifold gives only in its description',
-    'cluster "charged twice for one order" (32)':
-      'the best match is one cluster of 67 ("Order query"; key terms charge, message, twice, payment, failed) that the repeated-message and "told it failed but the money was taken" tickets join: they say the same ideas, and only what was doubled, the message or the payment, differs (as in standing-orders)',
-    'cluster "repeated "payment didn\'t go through" texts and emails" (22)': 'no cluster of its own: its tickets share `message`, `payment`, `failed` with the 67 above',
-    'cluster "told the payment failed / seats released, but the money was taken" (20)': 'no cluster of its own: "payment failed" and "money taken" are the 67\'s words too',
+    'cluster "repeated "payment didn\'t go through" texts and emails" (22)': 'no cluster of its own: one of 45 ("Payment failed but money taken") holds it with the "told it failed but the money was taken" tickets: they say the same ideas (`message`, `payment`, `failed`), and only what was doubled, the message or the payment, differs (as in standing-orders)',
+    'cluster "told the payment failed / seats released, but the money was taken" (20)': 'no cluster of its own: "payment failed" and "money taken" are the 45\'s words too',
   },
   // Written by someone who never saw the code; its first run (round 16, code of 709fb33) stopped at
   // the Linear export's dates: every figure 0. Every file reads now (Linear CSV, pdftotext, XWiki,

@@ -470,3 +470,24 @@ describe('the time-blind merge and what a desk says on every ticket (round 27)',
     expect(mixed(clusterTickets([...doubles, ...texts], { ...options, mergeDistinctSimilarity: 0 }))).toBe(true);
   });
 });
+
+describe('clusterTickets: a group written at another time in the burst\'s own words', () => {
+  const day = (d: number): string => new Date(Date.UTC(2024, 0, d)).toISOString().slice(0, 10);
+  const extra = ['today', 'now', 'asap', 'soon', 'quickly', 'please', 'thanks', 'again'];
+  const tickets = [
+    ...[5, 5, 6, 6, 7, 7, 8, 9].map((d, i) => ticket(`A-${i}`, 'Charged twice for one order', `Two payments for one order on my card, refund one ${extra[i]}`, day(d))),
+    // months later, the same fault at another event: its name is a word of the group's own
+    ...[60, 60, 61, 62].map((d, i) => ticket(`B-${i}`, 'Charged twice for one order', `Aurelia tickets: two payments for one order on my card, refund one ${extra[i]}`, day(d))),
+    ...[40, 70, 100, 130, 160, 190].map((d, i) => ticket(`O-${i}`, `Question ${i}`, `How do I ${['move house', 'add a name', 'go paperless', 'report a leak', 'trim a tree', 'read my meter'][i]}`, day(d))),
+  ];
+
+  it('stays with the burst although it names the occasion (an event) the burst does not', () => {
+    const clusters = clusterTickets(tickets).map((c) => c.tickets.map((t) => t.id).sort());
+    expect(clusters).toContainEqual(['A-0', 'A-1', 'A-2', 'A-3', 'A-4', 'A-5', 'A-6', 'A-7', 'B-0', 'B-1', 'B-2', 'B-3']);
+  });
+
+  it('is split off when its words need to be more alike than they are (sameWordsSimilarity)', () => {
+    const clusters = clusterTickets(tickets, { sameWordsSimilarity: 1 }).map((c) => c.tickets.map((t) => t.id).sort());
+    expect(clusters).toContainEqual(['B-0', 'B-1', 'B-2', 'B-3']);
+  });
+});

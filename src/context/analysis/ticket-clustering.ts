@@ -56,6 +56,15 @@ export interface ClusteringOptions {
    * two of its clusters look alike.
    */
   burstCommonShare: number;
+  /**
+   * A group written at another time whose own words are this like the burst's (cosine, default
+   * 0.5) stays with it even when it carries a word of its own (`namesItsOwnThing`): it tells the
+   * same cause again, and the word it adds is the occasion ("charged twice for one order" in
+   * March for one event and in September for another, the event's name in half the tickets), not
+   * another thing. Below it a word of its own still splits the group ("a one-time payment through
+   * the portal shows up 2 times" beside "autopay charged me twice", cosine 0.44).
+   */
+  sameWordsSimilarity: number;
 }
 
 /** Defaults for `clusterTickets`; documented in docs/context.md. */
@@ -71,6 +80,7 @@ export const DEFAULT_CLUSTERING: ClusteringOptions = {
   conceptWeight: 3,
   placeholderSimilarity: 0.15,
   burstCommonShare: 0.5,
+  sameWordsSimilarity: 0.5,
 };
 
 /** A burst: this many days holding `burstShare` of a cluster's tickets. */
@@ -463,7 +473,8 @@ function splitSeparateBursts(
     for (const i of list) if (inBursts(i)) core.add(wordVectors[i] as SparseVector);
     const own = new Centroid();
     for (const i of group) own.add(wordVectors[i] as SparseVector);
-    if (sparseCosine(core.toSparse(), own.toSparse()) >= opts.similarity && !namesItsOwnThing(group, list.filter(inBursts), wordVectors)) continue;
+    const alike = sparseCosine(core.toSparse(), own.toSparse());
+    if (alike >= opts.similarity && (alike >= opts.sameWordsSimilarity || !namesItsOwnThing(group, list.filter(inBursts), wordVectors))) continue;
     const split = centroids.length;
     made.add(split);
     centroids.push(new Centroid());

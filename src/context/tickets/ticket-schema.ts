@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDate, readTimestamp } from '../text/dates.js';
 import { plainText } from '../text/plain-text.js';
+import { customerTurns } from '../text/ticket-own-words.js';
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
@@ -27,9 +28,12 @@ export const TicketSchema = z
   })
   // A chat conversation has no subject: its first sentence stands for one, as for a subject that
   // only names the channel the help desk got the ticket by ("Facebook comment", "Instagram DM").
+  // Of a chat transcript, the first sentence the customer wrote (`customerTurns`), not the
+  // transcript's header ("Chat transcript / Visitor: … / Started: … · Page: https://…") or the
+  // bot's greeting: those open every transcript of the channel and would make them one cluster.
   .transform((t) => {
     const title = namesChannel(t.title, t.channel) ? '' : t.title;
-    return { id: t.id, title: title || firstSentence(t.body), body: t.body, createdAt: t.created_at, tags: t.tags };
+    return { id: t.id, title: title || firstSentence(customerTurns(t.body.split('\n')).join('\n')) || firstSentence(t.body), body: t.body, createdAt: t.created_at, tags: t.tags };
   });
 
 /**
