@@ -129,7 +129,7 @@ export function exceptionPaths(node: Node): string[] {
 }
 
 /** Whether a condition inside a handler tests for a timeout. */
-function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
+export function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
   const { exceptions, codes } = timeoutNames(ctx);
   if (stringsUnder(condition).some((s) => codes.has(s))) return true;
   const names = condition.descendantsOfType(['identifier', 'attribute', 'member_expression']);

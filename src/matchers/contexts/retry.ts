@@ -1,7 +1,7 @@
 import { allCalls, answeredOnce, calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName, plainFunctionAt, resolveLocalFunction } from '../local-helpers.js';
-import { caughtName, handlesAmbiguous, exceptionPaths, namesOfError, testsError, timeoutException, writesOrSendsIn } from './ambiguous-outcome.js';
+import { caughtName, handlesAmbiguous, exceptionPaths, mentionsTimeout, namesOfError, testsError, timeoutException, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isInMemory, reportsOnly } from '../call-vocabulary.js';
 import { fileClientPolicyScopes, retryingClientsOf, sharedClientScopes, writeMethodArguments } from './client-policies.js';
@@ -376,7 +376,9 @@ function registeredProcessors(ctx: FileContext, v: RetryVocab, body: Node): Node
  * time.sleep(60)`, or a wait after the try) runs on success too: no restart loop, unless its
  * handler names timeouts (`except (socket.timeout, ReadTimeout) as e: send_telegram(…)`): a
  * handler for the failures that pass says the loop tries the same pass again after them, so it
- * alerts once per failed attempt. A loop that takes the next item each pass (a consumer) is none.
+ * alerts once per failed attempt; so does the timeout branch of a handler of every error
+ * (`catch (e) { if (e.code === 'ETIMEDOUT') await alert(…) }`), since a JavaScript catch names no
+ * type. A loop that takes the next item each pass (a consumer) is none.
  */
 function restartLoopScopes(ctx: FileContext, v: RetryVocab): Scope[] {
   if (ctx.vocab.retry.restart_words.length === 0) return [];
@@ -395,13 +397,25 @@ function restartLoopScopes(ctx: FileContext, v: RetryVocab): Scope[] {
     if (!entry && (inside === null || drainsQueue(ctx, v, inside) || takesNextItem(ctx, v, inside))) continue;
     for (const h of tryHandlers(attempt, ctx.family)) {
       const broad = h.type === null || exceptionPaths(h.type).some((p) => v.errorBases.has(lastSegment(p)));
-      if (!(entry ? broad : timeouts(h)) || endsByLeaving(h.body, ctx.family) || raisesWithin(h.body, ctx.family)) continue;
-      const what = entry ? `restarts ${calleePath(ctx, expr!)}() after every crash` : 'tries the same pass again after every timeout';
-      const label = `${headerLine(loop)} (${what})`;
-      out.push({ context: 'retry', body: h.body, construct: loop, label, hook: true });
+      // A handler of every error says which failures pass by testing them (`catch (e) { if (e.code ===
+      // 'ETIMEDOUT') … }`, `if isinstance(e, socket.timeout):`): the timeout branch is that handler.
+      const bodies = entry ? (broad ? [h.body] : []) : timeouts(h) ? [h.body] : broad ? timeoutBranches(ctx, h.body) : [];
+      for (const body of bodies) {
+        if (endsByLeaving(body, ctx.family) || raisesWithin(body, ctx.family)) continue;
+        const what = entry ? `restarts ${calleePath(ctx, expr!)}() after every crash` : 'tries the same pass again after every timeout';
+        const label = `${headerLine(loop)} (${what})`;
+        out.push({ context: 'retry', body, construct: loop, label, hook: true });
+      }
     }
   }
   return out;
+}
+
+/** The branches of a handler's own `if` chains whose condition tests for a timeout. */
+function timeoutBranches(ctx: FileContext, handler: Node): Node[] {
+  return blockStatements(handler)
+    .filter((st) => st.type === 'if_statement')
+    .flatMap((st) => ifChain(st, ctx.family).filter((b) => b.condition !== null && mentionsTimeout(ctx, b.condition)).map((b) => b.body));
 }
 
 /** `while True:`, `while (true)`, `for (;;)`: a loop with no condition that can end it. */
