@@ -736,10 +736,17 @@ function retriesLocalFailureOnly(ctx: FileContext, handler: Node): boolean {
   const first = blockStatements(handler)[0];
   if (first === undefined || first.type !== 'if_statement') return false;
   const condition = first.childForFieldName('condition');
-  if (condition === null || !stringsUnder(condition).some((str) => texts.some((t) => str.toLowerCase().includes(t.toLowerCase())))) return false;
-  // An `else` branch is another way through: only the plain test is read.
-  if (first.childForFieldName('alternative') !== null) return false;
+  // A text (`"database is locked"`, `'P2002'`) or a number (`error.code === 11000`, MongoDB's duplicate key) the test compares.
+  const tested = condition === null ? [] : [...stringsUnder(condition), ...condition.descendantsOfType(['integer', 'number']).map((n) => n.text)];
+  if (!tested.some((str) => texts.some((t) => str.toLowerCase().includes(t.toLowerCase())))) return false;
   const branch = first.childForFieldName('consequence');
+  const alternative = first.childForFieldName('alternative');
+  if (alternative !== null) {
+    // `if (e.code === 11000) { attempts++; … } else { throw e }`: the other way through leaves, so
+    // the test's branch is the only one that goes on to another attempt. Any other `else` is another way through.
+    const otherWay = alternative.type === 'else_clause' ? (alternative.childForFieldName('body') ?? alternative.namedChildren[0] ?? null) : null;
+    return otherWay !== null && endsByLeaving(otherWay, ctx.family);
+  }
   return (branch !== null && endsByLeaving(branch, ctx.family)) || endsByLeaving(handler, ctx.family);
 }
 
