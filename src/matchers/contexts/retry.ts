@@ -747,7 +747,12 @@ function retriesLocalFailureOnly(ctx: FileContext, handler: Node): boolean {
     const otherWay = alternative.type === 'else_clause' ? (alternative.childForFieldName('body') ?? alternative.namedChildren[0] ?? null) : null;
     return otherWay !== null && endsByLeaving(otherWay, ctx.family);
   }
-  return (branch !== null && endsByLeaving(branch, ctx.family)) || endsByLeaving(handler, ctx.family);
+  // `if "database is locked" not in str(e): raise`: the branch that leaves is the one for every other
+  // error, so the test must be negated; `if ('duplicate key' in msg) return` leaves on the local refusal
+  // and goes on to another attempt after every other error.
+  const branchLeaves = branch !== null && endsByLeaving(branch, ctx.family);
+  if (branchLeaves) return condition !== null && /^[\s(]*(?:not\b|!)|\bnot\s+in\b|!==?/.test(condition.text);
+  return endsByLeaving(handler, ctx.family);
 }
 
 /**
