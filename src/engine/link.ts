@@ -570,15 +570,32 @@ function isStoreModel(byFile: Map<string, LinkInput>, from: LinkInput, local: st
   const imported = from.summary.imports.find((i) => i.local === head);
   if (imported === undefined || head === local) return false;
   // A registry of models (sequelize-cli's `models/index.js`): each property of its export is one.
-  const models = (s: FileSummary, n: string) => s.storeModels?.includes(n) === true || (s.storeModels?.includes(MODEL_REGISTRY) === true && /^(default\.)?[\w$]+$/.test(n) && n !== 'default');
+  const models = storeModelDefined;
   const parts = local.split('.');
   // `import db from '../models'; db.Payment.create(…)`: the registry's property is the model.
-  if (imported.name === 'default' && parts.length > 2 && resolveSymbol(byFile, from, parts.slice(0, 2).join('.'), 0, models) !== null) return true;
-  if (imported.name !== '*') return resolveSymbol(byFile, from, head, 0, models) !== null;
+  if (imported.name === 'default' && parts.length > 2 && storeModelAt(byFile, from, parts.slice(0, 2).join('.'), 0)) return true;
+  if (imported.name !== '*') return storeModelAt(byFile, from, head, 0);
   // `const Payment = require('../models/Payment')`: the module itself is the model.
   const file = resolveModule(byFile, from, imported.module);
   // `const db = require('../models'); db.Payment.create(…)`: a property of the registry.
   return file !== null && (models(file.summary, 'default') || (parts.length > 2 && models(file.summary, parts[1] ?? '')));
+}
+
+/** A name a module exports as a model of the application's own database (`storeModels`), or one of its registry's properties. */
+const storeModelDefined: Defines = (s, n) => s.storeModels?.includes(n) === true || (s.storeModels?.includes(MODEL_REGISTRY) === true && /^(default\.)?[\w$]+$/.test(n) && n !== 'default');
+
+/**
+ * Whether a local name resolves to a model: exported as one, or a class extending a class its
+ * module imports (`class Program extends Entity`) whose own module makes it one (`class Entity
+ * extends Model`), followed through each base's module in turn.
+ */
+function storeModelAt(byFile: Map<string, LinkInput>, from: LinkInput, local: string, depth: number): boolean {
+  if (depth > MAX_HOPS) return false;
+  const symbol = resolveSymbol(byFile, from, local, 0, (s, n) => storeModelDefined(s, n) || s.storeModelBases?.[n] !== undefined);
+  if (symbol === null) return false;
+  if (storeModelDefined(symbol.file.summary, symbol.name)) return true;
+  const base = symbol.file.summary.storeModelBases?.[symbol.name];
+  return base !== undefined && storeModelAt(byFile, symbol.file, base, depth + 1);
 }
 
 /** The file and name a dotted local name is defined under, following imports and re-exports. */
@@ -625,6 +642,9 @@ function resolveIn(byFile: Map<string, LinkInput>, file: LinkInput, name: string
 /** Path aliases by convention (`@/…`, `~/…`, `#/…`, `#name/…`); a tsconfig's own `paths` are the type checker's. */
 const ALIAS = /^[@~#]\/|^#(?=[\w-])/;
 
+/** `@models/Order`, `@services/mail`: a scope spelled like a folder of the project (lower-case word), tried as that folder when no workspace package has it. */
+const FOLDER_ALIAS = /^@[a-z][\w-]*\/[^@]/;
+
 /** Resolutions per file set, by importer folder, language and specifier: the same imports recur. */
 const resolutions = new WeakMap<Map<string, LinkInput>, Map<string, LinkInput | null>>();
 
@@ -661,13 +681,16 @@ function findModule(byFile: Map<string, LinkInput>, from: LinkInput, specifier: 
       return [joined, ...ECMA_EXTENSIONS.map((e) => stem + e), ...ECMA_EXTENSIONS.map((e) => posix.join(joined, 'index' + e))];
     };
     const alias = ALIAS.exec(specifier);
-    if (alias !== null) {
+    // `@models/Order` with a tsconfig `"@models/*": ["./src/models/*"]`: a scope no package of the
+    // workspace has, named for a folder of the project (an npm scope's folder is in no scan).
+    const folderAlias = alias === null ? FOLDER_ALIAS.exec(specifier) : null;
+    const aliased = alias !== null ? specifier.slice(alias[0].length) : folderAlias !== null && workspaces.get(byFile)?.get(packageNameOf(specifier)) === undefined ? specifier.slice(1) : null;
+    if (aliased !== null) {
       // `@/lib/retry`, `~/utils/http`, `#connectors/mail.js` (a package.json `imports` subpath,
       // usually named for its folder): the usual alias of a package's root or its `src/`.
       // Tried from the importer's folder up, so each package of a monorepo finds its own.
-      const rest = specifier.slice(alias[0].length);
       for (let base = dir; ; base = posix.dirname(base)) {
-        candidates.push(...ecmaFiles(posix.join(base, rest)), ...ecmaFiles(posix.join(base, 'src', rest)));
+        candidates.push(...ecmaFiles(posix.join(base, aliased)), ...ecmaFiles(posix.join(base, 'src', aliased)));
         if (base === '.' || base === '/' || posix.dirname(base) === base) break;
       }
     } else if (specifier.startsWith('.')) candidates.push(...ecmaFiles(posix.join(dir, specifier)));

@@ -138,9 +138,14 @@ function storeModelCondition(vocab: Vocabulary): Condition {
   if (names.length === 0) return false;
   const pattern = new RegExp(`(?<![\\w$.])(?:${names.map(escapeRegExp).join('|')})\\s*\\(\\s*['"\`]`);
   // `class Payment extends Model {}` (Sequelize): a class of a store model type (vocabulary `store_model_types`).
-  const types = [...new Set(vocab.store_model_types.filter((n) => /^[\\w$]+(\\.[\\w$]+)*$/.test(n)))];
+  // (A doubled backslash here made the class test match no name: a class model's module gave no summary
+  // unless another test admitted it.)
+  const types = [...new Set(vocab.store_model_types.filter((n) => /^[\w$]+(\.[\w$]+)*$/.test(n)))];
   const extended = types.length > 0 ? new RegExp(`\\bextends\\s+(?:${types.map(escapeRegExp).join('|')})\\b(?!\\.)`) : null;
-  return { key: 'store-models', test: (t) => pattern.test(t) || (extended !== null && extended.test(t)) };
+  // `export default class Program extends Entity {`: a class extending another class of the project,
+  // a model when that base is one (`storeModelBases`); the link step asks the base's module.
+  const derived = types.length > 0 ? /\bclass\s+[\w$]+\s+extends\s+[\w$]+\s*\{/ : null;
+  return { key: 'store-models', test: (t) => pattern.test(t) || (extended !== null && extended.test(t)) || (derived !== null && /\bexport\b/.test(t) && derived.test(t)) };
 }
 
 /** Text that may declare a parameter named for an outcome's result flag: `(filename, success)`, `, success: boolean`. */
@@ -382,7 +387,7 @@ export function importsProject(text: string, language: LanguageSpec, projectModu
   if (language.family === 'ecma') {
     if (/\b(?:from|import|require)\s*\(?\s*['"](?:\.|[@~#]\/)/.test(text)) return true;
     for (const m of text.matchAll(/\b(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g)) {
-      if (projectModules.has(workspaceModuleKey(m[1] ?? ''))) return true;
+      if (projectModules.has(workspaceModuleKey(m[1] ?? '')) || isFolderAlias(m[1] ?? '', projectModules)) return true;
     }
     return false;
   }
@@ -399,6 +404,21 @@ export function importsProject(text: string, language: LanguageSpec, projectModu
  */
 export function workspaceModuleKey(specifier: string): string {
   return `npm:${packageNameOf(specifier)}`;
+}
+
+/**
+ * `@models/Order`, `@services/mail`: a tsconfig `paths` alias named for a folder of the project
+ * (`"@models/*": ["./src/models/*"]`), known by the scan holding a file at that folder and name.
+ * An npm scope's package (`@sendgrid/mail`) is no folder and file of the scanned project.
+ */
+export function isFolderAlias(specifier: string, projectModules: ReadonlySet<string>): boolean {
+  if (!/^@[a-z][\w-]*\/[^@]/.test(specifier)) return false;
+  return projectModules.has(folderPathKey(specifier.slice(1).replace(/\.[cm]?[jt]sx?$/, '').replace(/\/(index)?$/, '')));
+}
+
+/** The key a scanned file's folder-and-file tail is known by in `projectModules` (kept apart from module names). */
+export function folderPathKey(tail: string): string {
+  return `path:${tail}`;
 }
 
 /** The package a bare specifier names: `@acme/db` for `@acme/db/queries`, `utils` for `utils/dates`. */

@@ -8,7 +8,7 @@ import { summarizeFile, type FileSummary } from '../matchers/summary.js';
 import { skippedByCall } from '../matchers/local-helpers.js';
 import { budgetCheck, BudgetExceeded, MAX_TREE_DEPTH, nestsDeeperThan } from './file-budget.js';
 import { grammar, parse, type LanguageSpec } from './languages.js';
-import { workspaceModuleKey } from './prefilter.js';
+import { isFolderAlias, workspaceModuleKey } from './prefilter.js';
 import type { Rule } from './rule.js';
 import type { Finding, RelatedLocation, ScanWarning, Span } from './types.js';
 
@@ -171,7 +171,7 @@ function isProjectModule(specifier: string, language: LanguageSpec, modules: Rea
   // Bare ECMAScript specifiers name packages (the workspace's own among them); `@/…`, `~/…` and
   // `#…` are a project's path aliases.
   // `#connectors/index.js`: a package.json `imports` subpath, always the package's own.
-  if (language.family === 'ecma') return /^[@~]\/|^#/.test(specifier) || (modules !== undefined && modules.has(workspaceModuleKey(specifier)));
+  if (language.family === 'ecma') return /^[@~]\/|^#/.test(specifier) || (modules !== undefined && (modules.has(workspaceModuleKey(specifier)) || isFolderAlias(specifier, modules)));
   return modules === undefined || modules.has(specifier.split('.')[0] ?? '');
 }
 

@@ -2,6 +2,7 @@ import { compiledOnce } from './compiled.js';
 import { nodesOfType } from './file-index.js';
 import { bindingOf, callArguments, callee, dottedPath, isCall, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import { NamePatterns, escapeRegExp } from './names.js';
+import { importsOf } from './imports.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -17,7 +18,7 @@ export function storeModelExports(ctx: FileContext): string[] {
   const out = new Set<string>();
   for (const top of topLevel(ctx)) {
     if (top.kind === 'class') {
-      if (extendsStoreModel(ctx, top.node)) {
+      if (extendsStoreModel(ctx, top.node) || models.has(baseClassName(top.node) ?? '')) {
         models.add(top.name);
         if (top.exported) out.add(top.name);
         if (top.isDefault) out.add('default');
@@ -157,11 +158,50 @@ function* topLevel(ctx: FileContext): Generator<TopLevel> {
 
 /** `class CallLog extends Model {}`: a class of a store model type (vocabulary `store_model_types`). */
 function extendsStoreModel(ctx: FileContext, cls: Node): boolean {
+  const base = baseClass(cls);
+  return base !== null && ctx.vocab.store_model_types.length > 0 && storeTypes(ctx).matches(dottedPath(base));
+}
+
+/** The expression after `extends` (`Model`, `Entity`, `mongoose.Model`), or null. */
+function baseClass(cls: Node): Node | null {
   const heritage = cls.namedChildren.find((c) => c.type === 'class_heritage');
-  if (heritage === undefined || ctx.vocab.store_model_types.length === 0) return false;
+  if (heritage === undefined) return null;
   const clause = heritage.namedChildren.find((c) => c.type === 'extends_clause') ?? heritage;
-  const base = clause.namedChildren[0];
-  return base !== undefined && storeTypes(ctx).matches(dottedPath(base));
+  return clause.namedChildren[0] ?? null;
+}
+
+/** The plain name a class extends (`Entity` in `class Program extends Entity`), or null. */
+function baseClassName(cls: Node): string | null {
+  const base = baseClass(cls);
+  return base?.type === 'identifier' ? base.text : null;
+}
+
+/**
+ * Exported classes that extend a class this file imports (`import Entity from './Entity'; export
+ * default class Program extends Entity`): exported name (`default` for the module) → the imported
+ * name of the base. Whether such a class is a model depends on the base's own module, which the link
+ * step reads (sequelize-typescript projects keep one base model with the shared columns and derive
+ * every model from it).
+ */
+export function storeModelBases(ctx: FileContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (ctx.family !== 'ecma' || ctx.vocab.store_model_types.length === 0) return out;
+  const imported = new Set([...importsOf(ctx).values()].map((i) => i.local));
+  const bases = new Map<string, string>();
+  for (const top of topLevel(ctx)) {
+    if (top.kind === 'class') {
+      const base = baseClassName(top.node);
+      // A class extending a store model type directly is in `storeModelExports` already.
+      if (base === null || !imported.has(base) || extendsStoreModel(ctx, top.node)) continue;
+      bases.set(top.name, base);
+      if (top.exported) out[top.isDefault ? 'default' : top.name] = base;
+    } else if (top.kind === 'default-export' && top.value?.type === 'identifier') {
+      // `class Program extends Entity {…}` … `export default Program;`
+      const base = bases.get(top.value.text);
+      if (base !== undefined) out.default = base;
+    }
+  }
+  return out;
 }
 
 function storeTypes(ctx: FileContext): NamePatterns {

@@ -13,7 +13,7 @@ import { checkedInFunction } from './kinds/prior-success-check.js';
 import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
 import { outcomeWords } from './outcomes.js';
-import { storeModelExports } from './store-models.js';
+import { storeModelBases, storeModelExports } from './store-models.js';
 import { keepsEveryWrite, keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
 import { deferredToCommit, isLocalOnly, methodAround, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { scheduledRunFacts } from './contexts/scheduled-runs.js';
@@ -108,6 +108,11 @@ export interface FileSummary {
   /** Exported names (`default` for the module) that are models of the application's own database (`store-models.ts`). */
   storeModels?: string[];
   /**
+   * Exported classes that extend a class this module imports (`default` → `Entity` for `export default
+   * class Program extends Entity`): models of the application's own database when that base is one.
+   */
+  storeModelBases?: Record<string, string>;
+  /**
    * Names bound at the module's top level to an instance of a class of this file (`export const
    * paymentService = new PaymentService()`, Python `payout_service = PayoutService()`): name → class.
    * Read only to ask whether such a method keeps its writes' errors to itself (AP-003's handler one
@@ -148,9 +153,10 @@ export function summarizeFile(ctx: FileContext, vocabularies: readonly string[] 
   const named = facts !== undefined ? exported : null;
   if (facts !== undefined) functions.default ??= facts;
   const storeModels = storeModelExports(ctx);
+  const modelBases = storeModelBases(ctx);
   const handsOn = requiredAndExported(ctx);
   const instances = ctx.memo('summary-module-instances', () => moduleInstances(ctx));
-  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}), ...(storeModels.length > 0 ? { storeModels } : {}), ...(Object.keys(instances).length > 0 ? { instances } : {}), ...(handsOn.length > 0 ? { handsOn } : {}) };
+  return { functions, ...clients, imports: [...importsOf(ctx).values()], reExports: reExportsOf(ctx), ...(named !== null ? { defaultExport: named } : {}), ...(storeModels.length > 0 ? { storeModels } : {}), ...(Object.keys(modelBases).length > 0 ? { storeModelBases: modelBases } : {}), ...(Object.keys(instances).length > 0 ? { instances } : {}), ...(handsOn.length > 0 ? { handsOn } : {}) };
 }
 
 /** `const error = require('./error'); module.exports = { ok, error, fail: error }`: the required names the module's export object hands on. */

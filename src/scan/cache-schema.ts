@@ -71,6 +71,7 @@ const SummarySchema = z.looseObject({
   reExports: z.array(z.looseObject({})),
   defaultExport: z.string().optional(),
   storeModels: strings.optional(),
+  storeModelBases: z.record(z.string(), z.string()).optional(),
 });
 
 /** One file's cached scan. */

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative, sep } from 'node:path';
 import { languageForPath, type LanguageSpec } from '../engine/languages.js';
-import { importsProject } from '../engine/prefilter.js';
+import { folderPathKey, importsProject } from '../engine/prefilter.js';
 import { findSuppressions, type Suppression } from '../engine/suppressions.js';
 import type { ScanWarning } from '../engine/types.js';
 import { contentKey } from './cache.js';
@@ -101,9 +101,26 @@ export function projectModules(files: readonly string[]): Set<string> {
     const python = extname(f) === '.py';
     if (!python || !packages.has(dir) || !packages.has(dirname(dir))) out.add(basename(f, extname(f)));
     out.add(basename(dir));
+    if (!python) for (const key of folderPathKeys(f)) out.add(key);
   }
   out.delete('__init__');
   return out;
+}
+
+/**
+ * The folder-and-file tails of an ECMAScript file's path (`models/Order`, `src/models/Order` for
+ * `api/src/models/Order.ts`; `models` too for `models/index.ts`), under `folderPathKey`: what a
+ * tsconfig alias of a folder (`@models/Order`) can name (`isFolderAlias`).
+ */
+function folderPathKeys(file: string): string[] {
+  const parts = file.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  const last = parts.length - 1;
+  if (last < 1) return [];
+  parts[last] = parts[last]!.replace(/\.[^.]+$/, '');
+  if (parts[last] === 'index') parts.pop();
+  const keys: string[] = [];
+  for (let from = parts.length - 2; from >= 0; from--) keys.push(folderPathKey(parts.slice(from).join('/')));
+  return keys;
 }
 
 /**

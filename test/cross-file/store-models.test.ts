@@ -282,3 +282,64 @@ describe('a Sequelize class model (AP-003)', () => {
     expect(await findingLines(remote)).toEqual(['AP-003 routes/checkout.js:8']);
   });
 });
+
+/**
+ * sequelize-typescript's usual layout: one base class of the project extends `Model` (`class Entity
+ * extends Model` with the id and soft-delete columns) and every model extends that base in its own
+ * file (`class Program extends Entity`); routes import a model by a relative path or by a tsconfig
+ * alias of its folder (`@models/Program`). A route's `Program.create(…)` stores a row of the
+ * application's own database (a telehealth platform's endpoints, round 28 J9/J10/J15/J20/J27).
+ */
+describe('a class model whose base class of the project extends Model (AP-003)', () => {
+  const base = [
+    "import { Column, DataType, Model, Table } from 'sequelize-typescript';",
+    '',
+    '@Table({ freezeTableName: true })',
+    'export default class Entity extends Model {',
+    '  @Column({ type: DataType.UUID, primaryKey: true })',
+    '  declare id: string;',
+    '}',
+    '',
+  ].join('\n');
+  const derived = [
+    "import { Column, DataType, Table } from 'sequelize-typescript';",
+    "import Entity from './Entity';",
+    '',
+    "@Table({ tableName: 'Payment' })",
+    'export default class Payment extends Entity {',
+    '  @Column({ type: DataType.INTEGER })',
+    '  declare amount: number;',
+    '}',
+    '',
+  ].join('\n');
+  const remoteBase = [
+    "import axios from 'axios';",
+    '',
+    'export default class Resource {',
+    '  static create(body: unknown) {',
+    "    return axios.post('https://payments.example.com/v1/payments', body);",
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('takes Model.create through a class extending the project’s base model, imported by a relative path, for a local write', async () => {
+    const dir = project({ 'src/models/Entity.ts': base, 'src/models/Payment.ts': derived, 'src/routes/checkout.ts': route("import Payment from '../models/Payment';") });
+    expect(await findingLines(dir)).toEqual([]);
+    // JavaScript: the same chain of classes, the model exported at the end of its module.
+    const baseJs = ["import { Model } from 'sequelize';", '', 'export default class Entity extends Model {}', ''].join('\n');
+    const derivedJs = ["import Entity from './Entity.js';", '', 'class Payment extends Entity {}', '', 'export default Payment;', ''].join('\n');
+    const js = project({ 'src/models/Entity.js': baseJs, 'src/models/Payment.js': derivedJs, 'src/routes/checkout.js': route("import Payment from '../models/Payment.js';") });
+    expect(await findingLines(js)).toEqual([]);
+  });
+
+  it('takes Model.create through a folder alias of the models (`@models/Payment`) for a local write', async () => {
+    const dir = project({ 'src/models/Entity.ts': base, 'src/models/Payment.ts': derived, 'src/routes/checkout.ts': route("import Payment from '@models/Payment';") });
+    expect(await findingLines(dir)).toEqual([]);
+  });
+
+  it('still reports a class whose base of the project posts to a provider', async () => {
+    const dir = project({ 'src/models/Entity.ts': remoteBase, 'src/models/Payment.ts': derived, 'src/routes/checkout.ts': route("import Payment from '../models/Payment';") });
+    expect(await findingLines(dir)).toEqual(['AP-003 src/routes/checkout.ts:8']);
+  });
+});

@@ -335,7 +335,7 @@ function retryLoopScope(ctx: FileContext, v: RetryVocab, loop: Node): Scope | nu
   const body = loopBody(loop);
   if (body === null) return null;
   const header = attemptHeader(ctx, v, loop) ?? failoverHeader(ctx, loop);
-  if (header === null || drainsQueue(ctx, v, body) || drainsListing(ctx, body)) return null;
+  if (header === null || drainsQueue(ctx, v, body) || drainsListing(ctx, body) || pagesByCursor(ctx, body)) return null;
   const behaviour = retryBehaviour(ctx, body, header.flag, header.cleared);
   const ok = header.failover ? behaviour.failsOver : header.infinite ? behaviour.retriesAfterFailure && behaviour.exitAfterAttempt : behaviour.retriesAfterFailure || behaviour.successExit;
   if ((!ok && !header.certain) || behaviour.localFailuresOnly) return null;
@@ -487,6 +487,39 @@ function drainsListing(ctx: FileContext, body: Node): boolean {
     const later = blockStatements(block).filter((st) => st.startIndex > statement.startIndex);
     const at = later.findIndex((st) => leavesWhenNoneListed(ctx, st, target.text));
     if (at >= 0 && later.slice(at + 1).some((st) => iteratesOver(ctx, st, target.text))) return true;
+  }
+  return false;
+}
+
+/**
+ * The loop takes a cursor from each answer and leaves when none came (`continuation =
+ * extract_token(data)` then `if not continuation: break`), and the pass reads that cursor before it
+ * asks (`if continuation: body["continuation"] = continuation`): each pass asks for the next page,
+ * not again for the same one (a feed read page by page under `for page in range(20)`, a
+ * `while (true)` listing by `next_cursor`). A retry sends the same request again; it never leaves
+ * because an answer held no cursor.
+ */
+function pagesByCursor(ctx: FileContext, body: Node): boolean {
+  const own = (n: Node) => !hasFunctionBetween(n, body, ctx.family) && !nestedLoopBetween(n, body, ctx.family);
+  // What this pass received: a call's result, or a value made from one (`data = await resp.json()`).
+  const answers = new Set<string>();
+  const mentionsAnswer = (n: Node) => n.descendantsOfType('identifier').some((id) => answers.has(id.text));
+  for (const a of body.descendantsOfType(['assignment', 'assignment_expression', 'variable_declarator']).filter(own)) {
+    const target = a.childForFieldName('left') ?? a.childForFieldName('name');
+    const value = unwrapAwait(a.childForFieldName('right') ?? a.childForFieldName('value'));
+    if (target?.type !== 'identifier' || value === null) continue;
+    // The cursor is taken from the answer (`extract_token(data)`, `data.next_cursor`), not made afresh (`token = refresh()`).
+    const fromAnswer = mentionsAnswer(value);
+    if (isCall(value, ctx.family) || fromAnswer) answers.add(target.text);
+    if (!fromAnswer || a.type === 'variable_declarator') continue;
+    const statement = a.parent?.type === 'expression_statement' ? a.parent : null;
+    const block = statement?.parent;
+    if (!statement || !block) continue;
+    const later = blockStatements(block).filter((st) => st.startIndex > statement.startIndex);
+    if (!later.some((st) => leavesWhenEmpty(ctx, st, target.text))) continue;
+    // Read earlier in the pass: the value the next pass starts from.
+    const readBefore = body.descendantsOfType('identifier').some((id) => id.text === target.text && id.endIndex <= statement.startIndex && id.parent?.childForFieldName('left')?.id !== id.id && own(id));
+    if (readBefore) return true;
   }
   return false;
 }
@@ -717,11 +750,23 @@ function retriesLocalFailureOnly(ctx: FileContext, handler: Node): boolean {
   const first = blockStatements(handler)[0];
   if (first === undefined || first.type !== 'if_statement') return false;
   const condition = first.childForFieldName('condition');
-  if (condition === null || !stringsUnder(condition).some((str) => texts.some((t) => str.toLowerCase().includes(t.toLowerCase())))) return false;
-  // An `else` branch is another way through: only the plain test is read.
-  if (first.childForFieldName('alternative') !== null) return false;
+  // A text (`"database is locked"`, `'P2002'`) or a number (`error.code === 11000`, MongoDB's duplicate key) the test compares.
+  const tested = condition === null ? [] : [...stringsUnder(condition), ...condition.descendantsOfType(['integer', 'number']).map((n) => n.text)];
+  if (!tested.some((str) => texts.some((t) => str.toLowerCase().includes(t.toLowerCase())))) return false;
   const branch = first.childForFieldName('consequence');
-  return (branch !== null && endsByLeaving(branch, ctx.family)) || endsByLeaving(handler, ctx.family);
+  const alternative = first.childForFieldName('alternative');
+  if (alternative !== null) {
+    // `if (e.code === 11000) { attempts++; … } else { throw e }`: the other way through leaves, so
+    // the test's branch is the only one that goes on to another attempt. Any other `else` is another way through.
+    const otherWay = alternative.type === 'else_clause' ? (alternative.childForFieldName('body') ?? alternative.namedChildren[0] ?? null) : null;
+    return otherWay !== null && endsByLeaving(otherWay, ctx.family);
+  }
+  // `if "database is locked" not in str(e): raise`: the branch that leaves is the one for every other
+  // error, so the test must be negated; `if ('duplicate key' in msg) return` leaves on the local refusal
+  // and goes on to another attempt after every other error.
+  const branchLeaves = branch !== null && endsByLeaving(branch, ctx.family);
+  if (branchLeaves) return condition !== null && /^[\s(]*(?:not\b|!)|\bnot\s+in\b|!==?/.test(condition.text);
+  return endsByLeaving(handler, ctx.family);
 }
 
 /**
