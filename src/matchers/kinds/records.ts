@@ -68,6 +68,9 @@ export const recordsMatcher: Matcher = {
           if (helper !== null) add(call, false, false, helper === 'invites');
         }
       }
+      // `raise ShipmentCouldNotBeCreated`: Python raises an error class named bare as it raises one
+      // built (`raise PaymentFailed()`); the class's name says what the raise records.
+      for (const raised of raisedClasses(ctx, root)) if (recordsByName(lastSegment(dottedPath(raised)), words)) add(raised);
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
         if (!isOutcomeValue(value, words) || !isRecordedValue(ctx, value)) continue;
         // `this.recordFailure()` is judged as a call above; its name is no value recorded.
@@ -169,6 +172,15 @@ export const recordsMatcher: Matcher = {
     return out;
   },
 };
+
+/** The error classes `raise` statements under `root` name without building them (`raise Declined`, `raise errors.Declined`). */
+function raisedClasses(ctx: FileContext, root: Node): Node[] {
+  if (ctx.family !== 'python' || !/\braise\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) return [];
+  return [root, ...root.descendantsOfType('raise_statement')]
+    .filter((r) => r.type === 'raise_statement')
+    .map((r) => r.firstNamedChild)
+    .filter((c): c is Node => c !== null && (c.type === 'identifier' || c.type === 'attribute') && /^[A-Z]/.test(lastSegment(c.text)));
+}
 
 /**
  * `await updateSuccess(filename, false)`, `update_success(filename, False)`: a `false` handed to a
