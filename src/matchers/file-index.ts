@@ -137,6 +137,26 @@ function adapted(ctx: FileContext, fn: Node | null): Node | null {
 }
 
 /**
+ * `run_in_threadpool(stripe.Transfer.create, **params)`, `asyncio.to_thread(requests.post, url)`,
+ * `loop.run_in_executor(None, gateway.charge, order)`: a runner (vocabulary `call_runners`, the
+ * position of the function it is handed) calls that function, in a worker thread, with the
+ * arguments after it, and hands back its result or error: the call is that function's. Only a
+ * function named by reference counts; a lambda's or a partial's call is seen in its own body.
+ */
+function runFunction(ctx: FileContext, call: Node, fn: Node | null): Node | null {
+  const runners = ctx.vocab.call_runners;
+  if (fn === null || Object.keys(runners).length === 0) return null;
+  const patterns = compiledOnce(ctx.vocab, 'call-runners', () => Object.entries(runners).map(([name, index]) => ({ name: new NamePatterns([name]), index })));
+  const path = dottedPath(fn);
+  const runner = patterns.find((r) => r.name.matches(path));
+  const handed = runner === undefined ? undefined : callArguments(call).filter((a) => a.type !== 'keyword_argument')[runner.index];
+  if (handed === undefined || !REFERENCE.has(handed.type) || /^(None|null|undefined)$/.test(handed.text)) return null;
+  return handed;
+}
+
+const REFERENCE: ReadonlySet<string> = new Set(['identifier', 'attribute', 'member_expression']);
+
+/**
  * `getattr(logger, level)`: Python's spelling of a member chosen at run time, named as the
  * `logger[level]` of JavaScript is (`logger[]`), so both read as a method of that receiver.
  */
@@ -153,7 +173,7 @@ export function calleePath(ctx: FileContext, call: Node): string {
   const paths = calleePaths(ctx);
   let p = paths.get(call.id);
   if (p === undefined) {
-    const fn = adapted(ctx, callee(call));
+    const fn = runFunction(ctx, call, callee(call)) ?? adapted(ctx, callee(call));
     // Most callees are plain dotted names: read them from the source instead of walking the tree.
     const text = fn === null ? '' : ctx.source.slice(fn.startIndex, fn.endIndex);
     p = SIMPLE_PATH.test(text) ? text.replace(/\?\./g, '.') : computedMember(ctx, fn) ?? dottedPath(fn);

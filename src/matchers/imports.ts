@@ -195,7 +195,10 @@ export function reExportsOf(ctx: FileContext): ReExport[] {
   for (const stmt of nodesOfType(ctx, 'export_statement')) {
     const source = stmt.childForFieldName('source');
     const module = source ? stringValue(source) : null;
-    if (module === null) continue;
+    if (module === null) {
+      if (source === null) out.push(...renamedImports(ctx, stmt));
+      continue;
+    }
     const clause = stmt.namedChildren.find((c) => c.type === 'export_clause');
     if (clause === undefined) {
       out.push({ module });
@@ -208,6 +211,25 @@ export function reExportsOf(ctx: FileContext): ReExport[] {
       names[spec.childForFieldName('alias')?.text ?? name] = name;
     }
     out.push({ module, names });
+  }
+  return out;
+}
+
+/**
+ * `import { chargeCard } from './flutterwave.js'; export { chargeCard as gatewayChargeCard }`: a name
+ * this module imported, exported under another name, is that module's export as `export { chargeCard
+ * as gatewayChargeCard } from './flutterwave.js'` would be. (Exported under its own name it is handed
+ * on already: `handsOn` of the summary.)
+ */
+function renamedImports(ctx: FileContext, stmt: Node): ReExport[] {
+  const clause = stmt.namedChildren.find((c) => c.type === 'export_clause');
+  const imports = importsOf(ctx);
+  const out: ReExport[] = [];
+  for (const spec of clause?.namedChildren ?? []) {
+    const alias = spec.childForFieldName('alias')?.text;
+    const imported = imports.get(spec.childForFieldName('name')?.text ?? '');
+    if (spec.type !== 'export_specifier' || alias === undefined || imported === undefined || imported.name === '*') continue;
+    out.push({ module: imported.module, names: { [alias]: imported.name } });
   }
   return out;
 }

@@ -359,6 +359,9 @@ export function recordsByName(name: string, words: OutcomeWords): boolean {
   // `refundWalletDebit()` gives back what the operation took; `OrderRefundForm()` builds a form.
   if (compensates(name, words)) return true;
   if (parts.some((w) => words.callWords.has(w))) return true;
+  // `ShipmentCouldNotBeCreated(…)`, `UnableToCreateOrder`: an error class whose name says the
+  // operation did not happen (`failed_phrases`) claims the failure as `ShipmentFailed` would.
+  if (/^[A-Z]/.test(name) && words.failedPhrases.test(parts.join(' '))) return true;
   // `flow.background_action_status_send_to_payment_gateway_error()`, `setStatusError()`: a method
   // named for a status (`status_enum_words`) that ends in its error state (`status_enum_values`) sets
   // the record to that state, as `status = Status.SEND_ERROR` does. Not a class (`HTTPStatusError(…)`

@@ -856,6 +856,12 @@ export const VocabularySchema = z
      */
     call_adapters: names,
     /**
+     * Calls that run the function they are handed, with the arguments after it, and return its
+     * result (`run_in_threadpool(stripe.Transfer.create, **params)`), by the position of that
+     * function among the positional arguments (`loop.run_in_executor(None, fn)`: 1): the call is the function's.
+     */
+    call_runners: z.record(z.string().min(1), z.number().int().min(0)).default({}),
+    /**
      * Modules that only code running in the user's browser or app imports (`react`, `vue`,
      * `react-native`, toast libraries): a file importing one, rendering JSX or marked `'use client'`
      * shows what happened to a person; its failure messages and UI state record nothing.

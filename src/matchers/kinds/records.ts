@@ -10,7 +10,7 @@ import { inUserInterface } from '../user-interface.js';
 import { computesInMemory, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
 import { booleanLiteral, tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
-import { NamePatterns, normalizeName, splitWords } from '../names.js';
+import { NamePatterns, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
@@ -68,6 +68,9 @@ export const recordsMatcher: Matcher = {
           if (helper !== null) add(call, false, false, helper === 'invites');
         }
       }
+      // `raise ShipmentCouldNotBeCreated`: Python raises an error class named bare as it raises one
+      // built (`raise PaymentFailed()`); the class's name says what the raise records.
+      for (const raised of raisedClasses(ctx, root)) if (recordsByName(lastSegment(dottedPath(raised)), words)) add(raised);
       for (const value of [root, ...root.descendantsOfType(['string', 'template_string', 'attribute', 'member_expression', 'identifier'])]) {
         if (!isOutcomeValue(value, words) || !isRecordedValue(ctx, value)) continue;
         // `this.recordFailure()` is judged as a call above; its name is no value recorded.
@@ -169,6 +172,15 @@ export const recordsMatcher: Matcher = {
     return out;
   },
 };
+
+/** The error classes `raise` statements under `root` name without building them (`raise Declined`, `raise errors.Declined`). */
+function raisedClasses(ctx: FileContext, root: Node): Node[] {
+  if (ctx.family !== 'python' || !/\braise\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) return [];
+  return [root, ...root.descendantsOfType('raise_statement')]
+    .filter((r) => r.type === 'raise_statement')
+    .map((r) => r.firstNamedChild)
+    .filter((c): c is Node => c !== null && (c.type === 'identifier' || c.type === 'attribute') && /^[A-Z]/.test(lastSegment(c.text)));
+}
 
 /**
  * `await updateSuccess(filename, false)`, `update_success(filename, False)`: a `false` handed to a
@@ -660,19 +672,50 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): { no
     const statement = statementOf(text);
     if (statement.startIndex < root.startIndex || inLogCall(ctx, text, statement)) continue;
     const answered = ctx.source.slice(statement.startIndex, statement.endIndex);
-    if (answersWithError(ctx, answered)) {
+    const helperStatus = statusThroughAnswerHelper(ctx, statement);
+    if (answersWithError(ctx, answered) || helperStatus !== null) {
       // `res.status(500).json({ message: 'Failed to create portal session' })`: a server-error (5xx)
       // answer says the server failed to answer, and its message is the error report any uncaught
       // error would get; only a 4xx (the request was refused) or an invitation to send it again
       // tells the client the operation did not happen. An outcome field of the same body
       // (`success: false`, `status: 'failed'`) still records, judged as a flag or value above.
-      if (invites || answersWithClientError(ctx, answered)) out.push({ node: text, invites: invites && !words.mentions.anyStemOf(said) });
+      if (invites || answersWithClientError(ctx, answered) || helperStatus === 'client') out.push({ node: text, invites: invites && !words.mentions.anyStemOf(said) });
     }
     else if (invites && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: true });
     else if ((toldByNotification(ctx, text, statement) || toldByUserMessage(ctx, text, statement)) && isRecordedValue(ctx, text) && endsTheOperation(ctx, statement)) out.push({ node: text, invites: false });
   }
   out.push(...caughtErrorAnswers(ctx, root, out));
   return out;
+}
+
+/**
+ * `return json(400, { error: 'PayPal payout batch failed' })` with `const json = (status, body) => new
+ * Response(JSON.stringify(body), { status })`: a function of this file that puts one of its parameters
+ * in the status field of what it builds answers with the status it is handed. The class of the
+ * literal status handed to it (4xx 'client', 5xx 'server'), or null when the statement calls no such
+ * function with one.
+ */
+function statusThroughAnswerHelper(ctx: FileContext, statement: Node): 'client' | 'server' | null {
+  const fields = ctx.vocab.responses.status_fields;
+  if (fields.length === 0 || !/\b[45]\d\d\b/.test(ctx.source.slice(statement.startIndex, statement.endIndex))) return null;
+  for (const call of callsWithin(ctx, statement)) {
+    const fn = resolveLocalFunction(ctx, call);
+    const body = fn === null ? null : functionBody(fn);
+    if (fn === null || body === null) continue;
+    const args = callArguments(call);
+    const params = functionParameters(fn);
+    for (let i = 0; i < params.length && i < args.length; i++) {
+      const status = /^([45])\d\d$/.exec(args[i]?.text ?? '')?.[1];
+      const param = params[i];
+      if (status === undefined || param === undefined || !/^[A-Za-z_$][\w$]*$/.test(param)) continue;
+      const bodyText = ctx.source.slice(body.startIndex, body.endIndex);
+      const field = `(?:${fields.map(escapeRegExp).join('|')})`;
+      // `{ status }` (the parameter named for the field), `{ status: code }`, `status=code`, `.status(code)`.
+      const passed = new RegExp(`\\b${field}\\s*[:=(]\\s*${escapeRegExp(param)}\\b`).test(bodyText) || (new RegExp(`^${field}$`).test(param) && new RegExp(`[{,]\\s*${escapeRegExp(param)}\\s*[,}]`).test(bodyText));
+      if (passed) return status === '4' ? 'client' : 'server';
+    }
+  }
+  return null;
 }
 
 /**
