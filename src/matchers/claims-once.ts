@@ -3,7 +3,7 @@ import { calleePath, callsWithin, nodesWithin } from './file-index.js';
 import { freshPerAttempt, passesKey } from './kinds/idempotency-key.js';
 import { reachedCallsOf } from './local-helpers.js';
 import { NamePatterns, escapeRegExp } from './names.js';
-import { blockStatements, functionBody, isCall, isExit, isRaise, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { blockStatements, functionBody, isCall, isExit, isLoop, isRaise, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -23,8 +23,7 @@ export function claimsOnce(ctx: FileContext, fn: Node): boolean {
   const body = functionBody(fn);
   if (body === null) return false;
   // Most files call no claim method: their claims are looked for only as a guarded insert.
-  const mentions = compiledOnce(ctx.vocab, 'claim-methods-text', () => new RegExp(`\\b(?:${ctx.vocab.claim_methods.map(escapeRegExp).join('|')})\\b`));
-  const named = ctx.vocab.claim_methods.length > 0 && ctx.memo('mentions-claim', () => mentions.test(ctx.source));
+  const named = mentionsClaim(ctx);
   // Without a claim method in the file, only a `try` among the body's statements can claim: a body
   // holding none (most) is answered from the file's index, without reading its statements.
   if (!named && nodesWithin(ctx, body, 'try_statement').length === 0) return false;
@@ -45,6 +44,58 @@ export function claimsOnce(ctx: FileContext, fn: Node): boolean {
     // A send before the claim is made on every call.
     const before = statements.slice(0, i).flatMap((st) => callsWithin(ctx, st));
     return !before.some((c) => reachedCallsOf(ctx, c, 'notification').length > 0);
+  }
+  return false;
+}
+
+/**
+ * Whether, on the way from `top` (what the retry repeats) to the send, a statement before it claims
+ * the record the send is about and leaves that record's turn when the claim already existed:
+ * `reminder, created = ReminderLog.objects.get_or_create(loan=loan, kind=DUE_SOON)` (even inside
+ * `with transaction.atomic():`), then `if not created: continue`, and only later the send. The
+ * claim is keyed by a dedup key, or by the record a loop around it walks (`loan=loan`,
+ * `{ where: { orderId: order.id } }`): that record comes from the store, so a retried run walks
+ * the same record, finds its claim and skips it (`continue` leaves that record's turn only).
+ */
+export function claimedOnTheWay(ctx: FileContext, send: Node, top: Node): boolean {
+  const claims = compiledOnce(ctx.vocab, 'claim-methods', () => new NamePatterns(ctx.vocab.claim_methods));
+  if (!mentionsClaim(ctx)) return false;
+  for (let n: Node = send, p = send.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
+    if (p.type !== 'block' && p.type !== 'statement_block') continue;
+    const statements = blockStatements(p);
+    const at = statements.findIndex((st) => st.id === n.id);
+    for (let i = 0; i < at - 1; i++) {
+      const claim = claimOf(ctx, unwrapWith(statements[i]!), claims);
+      if (claim === null || !leavesUnlessCreated(ctx, statements[i + 1]!, claim.created, true)) continue;
+      if (freshPerAttempt(ctx, claim.call, top, 'dedup')) continue;
+      if (passesKey(ctx, claim.call, 'dedup') || keyedByWalkedRecord(ctx, claim.call, top)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the file's text names a claim method at all (most files call none). */
+function mentionsClaim(ctx: FileContext): boolean {
+  const mentions = compiledOnce(ctx.vocab, 'claim-methods-text', () => new RegExp(`\\b(?:${ctx.vocab.claim_methods.map(escapeRegExp).join('|')})\\b`));
+  return ctx.vocab.claim_methods.length > 0 && ctx.memo('mentions-claim', () => mentions.test(ctx.source));
+}
+
+/** `with transaction.atomic(): x, created = …`: the one statement a `with` holds (a transaction around the claim). */
+function unwrapWith(statement: Node): Node {
+  if (statement.type !== 'with_statement') return statement;
+  const inside = blockStatements(statement.childForFieldName('body'));
+  return inside.length === 1 ? inside[0]! : statement;
+}
+
+/** The claim's arguments name the record a loop around it (within `top`) walks: `loan=loan`, `order.id`. */
+function keyedByWalkedRecord(ctx: FileContext, call: Node, top: Node): boolean {
+  const args = call.childForFieldName('arguments');
+  if (args === null) return false;
+  const used = new Set(args.descendantsOfType('identifier').map((id) => id.text));
+  for (let p = call.parent; p !== null && p.id !== top.id; p = p.parent) {
+    if (!isLoop(p, ctx.family)) continue;
+    const left = p.childForFieldName('left');
+    if (left !== null && (left.type === 'identifier' ? [left] : left.descendantsOfType('identifier')).some((id) => used.has(id.text))) return true;
   }
   return false;
 }
@@ -85,13 +136,16 @@ function claimOf(ctx: FileContext, statement: Node, claims: NamePatterns): { cal
   return flag?.type === 'identifier' ? { call: value, created: flag.text } : null;
 }
 
-/** `if not created: … return` / `if (!created) return …`: leaves when the record already existed. */
-function leavesUnlessCreated(ctx: FileContext, statement: Node, created: string): boolean {
+/**
+ * `if not created: … return` / `if (!created) return …`: leaves when the record already existed
+ * (with `orNext`, a `continue` to the next record counts too).
+ */
+function leavesUnlessCreated(ctx: FileContext, statement: Node, created: string, orNext = false): boolean {
   if (statement.type !== 'if_statement') return false;
   const cond = unwrapParens(statement.childForFieldName('condition'));
   const negated = cond?.type === 'not_operator' ? cond.childForFieldName('argument') : cond?.type === 'unary_expression' && cond.child(0)?.type === '!' ? cond.childForFieldName('argument') : null;
   if (unwrapParens(negated ?? null)?.text !== created) return false;
   const branch = statement.childForFieldName('consequence');
   const last = branch === null ? undefined : blockStatements(branch).at(-1);
-  return last !== undefined && isExit(last, ctx.family) && last.type !== 'break_statement';
+  return last !== undefined && ((isExit(last, ctx.family) && last.type !== 'break_statement') || (orNext && last.type === 'continue_statement'));
 }

@@ -108,3 +108,25 @@ function onTheWay(ctx: FileContext, ifStmt: Node, send: Node, body: Node): boole
   for (let p = send.parent; p !== null && p.id !== block.id; p = p.parent) if (isFunction(p, ctx.family)) return false;
   return true;
 }
+
+/**
+ * Whether `send` (a call of the function that `within` is, or holds) is made only in a branch that
+ * runs when a lookup made before it found nothing, and that branch first stores what the lookup
+ * looks for under the same name (find-or-create): `contact_id = get_contact(email)`, then `if
+ * contact_id is None: contact_id = create_member(…); send_welcome(email)`. Once the create went
+ * through, a repeated run finds it and skips the send; the code itself says the created value is
+ * what the lookup returns by binding both to one name.
+ */
+export function sentOnlyWhenCreated(ctx: FileContext, send: Node, within: Node): boolean {
+  for (let n: Node = send, p = send.parent; p !== null && n.id !== within.id; n = p, p = p.parent) {
+    if (isFunction(p, ctx.family)) return false;
+    if (p.type !== 'if_statement' || consequenceOf(p)?.id !== n.id) continue;
+    const test = existenceTest(p);
+    if (test === null || test.whenFound) continue;
+    const looked = unwrapAwait(lastBindingBefore(ctx, test.name, p));
+    if (looked === null || !isCall(looked, ctx.family) || !contains(within, looked)) continue;
+    const created = unwrapAwait(lastBindingBefore(ctx, test.name, send));
+    if (created !== null && created.id !== looked.id && isCall(created, ctx.family) && contains(n, created) && created.endIndex <= send.startIndex) return true;
+  }
+  return false;
+}

@@ -18,7 +18,7 @@ import { keepsEveryWrite, keptByOwnHandler, resultThrownOn } from './contexts/am
 import { deferredToCommit, isLocalOnly, methodAround, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { scheduledRunFacts } from './contexts/scheduled-runs.js';
 import { projectDefaultFacts } from './contexts/job-frameworks.js';
-import { checksSentRecord } from './sent-records.js';
+import { checksSentRecord, sentOnlyWhenCreated } from './sent-records.js';
 import { stateSelectedFacts } from './contexts/batch-marks.js';
 import { blockStatements, callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isLoop, isRaise, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -246,7 +246,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
     // A plain loop: most calls reach nothing, and a filtered copy per call and vocabulary was garbage for nothing.
     const sites: { s: Node; c: Node }[] = [];
     for (const c of calls) {
-      for (const s of reachedCallsOf(ctx, c, vocab)) if ((s.id !== c.id || !writesOnlyForCallers(ctx, s, vocab)) && !claimedByHelper(ctx, c, s, vocab)) sites.push({ s, c });
+      for (const s of reachedCallsOf(ctx, c, vocab)) if ((s.id !== c.id || !writesOnlyForCallers(ctx, s, vocab)) && !claimedByHelper(ctx, c, s, vocab) && !(vocab === 'notification' && sentOnlyWhenCreated(ctx, c, body))) sites.push({ s, c });
     }
     if (sites.length === 0) continue;
     reaches[vocab] = sites.map(({ s, c }) => ({

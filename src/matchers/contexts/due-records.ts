@@ -185,6 +185,17 @@ export function stateValue(node: Node | null): string | null {
   return member !== null && /^[A-Z][A-Z0-9_]*$/.test(member.text) && /[A-Z]{2}/.test(member.text) ? member.text.toLowerCase() : null;
 }
 
+/**
+ * The value a query selects a field by, or a write sets it to: a state (see `stateValue`), or for a
+ * done flag (`due_done_flags`: `sent`, `processed`) the boolean written out (`sent: false` selects
+ * the records not yet sent, `sent: true` moves one out of that selection).
+ */
+export function selectedValue(ctx: FileContext, field: string, node: Node | null): string | null {
+  const state = stateValue(node);
+  if (state !== null || node === null || !dueVocab(ctx).doneWords.has(field)) return state;
+  return /^(true|false|True|False)$/.test(node.text) ? node.text.toLowerCase() : null;
+}
+
 /** Whether a file's text can mark a record's state (`status = …`, `status: …`): a cheap test before walking its sweeps. */
 export function mayMarkState(ctx: FileContext): boolean {
   return dueVocab(ctx).quickState.test(ctx.source);
@@ -200,11 +211,12 @@ export function mayMarkState(ctx: FileContext): boolean {
  */
 export function marksOutOfSelection(ctx: FileContext, body: Node, selection: { record: string; fields: Map<string, Set<string>> }): boolean {
   const v = dueVocab(ctx);
-  const selected = (field: string) => (v.stateWords.anyWordOf(field) ? selection.fields.get(field) : undefined);
+  // A state field, or a done flag (`{ sent: false }` selected, `data: { sent: true }` marked).
+  const selected = (field: string) => (v.stateWords.anyWordOf(field) || v.doneWords.has(field) ? selection.fields.get(field) : undefined);
   if (![...selection.fields.keys()].some((f) => selected(f) !== undefined)) return false;
   const movesOut = (field: string, value: Node | null) => {
     const values = selected(field);
-    const state = stateValue(value);
+    const state = selectedValue(ctx, field, value);
     return values !== undefined && state !== null && !values.has(state);
   };
   // `transaction.status = TRANSACTION_STATUS.SUCCESSFUL`

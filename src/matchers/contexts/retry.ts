@@ -13,7 +13,7 @@ import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { onlyAfterRefusal } from './refusals.js';
 import { batchMarkScopes } from './batch-marks.js';
-import { columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, skipsAllButFailed, stateValue } from './due-records.js';
+import { columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, selectedValue, skipsAllButFailed } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
@@ -1919,10 +1919,11 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   if (source === null || createsRecords(ctx, source)) return undefined;
   const fields = new Map<string, Set<string>>();
   const add = (key: string, value: Node) => {
-    // `status__in=['SUBMITTED', 'FAILED']`, `status: TRANSACTION_STATUS.APPROVED`: strings and enum members.
-    const values = [value, ...value.descendantsOfType(['string', 'template_string', 'member_expression', 'attribute'])].flatMap((n) => stateValue(n) ?? []);
-    if (values.length === 0) return;
     const field = key.split('__')[0]!;
+    // `status__in=['SUBMITTED', 'FAILED']`, `status: TRANSACTION_STATUS.APPROVED`: strings and enum members;
+    // `sent: false`: a done flag's boolean.
+    const values = [value, ...value.descendantsOfType(['string', 'template_string', 'member_expression', 'attribute'])].flatMap((n) => selectedValue(ctx, field, n) ?? []);
+    if (values.length === 0) return;
     fields.set(field, new Set([...(fields.get(field) ?? []), ...values]));
   };
   for (const arg of source.descendantsOfType(['keyword_argument'])) {

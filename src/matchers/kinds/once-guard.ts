@@ -8,7 +8,8 @@ import { evaluateWith, literalValue, type FieldValue } from '../guard-values.js'
 import { storedBy, storedValues } from '../record-writes.js';
 import { flagMarkedRightAfter } from './flag-marked-after.js';
 import { reachedInner, statementOf } from '../scope.js';
-import { claimsOnce } from '../claims-once.js';
+import { claimedOnTheWay, claimsOnce } from '../claims-once.js';
+import { sentOnlyWhenCreated } from '../sent-records.js';
 import { claimsByUpdate } from '../claims-by-update.js';
 import { projectImportOf } from '../imports.js';
 import { claimGuards } from './claim-guards.js';
@@ -69,6 +70,13 @@ export const onceGuardMatcher: Matcher = {
     // A retried function that claims a record by a dedup key before it sends stops on the next attempt.
     const retried = enclosingFunction(candidate.node, ctx.family);
     if (retried !== null && functionBody(retried)?.id === scope.body.id && claimsOnce(ctx, retried)) return true;
+    // Or it claims the record in hand on the way to the send (`get_or_create(loan=loan, …)`, then `if not created: continue`).
+    if (claimedOnTheWay(ctx, candidate.node, scope.body)) return true;
+    // Or it sends only where its lookup found nothing, after creating what the lookup looks for (find-or-create).
+    if (sentOnlyWhenCreated(ctx, candidate.node, scope.body)) return true;
+    const innerFn = inner !== undefined && inner.id !== candidate.node.id ? enclosingFunction(inner, ctx.family) : null;
+    const innerBody = innerFn === null ? null : functionBody(innerFn);
+    if (inner !== undefined && innerBody != null && sentOnlyWhenCreated(ctx, inner, innerBody)) return true;
     // It stops unless a helper claimed the record with a conditional update (`if (!(await markSendAttempt(id))) return`).
     if (claimedFirst(ctx, candidate)) return true;
     return inner !== undefined && helper != null && !contains(helper, candidate.node) && (guarded(ctx, once, inner, helper, undefined) !== false || marksOwnGuard(ctx, inner) || claimsOnce(ctx, helper));

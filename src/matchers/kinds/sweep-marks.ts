@@ -11,12 +11,15 @@ import type { FileContext, Scope } from '../types.js';
 type Selection = NonNullable<Scope['selection']>;
 
 /**
- * A sweep over records selected by their state (a cron or poll batch) whose send is followed only
+ * A sweep over records selected by their state (a cron or poll batch) whose send is followed first
  * by the write that moves the sent record out of the selection (`send(row)` then `update({ where:
  * { id: row.id }, data: { status: 'SENT' } })`, or `order.status = 'cancelled'; order.save()`),
- * with nothing else that can fail between them or after: a record comes back for another send only
+ * with nothing else that can fail between them: a record comes back for another send only
  * when the send itself failed, or when the mark's own write failed right after it (the outbox
  * window no code closes). The send is, in effect, the last step of the record's attempt.
+ * Once the mark is stored, what the attempt does next (a progress count, a log row, a pause before
+ * the next recipient) cannot bring the record back: the next run, or the retried job's next pass,
+ * no longer selects it. Only a handler that puts the record back in the selection can.
  */
 export function markedRightAfter(ctx: FileContext, node: Node, scope: Scope): boolean {
   const selection = scope.selection;
@@ -25,7 +28,7 @@ export function markedRightAfter(ctx: FileContext, node: Node, scope: Scope): bo
   let n: Node = node;
   // What the send's own statement binds (`const result = await sendEmail(…)`): a check of it reads the send's outcome.
   let sent: Set<string> | undefined;
-  // Set once the success branch left the record's attempt: the steps after it run only after a failed send.
+  // Set once the record is marked, or the success branch left its attempt: the steps after it cannot send it again.
   let left = false;
   for (let p = node.parent; p !== null; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block') {
@@ -43,16 +46,13 @@ export function markedRightAfter(ctx: FileContext, node: Node, scope: Scope): bo
           marked = left = true;
           break;
         }
-        if (marksRecord(ctx, st, selection)) {
-          marked = true;
-          continue;
+        // The mark is stored: the steps after it (here and in the blocks around) no longer matter.
+        if (marksRecord(ctx, st, selection) || (moved && writesRecord(ctx, st, selection.record))) {
+          marked = left = true;
+          break;
         }
         if (assignsRecordField(st, selection.record)) {
           moved ||= marksOutOfSelection(ctx, st, selection);
-          continue;
-        }
-        if (moved && writesRecord(ctx, st, selection.record)) {
-          marked = true;
           continue;
         }
         if (!isInert(ctx, st)) return false;
