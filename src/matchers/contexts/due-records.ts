@@ -338,6 +338,10 @@ function calledMethod(call: Node): string | undefined {
 function leftOut(value: Node, query: Node, v: DueVocab): boolean {
   for (let n: Node | null = value.parent; n !== null && n.id !== query.parent?.id; n = n.parent) {
     if (n.type !== 'call' && n.type !== 'call_expression') continue;
+    // Only the filter a leaving-out call is handed: `filter(next_retry_at__lte=now).exclude(tier="starter")`
+    // holds the filter's values in the receiver of `exclude`, which leaves other records out.
+    const args = n.childForFieldName('arguments');
+    if (args === null || !contains(args, value)) continue;
     const method = calledMethod(n);
     if (method !== undefined && v.exclusionMethods.has(method)) return true;
   }
