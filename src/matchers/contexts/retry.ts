@@ -13,7 +13,7 @@ import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { onlyAfterRefusal } from './refusals.js';
 import { batchMarkScopes } from './batch-marks.js';
-import { columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, skipsAllButFailed, stateValue } from './due-records.js';
+import { UNSET, columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, positionalFilters, selectsDueRecords, selectsUnset, skipsAllButFailed, stateValue } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
@@ -1856,12 +1856,16 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   const left = loop.childForFieldName('left');
   const record = left?.type === 'identifier' ? left.text : left?.descendantsOfType('identifier').length === 1 ? left.descendantsOfType('identifier')[0]!.text : null;
   if (record === null || query === null) return undefined;
-  const source = query.type === 'identifier' ? lastBindingBefore(ctx, query.text, loop) : query;
+  // `for (const sale of sales ?? [])`: the records are those of the left side.
+  let q = query;
+  while ((q.type === 'binary_expression' || q.type === 'boolean_operator') && ['??', '||', 'or'].includes(q.childForFieldName('operator')?.text ?? '')) q = q.childForFieldName('left') ?? q;
+  const source = q.type === 'identifier' ? lastBindingBefore(ctx, q.text, loop) : q;
   if (source === null || createsRecords(ctx, source)) return undefined;
   const fields = new Map<string, Set<string>>();
   const add = (key: string, value: Node) => {
-    // `status__in=['SUBMITTED', 'FAILED']`, `status: TRANSACTION_STATUS.APPROVED`: strings and enum members.
-    const values = [value, ...value.descendantsOfType(['string', 'template_string', 'member_expression', 'attribute'])].flatMap((n) => stateValue(n) ?? []);
+    // `status__in=['SUBMITTED', 'FAILED']`, `status: TRANSACTION_STATUS.APPROVED`: strings and enum members;
+    // `.is('payout_completed_at', null)`: rows whose done-marker is unset.
+    const values = selectsUnset(key, value) ? [UNSET] : [value, ...value.descendantsOfType(['string', 'template_string', 'member_expression', 'attribute'])].flatMap((n) => stateValue(n) ?? []);
     if (values.length === 0) return;
     const field = key.split('__')[0]!;
     fields.set(field, new Set([...(fields.get(field) ?? []), ...values]));
@@ -1873,6 +1877,8 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   for (const obj of source.descendantsOfType(['object', 'dictionary'])) for (const e of literalEntries(obj)) add(e.key, e.value);
   // `where: eq(payouts.status, "pending")` (drizzle): a column compared by a filter function.
   for (const { field, value } of columnFilters(ctx, source)) add(field, value);
+  // `.eq("status", "completed").is("payout_completed_at", null)` (Supabase, Knex): a column and its value as a filter method's arguments.
+  for (const { field, value } of positionalFilters(ctx, source)) add(field, value);
   return fields.size > 0 ? { record, fields } : undefined;
 }
 
