@@ -205,7 +205,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     if (v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement') {
       // `raise Retry(defer=…)` (arq): the job runs again from the start.
       scopes.push(...taskRetryScope(ctx, v, call, firstLine(call.parent)));
-    } else if (v.taskRetryCalls.matches(path) || retriesTaskThroughHelper(ctx, call)) {
+    } else if (retriesTask(ctx, v, call)) {
       scopes.push(...taskRetryScope(ctx, v, call, firstLine(call)));
     } else if (v.wrappers.matches(path) || local !== undefined) {
       const cb = local !== undefined ? callbackAt(ctx, call, local) : firstCallback(ctx, call);
@@ -1418,6 +1418,28 @@ function taskRetryReceivers(ctx: FileContext): { patterns: { receiver: string; m
   });
 }
 
+/**
+ * `prepare_snail_mail.retry(countdown=…, exc=exc)` inside `def prepare_snail_mail(…)`: a Celery task
+ * retrying itself through its own name rather than a bound `self`. `Task.retry()` raises `Retry`
+ * on its own, so the call re-runs the task whether or not the code writes `raise` before it. The
+ * receiver must be the enclosing function's own name, and the method one of `task_retry_calls`.
+ */
+function retriesOwnTask(ctx: FileContext, call: Node): boolean {
+  if (ctx.family !== 'python') return false;
+  const path = calleePath(ctx, call);
+  const dot = path.lastIndexOf('.');
+  if (dot <= 0) return false;
+  const method = path.slice(dot + 1);
+  if (!taskRetryReceivers(ctx).patterns.some((p) => p.method === method)) return false;
+  const fn = namedEnclosingFunction(call, ctx.family);
+  return fn !== null && functionName(fn) === path.slice(0, dot);
+}
+
+/** A call that runs its task again: `self.retry(…)`, the task's own `<name>.retry(…)`, or a helper handed the task that retries it. */
+function retriesTask(ctx: FileContext, v: RetryVocab, call: Node): boolean {
+  return v.taskRetryCalls.matches(calleePath(ctx, call)) || retriesOwnTask(ctx, call) || retriesTaskThroughHelper(ctx, call);
+}
+
 function retriesTaskThroughHelper(ctx: FileContext, call: Node): boolean {
   if (ctx.family !== 'python') return false;
   const known = helperTaskRetries(ctx);
@@ -1486,7 +1508,7 @@ function retriedRegions(ctx: FileContext, v: RetryVocab, body: Node): Node[] | n
   const out: Node[] = [];
   for (const call of callsWithin(ctx, body)) {
     const path = calleePath(ctx, call);
-    if (!v.taskRetryCalls.matches(path) && !(v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement') && !retriesTaskThroughHelper(ctx, call)) continue;
+    if (!retriesTask(ctx, v, call) && !(v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement')) continue;
     let handler: Node | null = null;
     for (let p = call.parent; p !== null && p.id !== body.id; p = p.parent) {
       if (HANDLER_TYPES.has(p.type)) { handler = p; break; }
@@ -1512,7 +1534,7 @@ function terminalHandlerSteps(ctx: FileContext, v: RetryVocab, body: Node, retry
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
       const steps = blockStatements(handler.body);
       const last = steps.at(-1);
-      if (last === undefined || !isRaise(last, ctx.family) || callsWithin(ctx, last).some((c) => v.taskRetryCalls.matches(calleePath(ctx, c)) || v.taskRetryRaises.matches(calleePath(ctx, c)) || retriesTaskThroughHelper(ctx, c))) continue;
+      if (last === undefined || !isRaise(last, ctx.family) || callsWithin(ctx, last).some((c) => retriesTask(ctx, v, c) || v.taskRetryRaises.matches(calleePath(ctx, c)))) continue;
       const holder = steps.findIndex((st) => contains(st, retryCall));
       out.push(...steps.slice(holder + 1));
     }
