@@ -185,7 +185,7 @@ export function stateValue(node: Node | null): string | null {
   return member !== null && /^[A-Z][A-Z0-9_]*$/.test(member.text) && /[A-Z]{2}/.test(member.text) ? member.text.toLowerCase() : null;
 }
 
-/** A column selected while unset, as a query spells it: `.is("sent_at", null)`, `sent_at__isnull=True`, `{ sentAt: null }`. */
+/** A column selected while unset, as a query spells it: `.is("sent_at", null)`, `sent_at__isnull=True` (`{ sentAt: null }` passes too; the selection leaves it out). */
 const QUICK_UNSET = /__isnull\s*=\s*True|,\s*(?:null|None)\s*\)|:\s*(?:null|None)\s*[,}]/;
 
 /**
@@ -275,7 +275,7 @@ function chainCalls(call: Node): Node[] {
 
 /**
  * The value a selection holds for a column selected while unset (`.is("payout_completed_at", null)`,
- * `where: { sentAt: null }`, `sent_at__isnull=True`): rows whose done-marker no run has written yet.
+ * `sent_at__isnull=True`): rows whose done-marker no run has written yet.
  * No state a string or an enum member names can be equal to it.
  */
 export const UNSET = '\0unset';
@@ -294,9 +294,14 @@ export function leavesValues(values: ReadonlySet<string>, value: Node | null): b
   return state !== null && !values.has(state);
 }
 
-/** Whether a selection's key and value pick rows where the column is unset (`sent_at: null`, `sent_at__isnull=True`). */
-export function selectsUnset(key: string, value: Node): boolean {
-  return key.endsWith('__isnull') ? /^(?:True|true)$/.test(value.text) : NULLISH.test(value.text);
+/**
+ * Whether a selection's key and value pick rows where the column is unset: a filter spelled for it
+ * (`sent_at__isnull=True`, and `.is("sent_at", null)` when `byNull`, a filter method's arguments).
+ * A `{ sentAt: null }` inside an object is left out: an ORM's where-object is read by the sweeps'
+ * other gates (a job whose every error is kept, a timer's run reported at its call).
+ */
+export function selectsUnset(key: string, value: Node, byNull: boolean): boolean {
+  return key.endsWith('__isnull') ? /^(?:True|true)$/.test(value.text) : byNull && NULLISH.test(value.text);
 }
 
 /**

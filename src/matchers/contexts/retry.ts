@@ -1884,10 +1884,10 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   const source = q.type === 'identifier' ? lastBindingBefore(ctx, q.text, loop) : q;
   if (source === null || createsRecords(ctx, source)) return undefined;
   const fields = new Map<string, Set<string>>();
-  const add = (key: string, value: Node) => {
+  const add = (key: string, value: Node, byNull = false) => {
     // `status__in=['SUBMITTED', 'FAILED']`, `status: TRANSACTION_STATUS.APPROVED`: strings and enum members;
     // `.is('payout_completed_at', null)`: rows whose done-marker is unset.
-    const values = selectsUnset(key, value) ? [UNSET] : [value, ...value.descendantsOfType(['string', 'template_string', 'member_expression', 'attribute'])].flatMap((n) => stateValue(n) ?? []);
+    const values = selectsUnset(key, value, byNull) ? [UNSET] : [value, ...value.descendantsOfType(['string', 'template_string', 'member_expression', 'attribute'])].flatMap((n) => stateValue(n) ?? []);
     if (values.length === 0) return;
     const field = key.split('__')[0]!;
     fields.set(field, new Set([...(fields.get(field) ?? []), ...values]));
@@ -1900,7 +1900,7 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   // `where: eq(payouts.status, "pending")` (drizzle): a column compared by a filter function.
   for (const { field, value } of columnFilters(ctx, source)) add(field, value);
   // `.eq("status", "completed").is("payout_completed_at", null)` (Supabase, Knex): a column and its value as a filter method's arguments.
-  for (const { field, value } of positionalFilters(ctx, source)) add(field, value);
+  for (const { field, value } of positionalFilters(ctx, source)) add(field, value, true);
   return fields.size > 0 ? { record, fields } : undefined;
 }
 
