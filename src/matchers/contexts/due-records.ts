@@ -196,9 +196,15 @@ export function selectedValue(ctx: FileContext, field: string, node: Node | null
   return /^(true|false|True|False)$/.test(node.text) ? node.text.toLowerCase() : null;
 }
 
-/** Whether a file's text can mark a record's state (`status = …`, `status: …`): a cheap test before walking its sweeps. */
+/** A column selected while unset, as a query spells it: `.is("sent_at", null)`, `sent_at__isnull=True` (`{ sentAt: null }` passes too; the selection leaves it out). */
+const QUICK_UNSET = /__isnull\s*=\s*True|,\s*(?:null|None)\s*\)|:\s*(?:null|None)\s*[,}]/;
+
+/**
+ * Whether a file's text can mark a record's state (`status = …`, `status: …`) or select rows by a
+ * done-marker still unset (which any write of a value marks): a cheap test before walking its sweeps.
+ */
 export function mayMarkState(ctx: FileContext): boolean {
-  return dueVocab(ctx).quickState.test(ctx.source);
+  return dueVocab(ctx).quickState.test(ctx.source) || QUICK_UNSET.test(ctx.source);
 }
 
 /**
@@ -211,13 +217,16 @@ export function mayMarkState(ctx: FileContext): boolean {
  */
 export function marksOutOfSelection(ctx: FileContext, body: Node, selection: { record: string; fields: Map<string, Set<string>> }): boolean {
   const v = dueVocab(ctx);
-  // A state field, or a done flag (`{ sent: false }` selected, `data: { sent: true }` marked).
-  const selected = (field: string) => (v.stateWords.anyWordOf(field) || v.doneWords.has(field) ? selection.fields.get(field) : undefined);
+  // A state field (`status`), a done flag (`{ sent: false }` selected, `data: { sent: true }` marked),
+  // or any column selected while unset: the done-marker a write sets (`payout_completed_at`).
+  const selected = (field: string) => {
+    const values = selection.fields.get(field);
+    return values !== undefined && (values.has(UNSET) || v.stateWords.anyWordOf(field) || v.doneWords.has(field)) ? values : undefined;
+  };
   if (![...selection.fields.keys()].some((f) => selected(f) !== undefined)) return false;
   const movesOut = (field: string, value: Node | null) => {
     const values = selected(field);
-    const state = selectedValue(ctx, field, value);
-    return values !== undefined && state !== null && !values.has(state);
+    return values !== undefined && leavesValues(values, value, (n) => selectedValue(ctx, field, n));
   };
   // `transaction.status = TRANSACTION_STATUS.SUCCESSFUL`
   for (const a of body.descendantsOfType(['assignment', 'assignment_expression'])) {
@@ -272,6 +281,68 @@ function chainCalls(call: Node): Node[] {
     const fn = unwrapAwait(n.childForFieldName('function'));
     // `a.b(…)` of either language: the member's object is the previous call of the chain, if a call.
     n = fn === null ? null : unwrapAwait(fn.childForFieldName('object'));
+  }
+  return out;
+}
+
+/**
+ * The value a selection holds for a column selected while unset (`.is("payout_completed_at", null)`,
+ * `sent_at__isnull=True`): rows whose done-marker no run has written yet.
+ * No state a string or an enum member names can be equal to it.
+ */
+export const UNSET = '\0unset';
+
+const NULLISH = /^(?:null|None|undefined)$/;
+
+/**
+ * Whether a value written to a selected field takes the row out of the values it was selected by:
+ * another state (`status = 'SENT'` where PENDING was selected), or any value at all for a field selected
+ * while unset (`payout_completed_at: new Date().toISOString()`, `payout_processed: true`). `valueOf`
+ * reads the written value as the selection reads its own (a done flag's boolean, see `selectedValue`).
+ */
+export function leavesValues(values: ReadonlySet<string>, value: Node | null, valueOf: (n: Node) => string | null = stateValue): boolean {
+  if (value === null) return false;
+  if (values.has(UNSET) && !NULLISH.test(value.text)) return true;
+  const state = valueOf(value);
+  return state !== null && !values.has(state);
+}
+
+/**
+ * Whether a selection's key and value pick rows where the column is unset: a filter spelled for it
+ * (`sent_at__isnull=True`, and `.is("sent_at", null)` when `byNull`, a filter method's arguments).
+ * A `{ sentAt: null }` inside an object is left out: an ORM's where-object is read by the sweeps'
+ * other gates (a job whose every error is kept, a timer's run reported at its call).
+ */
+export function selectsUnset(key: string, value: Node, byNull: boolean): boolean {
+  return key.endsWith('__isnull') ? /^(?:True|true)$/.test(value.text) : byNull && NULLISH.test(value.text);
+}
+
+/**
+ * `knex('jobs').where('status', 'pending')`, Supabase `.eq("status", "completed")`, `.in("status", [...])`,
+ * `.is("payout_completed_at", null)`: a column's name and the value it is compared with, as the
+ * call's two arguments; null for any other call.
+ */
+export function positionalFilter(call: Node): { field: string; value: Node } | null {
+  const args = callArguments(call);
+  if (args.length !== 2 || args[0] === undefined || args[1] === undefined) return null;
+  const key = stringValue(args[0]);
+  return key !== null && /^[A-Za-z_]\w*$/.test(key) ? { field: key, value: args[1] } : null;
+}
+
+/**
+ * The positional filters of a query's chain (`supabase.from("sales").select("*").eq("status",
+ * "completed").is("payout_completed_at", null)`): calls of the filter methods a query builder names
+ * for the comparison (`retry.schedule_filter_methods`).
+ */
+export function positionalFilters(ctx: FileContext, source: Node): { field: string; value: Node }[] {
+  const methods = ctx.vocab.retry.schedule_filter_methods;
+  if (methods.length === 0) return [];
+  const out: { field: string; value: Node }[] = [];
+  for (const call of [source, ...source.descendantsOfType(['call', 'call_expression'])]) {
+    if (call.type !== 'call' && call.type !== 'call_expression') continue;
+    const method = calledMethod(call);
+    const filter = method !== undefined && methods.includes(method) ? positionalFilter(call) : null;
+    if (filter !== null) out.push(filter);
   }
   return out;
 }
@@ -350,6 +421,10 @@ function calledMethod(call: Node): string | undefined {
 function leftOut(value: Node, query: Node, v: DueVocab): boolean {
   for (let n: Node | null = value.parent; n !== null && n.id !== query.parent?.id; n = n.parent) {
     if (n.type !== 'call' && n.type !== 'call_expression') continue;
+    // Only the filter a leaving-out call is handed: `filter(next_retry_at__lte=now).exclude(tier="starter")`
+    // holds the filter's values in the receiver of `exclude`, which leaves other records out.
+    const args = n.childForFieldName('arguments');
+    if (args === null || !contains(args, value)) continue;
     const method = calledMethod(n);
     if (method !== undefined && v.exclusionMethods.has(method)) return true;
   }

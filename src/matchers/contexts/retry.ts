@@ -13,7 +13,7 @@ import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { onlyAfterRefusal } from './refusals.js';
 import { batchMarkScopes } from './batch-marks.js';
-import { columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, selectsDueRecords, selectedValue, skipsAllButFailed } from './due-records.js';
+import { UNSET, columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, positionalFilters, selectedValue, selectsDueRecords, selectsUnset, skipsAllButFailed } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
@@ -205,7 +205,7 @@ function findRetryScopes(ctx: FileContext): Scope[] {
     if (v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement') {
       // `raise Retry(defer=…)` (arq): the job runs again from the start.
       scopes.push(...taskRetryScope(ctx, v, call, firstLine(call.parent)));
-    } else if (v.taskRetryCalls.matches(path) || retriesTaskThroughHelper(ctx, call)) {
+    } else if (retriesTask(ctx, v, call)) {
       scopes.push(...taskRetryScope(ctx, v, call, firstLine(call)));
     } else if (v.wrappers.matches(path) || local !== undefined) {
       const cb = local !== undefined ? callbackAt(ctx, call, local) : firstCallback(ctx, call);
@@ -1477,6 +1477,28 @@ function taskRetryReceivers(ctx: FileContext): { patterns: { receiver: string; m
   });
 }
 
+/**
+ * `prepare_snail_mail.retry(countdown=…, exc=exc)` inside `def prepare_snail_mail(…)`: a Celery task
+ * retrying itself through its own name rather than a bound `self`. `Task.retry()` raises `Retry`
+ * on its own, so the call re-runs the task whether or not the code writes `raise` before it. The
+ * receiver must be the enclosing function's own name, and the method one of `task_retry_calls`.
+ */
+function retriesOwnTask(ctx: FileContext, call: Node): boolean {
+  if (ctx.family !== 'python') return false;
+  const path = calleePath(ctx, call);
+  const dot = path.lastIndexOf('.');
+  if (dot <= 0) return false;
+  const method = path.slice(dot + 1);
+  if (!taskRetryReceivers(ctx).patterns.some((p) => p.method === method)) return false;
+  const fn = namedEnclosingFunction(call, ctx.family);
+  return fn !== null && functionName(fn) === path.slice(0, dot);
+}
+
+/** A call that runs its task again: `self.retry(…)`, the task's own `<name>.retry(…)`, or a helper handed the task that retries it. */
+function retriesTask(ctx: FileContext, v: RetryVocab, call: Node): boolean {
+  return v.taskRetryCalls.matches(calleePath(ctx, call)) || retriesOwnTask(ctx, call) || retriesTaskThroughHelper(ctx, call);
+}
+
 function retriesTaskThroughHelper(ctx: FileContext, call: Node): boolean {
   if (ctx.family !== 'python') return false;
   const known = helperTaskRetries(ctx);
@@ -1545,7 +1567,7 @@ function retriedRegions(ctx: FileContext, v: RetryVocab, body: Node): Node[] | n
   const out: Node[] = [];
   for (const call of callsWithin(ctx, body)) {
     const path = calleePath(ctx, call);
-    if (!v.taskRetryCalls.matches(path) && !(v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement') && !retriesTaskThroughHelper(ctx, call)) continue;
+    if (!retriesTask(ctx, v, call) && !(v.taskRetryRaises.matches(path) && call.parent?.type === 'raise_statement')) continue;
     let handler: Node | null = null;
     for (let p = call.parent; p !== null && p.id !== body.id; p = p.parent) {
       if (HANDLER_TYPES.has(p.type)) { handler = p; break; }
@@ -1571,7 +1593,7 @@ function terminalHandlerSteps(ctx: FileContext, v: RetryVocab, body: Node, retry
     for (const handler of tryHandlers(tryStmt, ctx.family)) {
       const steps = blockStatements(handler.body);
       const last = steps.at(-1);
-      if (last === undefined || !isRaise(last, ctx.family) || callsWithin(ctx, last).some((c) => v.taskRetryCalls.matches(calleePath(ctx, c)) || v.taskRetryRaises.matches(calleePath(ctx, c)) || retriesTaskThroughHelper(ctx, c))) continue;
+      if (last === undefined || !isRaise(last, ctx.family) || callsWithin(ctx, last).some((c) => retriesTask(ctx, v, c) || v.taskRetryRaises.matches(calleePath(ctx, c)))) continue;
       const holder = steps.findIndex((st) => contains(st, retryCall));
       out.push(...steps.slice(holder + 1));
     }
@@ -1915,14 +1937,19 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   const left = loop.childForFieldName('left');
   const record = left?.type === 'identifier' ? left.text : left?.descendantsOfType('identifier').length === 1 ? left.descendantsOfType('identifier')[0]!.text : null;
   if (record === null || query === null) return undefined;
-  const source = query.type === 'identifier' ? lastBindingBefore(ctx, query.text, loop) : query;
+  // `for (const sale of sales ?? [])`: the records are those of the left side.
+  let q = query;
+  while ((q.type === 'binary_expression' || q.type === 'boolean_operator') && ['??', '||', 'or'].includes(q.childForFieldName('operator')?.text ?? '')) q = q.childForFieldName('left') ?? q;
+  const source = q.type === 'identifier' ? lastBindingBefore(ctx, q.text, loop) : q;
   if (source === null || createsRecords(ctx, source)) return undefined;
   const fields = new Map<string, Set<string>>();
-  const add = (key: string, value: Node) => {
+  const add = (key: string, value: Node, byNull = false) => {
     const field = key.split('__')[0]!;
     // `status__in=['SUBMITTED', 'FAILED']`, `status: TRANSACTION_STATUS.APPROVED`: strings and enum members;
-    // `sent: false`: a done flag's boolean.
-    const values = [value, ...value.descendantsOfType(['string', 'template_string', 'member_expression', 'attribute'])].flatMap((n) => selectedValue(ctx, field, n) ?? []);
+    // `sent: false`: a done flag's boolean; `.is('payout_completed_at', null)`: rows whose done-marker is unset.
+    const values = selectsUnset(key, value, byNull)
+      ? [UNSET]
+      : [value, ...value.descendantsOfType(['string', 'template_string', 'member_expression', 'attribute'])].flatMap((n) => selectedValue(ctx, field, n) ?? []);
     if (values.length === 0) return;
     fields.set(field, new Set([...(fields.get(field) ?? []), ...values]));
   };
@@ -1933,6 +1960,8 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   for (const obj of source.descendantsOfType(['object', 'dictionary'])) for (const e of literalEntries(obj)) add(e.key, e.value);
   // `where: eq(payouts.status, "pending")` (drizzle): a column compared by a filter function.
   for (const { field, value } of columnFilters(ctx, source)) add(field, value);
+  // `.eq("status", "completed").is("payout_completed_at", null)` (Supabase, Knex): a column and its value as a filter method's arguments.
+  for (const { field, value } of positionalFilters(ctx, source)) add(field, value, true);
   return fields.size > 0 ? { record, fields } : undefined;
 }
 

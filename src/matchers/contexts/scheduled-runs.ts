@@ -2,7 +2,7 @@ import { compiledOnce } from '../compiled.js';
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { functionsByName, resolveLocalFunction } from '../local-helpers.js';
 import { NamePatterns, WordSet, escapeRegExp, splitWords } from '../names.js';
-import { comparedColumns, stateValue } from './due-records.js';
+import { comparedColumns, positionalFilter, stateValue } from './due-records.js';
 import { isInert } from '../quiet-steps.js';
 import { HANDLER_TYPES, blockStatements, callArguments, contains, decoratedFunction, enclosingFunction, dottedPath, functionBody, functionName, functionTypes, isExit, isFunction, isRaise, keywordArgument, lastSegment, literalEntries, stringValue, tryHandlers, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext, Scope } from '../types.js';
@@ -284,10 +284,8 @@ function sqlSetFields(call: Node): string[] {
 
 /** `knex('jobs').where('status', 'pending')`: a column and the state it is compared with, as two arguments. */
 function positionalSelection(call: Node): string[] {
-  const args = callArguments(call);
-  if (args.length !== 2 || args[0] === undefined || args[1] === undefined) return [];
-  const key = stringValue(args[0]);
-  return key !== null && /^[A-Za-z_]\w*$/.test(key) && !ID_FIELD.test(key) && stateSelector(args[1]) ? [key] : [];
+  const filter = positionalFilter(call);
+  return filter !== null && !ID_FIELD.test(filter.field) && stateSelector(filter.value) ? [filter.field] : [];
 }
 
 /**

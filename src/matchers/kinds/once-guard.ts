@@ -15,7 +15,7 @@ import { projectImportOf } from '../imports.js';
 import { claimGuards } from './claim-guards.js';
 import { isInert } from '../quiet-steps.js';
 import { endsThrough } from './exits-after.js';
-import { stateValue } from '../contexts/due-records.js';
+import { leavesValues } from '../contexts/due-records.js';
 import { marksGuardOnTheWay, movedOutBefore } from './sweep-marks.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -245,8 +245,7 @@ export function leavesSelection(ctx: FileContext, node: Node, scope: NonNullable
     const right = a.childForFieldName('right');
     const field = left && FIELD_TYPES.includes(left.type) && left.firstNamedChild?.text === selection.record ? (left.childForFieldName('attribute') ?? left.childForFieldName('property'))?.text : undefined;
     const selected = field === undefined ? undefined : selection.fields.get(field);
-    const value = stateValue(right);
-    if (selected === undefined || value === null || selected.has(value)) continue;
+    if (selected === undefined || !leavesValues(selected, right)) continue;
     if (runsBefore(a, node, scope.body) && savedBetween(ctx, a, node, scope.body, selection.record)) return true;
   }
   return false;
