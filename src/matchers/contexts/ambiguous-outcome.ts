@@ -1122,7 +1122,7 @@ function isTimeoutOnlyGuard(ctx: FileContext, ifStmt: Node): boolean {
  * timeout tests. A `!=` elsewhere in it
  * (`err.code === 'ETIMEDOUT' || (status != null && status >= 500)`) negates nothing of the timeout test.
  */
-function negatesTimeout(ctx: FileContext, condition: Node): boolean {
+export function negatesTimeout(ctx: FileContext, condition: Node): boolean {
   const c = unwrapParens(condition);
   if (c === null) return false;
   const op = c.type === 'binary_expression' || c.type === 'boolean_operator' ? c.childForFieldName('operator')?.text ?? c.children.find((ch) => !ch.isNamed)?.text : undefined;

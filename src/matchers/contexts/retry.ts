@@ -1,7 +1,7 @@
 import { allCalls, answeredOnce, calleePath, callsWithin, nodesOfType, nodesWithin, perFile } from '../file-index.js';
 import { importsOf, projectImportOf } from '../imports.js';
 import { functionsByName, plainFunctionAt, resolveLocalFunction } from '../local-helpers.js';
-import { caughtName, handlesAmbiguous, exceptionPaths, mentionsTimeout, namesOfError, testsError, timeoutException, writesOrSendsIn } from './ambiguous-outcome.js';
+import { caughtName, handlesAmbiguous, exceptionPaths, mentionsTimeout, namesOfError, negatesTimeout, testsError, timeoutException, writesOrSendsIn } from './ambiguous-outcome.js';
 import { lastBindingBefore } from '../bindings.js';
 import { isInMemory, reportsOnly } from '../call-vocabulary.js';
 import { fileClientPolicyScopes, retryingClientsOf, sharedClientScopes, writeMethodArguments } from './client-policies.js';
@@ -411,11 +411,14 @@ function restartLoopScopes(ctx: FileContext, v: RetryVocab): Scope[] {
   return out;
 }
 
-/** The branches of a handler's own `if` chains whose condition tests for a timeout. */
+/**
+ * The branches of a handler's own `if` chains taken on a timeout: one whose condition tests for it, not
+ * one that tests for its absence (`if (e.code !== 'ETIMEDOUT') alert()` alerts on every other failure).
+ */
 function timeoutBranches(ctx: FileContext, handler: Node): Node[] {
   return blockStatements(handler)
     .filter((st) => st.type === 'if_statement')
-    .flatMap((st) => ifChain(st, ctx.family).filter((b) => b.condition !== null && mentionsTimeout(ctx, b.condition)).map((b) => b.body));
+    .flatMap((st) => ifChain(st, ctx.family).filter((b) => b.condition !== null && mentionsTimeout(ctx, b.condition) && !negatesTimeout(ctx, b.condition)).map((b) => b.body));
 }
 
 /** `while True:`, `while (true)`, `for (;;)`: a loop with no condition that can end it. */

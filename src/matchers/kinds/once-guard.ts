@@ -15,7 +15,7 @@ import { projectImportOf } from '../imports.js';
 import { claimGuards } from './claim-guards.js';
 import { isInert } from '../quiet-steps.js';
 import { endsThrough } from './exits-after.js';
-import { leavesValues } from '../contexts/due-records.js';
+import { leavesValues, selectedValue } from '../contexts/due-records.js';
 import { marksGuardOnTheWay, movedOutBefore } from './sweep-marks.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -234,7 +234,8 @@ function fieldsAssigned(node: Node): { field: string; value: Node | null }[] {
 /**
  * In a loop over records selected by their status, the record is moved out of the selection
  * before the send (`s.status = 'CONFIRMED'` where the query takes SUBMITTED and FAILED): the next
- * run does not select it again. A state it may still be selected in (`u.status = 'FAILED'`) does not count.
+ * run does not select it again; so does a done flag set (`n.sent = True` where the query takes `sent=False`).
+ * A state it may still be selected in (`u.status = 'FAILED'`) does not count.
  */
 export function leavesSelection(ctx: FileContext, node: Node, scope: NonNullable<Candidate['scope']>): boolean {
   const selection = scope.selection;
@@ -245,7 +246,7 @@ export function leavesSelection(ctx: FileContext, node: Node, scope: NonNullable
     const right = a.childForFieldName('right');
     const field = left && FIELD_TYPES.includes(left.type) && left.firstNamedChild?.text === selection.record ? (left.childForFieldName('attribute') ?? left.childForFieldName('property'))?.text : undefined;
     const selected = field === undefined ? undefined : selection.fields.get(field);
-    if (selected === undefined || !leavesValues(selected, right)) continue;
+    if (selected === undefined || !leavesValues(selected, right, (n) => selectedValue(ctx, field!, n))) continue;
     if (runsBefore(a, node, scope.body) && savedBetween(ctx, a, node, scope.body, selection.record)) return true;
   }
   return false;
