@@ -3,6 +3,7 @@ import { calleePath, callsWithin, nodesWithin } from './file-index.js';
 import { freshPerAttempt, passesKey } from './kinds/idempotency-key.js';
 import { reachedCallsOf } from './local-helpers.js';
 import { NamePatterns, escapeRegExp } from './names.js';
+import { transactionBlockAround } from './record-writes.js';
 import { blockStatements, functionBody, isCall, isExit, isLoop, isRaise, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
@@ -52,7 +53,7 @@ export function claimsOnce(ctx: FileContext, fn: Node): boolean {
  * Whether, on the way from `top` (what the retry repeats) to the send, a statement before it claims
  * the record the send is about and leaves that record's turn when the claim already existed:
  * `reminder, created = ReminderLog.objects.get_or_create(loan=loan, kind=DUE_SOON)` (even inside
- * `with transaction.atomic():`), then `if not created: continue`, and only later the send. The
+ * a one-statement `with transaction.atomic():`, which commits before the send), then `if not created: continue`, and only later the send. The
  * claim is keyed by a dedup key, or by the record a loop around it walks (`loan=loan`,
  * `{ where: { orderId: order.id } }`): that record comes from the store, so a retried run walks
  * the same record, finds its claim and skips it (`continue` leaves that record's turn only).
@@ -68,6 +69,9 @@ export function claimedOnTheWay(ctx: FileContext, send: Node, top: Node): boolea
       const claim = claimOf(ctx, unwrapWith(statements[i]!), claims);
       if (claim === null || !leavesUnlessCreated(ctx, statements[i + 1]!, claim.created, true)) continue;
       if (freshPerAttempt(ctx, claim.call, top, 'dedup')) continue;
+      // A claim in a transaction that also holds the send (`@transaction.atomic`, one `atomic` block, a
+      // `$transaction(async (tx) => …)` callback) is rolled back by a later failing step: the retry finds none.
+      if (transactionBlockAround(ctx, claim.call, ctx.root, send) !== null) continue;
       if (passesKey(ctx, claim.call, 'dedup') || keyedByWalkedRecord(ctx, claim.call, top)) return true;
     }
   }

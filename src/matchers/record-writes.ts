@@ -99,16 +99,32 @@ export function inTransaction(ctx: FileContext, call: Node, top: Node): boolean 
   return handsTransaction(ctx, call) || transactionBlockAround(ctx, call, top) !== null;
 }
 
-/** The `with transaction.atomic():` block around `call` within `top` (one that also holds `node`, when given). */
-function transactionBlockAround(ctx: FileContext, call: Node, top: Node, node?: Node): Node | null {
+/**
+ * The transaction scope around `call` within `top` (one that also holds `node`, when given): a
+ * `with transaction.atomic():` block, a function decorated `@transaction.atomic`, or a callback
+ * handed to `prisma.$transaction(async (tx) => …)` / `knex.transaction(…)`. What runs in it is
+ * stored only when the scope closes, and a later failure in it rolls everything back.
+ */
+export function transactionBlockAround(ctx: FileContext, call: Node, top: Node, node?: Node): Node | null {
   const blocks = compiledOnce(ctx.vocab, 'transaction-blocks', () => new NamePatterns(ctx.vocab.transaction_blocks));
+  const calls = callTypes(ctx.family) as string[];
   for (let p = call.parent; p !== null && p.id !== top.id; p = p.parent) {
-    if (p.type !== 'with_statement' || (node !== undefined && !contains(p, node))) continue;
-    const clause = p.namedChildren.find((c) => c.type === 'with_clause');
-    if (clause?.descendantsOfType(callTypes(ctx.family) as string[]).some((c) => blocks.matches(calleePath(ctx, c))) === true) return p;
+    if (node !== undefined && !contains(p, node)) continue;
+    if (p.type === 'with_statement') {
+      const clause = p.namedChildren.find((c) => c.type === 'with_clause');
+      if (clause?.descendantsOfType(calls).some((c) => blocks.matches(calleePath(ctx, c))) === true) return p;
+    } else if (p.type === 'function_definition' && p.parent?.type === 'decorated_definition') {
+      const decorators = p.parent.namedChildren.filter((c) => c.type === 'decorator');
+      if (decorators.some((d) => { const e = d.firstNamedChild; const name = e === null ? '' : isCall(e, ctx.family) ? calleePath(ctx, e) : e.text; return blocks.matches(name); })) return p;
+    } else if (FUNCTIONS.has(p.type) && p.parent?.type === 'arguments') {
+      const holder = p.parent.parent;
+      if (holder !== null && isCall(holder, ctx.family) && blocks.matches(calleePath(ctx, holder))) return p;
+    }
   }
   return null;
 }
+
+const FUNCTIONS = new Set(['arrow_function', 'function_expression', 'function']);
 
 /** An argument of the call hands it a session or transaction (`{ session }`, `opts` bound to one, `{ ...opts }`, `session=s`). */
 function handsTransaction(ctx: FileContext, call: Node): boolean {

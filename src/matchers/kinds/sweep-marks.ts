@@ -3,6 +3,7 @@ import { calleePath, callsWithin } from '../file-index.js';
 import { lastBindingBefore } from '../bindings.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { reaches } from './exits-after.js';
+import { transactionBlockAround } from '../record-writes.js';
 import { marksOutOfSelection, queryEntries, stateValue } from '../contexts/due-records.js';
 import { isInert, isPlainExit, namesBoundBy, successBranch } from '../quiet-steps.js';
 import { blockStatements, callArguments, callTypes, contains, functionBody, isCall, lastSegment, unwrapAwait, type Node } from '../syntax.js';
@@ -19,7 +20,9 @@ type Selection = NonNullable<Scope['selection']>;
  * window no code closes). The send is, in effect, the last step of the record's attempt.
  * Once the mark is stored, what the attempt does next (a progress count, a log row, a pause before
  * the next recipient) cannot bring the record back: the next run, or the retried job's next pass,
- * no longer selects it. Only a handler that puts the record back in the selection can.
+ * no longer selects it. Only a handler that puts the record back in the selection can, or a
+ * transaction that holds the mark and the send, which a later failing step rolls back (then the
+ * steps after the mark must be inert, as before the mark).
  */
 export function markedRightAfter(ctx: FileContext, node: Node, scope: Scope): boolean {
   const selection = scope.selection;
@@ -42,13 +45,17 @@ export function markedRightAfter(ctx: FileContext, node: Node, scope: Scope): bo
         // right after a send that succeeded, and what follows (a reschedule) runs only after it failed.
         const onSuccess = successBranch(ctx, st, sent);
         if (onSuccess !== null) {
-          if (!marksThenLeaves(ctx, blockStatements(onSuccess), selection)) return false;
+          if (!marksThenLeaves(ctx, blockStatements(onSuccess), selection) || transactionBlockAround(ctx, onSuccess, ctx.root, node) !== null) return false;
           marked = left = true;
           break;
         }
         // The mark is stored: the steps after it (here and in the blocks around) no longer matter.
         if (marksRecord(ctx, st, selection) || (moved && writesRecord(ctx, st, selection.record))) {
-          marked = left = true;
+          marked = true;
+          // In a transaction that also holds the send (`with transaction.atomic():`, `$transaction(async (tx) => …)`),
+          // a later failing step rolls the mark back: the steps after it must still be inert.
+          if (transactionBlockAround(ctx, st, ctx.root, node) !== null) continue;
+          left = true;
           break;
         }
         if (assignsRecordField(st, selection.record)) {
