@@ -744,32 +744,112 @@ function retryBehaviour(ctx: FileContext, body: Node, flag?: string, cleared = f
  * A handler that leaves on every error but one whose text names a failure of the app's own store
  * (`if "database is locked" not in str(e).lower(): raise`, or `if (e.code === 'SQLITE_BUSY')
  * { await sleep(); continue } throw e`): the loop retries a local lock only, never a remote answer.
- * Its first statement is a test of such a text (`retry.local_failure_texts`) and either that test's
- * branch leaves or the handler leaves after it.
+ * Its first test (after any bindings such as `msg = str(e).lower()`) is of such a text
+ * (`retry.local_failure_texts`), read structurally: either the test is negated and its branch leaves,
+ * or it holds only for the local failure and the other way through leaves.
  */
 function retriesLocalFailureOnly(ctx: FileContext, handler: Node): boolean {
-  const texts = ctx.vocab.retry.local_failure_texts;
-  if (texts.length === 0) return false;
-  const first = blockStatements(handler)[0];
+  if (ctx.vocab.retry.local_failure_texts.length === 0) return false;
+  const statements = blockStatements(handler);
+  const first = statements.find((st) => !isBindingStatement(st));
   if (first === undefined || first.type !== 'if_statement') return false;
   const condition = first.childForFieldName('condition');
-  // A text (`"database is locked"`, `'P2002'`) or a number (`error.code === 11000`, MongoDB's duplicate key) the test compares.
-  const tested = condition === null ? [] : [...stringsUnder(condition), ...condition.descendantsOfType(['integer', 'number']).map((n) => n.text)];
-  if (!tested.some((str) => texts.some((t) => str.toLowerCase().includes(t.toLowerCase())))) return false;
+  if (condition === null || !mentionsLocalFailure(ctx, condition)) return false;
   const branch = first.childForFieldName('consequence');
   const alternative = first.childForFieldName('alternative');
   if (alternative !== null) {
     // `if (e.code === 11000) { attempts++; … } else { throw e }`: the other way through leaves, so
-    // the test's branch is the only one that goes on to another attempt. Any other `else` is another way through.
+    // the test's branch is the only one that goes on to another attempt. Any other `else` is another
+    // way through, and so is a test that also holds for another error (`… or "timed out" in str(e)`).
     const otherWay = alternative.type === 'else_clause' ? (alternative.childForFieldName('body') ?? alternative.namedChildren[0] ?? null) : null;
-    return otherWay !== null && endsByLeaving(otherWay, ctx.family);
+    return otherWay !== null && endsByLeaving(otherWay, ctx.family) && onlyLocalFailure(ctx, condition);
   }
   // `if "database is locked" not in str(e): raise`: the branch that leaves is the one for every other
   // error, so the test must be negated; `if ('duplicate key' in msg) return` leaves on the local refusal
-  // and goes on to another attempt after every other error.
+  // and goes on to another attempt after every other error, and `if (e.code !== 11000 && attempt >= 3)
+  // throw e` goes on after every other error until the third attempt.
   const branchLeaves = branch !== null && endsByLeaving(branch, ctx.family);
-  if (branchLeaves) return condition !== null && /^[\s(]*(?:not\b|!)|\bnot\s+in\b|!==?/.test(condition.text);
-  return endsByLeaving(handler, ctx.family);
+  if (branchLeaves) return negatesLocalFailure(ctx, condition);
+  return onlyLocalFailure(ctx, condition) && endsByLeaving(handler, ctx.family);
+}
+
+/** `msg = str(e).lower()`, `const text = String(err)`: a binding before the handler's test. */
+function isBindingStatement(st: Node): boolean {
+  if (st.type === 'lexical_declaration' || st.type === 'variable_declaration') return true;
+  const inner = st.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+  return inner !== undefined && (inner.type === 'assignment' || inner.type === 'assignment_expression');
+}
+
+/**
+ * Whether a node tests a text or number of `retry.local_failure_texts`: a text as a part of a tested
+ * string (`"E11000 duplicate key …"`), a number whole (`11000` matches `11000`, not `110000`).
+ */
+function mentionsLocalFailure(ctx: FileContext, node: Node): boolean {
+  const { words, numbers } = compiledOnce(ctx.vocab, 'local-failure-texts', () => {
+    const all = ctx.vocab.retry.local_failure_texts.map((t) => t.toLowerCase());
+    return { words: all.filter((t) => !/^\d+$/.test(t)), numbers: new Set(all.filter((t) => /^\d+$/.test(t))) };
+  });
+  const strings = stringsUnder(node).map((s) => s.trim().toLowerCase());
+  if (strings.some((s) => numbers.has(s) || words.some((t) => s.includes(t)))) return true;
+  return node.descendantsOfType(['integer', 'number']).some((n) => numbers.has(n.text)) || ((node.type === 'integer' || node.type === 'number') && numbers.has(node.text));
+}
+
+function logicalOperator(c: Node): string | undefined {
+  if (c.type !== 'binary_expression' && c.type !== 'boolean_operator') return undefined;
+  const op = c.childForFieldName('operator')?.text ?? c.children.find((ch) => !ch.isNamed)?.text;
+  return op === '&&' || op === 'and' ? 'and' : op === '||' || op === 'or' ? 'or' : undefined;
+}
+
+function negatedOperandOf(c: Node): Node | null {
+  if (c.type === 'not_operator' || (c.type === 'unary_expression' && (c.childForFieldName('operator')?.text ?? c.child(0)?.text) === '!')) {
+    return c.childForFieldName('argument') ?? c.lastNamedChild;
+  }
+  return null;
+}
+
+function comparisonOperator(c: Node): string | undefined {
+  if (c.type === 'comparison_operator') return c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ');
+  if (c.type === 'binary_expression') return c.childForFieldName('operator')?.text;
+  return undefined;
+}
+
+/**
+ * Whether a condition holds for every error that is not the local failure (modelled on
+ * `negatesTimeout`): `e.code !== 11000`, `"database is locked" not in msg`, `!msg.includes('P2002')`,
+ * or such a test joined with `||` to other ways out. A conjunction (`e.code !== 11000 && attempt >= 3`)
+ * holds only when every side does; a `!=` elsewhere negates nothing of the local test.
+ */
+function negatesLocalFailure(ctx: FileContext, condition: Node): boolean {
+  const c = unwrapParens(condition);
+  if (c === null) return false;
+  const logical = logicalOperator(c);
+  const sides = [c.childForFieldName('left'), c.childForFieldName('right')].filter((n): n is Node => n !== null);
+  if (logical === 'or') return sides.some((side) => negatesLocalFailure(ctx, side));
+  if (logical === 'and') return sides.length > 0 && sides.every((side) => negatesLocalFailure(ctx, side));
+  const inner = negatedOperandOf(c);
+  if (inner !== null) return onlyLocalFailure(ctx, inner);
+  const op = comparisonOperator(c);
+  return op !== undefined && /^(!==|!=|not in|is not)$/.test(op) && mentionsLocalFailure(ctx, c);
+}
+
+/**
+ * Whether a condition holds only for the local failure: `e.code === 11000`, `"duplicate key" in msg`,
+ * `msg.includes('P2002')`, joined with `&&` to anything (`… && error.keyPattern.id`). A `||` with
+ * another test is another way through (`… or "timed out" in str(e)`), unless every side is local.
+ */
+function onlyLocalFailure(ctx: FileContext, condition: Node): boolean {
+  const c = unwrapParens(condition);
+  if (c === null) return false;
+  const logical = logicalOperator(c);
+  const sides = [c.childForFieldName('left'), c.childForFieldName('right')].filter((n): n is Node => n !== null);
+  if (logical === 'and') return sides.some((side) => onlyLocalFailure(ctx, side));
+  if (logical === 'or') return sides.length > 0 && sides.every((side) => onlyLocalFailure(ctx, side));
+  const inner = negatedOperandOf(c);
+  if (inner !== null) return negatesLocalFailure(ctx, inner);
+  const op = comparisonOperator(c);
+  if (op !== undefined) return /^(===|==|in|is)$/.test(op) && mentionsLocalFailure(ctx, c);
+  // `msg.includes('duplicate key')`, `str(e).startswith("database is locked")`
+  return isCall(c, ctx.family) && mentionsLocalFailure(ctx, c);
 }
 
 /**
