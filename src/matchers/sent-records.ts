@@ -2,7 +2,7 @@ import { wordSet } from './compiled.js';
 import { calleePath, callsWithin, nodesWithin } from './file-index.js';
 import { lastBindingBefore } from './bindings.js';
 import { splitWords } from './names.js';
-import { blockStatements, contains, enclosingFunction, functionBody, isCall, isExit, isFunction, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { blockStatements, contains, enclosingFunction, functionBody, isCall, isExit, isFunction, lastSegment, unwrapAwait, unwrapParens, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -126,7 +126,22 @@ export function sentOnlyWhenCreated(ctx: FileContext, send: Node, within: Node):
     const looked = unwrapAwait(lastBindingBefore(ctx, test.name, p));
     if (looked === null || !isCall(looked, ctx.family) || !contains(within, looked)) continue;
     const created = unwrapAwait(lastBindingBefore(ctx, test.name, send));
-    if (created !== null && created.id !== looked.id && isCall(created, ctx.family) && contains(n, created) && created.endIndex <= send.startIndex) return true;
+    if (created !== null && created.id !== looked.id && isCall(created, ctx.family) && contains(n, created) && created.endIndex <= send.startIndex && createsRecord(ctx, created)) return true;
   }
   return false;
+}
+
+/**
+ * The rebinding call stores what the lookup looks for: its name starts with a store write
+ * (`record_write_methods`: `create_contact`, `Member.objects.create`, `insert`) or with a verb that
+ * creates on the remote side (`calls.mutating.verbs`: `createContact`, `submit`). A call that only
+ * fetches (`token = fetch_token()` after a cache miss) stores nothing, so a repeated run misses
+ * again and sends again.
+ */
+function createsRecord(ctx: FileContext, call: Node): boolean {
+  const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  const verbs = wordSet(ctx, 'calls.mutating.verbs', ctx.vocab.calls['mutating']?.verbs ?? []);
+  const method = lastSegment(plainPath(ctx, call));
+  const first = splitWords(method)[0] ?? '';
+  return writes.has(method) || writes.has(first) || verbs.has(first);
 }

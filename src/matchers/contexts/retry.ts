@@ -496,8 +496,8 @@ function drainsListing(ctx: FileContext, body: Node): boolean {
 
 /**
  * The loop takes a cursor from each answer and leaves when none came (`continuation =
- * extract_token(data)` then `if not continuation: break`), and the pass reads that cursor before it
- * asks (`if continuation: body["continuation"] = continuation`): each pass asks for the next page,
+ * extract_token(data)` then `if not continuation: break`), and the pass sends that value in its
+ * request (`if continuation: body["continuation"] = continuation`, then `post(…, json=body)`): each pass asks for the next page,
  * not again for the same one (a feed read page by page under `for page in range(20)`, a
  * `while (true)` listing by `next_cursor`). A retry sends the same request again; it never leaves
  * because an answer held no cursor.
@@ -520,9 +520,43 @@ function pagesByCursor(ctx: FileContext, body: Node): boolean {
     if (!statement || !block) continue;
     const later = blockStatements(block).filter((st) => st.startIndex > statement.startIndex);
     if (!later.some((st) => leavesWhenEmpty(ctx, st, target.text))) continue;
-    // Read earlier in the pass: the value the next pass starts from.
-    const readBefore = body.descendantsOfType('identifier').some((id) => id.text === target.text && id.endIndex <= statement.startIndex && id.parent?.childForFieldName('left')?.id !== id.id && own(id));
-    if (readBefore) return true;
+    // Sent back earlier in the pass: the value the next pass asks with.
+    if (sentInRequest(ctx, body, target.text, statement, own)) return true;
+  }
+  return false;
+}
+
+/**
+ * `name` reaches the arguments of a request made in the pass before `before`, directly
+ * (`params={"cursor": cursor}`) or through a binding (`body["continuation"] = continuation`, then
+ * `session.post(URL, json=body)`). The request is a call whose result the pass keeps (`resp = …`):
+ * a retry that logs the last error at the top of the pass (`logger.warning("…", err)`) hands it to
+ * a call too, but asks with the same request again.
+ */
+function sentInRequest(ctx: FileContext, body: Node, name: string, before: Node, own: (n: Node) => boolean): boolean {
+  const carriers = new Set([name]);
+  const isTarget = (id: Node) => id.parent?.childForFieldName('left')?.id === id.id || id.parent?.childForFieldName('name')?.id === id.id;
+  for (const id of body.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
+    if (id.endIndex > before.startIndex) break;
+    if (!carriers.has(id.text) || isTarget(id) || !own(id)) continue;
+    // The outermost call whose arguments hold the identifier, and whether its result is kept.
+    let request: Node | null = null;
+    let binding: Node | null = null;
+    for (let n: Node = id, p = id.parent; p !== null && n.id !== body.id; n = p, p = p.parent) {
+      if (isFunction(p, ctx.family)) break;
+      if (isCall(p, ctx.family) && p.childForFieldName('arguments')?.id === n.id) request = p;
+      if (['assignment', 'assignment_expression', 'variable_declarator'].includes(p.type)) {
+        binding = p;
+        break;
+      }
+    }
+    const value = binding === null ? null : unwrapAwait(binding.childForFieldName('right') ?? binding.childForFieldName('value'));
+    if (request !== null && value !== null && (value.id === request.id || contains(value, request))) return true;
+    // Through a binding: `body["continuation"] = continuation`, `params = {"cursor": cursor}`.
+    if (binding === null || value === null || !contains(value, id)) continue;
+    let left = binding.childForFieldName('left') ?? binding.childForFieldName('name');
+    while (left !== null && ['subscript', 'subscript_expression', 'member_expression', 'attribute'].includes(left.type)) left = left.childForFieldName('object') ?? left.childForFieldName('value');
+    if (left?.type === 'identifier') carriers.add(left.text);
   }
   return false;
 }
