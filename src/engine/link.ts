@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { CallSite, FileSummary, FunctionFacts, Requirement } from '../matchers/index.js';
-import { packageNameOf } from './prefilter.js';
+import { FOLDER_ALIAS, packageNameOf } from './prefilter.js';
 import { MODEL_REGISTRY } from '../matchers/store-models.js';
 import { COLLECTED_ERROR_RECORDS } from '../matchers/fact-kinds.js';
 import { compareFindings, type DeferredFinding, type PendingFinding, type SourceScan } from './scan-source.js';
@@ -641,9 +641,6 @@ function resolveIn(byFile: Map<string, LinkInput>, file: LinkInput, name: string
 
 /** Path aliases by convention (`@/…`, `~/…`, `#/…`, `#name/…`); a tsconfig's own `paths` are the type checker's. */
 const ALIAS = /^[@~#]\/|^#(?=[\w-])/;
-
-/** `@models/Order`, `@services/mail`: a scope spelled like a folder of the project (lower-case word), tried as that folder when no workspace package has it. */
-const FOLDER_ALIAS = /^@[a-z][\w-]*\/[^@]/;
 
 /** Resolutions per file set, by importer folder, language and specifier: the same imports recur. */
 const resolutions = new WeakMap<Map<string, LinkInput>, Map<string, LinkInput | null>>();

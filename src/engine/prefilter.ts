@@ -406,13 +406,16 @@ export function workspaceModuleKey(specifier: string): string {
   return `npm:${packageNameOf(specifier)}`;
 }
 
+/** `@models/Order`: a scope spelled like a folder of the project (a lower-case word), which a tsconfig `paths` alias may name. */
+export const FOLDER_ALIAS = /^@[a-z][\w-]*\/[^@]/;
+
 /**
  * `@models/Order`, `@services/mail`: a tsconfig `paths` alias named for a folder of the project
  * (`"@models/*": ["./src/models/*"]`), known by the scan holding a file at that folder and name.
  * An npm scope's package (`@sendgrid/mail`) is no folder and file of the scanned project.
  */
 export function isFolderAlias(specifier: string, projectModules: ReadonlySet<string>): boolean {
-  if (!/^@[a-z][\w-]*\/[^@]/.test(specifier)) return false;
+  if (!FOLDER_ALIAS.test(specifier)) return false;
   return projectModules.has(folderPathKey(specifier.slice(1).replace(/\.[cm]?[jt]sx?$/, '').replace(/\/(index)?$/, '')));
 }
 

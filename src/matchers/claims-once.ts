@@ -4,7 +4,7 @@ import { freshPerAttempt, passesKey } from './kinds/idempotency-key.js';
 import { reachedCallsOf } from './local-helpers.js';
 import { NamePatterns, escapeRegExp } from './names.js';
 import { transactionBlockAround } from './record-writes.js';
-import { blockStatements, functionBody, isCall, isExit, isLoop, isRaise, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { blockStatements, callArguments, functionBody, isCall, isExit, isRaise, keywordArgument, loopVariables, namesUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, negatedOperand, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -72,7 +72,7 @@ export function claimedOnTheWay(ctx: FileContext, send: Node, top: Node): boolea
       // A claim in a transaction that also holds the send (`@transaction.atomic`, one `atomic` block, a
       // `$transaction(async (tx) => …)` callback) is rolled back by a later failing step: the retry finds none.
       if (transactionBlockAround(ctx, claim.call, ctx.root, send) !== null) continue;
-      if (passesKey(ctx, claim.call, 'dedup') || keyedByWalkedRecord(ctx, claim.call, top)) return true;
+      if (passesKey(ctx, claim.call, 'dedup') || keyedByWalkedRecord(claim.call, top)) return true;
     }
   }
   return false;
@@ -92,16 +92,11 @@ function unwrapWith(statement: Node): Node {
 }
 
 /** The claim's arguments name the record a loop around it (within `top`) walks: `loan=loan`, `order.id`. */
-function keyedByWalkedRecord(ctx: FileContext, call: Node, top: Node): boolean {
-  const args = call.childForFieldName('arguments');
-  if (args === null) return false;
-  const used = new Set(args.descendantsOfType('identifier').map((id) => id.text));
-  for (let p = call.parent; p !== null && p.id !== top.id; p = p.parent) {
-    if (!isLoop(p, ctx.family)) continue;
-    const left = p.childForFieldName('left');
-    if (left !== null && (left.type === 'identifier' ? [left] : left.descendantsOfType('identifier')).some((id) => used.has(id.text))) return true;
-  }
-  return false;
+function keyedByWalkedRecord(call: Node, top: Node): boolean {
+  // The lookup keys only: `defaults={…}` are the values a new row gets, not what the claim is keyed by.
+  const keys = callArguments(call).filter((a) => keywordArgument(a)?.name !== 'defaults');
+  const used = new Set(keys.flatMap((a) => namesUnder(a)));
+  return loopVariables(call, top).some((name) => used.has(name));
 }
 
 /**
@@ -147,7 +142,7 @@ function claimOf(ctx: FileContext, statement: Node, claims: NamePatterns): { cal
 function leavesUnlessCreated(ctx: FileContext, statement: Node, created: string, orNext = false): boolean {
   if (statement.type !== 'if_statement') return false;
   const cond = unwrapParens(statement.childForFieldName('condition'));
-  const negated = cond?.type === 'not_operator' ? cond.childForFieldName('argument') : cond?.type === 'unary_expression' && cond.child(0)?.type === '!' ? cond.childForFieldName('argument') : null;
+  const negated = cond === null ? null : negatedOperand(cond);
   if (unwrapParens(negated ?? null)?.text !== created) return false;
   const branch = statement.childForFieldName('consequence');
   const last = branch === null ? undefined : blockStatements(branch).at(-1);

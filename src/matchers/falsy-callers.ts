@@ -9,7 +9,7 @@ import { recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, isOutcomeValue, isResultCodeField, isSuccessCode, outcomeWords } from './outcomes.js';
 import { exceptionPaths, writesOrSendsIn } from './contexts/ambiguous-outcome.js';
-import { accessedField, conjunctsOf, blockStatements, callArguments, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionTypes, ownParameters, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, type Node } from './syntax.js';
+import { accessedField, conjunctsOf, blockStatements, callArguments, callee, dottedPath, enclosingFunction, tryBody, tryHandlers, functionBody, functionName, functionTypes, ownParameters, isCall, isLoop, isRaise, lastSegment, namedEnclosingFunction, stringValue, unwrapAwait, unwrapParens, negatedOperand, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /**
@@ -152,9 +152,10 @@ function falsyChoices(ctx: FileContext, outcomes: string[]): { value: Node; at: 
     let cond = unwrapParens(parts.condition);
     if (cond === null || parts.whenTrue === null || parts.whenFalse === null) continue;
     let whenFalsy = parts.whenFalse;
-    const negated = cond.type === 'not_operator' || (cond.type === 'unary_expression' && cond.childForFieldName('operator')?.text === '!');
+    const operand = negatedOperand(cond);
+    const negated = operand !== null;
     if (negated) {
-      cond = unwrapParens(cond.childForFieldName('argument') ?? cond.lastNamedChild);
+      cond = unwrapParens(operand);
       whenFalsy = parts.whenTrue;
     }
     const field = cond === null ? null : resultField(ctx, cond);
@@ -535,9 +536,10 @@ function falsyTest(ctx: FileContext, ifStmt: Node): { value: Node; branch: Node 
     cond = falsyDisjunct(cond);
     if (cond === null) return null;
   }
-  const negated = cond.type === 'not_operator' || (cond.type === 'unary_expression' && cond.childForFieldName('operator')?.text === '!');
+  const operand = negatedOperand(cond);
+  const negated = operand !== null;
   const comparedFalsy = !negated && isFalsyComparison(cond);
-  if (negated) cond = unwrapParens(cond.childForFieldName('argument') ?? cond.lastNamedChild);
+  if (negated) cond = unwrapParens(operand);
   else if (comparedFalsy) cond = unwrapParens(cond.firstNamedChild);
   else {
     // `if ok: … else: <falsy branch>`
@@ -575,7 +577,7 @@ function falsyDisjunct(node: Node): Node | null {
     if (isDisjunction(d)) {
       const inner = falsyDisjunct(d);
       if (inner !== null) return inner;
-    } else if (d.type === 'not_operator' || (d.type === 'unary_expression' && d.childForFieldName('operator')?.text === '!') || isFalsyComparison(d)) return d;
+    } else if (negatedOperand(d) !== null || isFalsyComparison(d)) return d;
   }
   return null;
 }

@@ -517,6 +517,25 @@ export function namesUnder(node: Node): string[] {
   return out;
 }
 
+/** Names bound by the `for` loops around `node` within `body` (`msg` of `for msg in receiver`, `for (const m of batch)`). */
+export function loopVariables(node: Node, body: Node): string[] {
+  const out: string[] = [];
+  for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) {
+    if (p.type !== 'for_statement' && p.type !== 'for_in_statement') continue;
+    const left = p.childForFieldName('left');
+    if (left !== null) out.push(...namesUnder(left));
+  }
+  return out;
+}
+
+/** The operand of a negation (`not x`, `!x`), or null when `c` is none. */
+export function negatedOperand(c: Node): Node | null {
+  if (c.type === 'not_operator' || (c.type === 'unary_expression' && (c.childForFieldName('operator')?.text ?? c.child(0)?.text) === '!')) {
+    return c.childForFieldName('argument') ?? c.lastNamedChild;
+  }
+  return null;
+}
+
 /** Plain string literal contents under `node`. */
 export function stringsUnder(node: Node): string[] {
   const out: string[] = [];

@@ -371,6 +371,8 @@ export const VocabularySchema = z
          * state value there selects rows by that column, as `find({ sent: false })` does.
          */
         schedule_filter_methods: names.default([]),
+        /** Keyword suffixes that select rows by whether a column is null (Django `sent_at__isnull=True`). */
+        null_filter_suffixes: names.default([]),
         schedule_helper_words: names.default([]),
         /** Retry conditions that only retry idempotent requests (the configurator's safe default). */
         idempotent_conditions: names,

@@ -23,6 +23,7 @@ import {
   isCall,
   isChainLink,
   isRaise,
+  negatedOperand,
   raisesWithin,
   lastSegment,
   stringsUnder,
@@ -909,7 +910,7 @@ function testsDefiniteError(ctx: FileContext, names: TimeoutNames, condition: No
   // Every error that takes an `||` branch passes one of its tests; an `&&` branch, all of them.
   if (op === '||' || op === 'or') return sides.every((side) => testsDefiniteError(ctx, names, side, errorNames, attempted));
   if (op === '&&' || op === 'and') return sides.some((side) => testsDefiniteError(ctx, names, side, errorNames, attempted));
-  if (c.type === 'not_operator' || (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!')) return false;
+  if (negatedOperand(c) !== null) return false;
   if (!errorNames.some((name) => testsError(c, name)) || mentionsTimeout(ctx, c) || (SERVER_ERROR.test(c.text) && !readsReplyCode(ctx, c))) return false;
   const comparison = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : op;
   if (comparison !== undefined && /^(!==|!=|not in|is not)$/.test(comparison)) return false;
@@ -1130,10 +1131,8 @@ export function negatesTimeout(ctx: FileContext, condition: Node): boolean {
   // `!isTimeout(a) || x` holds for every non-timeout; `!(e instanceof TimeoutError) && e.name !== 'TimeoutError'` too.
   if (op === '||' || op === 'or') return sides.some((side) => negatesTimeout(ctx, side));
   if (op === '&&' || op === 'and') return sides.length > 0 && sides.every((side) => negatesTimeout(ctx, side));
-  if (c.type === 'not_operator' || (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!')) {
-    const inner = c.childForFieldName('argument') ?? c.lastNamedChild;
-    return inner !== null && mentionsTimeout(ctx, inner);
-  }
+  const inner = negatedOperand(c);
+  if (inner !== null) return mentionsTimeout(ctx, inner);
   const comparison = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : c.type === 'binary_expression' ? op : undefined;
   return comparison !== undefined && /^(!==|!=|not in|is not)$/.test(comparison) && mentionsTimeout(ctx, c);
 }

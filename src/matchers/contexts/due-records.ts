@@ -73,6 +73,8 @@ interface DueVocab {
   exclusionMethods: Set<string>;
   stateWords: WordSet;
   quickState: RegExp;
+  nullSuffixes: readonly string[];
+  quickUnset: RegExp;
 }
 
 function dueVocab(ctx: FileContext): DueVocab {
@@ -95,6 +97,14 @@ function dueVocab(ctx: FileContext): DueVocab {
       exclusionMethods: new Set(ctx.vocab.retry.due_exclusion_methods),
       stateWords: new WordSet(ctx.vocab.retry.due_state_words),
       quickState: ctx.vocab.retry.due_state_words.length > 0 ? new RegExp(`(?:${alt(ctx.vocab.retry.due_state_words)})['"]?\\s*[:=]`, 'i') : /(?!)/,
+      nullSuffixes: ctx.vocab.retry.null_filter_suffixes,
+      // What `selectsUnset` accepts: `sent_at__isnull=True`, `.is("sent_at", null)`; not a `{ sentAt: null }` object entry.
+      quickUnset: new RegExp(
+        [
+          ...ctx.vocab.retry.null_filter_suffixes.map((s) => `${alt([s])}\\s*=\\s*True`),
+          ...(ctx.vocab.retry.schedule_filter_methods.length > 0 ? [`\\.(?:${alt(ctx.vocab.retry.schedule_filter_methods)})\\(\\s*['"\`][^'"\`]+['"\`]\\s*,\\s*(?:null|None)\\s*\\)`] : []),
+        ].join('|') || '(?!)',
+      ),
       quickDoneFalse: done.length > 0 ? new RegExp(`(?:${alt(done)})['"]?\\s*[:=]\\s*(?:false|False)\\b`, 'i') : /(?!)/,
     };
   });
@@ -196,15 +206,13 @@ export function selectedValue(ctx: FileContext, field: string, node: Node | null
   return /^(true|false|True|False)$/.test(node.text) ? node.text.toLowerCase() : null;
 }
 
-/** A column selected while unset, as a query spells it: `.is("sent_at", null)`, `sent_at__isnull=True` (`{ sentAt: null }` passes too; the selection leaves it out). */
-const QUICK_UNSET = /__isnull\s*=\s*True|,\s*(?:null|None)\s*\)|:\s*(?:null|None)\s*[,}]/;
-
 /**
  * Whether a file's text can mark a record's state (`status = …`, `status: …`) or select rows by a
  * done-marker still unset (which any write of a value marks): a cheap test before walking its sweeps.
  */
 export function mayMarkState(ctx: FileContext): boolean {
-  return dueVocab(ctx).quickState.test(ctx.source) || QUICK_UNSET.test(ctx.source);
+  const v = dueVocab(ctx);
+  return v.quickState.test(ctx.source) || v.quickUnset.test(ctx.source);
 }
 
 /**
@@ -313,8 +321,8 @@ export function leavesValues(values: ReadonlySet<string>, value: Node | null, va
  * A `{ sentAt: null }` inside an object is left out: an ORM's where-object is read by the sweeps'
  * other gates (a job whose every error is kept, a timer's run reported at its call).
  */
-export function selectsUnset(key: string, value: Node, byNull: boolean): boolean {
-  return key.endsWith('__isnull') ? /^(?:True|true)$/.test(value.text) : byNull && NULLISH.test(value.text);
+export function selectsUnset(ctx: FileContext, key: string, value: Node, byNull: boolean): boolean {
+  return dueVocab(ctx).nullSuffixes.some((s) => key.endsWith(s)) ? /^(?:True|true)$/.test(value.text) : byNull && NULLISH.test(value.text);
 }
 
 /**

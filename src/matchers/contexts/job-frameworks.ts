@@ -18,6 +18,7 @@ import {
   keywordArgument,
   lastSegment,
   literalEntries,
+  loopVariables,
   namesUnder,
   stringValue,
   tryHandlers,
@@ -354,17 +355,6 @@ function sendsSettleCommand(call: Node, commands: NamePatterns): boolean {
     const made = unwrapAwait(a) ?? a;
     return made.type === 'new_expression' && commands.matches(dottedPath(made.childForFieldName('constructor')));
   });
-}
-
-/** Names bound by the `for` loops around `node` within `body` (`msg` of `for msg in receiver`, `for (const m of batch)`). */
-function loopVariables(node: Node, body: Node): string[] {
-  const out: string[] = [];
-  for (let p = node.parent; p !== null && p.id !== body.id; p = p.parent) {
-    if (p.type !== 'for_statement' && p.type !== 'for_in_statement') continue;
-    const left = p.childForFieldName('left');
-    if (left !== null) out.push(...namesUnder(left));
-  }
-  return out;
 }
 
 /**

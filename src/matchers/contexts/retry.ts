@@ -15,7 +15,7 @@ import { onlyAfterRefusal } from './refusals.js';
 import { batchMarkScopes } from './batch-marks.js';
 import { UNSET, columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, positionalFilters, selectedValue, selectsDueRecords, selectsUnset, skipsAllButFailed } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
-import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, type Family, type Node } from '../syntax.js';
+import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, negatedOperand, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
 
 /**
@@ -834,12 +834,6 @@ function logicalOperator(c: Node): string | undefined {
   return op === '&&' || op === 'and' ? 'and' : op === '||' || op === 'or' ? 'or' : undefined;
 }
 
-function negatedOperandOf(c: Node): Node | null {
-  if (c.type === 'not_operator' || (c.type === 'unary_expression' && (c.childForFieldName('operator')?.text ?? c.child(0)?.text) === '!')) {
-    return c.childForFieldName('argument') ?? c.lastNamedChild;
-  }
-  return null;
-}
 
 function comparisonOperator(c: Node): string | undefined {
   if (c.type === 'comparison_operator') return c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ');
@@ -860,7 +854,7 @@ function negatesLocalFailure(ctx: FileContext, condition: Node): boolean {
   const sides = [c.childForFieldName('left'), c.childForFieldName('right')].filter((n): n is Node => n !== null);
   if (logical === 'or') return sides.some((side) => negatesLocalFailure(ctx, side));
   if (logical === 'and') return sides.length > 0 && sides.every((side) => negatesLocalFailure(ctx, side));
-  const inner = negatedOperandOf(c);
+  const inner = negatedOperand(c);
   if (inner !== null) return onlyLocalFailure(ctx, inner);
   const op = comparisonOperator(c);
   return op !== undefined && /^(!==|!=|not in|is not)$/.test(op) && mentionsLocalFailure(ctx, c);
@@ -878,7 +872,7 @@ function onlyLocalFailure(ctx: FileContext, condition: Node): boolean {
   const sides = [c.childForFieldName('left'), c.childForFieldName('right')].filter((n): n is Node => n !== null);
   if (logical === 'and') return sides.some((side) => onlyLocalFailure(ctx, side));
   if (logical === 'or') return sides.length > 0 && sides.every((side) => onlyLocalFailure(ctx, side));
-  const inner = negatedOperandOf(c);
+  const inner = negatedOperand(c);
   if (inner !== null) return negatesLocalFailure(ctx, inner);
   const op = comparisonOperator(c);
   if (op !== undefined) return /^(===|==|in|is)$/.test(op) && mentionsLocalFailure(ctx, c);
@@ -2064,7 +2058,7 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
     const field = key.split('__')[0]!;
     // `status__in=['SUBMITTED', 'FAILED']`, `status: TRANSACTION_STATUS.APPROVED`: strings and enum members;
     // `sent: false`: a done flag's boolean; `.is('payout_completed_at', null)`: rows whose done-marker is unset.
-    const values = selectsUnset(key, value, byNull)
+    const values = selectsUnset(ctx, key, value, byNull)
       ? [UNSET]
       : [value, ...value.descendantsOfType(['string', 'template_string', 'member_expression', 'attribute'])].flatMap((n) => selectedValue(ctx, field, n) ?? []);
     if (values.length === 0) return;

@@ -1,4 +1,4 @@
-import { blockStatements, enclosingFunction, functionBody, ifChain, isCall, isExit, isRaise, unwrapAwait, unwrapParens, type Node } from '../syntax.js';
+import { blockStatements, enclosingFunction, functionBody, ifChain, isCall, isExit, isRaise, unwrapAwait, unwrapParens, negatedOperand, type Node } from '../syntax.js';
 import type { FileContext } from '../types.js';
 
 /**
@@ -40,7 +40,7 @@ function boundCall(ctx: FileContext, st: Node): { name: string; call: Node } | n
 function stopsUnless(ctx: FileContext, st: Node, name: string | null): Node | null {
   if (st.type !== 'if_statement' || ifChain(st, ctx.family).length !== 1) return null;
   const cond = unwrapParens(st.childForFieldName('condition'));
-  const negated = cond?.type === 'not_operator' ? cond.childForFieldName('argument') : cond?.type === 'unary_expression' && cond.child(0)?.type === '!' ? cond.childForFieldName('argument') : null;
+  const negated = cond === null ? null : negatedOperand(cond);
   const subject = unwrapAwait(unwrapParens(negated ?? null));
   const body = st.childForFieldName('consequence');
   const last = body === null ? undefined : blockStatements(body).at(-1);

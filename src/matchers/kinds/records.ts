@@ -1,4 +1,4 @@
-import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
+import { calleePath, callsWithin, nodesWithin, perFile } from '../file-index.js';
 import { isInMemory, logsOnly, matchedByVerbOnly, reportsOnly, storesLogRow } from '../call-vocabulary.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { answersWithClientError, answersWithError, answersWithServerError, compensates, invitesRetry, isOutcomeValue, isResultCodeField, isSuccessCode, isValueName, outcomeParamProblem, outcomeWords, recordsByName, COMPARISON_OPERATORS, type OutcomeWords } from '../outcomes.js';
@@ -175,9 +175,8 @@ export const recordsMatcher: Matcher = {
 
 /** The error classes `raise` statements under `root` name without building them (`raise Declined`, `raise errors.Declined`). */
 function raisedClasses(ctx: FileContext, root: Node): Node[] {
-  if (ctx.family !== 'python' || !/\braise\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) return [];
-  return [root, ...root.descendantsOfType('raise_statement')]
-    .filter((r) => r.type === 'raise_statement')
+  if (ctx.family !== 'python') return [];
+  return nodesWithin(ctx, root, 'raise_statement')
     .map((r) => r.firstNamedChild)
     .filter((c): c is Node => c !== null && (c.type === 'identifier' || c.type === 'attribute') && /^[A-Z]/.test(lastSegment(c.text)));
 }
@@ -696,26 +695,45 @@ function failureAnswers(ctx: FileContext, root: Node, words: OutcomeWords): { no
  * function with one.
  */
 function statusThroughAnswerHelper(ctx: FileContext, statement: Node): 'client' | 'server' | null {
-  const fields = ctx.vocab.responses.status_fields;
-  if (fields.length === 0 || !/\b[45]\d\d\b/.test(ctx.source.slice(statement.startIndex, statement.endIndex))) return null;
+  if (ctx.vocab.responses.status_fields.length === 0 || !/\b[45]\d\d\b/.test(ctx.source.slice(statement.startIndex, statement.endIndex))) return null;
   for (const call of callsWithin(ctx, statement)) {
     const fn = resolveLocalFunction(ctx, call);
-    const body = fn === null ? null : functionBody(fn);
-    if (fn === null || body === null) continue;
+    const statusAt = fn === null ? [] : statusParameters(ctx, fn);
     const args = callArguments(call);
-    const params = functionParameters(fn);
-    for (let i = 0; i < params.length && i < args.length; i++) {
+    for (const i of statusAt) {
       const status = /^([45])\d\d$/.exec(args[i]?.text ?? '')?.[1];
-      const param = params[i];
-      if (status === undefined || param === undefined || !/^[A-Za-z_$][\w$]*$/.test(param)) continue;
-      const bodyText = ctx.source.slice(body.startIndex, body.endIndex);
-      const field = `(?:${fields.map(escapeRegExp).join('|')})`;
-      // `{ status }` (the parameter named for the field), `{ status: code }`, `status=code`, `.status(code)`.
-      const passed = new RegExp(`\\b${field}\\s*[:=(]\\s*${escapeRegExp(param)}\\b`).test(bodyText) || (new RegExp(`^${field}$`).test(param) && new RegExp(`[{,]\\s*${escapeRegExp(param)}\\s*[,}]`).test(bodyText));
-      if (passed) return status === '4' ? 'client' : 'server';
+      if (status !== undefined) return status === '4' ? 'client' : 'server';
     }
   }
   return null;
+}
+
+const helperStatusParameters = perFile('records:status-parameters', () => new Map<number, number[]>());
+
+/**
+ * The positions of a local function's parameters that its body puts in a status field (`{ status }`,
+ * `{ status: code }`, `status=code`, `.status(code)`): asked once per function, with the field
+ * patterns compiled once per vocabulary.
+ */
+function statusParameters(ctx: FileContext, fn: Node): number[] {
+  const known = helperStatusParameters(ctx);
+  let positions = known.get(fn.id);
+  if (positions !== undefined) return positions;
+  positions = [];
+  const body = functionBody(fn);
+  const bodyText = body === null ? '' : ctx.source.slice(body.startIndex, body.endIndex);
+  const { field, named } = compiledOnce(ctx.vocab, 'records:status-field', () => {
+    const f = `(?:${ctx.vocab.responses.status_fields.map(escapeRegExp).join('|')})`;
+    return { field: f, named: new RegExp(`^${f}$`) };
+  });
+  functionParameters(fn).forEach((param, i) => {
+    if (!/^[A-Za-z_$][\w$]*$/.test(param)) return;
+    const p = escapeRegExp(param);
+    const passed = new RegExp(`\\b${field}\\s*[:=(]\\s*${p}\\b`).test(bodyText) || (named.test(param) && new RegExp(`[{,]\\s*${p}\\s*[,}]`).test(bodyText));
+    if (passed) positions!.push(i);
+  });
+  known.set(fn.id, positions);
+  return positions;
 }
 
 /**
