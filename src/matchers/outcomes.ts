@@ -1,6 +1,6 @@
 import { compiledOnce } from './compiled.js';
 import { WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
-import { dottedPath, lastSegment, stringValue, type Node } from './syntax.js';
+import { accessedField, dottedPath, lastSegment, stringValue, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -134,7 +134,9 @@ function storedInStatusField(node: Node, words: OutcomeWords): boolean {
     field = holder.childForFieldName('left');
   }
   if (field === null) return false;
-  const name = stringValue(field) ?? lastSegment(dottedPath(field));
+  // `update["delivery.state"] = "ERROR"`, `row["status"] = "error"`: a field written under a string
+  // key (a Firestore field path's last part) is that field, as `update.delivery.state` would be.
+  const name = lastSegment(stringValue(field) ?? accessedField(field)?.field ?? dottedPath(field));
   const last = splitWords(name).at(-1);
   return last !== undefined && words.statusEnumWords.has(last);
 }

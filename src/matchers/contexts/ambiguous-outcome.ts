@@ -307,8 +307,12 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
   return scopes;
 
   function judgeHandler(handler: Handler, subject: Node, attempted: Node): void {
+    // `except requests.Timeout: log(…); return False` around a message to a person (a Telegram
+    // sendMessage): a bare falsy answer about a notification records nothing by itself; it is a
+    // failure only where a caller reads it as one. A charge's `False` is its result, as before.
+    const viaCaller = reachedCallsOf(ctx, subject, 'notification').length > 0 ? { plainResultsViaCaller: true as const } : {};
     if (handler.type !== null && exceptionPaths(handler.type).some((p) => exceptions.matches(p) && !names.sentNothing.matches(p))) {
-      scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: headerLine(handler.clause) });
+      scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: headerLine(handler.clause), ...viaCaller });
       return;
     }
     // `if (err.name !== 'TimeoutError') throw err;` leaves only timeouts for the rest of the handler.
@@ -316,7 +320,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       (st) => st.type === 'if_statement' && isTimeoutOnlyGuard(ctx, st),
     );
     if (guard !== undefined) {
-      scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: guard, subject, label: headerLine(guard) });
+      scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: guard, subject, label: headerLine(guard), ...viaCaller });
       return;
     }
     let timeoutBranch = false;
@@ -329,7 +333,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
         timeoutBranch = true;
         if (!leavesHandler(ctx, branch.body)) passedOn.push(outermostIf(ifStmt, handler.body));
         if (scopes.some((s) => s.body.id === branch.body.id)) continue;
-        scopes.push({ context: 'timeout-handler', body: branch.body, guard: branch.body, construct: branch.node, subject, label: headerLine(branch.node) });
+        scopes.push({ context: 'timeout-handler', body: branch.body, guard: branch.body, construct: branch.node, subject, label: headerLine(branch.node), ...viaCaller });
       }
     }
     if (!timeoutBranch || passedOn.length > 0) {

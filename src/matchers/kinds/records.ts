@@ -9,7 +9,7 @@ import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambi
 import { inUserInterface } from '../user-interface.js';
 import { computesInMemory, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
-import { booleanLiteral, tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { accessedField, booleanLiteral, tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { NamePatterns, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -77,7 +77,7 @@ export const recordsMatcher: Matcher = {
         const called = value.parent !== null && isCall(value.parent, ctx.family) && callee(value.parent)?.id === value.id ? value.parent : null;
         if (called !== null && countsInMemoryOnly(ctx, called, param ?? '')) continue;
         if (serverErrorMessage(ctx, value, words)) continue;
-        add(value, setOnListEntry(value));
+        add(value, setOnListEntry(ctx, value));
       }
       const returns = [root, ...root.descendantsOfType('return_statement')].filter((r) => r.type === 'return_statement');
       for (const ret of returns) {
@@ -464,13 +464,29 @@ function recordsARun(ctx: FileContext, node: Node, words: OutcomeWords): boolean
 /**
  * `assignments[assignments.length - 1].status = "error"`: a field of an entry of an in-memory list
  * (a report being built) is a result its reader may take as it likes, not a stored record.
+ * Unless the entry is then written (`tx[0].status = FAILED; await tx[0].save()`, the one row a
+ * Mongoose `create([…])` hands back): that stores the field.
  */
-function setOnListEntry(value: Node): boolean {
+function setOnListEntry(ctx: FileContext, value: Node): boolean {
   const p = value.parent;
   if (p?.type !== 'assignment' && p?.type !== 'assignment_expression') return false;
   const left = p.childForFieldName('left');
   const object = left?.type === 'member_expression' || left?.type === 'attribute' ? left.childForFieldName('object') : null;
-  return object?.type === 'subscript_expression' || object?.type === 'subscript';
+  if (object?.type !== 'subscript_expression' && object?.type !== 'subscript') return false;
+  return !entryWrittenAfter(ctx, statementOf(p), object.text);
+}
+
+/** Whether a statement after `statement` in its block writes the entry `entry` by a record method of its own (`tx[0].save()`). */
+function entryWrittenAfter(ctx: FileContext, statement: Node, entry: string): boolean {
+  const writes = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  for (let st = statement.nextNamedSibling; st !== null; st = st.nextNamedSibling) {
+    for (const call of callsWithin(ctx, st)) {
+      const fn = callee(call);
+      const target = fn !== null ? accessedField(fn) : null;
+      if (target?.object?.text === entry && target.field !== null && writes.has(target.field)) return true;
+    }
+  }
+  return false;
 }
 
 /** `exclude_calls`: a path as written (`Promise.reject`) or matched by a pattern (`*defer.reject`: `this.defer.reject(err)`). */
