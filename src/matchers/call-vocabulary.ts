@@ -24,6 +24,7 @@ import {
   namedEnclosingFunction,
   parameterDefault,
   stringValue,
+  unwrapValue,
   type Node,
 } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -284,6 +285,8 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
   // `CallLog.create(…)` with `const CallLog = sequelize.define(…)`, `this.payoutLogModel.create(…)` with
   // `@InjectModel(PayoutLog.name) private payoutLogModel: Model<PayoutLog>`: a row of the application's own database.
   if (verdict !== PathVerdict.No && onLocalStoreModel(ctx, path, call)) return false;
+  // `const prismaAny = prisma as any; prismaAny.upload.update(…)`: a name bound to a local store is that store.
+  if (verdict !== PathVerdict.No && onAliasedLocalStore(ctx, call, path, v)) return false;
   // `anthropic.messages.create(…)`, `this.client.messages.create(…)` with `client: Anthropic`: a
   // model's answer, computed and stored nowhere, whatever the method is called.
   if (verdict !== PathVerdict.No && ctx.vocab.model_client_words.length > 0 && onModelClient(ctx, call, path)) return false;
@@ -701,6 +704,26 @@ function onNamedClient(ctx: FileContext, call: Node, path: string, words: WordSe
 function storeEndpoint(ctx: FileContext, call: Node): boolean {
   if (ctx.vocab.store_url_words.length === 0) return false;
   return urlHas(ctx, call, wordSet(ctx, 'store_url_words', ctx.vocab.store_url_words));
+}
+
+/**
+ * Whether the receiver's first name is bound in this scope to another name or path, under a cast or
+ * not (`const prismaAny = prisma as any`, `const store = this.db`), that the vocabulary excludes as a
+ * local store (`prisma.*`, `db.*`) or that is a model of the application's own database: the alias
+ * writes where the name it stands for does. Only a store's exclusion is read through the alias; a
+ * name bound to a client keeps its own verdict.
+ */
+function onAliasedLocalStore(ctx: FileContext, call: Node, path: string, v: CompiledCallVocabulary): boolean {
+  const dot = path.indexOf('.');
+  if (dot <= 0) return false;
+  const head = path.slice(0, dot);
+  if (head === 'this' || head === 'self' || !/^[\w$]+$/.test(head)) return false;
+  const bound = unwrapValue(lastBindingBefore(ctx, head, call));
+  if (bound === null || (bound.type !== 'identifier' && bound.type !== 'member_expression' && bound.type !== 'attribute')) return false;
+  const aliased = dottedPath(bound);
+  if (aliased === '' || aliased === head) return false;
+  const real = aliased + path.slice(dot);
+  return v.exclude.matches(real) || onLocalStoreModel(ctx, real, call);
 }
 
 /**
