@@ -1445,7 +1445,51 @@ function isGraphqlRead(ctx: FileContext, call: Node): boolean {
   const text = ctx.source.slice(call.startIndex, call.endIndex);
   // `query: { broadcaster_id }` is a URL's query string, not a GraphQL document.
   if (/["'`]?\bquery["'`]?\s*[:=](?!\s*\{)/.test(text) && !/\bmutation\b/i.test(text)) return true;
-  return graphqlTransportOfQueries(ctx, call);
+  return handsGraphqlQuery(ctx, call) || graphqlTransportOfQueries(ctx, call);
+}
+
+/**
+ * `shopifyGraphQL(query, vars)` with `const query = `query ReadInventory($id: ID!) { … }``, or with
+ * `query` a parameter of the enclosing function whose every caller in this file hands it a query
+ * document (`shopifyGqlWithRetry(PRODUCTS_QUERY, …)`): a request carrying only GraphQL query
+ * documents reads, whatever transport posts it. One mutation document among them makes it a write.
+ */
+export function handsGraphqlQuery(ctx: FileContext, call: Node): boolean {
+  const kinds = callArguments(call)
+    .slice(0, 2)
+    .flatMap((arg) => documentsOf(ctx, call, arg));
+  return kinds.length > 0 && kinds.every((k) => k === 'query');
+}
+
+/** The GraphQL operation kinds an argument holds: a literal, a name bound to one, or a parameter every caller of this file fills with one. */
+function documentsOf(ctx: FileContext, call: Node, arg: Node): ('query' | 'mutation')[] {
+  const value = unwrapValue(arg);
+  if (value === null) return [];
+  if (value.type !== 'identifier') return documentKind(value);
+  const bound = unwrapValue(lastBindingBefore(ctx, value.text, call));
+  if (bound !== null) return documentKind(bound);
+  const fn = namedEnclosingFunction(call, ctx.family);
+  const fnName = fn === null ? null : functionName(fn);
+  const index = fn === null ? -1 : ownParameters(fn).indexOf(value.text);
+  if (fn === null || fnName === null || index < 0) return [];
+  const callers = callersOf(ctx, fn, fnName).filter((c) => !contains(fn, c));
+  const handed = callers.map((c) => {
+    const given = unwrapValue(argumentFor(callArguments(c), { index, name: value.text }) ?? null);
+    if (given === null) return [];
+    const held = given.type === 'identifier' ? unwrapValue(lastBindingBefore(ctx, given.text, c)) : given;
+    return held === null ? [] : documentKind(held);
+  });
+  // Every caller must show its document: one handing something unseen may hand a mutation.
+  return handed.length > 0 && handed.every((h) => h.length > 0) ? handed.flat() : [];
+}
+
+/** `query Name(…) {`, `{ products { … } }` (a query), `mutation …` (a write), in a string literal; nothing for any other value. */
+function documentKind(node: Node): ('query' | 'mutation')[] {
+  if (node.type !== 'string' && node.type !== 'template_string') return [];
+  const text = node.text.replace(/^[rbfu]*["'`]+/i, '').replace(/^\s*(#[^\n]*\n\s*)*/, '');
+  if (/^mutation\b/.test(text)) return ['mutation'];
+  if (/^(query\b|subscription\b|\{)/.test(text)) return ['query'];
+  return [];
 }
 
 /**
