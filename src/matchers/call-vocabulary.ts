@@ -1486,9 +1486,12 @@ function documentsOf(ctx: FileContext, call: Node, arg: Node): ('query' | 'mutat
 /** `query Name(…) {`, `{ products { … } }` (a query), `mutation …` (a write), in a string literal; nothing for any other value. */
 function documentKind(node: Node): ('query' | 'mutation')[] {
   if (node.type !== 'string' && node.type !== 'template_string') return [];
-  const text = node.text.replace(/^[rbfu]*["'`]+/i, '').replace(/^\s*(#[^\n]*\n\s*)*/, '');
+  // A Python f-string's leading `{` is an interpolation (`f"{base_url}/api/send"`), no selection set.
+  if (/^[rbu]*f/i.test(node.text)) return [];
+  const text = node.text.replace(/^[rbu]*["'`]+/i, '').replace(/^\s*(#[^\n]*\n\s*)*/, '');
   if (/^mutation\b/.test(text)) return ['mutation'];
-  if (/^(query\b|subscription\b|\{)/.test(text)) return ['query'];
+  // `query Name(…) {`, `subscription {`, or an anonymous query's selection set `{ products(first: 5) {`.
+  if (/^(query|subscription)\b/.test(text) || /^\{\s*[A-Za-z_]\w*\s*[({]/.test(text)) return ['query'];
   return [];
 }
 
