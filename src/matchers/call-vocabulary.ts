@@ -24,6 +24,7 @@ import {
   namedEnclosingFunction,
   parameterDefault,
   stringValue,
+  unwrapValue,
   type Node,
 } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -284,6 +285,8 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
   // `CallLog.create(…)` with `const CallLog = sequelize.define(…)`, `this.payoutLogModel.create(…)` with
   // `@InjectModel(PayoutLog.name) private payoutLogModel: Model<PayoutLog>`: a row of the application's own database.
   if (verdict !== PathVerdict.No && onLocalStoreModel(ctx, path, call)) return false;
+  // `const prismaAny = prisma as any; prismaAny.upload.update(…)`: a name bound to a local store is that store.
+  if (verdict !== PathVerdict.No && onAliasedLocalStore(ctx, call, path, v)) return false;
   // `anthropic.messages.create(…)`, `this.client.messages.create(…)` with `client: Anthropic`: a
   // model's answer, computed and stored nowhere, whatever the method is called.
   if (verdict !== PathVerdict.No && ctx.vocab.model_client_words.length > 0 && onModelClient(ctx, call, path)) return false;
@@ -701,6 +704,26 @@ function onNamedClient(ctx: FileContext, call: Node, path: string, words: WordSe
 function storeEndpoint(ctx: FileContext, call: Node): boolean {
   if (ctx.vocab.store_url_words.length === 0) return false;
   return urlHas(ctx, call, wordSet(ctx, 'store_url_words', ctx.vocab.store_url_words));
+}
+
+/**
+ * Whether the receiver's first name is bound in this scope to another name or path, under a cast or
+ * not (`const prismaAny = prisma as any`, `const store = this.db`), that the vocabulary excludes as a
+ * local store (`prisma.*`, `db.*`) or that is a model of the application's own database: the alias
+ * writes where the name it stands for does. Only a store's exclusion is read through the alias; a
+ * name bound to a client keeps its own verdict.
+ */
+function onAliasedLocalStore(ctx: FileContext, call: Node, path: string, v: CompiledCallVocabulary): boolean {
+  const dot = path.indexOf('.');
+  if (dot <= 0) return false;
+  const head = path.slice(0, dot);
+  if (head === 'this' || head === 'self' || !/^[\w$]+$/.test(head)) return false;
+  const bound = unwrapValue(lastBindingBefore(ctx, head, call));
+  if (bound === null || (bound.type !== 'identifier' && bound.type !== 'member_expression' && bound.type !== 'attribute')) return false;
+  const aliased = dottedPath(bound);
+  if (aliased === '' || aliased === head) return false;
+  const real = aliased + path.slice(dot);
+  return v.exclude.matches(real) || onLocalStoreModel(ctx, real, call);
 }
 
 /**
@@ -1422,7 +1445,54 @@ function isGraphqlRead(ctx: FileContext, call: Node): boolean {
   const text = ctx.source.slice(call.startIndex, call.endIndex);
   // `query: { broadcaster_id }` is a URL's query string, not a GraphQL document.
   if (/["'`]?\bquery["'`]?\s*[:=](?!\s*\{)/.test(text) && !/\bmutation\b/i.test(text)) return true;
-  return graphqlTransportOfQueries(ctx, call);
+  return handsGraphqlQuery(ctx, call) || graphqlTransportOfQueries(ctx, call);
+}
+
+/**
+ * `shopifyGraphQL(query, vars)` with `const query = `query ReadInventory($id: ID!) { … }``, or with
+ * `query` a parameter of the enclosing function whose every caller in this file hands it a query
+ * document (`shopifyGqlWithRetry(PRODUCTS_QUERY, …)`): a request carrying only GraphQL query
+ * documents reads, whatever transport posts it. One mutation document among them makes it a write.
+ */
+export function handsGraphqlQuery(ctx: FileContext, call: Node): boolean {
+  const kinds = callArguments(call)
+    .slice(0, 2)
+    .flatMap((arg) => documentsOf(ctx, call, arg));
+  return kinds.length > 0 && kinds.every((k) => k === 'query');
+}
+
+/** The GraphQL operation kinds an argument holds: a literal, a name bound to one, or a parameter every caller of this file fills with one. */
+function documentsOf(ctx: FileContext, call: Node, arg: Node): ('query' | 'mutation')[] {
+  const value = unwrapValue(arg);
+  if (value === null) return [];
+  if (value.type !== 'identifier') return documentKind(value);
+  const bound = unwrapValue(lastBindingBefore(ctx, value.text, call));
+  if (bound !== null) return documentKind(bound);
+  const fn = namedEnclosingFunction(call, ctx.family);
+  const fnName = fn === null ? null : functionName(fn);
+  const index = fn === null ? -1 : ownParameters(fn).indexOf(value.text);
+  if (fn === null || fnName === null || index < 0) return [];
+  const callers = callersOf(ctx, fn, fnName).filter((c) => !contains(fn, c));
+  const handed = callers.map((c) => {
+    const given = unwrapValue(argumentFor(callArguments(c), { index, name: value.text }) ?? null);
+    if (given === null) return [];
+    const held = given.type === 'identifier' ? unwrapValue(lastBindingBefore(ctx, given.text, c)) : given;
+    return held === null ? [] : documentKind(held);
+  });
+  // Every caller must show its document: one handing something unseen may hand a mutation.
+  return handed.length > 0 && handed.every((h) => h.length > 0) ? handed.flat() : [];
+}
+
+/** `query Name(…) {`, `{ products { … } }` (a query), `mutation …` (a write), in a string literal; nothing for any other value. */
+function documentKind(node: Node): ('query' | 'mutation')[] {
+  if (node.type !== 'string' && node.type !== 'template_string') return [];
+  // A Python f-string's leading `{` is an interpolation (`f"{base_url}/api/send"`), no selection set.
+  if (/^[rbu]*f/i.test(node.text)) return [];
+  const text = node.text.replace(/^[rbu]*["'`]+/i, '').replace(/^\s*(#[^\n]*\n\s*)*/, '');
+  if (/^mutation\b/.test(text)) return ['mutation'];
+  // `query Name(…) {`, `subscription {`, or an anonymous query's selection set `{ products(first: 5) {`.
+  if (/^(query|subscription)\b/.test(text) || /^\{\s*[A-Za-z_]\w*\s*[({]/.test(text)) return ['query'];
+  return [];
 }
 
 /**

@@ -343,3 +343,76 @@ describe('a class model whose base class of the project extends Model (AP-003)',
     expect(await findingLines(dir)).toEqual(['AP-003 src/routes/checkout.ts:8']);
   });
 });
+
+/**
+ * A route whose catch answers a failure around a service function of another file
+ * (`applyWalletToPayment`), whose body writes only through a model its own module imports
+ * (`Wallet.findOne`, the schema's static `Wallet.createForUser`, `Wallet.create`): nothing remote.
+ */
+const walletRoute = (importLine: string) =>
+  [
+    importLine,
+    '',
+    'async function applyWallet(req, res) {',
+    '  try {',
+    '    const result = await applyWalletToPayment(req.user.id, req.body.fareAmount);',
+    '    res.json({ success: true, result });',
+    '  } catch (error) {',
+    "    res.status(500).json({ success: false, error: 'Failed to apply wallet balance' });",
+    '  }',
+    '}',
+    '',
+    'module.exports = { applyWallet };',
+    '',
+  ].join('\n');
+
+const walletModel = [
+  "const mongoose = require('mongoose');",
+  '',
+  'const WalletSchema = new mongoose.Schema({ userId: String, balance: Number });',
+  'WalletSchema.statics.createForUser = async function (userId) {',
+  '  return this.create({ userId, balance: 0 });',
+  '};',
+  "const Wallet = mongoose.model('Wallet', WalletSchema);",
+  '',
+  'module.exports = Wallet;',
+  '',
+].join('\n');
+
+const walletService = (extra: string[]) =>
+  [
+    "const Wallet = require('../models/Wallet');",
+    "const stripe = require('stripe')(process.env.STRIPE_KEY);",
+    '',
+    'async function applyWalletToPayment(userId, fareAmount) {',
+    '  let wallet = await Wallet.findOne({ userId });',
+    '  if (!wallet) {',
+    '    wallet = await Wallet.createForUser(userId);',
+    '  }',
+    '  await Wallet.create({ userId, balance: -fareAmount });',
+    ...extra,
+    '  return { applied: fareAmount };',
+    '}',
+    '',
+    'module.exports = { applyWalletToPayment };',
+    '',
+  ].join('\n');
+
+describe('a service of another file whose body writes through an imported model only (AP-003)', () => {
+  it('takes the service call for a local write when every write of its body goes through a model of the application’s own database', async () => {
+    const js = project({ 'models/Wallet.js': walletModel, 'services/walletService.js': walletService([]), 'routes/wallet.js': walletRoute("const { applyWalletToPayment } = require('../services/walletService');") });
+    expect(await findingLines(js)).toEqual([]);
+    const ts = project({
+      'models/Wallet.ts': walletModel.replace("const mongoose = require('mongoose');", "import mongoose from 'mongoose';").replace('module.exports = Wallet;', 'export default Wallet;'),
+      'services/walletService.ts': walletService([]).replace("const Wallet = require('../models/Wallet');", "import Wallet from '../models/Wallet';").replace('async function applyWalletToPayment(userId, fareAmount)', 'export async function applyWalletToPayment(userId: string, fareAmount: number)').replace('module.exports = { applyWalletToPayment };', ''),
+      'routes/wallet.ts': walletRoute("import { applyWalletToPayment } from '../services/walletService';").replace('async function applyWallet(req, res)', 'export async function applyWallet(req: any, res: any)').replace('module.exports = { applyWallet };', ''),
+    });
+    expect(await findingLines(ts)).toEqual([]);
+  });
+
+  it('still reports the service when its body also charges a provider', async () => {
+    const charge = ["  await stripe.charges.create({ amount: fareAmount, currency: 'usd', customer: userId });"];
+    const js = project({ 'models/Wallet.js': walletModel, 'services/walletService.js': walletService(charge), 'routes/wallet.js': walletRoute("const { applyWalletToPayment } = require('../services/walletService');") });
+    expect(await findingLines(js)).toEqual(['AP-003 routes/wallet.js:8']);
+  });
+});

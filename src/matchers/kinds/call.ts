@@ -5,7 +5,7 @@ import { argCountOf, callee, dottedPath, functionBody, isCall, lastSegment, unwr
 import { wordSet } from '../compiled.js';
 import { lastBindingBefore } from '../bindings.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
-import { httpMethodOf, isPassive } from '../call-vocabulary.js';
+import { handsGraphqlQuery, httpMethodOf, isPassive } from '../call-vocabulary.js';
 
 /**
  * `call: <vocabulary>` — calls that belong to a call vocabulary of `vocabulary.yaml` (`mutating`,
@@ -128,6 +128,8 @@ export function classOfLocalFactory(ctx: FileContext, factoryCall: Node): string
  * (`read_http_methods`).
  */
 function askedToRead(ctx: FileContext, call: Node): boolean {
+  // `shopifyGraphQL(PRODUCTS_QUERY, vars)`: a transport handed only GraphQL query documents reads.
+  if (handsGraphqlQuery(ctx, call)) return true;
   if (ctx.vocab.read_http_methods.length === 0) return false;
   const method = httpMethodOf(call);
   return method !== null && wordSet(ctx, 'read_http_methods', ctx.vocab.read_http_methods).has(method);
