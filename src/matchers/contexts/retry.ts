@@ -788,7 +788,7 @@ function retriesLocalFailureOnly(ctx: FileContext, handler: Node): boolean {
   const first = statements.find((st) => !isBindingStatement(st));
   if (first === undefined || first.type !== 'if_statement') return false;
   const condition = first.childForFieldName('condition');
-  if (condition === null || !mentionsLocalFailure(ctx, condition)) return false;
+  if (condition === null || !mentionsLocalFailure(ctx, condition) || localWritesFollowRemote(ctx, handler)) return false;
   const branch = first.childForFieldName('consequence');
   const alternative = first.childForFieldName('alternative');
   if (alternative !== null) {
@@ -805,6 +805,25 @@ function retriesLocalFailureOnly(ctx: FileContext, handler: Node): boolean {
   const branchLeaves = branch !== null && endsByLeaving(branch, ctx.family);
   if (branchLeaves) return negatesLocalFailure(ctx, condition);
   return onlyLocalFailure(ctx, condition) && endsByLeaving(handler, ctx.family);
+}
+
+/**
+ * Whether the app's own store is written in the handler's try only after a remote write or send
+ * (`res = requests.post(…); db.insert(…)`): the duplicate key or lock the handler tests can then only
+ * come from that later write, so the next attempt makes the remote write again. A store write before
+ * it (`new Reservation(data).save()` then the e-mail) fails before anything leaves the app, and a try
+ * with no store write of its own (`account.submit_order(order)`) says nothing about where it fails.
+ */
+function localWritesFollowRemote(ctx: FileContext, handler: Node): boolean {
+  let t: Node | null = handler.parent;
+  while (t !== null && t.type !== 'try_statement') t = t.parent;
+  const body = t === null ? null : tryBody(t);
+  if (body === null) return false;
+  const remote = writesOrSendsIn(ctx, body)[0];
+  if (remote === undefined) return false;
+  const methods = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  const stores = callsWithin(ctx, body).filter((c) => methods.has(lastSegment(calleePath(ctx, c))) && !writesOrSendsIn(ctx, c).includes(c));
+  return stores.length > 0 && stores.every((c) => c.startIndex >= remote.endIndex);
 }
 
 /** `msg = str(e).lower()`, `const text = String(err)`: a binding before the handler's test. */
