@@ -138,8 +138,6 @@ function storeModelCondition(vocab: Vocabulary): Condition {
   if (names.length === 0) return false;
   const pattern = new RegExp(`(?<![\\w$.])(?:${names.map(escapeRegExp).join('|')})\\s*\\(\\s*['"\`]`);
   // `class Payment extends Model {}` (Sequelize): a class of a store model type (vocabulary `store_model_types`).
-  // (A doubled backslash here made the class test match no name: a class model's module gave no summary
-  // unless another test admitted it.)
   const types = [...new Set(vocab.store_model_types.filter((n) => /^[\w$]+(\.[\w$]+)*$/.test(n)))];
   const extended = types.length > 0 ? new RegExp(`\\bextends\\s+(?:${types.map(escapeRegExp).join('|')})\\b(?!\\.)`) : null;
   // `export default class Program extends Entity {`: a class extending another class of the project,

@@ -189,6 +189,8 @@ export const VocabularySchema = z
         exception_type_predicates: names.default([]),
         /** Calls inside a task body that re-run the task (`self.retry`). */
         task_retry_calls: names,
+        /** Decorators that make a function a Celery task (`@shared_task`, `@app.task(bind=True)`), the only functions whose own name's `.retry(…)` re-runs them. */
+        task_decorators: names.default([]),
         /** Exceptions whose raising re-runs the job (`raise Retry(defer=10)` in an arq job). */
         task_retry_raises: names,
         /** Functions whose callback argument is retried (`pRetry`, `backOff`, `retry_call`). */

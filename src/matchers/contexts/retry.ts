@@ -58,6 +58,8 @@ interface RetryVocab {
   requeueCalls: NamePatterns;
   rescheduleCalls: NamePatterns;
   taskRetryKwargs: WordSet;
+  /** `retry.task_decorators`: what makes a function a Celery task. */
+  taskDecorators: NamePatterns;
   resultPredicates: Set<string>;
   exceptionTypePredicates: Set<string>;
   hooks: Set<string>;
@@ -96,6 +98,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       wrappers: new NamePatterns(r.wrappers),
       iterators: new NamePatterns(r.iterators),
       taskRetryCalls: new NamePatterns(r.task_retry_calls),
+      taskDecorators: new NamePatterns(r.task_decorators),
       taskRetryRaises: new NamePatterns(r.task_retry_raises),
       drainMethods: new NamePatterns(r.drain_methods),
       takeMethods: new NamePatterns(r.take_methods),
@@ -788,7 +791,7 @@ function retriesLocalFailureOnly(ctx: FileContext, handler: Node): boolean {
   const first = statements.find((st) => !isBindingStatement(st));
   if (first === undefined || first.type !== 'if_statement') return false;
   const condition = first.childForFieldName('condition');
-  if (condition === null || !mentionsLocalFailure(ctx, condition)) return false;
+  if (condition === null || !mentionsLocalFailure(ctx, condition) || localWritesFollowRemote(ctx, handler)) return false;
   const branch = first.childForFieldName('consequence');
   const alternative = first.childForFieldName('alternative');
   if (alternative !== null) {
@@ -805,6 +808,25 @@ function retriesLocalFailureOnly(ctx: FileContext, handler: Node): boolean {
   const branchLeaves = branch !== null && endsByLeaving(branch, ctx.family);
   if (branchLeaves) return negatesLocalFailure(ctx, condition);
   return onlyLocalFailure(ctx, condition) && endsByLeaving(handler, ctx.family);
+}
+
+/**
+ * Whether the app's own store is written in the handler's try only after a remote write or send
+ * (`res = requests.post(…); db.insert(…)`): the duplicate key or lock the handler tests can then only
+ * come from that later write, so the next attempt makes the remote write again. A store write before
+ * it (`new Reservation(data).save()` then the e-mail) fails before anything leaves the app, and a try
+ * with no store write of its own (`account.submit_order(order)`) says nothing about where it fails.
+ */
+function localWritesFollowRemote(ctx: FileContext, handler: Node): boolean {
+  let t: Node | null = handler.parent;
+  while (t !== null && t.type !== 'try_statement') t = t.parent;
+  const body = t === null ? null : tryBody(t);
+  if (body === null) return false;
+  const remote = writesOrSendsIn(ctx, body)[0];
+  if (remote === undefined) return false;
+  const methods = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  const stores = callsWithin(ctx, body).filter((c) => methods.has(lastSegment(calleePath(ctx, c))) && !writesOrSendsIn(ctx, c).includes(c));
+  return stores.length > 0 && stores.every((c) => c.startIndex >= remote.endIndex);
 }
 
 /** `msg = str(e).lower()`, `const text = String(err)`: a binding before the handler's test. */
@@ -1230,8 +1252,8 @@ function processorClassScopes(ctx: FileContext, v: RetryVocab, own: Set<string>)
 }
 
 /**
- * The decorators on a class (or its export) or on a method (the class body's preceding siblings),
- * by the name they were imported under (`Processor` for `import { Processor as MqProcessor }`).
+ * The decorators on a class (or its export), on a method (the class body's preceding siblings) or on
+ * a Python `decorated_definition`, by the name they were imported under (`Processor` for `import { Processor as MqProcessor }`).
  */
 function decoratorsOf(ctx: FileContext, node: Node): { name: string; first: string | null }[] {
   const found: Node[] = [];
@@ -1244,7 +1266,7 @@ function decoratorsOf(ctx: FileContext, node: Node): { name: string; first: stri
   }
   return found.map((d) => {
     const expr = d.firstNamedChild;
-    const call = expr?.type === 'call_expression' ? expr : null;
+    const call = expr !== null && expr !== undefined && isCall(expr, ctx.family) ? expr : null;
     // `@Processor('emails')` or `@Processor({ name: 'emails' })`
     const arg = call ? callArguments(call)[0] : undefined;
     const named = arg && (literalEntries(arg).find((e) => e.key === 'name')?.value ?? arg);
@@ -1592,9 +1614,10 @@ function taskRetryReceivers(ctx: FileContext): { patterns: { receiver: string; m
  * `prepare_snail_mail.retry(countdown=…, exc=exc)` inside `def prepare_snail_mail(…)`: a Celery task
  * retrying itself through its own name rather than a bound `self`. `Task.retry()` raises `Retry`
  * on its own, so the call re-runs the task whether or not the code writes `raise` before it. The
- * receiver must be the enclosing function's own name, and the method one of `task_retry_calls`.
+ * receiver must be the enclosing function's own name, the method one of `task_retry_calls`, and the
+ * function a task (a decorator of `retry.task_decorators`): on a plain function the name is no task.
  */
-function retriesOwnTask(ctx: FileContext, call: Node): boolean {
+function retriesOwnTask(ctx: FileContext, v: RetryVocab, call: Node): boolean {
   if (ctx.family !== 'python') return false;
   const path = calleePath(ctx, call);
   const dot = path.lastIndexOf('.');
@@ -1602,12 +1625,13 @@ function retriesOwnTask(ctx: FileContext, call: Node): boolean {
   const method = path.slice(dot + 1);
   if (!taskRetryReceivers(ctx).patterns.some((p) => p.method === method)) return false;
   const fn = namedEnclosingFunction(call, ctx.family);
-  return fn !== null && functionName(fn) === path.slice(0, dot);
+  if (fn === null || functionName(fn) !== path.slice(0, dot) || fn.parent?.type !== 'decorated_definition') return false;
+  return decoratorsOf(ctx, fn.parent).some((d) => v.taskDecorators.matches(d.name));
 }
 
 /** A call that runs its task again: `self.retry(…)`, the task's own `<name>.retry(…)`, or a helper handed the task that retries it. */
 function retriesTask(ctx: FileContext, v: RetryVocab, call: Node): boolean {
-  return v.taskRetryCalls.matches(calleePath(ctx, call)) || retriesOwnTask(ctx, call) || retriesTaskThroughHelper(ctx, call);
+  return v.taskRetryCalls.matches(calleePath(ctx, call)) || retriesOwnTask(ctx, v, call) || retriesTaskThroughHelper(ctx, call);
 }
 
 function retriesTaskThroughHelper(ctx: FileContext, call: Node): boolean {

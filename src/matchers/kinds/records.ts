@@ -10,7 +10,7 @@ import { inUserInterface } from '../user-interface.js';
 import { computesInMemory, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
 import { accessedField, booleanLiteral, tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
-import { NamePatterns, escapeRegExp, normalizeName, splitWords } from '../names.js';
+import { NamePatterns, normalizeName, splitWords } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
@@ -727,29 +727,61 @@ function statusThroughAnswerHelper(ctx: FileContext, statement: Node): 'client' 
 const helperStatusParameters = perFile('records:status-parameters', () => new Map<number, number[]>());
 
 /**
- * The positions of a local function's parameters that its body puts in a status field (`{ status }`,
- * `{ status: code }`, `status=code`, `.status(code)`): asked once per function, with the field
- * patterns compiled once per vocabulary.
+ * The positions of a local function's parameters that its body puts in the status field of an answer
+ * it gives (`new Response(body, { status })`, `JSONResponse(body, status_code=code)`, `res.status(code)`,
+ * `return { statusCode: code, body }`): asked once per function. A parameter stored in a status field
+ * of something else (`auditLog.push({ status, msg })`, a row, a log entry) answers nothing.
  */
 function statusParameters(ctx: FileContext, fn: Node): number[] {
   const known = helperStatusParameters(ctx);
   let positions = known.get(fn.id);
   if (positions !== undefined) return positions;
-  positions = [];
   const body = functionBody(fn);
-  const bodyText = body === null ? '' : ctx.source.slice(body.startIndex, body.endIndex);
-  const { field, named } = compiledOnce(ctx.vocab, 'records:status-field', () => {
-    const f = `(?:${ctx.vocab.responses.status_fields.map(escapeRegExp).join('|')})`;
-    return { field: f, named: new RegExp(`^${f}$`) };
-  });
-  functionParameters(fn).forEach((param, i) => {
-    if (!/^[A-Za-z_$][\w$]*$/.test(param)) return;
-    const p = escapeRegExp(param);
-    const passed = new RegExp(`\\b${field}\\s*[:=(]\\s*${p}\\b`).test(bodyText) || (named.test(param) && new RegExp(`[{,]\\s*${p}\\s*[,}]`).test(bodyText));
-    if (passed) positions!.push(i);
-  });
+  const params = functionParameters(fn);
+  const uses = body === null ? [] : nodesWithin(ctx, body, ['identifier', 'shorthand_property_identifier']);
+  positions = params.flatMap((param, i) => (uses.some((u) => u.text === param && answersWithStatus(ctx, u, body as Node)) ? [i] : []));
   known.set(fn.id, positions);
   return positions;
+}
+
+/**
+ * Whether `use` (a parameter's name in a helper's `body`) is the status of an answer: the value of a
+ * status field (`responses.status_fields`) of an object or keyword arguments that reach, through
+ * objects only, an answer call (`responses.answer_calls`, `positional_status_calls`) or the helper's
+ * return; or the argument of a `.status(code)` method.
+ */
+function answersWithStatus(ctx: FileContext, use: Node, body: Node): boolean {
+  const { fields, answers } = compiledOnce(ctx.vocab, 'records:answer-status', () => ({
+    fields: new Set(ctx.vocab.responses.status_fields),
+    answers: new Set([...ctx.vocab.responses.answer_calls, ...ctx.vocab.responses.positional_status_calls]),
+  }));
+  const parent = use.parent;
+  if (parent === null) return false;
+  let field: Node;
+  if (use.type === 'shorthand_property_identifier') {
+    if (!fields.has(use.text)) return false;
+    field = use;
+  } else if ((parent.type === 'pair' || parent.type === 'keyword_argument') && parent.childForFieldName('value')?.id === use.id) {
+    const key = parent.childForFieldName('key') ?? parent.childForFieldName('name');
+    if (key === null || !fields.has(stringValue(key) ?? key.text)) return false;
+    field = parent;
+  } else if (parent.type === 'arguments') {
+    // `res.status(code)`: the answer's status set by its own method.
+    const call = parent.parent;
+    const fnPath = call === null ? '' : dottedPath(callee(call));
+    return fnPath.includes('.') && fields.has(lastSegment(fnPath)) && callArguments(call as Node)[0]?.id === use.id;
+  } else return false;
+  for (let n = field.parent; n !== null && n.id !== body.id; n = n.parent) {
+    if (n.type === 'return_statement') return true;
+    if (n.type === 'arguments' || n.type === 'argument_list') {
+      const call = n.parent;
+      const name = call === null ? '' : lastSegment(dottedPath(call.childForFieldName('constructor') ?? callee(call)));
+      return answers.has(name);
+    }
+    if (!['object', 'dictionary', 'pair', 'parenthesized_expression', 'await_expression', 'array', 'list', 'tuple', 'expression_list', 'spread_element'].includes(n.type)) return false;
+  }
+  // An arrow function whose body is the answer itself: `(status, body) => ({ status, body })`.
+  return body.type !== 'statement_block' && body.type !== 'block';
 }
 
 /**
