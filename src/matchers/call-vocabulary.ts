@@ -1203,21 +1203,31 @@ export function methodParameterOf(ctx: FileContext, call: Node, params: readonly
   // lone argument (`setCopiedSection(section)`, a state setter handed a caller's `'post'` tab name) is
   // a value, whatever word a caller gives it.
   const positional = args.length >= 2;
-  for (const arg of args) {
-    const kw = keywordArgument(arg);
-    // `const config = { method, headers }; fetch(url, config)`: the options sit in a variable.
-    const options = arg.type === 'identifier' ? lastBindingBefore(ctx, arg.text, call) : null;
-    const values = kw !== null
-      ? (normalizeName(kw.name) === 'method' ? [kw.value] : [])
-      : [...(positional && arg.id === args[0]?.id ? [arg] : []), ...[arg, options].flatMap((o) => (o === null ? [] : literalEntries(o))).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value)];
+  const parameterIn = (values: readonly Node[]): { index: number; name: string } | null => {
     for (const given of values) {
       const value = caseChangeOperand(ctx, given) ?? given;
       if (value.type !== 'identifier' && value.type !== 'shorthand_property_identifier') continue;
       const index = params.indexOf(value.text);
       if (index >= 0) return { index, name: value.text };
     }
-  }
-  return null;
+    return null;
+  };
+  // An argument named for the method (`method=method`, `{ method }`, a config object holding it)
+  // says which parameter carries it before a leading argument does: in `fetch(url, { method, body })`
+  // inside `requestJson(url, method, body)` the leading `url` is the endpoint, not the method, and
+  // reading it as the method judged every caller by the URL it hands in (never a write).
+  const named = parameterIn(
+    args.flatMap((arg) => {
+      const kw = keywordArgument(arg);
+      if (kw !== null) return normalizeName(kw.name) === 'method' ? [kw.value] : [];
+      // `const config = { method, headers }; fetch(url, config)`: the options sit in a variable.
+      const options = arg.type === 'identifier' ? lastBindingBefore(ctx, arg.text, call) : null;
+      return [arg, options].flatMap((o) => (o === null ? [] : literalEntries(o))).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value);
+    }),
+  );
+  if (named !== null) return named;
+  const lead = args[0];
+  return positional && lead !== undefined && keywordArgument(lead) === null ? parameterIn([lead]) : null;
 }
 
 /**
