@@ -422,10 +422,31 @@ export function writesOnlyForCallers(ctx: FileContext, call: Node, name: string)
   return method === null && !runtimeMethodWithBody(ctx, call, v.bodyOptions);
 }
 
+/**
+ * The calls in this file that make the request `call` write by the method they hand its function
+ * (`createShipments` calling `this.makeRequest('POST', '/order/shipment/batch/small', payload)`,
+ * where `makeRequest` retries `this.client(config)`): each asks for the write its loop repeats, so
+ * a finding on the request names them (a reader fixes the key there, or in the helper).
+ */
+export function writingCallers(ctx: FileContext, call: Node, name: string): Node[] {
+  const vocab = ctx.vocab.calls[name];
+  return vocab === undefined ? [] : [...new Set(writingCallerPairs(ctx, call, compile(vocab)).map((p) => p.caller))];
+}
+
+/** A caller of a request helper and the argument through which it hands in a write method. */
+interface WritingCaller {
+  caller: Node;
+  arg: Node;
+}
+
 /** Per set of write methods (the answer depends on nothing else of the vocabulary), per call. */
-const callerWrites = perFile('caller-write-arguments', () => new Map<string, Map<number, Node[]>>());
+const callerWrites = perFile('caller-write-arguments', () => new Map<string, Map<number, WritingCaller[]>>());
 
 function writingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVocabulary): Node[] {
+  return writingCallerPairs(ctx, call, v).map((p) => p.arg);
+}
+
+function writingCallerPairs(ctx: FileContext, call: Node, v: CompiledCallVocabulary): WritingCaller[] {
   const byMethods = callerWrites(ctx);
   let known = byMethods.get(v.methodsKey);
   if (known === undefined) byMethods.set(v.methodsKey, (known = new Map()));
@@ -434,7 +455,7 @@ function writingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVoc
   return found;
 }
 
-function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVocabulary): Node[] {
+function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVocabulary): WritingCaller[] {
   const fn = namedEnclosingFunction(call, ctx.family);
   const name = fn === null ? null : functionName(fn);
   if (fn === null || name === null) return [];
@@ -450,7 +471,7 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
       // A caller that leaves the method out gets the parameter's default (`def _make_api_call(url, payload,
       // method="POST")`): the call itself is then the only place that says which verb is sent.
       const passed = picked.options === true ? argumentFor(args, picked) : argumentOrDefault(fn, args, picked);
-      return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [argumentFor(args, picked) ?? c] : [];
+      return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [{ caller: c, arg: argumentFor(args, picked) ?? c }] : [];
     });
   }
   // The method itself (`request(method, url)`), or an options object that holds it.
@@ -474,10 +495,10 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
     // So does one that hands it a database's own REST endpoint (`store_url_words`): the app's own store.
     if (asksNoWrite(ctx, c, v)) return [];
     const m = method === null ? undefined : passed(c, method);
-    if (writes(m)) return [m as Node];
+    if (writes(m)) return [{ caller: c, arg: m as Node }];
     return options.flatMap((o) => {
       const given = passed(c, o);
-      return given !== undefined && writes(literalEntries(given).find((e) => normalizeName(e.key) === 'method')?.value) ? [given] : [];
+      return given !== undefined && writes(literalEntries(given).find((e) => normalizeName(e.key) === 'method')?.value) ? [{ caller: c, arg: given }] : [];
     });
   });
 }
@@ -495,6 +516,11 @@ function asksNoWrite(ctx: FileContext, call: Node, v: CompiledCallVocabulary): b
  * parameter or no caller asks for a write.
  */
 export function callerForwardedValues(ctx: FileContext, call: Node, name: string): Node[][] {
+  return callerForwardedPairs(ctx, call, name).map((p) => p.values);
+}
+
+/** `callerForwardedValues`, each list with the caller that hands it in. */
+export function callerForwardedPairs(ctx: FileContext, call: Node, name: string): { caller: Node; values: Node[] }[] {
   const vocab = ctx.vocab.calls[name];
   const fn = namedEnclosingFunction(call, ctx.family);
   const fnName = fn === null ? null : functionName(fn);
@@ -519,11 +545,12 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
     return value === undefined ? undefined : value.type === 'identifier' ? (lastBindingBefore(ctx, value.text, value) ?? value) : value;
   };
   return callers.flatMap((c) => {
-    if (dispatcher !== null) return dispatchedWriteWith(ctx, c, argumentOrDefault(fn, callArguments(c), dispatcher), false, v) ? [forwarded.flatMap((p) => passed(c, p) ?? [])] : [];
+    const values = () => [{ caller: c, values: forwarded.flatMap((p) => passed(c, p) ?? []) }];
+    if (dispatcher !== null) return dispatchedWriteWith(ctx, c, argumentOrDefault(fn, callArguments(c), dispatcher), false, v) ? values() : [];
     const m = passed(c, method);
     const text = m === undefined ? null : stringValue(m);
     if (text === null || !v.httpMethods.has(text.toUpperCase())) return [];
-    return [forwarded.flatMap((p) => passed(c, p) ?? [])];
+    return values();
   });
 }
 
