@@ -958,7 +958,7 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   const last = lastSegment(path);
   // `mailQueue.add(…)`, `mailer.add({ template })`: a message put on a queue for its worker to send.
   const queued = queueReceiverWords(path, v);
-  if (queued !== null && namesObject(queued, v.objectWords)) return PathVerdict.Yes;
+  if (queued !== null && v.objectWords.hasWordOrBrand(queued)) return PathVerdict.Yes;
   if (v.exclude.matches(path)) return PathVerdict.No;
   // `prisma().user.create(…)`, `getDb().orders.insert(…)`: a store handed out by a call of no
   // arguments is the store its name says (`prisma.*`, `db.*`), as a name bound to it would be.
@@ -973,7 +973,7 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   if (/^[A-Z][a-z]/.test(last)) return PathVerdict.No;
   const first = splitWords(last)[0];
   if (first !== undefined && (v.verbs.has(first) || (v.methodVerbs.has(first) && path.includes('.')))) return PathVerdict.Verb;
-  if (first !== undefined && v.objectVerbs.has(first) && namesObject(splitWords(last).slice(1), v.objectWords)) return PathVerdict.Yes;
+  if (first !== undefined && v.objectVerbs.has(first) && v.objectWords.hasWordOrBrand(splitWords(last).slice(1))) return PathVerdict.Yes;
   if (!v.httpClients.empty && v.httpClients.matches(path)) return PathVerdict.Http;
   return PathVerdict.Unknown;
 }
@@ -1016,12 +1016,7 @@ function queuedByJobName(call: Node, path: string, v: CompiledCallVocabulary): b
   if (queueReceiverWords(path, v) === null) return false;
   const name = callArguments(call)[0];
   const text = name === undefined ? null : stringValue(name);
-  return text !== null && namesObject(splitWords(text), v.objectWords);
-}
-
-/** A word of the name, or two adjacent ones written as one brand (`sendWhatsAppImage`: whats + app), is an object word. */
-function namesObject(words: readonly string[], objects: WordSet): boolean {
-  return words.some((w, i) => objects.has(w) || (i + 1 < words.length && objects.has(w + words[i + 1]!)));
+  return text !== null && v.objectWords.hasWordOrBrand(splitWords(text));
 }
 
 /**

@@ -5,7 +5,7 @@ import { callerForwardedPairs, callerForwardedValues, callersOf, callerWriteArgu
 import { helperTarget } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
-import { WordSet, normalizeName } from '../names.js';
+import { WordSet, normalizeName, splitWords } from '../names.js';
 import {
   callTypes,
   BINDING_TYPES,
@@ -195,7 +195,8 @@ function withProviderKeys(ctx: FileContext, call: Node, list: string, handed: re
   const first = given?.type === 'identifier' ? (lastBindingBefore(ctx, given.text, given) ?? given) : given;
   // What a caller hands a helper that forwards it (its URL among them) names the provider too.
   const url = [first, ...handed].flatMap((n) => (n === undefined ? [] : [...stringsUnder(n), ...namesUnder(n), ...interpolatedPieces(ctx, n)]));
-  const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.anyWordOf(text.replace(/[^A-Za-z0-9_]+/g, '_')));
+  // A brand its class writes in capitals (`class VTPassAdapter`: vt + pass) names the provider as its URL would.
+  const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.hasWordOrBrand(splitWords(text)));
   return said ? `${list}@provider` : list;
 }
 
