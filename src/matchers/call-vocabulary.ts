@@ -12,6 +12,7 @@ import {
   callArguments,
   contains,
   enclosingFunction,
+  fallbackOperands,
   functionName,
   functionParameters,
   ownParameters,
@@ -832,7 +833,17 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet | ((urlText: string
       // `const opts = { hostname, path: '/b2c/v1/paymentrequest', method: 'POST', headers: { Authorization:
       // `Bearer ${accessToken}` } }; https.request(opts, …)`: an options object names its endpoint in
       // its URL entries; its headers' `accessToken` says nothing of where the request goes.
-      if (bound !== null) texts.push(...endpointParts(bound).map((n) => urlPath(ctx.source.slice(n.startIndex, n.endIndex))));
+      // `const url = options?.url || STOCKX_GRAPHQL_URL`: a URL with a fallback goes, unless overridden,
+      // to its default, so a name among the operands is read for the value it holds too.
+      for (const part of bound === null ? [] : endpointParts(bound)) {
+        texts.push(urlPath(ctx.source.slice(part.startIndex, part.endIndex)));
+        const operands = fallbackOperands(part);
+        if (operands.length < 2) continue;
+        for (const name of operands) {
+          const held = name.type === 'identifier' ? lastBindingBefore(ctx, name.text, call) : null;
+          if (held !== null) texts.push(urlPath(ctx.source.slice(held.startIndex, held.endIndex)));
+        }
+      }
     } else if (/^[\w$.]+$/.test(text) && !parameterOfCaller(ctx, call, text.split('.')[0] ?? '')) {
       // `settings.WEBHOOK_URL`: a constant of the file. A parameter's field (`endpoint.url`) is
       // data handed in at run time, whatever `url = "…"` some other call in the file names.
