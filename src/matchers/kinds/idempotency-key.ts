@@ -133,6 +133,21 @@ export function nameUnkeyedWritingCallers(ctx: FileContext, candidate: Candidate
   }
 }
 
+/**
+ * Whether `caller`, a call in this file of the request helper around `call` that hands it a write
+ * method (`insertProductInput(…)` calling `requestJson(url, "POST", { offerId, … })`), hands a key of
+ * `list` in with its values: what that caller writes through the helper is keyed, whatever the
+ * helper's other callers hand in. Read by the summary, so a caller of that function in another
+ * file is judged by it too.
+ */
+export function callerHandsKey(ctx: FileContext, call: Node, caller: Node, list: string): boolean {
+  for (const vocab of Object.keys(ctx.vocab.calls)) {
+    const pair = callerForwardedPairs(ctx, call, vocab).find((p) => p.caller.id === caller.id);
+    if (pair !== undefined) return forwardsKey(ctx, call, list, pair.values);
+  }
+  return false;
+}
+
 /** `createOrder(order) { return makeRequest('POST', '/order/', order) }`: the call hands on a parameter of its function whole. */
 function handsOnOwnParameter(ctx: FileContext, caller: Node): boolean {
   const fn = enclosingFunction(caller, ctx.family);
