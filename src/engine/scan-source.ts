@@ -6,6 +6,7 @@ import { isCall } from '../matchers/syntax.js';
 import type { Candidate, FileContext, Node, Requirement, Scope, Vocabulary } from '../matchers/index.js';
 import { summarizeFile, type FileSummary } from '../matchers/summary.js';
 import { skippedByCall } from '../matchers/local-helpers.js';
+import { nameUnkeyedWritingCallers } from '../matchers/kinds/idempotency-key.js';
 import { budgetCheck, BudgetExceeded, MAX_TREE_DEPTH, nestsDeeperThan } from './file-budget.js';
 import { grammar, parse, type LanguageSpec } from './languages.js';
 import { isFolderAlias, workspaceModuleKey } from './prefilter.js';
@@ -233,6 +234,7 @@ function matchRule(ctx: FileContext, rule: Rule, language: LanguageSpec, defer: 
   const nodes = new Set(candidates.map((c) => c.node.id));
   // One the helper makes only when handed a parameter its call leaves out (`if json: session.post(…)`) is not made by it.
   const kept = out.filter((o) => o.candidate.scope?.via === undefined || (!nodes.has(o.candidate.scope.via.call.id) && !skippedByCall(ctx, o.candidate.scope.via.call, o.candidate.node)));
+  if (anchor?.kind === 'call') for (const o of kept) nameUnkeyedWritingCallers(ctx, o.candidate);
   if (rule.group === 'retried-call') for (const o of kept) atRetriedCall(ctx, o.candidate);
   return rule.group === 'scope' ? onePerScope(kept) : kept;
 }

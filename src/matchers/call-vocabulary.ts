@@ -12,6 +12,7 @@ import {
   callArguments,
   contains,
   enclosingFunction,
+  fallbackOperands,
   functionName,
   functionParameters,
   ownParameters,
@@ -425,10 +426,31 @@ export function writesOnlyForCallers(ctx: FileContext, call: Node, name: string)
   return method === null && !runtimeMethodWithBody(ctx, call, v.bodyOptions);
 }
 
+/**
+ * The calls in this file that make the request `call` write by the method they hand its function
+ * (`createShipments` calling `this.makeRequest('POST', '/order/shipment/batch/small', payload)`,
+ * where `makeRequest` retries `this.client(config)`): each asks for the write its loop repeats, so
+ * a finding on the request names them (a reader fixes the key there, or in the helper).
+ */
+export function writingCallers(ctx: FileContext, call: Node, name: string): Node[] {
+  const vocab = ctx.vocab.calls[name];
+  return vocab === undefined ? [] : [...new Set(writingCallerPairs(ctx, call, compile(vocab)).map((p) => p.caller))];
+}
+
+/** A caller of a request helper and the argument through which it hands in a write method. */
+interface WritingCaller {
+  caller: Node;
+  arg: Node;
+}
+
 /** Per set of write methods (the answer depends on nothing else of the vocabulary), per call. */
-const callerWrites = perFile('caller-write-arguments', () => new Map<string, Map<number, Node[]>>());
+const callerWrites = perFile('caller-write-arguments', () => new Map<string, Map<number, WritingCaller[]>>());
 
 function writingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVocabulary): Node[] {
+  return writingCallerPairs(ctx, call, v).map((p) => p.arg);
+}
+
+function writingCallerPairs(ctx: FileContext, call: Node, v: CompiledCallVocabulary): WritingCaller[] {
   const byMethods = callerWrites(ctx);
   let known = byMethods.get(v.methodsKey);
   if (known === undefined) byMethods.set(v.methodsKey, (known = new Map()));
@@ -437,7 +459,7 @@ function writingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVoc
   return found;
 }
 
-function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVocabulary): Node[] {
+function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCallVocabulary): WritingCaller[] {
   const fn = namedEnclosingFunction(call, ctx.family);
   const name = fn === null ? null : functionName(fn);
   if (fn === null || name === null) return [];
@@ -453,7 +475,7 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
       // A caller that leaves the method out gets the parameter's default (`def _make_api_call(url, payload,
       // method="POST")`): the call itself is then the only place that says which verb is sent.
       const passed = picked.options === true ? argumentFor(args, picked) : argumentOrDefault(fn, args, picked);
-      return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [argumentFor(args, picked) ?? c] : [];
+      return dispatchedWriteWith(ctx, c, passed, picked.options === true, v) ? [{ caller: c, arg: argumentFor(args, picked) ?? c }] : [];
     });
   }
   // The method itself (`request(method, url)`), or an options object that holds it.
@@ -477,10 +499,10 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
     // So does one that hands it a database's own REST endpoint (`store_url_words`): the app's own store.
     if (asksNoWrite(ctx, c, v)) return [];
     const m = method === null ? undefined : passed(c, method);
-    if (writes(m)) return [m as Node];
+    if (writes(m)) return [{ caller: c, arg: m as Node }];
     return options.flatMap((o) => {
       const given = passed(c, o);
-      return given !== undefined && writes(literalEntries(given).find((e) => normalizeName(e.key) === 'method')?.value) ? [given] : [];
+      return given !== undefined && writes(literalEntries(given).find((e) => normalizeName(e.key) === 'method')?.value) ? [{ caller: c, arg: given }] : [];
     });
   });
 }
@@ -498,6 +520,11 @@ function asksNoWrite(ctx: FileContext, call: Node, v: CompiledCallVocabulary): b
  * parameter or no caller asks for a write.
  */
 export function callerForwardedValues(ctx: FileContext, call: Node, name: string): Node[][] {
+  return callerForwardedPairs(ctx, call, name).map((p) => p.values);
+}
+
+/** `callerForwardedValues`, each list with the caller that hands it in. */
+export function callerForwardedPairs(ctx: FileContext, call: Node, name: string): { caller: Node; values: Node[] }[] {
   const vocab = ctx.vocab.calls[name];
   const fn = namedEnclosingFunction(call, ctx.family);
   const fnName = fn === null ? null : functionName(fn);
@@ -522,11 +549,12 @@ export function callerForwardedValues(ctx: FileContext, call: Node, name: string
     return value === undefined ? undefined : value.type === 'identifier' ? (lastBindingBefore(ctx, value.text, value) ?? value) : value;
   };
   return callers.flatMap((c) => {
-    if (dispatcher !== null) return dispatchedWriteWith(ctx, c, argumentOrDefault(fn, callArguments(c), dispatcher), false, v) ? [forwarded.flatMap((p) => passed(c, p) ?? [])] : [];
+    const values = () => [{ caller: c, values: forwarded.flatMap((p) => passed(c, p) ?? []) }];
+    if (dispatcher !== null) return dispatchedWriteWith(ctx, c, argumentOrDefault(fn, callArguments(c), dispatcher), false, v) ? values() : [];
     const m = passed(c, method);
     const text = m === undefined ? null : stringValue(m);
     if (text === null || !v.httpMethods.has(text.toUpperCase())) return [];
-    return [forwarded.flatMap((p) => passed(c, p) ?? [])];
+    return values();
   });
 }
 
@@ -828,7 +856,17 @@ function urlHas(ctx: FileContext, call: Node, words: WordSet | ((urlText: string
       // `const opts = { hostname, path: '/b2c/v1/paymentrequest', method: 'POST', headers: { Authorization:
       // `Bearer ${accessToken}` } }; https.request(opts, …)`: an options object names its endpoint in
       // its URL entries; its headers' `accessToken` says nothing of where the request goes.
-      if (bound !== null) texts.push(...endpointParts(bound).map((n) => urlPath(ctx.source.slice(n.startIndex, n.endIndex))));
+      // `const url = options?.url || STOCKX_GRAPHQL_URL`: a URL with a fallback goes, unless overridden,
+      // to its default, so a name among the operands is read for the value it holds too.
+      for (const part of bound === null ? [] : endpointParts(bound)) {
+        texts.push(urlPath(ctx.source.slice(part.startIndex, part.endIndex)));
+        const operands = fallbackOperands(part);
+        if (operands.length < 2) continue;
+        for (const name of operands) {
+          const held = name.type === 'identifier' ? lastBindingBefore(ctx, name.text, call) : null;
+          if (held !== null) texts.push(urlPath(ctx.source.slice(held.startIndex, held.endIndex)));
+        }
+      }
     } else if (/^[\w$.]+$/.test(text) && !parameterOfCaller(ctx, call, text.split('.')[0] ?? '')) {
       // `settings.WEBHOOK_URL`: a constant of the file. A parameter's field (`endpoint.url`) is
       // data handed in at run time, whatever `url = "…"` some other call in the file names.
@@ -954,7 +992,7 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   const last = lastSegment(path);
   // `mailQueue.add(…)`, `mailer.add({ template })`: a message put on a queue for its worker to send.
   const queued = queueReceiverWords(path, v);
-  if (queued !== null && namesObject(queued, v.objectWords)) return PathVerdict.Yes;
+  if (queued !== null && v.objectWords.hasWordOrBrand(queued)) return PathVerdict.Yes;
   if (v.exclude.matches(path)) return PathVerdict.No;
   // `prisma().user.create(…)`, `getDb().orders.insert(…)`: a store handed out by a call of no
   // arguments is the store its name says (`prisma.*`, `db.*`), as a name bound to it would be.
@@ -969,7 +1007,7 @@ function pathVerdict(ctx: FileContext, path: string, v: CompiledCallVocabulary):
   if (/^[A-Z][a-z]/.test(last)) return PathVerdict.No;
   const first = splitWords(last)[0];
   if (first !== undefined && (v.verbs.has(first) || (v.methodVerbs.has(first) && path.includes('.')))) return PathVerdict.Verb;
-  if (first !== undefined && v.objectVerbs.has(first) && namesObject(splitWords(last).slice(1), v.objectWords)) return PathVerdict.Yes;
+  if (first !== undefined && v.objectVerbs.has(first) && v.objectWords.hasWordOrBrand(splitWords(last).slice(1))) return PathVerdict.Yes;
   if (!v.httpClients.empty && v.httpClients.matches(path)) return PathVerdict.Http;
   return PathVerdict.Unknown;
 }
@@ -1012,12 +1050,7 @@ function queuedByJobName(call: Node, path: string, v: CompiledCallVocabulary): b
   if (queueReceiverWords(path, v) === null) return false;
   const name = callArguments(call)[0];
   const text = name === undefined ? null : stringValue(name);
-  return text !== null && namesObject(splitWords(text), v.objectWords);
-}
-
-/** A word of the name, or two adjacent ones written as one brand (`sendWhatsAppImage`: whats + app), is an object word. */
-function namesObject(words: readonly string[], objects: WordSet): boolean {
-  return words.some((w, i) => objects.has(w) || (i + 1 < words.length && objects.has(w + words[i + 1]!)));
+  return text !== null && v.objectWords.hasWordOrBrand(splitWords(text));
 }
 
 /**
@@ -1226,21 +1259,31 @@ export function methodParameterOf(ctx: FileContext, call: Node, params: readonly
   // lone argument (`setCopiedSection(section)`, a state setter handed a caller's `'post'` tab name) is
   // a value, whatever word a caller gives it.
   const positional = args.length >= 2;
-  for (const arg of args) {
-    const kw = keywordArgument(arg);
-    // `const config = { method, headers }; fetch(url, config)`: the options sit in a variable.
-    const options = arg.type === 'identifier' ? lastBindingBefore(ctx, arg.text, call) : null;
-    const values = kw !== null
-      ? (normalizeName(kw.name) === 'method' ? [kw.value] : [])
-      : [...(positional && arg.id === args[0]?.id ? [arg] : []), ...[arg, options].flatMap((o) => (o === null ? [] : literalEntries(o))).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value)];
+  const parameterIn = (values: readonly Node[]): { index: number; name: string } | null => {
     for (const given of values) {
       const value = caseChangeOperand(ctx, given) ?? given;
       if (value.type !== 'identifier' && value.type !== 'shorthand_property_identifier') continue;
       const index = params.indexOf(value.text);
       if (index >= 0) return { index, name: value.text };
     }
-  }
-  return null;
+    return null;
+  };
+  // An argument named for the method (`method=method`, `{ method }`, a config object holding it)
+  // says which parameter carries it before a leading argument does: in `fetch(url, { method, body })`
+  // inside `requestJson(url, method, body)` the leading `url` is the endpoint, not the method, and
+  // reading it as the method judged every caller by the URL it hands in (never a write).
+  const named = parameterIn(
+    args.flatMap((arg) => {
+      const kw = keywordArgument(arg);
+      if (kw !== null) return normalizeName(kw.name) === 'method' ? [kw.value] : [];
+      // `const config = { method, headers }; fetch(url, config)`: the options sit in a variable.
+      const options = arg.type === 'identifier' ? lastBindingBefore(ctx, arg.text, call) : null;
+      return [arg, options].flatMap((o) => (o === null ? [] : literalEntries(o))).filter((e) => normalizeName(e.key) === 'method').map((e) => e.value);
+    }),
+  );
+  if (named !== null) return named;
+  const lead = args[0];
+  return positional && lead !== undefined && keywordArgument(lead) === null ? parameterIn([lead]) : null;
 }
 
 /**

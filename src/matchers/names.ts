@@ -120,6 +120,14 @@ export class WordSet {
     return v;
   }
 
+  /**
+   * True when a word of `words`, or two adjacent ones that a brand written in capitals splits
+   * (`sendWhatsAppImage`: whats + app, `VTPassAdapter`: vt + pass, `PayStack`: pay + stack), is in the set.
+   */
+  hasWordOrBrand(words: readonly string[]): boolean {
+    return words.some((w, i) => this.words.has(w) || (i + 1 < words.length && this.words.has(w + words[i + 1]!)));
+  }
+
   /** True when the set has a word that is a prefix of one of `name`'s words (`reconcil` ~ `reconciliation`). */
   anyStemOf(name: string): boolean {
     const words = splitWords(name);

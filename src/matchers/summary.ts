@@ -6,7 +6,7 @@ import { claimsByUpdate } from './claims-by-update.js';
 import { normalizeName } from './names.js';
 import { helperTarget } from './kinds/call.js';
 import { importsOf, reExportsOf, type ImportedName, type ReExport } from './imports.js';
-import { freshPerAttempt, keyParameter, keyParameterField, passesKey } from './kinds/idempotency-key.js';
+import { callerHandsKey, freshPerAttempt, keyParameter, keyParameterField, passesKey } from './kinds/idempotency-key.js';
 import { endsRun, endsThrough, reaches } from './kinds/exits-after.js';
 import { guardedInOwnFunction, marksOwnGuard } from './kinds/once-guard.js';
 import { checkedInFunction } from './kinds/prior-success-check.js';
@@ -546,7 +546,8 @@ function findKeys(ctx: FileContext, fn: Node, call: Node, lists: readonly string
   // A key made afresh in the function (`idempotencyKey: `t-${id}-${Date.now()}``) is a new key on
   // each call of it, so on each attempt of a retry around it: no key at all.
   const body = functionBody(fn);
-  const keyed = (k: string) => passesKeyOnce(ctx, call, k) && (body === null || !freshPerAttempt(ctx, call, body, k));
+  // Made through a request helper of this file whose callers hand in the method, the key rides with what this call hands it.
+  const keyed = (k: string) => (passesKeyOnce(ctx, call, k) && (body === null || !freshPerAttempt(ctx, call, body, k))) || (made.id !== call.id && callerHandsKey(ctx, call, made, k));
   const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && (marksOwnGuard(ctx, call) || guardedInOwnFunction(ctx, call) || (made.id !== call.id && marksOwnGuard(ctx, made)) || checksSentRecord(ctx, call))) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
   const keyParams: Record<string, number> = {};
   const keyFields: Record<string, [number, string]> = {};

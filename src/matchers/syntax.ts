@@ -443,6 +443,18 @@ export function conjunctsOf(cond: Node | null): Node[] {
   return [c];
 }
 
+/**
+ * The operands of a fallback chain (`options?.url || GRAPHQL_URL`, `a ?? b`, Python's `x or y`),
+ * nested either way and through parentheses; the value itself when it is none.
+ */
+export function fallbackOperands(value: Node | null): Node[] {
+  const c = unwrapParens(value);
+  if (c === null) return [];
+  const op = c.type === 'binary_expression' || c.type === 'boolean_operator' ? c.childForFieldName('operator')?.text : undefined;
+  if (op === '||' || op === '??' || op === 'or') return [...fallbackOperands(c.childForFieldName('left')), ...fallbackOperands(c.childForFieldName('right'))];
+  return [c];
+}
+
 /** TypeScript's casts, which leave the value as it is: `x as T`, `x satisfies T`, `x!`. */
 export const CASTS: ReadonlySet<string> = new Set(['as_expression', 'satisfies_expression', 'non_null_expression']);
 

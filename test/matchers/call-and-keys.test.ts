@@ -26,6 +26,46 @@ describe('call: mutating', () => {
     expect(scan(loop('fetch(url)'), 'javascript', 'AP-001')).toEqual([]);
     expect(scan(loop("fetch(url, { method: 'GET' })"), 'javascript', 'AP-001')).toEqual([]);
   });
+
+  it('names the callers that hand a retrying request helper an unkeyed write method', () => {
+    const helper = (lang: 'javascript' | 'python') =>
+      lang === 'javascript'
+        ? [
+            'async function makeRequest(method, endpoint, data) {',
+            '  for (let attempt = 1; attempt <= 3; attempt++) {',
+            '    try { return await client({ method, url: endpoint, data }); } catch (err) { await sleep(1000 * attempt); }',
+            '  }',
+            '}',
+            "async function createShipments(batch) { const payload = Array.isArray(batch) ? batch : [batch]; return makeRequest('POST', '/shipments/batch', payload); }",
+            "async function fetchOrders() { return makeRequest('GET', '/orders'); }",
+            // its key, if any, is set by whoever builds the transfer: not named here
+            "async function createTransfer(transfer) { return makeRequest('POST', '/transfers', transfer); }",
+            "async function createRefund(order) { return makeRequest('POST', '/refunds', { order_id: order.id, idempotency_key: `refund-${order.id}` }); }",
+          ].join('\n')
+        : [
+            'def make_request(method, endpoint, data=None):',
+            '    for attempt in range(3):',
+            '        try:',
+            '            return session.request(method, BASE + endpoint, json=data, timeout=30)',
+            '        except requests.RequestException:',
+            '            time.sleep(attempt)',
+            'def create_shipments(batch):',
+            '    payload = batch if isinstance(batch, list) else [batch]',
+            '    return make_request("POST", "/shipments/batch", payload)',
+            'def fetch_orders():',
+            '    return make_request("GET", "/orders")',
+            'def create_transfer(transfer):',
+            '    return make_request("POST", "/transfers", transfer)',
+            'def create_refund(order):',
+            '    return make_request("POST", "/refunds", {"order_id": order.id, "idempotency_key": f"refund-{order.id}"})',
+          ].join('\n');
+    const js = scan(helper('javascript'), 'javascript', 'AP-001');
+    expect(lines(js)).toEqual(['AP-001@3']);
+    expect(js[0]!.related?.filter((r) => r.message.endsWith(' here')).map((r) => [r.line, r.message])).toEqual([[6, 'createShipments calls makeRequest here']]);
+    const py = scan(helper('python'), 'python', 'AP-001');
+    expect(lines(py)).toEqual(['AP-001@4']);
+    expect(py[0]!.related?.filter((r) => r.message.endsWith(' here')).map((r) => [r.line, r.message])).toEqual([[9, 'create_shipments calls make_request here']]);
+  });
 });
 
 describe('not: idempotency-key', () => {

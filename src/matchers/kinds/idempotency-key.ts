@@ -1,11 +1,11 @@
 import { compiledOnce } from '../compiled.js';
 import { calleePath, callsWithin, nodesWithin } from '../file-index.js';
 import { projectImportOf } from '../imports.js';
-import { callerForwardedValues, callersOf, callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers, writesToIdempotentEndpoint } from '../call-vocabulary.js';
+import { callerForwardedPairs, callerForwardedValues, callersOf, callerWriteArguments, matchedByVerbOnly, writesOnlyForCallers, writesToIdempotentEndpoint, writingCallers } from '../call-vocabulary.js';
 import { helperTarget } from './call.js';
 import { reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { lastBindingBefore } from '../bindings.js';
-import { WordSet, normalizeName } from '../names.js';
+import { WordSet, normalizeName, splitWords } from '../names.js';
 import {
   callTypes,
   BINDING_TYPES,
@@ -22,14 +22,16 @@ import {
   isCall,
   keywordArgument,
   lastSegment,
+  namedEnclosingFunction,
   namesUnder,
+  ownParameters,
   stringsUnder,
   stringValue,
   accessedField,
   unwrapAwait,
   type Node,
 } from '../syntax.js';
-import type { FileContext, Matcher } from '../types.js';
+import type { Candidate, FileContext, Matcher } from '../types.js';
 
 /**
  * `idempotency-key[: <keys>]` — the candidate call passes a key from the named key list
@@ -67,12 +69,7 @@ export const idempotencyKeyMatcher: Matcher = {
     if (given.length > 0 && given.every((arg) => namesUnder(arg).some(keyTest(ctx, list)) || stringsUnder(arg).some(keyTest(ctx, list)))) return true;
     // `_request("POST", "/pay", json={"request_id": rid, …})`: each writing caller hands the key in with the body.
     const forwarded = candidate.vocab ? callerForwardedValues(ctx, call, candidate.vocab) : [];
-    // The provider may be named only by what the caller hands in (`_make_api_call(VTPASS_URL + "pay", payload)`).
-    const forwardsKey = (values: Node[]) => {
-      const isForwardedKey = keyTest(ctx, withProviderKeys(ctx, call, list, values));
-      return values.some((v) => namesUnder(v).some(isForwardedKey) || stringsUnder(v).some(isForwardedKey));
-    };
-    if (forwarded.length > 0 && forwarded.every(forwardsKey)) return true;
+    if (forwarded.length > 0 && forwarded.every((values) => forwardsKey(ctx, call, list, values))) return true;
     if (helper === undefined && candidate.vocab && resolveLocalFunction(ctx, call) === null) {
       const path = dottedPath(callee(call));
       // `client = ZohoDeskClient()` then `client.create_ticket(…)`: the method of the imported class.
@@ -104,6 +101,63 @@ export const idempotencyKeyMatcher: Matcher = {
     });
   },
 };
+
+/**
+ * Whether the values a caller hands a request helper (`_request("POST", "/pay", json={"request_id": rid})`)
+ * carry a key. The provider may be named only by what the caller hands in (`_make_api_call(VTPASS_URL + "pay", payload)`).
+ */
+function forwardsKey(ctx: FileContext, call: Node, list: string, values: readonly Node[]): boolean {
+  const isForwardedKey = keyTest(ctx, withProviderKeys(ctx, call, list, values));
+  return values.some((v) => namesUnder(v).some(isForwardedKey) || stringsUnder(v).some(isForwardedKey));
+}
+
+/**
+ * A request that writes only because callers hand its function a write method (`makeRequest(method, …)`
+ * retrying `this.client({ method, … })`, called as `makeRequest('POST', '/order/shipment/batch', payload)`):
+ * the callers that ask for an unkeyed write name the operation the loop repeats, so each becomes a
+ * related location ("createShipments calls this.makeRequest here"). Not named: a caller whose
+ * values carry a key, and one that hands on a parameter of its own (`createStandardTransfer(transferData)`),
+ * whose key, if any, its own callers set (as a spread of the function's own options is trusted to
+ * carry one). Added once the candidate has passed its tests: they read `… calls … here` locations
+ * as the way a candidate is reached, and these are the way back out.
+ */
+export function nameUnkeyedWritingCallers(ctx: FileContext, candidate: Candidate, list = 'idempotency'): void {
+  const call = candidate.node;
+  const vocab = candidate.vocab;
+  if (vocab === undefined || vocab === '' || !isCall(call, ctx.family) || candidate.captures.via !== undefined || !writesOnlyForCallers(ctx, call, vocab)) return;
+  const forwarded = new Map(callerForwardedPairs(ctx, call, vocab).map((p) => [p.caller.id, p.values]));
+  for (const caller of writingCallers(ctx, call, vocab)) {
+    if (forwardsKey(ctx, call, list, forwarded.get(caller.id) ?? []) || handsOnOwnParameter(ctx, caller)) continue;
+    const from = namedEnclosingFunction(caller, ctx.family);
+    candidate.related.push({ node: caller, message: `${(from && functionName(from)) ?? calleePath(ctx, caller)} calls ${calleePath(ctx, caller)} here` });
+  }
+}
+
+/**
+ * Whether `caller`, a call in this file of the request helper around `call` that hands it a write
+ * method (`insertProductInput(…)` calling `requestJson(url, "POST", { offerId, … })`), hands a key of
+ * `list` in with its values: what that caller writes through the helper is keyed, whatever the
+ * helper's other callers hand in. Read by the summary, so a caller of that function in another
+ * file is judged by it too.
+ */
+export function callerHandsKey(ctx: FileContext, call: Node, caller: Node, list: string): boolean {
+  for (const vocab of Object.keys(ctx.vocab.calls)) {
+    const pair = callerForwardedPairs(ctx, call, vocab).find((p) => p.caller.id === caller.id);
+    if (pair !== undefined) return forwardsKey(ctx, call, list, pair.values);
+  }
+  return false;
+}
+
+/** `createOrder(order) { return makeRequest('POST', '/order/', order) }`: the call hands on a parameter of its function whole. */
+function handsOnOwnParameter(ctx: FileContext, caller: Node): boolean {
+  const fn = enclosingFunction(caller, ctx.family);
+  if (fn === null) return false;
+  const params = new Set(ownParameters(fn));
+  return callArguments(caller).some((a) => {
+    const value = keywordArgument(a)?.value ?? a;
+    return value.type === 'identifier' && params.has(value.text) && lastBindingBefore(ctx, value.text, caller) === null;
+  });
+}
 
 /**
  * Reached through a helper of this file (`withRetry(() => univapayRequest(path, { method: 'POST', body }))`
@@ -156,7 +210,8 @@ function withProviderKeys(ctx: FileContext, call: Node, list: string, handed: re
   const first = given?.type === 'identifier' ? (lastBindingBefore(ctx, given.text, given) ?? given) : given;
   // What a caller hands a helper that forwards it (its URL among them) names the provider too.
   const url = [first, ...handed].flatMap((n) => (n === undefined ? [] : [...stringsUnder(n), ...namesUnder(n), ...interpolatedPieces(ctx, n)]));
-  const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.anyWordOf(text.replace(/[^A-Za-z0-9_]+/g, '_')));
+  // A brand its class writes in capitals (`class VTPassAdapter`: vt + pass) names the provider as its URL would.
+  const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.hasWordOrBrand(splitWords(text)));
   return said ? `${list}@provider` : list;
 }
 
