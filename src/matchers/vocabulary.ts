@@ -163,6 +163,12 @@ export const JobFrameworkSchema = z
     /** Retries when the option is absent; -1 when the message is redelivered until acknowledged. */
     default_retries: z.number().int().min(-1),
     /**
+     * Its handler runs again through `<its own name>.retry(…)` (Celery's `Task.retry`, a method of
+     * `retry.task_retry_calls`): only a function under one of its `decorators` does; on any other
+     * function that name is something else.
+     */
+    own_name_retry: z.boolean().optional(),
+    /**
      * Where a project sets the retries of every handler that gives no option of its own: a call in
      * any file of the package (`defineConfig({ retries: { default: { maxAttempts: 3 } } })` in
      * Trigger.dev's `trigger.config.ts`) and the option that gives the attempts there.
@@ -189,8 +195,6 @@ export const VocabularySchema = z
         exception_type_predicates: names.default([]),
         /** Calls inside a task body that re-run the task (`self.retry`). */
         task_retry_calls: names,
-        /** Decorators that make a function a Celery task (`@shared_task`, `@app.task(bind=True)`), the only functions whose own name's `.retry(…)` re-runs them. */
-        task_decorators: names.default([]),
         /** Exceptions whose raising re-runs the job (`raise Retry(defer=10)` in an arq job). */
         task_retry_raises: names,
         /** Functions whose callback argument is retried (`pRetry`, `backOff`, `retry_call`). */

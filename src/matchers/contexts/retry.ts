@@ -58,7 +58,7 @@ interface RetryVocab {
   requeueCalls: NamePatterns;
   rescheduleCalls: NamePatterns;
   taskRetryKwargs: WordSet;
-  /** `retry.task_decorators`: what makes a function a Celery task. */
+  /** The decorators of the `retry.job_frameworks` entries with `own_name_retry` (Celery's): what makes a function a task that re-runs through its own name. */
   taskDecorators: NamePatterns;
   resultPredicates: Set<string>;
   exceptionTypePredicates: Set<string>;
@@ -98,7 +98,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       wrappers: new NamePatterns(r.wrappers),
       iterators: new NamePatterns(r.iterators),
       taskRetryCalls: new NamePatterns(r.task_retry_calls),
-      taskDecorators: new NamePatterns(r.task_decorators),
+      taskDecorators: new NamePatterns(r.job_frameworks.filter((f) => f.own_name_retry === true).flatMap((f) => f.decorators)),
       taskRetryRaises: new NamePatterns(r.task_retry_raises),
       drainMethods: new NamePatterns(r.drain_methods),
       takeMethods: new NamePatterns(r.take_methods),
@@ -1615,7 +1615,8 @@ function taskRetryReceivers(ctx: FileContext): { patterns: { receiver: string; m
  * retrying itself through its own name rather than a bound `self`. `Task.retry()` raises `Retry`
  * on its own, so the call re-runs the task whether or not the code writes `raise` before it. The
  * receiver must be the enclosing function's own name, the method one of `task_retry_calls`, and the
- * function a task (a decorator of `retry.task_decorators`): on a plain function the name is no task.
+ * function a task (a decorator of a `retry.job_frameworks` entry with `own_name_retry`, Celery's
+ * `@shared_task`, `@task`, `@periodic_task`, `@app.task`): on a plain function the name is no task.
  */
 function retriesOwnTask(ctx: FileContext, v: RetryVocab, call: Node): boolean {
   if (ctx.family !== 'python') return false;
