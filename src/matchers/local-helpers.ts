@@ -157,6 +157,15 @@ export function reachedCallsOf(ctx: FileContext, call: Node, name: string): Node
   return reached;
 }
 
+/**
+ * Whether a call reaches a notification (a Telegram sendMessage, an e-mail) and no other write: every
+ * state-changing call it reaches is one of its notifications.
+ */
+export function notifiesOnly(ctx: FileContext, call: Node): boolean {
+  const notes = reachedCallsOf(ctx, call, 'notification');
+  return notes.length > 0 && reachedCallsOf(ctx, call, 'mutating').every((w) => notes.some((n) => n.id === w.id));
+}
+
 function findReachedCalls(ctx: FileContext, call: Node, name: string): Node[] {
   const fn = resolveLocalFunction(ctx, call);
   // A function of this file is judged by its body, not its name: `self.create()` that saves a

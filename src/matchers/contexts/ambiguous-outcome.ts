@@ -1,6 +1,6 @@
 import { allCalls, calleePath, callsWithin, nodesOfType, nodesWithin } from '../file-index.js';
 import { operationExcluded, isCallOf, isHttpClientCall, isInMemory, logsOnly, matchedByVerbOnly, methodParameterOf, namesOneOperation } from '../call-vocabulary.js';
-import { deferredToCommit, functionNamedAt, methodAround, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { deferredToCommit, functionNamedAt, methodAround, notifiesOnly, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { classOfLocalFactory, isTypedMemberCall } from '../kinds/call.js';
@@ -286,11 +286,16 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       !shieldable && asked?.kind === 'helper' && asked.relocate !== true && !nodesWithin(ctx, body, ['throw_statement', 'raise_statement']).some((n) => n.startIndex >= subject.endIndex)
         ? { requires: { ...asked, unshielded: true as const } }
         : null;
+    // `except requests.Timeout: log(…); return False` around a message to a person (a Telegram
+    // sendMessage): a bare falsy answer about a notification records nothing by itself; it is a
+    // failure only where a caller reads it as one. Only when every write or send the try reaches is
+    // a notification: a charge beside an admin message keeps its `False` as its result.
+    const viaCaller = (reached.length > 0 ? reached : [subject]).every((c) => notifiesOnly(ctx, c)) ? { plainResultsViaCaller: true as const } : {};
     const after = new Set<number>();
     for (const handler of tryHandlers(tryStmt, ctx.family).map((h) => aliasedClasses(ctx, h))) {
       const own = answerOnly !== null && !handlerActs(ctx, handler.body) ? answerOnly : conditional;
       const before = scopes.length;
-      judgeHandler(handler, subject, body);
+      judgeHandler(handler, subject, body, viaCaller);
       if (catchesAmbiguous(names, handler)) {
         for (const region of afterAttempts(ctx, tryStmt, body, handler, caughtName(handler, ctx.family))) {
           if (after.has(region.body.id)) continue;
@@ -306,11 +311,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
   scopes.push(...finalFailureHookScopes(ctx, names));
   return scopes;
 
-  function judgeHandler(handler: Handler, subject: Node, attempted: Node): void {
-    // `except requests.Timeout: log(…); return False` around a message to a person (a Telegram
-    // sendMessage): a bare falsy answer about a notification records nothing by itself; it is a
-    // failure only where a caller reads it as one. A charge's `False` is its result, as before.
-    const viaCaller = reachedCallsOf(ctx, subject, 'notification').length > 0 ? { plainResultsViaCaller: true as const } : {};
+  function judgeHandler(handler: Handler, subject: Node, attempted: Node, viaCaller: { plainResultsViaCaller?: true }): void {
     if (handler.type !== null && exceptionPaths(handler.type).some((p) => exceptions.matches(p) && !names.sentNothing.matches(p))) {
       scopes.push({ context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label: headerLine(handler.clause), ...viaCaller });
       return;

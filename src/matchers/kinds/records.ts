@@ -7,7 +7,7 @@ import { importsOf, projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambiguous-outcome.js';
 import { inUserInterface } from '../user-interface.js';
-import { computesInMemory, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
+import { computesInMemory, notifiesOnly, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
 import { accessedField, booleanLiteral, tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { NamePatterns, normalizeName, splitWords } from '../names.js';
@@ -1041,8 +1041,7 @@ function testsMessageResult(ctx: FileContext, ifStmt: Node): boolean {
   for (const n of [cond, ...cond.descendantsOfType(['identifier', 'call_expression', 'call'])]) {
     const value = isCall(n, ctx.family) ? n : n.type === 'identifier' ? unwrapAwait(lastBindingBefore(ctx, n.text, ifStmt)) : null;
     if (value === null || !isCall(value, ctx.family)) continue;
-    const notifies = reachedCallsOf(ctx, value, 'notification');
-    if (notifies.length > 0 && reachedCallsOf(ctx, value, 'mutating').every((w) => notifies.some((m) => m.id === w.id))) return true;
+    if (notifiesOnly(ctx, value)) return true;
   }
   return false;
 }
