@@ -123,9 +123,16 @@ export class WordSet {
   /**
    * True when a word of `words`, or two adjacent ones that a brand written in capitals splits
    * (`sendWhatsAppImage`: whats + app, `VTPassAdapter`: vt + pass, `PayStack`: pay + stack), is in the set.
+   * With `brands` (vocabulary `brand_words`), only a joined pair that is one of them counts: `merchant` +
+   * `api` is two ordinary words, not Google's `merchantapi`.
    */
-  hasWordOrBrand(words: readonly string[]): boolean {
-    return words.some((w, i) => this.words.has(w) || (i + 1 < words.length && this.words.has(w + words[i + 1]!)));
+  hasWordOrBrand(words: readonly string[], brands?: WordSet): boolean {
+    return words.some((w, i) => {
+      if (this.words.has(w)) return true;
+      if (i + 1 >= words.length) return false;
+      const joined = w + words[i + 1]!;
+      return this.words.has(joined) && (brands === undefined || brands.has(joined));
+    });
   }
 
   /** True when the set has a word that is a prefix of one of `name`'s words (`reconcil` ~ `reconciliation`). */

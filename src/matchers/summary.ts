@@ -547,7 +547,10 @@ function findKeys(ctx: FileContext, fn: Node, call: Node, lists: readonly string
   // each call of it, so on each attempt of a retry around it: no key at all.
   const body = functionBody(fn);
   // Made through a request helper of this file whose callers hand in the method, the key rides with what this call hands it.
-  const keyed = (k: string) => (passesKeyOnce(ctx, call, k) && (body === null || !freshPerAttempt(ctx, call, body, k))) || (made.id !== call.id && callerHandsKey(ctx, call, made, k));
+  // Reached through a local helper, the key this function's own call hands it (`_request("POST", "/charges",
+  // json={"idempotency_key": str(uuid4())})`) is made afresh on each call of it just the same.
+  const fresh = (k: string) => body !== null && (freshPerAttempt(ctx, call, body, k) || (made.id !== call.id && freshPerAttempt(ctx, made, body, k)));
+  const keyed = (k: string) => (passesKeyOnce(ctx, call, k) || (made.id !== call.id && callerHandsKey(ctx, call, made, k))) && !fresh(k);
   const keys = lists.filter((k) => keyed(k) || (k === 'dedup' && (marksOwnGuard(ctx, call) || guardedInOwnFunction(ctx, call) || (made.id !== call.id && marksOwnGuard(ctx, made)) || checksSentRecord(ctx, call))) || (k === 'idempotency' && (tellsCreatedFromExisting(ctx, fn) || checkedInFunction(ctx, fn, made, call))));
   const keyParams: Record<string, number> = {};
   const keyFields: Record<string, [number, string]> = {};

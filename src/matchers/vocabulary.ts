@@ -473,8 +473,15 @@ export const VocabularySchema = z
      * Fields a provider itself refuses to process twice, though the same name elsewhere is only a
      * label (Flutterwave's and Paystack's transfer `reference`): keys of `list` only on a call to
      * one of `providers` (a word of the called name, of the class making the call, or of its URL).
+     * A provider written with a dot (`merchantapi.googleapis.com`) is its API host: named only by a
+     * URL that holds it, since its words (`merchantApi`) are any project's own client's too.
      */
     provider_keys: z.array(z.object({ list: z.string().min(1), keys: names, providers: names }).strict()).default([]),
+    /**
+     * Brands written in capitals as two words (`WhatsApp`, `VTPass`, `PayStack`): two adjacent words of a
+     * name are read joined only when they make one of these (`merchant` + `api` is an ordinary pair).
+     */
+    brand_words: names,
     timeouts: z
       .object({
         /** Exception class names (patterns) that mean "timed out". */

@@ -203,7 +203,10 @@ function withProviderKeys(ctx: FileContext, call: Node, list: string, handed: re
   if (list === 'dedup' && addsDedupedJob(ctx, call)) return `${list}@${QUEUE_ADD}`;
   const entries = ctx.vocab.provider_keys.filter((p) => p.list === list);
   if (entries.length === 0) return list;
-  const providers = compiledOnce(ctx.vocab, `providers:${list}`, () => new WordSet(entries.flatMap((p) => p.providers)));
+  // A provider named by its API host (`merchantapi.googleapis.com`) is named only by a URL holding it.
+  const providers = compiledOnce(ctx.vocab, `providers:${list}`, () => new WordSet(entries.flatMap((p) => p.providers).filter((p) => !p.includes('.'))));
+  const hosts = compiledOnce(ctx.vocab, `provider-hosts:${list}`, () => entries.flatMap((p) => p.providers).filter((p) => p.includes('.')).map((p) => p.toLowerCase()));
+  const brands = compiledOnce(ctx.vocab, 'brand-words', () => new WordSet(ctx.vocab.brand_words));
   // The URL: the first argument or a `url=` keyword, read through the variable that holds it (`url = f"{VTPASS_BASE_URL}{path}"`).
   const args = callArguments(call);
   const given = args.map(keywordArgument).find((kw) => kw?.name === 'url')?.value ?? (args[0] !== undefined && keywordArgument(args[0]) === null ? args[0] : undefined);
@@ -211,7 +214,9 @@ function withProviderKeys(ctx: FileContext, call: Node, list: string, handed: re
   // What a caller hands a helper that forwards it (its URL among them) names the provider too.
   const url = [first, ...handed].flatMap((n) => (n === undefined ? [] : [...stringsUnder(n), ...namesUnder(n), ...interpolatedPieces(ctx, n)]));
   // A brand its class writes in capitals (`class VTPassAdapter`: vt + pass) names the provider as its URL would.
-  const said = [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.hasWordOrBrand(splitWords(text)));
+  const said =
+    [calleePath(ctx, call), enclosingClassName(call) ?? '', ...url].some((text) => providers.hasWordOrBrand(splitWords(text), brands)) ||
+    (hosts.length > 0 && url.some((text) => hosts.some((h) => text.toLowerCase().includes(h))));
   return said ? `${list}@provider` : list;
 }
 
