@@ -155,9 +155,11 @@ function requirementsHold(
     const reached = made.filter((x) => !onImportedStoreModel(byFile, x) || modelStaticWrites(byFile, x, req.vocab));
     if (made.length > 0 && reached.length === 0 && req.kind === 'helper' && req.rerun !== true) return false;
     // A branch on the result the helper hands back: only a helper that keeps every error of its writes to itself turns a timeout into that result.
+    // A write it leaves detached (`void notify(…).catch(…)`) never shapes that result: it answers nothing, and a helper with no other write holds none.
     if (req.kind === 'helper' && req.kept === true) {
-      if (target === null || reached.length === 0 || !reached.every((x) => keptThere(byFile, x, req.vocab, 0))) return false;
-      const first = reached[0]!;
+      const live = reached.filter((x) => x.site.detached !== true);
+      if (target === null || live.length === 0 || !live.every((x) => keptThere(byFile, x, req.vocab, 0))) return false;
+      const first = live[0]!;
       related.push(...relatedSites(first.file, first.site, req.local));
       return true;
     }
