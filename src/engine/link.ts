@@ -150,12 +150,16 @@ function requirementsHold(
     // `Subscription.create(…)` in the body, where its module imports `Subscription` from a module that
     // exports a model of the application's own database: a row stored locally, no remote write. A body
     // whose every such call is one writes nothing remote (as a local store call in the caller's own file).
-    const reached = made.filter((x) => !onImportedStoreModel(byFile, x));
+    // A static of the model's own (`schema.statics.createWithCharge`, a class model's `static purchase()`)
+    // is application code: one whose body writes elsewhere than through the model stays a remote write.
+    const reached = made.filter((x) => !onImportedStoreModel(byFile, x) || modelStaticWrites(byFile, x, req.vocab));
     if (made.length > 0 && reached.length === 0 && req.kind === 'helper' && req.rerun !== true) return false;
     // A branch on the result the helper hands back: only a helper that keeps every error of its writes to itself turns a timeout into that result.
+    // A write it leaves detached (`void notify(…).catch(…)`) never shapes that result: it answers nothing, and a helper with no other write holds none.
     if (req.kind === 'helper' && req.kept === true) {
-      if (target === null || reached.length === 0 || !reached.every((x) => keptThere(byFile, x, req.vocab, 0))) return false;
-      const first = reached[0]!;
+      const live = reached.filter((x) => x.site.detached !== true);
+      if (target === null || live.length === 0 || !live.every((x) => keptThere(byFile, x, req.vocab, 0))) return false;
+      const first = live[0]!;
       related.push(...relatedSites(first.file, first.site, req.local));
       return true;
     }
@@ -590,6 +594,27 @@ function isStoreModel(byFile: Map<string, LinkInput>, from: LinkInput, local: st
 function onImportedStoreModel(byFile: Map<string, LinkInput>, x: { file: string; site: CallSite }): boolean {
   const from = byFile.get(x.file);
   return from !== undefined && isStoreModel(byFile, from, x.site.callee);
+}
+
+/**
+ * `Subscription.createWithCharge(…)` through an imported model whose module defines that method
+ * itself (`subscriptionSchema.statics.createWithCharge = async function () { await stripe.charges.create(…) }`,
+ * `static async purchase()` of a class model): its body makes a call of the vocabulary other than
+ * through the model (`this.create(…)`) or another imported model. A method of the model library
+ * (`create`, `findOneAndUpdate`) has no body in the module and writes locally.
+ */
+function modelStaticWrites(byFile: Map<string, LinkInput>, x: { file: string; site: CallSite }, vocab: string): boolean {
+  const from = byFile.get(x.file);
+  const dot = x.site.callee.lastIndexOf('.');
+  if (from === undefined || dot <= 0) return false;
+  const method = x.site.callee.slice(dot + 1);
+  const model = resolveSymbol(byFile, from, x.site.callee.slice(0, dot), 0, (s, n) => storeModelDefined(s, n) || s.storeModelBases?.[n] !== undefined);
+  if (model === null) return false;
+  const functions = model.file.summary.functions;
+  const key = functions[`${model.name}.${method}`] !== undefined ? `${model.name}.${method}` : Object.keys(functions).find((k) => k === method || k.endsWith(`.${method}`));
+  const facts = key === undefined ? undefined : functions[key];
+  if (facts === undefined) return false;
+  return vocab.split('|').some((v) => (facts.reaches[v] ?? []).some((site) => !site.callee.startsWith('this.') && !onImportedStoreModel(byFile, { file: model.file.file, site })));
 }
 
 /** A name a module exports as a model of the application's own database (`storeModels`), or one of its registry's properties. */

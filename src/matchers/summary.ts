@@ -14,7 +14,7 @@ import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
 import { outcomeWords } from './outcomes.js';
 import { storeModelBases, storeModelExports } from './store-models.js';
-import { keepsEveryWrite, keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
+import { detached, keepsEveryWrite, keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
 import { deferredToCommit, isLocalOnly, methodAround, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { scheduledRunFacts } from './contexts/scheduled-runs.js';
 import { projectDefaultFacts } from './contexts/job-frameworks.js';
@@ -56,6 +56,12 @@ export interface CallSite {
   through?: { line: number; column: number; endLine: number; endColumn: number; callee: string };
   /** A call of a function of another file (its name through this file's imports): the link step may judge it by its body. */
   helper?: string;
+  /**
+   * Run detached from the function: the call, or a call of the local helpers it is made through, is
+   * fire-and-forget (`void notify(…).catch(…)`, `scheduleRun(…);` dropping its promise). The function
+   * returns without waiting for it, so its outcome never shapes what the function hands back.
+   */
+  detached?: true;
   /** Made through more than one helper: the later helpers' calls, in order (where each hands on to the next). */
   between?: { line: number; column: number; endLine: number; endColumn: number; callee: string }[];
 }
@@ -255,6 +261,7 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
       code: lineAt(ctx.source, s.startIndex),
       ...keysOf(ctx, fn, s, keyLists, c),
       ...shieldOf(ctx, body, c, s),
+      ...detachedOf(ctx, body, c, s),
       ...(endsRunThrough(ctx, fn, c, s) ? { last: true as const, ...(endsRunThrough(ctx, fn, c, s, true) ? { final: true as const } : {}) } : {}),
       ...helperOf(ctx, s),
       ...(s.id !== c.id && enclosingFunction(c, ctx.family)?.id === fn.id ? { through: { ...spanOf(c), callee: dottedPath(callee(c)) }, ...betweenOf(ctx, c, s) } : {}),
@@ -285,6 +292,27 @@ function shieldOf(ctx: FileContext, body: Node | null, c: Node, s: Node): Pick<C
   const raises = resultThrownOn(ctx, c, body);
   if (kept) return raises && s.id !== c.id ? {} : { shielded: true };
   return raises ? { raisesOnResult: true } : {};
+}
+
+/**
+ * `detached` when the call `c` of `body`, a call of the chain of local helpers it reaches `s` through,
+ * or `s` itself, drops its promise in its own function (`detached` of ambiguous-outcome).
+ */
+function detachedOf(ctx: FileContext, body: Node, c: Node, s: Node): Pick<CallSite, 'detached'> {
+  if (ctx.family !== 'ecma') return {};
+  if (detached(c, body)) return { detached: true };
+  if (s.id === c.id) return {};
+  const helper = resolveLocalFunction(ctx, c);
+  if (helper === null) return {};
+  const chain = helperChains(ctx, `${helper.id}:${s.id}`, () => chainOf(ctx, helper, s));
+  let fn: Node | null = helper;
+  for (const n of [...chain, s]) {
+    const own = fn !== null && contains(fn, n) ? fn : enclosingFunction(n, ctx.family);
+    const ownBody = own === null ? null : functionBody(own);
+    if (ownBody !== null && detached(n, ownBody)) return { detached: true };
+    fn = resolveLocalFunction(ctx, n);
+  }
+  return {};
 }
 
 /** The call `c` of `body` (or `s`, made inside the local helper `c` calls) is kept by a try of its own function. */

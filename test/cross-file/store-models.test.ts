@@ -416,3 +416,111 @@ describe('a service of another file whose body writes through an imported model 
     expect(await findingLines(js)).toEqual(['AP-003 routes/wallet.js:8']);
   });
 });
+
+/**
+ * A service of another file that calls a static the model's own module defines
+ * (`subscriptionSchema.statics.createWithCharge`, a class model's `static async purchase()`) whose
+ * body charges Stripe before it stores the row: the static is application code, not the model
+ * library's own method, so the charge reaches the route's catch (review 30 item 9).
+ */
+const subscriptionRoute = (importLine: string) =>
+  [
+    importLine,
+    '',
+    'async function upgrade(req, res) {',
+    '  try {',
+    '    const sub = await upgradeUserSubscription(req.user.id, req.body.plan, req.user.customerId, req.body.amount);',
+    '    res.json({ success: true, sub });',
+    '  } catch (err) {',
+    "    res.status(400).json({ success: false, message: 'Upgrade failed, payment declined' });",
+    '  }',
+    '}',
+    '',
+    'module.exports = { upgrade };',
+    '',
+  ].join('\n');
+
+const subscriptionModel = (body: string[]) =>
+  [
+    "const mongoose = require('mongoose');",
+    "const stripe = require('stripe')(process.env.STRIPE_KEY);",
+    '',
+    'const SubscriptionSchema = new mongoose.Schema({ user: String, plan: String, stripeId: String, status: String });',
+    'SubscriptionSchema.statics.createWithCharge = async function (userId, plan, customerId, amount) {',
+    ...body,
+    '};',
+    "const Subscription = mongoose.model('Subscription', SubscriptionSchema);",
+    '',
+    'module.exports = Subscription;',
+    '',
+  ].join('\n');
+const charges = ["  const charge = await stripe.charges.create({ amount, currency: 'usd', customer: customerId });", "  return this.create({ user: userId, plan, stripeId: charge.id, status: 'active' });"];
+const storesOnly = ["  return this.create({ user: userId, plan, stripeId: customerId, status: 'active' });"];
+
+const subscriptionService = [
+  "const Subscription = require('../models/Subscription');",
+  '',
+  'async function upgradeUserSubscription(userId, plan, customerId, amount) {',
+  '  return Subscription.createWithCharge(userId, plan, customerId, amount);',
+  '}',
+  '',
+  'module.exports = { upgradeUserSubscription };',
+  '',
+].join('\n');
+
+const tsModel = (body: string[]) =>
+  subscriptionModel(body)
+    .replace("const mongoose = require('mongoose');", "import mongoose from 'mongoose';")
+    .replace("const stripe = require('stripe')(process.env.STRIPE_KEY);", "import Stripe from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_KEY as string);")
+    .replace('async function (userId, plan, customerId, amount)', 'async function (userId: string, plan: string, customerId: string, amount: number)')
+    .replace('module.exports = Subscription;', 'export default Subscription;');
+const tsService = subscriptionService
+  .replace("const Subscription = require('../models/Subscription');", "import Subscription from '../models/Subscription';")
+  .replace('async function upgradeUserSubscription(userId, plan, customerId, amount)', 'export async function upgradeUserSubscription(userId: string, plan: string, customerId: string, amount: number)')
+  .replace('module.exports = { upgradeUserSubscription };', '');
+const tsRoute = subscriptionRoute("import { upgradeUserSubscription } from '../services/subscriptionService';")
+  .replace('async function upgrade(req, res)', 'export async function upgrade(req: any, res: any)')
+  .replace('module.exports = { upgrade };', '');
+
+const classModel = (body: string[]) =>
+  [
+    "import { DataTypes, Model } from 'sequelize';",
+    "import Stripe from 'stripe';",
+    "import sequelize from '../config/database';",
+    '',
+    'const stripe = new Stripe(process.env.STRIPE_KEY as string);',
+    '',
+    'class Subscription extends Model {',
+    '  static async createWithCharge(userId: string, plan: string, customerId: string, amount: number) {',
+    ...body.map((l) => `  ${l}`),
+    '  }',
+    '}',
+    '',
+    "Subscription.init({ user: DataTypes.STRING, plan: DataTypes.STRING, stripeId: DataTypes.STRING, status: DataTypes.STRING }, { sequelize, tableName: 'subscriptions' });",
+    '',
+    'export default Subscription;',
+    '',
+  ].join('\n');
+
+describe('a custom static of an imported model (AP-003)', () => {
+  it('still reports the service when the model’s static charges a provider (JS)', async () => {
+    const js = project({ 'models/Subscription.js': subscriptionModel(charges), 'services/subscriptionService.js': subscriptionService, 'routes/subscriptions.js': subscriptionRoute("const { upgradeUserSubscription } = require('../services/subscriptionService');") });
+    expect(await findingLines(js)).toEqual(['AP-003 routes/subscriptions.js:8']);
+  });
+
+  it('still reports the service when the model’s static charges a provider (TS, schema static and class model static)', async () => {
+    const schema = project({ 'models/Subscription.ts': tsModel(charges), 'services/subscriptionService.ts': tsService, 'routes/subscriptions.ts': tsRoute });
+    expect(await findingLines(schema)).toEqual(['AP-003 routes/subscriptions.ts:8']);
+    const cls = project({ 'models/Subscription.ts': classModel(charges), 'services/subscriptionService.ts': tsService, 'routes/subscriptions.ts': tsRoute });
+    expect(await findingLines(cls)).toEqual(['AP-003 routes/subscriptions.ts:8']);
+  });
+
+  it('takes the same static for a local write when its body only stores through the model', async () => {
+    const js = project({ 'models/Subscription.js': subscriptionModel(storesOnly), 'services/subscriptionService.js': subscriptionService, 'routes/subscriptions.js': subscriptionRoute("const { upgradeUserSubscription } = require('../services/subscriptionService');") });
+    expect(await findingLines(js)).toEqual([]);
+    const ts = project({ 'models/Subscription.ts': tsModel(storesOnly), 'services/subscriptionService.ts': tsService, 'routes/subscriptions.ts': tsRoute });
+    expect(await findingLines(ts)).toEqual([]);
+    const cls = project({ 'models/Subscription.ts': classModel(storesOnly), 'services/subscriptionService.ts': tsService, 'routes/subscriptions.ts': tsRoute });
+    expect(await findingLines(cls)).toEqual([]);
+  });
+});

@@ -143,7 +143,15 @@ export function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
  * (`notify({…}).catch(() => {})`, trebettabackend's approveWithdrawal).
  */
 function discarded(call: Node, body: Node): boolean {
-  if (caughtByOwnChain(call, body)) return true;
+  return caughtByOwnChain(call, body) || dropped(call, body);
+}
+
+/**
+ * `void notify(…).catch(…)`, `sendMail(…);`, `setTimeout(() => send(…))`: the call's promise is
+ * dropped within `body` (fire-and-forget), so neither its rejection nor its result reaches the rest
+ * of the function.
+ */
+function dropped(call: Node, body: Node): boolean {
   if (notAwaited(call)) return true;
   // `items.forEach((item) => pending.push(axios.post(…)))`: a promise handed to another call or bound
   // inside the callback lives on (`await Promise.all(pending)`), whatever becomes of the callback.
@@ -155,6 +163,23 @@ function discarded(call: Node, body: Node): boolean {
     if (HANDED_ON.has(n.type)) handedOn = true;
   }
   return false;
+}
+
+/**
+ * The call runs detached from its function (`discarded`'s reading without the call's own `.catch`,
+ * which an awaited chain may still turn into the function's result): its promise is dropped, or the
+ * `.then/.catch` chain made on it is a statement of its own (`notify(…).catch(log);`). Nothing that
+ * happens to it, a timeout included, can shape what the function returns.
+ */
+export function detached(call: Node, body: Node): boolean {
+  let top = call;
+  for (;;) {
+    const member = top.parent;
+    const chained = member?.parent;
+    if (member?.type !== 'member_expression' || member.childForFieldName('object')?.id !== top.id || chained == null || chained.type !== 'call_expression') break;
+    top = chained;
+  }
+  return dropped(call, body) || (top.id !== call.id && notAwaited(top));
 }
 
 /** Where a promise made inside a callback is kept or passed on: an argument of another call, a binding. */
