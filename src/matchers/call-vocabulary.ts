@@ -1526,6 +1526,13 @@ function documentsOf(ctx: FileContext, call: Node, arg: Node): ('query' | 'mutat
   return handed.length > 0 && handed.every((h) => h.length > 0) ? handed.flat() : [];
 }
 
+/**
+ * A query document's head: the operation keyword, an optional name, variables and directives, then its
+ * selection set (`query GetX($id: ID!) {`, `subscription {`). The bare word `'subscription'` or
+ * `'query'` (a REST resource, a URL part: `createResource('subscription', …)`) is not a document.
+ */
+const QUERY_DOCUMENT = /^(?:query|subscription)\b\s*(?:[A-Za-z_]\w*\s*)?(?:\([^)]*\)\s*)?(?:@\w+(?:\([^)]*\))?\s*)*\{/;
+
 /** `query Name(…) {`, `{ products { … } }` (a query), `mutation …` (a write), in a string literal; nothing for any other value. */
 function documentKind(node: Node): ('query' | 'mutation')[] {
   if (node.type !== 'string' && node.type !== 'template_string') return [];
@@ -1534,7 +1541,7 @@ function documentKind(node: Node): ('query' | 'mutation')[] {
   const text = node.text.replace(/^[rbu]*["'`]+/i, '').replace(/^\s*(#[^\n]*\n\s*)*/, '');
   if (/^mutation\b/.test(text)) return ['mutation'];
   // `query Name(…) {`, `subscription {`, or an anonymous query's selection set `{ products(first: 5) {`.
-  if (/^(query|subscription)\b/.test(text) || /^\{\s*[A-Za-z_]\w*\s*[({]/.test(text)) return ['query'];
+  if (QUERY_DOCUMENT.test(text) || /^\{\s*[A-Za-z_]\w*\s*[({]/.test(text)) return ['query'];
   return [];
 }
 

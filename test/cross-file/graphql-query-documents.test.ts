@@ -81,3 +81,72 @@ describe('an imported GraphQL transport handed only query documents (AP-001)', (
   });
   // Python: a transport posting `json={"query": query}` is read as a GraphQL read already (isGraphqlRead's `query:` key), on main too.
 });
+
+// Review 30 item 11: the bare word 'subscription' handed to an imported REST helper (`POST
+// /v1/${resource}`) is a resource name, not a GraphQL document: no selection set follows it. The
+// retried call creates a subscription on every attempt.
+describe('an imported REST helper handed a resource named like a GraphQL operation (AP-001)', () => {
+  const tsHelper = [
+    'export async function createResource(resource: string, body: Record<string, unknown>) {',
+    '  const res = await fetch(`https://api.billing.example/v1/${resource}`, {',
+    "    method: 'POST',",
+    "    headers: { 'Content-Type': 'application/json' },",
+    '    body: JSON.stringify(body),',
+    '  });',
+    '  if (!res.ok) throw new Error(`billing ${res.status}`);',
+    '  return res.json();',
+    '}',
+    '',
+  ].join('\n');
+  const tsCaller = [
+    "import { createResource } from './lib/billing';",
+    '',
+    'export async function subscribeCustomer(customerId: string, planId: string) {',
+    '  for (let attempt = 1; attempt <= 3; attempt++) {',
+    '    try {',
+    "      return await createResource('subscription', { customer: customerId, plan: planId });",
+    '    } catch (err) {',
+    '      if (attempt === 3) throw err;',
+    '    }',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+
+  it('reports the retried write (TypeScript)', async () => {
+    expect(await findingLines(project({ 'lib/billing.ts': tsHelper, 'subscribe.ts': tsCaller }))).toEqual(['AP-001 subscribe.ts:6']);
+  });
+
+  it('reports the retried write (JavaScript)', async () => {
+    const jsHelper = tsHelper.replace('(resource: string, body: Record<string, unknown>)', '(resource, body)').replace('export async function', 'async function') + 'module.exports = { createResource };\n';
+    const jsCaller = tsCaller.replace("import { createResource } from './lib/billing';", "const { createResource } = require('./lib/billing');").replace('(customerId: string, planId: string)', '(customerId, planId)');
+    expect(await findingLines(project({ 'lib/billing.js': jsHelper, 'subscribe.js': jsCaller }))).toEqual(['AP-001 subscribe.js:6']);
+  });
+
+  it('reports the retried write (Python)', async () => {
+    const pyHelper = [
+      'import requests',
+      '',
+      '',
+      'def create_resource(resource, body):',
+      '    res = requests.post(f"https://api.billing.example/v1/{resource}", json=body, timeout=10)',
+      '    res.raise_for_status()',
+      '    return res.json()',
+      '',
+    ].join('\n');
+    const pyCaller = [
+      'from lib.billing import create_resource',
+      '',
+      '',
+      'def subscribe_customer(customer_id, plan_id):',
+      '    for attempt in range(1, 4):',
+      '        try:',
+      '            return create_resource("subscription", {"customer": customer_id, "plan": plan_id})',
+      '        except Exception:',
+      '            if attempt == 3:',
+      '                raise',
+      '',
+    ].join('\n');
+    expect(await findingLines(project({ 'lib/__init__.py': '', 'lib/billing.py': pyHelper, 'subscribe.py': pyCaller }))).toEqual(['AP-001 subscribe.py:7']);
+  });
+});
