@@ -150,3 +150,117 @@ describe('an imported REST helper handed a resource named like a GraphQL operati
     expect(await findingLines(project({ 'lib/__init__.py': '', 'lib/billing.py': pyHelper, 'subscribe.py': pyCaller }))).toEqual(['AP-001 subscribe.py:7']);
   });
 });
+
+// Review 30 item 3: an exported retry helper's document parameter is not read from the callers of its
+// own file: one in-file reader (`listProducts` handing PRODUCTS_QUERY) says nothing of orders.ts, which
+// hands the same helper an `orderCreate` mutation (a duplicate order per retry). Only a function every
+// caller of which is in the file (not exported; Python: a `_private` name) is read from its callers.
+describe('an exported GraphQL retry helper read through by its own file (AP-001)', () => {
+  const tsTransport = [
+    'export async function shopifyGraphQL(query: string, variables: Record<string, unknown>) {',
+    "  const res = await fetch('https://shop.example.com/admin/api/2024-01/graphql.json', {",
+    "    method: 'POST',",
+    "    headers: { 'Content-Type': 'application/json' },",
+    '    body: JSON.stringify({ query, variables }),',
+    '  });',
+    '  return res.json();',
+    '}',
+    '',
+  ].join('\n');
+  const tsRetry = [
+    "import { shopifyGraphQL } from './shopify';",
+    '',
+    'const PRODUCTS_QUERY = `query Products($first: Int!) { products(first: $first) { nodes { id title } } }`;',
+    '',
+    'export async function shopifyGqlWithRetry(query: string, variables: Record<string, unknown>) {',
+    '  for (let attempt = 1; attempt <= 5; attempt++) {',
+    '    try {',
+    '      return await shopifyGraphQL(query, variables);',
+    '    } catch (err) {',
+    '      if (attempt === 5) throw err;',
+    '    }',
+    '  }',
+    '}',
+    '',
+    'export async function listProducts() {',
+    '  return shopifyGqlWithRetry(PRODUCTS_QUERY, { first: 50 });',
+    '}',
+    '',
+  ].join('\n');
+  const tsOrders = [
+    "import { shopifyGqlWithRetry } from './lib/retry';",
+    '',
+    'const ORDER_CREATE = `mutation OrderCreate($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id } } }`;',
+    '',
+    'export async function createOrder(order: Record<string, unknown>) {',
+    '  return shopifyGqlWithRetry(ORDER_CREATE, { order });',
+    '}',
+    '',
+  ].join('\n');
+
+  it('reports the exported helper (TypeScript)', async () => {
+    const dir = project({ 'lib/shopify.ts': tsTransport, 'lib/retry.ts': tsRetry, 'orders.ts': tsOrders });
+    expect(await findingLines(dir)).toEqual(['AP-001 lib/retry.ts:8']);
+  });
+
+  const js = (ts: string, exported: string) =>
+    ts
+      .replace(/^import \{ (\w+) \} from '([^']+)';/m, "const { $1 } = require('$2');")
+      .replace(/export async function/g, 'async function')
+      .replace(/: string|: Record<string, unknown>/g, '') + (exported === '' ? '' : `module.exports = { ${exported} };\n`);
+
+  it('reports the exported helper, whichever way it is exported (JavaScript)', async () => {
+    const files = { 'lib/shopify.js': js(tsTransport, 'shopifyGraphQL'), 'orders.js': js(tsOrders, 'createOrder') };
+    expect(await findingLines(project({ ...files, 'lib/retry.js': js(tsRetry, 'shopifyGqlWithRetry, listProducts') }))).toEqual(['AP-001 lib/retry.js:8']);
+    const byProperty = js(tsRetry, '') + 'exports.shopifyGqlWithRetry = shopifyGqlWithRetry;\nexports.listProducts = listProducts;\n';
+    expect(await findingLines(project({ ...files, 'lib/retry.js': byProperty }))).toEqual(['AP-001 lib/retry.js:8']);
+  });
+
+  const pyTransport = [
+    'import requests',
+    '',
+    'URL = "https://shop.example.com/admin/api/2024-01/graphql.json"',
+    '',
+    '',
+    'def shopify_graphql(query, variables):',
+    '    payload = {"query": query, "variables": variables}',
+    '    return requests.post(URL, json=payload, timeout=10).json()',
+    '',
+  ].join('\n');
+  const pyRetry = (helper: string) =>
+    [
+      'from .shopify import shopify_graphql',
+      '',
+      'PRODUCTS_QUERY = """query Products($first: Int!) { products(first: $first) { nodes { id title } } }"""',
+      '',
+      '',
+      `def ${helper}(query, variables):`,
+      '    for attempt in range(1, 6):',
+      '        try:',
+      '            return shopify_graphql(query, variables)',
+      '        except Exception:',
+      '            if attempt == 5:',
+      '                raise',
+      '',
+      '',
+      'def list_products():',
+      `    return ${helper}(PRODUCTS_QUERY, {"first": 50})`,
+      '',
+    ].join('\n');
+  const pyOrders = [
+    'from lib.retry import shopify_gql_with_retry',
+    '',
+    'ORDER_CREATE = """mutation OrderCreate($order: OrderCreateOrderInput!) { orderCreate(order: $order) { order { id } } }"""',
+    '',
+    '',
+    'def create_order(order):',
+    '    return shopify_gql_with_retry(ORDER_CREATE, {"order": order})',
+    '',
+  ].join('\n');
+
+  it('reports a public helper, and takes a private one for a read (Python)', async () => {
+    const files = { 'lib/__init__.py': '', 'lib/shopify.py': pyTransport };
+    expect(await findingLines(project({ ...files, 'lib/retry.py': pyRetry('shopify_gql_with_retry'), 'orders.py': pyOrders }))).toEqual(['AP-001 lib/retry.py:9']);
+    expect(await findingLines(project({ ...files, 'lib/retry.py': pyRetry('_shopify_gql_with_retry') }))).toEqual([]);
+  });
+});
