@@ -15,6 +15,7 @@ import {
   fallbackOperands,
   functionName,
   functionParameters,
+  isFunction,
   ownParameters,
   argumentFor,
   argumentOrDefault,
@@ -1514,7 +1515,9 @@ function documentsOf(ctx: FileContext, call: Node, arg: Node): ('query' | 'mutat
   const fn = namedEnclosingFunction(call, ctx.family);
   const fnName = fn === null ? null : functionName(fn);
   const index = fn === null ? -1 : ownParameters(fn).indexOf(value.text);
-  if (fn === null || fnName === null || index < 0) return [];
+  // An exported helper may be handed a mutation by a caller of another file: only a function whose
+  // every caller is in this file is read from its callers (review 30 item 3).
+  if (fn === null || fnName === null || index < 0 || !calledOnlyHere(ctx, fn)) return [];
   const callers = callersOf(ctx, fn, fnName).filter((c) => !contains(fn, c));
   const handed = callers.map((c) => {
     const given = unwrapValue(argumentFor(callArguments(c), { index, name: value.text }) ?? null);
@@ -1526,6 +1529,61 @@ function documentsOf(ctx: FileContext, call: Node, arg: Node): ('query' | 'mutat
   return handed.length > 0 && handed.every((h) => h.length > 0) ? handed.flat() : [];
 }
 
+/**
+ * Every caller of `fn` is in this file: a function nested in another; a private method (TypeScript
+ * `private`, `#name`, Python `_name`); a module-level function no other file can import (JavaScript:
+ * neither declared in an `export` nor named, outside a function body, by an `export` statement or an
+ * `exports` / `module.exports` assignment; Python: a `_name`, of a `_Class` for a method). A public
+ * method of a class or object may be called through an instance anywhere.
+ */
+function calledOnlyHere(ctx: FileContext, fn: Node): boolean {
+  const name = functionName(fn) ?? '';
+  const python = ctx.family === 'python';
+  const privateName = (n: string) => (python ? /^_(?!_)/.test(n) : n.startsWith('#'));
+  let holder: Node | null = null;
+  for (let p = fn.parent; p !== null && !isFunction(p, ctx.family); p = p.parent) {
+    if (['class_body', 'class_definition', 'object'].includes(p.type)) {
+      holder = p;
+      break;
+    }
+  }
+  if (holder !== null) {
+    if (privateName(name) || fn.children.some((c) => c.type === 'accessibility_modifier' && c.text === 'private') || fn.parent?.children.some((c) => c.type === 'accessibility_modifier' && c.text === 'private')) return true;
+    const cls = holder.type === 'class_definition' ? holder : null;
+    return python && cls !== null && enclosingFunction(cls, ctx.family) === null && privateName(cls.childForFieldName('name')?.text ?? '');
+  }
+  if (enclosingFunction(fn, ctx.family) !== null) return true;
+  if (python) return privateName(name);
+  let top = fn;
+  while (top.parent !== null && top.parent.type !== 'program') top = top.parent;
+  return !isModuleExport(top) && !exportedNames(ctx).has(name);
+}
+
+function isModuleExport(statement: Node): boolean {
+  return statement.type === 'export_statement' || (statement.type === 'expression_statement' && /\b(module\.)?exports\b/.test(statement.text));
+}
+
+/** Names an `export` statement or an `exports` assignment of the module hands out (outside function bodies). */
+function exportedNames(ctx: FileContext): Set<string> {
+  return ctx.memo('exported-names', () => {
+    const out = new Set<string>();
+    for (const statement of ctx.root.namedChildren) {
+      if (!isModuleExport(statement)) continue;
+      for (const id of statement.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
+        if (id !== null && enclosingFunction(id, ctx.family) === null) out.add(id.text);
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * A query document's head: the operation keyword, an optional name, variables and directives, then its
+ * selection set (`query GetX($id: ID!) {`, `subscription {`). The bare word `'subscription'` or
+ * `'query'` (a REST resource, a URL part: `createResource('subscription', …)`) is not a document.
+ */
+const QUERY_DOCUMENT = /^(?:query|subscription)\b\s*(?:[A-Za-z_]\w*\s*)?(?:\([^)]*\)\s*)?(?:@\w+(?:\([^)]*\))?\s*)*\{/;
+
 /** `query Name(…) {`, `{ products { … } }` (a query), `mutation …` (a write), in a string literal; nothing for any other value. */
 function documentKind(node: Node): ('query' | 'mutation')[] {
   if (node.type !== 'string' && node.type !== 'template_string') return [];
@@ -1534,7 +1592,7 @@ function documentKind(node: Node): ('query' | 'mutation')[] {
   const text = node.text.replace(/^[rbu]*["'`]+/i, '').replace(/^\s*(#[^\n]*\n\s*)*/, '');
   if (/^mutation\b/.test(text)) return ['mutation'];
   // `query Name(…) {`, `subscription {`, or an anonymous query's selection set `{ products(first: 5) {`.
-  if (/^(query|subscription)\b/.test(text) || /^\{\s*[A-Za-z_]\w*\s*[({]/.test(text)) return ['query'];
+  if (QUERY_DOCUMENT.test(text) || /^\{\s*[A-Za-z_]\w*\s*[({]/.test(text)) return ['query'];
   return [];
 }
 
