@@ -1,4 +1,5 @@
 import { compiledOnce } from './compiled.js';
+import { reportsOnly } from './call-vocabulary.js';
 import { WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
 import { accessedField, dottedPath, lastSegment, stringValue, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -42,6 +43,8 @@ export interface OutcomeWords {
   answerCalls: Set<string>;
   /** An error status in a call chain's text (`res.status(500)`, `HTTP_500_…`). */
   errorAnswer: RegExp;
+  /** Whether a called path only reports (a logger, `print`, `console.*`: `reportsOnly`). */
+  reportsOnly: (path: string) => boolean;
 }
 
 /** The load-time check of an outcome parameter (`records: failure`, `scope-mentions: ambiguous`). */
@@ -82,6 +85,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     amountMoves: new Set(o.amount_moves),
     answerCalls: new Set(ctx.vocab.responses.answer_calls),
     errorAnswer: ((sources) => (sources.length > 0 ? new RegExp(sources.join('|')) : /(?!)/))(errorAnswerSources(ctx.vocab)),
+    reportsOnly: (path: string) => reportsOnly(ctx, path),
   }));
 }
 
@@ -138,7 +142,69 @@ function storedInStatusField(node: Node, words: OutcomeWords): boolean {
   // key (a Firestore field path's last part) is that field, as `update.delivery.state` would be.
   const name = lastSegment(stringValue(field) ?? accessedField(field)?.field ?? dottedPath(field));
   const last = splitWords(name).at(-1);
-  return last !== undefined && words.statusEnumWords.has(last);
+  return last !== undefined && words.statusEnumWords.has(last) && !onUnkeptLocal(field, words);
+}
+
+const HOLDING_NODES = new Set(['object', 'dictionary', 'pair', 'list', 'array', 'tuple', 'parenthesized_expression', 'spread_element',
+  'dictionary_splat', 'list_splat', 'expression_list', 'await', 'await_expression', 'keyword_argument', 'interpolation', 'template_substitution',
+  'template_string', 'string', 'formatted_string', 'concatenated_string', 'binary_operator', 'binary_expression']);
+
+/**
+ * `result = {"order": order.id}; … result["status"] = "error"; … print(result)`: a field of a dict or
+ * object literal made in the same function (`result = {…}`, `const result = {…}`) is a stored status
+ * only when that holder is kept: returned, handed to a call that does more than report (a record
+ * write `ref.update(update)`, an answer `res.json(result)`, `rows.append(result)`), bound elsewhere or
+ * called on. A holder only logged or printed records nothing. Any other holder (a row, a parameter, a
+ * list entry) is not asked.
+ */
+function onUnkeptLocal(field: Node, words: OutcomeWords): boolean {
+  const holder = field.type === 'subscript' ? field.childForFieldName('value') : field.childForFieldName('object');
+  if (holder === null || holder.type !== 'identifier') return false;
+  let scope: Node = field;
+  while (scope.parent !== null && !/function|method_definition|lambda/.test(scope.type)) scope = scope.parent;
+  const name = holder.text;
+  let made = false;
+  const uses: Node[] = [];
+  const walk = (n: Node): void => {
+    if ((n.type === 'identifier' || n.type === 'shorthand_property_identifier') && n.text === name) uses.push(n);
+    if (n.type === 'variable_declarator' || n.type === 'assignment') {
+      const left = n.childForFieldName('name') ?? n.childForFieldName('left');
+      const right = n.childForFieldName('value') ?? n.childForFieldName('right');
+      if (left?.type === 'identifier' && left.text === name && (right?.type === 'object' || right?.type === 'dictionary')) made = true;
+    }
+    for (const c of n.namedChildren) if (c !== null) walk(c);
+  };
+  walk(scope);
+  if (!made) return false;
+  return !uses.some((use) => keepsHolder(use, words));
+}
+
+/** Whether a use of a local holder keeps it: returned, handed to a call that does more than report, bound elsewhere, or called on. */
+function keepsHolder(use: Node, words: OutcomeWords): boolean {
+  let n: Node = use;
+  const p = use.parent;
+  if (p === null) return false;
+  const binder = p.childForFieldName('name') ?? p.childForFieldName('left');
+  if ((p.type === 'variable_declarator' || p.type === 'assignment') && binder?.id === use.id) return false;
+  if (['subscript', 'subscript_expression', 'member_expression', 'attribute'].includes(p.type) && (p.childForFieldName('value') ?? p.childForFieldName('object'))?.id === use.id) {
+    const top = p.parent;
+    // `result["status"] = …`, `result.message = …`: a write of one of its fields.
+    if ((top?.type === 'assignment' || top?.type === 'assignment_expression' || top?.type === 'augmented_assignment') && top.childForFieldName('left')?.id === p.id) return false;
+    // `result.save()`, `doc.update(…)`: a method called on the holder.
+    if (top !== null && (top.type === 'call' || top.type === 'call_expression') && top.childForFieldName('function')?.id === p.id) return !words.reportsOnly(dottedPath(p));
+    n = p;
+  }
+  for (let up = n.parent; up !== null; n = up, up = up.parent) {
+    if (['return_statement', 'yield', 'yield_expression', 'throw_statement', 'raise_statement', 'arrow_function'].includes(up.type)) return true;
+    if (up.type === 'arguments' || up.type === 'argument_list') {
+      const call = up.parent;
+      const fn = call?.childForFieldName('constructor') ?? call?.childForFieldName('function') ?? null;
+      return fn === null || !words.reportsOnly(dottedPath(fn));
+    }
+    if ((up.type === 'assignment' || up.type === 'assignment_expression' || up.type === 'variable_declarator') && (up.childForFieldName('right') ?? up.childForFieldName('value'))?.id === n.id) return true;
+    if (!HOLDING_NODES.has(up.type)) return false;
+  }
+  return false;
 }
 
 /**

@@ -645,6 +645,18 @@ export const VocabularySchema = z
          */
         positional_status_calls: names.default([]),
         /**
+         * Methods that set the status of the answer they are called on (Express `res.status(code)`,
+         * `res.sendStatus(code)`, Fastify `reply.code(code)`): not every method named like a status
+         * field (`toast.success(status)`, `assert.ok(code)`).
+         */
+        status_methods: names.default([]),
+        /**
+         * Errors (and calls) that answer the client with the status they are handed (FastAPI's
+         * `raise HTTPException(status_code=code)`, Flask's `abort(code)`, `throw createError(code, msg)`,
+         * NestJS's `new HttpException(msg, code)`).
+         */
+        error_answer_calls: names.default([]),
+        /**
          * Calls that show the user a message with the page they are sent to (Django's
          * `messages.error(request, …)`, Flask's `flash(…)`): a failure said there answers the user.
          */

@@ -739,7 +739,7 @@ function statusParameters(ctx: FileContext, fn: Node): number[] {
   const body = functionBody(fn);
   const params = functionParameters(fn);
   const uses = body === null ? [] : nodesWithin(ctx, body, ['identifier', 'shorthand_property_identifier']);
-  positions = params.flatMap((param, i) => (uses.some((u) => u.text === param && answersWithStatus(ctx, u, body as Node)) ? [i] : []));
+  positions = params.flatMap((param, i) => (uses.some((u) => u.text === param && answersWithStatus(ctx, u, body as Node, params)) ? [i] : []));
   known.set(fn.id, positions);
   return positions;
 }
@@ -747,13 +747,19 @@ function statusParameters(ctx: FileContext, fn: Node): number[] {
 /**
  * Whether `use` (a parameter's name in a helper's `body`) is the status of an answer: the value of a
  * status field (`responses.status_fields`) of an object or keyword arguments that reach, through
- * objects only, an answer call (`responses.answer_calls`, `positional_status_calls`) or the helper's
- * return; or the argument of a `.status(code)` method.
+ * objects only, an answer call (`responses.answer_calls`, `positional_status_calls`), an error that
+ * answers with it (`responses.error_answer_calls`: `raise HTTPException(status_code=code)`) or the
+ * helper's return; the argument of a status method (`responses.status_methods`: `res.status(code)`,
+ * `reply.code(code)`, not `toast.success(status)`) or of an error answer (`abort(code)`,
+ * `throw createError(code, msg)`); or assigned to the status field of the answer the helper is handed
+ * or returns (`ctx.status = status` in Koa, `res.statusCode = code` in Node, `response.status_code = code`).
  */
-function answersWithStatus(ctx: FileContext, use: Node, body: Node): boolean {
-  const { fields, answers } = compiledOnce(ctx.vocab, 'records:answer-status', () => ({
+function answersWithStatus(ctx: FileContext, use: Node, body: Node, params: string[]): boolean {
+  const { fields, answers, methods, errors } = compiledOnce(ctx.vocab, 'records:answer-status', () => ({
     fields: new Set(ctx.vocab.responses.status_fields),
-    answers: new Set([...ctx.vocab.responses.answer_calls, ...ctx.vocab.responses.positional_status_calls]),
+    answers: new Set([...ctx.vocab.responses.answer_calls, ...ctx.vocab.responses.positional_status_calls, ...ctx.vocab.responses.error_answer_calls]),
+    methods: new Set(ctx.vocab.responses.status_methods),
+    errors: new Set(ctx.vocab.responses.error_answer_calls),
   }));
   const parent = use.parent;
   if (parent === null) return false;
@@ -765,11 +771,16 @@ function answersWithStatus(ctx: FileContext, use: Node, body: Node): boolean {
     const key = parent.childForFieldName('key') ?? parent.childForFieldName('name');
     if (key === null || !fields.has(stringValue(key) ?? key.text)) return false;
     field = parent;
-  } else if (parent.type === 'arguments') {
-    // `res.status(code)`: the answer's status set by its own method.
+  } else if (parent.type === 'arguments' || parent.type === 'argument_list') {
     const call = parent.parent;
-    const fnPath = call === null ? '' : dottedPath(callee(call));
-    return fnPath.includes('.') && fields.has(lastSegment(fnPath)) && callArguments(call as Node)[0]?.id === use.id;
+    if (call === null) return false;
+    const fnPath = dottedPath(call.childForFieldName('constructor') ?? callee(call));
+    // `abort(code)`, `throw createError(code, msg)`, `new HttpException(msg, code)`: an error answered with it.
+    if (errors.has(lastSegment(fnPath))) return true;
+    // `res.status(code)`, `reply.code(code)`: the answer's status set by its own method.
+    return fnPath.includes('.') && methods.has(lastSegment(fnPath)) && callArguments(call)[0]?.id === use.id;
+  } else if ((parent.type === 'assignment_expression' || parent.type === 'assignment') && parent.childForFieldName('right')?.id === use.id) {
+    return setsAnswerStatus(ctx, parent.childForFieldName('left'), body, params, fields);
   } else return false;
   for (let n = field.parent; n !== null && n.id !== body.id; n = n.parent) {
     if (n.type === 'return_statement') return true;
@@ -782,6 +793,23 @@ function answersWithStatus(ctx: FileContext, use: Node, body: Node): boolean {
   }
   // An arrow function whose body is the answer itself: `(status, body) => ({ status, body })`.
   return body.type !== 'statement_block' && body.type !== 'block';
+}
+
+/**
+ * `ctx.status = status`, `res.statusCode = code`, `response.status_code = code`: whether `left` is the
+ * status field (`responses.status_fields`) of the answer a helper is handed (a path from one of its
+ * `params`) or returns (`return response`). A field of a list entry
+ * (`rows[0].status = status`) or of any other object (a log line) answers nothing.
+ */
+function setsAnswerStatus(ctx: FileContext, left: Node | null, body: Node, params: string[], fields: Set<string>): boolean {
+  if (left === null || (left.type !== 'member_expression' && left.type !== 'attribute')) return false;
+  if (!fields.has(lastSegment(dottedPath(left)))) return false;
+  let root: Node | null = left.childForFieldName('object');
+  while (root !== null && (root.type === 'member_expression' || root.type === 'attribute')) root = root.childForFieldName('object');
+  if (root === null) return false;
+  if (root.type !== 'identifier') return false;
+  if (params.includes(root.text)) return true;
+  return nodesWithin(ctx, body, ['return_statement']).some((r) => unwrapAwait(r.namedChild(0))?.text === root?.text);
 }
 
 /**
