@@ -450,9 +450,15 @@ export function conjunctsOf(cond: Node | null): Node[] {
 export function fallbackOperands(value: Node | null): Node[] {
   const c = unwrapParens(value);
   if (c === null) return [];
-  const op = c.type === 'binary_expression' || c.type === 'boolean_operator' ? c.childForFieldName('operator')?.text : undefined;
-  if (op === '||' || op === '??' || op === 'or') return [...fallbackOperands(c.childForFieldName('left')), ...fallbackOperands(c.childForFieldName('right'))];
+  if (isFallback(c)) return [...fallbackOperands(c.childForFieldName('left')), ...fallbackOperands(c.childForFieldName('right'))];
   return [c];
+}
+
+/** `a || b`, `a ?? b`, Python's `a or b`: the right side is taken when the left is missing. */
+export function isFallback(n: Node): boolean {
+  if (n.type !== 'binary_expression' && n.type !== 'boolean_operator') return false;
+  const op = n.childForFieldName('operator')?.text;
+  return op === '||' || op === '??' || op === 'or';
 }
 
 /** TypeScript's casts, which leave the value as it is: `x as T`, `x satisfies T`, `x!`. */

@@ -2,7 +2,7 @@ import { compiledOnce } from '../compiled.js';
 import { lastBindingBefore } from '../bindings.js';
 import { resolveLocalFunction } from '../local-helpers.js';
 import { WordSet, escapeRegExp, splitWords } from '../names.js';
-import { blockStatements, callArguments, contains, isCall, literalEntries, keywordArgument, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { blockStatements, isFallback, callArguments, contains, isCall, literalEntries, keywordArgument, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import type { FileContext } from '../types.js';
 
 /**
@@ -136,7 +136,7 @@ function selects(ctx: FileContext, node: Node | null, at: Node, seen: Set<number
   let n = unwrapAwait(node) ?? node;
   while (n.type === 'parenthesized_expression' && n.namedChildren.length === 1) n = unwrapAwait(n.namedChildren[0]!) ?? n.namedChildren[0]!;
   // `failedTransfers ?? []`, `rows || []`, `rows or []`: the records are those of the left side.
-  if ((n.type === 'binary_expression' || n.type === 'boolean_operator') && ['??', '||', 'or'].includes(n.childForFieldName('operator')?.text ?? '')) {
+  if (isFallback(n)) {
     return selects(ctx, n.childForFieldName('left'), at, seen, depth + 1);
   }
   if (n.type === 'identifier') {

@@ -15,7 +15,7 @@ import { onlyAfterRefusal } from './refusals.js';
 import { batchMarkScopes } from './batch-marks.js';
 import { UNSET, columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, positionalFilters, selectedValue, selectsDueRecords, selectsUnset, skipsAllButFailed } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
-import { decoratedFunction, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, negatedOperand, type Family, type Node } from '../syntax.js';
+import { decoratedFunction, isFallback, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, negatedOperand, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
 
 /**
@@ -2075,7 +2075,7 @@ function selectionOf(ctx: FileContext, loop: Node, query: Node | null): Scope['s
   if (record === null || query === null) return undefined;
   // `for (const sale of sales ?? [])`: the records are those of the left side.
   let q = query;
-  while ((q.type === 'binary_expression' || q.type === 'boolean_operator') && ['??', '||', 'or'].includes(q.childForFieldName('operator')?.text ?? '')) q = q.childForFieldName('left') ?? q;
+  while (isFallback(q)) q = q.childForFieldName('left') ?? q;
   const source = q.type === 'identifier' ? lastBindingBefore(ctx, q.text, loop) : q;
   if (source === null || createsRecords(ctx, source)) return undefined;
   const fields = new Map<string, Set<string>>();
