@@ -22,6 +22,7 @@ import {
   ifChain,
   isCall,
   isChainLink,
+  isLoop,
   isRaise,
   negatedOperand,
   raisesWithin,
@@ -262,7 +263,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     // A call whose promise is discarded (`void paymentService.trackCheckoutEvent(…)`) is not awaited:
     // its failure never reaches these handlers either.
     // A send registered to run after the commit (`transaction.on_commit(lambda: send(…))`) is not made in the try.
-    const reaches = (call: Node) => !discarded(call, body) && !(errorReturningSdkCall(ctx, call) && !resultThrownOn(ctx, call, body)) && !deferredToCommit(ctx, call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
+    const reaches = (call: Node) => !discarded(call, body) && !(errorReturningSdkCall(ctx, call) && !resultThrownOn(ctx, call, body)) && !deferredToCommit(ctx, call, body) && !keptWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
     // A write is the outcome the handler is about; a message sent beside it (an alert) is second.
     const reachedAll = writesOrSendsIn(ctx, body).filter(reaches);
     // `dao.create_delivery(status="success")` in the body and `dao.create_delivery(status="failed")`
@@ -564,7 +565,7 @@ function shieldedInHelper(ctx: FileContext, names: TimeoutNames, call: Node, dep
     return found;
   })();
   const writes = own.length > 0 ? own : SUBJECT_VOCABULARIES.flatMap((v) => reachedCallsOf(ctx, call, v)).filter((s) => body.startIndex <= s.startIndex && s.endIndex <= body.endIndex);
-  return writes.length > 0 && writes.every((c) => shieldedWithin(ctx, names, c, body) || (depth < HELPER_SHIELD_DEPTH && shieldedInHelper(ctx, names, c, depth + 1)));
+  return writes.length > 0 && writes.every((c) => keptWithin(ctx, names, c, body) || (depth < HELPER_SHIELD_DEPTH && shieldedInHelper(ctx, names, c, depth + 1)));
 }
 
 const HELPER_SHIELD_DEPTH = 3;
@@ -582,7 +583,7 @@ export function keepsEveryWrite(ctx: FileContext, fn: Node): boolean {
     const body = functionBody(fn);
     const names = timeoutNames(ctx);
     const writes = body === null ? [] : writesOrSendsIn(ctx, body);
-    kept = body !== null && writes.length > 0 && writes.every((c) => shieldedWithin(ctx, names, c, body) || shieldedInHelper(ctx, names, c, 1));
+    kept = body !== null && writes.length > 0 && writes.every((c) => keptWithin(ctx, names, c, body) || shieldedInHelper(ctx, names, c, 1));
     known.set(fn.id, kept);
   }
   return kept;
@@ -605,6 +606,30 @@ function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer
     if (tryHandlers(node, ctx.family).some((h) => catchesAll(aliasedClasses(ctx, h)) && !raisesWithin(h.body, ctx.family))) return true;
   }
   return false;
+}
+
+/**
+ * A try kept inside a loop of the function, with a `raise`/`throw` after that loop (`for attempt in
+ * 1..3: try: send() except: sleep` then `throw new Error('failed after retries')`): each attempt's
+ * error is kept, but the last one reaches the caller all the same.
+ */
+export function raisesAfterRetries(ctx: FileContext, body: Node, call: Node): boolean {
+  for (let p = call.parent; p !== null && p.id !== body.id; p = p.parent) {
+    if (!isLoop(p, ctx.family)) continue;
+    const loop = p;
+    return nodesWithin(ctx, body, ['throw_statement', 'raise_statement']).some((r) => r.startIndex >= loop.endIndex && enclosingFunction(r, ctx.family)?.id === enclosingFunction(call, ctx.family)?.id);
+  }
+  return false;
+}
+
+/**
+ * Whether a try within `outer` keeps `call`'s outcome there (`shieldedWithin`) for good: not when
+ * the try is one attempt of a loop after which `outer` raises (`while attempt < n: try: post(…)
+ * except Exception: …` then `raise ProviderException(…)`), where the last attempt's failure reaches
+ * the caller all the same (OftenTravel's MSG91 provider, batch 33).
+ */
+function keptWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer: Node): boolean {
+  return shieldedWithin(ctx, names, call, outer) && !raisesAfterRetries(ctx, outer, call);
 }
 
 /**
@@ -785,7 +810,7 @@ function importedHelperOf(ctx: FileContext, call: Node): Requirement | null {
 function innerHelperSubject(ctx: FileContext, body: Node): { call: Node; requires: Requirement } | null {
   const known = ctx.memo('inner-helper-subjects', () => new Map<number, { call: Node; requires: Requirement } | null>());
   if (known.has(body.id)) return known.get(body.id) ?? null;
-  const found = helperSubject(ctx, body, (c) => !shieldedWithin(ctx, timeoutNames(ctx), c, body), 1);
+  const found = helperSubject(ctx, body, (c) => !keptWithin(ctx, timeoutNames(ctx), c, body), 1);
   known.set(body.id, found);
   return found;
 }
