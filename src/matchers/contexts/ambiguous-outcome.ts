@@ -917,8 +917,13 @@ function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handl
   if (caught !== null) {
     const errorNames = namesOfError(ctx, handler.body, caught);
     for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
+      let sent = false;
       for (const branch of ifChain(ifStmt, ctx.family)) {
         if (branch.condition !== null && testsDefiniteError(ctx, names, branch.condition, errorNames, attempted)) excludes.push(branch.body);
+        // `else if (error.request) { … } else { … }`: past the test that the request went out, the
+        // `else` takes errors of a request that never left (axios's "error setting up the request").
+        if (branch.condition !== null && testsUnanswered(ctx, branch.condition, errorNames)) sent = true;
+        else if (branch.condition === null && sent) excludes.push(branch.body);
       }
     }
   }
@@ -965,7 +970,7 @@ function testsDefiniteError(ctx: FileContext, names: TimeoutNames, condition: No
   // Every error that takes an `||` branch passes one of its tests; an `&&` branch, all of them.
   if (op === '||' || op === 'or') return sides.every((side) => testsDefiniteError(ctx, names, side, errorNames, attempted));
   if (op === '&&' || op === 'and') return sides.some((side) => testsDefiniteError(ctx, names, side, errorNames, attempted));
-  if (negatedOperand(c) !== null) return false;
+  if (negatedOperand(c) !== null || testsUnanswered(ctx, c, errorNames)) return false;
   if (!errorNames.some((name) => testsError(c, name)) || mentionsTimeout(ctx, c) || (SERVER_ERROR.test(c.text) && !readsReplyCode(ctx, c))) return false;
   const comparison = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : op;
   if (comparison !== undefined && /^(!==|!=|not in|is not)$/.test(comparison)) return false;
@@ -973,6 +978,20 @@ function testsDefiniteError(ctx: FileContext, names: TimeoutNames, condition: No
   // A domain error a helper of this file raises for whatever its request raised is no definite answer.
   if (classes.length > 0 && attempted !== undefined && wrapsAmbiguous(ctx, names, attempted, classes)) return false;
   return classes.every((path) => !isAmbiguousException(names, path) && !names.base.matches(path));
+}
+
+/**
+ * `error.request`, `err?.request`: the condition is the bare presence of a caught error's field set
+ * once the request went out (`timeouts.unanswered_fields`, axios's `error.request`). Tested after
+ * `error.response`, it holds for a request sent and never answered: a timeout, a dropped connection.
+ */
+function testsUnanswered(ctx: FileContext, condition: Node, errorNames: string[]): boolean {
+  // JavaScript only: requests' `e.request` in Python is the prepared request, set before it is sent.
+  const c = ctx.family === 'ecma' ? unwrapParens(condition) : null;
+  if (c === null || c.type !== 'member_expression') return false;
+  const object = unwrapParens(c.childForFieldName('object'));
+  const field = c.childForFieldName('property');
+  return object?.type === 'identifier' && errorNames.includes(object.text) && field !== null && ctx.vocab.timeouts.unanswered_fields.includes(field.text);
 }
 
 /** `err.responseCode >= 500`: the condition reads a mail server's reply code (`reply_code_fields`), whose 5xx is permanent. */
