@@ -542,11 +542,33 @@ function isRecordedValue(ctx: FileContext, node: Node): boolean {
     if ((p.type === 'subscript' || p.type === 'subscript_expression') && (p.childForFieldName('subscript') ?? p.childForFieldName('index'))?.id === n.id) return false;
     if (['if_statement', 'elif_clause', 'while_statement'].includes(p.type) && p.childForFieldName('condition')?.id === n.id) return false;
     if ((p.type === 'case_clause' || p.type === 'switch_case') && p.childForFieldName('value')?.id === n.id) return false;
-    if (isCall(p, ctx.family) && reportsOnly(ctx, calleePath(ctx, p)) && !storesLogRow(ctx, calleePath(ctx, p))) return false;
+    if (isCall(p, ctx.family) && reportsOnly(ctx, calleePath(ctx, p)) && !storesLogRow(ctx, calleePath(ctx, p)) && !storesRowInBody(ctx, p)) return false;
     if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
   }
   return true;
 }
+
+/**
+ * `this.logEmailAttempt({ status: 'failed' })`, `await self._log_sms(status="failed")`: a function of
+ * this file named as a log whose body stores a row (a store's write method, `record_write_methods`:
+ * `db.add(sms_log)`; or an SQL `INSERT` / `UPDATE` it runs) keeps what it is handed where a reader
+ * acts on it, as `db.emailLog.create(…)` would (mediloop's email audit, a loan app's SMS log, batch 33).
+ */
+function storesRowInBody(ctx: FileContext, call: Node): boolean {
+  const fn = resolveLocalFunction(ctx, call);
+  const body = fn === null ? null : functionBody(fn);
+  if (fn === null || body === null || (fn.startIndex <= call.startIndex && call.endIndex <= fn.endIndex)) return false;
+  const methods = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  const stores = callsWithin(ctx, body).some((c) => {
+    const path = calleePath(ctx, c);
+    const name = lastSegment(path);
+    return path.includes('.') && !logsOnly(ctx, path) && (methods.has(name) || methods.has(splitWords(name)[0] ?? ''));
+  });
+  return stores || body.descendantsOfType(['string', 'template_string']).some((t) => SQL_ROW_WRITE.test(t.text));
+}
+
+/** An SQL statement that stores a row: `INSERT INTO email_audit_logs …`, `UPDATE sms_log SET …`. */
+const SQL_ROW_WRITE = /^[a-zA-Z]{0,2}['"`]{1,3}\s*(insert\s+into|update\s+\S+\s+set)\b/i;
 
 /** `.catch(() => markFailed(id))`: the arrow's expression body is the statement that records. */
 function expressionBodyOf(node: Node): Node | null {
