@@ -408,7 +408,11 @@ function namesAnError(text: string, words: OutcomeWords): boolean {
 function namesAHandle(n: Node, words: OutcomeWords): boolean {
   if (words.handleNouns.size === 0 || n.type === 'string_content' || n.type === 'string_fragment' || n.type === 'string') return false;
   const parts = splitWords(n.text);
-  return parts.length > 1 && words.handleNouns.has(parts.at(-1) ?? '');
+  if (parts.length > 1 && words.handleNouns.has(parts.at(-1) ?? '')) return true;
+  // `where: { id: pendingTx.id }`: the record whose handle is read, named for the table it was made in.
+  const access = n.parent;
+  const field = access?.type === 'member_expression' ? access.childForFieldName('property') : access?.type === 'attribute' ? access.childForFieldName('attribute') : null;
+  return access?.childForFieldName('object')?.id === n.id && field !== null && field !== undefined && words.handleNouns.has(splitWords(field.text).at(-1) ?? '');
 }
 
 function insideIgnoredCall(n: Node, top: Node, ignore: (call: Node) => boolean): boolean {

@@ -14,13 +14,13 @@ import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
 import { outcomeWords } from './outcomes.js';
 import { storeModelBases, storeModelExports } from './store-models.js';
-import { detached, keepsEveryWrite, keptByOwnHandler, resultThrownOn } from './contexts/ambiguous-outcome.js';
+import { detached, keepsEveryWrite, keptByOwnHandler, raisesAfterRetries, resultThrownOn } from './contexts/ambiguous-outcome.js';
 import { deferredToCommit, isLocalOnly, methodAround, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { scheduledRunFacts } from './contexts/scheduled-runs.js';
 import { projectDefaultFacts } from './contexts/job-frameworks.js';
 import { checksSentRecord, sentOnlyWhenCreated } from './sent-records.js';
 import { stateSelectedFacts } from './contexts/batch-marks.js';
-import { blockStatements, callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isLoop, isRaise, raisesWithin, type Node } from './syntax.js';
+import { blockStatements, callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isRaise, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
 /** A call inside a function, as another file's finding will point at it. */
@@ -324,20 +324,6 @@ function keptInFunction(ctx: FileContext, body: Node, c: Node, s: Node): boolean
   const inner = enclosingFunction(s, ctx.family);
   const innerBody = inner === null ? null : functionBody(inner);
   return innerBody !== null && keptByOwnHandler(ctx, s, innerBody) && !raisesAfterRetries(ctx, innerBody, s);
-}
-
-/**
- * A try kept inside a loop of the function, with a `raise`/`throw` after that loop (`for attempt in
- * 1..3: try: send() except: sleep` then `throw new Error('failed after retries')`): each attempt's
- * error is kept, but the last one reaches the caller all the same.
- */
-function raisesAfterRetries(ctx: FileContext, body: Node, call: Node): boolean {
-  for (let p = call.parent; p !== null && p.id !== body.id; p = p.parent) {
-    if (!isLoop(p, ctx.family)) continue;
-    const loop = p;
-    return nodesWithin(ctx, body, ['throw_statement', 'raise_statement']).some((r) => r.startIndex >= loop.endIndex && enclosingFunction(r, ctx.family)?.id === enclosingFunction(call, ctx.family)?.id);
-  }
-  return false;
 }
 
 /**

@@ -502,6 +502,12 @@ export const VocabularySchema = z
          */
         reply_code_fields: names,
         /**
+         * A field of a caught error set once the request went out and no answer came (axios's
+         * `error.request`): a branch on it is a request sent and unanswered, never a definite case,
+         * and the `else` after it one of a request that never left.
+         */
+        unanswered_fields: names.default([]),
+        /**
          * Methods a job framework calls, in the task's class, with whatever error ended its last
          * attempt (Celery's `Task.on_failure(self, exc, task_id, args, kwargs, einfo)`): a timeout of
          * the task's write lands there as well, so what they record is recorded for an unknown outcome.

@@ -22,6 +22,7 @@ import {
   ifChain,
   isCall,
   isChainLink,
+  isLoop,
   isRaise,
   negatedOperand,
   raisesWithin,
@@ -262,7 +263,7 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     // A call whose promise is discarded (`void paymentService.trackCheckoutEvent(…)`) is not awaited:
     // its failure never reaches these handlers either.
     // A send registered to run after the commit (`transaction.on_commit(lambda: send(…))`) is not made in the try.
-    const reaches = (call: Node) => !discarded(call, body) && !(errorReturningSdkCall(ctx, call) && !resultThrownOn(ctx, call, body)) && !deferredToCommit(ctx, call, body) && !shieldedWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
+    const reaches = (call: Node) => !discarded(call, body) && !(errorReturningSdkCall(ctx, call) && !resultThrownOn(ctx, call, body)) && !deferredToCommit(ctx, call, body) && !keptWithin(ctx, names, call, body) && !shieldedInHelper(ctx, names, call);
     // A write is the outcome the handler is about; a message sent beside it (an alert) is second.
     const reachedAll = writesOrSendsIn(ctx, body).filter(reaches);
     // `dao.create_delivery(status="success")` in the body and `dao.create_delivery(status="failed")`
@@ -564,7 +565,7 @@ function shieldedInHelper(ctx: FileContext, names: TimeoutNames, call: Node, dep
     return found;
   })();
   const writes = own.length > 0 ? own : SUBJECT_VOCABULARIES.flatMap((v) => reachedCallsOf(ctx, call, v)).filter((s) => body.startIndex <= s.startIndex && s.endIndex <= body.endIndex);
-  return writes.length > 0 && writes.every((c) => shieldedWithin(ctx, names, c, body) || (depth < HELPER_SHIELD_DEPTH && shieldedInHelper(ctx, names, c, depth + 1)));
+  return writes.length > 0 && writes.every((c) => keptWithin(ctx, names, c, body) || (depth < HELPER_SHIELD_DEPTH && shieldedInHelper(ctx, names, c, depth + 1)));
 }
 
 const HELPER_SHIELD_DEPTH = 3;
@@ -582,7 +583,7 @@ export function keepsEveryWrite(ctx: FileContext, fn: Node): boolean {
     const body = functionBody(fn);
     const names = timeoutNames(ctx);
     const writes = body === null ? [] : writesOrSendsIn(ctx, body);
-    kept = body !== null && writes.length > 0 && writes.every((c) => shieldedWithin(ctx, names, c, body) || shieldedInHelper(ctx, names, c, 1));
+    kept = body !== null && writes.length > 0 && writes.every((c) => keptWithin(ctx, names, c, body) || shieldedInHelper(ctx, names, c, 1));
     known.set(fn.id, kept);
   }
   return kept;
@@ -605,6 +606,30 @@ function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer
     if (tryHandlers(node, ctx.family).some((h) => catchesAll(aliasedClasses(ctx, h)) && !raisesWithin(h.body, ctx.family))) return true;
   }
   return false;
+}
+
+/**
+ * A try kept inside a loop of the function, with a `raise`/`throw` after that loop (`for attempt in
+ * 1..3: try: send() except: sleep` then `throw new Error('failed after retries')`): each attempt's
+ * error is kept, but the last one reaches the caller all the same.
+ */
+export function raisesAfterRetries(ctx: FileContext, body: Node, call: Node): boolean {
+  for (let p = call.parent; p !== null && p.id !== body.id; p = p.parent) {
+    if (!isLoop(p, ctx.family)) continue;
+    const loop = p;
+    return nodesWithin(ctx, body, ['throw_statement', 'raise_statement']).some((r) => r.startIndex >= loop.endIndex && enclosingFunction(r, ctx.family)?.id === enclosingFunction(call, ctx.family)?.id);
+  }
+  return false;
+}
+
+/**
+ * Whether a try within `outer` keeps `call`'s outcome there (`shieldedWithin`) for good: not when
+ * the try is one attempt of a loop after which `outer` raises (`while attempt < n: try: post(…)
+ * except Exception: …` then `raise ProviderException(…)`), where the last attempt's failure reaches
+ * the caller all the same (OftenTravel's MSG91 provider, batch 33).
+ */
+function keptWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer: Node): boolean {
+  return shieldedWithin(ctx, names, call, outer) && !raisesAfterRetries(ctx, outer, call);
 }
 
 /**
@@ -785,7 +810,7 @@ function importedHelperOf(ctx: FileContext, call: Node): Requirement | null {
 function innerHelperSubject(ctx: FileContext, body: Node): { call: Node; requires: Requirement } | null {
   const known = ctx.memo('inner-helper-subjects', () => new Map<number, { call: Node; requires: Requirement } | null>());
   if (known.has(body.id)) return known.get(body.id) ?? null;
-  const found = helperSubject(ctx, body, (c) => !shieldedWithin(ctx, timeoutNames(ctx), c, body), 1);
+  const found = helperSubject(ctx, body, (c) => !keptWithin(ctx, timeoutNames(ctx), c, body), 1);
   known.set(body.id, found);
   return found;
 }
@@ -892,8 +917,13 @@ function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handl
   if (caught !== null) {
     const errorNames = namesOfError(ctx, handler.body, caught);
     for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
+      let sent = false;
       for (const branch of ifChain(ifStmt, ctx.family)) {
         if (branch.condition !== null && testsDefiniteError(ctx, names, branch.condition, errorNames, attempted)) excludes.push(branch.body);
+        // `else if (error.request) { … } else { … }`: past the test that the request went out, the
+        // `else` takes errors of a request that never left (axios's "error setting up the request").
+        if (branch.condition !== null && testsUnanswered(ctx, branch.condition, errorNames)) sent = true;
+        else if (branch.condition === null && sent) excludes.push(branch.body);
       }
     }
   }
@@ -940,7 +970,7 @@ function testsDefiniteError(ctx: FileContext, names: TimeoutNames, condition: No
   // Every error that takes an `||` branch passes one of its tests; an `&&` branch, all of them.
   if (op === '||' || op === 'or') return sides.every((side) => testsDefiniteError(ctx, names, side, errorNames, attempted));
   if (op === '&&' || op === 'and') return sides.some((side) => testsDefiniteError(ctx, names, side, errorNames, attempted));
-  if (negatedOperand(c) !== null) return false;
+  if (negatedOperand(c) !== null || testsUnanswered(ctx, c, errorNames)) return false;
   if (!errorNames.some((name) => testsError(c, name)) || mentionsTimeout(ctx, c) || (SERVER_ERROR.test(c.text) && !readsReplyCode(ctx, c))) return false;
   const comparison = c.type === 'comparison_operator' ? c.children.filter((ch) => !ch.isNamed).map((ch) => ch.text).join(' ') : op;
   if (comparison !== undefined && /^(!==|!=|not in|is not)$/.test(comparison)) return false;
@@ -948,6 +978,20 @@ function testsDefiniteError(ctx: FileContext, names: TimeoutNames, condition: No
   // A domain error a helper of this file raises for whatever its request raised is no definite answer.
   if (classes.length > 0 && attempted !== undefined && wrapsAmbiguous(ctx, names, attempted, classes)) return false;
   return classes.every((path) => !isAmbiguousException(names, path) && !names.base.matches(path));
+}
+
+/**
+ * `error.request`, `err?.request`: the condition is the bare presence of a caught error's field set
+ * once the request went out (`timeouts.unanswered_fields`, axios's `error.request`). Tested after
+ * `error.response`, it holds for a request sent and never answered: a timeout, a dropped connection.
+ */
+function testsUnanswered(ctx: FileContext, condition: Node, errorNames: string[]): boolean {
+  // JavaScript only: requests' `e.request` in Python is the prepared request, set before it is sent.
+  const c = ctx.family === 'ecma' ? unwrapParens(condition) : null;
+  if (c === null || c.type !== 'member_expression') return false;
+  const object = unwrapParens(c.childForFieldName('object'));
+  const field = c.childForFieldName('property');
+  return object?.type === 'identifier' && errorNames.includes(object.text) && field !== null && ctx.vocab.timeouts.unanswered_fields.includes(field.text);
 }
 
 /** `err.responseCode >= 500`: the condition reads a mail server's reply code (`reply_code_fields`), whose 5xx is permanent. */

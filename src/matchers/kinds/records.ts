@@ -31,7 +31,8 @@ export const recordsMatcher: Matcher = {
     const words = outcomeWords(ctx, param ?? '');
     if (words === undefined) return [];
     const out: Candidate[] = [];
-    const seen = new Set<number>();
+    // The candidate each reported statement holds, by the statement's id.
+    const seen = new Map<number, Candidate>();
     const add = (node: Node, result: boolean | 'error' | 'collected' = false, plain = false, invites = false) => {
       if (recordsARun(ctx, node, words)) return;
       // `results.failed++`, `summary.failed += 1`: a count of failures kept for a summary; and
@@ -40,7 +41,12 @@ export const recordsMatcher: Matcher = {
       if (countsOutcome(node) || keptInLocalTally(ctx, node)) return;
       // A value chosen by a ternary is reported where it stands: the statement may span many lines.
       const report = inTernaryBranch(node) ? node : expressionBodyOf(node) ?? statementOf(node);
-      if (seen.has(report.id)) return;
+      // A statement read twice keeps its first reading, unless that one was a result for a caller to
+      // read and this one records by itself: `return NextResponse.json({ success: false, error }, { status })`
+      // is a response built around an error result (a result, its status unknown here) and an answer
+      // whose body says the operation failed (a record), the stronger of the two.
+      const earlier = seen.get(report.id);
+      if (earlier !== undefined && (result !== false || earlier.captures.result === undefined)) return;
       // `toast.error("Failed to save. Please try again")`, `setResult({ success: false })` in the
       // user's browser or app: it tells a person, and the server called keeps the record. A request
       // made there to record the failure (`api.post('/orders/fail')`) is a record still.
@@ -48,8 +54,10 @@ export const recordsMatcher: Matcher = {
       // `throw new TRPCError({ message: '… Please try again.' })` after a write keyed for its retry
       // (`stripe.subscriptions.create(params, { idempotencyKey })`): the retry it asks for replays it.
       if (invites && keyedAttempt(ctx, node)) return;
-      seen.add(report.id);
-      out.push({ node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: result === true ? 'falsy' : result, outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}), ...(invites ? { invites: 'yes' } : {}) }, related: [] });
+      const candidate: Candidate = { node, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '', ...(result ? { result: result === true ? 'falsy' : result, outcome: param ?? '' } : {}), ...(result && plain ? { plain: 'yes' } : {}), ...(invites ? { invites: 'yes' } : {}) }, related: [] };
+      seen.set(report.id, candidate);
+      if (earlier !== undefined) out.splice(out.indexOf(earlier), 1, candidate);
+      else out.push(candidate);
     };
     // Returns that record only if another file says so: judged after every certain record.
     const elsewhere: { ret: Node; built: { name: string; path: string } }[] = [];
@@ -160,14 +168,16 @@ export const recordsMatcher: Matcher = {
     for (const { ret, built } of elsewhere) {
       const report = statementOf(ret);
       if (seen.has(report.id)) continue;
-      seen.add(report.id);
-      out.push({ node: ret, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [], requires: [{ kind: 'project-fact', fact: `result-records:${param ?? ''}:${built.name}@${built.path}` }] });
+      const candidate: Candidate = { node: ret, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [], requires: [{ kind: 'project-fact', fact: `result-records:${param ?? ''}:${built.name}@${built.path}` }] };
+      seen.set(report.id, candidate);
+      out.push(candidate);
     }
     for (const { flag, fact } of flaggedElsewhere) {
       const report = statementOf(flag);
       if (seen.has(report.id)) continue;
-      seen.add(report.id);
-      out.push({ node: flag, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [], requires: [{ kind: 'project-fact', fact }] });
+      const candidate: Candidate = { node: flag, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [], requires: [{ kind: 'project-fact', fact }] };
+      seen.set(report.id, candidate);
+      out.push(candidate);
     }
     return out;
   },
@@ -532,11 +542,33 @@ function isRecordedValue(ctx: FileContext, node: Node): boolean {
     if ((p.type === 'subscript' || p.type === 'subscript_expression') && (p.childForFieldName('subscript') ?? p.childForFieldName('index'))?.id === n.id) return false;
     if (['if_statement', 'elif_clause', 'while_statement'].includes(p.type) && p.childForFieldName('condition')?.id === n.id) return false;
     if ((p.type === 'case_clause' || p.type === 'switch_case') && p.childForFieldName('value')?.id === n.id) return false;
-    if (isCall(p, ctx.family) && reportsOnly(ctx, calleePath(ctx, p)) && !storesLogRow(ctx, calleePath(ctx, p))) return false;
+    if (isCall(p, ctx.family) && reportsOnly(ctx, calleePath(ctx, p)) && !storesLogRow(ctx, calleePath(ctx, p)) && !storesRowInBody(ctx, p)) return false;
     if (['expression_statement', 'return_statement', 'block', 'statement_block', 'lexical_declaration', 'variable_declaration'].includes(p.type)) return true;
   }
   return true;
 }
+
+/**
+ * `this.logEmailAttempt({ status: 'failed' })`, `await self._log_sms(status="failed")`: a function of
+ * this file named as a log whose body stores a row (a store's write method, `record_write_methods`:
+ * `db.add(sms_log)`; or an SQL `INSERT` / `UPDATE` it runs) keeps what it is handed where a reader
+ * acts on it, as `db.emailLog.create(…)` would (mediloop's email audit, a loan app's SMS log, batch 33).
+ */
+function storesRowInBody(ctx: FileContext, call: Node): boolean {
+  const fn = resolveLocalFunction(ctx, call);
+  const body = fn === null ? null : functionBody(fn);
+  if (fn === null || body === null || (fn.startIndex <= call.startIndex && call.endIndex <= fn.endIndex)) return false;
+  const methods = wordSet(ctx, 'record_write_methods', ctx.vocab.record_write_methods);
+  const stores = callsWithin(ctx, body).some((c) => {
+    const path = calleePath(ctx, c);
+    const name = lastSegment(path);
+    return path.includes('.') && !logsOnly(ctx, path) && (methods.has(name) || methods.has(splitWords(name)[0] ?? ''));
+  });
+  return stores || body.descendantsOfType(['string', 'template_string']).some((t) => SQL_ROW_WRITE.test(t.text));
+}
+
+/** An SQL statement that stores a row: `INSERT INTO email_audit_logs …`, `UPDATE sms_log SET …`. */
+const SQL_ROW_WRITE = /^[a-zA-Z]{0,2}['"`]{1,3}\s*(insert\s+into|update\s+\S+\s+set)\b/i;
 
 /** `.catch(() => markFailed(id))`: the arrow's expression body is the statement that records. */
 function expressionBodyOf(node: Node): Node | null {

@@ -1,7 +1,8 @@
 import { isPassive } from '../call-vocabulary.js';
 import { mentionsOutcome, outcomeParamProblem, outcomeWords } from '../outcomes.js';
 import { caughtName, namesOfError, testsError } from '../contexts/ambiguous-outcome.js';
-import { callee, dottedPath, lastSegment, type Node } from '../syntax.js';
+import { callee, dottedPath, isCall, lastSegment, type Node } from '../syntax.js';
+import { statementOf } from '../scope.js';
 import { calleePath } from '../file-index.js';
 import { wordSet } from '../compiled.js';
 import { splitWords } from '../names.js';
@@ -22,9 +23,26 @@ export const scopeMentionsMatcher: Matcher = {
     const words = outcomeWords(ctx, param ?? '');
     const scope = candidate.scope;
     if (words === undefined || scope === undefined) return false;
-    return mentionsOutcome(scope.guard ?? scope.body, words, (call) => isPassive(ctx, dottedPath(callee(call))) || isLookup(ctx, call), branchesDecidedByCount(ctx, candidate.node, scope));
+    const skip = [...branchesDecidedByCount(ctx, candidate.node, scope), ...recordCallees(ctx, candidate.node)];
+    return mentionsOutcome(scope.guard ?? scope.body, words, (call) => isPassive(ctx, dottedPath(callee(call))) || isLookup(ctx, call), skip);
   },
 };
+
+/**
+ * `prisma.pendingTransaction.update({ data: { status: 'failed' } })`: the called names of the
+ * record's own statement say where it writes (a table of pending transactions), not what it
+ * records; the record sets the row failed all the same (Capital-Crew's STK push, batch 33).
+ */
+function recordCallees(ctx: FileContext, record: Node): Node[] {
+  const stop = statementOf(record);
+  const out: Node[] = [];
+  for (let n: Node | null = record; n !== null; n = n.parent) {
+    const fn = isCall(n, ctx.family) ? n.childForFieldName('function') : null;
+    if (fn !== null) out.push(fn);
+    if (n.id === stop.id) break;
+  }
+  return out;
+}
 
 /**
  * `tx.walletTransaction.findFirst({ where: { status: PENDING } })`, `objects.filter(status="pending")`:
