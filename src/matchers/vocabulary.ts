@@ -770,6 +770,11 @@ export const VocabularySchema = z
      */
     transaction_options: names.default([]),
     transaction_commits: names.default([]),
+    /**
+     * Methods of a database session that stage, reload or end what it holds (SQLAlchemy's
+     * `db.refresh(row)`, `db.flush()`, `db.rollback()`): a helper that only stores rows makes them too.
+     */
+    store_session_methods: names.default([]),
     transaction_blocks: names.default([]),
     /**
      * Calls that build a model of the application's own database (`mongoose.model('Payment', schema)`,
