@@ -869,6 +869,11 @@ export const VocabularySchema = z
     /** Calls that add a line to a job's own log (`job.log(…)` of BullMQ/Bull): they report, and act on nothing. */
     passive_calls: names.default([]),
     /**
+     * Packages of metrics clients (prom-client, prometheus_client): a value the file makes with a class
+     * imported from one (`const eventsPublished = new Counter({…})`) is a metric, whose calls count.
+     */
+    metric_modules: names.default([]),
+    /**
      * How a request's body is told from its options (`axios.post(url, { ...data, timestamp })` sends
      * the caller's data; `got.post(url, { json, ...opts })` takes options): methods whose second
      * argument is the body, clients that take options there anyway, and option names that make an
