@@ -182,6 +182,9 @@ function requirementsHold(
       // In sight but sending through nothing we know: where it ends the attempt, judged as if out of sight.
       if (sites.length === 0 && req.unlessLast === true) return false;
       if (targets.every((t) => t.facts.localOnly)) return false;
+      // In sight, a body that only reads and writes the application's own database (`createNotification`
+      // storing an in-app notification's row through an imported model) sends nothing, whatever its name says.
+      if (sites.length === 0 && targets.every((t) => storesLocallyOnly(byFile, t))) return false;
       const first = unkeyed[0];
       if (first) related.push(...relatedSites(first.file, first.site, req.local), ...(req.unlessLast && first.site.last ? innerRelated(byFile, first.file, first.site, req) : []));
       return first !== undefined || (sites.length === 0 && req.bodyDecides !== true);
@@ -615,6 +618,15 @@ function modelStaticWrites(byFile: Map<string, LinkInput>, x: { file: string; si
   const facts = key === undefined ? undefined : functions[key];
   if (facts === undefined) return false;
   return vocab.split('|').some((v) => (facts.reaches[v] ?? []).some((site) => !site.callee.startsWith('this.') && !onImportedStoreModel(byFile, { file: model.file.file, site })));
+}
+
+/**
+ * A target whose body only reads and writes the application's own database (`storesOnly`), each of
+ * whose calls of any vocabulary is on a model of that store (`NotificationModel.create(…)`).
+ */
+function storesLocallyOnly(byFile: Map<string, LinkInput>, t: Target): boolean {
+  if (t.facts.storesOnly !== true) return false;
+  return Object.values(t.facts.reaches).every((sites) => sites.every((site) => onImportedStoreModel(byFile, { file: t.file, site })));
 }
 
 /** A name a module exports as a model of the application's own database (`storeModels`), or one of its registry's properties. */

@@ -1,6 +1,6 @@
 import { lastBindingBefore } from './bindings.js';
 import { onLocalStoreModel } from './store-models.js';
-import { importBinds, projectImportOf, unaliasedPath } from './imports.js';
+import { importBinds, importsOf, projectImportOf, unaliasedPath } from './imports.js';
 import { compiledOnce, wordSet } from './compiled.js';
 import { allCalls, calleePath, perFile } from './file-index.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from './names.js';
@@ -1092,7 +1092,7 @@ function buildsWritingRequest(ctx: FileContext, arg: Node, call: Node, v: Compil
 
 /** A call that only reports: on a passive receiver, named for logging or tracking (`log_verbs`), or a test's assertion. */
 export function reportsOnly(ctx: FileContext, path: string): boolean {
-  return isPassive(ctx, path) || isReporterFunction(ctx, path) || wordSet(ctx, 'log_verbs', ctx.vocab.log_verbs).has(splitWords(lastSegment(path))[0] ?? '') || isAssertion(ctx, path);
+  return isPassive(ctx, path) || onMetric(ctx, path) || isReporterFunction(ctx, path) || wordSet(ctx, 'log_verbs', ctx.vocab.log_verbs).has(splitWords(lastSegment(path))[0] ?? '') || isAssertion(ctx, path);
 }
 
 /** `metrics(logger, 'webhooks', 'inc', { status: 'fail' })`, `debug(…)`: a function named only for a passive receiver reports. */
@@ -1128,6 +1128,43 @@ export function isPassive(ctx: FileContext, path: string): boolean {
   const receiver = path.endsWith('[]') ? path.slice(0, -2) : path.slice(0, Math.max(0, path.lastIndexOf('.')));
   if (receiver !== '' && wordSet(ctx, 'passive_receivers', ctx.vocab.passive_receivers).anyWordOf(lastSegment(receiver))) return true;
   return fromLoggingModule(ctx, path);
+}
+
+/**
+ * `eventsPublished.inc({ event_type: key, status: 'error' })` where the file made `const eventsPublished
+ * = new Counter({…})` with `Counter` of prom-client (`metric_modules`): a metric's own method counts
+ * or times; the metric's name is the team's, its class says what it is.
+ */
+function onMetric(ctx: FileContext, path: string): boolean {
+  const modules = ctx.vocab.metric_modules;
+  const dot = path.indexOf('.');
+  if (modules.length === 0 || dot <= 0 || !modules.some((m) => ctx.source.includes(m))) return false;
+  const head = path.slice(0, dot);
+  return ctx.memo('metric-instances', () => metricInstances(ctx)).has(head);
+}
+
+/** The names this file binds at module level to a value made by a class of a metrics package. */
+function metricInstances(ctx: FileContext): Set<string> {
+  const out = new Set<string>();
+  const imports = importsOf(ctx);
+  const modules = new Set(ctx.vocab.metric_modules);
+  for (const stmt of ctx.root.namedChildren) {
+    const declared = stmt.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
+    const pairs: [Node | null, Node | null][] = [];
+    if (declared?.type === 'lexical_declaration' || declared?.type === 'variable_declaration') {
+      for (const d of declared.namedChildren) if (d.type === 'variable_declarator') pairs.push([d.childForFieldName('name'), d.childForFieldName('value')]);
+    } else if (stmt.type === 'expression_statement' && stmt.firstNamedChild?.type === 'assignment') {
+      pairs.push([stmt.firstNamedChild.childForFieldName('left'), stmt.firstNamedChild.childForFieldName('right')]);
+    }
+    for (const [name, value] of pairs) {
+      if (name?.type !== 'identifier' || value === null) continue;
+      const made = value.type === 'new_expression' ? value.childForFieldName('constructor') : value.type === 'call' || value.type === 'call_expression' ? value.childForFieldName('function') : null;
+      const head = made === null ? '' : dottedPath(made).split('.')[0] ?? '';
+      const imported = imports.get(head);
+      if (imported !== undefined && modules.has(imported.module)) out.add(name.text);
+    }
+  }
+  return out;
 }
 
 /**

@@ -20,6 +20,7 @@ import { scheduledRunFacts } from './contexts/scheduled-runs.js';
 import { projectDefaultFacts } from './contexts/job-frameworks.js';
 import { checksSentRecord, sentOnlyWhenCreated } from './sent-records.js';
 import { stateSelectedFacts } from './contexts/batch-marks.js';
+import { storesOnly } from './stores-only.js';
 import { blockStatements, callee, contains, dottedPath, enclosingFunction, functionBody, functionName, functionTypes, ifChain, isRaise, raisesWithin, type Node } from './syntax.js';
 import type { FileContext } from './types.js';
 
@@ -74,6 +75,12 @@ export interface FunctionFacts {
   reaches: Record<string, CallSite[]>;
   /** The body only computes in memory (builtins, collection methods): whatever its name says, it writes nowhere. */
   localOnly?: true;
+  /**
+   * The body only reads and writes the application's own database (`stores-only.ts`): an app's
+   * `createNotification` storing an in-app notification's row. The link step takes it for a remote
+   * write or send only where a call of `reaches` is on something other than a model of that store.
+   */
+  storesOnly?: true;
   /**
    * The body does nothing but raise (`throw new Error('not yet available')`, `raise NotImplementedError`):
    * a stub of an operation implemented elsewhere (another provider of a registry, a subclass), so it
@@ -269,9 +276,10 @@ function factsOf(ctx: FileContext, fn: Node, retriesParam: number | undefined, v
   }
   const helperCalls = ctx.family === 'ecma' ? helperCallsOf(ctx, fn, calls, reaches) : [];
   const localOnly = isLocalOnly(ctx, fn);
+  const stores = !localOnly && storesOnly(ctx, fn);
   // Kept even when it reaches nothing: a helper named like a write whose body writes nowhere remote
   // (`createInbox(db, …)` inserting a row) is judged by that body.
-  return { reaches, ...(helperCalls.length > 0 ? { helperCalls } : {}), ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(onlyRaises(ctx, body) ? { stub: true as const } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}), ...(claimsByUpdate(ctx, fn) ? { claimsRecord: true as const } : {}) };
+  return { reaches, ...(helperCalls.length > 0 ? { helperCalls } : {}), ...(retriesParam === undefined ? {} : { retriesParam }), ...(localOnly ? { localOnly } : {}), ...(stores ? { storesOnly: true as const } : {}), ...(onlyRaises(ctx, body) ? { stub: true as const } : {}), ...(claimsOnce(ctx, fn) ? { claimsOnce: true as const } : {}), ...(claimsByUpdate(ctx, fn) ? { claimsRecord: true as const } : {}) };
 }
 
 /** A body whose only statement (docstrings and comments aside) raises or throws. */

@@ -776,6 +776,11 @@ export const VocabularySchema = z
      */
     transaction_options: names.default([]),
     transaction_commits: names.default([]),
+    /**
+     * Methods of a database session that stage, reload or end what it holds (SQLAlchemy's
+     * `db.refresh(row)`, `db.flush()`, `db.rollback()`): a helper that only stores rows makes them too.
+     */
+    store_session_methods: names.default([]),
     transaction_blocks: names.default([]),
     /**
      * Calls that build a model of the application's own database (`mongoose.model('Payment', schema)`,
@@ -869,6 +874,11 @@ export const VocabularySchema = z
     metric_calls: names.default([]),
     /** Calls that add a line to a job's own log (`job.log(…)` of BullMQ/Bull): they report, and act on nothing. */
     passive_calls: names.default([]),
+    /**
+     * Packages of metrics clients (prom-client, prometheus_client): a value the file makes with a class
+     * imported from one (`const eventsPublished = new Counter({…})`) is a metric, whose calls count.
+     */
+    metric_modules: names.default([]),
     /**
      * How a request's body is told from its options (`axios.post(url, { ...data, timestamp })` sends
      * the caller's data; `got.post(url, { json, ...opts })` takes options): methods whose second

@@ -302,7 +302,11 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       : alternatives !== null
         ? ({ kind: 'any-of', of: alternatives.map((a) => ({ ...a, unshielded: true as const })) } satisfies Requirement)
         : asked === imported ? undefined : asked;
-    const conditional = requires ? { requires } : {};
+    // Every write or send of the try is a call of a project helper known only by its name
+    // (`createNotification(…)` beside `ActivityModel.create(…)`): the finding holds where one of their
+    // bodies, in sight, writes or sends remotely; an in-app notification's row stored locally is neither.
+    const byBodies = requires === undefined ? namedHelpersOnly(ctx, reached.length > 0 ? reached : [subject]) : null;
+    const conditional = requires ? { requires } : byBodies ? { requires: byBodies } : {};
     // A later step of the try can fail after the helper returned (Qubic-Group's transfer view saves the
     // transaction after it): a handler that then gives the money back or marks a record acts on an
     // outcome that went through. One that only answers or returns (`res.status(500).json(…)`) reports
@@ -733,15 +737,26 @@ export function writesCertainlyIn(ctx: FileContext, body: Node): boolean {
  * A call that writes only by its name (`createAuthorizationCode()`, `deps.engine.createCancelledRun()`)
  * of a helper the link step can look into: what must hold there for the name to stand. The body
  * decides when it is in sight: one that stores rows in the local database writes nowhere remote.
+ * A project helper named for a message (`createNotification(…)`, `send_email(…)` imported from the
+ * application's own module) is judged by its body too, less strictly: its name stands unless the body,
+ * in sight, only stores rows in the application's own database (an in-app notification's row) and
+ * sends nothing (`FunctionFacts.storesOnly`, read by the link step for every `unless-keyed` helper).
+ * Only with `messages` (a try's subject): the other readers keep a message helper as known by its name.
  * Null for a call known by its vocabulary (an SDK, an HTTP client) or by a body of this file.
  */
-function namedOnly(ctx: FileContext, call: Node): Requirement | null {
-  if (resolveLocalFunction(ctx, call) !== null || !matchedByVerbOnly(ctx, call, 'mutating') || isCallOf(ctx, call, 'notification')) return null;
+function namedOnly(ctx: FileContext, call: Node, messages = false): Requirement | null {
+  if (resolveLocalFunction(ctx, call) !== null) return null;
+  const notification = isCallOf(ctx, call, 'notification');
+  if (notification && !messages) return null;
+  if (!notification && !matchedByVerbOnly(ctx, call, 'mutating')) return null;
   const path = calleePath(ctx, call);
   // `requests.post(…)`, `this.http.post(…)`: a request, whose method is the called name.
   if ((ctx.vocab.calls.mutating?.http_methods ?? []).some((m) => m.toLowerCase() === lastSegment(path).toLowerCase())) return null;
   const found = path.includes('(') ? null : helperCallSubject(ctx, call, path, 1);
-  return found !== null && found.requires.kind === 'helper' ? { ...found.requires, mode: 'unless-keyed', bodyDecides: true } : null;
+  if (found === null || found.requires.kind !== 'helper') return null;
+  // A message sent through an object the type checker would have to resolve (`this.mailer.send(…)`) stays known by its name.
+  if (notification) return found.requires.typed === true ? null : { ...found.requires, mode: 'unless-keyed' };
+  return { ...found.requires, mode: 'unless-keyed', bodyDecides: true };
 }
 
 /**
@@ -765,6 +780,22 @@ function namedAny(ctx: FileContext, first: Node, reached: Node[]): Requirement |
     .map((c) => namedOnly(ctx, c));
   if (others.length === 0 || others.includes(null)) return own;
   return { kind: 'any-of', of: [own, ...(others as Requirement[])] };
+}
+
+/**
+ * What must hold when each of `calls` is a project helper known only by its name (a write's generic
+ * verb, or a message's name: `namedOnly` with `messages`): one of them writes or sends remotely. Null
+ * when any is known by its vocabulary or by a body of this file (the finding needs no such check).
+ */
+function namedHelpersOnly(ctx: FileContext, calls: Node[]): Requirement | null {
+  const each: Requirement[] = [];
+  for (const c of calls) {
+    const req = namedOnly(ctx, c, true);
+    if (req === null) return null;
+    each.push(req);
+  }
+  if (each.length === 0 || !calls.some((c) => isCallOf(ctx, c, 'notification'))) return null;
+  return each.length === 1 ? each[0]! : { kind: 'any-of', of: each };
 }
 
 /** One call of a helper that may write or send in another file, with what the link step must find there. */
