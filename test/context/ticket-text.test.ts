@@ -253,3 +253,25 @@ describe('corpusMisspellings: slips read as the word the other tickets use', () 
   });
 
 });
+
+describe('Greek tickets: the ideas and function words of one more language customers write in', () => {
+  it('reads messages, a charge, a repeat and a request to stop in Greek', () => {
+    expect(ticketConcepts('Καλημέρα, έχω λάβει 5 μηνύματα ότι η πληρωμή απέτυχε. Θα χρεωθώ 5 φορές;')).toEqual(expect.arrayContaining(['message', 'charge', 'twice']));
+    expect(ticketConcepts('Μου χρεώθηκαν δύο φορές τα δίδακτρα')).toEqual(expect.arrayContaining(['charge', 'twice']));
+    expect(ticketConcepts('Σταματήστε τα μηνύματα!')).toEqual(expect.arrayContaining(['stop', 'message']));
+  });
+
+  it('puts a Greek ticket with the English tickets of its cause, not on its function words', () => {
+    const storm = [
+      ticket('E-1', 'Stop texting me', 'Got 5 messages this morning saying my payment failed. Stop the messages!', '2024-06-01'),
+      ticket('E-2', 'Too many messages', 'Please stop the messages, 4 texts saying the payment failed', '2024-06-01'),
+      ticket('E-3', 'Messages every 30 min', 'Stop sending messages, that is the 6th text about the payment', '2024-06-02'),
+      ticket('G-1', 'Δίδακτρα', 'Έχω λάβει 5 μηνύματα ότι η πληρωμή απέτυχε. Σταματήστε τα μηνύματα!', '2024-06-02'),
+      ticket('N-1', 'Password reset', 'The reset link expired', '2024-01-15'),
+      ticket('N-2', 'Dark mode', 'Would love dark mode', '2024-03-15'),
+      ticket('N-3', 'Gift card', 'How much is left on my gift card', '2024-11-15'),
+    ];
+    const clusters = clusterTickets(storm);
+    expect(clusters.map((c) => c.tickets.map((t) => t.id).sort())).toEqual([['E-1', 'E-2', 'E-3', 'G-1']]);
+  });
+});
