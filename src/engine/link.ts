@@ -168,8 +168,16 @@ function requirementsHold(
     if (req.kind === 'helper' && req.unshielded === true && reached.length > 0 && sites.length === 0) return false;
     const excluded = (file: string, s: CallSite) => req.except !== undefined && targets.some((t) => t.file === file && (t.facts.reaches[req.except!] ?? []).some((o) => o.line === s.line && o.column === s.column));
     // A run a timer repeats: what a function of another file it calls sends before the run's later steps is sent again too.
-    if (req.rerun === true) sites.push(...targets.flatMap((t) => throughHelpers(byFile, t, req, 0)));
-    const unkeyed = sites.filter(({ file, site: s }) => !excluded(file, s) && (req.keyList === undefined || !passesKeyHere(s, req.keyList, req)) && !(req.unlessLast && (req.rerun ? s.final : s.last) && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList));
+    if (req.rerun === true) sites.push(...targets.flatMap((t) => throughHelpers(byFile, options, t, req, 0)));
+    const repeating = (x: { file: string; site: CallSite }[]) => x.filter(({ file, site: s }) => !excluded(file, s) && (req.keyList === undefined || !passesKeyHere(s, req.keyList, req)) && !(req.unlessLast && (req.rerun ? s.final : s.last) && repeatsInside(byFile, file, s, req, 0) === null) && !claimedThere(byFile, file, s, req.keyList));
+    const unkeyed = repeating(sites);
+    // A retried job's service method that notifies through a service of its own (`this.firebaseService.sendToUser(…)`,
+    // then a publish that can fail): asked only when nothing it makes itself repeats, since it may ask the type checker.
+    if (unkeyed.length === 0 && req.rerun !== true && req.keyList === DEDUP) {
+      const through = repeating(targets.flatMap((t) => throughHelpers(byFile, options, t, req, 0)));
+      sites.push(...through);
+      unkeyed.push(...through);
+    }
     if (req.mode === 'unless-keyed') {
       if (req.keyList === DEDUP && targets.length > 0 && targets.every((t) => t.facts.claimsOnce)) return false;
       // A name that says "write" stands unless the body shows every such call is keyed, or shows
@@ -193,7 +201,7 @@ function requirementsHold(
     if (target === null || first === undefined) return false;
     // A last call of a helper of another file that sends before its own later steps: the send inside is where it repeats.
     if (req.unlessLast) for (const u of unkeyed) if (u.site.last) for (const r of innerRelated(byFile, u.file, u.site, req)) if (!related.some((o) => o.file === r.file && o.line === r.line && o.message === r.message)) related.push(r);
-    if (req.relocate) moved = req.deep === true && req.keyList !== DEDUP ? unkeyed.flatMap((u) => innermostSites(byFile, u, req, 0)) : unkeyed;
+    if (req.relocate) moved = req.deep === true && req.keyList !== DEDUP ? unkeyed.flatMap((u) => innermostSites(byFile, options, u, req, 0)) : unkeyed;
     // Every such call the helper makes is a place that repeats (`PushMessage.send` pushes to Expo, then GCM).
     else for (const { file, site } of unkeyed) for (const r of relatedSites(file, site, req.local)) if (!related.some((o) => o.file === r.file && o.line === r.line && o.message === r.message)) related.push(r);
     return true;
@@ -226,23 +234,29 @@ function repeatsInside(byFile: Map<string, LinkInput>, file: string, site: CallS
 const MAX_INNER_HELPERS = 3;
 
 /**
- * The sites a target reaches through its calls of functions of other files that a later step follows
- * (`helperCalls`): with `deep`, the calls those functions make (`sender.sendMessage(message)` inside
- * `sendMessage`), else the target's own call of the function (a notification is reported at the step
- * of the run that makes it). Such a site is never the run's last step.
+ * The sites a target reaches through its calls of functions of other files (`helperCalls`, a method
+ * on a typed object resolved by the type checker): with `deep`, the calls those functions make
+ * (`sender.sendMessage(message)` inside `sendMessage`), else the target's own call of the function
+ * (a notification is reported at the step of the run that makes it). In a run a timer repeats, only
+ * calls a later step follows (even one whose error a try swallows); for a retried call that ends
+ * its attempt (`unlessLast`), only calls a later step that can fail follows. Such a site is never
+ * the run's last step.
  */
-function throughHelpers(byFile: Map<string, LinkInput>, t: Target, req: Extract<Requirement, { kind: 'helper' }>, depth: number): { file: string; site: CallSite }[] {
+function throughHelpers(byFile: Map<string, LinkInput>, options: LinkOptions, t: Target, req: Extract<Requirement, { kind: 'helper' }>, depth: number): { file: string; site: CallSite }[] {
   const out: { file: string; site: CallSite }[] = [];
   const from = byFile.get(t.file);
   if (from === undefined || depth >= MAX_INNER_HELPERS) return out;
   for (const h of t.facts.helperCalls ?? []) {
-    const inner = h.helper === undefined ? null : resolveLocal(byFile, from, h.helper, 0);
-    if (inner === null) continue;
-    const made = req.vocab.split('|').flatMap((v) => inner.facts.reaches[v] ?? []).map((site) => ({ file: inner.file, site: { ...site, last: undefined, final: undefined } }));
-    const deeper = throughHelpers(byFile, inner, req, depth + 1);
-    if (made.length + deeper.length === 0) continue;
-    if (req.deep === true && req.keyList !== DEDUP) out.push(...made, ...deeper);
-    else out.push({ file: t.file, site: h });
+    if (req.rerun === true ? h.final === true : req.unlessLast === true && h.last === true) continue;
+    const inners = h.helper === undefined ? [] : h.typed === true ? (req.rerun === true ? [] : resolveTyped(byFile, options, { file: t.file, line: h.line, column: h.column })) : [resolveLocal(byFile, from, h.helper, 0)].filter((x) => x !== null);
+    for (const inner of inners) {
+      const made = req.vocab.split('|').flatMap((v) => inner.facts.reaches[v] ?? []).map((site) => ({ file: inner.file, site: { ...site, last: undefined, final: undefined } }));
+      const deeper = throughHelpers(byFile, options, inner, req.rerun === true ? req : { ...req, unlessLast: undefined }, depth + 1);
+      if (made.length + deeper.length === 0) continue;
+      if (req.deep === true && req.keyList !== DEDUP) out.push(...made, ...deeper);
+      else out.push({ file: t.file, site: { ...h, last: undefined, final: undefined } });
+      break;
+    }
   }
   return out;
 }
@@ -252,7 +266,7 @@ function throughHelpers(byFile: Map<string, LinkInput>, t: Target, req: Extract<
  * for the calls that function makes (`sender.sendMessage(message)`): the write is where its key would
  * go. A function out of sight leaves the site where it is; keyed sites drop.
  */
-function innermostSites(byFile: Map<string, LinkInput>, at: { file: string; site: CallSite }, req: Extract<Requirement, { kind: 'helper' }>, depth: number): { file: string; site: CallSite }[] {
+function innermostSites(byFile: Map<string, LinkInput>, options: LinkOptions, at: { file: string; site: CallSite }, req: Extract<Requirement, { kind: 'helper' }>, depth: number): { file: string; site: CallSite }[] {
   if (at.site.helper === undefined || depth >= MAX_INNER_HELPERS) return [at];
   const from = byFile.get(at.file);
   const target = from === undefined ? null : resolveLocal(byFile, from, at.site.helper, 0);
@@ -260,9 +274,9 @@ function innermostSites(byFile: Map<string, LinkInput>, at: { file: string; site
   // In sight, the function's body decides: one that makes no such call (`createInvoiceNumber` inserting
   // a row in the run's own transaction) sends nothing, whatever its name says.
   const inner = req.vocab.split('|').flatMap((v) => (target.facts.reaches[v] ?? []).map((site) => ({ file: target.file, site })));
-  return [...inner, ...throughHelpers(byFile, target, req, depth + 1)]
+  return [...inner, ...throughHelpers(byFile, options, target, req, depth + 1)]
     .filter(({ file, site: s }) => !(req.keyList !== undefined && s.keys.includes(req.keyList)) && !claimedThere(byFile, file, s, req.keyList))
-    .flatMap((s) => innermostSites(byFile, s, req, depth + 1));
+    .flatMap((s) => innermostSites(byFile, options, s, req, depth + 1));
 }
 
 /** The related locations of the send a last helper call repeats inside its own file. */
@@ -374,10 +388,13 @@ function typedOutlook(inputs: readonly LinkInput[]): (req: Requirement) => boole
     const key = req.kind === 'helper' ? `h\0${req.local}\0${req.vocab}\0${req.keyList ?? ''}` : `w\0${req.local}\0${req.argIndex}`;
     let hit = known.get(key);
     if (hit === undefined) {
+      const makes = (f: FunctionFacts, vocab: string, keyList: string | undefined) => vocab.split('|').some((v) => (f.reaches[v] ?? []).some((site) => keyList === undefined || !site.keys.includes(keyList)));
       hit = candidates(req.local).some((f) =>
         req.kind === 'retry-wrapper'
           ? f.retriesParam === req.argIndex
-          : req.vocab.split('|').some((v) => (f.reaches[v] ?? []).some((site) => req.keyList === undefined || !site.keys.includes(req.keyList))),
+          : makes(f, req.vocab, req.keyList) ||
+            // A notification sent one call further, through a function of another file (see `throughHelpers`).
+            (req.keyList === DEDUP && (f.helperCalls ?? []).some((h) => candidates(h.callee).some((g) => makes(g, req.vocab, req.keyList)))),
       );
       known.set(key, hit);
     }

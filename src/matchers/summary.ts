@@ -57,6 +57,8 @@ export interface CallSite {
   through?: { line: number; column: number; endLine: number; endColumn: number; callee: string };
   /** A call of a function of another file (its name through this file's imports): the link step may judge it by its body. */
   helper?: string;
+  /** With `helper`: a method on a typed object (`this.firebase.sendToUser(…)`), which the link step resolves with the type checker at the call. */
+  typed?: true;
   /**
    * Run detached from the function: the call, or a call of the local helpers it is made through, is
    * fire-and-forget (`void notify(…).catch(…)`, `scheduleRun(…);` dropping its promise). The function
@@ -87,7 +89,7 @@ export interface FunctionFacts {
    * says nothing of what the call does where it runs, and a write its name says stands.
    */
   stub?: true;
-  /** Calls of functions of other files that a later step of its run follows (see `helperCallsOf`). */
+  /** Calls of functions of other files it makes as its own steps, none of the vocabularies' (see `helperCallsOf`). */
   helperCalls?: CallSite[];
   /** It stops unless it creates a record by a stable dedup key (`claims-once.ts`): a second call sends nothing. */
   claimsOnce?: true;
@@ -335,10 +337,12 @@ function keptInFunction(ctx: FileContext, body: Node, c: Node, s: Node): boolean
 }
 
 /**
- * The calls of functions of other files that `fn` makes as its own steps, with a step after them
- * that can fail even where a try swallows its error, and that no call vocabulary names (those are
- * in `reaches`): `sendMessage(request)` of a poll loop's worker, then the row's mark. A run a timer
- * repeats makes whatever such a function sends again (read by the link step).
+ * The calls of functions of other files that `fn` makes as its own steps and that no call
+ * vocabulary names (those are in `reaches`): `sendMessage(request)` of a poll loop's worker, then
+ * the row's mark; `this.firebaseService.sendToUser(…)` of a service method, then a publish. What
+ * such a function sends, `fn` sends too (read by the link step). `last` when nothing after the
+ * call can fail `fn`'s run, `final` when not even a step whose error a try swallows follows (a run
+ * a timer repeats counts those: its work stays pending).
  */
 function helperCallsOf(ctx: FileContext, fn: Node, calls: readonly Node[], reaches: Record<string, CallSite[]>): CallSite[] {
   const named = new Set(Object.values(reaches).flatMap((sites) => sites.map((x) => `${x.line}:${x.column}`)));
@@ -348,8 +352,11 @@ function helperCallsOf(ctx: FileContext, fn: Node, calls: readonly Node[], reach
     const span = spanOf(c);
     if (named.has(`${span.line}:${span.column}`)) continue;
     const { local, typed } = helperTarget(ctx, c, calleePath(ctx, c));
-    if (local === undefined || typed || endsRun(ctx, fn, c, true)) continue;
-    out.push({ ...span, callee: dottedPath(callee(c)), code: lineAt(ctx.source, c.startIndex), keys: [], helper: local });
+    if (local === undefined) continue;
+    const final = endsRun(ctx, fn, c, true);
+    const last = final || endsRun(ctx, fn, c);
+    // A method on a typed object (a NestJS service's `this.firebaseService.sendToUser(…)`) is resolved by the type checker at the call.
+    out.push({ ...span, callee: dottedPath(callee(c)), code: lineAt(ctx.source, c.startIndex), keys: [], helper: local, ...(typed ? { typed: true as const } : {}), ...(last ? { last: true as const } : {}), ...(final ? { final: true as const } : {}) });
   }
   return out;
 }

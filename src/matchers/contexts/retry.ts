@@ -1258,7 +1258,8 @@ function processorClassScopes(ctx: FileContext, v: RetryVocab, own: Set<string>)
 function decoratorsOf(ctx: FileContext, node: Node): { name: string; first: string | null }[] {
   const found: Node[] = [];
   if (node.type === 'method_definition') {
-    for (let prev = node.previousNamedSibling; prev !== null && prev.type === 'decorator'; prev = prev.previousNamedSibling) found.push(prev);
+    // A comment may stand between a decorator and its method (`@Process('retry') // why` then `/* … */`).
+    for (let prev = node.previousNamedSibling; prev !== null && (prev.type === 'decorator' || prev.type === 'comment'); prev = prev.previousNamedSibling) if (prev.type === 'decorator') found.push(prev);
     found.push(...node.namedChildren.filter((c) => c.type === 'decorator'));
   } else {
     found.push(...node.namedChildren.filter((c) => c.type === 'decorator'));

@@ -416,9 +416,9 @@ function findFieldsSetIn(ctx: FileContext, body: Node, depth: number): { field: 
 const MARKED = 'marked';
 
 function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter: string | undefined, loop?: Node): boolean | typeof MARKED {
-  const testsOnce = (cond: Node, counterToo = true) => {
+  const testsOnce = (cond: Node, counterToo = true, exits = false) => {
     const names = namesUnder(cond);
-    return (counterToo && counter !== undefined && names.includes(counter)) || names.some((n) => once.anyWordOf(n) && !unrecordedLookup(ctx, n, cond, top));
+    return (counterToo && counter !== undefined && names.includes(counter)) || names.some((n) => once.anyWordOf(n) && !unrecordedLookup(ctx, n, cond, top) && !(exits && leavesWhenAbsent(ctx, n, cond)));
   };
   for (let n: Node = node, p: Node | null = node.parent; p !== null && n.id !== top.id; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block') {
@@ -426,7 +426,7 @@ function guarded(ctx: FileContext, once: WordSet, node: Node, top: Node, counter
         if (st.startIndex >= n.startIndex) break;
         const cond = st.type === 'if_statement' ? unwrapParens(st.childForFieldName('condition')) : null;
         const exit = st.childForFieldName('consequence');
-        if (cond && exit && endsInExit(exit, ctx.family) && ((testsOnce(cond) && !markedLate(ctx, cond, node, top) && !fieldMarkedLate(ctx, once, cond, node, top)) || skipsSavedDone(ctx, cond, top))) return true;
+        if (cond && exit && endsInExit(exit, ctx.family) && ((testsOnce(cond, true, true) && !markedLate(ctx, cond, node, top) && !fieldMarkedLate(ctx, once, cond, node, top)) || skipsSavedDone(ctx, cond, top))) return true;
       }
     }
     if (p.type !== 'if_statement' || p.id === top.id) continue;
@@ -469,6 +469,22 @@ function skipsSavedDone(ctx: FileContext, cond: Node, top: Node): boolean {
     }
   }
   return false;
+}
+
+/**
+ * `if not participants.exists(): return 0`: an early exit taken when the lookup finds nothing (there
+ * is nothing to do), so every run that goes on to the send found the same records again: no sign
+ * of an earlier send. Only the bare `exists` call, every one in the condition negated; wrapped
+ * around the send (`if not Sent.objects.filter(…).exists(): send()`) the same test does guard.
+ */
+function leavesWhenAbsent(ctx: FileContext, name: string, cond: Node): boolean {
+  if (name !== 'exists') return false;
+  const calls = (isCall(cond, ctx.family) ? [cond, ...cond.descendantsOfType(callTypes(ctx.family) as string[])] : cond.descendantsOfType(callTypes(ctx.family) as string[])).filter((c) => lastSegment(calleePath(ctx, c)) === 'exists');
+  return calls.length > 0 && calls.every((c) => {
+    let up: Node | null = c.parent;
+    while (up !== null && (up.type === 'parenthesized_expression' || up.type === 'await' || up.type === 'await_expression')) up = up.parent;
+    return up !== null && (up.type === 'not_operator' || (up.type === 'unary_expression' && up.childForFieldName('operator')?.text === '!'));
+  });
 }
 
 /**
