@@ -248,7 +248,11 @@ function throughHelpers(byFile: Map<string, LinkInput>, options: LinkOptions, t:
   if (from === undefined || depth >= MAX_INNER_HELPERS) return out;
   for (const h of t.facts.helperCalls ?? []) {
     if (req.rerun === true ? h.final === true : req.unlessLast === true && h.last === true) continue;
-    const inners = h.helper === undefined ? [] : h.typed === true ? (req.rerun === true ? [] : resolveTyped(byFile, options, { file: t.file, line: h.line, column: h.column })) : [resolveLocal(byFile, from, h.helper, 0)].filter((x) => x !== null);
+    // A retried job's notification one call further is followed only through a service it holds
+    // typed (`this.firebaseService.sendToUser`): an imported helper on its error path (`logError`,
+    // an ops alert) or one storing an in-app row is no message to the user sent again.
+    const typedOnly = req.rerun !== true && req.keyList === DEDUP;
+    const inners = h.helper === undefined ? [] : h.typed === true ? (req.rerun === true ? [] : resolveTyped(byFile, options, { file: t.file, line: h.line, column: h.column })) : typedOnly ? [] : [resolveLocal(byFile, from, h.helper, 0)].filter((x) => x !== null);
     for (const inner of inners) {
       const made = req.vocab.split('|').flatMap((v) => inner.facts.reaches[v] ?? []).map((site) => ({ file: inner.file, site: { ...site, last: undefined, final: undefined } }));
       const deeper = throughHelpers(byFile, options, inner, req.rerun === true ? req : { ...req, unlessLast: undefined }, depth + 1);

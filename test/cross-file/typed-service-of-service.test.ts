@@ -89,4 +89,41 @@ describe('a retried job whose service notifies through a typed service of anothe
     });
     expect((await findings(dir)).map((f) => f.at)).toEqual([]);
   });
+  // An imported function one call further (not a typed service) is not followed: the service's
+  // error path calls the app's `logError`, which posts an ops alert to Slack before the rethrow
+  // (escrow-pi-backend's order service, BeautyBooking's worker in batch 33): no message to a user.
+  it('stays quiet when the service reaches a message only through an imported function on its error path', async () => {
+    const alerting = [
+      'import { logError } from "./alerts";',
+      "import { RedisService } from './redis.service';",
+      '',
+      'export class NotificationsService {',
+      '  constructor(private readonly redis: RedisService) {}',
+      '',
+      '  async sendNotification(userId: number, title: string): Promise<void> {',
+      '    try {',
+      '      await this.redis.publish(`notifications:${userId}`, { title });',
+      '    } catch (err) {',
+      "      await logError('publish failed', err);",
+      '      throw err;',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const alerts = [
+      'export async function logError(message: string, err: unknown): Promise<void> {',
+      "  await fetch(process.env.SLACK_WEBHOOK_URL ?? '', { method: 'POST', body: JSON.stringify({ text: `${message}: ${String(err)}` }) });",
+      '}',
+      '',
+    ].join('\n');
+    const dir = project({
+      'src/notifications.module.ts': module,
+      'src/notification.processor.ts': processor,
+      'src/notifications.service.ts': alerting,
+      'src/alerts.ts': alerts,
+      'src/redis.service.ts': redis,
+    });
+    expect((await findings(dir)).map((f) => f.at)).toEqual([]);
+  });
 });
