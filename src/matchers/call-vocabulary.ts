@@ -1136,18 +1136,16 @@ export function isPassive(ctx: FileContext, path: string): boolean {
  * or times; the metric's name is the team's, its class says what it is.
  */
 function onMetric(ctx: FileContext, path: string): boolean {
-  const modules = ctx.vocab.metric_modules;
   const dot = path.indexOf('.');
-  if (modules.length === 0 || dot <= 0 || !modules.some((m) => ctx.source.includes(m))) return false;
-  const head = path.slice(0, dot);
-  return ctx.memo('metric-instances', () => metricInstances(ctx)).has(head);
+  return dot > 0 && ctx.memo('metric-instances', () => metricInstances(ctx)).has(path.slice(0, dot));
 }
 
-/** The names this file binds at module level to a value made by a class of a metrics package. */
+/** The names this file binds at module level to a value made by a class of a metrics package (read once a file: `reportsOnly` asks per call). */
 function metricInstances(ctx: FileContext): Set<string> {
   const out = new Set<string>();
-  const imports = importsOf(ctx);
   const modules = new Set(ctx.vocab.metric_modules);
+  if (![...modules].some((m) => ctx.source.includes(m))) return out;
+  const imports = importsOf(ctx);
   for (const stmt of ctx.root.namedChildren) {
     const declared = stmt.type === 'export_statement' ? stmt.childForFieldName('declaration') : stmt;
     const pairs: [Node | null, Node | null][] = [];
