@@ -508,6 +508,12 @@ function findWritingCallerArguments(ctx: FileContext, call: Node, v: CompiledCal
   });
 }
 
+/** `asksNoWrite` for a vocabulary by name: a helper's caller whose request changes nothing remote, whatever method it hands in. */
+export function callerAsksNoWrite(ctx: FileContext, call: Node, name: string): boolean {
+  const vocab = ctx.vocab.calls[name];
+  return vocab !== undefined && asksNoWrite(ctx, call, compile(vocab));
+}
+
 /** A caller of a request helper that asks a stateless endpoint (by the URL it hands in, or its own name) or the app's own store. */
 function asksNoWrite(ctx: FileContext, call: Node, v: CompiledCallVocabulary): boolean {
   return asksStatelessEndpoint(ctx, call, v) || handsStatelessPath(ctx, call, v) || storeEndpoint(ctx, call);

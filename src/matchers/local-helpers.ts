@@ -1,4 +1,4 @@
-import { dispatchedMethodParameter, dispatchedWrite, isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, urlParametersOf, vocabularyWritesWith, writesOnlyForCallers, writesToHandedUrl } from './call-vocabulary.js';
+import { callerAsksNoWrite, callersOf, dispatchedMethodParameter, dispatchedWrite, isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, urlParametersOf, vocabularyWritesWith, writesOnlyForCallers, writesToHandedUrl } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
 import {
   callArguments,
@@ -19,6 +19,7 @@ import {
   type Node,
 } from './syntax.js';
 import { compiledOnce } from './compiled.js';
+import { lastBindingBefore } from './bindings.js';
 import { NamePatterns, normalizeName } from './names.js';
 import type { FileContext } from './types.js';
 
@@ -243,8 +244,10 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
       }
       const param = methodParameterOf(ctx, inner, params);
       if (param !== null) list.push({ inner, ...param });
-      // `fetch(url, { ...options, headers })` / `fetch(url, options)`: the method comes in the options a caller hands over.
-      else for (const o of optionsParametersOf(inner, params)) list.push({ inner, ...o, options: true });
+      // `fetch(url, { ...options, headers })` / `fetch(url, options)`: the method comes in the options a
+      // caller hands over. Read also beside a leading parameter taken for the method: in `fetch(url, { ...init })`
+      // the leading `url` is where the request goes, and the method rides in `init`.
+      for (const o of optionsParametersOf(inner, params)) if (o.index !== param?.index) list.push({ inner, ...o, options: true });
     }
     sites.set(fn.id, list);
   }
@@ -259,12 +262,59 @@ function writesWithCallersMethod(ctx: FileContext, fn: Node, call: Node, name: s
       if (dispatchedWrite(ctx, call, method, site.options === true, name)) return [site.inner];
       continue;
     }
-    // `providerRequest(path, { method: 'POST', body })`: the options written out in the call name the method.
-    const given = site.options === true ? (passed && (passed.type === 'object' || passed.type === 'dictionary') ? literalEntries(passed).find((e) => normalizeName(e.key) === 'method')?.value : undefined) : passed;
+    // `providerRequest(path, { method: 'POST', body })`: the options written out in the call name the
+    // method; so do options built in a variable just before it (`const init = { method: …, body }`).
+    const options = site.options === true ? optionsObject(ctx, passed, call) : null;
+    const given = site.options === true ? (options === null ? undefined : literalEntries(options).find((e) => normalizeName(e.key) === 'method')?.value) : passed;
     const method = given ? stringValue(given) : null;
+    // A caller that hands its options to the app's own store or a stateless endpoint (`…/documents:commit`
+    // of its Firestore, `/oauth/token`) writes nothing remote through the helper, whatever method it asks for.
+    if (site.options === true && given !== undefined && callerAsksNoWrite(ctx, call, name)) continue;
     if (method !== null && vocabularyWritesWith(ctx, name, method)) return [site.inner];
+    if (method === null && given !== undefined && methodFromWritingCallers(ctx, given, call, name)) return [site.inner];
   }
   return [];
+}
+
+/** An object literal handed over: written out, or held in a name bound to one before `at`. */
+function optionsObject(ctx: FileContext, passed: Node | undefined, at: Node): Node | null {
+  const value = passed?.type === 'identifier' ? lastBindingBefore(ctx, passed.text, at) : (passed ?? null);
+  return value !== null && (value.type === 'object' || value.type === 'dictionary') ? value : null;
+}
+
+/**
+ * `asaasFetch(endpoint, options)` building `{ method: options.method || 'GET', body }` and retrying
+ * `requestAsaas(url, requestInit)`, whose `fetch(url, { ...init })` sends it: the method the helper is
+ * handed is itself the one the function around `call` was handed (a parameter, or the `method` of an
+ * options parameter, a default for a read beside it), so the helper writes when a caller of that
+ * function in this file asks for a write (`asaasFetch('/payments', { method: 'POST', body })`). One
+ * level of callers: what they hand in is read as written out.
+ */
+function methodFromWritingCallers(ctx: FileContext, given: Node, call: Node, name: string): boolean {
+  let read: Node | null = given;
+  // `options.method || 'GET'`, `opts.method ?? "GET"`: the caller's method, a read when it gives none.
+  while (read !== null && (read.type === 'binary_expression' || read.type === 'boolean_operator' || read.type === 'parenthesized_expression')) {
+    read = read.type === 'parenthesized_expression' ? read.namedChildren[0] ?? null : read.childForFieldName('left');
+  }
+  if (read === null) return false;
+  const member = read.type === 'member_expression' || read.type === 'attribute' ? read : null;
+  const field = member === null ? null : (member.childForFieldName('property') ?? member.childForFieldName('attribute'))?.text;
+  const holder = member === null ? (read.type === 'identifier' ? read.text : null) : field !== undefined && field !== null && normalizeName(field) === 'method' ? member.childForFieldName('object')?.text : null;
+  if (holder === null || holder === undefined || !/^[A-Za-z_$][\w$]*$/.test(holder)) return false;
+  for (let fn = enclosingFunction(call, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
+    const params = ownParameters(fn);
+    const index = params.indexOf(holder);
+    if (index < 0) continue;
+    const fnName = functionName(fn);
+    if (fnName === null) return false;
+    return callersOf(ctx, fn, fnName).some((c) => {
+      const handed = argumentFor(callArguments(c), { index, name: holder });
+      const value = member === null ? handed : handed && (handed.type === 'object' || handed.type === 'dictionary') ? literalEntries(handed).find((e) => normalizeName(e.key) === 'method')?.value : undefined;
+      const text = value === undefined ? null : stringValue(value);
+      return text !== null && vocabularyWritesWith(ctx, name, text) && !callerAsksNoWrite(ctx, c, name);
+    });
+  }
+  return false;
 }
 
 /**

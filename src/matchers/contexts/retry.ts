@@ -697,22 +697,30 @@ function isStepOfTry(assignment: Node): boolean {
   return block !== null && block.parent?.type === 'try_statement' && block.parent.childForFieldName('body')?.id === block.id;
 }
 
-/** `n += 1`, `n -= 1`, `n++`, `--n`, `n = n + 1` anywhere in the loop (its condition included). */
+/**
+ * `n += 1`, `n -= 1`, `n++`, `--n`, `n = n + 1` anywhere in the loop (its condition included), or a
+ * bound the loop grows or shrinks by a factor (`delay *= 2`, `wait = wait * 2`, `budget /= 2`): an
+ * exponential back-off whose delay the condition caps (`while (lapse < maxTime)`) counts its attempts
+ * as surely as a counter does.
+ */
 function isCountedIn(loop: Node, name: string): boolean {
   for (const u of loop.descendantsOfType(['augmented_assignment', 'update_expression', 'augmented_assignment_expression'])) {
     const target = u.childForFieldName('left') ?? u.childForFieldName('argument') ?? u.firstNamedChild;
     if (target?.type === 'identifier' && target.text === name) {
       const op = u.type === 'update_expression' ? '' : (u.childForFieldName('operator')?.text ?? u.children[1]?.text ?? '');
-      if (u.type === 'update_expression' || op === '+=' || op === '-=') return true;
+      if (u.type === 'update_expression' || COUNTING_OPERATORS.has(op)) return true;
     }
   }
   for (const a of loop.descendantsOfType(['assignment', 'assignment_expression'])) {
     const left = a.childForFieldName('left');
     const right = a.childForFieldName('right');
-    if (left?.type === 'identifier' && left.text === name && right !== null && new RegExp(`^${name}\\s*[-+]\\s*\\d+$`).test(right.text)) return true;
+    if (left?.type === 'identifier' && left.text === name && right !== null && new RegExp(`^${name}\\s*(?:[-+*/]|\\*\\*|<<|>>)\\s*\\d+(?:\\.\\d+)?$`).test(right.text)) return true;
   }
   return false;
 }
+
+/** Operators that step a number by an amount or a factor. */
+const COUNTING_OPERATORS = new Set(['+=', '-=', '*=', '/=', '**=', '<<=', '>>=']);
 
 /** Whether `name` indexes something in `body` (`items[i]`): then the loop walks data. */
 function usedAsIndex(body: Node, name: string): boolean {

@@ -22,6 +22,7 @@ import {
   isCall,
   keywordArgument,
   lastSegment,
+  literalEntries,
   namedEnclosingFunction,
   namesUnder,
   ownParameters,
@@ -348,7 +349,72 @@ export function passesKey(ctx: FileContext, call: Node, given: string, distrust?
   const list = withProviderKeys(ctx, call, given);
   if (!passesSomeKey(ctx, call, list, distrust)) return false;
   const values = keyValuesOf(ctx, call, enclosingFunction(call, ctx.family) ?? ctx.root, list);
-  return values.length === 0 || !values.every((v) => readsOnlyConfiguration(ctx, v) || readsCredential(ctx, v));
+  return values.length === 0 || !values.every((v) => readsOnlyConfiguration(ctx, v) || readsCredential(ctx, v) || namesDestination(ctx, call, v));
+}
+
+/**
+ * `axios.post(webhook.url, payload, { headers: { 'X-Webhook-ID': webhook.id } })`: the value is read
+ * off the object the request's URL comes from, and what is sent comes from elsewhere (a `payload`
+ * that does not read that object). That object is where the request goes (a subscriber's endpoint),
+ * and its id is the same for every request sent there, so it tells no two deliveries apart. A
+ * delivery record that carries its own URL, id and body (`fetch(d.url, { headers: { 'X-Delivery-Id':
+ * d.id }, body: d.body })`) is one delivery, and its id stays a key; so does one whose body cannot be
+ * told apart from the request's options.
+ */
+function namesDestination(ctx: FileContext, call: Node, given: Node): boolean {
+  // `str(webhook.id)`, `String(webhook.id)`: the same value as text.
+  const only = isCall(given, ctx.family) && /^(str|String)$/.test(calleePath(ctx, given)) && callArguments(given).length === 1 ? callArguments(given)[0] : undefined;
+  const value = only ?? given;
+  if (value.type !== 'member_expression' && value.type !== 'attribute') return false;
+  const owner = value.childForFieldName('object')?.text;
+  if (owner === undefined || !/^[\w$.]+$/.test(owner)) return false;
+  const args = callArguments(call);
+  const url = args[0] !== undefined && keywordArgument(args[0]) === null ? args[0] : undefined;
+  if (url === undefined || (url.type !== 'member_expression' && url.type !== 'attribute') || url.childForFieldName('object')?.text !== owner) return false;
+  const sent = sentValues(ctx, args.slice(1));
+  if (sent.length === 0) return false;
+  const reads = new RegExp(`(^|[^\\w$.])${owner.replace(/[$.]/g, '\\$&')}\\b`);
+  return !sent.some((node) => {
+    if (reads.test(node.text)) return true;
+    // `const body = JSON.stringify(delivery.payload)` before the call: the names it reads, as bound there.
+    const names = node.type === 'identifier' || node.type === 'shorthand_property_identifier' ? [node] : node.descendantsOfType('identifier');
+    return names.some((n) => {
+      const bound = lastBindingBefore(ctx, n.text, call);
+      return bound !== null && reads.test(bound.text);
+    });
+  });
+}
+
+/** Names of options that carry what a request sends (`body`, `data`, `json`), normalised. */
+const SENT_OPTIONS = new Set(['body', 'data', 'json', 'content', 'payload']);
+
+/**
+ * What a request sends, among the arguments after its URL: a body keyword or option (`json=`,
+ * `{ body }`), or a positional value that is no options object (`axios.post(url, payload, config)`'s
+ * `payload`; an object literal with `headers` in it is the request's options).
+ */
+function sentValues(ctx: FileContext, args: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  for (const arg of args) {
+    const kw = keywordArgument(arg);
+    if (kw !== null) {
+      if (SENT_OPTIONS.has(normalizeName(kw.name))) out.push(kw.value);
+      continue;
+    }
+    if (arg.type === 'object' || arg.type === 'dictionary') {
+      const entries = literalEntries(arg);
+      const body = entries.filter((e) => SENT_OPTIONS.has(normalizeName(e.key)));
+      if (body.length > 0) out.push(...body.map((e) => e.value));
+      else if (!entries.some((e) => normalizeName(e.key) === 'headers')) out.push(arg);
+      continue;
+    }
+    // A name bound to an options object (`fetch(url, init)`) is read for its body option.
+    const bound = arg.type === 'identifier' ? lastBindingBefore(ctx, arg.text, arg) : null;
+    const entries = bound !== null && (bound.type === 'object' || bound.type === 'dictionary') ? literalEntries(bound) : [];
+    if (entries.some((e) => normalizeName(e.key) === 'headers')) out.push(...entries.filter((e) => SENT_OPTIONS.has(normalizeName(e.key))).map((e) => e.value));
+    else out.push(arg);
+  }
+  return out;
 }
 
 /**
