@@ -353,6 +353,12 @@ export const VocabularySchema = z
          */
         confirm_words: names.default([]),
         /**
+         * A write that makes a new object (`create`) and a read of one object by its id (`retrieve`, `get`) on the
+         * same collection: that read sees the object the record points to, never one an earlier attempt made.
+         */
+        new_object_verbs: names.default([]),
+        by_id_read_verbs: names.default([]),
+        /**
          * Words of a long-running entry point a `while True` loop starts again after it crashes
          * (`main_fn()`, `bot.start_polling()`, `app.run_forever()`): the loop's handler runs on every crash.
          */

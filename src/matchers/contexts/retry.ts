@@ -13,9 +13,10 @@ import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { onlyAfterRefusal } from './refusals.js';
 import { batchMarkScopes } from './batch-marks.js';
+import { countsOwnAttempts } from './own-counters.js';
 import { UNSET, columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, positionalFilters, selectedValue, selectsDueRecords, selectsUnset, skipsAllButFailed } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
-import { decoratedFunction, isFallback, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapParens, negatedOperand, type Family, type Node } from '../syntax.js';
+import { decoratedFunction, isFallback, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapValue, unwrapParens, negatedOperand, type Family, type Node } from '../syntax.js';
 import type { ContextKind, FileContext, Requirement, Scope } from '../types.js';
 
 /**
@@ -2021,19 +2022,23 @@ function underErrorTest(node: Node, body: Node, errorNames: readonly string[]): 
 function failedRecordScopes(ctx: FileContext): Scope[] {
   const due = mayHoldDueQuery(ctx);
   const marks = mayMarkState(ctx);
-  if (!due && !marks) return [];
+  // A record's own counter bumped (`failures + 1`, `+= 1`, `++`): see `countsOwnAttempts`.
+  const counts = /\+\s*1\b|\+\+|\+=/.test(ctx.source);
+  if (!due && !marks && !counts) return [];
   const selectsFailed = (node: Node | null, at: Node): boolean => due && selectsDueRecords(ctx, node, at);
   const scopes: Scope[] = [];
   const loops = nodesOfType(ctx, ctx.family === 'python' ? ['for_statement'] : ['for_in_statement']);
   for (const loop of loops) {
-    const right = unwrapAwait(loop.childForFieldName('right'));
+    // `for (const payment of failedPayments as FailedPayment[])`: a cast leaves the records as they are.
+    const right = unwrapValue(loop.childForFieldName('right'));
     const body = loopBody(loop);
     if (body === null) continue;
     // Asked once per loop: the query walk (bindings, helpers' returns) is the dearest part of a sweep.
     const selected = selectsFailed(right, loop);
     // A loop that skips every record not left failed (`if (escrow.status !== 'payout_failed') continue`).
     const skips = due && !selected ? skipsAllButFailed(ctx, loop, body) : null;
-    const failed = skips !== null || selected;
+    // A loop that skips a record at its own attempt limit and counts one more attempt on it (see `countsOwnAttempts`).
+    const failed = skips !== null || selected || (counts && countsOwnAttempts(ctx, loop, body));
     const selection = skips ?? (failed || marks ? selectionOf(ctx, loop, right) : undefined);
     // A sweep over records in a state it moves each out of after its write (see `marksOutOfSelection`).
     const marked = !failed && selection !== undefined && marksOutOfSelection(ctx, body, selection);

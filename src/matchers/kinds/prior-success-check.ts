@@ -120,6 +120,7 @@ function checkedBefore(ctx: FileContext, region: Node, target: Node, delivered?:
         if (getsOrCreates(ctx, region, ifStmt, branches, target)) return true;
         if (!testsStoredOutcome(ctx, region, condition, target)) continue;
       } else if (lookup === FOUND_ONLY && runsWhenFound(ctx, condition, ifStmt, head.body, target)) continue;
+      else if (readsOnlyTheOriginal(ctx, region, condition, ifStmt, target)) continue;
       if (contains(ifStmt, target)) return true;
       if (leavesEarly(ctx, head.body, target)) return true;
     }
@@ -312,6 +313,36 @@ function lastBoundCall(ctx: FileContext, region: Node, name: string, before: Nod
     found = value !== null && isCall(value, ctx.family) && reachedCallsOf(ctx, value, 'mutating').length === 0 ? value : null;
   }
   return found;
+}
+
+/**
+ * `const pi = await stripe.paymentIntents.retrieve(payment.stripe_payment_intent_id)`, then `if
+ * (pi.status === 'requires_payment_method') { await stripe.paymentIntents.create(…) }`: every name
+ * the condition tests holds a read of one object by id (`retry.by_id_read_verbs`) on the very
+ * collection the target makes a new object in (`retry.new_object_verbs`). The id it reads by is
+ * the one the record held before the attempt; the object an earlier attempt created has an id
+ * that only its lost response carried. The check sees the original, never the duplicate.
+ */
+function readsOnlyTheOriginal(ctx: FileContext, region: Node, condition: Node, ifStmt: Node, target: Node): boolean {
+  if (!isCall(target, ctx.family)) return false;
+  const makes = wordSet(ctx, 'new_object_verbs', ctx.vocab.retry.new_object_verbs);
+  const byId = wordSet(ctx, 'by_id_read_verbs', ctx.vocab.retry.by_id_read_verbs);
+  const path = calleePath(ctx, target);
+  const dot = path.lastIndexOf('.');
+  if (dot <= 0 || !makes.has(splitWords(path.slice(dot + 1))[0] ?? '')) return false;
+  const collection = path.slice(0, dot);
+  const names = [...new Set(namesUnder(condition))];
+  let reads = 0;
+  for (const name of names) {
+    const call = lastBoundCall(ctx, region, name, ifStmt);
+    if (call === null) continue;
+    const read = calleePath(ctx, call);
+    const at = read.lastIndexOf('.');
+    const verbs = splitWords(read.slice(at + 1));
+    if (at <= 0 || read.slice(0, at) !== collection || verbs.length !== 1 || !byId.has(verbs[0] ?? '')) return false;
+    reads++;
+  }
+  return reads > 0;
 }
 
 /** Calls that read a clock, a counter or the argument itself: they check no prior attempt. */
