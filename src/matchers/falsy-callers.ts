@@ -29,7 +29,12 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     // A fact names the tested function: a branch on a value that is no function's result (a
     // parameter, a field) gives none, whatever it records. Asked first: it reads memoised bindings,
     // where the record tests below walk the branch.
-    const name = calledFunction(ctx, tested.value, ifStmt);
+    // `result = {"success": False, …}` as the default, then `if method == "a": result = a.create(…)
+    // elif method == "b": result = b.create_order(…) elif …: result = {…}`: the last binding is a
+    // plain value, yet the test reads whichever branch ran, each call among them too.
+    const direct = calledFunction(ctx, tested.value, ifStmt);
+    const branchCalls = direct === null ? otherBranchCalls(ctx, tested.value, ifStmt) : [];
+    const name = direct ?? branchCalls[0] ?? null;
     if (name === null) continue;
     // Cheap text test first: most branches say nothing of the outcome.
     const says = mentioned && tested.branch.some((b) => mention.test(ctx.source.slice(b.startIndex, b.endIndex)));
@@ -49,7 +54,7 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
     const kinds = tested.notSuccess === true ? ['falsy-records', 'error-records'] : ['falsy-records'];
     // `if (sgb) [ok, tx] = await withdrawNative(…); else [ok, tx] = await withdrawToken(…)`, then `if (!ok)`:
     // each branch's function hands its result to the test, not only the last one bound.
-    const names = holding.length > 0 ? [name, ...otherBranchCalls(ctx, tested.value, ifStmt)] : [];
+    const names = holding.length > 0 ? (direct === null ? branchCalls : [name, ...otherBranchCalls(ctx, tested.value, ifStmt)]) : [];
     for (const outcome of holding) for (const kind of kinds) for (const n of names) facts.add(recordFact(kind, outcome, n));
   }
   for (const fact of collectedErrorFacts(ctx, outcomes, mention)) facts.add(fact);

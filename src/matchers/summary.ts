@@ -14,7 +14,7 @@ import { writesOnlyForCallers } from './call-vocabulary.js';
 import { falsyRecordFacts, flagParamFacts } from './falsy-callers.js';
 import { outcomeWords } from './outcomes.js';
 import { storeModelBases, storeModelExports } from './store-models.js';
-import { detached, keepsEveryWrite, keptByOwnHandler, raisesAfterRetries, resultThrownOn } from './contexts/ambiguous-outcome.js';
+import { detached, keepsEveryWrite, keptByOwnHandler, raisesAfterRetries, resultThrownOn, wrappedRaiseFacts } from './contexts/ambiguous-outcome.js';
 import { deferredToCommit, isLocalOnly, methodAround, reachedCallsOf, resolveLocalFunction } from './local-helpers.js';
 import { scheduledRunFacts } from './contexts/scheduled-runs.js';
 import { projectDefaultFacts } from './contexts/job-frameworks.js';
@@ -237,7 +237,7 @@ function defaultExportName(ctx: FileContext): string | null {
 function clientFacts(ctx: FileContext): Pick<FileSummary, 'retriedClients' | 'clientFactories' | 'conditionalFactories' | 'facts' | 'queues'> {
   const { retriedClients, factories, conditional } = retryingClientsOf(ctx);
   const conditionalFactories = conditional.size > 0 ? { conditionalFactories: Object.fromEntries(conditional) } : {};
-  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...sharedClientFacts(ctx), ...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx), ...flagParamFacts(ctx), ...scheduledRunFacts(ctx), ...stateSelectedFacts(ctx), ...projectDefaultFacts(ctx)], queues: namedQueues(ctx) };
+  return { retriedClients, clientFactories: factories, ...conditionalFactories, facts: [...sharedClientFacts(ctx), ...jobAttemptFacts(ctx), ...retryingTaskBases(ctx).map((c) => `task-retry-base:${c}`), ...retryingTaskProps(ctx).map((d) => `task-retry-props:${d}`), ...falsyRecordFacts(ctx), ...flagParamFacts(ctx), ...scheduledRunFacts(ctx), ...stateSelectedFacts(ctx), ...projectDefaultFacts(ctx), ...wrappedRaiseFacts(ctx)], queues: namedQueues(ctx) };
 }
 
 function namedQueues(ctx: FileContext): Record<string, string> {

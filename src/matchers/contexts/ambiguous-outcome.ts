@@ -38,6 +38,7 @@ import {
   tryBody,
   tryHandlers,
   type Handler,
+  type Branch,
   unwrapAwait,
   unwrapParens,
   type Node,
@@ -285,7 +286,10 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
     const byCallers = local === undefined ? writeByCallersMethod(ctx, tryStmt, body) : undefined;
     const helper = otherHelper ?? (local === undefined && byCallers === undefined ? helperSubject(ctx, body, reaches) : null);
     const subject = local ?? byCallers ?? helper?.call;
-    if (subject === undefined) continue;
+    if (subject === undefined) {
+      scopes.push(...wrapperHandlerScopes(ctx, names, tryStmt, body));
+      continue;
+    }
     // `const sent = await sendSms(to, body)` of another file, the try's only write or send: known by
     // its name, it still hands the handler nothing when its body keeps every error of its send.
     const imported = helper === null && byName === null && byCallers === undefined && local !== undefined && reached.length === 1 ? importedHelperOf(ctx, local) : null;
@@ -333,7 +337,15 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
           scopes.push({ context: 'timeout-handler', body: region.body, guard: region.body, construct: region.construct, subject, label: region.label, explicitOnly: true });
         }
       }
-      for (const s of scopes.slice(before)) Object.assign(s, own);
+      // A handler known broad only through a fact of the project (`ambiguous-raise:`) already waits on
+      // it: one with a second condition is left out rather than judged on either alone.
+      for (const s of scopes.slice(before)) {
+        if (s.requires !== undefined && own.requires !== undefined) scopes.splice(scopes.indexOf(s), 1);
+        else if (s.requires === undefined) Object.assign(s, own);
+      }
+      // `catch (err) { if (err instanceof CertificationError) … }` around a call another file must
+      // prove writes: the branch holds on that proof or on the class's fact (`ambiguous-raise:`).
+      if (own.requires !== undefined) scopes.push(...wrapperBranchScopes(ctx, names, handler, subject, own.requires));
     }
   }
   scopes.push(...promiseCatchScopes(ctx));
@@ -709,6 +721,20 @@ export function writesOrSendsIn(ctx: FileContext, node: Node): Node[] {
  * A try around a helper of another file (`smtp.deliver_persisted(mail)`, `this.stripeService.createPayment()`):
  * its handler is judged if the link step finds that the helper writes or notifies.
  */
+/**
+ * `Transaction.objects.select_for_update().get(id=…)`, `db.lock(row).find(…)`: a call whose value is
+ * read at once by a method named for a read builds the query that read runs (a lock, a scope); it
+ * writes nothing a handler could be about, whatever its own name's first word.
+ */
+function readOnItsResult(call: Node, readVerbs: { has(word: string): boolean }): boolean {
+  const member = call.parent;
+  if (member === null || (member.type !== 'attribute' && member.type !== 'member_expression') || member.childForFieldName('object')?.id !== call.id) return false;
+  const chained = member.parent;
+  if (chained === null || (chained.type !== 'call' && chained.type !== 'call_expression')) return false;
+  const method = member.childForFieldName('attribute') ?? member.childForFieldName('property');
+  return readVerbs.has(splitWords(method?.text ?? '')[0] ?? '');
+}
+
 function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => boolean = () => true, depth = 0): { call: Node; requires: Requirement } | null {
   const readVerbs = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
   const procedureVerbs = wordSet(ctx, 'procedure_verbs', ctx.vocab.procedure_verbs);
@@ -718,7 +744,7 @@ function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => bo
     // A helper named for a read (`get_status`, `findOrder`: `read_verbs`) is not the handler's subject,
     // nor one that runs a whole procedure (`runBillingReconciliation()`: `procedure_verbs`), whose failure is the run's.
     const first = splitWords(lastSegment(path))[0] ?? '';
-    if (readVerbs.has(first) || procedureVerbs.has(first)) continue;
+    if (readVerbs.has(first) || procedureVerbs.has(first) || readOnItsResult(call, readVerbs)) continue;
     const found = helperCallSubject(ctx, call, path, depth);
     if (found !== null) return found;
   }
@@ -940,9 +966,15 @@ function accessorMethodPath(ctx: FileContext, call: Node, accessor: string, meth
  * then the record stands: re-raising does not undo it.
  */
 function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handler, subject: Node, caught = caughtName(handler, ctx.family), attempted?: Node): Scope | null {
+  let requires: Requirement | undefined;
   if (handler.type !== null && !exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p))) {
     const classes = exceptionPaths(handler.type);
-    if (attempted === undefined || classes.some((p) => names.definite.matches(p)) || !(wrapsAmbiguous(ctx, names, attempted, classes) || assertsStatus(ctx, attempted, classes))) return null;
+    if (attempted === undefined || classes.some((p) => names.definite.matches(p))) return null;
+    if (!(wrapsAmbiguous(ctx, names, attempted, classes) || assertsStatus(ctx, attempted, classes))) {
+      const wrapped = wrappedElsewhere(ctx, names, classes);
+      if (wrapped === null) return null;
+      requires = wrapped;
+    }
   }
   const excludes: Node[] = [];
   if (caught !== null) {
@@ -959,7 +991,129 @@ function broadHandlerScope(ctx: FileContext, names: TimeoutNames, handler: Handl
     }
   }
   const label = headerLine(handler.clause).replace(/\s*\{.*$/, '');
-  return { context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label, explicitOnly: true, ...(excludes.length > 0 ? { excludes } : {}) };
+  return { context: 'timeout-handler', body: handler.body, guard: handler.body, construct: handler.clause, subject, label, explicitOnly: true, ...(excludes.length > 0 ? { excludes } : {}), ...(requires !== undefined ? { requires } : {}) };
+}
+
+/**
+ * `except EInvoiceCertificationError:` where that class is the project's own (imported from one of
+ * its modules, or defined in this file) and no vocabulary names it: the handler is as broad as the
+ * handlers that raise it, which the link step settles (`ambiguous-raise:<Class>`, `wrappedRaiseFacts`).
+ * A builtin (`ValueError`) is never read this way: raised from a timeout once, it still means other things elsewhere.
+ */
+function wrappedElsewhere(ctx: FileContext, names: TimeoutNames, classes: string[]): Requirement | null {
+  const own = classes.filter((c) => !names.exceptions.matches(c) && !names.broad.matches(c) && !names.sentNothing.matches(c) && projectClass(ctx, c));
+  if (own.length === 0) return null;
+  const facts: Requirement[] = own.map((c) => ({ kind: 'project-fact', fact: `ambiguous-raise:${lastSegment(c)}` }));
+  return facts.length === 1 ? facts[0]! : { kind: 'any-of', of: facts };
+}
+
+/** An exception class of the project: imported from one of its modules, or a class this file defines. */
+function projectClass(ctx: FileContext, path: string): boolean {
+  if (projectImportOf(ctx, path) !== undefined) return true;
+  if (path.includes('.')) return false;
+  return nodesOfType(ctx, ['class_definition', 'class_declaration', 'class']).some((c) => c.childForFieldName('name')?.text === path);
+}
+
+/**
+ * `try: result = provider.certify_invoice(invoice) … except EInvoiceCertificationError: invoice.status =
+ * 'failed'`, with nothing in the try known to write or send: the handler's class is the project's
+ * wrapper of an ambiguous error (raised in another file from `except requests.Timeout` around a
+ * POST), so the call that may raise it is the write. Its subject is the try's first call that is not
+ * a log line or an in-memory step; each such handler waits on its class's fact.
+ */
+function wrapperHandlerScopes(ctx: FileContext, names: TimeoutNames, tryStmt: Node, body: Node): Scope[] {
+  const out: Scope[] = [];
+  let subject: Node | null | undefined;
+  const firstCall = () =>
+    (subject ??=
+      callsWithin(ctx, body).find((c) => {
+        const path = calleePath(ctx, c);
+        return path !== '' && !logsOnly(ctx, path) && !isInMemory(ctx, path) && enclosingFunction(c, ctx.family)?.id === enclosingFunction(body, ctx.family)?.id;
+      }) ?? null);
+  for (const handler of tryHandlers(tryStmt, ctx.family)) {
+    if (handler.type === null || exceptionPaths(handler.type).some((p) => isAmbiguousException(names, p))) {
+      // `catch (err) { if (err instanceof CertificationError) { … } }`, `if isinstance(e, CertificationError):`:
+      // the branch that picks out the project's wrapper is judged as its typed handler would be.
+      if (wrapperBranches(ctx, names, handler).length > 0 && firstCall() !== null) out.push(...wrapperBranchScopes(ctx, names, handler, subject!));
+      continue;
+    }
+    const classes = exceptionPaths(handler.type);
+    if (classes.some((p) => names.definite.matches(p))) continue;
+    const requires = wrappedElsewhere(ctx, names, classes);
+    const call = requires === null ? null : firstCall();
+    if (requires === null || call === null) continue;
+    const scope = broadHandlerScope(ctx, names, handler, call, caughtName(handler, ctx.family), body);
+    if (scope !== null) out.push({ ...scope, requires });
+  }
+  return out;
+}
+
+/**
+ * `catch (err) { if (err instanceof CertificationError) { … } }`, `except Exception as e: if isinstance(e,
+ * CertificationError):`: the branches of a handler of every error that pick out a class of the
+ * project no vocabulary names, with the fact each waits on.
+ */
+function wrapperBranches(ctx: FileContext, names: TimeoutNames, handler: Handler): { branch: Branch; requires: Requirement }[] {
+  const caught = caughtName(handler, ctx.family);
+  if (caught === null || !catchesAmbiguous(names, handler)) return [];
+  const out: { branch: Branch; requires: Requirement }[] = [];
+  for (const ifStmt of nodesWithin(ctx, handler.body, 'if_statement')) {
+    for (const branch of ifChain(ifStmt, ctx.family)) {
+      const cls = branch.condition === null ? null : classTested(branch.condition, caught);
+      const requires = cls === null ? null : wrappedElsewhere(ctx, names, [cls]);
+      if (requires !== null && !out.some((b) => b.branch.body.id === branch.body.id)) out.push({ branch, requires });
+    }
+  }
+  return out;
+}
+
+/** Each wrapper branch as a scope of its own, holding on its class's fact (or on `alternative`, the handler's own condition). */
+function wrapperBranchScopes(ctx: FileContext, names: TimeoutNames, handler: Handler, subject: Node, alternative?: Requirement): Scope[] {
+  return wrapperBranches(ctx, names, handler).map(({ branch, requires }) => ({
+    context: 'timeout-handler',
+    body: branch.body,
+    guard: branch.body,
+    construct: branch.node,
+    subject,
+    label: headerLine(branch.node),
+    explicitOnly: true,
+    requires: alternative === undefined ? requires : { kind: 'any-of', of: [alternative, requires] },
+  }));
+}
+
+/** The class a condition tests the caught error for: `err instanceof X`, `isinstance(e, X)`; null for anything else. */
+function classTested(condition: Node, caught: string): string | null {
+  const c = unwrapParens(condition);
+  if (c === null) return null;
+  if (c.type === 'binary_expression' && c.childForFieldName('operator')?.text === 'instanceof') {
+    const right = c.childForFieldName('right');
+    return c.childForFieldName('left')?.text === caught && right !== null && (right.type === 'identifier' || right.type === 'member_expression') ? dottedPath(right) : null;
+  }
+  if (c.type === 'call' && c.childForFieldName('function')?.text === 'isinstance') {
+    const [value, cls] = c.childForFieldName('arguments')?.namedChildren ?? [];
+    return value?.text === caught && cls !== undefined && (cls.type === 'identifier' || cls.type === 'attribute') ? dottedPath(cls) : null;
+  }
+  return null;
+}
+
+/**
+ * `except requests.Timeout: raise EInvoiceCertificationError(…)` around a POST, `if (!res.ok) throw new
+ * ProviderError(…)`: a class raised from the handler of an ambiguous outcome stands for that outcome
+ * wherever the project catches it (`ambiguous-raise:<Class>`). Only handlers and branches that wait
+ * on nothing of another file, and not their parts that test for a definite error.
+ */
+export function wrappedRaiseFacts(ctx: FileContext): string[] {
+  const out = new Set<string>();
+  for (const scope of ambiguousOutcomeContext.scopes(ctx)) {
+    if (scope.requires !== undefined) continue;
+    const fn = enclosingFunction(scope.body, ctx.family);
+    for (const raise of nodesWithin(ctx, scope.body, ['raise_statement', 'throw_statement'])) {
+      if (enclosingFunction(raise, ctx.family)?.id !== fn?.id || scope.excludes?.some((e) => contains(e, raise))) continue;
+      const cls = raisedClass(ctx, raise);
+      if (cls !== null) out.add(`ambiguous-raise:${cls}`);
+    }
+  }
+  return [...out];
 }
 
 /** The name the handler binds the error to (`except X as e`, `catch (err)`), or null. */

@@ -138,6 +138,7 @@ export const recordsMatcher: Matcher = {
       for (const pushed of collectedCaughtErrors(ctx, root, words)) add(pushed, 'collected', true);
       // `project.charge_flow_status = '/1'` before the charge, `update({ charge_flow_status: 'scheduled' })` in its handler.
       if (param === 'failure') for (const reset of claimsPutBack(ctx, root)) add(reset, false, false, true);
+      if (param === 'failure') for (const credit of debitsGivenBack(ctx, root)) add(credit);
       // `alert.failed = True`, `alert.telemetry_alert.notified = False`: a flag stored on a record.
       for (const flagged of storedFlags(ctx, root, words)) add(flagged.node, flagged.result);
       if (words.resultFlags.size > 0 && /\b(False|false)\b/.test(ctx.source.slice(root.startIndex, root.endIndex))) {
@@ -275,6 +276,48 @@ function claimsPutBack(ctx: FileContext, root: Node): Node[] {
     const values = claimed.get(set.field);
     return values !== undefined && !values.has(set.value) && !(unresolved !== undefined && isValueName(set.value, unresolved));
   }).map((set) => set.node);
+}
+
+/**
+ * `wallet.balance -= tx.amount` (or `self.balance = F('balance') - amount`) before the withdrawal's
+ * POST, and in its handler `wallet.balance += tx.amount`: the handler gives back what the function
+ * took for the write, which treats the write as not made. Read off the code's structure, no field
+ * names: the same target taken from earlier in the function, outside the handler, and added back in it.
+ */
+function debitsGivenBack(ctx: FileContext, root: Node): Node[] {
+  const fn = enclosingFunction(root, ctx.family);
+  if (fn === null) return [];
+  const moves = (within: Node, sign: '+' | '-') => amountMoves(ctx, within).filter((m) => m.sign === sign);
+  const credits = moves(root, '+');
+  if (credits.length === 0) return [];
+  const taken = new Set(moves(fn, '-').filter((m) => m.node.endIndex <= root.startIndex && enclosingFunction(m.node, ctx.family)?.id === fn.id).map((m) => m.target));
+  return credits.filter((c) => taken.has(c.target)).map((c) => c.node);
+}
+
+/**
+ * `a.balance += x` / `a.balance -= x`, `a.balance = a.balance + x`, `self.balance = F('balance') - x`: an
+ * amount added to or taken from a field of an object, by the field's dotted target. A plain name
+ * (`total += x`) is a local tally, not a held value.
+ */
+function amountMoves(ctx: FileContext, root: Node): { node: Node; target: string; sign: '+' | '-' }[] {
+  const out: { node: Node; target: string; sign: '+' | '-' }[] = [];
+  for (const n of nodesWithin(ctx, root, ['augmented_assignment', 'augmented_assignment_expression', 'assignment', 'assignment_expression'])) {
+    const left = n.childForFieldName('left');
+    if (left === null || (left.type !== 'attribute' && left.type !== 'member_expression')) continue;
+    const field = lastSegment(dottedPath(left));
+    let sign: string | undefined;
+    if (n.type.startsWith('augmented')) sign = n.childForFieldName('operator')?.text.slice(0, 1);
+    else {
+      const right = n.childForFieldName('right');
+      const op = right?.type === 'binary_operator' || right?.type === 'binary_expression' ? right.childForFieldName('operator')?.text : undefined;
+      // The field's own value on the left of the sum: `a.balance + x`, `F('balance') - x`.
+      const base = right?.childForFieldName('left');
+      const own = base !== null && base !== undefined && (base.text === left.text || (isCall(base, ctx.family) && callArguments(base).some((a) => stringValue(a) === field)));
+      sign = own ? op : undefined;
+    }
+    if (sign === '+' || sign === '-') out.push({ node: n, target: dottedPath(left), sign });
+  }
+  return out;
 }
 
 /** `x.status = 'v'`, `{ status: 'v' }` / `status='v'` given to a call: a state field set to a literal string. */
