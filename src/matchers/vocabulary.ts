@@ -714,6 +714,12 @@ export const VocabularySchema = z
          * called on a send's own result, the read is the end of that send's exchange, no later step.
          */
         body_read_methods: names.default([]),
+        /**
+         * Keyword arguments that, set to `True`, make the call swallow its own errors (Django's
+         * `message.send(fail_silently=True)`, `send_mail(…, fail_silently=True)`): nothing of the send's
+         * outcome is raised to a handler around it, or to a retry that waits for a raise.
+         */
+        silencing_arguments: names.default([]),
       })
       .strict()
       .prefault({}),
