@@ -848,6 +848,12 @@ export const VocabularySchema = z
      */
     model_client_words: names.default([]),
     /**
+     * Words of a request's URL path that ask a model for an answer (`/v1/messages`, `/v1/responses`,
+     * `:generateContent`): on a host named by `model_client_words`, such a request computes and stores
+     * nothing. The same host's storage endpoints (`/v1/files`, `/v1/vector_stores`) still write.
+     */
+    model_answer_url_words: names.default([]),
+    /**
      * Words of a URL that name a database's own REST endpoint (`firestore`: Firestore's
      * `https://firestore.googleapis.com/v1/projects/…/documents:commit`): a request there reads or writes
      * the application's own store, as a database client's call (`db.*`) does; it is no call to another service.
