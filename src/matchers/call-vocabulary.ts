@@ -295,6 +295,9 @@ function classify(ctx: FileContext, call: Node, path: string, index: number, pat
   // `fetchWithTimeout(`https://firestore.googleapis.com/v1/projects/${id}/databases/(default)/documents:commit`, { method: 'POST' })`:
   // a database's own REST endpoint, the application's own store reached over HTTP (as `db.*` is by a driver).
   if ((verdict === PathVerdict.Http || verdict === PathVerdict.Verb) && storeEndpoint(ctx, call)) return false;
+  // `fetch('https://api.anthropic.com/v1/messages', { method: 'POST', … })`: a model's API reached over
+  // HTTP answers as its SDK does (`onModelClient`), computing text and storing nothing.
+  if ((verdict === PathVerdict.Http || verdict === PathVerdict.Verb) && modelEndpoint(ctx, call)) return false;
   // `telegram_client.post(method="sendMessage", …)`: a chat client's generic call naming a send method.
   if (!v.clientMethods.empty && !v.clientCallMethods.empty && v.clientCallMethods.matches(lastSegment(path)) && namesClientMethod(call, v.clientMethods) && onNamedClient(ctx, call, path, v.clientWords)) return true;
   // `requests.get('https://api.telegram.org/bot' + token + '/sendMessage?chat_id=…')`: a request whose
@@ -739,6 +742,23 @@ function onNamedClient(ctx: FileContext, call: Node, path: string, words: WordSe
 function storeEndpoint(ctx: FileContext, call: Node): boolean {
   if (ctx.vocab.store_url_words.length === 0) return false;
   return urlHas(ctx, call, wordSet(ctx, 'store_url_words', ctx.vocab.store_url_words));
+}
+
+/**
+ * A request to a model provider's host (`model_client_words` in the host) whose path asks for an answer
+ * (`model_answer_url_words`: `https://api.anthropic.com/v1/messages`, `https://api.openai.com/v1/responses`):
+ * the model's answer, computed and stored nowhere, as `onModelClient` reads its SDK's calls. The same
+ * host's `/v1/files` or `/v1/vector_stores` creates objects and stays a write; a project's own
+ * `/api/claude-usage/record` names no model's host.
+ */
+function modelEndpoint(ctx: FileContext, call: Node): boolean {
+  if (ctx.vocab.model_client_words.length === 0) return false;
+  const hosts = wordSet(ctx, 'model_client_words', ctx.vocab.model_client_words);
+  const answers = wordSet(ctx, 'model_answer_url_words', ctx.vocab.model_answer_url_words);
+  return urlHas(ctx, call, (url) => {
+    const parts = /^[\s'"`]*(?:https?:)?\/\/([^/'"`\s]+)(.*)$/is.exec(url);
+    return parts !== null && hosts.anyWordOf(parts[1] ?? '') && answers.anyWordOf(parts[2] ?? '');
+  });
 }
 
 /**
@@ -1530,7 +1550,23 @@ function isGraphqlRead(ctx: FileContext, call: Node): boolean {
   const text = ctx.source.slice(call.startIndex, call.endIndex);
   // `query: { broadcaster_id }` is a URL's query string, not a GraphQL document.
   if (/["'`]?\bquery["'`]?\s*[:=](?!\s*\{)/.test(text) && !/\bmutation\b/i.test(text)) return true;
-  return handsGraphqlQuery(ctx, call) || graphqlTransportOfQueries(ctx, call);
+  return handsGraphqlQuery(ctx, call) || graphqlTransportOfQueries(ctx, call) || isJsonRpcRead(ctx, text);
+}
+
+/**
+ * `fetch(rpcUrl, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', method:
+ * 'eth_getUserOperationReceipt', params }) })`: a JSON-RPC request always goes as POST, and what it does
+ * is the procedure it names. A procedure whose name, past its namespace (`eth_`, `starknet_`), starts
+ * with a read verb (`read_verbs`: `getBalance`, `eth_getTransactionReceipt`) only reads; a poll loop
+ * asking for a receipt creates nothing. Decided on the call's own text, as GraphQL's query is: every
+ * procedure named there must read (`eth_sendRawTransaction` beside it makes the call a write).
+ */
+function isJsonRpcRead(ctx: FileContext, text: string): boolean {
+  if (!/["']?\bjsonrpc["']?\s*[:=]/.test(text)) return false;
+  const named = [...text.matchAll(/["']?\bmethod["']?\s*[:=]\s*["'`]([A-Za-z][\w.]*)["'`]/g)].map((m) => m[1] ?? '').filter((m) => !HTTP_METHOD_NAMES.has(m.toUpperCase()));
+  if (named.length === 0) return false;
+  const reads = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
+  return named.every((m) => reads.has(splitWords(m.replace(/^[a-z\d]+_(?=[a-z])/, ''))[0] ?? ''));
 }
 
 /**

@@ -720,6 +720,12 @@ export const VocabularySchema = z
          * called on a send's own result, the read is the end of that send's exchange, no later step.
          */
         body_read_methods: names.default([]),
+        /**
+         * Keyword arguments that, set to `True`, make the call swallow its own errors (Django's
+         * `message.send(fail_silently=True)`, `send_mail(…, fail_silently=True)`): nothing of the send's
+         * outcome is raised to a handler around it, or to a retry that waits for a raise.
+         */
+        silencing_arguments: names.default([]),
       })
       .strict()
       .prefault({}),
@@ -847,6 +853,12 @@ export const VocabularySchema = z
      * `this.client.messages.create` with `client: Anthropic`) asks for an answer; it neither writes nor notifies.
      */
     model_client_words: names.default([]),
+    /**
+     * Words of a request's URL path that ask a model for an answer (`/v1/messages`, `/v1/responses`,
+     * `:generateContent`): on a host named by `model_client_words`, such a request computes and stores
+     * nothing. The same host's storage endpoints (`/v1/files`, `/v1/vector_stores`) still write.
+     */
+    model_answer_url_words: names.default([]),
     /**
      * Words of a URL that name a database's own REST endpoint (`firestore`: Firestore's
      * `https://firestore.googleapis.com/v1/projects/…/documents:commit`): a request there reads or writes

@@ -140,12 +140,15 @@ export function mentionsTimeout(ctx: FileContext, condition: Node): boolean {
 }
 
 /**
- * `void send(…)` (or a call inside such an expression) within `body`: fire-and-forget, its rejection is never caught here.
+ * `void send(…)` (or a call inside such an expression) within `body`, or the chain made on it a statement
+ * of its own (`detached`): fire-and-forget, its rejection is never caught here.
  * So is a call whose own promise chain takes its rejection and does not throw it on
  * (`notify({…}).catch(() => {})`, trebettabackend's approveWithdrawal).
  */
 function discarded(call: Node, body: Node): boolean {
-  return caughtByOwnChain(call, body) || dropped(call, body);
+  // `fetch(…).catch(console.error);` as a statement: the chain made on the call is dropped whole, so
+  // whatever its `.catch` hands (a logger, a function of the file), no rejection reaches the try.
+  return caughtByOwnChain(call, body) || detached(call, body);
 }
 
 /**
@@ -614,6 +617,7 @@ export function keepsEveryWrite(ctx: FileContext, fn: Node): boolean {
  * (an outer `catch` answering a generic 500 around a purchase the inner one already handles).
  */
 function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer: Node): boolean {
+  if (silenced(ctx, call)) return true;
   for (let node = call.parent; node !== null && node.id !== outer.id; node = node.parent) {
     if (node.type !== 'try_statement') continue;
     const attempted = tryBody(node);
@@ -622,6 +626,19 @@ function shieldedWithin(ctx: FileContext, names: TimeoutNames, call: Node, outer
     if (tryHandlers(node, ctx.family).some((h) => catchesAll(aliasedClasses(ctx, h)) && !raisesWithin(h.body, ctx.family))) return true;
   }
   return false;
+}
+
+/**
+ * `message.send(fail_silently=True)`: a call told by a keyword argument (vocabulary
+ * `responses.silencing_arguments`) to swallow its own errors keeps its outcome to itself, as a try
+ * whose handler takes every error would. Only the literal `True` counts: `fail_silently=debug` may raise.
+ */
+function silenced(ctx: FileContext, call: Node): boolean {
+  const silencing = ctx.vocab.responses.silencing_arguments;
+  if (ctx.family !== 'python' || silencing.length === 0 || !isCall(call, ctx.family)) return false;
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).some(
+    (a) => a.type === 'keyword_argument' && silencing.includes(a.childForFieldName('name')?.text ?? '') && a.childForFieldName('value')?.text === 'True',
+  );
 }
 
 /**
