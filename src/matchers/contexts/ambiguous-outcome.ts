@@ -342,9 +342,9 @@ function findTimeoutHandlers(ctx: FileContext): Scope[] {
       }
       // A handler known broad only through a fact of the project (`ambiguous-raise:`) already waits on
       // it: one with a second condition is left out rather than judged on either alone.
-      for (const s of scopes.slice(before)) {
-        if (s.requires !== undefined && own.requires !== undefined) scopes.splice(scopes.indexOf(s), 1);
-        else if (s.requires === undefined) Object.assign(s, own);
+      for (const s of scopes.splice(before)) {
+        if (s.requires === undefined) scopes.push(Object.assign(s, own));
+        else if (own.requires === undefined) scopes.push(s);
       }
       // `catch (err) { if (err instanceof CertificationError) … }` around a call another file must
       // prove writes: the branch holds on that proof or on the class's fact (`ambiguous-raise:`).
@@ -735,10 +735,6 @@ export function writesOrSendsIn(ctx: FileContext, node: Node): Node[] {
 }
 
 /**
- * A try around a helper of another file (`smtp.deliver_persisted(mail)`, `this.stripeService.createPayment()`):
- * its handler is judged if the link step finds that the helper writes or notifies.
- */
-/**
  * `Transaction.objects.select_for_update().get(id=…)`, `db.lock(row).find(…)`: a call whose value is
  * read at once by a method named for a read builds the query that read runs (a lock, a scope); it
  * writes nothing a handler could be about, whatever its own name's first word.
@@ -752,6 +748,10 @@ function readOnItsResult(call: Node, readVerbs: { has(word: string): boolean }):
   return readVerbs.has(splitWords(method?.text ?? '')[0] ?? '');
 }
 
+/**
+ * A try around a helper of another file (`smtp.deliver_persisted(mail)`, `this.stripeService.createPayment()`):
+ * its handler is judged if the link step finds that the helper writes or notifies.
+ */
 function helperSubject(ctx: FileContext, body: Node, reaches: (call: Node) => boolean = () => true, depth = 0): { call: Node; requires: Requirement } | null {
   const readVerbs = wordSet(ctx, 'read_verbs', ctx.vocab.read_verbs);
   const procedureVerbs = wordSet(ctx, 'procedure_verbs', ctx.vocab.procedure_verbs);

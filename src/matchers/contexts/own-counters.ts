@@ -1,7 +1,10 @@
 import { wordSet } from '../compiled.js';
 import { splitWords } from '../names.js';
-import { blockStatements, keywordArgument, literalEntries, unwrapValue, type Node } from '../syntax.js';
+import { blockStatements, callArguments, isCall, keywordArgument, literalEntries, stringValue, unwrapValue, type Node } from '../syntax.js';
 import type { FileContext } from '../types.js';
+
+/** Text of a number bumped (`failures + 1`, `+= 1`, `++`): a cheap test before the tree walk. */
+export const BUMPS = /\+\s*1\b|\+\+|\+=/;
 
 /**
  * A loop over records that keeps each record's own count of attempts: it skips a record whose
@@ -16,7 +19,7 @@ import type { FileContext } from '../types.js';
 export function countsOwnAttempts(ctx: FileContext, loop: Node, body: Node): boolean {
   const left = loop.childForFieldName('left');
   if (left === null) return false;
-  if (!/\+\s*1\b|\+\+|\+=/.test(body.text)) return false;
+  if (!BUMPS.test(body.text)) return false;
   const records = new Set(left.type === 'identifier' ? [left.text] : left.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).map((n) => n.text));
   if (records.size === 0) return false;
   const bindings = body.descendantsOfType(['variable_declarator', 'assignment']).flatMap((b) => {
@@ -45,7 +48,12 @@ export function countsOwnAttempts(ctx: FileContext, loop: Node, body: Node): boo
     const [field] = fieldsRead(b.value);
     if (field !== undefined && !records.has(b.name)) holders.set(b.name, field);
   }
-  const counterOf = (n: Node): string | undefined => (n.type === 'identifier' ? holders.get(n.text) : fieldsRead(n).length === 1 && (n.type === 'member_expression' || n.type === 'attribute') ? fieldsRead(n)[0] : undefined);
+  const counterOf = (n: Node): string | undefined => {
+    if (n.type === 'identifier') return holders.get(n.text);
+    if (n.type !== 'member_expression' && n.type !== 'attribute') return undefined;
+    const read = fieldsRead(n);
+    return read.length === 1 ? read[0] : undefined;
+  };
   const limited = limitedCounters(ctx, body, counterOf);
   if (limited.size === 0) return false;
   // One more than the counter: `failures + 1`, or a name bound to it (`newFailureCount = failureCountField + 1`).
@@ -54,7 +62,9 @@ export function countsOwnAttempts(ctx: FileContext, loop: Node, body: Node): boo
     if (value.type !== 'binary_expression' && value.type !== 'binary_operator') return false;
     const [a, b] = value.namedChildren;
     if (a === undefined || b === undefined || !/^\s*\+/.test(value.text.slice(a.endIndex - value.startIndex)) || b.text !== '1') return false;
-    return counterOf(a) === field || a.descendantsOfType(['identifier', 'member_expression', 'attribute']).some((n) => counterOf(n) === field) || /^F\(/.test(a.text);
+    // `F("failure_count") + 1`: a call handed the field's own name reads that field (Django's `F`, as `amountMoves` reads it).
+    const readsField = isCall(a, ctx.family) && callArguments(a).some((arg) => stringValue(arg) === field);
+    return counterOf(a) === field || a.descendantsOfType(['identifier', 'member_expression', 'attribute']).some((n) => counterOf(n) === field) || readsField;
   };
   for (const field of limited) {
     // `update({ autoRenewFailureCount: n + 1 })`, `.update(failure_count=F("failure_count") + 1)`

@@ -13,7 +13,7 @@ import { isInert } from '../quiet-steps.js';
 import { scheduledRunScopes } from './scheduled-runs.js';
 import { onlyAfterRefusal } from './refusals.js';
 import { batchMarkScopes } from './batch-marks.js';
-import { countsOwnAttempts } from './own-counters.js';
+import { BUMPS, countsOwnAttempts } from './own-counters.js';
 import { UNSET, columnFilters, marksOutOfSelection, mayHoldDueQuery, mayMarkState, positionalFilters, selectedValue, selectsDueRecords, selectsUnset, skipsAllButFailed } from './due-records.js';
 import { NamePatterns, WordSet, escapeRegExp, normalizeName, splitWords } from '../names.js';
 import { decoratedFunction, isFallback, HANDLER_TYPES, raisesWithin, bindingOf, blockStatements, callArguments, callee, contains, dottedPath, enclosingFunction, namedEnclosingFunction, firstLine, headerLine, functionBody, functionName, functionParameters, functionTypes, ifChain, isCall, isExit, isFunction, isLoop, isRaise, keywordArgument, lastSegment, literalEntries, loopBody, loopTypes, stringValue, stringsUnder, tryBody, tryHandlers, unwrapAwait, unwrapValue, unwrapParens, negatedOperand, type Family, type Node } from '../syntax.js';
@@ -2023,7 +2023,7 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
   const due = mayHoldDueQuery(ctx);
   const marks = mayMarkState(ctx);
   // A record's own counter bumped (`failures + 1`, `+= 1`, `++`): see `countsOwnAttempts`.
-  const counts = /\+\s*1\b|\+\+|\+=/.test(ctx.source);
+  const counts = BUMPS.test(ctx.source);
   if (!due && !marks && !counts) return [];
   const selectsFailed = (node: Node | null, at: Node): boolean => due && selectsDueRecords(ctx, node, at);
   const scopes: Scope[] = [];

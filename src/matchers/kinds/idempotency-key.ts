@@ -371,7 +371,7 @@ function namesDestination(ctx: FileContext, call: Node, given: Node): boolean {
   const args = callArguments(call);
   const url = args[0] !== undefined && keywordArgument(args[0]) === null ? args[0] : undefined;
   if (url === undefined || (url.type !== 'member_expression' && url.type !== 'attribute') || url.childForFieldName('object')?.text !== owner) return false;
-  const sent = sentValues(ctx, args.slice(1));
+  const sent = sentValues(ctx, args.slice(1), bodyOptions(ctx));
   if (sent.length === 0) return false;
   const reads = new RegExp(`(^|[^\\w$.])${owner.replace(/[$.]/g, '\\$&')}\\b`);
   return !sent.some((node) => {
@@ -385,33 +385,35 @@ function namesDestination(ctx: FileContext, call: Node, given: Node): boolean {
   });
 }
 
-/** Names of options that carry what a request sends (`body`, `data`, `json`), normalised. */
-const SENT_OPTIONS = new Set(['body', 'data', 'json', 'content', 'payload']);
+/** Options that carry what a request sends: the call vocabularies' `body_options` (`body`, `data`, `json`), normalised. */
+function bodyOptions(ctx: FileContext): Set<string> {
+  return ctx.memo('body-options', () => new Set(Object.values(ctx.vocab.calls).flatMap((v) => v.body_options ?? []).map(normalizeName)));
+}
 
 /**
  * What a request sends, among the arguments after its URL: a body keyword or option (`json=`,
  * `{ body }`), or a positional value that is no options object (`axios.post(url, payload, config)`'s
  * `payload`; an object literal with `headers` in it is the request's options).
  */
-function sentValues(ctx: FileContext, args: readonly Node[]): Node[] {
+function sentValues(ctx: FileContext, args: readonly Node[], body: Set<string>): Node[] {
   const out: Node[] = [];
   for (const arg of args) {
     const kw = keywordArgument(arg);
     if (kw !== null) {
-      if (SENT_OPTIONS.has(normalizeName(kw.name))) out.push(kw.value);
+      if (body.has(normalizeName(kw.name))) out.push(kw.value);
       continue;
     }
     if (arg.type === 'object' || arg.type === 'dictionary') {
       const entries = literalEntries(arg);
-      const body = entries.filter((e) => SENT_OPTIONS.has(normalizeName(e.key)));
-      if (body.length > 0) out.push(...body.map((e) => e.value));
+      const sent = entries.filter((e) => body.has(normalizeName(e.key)));
+      if (sent.length > 0) out.push(...sent.map((e) => e.value));
       else if (!entries.some((e) => normalizeName(e.key) === 'headers')) out.push(arg);
       continue;
     }
     // A name bound to an options object (`fetch(url, init)`) is read for its body option.
     const bound = arg.type === 'identifier' ? lastBindingBefore(ctx, arg.text, arg) : null;
     const entries = bound !== null && (bound.type === 'object' || bound.type === 'dictionary') ? literalEntries(bound) : [];
-    if (entries.some((e) => normalizeName(e.key) === 'headers')) out.push(...entries.filter((e) => SENT_OPTIONS.has(normalizeName(e.key))).map((e) => e.value));
+    if (entries.some((e) => normalizeName(e.key) === 'headers')) out.push(...entries.filter((e) => body.has(normalizeName(e.key))).map((e) => e.value));
     else out.push(arg);
   }
   return out;
