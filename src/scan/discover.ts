@@ -45,7 +45,8 @@ export interface DiscoverOptions {
    * The other signs of a copied library (config `vendored`), read only below a folder with one of
    * the `assetFolders` names: a folder holding a licence file (a name starting with one of
    * `licenceFiles`, any case: `license.txt`, `LICENSE-JQUERY.txt`), or a file whose opening comment
-   * carries one of `bannerWords`.
+   * carries one of `bannerTags`, or opens with one of `bannerMarks` and names one of `bannerWords`
+   * or a version.
    */
   vendoredAssets?: VendoredAssetSigns;
 }
@@ -53,6 +54,8 @@ export interface DiscoverOptions {
 export interface VendoredAssetSigns {
   assetFolders: readonly string[];
   licenceFiles: readonly string[];
+  bannerTags: readonly string[];
+  bannerMarks: readonly string[];
   bannerWords: readonly string[];
 }
 
@@ -172,7 +175,8 @@ const BANNER_BYTES = 2048;
 function assetLibraries(root: string, signs: VendoredAssetSigns): (file: string) => string | null {
   const assetNames = new Set(signs.assetFolders.map((n) => n.toLowerCase()));
   const licencePrefixes = signs.licenceFiles.map((n) => n.toLowerCase()).filter((n) => n !== '');
-  const words = signs.bannerWords.map((w) => w.toLowerCase()).filter((w) => w !== '');
+  const lower = (list: readonly string[]) => list.map((w) => w.toLowerCase()).filter((w) => w !== '');
+  const banner: Banner = { tags: lower(signs.bannerTags), marks: lower(signs.bannerMarks), words: lower(signs.bannerWords) };
   const licensed = new Map<string, boolean>();
   const holdsLicence = (dir: string): boolean => {
     let hit = licensed.get(dir);
@@ -196,7 +200,7 @@ function assetLibraries(root: string, signs: VendoredAssetSigns): (file: string)
       const rel = parts.slice(0, end).join('/');
       if (holdsLicence(join(root, rel))) return rel;
     }
-    return words.length > 0 && opensWithBanner(file, words) ? parts.join('/') : null;
+    return banner.tags.length + banner.marks.length > 0 && opensWithBanner(file, banner) ? parts.join('/') : null;
   };
 }
 
@@ -209,12 +213,23 @@ function isLicenceFile(name: string, prefixes: readonly string[]): boolean {
   return !isSupported(lower) && prefixes.some((p) => lower === p || (lower.startsWith(p) && '.-_'.includes(lower.charAt(p.length))));
 }
 
+interface Banner {
+  tags: readonly string[];
+  marks: readonly string[];
+  words: readonly string[];
+}
+
+/** A release number (`v3.4.1`, `Version: 4.0.9`, `v.4.3.35`): what a library's banner states and an application's file does not. */
+const RELEASE = /\bv?\.?\s*\d+\.\d+\.\d+\b/;
+
 /**
- * Whether the file's opening comment (after blank lines and a shebang) carries one of `words`: the
- * marks (`/*!`, `@license`) a library puts on its banner so that minifiers keep it, which an
- * application's own source has no reason to use.
+ * Whether the file's opening comment (after blank lines and a shebang) is a library's banner: it
+ * carries a tag a library puts there so that minifiers keep it (`@license`, `@preserve`), or opens
+ * with a kept-comment mark (`/*!`, `//!`) and names a licence, a copyright or a release number
+ * (`/*! jQuery v3.4.1 | (c) JS Foundation`). An application's own file has no reason for the tags,
+ * and a `/*!` on one (`/*! main.js — our app`) names none of the rest.
  */
-function opensWithBanner(file: string, words: readonly string[]): boolean {
+function opensWithBanner(file: string, banner: Banner): boolean {
   let head: string;
   try {
     const fd = openSync(file, 'r');
@@ -238,7 +253,8 @@ function opensWithBanner(file: string, words: readonly string[]): boolean {
     comment = (run < 0 ? lines : lines.slice(0, run)).join('\n');
   } else return false;
   const normal = comment.toLowerCase();
-  return words.some((w) => normal.includes(w));
+  if (banner.tags.some((t) => normal.includes(t))) return true;
+  return banner.marks.some((m) => normal.startsWith(m)) && (banner.words.some((w) => normal.includes(w)) || RELEASE.test(normal));
 }
 
 /** Folders below the scanned one whose manifest names a `main` entry file (a bower package). */

@@ -92,6 +92,7 @@ describe('faultline scan', () => {
       // The application's own code: a plain licence header, a file about licences, a LICENSE in the asset folder itself.
       'static/js/checkout.js': `/* Licensed under the Apache License, Version 2.0 */\n${loop}`,
       'static/js/licenseService.js': loop,
+      'static/js/main.js': `/*!\n * main.js — Main JavaScript for Acme\n */\n${loop}`,
       'assets/LICENSE': 'MIT\n',
       'assets/pay.js': loop,
       // Outside an asset folder a licence file is the project's own package.
@@ -100,11 +101,11 @@ describe('faultline scan', () => {
     };
     const quiet = await runCli(['scan', '.', '--format', 'json'], project(files));
     const found = (out: string) => [...new Set((JSON.parse(out) as { findings: { file: string }[] }).findings.map((f) => f.file))];
-    expect(found(quiet.stdout)).toEqual(['assets/pay.js', 'packages/pay/index.js', 'static/js/checkout.js', 'static/js/licenseService.js']);
+    expect(found(quiet.stdout)).toEqual(['assets/pay.js', 'packages/pay/index.js', 'static/js/checkout.js', 'static/js/licenseService.js', 'static/js/main.js']);
     expect(quiet.stderr).toContain('note: skipped 3 files in 3 vendored libraries');
     expect(quiet.stderr).toContain('static/grappelli/tinymce/jscripts/tiny_mce');
     const all = await runCli(['scan', '.', '--format', 'json'], project({ ...files, 'faultline.config.yaml': 'vendored: { asset_folders: [] }\n' }));
-    expect(found(all.stdout)).toHaveLength(7);
+    expect(found(all.stdout)).toHaveLength(8);
   });
 
   it("never scans a virtualenv's installed packages, whatever the virtualenv is called", async () => {
