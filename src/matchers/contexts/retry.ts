@@ -2087,11 +2087,22 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
       const receiver = call.childForFieldName('function')?.childForFieldName('object') ?? null;
       const fn = callArguments(call)[0];
       const body = fn && isFunction(fn, ctx.family) ? functionBody(fn) : null;
-      if (body === null || !selectsFailed(unwrapAwait(receiver), call)) continue;
+      if (body === null || rendersElements(body) || !selectsFailed(unwrapAwait(receiver), call)) continue;
       scopes.push({ context: 'retry', body, construct: call, label: `${firstLine(call, 60)} (records that failed before)`, sweepsFailed: true });
     }
   }
   return scopes;
+}
+
+/**
+ * `items.map((item) => (<li>… <button onClick={() => markRead(item.id)}>…</li>))`: a callback that
+ * answers an element renders the list, it works on no record; what its elements' handlers call runs
+ * when a user acts on one, once, not for every record the list shows.
+ */
+function rendersElements(body: Node): boolean {
+  let b: Node | null = body;
+  while (b !== null && b.type === 'parenthesized_expression') b = b.firstNamedChild;
+  return b !== null && (b.type === 'jsx_element' || b.type === 'jsx_self_closing_element' || b.type === 'jsx_fragment');
 }
 
 /** The values a statement binds to names: declarators' values, an assignment's right side. */
