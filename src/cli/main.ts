@@ -220,7 +220,7 @@ async function runScan(paths: string[], opts: ScanFlags, io: CliIo, argv: readon
     if (vendored.length > 0) {
       const total = vendored.reduce((sum, v) => sum + v.n, 0);
       const shown = vendored.slice(0, 5).map((v) => v.folder).join(', ') + (vendored.length > 5 ? `, and ${vendored.length - 5} more` : '');
-      io.stderr(`note: skipped ${total} file${total === 1 ? '' : 's'} in ${vendored.length} vendored librar${vendored.length === 1 ? 'y' : 'ies'} (a folder whose ${config.vendored.manifests.join(' or ')} names a main file): ${shown}; \`vendored: { manifests: [] }\` in the config scans them\n`);
+      io.stderr(`note: skipped ${total} file${total === 1 ? '' : 's'} in ${vendored.length} vendored librar${vendored.length === 1 ? 'y' : 'ies'} (a folder whose ${config.vendored.manifests.join(' or ')} names a main file, or a copy under ${config.vendored.asset_folders.slice(0, 3).map((f) => `${f}/`).join(', ')}… with its licence file or banner): ${shown}; \`vendored: { manifests: [], asset_folders: [] }\` in the config scans them\n`);
     }
   }
   const showProgress = opts.quiet !== true && io.isTTY && process.stderr.isTTY === true;

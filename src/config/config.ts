@@ -40,12 +40,29 @@ export const ConfigSchema = z
       .strict()
       .prefault({}),
     /**
-     * Libraries copied into the project: a folder below the scanned one holding one of these
-     * manifests, naming a `main` entry file (a bower package under `static/js/`), is left out.
-     * `manifests: []` scans them.
+     * Libraries copied into the project, left out of the scan: a folder below the scanned one
+     * holding one of these `manifests`, naming a `main` entry file (a bower package under
+     * `static/js/`); and, below an `asset_folders` folder (where web apps keep the browser code they
+     * serve, their own and copied), a folder holding a `licence_files` file (TinyMCE's
+     * `license.txt`) or a file whose opening comment carries one of the `banner_tags`, or opens
+     * with one of the `banner_marks` and names a licence, a copyright (`banner_words`) or a version
+     * `x.y.z` (the `/*! inputmask.js … Version: 4.0.9` banner a library marks for minifiers to
+     * keep; an application's `/*! main.js — our app` names none). An
+     * application's own code carries neither (a licence header such as Apache's is plain `/*`), and
+     * a licence file outside an asset folder (a monorepo package's LICENSE) is no sign of a copy.
+     * `manifests: []` and `asset_folders: []` scan them.
      */
     vendored: z
-      .object({ manifests: z.array(z.string()).default(['bower.json']) })
+      .object({
+        manifests: z.array(z.string()).default(['bower.json']),
+        asset_folders: z
+          .array(z.string())
+          .default(['static', 'staticfiles', 'public', 'assets', 'vendor', 'third_party', 'thirdparty', 'third-party', 'wwwroot', 'bower_components']),
+        licence_files: z.array(z.string()).default(['license', 'licence', 'copying']),
+        banner_tags: z.array(z.string()).default(['@license', '@preserve']),
+        banner_marks: z.array(z.string()).default(['/*!', '//!']),
+        banner_words: z.array(z.string()).default(['license', 'licence', 'copyright', '(c)', '©']),
+      })
       .strict()
       .prefault({}),
     /** Sources for `faultline context` (owned by that command). */

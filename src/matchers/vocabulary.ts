@@ -208,6 +208,12 @@ export const VocabularySchema = z
         /** Words in a flag that marks a retry-until-done loop (`while not done`). */
         done_words: names,
         /**
+         * Words of a call or a name that waits between attempts (`sleep`, `setTimeout`, `delay`):
+         * a counter that indexes only what such a call or name is handed (`await sleep(DELAYS[i])`)
+         * reads a back-off schedule, not the data a loop walks.
+         */
+        wait_words: names.default([]),
+        /**
          * Words of a column that counts or schedules a record's attempts (`attempt_count`,
          * `next_retry_at`): a sweep over records a query compares by one retries them.
          */

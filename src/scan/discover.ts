@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -41,6 +41,22 @@ export interface DiscoverOptions {
    * files are left out. The project's own manifest (in the scanned folder itself) names none.
    */
   vendoredManifests?: readonly string[];
+  /**
+   * The other signs of a copied library (config `vendored`), read only below a folder with one of
+   * the `assetFolders` names: a folder holding a licence file (a name starting with one of
+   * `licenceFiles`, any case: `license.txt`, `LICENSE-JQUERY.txt`), or a file whose opening comment
+   * carries one of `bannerTags`, or opens with one of `bannerMarks` and names one of `bannerWords`
+   * or a version.
+   */
+  vendoredAssets?: VendoredAssetSigns;
+}
+
+export interface VendoredAssetSigns {
+  assetFolders: readonly string[];
+  licenceFiles: readonly string[];
+  bannerTags: readonly string[];
+  bannerMarks: readonly string[];
+  bannerWords: readonly string[];
 }
 
 /** What one path given to the scan holds, and why supported files were left out (told when nothing is left). */
@@ -96,7 +112,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
       continue;
     }
     const gitignores = options.gitignore ? gitignoreMatchers(abs) : [];
-    const library = vendoredFolders(abs, options.vendoredManifests ?? []);
+    const library = vendoredFolders(abs, options.vendoredManifests ?? [], options.vendoredAssets);
     const files = fg.sync([extGlob], {
       cwd: abs,
       absolute: true,
@@ -136,11 +152,113 @@ export function discoverFiles(paths: readonly string[], cwd: string, options: Di
 }
 
 /**
- * The library folder a file sits in (relative to the scanned folder), or null: the nearest folder
+ * The library folder a file sits in (relative to the scanned folder), or null: the outermost folder
  * between the file and the scanned folder (not the scanned folder itself) that holds one of the
- * manifests naming a `main` entry file. Each folder is looked at once per walk.
+ * manifests naming a `main` entry file; else, below an asset folder (`static/`, `public/`), the
+ * outermost folder under it holding a licence file; else, below an asset folder, the file's own
+ * folder when the file opens with a library's licence banner. Each folder is looked at once per walk.
  */
-function vendoredFolders(root: string, manifests: readonly string[]): (file: string) => string | null {
+function vendoredFolders(root: string, manifests: readonly string[], assets: VendoredAssetSigns | undefined): (file: string) => string | null {
+  const byManifest = manifestLibraries(root, manifests);
+  const byAsset = assets === undefined || assets.assetFolders.length === 0 ? () => null : assetLibraries(root, assets);
+  return (file) => byManifest(file) ?? byAsset(file);
+}
+
+/** How many bytes of a file the banner is looked for in: a library's banner opens the file. */
+const BANNER_BYTES = 2048;
+
+/**
+ * Copies below an asset folder. Only there: an application's own package (a monorepo's
+ * `packages/pay/LICENSE`) carries a licence file too, and its source files licence headers; a web
+ * app's served folder is where copies of browser libraries land, each with the licence it ships.
+ */
+function assetLibraries(root: string, signs: VendoredAssetSigns): (file: string) => string | null {
+  const assetNames = new Set(signs.assetFolders.map((n) => n.toLowerCase()));
+  const licencePrefixes = signs.licenceFiles.map((n) => n.toLowerCase()).filter((n) => n !== '');
+  const lower = (list: readonly string[]) => list.map((w) => w.toLowerCase()).filter((w) => w !== '');
+  const banner: Banner = { tags: lower(signs.bannerTags), marks: lower(signs.bannerMarks), words: lower(signs.bannerWords) };
+  const licensed = new Map<string, boolean>();
+  const holdsLicence = (dir: string): boolean => {
+    let hit = licensed.get(dir);
+    if (hit === undefined) {
+      try {
+        hit = licencePrefixes.length > 0 && readdirSync(dir).some((name) => isLicenceFile(name, licencePrefixes));
+      } catch {
+        hit = false;
+      }
+      licensed.set(dir, hit);
+    }
+    return hit;
+  };
+  return (file) => {
+    const parts = toSlashes(relative(root, dirname(file))).split('/');
+    const asset = parts.findIndex((p) => assetNames.has(p.toLowerCase()));
+    if (asset < 0 || dirname(file) === root) return null;
+    // Folders strictly below the asset folder, outermost first: the asset folder itself is the
+    // application's (its LICENSE, if any, is the application's licence).
+    for (let end = asset + 2; end <= parts.length; end++) {
+      const rel = parts.slice(0, end).join('/');
+      if (holdsLicence(join(root, rel))) return rel;
+    }
+    return banner.tags.length + banner.marks.length > 0 && opensWithBanner(file, banner) ? parts.join('/') : null;
+  };
+}
+
+/**
+ * `LICENSE`, `license.txt`, `LICENSE-JQUERY.txt`, `COPYING.md`: the name, or the name followed by
+ * `.`, `-` or `_`, and not a source file (`licenseService.js` is code about licences).
+ */
+function isLicenceFile(name: string, prefixes: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  return !isSupported(lower) && prefixes.some((p) => lower === p || (lower.startsWith(p) && '.-_'.includes(lower.charAt(p.length))));
+}
+
+interface Banner {
+  tags: readonly string[];
+  marks: readonly string[];
+  words: readonly string[];
+}
+
+/** A release number (`v3.4.1`, `Version: 4.0.9`, `v.4.3.35`): what a library's banner states and an application's file does not. */
+const RELEASE = /\bv?\.?\s*\d+\.\d+\.\d+\b/;
+
+/**
+ * Whether the file's opening comment (after blank lines and a shebang) is a library's banner: it
+ * carries a tag a library puts there so that minifiers keep it (`@license`, `@preserve`), or opens
+ * with a kept-comment mark (`/*!`, `//!`) and names a licence, a copyright or a release number
+ * (`/*! jQuery v3.4.1 | (c) JS Foundation`). An application's own file has no reason for the tags,
+ * and a `/*!` on one (`/*! main.js — our app`) names none of the rest.
+ */
+function opensWithBanner(file: string, banner: Banner): boolean {
+  let head: string;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(BANNER_BYTES);
+      head = buf.subarray(0, readSync(fd, buf, 0, BANNER_BYTES, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  const text = head.replace(/^\uFEFF/, '').replace(/^#![^\n]*\n/, '').trimStart();
+  let comment: string;
+  if (text.startsWith('/*')) {
+    const end = text.indexOf('*/');
+    comment = end < 0 ? text : text.slice(0, end + 2);
+  } else if (text.startsWith('//')) {
+    const lines = text.split('\n');
+    const run = lines.findIndex((l) => !/^\s*\/\//.test(l));
+    comment = (run < 0 ? lines : lines.slice(0, run)).join('\n');
+  } else return false;
+  const normal = comment.toLowerCase();
+  if (banner.tags.some((t) => normal.includes(t))) return true;
+  return banner.marks.some((m) => normal.startsWith(m)) && (banner.words.some((w) => normal.includes(w)) || RELEASE.test(normal));
+}
+
+/** Folders below the scanned one whose manifest names a `main` entry file (a bower package). */
+function manifestLibraries(root: string, manifests: readonly string[]): (file: string) => string | null {
   if (manifests.length === 0) return () => null;
   const known = new Map<string, string | null>();
   const holdsLibrary = (dir: string): boolean =>

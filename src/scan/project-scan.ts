@@ -36,6 +36,7 @@ export function scanScope(config: Config, choices: ScopeChoices, cwd: string): D
     exclude: [fromConfig(config.exclude, 'exclude'), fromCaller(choices.exclude, choices.names.exclude)],
     gitignore: choices.ignore,
     vendoredManifests: config.vendored.manifests,
+    vendoredAssets: { assetFolders: config.vendored.asset_folders, licenceFiles: config.vendored.licence_files, bannerTags: config.vendored.banner_tags, bannerMarks: config.vendored.banner_marks, bannerWords: config.vendored.banner_words },
   };
 }
 

@@ -76,10 +76,36 @@ describe('faultline scan', () => {
     };
     const quiet = await runCli(['scan', '.', '--format', 'json'], project(files));
     expect((JSON.parse(quiet.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['app.js', 'static/js/widgets/pay.js']);
-    expect(quiet.stderr).toContain('note: skipped 1 file in 1 vendored library (a folder whose bower.json names a main file): static/js/jquery;');
+    expect(quiet.stderr).toContain('note: skipped 1 file in 1 vendored library (a folder whose bower.json names a main file, or a copy under static/, staticfiles/, public/… with its licence file or banner): static/js/jquery;');
     const all = await runCli(['scan', '.', '--format', 'json'], project({ ...files, 'faultline.config.yaml': 'vendored: { manifests: [] }\n' }));
     expect((JSON.parse(all.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file)).toEqual(['app.js', 'static/js/jquery/src/effects.js', 'static/js/widgets/pay.js']);
     expect(all.stderr).not.toContain('vendored');
+  });
+
+  it('leaves out a library copied under an asset folder with its licence file or its kept banner, and nothing else', async () => {
+    const loop = 'for (let i = 0; i < 3; i++) {\n  try {\n    await stripe.charges.create({ amount });\n    break;\n  } catch (e) {}\n}\n';
+    const files = {
+      'static/grappelli/tinymce/jscripts/tiny_mce/license.txt': 'GNU LESSER GENERAL PUBLIC LICENSE\n',
+      'static/grappelli/tinymce/jscripts/tiny_mce/tiny_mce_src.js': loop,
+      'static/plugins/inputmask/inputmask.js': `/*!\n* inputmask.js\n* Licensed under the MIT license\n* Version: 4.0.9\n*/\n${loop}`,
+      'public/js/moment.js': `//! moment.js\n//! license : MIT\n${loop}`,
+      // The application's own code: a plain licence header, a file about licences, a LICENSE in the asset folder itself.
+      'static/js/checkout.js': `/* Licensed under the Apache License, Version 2.0 */\n${loop}`,
+      'static/js/licenseService.js': loop,
+      'static/js/main.js': `/*!\n * main.js — Main JavaScript for Acme\n */\n${loop}`,
+      'assets/LICENSE': 'MIT\n',
+      'assets/pay.js': loop,
+      // Outside an asset folder a licence file is the project's own package.
+      'packages/pay/LICENSE': 'MIT\n',
+      'packages/pay/index.js': `/*! pay v1.0.0 */\n${loop}`,
+    };
+    const quiet = await runCli(['scan', '.', '--format', 'json'], project(files));
+    const found = (out: string) => [...new Set((JSON.parse(out) as { findings: { file: string }[] }).findings.map((f) => f.file))];
+    expect(found(quiet.stdout)).toEqual(['assets/pay.js', 'packages/pay/index.js', 'static/js/checkout.js', 'static/js/licenseService.js', 'static/js/main.js']);
+    expect(quiet.stderr).toContain('note: skipped 3 files in 3 vendored libraries');
+    expect(quiet.stderr).toContain('static/grappelli/tinymce/jscripts/tiny_mce');
+    const all = await runCli(['scan', '.', '--format', 'json'], project({ ...files, 'faultline.config.yaml': 'vendored: { asset_folders: [] }\n' }));
+    expect(found(all.stdout)).toHaveLength(8);
   });
 
   it("never scans a virtualenv's installed packages, whatever the virtualenv is called", async () => {

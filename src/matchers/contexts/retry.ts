@@ -77,6 +77,8 @@ interface RetryVocab {
   /** Whether a file's text can hold a processor class at all (any of the processor names). */
   processorNames: RegExp;
   counterWords: WordSet;
+  /** Words of a call or name that waits between attempts (see `usedAsIndex`). */
+  waitWords: WordSet;
   /** Whether a text names any counter word at all: a cheap test before reading a handler's calls. */
   counterText: RegExp;
   rescheduleMethodWords: WordSet;
@@ -124,6 +126,7 @@ function retryVocab(ctx: FileContext): RetryVocab {
       processorQueueDecorators: new NamePatterns(r.job_processors.queue_decorators),
       processorNames: anyNameIn([...r.job_processors.job_types, ...r.job_processors.decorators, ...r.job_processors.queue_decorators, ...r.job_processors.bases]),
       counterWords: new WordSet(r.counter_words),
+      waitWords: new WordSet(r.wait_words),
       counterText: r.counter_words.length > 0 ? new RegExp(r.counter_words.map(escapeRegExp).join('|'), 'i') : /(?!)/,
       rescheduleMethodWords: new WordSet(r.reschedule_method_words),
       refusedStatuses: new Set(r.refused_statuses),
@@ -653,7 +656,7 @@ function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHead
     if (path !== 'range' && path !== 'itertools.count' && path !== 'count') return null;
     if (right.text.includes('len(')) return null;
     if (counter === undefined) return null;
-    if (counter !== '_' && !v.counterWords.anyWordOf(counter) && body && usedAsIndex(body, counter)) return null;
+    if (counter !== '_' && !v.counterWords.anyWordOf(counter) && body && usedAsIndex(body, counter, v.waitWords)) return null;
     return { counter, infinite: path !== 'range', certain: false };
   }
   if (loop.type === 'for_statement') {
@@ -663,7 +666,7 @@ function attemptHeader(ctx: FileContext, v: RetryVocab, loop: Node): AttemptHead
     if (cond === null || cond.text.trim() === ';' || cond.text.trim() === '') return { infinite: true, certain: false };
     if (cond.text.includes('length') || cond.text.includes('size')) return null;
     if (counter === undefined) return null;
-    if (!v.counterWords.anyWordOf(counter) && body && usedAsIndex(body, counter)) return null;
+    if (!v.counterWords.anyWordOf(counter) && body && usedAsIndex(body, counter, v.waitWords)) return null;
     return { counter, infinite: false, certain: false };
   }
   if (loop.type === 'while_statement' || loop.type === 'do_statement') {
@@ -723,11 +726,34 @@ function isCountedIn(loop: Node, name: string): boolean {
 /** Operators that step a number by an amount or a factor. */
 const COUNTING_OPERATORS = new Set(['+=', '-=', '*=', '/=', '**=', '<<=', '>>=']);
 
-/** Whether `name` indexes something in `body` (`items[i]`): then the loop walks data. */
-function usedAsIndex(body: Node, name: string): boolean {
+/**
+ * Whether `name` indexes something in `body` (`items[i]`): then the loop walks data. An index that
+ * only picks how long to wait before the next attempt (`await sleep(INLINE_DELAYS[i])`,
+ * `setTimeout(r, BACKOFF[i])`, `delay = DELAYS[attempt]`) reads a back-off schedule: the same work
+ * is tried again, as in any attempt loop.
+ */
+function usedAsIndex(body: Node, name: string, waitWords: WordSet): boolean {
   return body
     .descendantsOfType(['subscript', 'subscript_expression'])
-    .some((s) => (s.childForFieldName('subscript') ?? s.childForFieldName('index'))?.text === name);
+    .some((s) => (s.childForFieldName('subscript') ?? s.childForFieldName('index'))?.text === name && !picksWait(s, waitWords));
+}
+
+/** Whether a subscript is handed to a call that waits, or bound to a name of a wait (see `usedAsIndex`). */
+function picksWait(subscript: Node, waitWords: WordSet): boolean {
+  for (let p = subscript.parent; p !== null; p = p.parent) {
+    if (p.type === 'call' || p.type === 'call_expression') {
+      const fn = p.childForFieldName('function');
+      const name = lastSegment(dottedPath(fn));
+      return fn !== null && (waitWords.has(name) || waitWords.anyWordOf(name));
+    }
+    if (p.type === 'variable_declarator' || p.type === 'assignment' || p.type === 'assignment_expression') {
+      const left = p.childForFieldName('name') ?? p.childForFieldName('left');
+      return left?.type === 'identifier' && waitWords.anyWordOf(left.text);
+    }
+    // Only the expression the subscript is part of: not across a statement or a function.
+    if (p.type.endsWith('statement') || p.type.includes('function') || p.type === 'lambda') return false;
+  }
+  return false;
 }
 
 interface Behaviour {
@@ -2061,11 +2087,22 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
       const receiver = call.childForFieldName('function')?.childForFieldName('object') ?? null;
       const fn = callArguments(call)[0];
       const body = fn && isFunction(fn, ctx.family) ? functionBody(fn) : null;
-      if (body === null || !selectsFailed(unwrapAwait(receiver), call)) continue;
+      if (body === null || rendersElements(body) || !selectsFailed(unwrapAwait(receiver), call)) continue;
       scopes.push({ context: 'retry', body, construct: call, label: `${firstLine(call, 60)} (records that failed before)`, sweepsFailed: true });
     }
   }
   return scopes;
+}
+
+/**
+ * `items.map((item) => (<li>… <button onClick={() => markRead(item.id)}>…</li>))`: a callback that
+ * answers an element renders the list, it works on no record; what its elements' handlers call runs
+ * when a user acts on one, once, not for every record the list shows.
+ */
+function rendersElements(body: Node): boolean {
+  let b: Node | null = body;
+  while (b !== null && b.type === 'parenthesized_expression') b = b.firstNamedChild;
+  return b !== null && (b.type === 'jsx_element' || b.type === 'jsx_self_closing_element' || b.type === 'jsx_fragment');
 }
 
 /** The values a statement binds to names: declarators' values, an assignment's right side. */
