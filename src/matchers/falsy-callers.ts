@@ -59,8 +59,9 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
   }
   for (const fact of collectedErrorFacts(ctx, outcomes, mention)) facts.add(fact);
   for (const { value, at, outcome } of falsyChoices(ctx, outcomes)) {
+    // `status: result.success ? 'SENT' : 'FAILED'` after a switch whose every case binds `result`: each case's function.
     const name = calledFunction(ctx, value, at);
-    if (name !== null) facts.add(recordFact('falsy-records', outcome, name));
+    for (const n of name === null ? otherBranchCalls(ctx, value, at) : [name, ...otherBranchCalls(ctx, value, at)]) facts.add(recordFact('falsy-records', outcome, n));
   }
   return [...facts];
 }
@@ -178,6 +179,10 @@ function falsyChoices(ctx: FileContext, outcomes: string[]): { value: Node; at: 
   return out;
 }
 
+/** Statements that pick one branch to run, and the parts a branch's binding sits in on the way up to one. */
+const CHAINS = new Set(['if_statement', 'switch_statement', 'match_statement']);
+const CHAIN_PARTS = new Set(['else_clause', 'elif_clause', 'statement_block', 'block', 'expression_statement', 'switch_body', 'switch_case', 'switch_default', 'case_clause']);
+
 /**
  * The functions the other branches of an `if … else` bind the tested name to, the same way as the
  * last binding before the test (`[success, send] = await songbird.user_withdraw_native(…)` in one
@@ -190,12 +195,14 @@ function otherBranchCalls(ctx: FileContext, tested: Node, at: Node): string[] {
   const assignment = bound?.parent ?? null;
   const left = assignment?.childForFieldName('left') ?? assignment?.childForFieldName('name') ?? null;
   if (bound === null || assignment === null || left === null) return [];
-  // The outermost `if` of the chain the binding's branch belongs to, inside the test's function.
+  // The outermost `if` (or `switch` / `match`) of the chain the binding's branch belongs to, inside
+  // the test's function: `switch (channel) { case 'EMAIL': result = await sendEmail(…); break; … }`
+  // binds the name in each case as an if/else chain does in each branch.
   const fn = enclosingFunction(at, ctx.family);
   let chain: Node | null = null;
   for (let p = assignment.parent; p !== null && p.id !== fn?.id; p = p.parent) {
-    if (p.type === 'if_statement') chain = p;
-    else if (p.type !== 'else_clause' && p.type !== 'elif_clause' && p.type !== 'statement_block' && p.type !== 'block' && p.type !== 'expression_statement') break;
+    if (CHAINS.has(p.type)) chain = p;
+    else if (!CHAIN_PARTS.has(p.type)) break;
   }
   if (chain === null || chain.endIndex > at.startIndex) return [];
   const out: string[] = [];
