@@ -107,7 +107,9 @@ export const recordsMatcher: Matcher = {
         // `except requests.Timeout: return {'ResponseCode': '1', 'errorCode': 'TIMEOUT'}`: a provider's
         // result made up with a code that is no success code, for a caller that reads anything but
         // success as failure (dima-backend's M-Pesa STK push, owls_backend's VNPay refund).
-        else if (value !== null && madeUpFailureCode(ctx, value)) add(ret, 'error', true);
+        // With its success flag false too (`{ success: false, errorCode: 'API_ERROR' }`) it is a falsy
+        // result first: a caller's `if (!response.success)` reads it, which the flag below is judged by.
+        else if (value !== null && madeUpFailureCode(ctx, value) && !literalEntries(value).some((e) => words.resultFlags.has(normalizeName(e.key)) && booleanLiteral(e.value) === false)) add(ret, 'error', true);
         // With an error status it is an answer to the client in itself (`failureAnswers` below).
         else if (value !== null && errorAnswerBody(ctx, value, words) && !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex))) add(ret, true);
         else if (value !== null) {
