@@ -5,7 +5,7 @@ import { relayedFalsyBranches } from './flag-relays.js';
 import { projectImportOf } from './imports.js';
 import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType, nodesWithin } from './file-index.js';
-import { recordsMatcher } from './kinds/records.js';
+import { buildsFailedResult, FAILED_RESULT, recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, isOutcomeValue, isResultCodeField, isSuccessCode, outcomeWords } from './outcomes.js';
 import { exceptionPaths, writesOrSendsIn } from './contexts/ambiguous-outcome.js';
@@ -21,7 +21,7 @@ import type { FileContext } from './types.js';
 export function falsyRecordFacts(ctx: FileContext): string[] {
   const { outcomes, mention } = falsyVocab(ctx);
   if (outcomes.length === 0) return [];
-  const facts = new Set<string>([...passedOnFacts(ctx, outcomes), ...resultRecordFacts(ctx, outcomes, mention)]);
+  const facts = new Set<string>([...passedOnFacts(ctx, outcomes), ...resultRecordFacts(ctx, outcomes, mention), ...failedResultFacts(ctx, outcomes)]);
   const mentioned = mention.test(ctx.source);
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
     const tested = falsyBranch(ctx, ifStmt);
@@ -237,6 +237,26 @@ function resultRecordFacts(ctx: FileContext, outcomes: string[], mention: RegExp
     for (const outcome of outcomes) {
       const records = (ret: Node) => (recordsMatcher.find?.(ctx, outcome, [ret]) ?? []).some((c) => c.captures.result === undefined && c.requires === undefined);
       if (returns.every(records)) out.push(`result-records:${outcome}:${name}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * `protected createErrorResult(error) { return { success: false, error } }`: a function every return
+ * of which is a result whose success flag is false builds that outcome's failed result. Given as
+ * `failed-result:<outcome>:<function>`, so `return this.createErrorResult(…)` in a handler of another
+ * file (a subclass's) hands a failed result to its caller, as a literal `{ success: false }` would.
+ */
+function failedResultFacts(ctx: FileContext, outcomes: string[]): string[] {
+  if (!/\b(false|False)\b/.test(ctx.source)) return [];
+  const out: string[] = [];
+  for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
+    const name = functionName(fn);
+    if (name === null || !/\b(false|False)\b/.test(ctx.source.slice(fn.startIndex, fn.endIndex))) continue;
+    for (const outcome of outcomes) {
+      const words = outcomeWords(ctx, outcome);
+      if (words !== undefined && words.resultFlags.size > 0 && buildsFailedResult(ctx, fn, words)) out.push(`${FAILED_RESULT}:${outcome}:${lastSegment(name)}`);
     }
   }
   return out;
