@@ -27,6 +27,7 @@ import {
   parameterDefault,
   stringValue,
   unwrapValue,
+  unwrapAwait,
   type Node,
 } from './syntax.js';
 import type { FileContext } from './types.js';
@@ -727,7 +728,8 @@ function onNamedClient(ctx: FileContext, call: Node, path: string, words: WordSe
   if (words.anyWordOf(name)) return true;
   const made: string[] = [];
   if (receiver === name) {
-    const bound = lastBindingBefore(ctx, name, call);
+    // `const client = await telegramClient.getClient()`: an awaited factory is read as the factory.
+    const bound = unwrapAwait(lastBindingBefore(ctx, name, call));
     if (bound !== null) made.push(ctx.source.slice(bound.startIndex, Math.min(bound.endIndex, bound.startIndex + 200)));
   } else {
     const field = escapeRegExp(name);
@@ -799,7 +801,8 @@ function onModelClient(ctx: FileContext, call: Node, path: string): boolean {
   if (name === '' || !/^[\w$]+$/.test(name)) return false;
   const made: string[] = [];
   if (field === undefined) {
-    const bound = lastBindingBefore(ctx, name, call);
+    // `const client = await telegramClient.getClient()`: an awaited factory is read as the factory.
+    const bound = unwrapAwait(lastBindingBefore(ctx, name, call));
     if (bound !== null) made.push(ctx.source.slice(bound.startIndex, Math.min(bound.endIndex, bound.startIndex + 200)));
   } else {
     const escaped = escapeRegExp(name);

@@ -5,7 +5,7 @@ import { relayedFalsyBranches } from './flag-relays.js';
 import { projectImportOf } from './imports.js';
 import { compiledOnce } from './compiled.js';
 import { calleePath, nodesOfType, nodesWithin } from './file-index.js';
-import { recordsMatcher } from './kinds/records.js';
+import { buildsFailedResult, FAILED_RESULT, recordsMatcher } from './kinds/records.js';
 import { escapeRegExp, normalizeName, splitWords } from './names.js';
 import { errorAnswerSources, isOutcomeValue, isResultCodeField, isSuccessCode, outcomeWords } from './outcomes.js';
 import { exceptionPaths, writesOrSendsIn } from './contexts/ambiguous-outcome.js';
@@ -21,7 +21,7 @@ import type { FileContext } from './types.js';
 export function falsyRecordFacts(ctx: FileContext): string[] {
   const { outcomes, mention } = falsyVocab(ctx);
   if (outcomes.length === 0) return [];
-  const facts = new Set<string>([...passedOnFacts(ctx, outcomes), ...resultRecordFacts(ctx, outcomes, mention)]);
+  const facts = new Set<string>([...passedOnFacts(ctx, outcomes), ...resultRecordFacts(ctx, outcomes, mention), ...failedResultFacts(ctx, outcomes)]);
   const mentioned = mention.test(ctx.source);
   for (const ifStmt of nodesOfType(ctx, 'if_statement')) {
     const tested = falsyBranch(ctx, ifStmt);
@@ -59,8 +59,9 @@ export function falsyRecordFacts(ctx: FileContext): string[] {
   }
   for (const fact of collectedErrorFacts(ctx, outcomes, mention)) facts.add(fact);
   for (const { value, at, outcome } of falsyChoices(ctx, outcomes)) {
+    // `status: result.success ? 'SENT' : 'FAILED'` after a switch whose every case binds `result`: each case's function.
     const name = calledFunction(ctx, value, at);
-    if (name !== null) facts.add(recordFact('falsy-records', outcome, name));
+    for (const n of name === null ? otherBranchCalls(ctx, value, at) : [name, ...otherBranchCalls(ctx, value, at)]) facts.add(recordFact('falsy-records', outcome, n));
   }
   return [...facts];
 }
@@ -178,6 +179,10 @@ function falsyChoices(ctx: FileContext, outcomes: string[]): { value: Node; at: 
   return out;
 }
 
+/** Statements that pick one branch to run, and the parts a branch's binding sits in on the way up to one. */
+const CHAINS = new Set(['if_statement', 'switch_statement', 'match_statement']);
+const CHAIN_PARTS = new Set(['else_clause', 'elif_clause', 'statement_block', 'block', 'expression_statement', 'switch_body', 'switch_case', 'switch_default', 'case_clause']);
+
 /**
  * The functions the other branches of an `if … else` bind the tested name to, the same way as the
  * last binding before the test (`[success, send] = await songbird.user_withdraw_native(…)` in one
@@ -190,12 +195,14 @@ function otherBranchCalls(ctx: FileContext, tested: Node, at: Node): string[] {
   const assignment = bound?.parent ?? null;
   const left = assignment?.childForFieldName('left') ?? assignment?.childForFieldName('name') ?? null;
   if (bound === null || assignment === null || left === null) return [];
-  // The outermost `if` of the chain the binding's branch belongs to, inside the test's function.
+  // The outermost `if` (or `switch` / `match`) of the chain the binding's branch belongs to, inside
+  // the test's function: `switch (channel) { case 'EMAIL': result = await sendEmail(…); break; … }`
+  // binds the name in each case as an if/else chain does in each branch.
   const fn = enclosingFunction(at, ctx.family);
   let chain: Node | null = null;
   for (let p = assignment.parent; p !== null && p.id !== fn?.id; p = p.parent) {
-    if (p.type === 'if_statement') chain = p;
-    else if (p.type !== 'else_clause' && p.type !== 'elif_clause' && p.type !== 'statement_block' && p.type !== 'block' && p.type !== 'expression_statement') break;
+    if (CHAINS.has(p.type)) chain = p;
+    else if (!CHAIN_PARTS.has(p.type)) break;
   }
   if (chain === null || chain.endIndex > at.startIndex) return [];
   const out: string[] = [];
@@ -230,6 +237,26 @@ function resultRecordFacts(ctx: FileContext, outcomes: string[], mention: RegExp
     for (const outcome of outcomes) {
       const records = (ret: Node) => (recordsMatcher.find?.(ctx, outcome, [ret]) ?? []).some((c) => c.captures.result === undefined && c.requires === undefined);
       if (returns.every(records)) out.push(`result-records:${outcome}:${name}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * `protected createErrorResult(error) { return { success: false, error } }`: a function every return
+ * of which is a result whose success flag is false builds that outcome's failed result. Given as
+ * `failed-result:<outcome>:<function>`, so `return this.createErrorResult(…)` in a handler of another
+ * file (a subclass's) hands a failed result to its caller, as a literal `{ success: false }` would.
+ */
+function failedResultFacts(ctx: FileContext, outcomes: string[]): string[] {
+  if (!/\b(false|False)\b/.test(ctx.source)) return [];
+  const out: string[] = [];
+  for (const fn of nodesOfType(ctx, functionTypes(ctx.family))) {
+    const name = functionName(fn);
+    if (name === null || !/\b(false|False)\b/.test(ctx.source.slice(fn.startIndex, fn.endIndex))) continue;
+    for (const outcome of outcomes) {
+      const words = outcomeWords(ctx, outcome);
+      if (words !== undefined && words.resultFlags.size > 0 && buildsFailedResult(ctx, fn, words)) out.push(`${FAILED_RESULT}:${outcome}:${lastSegment(name)}`);
     }
   }
   return out;

@@ -9,7 +9,7 @@ import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambi
 import { inUserInterface } from '../user-interface.js';
 import { computesInMemory, notifiesOnly, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
-import { accessedField, booleanLiteral, tryBody, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { accessedField, booleanLiteral, tryBody, unwrapParens, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { NamePatterns, normalizeName, splitWords } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -107,13 +107,18 @@ export const recordsMatcher: Matcher = {
         // `except requests.Timeout: return {'ResponseCode': '1', 'errorCode': 'TIMEOUT'}`: a provider's
         // result made up with a code that is no success code, for a caller that reads anything but
         // success as failure (dima-backend's M-Pesa STK push, owls_backend's VNPay refund).
-        else if (value !== null && madeUpFailureCode(ctx, value)) add(ret, 'error', true);
+        // With its success flag false too (`{ success: false, errorCode: 'API_ERROR' }`) it is a falsy
+        // result first: a caller's `if (!response.success)` reads it, which the flag below is judged by.
+        else if (value !== null && madeUpFailureCode(ctx, value) && !literalEntries(value).some((e) => words.resultFlags.has(normalizeName(e.key)) && booleanLiteral(e.value) === false)) add(ret, 'error', true);
         // With an error status it is an answer to the client in itself (`failureAnswers` below).
         else if (value !== null && errorAnswerBody(ctx, value, words) && !answersWithError(ctx, ctx.source.slice(ret.startIndex, ret.endIndex))) add(ret, true);
         else if (value !== null) {
           // A failure message in the result is an answer in itself; a bare flag is read by the caller.
           const failed = failedResult(ctx, value, words);
           if (failed !== null) add(ret, !failed.says);
+          // `return this.handleError(error, channel)`, whose every return is `{ success: false, … }`:
+          // the result that function builds is this function's failed result, for the caller to read.
+          else if (builtHere(ctx, value, words)) add(ret, true);
           else {
             // `return this.formatErrorResponse(…) as ProviderPayoutResult`, a function of another file
             // (an inherited method): it records where the link step finds that it builds the outcome's result.
@@ -169,9 +174,13 @@ export const recordsMatcher: Matcher = {
     for (const { ret, built } of elsewhere) {
       const report = statementOf(ret);
       if (seen.has(report.id)) continue;
-      const candidate: Candidate = { node: ret, report, captures: { record: report.text.split('\n', 1)[0]?.trim() ?? '' }, related: [], requires: [{ kind: 'project-fact', fact: `result-records:${param ?? ''}:${built.name}@${built.path}` }] };
+      const record = report.text.split('\n', 1)[0]?.trim() ?? '';
+      const candidate: Candidate = { node: ret, report, captures: { record }, related: [], requires: [{ kind: 'project-fact', fact: `result-records:${param ?? ''}:${built.name}@${built.path}` }] };
       seen.set(report.id, candidate);
       out.push(candidate);
+      // `return this.createErrorResult(message)` of a base class in another file, whose every return is
+      // `{ success: false, … }`: a failed result, which records where a caller reads it as one.
+      if (words.resultFlags.size > 0) out.push({ node: ret, report, captures: { record, result: 'falsy', outcome: param ?? '' }, related: [], requires: [{ kind: 'project-fact', fact: `${FAILED_RESULT}:${param ?? ''}:${built.name}@${built.path}` }] });
     }
     for (const { flag, fact } of flaggedElsewhere) {
       const report = statementOf(flag);
@@ -559,11 +568,45 @@ function builtElsewhere(ctx: FileContext, value: Node): { name: string; path: st
   const name = lastSegment(path);
   if (path.includes('(') || !/^[a-z_$][\w$]*$/.test(name) || reportsOnly(ctx, path)) return null;
   // `return done(error, res)`: a callback the function was handed is its caller's, not a builder.
+  // A method's own receiver (`self._error_result(…)` of a base class) is the object, not a callback.
   const root = path.split('.')[0] ?? '';
+  if (ctx.family === 'python' && (root === 'self' || root === 'cls')) return { name, path };
   for (let fn = enclosingFunction(v, ctx.family); fn !== null; fn = enclosingFunction(fn, ctx.family)) {
     if (functionParameters(fn).includes(root)) return null;
   }
   return { name, path };
+}
+
+/** `failed-result:<outcome>:<function>`: every return of the function is a result whose success flag is false. */
+export const FAILED_RESULT = 'failed-result';
+
+/**
+ * `return this.handleError(error, channelUsername)` where that method of this file returns
+ * `{ success: false, error, errorCode }` on every path: the call builds a failed result.
+ */
+function builtHere(ctx: FileContext, value: Node, words: OutcomeWords): boolean {
+  const v = unwrapAwait(value);
+  if (v === null || !isCall(v, ctx.family) || words.resultFlags.size === 0) return false;
+  const fn = resolveLocalFunction(ctx, v);
+  return fn !== null && !(fn.startIndex <= v.startIndex && v.endIndex <= fn.endIndex) && buildsFailedResult(ctx, fn, words);
+}
+
+/**
+ * Whether every value a function returns (its expression body, or each `return` of its own) is a
+ * literal result whose success flag (`result_flags`) is `false`: `createErrorResult(error) { return
+ * { success: false, error } }`, a handler of errors whose every branch answers so. A function that
+ * returns nothing, or anything else on some path, builds no failed result.
+ */
+export function buildsFailedResult(ctx: FileContext, fn: Node, words: OutcomeWords): boolean {
+  const body = functionBody(fn);
+  if (body === null) return false;
+  const failed = (v: Node | null) => {
+    const value = unwrapParens(unwrapAwait(v));
+    return value !== null && literalEntries(value).some((e) => words.resultFlags.has(normalizeName(e.key)) && booleanLiteral(e.value) === false);
+  };
+  if (body.type !== 'statement_block' && body.type !== 'block') return failed(body);
+  const returns = nodesWithin(ctx, body, 'return_statement').filter((r) => enclosingFunction(r, ctx.family)?.id === fn.id);
+  return returns.length > 0 && returns.every((r) => failed(r.firstNamedChild));
 }
 
 /** Whether `node` is in the body of a try nested in `root`. */

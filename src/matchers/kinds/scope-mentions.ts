@@ -23,7 +23,9 @@ export const scopeMentionsMatcher: Matcher = {
     const words = outcomeWords(ctx, param ?? '');
     const scope = candidate.scope;
     if (words === undefined || scope === undefined) return false;
-    const skip = [...branchesDecidedByCount(ctx, candidate.node, scope), ...recordCallees(ctx, candidate.node)];
+    // A branch the scope leaves out (`if (error.message.includes('403')) { … 'Verify your account' … }`,
+    // a definite error's) is no part of the ambiguous outcome's handling: what it says handles nothing there.
+    const skip = [...branchesDecidedByCount(ctx, candidate.node, scope), ...recordCallees(ctx, candidate.node), ...(scope.excludes ?? [])];
     return mentionsOutcome(scope.guard ?? scope.body, words, (call) => isPassive(ctx, dottedPath(callee(call))) || isLookup(ctx, call), skip);
   },
 };
