@@ -243,6 +243,8 @@ function recordsCondition(vocab: Vocabulary, outcome: string): Condition {
   const words = [
     ...o.call_words,
     ...o.compensation_verbs,
+    // `rollback_budget(…)`, `roll_back_balance(…)`: the first word of an undoing verb is enough to look further.
+    ...o.undo_verbs.map((v) => v.split(' ')[0] ?? ''),
     ...o.retry_invitations,
     ...o.values,
     ...(o.return_false || o.result_flags.length > 0 ? ['false'] : []),

@@ -3,6 +3,7 @@ import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
 import {
   callArguments,
   contains,
+  dottedPath,
   enclosingFunction,
   functionBody,
   functionName,
@@ -171,7 +172,11 @@ function findReachedCalls(ctx: FileContext, call: Node, name: string): Node[] {
   const fn = resolveLocalFunction(ctx, call);
   // A function of this file is judged by its body, not its name: `self.create()` that saves a
   // session row, `_patch_criteria()` that edits a dict, `create_report_row()` write nowhere remote.
-  if (fn === null) return isCallOf(ctx, call, name) ? [call] : [];
+  if (fn === null) {
+    if (isCallOf(ctx, call, name)) return [call];
+    // `await self._circuit.call(self._approve_sync, id)`: what the functions of this file it is handed call.
+    return [...new Set(handedFunctions(ctx, call).flatMap((handed) => (contains(handed, call) ? [] : callsInside(ctx, handed, name))))];
+  }
   if (namesStatelessEndpoint(ctx, call, name)) return [];
   const inside = callsInside(ctx, fn, name);
   if (inside.length === 0) {
@@ -408,9 +413,33 @@ function callsInside(ctx: FileContext, fn: Node, name: string): Node[] {
       out.push(...(within.length > 0 ? within.filter((c) => !guardedByOmittedParameter(next, c, inner)) : handed()));
     }
     // A request whose method the helper's callers hand in is judged per caller (`writesWithCallersMethod`).
-    else if (isCallOf(ctx, inner, name) && !writesOnlyForCallers(ctx, inner, name)) out.push(inner);
+    else if (isCallOf(ctx, inner, name)) {
+      if (!writesOnlyForCallers(ctx, inner, name)) out.push(inner);
+    }
+    // `return await self._circuit.call(self._retry, "approve", self._approve_sync, id)`: the functions it runs.
+    else for (const handed of handedFunctions(ctx, inner)) if (handed.id !== fn.id) out.push(...callsInside(ctx, handed, name));
   }
   cache.set(fn.id, out);
+  return out;
+}
+
+/**
+ * `return await self._circuit.call(self._retry_with_backoff, "approve_payout", self._approve_payout_sync, payout_id)`:
+ * a call whose result the function waits for or hands back (awaited, returned) runs the functions of
+ * this file it is handed by reference (a circuit breaker, a retry helper, an executor), and hands back
+ * their outcome: what they call, the function calls. A reference handed to a call left to itself
+ * (`setTimeout(this.flush)`, `router.add(handler)`) runs later, or never, and is not followed.
+ */
+function handedFunctions(ctx: FileContext, call: Node): Node[] {
+  const up = call.parent?.type === 'await' || call.parent?.type === 'await_expression' ? call.parent.parent : call.parent;
+  if (up?.type !== 'return_statement' && call.parent?.type !== 'await' && call.parent?.type !== 'await_expression') return [];
+  const out: Node[] = [];
+  for (const arg of callArguments(call)) {
+    const path = arg.type === 'identifier' || arg.type === 'attribute' || arg.type === 'member_expression' ? dottedPath(arg) : '';
+    const own = /^(self|this|cls)\.([A-Za-z_$][\w$]*)$/.exec(path);
+    const handed = own !== null ? methodAround(ctx, own[2] ?? '', arg) : /^[A-Za-z_$][\w$]*$/.test(path) ? plainFunctionAt(ctx, path, arg) : null;
+    if (handed !== null && !out.includes(handed)) out.push(handed);
+  }
   return out;
 }
 

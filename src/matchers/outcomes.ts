@@ -13,6 +13,9 @@ export interface OutcomeWords {
   callWords: WordSet;
   compensationVerbs: WordSet;
   compensationLeads: Set<string>;
+  /** First words (or two, `roll back`) that undo what a later held-amount word of the name names (`rollback_budget`). */
+  undoVerbs: Set<string>;
+  heldAmounts: Set<string>;
   values: Set<string>;
   statusEnumValues: Set<string>;
   statusEnumWords: Set<string>;
@@ -61,6 +64,8 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     callWords: new WordSet(o.call_words),
     compensationVerbs: new WordSet(o.compensation_verbs),
     compensationLeads: new Set(o.compensation_leads.map((v) => v.toLowerCase())),
+    undoVerbs: new Set(o.undo_verbs.map((v) => splitWords(v).join(' '))),
+    heldAmounts: new Set(o.held_amounts.map((v) => v.toLowerCase())),
     values: new Set(o.values.map((v) => v.toLowerCase())),
     statusEnumValues: new Set(o.status_enum_values.map((v) => v.toLowerCase())),
     statusEnumWords: new Set(o.status_enum_words.map((v) => v.toLowerCase())),
@@ -80,7 +85,7 @@ export function outcomeWords(ctx: FileContext, outcome: string): OutcomeWords | 
     mentions: new WordSet(o.mention_words),
     errorNouns: new WordSet(o.error_nouns),
     handleNouns: new Set(o.handle_nouns.map((w) => w.toLowerCase())),
-    retryInvitations: o.retry_invitations.map((p) => p.toLowerCase()),
+    retryInvitations: o.retry_invitations.map((p) => wordsOf(p).trim()),
     failedPhrases: o.failed_phrases.length > 0 ? new RegExp(`\\b(?:${o.failed_phrases.map((p) => escapeRegExp(p).replace(/ /g, '\\s*')).join('|')})\\b`, 'i') : /(?!)/,
     amountMoves: new Set(o.amount_moves),
     answerCalls: new Set(ctx.vocab.responses.answer_calls),
@@ -290,8 +295,16 @@ export function isValueName(value: string, words: OutcomeWords): boolean {
 /** Whether a message asks its reader to do the operation again (`"Please try again later"`). */
 export function invitesRetry(text: string, words: OutcomeWords): boolean {
   if (words.retryInvitations.length === 0) return false;
-  const said = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `;
-  return words.retryInvitations.some((p) => said.includes(` ${p} `));
+  return words.retryInvitations.some((p) => wordsOf(text).includes(` ${p} `));
+}
+
+/**
+ * A text's words, lower case, one space apart and around: letters of any script count
+ * (`'Попробуйте позже'` asks to try later as `'Try again later'` does), so does `ё` written `е`.
+ * A literal's escapes are no letters (`'Failed.\n\nTry again'` is not "failed nntry again").
+ */
+function wordsOf(text: string): string {
+  return ` ${text.normalize('NFC').toLowerCase().replace(/\\[nrtvf]/g, ' ').replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 }
 
 /**
@@ -386,8 +399,11 @@ function errorMessageFallback(n: Node, top: Node): boolean {
   return false;
 }
 
-/** `err.message`, `error?.message`, `String(err)`, `str(e)`: the caught error's own text. */
-const ERROR_MESSAGE_READ = /^(?:[\w$]+(?:\??\.[\w$]+)*\??\.message|String\([\w$]+\)|str\([\w$]+\)|repr\([\w$]+\))$/;
+/**
+ * `err.message`, `error?.message`, `String(err)`, `str(e)`: the caught error's own text, cut or
+ * trimmed to fit a column (`error.message.slice(0, 1000)`, `str(e)[:500]`) as well.
+ */
+const ERROR_MESSAGE_READ = /^(?:[\w$]+(?:\??\.[\w$]+)*\??\.message|String\([\w$]+\)|str\([\w$]+\)|repr\([\w$]+\))(?:\??\.(?:slice|substring|substr|trim|strip)\([\w\s,]*\)|\[[\w\s:-]*\])*$/;
 
 /** `Unknown error`, `unknownException`: every mention is an adjective of an error noun (`error_nouns`). */
 function namesAnError(text: string, words: OutcomeWords): boolean {
@@ -463,7 +479,20 @@ export function isSuccessCode(ctx: FileContext, code: string): boolean {
  * `compensation_leads` verb and then one (`processRefund()`, `issue_refund()`).
  */
 export function compensates(name: string, words: OutcomeWords): boolean {
-  return leadsWithCompensation(splitWords(name), words.compensationVerbs, words.compensationLeads) && !/^[A-Z]/.test(name);
+  const parts = splitWords(name);
+  return (leadsWithCompensation(parts, words.compensationVerbs, words.compensationLeads) || givesBackHeld(parts, words)) && !/^[A-Z]/.test(name);
+}
+
+/**
+ * `rollback_budget`, `rollBackBalance`, `restore_wallet_credits`: a name led by an undoing verb
+ * (`undo_verbs`, one word or two) whose later words name an amount held for the operation
+ * (`held_amounts`). The verb alone (`session.rollback()`) or with another object (`revert_migration`)
+ * gives nothing back.
+ */
+export function givesBackHeld(parts: readonly string[], words: OutcomeWords): boolean {
+  if (words.undoVerbs.size === 0 || words.heldAmounts.size === 0) return false;
+  const lead = words.undoVerbs.has(parts[0] ?? '') ? 1 : words.undoVerbs.has(parts.slice(0, 2).join(' ')) ? 2 : 0;
+  return lead > 0 && parts.slice(lead).some((w) => words.heldAmounts.has(w));
 }
 
 /** Words of a called name that begin with an undoing: `refund…`, or `process refund…`. */

@@ -550,6 +550,14 @@ export const VocabularySchema = z
              * (`processRefund`, `issue_refund`): the lead verb only says the refund is carried out.
              */
             compensation_leads: names,
+            /**
+             * First words of a called name that undo something (`rollback_budget`, `restoreWalletBalance`):
+             * they give back what the operation took only when a later word of the name is an amount
+             * held for it (`held_amounts`); alone (`session.rollback()`) they undo a transaction.
+             */
+            undo_verbs: names,
+            /** Amounts an operation takes up front and gives back when it fails (`budget`, `balance`, `credits`). */
+            held_amounts: names,
             /** String or enum values that record this outcome (`"failed"`, `Status.FAILED`). */
             values: names,
             /**

@@ -5,7 +5,7 @@ import { projectImportOf } from '../imports.js';
 import { lastBindingBefore } from '../bindings.js';
 import { classOfLocalFactory, isTypedMemberCall } from '../kinds/call.js';
 import { normalizeName, splitWords } from '../names.js';
-import { isOutcomeValue, isResultCodeField, isSuccessCode, leadsWithCompensation, outcomeWords } from '../outcomes.js';
+import { givesBackHeld, isOutcomeValue, isResultCodeField, isSuccessCode, leadsWithCompensation, outcomeWords } from '../outcomes.js';
 import { compiledOnce, wordSet } from '../compiled.js';
 import { afterAttempts } from './after-attempts.js';
 import { NamePatterns } from '../names.js';
@@ -404,12 +404,15 @@ function handlerActs(ctx: FileContext, body: Node): boolean {
   const compensation = wordSet(ctx, 'compensation_verbs', ctx.vocab.outcomes.failure?.compensation_verbs ?? []);
   const compensationLeads = new Set((ctx.vocab.outcomes.failure?.compensation_leads ?? []).map((v) => v.toLowerCase()));
   const moving = wordSet(ctx, 'value_moving_words', ctx.vocab.value_moving_words);
+  const failureWords = outcomeWords(ctx, 'failure');
   for (const c of callsWithin(ctx, body)) {
     const path = calleePath(ctx, c);
     if (logsOnly(ctx, path) || isInMemory(ctx, path)) continue;
     const name = lastSegment(path);
     const first = splitWords(name)[0] ?? '';
     if (writes.has(name) || writes.has(first) || leadsWithCompensation(splitWords(name), compensation, compensationLeads) || moving.anyStemOf(name)) return true;
+    // `rollback_budget(agent, amount)`: an amount held for the operation given back.
+    if (failureWords !== undefined && givesBackHeld(splitWords(name), failureWords)) return true;
     if (reachedCallsOf(ctx, c, 'mutating').length > 0) return true;
   }
   // `return {"status": "failed", "error": str(exc)}`: a result handed to a caller, which may store it.
