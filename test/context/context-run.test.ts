@@ -16,9 +16,9 @@ describe('runContext on the bundled example', () => {
     expect(report.meta.sources).toEqual({ incidents: '13 read, 10 analyzed', postmortems: '3 read, 3 analyzed', tickets: '384 scanned, 238 relevant' });
     expect(report.incidents.filter((i) => i.relevance_to_manifold.high_relevance).map((i) => i.incident_id)).toEqual([
       'INC-2024-156',
+      'INC-2024-112', // shows F2 (notification service unavailable during a retry run): error types in full
       'INC-2024-089',
       'INC-2024-131',
-      'INC-2024-112',
       'INC-2024-190',
       'INC-2024-178',
     ]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIncidentsDocument, parseManifold, scoreIncidentRelevance, HIGH_RELEVANCE_THRESHOLD } from '../../src/context/index.js';
 import { mentions, relevanceIndexes } from '../../src/context/analysis/relevance.js';
 import { termSpecificity } from '../../src/context/analysis/term-specificity.js';
+import { analyzeIncidents } from '../../src/context/analysis/incident-analysis.js';
 import { TermIndex } from '../../src/context/text/term-index.js';
 import { stem } from '../../src/context/text/tokenize.js';
 
@@ -371,5 +372,56 @@ not_responsible_for:
     const r = scoreIncidentRelevance(filed('Postie rejected the plan receipt for each instalment with 422 (dedupe id rf-{plan_id}).'), plans, window);
     expect(r.reasons[0]).toBe('systems: impacted Postie, which the manifold says own what the component is not responsible for (0.00 of 0.25)');
     expect(r.high).toBe(false);
+  });
+});
+
+describe('relevance: a failure mode the manifold lists', () => {
+  const manifoldWith = (source = '') =>
+    parseManifold(
+      `manifold: magpie
+entities: [redemption, member, burn, voucher]
+systems: [magpie, Abacus]
+error_types: [duplicate_burn, refund_missing]
+failure_modes:
+  - id: FM4
+    scenario: Abacus locked, slow or in maintenance
+    mitigation: burns and refunds retry for 2 hours, then park; parked jobs page on-call
+${source}`,
+      'm.yaml',
+    );
+  // names neither error type nor a constraint: what happened is the failure mode, told in its own words
+  const parked = parseIncidentsDocument(
+    `incident_id: J1
+date: 2024-10-01
+severity: minor
+title: Refund jobs parked after the ledger upgrade
+description: Since the Abacus upgrade the magpie refund step could not get the member's row lock; refund jobs retried for 2 hours and then parked. The parked-jobs alert paged nobody.
+`,
+    'i.yaml',
+  );
+
+  it('counts as one error type for an incident that shows it, and says so', () => {
+    const [a] = analyzeIncidents(parked, manifoldWith(), window, HIGH_RELEVANCE_THRESHOLD, []).analyzed;
+    expect(a?.relevance.reasons).toContain('error types: shows FM4 (0.13 of 0.25)');
+  });
+
+  it('does not count a failure mode a merge wrote from the incidents themselves', () => {
+    const merged = manifoldWith('    _source: failure_analysis\n');
+    const [a] = analyzeIncidents(parked, merged, window, HIGH_RELEVANCE_THRESHOLD, []).analyzed;
+    expect(a?.relevance.reasons).toContain('error types: none (0.00 of 0.25)');
+  });
+
+  it('does not count for an incident that only shares its provider', () => {
+    const other = parseIncidentsDocument(
+      `incident_id: J2
+date: 2024-10-01
+severity: minor
+title: Expiry run slow
+description: The Abacus expiry run was slow for members and magpie redemptions waited.
+`,
+      'i.yaml',
+    );
+    const [a] = analyzeIncidents(other, manifoldWith(), window, HIGH_RELEVANCE_THRESHOLD, []).analyzed;
+    expect(a?.relevance.reasons.find((r) => r.startsWith('error types'))).not.toContain('FM4');
   });
 });

@@ -7,7 +7,7 @@ import { contentStems } from '../text/tokenize.js';
 import { attributeAntiPatterns, type AntiPatternMatch } from './anti-pattern-matching.js';
 import { MERGE_SOURCE } from '../merge/merge-failures.js';
 import { linkConstraints } from './constraint-links.js';
-import { genericStems } from './failure-modes.js';
+import { genericStems, showsFailureMode } from './failure-modes.js';
 import { incidentSegments, inWindow, mentions, relevanceIndexes, scoreIncidentRelevance, termCount, type Relevance, type TimeWindow } from './relevance.js';
 import { termSpecificity } from './term-specificity.js';
 import { affirmedSentences } from '../text/negation.js';
@@ -61,6 +61,9 @@ export function analyzeIncidents(
   // as "status" or "stuck" link records for the report but say nothing of the component), and only
   // a constraint people wrote: one a merge derived from these incidents would raise their own score.
   const statedConstraints = manifold.constraints.filter((c) => c._source !== MERGE_SOURCE).map((c) => ({ ...c, keywords: [] }));
+  // Likewise a failure mode the team lists (its scenario with its mitigation, as `componentClaim`
+  // reads it): an incident that shows it is a failure the component must handle.
+  const statedModes = manifold.failureModes.filter((fm) => fm._source !== MERGE_SOURCE);
   const analyzed = inScope
     .map((incident): AnalyzedIncident | undefined => {
       const segments = incidentSegments(incident);
@@ -71,7 +74,8 @@ export function analyzeIncidents(
       const affirmedStems = new Set(affirmed.flatMap((s) => contentStems(s)));
       const constraintsAffected = linkConstraints(index, affirmedStems, manifold.constraints, generic);
       const broken = linkConstraints(index, affirmedStems, statedConstraints, generic);
-      const relevance = scoreIncidentRelevance(incident, manifold, window, threshold, broken, specificity);
+      const shown = statedModes.filter((fm) => showsFailureMode(affirmedStems, `${fm.scenario} ${typeof fm.mitigation === 'string' ? fm.mitigation : ''}`, generic)).map((fm) => fm.id);
+      const relevance = scoreIncidentRelevance(incident, manifold, window, threshold, broken, specificity, shown);
       if (termCount(relevance.matched) === 0) return undefined;
       return {
         incident,

@@ -154,7 +154,8 @@ export function inWindow(date: string, window: TimeWindow): boolean {
  *
  * E and X are the shares of the entities and error types it mentions
  * (matched / min(total, 3), capped at 1), an error type made only of generic failure words
- * not counting and a broken manifold constraint (`constraintsBroken`) counting as one; S is 1
+ * not counting, a broken manifold constraint (`constraintsBroken`) counting as one and a failure
+ * mode of the manifold the incident shows (`failureModesShown`) as one more; S is 1
  * when it names the component itself (see `componentSystems`), 0.5 when it names only providers
  * the component calls, else 0.6·E (its entities stand in for the component); R is recency, 1 − age / timeframe. A dimension the manifold leaves empty is
  * dropped and the other weights scaled up. An incident whose own services are all ones the manifold
@@ -173,6 +174,7 @@ export function scoreIncidentRelevance(
   threshold: number = HIGH_RELEVANCE_THRESHOLD,
   constraintsBroken: readonly string[] = [],
   specificity: ReadonlyMap<string, Specificity> = new Map(),
+  failureModesShown: readonly string[] = [],
 ): Relevance {
   const { scope, failures } = relevanceIndexes(incident);
   // An incident's text is written by the team in sentences of its own: a term's words said in one
@@ -205,10 +207,13 @@ export function scoreIncidentRelevance(
   if (eponym && !elsewhere && interfaces.length > 0 && !matched.entities.includes(eponym)) matched.entities.push(eponym);
   const entityShare = manifold.entities.length > 0 ? share(matched.entities.reduce((n, e) => n + weight(e), 0), manifold.entities.length) : 0;
   // Breaking one of the manifold's own constraints is a failure of this component however it is
-  // worded, so it counts as one error type.
+  // worded, so it counts as one error type; so does showing one of the failure modes the team lists
+  // for the component ("refund jobs retried for 2 hours and then parked" beside FM4's "retry for 2
+  // hours, then park"), which may name none of its error types.
   const errorHits =
     manifold.errorTypes.filter((t) => matched.errorTypes.includes(t.name)).reduce((n, t) => n + (isGenericTerm(t) ? GENERIC_ERROR_TYPE_SHARE : weight(t.name)), 0) +
-    (constraintsBroken.length > 0 ? 1 : 0);
+    (constraintsBroken.length > 0 ? 1 : 0) +
+    (failureModesShown.length > 0 ? 1 : 0);
   const parts: { name: string; weight: number; value: number; why: string }[] = [];
   if (manifold.systems.length > 0) {
     const named = matched.systems.length > 0;
@@ -238,7 +243,8 @@ export function scoreIncidentRelevance(
   if (manifold.errorTypes.length > 0) {
     const generic = manifold.errorTypes.filter((t) => matched.errorTypes.includes(t.name) && isGenericTerm(t)).map((t) => t.name);
     const named = matched.errorTypes.map((n) => (generic.includes(n) ? `${n} (generic, not counted)` : shown(n)));
-    const why = [...named, ...(constraintsBroken.length > 0 ? [`breaks ${constraintsBroken.join(', ')}`] : [])].join(', ') || 'none';
+    const why =
+      [...named, ...(constraintsBroken.length > 0 ? [`breaks ${constraintsBroken.join(', ')}`] : []), ...(failureModesShown.length > 0 ? [`shows ${failureModesShown.join(', ')}`] : [])].join(', ') || 'none';
     parts.push({ name: 'error types', weight: RELEVANCE_WEIGHTS.errorTypes, value: share(errorHits, manifold.errorTypes.length), why });
   }
   parts.push({ name: 'recency', weight: RELEVANCE_WEIGHTS.recency, value: recency, why: incident.date });
