@@ -1,4 +1,4 @@
-import { callerAsksNoWrite, callersOf, dispatchedMethodParameter, dispatchedWrite, isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, urlParametersOf, vocabularyWritesWith, writesOnlyForCallers, writesToHandedUrl } from './call-vocabulary.js';
+import { callerAsksNoWrite, callersOf, logsOnly, dispatchedMethodParameter, dispatchedWrite, isCallOf, isHttpClientCall, methodParameterOf, namesStatelessEndpoint, optionsParametersOf, urlParametersOf, vocabularyWritesWith, writesOnlyForCallers, writesToHandedUrl } from './call-vocabulary.js';
 import { calleePath, callsWithin, nodesOfType, perFile } from './file-index.js';
 import {
   callArguments,
@@ -361,8 +361,9 @@ export function computesInMemory(ctx: FileContext, call: Node): boolean {
 
 /**
  * Whether a local function's body only computes in memory: every call in it is a builtin or a
- * collection/string method, or another local function of the same kind. Such a function does not
- * reach the outside world whatever its name says.
+ * collection/string method, a log line (a stub `sendEmail` whose body is `console.log("Email sent
+ * to:", to)`), or another local function of the same kind. Such a function does not reach the
+ * outside world whatever its name says.
  */
 export function isLocalOnly(ctx: FileContext, fn: Node): boolean {
   const cache = ctx.memo('local-only', () => new Map<number, boolean>());
@@ -375,6 +376,7 @@ export function isLocalOnly(ctx: FileContext, fn: Node): boolean {
     callsWithin(ctx, body).every((c) => {
       if (computesInMemory(ctx, c)) return true;
       const path = calleePath(ctx, c);
+      if (logsOnly(ctx, path)) return true;
       // `transaction.on_commit(lambda: send(…))`: registering a send for after the commit makes none here.
       if (isCommitHook(ctx, path) || deferredToCommit(ctx, c, body)) return true;
       const next = resolveLocalFunction(ctx, c);

@@ -139,7 +139,20 @@ export function isPlainExit(node: Node, family: Family): boolean {
 export function isQuietExit(ctx: FileContext, node: Node): boolean {
   if (isPlainExit(node, ctx.family)) return true;
   if (node.type !== 'return_statement') return false;
-  return doesNoIo(ctx, node.firstNamedChild, node);
+  return doesNoIo(ctx, node.firstNamedChild, node) || buildsAnswer(ctx, node.firstNamedChild, node);
+}
+
+/**
+ * `return Response(message, 200, "success")`, `return JSONResponse({"sent": n})`: an answer object
+ * (vocabulary `responses.answer_calls`, called by its bare name) built from values computed without
+ * I/O. Making it sends nothing and fails nothing; the caller decides what to do with it.
+ */
+function buildsAnswer(ctx: FileContext, value: Node | null, at: Node): boolean {
+  const call = unwrapAwait(value);
+  if (call === null || !isCall(call, ctx.family)) return false;
+  const fn = callee(call);
+  if (fn?.type !== 'identifier' || !ctx.vocab.responses.answer_calls.includes(fn.text)) return false;
+  return callArguments(call).every((a) => doesNoIo(ctx, a, at));
 }
 
 /**

@@ -357,11 +357,14 @@ export function claimedInRetriedRun(ctx: FileContext, send: Node, within: Node):
   const body = fn && functionBody(fn);
   if (!body) return false;
   const helper = !contains(body, within);
-  const fields = new Set<string>();
+  // Each field with the end of its first selection: only a write after it claims a row that selection
+  // returned (`campaign.status = "running"` before `filter(WANumber.status == "connected")` marks
+  // another record, chosen by id, and claims none of the rows selected later).
+  const selectedAt = new Map<string, number>();
   for (const { call, fields: selected } of selectingCalls(ctx)) {
-    if (call.startIndex < send.startIndex && contains(body, call) && (helper || contains(within, call))) for (const f of selected) fields.add(f);
+    if (call.startIndex < send.startIndex && contains(body, call) && (helper || contains(within, call))) for (const f of selected) selectedAt.set(f, Math.min(selectedAt.get(f) ?? Infinity, call.endIndex));
   }
-  return fields.size > 0 && claimedOnTheWay(ctx, body, send, fields);
+  return [...selectedAt].some(([field, at]) => claimedOnTheWay(ctx, body, send, new Set([field]), at));
 }
 
 /** Whether a schedule of this file runs the function with this body. */
@@ -487,24 +490,25 @@ function assignedField(a: Node): string | null {
 /**
  * A write of a selected field made before `node` on its way through `body`: in a statement before
  * the one holding `node`, in each block from `node` up to `body`, outside any branch of that statement
- * (an early exit that marks an empty row ended is no claim of the row sent).
+ * (an early exit that marks an empty row ended is no claim of the row sent); with `after`, only a write
+ * made after that offset (the end of the selection whose rows it would claim).
  */
-export function claimedOnTheWay(ctx: FileContext, body: Node, node: Node, fields: Set<string>): boolean {
+export function claimedOnTheWay(ctx: FileContext, body: Node, node: Node, fields: Set<string>, after = -1): boolean {
   let later: Set<string> | undefined;
   for (let n: Node = node, p = node.parent; p !== null; n = p, p = p.parent) {
     if (p.type === 'block' || p.type === 'statement_block' || p.type === 'module') {
       for (const st of p.namedChildren) {
         if (st.startIndex >= n.startIndex) break;
-        if (st.type === 'if_statement' || st.type === 'comment') continue;
+        if (st.type === 'if_statement' || st.type === 'comment' || st.endIndex <= after) continue;
         // A loop before the one holding the send that writes only other fields than the mark after
         // the send marks the rows of another pass (the 24-hour reminders' loop setting
         // `reminder_24h_sent`, then the 2-hour reminders' loop marking `reminder_2h_sent`): no claim of these.
         if (LOOP_TYPES.has(st.type)) {
           later ??= new Set([...fields].filter((f) => writesField(ctx, body, new Set([f]), node.endIndex, body.endIndex, true)));
-          if (writesField(ctx, st, later, st.startIndex, st.endIndex, false)) return true;
+          if (writesField(ctx, st, later, Math.max(st.startIndex, after), st.endIndex, false)) return true;
           continue;
         }
-        if (onTheWayParts(ctx, st).some((part) => writesField(ctx, part, fields, part.startIndex, part.endIndex, false))) return true;
+        if (onTheWayParts(ctx, st).some((part) => writesField(ctx, part, fields, Math.max(part.startIndex, after), part.endIndex, false))) return true;
       }
     }
     if (p.id === body.id) break;
