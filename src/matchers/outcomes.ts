@@ -295,7 +295,8 @@ export function isValueName(value: string, words: OutcomeWords): boolean {
 /** Whether a message asks its reader to do the operation again (`"Please try again later"`). */
 export function invitesRetry(text: string, words: OutcomeWords): boolean {
   if (words.retryInvitations.length === 0) return false;
-  return words.retryInvitations.some((p) => wordsOf(text).includes(` ${p} `));
+  const said = wordsOf(text);
+  return words.retryInvitations.some((p) => said.includes(` ${p} `));
 }
 
 /**

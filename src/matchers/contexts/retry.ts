@@ -2100,8 +2100,7 @@ function failedRecordScopes(ctx: FileContext): Scope[] {
  * when a user acts on one, once, not for every record the list shows.
  */
 function rendersElements(body: Node): boolean {
-  let b: Node | null = body;
-  while (b !== null && b.type === 'parenthesized_expression') b = b.firstNamedChild;
+  const b = unwrapParens(body);
   return b !== null && (b.type === 'jsx_element' || b.type === 'jsx_self_closing_element' || b.type === 'jsx_fragment');
 }
 

@@ -9,7 +9,7 @@ import { caughtName, writesCertainlyIn, writesOrSendsIn } from '../contexts/ambi
 import { inUserInterface } from '../user-interface.js';
 import { computesInMemory, notifiesOnly, reachedCallsOf, resolveLocalFunction } from '../local-helpers.js';
 import { keyFromHeldValues, passesKey } from './idempotency-key.js';
-import { accessedField, booleanLiteral, tryBody, unwrapParens, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
+import { accessedField, booleanLiteral, contains, tryBody, unwrapParens, callArguments, callee, functionParameters, dottedPath, enclosingFunction, functionBody, isCall, isFunction, isLoop, isRaise, lastSegment, literalEntries, stringValue, unwrapAwait, type Node } from '../syntax.js';
 import { NamePatterns, normalizeName, splitWords } from '../names.js';
 import type { Candidate, FileContext, Matcher } from '../types.js';
 
@@ -588,7 +588,7 @@ function builtHere(ctx: FileContext, value: Node, words: OutcomeWords): boolean 
   const v = unwrapAwait(value);
   if (v === null || !isCall(v, ctx.family) || words.resultFlags.size === 0) return false;
   const fn = resolveLocalFunction(ctx, v);
-  return fn !== null && !(fn.startIndex <= v.startIndex && v.endIndex <= fn.endIndex) && buildsFailedResult(ctx, fn, words);
+  return fn !== null && !contains(fn, v) && buildsFailedResult(ctx, fn, words);
 }
 
 /**
